@@ -1,0 +1,181 @@
+"""Date expressions in council prose, at the precision the text gives.
+
+``find_dates`` returns every date expression in a span of text with its character offsets: days
+("16 May 2018", "16/07/2019"), ranges ("16 and 17 April 2024", "2 March to 13 March 2020",
+"October-November 2019"), months ("September 2021", "late-November 2019"), seasons ("Spring 2022" → 2022), years
+("in 2010"), and relative expressions ("last month", "in June", "this year", "published today") resolved against
+the document's own date when one is known. Nothing is invented: a month without a year and no anchor is dropped,
+and a season gives only its year.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from caregraph.records import PartialDate
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
+    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+_M = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_D = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_Y = r"(?:19[89]\d|20[0-4]\d)"
+_SEASON = r"(?:spring|summer|autumn|winter|fall)"
+_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+_QUAL = r"(?:(?:early|mid|late|end\s+of|beginning\s+of|the\s+end\s+of)[\s-]+)?"
+_RANGE = r"\s*(?:-|–|—|/|to|and|until|till|through)\s*"
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int  # offsets into the text given to find_dates
+    end: int
+    date: PartialDate
+    until: PartialDate | None = None  # end of a range
+    relative: bool = False
+
+    @property
+    def text_span(self) -> tuple[int, int]:
+        return self.start, self.end
+
+
+def _pd(year: str | int, month: str | int | None = None, day: str | int | None = None) -> PartialDate | None:
+    y = int(year)
+    m = MONTHS[month.lower().rstrip(".")] if isinstance(month, str) and not month.isdigit() else (int(month) if month is not None else None)
+    d = int(re.sub(r"\D", "", day)) if isinstance(day, str) else day
+    if m is not None and not 1 <= m <= 12:
+        return None
+    if d is not None:
+        import calendar
+
+        if m is None or not 1 <= d <= calendar.monthrange(y, m)[1]:
+            return None
+    return PartialDate(y, m, d)
+
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # 16 and 17 April 2024 ; 8-12 July 2019 ; between 8 and 12 July 2019
+    ("d_d_m_y", re.compile(rf"\b(?P<d1>{_D}){_RANGE}(?P<d2>{_D})\s+(?P<m>{_M})\s*,?\s*(?P<y>{_Y})\b", re.I)),
+    # 2 March to 13 March 2020 ; 28 February - 4 March 2020
+    ("d_m_d_m_y", re.compile(rf"\b(?P<d1>{_D})\s+(?P<m1>{_M}){_RANGE}(?P<d2>{_D})\s+(?P<m2>{_M})\s*,?\s*(?P<y>{_Y})\b", re.I)),
+    # 28 November 2016 to 2 December 2016 (two full dates, handled as two days joined)
+    # 16 May 2018 ; Tuesday 16th May 2018
+    ("d_m_y", re.compile(rf"\b{_WEEKDAY}(?P<d>{_D})\s+(?:of\s+)?(?P<m>{_M})\s*,?\s*(?P<y>{_Y})\b", re.I)),
+    # May 16, 2018
+    ("m_d_y", re.compile(rf"\b(?P<m>{_M})\s+(?P<d>{_D}),?\s+(?P<y>{_Y})\b", re.I)),
+    # 16/07/2019 ; 16.07.2019
+    ("numeric", re.compile(rf"\b(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)[/.](?P<y>{_Y})\b")),
+    # 2019-07-16
+    ("iso", re.compile(rf"\b(?P<y>{_Y})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
+    # October-November 2019 ; between October and November 2019
+    ("m_m_y", re.compile(rf"\b{_QUAL}(?P<m1>{_M}){_RANGE}{_QUAL}(?P<m2>{_M})\s*,?\s*(?P<y>{_Y})\b", re.I)),
+    # September 2021 ; late-November 2019
+    ("m_y", re.compile(rf"\b{_QUAL}(?P<m>{_M})\s*,?\s*(?P<y>{_Y})\b", re.I)),
+    # between Spring and Summer 2022 ; Spring 2022
+    ("s_s_y", re.compile(rf"\b(?:between\s+)?{_QUAL}(?P<s1>{_SEASON}){_RANGE}{_QUAL}(?P<s2>{_SEASON})\s+(?:of\s+)?(?P<y>{_Y})\b", re.I)),
+    ("s_y", re.compile(rf"\b{_QUAL}(?P<s>{_SEASON})\s+(?:term\s+)?(?:of\s+)?(?P<y>{_Y})\b", re.I)),
+    # in 2010 ; (2018) ; during 2019/20 is not a year
+    ("y", re.compile(rf"(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bsince\s)|(?<=\bof\s)|(?<=\bfrom\s)|(?<=\()|(?<=\bin\searly\s)|(?<=\bin\slate\s)|(?<=\bin\smid-))(?P<y>{_Y})\b(?![/-]\d)", re.I)),
+    # relative expressions, resolved against the anchor
+    ("month_this_year", re.compile(rf"\b(?:in\s+)?(?P<m>{_M})\s+(?P<rel>this|last|next)\s+year\b", re.I)),
+    ("rel_month", re.compile(r"\b(?P<rel>last|this|next|previous)\s+month\b", re.I)),
+    ("rel_year", re.compile(r"\b(?:earlier\s+|later\s+)?(?P<rel>last|this|next|previous)\s+year\b", re.I)),
+    ("today", re.compile(r"\b(?:published|out|released|announced|issued)\s+today\b|\btoday\b", re.I)),
+    ("bare_month", re.compile(rf"(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bsince\s)|(?<=\bby\s)|(?<=\bin\searly\s)|(?<=\bin\slate\s)|(?<=\bin\smid-)|(?<=\bon\s))(?P<m>January|February|March|April|June|July|August|September|October|November|December)\b(?!\s*(?:{_Y}|\d))", re.I)),
+]
+
+
+def find_dates(text: str, anchor: PartialDate | None = None, start: int = 0, end: int | None = None, future: bool = False) -> list[DateMention]:
+    """Every date expression in ``text[start:end]``, left to right, offsets into ``text``.
+
+    ``anchor`` is the document's own date; relative expressions need it and are dropped without it. ``future``
+    says the surrounding words speak of a plan, which decides whether a bare month is this year or the next.
+    """
+    end = len(text) if end is None else end
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text, start, end):
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            mention = _mention(kind, m, anchor, future)
+            if mention is not None:
+                found.append(mention)
+                taken.append((s, e))
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def _season_year(y: str) -> PartialDate:
+    return PartialDate(int(y))
+
+
+def _mention(kind: str, m: re.Match[str], anchor: PartialDate | None, future: bool) -> DateMention | None:
+    g = m.groupdict()
+    s, e = m.span()
+    date: PartialDate | None
+    until: PartialDate | None = None
+    relative = False
+    if kind == "d_d_m_y":
+        date, until = _pd(g["y"], g["m"], g["d1"]), _pd(g["y"], g["m"], g["d2"])
+    elif kind == "d_m_d_m_y":
+        date, until = _pd(g["y"], g["m1"], g["d1"]), _pd(g["y"], g["m2"], g["d2"])
+    elif kind in {"d_m_y", "m_d_y", "numeric", "iso"}:
+        date = _pd(g["y"], g["m"], g["d"])
+    elif kind == "m_m_y":
+        date, until = _pd(g["y"], g["m1"]), _pd(g["y"], g["m2"])
+    elif kind == "m_y":
+        date = _pd(g["y"], g["m"])
+    elif kind in {"s_s_y", "s_y"}:
+        date = _season_year(g["y"])
+    elif kind == "y":
+        date = _pd(g["y"])
+    else:
+        if anchor is None:
+            return None
+        relative = True
+        if kind == "month_this_year":
+            offset = {"this": 0, "last": -1, "next": 1}[g["rel"].lower()]
+            date = _pd(anchor.year + offset, g["m"])
+        elif kind == "rel_month":
+            if anchor.month is None:
+                return None
+            offset = {"this": 0, "last": -1, "previous": -1, "next": 1}[g["rel"].lower()]
+            y, mo = divmod(anchor.year * 12 + anchor.month - 1 + offset, 12)
+            date = PartialDate(y, mo + 1)
+        elif kind == "rel_year":
+            offset = {"this": 0, "last": -1, "previous": -1, "next": 1}[g["rel"].lower()]
+            date = PartialDate(anchor.year + offset)
+        elif kind == "today":
+            date = anchor
+        elif kind == "bare_month":
+            month = MONTHS[g["m"].lower()]
+            year = anchor.year
+            if anchor.month is not None:
+                if future and month < anchor.month:
+                    year += 1
+                elif not future and month > anchor.month:
+                    year -= 1
+            date = PartialDate(year, month)
+        else:  # pragma: no cover - every pattern is handled above
+            return None
+    if date is None or (kind in {"d_d_m_y", "d_m_d_m_y", "m_m_y"} and until is None):
+        return None
+    if until is not None and until < date:
+        until = None
+    return DateMention(s, e, date, until, relative)
+
+
+def document_date_from_url(url: str | None) -> PartialDate | None:
+    """News sites often put the date in the path: ``/news/2023/01/…`` → 2023-01; ``/2023/…`` → 2023."""
+    if not url:
+        return None
+    m = re.search(r"/((?:19|20)\d\d)/(?:(0[1-9]|1[0-2])/(?:(0[1-9]|[12]\d|3[01])/)?)?", url)
+    if not m:
+        return None
+    y, mo, d = m.groups()
+    return _pd(y, int(mo) if mo else None, int(d) if d else None)

@@ -1,0 +1,128 @@
+"""The one place that mints IRIs for instance data, from natural keys (see docs/design.md, "Natural keys").
+
+The same council, committee, person, post, meeting or inspection gets the same IRI from every document and every
+run, so facts from many documents join. The base is ``https://w3id.org/caregraph/id/`` unless ``CAREGRAPH_BASE``
+says otherwise.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import unicodedata
+
+from rdflib import URIRef
+
+from caregraph.records import PartialDate
+
+DEFAULT_BASE = "https://w3id.org/caregraph/id/"
+VOCAB = "https://w3id.org/caregraph/vocab/"
+GRAPH_BASE = "https://w3id.org/caregraph/graph/"
+
+HONORIFICS = re.compile(r"^(?:(?:county\s+)?councillor|cllr\.?|mr\.?|mrs\.?|ms\.?|miss|dr\.?|professor|prof\.?|sir|dame|lord|baroness|rev(?:d|\.)?)\s+", re.I)
+
+
+def base() -> str:
+    value = os.environ.get("CAREGRAPH_BASE", DEFAULT_BASE)
+    return value if value.endswith(("/", "#")) else value + "/"
+
+
+def slug(text: str) -> str:
+    """Lower-case ASCII words joined by hyphens: "Children's Services & Learning" → "childrens-services-and-learning"."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    text = text.replace("&", " and ").replace("'", "").lower()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "unnamed"
+
+
+def person_key(name: str) -> str:
+    """A person's key: the name without honorifics, slugged ("Councillor Clare Curran" → "clare-curran")."""
+    previous = None
+    while previous != name:
+        previous, name = name, HONORIFICS.sub("", name.strip())
+    return slug(name)
+
+
+def kind_family(kind: str) -> str:
+    """Every ILACS kind keys as "ilacs" so a paper's "ILACS inspection" joins Ofsted's "Standard" inspection."""
+    return "ilacs" if kind.startswith("ilacs") else kind
+
+
+def council(council_slug: str) -> URIRef:
+    return URIRef(f"{base()}council/{council_slug}")
+
+
+def body(council_slug: str, name: str) -> URIRef:
+    return URIRef(f"{council(council_slug)}/body/{slug(name)}")
+
+
+def meeting(council_slug: str, body_name: str, date: PartialDate) -> URIRef:
+    return URIRef(f"{body(council_slug, body_name)}/meeting/{date.iso()}")
+
+
+def agenda_item(meeting_iri: URIRef, number: str | None, title: str | None) -> URIRef:
+    return URIRef(f"{meeting_iri}/item/{slug(number or title or 'item')}")
+
+
+def report(item_iri: URIRef) -> URIRef:
+    return URIRef(f"{item_iri}/report")
+
+
+def person(council_slug: str | None, name: str) -> URIRef:
+    scope = council(council_slug) if council_slug else URIRef(f"{base()}unplaced")
+    return URIRef(f"{scope}/person/{person_key(name)}")
+
+
+def post(organisation_iri: URIRef, title: str) -> URIRef:
+    title = re.sub(r"^the\s+", "", title.strip(), flags=re.I)
+    return URIRef(f"{organisation_iri}/post/{slug(title)}")
+
+
+def inspection(council_slug: str, kind: str, start: PartialDate | None, published: PartialDate | None = None) -> URIRef:
+    """``{council}/inspection/{family}/{YYYY-MM}`` from the start month (``YYYY`` when only the year is known);
+    an inspection known only by its publication date keys as ``p{YYYY-MM}``."""
+    when = start.month_key() if start is not None else "p" + (published.month_key() if published else "undated")
+    return URIRef(f"{council(council_slug)}/inspection/{kind_family(kind)}/{when}")
+
+
+def sub_judgement(inspection_iri: URIRef, area: str) -> URIRef:
+    return URIRef(f"{inspection_iri}/judgement/{area}")
+
+
+def decision(parent: URIRef, number: str | None, text: str) -> URIRef:
+    key = number if number else "t-" + hashlib.sha1(re.sub(r"\W+", " ", text.lower()).strip().encode()).hexdigest()[:12]
+    return URIRef(f"{parent}/decision/{slug(key)}")
+
+
+def follow_up(parent: URIRef, due: PartialDate) -> URIRef:
+    return URIRef(f"{parent}/follow-up/{due.iso()}")
+
+
+def organisation(key: str) -> URIRef:
+    return URIRef(f"{base()}org/{'/'.join(slug(part) for part in key.split('/'))}")
+
+
+def practice_model(key: str) -> URIRef:
+    return URIRef(f"{base()}practice-model/{slug(key)}")
+
+
+def document(key: str) -> URIRef:
+    """A document's IRI from its source URL, or its normalised path when no URL is known."""
+    return URIRef(f"{base()}doc/{hashlib.sha1(key.encode('utf-8')).hexdigest()[:16]}")
+
+
+def evidence(document_iri: URIRef, start: int, end: int) -> URIRef:
+    return URIRef(f"{document_iri}/evidence/{start}-{end}")
+
+
+def statement(document_iri: URIRef, s: str, p: str, o: str) -> URIRef:
+    return URIRef(f"{document_iri}/statement/{hashlib.sha1(f'{s} {p} {o}'.encode('utf-8')).hexdigest()[:16]}")
+
+
+def concept(scheme: str, key: str) -> URIRef:
+    return URIRef(f"{VOCAB}{scheme}/{key}")
+
+
+def graph(name: str) -> URIRef:
+    """Reference graphs: ontology, vocabularies, councils, ofsted, dataset."""
+    return URIRef(f"{GRAPH_BASE}{name}")

@@ -1,0 +1,472 @@
+"""The councils gazetteer (ontology/councils.csv, ontology/councils.ttl) and the SKOS vocabularies.
+
+These tests read only the committed ontology files, except the regeneration test, which needs the
+reference data (../shared/refdata) and skips without it.
+"""
+
+from __future__ import annotations
+
+import csv
+import filecmp
+import importlib.util
+import re
+import subprocess
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import pyoxigraph
+import pytest
+from rdflib import RDF, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, OWL, SKOS
+
+REPO = Path(__file__).resolve().parent.parent
+ONTOLOGY = REPO / "ontology"
+SCRIPT = REPO / "scripts" / "make_gazetteer.py"
+REFDATA = REPO.parent / "shared" / "refdata"
+
+CG = Namespace("https://w3id.org/caregraph/ontology#")
+COUNCIL = Namespace("https://w3id.org/caregraph/id/council/")
+CGV = "https://w3id.org/caregraph/vocab/"
+ONS = "http://statistics.data.gov.uk/id/statistical-geography/"
+WIKIDATA = "http://www.wikidata.org/entity/"
+
+CSV_COLUMNS = [
+    "slug",
+    "register_code",
+    "official_name",
+    "nice_name",
+    "alt_names",
+    "gss",
+    "former_gss",
+    "dfe_code",
+    "region",
+    "type",
+    "wikidata",
+    "domains",
+    "start_date",
+    "end_date",
+    "replaced_by",
+    "current",
+]
+
+
+def split(value: str) -> list[str]:
+    return value.split("|") if value else []
+
+
+@pytest.fixture(scope="module")
+def rows() -> dict[str, dict[str, str]]:
+    with (ONTOLOGY / "councils.csv").open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        assert reader.fieldnames == CSV_COLUMNS
+        table = list(reader)
+    by_slug = {row["slug"]: row for row in table}
+    assert len(by_slug) == len(table), "slugs are not unique"
+    return by_slug
+
+
+@pytest.fixture(scope="module")
+def councils() -> Graph:
+    return Graph().parse(ONTOLOGY / "councils.ttl", format="turtle")
+
+
+@pytest.fixture(scope="module")
+def vocab() -> Graph:
+    return Graph().parse(ONTOLOGY / "vocabularies.ttl", format="turtle")
+
+
+@pytest.fixture(scope="module")
+def script():
+    spec = importlib.util.spec_from_file_location("make_gazetteer", SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def council_for_host(rows: dict[str, dict[str, str]], host: str) -> list[str]:
+    """The slugs whose domains match ``host`` by domain suffix (the way caregraph matches URLs)."""
+    return sorted(
+        slug
+        for slug, row in rows.items()
+        for domain in split(row["domains"])
+        if host == domain or host.endswith("." + domain)
+    )
+
+
+# --- the table ------------------------------------------------------------------------------------------
+
+
+def test_153_current_councils(rows, councils):
+    current = [r for r in rows.values() if r["current"] == "true"]
+    assert len(current) == 153
+    assert {r["current"] for r in rows.values()} == {"true", "false"}
+    assert all(not r["end_date"] and not r["replaced_by"] for r in current)
+    typed = set(councils.subjects(RDF.type, CG.Council))
+    ended = set(councils.subjects(CG.endDate, None))
+    assert len(typed - ended) == 153
+
+
+def test_current_councils_by_type(rows):
+    counts = defaultdict(int)
+    for row in rows.values():
+        if row["current"] == "true":
+            counts[row["type"]] += 1
+    assert dict(counts) == {"CTY": 21, "UA": 63, "MD": 36, "LBO": 32, "CC": 1}
+
+
+def test_slugs_are_iri_keys_of_the_nice_name(rows, script):
+    for slug, row in rows.items():
+        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug), slug
+        assert slug == script.slugify(row["nice_name"])
+    for slug in ("surrey", "bath-and-north-east-somerset", "kingston-upon-hull", "durham", "leeds"):
+        assert slug in rows
+
+
+def test_predecessors_have_distinct_slugs(rows):
+    for former, successor in [
+        ("dorset-county-council", "dorset"),
+        ("north-yorkshire-county-council", "north-yorkshire"),
+        ("somerset-county-council", "somerset"),
+        ("buckinghamshire-county-council", "buckinghamshire"),
+    ]:
+        assert rows[former]["current"] == "false"
+        assert rows[successor]["current"] == "true"
+        assert split(rows[former]["replaced_by"]) == [successor]
+
+
+def test_ons_same_as_for_at_least_150_councils(councils):
+    linked = {
+        s for s, o in councils.subject_objects(OWL.sameAs) if str(o).startswith(ONS)
+    }
+    assert len(linked) >= 150
+    for council in linked:
+        gss = councils.value(council, CG.gssCode)
+        assert URIRef(ONS + str(gss)) in set(councils.objects(council, OWL.sameAs))
+
+
+def test_codes_are_well_formed_and_unique_among_current(rows):
+    current = [r for r in rows.values() if r["current"] == "true"]
+    for field, pattern in [("gss", r"E0[6-9]\d{6}|E10\d{6}"), ("dfe_code", r"\d{3}"), ("register_code", r"[A-Z]{3}")]:
+        values = [r[field] for r in current]
+        assert all(re.fullmatch(pattern, v) for v in values), field
+        assert len(set(values)) == len(values), f"{field} is not unique among current councils"
+    assert len({r["gss"] for r in rows.values()}) == len(rows)
+    for row in rows.values():
+        assert all(re.fullmatch(r"E\d{8}", g) for g in split(row["former_gss"]))
+        assert row["wikidata"] == "" or re.fullmatch(r"Q[1-9]\d*", row["wikidata"])
+
+
+def test_barnsley_and_sheffield_have_their_2023_gss_codes(rows, councils):
+    assert rows["barnsley"]["gss"] == "E08000038"
+    assert rows["sheffield"]["gss"] == "E08000039"
+    assert split(rows["barnsley"]["former_gss"]) == ["E08000016"]
+    assert split(rows["sheffield"]["former_gss"]) == ["E08000019"]
+    assert councils.value(COUNCIL.barnsley, CG.gssCode) == Literal("E08000038")
+    assert (COUNCIL.barnsley, OWL.sameAs, URIRef(ONS + "E08000038")) in councils
+
+
+def test_windsor_and_maidenhead_does_not_carry_kensington_and_chelseas_wikidata_id(rows, councils):
+    wrong = URIRef(WIKIDATA + "Q6391507")
+    assert rows["windsor-and-maidenhead"]["wikidata"] != "Q6391507"
+    assert (COUNCIL["windsor-and-maidenhead"], OWL.sameAs, wrong) not in councils
+    assert "rbkc.gov.uk" not in split(rows["windsor-and-maidenhead"]["domains"])
+    assert set(councils.subjects(OWL.sameAs, wrong)) <= {COUNCIL["kensington-and-chelsea"]}
+
+
+def test_wikidata_ids_are_unique(rows):
+    ids = [r["wikidata"] for r in rows.values() if r["wikidata"]]
+    assert len(ids) == len(set(ids))
+
+
+def test_regions_are_english_regions(rows):
+    regions = {
+        "North East", "North West", "Yorkshire and The Humber", "East Midlands", "West Midlands",
+        "East of England", "London", "South East", "South West",
+    }
+    assert all(r["region"] in regions for r in rows.values())
+    assert rows["derbyshire"]["region"] == "East Midlands"
+    assert rows["lincolnshire"]["region"] == "East Midlands"
+
+
+# --- names ----------------------------------------------------------------------------------------------
+
+
+def test_useful_alternative_names(rows):
+    assert "Surrey County Council" in split(rows["surrey"]["alt_names"])
+    assert rows["surrey"]["nice_name"] == "Surrey"
+    assert {"Durham County Council", "County Durham"} <= set(split(rows["durham"]["alt_names"]))
+    assert "Leeds City Council" in split(rows["leeds"]["alt_names"])
+    assert "Royal Borough of Windsor and Maidenhead" in split(rows["windsor-and-maidenhead"]["alt_names"])
+    assert "London Borough of Lambeth" in split(rows["lambeth"]["alt_names"])
+    assert "BCP" in split(rows["bournemouth-christchurch-and-poole"]["alt_names"])
+
+
+def test_alt_names_are_deduplicated_case_insensitively(rows):
+    for slug, row in rows.items():
+        keys = [n.casefold() for n in split(row["alt_names"])]
+        assert len(keys) == len(set(keys)), slug
+        assert row["nice_name"].casefold() not in keys, slug
+
+
+def test_no_name_leads_to_two_councils(councils):
+    owners = defaultdict(set)
+    for predicate in (SKOS.prefLabel, SKOS.altLabel):
+        for council, label in councils.subject_objects(predicate):
+            owners[" ".join(str(label).casefold().split())].add(council)
+    shared = {name: sorted(map(str, c)) for name, c in owners.items() if len(c) > 1}
+    assert shared == {}
+
+
+# --- domains --------------------------------------------------------------------------------------------
+
+
+def test_surrey_domain(rows):
+    assert "surreycc.gov.uk" in split(rows["surrey"]["domains"])
+
+
+@pytest.mark.parametrize(
+    "host, slug",
+    [
+        ("mycouncil.surreycc.gov.uk", "surrey"),
+        ("democracy.durham.gov.uk", "durham"),
+        ("democracy.leeds.gov.uk", "leeds"),
+        ("news.leeds.gov.uk", "leeds"),
+        ("www.barnsley.gov.uk", "barnsley"),
+        ("cmis.cumbria.gov.uk", "cumbria"),
+        ("democracy.bcpcouncil.gov.uk", "bournemouth-christchurch-and-poole"),
+    ],
+)
+def test_a_host_leads_to_one_council(rows, host, slug):
+    assert council_for_host(rows, host) == [slug]
+
+
+def test_domains_are_hosts_without_www_and_never_shared(rows):
+    seen = {}
+    for slug, row in rows.items():
+        for domain in split(row["domains"]):
+            assert re.fullmatch(r"[a-z0-9-]+(\.[a-z0-9-]+)+", domain), domain
+            assert not domain.startswith("www."), domain
+            assert council_for_host(rows, domain) == [slug], f"{domain} matches several councils"
+            seen[domain] = slug
+    assert len(seen) >= 150
+
+
+# --- lineage --------------------------------------------------------------------------------------------
+
+
+def test_cumbria_is_replaced_by_cumberland_and_westmorland_and_furness(rows, councils):
+    cumbria = rows["cumbria"]
+    assert cumbria["current"] == "false"
+    assert cumbria["register_code"] == "CMA"
+    assert split(cumbria["replaced_by"]) == ["cumberland", "westmorland-and-furness"]
+    assert set(councils.objects(COUNCIL.cumbria, DCTERMS.isReplacedBy)) == {
+        COUNCIL.cumberland,
+        COUNCIL["westmorland-and-furness"],
+    }
+    assert cumbria["end_date"] == "2023-03-31"
+    assert rows["cumberland"]["start_date"] == "2023-04-01"
+
+
+def test_former_councils_end_the_day_before_their_successors_start(rows):
+    former = {slug: r for slug, r in rows.items() if r["current"] == "false"}
+    assert {
+        "cumbria", "northamptonshire", "bournemouth", "poole", "dorset-county-council",
+        "buckinghamshire-county-council", "north-yorkshire-county-council", "somerset-county-council",
+    } <= set(former)
+    for slug, row in former.items():
+        assert row["end_date"] and row["replaced_by"], slug
+        for successor in split(row["replaced_by"]):
+            assert successor in rows, successor
+            start = rows[successor]["start_date"]
+            assert start > row["end_date"], (slug, successor)
+
+
+def test_dates_are_typed_and_never_bogus(councils):
+    for predicate in (CG.startDate, CG.endDate):
+        for value in councils.objects(None, predicate):
+            assert value.datatype == URIRef("http://www.w3.org/2001/XMLSchema#date")
+            assert not str(value).startswith(("1905", "2005")), value
+
+
+# --- CSV and Turtle agree -------------------------------------------------------------------------------
+
+
+def test_csv_and_turtle_have_the_same_councils(rows, councils):
+    typed = {str(s) for s in councils.subjects(RDF.type, CG.Council)}
+    assert typed == {str(COUNCIL[slug]) for slug in rows}
+
+
+def test_csv_and_turtle_agree_on_each_council(rows, councils):
+    def literals(subject, predicate):
+        return sorted(str(o) for o in councils.objects(subject, predicate))
+
+    for slug, row in rows.items():
+        s = COUNCIL[slug]
+        assert literals(s, SKOS.prefLabel) == [row["nice_name"]]
+        assert literals(s, URIRef("http://www.w3.org/2000/01/rdf-schema#label")) == [row["official_name"]]
+        assert literals(s, SKOS.altLabel) == sorted(split(row["alt_names"]))
+        assert literals(s, CG.gssCode) == [row["gss"]]
+        assert literals(s, CG.dfeCode) == [row["dfe_code"]]
+        assert literals(s, CG.registerCode) == [row["register_code"]]
+        assert literals(s, CG.councilType) == [row["type"]]
+        assert literals(s, CG.region) == [row["region"]]
+        assert literals(s, CG.domain) == sorted(split(row["domains"]))
+        assert literals(s, CG.startDate) == ([row["start_date"]] if row["start_date"] else [])
+        assert literals(s, CG.endDate) == ([row["end_date"]] if row["end_date"] else [])
+        assert literals(s, DCTERMS.isReplacedBy) == sorted(str(COUNCIL[r]) for r in split(row["replaced_by"]))
+        wikidata = [str(o) for o in councils.objects(s, OWL.sameAs) if str(o).startswith(WIKIDATA)]
+        assert wikidata == ([WIKIDATA + row["wikidata"]] if row["wikidata"] else [])
+        for label in councils.objects(s, SKOS.prefLabel):
+            assert label.language == "en"
+
+
+def test_councils_turtle_carries_its_sources_and_licences(councils):
+    dataset = URIRef("https://w3id.org/caregraph/id/dataset/councils")
+    licences = {str(o) for o in councils.objects(dataset, DCTERMS.license)}
+    assert licences == {
+        "https://creativecommons.org/licenses/by/4.0/",
+        "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
+        "https://opensource.org/licenses/MIT",
+    }
+    assert len(set(councils.objects(dataset, DCTERMS.source))) == 4
+    rights = str(councils.value(dataset, DCTERMS.rights))
+    assert "mySociety (CC BY 4.0)" in rights and "Data to Insight (MIT)" in rights and "OGL v3.0" in rights
+
+
+def test_councils_turtle_parses_in_pyoxigraph(councils):
+    store = pyoxigraph.Store()
+    store.load(path=str(ONTOLOGY / "councils.ttl"), format=pyoxigraph.RdfFormat.TURTLE)
+    assert len(store) == len(councils)
+
+
+def test_sources_file_is_committed():
+    text = (ONTOLOGY / "SOURCES.md").read_text(encoding="utf-8")
+    for needle in ("mySociety", "CC BY 4.0", "Open Government Licence", "MIT", "Q6391507", "E08000038"):
+        assert needle in text
+
+
+# --- vocabularies ---------------------------------------------------------------------------------------
+
+SCHEMES = ("kind", "judgement", "outcome", "area")
+
+EXPECTED_CONCEPTS = {
+    "kind": {
+        "ilacs", "ilacs-standard", "ilacs-short", "focused-visit", "monitoring-visit", "jtai",
+        "annual-engagement-meeting", "sif", "sif-reinspection", "earlier-framework", "slac", "cpi", "tlac",
+        "unannounced", "commissioner-review", "send-area", "lscb-review", "other",
+    },
+    "judgement": {"outstanding", "good", "requires-improvement", "inadequate", "adequate", "not-judged"},
+    "outcome": {
+        "noted", "agreed", "approved", "endorsed", "recommended", "resolved", "deferred", "rejected", "other",
+    },
+    "area": {
+        "overall-effectiveness", "impact-of-leaders", "help-and-protection", "children-in-care", "care-leavers",
+        "sif-help-and-protection", "sif-looked-after", "sif-adoption", "sif-care-leavers", "sif-leadership",
+        "lscb-effectiveness",
+    },
+}
+
+
+def concepts_in(vocab: Graph, scheme: str) -> dict[str, URIRef]:
+    iri = URIRef(CGV + scheme)
+    return {str(c)[len(iri) + 1 :]: c for c in vocab.subjects(SKOS.inScheme, iri)}
+
+
+def test_vocabularies_parse_in_rdflib_and_pyoxigraph(vocab):
+    store = pyoxigraph.Store()
+    store.load(path=str(ONTOLOGY / "vocabularies.ttl"), format=pyoxigraph.RdfFormat.TURTLE)
+    assert len(store) == len(vocab) > 0
+
+
+def test_schemes_are_declared_with_titles(vocab):
+    declared = set(vocab.subjects(RDF.type, SKOS.ConceptScheme))
+    assert declared == {URIRef(CGV + s) for s in SCHEMES}
+    for scheme in declared:
+        assert vocab.value(scheme, DCTERMS.title) is not None
+
+
+def test_every_concept_is_labelled_and_in_a_scheme(vocab):
+    schemes = set(vocab.subjects(RDF.type, SKOS.ConceptScheme))
+    concepts = set(vocab.subjects(RDF.type, SKOS.Concept))
+    assert concepts
+    for concept in concepts:
+        in_schemes = set(vocab.objects(concept, SKOS.inScheme))
+        assert len(in_schemes) == 1 and in_schemes <= schemes, concept
+        (scheme,) = in_schemes
+        assert str(concept).startswith(str(scheme) + "/"), concept
+        labels = list(vocab.objects(concept, SKOS.prefLabel))
+        assert len(labels) == 1 and labels[0].language == "en", concept
+        assert vocab.value(concept, SKOS.definition) is not None, concept
+        assert vocab.value(concept, SKOS.notation) is not None, concept
+        broader = list(vocab.objects(concept, SKOS.broader))
+        top = list(vocab.objects(concept, SKOS.topConceptOf))
+        assert bool(broader) != bool(top), f"{concept}: a concept is either top or has a broader concept"
+        assert top in ([], [scheme])
+        for parent in broader:
+            assert (parent, SKOS.inScheme, scheme) in vocab, concept
+    for subject in vocab.subjects(SKOS.inScheme, None):
+        assert subject in concepts
+
+
+def test_expected_concepts_are_present(vocab):
+    for scheme, keys in EXPECTED_CONCEPTS.items():
+        assert keys <= set(concepts_in(vocab, scheme)), scheme
+
+
+def test_labels_resolve_to_one_concept_per_scheme(vocab):
+    for scheme in SCHEMES:
+        owners = defaultdict(set)
+        for key, concept in concepts_in(vocab, scheme).items():
+            for predicate in (SKOS.prefLabel, SKOS.altLabel):
+                for label in vocab.objects(concept, predicate):
+                    owners[" ".join(str(label).casefold().split())].add(key)
+        shared = {label: sorted(keys) for label, keys in owners.items() if len(keys) > 1}
+        assert shared == {}, scheme
+
+
+def test_notations_are_unique_per_scheme(vocab):
+    for scheme in SCHEMES:
+        notations = [str(vocab.value(c, SKOS.notation)) for c in concepts_in(vocab, scheme).values()]
+        assert len(notations) == len(set(notations)), scheme
+
+
+def test_ri_resolves_to_requires_improvement(vocab):
+    matches = set(vocab.subjects(SKOS.altLabel, Literal("RI", lang="en")))
+    assert matches == {URIRef(CGV + "judgement/requires-improvement")}
+    concept = URIRef(CGV + "judgement/requires-improvement")
+    assert vocab.value(concept, SKOS.prefLabel) == Literal("Requires improvement to be good", lang="en")
+    assert Literal("Requires improvement", lang="en") in set(vocab.objects(concept, SKOS.altLabel))
+
+
+def test_judgement_notations(vocab):
+    judgements = concepts_in(vocab, "judgement")
+    for key, notation in [("outstanding", "1"), ("good", "2"), ("requires-improvement", "3"), ("inadequate", "4")]:
+        assert str(vocab.value(judgements[key], SKOS.notation)) == notation
+
+
+def test_kind_key_families(vocab):
+    for key, concept in concepts_in(vocab, "kind").items():
+        family = str(vocab.value(concept, CG.keyFamily))
+        assert family == ("ilacs" if key.startswith("ilacs") else key), key
+    ilacs = URIRef(CGV + "kind/ilacs")
+    for key in ("ilacs-standard", "ilacs-short"):
+        assert (URIRef(CGV + "kind/" + key), SKOS.broader, ilacs) in vocab
+
+
+# --- regeneration ---------------------------------------------------------------------------------------
+
+
+def test_regenerating_gives_byte_identical_files(tmp_path):
+    if not (REFDATA / "uk_local_authorities_current.csv").is_file():
+        pytest.skip(f"reference data not found at {REFDATA}; cannot check that the script reproduces the files")
+    result = subprocess.run(
+        [sys.executable, str(SCRIPT), "--refdata", str(REFDATA), "--out", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    for name in ("councils.csv", "councils.ttl"):
+        assert filecmp.cmp(tmp_path / name, ONTOLOGY / name, shallow=False), f"{name} differs; rerun the script"
