@@ -58,10 +58,11 @@ def _pd(year: str | int, month: str | int | None = None, day: str | int | None =
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # 16 and 17 April 2024 ; 8-12 July 2019 ; between 8 and 12 July 2019
-    ("d_d_m_y", re.compile(rf"\b(?P<d1>{_D}){_RANGE}(?P<d2>{_D})\s+(?P<m>{_M})\s*,?\s*(?P<y>{_Y})\b", re.I)),
-    # 2 March to 13 March 2020 ; 28 February - 4 March 2020
+    ("d_d_m_y", re.compile(rf"\b(?P<d1>{_D}){_RANGE}(?P<d2>{_D})\s+(?:of\s+)?(?P<m>{_M})\s*,?\s*(?P<y>{_Y})\b", re.I)),
+    # 2 March to 13 March 2020 ; 28 February - 4 March 2020 ; 20 June and 13 July, 2017
     ("d_m_d_m_y", re.compile(rf"\b(?P<d1>{_D})\s+(?P<m1>{_M}){_RANGE}(?P<d2>{_D})\s+(?P<m2>{_M})\s*,?\s*(?P<y>{_Y})\b", re.I)),
-    # 28 November 2016 to 2 December 2016 (two full dates, handled as two days joined)
+    # 28 November 2016 to 2 December 2016
+    ("d_m_y_d_m_y", re.compile(rf"\b(?P<d1>{_D})\s+(?P<m1>{_M})\s*,?\s*(?P<y1>{_Y}){_RANGE}(?P<d2>{_D})\s+(?P<m2>{_M})\s*,?\s*(?P<y2>{_Y})\b", re.I)),
     # 16 May 2018 ; Tuesday 16th May 2018
     ("d_m_y", re.compile(rf"\b{_WEEKDAY}(?P<d>{_D})\s+(?:of\s+)?(?P<m>{_M})\s*,?\s*(?P<y>{_Y})\b", re.I)),
     # May 16, 2018
@@ -70,22 +71,29 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("numeric", re.compile(rf"\b(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)[/.](?P<y>{_Y})\b")),
     # 2019-07-16
     ("iso", re.compile(rf"\b(?P<y>{_Y})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
-    # October-November 2019 ; between October and November 2019
+    # October-November 2019 ; between October and November 2019 ; October/November 2019
     ("m_m_y", re.compile(rf"\b{_QUAL}(?P<m1>{_M}){_RANGE}{_QUAL}(?P<m2>{_M})\s*,?\s*(?P<y>{_Y})\b", re.I)),
     # September 2021 ; late-November 2019
     ("m_y", re.compile(rf"\b{_QUAL}(?P<m>{_M})\s*,?\s*(?P<y>{_Y})\b", re.I)),
     # between Spring and Summer 2022 ; Spring 2022
     ("s_s_y", re.compile(rf"\b(?:between\s+)?{_QUAL}(?P<s1>{_SEASON}){_RANGE}{_QUAL}(?P<s2>{_SEASON})\s+(?:of\s+)?(?P<y>{_Y})\b", re.I)),
     ("s_y", re.compile(rf"\b{_QUAL}(?P<s>{_SEASON})\s+(?:term\s+)?(?:of\s+)?(?P<y>{_Y})\b", re.I)),
-    # in 2010 ; (2018) ; during 2019/20 is not a year
-    ("y", re.compile(rf"(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bsince\s)|(?<=\bof\s)|(?<=\bfrom\s)|(?<=\()|(?<=\bin\searly\s)|(?<=\bin\slate\s)|(?<=\bin\smid-))(?P<y>{_Y})\b(?![/-]\d)", re.I)),
+    # in 2010 ; (2018) ; since 2017 ; during 2019/20 is not a year
+    ("y", re.compile(rf"(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bsince\s)|(?<=\bof\s)|(?<=\bfrom\s)|(?<=\bby\s)|(?<=\bin\searly\s)|(?<=\bin\slate\s)|(?<=\bin\smid-)|(?<=\())(?P<y>{_Y})\b(?![/-]\d)(?!\s*(?:-|–|to)\s*\d)", re.I)),
     # relative expressions, resolved against the anchor
+    # 13 and 14 July ; 27 February - 14 March ; 21st November ; (no year: needs the anchor)
+    ("d_m_d_m", re.compile(rf"\b(?P<d1>{_D})\s+(?P<m1>{_M}){_RANGE}(?P<d2>{_D})\s+(?P<m2>{_M})\b(?!\s*,?\s*\d)", re.I)),
+    ("d_d_m", re.compile(rf"\b(?P<d1>{_D}){_RANGE}(?P<d2>{_D})\s+(?:of\s+)?(?P<m>{_M})\b(?!\s*,?\s*\d)", re.I)),
+    ("d_m", re.compile(rf"(?<![\d/.])\b(?P<d>{_D})\s+(?:of\s+)?(?P<m>{_M})\b(?!\s*,?\s*\d)(?![/.]\d)", re.I)),
     ("month_this_year", re.compile(rf"\b(?:in\s+)?(?P<m>{_M})\s+(?P<rel>this|last|next)\s+year\b", re.I)),
-    ("rel_month", re.compile(r"\b(?P<rel>last|this|next|previous)\s+month\b", re.I)),
-    ("rel_year", re.compile(r"\b(?:earlier\s+|later\s+)?(?P<rel>last|this|next|previous)\s+year\b", re.I)),
+    ("rel_month", re.compile(r"\b(?P<rel>last|this|next|previous)\s+month(?:['’]s)?\b", re.I)),
+    ("rel_year", re.compile(r"\b(?:earlier\s+|later\s+)?(?P<rel>last|this|next|previous)\s+year(?:['’]s)?\b", re.I)),
     ("today", re.compile(r"\b(?:published|out|released|announced|issued)\s+today\b|\btoday\b", re.I)),
-    ("bare_month", re.compile(rf"(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bsince\s)|(?<=\bby\s)|(?<=\bin\searly\s)|(?<=\bin\slate\s)|(?<=\bin\smid-)|(?<=\bon\s))(?P<m>January|February|March|April|June|July|August|September|October|November|December)\b(?!\s*(?:{_Y}|\d))", re.I)),
+    ("bare_month", re.compile(rf"(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bsince\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bin\searly\s)|(?<=\bin\slate\s)|(?<=\bin\smid-)|(?<=\bon\s))(?P<m>January|February|March|April|June|July|August|September|October|November|December)\b(?!\s*(?:{_Y}|\d))", re.I)),
 ]
+
+#: Patterns whose year comes from the anchor.
+_ANCHORED = {"d_m_d_m", "d_d_m", "d_m", "month_this_year", "rel_month", "rel_year", "today", "bare_month"}
 
 
 def find_dates(text: str, anchor: PartialDate | None = None, start: int = 0, end: int | None = None, future: bool = False) -> list[DateMention]:
@@ -95,23 +103,65 @@ def find_dates(text: str, anchor: PartialDate | None = None, start: int = 0, end
     says the surrounding words speak of a plan, which decides whether a bare month is this year or the next.
     """
     end = len(text) if end is None else end
+    start = max(0, min(start, len(text)))
+    end = max(start, min(end, len(text)))
     found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
+    if not _DIGIT_OR_WORD.search(text, start, end):
+        return found
+    taken = bytearray(end - start)  # 1 where an earlier (more specific) pattern already matched
+    has = {"digit": _DIGIT.search(text, start, end) is not None, "month": _MONTH_WORD.search(text, start, end) is not None,
+           "season": _SEASON_WORD.search(text, start, end) is not None, "relative": _RELATIVE_WORD.search(text, start, end) is not None}
     for kind, pattern in _PATTERNS:
+        if kind in _ANCHORED and anchor is None:
+            continue
+        if not all(has[need] for need in _NEEDS.get(kind, ())):
+            continue
         for m in pattern.finditer(text, start, end):
             s, e = m.span()
-            if any(s < te and ts < e for ts, te in taken):
+            if 1 in taken[s - start : e - start]:
                 continue
             mention = _mention(kind, m, anchor, future)
             if mention is not None:
                 found.append(mention)
-                taken.append((s, e))
+                taken[s - start : e - start] = b"\x01" * (e - s)
     found.sort(key=lambda d: d.start)
     return found
 
 
+_DIGIT = re.compile(r"\d")
+_MONTH_WORD = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+_SEASON_WORD = re.compile(r"(?i)spring|summer|autumn|winter|fall")
+_RELATIVE_WORD = re.compile(r"(?i)\b(?:month|year|today)")
+#: What a span must hold for a pattern to be worth trying.
+_NEEDS = {
+    "d_d_m_y": ("digit", "month"), "d_m_d_m_y": ("digit", "month"), "d_m_y_d_m_y": ("digit", "month"), "d_m_y": ("digit", "month"),
+    "m_d_y": ("digit", "month"), "numeric": ("digit",), "iso": ("digit",), "m_m_y": ("digit", "month"), "m_y": ("digit", "month"),
+    "s_s_y": ("digit", "season"), "s_y": ("digit", "season"), "y": ("digit",), "d_m_d_m": ("digit", "month"),
+    "d_d_m": ("digit", "month"), "d_m": ("digit", "month"), "month_this_year": ("month", "relative"), "rel_month": ("relative",),
+    "rel_year": ("relative",), "today": ("relative",), "bare_month": ("month",),
+}
+
+# Every date expression holds a digit or a month, season or relative word: a cheap test that skips the rest.
+_DIGIT_OR_WORD = re.compile(r"\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|autumn|winter|fall|today|month|year)")
+
+
 def _season_year(y: str) -> PartialDate:
     return PartialDate(int(y))
+
+
+def _anchored_year(anchor: PartialDate, month: int, day: int | None, future: bool) -> int:
+    """The year of a day or month given without one: the anchor's year, moved back a year when a past event's
+    month (and day) falls after the anchor, forward a year when a planned event's falls before it."""
+    year = anchor.year
+    if anchor.month is None:
+        return year
+    here = (month, day or 0)
+    there = (anchor.month, anchor.day or 0) if day is not None else (anchor.month, 0)
+    if future and here < there:
+        year += 1
+    elif not future and here > there and (day is not None or month > anchor.month):
+        year -= 1
+    return year
 
 
 def _mention(kind: str, m: re.Match[str], anchor: PartialDate | None, future: bool) -> DateMention | None:
@@ -124,6 +174,8 @@ def _mention(kind: str, m: re.Match[str], anchor: PartialDate | None, future: bo
         date, until = _pd(g["y"], g["m"], g["d1"]), _pd(g["y"], g["m"], g["d2"])
     elif kind == "d_m_d_m_y":
         date, until = _pd(g["y"], g["m1"], g["d1"]), _pd(g["y"], g["m2"], g["d2"])
+    elif kind == "d_m_y_d_m_y":
+        date, until = _pd(g["y1"], g["m1"], g["d1"]), _pd(g["y2"], g["m2"], g["d2"])
     elif kind in {"d_m_y", "m_d_y", "numeric", "iso"}:
         date = _pd(g["y"], g["m"], g["d"])
     elif kind == "m_m_y":
@@ -138,7 +190,23 @@ def _mention(kind: str, m: re.Match[str], anchor: PartialDate | None, future: bo
         if anchor is None:
             return None
         relative = True
-        if kind == "month_this_year":
+        if kind in {"d_m_d_m", "d_d_m", "d_m"}:
+            if kind == "d_m_d_m":
+                m1, d1, m2, d2 = MONTHS[g["m1"].lower().rstrip(".")], g["d1"], MONTHS[g["m2"].lower().rstrip(".")], g["d2"]
+            elif kind == "d_d_m":
+                m1 = m2 = MONTHS[g["m"].lower().rstrip(".")]
+                d1, d2 = g["d1"], g["d2"]
+            else:
+                m1 = m2 = MONTHS[g["m"].lower().rstrip(".")]
+                d1 = d2 = g["d"]
+            day1 = int(re.sub(r"\D", "", d1))
+            year = _anchored_year(anchor, m1, day1, future)
+            date = _pd(year, m1, d1)
+            if kind != "d_m":
+                until = _pd(year + (1 if m2 < m1 else 0), m2, d2)
+                if until is None:
+                    return None
+        elif kind == "month_this_year":
             offset = {"this": 0, "last": -1, "next": 1}[g["rel"].lower()]
             date = _pd(anchor.year + offset, g["m"])
         elif kind == "rel_month":
@@ -154,20 +222,21 @@ def _mention(kind: str, m: re.Match[str], anchor: PartialDate | None, future: bo
             date = anchor
         elif kind == "bare_month":
             month = MONTHS[g["m"].lower()]
-            year = anchor.year
-            if anchor.month is not None:
-                if future and month < anchor.month:
-                    year += 1
-                elif not future and month > anchor.month:
-                    year -= 1
-            date = PartialDate(year, month)
+            date = PartialDate(_anchored_year(anchor, month, None, future), month)
         else:  # pragma: no cover - every pattern is handled above
             return None
-    if date is None or (kind in {"d_d_m_y", "d_m_d_m_y", "m_m_y"} and until is None):
+    if date is None or (kind in {"d_d_m_y", "d_m_d_m_y", "d_m_y_d_m_y", "m_m_y"} and until is None):
         return None
-    if until is not None and until < date:
+    if until is not None and sort_key(until) < sort_key(date):
+        until = None
+    if until == date:
         until = None
     return DateMention(s, e, date, until, relative)
+
+
+def sort_key(date: PartialDate) -> tuple[int, int, int]:
+    """A key that orders dates of mixed precision (a missing month or day sorts first)."""
+    return (date.year, date.month or 0, date.day or 0)
 
 
 def document_date_from_url(url: str | None) -> PartialDate | None:

@@ -3,6 +3,19 @@
 Rules, patterns and gazetteers are data (``rules/extract.toml``, ``ontology/councils.csv``); this module matches
 them against the segments and builds frozen records. Every :class:`~caregraph.records.Evidence` satisfies
 ``document.text[start:end] == quote``.
+
+The extractors, in the order :func:`extract` runs them:
+
+- :func:`find_meetings` — the page's own meeting (ModernGov "Meeting: …" and "Meeting of …" lines, a decision
+  page's decision maker) and other dated meetings of named bodies ("presented to the Improvement Board … on 3rd
+  October 2018", the previous meeting whose minutes are approved);
+- :func:`document_date` — the document's own date (its meeting, the manifest, a dateline, "the current date
+  (…)"), the anchor that relative dates ("in November", "last month", "by 16 August") are resolved against;
+- :func:`find_councils` — the publisher (manifest, URL domain, text) and other councils named;
+- :func:`find_people` — people with their posts ("Name, Post", "Name (Post)", "Councillor X", witness and
+  attendance lists, contact lines, named speakers) and posts named without a person;
+- :func:`find_inspections` — inspections and visits placed in time, with kind, dates, judgements;
+- :func:`find_decisions` — resolutions and recommendations; :func:`find_follow_ups` — dated commitments.
 """
 
 from __future__ import annotations
@@ -12,12 +25,12 @@ import re
 import tomllib
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from urllib.parse import urlparse
 
-from caregraph.dates import DateMention, document_date_from_url, find_dates
+from caregraph.dates import DateMention, find_dates, sort_key
 from caregraph.records import (
     CouncilMention,
     DecisionRecord,
@@ -45,9 +58,14 @@ from caregraph.segment import lines_with_offsets, rules as segment_rules
 class Rules:
     kinds: tuple[tuple[str, re.Pattern[str]], ...]
     graded_kinds: frozenset[str]
+    graded_in_sentence: frozenset[str]
     generic_by_date: tuple[tuple[PartialDate, str], ...]
+    generic_re_by_date: tuple[tuple[PartialDate, str], ...]
     generic_by_publication: tuple[tuple[PartialDate, str], ...]
     not_an_event: re.Pattern[str]
+    not_an_event_before: re.Pattern[str]
+    publication: re.Pattern[str]
+    ended: re.Pattern[str]
     inspectorates: tuple[tuple[str, re.Pattern[str]], ...]
     planned: re.Pattern[str]
     focus: re.Pattern[str]
@@ -56,18 +74,36 @@ class Rules:
     frames: tuple[re.Pattern[str], ...]
     areas: tuple[tuple[str, re.Pattern[str]], ...]
     honorifics: tuple[str, ...]
-    post_head: re.Pattern[str]
+    plural_honorifics: tuple[str, ...]
+    post_head: str
+    post_head_re: re.Pattern[str]
+    post_head_ci: re.Pattern[str]
+    person_verbs: str
+    name_labels: str
     not_name: frozenset[str]
+    one_word_posts: frozenset[str]
+    not_posts: re.Pattern[str]
+    post_fold: dict[str, str]
+    body_heads: str
+    single_word_bodies: frozenset[str]
+    not_body_words: frozenset[str]
     outcomes: tuple[tuple[str, re.Pattern[str]], ...]
     decision_start: re.Pattern[str]
     unanimous: re.Pattern[str]
     followup_cue: re.Pattern[str]
+    followup_not: re.Pattern[str]
+    followup_lead: re.Pattern[str]
     organisations: tuple[dict, ...]
     practice_models: tuple[dict, ...]
 
 
+def _by_date(table: dict[str, str]) -> tuple[tuple[PartialDate, str], ...]:
+    return tuple(sorted(((PartialDate.parse(v), k) for k, v in table.items()), key=lambda x: sort_key(x[0]), reverse=True))
+
+
 @cache
 def rules() -> Rules:
+    """The extraction rules of ``rules/extract.toml``, compiled once."""
     with resources.files("caregraph").joinpath("rules/extract.toml").open("rb") as fh:
         d = tomllib.load(fh)
     grade_alternation = "|".join(f"(?:{p})" for p in d["judgement_words"].values())
@@ -76,29 +112,50 @@ def rules() -> Rules:
         out = []
         for item in items:
             flags = 0 if item.get("case_sensitive") else re.I
-            out.append({**item, "regex": re.compile(item["pattern"], flags)})
+            needs = re.compile(item["needs"]) if item.get("needs") else None
+            out.append({**item, "regex": re.compile(item["pattern"], flags), "needs_regex": needs})
         return tuple(out)
 
+    people = d["people"]
+    cues = d["inspection_cues"]
     return Rules(
         kinds=tuple((k["kind"], re.compile(k["pattern"], re.I)) for k in d["inspection_kinds"]),
         graded_kinds=frozenset(d["inspection"]["graded_kinds"]),
-        generic_by_date=tuple(sorted(((PartialDate.parse(v), k) for k, v in d["generic_kind_by_date"].items()), reverse=True)),
-        generic_by_publication=tuple(sorted(((PartialDate.parse(v), k) for k, v in d["generic_kind_by_publication"].items()), reverse=True)),
-        not_an_event=re.compile(d["inspection_cues"]["not_an_event"], re.I),
+        graded_in_sentence=frozenset(d["inspection"].get("graded_in_sentence", [])),
+        generic_by_date=_by_date(d["generic_kind_by_date"]),
+        generic_re_by_date=_by_date(d["generic_re_kind_by_date"]),
+        generic_by_publication=_by_date(d["generic_kind_by_publication"]),
+        not_an_event=re.compile(cues["not_an_event"], re.I),
+        not_an_event_before=re.compile(cues["not_an_event_before"], re.I),
+        publication=re.compile(cues["publication"], re.I),
+        ended=re.compile(cues["ended"], re.I),
         inspectorates=tuple((k, re.compile(p, re.I)) for k, p in d["inspectorates"].items()),
-        planned=re.compile(d["inspection_cues"]["planned"], re.I),
-        focus=re.compile(d["inspection_cues"]["focus"], re.I),
-        sequence=re.compile(d["inspection_cues"]["sequence"], re.I),
+        planned=re.compile(cues["planned"], re.I),
+        focus=re.compile(cues["focus"], re.I),
+        sequence=re.compile(cues["sequence"], re.I),
         grade_words=tuple((k, re.compile(rf"^(?:{p})$", re.I)) for k, p in d["judgement_words"].items()),
         frames=tuple(re.compile(f.replace("{grade}", grade_alternation), re.I) for f in d["judgement"]["judgement_frames"]),
         areas=tuple((k, re.compile(p, re.I)) for k, p in d["judgement_areas"].items()),
-        honorifics=tuple(sorted(d["people"]["honorifics"], key=len, reverse=True)),
-        post_head=re.compile(d["people"]["post_heads"]),
-        not_name=frozenset(d["people"]["not_name_words"]),
+        honorifics=tuple(sorted(people["honorifics"], key=len, reverse=True)),
+        plural_honorifics=tuple(people["plural_honorifics"]),
+        post_head=people["post_heads"],
+        post_head_re=re.compile(people["post_heads"]),
+        post_head_ci=re.compile(people["post_heads"], re.I),
+        person_verbs=people["person_verbs"],
+        name_labels=people["name_labels"],
+        not_name=frozenset(people["not_name_words"]),
+        one_word_posts=frozenset(w.lower() for w in d["posts"]["one_word"]),
+        not_posts=re.compile(d["posts"]["not_posts"], re.I),
+        post_fold=dict(d["posts"]["fold"]),
+        body_heads=d["meetings"]["body_heads"],
+        single_word_bodies=frozenset(d["meetings"]["single_word_bodies"]),
+        not_body_words=frozenset(d["meetings"]["not_body_words"]),
         outcomes=tuple((k, re.compile(p, re.I)) for k, p in d["decision_outcomes"].items()),
         decision_start=re.compile(d["decisions"]["decision_start"], re.I),
         unanimous=re.compile(d["decisions"]["unanimous"], re.I),
         followup_cue=re.compile(d["follow_ups"]["cue"], re.I),
+        followup_not=re.compile(d["follow_ups"]["not_cue"], re.I),
+        followup_lead=re.compile(d["follow_ups"]["description_lead"], re.I),
         organisations=compile_named(d["organisations"]),
         practice_models=compile_named(d["practice_models"]),
     )
@@ -117,12 +174,39 @@ class Council:
     current: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Gazetteer:
     councils: dict[str, Council]
     by_name: dict[str, str]  # lower-cased name -> slug
     pattern: re.Pattern[str]
     domains: tuple[tuple[str, str], ...]  # (domain, slug), longest first
+    words: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)  # first word -> names as words, longest first
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, str]]:
+        """Every council name in ``text[start:end]`` that starts with a capital, as ``(start, end, slug)``: a
+        linear scan over words (a name is matched as a run of words, punctuation ignored, longest first)."""
+        end = len(text) if end is None else end
+        by_words = self.by_words
+        pos = start
+        for m in _CAPITAL.finditer(text, start, end):
+            if m.start() < pos:
+                continue
+            candidates = self.words.get(m.group(0).lower())
+            if not candidates:
+                continue
+            tokens = [(t.start(), t.end(), "and" if t.group(0) == "&" else t.group(0).lower()) for t, _ in zip(_WORD.finditer(text, m.start(), min(end, m.start() + 160)), range(_MAX_NAME_WORDS))]
+            for name in candidates:
+                n = len(name)
+                if n <= len(tokens) and tuple(t[2] for t in tokens[:n]) == name:
+                    slug = by_words.get(name)
+                    if slug is not None:
+                        yield m.start(), tokens[n - 1][1], slug
+                        pos = tokens[n - 1][1]
+                    break
+
+    @property
+    def by_words(self) -> dict[tuple[str, ...], str]:
+        return _by_words(self)
 
     def resolve(self, name: str) -> str | None:
         """A council slug for a name, alias or slug, or None."""
@@ -132,13 +216,33 @@ class Gazetteer:
         return self.by_name.get(key)
 
     def from_url(self, url: str | None) -> str | None:
+        """The council whose web domain the URL is on (``democracy.leeds.gov.uk`` → ``leeds``), or whose name a
+        label of the host spells (``worcestershire.moderngov.co.uk`` → ``worcestershire``)."""
         if not url:
             return None
         host = (urlparse(url).hostname or "").lower()
         for domain, slug in self.domains:
             if host == domain or host.endswith("." + domain):
                 return slug
+        compact = {slug.replace("-", ""): slug for slug, c in self.councils.items() if c.current}
+        for label in host.split("."):
+            if label in compact and len(label) > 3:
+                return compact[label]
         return None
+
+
+_WORD = re.compile(r"\w+|&")
+_CAPITAL = re.compile(r"(?<![\w-])[A-Z]\w*")
+_MAX_NAME_WORDS = 8
+
+
+def _name_words(name: str) -> tuple[str, ...]:
+    return tuple("and" if w == "&" else w for w in _WORD.findall(name.replace("’", "'").lower()))
+
+
+@cache
+def _by_words(gaz: "Gazetteer") -> dict[tuple[str, ...], str]:
+    return {_name_words(name): slug for name, slug in gaz.by_name.items() if len(name) > 3}
 
 
 def _norm_name(name: str) -> str:
@@ -150,6 +254,7 @@ _GENERIC_SUFFIXES = re.compile(r"(?i)\s+(?:county\s+council|city\s+council|borou
 
 @cache
 def gazetteer() -> Gazetteer:
+    """The councils of ``ontology/councils.csv`` with their names, aliases and web domains."""
     councils: dict[str, Council] = {}
     by_name: dict[str, str] = {}
     with ontology_file("councils.csv").open(encoding="utf-8") as fh:
@@ -171,13 +276,21 @@ def gazetteer() -> Gazetteer:
     names = sorted({n for c in councils.values() for n in c.names if len(n) > 3}, key=len, reverse=True)
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names) + r")(?![\w-])", re.I)
     domains = tuple(sorted(((d.lower(), c.slug) for c in councils.values() for d in c.domains), key=lambda x: -len(x[0])))
-    return Gazetteer(councils, by_name, pattern, domains)
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for name in by_name:
+        if len(name) > 3:
+            words = _name_words(name)
+            index.setdefault(words[0], []).append(words)
+    words = {w: tuple(sorted(set(v), key=len, reverse=True)) for w, v in index.items()}
+    return Gazetteer(councils, by_name, pattern, domains, words)
 
 
 # ------------------------------------------------------------------------------------------------- helpers
 
 
 def _ev(text: str, start: int, end: int) -> Evidence:
+    start = max(0, min(start, len(text)))
+    end = max(start, min(end, len(text)))
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -185,22 +298,37 @@ def _ev(text: str, start: int, end: int) -> Evidence:
     return Evidence(start, end, text[start:end])
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘'(\[]?[A-Z0-9•·Ø])|(?<=[;:])\s*\n|\n\s*\n|\n(?=\s*(?:[•·Ø\-–]|\d{1,2}[.)]|\(?[a-z]\)|[ivx]+\))\s)")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘'(\[]?[A-Z0-9•·Ø])|(?<=[;:])\s*\n|\n\s*\n|\n(?=\s*(?:[•·Ø\-–]|\d{1,2}[.)]|\(?[a-z]\)|[ivx]+\))\s)|\n(?=\s*[A-Z][^\n]{0,80}\n)|(?<=[a-z0-9)])\n(?=\s*[A-Z])")
 _ABBREVIATIONS = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Cllr|No|Nos|St|e\.g|i\.e|etc|approx|Prof|Rev|Co|Ltd|Inc|vs|cf|para|ref)\.|\b[A-Z]\.)$")
+_MAX_SENTENCE = 3000
+#: Extraction reads at most this many characters of a document (a council page is a few thousand; a 1 MB file
+#: would otherwise take seconds). Segmentation still covers the whole text.
+_SCAN_LIMIT = 100_000
 
 
 def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
-    """Sentence spans in ``text[start:end]``: split at full stops before a capital, at blank lines and at list items."""
+    """Sentence spans in ``text[start:end]``: split at full stops before a capital, at blank lines, at list items and
+    at line breaks before a new capitalised line. A run without a break is cut every few thousand characters, so no
+    span is unboundedly long."""
     end = len(text) if end is None else end
     pos = start
     for m in _SENTENCE_END.finditer(text, start, end):
         if _ABBREVIATIONS.search(text, max(pos, m.start() - 8), m.start()):
             continue
-        if text[pos:m.start()].strip():
-            yield _trim(text, pos, m.start())
+        yield from _bounded(text, pos, m.start())
         pos = m.end()
-    if text[pos:end].strip():
-        yield _trim(text, pos, end)
+    yield from _bounded(text, pos, end)
+
+
+def _bounded(text: str, s: int, e: int) -> Iterator[tuple[int, int]]:
+    while e - s > _MAX_SENTENCE:
+        cut = text.rfind(" ", s + _MAX_SENTENCE // 2, s + _MAX_SENTENCE)
+        cut = cut if cut > s else s + _MAX_SENTENCE
+        if text[s:cut].strip():
+            yield _trim(text, s, cut)
+        s = cut
+    if text[s:e].strip():
+        yield _trim(text, s, e)
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -212,78 +340,11 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 def _slugish(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", text.lower().replace("’", "'")).strip()
+    return re.sub(r"[^a-z0-9]+", " ", text.lower().replace("’", "'").replace("'", "")).strip()
 
 
-# -------------------------------------------------------------------------------------------- document date
-
-_DATELINE = re.compile(r"^(?:(?:published|posted|date|updated|issued)\s*(?:on)?\s*:?\s*)?(?:\w+day\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m>[A-Z][a-z]+)\s+(?P<y>(?:19|20)\d\d)\b", re.I)
-_CURRENT_DATE = re.compile(r"\b(?:current\s+date|today['’]s\s+date|date\s+of\s+(?:the\s+)?meeting)\s*\(?\s*", re.I)
-_MEETING_HELD = re.compile(r"^(?P<body>[A-Z][^\n]{2,90}?)\s*[-–—]\s*(?:\w+day,?\s+)?(?P<date>\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+,?\s+\d{4})", re.M)
-
-
-def document_date(seg: Segmented, meetings: list[MeetingRecord]) -> PartialDate | None:
-    doc = seg.document
-    text = doc.text
-    if meetings:
-        return max(m.date for m in meetings)
-    if doc.published is not None:
-        return doc.published
-    for s in seg.segments:
-        if s.kind == "decision_date":
-            dates = find_dates(text, None, s.start, s.end)
-            if dates:
-                return dates[0].date
-    head = text[:400]
-    for start, end, line in lines_with_offsets(head):
-        m = _DATELINE.match(line)
-        if m:
-            found = find_dates(text, None, start, end)
-            if found:
-                return found[0].date
-    m = _CURRENT_DATE.search(text)
-    if m:
-        found = find_dates(text, None, m.end(), min(len(text), m.end() + 30))
-        if found and found[0].start - m.end() < 3:
-            return found[0].date
-    return document_date_from_url(doc.url)
-
-
-# ----------------------------------------------------------------------------------------------- councils
-
-
-def find_councils(seg: Segmented) -> tuple[CouncilMention, ...]:
-    gaz = gazetteer()
-    doc = seg.document
-    text = doc.text
-    counts: Counter[str] = Counter()
-    first: dict[str, Evidence] = {}
-    names: dict[str, str] = {}
-    for m in gaz.pattern.finditer(text):
-        if not m.group(0)[0].isupper():
-            continue
-        slug = gaz.resolve(m.group(0))
-        if slug is None:
-            continue
-        weight = 2 if _GENERIC_SUFFIXES.search(m.group(0)) else 1
-        counts[slug] += weight
-        if slug not in first:
-            first[slug] = _ev(text, *_sentence_around(text, m.start(), m.end()))
-            names[slug] = m.group(0)
-    publisher = None
-    if doc.council:
-        publisher = gaz.resolve(doc.council)
-    if publisher is None:
-        publisher = gaz.from_url(doc.url)
-    if publisher is None and counts:
-        publisher = counts.most_common(1)[0][0]
-    out = []
-    if publisher is not None:
-        out.append(CouncilMention(publisher, names.get(publisher, gaz.councils[publisher].name if publisher in gaz.councils else publisher), True, first.get(publisher)))
-    for slug in sorted(counts, key=lambda s: text.find(names[s])):
-        if slug != publisher:
-            out.append(CouncilMention(slug, names[slug], False, first[slug]))
-    return tuple(out)
+def _clean(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
@@ -293,13 +354,145 @@ def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# -------------------------------------------------------------------------------------------- document date
+
+_DATELINE_LINE = re.compile(r"^(?:(?:date|published|posted|updated|issued|last\s+updated)\s*(?:on)?\s*:?\s*)?(?:[A-Z][\w ,&'’-]{0,60}?,\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?P<date>\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+(?:19|20)\d\d|\d{1,2}/\d{1,2}/(?:19|20)\d\d)\b", re.I)
+_CURRENT_DATE = re.compile(r"\b(?:current\s+date|today['’]s\s+date|date\s+of\s+(?:the\s+)?meeting)\s*[:(]?\s*", re.I)
+
+
+def document_date(seg: Segmented, meetings: list[MeetingRecord]) -> PartialDate | None:
+    """The document's own date: its meeting (from the page header), the manifest's date, a decision page's date,
+    a dateline near the top, or "the current date (…)". None when the text gives none (a year in the URL is not
+    used: the URL is not the text)."""
+    doc = seg.document
+    text = doc.text
+    own = [m for m in meetings if _is_header_meeting(text, m)]
+    if own:
+        return max(own, key=lambda m: sort_key(m.date)).date
+    if doc.published is not None:
+        return doc.published
+    r = segment_rules()["lines"]
+    for s in seg.segments:
+        if s.kind == "decision_date":
+            dates = find_dates(text, None, s.start, s.end)
+            if dates:
+                return dates[0].date
+        if s.kind == "meeting" and r["dated_title"].match(text[s.start:s.end]):
+            dates = find_dates(text, None, s.start, s.end)
+            if dates and dates[0].date.precision == "day":
+                return dates[0].date
+    for n, (start, end, line) in enumerate(lines_with_offsets(text, 0, min(len(text), 800))):
+        if n >= 8:
+            break
+        if len(line) > 80:
+            continue
+        m = _DATELINE_LINE.match(line)
+        if m:
+            found = find_dates(text, None, start + m.start("date"), start + m.end("date"))
+            if found and found[0].date.precision == "day":
+                return found[0].date
+    m = _CURRENT_DATE.search(text)
+    if m:
+        found = find_dates(text, None, m.end(), min(len(text), m.end() + 30))
+        if found and found[0].start - m.end() < 3 and found[0].date.precision == "day":
+            return found[0].date
+    return None
+
+
+def _fallback_anchor(text: str) -> PartialDate | None:
+    """When a document has no date of its own, the latest full date it states fixes the year of a day or month
+    it gives without one (a July visit whose letter "was published on 23 August 2021")."""
+    best = None
+    for d in find_dates(text[:200_000]):
+        if d.date.precision == "day" and (best is None or sort_key(d.date) > sort_key(best)):
+            best = d.date
+    return best
+
+
+def _is_header_meeting(text: str, meeting: MeetingRecord) -> bool:
+    line = meeting.evidence.quote
+    r = segment_rules()["lines"]
+    return bool(r["meeting"].match(line) or r["meeting_of"].match(line) or meeting.item_number) or line.lower().startswith("current date")
+
+
+# ----------------------------------------------------------------------------------------------- councils
+
+
+def find_councils(seg: Segmented) -> tuple[CouncilMention, ...]:
+    """The publisher (the manifest's council, else the URL's domain, else the council the text names most) and
+    every other council the text names."""
+    gaz = gazetteer()
+    doc = seg.document
+    text = doc.text
+    counts: Counter[str] = Counter()
+    first: dict[str, Evidence] = {}
+    names: dict[str, str] = {}
+    for ms, me, slug in gaz.find(text, 0, min(len(text), _SCAN_LIMIT)):
+        written = text[ms:me]
+        weight = 2 if _GENERIC_SUFFIXES.search(written) else 1
+        counts[slug] += weight
+        if slug not in first:
+            first[slug] = _ev(text, *_sentence_around(text, ms, me))
+            names[slug] = written
+    publisher = None
+    if doc.council:
+        publisher = gaz.resolve(doc.council)
+    if publisher is None:
+        publisher = gaz.from_url(doc.url)
+    if publisher is None and counts:
+        publisher = counts.most_common(1)[0][0]
+    out = []
+    if publisher is not None:
+        name = names.get(publisher, gaz.councils[publisher].name if publisher in gaz.councils else publisher)
+        out.append(CouncilMention(publisher, name, True, first.get(publisher)))
+    for slug in sorted(counts, key=lambda s: first[s].start):
+        if slug != publisher:
+            out.append(CouncilMention(slug, names[slug], False, first[slug]))
+    return tuple(out)
+
+
 # ----------------------------------------------------------------------------------------------- meetings
 
 _CALL_IN = re.compile(r"called[\s-]*in\s+by\s+(?:the\s+)?(?P<body>[A-Z][^\]\)\n]*?)\s*[\])]?\.?\s*$", re.I)
 _DECISION_MAKER = re.compile(r"^decision\s+maker\s*:?\s*(?P<body>.*)$", re.I)
+_BODY_WORD = r"(?:[A-Z][\w’'&-]*|&|and|of|for|the|in|on|to)"
+
+
+@cache
+def _body_patterns() -> dict[str, re.Pattern[str]]:
+    r = rules()
+    body = rf"(?P<body>(?:[A-Z][\w’'&-]*\s+(?:(?:and|&|of|for|the|in|on|to)\s+)*){{0,9}}{r.body_heads})(?![\w-])"
+    day = r"(?P<date>\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z][a-z]+\.?,?\s+(?:19|20)\d\d|\d{1,2}/\d{1,2}/(?:19|20)\d\d)"
+    return {
+        # "You Matter to Us - Corporate Parenting Board - 18 April 2024" (a previous meeting's minutes)
+        "dash": re.compile(rf"^(?:minutes\s*(?:of\s+the\s+)?[-–—:]\s*)?(?P<body>[A-Z][^\n]{{2,90}}?{r.body_heads})\s*[-–—,]\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?{day}", re.M),
+        # "the minutes of the Corporate Parenting Board meeting held on 18 April 2024"
+        "held": re.compile(rf"\b(?:minutes\s+of\s+)?(?:the\s+|a\s+)?(?:meeting\s+of\s+(?:the\s+)?)?{body}(?:\s+meeting)?\s+(?:held\s+)?on\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?{day}"),
+        # "presented to the Improvement Board by the Independent Chair … on 3rd October 2018"
+        "to_on": re.compile(rf"\b(?:to|at|in|before|by)\s+(?:the\s+)?{body}(?P<gap>(?:\s+(?!(?:that|which|who|when|where|because|but|and\s+(?:was|were|had|has))\b)[^\s.;:]+){{1,14}}?)\s+on\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?{day}"),
+    }
+
+
+def _body_name(raw: str) -> str | None:
+    """A body's name as written, or None when it is not a name ("the Panel", "Ofsted's Board")."""
+    r = rules()
+    tokens = _clean(raw).split()
+    while tokens and (tokens[0] in r.not_body_words or tokens[0].lower() in {"the", "and", "of", "for", "in", "on", "to", "&"}):
+        tokens = tokens[1:]
+    if not tokens:
+        return None
+    name = " ".join(tokens)
+    if len(tokens) == 1 and name not in r.single_word_bodies:
+        return None
+    if any(t in {"Meeting", "Minutes", "Ofsted", "Ofsted's", "Ofsted’s"} for t in tokens):
+        return None
+    if gazetteer().resolve(name) is not None and len(tokens) > 1 and not re.search(r"(?i)board|committee|panel|cabinet|commission|forum", name):
+        return None  # "Surrey County Council" as a council, not a meeting body
+    return name
 
 
 def find_meetings(seg: Segmented) -> list[MeetingRecord]:
+    """The page's own meeting and other dated meetings of named bodies (day-precision dates only)."""
     text = seg.document.text
     r = segment_rules()["lines"]
     out: list[MeetingRecord] = []
@@ -308,11 +501,11 @@ def find_meetings(seg: Segmented) -> list[MeetingRecord]:
         if s.kind == "call_in":
             m = _CALL_IN.search(text[s.start:s.end].split("\n")[0])
             if m:
-                call_in = re.sub(r"\s+", " ", m.group("body")).strip()
+                call_in = _clean(m.group("body"))
                 break
     segments = list(seg.segments)
     decision_maker = None
-    for i, s in enumerate(segments):
+    for s in segments:
         if s.kind == "decision_maker":
             line = text[s.start:s.end].split("\n")
             m = _DECISION_MAKER.match(line[0].strip())
@@ -322,16 +515,17 @@ def find_meetings(seg: Segmented) -> list[MeetingRecord]:
         if s.kind != "meeting":
             continue
         line = text[s.start:s.end]
-        m = r["meeting"].match(line)
         item_title = report_title = report_size = item_number = None
+        m = r["meeting"].match(line) or r["meeting_of"].match(line)
         if m:
-            body, item_number = m.group("body").strip(), m.group("item")
+            body, item_number = _clean(m.group("body")), m.group("item")
+            dates = find_dates(text, None, s.start + m.start("date"), s.start + m.end("date"))
         else:
             m = r["dated_title"].match(line)
             if not m or not decision_maker:
                 continue
             body, item_title = decision_maker, m.group("title").strip()
-        dates = find_dates(text, None, s.start, s.end)
+            dates = find_dates(text, None, s.start, s.end)
         if not dates or dates[0].date.precision != "day":
             continue
         for nxt in segments[i + 1 : i + 3]:
@@ -341,159 +535,540 @@ def find_meetings(seg: Segmented) -> list[MeetingRecord]:
                     item_number = item_number or im.group("number").rstrip(".")
                     item_title = im.group("title").strip()
                     report_title = item_title
-                    report_size = f"{im.group('format').upper()} {im.group('size').upper().replace(' ', ' ')}"
+                    report_size = f"{im.group('format').upper()} {im.group('size').upper()}"
                 break
+        if item_title is None:
+            title = next((text[t.start:t.end].strip() for t in segments[:i] if t.kind == "title"), None)
+            item_title = title
         out.append(MeetingRecord(body, dates[0].date, _ev(text, s.start, s.end), item_number, item_title, report_title, report_size, call_in))
-    if not out and seg.genre is Genre.MINUTES:
-        m = _MEETING_HELD.search(text[:1500])
-        if m:
+    out.extend(_meetings_in_text(seg, out))
+    if not any(_is_header_meeting(text, m) for m in out):
+        current = _current_date_meeting(seg)
+        if current is not None:
+            out.append(current)
+    unique: list[MeetingRecord] = []
+    for m in out:
+        body = _slugish(m.body)
+        twin = next((i for i, u in enumerate(unique) if u.date == m.date and (_slugish(u.body).endswith(body) or body.endswith(_slugish(u.body)))), None)
+        if twin is None:
+            unique.append(m)
+        elif len(body) > len(_slugish(unique[twin].body)) and not _is_header_meeting(text, unique[twin]):
+            unique[twin] = m
+    return unique
+
+
+def _meetings_in_text(seg: Segmented, found: list[MeetingRecord]) -> list[MeetingRecord]:
+    text = seg.document.text
+    limit = min(len(text), 200_000)
+    out = []
+    for kind, pattern in _body_patterns().items():
+        for m in pattern.finditer(text, 0, limit):
+            body = _body_name(m.group("body"))
+            if body is None:
+                continue
             dates = find_dates(text, None, m.start("date"), m.end("date"))
-            if dates and dates[0].date.precision == "day":
-                out.append(MeetingRecord(m.group("body").strip(), dates[0].date, _ev(text, m.start(), m.end())))
+            if not dates or dates[0].date.precision != "day":
+                continue
+            out.append(MeetingRecord(body, dates[0].date, _ev(text, *_sentence_around(text, m.start(), m.end()))))
     return out
+
+
+_NAMED_COMMITTEE = re.compile(r"\b(?:the\s+)(?P<body>(?:[A-Z][\w’'&-]*\s+(?:(?:and|&|of|for)\s+)?){1,8}(?:Select\s+Committee|Scrutiny\s+Committee|Scrutiny\s+Board|Scrutiny\s+Panel|Committee|Panel|Board|Commission))(?![\w-])")
+
+
+def _current_date_meeting(seg: Segmented) -> MeetingRecord | None:
+    """An agenda-item page that gives "the current date (7 September 2018)" and names its committee in the text:
+    that committee met on that date."""
+    text = seg.document.text
+    m = _CURRENT_DATE.search(text, 0, min(len(text), 200_000))
+    if not m:
+        return None
+    found = find_dates(text, None, m.end(), min(len(text), m.end() + 30))
+    if not found or found[0].start - m.end() >= 3 or found[0].date.precision != "day":
+        return None
+    counts: Counter[str] = Counter()
+    for b in _NAMED_COMMITTEE.finditer(text, 0, min(len(text), 200_000)):
+        name = _body_name(b.group("body"))
+        if name and not re.search(r"(?i)safeguarding|partnership|improvement\s+board|trust", name):
+            counts[name] += 1
+    if not counts:
+        return None
+    body = counts.most_common(1)[0][0]
+    return MeetingRecord(body, found[0].date, _ev(text, m.start(), found[0].end))
 
 
 # ----------------------------------------------------------------------------------------------- people
 
-_NAME_TOKEN = r"(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]\.?|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|O['’][A-Z][a-z]+)"
-_NAME = re.compile(rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}}")
+_NAME_TOKEN = r"(?:(?:Mc|Mac|O['’]|De|Le|Van|Von)?[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*|[A-Z]\.?)"
+_NAME_RUN = rf"{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{0,3}}"
 _POST_CONNECTORS = {"and", "of", "for", "the", "&", "with", "in", "to", "on"}
-_SPEECH = re.compile(r"\b(?:said|says|added|commented|explained|stated|highlighted|reported|introduced|attended|confirmed|noted|presented|asked|responded|told|welcomed|thanked|gave|outlined|advised|informed|replied|who)\b")
+_POST_TOKEN = re.compile(r"[\w’'&\-–]+|\([^()\n]{0,80}\)|[,.;:()\[\]\n]|\S")
+_POSSESSED = {"services", "service", "social", "care", "trust", "board", "partnership", "commissioner"}
+_HEAD_END = "(?![\\w-])"
+_MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+_LOWER_POST_STOP = {"at", "who", "which", "is", "was", "were", "has", "had", "have", "will", "would", "from", "that", "but", "also", "said", "says", "added", "told", "commented", "explained", "welcomed", "as", "since", "when", "after", "before", "by"}
+_ACRONYM_PAREN = re.compile(r"\s*\((?:[A-Z]{2,8}|[A-Z][A-Za-z]{0,3}[A-Z])\)")
 
 
-def _is_name(candidate: str, rules_: Rules) -> bool:
+@dataclass(frozen=True)
+class _PeopleRules:
+    honorific: re.Pattern[str]  # "Councillor Jane Smith", "Cllr Smith"
+    plural: re.Pattern[str]  # "Councillors Smith, Jones and Brown"
+    apposition: re.Pattern[str]  # "Jane Smith, Director of …" / "Jane Smith (Director …)" / "Jane Smith Director …"
+    verb_after: re.Pattern[str]  # "Carol Cammiss stated"
+    by_name: re.Pattern[str]  # "presented by Sheila Murphy"
+    label: re.Pattern[str]  # "Contact: Chris Lunn"
+    bullet_name: re.Pattern[str]  # "·  Andrew Tullis, Unison, gave …"
+    post_start: re.Pattern[str]  # a capitalised post title
+    lower_post: re.Pattern[str]  # "leader of the council"
+    org_prefix: re.Pattern[str]  # "Essex County Council's " before a post
+    lower_apposition: re.Pattern[str]  # "Steve Crocker, director of children’s services"
+    verb: re.Pattern[str]  # one of the person verbs, whole
+    verb_next: re.Pattern[str]  # a person verb right after a post
+    verb_in: re.Pattern[str]  # a person verb anywhere in a title
+    name_in: re.Pattern[str]  # a full name in a line
+    plural_post: re.Pattern[str]  # "Overview & Scrutiny Officers"
+
+
+@cache
+def _people_rules() -> _PeopleRules:
+    r = rules()
+    hon = "|".join(re.escape(h) for h in r.honorifics)
+    plural = "|".join(re.escape(h) for h in r.plural_honorifics)
+    head = r.post_head
+    org = r"(?:(?:[A-Z][\w’'&-]+\s+){1,4}(?:County\s+|City\s+|Borough\s+|District\s+)?Council(?:['’]s)?\s+|(?:the\s+)?(?:Royal\s+Borough\s+of\s+)?(?:[A-Z][\w’'-]+\s+(?:and\s+|upon\s+|of\s+)?){1,4}(?:['’]s\s+)?)"
+    lower_heads = r"(?:interim\s+|acting\s+|deputy\s+|assistant\s+|executive\s+|corporate\s+|strategic\s+)*(?:director|head|cabinet\s+member|executive\s+member|lead\s+member|portfolio\s+holder|leader|chief\s+executive|manager|chair)\b"
+    head_base = head.removesuffix(_HEAD_END)
+    return _PeopleRules(
+        honorific=re.compile(rf"\b(?P<hon>{hon})\s+(?P<name>{_NAME_RUN})"),
+        plural=re.compile(rf"\b(?:{plural})\s+(?P<names>{_NAME_TOKEN}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*){_NAME_TOKEN}){{1,30}})"),
+        apposition=re.compile(rf"(?<![\w’'-])(?:(?P<hon>{hon})\s+)?(?P<name>{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{0,3}}?)(?:\s*,\s*(?:the\s+|our\s+)?(?P<org>{org})??|\s*\(\s*(?:the\s+)?|[ \t]+(?=[A-Z]))(?=(?P<head>(?i:{head})))"),
+        verb_after=re.compile(rf"(?:^|(?<=\n)|(?<=[.;!?]\s)|(?<=[.;!?]\s\s)|(?<=[•·Ø]\s)|(?<=:\s))[ \t•·Ø-]*(?P<name>{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{1,3}})(?:\s+and\s+(?P<name2>{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{1,3}}))?\s+(?:(?:also|then|further|briefly|formally|subsequently|again)\s+)?{r.person_verbs}\b"),
+        by_name=re.compile(rf"\b(?:(?:presented|introduced|chaired|submitted|led|given|delivered|made|provided)\s+by|(?:message|update|letter|statement|foreword|blog|note|briefing)\s+from)\s+(?P<name>{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{1,3}})(?=\s*[.,;:(]|\s+(?:and|who|for|on|at|to)\b)"),
+        label=re.compile(rf"(?im)(?:^|\b)(?:{r.name_labels})\s*:\s*(?P<rest>[^\n]{{2,200}})"),
+        bullet_name=re.compile(rf"(?m)^[ \t]*(?:[•·Ø\-–*]|\(?[a-z0-9]{{1,2}}[.)])?[ \t]*(?P<name>{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{1,3}})\s*,\s*(?P<after>[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*){{0,3}})\s*,"),
+        post_start=re.compile(rf"(?<![\w’'-])(?P<post>{head})"),
+        lower_post=re.compile(r"\b(?:the\s+)?(?P<post>leader\s+of\s+the\s+(?:county\s+|city\s+|borough\s+)?council)\b"),
+        org_prefix=re.compile(org),
+        lower_apposition=re.compile(rf"(?<![\w’'-])(?:(?P<hon>{hon})\s+)?(?P<name>{_NAME_RUN})\s*,\s*(?:the\s+)?(?P<org>(?:[A-Z][\w’'&-]+\s+){{1,4}}(?:County\s+|City\s+|Borough\s+)?Council(?:['’]s)?\s+)?(?=(?P<head>{lower_heads}))"),
+        verb=re.compile(rf"{r.person_verbs}"),
+        verb_next=re.compile(rf"\s+(?:{r.person_verbs})\b"),
+        verb_in=re.compile(rf"\b(?:{r.person_verbs})\b"),
+        name_in=re.compile(rf"(?<![\w’'-])({_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{1,3}})"),
+        plural_post=re.compile(rf"(?P<post>(?:[A-Z][\w’'-]*\s+(?:&\s+)?){{0,3}}{head_base})s\b"),
+    )
+
+
+def _is_name(candidate: str, rules_: Rules, allow_single: bool = False) -> bool:
     tokens = candidate.replace("’", "'").split()
-    if len(tokens) < 2 or len(tokens) > 4:
+    if not tokens or len(tokens) > 4 or (len(tokens) < 2 and not allow_single):
         return False
-    if any(t.rstrip(".,") in rules_.not_name or t.rstrip("'s") in rules_.not_name for t in tokens):
-        return False
+    for t in tokens:
+        bare = t.rstrip(".,")
+        if bare in rules_.not_name or bare.rstrip("'s") in rules_.not_name or (len(bare) > 1 and bare.isupper()):
+            return False
     if all(len(t.rstrip(".")) == 1 for t in tokens):
         return False
-    return len(tokens[-1].rstrip(".")) > 1
+    if len(tokens[-1].rstrip(".")) <= 1:
+        return False
+    if len(tokens) > 1 and gazetteer().resolve(candidate) is not None:
+        return False
+    return True
 
 
-def _post_extent(text: str, start: int, limit: int) -> int:
-    """Where a post title that begins at ``start`` ends: at a lower-case word that is not a connector, at a
-    bracket, at a semicolon, at a full stop, or at a comma that is followed by a person's name."""
+def _trim_name(name: str, rules_: Rules) -> str:
+    """Drop words from the end of a name run that are not part of a name ("Hardman Cabinet" → "Hardman")."""
+    tokens = name.split()
+    while tokens and (tokens[-1].rstrip(".,") in rules_.not_name or tokens[-1].rstrip("'’s") in rules_.not_name):
+        tokens.pop()
+    return " ".join(tokens)
+
+
+def _post_extent(text: str, start: int, limit: int, person: bool) -> tuple[int, str] | None:
+    """Where a post title that begins at ``start`` ends, and the title as written (acronyms in brackets dropped).
+
+    A post runs over capitalised words and connectors ("Director of Children, Families and Learning"), a
+    bracketed part ("(Policy)"), a dash and capitalised words ("Strategic Director – People"), and, after a
+    person's name, lower-case words too ("director of children’s services"). It stops at a comma followed by a
+    name or by a further post, at a full stop, semicolon, colon or line break, at a verb. None when the text is
+    cut off inside the post.
+    """
+    rules_ = rules()
+    lower = text[start : start + 1].islower()
     pos = start
     end = start
-    for m in re.finditer(r"[\w’'&\-–]+|[,.;:()\[\]\n]|\S", text[start:limit]):
+    token_re = _POST_TOKEN
+    parts_end = start
+    head = rules_.post_head_ci.match(text, start)
+    head_end = head.end() if head else start
+    seen_after_head = False
+    in_complement = False
+    for m in token_re.finditer(text, start, limit):
         token = m.group(0)
-        abs_start = start + m.start()
-        if token in {".", ";", ":", "(", ")", "[", "]", "\n"}:
+        abs_start = m.start()
+        first_after_head = not person and abs_start >= head_end and not seen_after_head
+        if abs_start >= head_end:
+            seen_after_head = True
+        if token == "\n":
+            nxt = text[m.end() : m.end() + 40]
+            prev = text[max(start, abs_start - 5) : abs_start].split()
+            if (prev and prev[-1].lower() in _POST_CONNECTORS) or re.match(r"[ \t]*(?:of|for|and|&)\b", nxt):
+                continue  # a hard line break inside the post ("Head of\nService")
+            break
+        if token in {".", ";", ":", "(", ")", "[", "]"}:
+            break
+        if token.startswith("("):
+            inner = token[1:-1].strip()
+            if re.fullmatch(r"[A-Z][\w’'&,\- ]*", inner) and not re.match(r"(?i)(?:no\.?|for|see|item|report|key|non|ref)\b", inner) and not re.search(r"\d", inner):
+                end = m.end()
+                in_complement = True
+                continue
             break
         if token == ",":
             rest = text[abs_start + 1 : limit].lstrip()
-            nm = _NAME.match(rest)
-            if (nm and _is_name(nm.group(0), rules())) or re.match(r"(?:Councillor|Cllr\.?)\s+", rest) or not rest[:1].isupper():
+            nm = re.match(_NAME_RUN, rest)
+            if not rest[:1].isupper() or re.match(r"(?:Councillor|Cllr\.?|Mr|Mrs|Ms|Dr)\b", rest):
+                break
+            if nm and _is_name(_trim_name(nm.group(0), rules_), rules_):
+                break
+            segment_end = re.search(r"[,.;:()\n]|$", rest)
+            if rules_.post_head_re.search(rest[: segment_end.start() if segment_end else 80]) and not person:
+                break
+            if person and rules_.post_head_re.match(rest):
+                break
+            if not in_complement and not person:
                 break
             continue
-        if token in {"-", "–"}:
+        if token in {"-", "–", "—"}:
+            rest = text[m.end() : limit].lstrip()
+            if not rest[:1].isupper():
+                break
+            in_complement = True
             continue
-        if token[0].islower() and token.lower() not in _POST_CONNECTORS:
+        word = token.lower()
+        if token[0].isdigit() or word in _MONTH_WORDS or token in {"RESOLVED", "AGREED", "NOTED", "RECOMMENDED"}:
             break
-        if token.lower() in {"and", "&"}:
-            rest = text[abs_start + len(token) : limit].lstrip()
-            if _NAME.match(rest) and _is_name(_NAME.match(rest).group(0), rules()) or re.match(r"(?:Councillor|Cllr)", rest):
+        if first_after_head and token[0].isupper() and word not in _POST_CONNECTORS:
+            break
+        if word in {"of", "for", "with", "to"}:
+            in_complement = True
+        if token[0].islower() and word not in _POST_CONNECTORS and word in _POSSESSED and re.search(r"['’]s\s+$", text[max(start, abs_start - 4) : abs_start]):
+            pass  # "Director of Children’s services": the noun after a possessive belongs to the post
+        elif token[0].islower() and word not in _POST_CONNECTORS:
+            if not (person and word not in _LOWER_POST_STOP and not _people_rules().verb.fullmatch(word) and (lower or pos > start)):
                 break
+        if word in {"and", "&"}:
+            rest = text[m.end() : limit].lstrip()
+            nm = re.match(_NAME_RUN, rest)
+            if (nm and _is_name(_trim_name(nm.group(0), rules_), rules_) and re.match(r"\s*[,(]", rest[nm.end() :])) or re.match(r"(?:Councillor|Cllr)\b", rest):
+                break
+            if re.match(r"the\s+", rest, re.I) and rules_.post_head_re.match(rest[4:].lstrip()):
+                break
+            nxt = rules_.post_head_re.match(rest)
+            if nxt and not person:
+                # "Deputy Leader and Cabinet Member for …" is one post; "Manager and Interim Assistant Director" two
+                if in_complement or not re.match(r"\s+(?:of|for|with)\b", rest[nxt.end() : nxt.end() + 12]):
+                    break
+            elif not person and not in_complement and not nxt:
+                break
+        if re.fullmatch(r"(?:Councillor|Cllr)", token):
+            break
         end = abs_start + len(token)
         pos = end
-    # drop trailing connectors
-    tail = re.search(r"(?:\s+(?:and|of|for|the|&|with|in|to|on))+\s*$", text[start:end])
+        parts_end = end
+    else:
+        if limit >= len(text) and end >= len(text.rstrip()):
+            return None  # the page is cut off inside the post
+    if parts_end >= len(text.rstrip()) and not text[parts_end:].strip():
+        return None
+    tail = re.search(r"(?:\s+(?:and|of|for|the|&|with|in|to|on|at))+\s*$", text[start:end])
     if tail:
         end = start + tail.start()
-    return end if pos >= start else start
+    if end <= start:
+        return None
+    title = _clean(_ACRONYM_PAREN.sub("", text[start:end])).strip(" ,-–")
+    title = re.sub(r"['’]s$", "", title)
+    return end, title
+
+
+def _fold_post(title: str) -> list[str]:
+    fold = rules().post_fold
+    words = _slugish(re.sub(r"^the\s+", "", title, flags=re.I)).split()
+    return [fold.get(w, w) for w in words]
+
+
+def _is_subsequence(short: list[str], long: list[str]) -> bool:
+    it = iter(long)
+    return all(any(w == x for x in it) for w in short)
 
 
 def find_people(seg: Segmented) -> tuple[list[PersonRecord], list[PostRecord]]:
+    """People with the post the page gives them, and posts named without a person."""
     rules_ = rules()
+    pr = _people_rules()
     text = seg.document.text
+    limit = min(len(text), _SCAN_LIMIT)
     people: dict[str, PersonRecord] = {}
+    order: list[str] = []
     post_spans: list[tuple[int, int]] = []
-    hon = "|".join(re.escape(h) for h in rules_.honorifics)
-    honorific_name = re.compile(rf"\b(?P<hon>{hon})\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}})")
 
     def add(name: str, post: str | None, start: int, end: int, honorific: str | None = None, role: str | None = None) -> None:
-        name = re.sub(r"\s+", " ", name).strip(" ,")
+        name = _clean(name).strip(" ,.")
         key = _slugish(name)
         if not key:
             return
+        if post is not None:
+            post = _strip_org(post)
         # "Councillor Jewell" and "Councillor Sarah Jewell" in one document are one person: keep the fuller.
-        for other_key, other in list(people.items()):
+        for other_key in list(people):
+            other = people[other_key]
             if other_key != key and (other_key.endswith(" " + key) or key.endswith(" " + other_key)):
                 if len(other_key) >= len(key):
                     if post and not other.post:
                         people[other_key] = PersonRecord(other.name, post, other.evidence, other.honorific or honorific, None, other.role or role)
                     return
-                del people[other_key]
                 post = post or other.post
+                honorific = honorific or other.honorific
+                del people[other_key]
+                order.remove(other_key)
         existing = people.get(key)
         if existing is not None and (existing.post or not post):
             return
-        people[key] = PersonRecord(name, post, _ev(text, *_sentence_around(text, start, end)) if role != "witness" else _ev(text, start, end), honorific, None, role)
+        evidence = _ev(text, start, end)
+        if existing is None:
+            order.append(key)
+        people[key] = PersonRecord(name, post, evidence, honorific or (existing.honorific if existing else None), None, role or (existing.role if existing else None))
 
-    # Witness lists: one "Name, Post" a line.
-    for s in seg.segments:
-        if s.kind != "witnesses":
+    # "Name, Post", "Name (Post)", "Councillor Name Post" — witness and attendance lists, apposition in prose.
+    for m in pr.apposition.finditer(text, 0, limit):
+        raw = m.group("name")
+        name = _trim_name(raw, rules_)
+        if name != raw:
+            continue  # the run went on into the post ("Hardman Cabinet …"): the honorific pass takes it
+        hon = m.group("hon")
+        if not (_is_name(name, rules_) or (hon and _is_name(name, rules_, allow_single=True))):
             continue
-        for ls, le, line in lines_with_offsets(text, s.start, s.end):
-            if ":" in line and line.lower().rstrip(":").strip() in {"witnesses", "in attendance", "also present", "present"}:
+        if m.group("org") and not _is_org(m.group("org")):
+            continue
+        joiner = text[m.end("name") : m.start("head")]
+        if "," not in joiner and "(" not in joiner and not hon and not m.group("org"):
+            # "Jeanette Richards Executive Director for …": no comma, so the post must say what it is of
+            head_end = m.start("head") + len(re.match(rules_.post_head, text[m.start("head") :]).group(0))
+            if not re.match(r"\s+(?:of|for|to|with)\b|\s*[-–]\s*[A-Z]", text[head_end : head_end + 8]):
                 continue
-            m = re.match(rf"^(?:(?P<hon>{hon})\s+)?(?P<name>[^,]+?)\s*,\s*(?P<post>.+?)\s*$", line)
-            if m and (_is_name(m.group("name"), rules_) or m.group("hon")):
-                add(m.group("name"), m.group("post").rstrip("."), ls, le, m.group("hon"), "witness")
-                post_spans.append((ls + m.start("post"), ls + m.end("post")))
-
-    # "Name, Post" anywhere in prose.
-    for m in re.finditer(rf"(?:\b(?P<hon>{hon})\s+)?(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}})\s*,\s*(?:the\s+)?(?=(?P<head>{rules_.post_head.pattern}))", text):
-        name = m.group("name")
-        if not (_is_name(name, rules_) or (m.group("hon") and re.fullmatch(rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})*", name))):
-            continue
         post_start = m.start("head")
-        post_end = _post_extent(text, post_start, min(len(text), post_start + 160))
-        post = text[post_start:post_end].strip()
-        if len(post.split()) < 1 or not rules_.post_head.match(post):
+        extent = _post_extent(text, post_start, min(len(text), post_start + 200), person=True)
+        if extent is None:
+            add(name, None, m.start(), m.end(), hon, "witness" if _in_kind(seg, m.start(), "witnesses") else None)
             continue
-        add(name, post, m.start(), post_end, m.group("hon"))
-        post_spans.append((post_start, post_end))
+        post_end, post = extent
+        if not rules_.post_head_ci.match(post):
+            continue
+        if re.search(r"\bthe\s*$", joiner) and pr.verb_next.match(text, post_end, post_end + 30):
+            # "a question from Councillor Kennedy, the Strategic Manager confirmed": the post is the next subject
+            add(name, None, m.start(), m.end("name"), hon)
+            continue
+        add(name, post, m.start(), post_end, hon, "witness" if _in_kind(seg, m.start(), "witnesses") else None)
+        post_spans.append((m.start("org") if m.group("org") else post_start, post_end))
 
-    # "Councillor Surname" (no post stated next to it).
-    for m in honorific_name.finditer(text):
-        tokens = m.group("name").split()
-        while tokens and tokens[-1].rstrip("'’s") in rules_.not_name:
-            tokens.pop()
-        if not tokens:
+    # Lower-case posts after a quoted speaker's name: "Steve Crocker, director of children’s services, said".
+    for m in pr.lower_apposition.finditer(text, 0, limit):
+        name = m.group("name")
+        hon = m.group("hon")
+        if not (_is_name(name, rules_) or (hon and _is_name(name, rules_, allow_single=True))):
             continue
-        name = " ".join(tokens)
-        if name in rules_.not_name:
+        extent = _post_extent(text, m.start("head"), min(len(text), m.start("head") + 200), person=True)
+        if extent is None:
+            add(name, None, m.start(), m.end(), hon)
             continue
-        if m.group("hon").lower() in {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr."} and len(tokens) < 1:
-            continue
-        add(name, None, m.start(), m.end(), m.group("hon"))
+        post_end, post = extent
+        post = re.sub(r"\s+at\s+.*$", "", post)
+        add(name, post, m.start(), post_end, hon, "quoted")
+        post_spans.append((m.start("head"), post_end))
 
-    # Posts named without a person.
-    posts: dict[str, PostRecord] = {}
-    post_re = re.compile(rf"\b(?:the\s+)?(?P<post>{rules_.post_head.pattern}(?:\s+(?:with\s+[Rr]esponsibility\s+(?:\([A-Z]+\)\s+)?for|for|of)\s+|\s*[-–]\s*)(?=[A-Z\(]))")
-    for m in post_re.finditer(text):
+    # "Councillor Surname" (no post stated right after it); a post just before it is theirs.
+    for m in pr.honorific.finditer(text, 0, limit):
+        name = _trim_name(m.group("name"), rules_)
+        if not name or not _is_name(name, rules_, allow_single=True):
+            continue
+        post = _post_before(text, m.start())
+        if post is not None:
+            post_spans.append(post[1])
+        add(name, post[0] if post else None, m.start(), m.start("name") + len(name), m.group("hon"))
+
+    # "Councillors Smith, Jones and Brown"
+    for m in pr.plural.finditer(text, 0, limit):
+        for part in re.split(r"\s*,\s*|\s+and\s+|\s*&\s*", m.group("names")):
+            part = _trim_name(part, rules_)
+            if part and _is_name(part, rules_, allow_single=True):
+                add(part, None, m.start(), m.end(), "Councillor", "attendee")
+
+    # Field labels: "Contact: Chris Lunn", "Officer: Robert Henderson", "A message from Patrick Leeson:".
+    for m in pr.label.finditer(text, 0, limit):
+        rest_start = m.start("rest")
+        rest = m.group("rest")
+        names = []
+        for nm in pr.name_in.finditer(rest):
+            candidate = _trim_name(nm.group(1), rules_)
+            if candidate and _is_name(candidate, rules_) and not rules_.post_head_re.match(nm.group(1)):
+                names.append((candidate, rest_start + nm.start(1), rest_start + nm.start(1) + len(candidate)))
+        plural_post = pr.plural_post.search(rest)
+        post = _clean(plural_post.group("post")) if plural_post and len(names) > 1 else None
+        for name, s, e in names:
+            add(name, post, s, e, None, "contact")
+
+    # Named people acting in the minutes: "Carol Cammiss stated", "Adam Davis and Helen Watson shared",
+    # "presented by Sheila Murphy", and a bulleted "Andrew Tullis, Unison, gave …".
+    for pattern in (pr.verb_after, pr.by_name):
+        for m in pattern.finditer(text, 0, limit):
+            for group in ("name", "name2"):
+                raw = m.groupdict().get(group)
+                if not raw:
+                    continue
+                name = _trim_name(raw, rules_)
+                if name == raw and _is_name(name, rules_) and not _is_post_word_start(name):
+                    add(name, None, m.start(group), m.start(group) + len(name))
+    for m in pr.bullet_name.finditer(text, 0, limit):
+        name = m.group("name")
+        if _is_name(name, rules_) and not rules_.post_head_re.match(m.group("after")):
+            add(name, None, m.start("name"), m.end("name"))
+
+    posts = _find_posts(seg, [people[k] for k in order], post_spans)
+    return [people[k] for k in order], posts
+
+
+def _is_org(prefix: str) -> bool:
+    """An organisation's name before a post: a council ("Essex County Council's") or a place in the gazetteer."""
+    words = re.sub(r"(?i)^the\s+|['’]s\s*$", "", prefix.strip()).strip()
+    return "Council" in words or gazetteer().resolve(words) is not None or gazetteer().resolve(re.sub(r"^Royal\s+Borough\s+of\s+", "", words)) is not None
+
+
+def _is_post_word_start(name: str) -> bool:
+    return bool(rules().post_head_re.match(name))
+
+
+def _in_kind(seg: Segmented, pos: int, kind: str) -> bool:
+    return any(s.kind == kind and s.start <= pos < s.end for s in seg.segments)
+
+
+def _strip_org(post: str) -> str:
+    """Drop an organisation's name from the front of a post ("Essex County Council Leader" → "Leader")."""
+    m = _people_rules().org_prefix.match(post)
+    if m and rules().post_head_ci.match(post[m.end() :]) and _is_org(m.group(0)):
+        return post[m.end() :].strip()
+    return post
+
+
+def _post_before(text: str, pos: int) -> tuple[str, tuple[int, int]] | None:
+    """The post that ends right before ``pos`` ("Cabinet Member for Children and Young People, Councillor …")."""
+    window_start = max(0, pos - 160)
+    window = text[window_start:pos]
+    if not re.search(r"[A-Za-z)]\s*,?\s*$", window):
+        return None
+    best = None
+    for m in _people_rules().post_start.finditer(text, window_start, pos):
+        extent = _post_extent(text, m.start(), pos, person=False)
+        if extent is None:
+            continue
+        end, title = extent
+        between = text[end:pos]
+        if re.fullmatch(r"\s*,?\s*", between) and len(title.split()) >= 2 and re.search(r"\b(?:of|for|with)\b", title):
+            start = m.start()
+            # take modifiers before the head ("Deputy …" is in the head pattern; "Lead Member" too)
+            best = (title, (start, end))
+            break
+    return best
+
+
+def _find_posts(seg: Segmented, people: list[PersonRecord], post_spans: list[tuple[int, int]]) -> list[PostRecord]:
+    """Posts named without a person: "the Cabinet Member for Children and Families", "Executive Director"."""
+    rules_ = rules()
+    pr = _people_rules()
+    text = seg.document.text
+    limit = min(len(text), _SCAN_LIMIT)
+    found: dict[str, PostRecord] = {}
+    folded: dict[str, list[str]] = {}
+    taken = sorted(post_spans)
+
+    def inside(pos: int) -> bool:
+        return any(s <= pos < e for s, e in taken)
+
+    candidates: list[tuple[int, int, str]] = []
+    for m in pr.post_start.finditer(text, 0, limit):
         start = m.start("post")
-        if any(s <= start < e for s, e in post_spans):
+        if inside(start):
             continue
-        end = _post_extent(text, start, min(len(text), start + 160))
-        title = re.sub(r"\s+", " ", text[start:end]).strip(" ,-–")
-        if len(title.split()) < 3:
+        # capitalised modifiers before the head belong to the post ("Service Development Manager")
+        start = _extend_left(text, start)
+        extent = _post_extent(text, m.start("post"), min(len(text), m.start("post") + 200), person=False)
+        if extent is None:
             continue
-        if _SPEECH.search(title):
+        end, title = extent
+        prefix = _clean(text[start : m.start("post")])
+        if prefix:
+            title = f"{prefix} {title}"
+        candidates.append((start, end, title))
+    for m in pr.lower_post.finditer(text, 0, limit):
+        if not inside(m.start("post")):
+            candidates.append((m.start("post"), m.end("post"), m.group("post")))
+    for start, end, title in sorted(candidates):
+        title = _strip_org(title)
+        words = title.split()
+        if len(words) < 2 and title.lower() not in {"leader"}:
             continue
-        key = _slugish(title)
-        if key not in posts:
-            posts[key] = PostRecord(title, _ev(text, *_sentence_around(text, start, end)))
-    person_posts = {_slugish(p.post) for p in people.values() if p.post}
-    return list(people.values()), [p for k, p in posts.items() if k not in person_posts]
+        if title.lower() in rules_.one_word_posts or rules_.not_posts.match(title):
+            continue
+        if pr.verb_in.search(title) and not re.search(r"\b(?:of|for)\b", title):
+            continue
+        key = " ".join(_fold_post(title))
+        if key in found:
+            continue
+        found[key] = PostRecord(title, _ev(text, *_sentence_around(text, start, end)))
+        folded[key] = key.split()
+    # Drop repeats and shortened forms of a post given to a person or named more fully elsewhere.
+    person_posts = [_fold_post(p.post) for p in people if p.post]
+    out = []
+    for key, record in found.items():
+        words = folded[key]
+        if any(_is_subsequence(words, other) for other in person_posts):
+            continue
+        if any(other != key and len(folded[other]) > len(words) and _is_subsequence(words, folded[other]) for other in found):
+            continue
+        out.append(record)
+    return out
+
+
+_LEFT_MODIFIER = re.compile(r"(?:(?<=\s)|^)(?P<word>[A-Z][a-z]+(?:['’]s)?|&)\s+$")
+
+
+def _extend_left(text: str, start: int) -> int:
+    """Move a post's start left over capitalised modifiers ("Service Development Manager", "Overview &
+    Scrutiny Officer", "Children’s Commissioner"); not over articles, place or organisation names."""
+    rules_ = rules()
+    pos = start
+    for _ in range(3):
+        m = _LEFT_MODIFIER.search(text, max(0, pos - 30), pos)
+        if not m:
+            break
+        word = m.group("word")
+        if word in {"The", "A", "An", "This", "That", "Our", "Their", "Its", "Ofsted", "Ofsted's", "Ofsted’s", "Council", "County", "City", "Borough", "Council's", "Council’s", "And", "Of", "For", "Members", "Officers", "Inspectors", "New", "Former", "Previous", "Current", "Then", "Acting"} or (word.endswith(("'s", "’s")) and word[:-2] not in {"Children", "People"}):
+            break
+        if word != "&" and (word in rules_.not_name and word not in {"Service", "Development", "Agency", "Children's", "Children’s", "Independent", "Overview", "Scrutiny", "Democratic", "Services", "Safeguarding", "Partnership", "Quality", "Assurance", "Practice", "Policy", "Performance", "Improvement", "Programme", "Principal", "Social", "Care", "Early", "Help", "Youth", "Education", "Health", "Public"}):
+            break
+        if gazetteer().resolve(word) is not None:
+            break
+        before = text[max(0, m.start() - 2) : m.start()]
+        if re.search(r"[.!?:]\s*$|^\s*$", before) and m.start() > 0 and word not in {"Service", "Agency", "Independent", "Overview"}:
+            # a sentence-initial capital is not a modifier unless it is a modifier word
+            break
+        pos = m.start()
+    return pos
 
 
 # ----------------------------------------------------------------------------------------------- inspections
 
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
+_HYPOTHETICAL = re.compile(r"\b(?:to|could|would|might|aim\w*|aspir\w*|becom\w*|achieve|towards|ambition|want|hope\w*|receive|get|move\s+to)\s*(?:be\s*)?(?:an?\s*)?$", re.I)
 
 
 def _grade_key(word: str) -> str | None:
@@ -509,36 +1084,59 @@ class _JudgementMention:
     end: int
     grade: str
     areas: tuple[str, ...]  # empty or ("overall-effectiveness",) for overall
+    frame_start: int = 0
+
+    @property
+    def overall(self) -> bool:
+        return not self.areas or self.areas == ("overall-effectiveness",)
 
 
 def find_judgements(text: str, start: int, end: int) -> list[_JudgementMention]:
+    """Grades stated in a judging frame ("rated 'good'", "an overall judgement of 'Requires Improvement'"), each
+    with the judgement areas its clause names (none for an overall grade)."""
     rules_ = rules()
-    found: list[tuple[int, int, str]] = []
+    found: list[tuple[int, int, str, int]] = []
     for frame in rules_.frames:
         for m in frame.finditer(text, start, end):
             gs, ge = m.span("grade")
-            if any(gs < fe and fs < ge for fs, fe, _ in found):
+            if any(gs < fe and fs < ge for fs, fe, _, _ in found):
                 continue
             grade = _grade_key(m.group("grade"))
             if grade is None:
                 continue
-            # "to receive a good judgement overall", "could be good" — hypothetical frames are not judgements
-            before = text[max(start, m.start() - 25) : m.start()].lower()
-            if re.search(r"\b(?:to|could|would|might|aim\w*|aspir\w*|becom\w*|achieve|towards|ambition|want|hope\w*)\s*(?:be\s*)?(?:an?\s*)?$", before):
+            before = text[max(start, m.start() - 25) : m.start()]
+            if _HYPOTHETICAL.search(before):
                 continue
-            found.append((gs, ge, grade))
+            if grade == "good" and re.match(r"\s+(?:practice|work|progress|quality|support|examples?|outcomes?|relationships?|levels?|standard)", text[ge : ge + 14], re.I):
+                continue
+            found.append((gs, ge, grade, m.start()))
     found.sort()
     out = []
-    for i, (gs, ge, grade) in enumerate(found):
+    for i, (gs, ge, grade, fs) in enumerate(found):
         lo = found[i - 1][1] if i else start
         hi = found[i + 1][0] if i + 1 < len(found) else end
         after = text[ge:hi]
-        areas = _areas_in(after) if re.match(r"\s*['’”\"]?\s*(?:in|for)\s+(?:the\s+)?(?:domains?|areas?|judgements?)\s+(?:of|for)\b", after, re.I) else ()
-        if not areas:
-            clause_start = max(lo, text.rfind("\n", lo, gs) + 1)
-            areas = _areas_in(text[clause_start:gs])
-        out.append(_JudgementMention(gs, ge, grade, areas))
+        areas: tuple[str, ...] = ()
+        dm = re.match(r"\s*['’”\"]?\s*(?:in|for|across)\s+(?:the\s+|all\s+)?(?:domains?|areas?|judgements?)\s+(?:of|for)\b(?P<rest>[^.;]*)", after, re.I)
+        if dm:
+            areas = _areas_in(dm.group("rest"))
+        elif re.match(r"\s*['’”\"]?\s*(?:in|across)\s+(?:all|every)\s+(?:areas|domains|aspects)", after, re.I):
+            areas = ()
+        else:
+            clause_start = max(lo, text.rfind("\n", lo, gs) + 1, fs - 90)
+            clause = text[clause_start:max(clause_start, min(gs, fs if fs > clause_start else gs))]
+            # only the subject of the judging verb: after the last clause break before it
+            cut = max((m.end() for m in _SUBJECT_BREAK.finditer(clause)), default=0)
+            areas = _areas_in(clause[cut:] + text[fs:gs])
+            if not areas:
+                tail = re.match(r"[^.;\n]{0,12}?\b(?:for|in)\s+(?:the\s+)?(?P<rest>[^.;\n]{0,80})", after)
+                if tail and re.match(r"\s*['’”\"]?\s*(?:for|in)\s+(?:the\s+)?(?:impact|experiences|help|children|care|leadership)", after, re.I):
+                    areas = _areas_in(tail.group("rest"))
+        out.append(_JudgementMention(gs, ge, grade, areas, fs))
     return out
+
+
+_SUBJECT_BREAK = re.compile(r"[.;,:]\s|\b(?:why|that|which|because|while|whilst|but|after|since|when)\s", re.I)
 
 
 def _areas_in(fragment: str) -> tuple[str, ...]:
@@ -553,13 +1151,20 @@ def _areas_in(fragment: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _generic_kind(date: PartialDate | None, publication: bool = False) -> str | None:
+def _generic_kind(date: PartialDate | None, publication: bool = False, reinspection: bool = False) -> str | None:
     if date is None:
         return None
-    for since, kind in rules().generic_by_publication if publication else rules().generic_by_date:
-        if date >= since:
+    r = rules()
+    table = r.generic_by_publication if publication else r.generic_re_by_date if reinspection else r.generic_by_date
+    when = (date.year, date.month or 1, date.day or 1)  # "2018" is in the framework that began in January 2018
+    for since, kind in table:
+        if when >= (since.year, since.month or 1, since.day or 1):
             return kind
     return None
+
+
+def _family(kind: str) -> str:
+    return "ilacs" if kind.startswith("ilacs") else kind
 
 
 @dataclass
@@ -576,28 +1181,60 @@ class _Draft:
     published: PartialDate | None = None
     inspectorate: str | None = None
     date_text: str | None = None
+    pos: int = 0  # where the cue is
+    date_pos: tuple[int, int] = (0, 0)
+    owns_judgement: bool = False
+
+
+_ANAPHOR = re.compile(r"\b(?:the|its|their|our|this|that)\s+(?:(?:most\s+)?recent\s+|last\s+|latest\s+|full\s+|first\s+|second\s+|third\s+|previous\s+|actual\s+)*(?P<word>inspection|visit)\b(?!\s+(?:report|letter|team|findings|outcome|framework|process|judgement|judgment|was\s+published|of\s+(?!children|services)))", re.I)
+_OVERALL_TABLE = re.compile(r"(?i)\boverall\s+effectiveness\s*[:|\-–]?\s*\n[\s|]*(?P<grade>outstanding|good|inadequate|requires?\s+improvement(?:\s+to\s+be\s+good)?|adequate)\b")
+_VISIT_KINDS = ("focused-visit", "monitoring-visit", "other", "commissioner-review")
 
 
 def find_inspections(seg: Segmented, doc_date: PartialDate | None) -> list[InspectionRecord]:
+    """Every inspection, visit or review the text places in time, with its kind, dates at the precision the text
+    gives, judgement and sub-judgements, focus, sequence, and whether it is planned."""
     rules_ = rules()
     text = seg.document.text
+    limit = min(len(text), _SCAN_LIMIT)
     drafts: list[_Draft] = []
     judgements: list[tuple[_JudgementMention, tuple[int, int]]] = []
-    for s_start, s_end in sentences(text):
+    last_kind = {"inspection": None, "visit": None}
+    headers = [(s.start, s.end) for s in seg.segments if s.kind == "meeting"]
+    consumed: set[int] = set()
+    for s_start, s_end in sentences(text, 0, limit):
         sentence = text[s_start:s_end]
+        if any(hs <= s_start < he for hs, he in headers):
+            continue  # "12/06/2015 - … response to the OFSTED inspection": the date is the decision's
+        if not re.search(r"(?i)inspect|visit|review|ofsted|jtai|ilacs|\bsif\b|rated|judged|graded|judgement|judgment|rating|grade|overall|good|inadequate|outstanding|improvement|pilot", sentence):
+            continue
         cues: list[tuple[int, int, str]] = []
         for kind, pattern in rules_.kinds:
             for m in pattern.finditer(text, s_start, s_end):
                 if any(m.start() < ce and cs < m.end() for cs, ce, _ in cues):
                     continue
+                if rules_.not_an_event.search(text[m.end() : min(s_end, m.end() + 40)]) or rules_.not_an_event_before.search(text[max(s_start, m.start() - 40) : m.start()]):
+                    continue
+                cues.append((m.start(), m.end(), kind))
+        for m in _ANAPHOR.finditer(text, s_start, s_end):
+            if any(m.start() < ce and cs < m.end() for cs, ce, _ in cues):
+                continue
+            word = m.group("word").lower()
+            if rules_.not_an_event.search(text[m.end() : min(s_end, m.end() + 40)]):
+                continue
+            kind = last_kind[word] or ("generic" if word == "inspection" else None)
+            if kind is not None:
                 cues.append((m.start(), m.end(), kind))
         cues.sort()
-        judgements.extend((j, (s_start, s_end)) for j in find_judgements(text, s_start, s_end))
-        if not cues:
-            continue
+        for cs, ce, kind in cues:
+            if kind in {"generic", "generic-re"} or kind.startswith(("ilacs", "sif", "jtai", "send", "earlier")):
+                last_kind["inspection"] = kind if kind != "generic-re" else "generic"
+            if kind in _VISIT_KINDS:
+                last_kind["visit"] = kind
+        sentence_judgements = find_judgements(text, s_start, s_end)
+        judgements.extend((j, (s_start, s_end)) for j in sentence_judgements)
         planned_sentence = bool(rules_.planned.search(sentence))
-        dates = find_dates(text, doc_date, s_start, s_end, future=planned_sentence)
-        dates = [d for d in dates if not _is_publication(text, d, s_start)] + [d for d in dates if _is_publication(text, d, s_start)]
+        dates = find_dates(text, doc_date, s_start, s_end, future=planned_sentence) if (cues or sentence_judgements) else []
         used: set[int] = set()
         for ci, (cs, ce, kind) in enumerate(cues):
             date = _nearest_date(dates, cs, ce, cues, ci, used)
@@ -605,43 +1242,46 @@ def find_inspections(seg: Segmented, doc_date: PartialDate | None) -> list[Inspe
                 continue
             used.add(id(date))
             publication = _is_publication(text, date, s_start)
+            ended = bool(rules_.ended.search(text[max(s_start, date.start - 25) : date.start]))
             k = kind
             start = date.date
-            if k == "generic":
-                k = _generic_kind(start, publication) or "generic"
+            if k in {"generic", "generic-re"}:
+                k = _generic_kind(start, publication, reinspection=k == "generic-re") or "generic"
                 if k == "generic":
                     continue
-            if rules_.not_an_event.search(text[ce : min(s_end, ce + 40)]) or rules_.not_an_event.search(text[s_start:cs]):
-                continue
             planned = _is_planned(text, cs, ce, date, doc_date, planned_sentence)
-            inspectorate = next((name for name, p in rules_.inspectorates if p.search(sentence)), None)
-            if inspectorate is None and k not in {"commissioner-review"}:
-                inspectorate = "ofsted"
-            focus = None
-            fm = rules_.focus.search(text, cs, s_end)
-            if fm and fm.start() - ce < 60:
-                focus = re.sub(r"\s+", " ", fm.group("focus")).strip(" '‘’\"“”")
-            sequence = None
-            sm = rules_.sequence.search(text, max(s_start, cs - 30), min(s_end, ce + 10))
-            if sm:
-                n = sm.group("n1") or sm.group("ord")
-                sequence = int(re.sub(r"\D", "", n)) if n and n[0].isdigit() else _ORDINALS.get((n or "").lower())
-            drafts.append(
-                _Draft(
-                    kind=k,
-                    start=None if publication else start,
-                    end=None if publication else date.until,
-                    evidence=_ev(text, s_start, s_end),
-                    planned=planned,
-                    focus=focus,
-                    sequence=sequence,
-                    published=start if publication else None,
-                    inspectorate=inspectorate,
-                    date_text=text[date.start : date.end],
-                )
-            )
+            drafts.append(_make_draft(text, k, date, publication, ended, planned, sentence, s_start, s_end, cs, ce))
+        # "rated 'Outstanding' in 2018", "since 2017, when Norfolk was judged as …", "inadequate (in 2016)"
+        for j in sentence_judgements:
+            if not j.overall:
+                continue
+            date = _judgement_date(text, j, dates, s_start, s_end)
+            if date is None or _is_publication(text, date, s_start):
+                continue
+            owner = next((d for d in drafts if d.date_pos == (date.start, date.end)), None)
+            if owner is None:
+                if id(date) in used:
+                    continue
+                k = _generic_kind(date.date)
+                if k is None:
+                    continue
+                owner = _make_draft(text, k, date, False, False, False, sentence, s_start, s_end, j.frame_start, j.end)
+                drafts.append(owner)
+                used.add(id(date))
+            if owner.judgement is None:
+                owner.judgement = j.grade
+                owner.owns_judgement = True
+                consumed.add(j.start)
+    # a grade in a flattened table: "Overall effectiveness" and the grade on separate lines
+    known = {j.start for j, _ in judgements}
+    for m in _OVERALL_TABLE.finditer(text, 0, limit):
+        grade = _grade_key(m.group("grade"))
+        if grade and m.start("grade") not in known:
+            judgements.append((_JudgementMention(m.start("grade"), m.end("grade"), grade, (), m.start()), (m.start(), m.end())))
+    judgements = [(j, span) for j, span in judgements if j.start not in consumed]
     merged = _merge(drafts)
-    _attach_judgements(merged, judgements, text)
+    _attach_judgements(merged, judgements)
+    merged = [d for d in merged if d.start is not None]
     return [
         InspectionRecord(
             kind=d.kind,
@@ -649,7 +1289,7 @@ def find_inspections(seg: Segmented, doc_date: PartialDate | None) -> list[Inspe
             start=d.start,
             end=d.end,
             published=d.published,
-            judgement=d.judgement,
+            judgement=d.judgement if (d.kind in rules_.graded_kinds or d.kind in rules_.graded_in_sentence) else None,
             sub_judgements=tuple(SubJudgement(a, g) for a, g in sorted((d.subs or {}).items())),
             focus=d.focus,
             sequence=d.sequence,
@@ -661,11 +1301,55 @@ def find_inspections(seg: Segmented, doc_date: PartialDate | None) -> list[Inspe
     ]
 
 
-_PUBLISHED = re.compile(r"\b(?:published|publication|report\s+(?:out|released|issued))\b[^.]{0,25}$", re.I)
+def _make_draft(text: str, kind: str, date: DateMention, publication: bool, ended: bool, planned: bool, sentence: str, s_start: int, s_end: int, cs: int, ce: int) -> _Draft:
+    rules_ = rules()
+    inspectorate = next((name for name, p in rules_.inspectorates if p.search(sentence)), None)
+    if inspectorate is None and kind not in {"commissioner-review", "other"}:
+        inspectorate = "ofsted"
+    focus = None
+    fm = rules_.focus.search(text, cs, s_end)
+    if fm and fm.start() - ce < 60:
+        focus = _clean(fm.group("focus")).strip(" '‘’\"“”")
+    sequence = None
+    sm = rules_.sequence.search(text, max(s_start, cs - 30), min(s_end, ce + 10))
+    if sm:
+        n = sm.group("n1") or sm.group("ord")
+        sequence = int(re.sub(r"\D", "", n)) if n and n[0].isdigit() else _ORDINALS.get((n or "").lower())
+    start = date.date
+    end = date.until
+    if ended and not publication:
+        start, end = PartialDate(date.date.year, date.date.month), date.date
+    return _Draft(
+        kind=kind,
+        start=None if publication else start,
+        end=None if publication else end,
+        evidence=_ev(text, s_start, s_end),
+        planned=planned,
+        focus=focus,
+        sequence=sequence,
+        published=date.date if publication else None,
+        inspectorate=inspectorate,
+        date_text=text[date.start : date.end],
+        pos=cs,
+        date_pos=(date.start, date.end),
+    )
+
+
+def _judgement_date(text: str, j: _JudgementMention, dates: list[DateMention], s_start: int, s_end: int) -> DateMention | None:
+    """The date a judging frame places its grade at: "rated 'good' in January 2014", "(in 2016)", "2013 when it
+    was rated inadequate", "since 2017, when Norfolk was judged as …"."""
+    for d in dates:
+        after = text[j.end : d.start] if d.start >= j.end else None
+        if after is not None and len(after) < 40 and re.fullmatch(r"['’”\"]?\s*(?:overall\s+)?(?:again\s+)?(?:(?:in\s+every\s+area\s+assessed|by\s+(?:ofsted|inspectors)|overall)\s+)?(?:\(\s*)?(?:in|during)\s+", after, re.I):
+            return d
+        before = text[d.end : j.frame_start] if d.end <= j.frame_start else None
+        if before is not None and len(before) < 60 and re.fullmatch(r"\)?\s*,?\s*when\s+(?:[\w’'-]+\s+){1,4}?(?:was|were|had\s+been|has\s+been)\s+", before, re.I):
+            return d
+    return None
 
 
 def _is_publication(text: str, date: DateMention, s_start: int) -> bool:
-    return bool(_PUBLISHED.search(text[max(s_start, date.start - 40) : date.start]))
+    return bool(rules().publication.search(text[max(s_start, date.start - 45) : date.start]))
 
 
 def _nearest_date(dates: list[DateMention], cs: int, ce: int, cues: list[tuple[int, int, str]], ci: int, used: set[int]) -> DateMention | None:
@@ -678,7 +1362,6 @@ def _nearest_date(dates: list[DateMention], cs: int, ce: int, cues: list[tuple[i
         distance = d.start - ce if d.start >= ce else cs - d.end
         if distance > 160:
             continue
-        # a date that sits closer to another cue belongs to that cue
         closer = False
         for cj, (os_, oe, _) in enumerate(cues):
             if cj == ci:
@@ -708,61 +1391,95 @@ def _is_planned(text: str, cs: int, ce: int, date: DateMention, doc_date: Partia
 
 
 def _merge(drafts: list[_Draft]) -> list[_Draft]:
-    """One record per inspection: the same kind family and start month (or publication) is the same event."""
-    out: dict[tuple[str, str], _Draft] = {}
-    for d in drafts:
-        family = "ilacs" if d.kind.startswith("ilacs") else d.kind
-        when = d.start.month_key() if d.start else "p" + (d.published.month_key() if d.published else "")
-        key = (family, when)
-        if key not in out:
-            # a later mention may repeat an earlier one at a coarser or finer precision
-            for (f, w), other in out.items():
-                if f == family and other.start and d.start and (other.start.iso().startswith(d.start.iso()) or d.start.iso().startswith(other.start.iso())):
-                    key = (f, w)
-                    break
-        if key in out:
-            o = out[key]
-            if d.start and (o.start is None or len(d.start.iso()) > len(o.start.iso())):
-                o.start, o.end = d.start, d.end or o.end
-            o.focus = o.focus or d.focus
-            o.sequence = o.sequence or d.sequence
-            o.published = o.published or d.published
-            o.planned = o.planned and d.planned
-            if o.kind in {"ilacs"} and d.kind in {"ilacs-standard", "ilacs-short"}:
-                o.kind = d.kind
-        else:
-            out[key] = d
-    return list(out.values())
-
-
-def _attach_judgements(drafts: list[_Draft], judgements: list[tuple[_JudgementMention, tuple[int, int]]], text: str) -> None:
-    graded = [d for d in drafts if d.kind in rules().graded_kinds and not d.planned]
-    if not graded:
-        return
-    for j, (s_start, s_end) in judgements:
-        # the inspection whose evidence sentence holds the judgement; else the most recent graded inspection
-        target = next((d for d in graded if d.evidence.start <= j.start < d.evidence.end), None)
+    """One record per inspection: the same kind family and start month is the same event; a mention at year
+    precision joins one of that family in the same year; a publication-only mention joins one of its family."""
+    dated = [d for d in drafts if d.start is not None]
+    undated = [d for d in drafts if d.start is None]
+    out: list[_Draft] = []
+    for d in sorted(dated, key=lambda d: -len(d.start.iso())):  # type: ignore[union-attr]
+        family = _family(d.kind)
+        target = None
+        for o in out:
+            if _family(o.kind) != family:
+                continue
+            a, b = o.start.iso(), d.start.iso()  # type: ignore[union-attr]
+            if a[:7] == b[:7] or (len(b) == 4 and a.startswith(b)) or (len(a) == 4 and b.startswith(a)):
+                target = o
+                break
         if target is None:
-            target = max(graded, key=lambda d: (d.start or d.published or PartialDate(1)))
-        if not j.areas or j.areas == ("overall-effectiveness",):
+            out.append(d)
+            continue
+        o = target
+        if len(d.start.iso()) > len(o.start.iso()):  # type: ignore[union-attr]
+            o.start, o.end = d.start, d.end or o.end
+        elif d.end is not None and (o.end is None or len(d.end.iso()) > len(o.end.iso())) and d.end != o.start:
+            o.end = d.end
+        o.focus = o.focus or d.focus
+        o.sequence = o.sequence or d.sequence
+        o.published = o.published or d.published
+        o.planned = o.planned and d.planned
+        if d.judgement and not o.judgement:
+            o.judgement, o.owns_judgement = d.judgement, d.owns_judgement
+        if o.kind == "ilacs" and d.kind in {"ilacs-standard", "ilacs-short"}:
+            o.kind = d.kind
+        o.evidence = o.evidence if o.evidence.start <= d.evidence.start else d.evidence
+    for d in undated:
+        family = _family(d.kind)
+        for o in out:
+            if _family(o.kind) == family and o.published is None:
+                o.published = d.published
+                break
+    out.sort(key=lambda d: d.evidence.start)
+    return out
+
+
+def _attach_judgements(drafts: list[_Draft], judgements: list[tuple[_JudgementMention, tuple[int, int]]]) -> None:
+    """Give each stated grade to its inspection: one in the same sentence (the nearest), else the latest graded
+    inspection that has taken place. A grade for the LSCB makes the SIF inspection's LSCB review an entry."""
+    r = rules()
+    graded = [d for d in drafts if d.kind in r.graded_kinds and not d.planned and d.start is not None]
+    sentence_graded = [d for d in drafts if (d.kind in r.graded_kinds or d.kind in r.graded_in_sentence) and not d.planned and d.start is not None]
+    for j, (s_start, s_end) in judgements:
+        in_sentence = [d for d in sentence_graded if s_start <= d.pos < s_end and not (d.owns_judgement and d.judgement)]
+        if in_sentence:
+            target = min(in_sentence, key=lambda d: min(abs(j.start - d.pos), abs(j.start - d.date_pos[0])))
+        elif graded:
+            target = max(graded, key=lambda d: sort_key(d.start))  # type: ignore[arg-type]
+        else:
+            continue
+        if j.overall:
             if target.judgement is None:
                 target.judgement = j.grade
+        elif j.areas == ("lscb",):
+            sif = next((d for d in graded if d.kind in {"sif", "sif-reinspection"}), None)
+            if sif is not None and not any(d.kind == "lscb-review" for d in drafts):
+                drafts.append(_Draft("lscb-review", sif.start, sif.end, _ev_of(j, sif), False, judgement=j.grade, inspectorate=sif.inspectorate, pos=j.start, date_pos=sif.date_pos))
         else:
             target.subs = target.subs or {}
             for area in j.areas:
                 target.subs.setdefault(area, j.grade)
 
 
+def _ev_of(j: _JudgementMention, d: _Draft) -> Evidence:
+    return d.evidence
+
+
 # ----------------------------------------------------------------------------------------------- decisions
 
 _DECISION_SECTIONS = {"resolved", "decision", "recommendations"}
-_NUMBER = re.compile(r"^\(?(?P<n>\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+")
+_NUMBER = re.compile(r"^\(?(?P<n>\d{1,2}(?:\.\d{1,2})*|[a-z]|[ivx]{1,4})(?:[.)]\s*|\s+(?=[A-Za-z]))(?=\S)")
+_SECTION_HEAD = re.compile(r"^(?:(?:the\s+)?[^.:;]{0,80}?,?\s+)?(?:it\s+was\s+)?(?:resolved|decision|decisions|recommendations?|recommended|agreed|(?:is|are)\s+(?:asked|recommended|requested|invited)\s+to)\s*(?:to\b|that\b)?\s*[:;,\-–—]?\s*", re.I)
+_DECISION_VERB = re.compile(r"^(?:that\b|to\s+(?:note|agree|approve|endorse|receive|consider|support|accept|request|ask|delegate|recommend|adopt|confirm|review|thank)\b|(?:note|notes|noted|agree|agrees|agreed|approve|approves|approved|endorse|endorses|endorsed|consider|considers|receive|receives|support|supports|accept|accepts|request|requests|ask|asks|delegate|recommend|adopt|confirm|review)\b|the\s+[^.]{0,200}?\b(?:was|were|be|is|are)\s+(?:noted|agreed|approved|endorsed|received|accepted|supported)\b)", re.I)
+_QUOTED_RECOMMENDATION = re.compile(r"\brecommendation\b[^“\"\n]{0,60}?[“\"](?P<text>(?:That|To)\b[^”\"\n]{10,600}?)[”\"]\s*\.?\s*(?:The\s+(?:Committee|Board|Panel|Cabinet|Council|Commission|Sub-Committee)\s+(?:agreed|accepted|approved|supported)|This\s+was\s+(?:agreed|accepted)|Agreed)", re.I)
 
 
 def find_decisions(seg: Segmented) -> list[DecisionRecord]:
+    """Resolutions and recommendations: the items of "RESOLVED", "Decision:", "Recommendations:", "The Board is
+    asked to:" sections (numbered or not), the numbered "… was noted/agreed" items of ModernGov issue pages, and a
+    recommendation quoted and then agreed. A decision printed twice is one."""
     rules_ = rules()
     text = seg.document.text
-    unanimous = True if rules_.unanimous.search(text) else None
+    unanimous = True if rules_.unanimous.search(text, 0, min(len(text), _SCAN_LIMIT)) else None
     out: dict[str, DecisionRecord] = {}
     for s in seg.segments:
         in_section = s.kind in _DECISION_SECTIONS
@@ -772,41 +1489,46 @@ def find_decisions(seg: Segmented) -> list[DecisionRecord]:
         items: list[tuple[str | None, int, int]] = []
         for ls, le, line in lines_with_offsets(text, s.start, s.end):
             body_start = ls
-            if line.lower().rstrip(":").strip() in {"resolved", "decision", "decisions", "recommendations", "recommendation", "agreed"}:
-                continue
-            head = re.match(r"^(?:it\s+was\s+)?(?:resolved|decision|recommendations?|agreed)\s*[:\-–—]?\s*", line, re.I)
-            if head and in_section and head.end() < len(line):
-                body_start = ls + head.end()
+            if in_section:
+                head = _SECTION_HEAD.match(line)
+                if head and ls == s.start:
+                    if head.end() >= len(line):
+                        continue
+                    body_start = ls + head.end()
             line_text = text[body_start:le]
             nm = _NUMBER.match(line_text)
             number = nm.group("n") if nm else None
             content_start = body_start + (nm.end() if nm else 0)
             content = text[content_start:le]
-            starts = rules_.decision_start.match(text[body_start:le])
             if in_section:
-                if number or starts or not items:
+                starts = _DECISION_VERB.match(content)
+                if number or starts:
                     items.append((number, content_start, le))
-                else:  # continuation of the previous decision
+                elif items and content[:1].islower():  # continuation of the previous decision
                     n, cs, _ = items[-1]
                     items[-1] = (n, cs, le)
+                else:
+                    break  # prose after the resolutions: the section is over
             elif number and re.search(r"\b(?:was|were|be)\s+(?:noted|agreed|approved|endorsed|received)\b|^that\b", content, re.I):
                 items.append((number, content_start, le))
-        # flattened lists number every item "1."; renumber when the numbers do not count up
         numbers = [n for n, _, _ in items]
-        if len(items) > 1 and (None in numbers or len(set(numbers)) < len(numbers)):
-            numbers = [str(i) for i in range(1, len(items) + 1)]
+        if len(items) > 1 and len(set(numbers)) == 1:
+            numbers = [None] * len(items)  # the rendering numbers every item "1."
         for (n, cs, ce), number in zip(items, numbers):
-            decision_text = re.sub(r"\s+", " ", text[cs:ce]).strip()
-            if len(decision_text) < 8:
-                continue
-            outcome = _outcome(decision_text, kind)
-            key = _slugish(decision_text)[:120]
-            if key in out:
-                continue
-            if len(items) == 1 and n is None:
-                number = None
-            out[key] = DecisionRecord(decision_text, _ev(text, cs, ce), number, outcome, kind, unanimous)
+            _add_decision(out, text, cs, ce, number, kind, unanimous)
+    for m in _QUOTED_RECOMMENDATION.finditer(text, 0, min(len(text), _SCAN_LIMIT)):
+        _add_decision(out, text, m.start("text"), m.end("text"), None, "recommendation", unanimous)
     return list(out.values())
+
+
+def _add_decision(out: dict[str, DecisionRecord], text: str, cs: int, ce: int, number: str | None, kind: str, unanimous: bool | None) -> None:
+    decision_text = _clean(text[cs:ce])
+    if len(decision_text) < 8:
+        return
+    key = " ".join(_slugish(decision_text).split()[:12])
+    if key in out:
+        return
+    out[key] = DecisionRecord(decision_text, _ev(text, cs, ce), number, _outcome(decision_text, kind), kind, unanimous)
 
 
 def _outcome(text: str, kind: str) -> str | None:
@@ -822,47 +1544,74 @@ def _outcome(text: str, kind: str) -> str | None:
 
 # ----------------------------------------------------------------------------------------------- follow-ups
 
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?=(?:but|however|with|which|while|whilst|although|and\s+(?:a|an|the)\s+(?:future|interim))\b)|\(|\)|\.\s")
 
-def find_follow_ups(seg: Segmented, decisions: list[DecisionRecord], doc_date: PartialDate | None) -> list[FollowUpRecord]:
+
+def find_follow_ups(seg: Segmented, decisions: list[DecisionRecord], doc_date: PartialDate | None, anchor: PartialDate | None = None) -> list[FollowUpRecord]:
+    """Dated commitments: "That Cabinet review progress in December 2019", "an improvement plan would be submitted
+    by 21st November". The due date is at the text's precision, relative dates resolved against the document's
+    date; undated commitments, conditions and other bodies' plans are left out."""
     rules_ = rules()
     text = seg.document.text
     out: dict[str, FollowUpRecord] = {}
+    anchor = anchor or doc_date
 
     def consider(start: int, end: int, decision_number: str | None) -> None:
-        fragment = text[start:end]
-        if not rules_.followup_cue.search(fragment):
+        for cue in rules_.followup_cue.finditer(text, start, end):
+            c_start, c_end = _clause(text, start, end, cue.start())
+            clause = text[c_start:c_end]
+            if rules_.followup_not.search(clause):
+                continue
+            dates = [d for d in find_dates(text, anchor, c_start, c_end, future=True) if not _is_publication(text, d, c_start)]
+            if doc_date is not None:
+                dates = [d for d in dates if sort_key(d.date)[: len(doc_date.iso().split("-"))] >= sort_key(doc_date)[: len(d.date.iso().split("-"))] and d.date != doc_date]
+            if not dates:
+                continue
+            after_cue = [d for d in dates if d.start >= cue.start()]
+            due = (after_cue[0] if after_cue else dates[-1]).date
+            key = due.iso()
+            if key in out:
+                return
+            lead = rules_.followup_lead.match(clause)
+            d_start = c_start + (lead.end() if lead else 0)
+            description = _clean(text[d_start:c_end]).rstrip(" .,;")
+            description = re.sub(r"^(?:that|and|but)\s+", "", description, flags=re.I)
+            out[key] = FollowUpRecord(description, due, _ev(text, d_start, c_end), None, decision_number)
             return
-        dates = [d for d in find_dates(text, doc_date, start, end, future=True) if not _is_publication(text, d, start)]
-        if doc_date is not None:
-            dates = [d for d in dates if d.date.iso()[: len(doc_date.iso())] >= doc_date.iso()[: len(d.date.iso())] and d.date != doc_date]
-        if not dates:
-            return
-        cue = rules_.followup_cue.search(fragment)
-        after_cue = [d for d in dates if cue and d.start >= start + cue.start()]
-        due = (after_cue or dates)[-1 if not after_cue else 0].date
-        key = due.iso()
-        if key in out:
-            return
-        description = re.sub(r"\s+", " ", fragment).strip()
-        out[key] = FollowUpRecord(description, due, _ev(text, start, end), None, decision_number)
 
     for d in decisions:
         consider(d.evidence.start, d.evidence.end, d.number)
     for s in seg.segments:
-        if s.kind in {"body", "minutes", "reasons", "key_points", "recommendations", "resolved", "decision"}:
-            for ss, se in sentences(text, s.start, s.end):
+        if s.kind in {"body", "minutes", "reasons", "key_points", "recommendations", "resolved", "decision", "witnesses", "documents", "purpose"}:
+            for ss, se in sentences(text, s.start, min(s.end, _SCAN_LIMIT)):
                 consider(ss, se, None)
     return list(out.values())
+
+
+def _clause(text: str, start: int, end: int, pos: int) -> tuple[int, int]:
+    """The clause of ``text[start:end]`` that holds ``pos``: between clause breaks (semicolons, brackets, ", but", ", with"…)."""
+    c_start, c_end = start, end
+    for m in _CLAUSE_BREAK.finditer(text, start, end):
+        if m.end() <= pos:
+            c_start = m.end()
+        elif m.start() >= pos:
+            c_end = m.start()
+            break
+    return _trim(text, c_start, c_end)
 
 
 # ----------------------------------------------------------------------------------------------- mentions
 
 
 def find_mentions(text: str, items: tuple[dict, ...], category: str | None = None) -> list[NamedMention]:
+    """Organisations or practice models the text names, once each, with the sentence that names them."""
     out: dict[str, NamedMention] = {}
+    limit = min(len(text), _SCAN_LIMIT)
     for item in items:
-        for m in item["regex"].finditer(text):
-            name = re.sub(r"\s+", " ", m.group(0)).strip() if item.get("named") else item["name"]
+        if item.get("needs_regex") is not None and not item["needs_regex"].search(text, 0, limit):
+            continue
+        for m in item["regex"].finditer(text, 0, limit):
+            name = _clean(m.group(0)) if item.get("named") else item["name"]
             key = item["key"] if not item.get("named") else f"{item['key']}/{_slugish(name).replace(' ', '-')}"
             if item.get("named") and item["key"] == "safeguarding-partnership" and name.upper() in {"LSCB", "LSCP"}:
                 key, name = item["key"], item["name"]
@@ -881,11 +1630,12 @@ def extract(seg: Segmented) -> Extraction:
     text = doc.text
     meetings = find_meetings(seg)
     doc_date = document_date(seg, meetings)
+    anchor = doc_date or _fallback_anchor(text)
     councils = find_councils(seg)
     people, posts = find_people(seg)
-    inspections = find_inspections(seg, doc_date)
+    inspections = find_inspections(seg, anchor)
     decisions = find_decisions(seg)
-    follow_ups = find_follow_ups(seg, decisions, doc_date)
+    follow_ups = find_follow_ups(seg, decisions, doc_date, anchor)
     organisations = find_mentions(text, rules_.organisations)
     models = find_mentions(text, rules_.practice_models, "practice-model")
     title = doc.title

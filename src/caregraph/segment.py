@@ -30,11 +30,18 @@ def rules() -> dict:
 _NEWS_CUES = re.compile(r"(?i)\b(?:published today|out today|said:|added:|press release|news|has been rated|have been rated|ofsted (?:has )?published|positive feedback|congratulations|rated (?:as )?['‘’\"“]?(?:good|outstanding|inadequate|requires))")
 
 
+_MINUTES_CUES = re.compile(r"(?im)^\s*(?:resolved|minutes|recommendations?)\s*:|\b(?:the|members\s+of\s+the)\s+(?:committee|board|panel|cabinet|commission|sub-committee)\s+(?:considered|received|noted|was\s+informed|were\s+informed|agreed)\b|\breport\s+(?:of|from|by)\s+the\s+[A-Z][^.\n]{0,60}?\bis\s+attached\b|\(key\s+decision\b|\bintroduced\s+the\s+report\b")
+
+
 def detect_genre(text: str) -> Genre:
+    """The genre of a page: a ModernGov page type when its header says so, else minutes-like prose, else a
+    news release, else other."""
     head = text[:600]
     for genre, pattern in rules()["genres"]:
         if pattern.search(head):
             return genre
+    if _MINUTES_CUES.search(text[:3000]):
+        return Genre.AGENDA_ITEM
     if _NEWS_CUES.search(text[:3000]):
         return Genre.NEWS
     return Genre.OTHER
@@ -99,7 +106,7 @@ _ONE_LINE = {"title", "meeting", "item", "page"}
 
 def _line_kind(line: str, genre: Genre) -> str | None:
     r = rules()
-    if r["lines"]["meeting"].match(line):
+    if r["lines"]["meeting"].match(line) or r["lines"]["meeting_of"].match(line):
         return "meeting"
     if r["lines"]["item_header"].match(line) or (genre is Genre.MINUTES and r["lines"]["item_number"].match(line)):
         return "item"

@@ -1,0 +1,86 @@
+"""Date expressions at the precision the text gives, relative dates against the document's date, nothing invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from caregraph.dates import find_dates, sort_key
+from caregraph.records import PartialDate as D
+
+
+def only(text: str, anchor: D | None = None, future: bool = False):
+    found = find_dates(text, anchor, future=future)
+    assert len(found) == 1, found
+    d = found[0]
+    assert text[d.start : d.end]  # the span is inside the text
+    return d.date.iso(), d.until.iso() if d.until else None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("on 16 May 2018", ("2018-05-16", None)),
+        ("Tuesday 16th May 2018", ("2018-05-16", None)),
+        ("Meeting: 16/07/2019 - Cabinet", ("2019-07-16", None)),
+        ("in September 2021", ("2021-09", None)),
+        ("late-November 2019", ("2019-11", None)),
+        ("in 2010 under a very different regime", ("2010", None)),
+        ("upgraded from inadequate (in 2016)", ("2016", None)),
+    ],
+)
+def test_single_dates_keep_their_precision(text, expected):
+    assert only(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("16 and 17 April 2024", ("2024-04-16", "2024-04-17")),
+        ("2 March to 13 March 2020", ("2020-03-02", "2020-03-13")),
+        ("the JTAI took place 18 - 22 November 2019", ("2019-11-18", "2019-11-22")),
+        ("6th to 30th March 2017", ("2017-03-06", "2017-03-30")),
+        ("between 20 June and 13 July, 2017", ("2017-06-20", "2017-07-13")),
+        ("between 21st February to 4th March 2022", ("2022-02-21", "2022-03-04")),
+        ("October-November 2019", ("2019-10", "2019-11")),
+        ("September and October 2019", ("2019-09", "2019-10")),
+        ("28 November 2016 to 2 December 2016", ("2016-11-28", "2016-12-02")),
+    ],
+)
+def test_ranges(text, expected):
+    assert only(text) == expected
+
+
+def test_seasons_give_only_their_year():
+    assert only("a further update in Spring 2022") == ("2022", None)
+    assert only("between Spring and Summer 2022") == ("2022", None)
+
+
+def test_relative_dates_resolve_against_the_anchor():
+    january_2023 = D(2023, 1, 13)
+    assert only("a two-week inspection in November", january_2023) == ("2022-11", None)  # past: last November
+    assert only("next month's Cabinet", D(2015, 6, 12), future=True) == ("2015-07", None)
+    assert only("submitted by 21st November", D(2025, 10, 13), future=True) == ("2025-11-21", None)
+    assert only("on 27 February - 14 March and", D(2023, 6, 15)) == ("2023-02-27", "2023-03-14")
+    assert only("remotely on 13 and 14 July", D(2021, 8, 23)) == ("2021-07-13", "2021-07-14")
+    assert only("the report, published today", D(2019, 1, 7)) == ("2019-01-07", None)
+    assert only("in June this year", D(2023, 9, 1)) == ("2023-06", None)
+
+
+def test_no_anchor_no_invented_year_or_month():
+    for text in ("in November", "on 13 and 14 July", "by 16 August", "last month", "published today", "in June this year"):
+        assert find_dates(text) == [], text
+    assert find_dates("2014/15 budget") == []
+    # no such day: the month and year stand, the day is not made up
+    assert [d.date.iso() for d in find_dates("31 February 2020")] == ["2020-02"]
+
+
+def test_spans_lie_inside_the_text_and_are_ordered():
+    text = "Visits on 1 and 2 November 2022, in March 2021 and in 2018; Meeting 03/11/2022."
+    found = find_dates(text)
+    assert [d.date.iso() for d in found] == ["2022-11-01", "2021-03", "2018", "2022-11-03"]
+    assert all(0 <= d.start < d.end <= len(text) for d in found)
+    assert [d.start for d in found] == sorted(d.start for d in found)
+
+
+def test_sort_key_orders_mixed_precision():
+    assert sorted([D(2019, 10), D(2019), D(2019, 10, 7)], key=sort_key) == [D(2019), D(2019, 10), D(2019, 10, 7)]

@@ -1,0 +1,166 @@
+"""Extraction on small synthetic texts, and properties that hold for any text (Hypothesis)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from caregraph.extract import extract, find_people, gazetteer
+from caregraph.records import PartialDate as D
+from caregraph.records import SourceDocument
+from caregraph.segment import segment
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+def run(text: str, url: str | None = None, published: D | None = None):
+    return extract(segment(SourceDocument("x.txt", text, "0", "txt", len(text), url=url, published=published)))
+
+
+def test_people_with_posts_in_apposition_brackets_and_lists():
+    x = run(
+        "Agenda item\nReport\nMinutes:\nWitnesses:\n\nAnn Example, Executive Director of Children, Families and Learning\n"
+        "Bob Sample, Chair of the Safeguarding Children Board\n\n"
+        "Councillor Cara Test (Cabinet Member for Children and Young People) introduced the report. "
+        "Dee Person, Head of Service, Early Help, was in attendance. Councillor Test thanked officers.\n"
+        "Eve Speaker stated that progress was good.\n"
+    )
+    people = {p.name: p.post for p in x.people}
+    assert people == {
+        "Ann Example": "Executive Director of Children, Families and Learning",
+        "Bob Sample": "Chair of the Safeguarding Children Board",
+        "Cara Test": "Cabinet Member for Children and Young People",
+        "Dee Person": "Head of Service, Early Help",
+        "Eve Speaker": None,
+    }
+
+
+def test_post_without_person_and_its_short_forms():
+    x = run(
+        "Agenda item\nUpdate\nMinutes:\nThe Cabinet Member for Children and Families introduced the report. "
+        "The Cabinet Member explained the plan. The Head of Children’s Social Care confirmed the figures. "
+        "The Chairman thanked Members.\n"
+    )
+    assert sorted(p.title for p in x.posts) == ["Cabinet Member for Children and Families", "Head of Children’s Social Care"]
+
+
+def test_post_cut_off_at_the_end_of_the_page_is_none():
+    people, _ = find_people(segment(SourceDocument("x.txt", "Cllr John Fisher, Cabinet Memb", "0", "txt", 30)))
+    assert [(p.name, p.post) for p in people] == [("John Fisher", None)]
+
+
+def test_organisation_dropped_from_the_front_of_a_post():
+    x = run("News\nCouncillor Kevin Example, Essex County Council Leader, added: “Good news.”\n")
+    assert [(p.name, p.post) for p in x.people] == [("Kevin Example", "Leader")]
+
+
+def test_inspections_kinds_dates_ranges_and_judgements():
+    x = run(
+        "Agenda item\nOfsted\nMinutes:\nThe ILACS inspection took place between 4 and 22 November 2019 and the council was judged "
+        "to be 'good'. A focused visit in March 2021 looked at care leavers. The previous inspection in 2016 was under the "
+        "single inspection framework. Ofsted will conduct a monitoring visit in October-November 2023.\n",
+        published=D(2022, 1, 10),
+    )
+    found = {(i.kind, i.start.iso(), i.end.iso() if i.end else None, i.judgement, i.planned) for i in x.inspections}
+    assert found == {
+        ("ilacs", "2019-11-04", "2019-11-22", "good", False),
+        ("focused-visit", "2021-03", None, None, False),
+        ("sif", "2016", None, None, False),
+        ("monitoring-visit", "2023-10", "2023-11", None, True),
+    }
+
+
+def test_relative_dates_need_the_documents_date():
+    text = "News\nOfsted inspectors, who visited for three weeks in November, rated the council 'good'.\n"
+    assert run(text).inspections == ()
+    x = run(text, published=D(2019, 1, 7))
+    assert [(i.kind, i.start.iso(), i.judgement) for i in x.inspections] == [("ilacs", "2018-11", "good")]
+
+
+def test_undated_and_national_mentions_are_not_inspections():
+    x = run(
+        "Agenda item\nReadiness\nMinutes:\nThe recent Ofsted inspection was discussed. Routine inspection activity resumed in "
+        "May 2021. A full ILACS inspection is expected within the next 18 months. The ILACS framework (2018) applies.\n"
+    )
+    assert x.inspections == ()
+
+
+def test_rated_in_a_year_is_an_inspection_with_its_grade():
+    x = run("News\nOfsted also rated our services ‘Outstanding’ in 2018. It was rated inadequate in 2013 when it was inspected.\n")
+    assert {(i.kind, i.start.iso(), i.judgement) for i in x.inspections} == {("ilacs", "2018", "outstanding"), ("earlier-framework", "2013", "inadequate")}
+
+
+def test_decisions_numbered_unnumbered_and_asked_to():
+    x = run(
+        "Issue - meetings\nReport\nMeeting: 15/06/2023 - Cabinet (Item 8)\nDecision:\nRESOLVED:\n1. That Cabinet notes the report.\n"
+        "2. That Cabinet agrees to receive a further update in Spring 2024.\nReasons for Decision:\nTo inform Cabinet.\n"
+        "Minutes:\nThe Leader introduced the report.\nRESOLVED: To note the findings of the focused visit.\n"
+        "The Leader thanked officers.\n"
+    )
+    assert [(d.number, d.text, d.outcome) for d in x.decisions] == [
+        ("1", "That Cabinet notes the report.", "noted"),
+        ("2", "That Cabinet agrees to receive a further update in Spring 2024.", "agreed"),
+        (None, "To note the findings of the focused visit.", "noted"),
+    ]
+    assert [(m.body, m.date.iso(), m.item_number) for m in x.meetings] == [("Cabinet", "2023-06-15", "8")]
+    assert [(f.due.iso(), f.decision_number) for f in x.follow_ups] == [("2024", "2")]
+
+
+def test_board_is_asked_to_and_follow_up_by_a_day():
+    x = run(
+        "Agenda item\nPlan\n- Meeting of Children's Scrutiny Panel, Monday 13th October 2025 (Item 4.)\nThe Board is asked to:\n"
+        "1) note the plan; and\n2) consider the next steps.\nMinutes:\nOfficers confirmed that an improvement plan would be "
+        "submitted by 21st November, with a further visit later.\n"
+    )
+    assert [d.text for d in x.decisions] == ["note the plan; and", "consider the next steps."]
+    assert x.date == D(2025, 10, 13)
+    assert [(f.due.iso(), f.description) for f in x.follow_ups] == [("2025-11-21", "an improvement plan would be submitted by 21st November")]
+
+
+def test_publisher_from_url_domain_host_label_and_text():
+    assert run("Text", url="https://democracy.leeds.gov.uk/mgAi.aspx?ID=1").publisher == "leeds"
+    assert run("Text", url="https://worcestershire.moderngov.co.uk/mgAi.aspx?ID=1").publisher == "worcestershire"
+    assert run("Kent County Council said. Kent is proud.", url="https://example.org/x").publisher == "kent"
+    assert gazetteer().resolve("Nottingham City Council") == "nottingham"
+
+
+def _check(text: str) -> None:
+    x = run(text)
+    spans = [c.evidence for c in x.councils if c.evidence] + [m.evidence for m in x.meetings] + [p.evidence for p in x.people]
+    spans += [p.evidence for p in x.posts] + [i.evidence for i in x.inspections] + [d.evidence for d in x.decisions]
+    spans += [f.evidence for f in x.follow_ups] + [o.evidence for o in x.organisations] + [m.evidence for m in x.practice_models]
+    for ev in spans:
+        assert 0 <= ev.start <= ev.end <= len(text)
+        assert text[ev.start : ev.end] == ev.quote
+
+
+_WORDS = st.sampled_from(
+    ["Ofsted", "inspection", "ILACS", "focused visit", "monitoring visit", "in", "March", "2019", "16 and 17 April 2024", "rated",
+     "'good'", "inadequate", "Councillor", "Jane", "Smith", ",", "Director of Children's Services", "RESOLVED:", "1.", "That",
+     "\n", "\n\n", "Meeting: 16/07/2019 - Cabinet (Item 1)", "(", ")", "the", "Cabinet Member for", "Spring 2022", "today", "·",
+     "Witnesses:", "Minutes:", "next month", "by 16 August", "Oftsed", "—", "’s", "Surrey County Council", "last month"]
+)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=400))
+def test_extraction_never_raises_on_arbitrary_text(text):
+    _check(text)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_WORDS, max_size=80).map(" ".join))
+def test_extraction_never_raises_on_council_like_text(text):
+    _check(text)
+
+
+_SEEDS = sorted(p.read_text(encoding="utf-8") for p in DATA.glob("*.txt"))
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(_SEEDS), st.integers(0, 10_000), st.integers(0, 400), st.text(max_size=30))
+def test_extraction_never_raises_on_mutated_seed_documents(seed, at, cut, insert):
+    at %= len(seed) + 1
+    _check(seed[:at] + insert + seed[at + cut :])
