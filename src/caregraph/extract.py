@@ -853,7 +853,8 @@ def find_people(seg: Segmented) -> tuple[list[PersonRecord], list[PostRecord]]:
         joiner = text[m.end("name") : m.start("head")]
         if "," not in joiner and "(" not in joiner and not hon and not m.group("org"):
             # "Jeanette Richards Executive Director for …": no comma, so the post must say what it is of
-            head_end = m.start("head") + len(re.match(rules_.post_head, text[m.start("head") :]).group(0))
+            head_match = re.match(f"(?i:{rules_.post_head})", text[m.start("head") : m.start("head") + 300])  # (?i) as in the apposition pattern
+            head_end = m.start("head") + (len(head_match.group(0)) if head_match else 0)
             if not re.match(r"\s+(?:of|for|to|with)\b|\s*[-–]\s*[A-Z]", text[head_end : head_end + 8]):
                 continue
         post_start = m.start("head")

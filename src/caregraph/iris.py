@@ -1,8 +1,14 @@
-"""The one place that mints IRIs for instance data, from natural keys (see docs/design.md, "Natural keys").
+"""The one place that mints IRIs for instance data, from natural keys (docs/ontology.md, "IRIs: one natural key
+per thing", lists each key and what it means for joins).
 
 The same council, committee, person, post, meeting or inspection gets the same IRI from every document and every
 run, so facts from many documents join. The base is ``https://w3id.org/caregraph/id/`` unless ``CAREGRAPH_BASE``
 says otherwise.
+
+>>> str(inspection("surrey", "focused-visit", PartialDate(2024, 4, 16)))
+'https://w3id.org/caregraph/id/council/surrey/inspection/focused-visit/2024-04'
+>>> inspection("surrey", "focused-visit", PartialDate(2024, 4)) == inspection("surrey", "focused-visit", PartialDate(2024, 4, 17))
+True
 """
 
 from __future__ import annotations
@@ -12,13 +18,15 @@ import os
 import re
 import unicodedata
 
-from rdflib import URIRef
+from rdflib import Literal, URIRef
+from rdflib.term import Identifier
 
 from caregraph.records import PartialDate
 
 DEFAULT_BASE = "https://w3id.org/caregraph/id/"
 VOCAB = "https://w3id.org/caregraph/vocab/"
 GRAPH_BASE = "https://w3id.org/caregraph/graph/"
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 HONORIFICS = re.compile(r"^(?:(?:county\s+)?councillor|cllr\.?|mr\.?|mrs\.?|ms\.?|miss|dr\.?|professor|prof\.?|sir|dame|lord|baroness|rev(?:d|\.)?)\s+", re.I)
 
@@ -89,13 +97,23 @@ def sub_judgement(inspection_iri: URIRef, area: str) -> URIRef:
     return URIRef(f"{inspection_iri}/judgement/{area}")
 
 
+def text_key(text: str, length: int = 12) -> str:
+    """A short digest of text with case, punctuation and spacing folded, so trivial differences key alike."""
+    return hashlib.sha1(re.sub(r"\W+", " ", text.lower()).strip().encode("utf-8")).hexdigest()[:length]
+
+
 def decision(parent: URIRef, number: str | None, text: str) -> URIRef:
-    key = number if number else "t-" + hashlib.sha1(re.sub(r"\W+", " ", text.lower()).strip().encode()).hexdigest()[:12]
+    """``{parent}/decision/{number}``, or ``{parent}/decision/t-{digest of the text}`` when there is no number (or
+    the number is not unique in the document). The parent is the agenda item, else the meeting, else the document."""
+    key = number if number else "t-" + text_key(text)
     return URIRef(f"{parent}/decision/{slug(key)}")
 
 
-def follow_up(parent: URIRef, due: PartialDate) -> URIRef:
-    return URIRef(f"{parent}/follow-up/{due.iso()}")
+def follow_up(parent: URIRef, due: PartialDate, description: str | None = None) -> URIRef:
+    """``{parent}/follow-up/{due}``; with ``description`` (when two follow-ups of one parent share a due date)
+    ``{parent}/follow-up/{due}-{digest of the description}``."""
+    suffix = f"-{text_key(description, 8)}" if description else ""
+    return URIRef(f"{parent}/follow-up/{due.iso()}{suffix}")
 
 
 def organisation(key: str) -> URIRef:
@@ -115,8 +133,23 @@ def evidence(document_iri: URIRef, start: int, end: int) -> URIRef:
     return URIRef(f"{document_iri}/evidence/{start}-{end}")
 
 
-def statement(document_iri: URIRef, s: str, p: str, o: str) -> URIRef:
-    return URIRef(f"{document_iri}/statement/{hashlib.sha1(f'{s} {p} {o}'.encode('utf-8')).hexdigest()[:16]}")
+def term_key(term: Identifier) -> str:
+    """A term written as in N-Triples, independent of rdflib's own formatting: ``<iri>``, ``"lex"^^<datatype>``,
+    ``"lex"@lang``. Plain literals are xsd:string, as in RDF 1.1."""
+    if isinstance(term, Literal):
+        lexical = str(term).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+        if term.language:
+            return f'"{lexical}"@{term.language.lower()}'
+        return f'"{lexical}"^^<{term.datatype or XSD_STRING}>'
+    if isinstance(term, URIRef):
+        return f"<{term}>"
+    raise TypeError(f"statements are minted for IRIs and literals only, not {term!r}")
+
+
+def statement(document_iri: URIRef, s: Identifier, p: Identifier, o: Identifier) -> URIRef:
+    """``{document}/statement/{sha1 of the triple in N-Triples}[:16]``: one IRI per fact and document."""
+    triple = f"{term_key(s)} {term_key(p)} {term_key(o)} ."
+    return URIRef(f"{document_iri}/statement/{hashlib.sha1(triple.encode('utf-8')).hexdigest()[:16]}")
 
 
 def concept(scheme: str, key: str) -> URIRef:

@@ -3,46 +3,66 @@
 Every IRI comes from :mod:`caregraph.iris`. Every fact triple is also reified as an ``rdf:Statement`` with
 ``prov:wasDerivedFrom`` the document and ``cg:evidence`` the span of text it came from (``oa:start``, ``oa:end``,
 ``oa:exact``), so "where does it say that?" has an answer for any triple (docs/ontology.md, "Provenance").
+Concept keys of the records become ``cgv:`` concepts; judgement areas are translated to the inspection's framework
+(:func:`area_key`). ``tests/golden/*.ttl`` hold the expected graphs of three hand-built extractions.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import datetime, timezone
 
 from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, PROV
 
 from caregraph import __version__, iris
+from caregraph.namespaces import PREFIXES as NAMESPACE_PREFIXES
 from caregraph.records import Evidence, Extraction, PartialDate, SourceDocument
 from caregraph.vocab import CG, OA, ORG
 
-PREFIXES = {
-    "cg": str(CG._NS),
-    "cgv": iris.VOCAB,
-    "cgd": iris.DEFAULT_BASE,
-    "rdf": str(RDF),
-    "rdfs": str(RDFS),
-    "xsd": str(XSD),
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "skos": str(SKOS),
-    "dcterms": str(DCTERMS),
-    "foaf": str(FOAF),
-    "org": str(ORG),
-    "prov": str(PROV),
-    "oa": str(OA),
-    "schema": "https://schema.org/",
-    "void": "http://rdfs.org/ns/void#",
-    "dcat": "http://www.w3.org/ns/dcat#",
-    "sh": "http://www.w3.org/ns/shacl#",
-}
+PREFIXES = NAMESPACE_PREFIXES  # re-exported; the table lives in caregraph.namespaces
 
 _DATE_TYPES = {"year": XSD.gYear, "month": XSD.gYearMonth, "day": XSD.date}
 _MEDIA_TYPES = {"txt": "text/plain", "html": "text/html", "pdf": "application/pdf"}
+
+# Judgement-area keys as extraction gives them → concept keys of cgv:area. Extraction names the ILACS areas; an
+# inspection under the single inspection framework graded the SIF areas, whose concepts differ
+# (vocabularies.ttl: "choose by the inspection's framework").
+AREA_ALIASES = {"lscb": "lscb-effectiveness"}
+SIF_AREAS = {
+    "impact-of-leaders": "sif-leadership",
+    "help-and-protection": "sif-help-and-protection",
+    "children-in-care": "sif-looked-after",
+    "care-leavers": "sif-care-leavers",
+}
+SIF_KINDS = frozenset({"sif", "sif-reinspection"})
 
 
 def date_literal(date: PartialDate) -> Literal:
     """A typed literal at the date's own precision: xsd:gYear, xsd:gYearMonth or xsd:date."""
     return Literal(date.iso(), datatype=_DATE_TYPES[date.precision])
+
+
+def area_key(area: str, kind: str) -> str:
+    """The cgv:area concept key for a sub-judgement area of an inspection of ``kind``."""
+    area = AREA_ALIASES.get(area, area)
+    return SIF_AREAS.get(area, area) if kind in SIF_KINDS else area
+
+
+def inspection_label(council_slug: str, kind: str, start: PartialDate | None, published: PartialDate | None) -> str:
+    """A label made of the inspection's key alone, so every document gives the shared node the same label:
+    "focused visit, surrey, 2024-04"; "sif, surrey, published 2018-05"."""
+    when = start.month_key() if start is not None else f"published {published.month_key()}" if published is not None else "undated"
+    return f"{iris.kind_family(kind).replace('-', ' ')}, {council_slug}, {when}"
+
+
+def short_label(text: str, limit: int = 80) -> str:
+    """Text cut at a word boundary to at most ``limit`` characters, with an ellipsis when cut."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0] if " " in text[: limit - 1] else text[: limit - 1]
+    return cut.rstrip(" ,;:") + "…"
 
 
 def document_key(document: SourceDocument) -> str:
@@ -70,7 +90,7 @@ class _Writer:
         if o is None:
             return
         g.add((s, p, o))
-        st = iris.statement(self.doc, s.n3(), p.n3(), o.n3())
+        st = iris.statement(self.doc, s, p, o)
         g.add((st, RDF.type, RDF.Statement))
         g.add((st, RDF.subject, s))
         g.add((st, RDF.predicate, p))
@@ -122,10 +142,11 @@ def to_graph(x: Extraction, built_at: datetime | None = None) -> Graph:
             w.fact(doc, DCTERMS.publisher, council, c.evidence)
 
     meeting_iris = []
+    item_iris = []
     for m in x.meetings if publisher else ():
         council = iris.council(publisher)
         body = w.entity(iris.body(publisher, m.body), CG.Committee, m.body, m.evidence, SKOS.prefLabel)
-        w.fact(body, ORG.subOrganizationOf, council, m.evidence)
+        w.fact(body, ORG.unitOf, council, m.evidence)
         w.fact(body, CG.council, council, m.evidence)
         meeting = w.entity(iris.meeting(publisher, m.body, m.date), CG.Meeting, f"{m.body}, {m.date.iso()}", m.evidence)
         meeting_iris.append(meeting)
@@ -134,6 +155,7 @@ def to_graph(x: Extraction, built_at: datetime | None = None) -> Graph:
         w.fact(meeting, CG.date, date_literal(m.date), m.evidence)
         if m.item_number or m.item_title:
             item = w.entity(iris.agenda_item(meeting, m.item_number, m.item_title), CG.AgendaItem, m.item_title or f"Item {m.item_number}", m.evidence)
+            item_iris.append(item)
             w.fact(meeting, CG.agendaItem, item, m.evidence)
             if m.item_number:
                 w.fact(item, CG.itemNumber, Literal(m.item_number), m.evidence)
@@ -153,6 +175,14 @@ def to_graph(x: Extraction, built_at: datetime | None = None) -> Graph:
                 w.fact(item, CG.callInBody, callin, m.evidence)
 
     organisation_of_posts = iris.council(publisher) if publisher else None
+    organisations_by_name = {o.name.casefold(): iris.organisation(o.key) for o in x.organisations}
+
+    def post_organisation(name: str | None) -> URIRef | None:
+        """The organisation a post is at: the named organisation when extraction found it, else the publisher."""
+        if name and name.casefold() in organisations_by_name:
+            return organisations_by_name[name.casefold()]
+        return organisation_of_posts
+
     for p in x.people:
         person = w.entity(iris.person(publisher, p.name), CG.Person, p.name, p.evidence)
         w.fact(person, FOAF.name, Literal(p.name), p.evidence)
@@ -160,13 +190,17 @@ def to_graph(x: Extraction, built_at: datetime | None = None) -> Graph:
             w.fact(person, CG.honorific, Literal(p.honorific), p.evidence)
         if p.role:
             w.fact(person, CG.role, Literal(p.role), p.evidence)
-        if p.post and organisation_of_posts is not None:
-            post = w.entity(iris.post(organisation_of_posts, p.post), CG.Post, p.post, p.evidence, SKOS.prefLabel)
-            w.fact(post, ORG.postIn, organisation_of_posts, p.evidence)
+        at = post_organisation(p.organisation)
+        if p.post and at is not None:
+            post = w.entity(iris.post(at, p.post), CG.Post, p.post, p.evidence, SKOS.prefLabel)
+            w.fact(post, ORG.postIn, at, p.evidence)
             w.fact(person, ORG.holds, post, p.evidence)
-    for p in x.posts if organisation_of_posts is not None else ():
-        post = w.entity(iris.post(organisation_of_posts, p.title), CG.Post, p.title, p.evidence, SKOS.prefLabel)
-        w.fact(post, ORG.postIn, organisation_of_posts, p.evidence)
+    for p in x.posts:
+        at = post_organisation(p.organisation)
+        if at is None:
+            continue
+        post = w.entity(iris.post(at, p.title), CG.Post, p.title, p.evidence, SKOS.prefLabel)
+        w.fact(post, ORG.postIn, at, p.evidence)
 
     for o in x.organisations:
         org = w.entity(iris.organisation(o.key), CG.Organisation, o.name, o.evidence, SKOS.prefLabel)
@@ -181,8 +215,7 @@ def to_graph(x: Extraction, built_at: datetime | None = None) -> Graph:
         if council_slug is None or (i.start is None and i.published is None):
             continue
         insp = iris.inspection(council_slug, i.kind, i.start, i.published)
-        when = (i.start or i.published).iso()  # type: ignore[union-attr]
-        w.entity(insp, CG.Inspection, f"{i.kind.replace('-', ' ')}, {council_slug}, {when}", i.evidence)
+        w.entity(insp, CG.Inspection, inspection_label(council_slug, i.kind, i.start, i.published), i.evidence)
         ev = i.evidence
         w.fact(insp, CG.council, iris.council(council_slug), ev)
         w.fact(insp, CG.kind, iris.concept("kind", i.kind), ev)
@@ -200,10 +233,11 @@ def to_graph(x: Extraction, built_at: datetime | None = None) -> Graph:
         if i.judgement:
             w.fact(insp, CG.judgement, iris.concept("judgement", i.judgement), ev)
         for sj in i.sub_judgements:
-            node = iris.sub_judgement(insp, sj.area)
+            area = area_key(sj.area, i.kind)
+            node = iris.sub_judgement(insp, area)
             w.fact(node, RDF.type, CG.SubJudgement, ev)
             w.fact(insp, CG.subJudgement, node, ev)
-            w.fact(node, CG.area, iris.concept("area", sj.area), ev)
+            w.fact(node, CG.area, iris.concept("area", area), ev)
             w.fact(node, CG.judgement, iris.concept("judgement", sj.judgement), ev)
         if i.focus:
             w.fact(insp, CG.focus, Literal(i.focus), ev)
@@ -211,12 +245,17 @@ def to_graph(x: Extraction, built_at: datetime | None = None) -> Graph:
             w.fact(insp, CG.sequence, Literal(i.sequence), ev)
         w.fact(insp, CG.planned, Literal(i.planned), ev)
 
-    parent = meeting_iris[0] if len(meeting_iris) == 1 else doc
+    # Decisions hang off the one agenda item (or meeting) the document is about, else the document: two agenda-item
+    # pages of one meeting both have a resolution 1. A number given twice in a document keys by text instead.
+    meeting = meeting_iris[0] if len(set(meeting_iris)) == 1 else None
+    parent = item_iris[0] if meeting is not None and len(set(item_iris)) == 1 else meeting or doc
+    numbers = Counter(dec.number for dec in x.decisions if dec.number)
     decision_by_number: dict[str, URIRef] = {}
     for dec in x.decisions:
-        node = w.entity(iris.decision(parent, dec.number, dec.text), CG.Decision, dec.text[:80], dec.evidence)
-        if dec.number:
-            decision_by_number[dec.number] = node
+        unique = dec.number if dec.number and numbers[dec.number] == 1 else None
+        node = w.entity(iris.decision(parent, unique, dec.text), CG.Decision, short_label(dec.text), dec.evidence)
+        if unique:
+            decision_by_number[unique] = node
         w.fact(node, CG.text, Literal(dec.text), dec.evidence)
         if dec.number:
             w.fact(node, CG.number, Literal(dec.number), dec.evidence)
@@ -225,12 +264,16 @@ def to_graph(x: Extraction, built_at: datetime | None = None) -> Graph:
         w.fact(node, CG.decisionType, Literal(dec.kind), dec.evidence)
         if dec.unanimous is not None:
             w.fact(node, CG.unanimous, Literal(dec.unanimous), dec.evidence)
-        if parent != doc:
-            w.fact(node, CG.madeAt, parent, dec.evidence)
+        if meeting is not None:
+            w.fact(node, CG.madeAt, meeting, dec.evidence)
 
-    for f in x.follow_ups:
-        decision = decision_by_number.get(f.decision_number) if f.decision_number else None
-        node = w.entity(iris.follow_up(decision or doc, f.due), CG.FollowUp, f.description[:80], f.evidence)
+    # A follow-up hangs off its decision, else the document; two due the same day or month there key by description.
+    owners = [decision_by_number.get(f.decision_number, doc) if f.decision_number else doc for f in x.follow_ups]
+    shared = Counter(zip(owners, (f.due for f in x.follow_ups)))
+    for owner, f in zip(owners, x.follow_ups):
+        decision = owner if owner != doc else None
+        key = iris.follow_up(owner, f.due, f.description if shared[(owner, f.due)] > 1 else None)
+        node = w.entity(key, CG.FollowUp, short_label(f.description), f.evidence)
         w.fact(node, CG.due, date_literal(f.due), f.evidence)
         w.fact(node, DCTERMS.description, Literal(f.description), f.evidence)
         if f.responsible:

@@ -7,10 +7,27 @@ decorators::
     #+ description: Longer text…
     #+ param: council | council | optional | The council: a name, a code, a slug or an IRI
     #+ param: since | date | optional | Only inspections starting on or after this date
+    #+ param: today | date | optional=today | Compare due dates with this day (default: the current date)
     #+ example: caregraph query inspections --param council="Surrey County Council"
 
-Parameter values are bound as RDF terms in a ``VALUES`` block at the top of the query's WHERE group, each term
-serialised by pyoxigraph (so quotes and brackets in a value are escaped); a value never becomes query syntax. Updates and ``SERVICE`` are refused unless allowed.
+Parameter types: ``council`` (a name, alias, slug, GSS / DfE / register code, IRI or ``cgd:`` name, bound as the
+council's IRI), ``kind`` and ``judgement`` (a concept of caregraph's vocabularies by notation or label, bound as its
+IRI), ``iri``, ``date`` (``YYYY[-MM[-DD]]``, bound as ``xsd:date``; the default ``today`` is the current date),
+``string``, ``integer`` and ``boolean``.
+
+Parameter values are bound as RDF terms in a ``VALUES`` block put at the start of the query's outermost WHERE group,
+each term serialised by pyoxigraph (so quotes and brackets in a value are escaped): a value never becomes query
+syntax. (pyoxigraph's own ``substitutions`` were tried and rejected: in 0.5 a substituted variable still reads as
+unbound in ``FILTER(!BOUND(?x) || …)``, which every optional parameter here relies on.) The block goes on the line
+of the ``{`` so line numbers in error messages stay those of the file. Updates and ``SERVICE`` are refused unless
+allowed.
+
+>>> from caregraph.store import memory_store
+>>> store = memory_store()
+>>> run_query(store, "ASK { ?s ?p ?o }", inline=True).boolean
+False
+>>> to_term("council", "council", "E10000030")
+<NamedNode value=https://w3id.org/caregraph/id/council/surrey>
 """
 
 from __future__ import annotations
@@ -18,7 +35,8 @@ from __future__ import annotations
 import difflib
 import re
 import threading
-from collections.abc import Mapping
+import time
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -26,18 +44,44 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from caregraph.errors import ParameterError, QueryError, QueryRefused, QuerySyntaxError, QueryTimeout, UnknownQuery
-from caregraph.resources import queries_dir
+from caregraph.resources import ontology_file, queries_dir
 
-PARAM_TYPES = ("council", "iri", "date", "string", "integer", "boolean")
+PARAM_TYPES = ("council", "kind", "judgement", "iri", "date", "string", "integer", "boolean")
 XSD = "http://www.w3.org/2001/XMLSchema#"
+VOCAB = "https://w3id.org/caregraph/vocab/"
+# With --graph, GRAPH patterns still see these reference graphs, which hold the labels queries join to.
+LABEL_GRAPHS = tuple(f"https://w3id.org/caregraph/graph/{name}" for name in ("ontology", "vocabularies", "councils"))
 
 
 @cache
 def prefixes() -> dict[str, str]:
-    """The prefixes every query may use without declaring them."""
-    from caregraph.mapping import PREFIXES
+    """The prefixes every query may use without declaring them (``caregraph prefixes`` lists them)."""
+    from caregraph.namespaces import PREFIXES
 
     return dict(PREFIXES)
+
+
+def expand(name: str) -> str | None:
+    """The IRI of ``<iri>``, an absolute ``http(s)``/``urn`` IRI or a prefixed name such as ``cgd:council/surrey``
+    (the local part may hold ``/``); ``None`` when ``name`` is none of these.
+
+    >>> expand("cgd:council/surrey")
+    'https://w3id.org/caregraph/id/council/surrey'
+    >>> expand("Dave Hill") is None
+    True
+    """
+    name = name.strip()
+    if name.startswith("<") and name.endswith(">"):
+        name = name[1:-1]
+    else:
+        prefix, sep, local = name.partition(":")
+        if sep and prefix in prefixes() and not local.startswith("//"):
+            name = prefixes()[prefix] + local
+        elif not re.match(r"(?i)^(https?://|urn:)", name):
+            return None
+    if not re.fullmatch(r"[a-zA-Z][\w+.-]*:[^\s<>\"{}|^`\\]*", name):
+        return None
+    return name
 
 
 @dataclass(frozen=True)
@@ -64,8 +108,9 @@ _HEADER = re.compile(r"^#\+\s*(?P<key>[\w-]+)\s*:\s*(?P<value>.*)$")
 
 
 def parse_header(name: str, path: Path, text: str) -> NamedQuery:
+    """A named query from its ``#+ key: value`` header lines (summary, description, param, example)."""
     summary, description, params, examples = "", [], [], []
-    for line in text.splitlines():
+    for number, line in enumerate(text.splitlines(), 1):
         if not line.startswith("#"):
             if line.strip():
                 break
@@ -82,50 +127,76 @@ def parse_header(name: str, path: Path, text: str) -> NamedQuery:
             examples.append(value)
         elif key == "param":
             parts = [p.strip() for p in value.split("|")]
-            if len(parts) < 3 or parts[1] not in PARAM_TYPES:
-                raise QueryError(f"{path}: bad '#+ param:' line {value!r}; expected 'name | type | required|optional[=default] | description' with type one of {', '.join(PARAM_TYPES)}")
+            if len(parts) < 3 or parts[1] not in PARAM_TYPES or not re.fullmatch(r"[A-Za-z_]\w*", parts[0]):
+                raise QueryError(
+                    f"{path}:{number}: bad '#+ param:' line {value!r}; expected 'name | type | required|optional[=default] | description' "
+                    f"with type one of {', '.join(PARAM_TYPES)}"
+                )
             req, _, default = parts[2].partition("=")
             params.append(Parameter(parts[0], parts[1], req.strip() == "required", parts[3] if len(parts) > 3 else "", default.strip() or None))
     return NamedQuery(name, path, text, summary or name, " ".join(description), tuple(params), tuple(examples))
 
 
 def named_queries() -> dict[str, NamedQuery]:
+    """Every named query shipped in ``queries/``, by name."""
     folder = queries_dir()
-    return {p.stem: parse_header(p.stem, p, p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.rq"))}
+    return {p.stem: parse_header(p.stem, p, p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.rq"), key=lambda p: p.stem)}
 
 
-def resolve(source: str) -> tuple[str, NamedQuery | None, str]:
-    """Query text for a named query, a file, or inline text; returns (text, named query or None, label)."""
+def named_query(name: str) -> NamedQuery:
+    """One named query; an :class:`UnknownQuery` listing the close matches when there is none by that name."""
+    queries = named_queries()
+    if name in queries:
+        return queries[name]
+    close = difflib.get_close_matches(name, list(queries), n=3, cutoff=0.5)
+    hint = f"; did you mean {', '.join(close)}?" if close else f"; named queries: {', '.join(queries)}"
+    raise UnknownQuery(f"unknown query {name!r}{hint} (run 'caregraph queries' to list them)")
+
+
+def resolve(source: str, *, inline: bool = False, label: str | None = None) -> tuple[str, NamedQuery | None, str]:
+    """Query text for a named query, a file, or inline text; returns (text, named query or None, label).
+
+    With ``inline=True`` the source is the SPARQL text itself (``-e`` or stdin), whatever it looks like.
+    """
+    if inline:
+        return source, None, label or "<query>"
     queries = named_queries()
     if source in queries:
         q = queries[source]
         return q.text, q, q.path.name
     path = Path(source)
-    if source.endswith((".rq", ".sparql", ".txt")) or (len(source) < 300 and "\n" not in source and path.is_file()):
+    if source.endswith((".rq", ".sparql", ".ru")) or (len(source) < 300 and "\n" not in source and path.is_file()):
         if not path.is_file():
             raise UnknownQuery(f"no query file {source}")
         try:
-            return path.read_text(encoding="utf-8"), None, str(path)
+            return path.read_text(encoding="utf-8"), None, label or str(path)
         except (OSError, UnicodeDecodeError) as exc:
             raise QueryError(f"{source}: cannot read the query file ({exc})") from None
-    if re.search(r"(?i)\b(select|ask|construct|describe|insert|delete|drop|clear|load|create)\b", source) and ("{" in source or re.search(r"(?i)\b(drop|clear|create)\b", source)):
-        return source, None, "<query>"
-    close = difflib.get_close_matches(source, list(queries), n=3, cutoff=0.5)
-    hint = f"; did you mean {', '.join(close)}?" if close else f"; named queries: {', '.join(queries)}"
-    raise UnknownQuery(f"unknown query {source!r}{hint} (run 'caregraph queries' to list them)")
+    if "{" in source or re.search(r"(?i)\b(drop|clear|create|load)\b", source):
+        return source, None, label or "<query>"
+    named_query(source)  # raises UnknownQuery with the close matches
+    raise AssertionError("unreachable")
 
 
 # ------------------------------------------------------------------------------------------------ safety
 
-_STRIP = re.compile(r"""#[^\n]*|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|<[^<>"{}|^`\\\s]*>""")
+_STRIP = re.compile(r"""#[^\n]*|'''.*?'''|\"\"\".*?\"\"\"|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|<[^<>"{}|^`\\\s]*>""", re.S)
 _UPDATE = re.compile(r"(?i)(?:^|[;}\s])(INSERT|DELETE|DROP|CLEAR|LOAD|CREATE|ADD|MOVE|COPY|WITH)\b")
 _SERVICE = re.compile(r"(?i)\bSERVICE\b")
 _FORM = re.compile(r"(?i)\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b")
 
 
 def _code_only(text: str) -> str:
-    """The query with comments, strings and IRIs blanked out, so keyword checks see only the syntax."""
-    return _STRIP.sub(lambda m: " " * len(m.group(0)), text)
+    """The query with comments, strings and IRIs blanked out (same length), so keyword checks see only syntax."""
+    return _STRIP.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+
+
+def query_form(text: str) -> str:
+    """``select``, ``ask``, ``construct``, ``describe`` or ``update``."""
+    if is_update(text):
+        return "update"
+    form = _FORM.search(_code_only(text))
+    return form.group(1).lower() if form else "select"
 
 
 def is_update(text: str) -> bool:
@@ -136,6 +207,7 @@ def is_update(text: str) -> bool:
 
 
 def check_safety(text: str, *, allow_update: bool, allow_service: bool) -> None:
+    """Refuse SPARQL Update unless ``allow_update`` and ``SERVICE`` unless ``allow_service``."""
     code = _code_only(text)
     if is_update(text) and not allow_update:
         raise QueryRefused("this is a SPARQL Update (it would change the store); caregraph queries are read-only unless you pass --update")
@@ -146,11 +218,17 @@ def check_safety(text: str, *, allow_update: bool, allow_service: bool) -> None:
 # ------------------------------------------------------------------------------------------------ parameters
 
 
-def bind_parameters(query: NamedQuery | None, values: Mapping[str, str], store=None) -> dict[str, ox.NamedNode | ox.Literal]:
-    """RDF terms for ``--param name=value`` pairs, typed by the named query's declarations."""
+def bind_parameters(query: NamedQuery | None, values: Mapping[str, str]) -> dict[str, ox.NamedNode | ox.Literal]:
+    """RDF terms for ``--param name=value`` pairs, typed by the named query's declarations (defaults filled in).
+
+    For inline queries and files, which declare nothing, the type is guessed: ``<iri>``, ``http…``, a prefixed name
+    of a predeclared prefix → IRI; ``YYYY[-MM[-DD]]`` → ``xsd:date``; an integer → ``xsd:integer``; else a string.
+    """
     declared = {p.name: p for p in query.parameters} if query else {}
     bound: dict[str, ox.NamedNode | ox.Literal] = {}
     for name, raw in values.items():
+        if not re.fullmatch(r"[A-Za-z_]\w*", name):
+            raise ParameterError(f"--param {name!r}: a parameter name is a SPARQL variable name (letters, digits, _)")
         if query is not None and name not in declared:
             choices = ", ".join(declared) or "none"
             raise ParameterError(f"query {query.name!r} has no parameter {name!r} (its parameters: {choices})")
@@ -167,38 +245,128 @@ def bind_parameters(query: NamedQuery | None, values: Mapping[str, str], store=N
 
 
 def _guess_type(raw: str) -> str:
-    if raw.startswith("<") and raw.endswith(">") or re.match(r"^https?://\S+$", raw):
+    if expand(raw) is not None:
         return "iri"
-    if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", raw):
+    if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", raw.strip()):
         return "date"
+    if re.fullmatch(r"[+-]?\d+", raw.strip()):
+        return "integer"
     return "string"
 
 
+def _norm_name(name: str) -> str:
+    # The gazetteer's normalisation (caregraph.extract._norm_name); tests check the two resolve names alike.
+    return re.sub(r"\s+", " ", name.replace("’", "'").replace("&", "and")).strip().lower()
+
+
+@cache
+def _council_keys() -> dict[str, str]:
+    """Council slug by normalised name, alias and slug, and by GSS (current and former), DfE LA and register code.
+
+    Read straight from the shipped ``councils.csv``: the extraction gazetteer compiles a large regular expression
+    this does not need (about 0.15 s of every query with a council parameter). Current councils win name clashes
+    with their predecessors, as in the gazetteer.
+    """
+    import csv
+
+    with ontology_file("councils.csv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    keys: dict[str, str] = {}
+    for row in rows:
+        for column in ("gss", "former_gss", "dfe_code", "register_code"):
+            for code in filter(None, (row.get(column) or "").split("|")):
+                keys.setdefault(code.strip().lower(), row["slug"])
+    for row in sorted(rows, key=lambda r: ((r.get("current") or "true").lower() == "true", r["slug"])):
+        for name in {row["nice_name"], row["official_name"], *filter(None, row["alt_names"].split("|"))}:
+            if name:
+                keys[_norm_name(name)] = row["slug"]
+    for row in rows:
+        keys[row["slug"]] = row["slug"]
+    return keys
+
+
+def council_slug(raw: str) -> str | None:
+    """The gazetteer slug of a council name, alias, slug or code; None if unknown.
+
+    >>> council_slug("Surrey County Council"), council_slug("936"), council_slug("E10000030")
+    ('surrey', 'surrey', 'surrey')
+    """
+    return _council_keys().get(_norm_name(raw))
+
+
+def council_iri(raw: str) -> str | None:
+    """A council's IRI from a name, alias, slug, GSS / DfE / register code, IRI or ``cgd:`` name; None if unknown."""
+    raw = raw.strip()
+    iri = expand(raw)
+    if iri is not None:
+        return iri
+    slug = council_slug(raw)
+    if slug is None:
+        return None
+    from caregraph import iris
+
+    return str(iris.council(slug))
+
+
+@cache
+def _concepts(scheme: str) -> dict[str, str]:
+    """Concept IRI by lower-cased notation, key, preferred and alternative label, for one of the SKOS schemes."""
+    ns = f"{VOCAB}{scheme}/"
+    skos = "http://www.w3.org/2004/02/skos/core#"
+    keys: dict[str, str] = {}
+    quads = ox.parse(path=str(ontology_file("vocabularies.ttl")), format=ox.RdfFormat.TURTLE)
+    for q in quads:
+        s = q.subject.value
+        if not s.startswith(ns) or q.predicate.value not in {skos + "notation", skos + "prefLabel", skos + "altLabel"}:
+            continue
+        keys.setdefault(s[len(ns):].lower(), s)
+        keys.setdefault(q.object.value.strip().lower(), s)
+    return keys
+
+
+def concept_iri(scheme: str, raw: str) -> str | None:
+    raw = raw.strip()
+    iri = expand(raw)
+    if iri is not None:
+        return iri
+    return _concepts(scheme).get(raw.lower()) or _concepts(scheme).get(re.sub(r"[\s_]+", "-", raw.lower()))
+
+
 def to_term(name: str, kind: str, raw: str) -> ox.NamedNode | ox.Literal:
+    """``raw`` as an RDF term of parameter type ``kind``; a :class:`ParameterError` naming the parameter if it is not."""
     raw = raw.strip()
     try:
-        if kind == "iri" or (kind == "council" and (raw.startswith("<") or re.match(r"^https?://", raw))):
-            iri = raw[1:-1] if raw.startswith("<") and raw.endswith(">") else raw
-            if not re.fullmatch(r"[a-zA-Z][\w+.-]*:[^\s<>\"{}|^`\\]*", iri):
-                raise ValueError("not an IRI")
+        if kind == "iri":
+            iri = expand(raw)
+            if iri is None:
+                raise ValueError("not an IRI (give <https://…>, https://… or a prefixed name such as cgd:council/surrey)")
             return ox.NamedNode(iri)
         if kind == "council":
-            from caregraph import iris
-            from caregraph.extract import gazetteer
+            iri = council_iri(raw)
+            if iri is None:
+                import csv
 
-            slug = gazetteer().resolve(raw)
-            if slug is None:
-                import difflib as _d
-
-                names = [c.name for c in gazetteer().councils.values()]
-                close = _d.get_close_matches(raw, names, n=3, cutoff=0.6)
-                raise ParameterError(f"--param {name}: no council called {raw!r}" + (f"; did you mean {', '.join(close)}?" if close else ""))
-            return ox.NamedNode(str(iris.council(slug)))
+                with ontology_file("councils.csv").open(encoding="utf-8") as fh:
+                    names = [row["nice_name"] for row in csv.DictReader(fh)]
+                close = difflib.get_close_matches(raw, names, n=3, cutoff=0.6)
+                raise ParameterError(f"--param {name}: no council called {raw!r}" + (f"; did you mean {', '.join(close)}?" if close else " (give a name, slug, GSS or DfE code, or an IRI)"))
+            return ox.NamedNode(iri)
+        if kind in {"kind", "judgement"}:
+            iri = concept_iri(kind, raw)
+            if iri is None:
+                choices = sorted({k for k, v in _concepts(kind).items() if k == v.rsplit("/", 1)[1]})
+                raise ParameterError(f"--param {name}: no {kind} called {raw!r}; choose one of {', '.join(choices)}")
+            return ox.NamedNode(iri)
         if kind == "date":
+            import datetime
+
+            if raw.lower() == "today":
+                raw = datetime.date.today().isoformat()
             m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", raw)
             if not m:
-                raise ValueError("expected YYYY-MM-DD, YYYY-MM or YYYY")
+                raise ValueError("expected YYYY-MM-DD, YYYY-MM, YYYY or today")
             y, mo, d = m.groups()
+            datetime.date(int(y), int(mo or 1), int(d or 1))  # a real day, or ValueError
             # Dates compare as xsd:date; a year or month means its first day.
             return ox.Literal(f"{y}-{mo or '01'}-{d or '01'}", datatype=ox.NamedNode(XSD + "date"))
         if kind == "integer":
@@ -215,22 +383,38 @@ def to_term(name: str, kind: str, raw: str) -> ox.NamedNode | ox.Literal:
 
 
 def values_block(bindings: Mapping[str, ox.NamedNode | ox.Literal]) -> str:
-    """A SPARQL ``VALUES`` block binding each variable to its term, the terms serialised by pyoxigraph."""
+    """A SPARQL ``VALUES`` block binding each variable to its term, the terms serialised by pyoxigraph.
+
+    >>> values_block({"council": ox.Literal('Surrey" } ; DROP ALL ; #')})
+    'VALUES (?council) { ("Surrey\\\\" } ; DROP ALL ; #") }'
+    """
     if not bindings:
         return ""
     names = list(bindings)
     return "VALUES (" + " ".join(f"?{n}" for n in names) + ") { (" + " ".join(str(bindings[n]) for n in names) + ") }"
 
 
-def with_values(text: str, bindings: Mapping[str, ox.NamedNode | ox.Literal]) -> str:
-    """The query with a VALUES block at the start of its outermost WHERE group (for remote endpoints)."""
-    if not bindings:
-        return text
+def _insertion_point(text: str) -> int:
     code = _code_only(text)
     m = re.search(r"(?i)\bWHERE\s*\{", code) or re.search(r"\{", code)
     if not m:
         raise QueryError("cannot bind parameters: the query has no WHERE clause")
-    return text[: m.end()] + "\n  " + values_block(bindings) + "\n" + text[m.end() :]
+    return m.end()
+
+
+def with_values(text: str, bindings: Mapping[str, ox.NamedNode | ox.Literal]) -> str:
+    """The query with a VALUES block just after the ``{`` of its outermost WHERE group, on the same line."""
+    if not bindings:
+        return text
+    at = _insertion_point(text)
+    return text[:at] + " " + values_block(bindings) + " " + text[at:]
+
+
+def with_prefixes(text: str) -> str:
+    """The query with PREFIX declarations for the predeclared prefixes it does not declare itself (for endpoints)."""
+    declared = {m.group(1) for m in re.finditer(r"(?i)\bPREFIX\s+([\w.-]*):", _code_only(text))}
+    lines = [f"PREFIX {p}: <{ns}>" for p, ns in prefixes().items() if p not in declared]
+    return "\n".join(lines) + ("\n" if lines else "") + text
 
 
 # ------------------------------------------------------------------------------------------------ running
@@ -238,6 +422,8 @@ def with_values(text: str, bindings: Mapping[str, ox.NamedNode | ox.Literal]) ->
 
 @dataclass
 class QueryResult:
+    """What a query gave: rows (SELECT), a boolean (ASK), triples (CONSTRUCT / DESCRIBE) or nothing (update)."""
+
     kind: str  # select | ask | graph | update
     variables: list[str] = field(default_factory=list)
     rows: list[dict[str, object]] = field(default_factory=list)  # variable -> pyoxigraph term (unbound omitted)
@@ -248,19 +434,64 @@ class QueryResult:
         """Rows as plain strings (IRIs and literal lexical forms)."""
         return [{v: (row[v].value if v in row else None) for v in self.variables} for row in self.rows]  # type: ignore[union-attr]
 
+    @classmethod
+    def from_ox(cls, result) -> "QueryResult":
+        """From what pyoxigraph returns for a query, or parses from a results document."""
+        if isinstance(result, (bool, ox.QueryBoolean)):
+            return cls("ask", boolean=bool(result))
+        if isinstance(result, ox.QuerySolutions):
+            variables = [v.value for v in result.variables]
+            rows = [{v: sol[v] for v in variables if sol[v] is not None} for sol in result]
+            return cls("select", variables, rows)
+        return cls("graph", triples=[t if isinstance(t, ox.Triple) else ox.Triple(t.subject, t.predicate, t.object) for t in result])
 
-def _syntax_error(exc: SyntaxError, text: str, label: str) -> QuerySyntaxError:
+
+def _simplify(detail: str, text: str, line: int, column: int) -> tuple[str, int]:
+    """Oxigraph's parser message made readable (unknown prefixes named, long 'expected one of' lists cut), and the
+    column to point at."""
+    detail = re.sub(r"\s+", " ", detail).strip()
+    if "Prefix not found" in detail:
+        lines = text.splitlines()
+        here = lines[line - 1][:column].rstrip() if 0 < line <= len(lines) else ""
+        m = re.search(r"([A-Za-z][\w.-]*)?:[^:\s]*$", here)
+        if m:
+            name = m.group(1) or ""
+            return f"unknown prefix '{name}:'; declare it (PREFIX {name}: <…>) or use a predeclared one ('caregraph prefixes' lists them)", m.start() + 1
+        return "unknown prefix; declare it with PREFIX or use a predeclared one ('caregraph prefixes' lists them)", column
+    m = re.match(r"expected one of (.*)", detail)
+    if m:
+        items = [i for i in re.findall(r'"(?:[^"\\]|\\.)*"|\[[^\]]*\]|[^,\s][^,]*', m.group(1)) if i.strip() != "[_]"]
+        if not items:
+            return "unexpected text", column
+        shown = ", ".join(i.strip() for i in items[:8]) + (f", … ({len(items) - 8} more)" if len(items) > 8 else "")
+        return f"expected one of {shown}", column
+    if detail == "expected [_]":
+        return "unexpected end of the query, or unbalanced brackets", column
+    return (detail if len(detail) <= 200 else detail[:199] + "…"), column
+
+
+def syntax_error(exc: SyntaxError, text: str, label: str, shift: tuple[int, int, int] | None = None) -> QuerySyntaxError:
+    """A :class:`QuerySyntaxError` with ``label:line:column`` and the offending line of ``text``.
+
+    ``shift`` = (line, column, length) of text inserted for parameters, taken out again so positions are the file's.
+    """
     message = str(exc)
     m = re.match(r"error at (\d+):(\d+)(?:-\d+:\d+)?:\s*(.*)", message, re.S)
     if not m:
         return QuerySyntaxError(message.splitlines()[0] if message else "syntax error", label)
     line, column = int(m.group(1)), int(m.group(2))
+    if shift and line == shift[0] and column > shift[1]:
+        column = max(column - shift[2], shift[1])
+    detail, column = _simplify(m.group(3), text, line, column)
     lines = text.splitlines() or [""]
+    at_end = line > len(lines) or (line == len(lines) and column > len(lines[-1]))
+    if at_end:
+        # The parser ran out of text: point after the last line that has any.
+        line = max((i for i, t in enumerate(lines, 1) if t.strip()), default=1)
+        column = len(lines[line - 1]) + 1
+        detail += " (at the end of the query)"
     offending = lines[line - 1] if 0 < line <= len(lines) else None
-    detail = re.sub(r"\s+", " ", m.group(3)).strip()
-    if len(detail) > 160:
-        detail = detail[:157] + "…"
-    return QuerySyntaxError(detail, label, line, column + 1 if column == 0 else column, offending)
+    return QuerySyntaxError(detail, label, line, max(column, 1), offending)
 
 
 def run_query(
@@ -268,6 +499,8 @@ def run_query(
     source: str,
     params: Mapping[str, str] | None = None,
     *,
+    inline: bool = False,
+    label: str | None = None,
     graph: str | None = None,
     timeout: float | None = None,
     allow_update: bool = False,
@@ -275,39 +508,47 @@ def run_query(
 ) -> QueryResult:
     """Run a named query, a query file or inline SPARQL over ``store`` (a :class:`caregraph.store.Store`).
 
-    The default graph is the union of every graph in the store; ``graph`` restricts it to one named graph.
+    The default graph is the union of every graph in the store; ``graph`` (an IRI or prefixed name) restricts the
+    query to one named graph: it becomes the default graph, and ``GRAPH`` patterns see only it and the reference
+    graphs that hold labels (ontology, vocabularies, councils). ``timeout`` seconds stops waiting for the query (:class:`QueryTimeout`); see docs/queries.md for
+    what that means for the engine.
     """
-    text, named, label = resolve(source)
+    text, named, label = resolve(source, inline=inline, label=label)
     check_safety(text, allow_update=allow_update, allow_service=allow_service)
-    bindings = bind_parameters(named, params or {}, store)
+    bindings = bind_parameters(named, params or {})
     if is_update(text):
-        return _run_update(store, text, label)
+        if bindings:
+            raise ParameterError("parameters cannot be bound into a SPARQL Update")
+        return call_with_timeout(lambda: _run_update(store, text, label), timeout)
     kwargs: dict = {"prefixes": prefixes()}
     if graph:
-        kwargs["default_graph"] = ox.NamedNode(graph)
+        iri = expand(graph)
+        if iri is None:
+            raise QueryError(f"--graph {graph!r} is not an IRI (give <https://…>, https://… or a prefixed name)")
+        kwargs["default_graph"] = ox.NamedNode(iri)
+        kwargs["named_graphs"] = [ox.NamedNode(g) for g in dict.fromkeys([iri, *LABEL_GRAPHS])]
     else:
         kwargs["use_default_graph_as_union"] = True
+    shift = None
+    run_text = text
     if bindings:
-        text = with_values(text, bindings)
+        at = _insertion_point(text)
+        run_text = with_values(text, bindings)
+        line = text.count("\n", 0, at) + 1
+        column = at - (text.rfind("\n", 0, at) + 1) + 1
+        shift = (line, column, len(run_text) - len(text))
 
     def run() -> QueryResult:
         try:
-            result = store.ox.query(text, **kwargs)
+            return QueryResult.from_ox(store.ox.query(run_text, **kwargs))
         except SyntaxError as exc:
-            raise _syntax_error(exc, text, label) from None
+            raise syntax_error(exc, text, label, shift) from None
         except OSError as exc:
             raise QueryError(f"{label}: {exc}") from None
-        if isinstance(result, ox.QueryBoolean):
-            return QueryResult("ask", boolean=bool(result))
-        if isinstance(result, ox.QuerySolutions):
-            variables = [v.value for v in result.variables]
-            rows = []
-            for sol in result:
-                rows.append({v: sol[v] for v in variables if sol[v] is not None})
-            return QueryResult("select", variables, rows)
-        return QueryResult("graph", triples=list(result))
+        except RuntimeError as exc:  # evaluation errors pyoxigraph raises as RuntimeError
+            raise QueryError(f"{label}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
 
-    return _with_timeout(run, timeout)
+    return call_with_timeout(run, timeout)
 
 
 def _run_update(store, text: str, label: str) -> QueryResult:
@@ -316,13 +557,19 @@ def _run_update(store, text: str, label: str) -> QueryResult:
     try:
         store.ox.update(text, prefixes=prefixes())
     except SyntaxError as exc:
-        raise _syntax_error(exc, text, label) from None
+        raise syntax_error(exc, text, label) from None
+    except (OSError, RuntimeError) as exc:
+        raise QueryError(f"{label}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
     return QueryResult("update")
 
 
-def _with_timeout(fn, timeout: float | None):
-    if not timeout:
-        return fn()
+def call_with_timeout(fn: Callable[[], QueryResult], timeout: float | None) -> QueryResult:
+    """Run ``fn`` in a worker thread and wait for it at most ``timeout`` seconds.
+
+    pyoxigraph releases the GIL while it evaluates (measured: docs/queries.md), so the waiting thread wakes on time
+    and Ctrl-C is honoured even without a timeout. A query that times out cannot be cancelled inside the engine: its
+    thread (a daemon) runs on until it finishes or the process exits, which the CLI does at once (exit code 3).
+    """
     box: dict = {}
 
     def target() -> None:
@@ -333,9 +580,12 @@ def _with_timeout(fn, timeout: float | None):
 
     worker = threading.Thread(target=target, daemon=True, name="caregraph-query")
     worker.start()
-    worker.join(timeout)
-    if worker.is_alive():
-        raise QueryTimeout(f"the query ran longer than {timeout:g} s and was stopped (raise --timeout, or narrow the query)")
+    deadline = None if not timeout else time.monotonic() + timeout
+    while worker.is_alive():
+        wait = 0.25 if deadline is None else min(0.25, deadline - time.monotonic())
+        if wait <= 0:
+            raise QueryTimeout(f"the query ran longer than {timeout:g} s and was stopped (raise --timeout, or narrow the query)")
+        worker.join(wait)
     if "error" in box:
         raise box["error"]
     return box["value"]
@@ -354,11 +604,19 @@ GRAPH_FORMATS = {
 }
 
 
+@cache
+def _not_xml() -> re.Pattern[str]:
+    """Characters XML 1.0 cannot carry (compiled on first use: the class takes ~10 ms to compile)."""
+    return re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
 def _term_json(term) -> dict[str, str]:
     if isinstance(term, ox.NamedNode):
         return {"type": "uri", "value": term.value}
     if isinstance(term, ox.BlankNode):
         return {"type": "bnode", "value": term.value}
+    if isinstance(term, ox.Triple):
+        return {"type": "triple", "value": {"subject": _term_json(term.subject), "predicate": _term_json(term.predicate), "object": _term_json(term.object)}}  # type: ignore[dict-item]
     out = {"type": "literal", "value": term.value}
     if term.language:
         out["xml:lang"] = term.language
@@ -367,12 +625,24 @@ def _term_json(term) -> dict[str, str]:
     return out
 
 
+def _csv_value(term) -> str:
+    if isinstance(term, ox.BlankNode):
+        return "_:" + term.value
+    if isinstance(term, ox.Triple):
+        return str(term)
+    return term.value
+
+
 def serialize_rows(result: QueryResult, fmt: str) -> str:
     """SELECT results as W3C SPARQL 1.1 CSV, TSV, JSON or XML; ASK results in JSON or XML, else ``true``/``false``."""
     import csv
     import io
     import json
     from xml.sax.saxutils import escape, quoteattr
+
+    def xml_text(value: str) -> str:
+        # Line breaks and tabs as character references, which every XML parser keeps (raw ones may be normalised).
+        return escape(_not_xml().sub("\ufffd", value), {"\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
 
     if result.kind == "ask":
         if fmt == "json":
@@ -386,7 +656,7 @@ def serialize_rows(result: QueryResult, fmt: str) -> str:
         writer = csv.writer(buf, lineterminator="\r\n")
         writer.writerow(result.variables)
         for row in result.rows:
-            writer.writerow([row[v].value if v in row else "" for v in result.variables])  # type: ignore[union-attr]
+            writer.writerow([_csv_value(row[v]) if v in row else "" for v in result.variables])
         return buf.getvalue()
     if fmt == "tsv":
         lines = ["\t".join("?" + v for v in result.variables)]
@@ -407,15 +677,17 @@ def serialize_rows(result: QueryResult, fmt: str) -> str:
                     continue
                 t = row[v]
                 if isinstance(t, ox.NamedNode):
-                    inner = f"<uri>{escape(t.value)}</uri>"
+                    inner = f"<uri>{xml_text(t.value)}</uri>"
                 elif isinstance(t, ox.BlankNode):
-                    inner = f"<bnode>{escape(t.value)}</bnode>"
+                    inner = f"<bnode>{xml_text(t.value)}</bnode>"
+                elif not isinstance(t, ox.Literal):
+                    inner = f"<literal>{xml_text(str(t))}</literal>"
                 elif t.language:
-                    inner = f"<literal xml:lang={quoteattr(t.language)}>{escape(t.value)}</literal>"
+                    inner = f"<literal xml:lang={quoteattr(t.language)}>{xml_text(t.value)}</literal>"
                 elif t.datatype.value != XSD + "string":
-                    inner = f"<literal datatype={quoteattr(t.datatype.value)}>{escape(t.value)}</literal>"
+                    inner = f"<literal datatype={quoteattr(t.datatype.value)}>{xml_text(t.value)}</literal>"
                 else:
-                    inner = f"<literal>{escape(t.value)}</literal>"
+                    inner = f"<literal>{xml_text(t.value)}</literal>"
                 out.append(f"      <binding name={quoteattr(v)}>{inner}</binding>")
             out.append("    </result>")
         out += ["  </results>", "</sparql>"]
@@ -436,32 +708,63 @@ def serialize_triples(result: QueryResult, fmt: str) -> bytes:
 
 
 def shorten(value: str) -> str:
-    """An IRI written with a predeclared prefix where one fits (for tables)."""
-    best = ""
+    """An IRI written with a predeclared prefix where one fits (for tables).
+
+    >>> shorten("https://w3id.org/caregraph/id/council/surrey")
+    'cgd:council/surrey'
+    """
+    best, name = "", ""
     for prefix, ns in prefixes().items():
         if value.startswith(ns) and len(ns) > len(best):
-            best = ns
-            name = prefix
+            best, name = ns, prefix
     return f"{name}:{value[len(best):]}" if best else value
 
 
+# An identifier: no spaces and a "/" (an IRI, a prefixed name, a file path); group 1 is the head kept when it is cut.
+_IRI_CELL = re.compile(r"^(?=\S*/)((?:[A-Za-z][\w.-]*:(?://[^/\s]+/)?)|/|[^/\s:]{1,8}/)?\S*$")
+IDENTIFIER_FLOOR = 24  # identifier columns (IRIs, paths) give up width first, down to this
+
+
 def format_table(variables: list[str], rows: list[list[str]], width: int = 120) -> str:
-    """An aligned plain-text table that fits in ``width`` columns: every column at least as wide as its header
-    (up to 12), the widest shrunk first, long values cut with "…"."""
+    """An aligned plain-text table that fits in ``width`` columns.
+
+    Every column keeps at least its header's width (up to 12). Columns of identifiers (IRIs, prefixed names, file
+    paths) give up width first, down to 24 characters, because they are cut in the middle and keep their
+    distinctive end (``cgd:…/focused-visit/2024-04``); then the widest column shrinks first. Other long values are
+    cut at the end with "…".
+
+    >>> print(format_table(["a", "b"], [["1", "a rather long value"]], width=14), end="")
+    a  b
+    ─  ────────────
+    1  a rather lo…
+    """
     if not variables:
         return ""
     natural = [max([len(v)] + [len(r[i]) for r in rows]) for i, v in enumerate(variables)]
     floor = [min(max(len(v), 10), natural[i], 12) for i, v in enumerate(variables)]
+    identifier = [any(r[i] for r in rows) and all(not r[i] or _IRI_CELL.match(r[i]) for r in rows) for i in range(len(variables))]
     widths = list(natural)
     budget = max(width - 2 * (len(variables) - 1), sum(max(f, 3) for f in floor))
+    soft = [max(floor[i], IDENTIFIER_FLOOR) if identifier[i] else natural[i] for i in range(len(variables))]
     while sum(widths) > budget:
-        i = max(range(len(widths)), key=lambda k: widths[k] - floor[k])
+        # identifiers above their soft floor first, then whichever column is widest above its floor
+        candidates = [k for k in range(len(widths)) if identifier[k] and widths[k] > soft[k]]
+        i = max(candidates or range(len(widths)), key=lambda k: widths[k] - floor[k])
         if widths[i] <= max(floor[i], 3):
             break
         widths[i] -= 1
 
     def cell(text: str, w: int) -> str:
-        return text.ljust(w) if len(text) <= w else text[: max(w - 1, 0)] + "…"
+        if len(text) <= w:
+            return text.ljust(w)
+        iri = _IRI_CELL.match(text)
+        if iri and w >= 6:
+            # An identifier's distinctive part is its end: keep its head (scheme, prefix, first folder) if there is
+            # room, and the tail; cut the middle.
+            head = iri.group(1) or ""
+            head = next(h for h in (head, head.partition(":")[0] + ":" if ":" in head else "", "") if w >= len(h) + 6)
+            return head + "…" + text[len(text) - (w - len(head) - 1):]
+        return text[: max(w - 1, 0)] + "…"
 
     lines = ["  ".join(cell(v, widths[i]) for i, v in enumerate(variables)).rstrip()]
     lines.append("  ".join("─" * w for w in widths))

@@ -1,0 +1,137 @@
+"""Where a build's time goes: cProfile of a one-process build (``--jobs 1``), self time grouped by area, the top
+functions, and one experiment — the mapping stage writing into a plain set instead of an rdflib ``Graph`` — to size
+what a change to ``caregraph.mapping`` would save.
+
+Usage::
+
+    python bench/profile_build.py CORPUS [--documents 300] [--top 25] [--name profile]
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import pstats
+import shutil
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import save  # noqa: E402
+
+AREAS = (
+    ("caregraph/extract.py", "extract"),
+    ("caregraph/dates.py", "extract"),
+    ("caregraph/segment.py", "segment"),
+    ("caregraph/load.py", "load"),
+    ("html/parser.py", "load"),
+    ("caregraph/mapping.py", "map (caregraph.mapping)"),
+    ("caregraph/iris.py", "map (caregraph.iris)"),
+    ("rdflib/", "map (rdflib Graph)"),
+    ("caregraph/store.py", "N-Triples (caregraph.store)"),
+    ("caregraph/export.py", "dataset description (caregraph.export)"),
+    ("pyoxigraph", "Oxigraph (store writes, queries)"),
+    ("re/", "regex (compile, stdlib)"),
+)
+
+
+def area(filename: str, function: str) -> str:
+    if filename == "~":
+        return "Oxigraph (store writes, queries)" if "pyoxigraph" in function else f"builtins ({'regex' if 'Pattern' in function or 're.' in function else 'other'})"
+    for needle, name in AREAS:
+        if needle in filename:
+            return name
+    return "other"
+
+
+class _TripleSet(set):
+    """What mapping's writer needs of a graph (bind, add, in, iteration), as a plain set: the experiment."""
+
+    def bind(self, *args, **kwargs) -> None:
+        pass
+
+
+def main(argv: list[str] | None = None) -> dict:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("corpus", type=Path)
+    parser.add_argument("--documents", type=int, default=300)
+    parser.add_argument("--top", type=int, default=25)
+    parser.add_argument("--name", default="profile")
+    parser.add_argument("--out", type=Path, default=None)
+    args = parser.parse_args(argv)
+
+    from caregraph.build import build
+    from caregraph.load import iter_sources
+    from caregraph.store import open_store
+
+    sources = []
+    for s in iter_sources([args.corpus]):
+        sources.append(s)
+        if len(sources) >= args.documents:
+            break
+    from caregraph.build import process as warm
+
+    warm(sources[0])  # rules and gazetteer compile once per process: not what a document costs
+    tmp = Path(tempfile.mkdtemp(prefix="caregraph-profile-"))
+    try:
+        with open_store(tmp / "store") as st:
+            st.ensure_reference_graphs()
+            profiler = cProfile.Profile()
+            started = time.perf_counter()
+            profiler.enable()
+            summary = build(st, [], sources=sources, jobs=1)
+            profiler.disable()
+            seconds = time.perf_counter() - started
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    stats = pstats.Stats(profiler)
+    by_area: dict[str, float] = defaultdict(float)
+    functions = []
+    for (filename, line, function), (cc, nc, tt, ct, callers) in stats.stats.items():  # type: ignore[attr-defined]
+        by_area[area(filename, function)] += tt
+        functions.append((tt, ct, nc, f"{filename.split('site-packages/')[-1].split('src/')[-1]}:{line}({function})"))
+    total = sum(by_area.values())
+    functions.sort(reverse=True)
+
+    # The experiment: mapping into a plain set instead of an rdflib Graph.
+    import caregraph.mapping as mapping
+    from caregraph.build import process
+    from caregraph.store import graph_ntriples
+
+    extractions = []
+    for s in sources[: min(200, len(sources))]:
+        try:
+            extractions.append(process(s))
+        except Exception:
+            pass
+    timings = {}
+    for label, graph_class in (("rdflib Graph", mapping.Graph), ("plain set", _TripleSet)):
+        original = mapping.Graph
+        mapping.Graph = graph_class  # type: ignore[misc]
+        try:
+            started_map = time.perf_counter()
+            graphs = [mapping.to_graph(x) for x in extractions]
+            mapped = time.perf_counter() - started_map
+            started_nt = time.perf_counter()
+            sizes = [len(graph_ntriples(g)) for g in graphs]
+            serialised = time.perf_counter() - started_nt
+        finally:
+            mapping.Graph = original  # type: ignore[misc]
+        timings[label] = {"map_ms_per_doc": mapped / len(extractions) * 1000, "ntriples_ms_per_doc": serialised / len(extractions) * 1000, "bytes": sum(sizes)}
+    result = {
+        "command": " ".join(["python", "bench/profile_build.py", *(argv if argv is not None else sys.argv[1:])]),
+        "documents": summary.read,
+        "wall_s_under_profiler": seconds,
+        "self_time_by_area_pct": {k: round(100 * v / total, 1) for k, v in sorted(by_area.items(), key=lambda kv: -kv[1])},
+        "top_functions": [{"self_s": round(tt, 3), "cumulative_s": round(ct, 3), "calls": nc, "function": name} for tt, ct, nc, name in functions[: args.top]],
+        "experiment_mapping_without_rdflib_graph": timings,
+    }
+    save(args.name, result, args.out)
+    return result
+
+
+if __name__ == "__main__":
+    main()

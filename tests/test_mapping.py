@@ -1,0 +1,448 @@
+"""The mapping: hand-built Extraction records → the triples of tests/golden/*.ttl, IRIs that join across documents,
+provenance for every fact, dates typed at the text's precision.
+
+Regenerate the golden files after a deliberate change of the mapping with ``UPDATE_GOLDEN=1 pytest
+tests/test_mapping.py`` and read the diff before keeping it.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+from rdflib import RDF, Graph, Literal, Namespace, URIRef
+from rdflib.compare import graph_diff, isomorphic, to_isomorphic
+from rdflib.namespace import DCTERMS, PROV
+
+from caregraph import __version__, iris
+from caregraph.mapping import area_key, date_literal, document_iri, inspection_label, short_label, to_graph
+from caregraph.records import (
+    CouncilMention,
+    DecisionRecord,
+    Evidence,
+    Extraction,
+    FollowUpRecord,
+    Genre,
+    InspectionRecord,
+    MeetingRecord,
+    NamedMention,
+    PersonRecord,
+    PostRecord,
+    SourceDocument,
+    SubJudgement,
+)
+from caregraph.records import PartialDate as D
+from caregraph.vocab import CG, OA
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLDEN = Path(__file__).resolve().parent / "golden"
+XSD = Namespace("http://www.w3.org/2001/XMLSchema#")  # a plain namespace: rdflib's XSD warns when pytest probes it
+BUILT_AT = datetime(2024, 6, 1, 9, 30, tzinfo=timezone.utc)
+VOCABULARIES = Graph().parse(ROOT / "ontology" / "vocabularies.ttl")
+
+
+# ---------------------------------------------------------------------------------------------- record builders
+
+
+def document(text: str, path: str, url: str | None = None) -> SourceDocument:
+    return SourceDocument(path=path, text=text, sha256="0" * 64, format="txt", size=len(text.encode("utf-8")), url=url)
+
+
+def span(text: str, quote: str) -> Evidence:
+    start = text.index(quote)
+    return Evidence(start, start + len(quote), quote)
+
+
+SURREY_NEWS = (
+    "Positive feedback from Ofsted following recent children's services focused visit\n"
+    "Ofsted published the outcome of our latest focused visit on 16 and 17 April 2024, which specifically looked at "
+    "arrangements for children in need or children who are the subject of a child protection plan.\n"
+    "We have strengthened the quality of support since the last inspection in January 2022.\n"
+)
+
+
+def surrey_news() -> Extraction:
+    text = SURREY_NEWS
+    visit = span(text, "Ofsted published the outcome of our latest focused visit on 16 and 17 April 2024, which specifically looked at arrangements for children in need or children who are the subject of a child protection plan.")
+    last = span(text, "We have strengthened the quality of support since the last inspection in January 2022.")
+    return Extraction(
+        document=document(text, "golden/surrey-news.txt", "https://www.surreycc.gov.uk/news/focused-visit-2024"),
+        genre=Genre.NEWS,
+        date=None,
+        title="Positive feedback from Ofsted following recent children's services focused visit",
+        councils=(CouncilMention("surrey", "Surrey County Council", True, None),),
+        inspections=(
+            InspectionRecord(
+                kind="focused-visit",
+                evidence=visit,
+                start=D(2024, 4, 16),
+                end=D(2024, 4, 17),
+                focus="arrangements for children in need or children who are the subject of a child protection plan",
+                inspectorate="ofsted",
+                date_text="16 and 17 April 2024",
+            ),
+            InspectionRecord(kind="ilacs", evidence=last, start=D(2022, 1), inspectorate="ofsted", date_text="January 2022"),
+        ),
+        organisations=(NamedMention("ofsted", "Ofsted", "inspectorate", span(text, "Positive feedback from Ofsted following recent children's services focused visit")),),
+    )
+
+
+CABINET = (
+    "Cabinet - Tuesday, 16 July 2019 2.00 pm\n"
+    "Item 126. OFSTED INSPECTION OUTCOME\n"
+    "Report: Ofsted report letter, PDF 331 KB\n"
+    "Call-in: Children, Families, Lifelong Learning and Culture Select Committee\n"
+    "Councillor Mary Lewis, Cabinet Member for Children, Young People and Families, introduced the report.\n"
+    "The Director of Children's Services attended.\n"
+    "RESOLVED:\n"
+    "1. That the Cabinet notes the outcome of the Ofsted inspection.\n"
+    "2. That an update on the improvement plan is brought to Cabinet by March 2020.\n"
+    "The decision was unanimous.\n"
+)
+
+
+def cabinet_decision() -> Extraction:
+    text = CABINET
+    meeting = span(text, "Cabinet - Tuesday, 16 July 2019 2.00 pm")
+    lewis = span(text, "Councillor Mary Lewis, Cabinet Member for Children, Young People and Families, introduced the report.")
+    return Extraction(
+        document=document(text, "golden/cabinet-decision.txt", "https://mycouncil.surreycc.gov.uk/ieIssueDetails.aspx?IId=1&Opt=3"),
+        genre=Genre.DECISION,
+        date=D(2019, 7, 16),
+        title="Ofsted inspection outcome",
+        councils=(CouncilMention("surrey", "Surrey", True, None),),
+        meetings=(
+            MeetingRecord(
+                body="Cabinet",
+                date=D(2019, 7, 16),
+                evidence=meeting,
+                item_number="126",
+                item_title="OFSTED INSPECTION OUTCOME",
+                report_title="Ofsted report letter",
+                report_size="PDF 331 KB",
+                call_in_body="Children, Families, Lifelong Learning and Culture Select Committee",
+            ),
+        ),
+        people=(PersonRecord("Mary Lewis", "Cabinet Member for Children, Young People and Families", lewis, honorific="Councillor", role="speaker"),),
+        posts=(PostRecord("Director of Children's Services", span(text, "The Director of Children's Services attended.")),),
+        decisions=(
+            DecisionRecord("That the Cabinet notes the outcome of the Ofsted inspection.", span(text, "1. That the Cabinet notes the outcome of the Ofsted inspection."), number="1", outcome="noted", unanimous=True),
+            DecisionRecord(
+                "That an update on the improvement plan is brought to Cabinet by March 2020.",
+                span(text, "2. That an update on the improvement plan is brought to Cabinet by March 2020."),
+                number="2",
+                outcome="agreed",
+                unanimous=True,
+            ),
+        ),
+        follow_ups=(
+            FollowUpRecord(
+                "An update on the improvement plan is brought to Cabinet",
+                D(2020, 3),
+                span(text, "2. That an update on the improvement plan is brought to Cabinet by March 2020."),
+                responsible="Cabinet",
+                decision_number="2",
+            ),
+        ),
+    )
+
+
+DURHAM_SIF = (
+    "The Ofsted inspection of services for children in need of help and protection, children looked after and care "
+    "leavers in 2016 judged services as requires improvement, with the leadership, management and governance judged "
+    "good and the local safeguarding children board judged good.\n"
+    "The report was published in March 2016.\n"
+    "Durham has introduced the Signs of Safety practice model.\n"
+)
+
+
+def durham_sif() -> Extraction:
+    text = DURHAM_SIF
+    sif = span(text, text.split("\n")[0])
+    return Extraction(
+        document=document(text, "golden/durham-sif.txt"),
+        genre=Genre.AGENDA_ITEM,
+        date=D(2016),
+        title=None,
+        councils=(CouncilMention("durham", "Durham", True, span(text, "Durham")),),
+        inspections=(
+            InspectionRecord(
+                kind="sif",
+                evidence=sif,
+                start=D(2016),
+                judgement="requires-improvement",
+                sub_judgements=(SubJudgement("impact-of-leaders", "good"), SubJudgement("lscb", "good")),
+                inspectorate="ofsted",
+                date_text="2016",
+            ),
+            InspectionRecord(kind="sif", evidence=span(text, "The report was published in March 2016."), published=D(2016, 3), inspectorate="ofsted", date_text="March 2016"),
+        ),
+        practice_models=(NamedMention("signs-of-safety", "Signs of Safety", "practice-model", span(text, "Durham has introduced the Signs of Safety practice model.")),),
+    )
+
+
+CASES = {"surrey-news": surrey_news, "cabinet-decision": cabinet_decision, "durham-sif": durham_sif}
+
+
+def mapped(x: Extraction) -> Graph:
+    """The document's graph, without the caregraph version (which would tie the golden files to a release)."""
+    g = to_graph(x, BUILT_AT)
+    doc = document_iri(x.document)
+    assert (doc, CG.caregraphVersion, Literal(__version__)) in g
+    g.remove((doc, CG.caregraphVersion, None))
+    return g
+
+
+def assert_isomorphic(expected: Graph, actual: Graph, name: str) -> None:
+    if isomorphic(expected, actual):
+        return
+    _, only_expected, only_actual = graph_diff(to_isomorphic(expected), to_isomorphic(actual))
+    lines = [f"the mapping of {name} differs from tests/golden/{name}.ttl"]
+    lines += ["  missing: " + " ".join(t.n3() for t in triple) for triple in sorted(only_expected)]
+    lines += ["  unexpected: " + " ".join(t.n3() for t in triple) for triple in sorted(only_actual)]
+    pytest.fail("\n".join(lines), pytrace=False)
+
+
+# ---------------------------------------------------------------------------------------------- golden files
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_golden_mapping(name):
+    actual = mapped(CASES[name]())
+    path = GOLDEN / f"{name}.ttl"
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(actual.serialize(format="turtle"), encoding="utf-8")
+    expected = Graph().parse(path, format="turtle")
+    assert_isomorphic(expected, actual, name)
+
+
+def test_golden_files_hold_what_the_records_say():
+    """The golden files are reviewed output, not just snapshots: spot-check the facts they must contain."""
+    g = Graph().parse(GOLDEN / "surrey-news.ttl")
+    fv = URIRef(iris.base() + "council/surrey/inspection/focused-visit/2024-04")
+    assert (fv, CG.startDate, Literal("2024-04-16", datatype=XSD.date)) in g
+    assert (fv, CG.endDate, Literal("2024-04-17", datatype=XSD.date)) in g
+    assert (fv, CG.kind, iris.concept("kind", "focused-visit")) in g
+    earlier = URIRef(iris.base() + "council/surrey/inspection/ilacs/2022-01")
+    assert (earlier, CG.startDate, Literal("2022-01", datatype=XSD.gYearMonth)) in g
+
+    g = Graph().parse(GOLDEN / "cabinet-decision.ttl")
+    item = URIRef(iris.base() + "council/surrey/body/cabinet/meeting/2019-07-16/item/126")
+    decision = URIRef(f"{item}/decision/2")
+    assert (decision, CG.madeAt, URIRef(iris.base() + "council/surrey/body/cabinet/meeting/2019-07-16")) in g
+    assert (URIRef(f"{decision}/follow-up/2020-03"), CG.due, Literal("2020-03", datatype=XSD.gYearMonth)) in g
+    assert (URIRef(iris.base() + "council/surrey/person/mary-lewis"), URIRef("http://www.w3.org/ns/org#holds"), URIRef(iris.base() + "council/surrey/post/cabinet-member-for-children-young-people-and-families")) in g
+
+    g = Graph().parse(GOLDEN / "durham-sif.ttl")
+    sif = URIRef(iris.base() + "council/durham/inspection/sif/2016")
+    assert (sif, CG.startDate, Literal("2016", datatype=XSD.gYear)) in g
+    assert (URIRef(f"{sif}/judgement/lscb-effectiveness"), CG.area, iris.concept("area", "lscb-effectiveness")) in g
+    assert (URIRef(f"{sif}/judgement/sif-leadership"), CG.judgement, iris.concept("judgement", "good")) in g
+    assert (URIRef(iris.base() + "council/durham/inspection/sif/p2016-03"), CG.publicationDate, Literal("2016-03", datatype=XSD.gYearMonth)) in g
+
+
+# ---------------------------------------------------------------------------------------------- provenance
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_every_fact_is_reified_with_its_document_and_span(name):
+    x = CASES[name]()
+    g = to_graph(x, BUILT_AT)
+    doc = document_iri(x.document)
+    statements = set(g.subjects(RDF.type, RDF.Statement))
+    evidence = set(g.subjects(RDF.type, CG.Evidence))
+    reified = {(g.value(st, RDF.subject), g.value(st, RDF.predicate), g.value(st, RDF.object)) for st in statements}
+    facts = {t for t in g if t[0] not in statements and t[0] not in evidence and t[0] != doc}
+    assert facts, "no facts mapped"
+    assert facts <= reified, sorted(facts - reified)[:5]
+    assert reified <= set(g), "a statement reifies a triple the graph does not assert"
+    for st in statements:
+        assert g.value(st, PROV.wasDerivedFrom) == doc
+    # the document's own metadata is not reified, except its publisher, which is a claim about it
+    assert {p for s, p, _ in reified if s == doc} <= {DCTERMS.publisher}
+    # every span quotes the document's text exactly
+    for ev in evidence:
+        start, end = int(g.value(ev, OA.start)), int(g.value(ev, OA.end))
+        assert x.document.text[start:end] == str(g.value(ev, OA.exact))
+        assert g.value(ev, OA.hasSource) == doc
+
+
+def test_where_does_it_say_that_query_finds_the_quote():
+    g = to_graph(surrey_news(), BUILT_AT)
+    rows = list(
+        g.query(
+            """
+            PREFIX cg: <https://w3id.org/caregraph/ontology#>
+            PREFIX oa: <http://www.w3.org/ns/oa#>
+            SELECT ?start ?end ?quote WHERE {
+                ?st rdf:subject ?s ; rdf:predicate cg:endDate ; rdf:object ?o ; cg:evidence ?ev .
+                ?ev oa:start ?start ; oa:end ?end ; oa:exact ?quote .
+            }"""
+        )
+    )
+    assert len(rows) == 1
+    assert "16 and 17 April 2024" in str(rows[0].quote)
+
+
+# ---------------------------------------------------------------------------------------------- dates
+
+
+@pytest.mark.parametrize(
+    ("date", "lexical", "datatype"),
+    [(D(2024), "2024", XSD.gYear), (D(2024, 4), "2024-04", XSD.gYearMonth), (D(2024, 4, 16), "2024-04-16", XSD.date), (D(987, 1, 2), "0987-01-02", XSD.date)],
+    ids=["year", "month", "day", "four-digit-year"],
+)
+def test_dates_are_typed_at_the_precision_the_text_gives(date, lexical, datatype):
+    literal = date_literal(date)
+    assert (str(literal), literal.datatype) == (lexical, datatype)
+    assert literal.ill_typed is not True  # rdflib checks xsd:date; it has no parser for the g* types
+
+
+def test_a_month_is_never_given_a_day_in_the_graph():
+    g = to_graph(surrey_news(), BUILT_AT)
+    earlier = iris.inspection("surrey", "ilacs", D(2022, 1))
+    assert list(g.objects(earlier, CG.startDate)) == [Literal("2022-01", datatype=XSD.gYearMonth)]
+
+
+# ---------------------------------------------------------------------------------------------- IRIs that join
+
+
+def fv_mention(text: str, quote: str, start: D, end: D | None = None, kind: str = "focused-visit") -> InspectionRecord:
+    return InspectionRecord(kind=kind, evidence=span(text, quote), start=start, end=end, inspectorate="ofsted")
+
+
+def minimal(text: str, path: str, council: str, *inspections: InspectionRecord) -> Extraction:
+    return Extraction(document(text, path), Genre.OTHER, None, None, councils=(CouncilMention(council, council, True, None),), inspections=inspections)
+
+
+def test_the_same_inspection_from_several_documents_is_one_node():
+    a = "Surrey's focused visit took place on 16 and 17 April 2024."
+    b = "Ofsted carried out a focused visit to Surrey on 16-17 April 2024, looking at children in need."
+    c = "The focused visit in April 2024 found progress."
+    graphs = [
+        to_graph(minimal(a, "a.txt", "surrey", fv_mention(a, a, D(2024, 4, 16), D(2024, 4, 17))), BUILT_AT),
+        to_graph(minimal(b, "b.txt", "surrey", fv_mention(b, b, D(2024, 4, 16), D(2024, 4, 17))), BUILT_AT),
+        to_graph(minimal(c, "c.txt", "surrey", fv_mention(c, c, D(2024, 4))), BUILT_AT),
+    ]
+    nodes = [set(g.subjects(RDF.type, CG.Inspection)) for g in graphs]
+    assert nodes[0] == nodes[1] == nodes[2] == {URIRef(iris.base() + "council/surrey/inspection/focused-visit/2024-04")}
+    # every document labels the shared node alike, so the union has one label
+    labels = {lab for g in graphs for lab in g.objects(next(iter(nodes[0])), URIRef("http://www.w3.org/2000/01/rdf-schema#label"))}
+    assert labels == {Literal("focused visit, surrey, 2024-04")}
+    # … and the union keeps each document's own start date, at its own precision, with its own provenance
+    union = Graph()
+    for g in graphs:
+        union += g
+    starts = set(union.objects(next(iter(nodes[0])), CG.startDate))
+    assert starts == {Literal("2024-04-16", datatype=XSD.date), Literal("2024-04", datatype=XSD.gYearMonth)}
+    sources = {union.value(st, PROV.wasDerivedFrom) for st in union.subjects(RDF.predicate, CG.startDate)}
+    assert len(sources) == 3
+
+
+def test_seed_news_release_and_other_documents_share_the_surrey_visit(tmp_path):
+    """Through the whole pipeline: the seed news release and two papers of our own about the same visit."""
+    from caregraph.build import process
+    from caregraph.load import Source
+
+    (tmp_path / "minutes.txt").write_text(
+        "Minutes of the Children, Families, Lifelong Learning and Culture Select Committee, Surrey County Council\n"
+        "Members noted that Ofsted's focused visit of 16 and 17 April 2024 looked at children in need and children "
+        "subject to a child protection plan.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "update.txt").write_text(
+        "Surrey County Council children's services update\nThe focused visit by Ofsted in April 2024 recognised the "
+        "council's improvement programme.\n",
+        encoding="utf-8",
+    )
+    seed = ROOT / "data" / "003_0938c2f4e45d6980.txt"
+    expected = URIRef(iris.base() + "council/surrey/inspection/focused-visit/2024-04")
+    for path in (seed, tmp_path / "minutes.txt", tmp_path / "update.txt"):
+        x = process(Source(path, path.name, council="surrey"))
+        visits = set(to_graph(x, BUILT_AT).subjects(CG.kind, iris.concept("kind", "focused-visit")))
+        assert visits == {expected}, (path.name, visits)
+
+
+def test_inspection_keys_use_the_kind_family_and_start_month():
+    assert iris.inspection("surrey", "ilacs-short", D(2019, 10, 7)) == iris.inspection("surrey", "ilacs", D(2019, 10))
+    assert inspection_label("surrey", "ilacs-short", D(2019, 10, 7), None) == inspection_label("surrey", "ilacs", D(2019, 10), None) == "ilacs, surrey, 2019-10"
+    assert inspection_label("surrey", "sif", None, D(2018, 5, 16)) == "sif, surrey, published 2018-05"
+
+
+def test_decisions_of_two_agenda_items_of_one_meeting_do_not_merge():
+    def item(number: str) -> Extraction:
+        text = f"Cabinet 16 July 2019 item {number}\n1. That the report be noted (item {number})."
+        decision = DecisionRecord(f"That the report be noted (item {number}).", span(text, f"1. That the report be noted (item {number})."), number="1", outcome="noted")
+        meeting = MeetingRecord("Cabinet", D(2019, 7, 16), span(text, f"Cabinet 16 July 2019 item {number}"), item_number=number, item_title=f"Item {number}")
+        return Extraction(document(text, f"item{number}.txt"), Genre.AGENDA_ITEM, None, None, councils=(CouncilMention("surrey", "Surrey", True, None),), meetings=(meeting,), decisions=(decision,))
+
+    first, second = (set(to_graph(item(n), BUILT_AT).subjects(RDF.type, CG.Decision)) for n in ("5", "6"))
+    assert first and second and first.isdisjoint(second)
+
+
+def test_a_number_given_twice_in_one_document_keys_decisions_by_text():
+    text = "1. That the report be noted.\n1. That the plan be approved.\n"
+    decisions = (
+        DecisionRecord("That the report be noted.", span(text, "1. That the report be noted."), number="1"),
+        DecisionRecord("That the plan be approved.", span(text, "1. That the plan be approved."), number="1"),
+    )
+    x = Extraction(document(text, "minutes.txt"), Genre.MINUTES, None, None, decisions=decisions)
+    g = to_graph(x, BUILT_AT)
+    nodes = set(g.subjects(RDF.type, CG.Decision))
+    assert len(nodes) == 2
+    assert all("/decision/t-" in n for n in nodes)
+    assert all(len(list(g.objects(n, CG.text))) == 1 for n in nodes)
+
+
+def test_follow_ups_due_the_same_month_stay_apart():
+    text = "A report will come back by March 2025. A training plan is due by March 2025."
+    follow_ups = (
+        FollowUpRecord("A report will come back", D(2025, 3), span(text, "A report will come back by March 2025.")),
+        FollowUpRecord("A training plan is due", D(2025, 3), span(text, "A training plan is due by March 2025.")),
+    )
+    g = to_graph(Extraction(document(text, "f.txt"), Genre.OTHER, None, None, follow_ups=follow_ups), BUILT_AT)
+    nodes = set(g.subjects(RDF.type, CG.FollowUp))
+    assert len(nodes) == 2
+    assert all(len(list(g.objects(n, CG.due))) == 1 for n in nodes)
+
+
+# ---------------------------------------------------------------------------------------------- concept keys
+
+
+def concept_exists(scheme: str, key: str) -> bool:
+    return (iris.concept(scheme, key), URIRef("http://www.w3.org/2004/02/skos/core#inScheme"), URIRef(f"{iris.VOCAB}{scheme}")) in VOCABULARIES
+
+
+def test_area_keys_follow_the_inspection_framework():
+    assert area_key("lscb", "sif") == "lscb-effectiveness"
+    assert area_key("impact-of-leaders", "ilacs") == "impact-of-leaders"
+    assert area_key("impact-of-leaders", "sif-reinspection") == "sif-leadership"
+    assert area_key("children-in-care", "sif") == "sif-looked-after"
+    assert area_key("overall-effectiveness", "sif") == "overall-effectiveness"
+
+
+def test_every_concept_key_extraction_can_give_is_in_the_vocabularies():
+    """Kinds, judgements, areas and outcomes named in the extraction rules all resolve to SKOS concepts."""
+    rules = tomllib.loads((ROOT / "src" / "caregraph" / "rules" / "extract.toml").read_text(encoding="utf-8"))
+    placeholder = lambda k: k.startswith("generic")  # resolved to a framework's kind by date (the *_by_* tables)
+    kinds = {k["kind"] for k in rules["inspection_kinds"] if not placeholder(k["kind"])}
+    kinds |= {k for k in rules["inspection"]["graded_kinds"] if not placeholder(k)}
+    for table, values in rules.items():
+        if table.startswith("generic_") and isinstance(values, dict):
+            kinds |= set(values)
+    missing = sorted(f"kind/{k}" for k in kinds if not concept_exists("kind", k))
+    missing += sorted(f"judgement/{k}" for k in rules["judgement_words"] if not concept_exists("judgement", k))
+    missing += sorted(f"outcome/{k}" for k in rules["decision_outcomes"] if not concept_exists("outcome", k))
+    for kind in sorted(kinds):
+        missing += sorted({f"area/{area_key(a, kind)} (for {kind})" for a in rules["judgement_areas"] if not concept_exists("area", area_key(a, kind))})
+    assert not missing, missing
+
+
+def test_short_labels_cut_at_a_word():
+    assert short_label("That the Cabinet notes the outcome.") == "That the Cabinet notes the outcome."
+    label = short_label("word " * 40)
+    assert len(label) <= 80 and label.endswith("word…")

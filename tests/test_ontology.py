@@ -1,0 +1,243 @@
+"""The ontology, vocabularies, gazetteer and shapes: they parse everywhere, every term is declared and documented,
+the code's checked namespace agrees with them, and the built store uses nothing undeclared."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from rdflib import OWL, RDF, RDFS, SKOS, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS
+
+from caregraph.vocab import CG
+
+ROOT = Path(__file__).resolve().parent.parent
+ONTOLOGY = ROOT / "ontology"
+CG_NS = "https://w3id.org/caregraph/ontology#"
+CGV_NS = "https://w3id.org/caregraph/vocab/"
+ONTOLOGY_IRI = URIRef("https://w3id.org/caregraph/ontology")
+SH = Namespace("http://www.w3.org/ns/shacl#")
+FILES = ["caregraph.ttl", "vocabularies.ttl", "councils.ttl", "shapes.ttl"]
+REFERENCE_GRAPHS = ("ontology", "vocabularies", "councils", "ofsted", "dataset")
+
+
+def load(name: str) -> Graph:
+    return Graph().parse(ONTOLOGY / name, format="turtle")
+
+
+@pytest.fixture(scope="module")
+def ontology() -> Graph:
+    return load("caregraph.ttl")
+
+
+def declared_terms(g: Graph) -> set[str]:
+    kinds = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty, RDF.Property, RDFS.Class)
+    return {str(s) for kind in kinds for s in g.subjects(RDF.type, kind) if str(s).startswith(CG_NS)}
+
+
+def gen_vocab():
+    spec = importlib.util.spec_from_file_location("gen_vocab", ROOT / "scripts" / "gen_vocab.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
+# ---------------------------------------------------------------------------------------------- files
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_files_parse_in_rdflib_and_oxigraph(name):
+    path = ONTOLOGY / name
+    in_rdflib = load(name)
+    in_oxigraph = list(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE))
+    assert len(in_rdflib) > 50
+    assert len(in_oxigraph) == len(in_rdflib)
+
+
+def test_the_ontology_has_title_version_and_licence(ontology):
+    assert (ONTOLOGY_IRI, RDF.type, OWL.Ontology) in ontology
+    assert ontology.value(ONTOLOGY_IRI, OWL.versionInfo) is not None
+    version_iri = ontology.value(ONTOLOGY_IRI, OWL.versionIRI)
+    assert version_iri is not None and str(version_iri).endswith(str(ontology.value(ONTOLOGY_IRI, OWL.versionInfo)))
+    assert ontology.value(ONTOLOGY_IRI, DCTERMS.license) is not None
+    assert ontology.value(ONTOLOGY_IRI, DCTERMS.title) is not None
+
+
+def test_every_term_has_an_english_label_a_definition_and_its_ontology(ontology):
+    terms = declared_terms(ontology)
+    assert len(terms) >= 60
+    problems = []
+    for term in sorted(terms):
+        node = URIRef(term)
+        labels = [lab for lab in ontology.objects(node, RDFS.label) if isinstance(lab, Literal) and lab.language == "en"]
+        definitions = [d for d in ontology.objects(node, SKOS.definition) if isinstance(d, Literal) and len(str(d)) > 10]
+        if len(labels) != 1:
+            problems.append(f"{term}: {len(labels)} English labels")
+        if not definitions:
+            problems.append(f"{term}: no definition")
+        if (node, RDFS.isDefinedBy, ONTOLOGY_IRI) not in ontology:
+            problems.append(f"{term}: no rdfs:isDefinedBy")
+    assert not problems, problems
+
+
+def test_the_issue_s_classes_are_there_and_specialise_standard_vocabularies(ontology):
+    org = Namespace("http://www.w3.org/ns/org#")
+    expected = {
+        CG.Council: org.FormalOrganization,
+        CG.Committee: org.OrganizationalUnit,
+        CG.Post: org.Post,
+        CG.Person: URIRef("http://xmlns.com/foaf/0.1/Person"),
+        CG.Organisation: org.Organization,
+        CG.Document: URIRef("http://www.w3.org/ns/prov#Entity"),
+        CG.Inspection: URIRef("http://www.w3.org/ns/prov#Activity"),
+        CG.Meeting: URIRef("https://schema.org/Event"),
+        CG.Evidence: URIRef("http://www.w3.org/ns/oa#TextQuoteSelector"),
+        CG.PracticeModel: SKOS.Concept,
+    }
+    for cls, parent in expected.items():
+        assert (cls, RDFS.subClassOf, parent) in ontology, cls
+    for cls in (CG.AgendaItem, CG.Decision, CG.FollowUp, CG.SubJudgement):
+        assert (cls, RDF.type, OWL.Class) in ontology
+
+
+@pytest.mark.parametrize("name", ["vocabularies.ttl", "councils.ttl", "shapes.ttl"])
+def test_other_files_use_only_declared_cg_terms(ontology, name):
+    g = load(name)
+    used = {str(t) for triple in g for t in triple if isinstance(t, URIRef) and str(t).startswith(CG_NS)}
+    assert used, f"{name} uses no cg: term?"
+    assert used <= declared_terms(ontology), sorted(used - declared_terms(ontology))
+
+
+# ---------------------------------------------------------------------------------------------- code and docs
+
+
+def test_checked_namespace_agrees_with_the_ontology(ontology):
+    """What ``python scripts/gen_vocab.py --check`` checks: vocab.py is generated from the ontology as it is now."""
+    module = gen_vocab()
+    assert (ROOT / "src" / "caregraph" / "vocab.py").read_text(encoding="utf-8") == module.render(), "run: python scripts/gen_vocab.py"
+    names = {str(t)[len(CG_NS):] for t in declared_terms(ontology)}
+    assert names == set(CG.__annotations__), sorted(names ^ set(CG.__annotations__))
+    with pytest.raises(AttributeError):
+        CG.startdate  # a misspelt term is an error, not a new IRI  # noqa: B018
+
+
+def test_docs_table_is_generated_from_the_ontology():
+    module = gen_vocab()
+    current = (ROOT / "docs" / "ontology.md").read_text(encoding="utf-8")
+    assert current == module.render_docs(current), "run: python scripts/gen_vocab.py"
+    assert "| `cg:Inspection` |" in current and "| `cg:startDate` |" in current
+
+
+# ---------------------------------------------------------------------------------------------- shapes
+
+
+def test_shapes_target_declared_classes_and_paths(ontology):
+    shapes = load("shapes.ttl")
+    targets = set(shapes.objects(None, SH.targetClass))
+    assert targets - {RDF.Statement} <= {URIRef(t) for t in declared_terms(ontology)}
+    classes = {URIRef(t) for t in declared_terms(ontology) if (URIRef(t), RDF.type, OWL.Class) in ontology}
+    # every class of instance data has a shape (Document … Evidence)
+    assert classes <= targets, sorted(classes - targets)
+    for node in shapes.objects(None, SH.node):
+        assert (node, RDF.type, SH.NodeShape) in shapes, node
+
+
+# ---------------------------------------------------------------------------------------------- the built store
+
+
+def _store_terms(store_path) -> tuple[set[str], set[str], set[str]]:
+    """cg: IRIs used as predicates, as classes, and anywhere; cgv: IRIs used anywhere — in the document graphs."""
+    store = ox.Store.read_only(str(store_path))
+    reference = {f"https://w3id.org/caregraph/graph/{name}" for name in REFERENCE_GRAPHS}
+    predicates, classes, anywhere, concepts = set(), set(), set(), set()
+    for q in store:
+        if isinstance(q.graph_name, ox.DefaultGraph) or q.graph_name.value in reference:
+            continue
+        if q.predicate.value.startswith(CG_NS):
+            predicates.add(q.predicate.value)
+        if q.predicate.value == str(RDF.type) and isinstance(q.object, ox.NamedNode) and q.object.value.startswith(CG_NS):
+            classes.add(q.object.value)
+        for term in (q.subject, q.predicate, q.object):
+            if isinstance(term, ox.NamedNode):
+                if term.value.startswith(CG_NS):
+                    anywhere.add(term.value)
+                elif term.value.startswith(CGV_NS):
+                    concepts.add(term.value)
+    return predicates | classes | anywhere, classes, concepts
+
+
+def test_every_cg_term_the_built_data_uses_is_declared(built_store, ontology):
+    used, classes, _ = _store_terms(built_store)
+    assert {str(CG.Inspection), str(CG.Meeting), str(CG.Evidence)} <= classes
+    assert used <= declared_terms(ontology), sorted(used - declared_terms(ontology))
+
+
+def test_every_concept_the_built_data_uses_exists(built_store):
+    vocabularies = load("vocabularies.ttl")
+    _, _, concepts = _store_terms(built_store)
+    assert concepts, "no concepts used"
+    missing = sorted(c for c in concepts if (URIRef(c), RDF.type, SKOS.Concept) not in vocabularies)
+    assert not missing, missing
+
+
+def test_at_least_150_councils_link_to_ons_statistical_geography(built_store):
+    store = ox.Store.read_only(str(built_store))
+    q = """
+        SELECT (COUNT(DISTINCT ?council) AS ?n) WHERE {
+          GRAPH <https://w3id.org/caregraph/graph/councils> {
+            ?council a <https://w3id.org/caregraph/ontology#Council> ; <http://www.w3.org/2002/07/owl#sameAs> ?ons .
+            FILTER(REGEX(STR(?ons), "^http://statistics[.]data[.]gov[.]uk/id/statistical-geography/E[0-9]{8}$"))
+          }
+        }"""
+    n = int(next(iter(store.query(q)))["n"].value)
+    assert n >= 150, n
+
+
+# ---------------------------------------------------------------------------------------------- docs queries
+
+
+def docs_queries() -> list[str]:
+    text = (ROOT / "docs" / "ontology.md").read_text(encoding="utf-8")
+    return re.findall(r"```sparql\n(.*?)```", text, flags=re.S)
+
+
+def test_docs_have_example_queries():
+    queries = docs_queries()
+    assert len(queries) >= 5
+    assert any("cg:evidence" in q and "oa:exact" in q for q in queries), "the 'where does it say that?' query"
+
+
+@pytest.mark.parametrize("index", range(6))
+def test_docs_queries_run_on_the_built_store(built_store, index):
+    from caregraph.query import run_query
+    from caregraph.store import open_store
+
+    queries = docs_queries()
+    if index >= len(queries):
+        pytest.fail(f"docs/ontology.md has {len(queries)} sparql blocks; update the range of this test")
+    with open_store(built_store, read_only=True) as store:
+        result = run_query(store, queries[index], inline=True)
+    assert result.rows, queries[index]
+
+
+def test_docs_example_triples_parse_and_match_the_seed_news_release():
+    """The example of docs/ontology.md is the graph of data/003 (the Surrey news release), not made up."""
+    from caregraph.build import process
+    from caregraph.load import Source
+    from caregraph.mapping import to_graph
+
+    text = (ROOT / "docs" / "ontology.md").read_text(encoding="utf-8")
+    example = Graph().parse(data=re.findall(r"```turtle\n(.*?)```", text, flags=re.S)[0], format="turtle")
+    seed = ROOT / "data" / "003_0938c2f4e45d6980.txt"
+    built = to_graph(process(Source(seed, "data/003_0938c2f4e45d6980.txt")))
+    fv = URIRef("https://w3id.org/caregraph/id/council/surrey/inspection/focused-visit/2024-04")
+    stable = [(fv, CG.startDate, None), (fv, CG.endDate, None), (fv, CG.kind, None), (fv, CG.council, None), (fv, RDFS.label, None), (None, RDF.subject, fv)]
+    for pattern in stable:
+        assert set(example.triples(pattern)) and set(example.triples(pattern)) <= set(built.triples(pattern)), pattern
+    statement = next(example.subjects(RDF.subject, fv))
+    assert (statement, RDF.type, RDF.Statement) in built
+    evidence = example.value(statement, CG.evidence)
+    assert (statement, CG.evidence, evidence) in built

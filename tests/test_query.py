@@ -1,0 +1,343 @@
+"""caregraph.query as a library: sources, parameters, safety, syntax errors, timeouts and the W3C serialisers."""
+
+from __future__ import annotations
+
+import csv
+import doctest
+import io
+import json
+import time
+
+import pyoxigraph as ox
+import pytest
+
+from caregraph import query as q
+from caregraph.errors import ParameterError, QueryError, QueryRefused, QuerySyntaxError, QueryTimeout, UnknownQuery
+from caregraph.store import memory_store, open_store
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+SURREY = "https://w3id.org/caregraph/id/council/surrey"
+HOSTILE = 'Surrey" } ; DROP ALL ; #'
+
+
+@pytest.fixture()
+def store(built_store):
+    with open_store(built_store, read_only=True) as st:
+        yield st
+
+
+def test_doctests_in_the_module_run():
+    result = doctest.testmod(q)
+    assert result.attempted >= 8 and result.failed == 0
+
+
+# ------------------------------------------------------------------------------------------------ sources
+
+
+def test_resolve_named_file_and_inline(tmp_path):
+    text, named, label = q.resolve("inspections")
+    assert named is not None and named.name == "inspections" and label == "inspections.rq" and "cg:Inspection" in text
+    f = tmp_path / "mine.rq"
+    f.write_text("SELECT * WHERE { ?s ?p ?o }", encoding="utf-8")
+    assert q.resolve(str(f)) == ("SELECT * WHERE { ?s ?p ?o }", None, str(f))
+    # With inline=True the text is the query whatever it looks like, even a named query's name.
+    assert q.resolve("inspections", inline=True, label="<stdin>") == ("inspections", None, "<stdin>")
+    assert q.resolve("ASK { ?s ?p ?o }")[2] == "<query>"
+
+
+def test_unknown_query_lists_close_matches():
+    with pytest.raises(UnknownQuery, match=r"did you mean inspections"):
+        q.resolve("inspectoins")
+    with pytest.raises(UnknownQuery, match=r"no query file missing\.rq"):
+        q.resolve("missing.rq")
+    with pytest.raises(UnknownQuery, match=r"named queries: "):
+        q.named_query("zzzzzzzz")
+
+
+def test_every_named_query_has_a_complete_header():
+    queries = q.named_queries()
+    assert len(queries) >= 12
+    for name, nq in queries.items():
+        assert nq.summary != name and nq.description and nq.examples, name
+        assert any(f"caregraph query {name}" in e for e in nq.examples), name
+        for p in nq.parameters:
+            assert p.type in q.PARAM_TYPES and p.description, (name, p)
+            assert f"?{p.name}" in nq.text, (name, p.name)
+
+
+def test_bad_param_header_names_the_file_and_line(tmp_path):
+    path = tmp_path / "x.rq"
+    with pytest.raises(QueryError, match=r"x\.rq:2: bad '#\+ param:' line"):
+        q.parse_header("x", path, "#+ summary: s\n#+ param: a | colour | optional | d\nSELECT * {}")
+
+
+# ------------------------------------------------------------------------------------------------ parameters
+
+
+@pytest.mark.parametrize("raw", ["Surrey", "Surrey County Council", "surrey", "E10000030", "936", "SRY", SURREY, f"<{SURREY}>", "cgd:council/surrey"])
+def test_council_parameter_accepts_names_codes_slugs_and_iris(raw):
+    assert q.to_term("council", "council", raw) == ox.NamedNode(SURREY)
+
+
+def test_council_names_resolve_as_the_extraction_gazetteer_resolves_them():
+    from caregraph.extract import gazetteer
+
+    g = gazetteer()
+    names = {n for c in g.councils.values() for n in (*c.names, c.slug, c.name.upper(), f"  {c.name}  ")}
+    assert len(names) > 300
+    assert {n: q.council_slug(n) for n in names} == {n: g.resolve(n) for n in names}
+
+
+def test_unknown_council_suggests_close_names():
+    with pytest.raises(ParameterError, match=r"--param council: no council called 'Surey'; did you mean Surrey"):
+        q.to_term("council", "council", "Surey")
+
+
+def test_typed_parameters():
+    assert q.to_term("d", "date", "2019") == ox.Literal("2019-01-01", datatype=ox.NamedNode(XSD + "date"))
+    assert q.to_term("d", "date", "2019-10") == ox.Literal("2019-10-01", datatype=ox.NamedNode(XSD + "date"))
+    assert q.to_term("n", "integer", " 42 ") == ox.Literal("42", datatype=ox.NamedNode(XSD + "integer"))
+    assert q.to_term("b", "boolean", "TRUE") == ox.Literal("true", datatype=ox.NamedNode(XSD + "boolean"))
+    assert q.to_term("s", "string", HOSTILE) == ox.Literal(HOSTILE)
+    assert q.to_term("i", "iri", "cgd:doc/abc") == ox.NamedNode("https://w3id.org/caregraph/id/doc/abc")
+    assert q.to_term("k", "kind", "Focused visit") == ox.NamedNode("https://w3id.org/caregraph/vocab/kind/focused-visit")
+    assert q.to_term("k", "kind", "FV") == ox.NamedNode("https://w3id.org/caregraph/vocab/kind/focused-visit")
+    assert q.to_term("j", "judgement", "RI") == ox.NamedNode("https://w3id.org/caregraph/vocab/judgement/requires-improvement")
+    assert q.to_term("j", "judgement", "4") == ox.NamedNode("https://w3id.org/caregraph/vocab/judgement/inadequate")
+
+
+@pytest.mark.parametrize(
+    ("kind", "raw", "message"),
+    [
+        ("date", "2019-13-01", r"--param x='2019-13-01': month must be in 1\.\.12 \(type date\)"),
+        ("date", "last week", r"expected YYYY-MM-DD, YYYY-MM, YYYY or today"),
+        ("integer", "4.5", r"--param x='4\.5'"),
+        ("boolean", "yes", r"expected true or false"),
+        ("iri", "not an iri", r"not an IRI"),
+        ("iri", "<http://x/a b>", r"not an IRI"),
+        ("judgement", "excellent", r"no judgement called 'excellent'; choose one of adequate, good, inadequate"),
+    ],
+)
+def test_bad_parameter_values_are_named(kind, raw, message):
+    with pytest.raises(ParameterError, match=message):
+        q.to_term("x", kind, raw)
+
+
+def test_today_default_is_computed_in_python():
+    import datetime
+
+    named = q.named_query("overdue-follow-ups")
+    bound = q.bind_parameters(named, {})
+    assert bound["today"] == ox.Literal(datetime.date.today().isoformat(), datatype=ox.NamedNode(XSD + "date"))
+    assert "NOW()" not in named.text.upper()
+
+
+def test_declared_parameters_only_and_required_ones_enforced(tmp_path):
+    named = q.named_query("inspections")
+    with pytest.raises(ParameterError, match=r"query 'inspections' has no parameter 'colour' \(its parameters: council, since, until\)"):
+        q.bind_parameters(named, {"colour": "red"})
+    path = tmp_path / "needs.rq"
+    text = "#+ summary: s\n#+ param: council | council | required | The council\nSELECT ?council WHERE { }"
+    with pytest.raises(ParameterError, match=r"needs --param council="):
+        q.bind_parameters(q.parse_header("needs", path, text), {})
+    with pytest.raises(ParameterError, match=r"a parameter name is a SPARQL variable name"):
+        q.bind_parameters(None, {"x } DROP ALL": "1"})
+
+
+def test_guessed_types_for_inline_queries():
+    bound = q.bind_parameters(None, {"a": "cgd:council/surrey", "b": "2020-01", "c": "7", "d": HOSTILE})
+    assert bound["a"] == ox.NamedNode(SURREY)
+    assert bound["b"].datatype.value == XSD + "date"
+    assert bound["c"].datatype.value == XSD + "integer"
+    assert bound["d"] == ox.Literal(HOSTILE)
+
+
+def test_values_block_goes_on_the_where_line_and_escapes_the_value():
+    text = "# comment with WHERE { in it\nSELECT ?x\nWHERE {\n  ?x ?p ?name\n}\n"
+    out = q.with_values(text, {"name": ox.Literal(HOSTILE)})
+    assert out.splitlines()[2] == 'WHERE { VALUES (?name) { ("Surrey\\" } ; DROP ALL ; #") } '
+    assert out.count("\n") == text.count("\n")  # line numbers unchanged
+
+
+def test_hostile_string_cannot_change_the_query(store):
+    before = len(store)
+    text = "SELECT ?name ?person WHERE { ?person foaf:name ?name }"
+    result = q.run_query(store, text, {"name": HOSTILE}, inline=True)
+    assert result.kind == "select" and result.rows == []
+    result = q.run_query(store, text, {"name": "Dave Hill"}, inline=True)
+    assert [r["person"] for r in result.values()] == ["https://w3id.org/caregraph/id/council/surrey/person/dave-hill"]
+    assert len(store) == before
+
+
+# ------------------------------------------------------------------------------------------------ safety
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "DROP ALL",
+        "CLEAR DEFAULT",
+        "INSERT DATA { <http://x/a> <http://x/b> <http://x/c> }",
+        "PREFIX x: <http://x/>\nDELETE WHERE { ?s ?p ?o }",
+        "LOAD <http://example.org/data.ttl>",
+        "WITH <http://x/g> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }",
+        "# a comment\n  create graph <http://x/g>",
+    ],
+)
+def test_updates_are_refused_without_permission(store, text):
+    before = len(store)
+    with pytest.raises(QueryRefused, match=r"SPARQL Update .* unless you pass --update"):
+        q.run_query(store, text, inline=True)
+    assert len(store) == before
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'SELECT ?s WHERE { ?s rdfs:label "please DROP ALL now" }',
+        "SELECT ?s WHERE { ?s <http://x/insert> ?o } # DELETE everything",
+        "SELECT ?insert WHERE { ?insert ?p ?o } LIMIT 1",
+    ],
+)
+def test_keywords_in_strings_comments_and_names_are_not_updates(text):
+    assert not q.is_update(text)
+    assert q.query_form(text) == "select"
+
+
+def test_update_runs_only_when_allowed_on_a_writable_store():
+    st = memory_store()
+    result = q.run_query(st, "INSERT DATA { <http://x/a> <http://x/b> <http://x/c> }", inline=True, allow_update=True)
+    assert result.kind == "update" and len(st) == 1
+
+
+def test_service_is_refused_without_permission(store):
+    with pytest.raises(QueryRefused, match=r"SERVICE, which reaches other servers .* --allow-service"):
+        q.run_query(store, "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }", inline=True)
+    # The word in a string is not a SERVICE clause.
+    q.check_safety('SELECT * WHERE { ?s ?p "SERVICE" }', allow_update=False, allow_service=False)
+
+
+# ------------------------------------------------------------------------------------------------ syntax errors
+
+
+def test_syntax_error_has_file_line_column_and_the_line(tmp_path, store):
+    f = tmp_path / "broken.rq"
+    f.write_text("SELECT ?x\nWHERE {\n  ?x nope:thing ?y\n}\n", encoding="utf-8")
+    with pytest.raises(QuerySyntaxError) as info:
+        q.run_query(store, str(f))
+    err = info.value
+    assert (err.source, err.line, err.column) == (str(f), 3, 6)
+    assert err.text_line == "  ?x nope:thing ?y"
+    assert str(err).splitlines() == [
+        f"{f}:3:6: unknown prefix 'nope:'; declare it (PREFIX nope: <…>) or use a predeclared one ('caregraph prefixes' lists them)",
+        "    ?x nope:thing ?y",
+        "       ^",
+    ]
+
+
+def test_syntax_error_positions_are_the_files_even_with_parameters(tmp_path, store):
+    f = tmp_path / "p.rq"
+    f.write_text("SELECT ?x WHERE { ?x a cg:Inspection ; cg:council ?council . ?x nope:a ?y }\n", encoding="utf-8")
+    with pytest.raises(QuerySyntaxError) as plain:
+        q.run_query(store, str(f))
+    with pytest.raises(QuerySyntaxError) as bound:
+        q.run_query(store, str(f), {"council": "cgd:council/surrey"})
+    assert (plain.value.line, plain.value.column) == (bound.value.line, bound.value.column) == (1, 65)
+
+
+def test_truncated_query_points_at_its_end(store):
+    with pytest.raises(QuerySyntaxError, match=r"<query>:1:\d+: .*\(at the end of the query\)"):
+        q.run_query(store, "SELECT ?x WHERE { ?x a cg:Inspection ", inline=True)
+
+
+# ------------------------------------------------------------------------------------------------ timeout
+
+
+def test_timeout_stops_waiting_for_a_runaway_query():
+    st = memory_store()
+    st.ox.extend([ox.Quad(ox.NamedNode(f"http://e/{i}"), ox.NamedNode("http://e/p"), ox.Literal(str(i)), ox.DefaultGraph()) for i in range(150)])
+    cross = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"  # 150³ ≈ 3.4 million rows, ~1 s
+    started = time.perf_counter()
+    with pytest.raises(QueryTimeout, match=r"longer than 0\.1 s"):
+        q.run_query(st, cross, inline=True, timeout=0.1)
+    assert time.perf_counter() - started < 0.6  # the caller got control back on time (pyoxigraph released the GIL)
+    # Without a timeout it finishes, in the same worker-thread machinery.
+    assert q.run_query(st, "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c }", inline=True).values() == [{"n": "150"}]
+
+
+# ------------------------------------------------------------------------------------------------ serialisers
+
+
+def _sample_result() -> q.QueryResult:
+    rows = [
+        {"a": ox.NamedNode("http://e/x"), "b": ox.Literal('quote " comma , tab \t newline \n', language="en"), "c": ox.Literal("3", datatype=ox.NamedNode(XSD + "integer"))},
+        {"a": ox.BlankNode("b0"), "c": ox.Literal("plain")},
+        {"b": ox.Literal("control \x01 character")},
+    ]
+    return q.QueryResult("select", ["a", "b", "c"], rows)
+
+
+def test_json_xml_tsv_parse_back_to_the_same_rows():
+    result = _sample_result()
+    for fmt, rf in (("json", ox.QueryResultsFormat.JSON), ("xml", ox.QueryResultsFormat.XML), ("tsv", ox.QueryResultsFormat.TSV)):
+        parsed = q.QueryResult.from_ox(ox.parse_query_results(q.serialize_rows(result, fmt), format=rf))
+        assert parsed.variables == ["a", "b", "c"], fmt
+        want = [dict(r) for r in result.rows]
+        if fmt == "xml":  # XML 1.0 cannot carry U+0001: replaced, never invalid XML
+            want[2] = {"b": ox.Literal("control \ufffd character")}
+        got = [{k: v for k, v in r.items() if not isinstance(v, ox.BlankNode)} for r in parsed.rows]
+        assert got == [{k: v for k, v in r.items() if not isinstance(v, ox.BlankNode)} for r in want], fmt
+        assert isinstance(parsed.rows[1]["a"], ox.BlankNode), fmt
+
+
+def test_csv_is_w3c_csv():
+    text = q.serialize_rows(_sample_result(), "csv")
+    assert text.endswith("\r\n")
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    assert rows[0] == ["a", "b", "c"]
+    assert rows[1] == ["http://e/x", 'quote " comma , tab \t newline \n', "3"]
+    assert rows[2] == ["_:b0", "", "plain"]
+
+
+def test_ask_serialisations():
+    yes, no = q.QueryResult("ask", boolean=True), q.QueryResult("ask", boolean=False)
+    assert json.loads(q.serialize_rows(yes, "json")) == {"head": {}, "boolean": True}
+    assert bool(ox.parse_query_results(q.serialize_rows(no, "xml"), format=ox.QueryResultsFormat.XML)) is False
+    assert q.serialize_rows(no, "csv") == "false\n"
+
+
+@pytest.mark.parametrize("fmt", list(q.GRAPH_FORMATS))
+def test_graph_formats_parse_back(fmt):
+    triples = [ox.Triple(ox.NamedNode(SURREY), ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"), ox.Literal('Surrey "CC"', language="en")),
+               ox.Triple(ox.NamedNode(SURREY), ox.NamedNode("https://w3id.org/caregraph/ontology#gssCode"), ox.Literal("E10000030"))]
+    data = q.serialize_triples(q.QueryResult("graph", triples=triples), fmt)
+    back = {ox.Triple(x.subject, x.predicate, x.object) for x in ox.parse(data, format=getattr(ox.RdfFormat, q.GRAPH_FORMATS[fmt]))}
+    assert back == set(triples)
+
+
+def test_table_fits_the_width_and_truncates():
+    rows = [["https://w3id.org/caregraph/id/council/surrey/inspection/focused-visit/2024-04", "Surrey", "x" * 80]]
+    out = q.format_table(["inspection", "councilName", "note"], rows, width=60)
+    lines = out.splitlines()
+    assert all(len(line) <= 60 for line in lines)
+    assert lines[0].split() == ["inspection", "councilName", "note"]
+    assert "…" in lines[2] and "Surrey" in lines[2]
+    assert q.format_table([], []) == ""
+
+
+def test_identifier_columns_give_way_and_keep_their_ends():
+    rows = [["/tmp/some/deep/folder/data/004_5de58e62faaac796.txt", "Children's Improvement Update <script>alert('cg-xss-1')</script> and more text"],
+            ["data/003_0938c2f4e45d6980.txt", "Positive feedback from Ofsted following recent children's services focused visit"]]
+    lines = q.format_table(["file", "title"], rows, width=80).splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    assert lines[2].startswith("/…")
+    assert lines[2].split()[0].endswith("faaac796.txt") and lines[3].split()[0].startswith("data/…")
+    assert "cg-xss-1" in lines[2]  # the text column kept the width the paths gave up
+    assert q.format_table(["i"], [["https://w3id.org/caregraph/id/council/surrey/inspection/focused-visit/2024-04"]], width=30).splitlines()[2] == "https://w3id.org/…isit/2024-04"
+
+
+def test_shorten_and_expand_are_inverse_for_predeclared_prefixes():
+    for iri in (SURREY, "https://w3id.org/caregraph/ontology#Inspection", "http://xmlns.com/foaf/0.1/name"):
+        assert q.expand(q.shorten(iri)) == iri
+    assert q.shorten("http://nowhere.example/x") == "http://nowhere.example/x"
+    assert q.expand("Dave Hill") is None and q.expand("Item 1: Report") is None
