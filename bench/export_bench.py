@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> dict | None:
     result: dict = {"command": " ".join(["python", "bench/export_bench.py", *(argv if argv is not None else sys.argv[1:])]), "store": str(args.store), "quads": quads, "export_via": "cli" if cli_export else "library", "export": {}}
     tmp = Path(tempfile.mkdtemp(prefix="caregraph-export-"))
     try:
-        for fmt in args.formats.split(","):
+        for fmt in filter(None, args.formats.split(",")):
             path = tmp / f"out.{fmt}"
             if cli_export:
                 r = run_measured([*caregraph_cmd(), "export", "--store", str(args.store), "--format", fmt, "--output", str(path)])
@@ -79,9 +79,10 @@ def main(argv: list[str] | None = None) -> dict | None:
             result["export"][fmt] = r
             path.unlink()
             print(f"export {fmt}: {r['wall_s']:.2f} s, {r['mb']:.1f} MB", file=sys.stderr)
-        if not args.no_push and shutil.which("oxigraph"):
+        server_binary = shutil.which("oxigraph") or (str(Path(sys.executable).with_name("oxigraph")) if Path(sys.executable).with_name("oxigraph").exists() else None)
+        if not args.no_push and server_binary:
             port = free_port()
-            server = subprocess.Popen(["oxigraph", "serve", "--bind", f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            server = subprocess.Popen([server_binary, "serve", "--bind", f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             try:
                 endpoint = f"http://127.0.0.1:{port}/store"
                 for _ in range(100):

@@ -88,6 +88,35 @@ def test_query_and_export_bench(corpus, tmp_path):
     assert e["export"]["nquads"]["mb"] > 0
 
 
+def test_timed_build_and_profile(corpus, tmp_path):
+    import profile_build
+    import timed_build
+
+    out = tmp_path / "t.json"
+    timed_build.main([str(corpus), "--store", str(tmp_path / "st"), "--seconds", "600", "--out", str(out), "--", "--jobs", "1"])
+    t = json.loads(out.read_text())
+    assert t["finished"] and t["documents_built"] >= 18
+    import engine_bench
+
+    out = tmp_path / "eng.json"
+    engine_bench.main([str(tmp_path / "st"), "--transactional", "--out", str(out)])
+    e = json.loads(out.read_text())
+    assert e["bulk_load"]["wall_s"] > 0 and e["load"]["wall_s"] > 0 and e["nquads_mb"] > 0
+    out = tmp_path / "p.json"
+    profile_build.main([str(corpus), "--documents", "5", "--top", "5", "--out", str(out)])
+    p = json.loads(out.read_text())
+    assert p["documents"] == 5 and p["self_time_by_area_pct"] and len(p["top_functions"]) == 5
+
+
+def test_compare_builds(corpus, tmp_path):
+    import compare_builds
+
+    out = tmp_path / "c.json"
+    compare_builds.main([str(corpus), "serial=-+--jobs+1", "out=-+--bulk", "--out", str(out)])
+    c = json.loads(out.read_text())
+    assert set(c["runs"]) == {"serial", "out"} and all(r["exit"] == 0 for r in c["runs"].values())
+
+
 def test_startup_bench(tmp_path):
     import startup_bench
 

@@ -153,6 +153,24 @@ def test_thousands_of_files(tmp_path):
     assert again.exit_code == 1 and re.search(r"unchanged\s+1998\b", again.stdout)
 
 
+def test_a_17_mb_line_is_stored_and_stops_nothing(tmp_path):
+    """Oxigraph's N-Quads loader refuses a line over 16 MiB (here: a title of 17 MB); the build used to stop there
+    with exit 2, losing its whole batch. Now the batch is written document by document and the title is stored."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "huge title.txt").write_text("y" * 17_000_000 + "\nSurrey County Council Cabinet noted the Ofsted report.\n", encoding="utf-8")
+    (corpus / "good.txt").write_text(GOOD_TEXT, encoding="utf-8")
+    store = tmp_path / "store"
+    result = build(corpus, "--store", store, "-q")
+    assert result.exit_code == 0, result.output
+    st = ox.Store.read_only(str(store))
+    try:
+        lengths = {Path(s["f"].value).name: int(s["n"].value) for s in st.query(f"SELECT ?f (STRLEN(?t) AS ?n) WHERE {{ GRAPH ?d {{ ?d <{CG}file> ?f ; <http://purl.org/dc/terms/title> ?t }} }}")}
+    finally:
+        del st
+    assert lengths["huge title.txt"] == 17_000_000 and "good.txt" in lengths
+
+
 def test_manifest_problems_through_the_cli(tmp_path, data_copy):
     manifest = tmp_path / "manifest.csv"
     shutil.copy(data_copy / "003_0938c2f4e45d6980.txt", tmp_path / "news release.txt")

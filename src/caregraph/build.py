@@ -43,9 +43,9 @@ CHUNK = 16
 BATCH_DOCUMENTS = 512
 BATCH_BYTES = 8 << 20
 SERIAL_BELOW = 48
-# RocksDB keeps writes in memory tables until they fill (up to ~128 MB for each of Oxigraph's column families:
-# 2.2 GB of RSS in the writer at 10k documents without this). Flushing after this many bytes of new graphs keeps
-# the writer under ~300 MB (docs/performance.md, "Memory").
+# RocksDB keeps recent writes in memory, per column family, until a table fills: 2.3 GB of RSS in the writer at
+# 10k documents without this. Flushing after this many bytes of new graphs keeps it to a few hundred MB
+# (docs/performance.md, "Memory").
 FLUSH_BYTES = 32 << 20
 
 
@@ -305,8 +305,8 @@ def build(
         if name in present:
             try:
                 store.replace_ntriples(name, payload)  # type: ignore[arg-type]
-            except (SyntaxError, ValueError) as exc:
-                fail(source, Failure(source.name, f"internal error while storing ({type(exc).__name__}: {exc}); please report it"))
+            except _STORE_REFUSED as exc:
+                fail(source, Failure(source.name, _store_problem(exc)))
                 continue
             summary.replaced += 1
             summary.read += 1
@@ -331,20 +331,31 @@ def build(
     return summary
 
 
+# What the store raises for one document it cannot take; the build fails that document and goes on. MemoryError:
+# Oxigraph's parser refuses a line over 16 MiB (a title or quote that long; docs/reliability.md).
+_STORE_REFUSED = (SyntaxError, ValueError, MemoryError)
+
+
+def _store_problem(exc: Exception) -> str:
+    if isinstance(exc, MemoryError):
+        return f"too large to store: a title or quote in it is longer than the store takes ({exc}); split the document"
+    return f"internal error while storing ({type(exc).__name__}: {exc}); please report it"
+
+
 def _write_new(store: Store, batch: list[tuple[Source, str, bytes]], summary: BuildSummary, report, fail, bulk: bool = False) -> None:
     """Add a batch of new documents in one transaction (or with the bulk loader); if the store refuses it, write
     them one by one, each replacing whatever part of it got in, so a bad document fails alone."""
     try:
         (store.bulk_add_ntriples if bulk else store.add_ntriples)([(name, nt) for _, name, nt in batch])
         done = batch
-    except (SyntaxError, ValueError):
+    except _STORE_REFUSED:
         done = []
         for source, name, nt in batch:
             try:
                 store.replace_ntriples(name, nt)
                 done.append((source, name, nt))
-            except (SyntaxError, ValueError) as exc:
-                fail(source, Failure(source.name, f"internal error while storing ({type(exc).__name__}: {exc}); please report it"))
+            except _STORE_REFUSED as exc:
+                fail(source, Failure(source.name, _store_problem(exc)))
     for source, _, _ in done:
         summary.added += 1
         summary.read += 1

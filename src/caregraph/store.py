@@ -128,10 +128,18 @@ def _open_read_only(path: Path, attempts: int = 10) -> ox.Store:
         try:
             return ox.Store.read_only(str(path))
         except (OSError, RuntimeError) as exc:
+            if any(sign in str(exc) for sign in _UNFINISHED):
+                # A build stopped while it was creating the store: nothing was committed yet; the next writer
+                # finishes creating it.
+                raise StoreError(f"the store at {path} was never finished (a build was stopped while creating it); run 'caregraph build PATH --store {path}' to complete it") from None
             if "No such file or directory" not in str(exc) or attempt == attempts - 1:
                 raise StoreError(f"cannot open the store at {path}: {exc}") from None
             time.sleep(0.02 * (attempt + 1))
     raise AssertionError("unreachable")
+
+
+# What Oxigraph says when opening read-only a store whose creation was cut short.
+_UNFINISHED = ("Column family not found", "Inserts are only possible on read-write instances")
 
 
 class Store:
