@@ -101,6 +101,12 @@ BAD_WEBSITES = {
     "WNM": "rbkc.gov.uk",  # the same copied row: Kensington & Chelsea's website
 }
 
+#: Websites neither source gives a council (its organisation.csv row carries another council's, above), from the
+#: council's own site, so that a document at that address resolves to its publisher.
+MISSING_WEBSITES = {
+    "WNM": "rbwm.gov.uk",  # Royal Borough of Windsor and Maidenhead
+}
+
 #: Domains in Provider_data_lookup.csv that must not identify one council, with the reason.
 REJECTED_DOMAINS = {
     "analysticsbi.com": "not a council domain (Suffolk row; looks like a placeholder)",
@@ -537,6 +543,9 @@ def collect_domains(
     for code, row in organisations.items():
         if row["website"] and host_of(row["website"]) != BAD_WEBSITES.get(code):
             hosts[code].add(host_of(row["website"]))
+    for code, host in MISSING_WEBSITES.items():
+        if code in councils:
+            hosts[code].add(host)
     for code in hosts:
         hosts[code] -= REJECTED_DOMAINS.keys()
         hosts[code] = {h for h in hosts[code] if not any(covers(d, h) for d in hosts[code] if d != h)}

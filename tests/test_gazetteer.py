@@ -236,10 +236,17 @@ def test_surrey_domain(rows):
         ("www.barnsley.gov.uk", "barnsley"),
         ("cmis.cumbria.gov.uk", "cumbria"),
         ("democracy.bcpcouncil.gov.uk", "bournemouth-christchurch-and-poole"),
+        ("rbwm.moderngov.co.uk", None),
+        ("www.rbwm.gov.uk", "windsor-and-maidenhead"),
     ],
 )
 def test_a_host_leads_to_one_council(rows, host, slug):
-    assert council_for_host(rows, host) == [slug]
+    assert council_for_host(rows, host) == ([slug] if slug else [])
+
+
+def test_every_current_council_has_a_web_domain(rows):
+    """So that a document found at a council's address resolves to its publisher, whichever council it is."""
+    assert [slug for slug, row in rows.items() if row["current"] == "true" and not row["domains"]] == []
 
 
 def test_domains_are_hosts_without_www_and_never_shared(rows):

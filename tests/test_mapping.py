@@ -18,7 +18,7 @@ from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 from rdflib.namespace import DCTERMS, PROV
 
 from caregraph import __version__, iris
-from caregraph.mapping import area_key, date_literal, document_iri, inspection_label, short_label, to_graph
+from caregraph.mapping import area_key, date_literal, document_iri, inspection_label, short_label, to_graph, to_triples
 from caregraph.records import (
     CouncilMention,
     DecisionRecord,
@@ -194,6 +194,15 @@ def mapped(x: Extraction) -> Graph:
     assert (doc, CG.caregraphVersion, Literal(__version__)) in g
     g.remove((doc, CG.caregraphVersion, None))
     return g
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_the_build_triples_are_the_graph(name):
+    """The build writes ``to_triples`` (a plain set, cheaper); ``to_graph`` must hold exactly the same triples."""
+    x = CASES[name]()
+    triples = to_triples(x, BUILT_AT)
+    assert triples and triples == set(to_graph(x, BUILT_AT))
+    assert all(len(t) == 3 for t in triples)
 
 
 def assert_isomorphic(expected: Graph, actual: Graph, name: str) -> None:

@@ -32,7 +32,7 @@ from caregraph.errors import LoadError
 from caregraph.export import DATASET_GRAPH, dataset_iri, describe_dataset
 from caregraph.extract import extract
 from caregraph.load import DEFAULT_MAX_BYTES, Source, iter_sources, load
-from caregraph.mapping import document_iri, to_graph
+from caregraph.mapping import document_iri, to_triples
 from caregraph.records import Extraction
 from caregraph.segment import segment
 from caregraph.store import Store, graph_ntriples
@@ -122,10 +122,10 @@ def build_document(source: Source, name: str, max_bytes: int, built_at: datetime
     """Load, segment, extract and map one document; its graph as N-Triples bytes, or why it failed."""
     try:
         extraction = process(source, max_bytes)
-        graph = to_graph(extraction, built_at)
+        triples = to_triples(extraction, built_at)
         if str(document_iri(extraction.document)) != name:
             raise AssertionError(f"document IRI {document_iri(extraction.document)} is not {name}")
-        return "ok", graph_ntriples(graph)
+        return "ok", graph_ntriples(triples)
     except LoadError as exc:
         return "failed", Failure(exc.path, exc.problem)
     except Exception as exc:  # a bug must not stop the other documents

@@ -96,8 +96,9 @@ def term_nt(term) -> str:
     raise TypeError(f"not an RDF term: {term!r}")
 
 
-def graph_ntriples(graph: Graph) -> bytes:
-    """A graph as N-Triples bytes, one triple a line. Raises ``ValueError`` for a term that is not valid RDF."""
+def graph_ntriples(graph: Iterable[tuple]) -> bytes:
+    """A graph (an rdflib ``Graph`` or any iterable of rdflib triples) as N-Triples bytes, one triple a line.
+    Raises ``ValueError`` for a term that is not valid RDF."""
     seen: dict = {}
     lines = []
     for triple in graph:
