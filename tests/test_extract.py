@@ -164,3 +164,90 @@ _SEEDS = sorted(p.read_text(encoding="utf-8") for p in DATA.glob("*.txt"))
 def test_extraction_never_raises_on_mutated_seed_documents(seed, at, cut, insert):
     at %= len(seed) + 1
     _check(seed[:at] + insert + seed[at + cut :])
+
+
+# ------------------------------------------------------------------------------------ posts before a bare name
+
+
+def _people(text: str) -> dict[str, str | None]:
+    return {p.name: p.post for p in run(text).people}
+
+
+def test_post_before_a_name_without_an_honorific():
+    assert _people("News\nThe review notes that interim Chief Executive Marian Example has led the changes.\n") == {"Marian Example": "interim Chief Executive"}
+    assert _people("News\nDirector of Children's Services Pat Sample said the council would act at once.\n") == {"Pat Sample": "Director of Children's Services"}
+    assert _people("News\nThe plan was backed by the Corporate Director for Children, Lee Tester, who thanked staff.\n") == {"Lee Tester": "Corporate Director for Children"}
+    assert _people("Agenda item\nMinutes:\nAssistant Director for Learning and Skills Ravi Example explained the figures.\n") == {"Ravi Example": "Assistant Director for Learning and Skills"}
+    assert _people("News\nOfsted's Regional Director Gwen Sample said the council had improved.\n") == {"Gwen Sample": "Regional Director"}
+    x = run("News\nHead of Service Kieran O'Example explained the new model.\n")
+    assert [(p.name, p.post) for p in x.people] == [("Kieran O'Example", "Head of Service")]
+    assert x.posts == ()  # the post is the person's, not a post without a person
+
+
+def test_lower_case_posts_before_and_after_a_name():
+    assert _people("News\nThe lead inspector, Rhiannon Example, said the council knew itself well.\n") == {"Rhiannon Example": "lead inspector"}
+    assert _people("News\nNora Sample, the council’s interim Director of Children’s Services, said: “We have more to do.”\n") == {"Nora Sample": "interim Director of Children’s Services"}
+    assert _people("News\nAnytown City Council's executive member for children and families, Councillor Una Test, said it was welcome.\n") == {"Una Test": "executive member for children and families"}
+
+
+def test_a_post_before_a_capitalised_phrase_that_is_not_a_name_finds_no_person():
+    for text in (
+        "News\nChief Executive Steps Down\n",
+        "Agenda item\nMinutes:\nThe Head of Early Help Services said that referrals had fallen.\n",
+        "Agenda item\nMinutes:\nThe Cabinet Member for Housing, Property Investment, and Regeneration attended.\n",
+        "Agenda item\nMinutes:\nThe Director of Children's Services Annual Report was noted.\n",
+        "Agenda item\nMinutes:\nThe Strategic Director, People Services, said the plan was on track.\n",
+        "Agenda item\nMinutes:\nThe Deputy Leader Liberal Democrats said they would support it.\n",
+        "Agenda item\nMinutes:\nThe lead inspector Ofsted said the council knew itself well.\n",
+        "News\nFinancial Recovery attended the meeting.\n",
+    ):
+        assert run(text).people == (), text
+    # a name before a full stop ends the post (it is not read into it), though it is not taken for a person
+    x = run("News\nThe report was presented by Head of Service Jane Example.\n")
+    assert [p.title for p in x.posts] == ["Head of Service"]
+
+
+def test_council_names_with_and_are_never_split_before_a_post():
+    x = run("News\nCouncillor Amy Sample, Kensington and Chelsea Lead Member for Families, Children and Schools, said: “We are proud.”\n")
+    assert [(p.name, p.post) for p in x.people] == [("Amy Sample", "Lead Member for Families, Children and Schools")]
+    assert x.posts == ()
+    x = run("News\nCouncillor Jo Example, Bath and North East Somerset Council's Cabinet Member for Children's Services, said: “Good.”\n")
+    assert [(p.name, p.post) for p in x.people] == [("Jo Example", "Cabinet Member for Children's Services")]
+    x = run("News\nThe Kensington and Chelsea Lead Member for Children attended the panel.\n")
+    assert [p.title for p in x.posts] == ["Lead Member for Children"]
+
+
+def test_short_posts_named_without_a_person():
+    x = run("Agenda item\nMinutes:\nThe Cabinet member responded to questions. The lead inspector praised the work of social workers. "
+            "The chief executive and the deputy leader attended. The Chair thanked the director.\n")
+    assert sorted(p.title for p in x.posts) == ["Cabinet member", "chief executive", "deputy leader", "lead inspector"]
+    # a shortened form of a post that a named person holds is not listed again
+    x = run("Decision\nDecision Maker: Cabinet Member for Children's Services\nDecision published: 12/03/2024\n"
+            "The Cabinet member approved the revised sufficiency strategy.\n")
+    assert [p.title for p in x.posts] == ["Cabinet Member for Children's Services"]
+
+
+def test_surnames_that_are_also_words_honorifics_and_witness_lists():
+    x = run("Agenda item\nMinutes:\nWitnesses:\nMrs Helen Brown, Executive Director – Children's Services\n"
+            "Mr Tom Green, Head of Safeguarding\nDr Ann White, Designated Doctor for Safeguarding\n")
+    assert {p.name: p.post for p in x.people} == {"Helen Brown": "Executive Director – Children's Services", "Tom Green": "Head of Safeguarding", "Ann White": None}
+    assert _people("Agenda item\nMinutes:\nCouncillor Amy Young asked about caseloads. Councillor Young thanked officers.\n") == {"Amy Young": None}
+    assert _people("Agenda item\nMinutes:\nPresent: Councillors Adams, Baker-Smith and O'Example\n") == {"Adams": None, "Baker-Smith": None, "O'Example": None}
+    assert _people("News\nCllr. Raj Example, Portfolio Holder for Children and Young People, added: “We will build on this.”\n") == {"Raj Example": "Portfolio Holder for Children and Young People"}
+    assert _people("Agenda item\nMinutes:\nThe Chair welcomed Ms J Example, Head of Children's Social Care, to the meeting.\n") == {"J Example": "Head of Children's Social Care"}
+    # the young people of "Children and Young People" are still no one
+    assert _people("Agenda item\nMinutes:\nChildren and Young People attended the session.\n") == {}
+
+
+def test_inspection_date_forms():
+    def found(sentence: str) -> set[tuple[str, str, str | None]]:
+        x = run(f"Agenda item\nMinutes:\n{sentence}\n", published=D(2025, 1, 20))
+        return {(i.kind, i.start.iso(), i.end.iso() if i.end else None) for i in x.inspections}
+
+    assert found("Ofsted inspected children's services between 10 and 21 June 2024.") == {("ilacs", "2024-06-10", "2024-06-21")}
+    assert found("A monitoring visit took place w/c 2 December 2024.") == {("monitoring-visit", "2024-12-02", None)}
+    assert found("A focused visit is planned for w/c 3 March.") == {("focused-visit", "2025-03-03", None)}
+    assert found("The council was inspected in the week of 9 September 2024.") == {("ilacs", "2024-09-09", None)}
+    assert found("The ILACS inspection took place between Monday 2nd and Friday 13th December 2024.") == {("ilacs", "2024-12-02", "2024-12-13")}
+    assert found("The ILACS inspection ran from Monday 30 September to Friday 11 October 2024.") == {("ilacs", "2024-09-30", "2024-10-11")}
+    assert found("The ILACS inspection, 30/09/2024 to 11/10/2024, found services good.") == {("ilacs", "2024-09-30", "2024-10-11")}

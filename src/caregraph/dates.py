@@ -26,7 +26,9 @@ _Y = r"(?:19[89]\d|20[0-4]\d)"
 _SEASON = r"(?:spring|summer|autumn|winter|fall)"
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
 _QUAL = r"(?:(?:early|mid|late|end\s+of|beginning\s+of|the\s+end\s+of)[\s-]+)?"
-_RANGE = r"\s*(?:-|–|—|/|to|and|until|till|through)\s*"
+# A range's separator, and a weekday before its second day ("Monday 2nd and Friday 13th December 2024").
+_RANGE = r"\s*(?:-|–|—|/|to|and|until|till|through)\s*" + _WEEKDAY
+_NUMERIC_DAY = rf"(?P<{{d}}>[0-3]?\d)/(?P<{{m}}>[01]?\d)/(?P<{{y}}>{_Y})"
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("d_m_y", re.compile(rf"\b{_WEEKDAY}(?P<d>{_D})\s+(?:of\s+)?(?P<m>{_M})\s*,?\s*(?P<y>{_Y})\b", re.I)),
     # May 16, 2018
     ("m_d_y", re.compile(rf"\b(?P<m>{_M})\s+(?P<d>{_D}),?\s+(?P<y>{_Y})\b", re.I)),
+    # 30/09/2024 - 11/10/2024 ; 30/09/2024 to 11/10/2024
+    ("numeric_range", re.compile(rf"\b{_NUMERIC_DAY.format(d='d1', m='m1', y='y1')}\s*(?:-|–|—|to|until|and)\s*{_NUMERIC_DAY.format(d='d2', m='m2', y='y2')}\b", re.I)),
     # 16/07/2019 ; 16.07.2019
     ("numeric", re.compile(rf"\b(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)[/.](?P<y>{_Y})\b")),
     # 2019-07-16
@@ -135,7 +139,7 @@ _RELATIVE_WORD = re.compile(r"(?i)\b(?:month|year|today)")
 #: What a span must hold for a pattern to be worth trying.
 _NEEDS = {
     "d_d_m_y": ("digit", "month"), "d_m_d_m_y": ("digit", "month"), "d_m_y_d_m_y": ("digit", "month"), "d_m_y": ("digit", "month"),
-    "m_d_y": ("digit", "month"), "numeric": ("digit",), "iso": ("digit",), "m_m_y": ("digit", "month"), "m_y": ("digit", "month"),
+    "m_d_y": ("digit", "month"), "numeric_range": ("digit",), "numeric": ("digit",), "iso": ("digit",), "m_m_y": ("digit", "month"), "m_y": ("digit", "month"),
     "s_s_y": ("digit", "season"), "s_y": ("digit", "season"), "y": ("digit",), "d_m_d_m": ("digit", "month"),
     "d_d_m": ("digit", "month"), "d_m": ("digit", "month"), "month_this_year": ("month", "relative"), "rel_month": ("relative",),
     "rel_year": ("relative",), "today": ("relative",), "bare_month": ("month",),
@@ -175,6 +179,8 @@ def _mention(kind: str, m: re.Match[str], anchor: PartialDate | None, future: bo
     elif kind == "d_m_d_m_y":
         date, until = _pd(g["y"], g["m1"], g["d1"]), _pd(g["y"], g["m2"], g["d2"])
     elif kind == "d_m_y_d_m_y":
+        date, until = _pd(g["y1"], g["m1"], g["d1"]), _pd(g["y2"], g["m2"], g["d2"])
+    elif kind == "numeric_range":
         date, until = _pd(g["y1"], g["m1"], g["d1"]), _pd(g["y2"], g["m2"], g["d2"])
     elif kind in {"d_m_y", "m_d_y", "numeric", "iso"}:
         date = _pd(g["y"], g["m"], g["d"])
@@ -225,7 +231,7 @@ def _mention(kind: str, m: re.Match[str], anchor: PartialDate | None, future: bo
             date = PartialDate(_anchored_year(anchor, month, None, future), month)
         else:  # pragma: no cover - every pattern is handled above
             return None
-    if date is None or (kind in {"d_d_m_y", "d_m_d_m_y", "d_m_y_d_m_y", "m_m_y"} and until is None):
+    if date is None or (kind in {"d_d_m_y", "d_m_d_m_y", "d_m_y_d_m_y", "m_m_y", "numeric_range"} and until is None):
         return None
     if until is not None and sort_key(until) < sort_key(date):
         until = None

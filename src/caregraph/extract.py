@@ -81,6 +81,9 @@ class Rules:
     person_verbs: str
     name_labels: str
     not_name: frozenset[str]
+    not_name_base: frozenset[str]  # not_name_words without the post subject words
+    surname_words: frozenset[str]
+    post_subjects: frozenset[str]
     one_word_posts: frozenset[str]
     not_posts: re.Pattern[str]
     post_fold: dict[str, str]
@@ -143,7 +146,10 @@ def rules() -> Rules:
         post_head_ci=re.compile(people["post_heads"], re.I),
         person_verbs=people["person_verbs"],
         name_labels=people["name_labels"],
-        not_name=frozenset(people["not_name_words"]),
+        not_name=frozenset(people["not_name_words"]) | frozenset(w[:1].upper() + w[1:] for w in people["post_subject_words"]),
+        not_name_base=frozenset(people["not_name_words"]),
+        surname_words=frozenset(people["surname_words"]),
+        post_subjects=frozenset(w.lower() for w in people["post_subject_words"]),
         one_word_posts=frozenset(w.lower() for w in d["posts"]["one_word"]),
         not_posts=re.compile(d["posts"]["not_posts"], re.I),
         post_fold=dict(d["posts"]["fold"]),
@@ -607,6 +613,13 @@ _POSSESSED = {"services", "service", "social", "care", "trust", "board", "partne
 _HEAD_END = "(?![\\w-])"
 _MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
 _LOWER_POST_STOP = {"at", "who", "which", "is", "was", "were", "has", "had", "have", "will", "would", "from", "that", "but", "also", "said", "says", "added", "told", "commented", "explained", "welcomed", "as", "since", "when", "after", "before", "by"}
+_NAME_SEPARATOR = re.compile(r"[ \t]*,[ \t]*|[ \t]+")
+_LOWER_MODIFIER_BEFORE = re.compile(r"(?:^|(?<=[\s(]))(?P<mod>(?:interim|acting)[ \t]+)$")
+_LOWER_POST = re.compile(
+    r"\b(?i:the|our|its|their|(?:council|county|borough|city|authority)['’]s)[ \t]+(?P<post>(?i:(?:(?:interim|acting|deputy|assistant|"
+    r"executive|corporate|strategic|lead|chief|independent|principal)[ \t]+)*(?:director|chief[ \t]+executive|cabinet[ \t]+member|lead[ \t]+member|"
+    r"executive[ \t]+member|portfolio[ \t]+holder|inspector|leader|head|chair(?:man|woman|person)?)))(?![\w-])"
+)
 _ACRONYM_PAREN = re.compile(r"\s*\((?:[A-Z]{2,8}|[A-Z][A-Za-z]{0,3}[A-Z])\)")
 
 
@@ -636,13 +649,13 @@ def _people_rules() -> _PeopleRules:
     hon = "|".join(re.escape(h) for h in r.honorifics)
     plural = "|".join(re.escape(h) for h in r.plural_honorifics)
     head = r.post_head
-    org = r"(?:(?:[A-Z][\w’'&-]+\s+){1,4}(?:County\s+|City\s+|Borough\s+|District\s+)?Council(?:['’]s)?\s+|(?:the\s+)?(?:Royal\s+Borough\s+of\s+)?(?:[A-Z][\w’'-]+\s+(?:and\s+|upon\s+|of\s+)?){1,4}(?:['’]s\s+)?)"
+    org = r"(?:(?:[A-Z][\w’'&-]+\s+){1,4}(?:County\s+|City\s+|Borough\s+|District\s+)?Council(?:['’]s)?\s+|(?:the\s+)?(?:Royal\s+Borough\s+of\s+)?(?:[A-Z][\w’'-]+\s+(?:and\s+|upon\s+|of\s+)?){1,6}(?:['’]s\s+)?)"
     lower_heads = r"(?:interim\s+|acting\s+|deputy\s+|assistant\s+|executive\s+|corporate\s+|strategic\s+)*(?:director|head|cabinet\s+member|executive\s+member|lead\s+member|portfolio\s+holder|leader|chief\s+executive|manager|chair)\b"
     head_base = head.removesuffix(_HEAD_END)
     return _PeopleRules(
         honorific=re.compile(rf"\b(?P<hon>{hon})\s+(?P<name>{_NAME_RUN})"),
         plural=re.compile(rf"\b(?:{plural})\s+(?P<names>{_NAME_TOKEN}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*){_NAME_TOKEN}){{1,30}})"),
-        apposition=re.compile(rf"(?<![\w’'-])(?:(?P<hon>{hon})\s+)?(?P<name>{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{0,3}}?)(?:\s*,\s*(?:the\s+|our\s+)?(?P<org>{org})??|\s*\(\s*(?:the\s+)?|[ \t]+(?=[A-Z]))(?=(?P<head>(?i:{head})))"),
+        apposition=re.compile(rf"(?<![\w’'-])(?:(?P<hon>{hon})\s+)?(?P<name>{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{0,3}}?)(?:\s*,\s*(?:the\s+|our\s+)?(?:(?:council|county|borough|city|authority)['’]s\s+)?(?P<org>{org})??|\s*\(\s*(?:the\s+)?|[ \t]+(?=[A-Z]))(?=(?P<head>(?i:{head})))"),
         verb_after=re.compile(rf"(?:^|(?<=\n)|(?<=[.;!?]\s)|(?<=[.;!?]\s\s)|(?<=[•·Ø]\s)|(?<=:\s))[ \t•·Ø-]*(?P<name>{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{1,3}})(?:\s+and\s+(?P<name2>{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{1,3}}))?\s+(?:(?:also|then|further|briefly|formally|subsequently|again)\s+)?{r.person_verbs}\b"),
         by_name=re.compile(rf"\b(?:(?:presented|introduced|chaired|submitted|led|given|delivered|made|provided)\s+by|(?:message|update|letter|statement|foreword|blog|note|briefing)\s+from)\s+(?P<name>{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{1,3}})(?=\s*[.,;:(]|\s+(?:and|who|for|on|at|to)\b)"),
         label=re.compile(rf"(?im)(?:^|\b)(?:{r.name_labels})\s*:\s*(?P<rest>[^\n]{{2,200}})"),
@@ -663,8 +676,10 @@ def _is_name(candidate: str, rules_: Rules, allow_single: bool = False) -> bool:
     tokens = candidate.replace("’", "'").split()
     if not tokens or len(tokens) > 4 or (len(tokens) < 2 and not allow_single):
         return False
-    for t in tokens:
+    for i, t in enumerate(tokens):
         bare = t.rstrip(".,")
+        if bare in rules_.surname_words and _surname_word(tokens, i, rules_):
+            continue  # "Tom Green", "Councillor Young"
         if bare in rules_.not_name or bare.rstrip("'s") in rules_.not_name or (len(bare) > 1 and bare.isupper()):
             return False
     if all(len(t.rstrip(".")) == 1 for t in tokens):
@@ -676,10 +691,21 @@ def _is_name(candidate: str, rules_: Rules, allow_single: bool = False) -> bool:
     return True
 
 
+def _surname_word(tokens: list[str], i: int, rules_: Rules) -> bool:
+    """Whether ``tokens[i]`` is a word that is also a surname ("Green", "Young") standing as one: the last word
+    after a first name that is no other kind of word, or the only word (after an honorific)."""
+    if tokens[i].rstrip(".,") not in rules_.surname_words or i != len(tokens) - 1:
+        return False
+    if i == 0:
+        return True
+    before = tokens[i - 1].rstrip(".,").replace("’", "'")
+    return len(before) > 1 and before not in rules_.not_name and before.rstrip("'s") not in rules_.not_name and not before.isupper()
+
+
 def _trim_name(name: str, rules_: Rules) -> str:
     """Drop words from the end of a name run that are not part of a name ("Hardman Cabinet" → "Hardman")."""
     tokens = name.split()
-    while tokens and (tokens[-1].rstrip(".,") in rules_.not_name or tokens[-1].rstrip("'’s") in rules_.not_name):
+    while tokens and (tokens[-1].rstrip(".,") in rules_.not_name or tokens[-1].rstrip("'’s") in rules_.not_name) and not _surname_word(tokens, len(tokens) - 1, rules_):
         tokens.pop()
     return " ".join(tokens)
 
@@ -750,12 +776,19 @@ def _post_extent(text: str, start: int, limit: int, person: bool) -> tuple[int, 
             break
         if first_after_head and token[0].isupper() and word not in _POST_CONNECTORS:
             break
+        inside_head = abs_start < head_end
+        if not person and not inside_head and token[0].isupper() and word not in _POST_CONNECTORS and _bare_name_at(text, abs_start, full_stop=True) is not None:
+            break  # "Director of Children's Services Jane Smith said": the post ends before the name
         if word in {"of", "for", "with", "to"}:
             in_complement = True
-        if token[0].islower() and word not in _POST_CONNECTORS and word in _POSSESSED and re.search(r"['’]s\s+$", text[max(start, abs_start - 4) : abs_start]):
+        if inside_head:
+            pass  # "the lead inspector": a lower-case head is the post's own words
+        elif token[0].islower() and word not in _POST_CONNECTORS and word in _POSSESSED and re.search(r"['’]s\s+$", text[max(start, abs_start - 4) : abs_start]):
             pass  # "Director of Children’s services": the noun after a possessive belongs to the post
         elif token[0].islower() and word not in _POST_CONNECTORS:
-            if not (person and word not in _LOWER_POST_STOP and not _people_rules().verb.fullmatch(word) and (lower or pos > start)):
+            if not person and lower and in_complement and word.replace("’", "'") in rules_.post_subjects:
+                pass  # "the director of children's services": a lower-case post runs over the words of its subject
+            elif not (person and word not in _LOWER_POST_STOP and not _people_rules().verb.fullmatch(word) and (lower or pos > start)):
                 break
         if word in {"and", "&"}:
             rest = text[m.end() : limit].lstrip()
@@ -789,6 +822,30 @@ def _post_extent(text: str, start: int, limit: int, person: bool) -> tuple[int, 
     title = _clean(_ACRONYM_PAREN.sub("", text[start:end])).strip(" ,-–")
     title = re.sub(r"['’]s$", "", title)
     return end, title
+
+
+@cache
+def _bare_name_re(full_stop: bool = False) -> re.Pattern[str]:
+    verbs = rules().person_verbs
+    stop = r"|\.(?=\s|$)" if full_stop else ""
+    return re.compile(
+        rf"(?P<name>{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{1,2}})"
+        rf"(?=['’]s\b|[ \t]*(?:[,:()]|[-–—][ \t]{stop})|[ \t]+(?:{verbs}|has|had|have|is|was|will|would|who|did|does|can|could|should|must|may)\b)"
+    )
+
+
+def _bare_name_at(text: str, pos: int, full_stop: bool = False) -> tuple[str, int] | None:
+    """A person's name without an honorific that starts at ``pos`` and is followed by what follows a person's
+    name in a sentence (a verb, "has", "who", a comma, a colon, a bracket, a dash, "'s"; with ``full_stop``, also
+    a full stop): ``(name, end)``."""
+    m = _bare_name_re(full_stop).match(text, pos)
+    if not m:
+        return None
+    rules_ = rules()
+    raw = m.group("name")
+    if _trim_name(raw, rules_) != raw or not _is_name(raw, rules_) or rules_.post_head_re.match(raw):
+        return None
+    return raw, m.end("name")
 
 
 def _fold_post(title: str) -> list[str]:
@@ -848,8 +905,13 @@ def find_people(seg: Segmented) -> tuple[list[PersonRecord], list[PostRecord]]:
         hon = m.group("hon")
         if not (_is_name(name, rules_) or (hon and _is_name(name, rules_, allow_single=True))):
             continue
-        if m.group("org") and not _is_org(m.group("org")):
-            continue
+        post_start = m.start("head")
+        if m.group("org"):
+            council_end = _council_prefix_end(text, m.start("org"))
+            if council_end is not None and council_end <= m.end("org") and rules_.post_head_ci.match(text, council_end):
+                post_start = council_end  # "Kensington and Chelsea Lead Member for …": the council's name is never split
+            elif not _is_org(m.group("org")):
+                continue
         joiner = text[m.end("name") : m.start("head")]
         if "," not in joiner and "(" not in joiner and not hon and not m.group("org"):
             # "Jeanette Richards Executive Director for …": no comma, so the post must say what it is of
@@ -857,7 +919,6 @@ def find_people(seg: Segmented) -> tuple[list[PersonRecord], list[PostRecord]]:
             head_end = m.start("head") + (len(head_match.group(0)) if head_match else 0)
             if not re.match(r"\s+(?:of|for|to|with)\b|\s*[-–]\s*[A-Z]", text[head_end : head_end + 8]):
                 continue
-        post_start = m.start("head")
         extent = _post_extent(text, post_start, min(len(text), post_start + 200), person=True)
         if extent is None:
             add(name, None, m.start(), m.end(), hon, "witness" if _in_kind(seg, m.start(), "witnesses") else None)
@@ -934,7 +995,30 @@ def find_people(seg: Segmented) -> tuple[list[PersonRecord], list[PostRecord]]:
         if _is_name(name, rules_) and not rules_.post_head_re.match(m.group("after")):
             add(name, None, m.start("name"), m.end("name"))
 
-    posts = _find_posts(seg, [people[k] for k in order], post_spans)
+    # A post before a bare name: "interim Chief Executive Theresa Grant has …", "Director of Children's Services
+    # Jane Smith said", "the Corporate Director for Children, Jo Bloggs, …", "The lead inspector, Ann Example,".
+    candidates = _post_candidates(text, limit)
+    for start, head, end, title in candidates:
+        if any(s <= head < e for s, e in post_spans):
+            continue
+        sep = _NAME_SEPARATOR.match(text, end)
+        if not sep:
+            continue
+        found = _bare_name_at(text, sep.end())
+        if found is None:
+            continue
+        name, name_end = found
+        lead = _LOWER_MODIFIER_BEFORE.search(text, max(0, start - 20), start)
+        if lead:
+            start = lead.start("mod")
+            title = f"{_clean(lead.group('mod'))} {title}"
+        post = _strip_org(title)
+        if len(post.split()) < 2 and post.lower() not in {"leader", "mayor"}:
+            continue
+        add(name, post, start, name_end, None, "witness" if _in_kind(seg, start, "witnesses") else None)
+        post_spans.append((start, end))
+
+    posts = _find_posts(seg, [people[k] for k in order], post_spans, candidates)
     return [people[k] for k in order], posts
 
 
@@ -942,6 +1026,21 @@ def _is_org(prefix: str) -> bool:
     """An organisation's name before a post: a council ("Essex County Council's") or a place in the gazetteer."""
     words = re.sub(r"(?i)^the\s+|['’]s\s*$", "", prefix.strip()).strip()
     return "Council" in words or gazetteer().resolve(words) is not None or gazetteer().resolve(re.sub(r"^Royal\s+Borough\s+of\s+", "", words)) is not None
+
+
+_AFTER_COUNCIL_NAME = re.compile(r"(?:[ \t]+(?:Metropolitan[ \t]+)?(?:(?:County|City|Borough|District)[ \t]+)?Council)?(?:['’]s)?[ \t]+")
+
+
+def _council_prefix_end(text: str, pos: int) -> int | None:
+    """Where a council's name that starts at ``pos`` ends, with "Council" and a possessive after it ("Kensington and
+    Chelsea ", "Bath and North East Somerset Council's "): the gazetteer's names are matched whole, so a name with
+    "and" inside it is never split. None when no council's name starts there."""
+    for ms, me, _ in gazetteer().find(text, pos, min(len(text), pos + 120)):
+        if ms != pos:
+            return None
+        after = _AFTER_COUNCIL_NAME.match(text, me)
+        return after.end() if after else None
+    return None
 
 
 def _is_post_word_start(name: str) -> bool:
@@ -967,21 +1066,59 @@ def _post_before(text: str, pos: int) -> tuple[str, tuple[int, int]] | None:
     if not re.search(r"[A-Za-z)]\s*,?\s*$", window):
         return None
     best = None
-    for m in _people_rules().post_start.finditer(text, window_start, pos):
-        extent = _post_extent(text, m.start(), pos, person=False)
+    starts = sorted({m.start() for m in _people_rules().post_start.finditer(text, window_start, pos)} | {m.start("post") for m in _LOWER_POST.finditer(text, window_start, pos)})
+    for start in starts:
+        extent = _post_extent(text, start, pos, person=False)
         if extent is None:
             continue
         end, title = extent
         between = text[end:pos]
-        if re.fullmatch(r"\s*,?\s*", between) and len(title.split()) >= 2 and re.search(r"\b(?:of|for|with)\b", title):
-            start = m.start()
+        # on the same line, or after a comma ("…, Cabinet Member for Children,\nCouncillor …"); a post that ends a
+        # line of a list is the previous person's
+        if re.fullmatch(r"[ \t]*(?:,\s*)?", between) and len(title.split()) >= 2 and re.search(r"\b(?:of|for|with)\b", title):
             # take modifiers before the head ("Deputy …" is in the head pattern; "Lead Member" too)
             best = (title, (start, end))
             break
     return best
 
 
-def _find_posts(seg: Segmented, people: list[PersonRecord], post_spans: list[tuple[int, int]]) -> list[PostRecord]:
+def _post_candidates(text: str, limit: int) -> list[tuple[int, int, int, str]]:
+    """Every post title the text names, as ``(start, head start, end, title)``: capitalised ones ("Service
+    Development Manager", capitalised modifiers before the head included) and lower-case ones after "the"
+    ("the lead inspector", "the Cabinet member", "the director of children's services")."""
+    pr = _people_rules()
+    out: list[tuple[int, int, int, str]] = []
+    heads: set[int] = set()
+    for m in pr.post_start.finditer(text, 0, limit):
+        head = m.start("post")
+        heads.add(head)
+        # capitalised modifiers before the head belong to the post ("Service Development Manager")
+        start = _extend_left(text, head)
+        if start < head:
+            for ms, me, _ in gazetteer().find(text, max(0, start - 80), head):
+                if ms <= start < me or start <= ms < head:
+                    after = _AFTER_COUNCIL_NAME.match(text, me)
+                    start = max(start, after.end() if after else me)  # "Kensington and Chelsea Lead Member": not "Chelsea Lead Member"
+        extent = _post_extent(text, head, min(len(text), head + 200), person=False)
+        if extent is None:
+            continue
+        end, title = extent
+        prefix = _clean(text[start:head])
+        if prefix:
+            title = f"{prefix} {title}"
+        out.append((start, head, end, title))
+    for m in _LOWER_POST.finditer(text, 0, limit):
+        head = m.start("post")
+        if head in heads or head - 1 in heads:
+            continue
+        extent = _post_extent(text, head, min(len(text), head + 200), person=False)
+        if extent is not None:
+            out.append((head, head, extent[0], extent[1]))
+    out.sort()
+    return out
+
+
+def _find_posts(seg: Segmented, people: list[PersonRecord], post_spans: list[tuple[int, int]], post_candidates: list[tuple[int, int, int, str]]) -> list[PostRecord]:
     """Posts named without a person: "the Cabinet Member for Children and Families", "Executive Director"."""
     rules_ = rules()
     pr = _people_rules()
@@ -995,20 +1132,9 @@ def _find_posts(seg: Segmented, people: list[PersonRecord], post_spans: list[tup
         return any(s <= pos < e for s, e in taken)
 
     candidates: list[tuple[int, int, str]] = []
-    for m in pr.post_start.finditer(text, 0, limit):
-        start = m.start("post")
-        if inside(start):
-            continue
-        # capitalised modifiers before the head belong to the post ("Service Development Manager")
-        start = _extend_left(text, start)
-        extent = _post_extent(text, m.start("post"), min(len(text), m.start("post") + 200), person=False)
-        if extent is None:
-            continue
-        end, title = extent
-        prefix = _clean(text[start : m.start("post")])
-        if prefix:
-            title = f"{prefix} {title}"
-        candidates.append((start, end, title))
+    for start, head, end, title in post_candidates:
+        if not inside(head):
+            candidates.append((start, end, title))
     for m in pr.lower_post.finditer(text, 0, limit):
         if not inside(m.start("post")):
             candidates.append((m.start("post"), m.end("post"), m.group("post")))
@@ -1054,7 +1180,7 @@ def _extend_left(text: str, start: int) -> int:
         word = m.group("word")
         if word in {"The", "A", "An", "This", "That", "Our", "Their", "Its", "Ofsted", "Ofsted's", "Ofsted’s", "Council", "County", "City", "Borough", "Council's", "Council’s", "And", "Of", "For", "Members", "Officers", "Inspectors", "New", "Former", "Previous", "Current", "Then", "Acting"} or (word.endswith(("'s", "’s")) and word[:-2] not in {"Children", "People"}):
             break
-        if word != "&" and (word in rules_.not_name and word not in {"Service", "Development", "Agency", "Children's", "Children’s", "Independent", "Overview", "Scrutiny", "Democratic", "Services", "Safeguarding", "Partnership", "Quality", "Assurance", "Practice", "Policy", "Performance", "Improvement", "Programme", "Principal", "Social", "Care", "Early", "Help", "Youth", "Education", "Health", "Public"}):
+        if word != "&" and (word in rules_.not_name_base and word not in {"Service", "Development", "Agency", "Children's", "Children’s", "Independent", "Overview", "Scrutiny", "Democratic", "Services", "Safeguarding", "Partnership", "Quality", "Assurance", "Practice", "Policy", "Performance", "Improvement", "Programme", "Principal", "Social", "Care", "Early", "Help", "Youth", "Education", "Health", "Public"}):
             break
         if gazetteer().resolve(word) is not None:
             break
