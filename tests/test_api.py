@@ -16,6 +16,14 @@ def test_build_and_query_through_the_library(tmp_path):
     assert any(r["start"] == "2024-04-16" and r["end"] == "2024-04-17" for r in rows)
 
 
+def test_caregraph_build_stays_callable_once_its_module_is_imported(tmp_path):
+    import caregraph.build as build_module  # Python now sets caregraph.build to the module
+
+    assert caregraph.build is build_module
+    with caregraph.open_store(tmp_path / "s") as store:
+        assert caregraph.build(store, [DATA / "003_0938c2f4e45d6980.txt"]).read == 1
+
+
 def test_lazy_exports_do_not_hide_typos():
     import pytest
 

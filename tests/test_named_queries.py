@@ -71,6 +71,18 @@ def test_contract_queries_on_data(store):
     assert {"2018-11", "2019-12", "2022"} <= {r["due"] for r in follow_ups}
 
 
+def test_documents_of_one_council(store):
+    """The council parameter keeps only that council's documents (it used to return every document, each labelled
+    with the council asked for)."""
+    everything = rows(store, "documents")
+    for council, name in ((SURREY, "Surrey"), (DURHAM, "Durham")):
+        theirs = rows(store, "documents", council=name)
+        assert theirs == [r for r in everything if r["council"] == council]
+        assert theirs and {r["councilName"] for r in theirs} == {name}
+    assert len(rows(store, "documents", council="Surrey")) + len(rows(store, "documents", council="Durham")) == len(everything)
+    assert rows(store, "documents", council="Kent") == []
+
+
 # ------------------------------------------------------------------------------------------------ the analysts' queries
 
 

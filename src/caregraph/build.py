@@ -17,6 +17,7 @@ import hashlib
 import multiprocessing
 import os
 import sys
+import types
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -392,3 +393,15 @@ def _described_size(store: Store) -> int | None:
         return int(counted[0].value) + sum(1 for _ in store.ox.quads_for_pattern(None, None, None, graph))
     except ValueError:
         return None
+
+
+class _BuildModule(types.ModuleType):
+    """``caregraph.build`` is both this module and, as documented, the :func:`build` function: once anything has
+    imported the module, the package attribute ``caregraph.build`` is the module (Python sets it on import), so the
+    module itself answers the call."""
+
+    def __call__(self, *args, **kwargs) -> BuildSummary:
+        return build(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _BuildModule

@@ -3,7 +3,8 @@ per thing", lists each key and what it means for joins).
 
 The same council, committee, person, post, meeting or inspection gets the same IRI from every document and every
 run, so facts from many documents join. The base is ``https://w3id.org/caregraph/id/`` unless ``CAREGRAPH_BASE``
-says otherwise.
+says otherwise. The string-only part (base, slugs, people's keys, councils', documents' and graphs' IRIs as
+``str``) is :mod:`caregraph.keys`, which the query path uses without importing rdflib.
 
 >>> str(inspection("surrey", "focused-visit", PartialDate(2024, 4, 16)))
 'https://w3id.org/caregraph/id/council/surrey/inspection/focused-visit/2024-04'
@@ -14,50 +15,31 @@ True
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import unicodedata
 
 from rdflib import Literal, URIRef
 from rdflib.term import Identifier
 
+from caregraph.keys import (  # noqa: F401 (re-exported: iris.base, iris.slug, … as before)
+    DEFAULT_BASE,
+    GRAPH_BASE,
+    HONORIFICS,
+    VOCAB,
+    base,
+    council_iri,
+    document_iri,
+    graph_iri,
+    kind_family,
+    person_key,
+    slug,
+)
 from caregraph.records import PartialDate
 
-DEFAULT_BASE = "https://w3id.org/caregraph/id/"
-VOCAB = "https://w3id.org/caregraph/vocab/"
-GRAPH_BASE = "https://w3id.org/caregraph/graph/"
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-
-HONORIFICS = re.compile(r"^(?:(?:county\s+)?councillor|cllr\.?|mr\.?|mrs\.?|ms\.?|miss|dr\.?|professor|prof\.?|sir|dame|lord|baroness|rev(?:d|\.)?)\s+", re.I)
-
-
-def base() -> str:
-    value = os.environ.get("CAREGRAPH_BASE", DEFAULT_BASE)
-    return value if value.endswith(("/", "#")) else value + "/"
-
-
-def slug(text: str) -> str:
-    """Lower-case ASCII words joined by hyphens: "Children's Services & Learning" → "childrens-services-and-learning"."""
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    text = text.replace("&", " and ").replace("'", "").lower()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "unnamed"
-
-
-def person_key(name: str) -> str:
-    """A person's key: the name without honorifics, slugged ("Councillor Clare Curran" → "clare-curran")."""
-    previous = None
-    while previous != name:
-        previous, name = name, HONORIFICS.sub("", name.strip())
-    return slug(name)
-
-
-def kind_family(kind: str) -> str:
-    """Every ILACS kind keys as "ilacs" so a paper's "ILACS inspection" joins Ofsted's "Standard" inspection."""
-    return "ilacs" if kind.startswith("ilacs") else kind
 
 
 def council(council_slug: str) -> URIRef:
-    return URIRef(f"{base()}council/{council_slug}")
+    return URIRef(council_iri(council_slug))
 
 
 def body(council_slug: str, name: str) -> URIRef:
@@ -126,7 +108,7 @@ def practice_model(key: str) -> URIRef:
 
 def document(key: str) -> URIRef:
     """A document's IRI from its source URL, or its normalised path when no URL is known."""
-    return URIRef(f"{base()}doc/{hashlib.sha1(key.encode('utf-8')).hexdigest()[:16]}")
+    return URIRef(document_iri(key))
 
 
 def evidence(document_iri: URIRef, start: int, end: int) -> URIRef:
@@ -158,4 +140,4 @@ def concept(scheme: str, key: str) -> URIRef:
 
 def graph(name: str) -> URIRef:
     """Reference graphs: ontology, vocabularies, councils, ofsted, dataset."""
-    return URIRef(f"{GRAPH_BASE}{name}")
+    return URIRef(graph_iri(name))

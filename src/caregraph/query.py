@@ -32,7 +32,6 @@ False
 
 from __future__ import annotations
 
-import difflib
 import re
 import threading
 import time
@@ -148,6 +147,8 @@ def named_query(name: str) -> NamedQuery:
     queries = named_queries()
     if name in queries:
         return queries[name]
+    import difflib
+
     close = difflib.get_close_matches(name, list(queries), n=3, cutoff=0.5)
     hint = f"; did you mean {', '.join(close)}?" if close else f"; named queries: {', '.join(queries)}"
     raise UnknownQuery(f"unknown query {name!r}{hint} (run 'caregraph queries' to list them)")
@@ -303,9 +304,9 @@ def council_iri(raw: str) -> str | None:
     slug = council_slug(raw)
     if slug is None:
         return None
-    from caregraph import iris
+    from caregraph.keys import council_iri as mint  # plain strings: the query path does not import rdflib
 
-    return str(iris.council(slug))
+    return mint(slug)
 
 
 @cache
@@ -348,6 +349,8 @@ def to_term(name: str, kind: str, raw: str) -> ox.NamedNode | ox.Literal:
 
                 with ontology_file("councils.csv").open(encoding="utf-8") as fh:
                     names = [row["nice_name"] for row in csv.DictReader(fh)]
+                import difflib
+
                 close = difflib.get_close_matches(raw, names, n=3, cutoff=0.6)
                 raise ParameterError(f"--param {name}: no council called {raw!r}" + (f"; did you mean {', '.join(close)}?" if close else " (give a name, slug, GSS or DfE code, or an IRI)"))
             return ox.NamedNode(iri)
@@ -635,23 +638,21 @@ def _csv_value(term) -> str:
 
 def serialize_rows(result: QueryResult, fmt: str) -> str:
     """SELECT results as W3C SPARQL 1.1 CSV, TSV, JSON or XML; ASK results in JSON or XML, else ``true``/``false``."""
-    import csv
-    import io
-    import json
-    from xml.sax.saxutils import escape, quoteattr
-
-    def xml_text(value: str) -> str:
-        # Line breaks and tabs as character references, which every XML parser keeps (raw ones may be normalised).
-        return escape(_not_xml().sub("\ufffd", value), {"\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
-
+    # Each format imports what it needs: xml.sax.saxutils pulls in urllib.request, http.client and email (~0.03 s),
+    # which a CSV of the cheap named queries should not pay for.
     if result.kind == "ask":
         if fmt == "json":
+            import json
+
             return json.dumps({"head": {}, "boolean": bool(result.boolean)}) + "\n"
         if fmt == "xml":
             return ('<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">\n  <head/>\n'
                     f"  <boolean>{'true' if result.boolean else 'false'}</boolean>\n</sparql>\n")
         return ("true" if result.boolean else "false") + "\n"
     if fmt == "csv":
+        import csv
+        import io
+
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\r\n")
         writer.writerow(result.variables)
@@ -664,9 +665,17 @@ def serialize_rows(result: QueryResult, fmt: str) -> str:
             lines.append("\t".join(str(row[v]) if v in row else "" for v in result.variables))
         return "\n".join(lines) + "\n"
     if fmt == "json":
+        import json
+
         bindings = [{v: _term_json(row[v]) for v in result.variables if v in row} for row in result.rows]
         return json.dumps({"head": {"vars": result.variables}, "results": {"bindings": bindings}}, ensure_ascii=False, indent=1) + "\n"
     if fmt == "xml":
+        from xml.sax.saxutils import escape, quoteattr
+
+        def xml_text(value: str) -> str:
+            # Line breaks and tabs as character references, which every XML parser keeps (raw ones may be normalised).
+            return escape(_not_xml().sub("\ufffd", value), {"\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
+
         out = ['<?xml version="1.0"?>', '<sparql xmlns="http://www.w3.org/2005/sparql-results#">', "  <head>"]
         out += [f"    <variable name={quoteattr(v)}/>" for v in result.variables]
         out += ["  </head>", "  <results>"]

@@ -18,9 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
-
-from caregraph import iris
+from caregraph import keys
 from caregraph.errors import StoreError, StoreLocked
 from caregraph.resources import ontology_file
 
@@ -44,8 +42,22 @@ def resolve_path(path: str | os.PathLike[str] | None) -> Path:
     return Path(os.environ.get(STORE_ENV) or DEFAULT_STORE)
 
 
+def _terms():
+    """rdflib's term classes, imported on first use: reading a store (caregraph query) never needs rdflib (~0.1 s)."""
+    global _TERMS
+    if _TERMS is None:
+        from rdflib import BNode, Literal, URIRef
+
+        _TERMS = (URIRef, Literal, BNode)
+    return _TERMS
+
+
+_TERMS = None
+
+
 def to_ox(term) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     """An rdflib term as a pyoxigraph term."""
+    URIRef, Literal, BNode = _terms()
     if isinstance(term, URIRef):
         return ox.NamedNode(str(term))
     if isinstance(term, Literal):
@@ -82,6 +94,7 @@ def _iri_nt(value: str) -> str:
 
 def term_nt(term) -> str:
     """An rdflib term in N-Triples syntax (the same text ``pyoxigraph.serialize`` gives for :func:`to_ox`)."""
+    URIRef, Literal, BNode = _terms()
     if isinstance(term, URIRef):
         return _iri_nt(str(term))
     if isinstance(term, Literal):
@@ -234,7 +247,7 @@ class Store:
 
     def document_graphs(self) -> set[str]:
         """The IRIs of every named graph holding a document (with or without its metadata)."""
-        prefix = str(iris.document("x"))[:-16]
+        prefix = keys.document_iri("x")[:-16]
         return {g.value for g in self.ox.named_graphs() if isinstance(g, ox.NamedNode) and g.value.startswith(prefix)}
 
     def replace_graph(self, name: str, graph: Graph) -> int:
@@ -269,7 +282,7 @@ class Store:
                 continue
             data = path.read_bytes()
             digest = hashlib.sha256(data).hexdigest()
-            graph = ox.NamedNode(str(iris.graph(name)))
+            graph = ox.NamedNode(keys.graph_iri(name))
             marker = ox.Quad(graph, ox.NamedNode(f"{CG_NS}sha256"), ox.Literal(digest), graph)
             if marker in self.ox:
                 continue
