@@ -45,6 +45,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import cache
+from itertools import count, groupby
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import BinaryIO
 
@@ -233,41 +235,75 @@ def _owner(subject: str, names: set[str]) -> str | None:
             return subject[:cut]
 
 
+def _nested(names: set[str]) -> bool:
+    """Whether some graph IRI extends another (``{g}/…`` or ``{g}#…``): then a subject under ``{g}`` may belong to
+    the longer one, and :func:`_owner` has to search."""
+    return any(_owner(name[:max(name.rfind("/"), name.rfind("#"), 0)], names) is not None for name in names)
+
+
+_subject_of = attrgetter("subject")
+
+
+def _plain_triples(quads: Iterable[ox.Quad], labels: _BlankLabels) -> Iterator[ox.Triple]:
+    """The triples of ``quads``, blank nodes relabelled; the common case (none) costs one attribute read."""
+    blank = ox.BlankNode
+    for q in quads:
+        if isinstance(q.object, blank) or isinstance(q.subject, blank):
+            q = labels.quad(q)
+            yield ox.Triple(q.subject, q.predicate, q.object)
+        else:
+            yield q.triple
+
+
 def iter_triples(store, graphs: Sequence[GraphName]) -> Iterator[ox.Triple]:
     """The triples of ``graphs`` merged, each written once, streamed graph by graph.
 
     caregraph mints the IRIs of a document's own nodes (its statements and evidence) under the document's IRI, and
-    those triples, the bulk of a store, live in that document's graph only: they pass straight through. A triple
-    about a shared node (a council, an inspection, a person) may sit in several graphs; it is written the first
-    time, and only a 16-byte digest of each such triple is remembered. So memory grows with the shared triples, not
-    with the store."""
+    those triples, the bulk of a store, live in that document's graph only: they pass straight through, a subject at
+    a time (the index gives a graph's quads grouped by subject), with no look-up. A triple about a shared node (a
+    council, an inspection, a person) may sit in several graphs; it is written the first time, and only a 16-byte
+    digest of each such triple is remembered. So memory grows with the shared triples, not with the store. A triple
+    about a node another selected graph owns is left to that graph when it holds it (one index probe; rare)."""
     ox_store: ox.Store = store.ox
+    labels = _BlankLabels()
     if len(graphs) == 1:
-        labels = _BlankLabels()
-        for q in ox_store.quads_for_pattern(None, None, None, graphs[0]):
-            q = labels.quad(q)
-            yield ox.Triple(q.subject, q.predicate, q.object)
+        yield from _plain_triples(ox_store.quads_for_pattern(None, None, None, graphs[0]), labels)
         return
     names = {g.value for g in graphs if isinstance(g, ox.NamedNode)}
+    nested = _nested(names)
     seen: set[bytes] = set()
-    labels = _BlankLabels()
-    last_subject, owner = None, None
+    blank = ox.BlankNode
     for g in graphs:
         here = _graph_key(g)
-        for q in ox_store.quads_for_pattern(None, None, None, g):
-            s = q.subject
-            if s != last_subject:
-                last_subject = s
-                owner = _owner(s.value, names) if isinstance(s, ox.NamedNode) else None
-            if owner != here:
-                if owner is not None and ox.Quad(s, q.predicate, q.object, ox.NamedNode(owner)) in ox_store:
+        # A subject IRI under this graph's IRI is owned by this graph, unless graph IRIs nest (then search).
+        under = (here + "/", here + "#") if len(here) > 8 and not nested else None
+        for s, group in groupby(ox_store.quads_for_pattern(None, None, None, g), _subject_of):
+            if isinstance(s, ox.NamedNode):
+                v = s.value
+                owner = here if under is not None and (v == here or v.startswith(under)) else _owner(v, names)
+            else:
+                owner = None
+            if owner == here:  # the subject is an IRI: only the object can be a blank node
+                for q in group:
+                    if isinstance(q.object, blank):
+                        q = labels.quad(q)
+                        yield ox.Triple(q.subject, q.predicate, q.object)
+                    else:
+                        yield q.triple
+                continue
+            owner_node = ox.NamedNode(owner) if owner is not None else None
+            for q in group:
+                if owner_node is not None and ox.Quad(s, q.predicate, q.object, owner_node) in ox_store:
                     continue  # the graph that owns the subject writes it
-                key = hashlib.blake2b(f"{s} {q.predicate} {q.object}".encode("utf-8"), digest_size=16).digest()
+                t = q.triple
+                key = hashlib.blake2b(str(t).encode("utf-8"), digest_size=16).digest()
                 if key in seen:
                     continue
                 seen.add(key)
-            q = labels.quad(q)
-            yield ox.Triple(q.subject, q.predicate, q.object)
+                if isinstance(s, blank) or isinstance(t.object, blank):
+                    q = labels.quad(q)
+                    t = ox.Triple(q.subject, q.predicate, q.object)
+                yield t
 
 
 # ---------------------------------------------------------------------------------------------------- export
@@ -293,15 +329,11 @@ def _xml_safe(triples: Iterable[ox.Triple]) -> Iterator[ox.Triple]:
         yield t
 
 
-class _Counter:
-    def __init__(self, items: Iterable):
-        self.items = items
-        self.n = 0
-
-    def __iter__(self):
-        for item in self.items:
-            self.n += 1
-            yield item
+def _counted(items: Iterable) -> tuple[Iterator, Iterator[int]]:
+    """``items`` unchanged, and a tally whose ``next()`` after they are used up says how many there were. Counted
+    without a Python frame per item (zip draws from ``items`` first, and stops there once they are exhausted)."""
+    tally = count()
+    return map(itemgetter(0), zip(items, tally)), tally
 
 
 def export(store, output: BinaryIO, fmt: str, *, graphs: Sequence[str] | None = None, with_ontology: bool = False) -> ExportSummary:
@@ -311,9 +343,9 @@ def export(store, output: BinaryIO, fmt: str, *, graphs: Sequence[str] | None = 
     f = get_format(fmt)
     chosen = select_graphs(store, graphs, with_ontology=with_ontology)
     stream = iter_quads(store, chosen) if f.datasets else iter_triples(store, chosen)
-    items = _Counter(_xml_safe(stream) if f.name == "xml" else stream)
+    items, tally = _counted(_xml_safe(stream) if f.name == "xml" else stream)
     ox.serialize(items, output, f.ox_format, prefixes=export_prefixes())
-    return ExportSummary(f.name, len(chosen), items.n)
+    return ExportSummary(f.name, len(chosen), next(tally))
 
 
 def export_to_path(store, path: str | os.PathLike[str], fmt: str, **kwargs) -> ExportSummary:
