@@ -84,3 +84,15 @@ def test_spans_lie_inside_the_text_and_are_ordered():
 
 def test_sort_key_orders_mixed_precision():
     assert sorted([D(2019, 10), D(2019), D(2019, 10, 7)], key=sort_key) == [D(2019), D(2019, 10), D(2019, 10, 7)]
+
+
+def test_end_of_the_year_bare_may_a_named_months_meeting_and_a_year_before_an_event():
+    anchor = D(2024, 3, 5)
+    assert only("to report back by the end of the year", anchor) == ("2024", None)
+    assert find_dates("by the end of the year") == []  # no anchor, no year
+    assert only("the visit in May looked at care leavers", anchor) == ("2023-05", None)
+    assert find_dates("a monitoring visit may follow; May we add", anchor) == []  # the verb, and "May" after no "in"
+    assert only("to come back to the July meeting", anchor, future=True) == ("2024-07", None)
+    assert only("In its 2019 inspection, Ofsted rated the council good") == ("2019", None)
+    assert find_dates("the 2023/2024 inspection plan") == []
+    assert only("the plan would be submitted by the end of March", D(2024, 9, 10), future=True) == ("2025-03", None)

@@ -84,6 +84,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("s_y", re.compile(rf"\b{_QUAL}(?P<s>{_SEASON})\s+(?:term\s+)?(?:of\s+)?(?P<y>{_Y})\b", re.I)),
     # in 2010 ; (2018) ; since 2017 ; during 2019/20 is not a year
     ("y", re.compile(rf"(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bsince\s)|(?<=\bof\s)|(?<=\bfrom\s)|(?<=\bby\s)|(?<=\bin\searly\s)|(?<=\bin\slate\s)|(?<=\bin\smid-)|(?<=\())(?P<y>{_Y})\b(?![/-]\d)(?!\s*(?:-|–|to)\s*\d)", re.I)),
+    # the 2019 inspection ; its 2022 ILACS inspection ; our 2023 focused visit
+    ("y_event", re.compile(rf"\b(?P<y>{_Y})(?=\s+(?:ofsted\s+|ilacs\s+|sif\s+|full\s+|joint\s+targeted\s+area\s+)?(?:inspection|re-?inspection|monitoring\s+visit|focused\s+visit|jtai)\b)(?<![/-]\d{{4}})", re.I)),
     # relative expressions, resolved against the anchor
     # 13 and 14 July ; 27 February - 14 March ; 21st November ; (no year: needs the anchor)
     ("d_m_d_m", re.compile(rf"\b(?P<d1>{_D})\s+(?P<m1>{_M}){_RANGE}(?P<d2>{_D})\s+(?P<m2>{_M})\b(?!\s*,?\s*\d)", re.I)),
@@ -93,18 +95,28 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("rel_month", re.compile(r"\b(?P<rel>last|this|next|previous)\s+month(?:['’]s)?\b", re.I)),
     ("rel_year", re.compile(r"\b(?:earlier\s+|later\s+)?(?P<rel>last|this|next|previous)\s+year(?:['’]s)?\b", re.I)),
     ("today", re.compile(r"\b(?:published|out|released|announced|issued)\s+today\b|\btoday\b", re.I)),
-    ("bare_month", re.compile(rf"(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bsince\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bin\searly\s)|(?<=\bin\slate\s)|(?<=\bin\smid-)|(?<=\bon\s))(?P<m>January|February|March|April|June|July|August|September|October|November|December)\b(?!\s*(?:{_Y}|\d))", re.I)),
+    ("bare_month", re.compile(rf"(?:(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bsince\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bin\searly\s)|(?<=\bin\slate\s)|(?<=\bin\smid-)|(?<=\bon\s)|(?<=\bend\sof\s))(?P<m>January|February|March|April|June|July|August|September|October|November|December)|(?<=\bin\s)(?P<may>(?-i:May))|(?:(?<=\bthe\s)|(?<=['’]s\s))(?P<mt>January|February|March|April|May|June|July|August|September|October|November|December)(?=\s+meeting\b))\b(?!\s*(?:{_Y}|\d))", re.I)),
+    # by the end of the year (the anchor's year; a financial or academic year is not the calendar's)
+    ("end_of_year", re.compile(r"\b(?:the\s+)?end\s+of\s+(?:the|this)\s+(?:calendar\s+)?year\b", re.I)),
 ]
 
+#: Spans of time from the anchor ("in six months", "in six months' time", "in a year's time"), read only when the
+#: caller asks (a commitment's due date), at the precision of the unit: months give a month, years a year.
+_NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                 "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty-four": 24}
+_DURATION = re.compile(r"\bin\s+(?:(?:about|around|approximately)\s+)?(?P<n>\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four)\s+(?P<unit>months?|years?)(?:['’]s?)?(?:\s+time)?\b", re.I)
+
 #: Patterns whose year comes from the anchor.
-_ANCHORED = {"d_m_d_m", "d_d_m", "d_m", "month_this_year", "rel_month", "rel_year", "today", "bare_month"}
+_ANCHORED = {"d_m_d_m", "d_d_m", "d_m", "month_this_year", "rel_month", "rel_year", "today", "bare_month", "end_of_year"}
 
 
-def find_dates(text: str, anchor: PartialDate | None = None, start: int = 0, end: int | None = None, future: bool = False) -> list[DateMention]:
+def find_dates(text: str, anchor: PartialDate | None = None, start: int = 0, end: int | None = None, future: bool = False, durations: bool = False) -> list[DateMention]:
     """Every date expression in ``text[start:end]``, left to right, offsets into ``text``.
 
     ``anchor`` is the document's own date; relative expressions need it and are dropped without it. ``future``
     says the surrounding words speak of a plan, which decides whether a bare month is this year or the next.
+    ``durations`` also reads spans of time from the anchor ("in six months' time" → the anchor's month plus six;
+    "in a year" → the next year), for due dates; a span in months needs an anchor with a month.
     """
     end = len(text) if end is None else end
     start = max(0, min(start, len(text)))
@@ -115,6 +127,7 @@ def find_dates(text: str, anchor: PartialDate | None = None, start: int = 0, end
     taken = bytearray(end - start)  # 1 where an earlier (more specific) pattern already matched
     has = {"digit": _DIGIT.search(text, start, end) is not None, "month": _MONTH_WORD.search(text, start, end) is not None,
            "season": _SEASON_WORD.search(text, start, end) is not None, "relative": _RELATIVE_WORD.search(text, start, end) is not None}
+    has["month_or_year_word"] = durations and _DURATION_WORD.search(text, start, end) is not None
     for kind, pattern in _PATTERNS:
         if kind in _ANCHORED and anchor is None:
             continue
@@ -128,6 +141,21 @@ def find_dates(text: str, anchor: PartialDate | None = None, start: int = 0, end
             if mention is not None:
                 found.append(mention)
                 taken[s - start : e - start] = b"\x01" * (e - s)
+    if durations and anchor is not None and has["month_or_year_word"]:
+        for m in _DURATION.finditer(text, start, end):
+            s, e = m.span()
+            if 1 in taken[s - start : e - start]:
+                continue
+            raw = m.group("n").lower()
+            n = int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
+            if m.group("unit").lower().startswith("month"):
+                if anchor.month is None:
+                    continue
+                y, mo = divmod(anchor.year * 12 + anchor.month - 1 + n, 12)
+                date = PartialDate(y, mo + 1)
+            else:
+                date = PartialDate(anchor.year + n)
+            found.append(DateMention(s, e, date, None, True))
     found.sort(key=lambda d: d.start)
     return found
 
@@ -136,13 +164,14 @@ _DIGIT = re.compile(r"\d")
 _MONTH_WORD = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
 _SEASON_WORD = re.compile(r"(?i)spring|summer|autumn|winter|fall")
 _RELATIVE_WORD = re.compile(r"(?i)\b(?:month|year|today)")
+_DURATION_WORD = re.compile(r"(?i)\b(?:months?|years?)\b")
 #: What a span must hold for a pattern to be worth trying.
 _NEEDS = {
     "d_d_m_y": ("digit", "month"), "d_m_d_m_y": ("digit", "month"), "d_m_y_d_m_y": ("digit", "month"), "d_m_y": ("digit", "month"),
     "m_d_y": ("digit", "month"), "numeric_range": ("digit",), "numeric": ("digit",), "iso": ("digit",), "m_m_y": ("digit", "month"), "m_y": ("digit", "month"),
-    "s_s_y": ("digit", "season"), "s_y": ("digit", "season"), "y": ("digit",), "d_m_d_m": ("digit", "month"),
+    "s_s_y": ("digit", "season"), "s_y": ("digit", "season"), "y": ("digit",), "y_event": ("digit",), "d_m_d_m": ("digit", "month"),
     "d_d_m": ("digit", "month"), "d_m": ("digit", "month"), "month_this_year": ("month", "relative"), "rel_month": ("relative",),
-    "rel_year": ("relative",), "today": ("relative",), "bare_month": ("month",),
+    "rel_year": ("relative",), "today": ("relative",), "bare_month": ("month",), "end_of_year": ("relative",),
 }
 
 # Every date expression holds a digit or a month, season or relative word: a cheap test that skips the rest.
@@ -190,7 +219,7 @@ def _mention(kind: str, m: re.Match[str], anchor: PartialDate | None, future: bo
         date = _pd(g["y"], g["m"])
     elif kind in {"s_s_y", "s_y"}:
         date = _season_year(g["y"])
-    elif kind == "y":
+    elif kind in {"y", "y_event"}:
         date = _pd(g["y"])
     else:
         if anchor is None:
@@ -226,8 +255,10 @@ def _mention(kind: str, m: re.Match[str], anchor: PartialDate | None, future: bo
             date = PartialDate(anchor.year + offset)
         elif kind == "today":
             date = anchor
+        elif kind == "end_of_year":
+            date = PartialDate(anchor.year)
         elif kind == "bare_month":
-            month = MONTHS[g["m"].lower()]
+            month = MONTHS[(g["m"] or g["may"] or g["mt"]).lower()]
             date = PartialDate(_anchored_year(anchor, month, None, future), month)
         else:  # pragma: no cover - every pattern is handled above
             return None

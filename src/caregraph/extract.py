@@ -418,7 +418,7 @@ def _fallback_anchor(text: str) -> PartialDate | None:
 def _is_header_meeting(text: str, meeting: MeetingRecord) -> bool:
     line = meeting.evidence.quote
     r = segment_rules()["lines"]
-    return bool(r["meeting"].match(line) or r["meeting_of"].match(line) or meeting.item_number) or line.lower().startswith("current date")
+    return bool(r["meeting"].match(line) or r["meeting_held"].match(line) or r["meeting_of"].match(line) or meeting.item_number) or line.lower().startswith("current date")
 
 
 # ----------------------------------------------------------------------------------------------- councils
@@ -471,9 +471,9 @@ def _body_patterns() -> dict[str, re.Pattern[str]]:
     day = r"(?P<date>\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z][a-z]+\.?,?\s+(?:19|20)\d\d|\d{1,2}/\d{1,2}/(?:19|20)\d\d)"
     return {
         # "You Matter to Us - Corporate Parenting Board - 18 April 2024" (a previous meeting's minutes)
-        "dash": re.compile(rf"^(?:minutes\s*(?:of\s+the\s+)?[-–—:]\s*)?(?P<body>[A-Z][^\n]{{2,90}}?{r.body_heads})\s*[-–—,]\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?{day}", re.M),
+        "dash": re.compile(rf"^(?:minutes\s*(?:of\s+the\s+)?[-–—:]\s*)?(?P<body>(?:[A-Z][^\n]{{1,90}}?[ \t]+)?{r.body_heads})\s*[-–—,]\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?{day}", re.M),
         # "the minutes of the Corporate Parenting Board meeting held on 18 April 2024"
-        "held": re.compile(rf"\b(?:minutes\s+of\s+)?(?:the\s+|a\s+)?(?:meeting\s+of\s+(?:the\s+)?)?{body}(?:\s+meeting)?\s+(?:held\s+)?on\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?{day}"),
+        "held": re.compile(rf"\b(?:minutes\s+of\s+)?(?:the\s+|a\s+)?(?:meeting\s+of\s+(?:the\s+)?)?{body}(?:\s+meeting|,?\s+at\s+its\s+(?:meeting|session))?\s+(?:held\s+(?:(?:at|in|remotely|virtually|via)\s+[^\n.;]{{0,80}}?\s+)?)?(?:on|(?<=meeting\s)of)\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?{day}"),
         # "presented to the Improvement Board by the Independent Chair … on 3rd October 2018"
         "to_on": re.compile(rf"\b(?:to|at|in|before|by)\s+(?:the\s+)?{body}(?P<gap>(?:\s+(?!(?:that|which|who|when|where|because|but|and\s+(?:was|were|had|has))\b)[^\s.;:]+){{1,14}}?)\s+on\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?{day}"),
     }
@@ -522,9 +522,13 @@ def find_meetings(seg: Segmented) -> list[MeetingRecord]:
             continue
         line = text[s.start:s.end]
         item_title = report_title = report_size = item_number = None
-        m = r["meeting"].match(line) or r["meeting_of"].match(line)
+        m = r["meeting"].match(line) or r["meeting_held"].match(line) or r["meeting_of"].match(line)
         if m:
-            body, item_number = _clean(m.group("body")), m.group("item")
+            body, item_number = _clean(m.group("body")), m.groupdict().get("item")
+            if m.re is r["meeting_held"]:
+                body = _body_name(re.sub(r"(?i)\s+meeting$", "", body)) or ""
+                if not body:
+                    continue
             dates = find_dates(text, None, s.start + m.start("date"), s.start + m.end("date"))
         else:
             m = r["dated_title"].match(line)
@@ -1595,21 +1599,37 @@ def _ev_of(j: _JudgementMention, d: _Draft) -> Evidence:
 
 _DECISION_SECTIONS = {"resolved", "decision", "recommendations"}
 _NUMBER = re.compile(r"^\(?(?P<n>\d{1,2}(?:\.\d{1,2})*|[a-z]|[ivx]{1,4})(?:[.)]\s*|\s+(?=[A-Za-z]))(?=\S)")
-_SECTION_HEAD = re.compile(r"^(?:(?:the\s+)?[^.:;]{0,80}?,?\s+)?(?:it\s+was\s+)?(?:resolved|decision|decisions|recommendations?|recommended|agreed|(?:is|are)\s+(?:asked|recommended|requested|invited)\s+to)\s*(?:to\b|that\b)?\s*[:;,\-–—]?\s*", re.I)
-_DECISION_VERB = re.compile(r"^(?:that\b|to\s+(?:note|agree|approve|endorse|receive|consider|support|accept|request|ask|delegate|recommend|adopt|confirm|review|thank)\b|(?:note|notes|noted|agree|agrees|agreed|approve|approves|approved|endorse|endorses|endorsed|consider|considers|receive|receives|support|supports|accept|accepts|request|requests|ask|asks|delegate|recommend|adopt|confirm|review)\b|the\s+[^.]{0,200}?\b(?:was|were|be|is|are)\s+(?:noted|agreed|approved|endorsed|received|accepted|supported)\b)", re.I)
+_SECTION_HEAD = re.compile(r"^(?:(?:the\s+)?[^.:;]{0,80}?,?\s+)?(?:it\s+was\s+)?(?:unanimously\s+)?(?:resolved|decision|decisions|recommendations?|recommended|agreed|(?:is|are)\s+(?:asked|recommended|requested|invited)\s+to)\s*(?:,?\s*\(?(?:unanimously|by\s+a\s+majority)\)?\s*,?\s*)?(?:to\b|that\b)?\s*[:;,\-–—]?\s*", re.I)
+# What is left of a heading line that only introduces the list: "Resolved that the Panel:", "That Cabinet:",
+# "RESOLVED that Cabinet -".
+_LEAD_IN = re.compile(r"^(?:that\s+)?(?:the\s+)?(?:[\w’'&-]+\s+){0,5}?[\w’'&-]+\s*(?:[:\-–—]|,?\s+(?:be|is|are)\s+(?:asked|recommended|requested|invited)\s+to\s*:?)\s*$", re.I)
+# Inline list markers "(1) … (2) …", "(i) … (ii) …", "a) … b) …" after the start or a space, before a word.
+_INLINE_MARK = re.compile(r"(?:^|(?<=\s))\(?(?P<n>\d{1,2}|[a-h]|[ivx]{1,4})\)\s+(?=[A-Za-z])")
+_ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
+# A numbered line that is the title of the next agenda item, not a decision: "2. Monitoring Visit".
+_TITLE_LINE = re.compile(r"^(?:[A-Z0-9][\w’'&/-]*|and|of|for|the|in|on|to|&|[-–—:,])(?:\s+(?:[A-Z0-9][\w’'&/()-]*|and|of|for|the|in|on|to|&|[-–—:,]))*$")
+_DECISION_VERB = re.compile(r"^(?:(?:the\s+)?(?:[\w’'-]+\s+){1,5}?(?:notes|noted|agrees|agreed|approves|approved|endorses|endorsed|accepts|accepted|supports|supported|resolved|decided|adopts|adopted)\s+(?:to\s+|that\s+)?(?:the|a|an|its|their|to|that|this|these|all|\w+ing)\b|that\b|to\s+(?:note|agree|approve|endorse|receive|consider|support|accept|request|ask|delegate|recommend|adopt|confirm|review|thank)\b|(?:note|notes|noted|agree|agrees|agreed|approve|approves|approved|endorse|endorses|endorsed|consider|considers|receive|receives|support|supports|accept|accepts|request|requests|ask|asks|delegate|recommend|adopt|confirm|review)\b|the\s+[^.]{0,200}?\b(?:was|were|be|is|are)\s+(?:noted|agreed|approved|endorsed|received|accepted|supported)\b)", re.I)
 _QUOTED_RECOMMENDATION = re.compile(r"\brecommendation\b[^“\"\n]{0,60}?[“\"](?P<text>(?:That|To)\b[^”\"\n]{10,600}?)[”\"]\s*\.?\s*(?:The\s+(?:Committee|Board|Panel|Cabinet|Council|Commission|Sub-Committee)\s+(?:agreed|accepted|approved|supported)|This\s+was\s+(?:agreed|accepted)|Agreed)", re.I)
 
 
 def find_decisions(seg: Segmented) -> list[DecisionRecord]:
     """Resolutions and recommendations: the items of "RESOLVED", "Decision:", "Recommendations:", "The Board is
-    asked to:" sections (numbered or not), the numbered "… was noted/agreed" items of ModernGov issue pages, and a
-    recommendation quoted and then agreed. A decision printed twice is one."""
+    asked to:" sections (numbered, lettered or roman, one a line or run into one line), a subject with AGREED or
+    RESOLVED in capitals, the numbered "… was noted/agreed" items of ModernGov issue pages, and a recommendation
+    quoted and then agreed. A decision printed twice is one; procedural business (minutes, apologies) is none."""
     rules_ = rules()
     text = seg.document.text
-    unanimous = True if rules_.unanimous.search(text, 0, min(len(text), _SCAN_LIMIT)) else None
+    cues = [m.start() for m in rules_.unanimous.finditer(text, 0, min(len(text), _SCAN_LIMIT))]
+    doc_unanimous = True if cues else None
+    # "It was RESOLVED unanimously that …" in one section says nothing of the others; a cue outside every
+    # decision section ("The decision was unanimous.") is the page's.
+    sections = [(s.start, s.end) for s in seg.segments if s.kind in _DECISION_SECTIONS]
+    if cues and all(any(a <= c < b for a, b in sections) for c in cues):
+        doc_unanimous = None
     out: dict[str, DecisionRecord] = {}
     for s in seg.segments:
         in_section = s.kind in _DECISION_SECTIONS
+        unanimous = True if doc_unanimous or any(s.start <= c < s.end for c in cues) else None
         if not in_section and not (s.kind in {"documents", "body", "minutes"} and seg.genre in (Genre.ISSUE_MEETINGS, Genre.DECISION)):
             continue
         kind = "recommendation" if s.kind == "recommendations" else "resolution"
@@ -1623,14 +1643,22 @@ def find_decisions(seg: Segmented) -> list[DecisionRecord]:
                         continue
                     body_start = ls + head.end()
             line_text = text[body_start:le]
+            if in_section and len(line_text) < 90 and _LEAD_IN.match(line_text):
+                continue  # "Resolved that the Panel:", "That Cabinet:" introduce the list that follows
             nm = _NUMBER.match(line_text)
             number = nm.group("n") if nm else None
             content_start = body_start + (nm.end() if nm else 0)
             content = text[content_start:le]
             if in_section:
                 starts = _DECISION_VERB.match(content)
+                if number and not starts and len(content) < 90 and _TITLE_LINE.match(content.rstrip(" .")):
+                    break  # "2. Monitoring Visit": the next agenda item's title, the resolutions are over
                 if number or starts:
-                    items.append((number, content_start, le))
+                    inline = _inline_items(text, body_start, le) or _inline_items(text, content_start, le)
+                    if inline:
+                        items.extend(inline)
+                    else:
+                        items.append((number, content_start, le))
                 elif items and content[:1].islower():  # continuation of the previous decision
                     n, cs, _ = items[-1]
                     items[-1] = (n, cs, le)
@@ -1644,14 +1672,53 @@ def find_decisions(seg: Segmented) -> list[DecisionRecord]:
         for (n, cs, ce), number in zip(items, numbers):
             _add_decision(out, text, cs, ce, number, kind, unanimous)
     for m in _QUOTED_RECOMMENDATION.finditer(text, 0, min(len(text), _SCAN_LIMIT)):
-        _add_decision(out, text, m.start("text"), m.end("text"), None, "recommendation", unanimous)
+        _add_decision(out, text, m.start("text"), m.end("text"), None, "recommendation", doc_unanimous)
     return list(out.values())
+
+
+def _inline_items(text: str, start: int, end: int) -> list[tuple[str | None, int, int]]:
+    """The items of a list run into one line ("(1) That … (2) That …", "That the Panel (i) notes …; (ii) endorses
+    …"): markers that count up from 1, a or i. A lead-in before the first marker ("That the Panel") is dropped, as
+    under a heading. Empty when the line holds no such list."""
+    marks = [m for m in _INLINE_MARK.finditer(text, start, end)]
+    seq: list[re.Match[str]] = []
+    for m in marks:
+        n = m.group("n")
+        if not seq:
+            if n in {"1", "a", "i"}:
+                seq.append(m)
+            continue
+        if _next_marker(seq[-1].group("n"), n):
+            seq.append(m)
+    if len(seq) < 2:
+        return []
+    lead = text[start : seq[0].start()].strip()
+    if len(lead) > 120 or (lead and not re.match(r"(?i)^(?:that\b|to\b|the\b|[\w’'-]+\s*$)", lead)):
+        return []
+    out = []
+    for k, m in enumerate(seq):
+        stop = seq[k + 1].start() if k + 1 < len(seq) else end
+        out.append((m.group("n"), m.end(), _trim(text, m.end(), stop)[1]))
+    return out
+
+
+def _next_marker(prev: str, n: str) -> bool:
+    if prev.isdigit():
+        return n.isdigit() and int(n) == int(prev) + 1
+    if prev in _ROMAN and n in _ROMAN and _ROMAN.index(n) == _ROMAN.index(prev) + 1:
+        return True
+    return len(prev) == 1 and len(n) == 1 and prev.isalpha() and ord(n) == ord(prev) + 1
+
+
+_PROCEDURAL = re.compile(r"(?i)\b(?:minutes\s+of\s+the\s+(?:previous\s+|last\s+)?meeting\b[^.;]{0,80}?\b(?:approved|confirmed|agreed|signed)|(?:approved|confirmed|signed|agreed)\s+as\s+an?\s+(?:correct|true|accurate)\s+record|apologies\s+(?:for\s+absence\s+)?(?:be\s+|were\s+|are\s+)?(?:noted|received)|(?:no\s+)?declarations?\s+of\s+(?:pecuniary\s+|personal\s+)?interests?\b)")
 
 
 def _add_decision(out: dict[str, DecisionRecord], text: str, cs: int, ce: int, number: str | None, kind: str, unanimous: bool | None) -> None:
     decision_text = _clean(text[cs:ce])
     if len(decision_text) < 8:
         return
+    if _PROCEDURAL.search(decision_text[:200]):
+        return  # apologies, declarations, the last meeting's minutes: procedural business, not a decision
     key = " ".join(_slugish(decision_text).split()[:12])
     if key in out:
         return
@@ -1689,7 +1756,7 @@ def find_follow_ups(seg: Segmented, decisions: list[DecisionRecord], doc_date: P
             clause = text[c_start:c_end]
             if rules_.followup_not.search(clause):
                 continue
-            dates = [d for d in find_dates(text, anchor, c_start, c_end, future=True) if not _is_publication(text, d, c_start)]
+            dates = [d for d in find_dates(text, anchor, c_start, c_end, future=True, durations=True) if not _is_publication(text, d, c_start) and not _PAST_EVENT_DATE.search(text, max(c_start, d.start - 40), d.start)]
             if doc_date is not None:
                 dates = [d for d in dates if sort_key(d.date)[: len(doc_date.iso().split("-"))] >= sort_key(doc_date)[: len(d.date.iso().split("-"))] and d.date != doc_date]
             if not dates:
@@ -1713,6 +1780,11 @@ def find_follow_ups(seg: Segmented, decisions: list[DecisionRecord], doc_date: P
             for ss, se in sentences(text, s.start, min(s.end, _SCAN_LIMIT)):
                 consider(ss, se, None)
     return list(out.values())
+
+
+#: Words before a date that make it the date of something that happened ("the visit carried out 1-2 November
+#: 2022"), not the date a commitment is due ("to be carried out in March" is still due then).
+_PAST_EVENT_DATE = re.compile(r"(?i)(?<!\bbe\s)\b(?:carried\s+out|took\s+place|held|undertaken|conducted|visited|inspected|dated)\s+(?:on\s+|in\s+|between\s+|from\s+|during\s+|over\s+)?(?:the\s+)?$")
 
 
 def _clause(text: str, start: int, end: int, pos: int) -> tuple[int, int]:

@@ -106,7 +106,7 @@ _ONE_LINE = {"title", "meeting", "item", "page"}
 
 def _line_kind(line: str, genre: Genre) -> str | None:
     r = rules()
-    if r["lines"]["meeting"].match(line) or r["lines"]["meeting_of"].match(line):
+    if r["lines"]["meeting"].match(line) or r["lines"]["meeting_held"].match(line) or r["lines"]["meeting_of"].match(line):
         return "meeting"
     if r["lines"]["item_header"].match(line) or (genre is Genre.MINUTES and r["lines"]["item_number"].match(line)):
         return "item"
