@@ -71,7 +71,7 @@ def stages(corpus: Path, sample: int = 200) -> dict:
 
     from caregraph.extract import extract
     from caregraph.load import iter_sources, load
-    from caregraph.mapping import to_graph
+    from caregraph.mapping import to_triples
     from caregraph.segment import segment
     from caregraph.store import graph_ntriples
 
@@ -89,7 +89,7 @@ def stages(corpus: Path, sample: int = 200) -> dict:
             t2 = time.perf_counter()
             x = extract(seg)
             t3 = time.perf_counter()
-            g = to_graph(x, now)
+            g = to_triples(x, now)  # as the build maps (a plain set of triples)
             t4 = time.perf_counter()
             nt = graph_ntriples(g)
             t5 = time.perf_counter()

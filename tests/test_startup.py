@@ -77,3 +77,15 @@ def test_council_iris_from_the_light_table_match_the_minting_module(monkeypatch)
     assert str(iris.document("x")) == keys.document_iri("x") and str(iris.graph("councils")) == keys.graph_iri("councils")
     monkeypatch.setenv("CAREGRAPH_BASE", "http://example.org/kg")
     assert council_iri("Surrey") == str(iris.council("surrey")) == "http://example.org/kg/council/surrey"
+
+
+def test_an_unchanged_rebuild_loads_neither_the_rules_nor_rdflib(tmp_path: Path):
+    from .conftest import DATA
+
+    store = tmp_path / "store"
+    code, modules, _ = imported("build", str(DATA), "--store", str(store), "-q")
+    assert code == 0 and loaded(modules, "caregraph.extract")  # a first build does
+    code, modules, _ = imported("build", str(DATA), "--store", str(store), "-q")
+    assert code == 0
+    for name in ("caregraph.extract", "caregraph.mapping", "rdflib"):
+        assert not loaded(modules, name), f"an unchanged rebuild imported {name}"

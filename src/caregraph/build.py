@@ -28,14 +28,11 @@ from itertools import islice
 
 import pyoxigraph as ox
 
-from caregraph import iris
+from caregraph import keys
 from caregraph.errors import LoadError
 from caregraph.export import DATASET_GRAPH, dataset_iri, describe_dataset
-from caregraph.extract import extract
 from caregraph.load import DEFAULT_MAX_BYTES, Source, iter_sources, load
-from caregraph.mapping import document_iri, to_triples
 from caregraph.records import Extraction
-from caregraph.segment import segment
 from caregraph.store import Store, graph_ntriples
 
 # Batching and parallelism. A chunk is the unit of work sent to a worker; a batch is the unit written in one
@@ -102,6 +99,9 @@ def fingerprint(source: Source, max_bytes: int = DEFAULT_MAX_BYTES) -> str | Non
 
 def process(source: Source, max_bytes: int = DEFAULT_MAX_BYTES) -> Extraction:
     """Load, segment and extract one document; raises :class:`LoadError` for bad input."""
+    from caregraph.extract import extract  # imported on first use: an unchanged rebuild never needs the rules
+    from caregraph.segment import segment
+
     return extract(segment(load(source, max_bytes)))
 
 
@@ -121,6 +121,8 @@ Outcome = tuple[str, "bytes | Failure"]
 
 def build_document(source: Source, name: str, max_bytes: int, built_at: datetime) -> Outcome:
     """Load, segment, extract and map one document; its graph as N-Triples bytes, or why it failed."""
+    from caregraph.mapping import document_iri, to_triples
+
     try:
         extraction = process(source, max_bytes)
         triples = to_triples(extraction, built_at)
@@ -171,6 +173,9 @@ def _die_with_parent(parent: int) -> None:
 
 
 def _pool(jobs: int) -> ProcessPoolExecutor:
+    import caregraph.extract  # noqa: F401  (imported before forking, so every worker starts with them loaded)
+    import caregraph.mapping  # noqa: F401
+
     return ProcessPoolExecutor(jobs, mp_context=_mp_context(), initializer=_die_with_parent, initargs=(os.getpid(),))
 
 
@@ -272,7 +277,7 @@ def build(
             if isinstance(item, LoadError):
                 fail(item, Failure(item.path, item.problem))
                 continue
-            name = str(iris.document(source_key(item)))
+            name = keys.document_iri(source_key(item))
             if name in seen_iris:
                 fail(item, Failure(item.name, "the same document (URL or path) is listed twice; built once"))
                 continue

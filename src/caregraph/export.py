@@ -52,7 +52,7 @@ from typing import BinaryIO
 
 import pyoxigraph as ox
 
-from caregraph import __version__, iris
+from caregraph import __version__, keys
 from caregraph.errors import CaregraphError
 
 __all__ = [
@@ -71,8 +71,8 @@ __all__ = [
     "select_graphs",
 ]
 
-DATASET_GRAPH = str(iris.graph("dataset"))
-ONTOLOGY_GRAPHS = (str(iris.graph("ontology")), str(iris.graph("vocabularies")))
+DATASET_GRAPH = keys.graph_iri("dataset")
+ONTOLOGY_GRAPHS = (keys.graph_iri("ontology"), keys.graph_iri("vocabularies"))
 
 CG = "https://w3id.org/caregraph/ontology#"
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -503,7 +503,7 @@ def _count(ox_store: ox.Store, graph: str) -> int:
 
 
 def dataset_iri() -> str:
-    return f"{iris.base()}dataset"
+    return f"{keys.base()}dataset"
 
 
 def describe_dataset(store, *, now: datetime | None = None) -> int:
@@ -542,11 +542,11 @@ def describe_dataset(store, *, now: datetime | None = None) -> int:
     add(ds, DCTERMS + "created", _lit(stamp, XSD + "dateTime"))
     add(ds, DCTERMS + "modified", _lit(stamp, XSD + "dateTime"))
     add(ds, CG + "caregraphVersion", _lit(__version__))
-    add(ds, VOID + "uriSpace", _lit(iris.base()))
+    add(ds, VOID + "uriSpace", _lit(keys.base()))
     add(ds, VOID + "triples", _lit(total))
     add(ds, VOID + "documents", _lit(len(documents)))
     add(ds, VOID + "classes", _lit(len(classes)))
-    for vocab in (CG, iris.VOCAB, "http://www.w3.org/ns/org#", FOAF, PROV, DCTERMS, "http://www.w3.org/2004/02/skos/core#", "http://www.w3.org/ns/oa#"):
+    for vocab in (CG, keys.VOCAB, "http://www.w3.org/ns/org#", FOAF, PROV, DCTERMS, "http://www.w3.org/2004/02/skos/core#", "http://www.w3.org/ns/oa#"):
         add(ds, VOID + "vocabulary", _n(vocab))
     add(ds, DCAT + "keyword", ox.Literal("Ofsted", language="en"))
     add(ds, DCAT + "keyword", ox.Literal("children's services", language="en"))
@@ -568,7 +568,7 @@ def describe_dataset(store, *, now: datetime | None = None) -> int:
         add(docs, DCTERMS + "title", ox.Literal("Document graphs", language="en"))
         add(docs, VOID + "triples", _lit(in_documents))
         add(docs, VOID + "documents", _lit(len(documents)))
-    sources = [*documents, *(g for g in per_graph if g == str(iris.graph("ofsted")))]
+    sources = [*documents, *(g for g in per_graph if g == keys.graph_iri("ofsted"))]
     for src in sorted(sources):
         add(ds, DCTERMS + "source", _n(src))
         add(ds, PROV + "wasDerivedFrom", _n(src))
