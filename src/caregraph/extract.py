@@ -24,7 +24,7 @@ import csv
 import re
 import tomllib
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -424,17 +424,21 @@ def _is_header_meeting(text: str, meeting: MeetingRecord) -> bool:
 # ----------------------------------------------------------------------------------------------- councils
 
 
-def find_councils(seg: Segmented) -> tuple[CouncilMention, ...]:
+def find_councils(seg: Segmented, people: Iterable[str] = ()) -> tuple[CouncilMention, ...]:
     """The publisher (the manifest's council, else the URL's domain, else the council the text names most) and
-    every other council the text names."""
+    every other council the text names. A council's name that ends a person's name in ``people`` ("Mark
+    Wiltshire") is not a mention of the council."""
     gaz = gazetteer()
     doc = seg.document
     text = doc.text
     counts: Counter[str] = Counter()
     first: dict[str, Evidence] = {}
     names: dict[str, str] = {}
+    person_names = [n.lower() for n in people if " " in n]
     for ms, me, slug in gaz.find(text, 0, min(len(text), _SCAN_LIMIT)):
         written = text[ms:me]
+        if any(n.endswith(" " + written.lower()) and text[max(0, ms - len(n) + len(written)) : ms].lower() == n[: len(n) - len(written)] for n in person_names):
+            continue  # "Mark Wiltshire": a surname, not the council
         weight = 2 if _GENERIC_SUFFIXES.search(written) else 1
         counts[slug] += weight
         if slug not in first:
@@ -611,12 +615,15 @@ def _current_date_meeting(seg: Segmented) -> MeetingRecord | None:
 
 _NAME_TOKEN = r"(?:(?:Mc|Mac|O['’]|De|Le|Van|Von)?[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*|[A-Z]\.?)"
 _NAME_RUN = rf"{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{0,3}}"
+# One name in a list after "Councillors": "Smith", "Dawn Dale", "J Smith (Chair)".
+_PLURAL_ITEM = rf"{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{0,2}}(?:[ \t]*\([^()\n]{{1,40}}\))?"
 _POST_CONNECTORS = {"and", "of", "for", "the", "&", "with", "in", "to", "on"}
 _POST_TOKEN = re.compile(r"[\w’'&\-–]+|\([^()\n]{0,80}\)|[,.;:()\[\]\n]|\S")
 _POSSESSED = {"services", "service", "social", "care", "trust", "board", "partnership", "commissioner"}
 _HEAD_END = "(?![\\w-])"
 _MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
 _LOWER_POST_STOP = {"at", "who", "which", "is", "was", "were", "has", "had", "have", "will", "would", "from", "that", "but", "also", "said", "says", "added", "told", "commented", "explained", "welcomed", "as", "since", "when", "after", "before", "by"}
+_CONTACT_WORDS = {"extension", "ext", "tel", "telephone", "phone", "mobile", "direct", "dd", "t"}
 _NAME_SEPARATOR = re.compile(r"[ \t]*,[ \t]*|[ \t]+")
 _LOWER_MODIFIER_BEFORE = re.compile(r"(?:^|(?<=[\s(]))(?P<mod>(?:interim|acting)[ \t]+)$")
 _LOWER_POST = re.compile(
@@ -645,6 +652,7 @@ class _PeopleRules:
     verb_in: re.Pattern[str]  # a person verb anywhere in a title
     name_in: re.Pattern[str]  # a full name in a line
     plural_post: re.Pattern[str]  # "Overview & Scrutiny Officers"
+    post_label: re.Pattern[str]  # "Cabinet Member: Councillor Jasmine Ali"
 
 
 @cache
@@ -658,8 +666,8 @@ def _people_rules() -> _PeopleRules:
     head_base = head.removesuffix(_HEAD_END)
     return _PeopleRules(
         honorific=re.compile(rf"\b(?P<hon>{hon})\s+(?P<name>{_NAME_RUN})"),
-        plural=re.compile(rf"\b(?:{plural})\s+(?P<names>{_NAME_TOKEN}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*){_NAME_TOKEN}){{1,30}})"),
-        apposition=re.compile(rf"(?<![\w’'-])(?:(?P<hon>{hon})\s+)?(?P<name>{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{0,3}}?)(?:\s*,\s*(?:the\s+|our\s+)?(?:(?:council|county|borough|city|authority)['’]s\s+)?(?P<org>{org})??|\s*\(\s*(?:the\s+)?|[ \t]+(?=[A-Z]))(?=(?P<head>(?i:{head})))"),
+        plural=re.compile(rf"\b(?:{plural})(?:[ \t]*:)?\s+(?P<names>{_PLURAL_ITEM}(?:(?:[ \t]*,[ \t]*|[ \t]+and[ \t]+|[ \t]*&[ \t]*){_PLURAL_ITEM}){{1,30}})"),
+        apposition=re.compile(rf"(?<![\w’'-])(?:(?P<hon>{hon})\s+)?(?P<name>{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{0,3}}?)(?:\s*,\s*(?:the\s+|our\s+)?(?:(?:council|county|borough|city|authority)['’]s\s+)?(?P<org>{org})??|\s*\(\s*(?:the\s+)?|[ \t]*[–—][ \t]*|[ \t]+-[ \t]+|[ \t]+(?=[A-Z]))(?=(?P<head>(?i:{head})))"),
         verb_after=re.compile(rf"(?:^|(?<=\n)|(?<=[.;!?]\s)|(?<=[.;!?]\s\s)|(?<=[•·Ø]\s)|(?<=:\s))[ \t•·Ø-]*(?P<name>{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{1,3}})(?:\s+and\s+(?P<name2>{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{1,3}}))?\s+(?:(?:also|then|further|briefly|formally|subsequently|again)\s+)?{r.person_verbs}\b"),
         by_name=re.compile(rf"\b(?:(?:presented|introduced|chaired|submitted|led|given|delivered|made|provided)\s+by|(?:message|update|letter|statement|foreword|blog|note|briefing)\s+from)\s+(?P<name>{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{1,3}})(?=\s*[.,;:(]|\s+(?:and|who|for|on|at|to)\b)"),
         label=re.compile(rf"(?im)(?:^|\b)(?:{r.name_labels})\s*:\s*(?P<rest>[^\n]{{2,200}})"),
@@ -673,6 +681,7 @@ def _people_rules() -> _PeopleRules:
         verb_in=re.compile(rf"\b(?:{r.person_verbs})\b"),
         name_in=re.compile(rf"(?<![\w’'-])({_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{1,3}})"),
         plural_post=re.compile(rf"(?P<post>(?:[A-Z][\w’'-]*\s+(?:&\s+)?){{0,3}}{head_base})s\b"),
+        post_label=re.compile(rf"(?m)^[ \t]*(?P<post>{head})[ \t]*:[ \t]*(?:(?P<hon>{hon})[ \t]+)?(?P<name>{_NAME_RUN})"),
     )
 
 
@@ -767,6 +776,11 @@ def _post_extent(text: str, start: int, limit: int, person: bool) -> tuple[int, 
             if person and rules_.post_head_re.match(rest):
                 break
             if not in_complement and not person:
+                clause = re.match(r"[^.;:()\n]{1,80}(?=\.(?:\s|$)|\n|$)", rest)
+                words = clause.group(0).replace(",", " ").split() if clause else []
+                if words and words[0][:1].isupper() and all(w.lower() in _POST_CONNECTORS or (w[:1].isupper() and w.lower().replace("’", "'") in rules_.post_subjects) for w in words):
+                    in_complement = True  # "the Strategic Director, Children, Adults and Families."
+                    continue
                 break
             continue
         if token in {"-", "–", "—"}:
@@ -776,6 +790,8 @@ def _post_extent(text: str, start: int, limit: int, person: bool) -> tuple[int, 
             in_complement = True
             continue
         word = token.lower()
+        if word in _CONTACT_WORDS and re.match(r"[ \t]*[:.]?[ \t]*\(?\+?\d", text[m.end() : m.end() + 6]):
+            break  # "Service Director - Early Help Extension: 2011": a contact field ends the post
         if token[0].isdigit() or word in _MONTH_WORDS or token in {"RESOLVED", "AGREED", "NOTED", "RECOMMENDED"}:
             break
         if first_after_head and token[0].isupper() and word not in _POST_CONNECTORS:
@@ -917,7 +933,7 @@ def find_people(seg: Segmented) -> tuple[list[PersonRecord], list[PostRecord]]:
             elif not _is_org(m.group("org")):
                 continue
         joiner = text[m.end("name") : m.start("head")]
-        if "," not in joiner and "(" not in joiner and not hon and not m.group("org"):
+        if "," not in joiner and "(" not in joiner and not re.search("[-–—]", joiner) and not hon and not m.group("org"):
             # "Jeanette Richards Executive Director for …": no comma, so the post must say what it is of
             head_match = re.match(f"(?i:{rules_.post_head})", text[m.start("head") : m.start("head") + 300])  # (?i) as in the apposition pattern
             head_end = m.start("head") + (len(head_match.group(0)) if head_match else 0)
@@ -964,10 +980,16 @@ def find_people(seg: Segmented) -> tuple[list[PersonRecord], list[PostRecord]]:
 
     # "Councillors Smith, Jones and Brown"
     for m in pr.plural.finditer(text, 0, limit):
-        for part in re.split(r"\s*,\s*|\s+and\s+|\s*&\s*", m.group("names")):
+        for part in re.split(r"[ \t]*,[ \t]*|[ \t]+and[ \t]+|[ \t]*&[ \t]*", m.group("names")):
+            role = re.search(r"[ \t]*\(([^()]*)\)$", part)  # "Dawn Dale (Chair)"
+            post = None
+            if role:
+                part = part[: role.start()]
+                label = _clean(role.group(1))
+                post = label if rules_.post_head_ci.fullmatch(label) else None
             part = _trim_name(part, rules_)
             if part and _is_name(part, rules_, allow_single=True):
-                add(part, None, m.start(), m.end(), "Councillor", "attendee")
+                add(part, post, m.start(), m.end(), "Councillor", "attendee")
 
     # Field labels: "Contact: Chris Lunn", "Officer: Robert Henderson", "A message from Patrick Leeson:".
     for m in pr.label.finditer(text, 0, limit):
@@ -982,6 +1004,17 @@ def find_people(seg: Segmented) -> tuple[list[PersonRecord], list[PostRecord]]:
         post = _clean(plural_post.group("post")) if plural_post and len(names) > 1 else None
         for name, s, e in names:
             add(name, post, s, e, None, "contact")
+
+    # A post as a field label before a name: "Cabinet Member: Councillor Jasmine Ali" (not "Lead Officer: …",
+    # "Contact Officer: …", which label the field, not the post).
+    for m in pr.post_label.finditer(text, 0, limit):
+        post = _clean(m.group("post"))
+        if len(post.split()) < 2 or re.search(r"(?i)officer$", post):
+            continue
+        name = _trim_name(m.group("name"), rules_)
+        if name and (_is_name(name, rules_) or (m.group("hon") and _is_name(name, rules_, allow_single=True))):
+            add(name, post, m.start("post"), m.start("name") + len(name), m.group("hon"))
+            post_spans.append((m.start("post"), m.end("post")))
 
     # Named people acting in the minutes: "Carol Cammiss stated", "Adam Davis and Helen Watson shared",
     # "presented by Sheila Murphy", and a bulleted "Andrew Tullis, Unison, gave …".
@@ -1008,7 +1041,7 @@ def find_people(seg: Segmented) -> tuple[list[PersonRecord], list[PostRecord]]:
         sep = _NAME_SEPARATOR.match(text, end)
         if not sep:
             continue
-        found = _bare_name_at(text, sep.end())
+        found = _bare_name_at(text, sep.end(), full_stop="," in sep.group(0))  # "the Corporate Director, Stuart Carlton."
         if found is None:
             continue
         name, name_end = found
@@ -1830,8 +1863,8 @@ def extract(seg: Segmented) -> Extraction:
     meetings = find_meetings(seg)
     doc_date = document_date(seg, meetings)
     anchor = doc_date or _fallback_anchor(text)
-    councils = find_councils(seg)
     people, posts = find_people(seg)
+    councils = find_councils(seg, [p.name for p in people])
     inspections = find_inspections(seg, anchor)
     decisions = find_decisions(seg)
     follow_ups = find_follow_ups(seg, decisions, doc_date, anchor)
