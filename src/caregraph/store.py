@@ -15,12 +15,18 @@ import re
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
+
 from caregraph import keys
 from caregraph.errors import StoreError, StoreLocked
 from caregraph.resources import ontology_file
+
+if TYPE_CHECKING:
+    from rdflib import Graph, URIRef
 
 DEFAULT_STORE = "caregraph-store"
 STORE_ENV = "CAREGRAPH_STORE"
@@ -42,17 +48,12 @@ def resolve_path(path: str | os.PathLike[str] | None) -> Path:
     return Path(os.environ.get(STORE_ENV) or DEFAULT_STORE)
 
 
+@cache
 def _terms():
     """rdflib's term classes, imported on first use: reading a store (caregraph query) never needs rdflib (~0.1 s)."""
-    global _TERMS
-    if _TERMS is None:
-        from rdflib import BNode, Literal, URIRef
+    from rdflib import BNode, Literal, URIRef
 
-        _TERMS = (URIRef, Literal, BNode)
-    return _TERMS
-
-
-_TERMS = None
+    return URIRef, Literal, BNode
 
 
 def to_ox(term) -> ox.NamedNode | ox.BlankNode | ox.Literal:
