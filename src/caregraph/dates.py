@@ -96,6 +96,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("rel_year", re.compile(r"\b(?:earlier\s+|later\s+)?(?P<rel>last|this|next|previous)\s+year(?:['’]s)?\b", re.I)),
     ("today", re.compile(r"\b(?:published|out|released|announced|issued)\s+today\b|\btoday\b", re.I)),
     ("bare_month", re.compile(rf"(?:(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bsince\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bin\searly\s)|(?<=\bin\slate\s)|(?<=\bin\smid-)|(?<=\bon\s)|(?<=\bend\sof\s))(?P<m>January|February|March|April|June|July|August|September|October|November|December)|(?<=\bin\s)(?P<may>(?-i:May))|(?:(?<=\bthe\s)|(?<=['’]s\s))(?P<mt>January|February|March|April|May|June|July|August|September|October|November|December)(?=\s+meeting\b))\b(?!\s*(?:{_Y}|\d))", re.I)),
+    # we expect our next inspection in the spring (a plan only: the anchor's year, or the next once that season is past)
+    ("bare_season", re.compile(rf"(?<=\bin\s)the\s+(?P<s>spring|summer|autumn)\b(?!\s+(?:term\s+)?(?:of\s+)?(?:{_Y}|\d))", re.I)),
     # by the end of the year (the anchor's year; a financial or academic year is not the calendar's)
     ("end_of_year", re.compile(r"\b(?:the\s+)?end\s+of\s+(?:the|this)\s+(?:calendar\s+)?year\b", re.I)),
 ]
@@ -107,16 +109,17 @@ _NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "
 _DURATION = re.compile(r"\bin\s+(?:(?:about|around|approximately)\s+)?(?P<n>\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four)\s+(?P<unit>months?|years?)(?:['’]s?)?(?:\s+time)?\b", re.I)
 
 #: Patterns whose year comes from the anchor.
-_ANCHORED = {"d_m_d_m", "d_d_m", "d_m", "month_this_year", "rel_month", "rel_year", "today", "bare_month", "end_of_year"}
+_ANCHORED = {"bare_season", "d_m_d_m", "d_d_m", "d_m", "month_this_year", "rel_month", "rel_year", "today", "bare_month", "end_of_year"}
 
 
-def find_dates(text: str, anchor: PartialDate | None = None, start: int = 0, end: int | None = None, future: bool = False, durations: bool = False) -> list[DateMention]:
+def find_dates(text: str, anchor: PartialDate | None = None, start: int = 0, end: int | None = None, future: bool = False, durations: bool = False, seasons: bool = False) -> list[DateMention]:
     """Every date expression in ``text[start:end]``, left to right, offsets into ``text``.
 
     ``anchor`` is the document's own date; relative expressions need it and are dropped without it. ``future``
     says the surrounding words speak of a plan, which decides whether a bare month is this year or the next.
     ``durations`` also reads spans of time from the anchor ("in six months' time" → the anchor's month plus six;
-    "in a year" → the next year), for due dates; a span in months needs an anchor with a month.
+    "in a year" → the next year), for due dates; a span in months needs an anchor with a month. ``seasons`` also
+    reads a planned event's season without a year ("our next inspection in the spring"), for inspections.
     """
     end = len(text) if end is None else end
     start = max(0, min(start, len(text)))
@@ -130,6 +133,8 @@ def find_dates(text: str, anchor: PartialDate | None = None, start: int = 0, end
     has["month_or_year_word"] = durations and _DURATION_WORD.search(text, start, end) is not None
     for kind, pattern in _PATTERNS:
         if kind in _ANCHORED and anchor is None:
+            continue
+        if kind == "bare_season" and not (seasons and future):
             continue
         if not all(has[need] for need in _NEEDS.get(kind, ())):
             continue
@@ -162,11 +167,13 @@ def find_dates(text: str, anchor: PartialDate | None = None, start: int = 0, end
 
 _DIGIT = re.compile(r"\d")
 _MONTH_WORD = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+_SEASON_MONTH = {"spring": 5, "summer": 8, "autumn": 11}  # a season is past once its last month is
 _SEASON_WORD = re.compile(r"(?i)spring|summer|autumn|winter|fall")
 _RELATIVE_WORD = re.compile(r"(?i)\b(?:month|year|today)")
 _DURATION_WORD = re.compile(r"(?i)\b(?:months?|years?)\b")
 #: What a span must hold for a pattern to be worth trying.
 _NEEDS = {
+    "bare_season": ("season",),
     "d_d_m_y": ("digit", "month"), "d_m_d_m_y": ("digit", "month"), "d_m_y_d_m_y": ("digit", "month"), "d_m_y": ("digit", "month"),
     "m_d_y": ("digit", "month"), "numeric_range": ("digit",), "numeric": ("digit",), "iso": ("digit",), "m_m_y": ("digit", "month"), "m_y": ("digit", "month"),
     "s_s_y": ("digit", "season"), "s_y": ("digit", "season"), "y": ("digit",), "y_event": ("digit",), "d_m_d_m": ("digit", "month"),
@@ -257,6 +264,10 @@ def _mention(kind: str, m: re.Match[str], anchor: PartialDate | None, future: bo
             date = anchor
         elif kind == "end_of_year":
             date = PartialDate(anchor.year)
+        elif kind == "bare_season":
+            if not future or anchor.month is None:
+                return None
+            date = PartialDate(_anchored_year(anchor, _SEASON_MONTH[g["s"].lower()], None, True))
         elif kind == "bare_month":
             month = MONTHS[(g["m"] or g["may"] or g["mt"]).lower()]
             date = PartialDate(_anchored_year(anchor, month, None, future), month)

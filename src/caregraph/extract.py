@@ -64,6 +64,8 @@ class Rules:
     generic_by_publication: tuple[tuple[PartialDate, str], ...]
     not_an_event: re.Pattern[str]
     not_an_event_before: re.Pattern[str]
+    other_service_before: re.Pattern[str]
+    other_service_after: re.Pattern[str]
     publication: re.Pattern[str]
     ended: re.Pattern[str]
     inspectorates: tuple[tuple[str, re.Pattern[str]], ...]
@@ -130,6 +132,8 @@ def rules() -> Rules:
         generic_by_publication=_by_date(d["generic_kind_by_publication"]),
         not_an_event=re.compile(cues["not_an_event"], re.I),
         not_an_event_before=re.compile(cues["not_an_event_before"], re.I),
+        other_service_before=re.compile(cues["other_service_before"], re.I),
+        other_service_after=re.compile(cues["other_service_after"], re.I),
         publication=re.compile(cues["publication"], re.I),
         ended=re.compile(cues["ended"], re.I),
         inspectorates=tuple((k, re.compile(p, re.I)) for k, p in d["inspectorates"].items()),
@@ -1352,7 +1356,10 @@ class _Draft:
 
 _ANAPHOR = re.compile(r"\b(?:the|its|their|our|this|that)\s+(?:(?:most\s+)?recent\s+|last\s+|latest\s+|full\s+|first\s+|second\s+|third\s+|previous\s+|actual\s+)*(?P<word>inspection|visit)\b(?!\s+(?:report|letter|team|findings|outcome|framework|process|judgement|judgment|was\s+published|of\s+(?!children|services)))", re.I)
 _OVERALL_TABLE = re.compile(r"(?i)\boverall\s+effectiveness\s*[:|\-–]?\s*\n[\s|]*(?P<grade>outstanding|good|inadequate|requires?\s+improvement(?:\s+to\s+be\s+good)?|adequate)\b")
+_GRADE_LINE = re.compile(r"(?im)(?:^|(?P<bar>[ \t]*[|\t:][ \t]*))(?P<grade>outstanding|good|inadequate|requires?\s+improvement(?:\s+to\s+be\s+good)?)[ \t|]*$")
+_AREA_LABEL = re.compile(r"(?i)^[ \t|]*(?:the\s+)?(?:impact\s+of\s+leaders|experiences\s+and\s+progress\s+of|leadership|children\s+(?:who\s+need|in\s+care|looked\s+after)|care\s+leavers|help\s+and\s+protection)\b[^|\t\n:]*$")
 _VISIT_KINDS = ("focused-visit", "monitoring-visit", "other", "commissioner-review")
+_JOINT_KINDS = ("jtai", "send-area")  # joint inspections name the CQC, HMI Probation … among the inspectorates
 
 
 def find_inspections(seg: Segmented, doc_date: PartialDate | None) -> list[InspectionRecord]:
@@ -1366,6 +1373,7 @@ def find_inspections(seg: Segmented, doc_date: PartialDate | None) -> list[Inspe
     last_kind = {"inspection": None, "visit": None}
     headers = [(s.start, s.end) for s in seg.segments if s.kind == "meeting"]
     consumed: set[int] = set()
+    pending_sequence: tuple[str, int | None, int] | None = None
     for s_start, s_end in sentences(text, 0, limit):
         sentence = text[s_start:s_end]
         if any(hs <= s_start < he for hs, he in headers):
@@ -1379,7 +1387,10 @@ def find_inspections(seg: Segmented, doc_date: PartialDate | None) -> list[Inspe
                     continue
                 if rules_.not_an_event.search(text[m.end() : min(s_end, m.end() + 40)]) or rules_.not_an_event_before.search(text[max(s_start, m.start() - 40) : m.start()]):
                     continue
+                if kind not in _JOINT_KINDS and _other_service(text, m.start(), m.end(), s_start, s_end):
+                    continue  # "Oak Lodge children's home was inspected by Ofsted": another service's inspection
                 cues.append((m.start(), m.end(), kind))
+        anaphors: set[int] = set()
         for m in _ANAPHOR.finditer(text, s_start, s_end):
             if any(m.start() < ce and cs < m.end() for cs, ce, _ in cues):
                 continue
@@ -1389,20 +1400,29 @@ def find_inspections(seg: Segmented, doc_date: PartialDate | None) -> list[Inspe
             kind = last_kind[word] or ("generic" if word == "inspection" else None)
             if kind is not None:
                 cues.append((m.start(), m.end(), kind))
+                anaphors.add(m.start())
         cues.sort()
         for cs, ce, kind in cues:
             if kind in {"generic", "generic-re"} or kind.startswith(("ilacs", "sif", "jtai", "send", "earlier")):
                 last_kind["inspection"] = kind if kind != "generic-re" else "generic"
             if kind in _VISIT_KINDS:
                 last_kind["visit"] = kind
-        sentence_judgements = find_judgements(text, s_start, s_end)
+        sentence_judgements = [j for j in find_judgements(text, s_start, s_end) if not _other_service(text, j.frame_start, j.frame_start, s_start, s_end)]
         judgements.extend((j, (s_start, s_end)) for j in sentence_judgements)
         planned_sentence = bool(rules_.planned.search(sentence))
-        dates = find_dates(text, doc_date, s_start, s_end, future=planned_sentence) if (cues or sentence_judgements) else []
+        dates = find_dates(text, doc_date, s_start, s_end, future=planned_sentence, seasons=True) if (cues or sentence_judgements) else []
         used: set[int] = set()
+        # "the fourth monitoring visit since the local authority was judged inadequate in 2021": the date is the
+        # grade's, not the visit's
+        judged = {id(d) for d in (_judgement_date(text, j, dates, s_start, s_end) for j in sentence_judgements if j.overall) if d is not None}
         for ci, (cs, ce, kind) in enumerate(cues):
-            date = _nearest_date(dates, cs, ce, cues, ci, used)
+            ungraded = kind not in rules_.graded_kinds and kind not in rules_.graded_in_sentence
+            date = _nearest_date(dates, cs, ce, cues, ci, used | judged if ungraded else used)
             if date is None:
+                if kind in _VISIT_KINDS and cs not in anaphors:
+                    sm = rules_.sequence.search(text, max(s_start, cs - 30), min(s_end, ce + 10))
+                    if sm:
+                        pending_sequence = (kind, _sequence_number(sm), s_end)
                 continue
             used.add(id(date))
             publication = _is_publication(text, date, s_start)
@@ -1414,7 +1434,12 @@ def find_inspections(seg: Segmented, doc_date: PartialDate | None) -> list[Inspe
                 if k == "generic":
                     continue
             planned = _is_planned(text, cs, ce, date, doc_date, planned_sentence)
-            drafts.append(_make_draft(text, k, date, publication, ended, planned, sentence, s_start, s_end, cs, ce))
+            draft = _make_draft(text, k, date, publication, ended, planned, sentence, s_start, s_end, cs, ce)
+            # "… the fourth monitoring visit since … . The visit took place on 11 and 12 July 2023"
+            if cs in anaphors and pending_sequence and pending_sequence[0] == k and draft.sequence is None and cs - pending_sequence[2] < 300:
+                draft.sequence = pending_sequence[1]
+                pending_sequence = None
+            drafts.append(draft)
         # "rated 'Outstanding' in 2018", "since 2017, when Norfolk was judged as …", "inadequate (in 2016)"
         for j in sentence_judgements:
             if not j.overall:
@@ -1442,6 +1467,18 @@ def find_inspections(seg: Segmented, doc_date: PartialDate | None) -> list[Inspe
         grade = _grade_key(m.group("grade"))
         if grade and m.start("grade") not in known:
             judgements.append((_JudgementMention(m.start("grade"), m.end("grade"), grade, (), m.start()), (m.start(), m.end())))
+    # a judgement area's grade in a flattened table: the area on one line, its grade on the next (or after a bar)
+    known = {j.start for j, _ in judgements}
+    for m in _GRADE_LINE.finditer(text, 0, limit):
+        area_end = m.start() if m.group("bar") else m.start() - 1
+        area_start = text.rfind("\n", 0, max(0, area_end)) + 1
+        label = text[area_start:max(area_start, area_end)]
+        if not 8 <= len(label) <= 140 or not _AREA_LABEL.match(label) or m.start("grade") in known:
+            continue
+        areas = _areas_in(label)
+        grade = _grade_key(m.group("grade"))
+        if grade and len(areas) == 1 and areas != ("overall-effectiveness",) and areas != ("lscb",):
+            judgements.append((_JudgementMention(m.start("grade"), m.end("grade"), grade, areas, area_start), (area_start, m.end())))
     judgements = [(j, span) for j, span in judgements if j.start not in consumed]
     merged = _merge(drafts)
     _attach_judgements(merged, judgements)
@@ -1477,8 +1514,7 @@ def _make_draft(text: str, kind: str, date: DateMention, publication: bool, ende
     sequence = None
     sm = rules_.sequence.search(text, max(s_start, cs - 30), min(s_end, ce + 10))
     if sm:
-        n = sm.group("n1") or sm.group("ord")
-        sequence = int(re.sub(r"\D", "", n)) if n and n[0].isdigit() else _ORDINALS.get((n or "").lower())
+        sequence = _sequence_number(sm)
     start = date.date
     end = date.until
     if ended and not publication:
@@ -1497,6 +1533,21 @@ def _make_draft(text: str, kind: str, date: DateMention, publication: bool, ende
         pos=cs,
         date_pos=(date.start, date.end),
     )
+
+
+def _sequence_number(sm: re.Match[str]) -> int | None:
+    n = sm.group("n1") or sm.group("ord")
+    return int(re.sub(r"\D", "", n)) if n and n[0].isdigit() else _ORDINALS.get((n or "").lower())
+
+
+def _other_service(text: str, cs: int, ce: int, s_start: int, s_end: int) -> bool:
+    """Whether the cue (or judging frame) at ``cs``–``ce`` is about another service's inspection: its subject is a
+    school, children's home, youth offending service … ("Oak Lodge children's home was inspected by Ofsted"), or it
+    is the inspection "of" one."""
+    r = rules()
+    if r.other_service_before.search(text, max(s_start, cs - 70), cs):
+        return True
+    return ce > cs and r.other_service_after.search(text[ce : min(s_end, ce + 70)]) is not None
 
 
 def _judgement_date(text: str, j: _JudgementMention, dates: list[DateMention], s_start: int, s_end: int) -> DateMention | None:
