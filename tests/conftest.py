@@ -11,6 +11,20 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 
 
+def extract_text(text: str, url: str | None = None, published=None):
+    """The extraction of ``text`` as a plain-text document (``x.txt``), optionally with a URL and a known date."""
+    from caregraph.extract import extract
+    from caregraph.records import SourceDocument
+    from caregraph.segment import segment
+
+    return extract(segment(SourceDocument("x.txt", text, "0", "txt", len(text), url=url, published=published)))
+
+
+def inspection_rows(x) -> set[tuple[str, str, str | None, str | None]]:
+    """(kind, start, end, judgement) of each inspection an extraction found."""
+    return {(i.kind, i.start.iso(), i.end.iso() if i.end else None, i.judgement) for i in x.inspections}
+
+
 @pytest.fixture(scope="session")
 def built_store(tmp_path_factory) -> Path:
     """A store built once from data/ (read it, don't write it)."""

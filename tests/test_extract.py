@@ -12,11 +12,9 @@ from caregraph.records import PartialDate as D
 from caregraph.records import SourceDocument
 from caregraph.segment import segment
 
+from .conftest import extract_text as run
+
 DATA = Path(__file__).resolve().parent.parent / "data"
-
-
-def run(text: str, url: str | None = None, published: D | None = None):
-    return extract(segment(SourceDocument("x.txt", text, "0", "txt", len(text), url=url, published=published)))
 
 
 def test_people_with_posts_in_apposition_brackets_and_lists():

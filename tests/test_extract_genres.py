@@ -11,14 +11,9 @@ from __future__ import annotations
 import pytest
 
 from caregraph.dates import find_dates
-from caregraph.extract import extract
 from caregraph.records import PartialDate as D
-from caregraph.records import SourceDocument
-from caregraph.segment import segment
 
-
-def run(text: str, published: D | None = None, url: str | None = None):
-    return extract(segment(SourceDocument("x.txt", text, "0", "txt", len(text), url=url, published=published)))
+from .conftest import extract_text as run, inspection_rows as inspections
 
 
 def meetings(x) -> set[tuple[str, str]]:
@@ -31,10 +26,6 @@ def decisions(x) -> list[tuple[str | None, str]]:
 
 def follow_ups(x) -> list[tuple[str, str]]:
     return [(f.due.iso(), f.description) for f in x.follow_ups]
-
-
-def inspections(x) -> set[tuple[str, str, str | None, str | None]]:
-    return {(i.kind, i.start.iso(), i.end.iso() if i.end else None, i.judgement) for i in x.inspections}
 
 
 # ------------------------------------------------------------------------------------------------ meetings

@@ -6,18 +6,9 @@ service's inspection."""
 
 from __future__ import annotations
 
-from caregraph.extract import extract
 from caregraph.records import PartialDate as D
-from caregraph.records import SourceDocument
-from caregraph.segment import segment
 
-
-def run(text: str, published: D | None = None):
-    return extract(segment(SourceDocument("x.txt", text, "0", "txt", len(text), published=published)))
-
-
-def rows(x) -> set[tuple[str, str, str | None, str | None]]:
-    return {(i.kind, i.start.iso(), i.end.iso() if i.end else None, i.judgement) for i in x.inspections}
+from .conftest import extract_text as run, inspection_rows as rows
 
 
 def test_ilacs_outcome_with_the_four_sub_judgements_as_a_flattened_table():

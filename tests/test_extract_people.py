@@ -6,13 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from caregraph.extract import extract
-from caregraph.records import SourceDocument
-from caregraph.segment import segment
-
-
-def run(text: str, url: str | None = None):
-    return extract(segment(SourceDocument("x.txt", text, "0", "txt", len(text), url=url)))
+from .conftest import extract_text as run
 
 
 # (id, url, text, publisher, other councils, people {name: post}, posts without a person)
