@@ -33,7 +33,9 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import caregraph_cmd, du, run_measured, save  # noqa: E402
+from datetime import UTC
+
+from common import caregraph_cmd, du, run_measured, save
 
 REFERENCE_PREFIX = "https://w3id.org/caregraph/graph/"
 
@@ -47,14 +49,31 @@ def store_counts(store: Path) -> dict:
     import pyoxigraph as ox
 
     s = ox.Store.read_only(str(store))
-    per_graph = {sol["g"].value: int(sol["n"].value) for sol in s.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")}
+    per_graph = {
+        sol["g"].value: int(sol["n"].value)
+        for sol in s.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+    }
     reference = sum(n for g, n in per_graph.items() if g.startswith(REFERENCE_PREFIX))
     total = sum(per_graph.values())
-    return {"quads": total, "document_quads": total - reference, "reference_quads": reference, "document_graphs": sum(1 for g in per_graph if not g.startswith(REFERENCE_PREFIX))}
+    return {
+        "quads": total,
+        "document_quads": total - reference,
+        "reference_quads": reference,
+        "document_graphs": sum(1 for g in per_graph if not g.startswith(REFERENCE_PREFIX)),
+    }
 
 
 def build_cmd(corpus: Path, store: Path, jobs: int | None, bulk: bool = False) -> list[str]:
-    return [*caregraph_cmd(), "build", str(corpus), "--store", str(store), "-q", *(["--jobs", str(jobs)] if jobs else []), *(["--bulk"] if bulk else [])]
+    return [
+        *caregraph_cmd(),
+        "build",
+        str(corpus),
+        "--store",
+        str(store),
+        "-q",
+        *(["--jobs", str(jobs)] if jobs else []),
+        *(["--bulk"] if bulk else []),
+    ]
 
 
 def rates(run: dict, docs: int, mb: float, quads: int) -> dict:
@@ -67,15 +86,15 @@ def rates(run: dict, docs: int, mb: float, quads: int) -> dict:
 
 def stages(corpus: Path, sample: int = 200) -> dict:
     """Per-document time of each stage, in this process, over the first ``sample`` documents."""
-    from datetime import datetime, timezone
+    from datetime import datetime
 
-    from caregraph.extract import extract
-    from caregraph.load import iter_sources, load
-    from caregraph.mapping import to_triples
-    from caregraph.segment import segment
+    from caregraph.pipeline.extract import extract
+    from caregraph.pipeline.load import iter_sources, load
+    from caregraph.pipeline.mapping import to_triples
+    from caregraph.pipeline.segment import segment
     from caregraph.store import graph_ntriples
 
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     totals = dict.fromkeys(("load", "segment", "extract", "map", "ntriples"), 0.0)
     done = triples = 0
     for source in iter_sources([corpus]):
@@ -95,7 +114,7 @@ def stages(corpus: Path, sample: int = 200) -> dict:
             t5 = time.perf_counter()
         except Exception:  # the benchmark measures; the build reports failures
             continue
-        for key, dt in zip(totals, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4)):
+        for key, dt in zip(totals, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4), strict=False):
             totals[key] += dt
         triples += nt.count(b"\n")
         done += 1
@@ -147,7 +166,11 @@ def engine_baseline(store: Path, work: Path) -> dict:
 
 def naive(corpus: Path, limit: int) -> dict:
     """The same extraction, one process, every document's graph added to an rdflib Dataset in memory."""
-    proc = subprocess.run([sys.executable, __file__, "--naive-worker", str(corpus), "--naive-limit", str(limit)], capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, __file__, "--naive-worker", str(corpus), "--naive-limit", str(limit)],
+        capture_output=True,
+        text=True,
+    )
     if proc.returncode:
         raise RuntimeError(proc.stderr[-2000:])
     return json.loads(proc.stdout.strip().splitlines()[-1])
@@ -155,19 +178,19 @@ def naive(corpus: Path, limit: int) -> dict:
 
 def _naive_worker(corpus: Path, limit: int) -> None:
     import resource
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from rdflib import Dataset, URIRef
 
     from caregraph import iris
-    from caregraph.build import process, source_key
-    from caregraph.load import iter_sources
-    from caregraph.mapping import to_graph
+    from caregraph.pipeline.build import process, source_key
+    from caregraph.pipeline.load import iter_sources
+    from caregraph.pipeline.mapping import to_graph
 
     started = time.perf_counter()
     ds = Dataset()
     docs = failed = 0
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     for source in iter_sources([corpus]):
         if docs + failed >= limit:
             break
@@ -182,7 +205,18 @@ def _naive_worker(corpus: Path, limit: int) -> None:
         docs += 1
     seconds = time.perf_counter() - started
     usage = resource.getrusage(resource.RUSAGE_SELF)
-    print(json.dumps({"documents": docs, "failed": failed, "triples": len(ds), "wall_s": seconds, "cpu_s": usage.ru_utime + usage.ru_stime, "peak_rss_mb": usage.ru_maxrss / 1e3}))
+    print(
+        json.dumps(
+            {
+                "documents": docs,
+                "failed": failed,
+                "triples": len(ds),
+                "wall_s": seconds,
+                "cpu_s": usage.ru_utime + usage.ru_stime,
+                "peak_rss_mb": usage.ru_maxrss / 1e3,
+            }
+        )
+    )
 
 
 # ---------------------------------------------------------------------------------------------- main
@@ -193,7 +227,12 @@ def main(argv: list[str] | None = None) -> dict | None:
     parser.add_argument("corpus", type=Path)
     parser.add_argument("--work", type=Path, help="scratch folder for stores and dumps (emptied first)")
     parser.add_argument("--jobs", type=int, default=None, help="caregraph build --jobs (default: caregraph's default)")
-    parser.add_argument("--naive-limit", type=int, default=10_000, help="at most this many documents for the rdflib baseline (0: skip it)")
+    parser.add_argument(
+        "--naive-limit",
+        type=int,
+        default=10_000,
+        help="at most this many documents for the rdflib baseline (0: skip it)",
+    )
     parser.add_argument("--no-engine", action="store_true", help="skip the pyoxigraph baselines")
     parser.add_argument("--stage-sample", type=int, default=200)
     parser.add_argument("--bulk", action="store_true", help="cold build with caregraph build --bulk")
@@ -214,7 +253,12 @@ def main(argv: list[str] | None = None) -> dict | None:
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     store = work / "store"
-    result: dict = {"command": " ".join(["python", "bench/build_bench.py", *(argv if argv is not None else sys.argv[1:])]), "corpus": str(corpus), "documents": docs, "corpus_mb": mb}
+    result: dict = {
+        "command": " ".join(["python", "bench/build_bench.py", *(argv if argv is not None else sys.argv[1:])]),
+        "corpus": str(corpus),
+        "documents": docs,
+        "corpus_mb": mb,
+    }
     print(f"{docs:,} documents, {mb:.1f} MB", file=sys.stderr)
 
     cold = run_measured(build_cmd(corpus, store, args.jobs, args.bulk), ok_codes=(0, 1))
@@ -237,7 +281,11 @@ def main(argv: list[str] | None = None) -> dict | None:
     finally:
         for f, data in originals.items():
             (corpus / f).write_bytes(data)
-    result["changed_1pct_rebuild"] = {**changed, "changed_documents": len(changed_files), "speedup_vs_cold": cold["wall_s"] / changed["wall_s"]}
+    result["changed_1pct_rebuild"] = {
+        **changed,
+        "changed_documents": len(changed_files),
+        "speedup_vs_cold": cold["wall_s"] / changed["wall_s"],
+    }
     print(f"1 % changed rebuild {changed['wall_s']:.2f} s", file=sys.stderr)
 
     result["stages"] = stages(corpus, args.stage_sample)
@@ -250,7 +298,10 @@ def main(argv: list[str] | None = None) -> dict | None:
         # On a shared machine wall time depends on the neighbours; CPU time much less.
         result["cpu_ratio_to_bulk_load"] = cold["cpu_s"] / engine["bulk_load"]["cpu_s"]
         result["cpu_ratio_to_transactional_load"] = cold["cpu_s"] / engine["load"]["cpu_s"]
-        print(f"engine bulk_load {engine['bulk_load']['wall_s']:.1f} s, load {engine['load']['wall_s']:.1f} s", file=sys.stderr)
+        print(
+            f"engine bulk_load {engine['bulk_load']['wall_s']:.1f} s, load {engine['load']['wall_s']:.1f} s",
+            file=sys.stderr,
+        )
     if args.naive_limit:
         n = naive(corpus, min(args.naive_limit, docs))
         result["naive_rdflib"] = n

@@ -10,7 +10,7 @@ import subprocess
 import sys
 import threading
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,7 +43,7 @@ def machine() -> dict:
     except ImportError:
         pass
     info["loadavg_at_start"] = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
-    info["date"] = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    info["date"] = datetime.now(UTC).replace(microsecond=0).isoformat()
     return info
 
 
@@ -77,7 +77,7 @@ class PeakRSS:
             self.peak_tree = max(self.peak_tree, total)
             self._stop.wait(0.05)
 
-    def __enter__(self) -> "PeakRSS":
+    def __enter__(self) -> PeakRSS:
         self._thread.start()
         return self
 
@@ -103,7 +103,13 @@ def run_measured(cmd: list[str], *, ok_codes=(0,), env: dict | None = None) -> d
     wall = time.perf_counter() - started
     if proc.returncode not in ok_codes:
         raise RuntimeError(f"{' '.join(cmd)} exited {proc.returncode}: {err.decode(errors='replace')[-2000:]}")
-    return {"wall_s": wall, "cpu_s": cpu_seconds_children() - cpu0, "peak_rss_mb": rss.peak_tree / 1e6, "peak_rss_main_mb": rss.peak_main / 1e6, "exit": proc.returncode}
+    return {
+        "wall_s": wall,
+        "cpu_s": cpu_seconds_children() - cpu0,
+        "peak_rss_mb": rss.peak_tree / 1e6,
+        "peak_rss_main_mb": rss.peak_main / 1e6,
+        "exit": proc.returncode,
+    }
 
 
 def wall(cmd: list[str], runs: int = 5, ok_codes=(0,)) -> dict:
@@ -116,9 +122,16 @@ def wall(cmd: list[str], runs: int = 5, ok_codes=(0,)) -> dict:
         times.append(time.perf_counter() - started)
         cpu.append(cpu_seconds_children() - cpu0)
         if done.returncode not in ok_codes:
-            raise RuntimeError(f"{' '.join(cmd)} exited {done.returncode}: {done.stderr.decode(errors='replace')[-2000:]}")
+            raise RuntimeError(
+                f"{' '.join(cmd)} exited {done.returncode}: {done.stderr.decode(errors='replace')[-2000:]}"
+            )
     # CPU time (user + system) depends much less than wall time on what else the machine is running.
-    return {"median_s": statistics.median(times), "min_s": min(times), "cpu_median_s": statistics.median(cpu), "runs": runs}
+    return {
+        "median_s": statistics.median(times),
+        "min_s": min(times),
+        "cpu_median_s": statistics.median(cpu),
+        "runs": runs,
+    }
 
 
 def timed(fn, runs: int = 5, warmup: int = 1) -> dict:

@@ -19,7 +19,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import caregraph_cmd, run_measured, save  # noqa: E402
+from common import caregraph_cmd, run_measured, save
 
 
 def main(argv: list[str] | None = None) -> dict:
@@ -38,13 +38,24 @@ def main(argv: list[str] | None = None) -> dict:
             env["PYTHONPATH"] = src
         store = Path(tempfile.mkdtemp(prefix="caregraph-compare-")) / "store"
         try:
-            r = run_measured([*caregraph_cmd(), "build", str(args.corpus), "--store", str(store), "-q", *flags], ok_codes=(0, 1), env=env)
+            r = run_measured(
+                [*caregraph_cmd(), "build", str(args.corpus), "--store", str(store), "-q", *flags],
+                ok_codes=(0, 1),
+                env=env,
+            )
         finally:
             shutil.rmtree(store.parent, ignore_errors=True)
         r["loadavg_after"] = os.getloadavg()[0]
         runs[label] = r
-        print(f"{label}: {r['wall_s']:.1f} s wall, {r['cpu_s']:.1f} CPU s, writer {r['peak_rss_main_mb']:.0f} MB", file=sys.stderr)
-    result = {"command": " ".join(["python", "bench/compare_builds.py", *(argv if argv is not None else sys.argv[1:])]), "corpus": str(args.corpus), "runs": runs}
+        print(
+            f"{label}: {r['wall_s']:.1f} s wall, {r['cpu_s']:.1f} CPU s, writer {r['peak_rss_main_mb']:.0f} MB",
+            file=sys.stderr,
+        )
+    result = {
+        "command": " ".join(["python", "bench/compare_builds.py", *(argv if argv is not None else sys.argv[1:])]),
+        "corpus": str(args.corpus),
+        "runs": runs,
+    }
     save(args.name, result, args.out)
     return result
 

@@ -21,8 +21,8 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_bench import _ENGINE  # noqa: E402
-from common import RESULTS, du, run_measured, save  # noqa: E402
+from build_bench import _ENGINE
+from common import RESULTS, du, run_measured, save
 
 
 def main(argv: list[str] | None = None) -> dict:
@@ -40,7 +40,11 @@ def main(argv: list[str] | None = None) -> dict:
         nq = work / "dump.nq"
         started = time.perf_counter()
         ox.Store.read_only(str(args.store)).dump(str(nq), format=ox.RdfFormat.N_QUADS)
-        result: dict = {"command": " ".join(["python", "bench/engine_bench.py", *(argv if argv is not None else sys.argv[1:])]), "dump_s": time.perf_counter() - started, "nquads_mb": nq.stat().st_size / 1e6}
+        result: dict = {
+            "command": " ".join(["python", "bench/engine_bench.py", *(argv if argv is not None else sys.argv[1:])]),
+            "dump_s": time.perf_counter() - started,
+            "nquads_mb": nq.stat().st_size / 1e6,
+        }
         for mode in ("bulk_load", "load") if args.transactional else ("bulk_load",):
             target = work / mode
             result[mode] = run_measured([sys.executable, "-c", _ENGINE, mode, str(nq), str(target)])

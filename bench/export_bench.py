@@ -1,9 +1,9 @@
 """Export and push benchmark: ``caregraph export`` in every format and ``caregraph push`` to a local Oxigraph server.
 
 Export runs through the CLI (``caregraph export --store S --format F --output FILE``) when the command exists,
-else through the library (``caregraph.export.export_to_path``), and says which. Push sends the whole store to an
+else through the library (``caregraph.interop.export.export_to_path``), and says which. Push sends the whole store to an
 ``oxigraph serve`` started on a loopback port with an in-memory store (so the server's own disk does not count),
-through the CLI (``caregraph push``) when it exists, else the library (``caregraph.export.push``).
+through the CLI (``caregraph push``) when it exists, else the library (``caregraph.interop.export.push``).
 
 Usage::
 
@@ -23,7 +23,7 @@ import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import caregraph_cmd, run_measured, save  # noqa: E402
+from common import caregraph_cmd, run_measured, save
 
 
 def has_command(name: str) -> bool:
@@ -37,7 +37,7 @@ def free_port() -> int:
 
 
 def export_library(store: Path, fmt: str, path: Path) -> dict:
-    from caregraph.export import export_to_path
+    from caregraph.interop.export import export_to_path
     from caregraph.store import open_store
 
     started = time.perf_counter()
@@ -55,22 +55,30 @@ def main(argv: list[str] | None = None) -> dict | None:
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args(argv)
     try:
-        import caregraph.export  # noqa: F401
+        import caregraph.interop.export  # noqa: F401
     except ImportError:
-        print("caregraph.export does not exist yet: nothing to measure", file=sys.stderr)
+        print("caregraph.interop.export does not exist yet: nothing to measure", file=sys.stderr)
         return None
     from caregraph.store import open_store
 
     with open_store(args.store, read_only=True) as st:
         quads = len(st)
     cli_export, cli_push = has_command("export"), has_command("push")
-    result: dict = {"command": " ".join(["python", "bench/export_bench.py", *(argv if argv is not None else sys.argv[1:])]), "store": str(args.store), "quads": quads, "export_via": "cli" if cli_export else "library", "export": {}}
+    result: dict = {
+        "command": " ".join(["python", "bench/export_bench.py", *(argv if argv is not None else sys.argv[1:])]),
+        "store": str(args.store),
+        "quads": quads,
+        "export_via": "cli" if cli_export else "library",
+        "export": {},
+    }
     tmp = Path(tempfile.mkdtemp(prefix="caregraph-export-"))
     try:
         for fmt in filter(None, args.formats.split(",")):
             path = tmp / f"out.{fmt}"
             if cli_export:
-                r = run_measured([*caregraph_cmd(), "export", "--store", str(args.store), "--format", fmt, "--output", str(path)])
+                r = run_measured(
+                    [*caregraph_cmd(), "export", "--store", str(args.store), "--format", fmt, "--output", str(path)]
+                )
             else:
                 r = export_library(args.store, fmt, path)
             r["mb"] = path.stat().st_size / 1e6
@@ -79,10 +87,18 @@ def main(argv: list[str] | None = None) -> dict | None:
             result["export"][fmt] = r
             path.unlink()
             print(f"export {fmt}: {r['wall_s']:.2f} s, {r['mb']:.1f} MB", file=sys.stderr)
-        server_binary = shutil.which("oxigraph") or (str(Path(sys.executable).with_name("oxigraph")) if Path(sys.executable).with_name("oxigraph").exists() else None)
+        server_binary = shutil.which("oxigraph") or (
+            str(Path(sys.executable).with_name("oxigraph"))
+            if Path(sys.executable).with_name("oxigraph").exists()
+            else None
+        )
         if not args.no_push and server_binary:
             port = free_port()
-            server = subprocess.Popen([server_binary, "serve", "--bind", f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            server = subprocess.Popen(
+                [server_binary, "serve", "--bind", f"127.0.0.1:{port}"],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
             try:
                 endpoint = f"http://127.0.0.1:{port}/store"
                 for _ in range(100):
@@ -95,12 +111,17 @@ def main(argv: list[str] | None = None) -> dict | None:
                 if cli_push:
                     r = run_measured([*caregraph_cmd(), "push", "--store", str(args.store), "--endpoint", endpoint])
                 else:
-                    from caregraph.export import push
+                    from caregraph.interop.export import push
 
                     started = time.perf_counter()
                     with open_store(args.store, read_only=True) as st:
                         s = push(st, endpoint)
-                    r = {"wall_s": time.perf_counter() - started, "graphs": s.graphs, "triples": s.triples, "mb": s.bytes / 1e6}
+                    r = {
+                        "wall_s": time.perf_counter() - started,
+                        "graphs": s.graphs,
+                        "triples": s.triples,
+                        "mb": s.bytes / 1e6,
+                    }
                 r["quads_per_s"] = quads / r["wall_s"]
                 result["push"] = r
                 print(f"push: {r['wall_s']:.2f} s", file=sys.stderr)

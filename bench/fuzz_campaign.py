@@ -31,11 +31,80 @@ sys.path.insert(0, str(ROOT))
 
 from tests import test_fuzz as props  # noqa: E402  (the properties)
 
-HTML_BITS = ["<", ">", "</", "<!--", "-->", "<![", "]]>", "<!DOCTYPE html>", "<?xml ?>", "&", "&amp;", "&#", "&#x", "&#0;", "&#xD800;", ";", '"', "'", "=",
-             "<p>", "</p>", "<div>", "<script>", "</script>", "<style>", "</style>", "<title>", "</title>", "<td>", "<tr>", "<li>", "<br/>", "<br>", "<head>", "</head>",
-             "<body>", "<svg>", "</svg>", "<![CDATA[", "<a href='", "<meta charset='windows-1252'>", "<noscript>", "<template>", "<textarea>", "x", " ", "\n", "\t"]
-MANIFEST_BITS = ["file", "url", "council", "published", ",", "\n", '"', "a.txt", "b.html", "https://x.org/", "http://", "javascript:", "2019-13-01", "2019",
-                 "\r\n", "\x00", "", " ", "../", "/etc/passwd", "é", "\ufeff"]
+HTML_BITS = [
+    "<",
+    ">",
+    "</",
+    "<!--",
+    "-->",
+    "<![",
+    "]]>",
+    "<!DOCTYPE html>",
+    "<?xml ?>",
+    "&",
+    "&amp;",
+    "&#",
+    "&#x",
+    "&#0;",
+    "&#xD800;",
+    ";",
+    '"',
+    "'",
+    "=",
+    "<p>",
+    "</p>",
+    "<div>",
+    "<script>",
+    "</script>",
+    "<style>",
+    "</style>",
+    "<title>",
+    "</title>",
+    "<td>",
+    "<tr>",
+    "<li>",
+    "<br/>",
+    "<br>",
+    "<head>",
+    "</head>",
+    "<body>",
+    "<svg>",
+    "</svg>",
+    "<![CDATA[",
+    "<a href='",
+    "<meta charset='windows-1252'>",
+    "<noscript>",
+    "<template>",
+    "<textarea>",
+    "x",
+    " ",
+    "\n",
+    "\t",
+]
+MANIFEST_BITS = [
+    "file",
+    "url",
+    "council",
+    "published",
+    ",",
+    "\n",
+    '"',
+    "a.txt",
+    "b.html",
+    "https://x.org/",
+    "http://",
+    "javascript:",
+    "2019-13-01",
+    "2019",
+    "\r\n",
+    "\x00",
+    "",
+    " ",
+    "../",
+    "/etc/passwd",
+    "é",
+    "\ufeff",
+]
 ENCODINGS = ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "cp1252", "latin-1"]
 
 
@@ -50,7 +119,27 @@ def rand_text(rng: random.Random, n: int) -> str:
     pools = [
         lambda: chr(rng.randrange(32, 127)),
         lambda: chr(rng.randrange(0, 0x3000)),
-        lambda: chr(rng.choice([0x2019, 0x201C, 0x201D, 0x2013, 0x2014, 0x202E, 0x200F, 0x2066, 0xFEFF, 0x00A0, 0x2028, 0x0085, 0x1B, 0x07, 0x00])),
+        lambda: chr(
+            rng.choice(
+                [
+                    0x2019,
+                    0x201C,
+                    0x201D,
+                    0x2013,
+                    0x2014,
+                    0x202E,
+                    0x200F,
+                    0x2066,
+                    0xFEFF,
+                    0x00A0,
+                    0x2028,
+                    0x0085,
+                    0x1B,
+                    0x07,
+                    0x00,
+                ]
+            )
+        ),
         lambda: chr(rng.randrange(0x10000, 0x10FFFF)) if rng.random() < 0.5 else chr(rng.randrange(0xE000, 0xFFFE)),
     ]
     return "".join(rng.choice(pools)() for _ in range(n))
@@ -66,7 +155,9 @@ def mutate(rng: random.Random, text: str) -> str:
             break
         i = rng.randrange(len(text) + 1)
         j = min(len(text), i + rng.randrange(0, 500))
-        op = rng.choice(["insert", "word", "word", "delete", "duplicate", "upper", "lower", "newlines", "truncate", "swap", "noise"])
+        op = rng.choice(
+            ["insert", "word", "word", "delete", "duplicate", "upper", "lower", "newlines", "truncate", "swap", "noise"]
+        )
         if op == "insert":
             text = text[:i] + rand_text(rng, rng.randrange(1, 40)) + text[i:]
         elif op == "word":
@@ -86,7 +177,11 @@ def mutate(rng: random.Random, text: str) -> str:
         elif op == "swap":
             text = text[j:] + text[:i] + text[i:j]
         elif op == "noise":
-            text = text[:i] + "".join(rng.choice(" \n\t.,;:()[]•-–’“”0123456789") for _ in range(rng.randrange(1, 30))) + text[j:]
+            text = (
+                text[:i]
+                + "".join(rng.choice(" \n\t.,;:()[]•-–’“”0123456789") for _ in range(rng.randrange(1, 30)))
+                + text[j:]
+            )
     return text
 
 
@@ -102,10 +197,15 @@ def make_case(rng: random.Random, texts: list[str], pdf: bytes) -> tuple[str, ob
         text = rand_text(rng, rng.randrange(0, 600)) if rng.random() < 0.5 else mutate(rng, rng.choice(texts))[:3000]
         return "decode", text.encode(rng.choice(ENCODINGS), errors="replace")
     if target == "html":
-        parts = [rng.choice(HTML_BITS) if rng.random() < 0.6 else rand_text(rng, rng.randrange(0, 10)) for _ in range(rng.randrange(0, 200))]
+        parts = [
+            rng.choice(HTML_BITS) if rng.random() < 0.6 else rand_text(rng, rng.randrange(0, 10))
+            for _ in range(rng.randrange(0, 200))
+        ]
         return target, "".join(parts)
     if target == "manifest":
-        return target, "".join(rng.choice(MANIFEST_BITS) if rng.random() < 0.7 else rand_text(rng, 5) for _ in range(rng.randrange(0, 60))).encode("utf-8", "surrogatepass")
+        return target, "".join(
+            rng.choice(MANIFEST_BITS) if rng.random() < 0.7 else rand_text(rng, 5) for _ in range(rng.randrange(0, 60))
+        ).encode("utf-8", "surrogatepass")
     if target == "load":
         suffix = rng.choice([".txt", ".html", ".pdf"])
         if suffix == ".pdf":
@@ -120,7 +220,10 @@ def make_case(rng: random.Random, texts: list[str], pdf: bytes) -> tuple[str, ob
     if target == "text":
         return target, rand_text(rng, rng.randrange(0, 2000))
     if target == "rule_text":
-        return target, " ".join(rng.choice(props.WORDS) if rng.random() < 0.7 else rand_text(rng, rng.randrange(0, 12)) for _ in range(rng.randrange(0, 120)))
+        return target, " ".join(
+            rng.choice(props.WORDS) if rng.random() < 0.7 else rand_text(rng, rng.randrange(0, 12))
+            for _ in range(rng.randrange(0, 120))
+        )
     return "text", mutate(rng, rng.choice(texts))
 
 
@@ -203,7 +306,12 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--seed", type=int, default=1, help="worker i uses seed + i")
     parser.add_argument("--slow", type=float, default=5.0, help="report a case slower than this many seconds")
-    parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus" / "docs", help="more seed documents (*.txt), when present")
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        default=ROOT.parent / "shared" / "corpus" / "docs",
+        help="more seed documents (*.txt), when present",
+    )
     parser.add_argument("--failures", type=Path, default=ROOT / "bench" / "results" / "fuzz-failures")
     parser.add_argument("--out", type=Path, help="write the summary here as JSON")
     parser.add_argument("--replay", type=Path, help="run one saved failing input and show the traceback")
@@ -222,11 +330,16 @@ def main() -> int:
     started = time.monotonic()
     deadline = started + args.seconds
     per = [args.cases // args.workers + (1 if i < args.cases % args.workers else 0) for i in range(args.workers)]
-    jobs = [(args.seed + i, per[i], deadline, args.slow, str(args.failures), str(args.corpus) if args.corpus else None) for i in range(args.workers)]
+    jobs = [
+        (args.seed + i, per[i], deadline, args.slow, str(args.failures), str(args.corpus) if args.corpus else None)
+        for i in range(args.workers)
+    ]
     if args.workers == 1:
         results = [worker(jobs[0])]
     else:
-        with multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn").Pool(args.workers) as pool:
+        with multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn").Pool(
+            args.workers
+        ) as pool:
             results = pool.map(worker, jobs)
     seconds = time.monotonic() - started
     by_target: dict[str, int] = {}

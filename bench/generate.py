@@ -37,38 +37,235 @@ COUNCILS_CSV = ROOT / "ontology" / "councils.csv"
 
 # ------------------------------------------------------------------------------------------------ vocabulary
 
-FIRST = (
-    "Alison Andrew Angela Anita Barbara Ben Beverley Carol Catherine Chris Claire Clare Colin Daniel David Deborah "
-    "Dominic Elaine Emma Fiona Gareth Gillian Graham Hannah Helen Ian Jacqueline James Jane Janet Jason Jean Jennifer "
-    "Joanne John Jonathan Julie Karen Katherine Kevin Laura Linda Lisa Louise Lucy Mark Martin Matthew Michael Michelle "
-    "Nadia Neil Nicola Nigel Patricia Paul Peter Priya Rachel Rebecca Richard Robert Rosemary Ruth Sally Samantha Sarah "
-    "Sharon Simon Stephen Steven Susan Theresa Thomas Tim Tracey Victoria Wendy Yasmin Zoe Amrit Farah Kwame Sunita"
-).split()
-SURNAME = (
-    "Adams Ahmed Allen Bailey Baker Barnes Bell Bennett Brooks Brown Burgess Burke Butler Campbell Carter Chapman Clarke "
-    "Collins Cook Cooper Cox Curran Davies Dixon Edwards Egan Evans Fisher Fletcher Foster Gatland Gibson Graham Grant "
-    "Gray Green Griffiths Hall Hardman Harris Harrison Hill Holmes Hughes Hunt Jackson James Jewell Johnson Jones Kelly "
-    "Kennedy Khan King Knight Lewis Lloyd Marshall Martin Mason Matthews Mills Mitchell Moore Morgan Morris Murphy "
-    "Owen Palmer Parker Patel Pearson Phillips Powell Price Reynolds Richards Roberts Robinson Rogers Russell Scott Shaw "
-    "Simpson Singh Smith Stevens Taylor Thomas Thompson Turner Walker Ward Watson White Williams Wilson Wood Wright Young"
-).split()
+FIRST = [
+    "Alison",
+    "Andrew",
+    "Angela",
+    "Anita",
+    "Barbara",
+    "Ben",
+    "Beverley",
+    "Carol",
+    "Catherine",
+    "Chris",
+    "Claire",
+    "Clare",
+    "Colin",
+    "Daniel",
+    "David",
+    "Deborah",
+    "Dominic",
+    "Elaine",
+    "Emma",
+    "Fiona",
+    "Gareth",
+    "Gillian",
+    "Graham",
+    "Hannah",
+    "Helen",
+    "Ian",
+    "Jacqueline",
+    "James",
+    "Jane",
+    "Janet",
+    "Jason",
+    "Jean",
+    "Jennifer",
+    "Joanne",
+    "John",
+    "Jonathan",
+    "Julie",
+    "Karen",
+    "Katherine",
+    "Kevin",
+    "Laura",
+    "Linda",
+    "Lisa",
+    "Louise",
+    "Lucy",
+    "Mark",
+    "Martin",
+    "Matthew",
+    "Michael",
+    "Michelle",
+    "Nadia",
+    "Neil",
+    "Nicola",
+    "Nigel",
+    "Patricia",
+    "Paul",
+    "Peter",
+    "Priya",
+    "Rachel",
+    "Rebecca",
+    "Richard",
+    "Robert",
+    "Rosemary",
+    "Ruth",
+    "Sally",
+    "Samantha",
+    "Sarah",
+    "Sharon",
+    "Simon",
+    "Stephen",
+    "Steven",
+    "Susan",
+    "Theresa",
+    "Thomas",
+    "Tim",
+    "Tracey",
+    "Victoria",
+    "Wendy",
+    "Yasmin",
+    "Zoe",
+    "Amrit",
+    "Farah",
+    "Kwame",
+    "Sunita",
+]
+SURNAME = [
+    "Adams",
+    "Ahmed",
+    "Allen",
+    "Bailey",
+    "Baker",
+    "Barnes",
+    "Bell",
+    "Bennett",
+    "Brooks",
+    "Brown",
+    "Burgess",
+    "Burke",
+    "Butler",
+    "Campbell",
+    "Carter",
+    "Chapman",
+    "Clarke",
+    "Collins",
+    "Cook",
+    "Cooper",
+    "Cox",
+    "Curran",
+    "Davies",
+    "Dixon",
+    "Edwards",
+    "Egan",
+    "Evans",
+    "Fisher",
+    "Fletcher",
+    "Foster",
+    "Gatland",
+    "Gibson",
+    "Graham",
+    "Grant",
+    "Gray",
+    "Green",
+    "Griffiths",
+    "Hall",
+    "Hardman",
+    "Harris",
+    "Harrison",
+    "Hill",
+    "Holmes",
+    "Hughes",
+    "Hunt",
+    "Jackson",
+    "James",
+    "Jewell",
+    "Johnson",
+    "Jones",
+    "Kelly",
+    "Kennedy",
+    "Khan",
+    "King",
+    "Knight",
+    "Lewis",
+    "Lloyd",
+    "Marshall",
+    "Martin",
+    "Mason",
+    "Matthews",
+    "Mills",
+    "Mitchell",
+    "Moore",
+    "Morgan",
+    "Morris",
+    "Murphy",
+    "Owen",
+    "Palmer",
+    "Parker",
+    "Patel",
+    "Pearson",
+    "Phillips",
+    "Powell",
+    "Price",
+    "Reynolds",
+    "Richards",
+    "Roberts",
+    "Robinson",
+    "Rogers",
+    "Russell",
+    "Scott",
+    "Shaw",
+    "Simpson",
+    "Singh",
+    "Smith",
+    "Stevens",
+    "Taylor",
+    "Thomas",
+    "Thompson",
+    "Turner",
+    "Walker",
+    "Ward",
+    "Watson",
+    "White",
+    "Williams",
+    "Wilson",
+    "Wood",
+    "Wright",
+    "Young",
+]
 
 PORTFOLIOS = (
-    "Children and Families", "Children's Services", "Children, Young People and Learning", "Children and Young People",
-    "Education and Children's Services", "Children's Services and Early Years", "Children, Families and Lifelong Learning",
+    "Children and Families",
+    "Children's Services",
+    "Children, Young People and Learning",
+    "Children and Young People",
+    "Education and Children's Services",
+    "Children's Services and Early Years",
+    "Children, Families and Lifelong Learning",
 )
 OFFICER_POSTS = (
-    "Director of Children's Services", "Executive Director of Children, Families and Learning", "Interim Director of Children's Services",
-    "Assistant Director, Safeguarding", "Head of Children's Social Care", "Principal Social Worker", "Service Director for Children and Families",
-    "Assistant Director for Quality Assurance", "Head of Early Help", "Corporate Director of Children and Young People's Services",
-    "Strategic Manager, Safeguarding and Professional Practice", "Head of Service, Children in Care",
+    "Director of Children's Services",
+    "Executive Director of Children, Families and Learning",
+    "Interim Director of Children's Services",
+    "Assistant Director, Safeguarding",
+    "Head of Children's Social Care",
+    "Principal Social Worker",
+    "Service Director for Children and Families",
+    "Assistant Director for Quality Assurance",
+    "Head of Early Help",
+    "Corporate Director of Children and Young People's Services",
+    "Strategic Manager, Safeguarding and Professional Practice",
+    "Head of Service, Children in Care",
 )
 BODIES = (
-    "Cabinet", "Executive", "Executive Board", "Children and Young People Scrutiny Committee", "Corporate Parenting Board",
-    "Children, Families and Lifelong Learning Select Committee", "Children's Services Overview and Scrutiny Panel",
-    "People Scrutiny Committee", "Children and Education Select Committee", "Health and Wellbeing Board",
+    "Cabinet",
+    "Executive",
+    "Executive Board",
+    "Children and Young People Scrutiny Committee",
+    "Corporate Parenting Board",
+    "Children, Families and Lifelong Learning Select Committee",
+    "Children's Services Overview and Scrutiny Panel",
+    "People Scrutiny Committee",
+    "Children and Education Select Committee",
+    "Health and Wellbeing Board",
 )
-SCRUTINY = ("Children, Families and Lifelong Learning Select Committee", "Children and Young People Scrutiny Committee", "People Overview and Scrutiny Committee")
+SCRUTINY = (
+    "Children, Families and Lifelong Learning Select Committee",
+    "Children and Young People Scrutiny Committee",
+    "People Overview and Scrutiny Committee",
+)
 
 JUDGEMENTS = ("outstanding", "good", "requires improvement to be good", "inadequate")
 JUDGEMENT_WEIGHTS = (1, 4, 4, 2)
@@ -79,11 +276,22 @@ AREAS = (
     "the experiences and progress of care leavers",
 )
 FOCUS = (
-    "arrangements for children in need and those subject to a child protection plan", "the front door",
-    "services for care leavers", "arrangements for children in care", "the assessment service",
-    "decision-making for children on the edge of care", "disabled children",
+    "arrangements for children in need and those subject to a child protection plan",
+    "the front door",
+    "services for care leavers",
+    "arrangements for children in care",
+    "the assessment service",
+    "decision-making for children on the edge of care",
+    "disabled children",
 )
-PRACTICE_MODELS = ("Signs of Safety", "Family Safeguarding", "Mockingbird", "No Wrong Door", "Restorative Practice", "Systemic Practice")
+PRACTICE_MODELS = (
+    "Signs of Safety",
+    "Family Safeguarding",
+    "Mockingbird",
+    "No Wrong Door",
+    "Restorative Practice",
+    "Systemic Practice",
+)
 IMPROVEMENTS = (
     "the quality and effectiveness of plans for children and care leavers",
     "the sufficiency of suitable foster homes for children",
@@ -160,17 +368,35 @@ def inspection(rng: random.Random, year: int) -> Inspection:
         start += timedelta(days=1)
     if year >= 2018:
         kind = rng.choices(
-            ("ILACS inspection", "short ILACS inspection", "Ofsted focused visit", "Ofsted monitoring visit", "Joint Targeted Area Inspection (JTAI)", "local area SEND inspection"),
+            (
+                "ILACS inspection",
+                "short ILACS inspection",
+                "Ofsted focused visit",
+                "Ofsted monitoring visit",
+                "Joint Targeted Area Inspection (JTAI)",
+                "local area SEND inspection",
+            ),
             (5, 2, 3, 2, 1, 1),
         )[0]
     else:
-        kind = rng.choices(("Single Inspection Framework (SIF) inspection", "Ofsted monitoring visit", "review of the Local Safeguarding Children Board"), (5, 2, 1))[0]
+        kind = rng.choices(
+            (
+                "Single Inspection Framework (SIF) inspection",
+                "Ofsted monitoring visit",
+                "review of the Local Safeguarding Children Board",
+            ),
+            (5, 2, 1),
+        )[0]
     graded = "ILACS" in kind or "SIF" in kind
     length = {True: 13, False: 1}[graded] if "short" not in kind else 4
     end = start + timedelta(days=length)
     published = end + timedelta(days=rng.randrange(35, 80))
     judgement = rng.choices(JUDGEMENTS, JUDGEMENT_WEIGHTS)[0] if graded else None
-    areas = tuple((a, rng.choices(JUDGEMENTS, JUDGEMENT_WEIGHTS)[0]) for a in AREAS) if graded and rng.random() < 0.7 else ()
+    areas = (
+        tuple((a, rng.choices(JUDGEMENTS, JUDGEMENT_WEIGHTS)[0]) for a in AREAS)
+        if graded and rng.random() < 0.7
+        else ()
+    )
     focus = rng.choice(FOCUS) if "visit" in kind else None
     return Inspection(kind, start, end, published, judgement, areas, focus)
 
@@ -188,7 +414,9 @@ def inspection_paragraph(rng: random.Random, c: Council, i: Inspection) -> str:
     if i.areas:
         parts.append("\n")
     if not i.judgement and "visit" in i.kind:
-        parts.append("This visit does not lead to a graded judgement; the outcome is a letter setting out the findings.")
+        parts.append(
+            "This visit does not lead to a graded judgement; the outcome is a letter setting out the findings."
+        )
     return " ".join(parts)
 
 
@@ -201,7 +429,10 @@ def resolutions(rng: random.Random, body: str, i: Inspection, meeting: date) -> 
         f"That {who} receives a further update on the progress made delivering the improvement plan in {due:%B %Y}.",
     ]
     if rng.random() < 0.5:
-        items.insert(2, f"That {who} approves additional investment of £{rng.randrange(5, 40) / 10:.1f}m to strengthen {rng.choice(IMPROVEMENTS)}.")
+        items.insert(
+            2,
+            f"That {who} approves additional investment of £{rng.randrange(5, 40) / 10:.1f}m to strengthen {rng.choice(IMPROVEMENTS)}.",
+        )
     return items, due
 
 
@@ -213,18 +444,47 @@ def issue_page(rng: random.Random, c: Council, year: int) -> tuple[str, str, str
     meeting = i.published + timedelta(days=rng.randrange(10, 60))
     body = rng.choice(BODIES[:3])
     item = rng.randrange(3, 140)
-    title = rng.choice(("Inspection of Local Authority Children's Services (ILACS) - Outcomes and Action Plan", "Children's Improvement Update", f"Outcome of the {i.kind}", "Ofsted Inspection Report and Improvement Plan"))
+    title = rng.choice(
+        (
+            "Inspection of Local Authority Children's Services (ILACS) - Outcomes and Action Plan",
+            "Children's Improvement Update",
+            f"Outcome of the {i.kind}",
+            "Ofsted Inspection Report and Improvement Plan",
+        )
+    )
     res, _due = resolutions(rng, body, i, meeting)
     cm = person(rng)
     lines = [
-        "Issue - meetings", "", title, "", f"Meeting: {meeting:%d/%m/%Y} - {body} (Item {item})", "",
-        f"{item} {title} pdf icon PDF {rng.randrange(60, 900)} KB", "",
-        f"This report provides {body} with an update on the delivery of {c.name}'s children's improvement plan and the findings of the recent {i.kind}.", "",
-        f"(The decisions on this item can be called-in by the {rng.choice(SCRUTINY)})", "", "Additional documents:", "", "Decision:", "", "RESOLVED:", "",
-        *[f"{n}. {r}" for n, r in enumerate(res, 1)], "", "Reasons for Decisions:", "",
-        f"Children's services improvement is a high priority for the Council. {rng.choice(FILLER)}", "", "Minutes:", "",
-        f"The report was introduced by the Cabinet Member for {rng.choice(PORTFOLIOS)}, Councillor {cm}, who explained the work undertaken since the inspection.", "",
-        inspection_paragraph(rng, c, i), "",
+        "Issue - meetings",
+        "",
+        title,
+        "",
+        f"Meeting: {meeting:%d/%m/%Y} - {body} (Item {item})",
+        "",
+        f"{item} {title} pdf icon PDF {rng.randrange(60, 900)} KB",
+        "",
+        f"This report provides {body} with an update on the delivery of {c.name}'s children's improvement plan and the findings of the recent {i.kind}.",
+        "",
+        f"(The decisions on this item can be called-in by the {rng.choice(SCRUTINY)})",
+        "",
+        "Additional documents:",
+        "",
+        "Decision:",
+        "",
+        "RESOLVED:",
+        "",
+        *[f"{n}. {r}" for n, r in enumerate(res, 1)],
+        "",
+        "Reasons for Decisions:",
+        "",
+        f"Children's services improvement is a high priority for the Council. {rng.choice(FILLER)}",
+        "",
+        "Minutes:",
+        "",
+        f"The report was introduced by the Cabinet Member for {rng.choice(PORTFOLIOS)}, Councillor {cm}, who explained the work undertaken since the inspection.",
+        "",
+        inspection_paragraph(rng, c, i),
+        "",
         *[rng.choice(FILLER) for _ in range(rng.randrange(1, 5))],
     ]
     url = f"https://democracy.{c.domain}/ieIssueDetails.aspx?IId={rng.randrange(10000, 99999)}&Opt=3"
@@ -246,11 +506,28 @@ def agenda_item_minutes(rng: random.Random, c: Council, year: int) -> tuple[str,
         *[rng.choice(FILLER) for _ in range(rng.randrange(1, 4))],
     ]
     lines = [
-        "Agenda item", "", f"RESPONSE OF CHILDREN'S SERVICES TO OFSTED ({i.published.year})", "",
-        f"Purpose of the Report: To set out the response of Children's Services to the areas for improvement raised in the {i.kind} which was published {long_date(i.published, rng)}.", "",
-        "Minutes:", "", "Witnesses:", "", *[f"{n}, {p}" for n, p in witnesses], "", "Key points raised in the discussion:", "",
-        *[f"  {n}. {p}" for n, p in enumerate(points, 1)], "", inspection_paragraph(rng, c, i), "", "RESOLVED:", "",
-        *[f"  {n}. {r}" for n, r in enumerate(res, 1)], "",
+        "Agenda item",
+        "",
+        f"RESPONSE OF CHILDREN'S SERVICES TO OFSTED ({i.published.year})",
+        "",
+        f"Purpose of the Report: To set out the response of Children's Services to the areas for improvement raised in the {i.kind} which was published {long_date(i.published, rng)}.",
+        "",
+        "Minutes:",
+        "",
+        "Witnesses:",
+        "",
+        *[f"{n}, {p}" for n, p in witnesses],
+        "",
+        "Key points raised in the discussion:",
+        "",
+        *[f"  {n}. {p}" for n, p in enumerate(points, 1)],
+        "",
+        inspection_paragraph(rng, c, i),
+        "",
+        "RESOLVED:",
+        "",
+        *[f"  {n}. {r}" for n, r in enumerate(res, 1)],
+        "",
         f"Actions/further information to be provided: the Director to provide a progress report by {due:%B %Y}.",
     ]
     url = f"https://{rng.choice(('democracy', 'moderngov', 'mycouncil'))}.{c.domain}/mgAi.aspx?ID={rng.randrange(1000, 99999)}"
@@ -264,15 +541,55 @@ def full_minutes(rng: random.Random, c: Council, year: int) -> tuple[str, str, s
     contact = person(rng)
     res, _due = resolutions(rng, "Panel", i, meeting)
     lines = [
-        "Agendas, Meetings and Minutes - Agenda and minutes", "", "Agenda and minutes", "", f"Venue: County Hall, {c.name}", "",
-        f"Contact: {contact} (01{rng.randrange(100, 999)} {rng.randrange(100000, 999999)})  Overview & Scrutiny Officer", "", "Items", "No. Item", "",
-        f"{first}.", "", "Apologies and Welcome", "", "Minutes:", "", "No apologies were received.", "",
-        f"{first + 1}.", "", "Declaration of Interest and of any Party Whip", "", "Minutes:", "", "None.", "",
-        f"{first + 2}.", "", "Confirmation of the Minutes of the Previous Meeting", "", "Minutes:", "",
-        f"The Minutes of the Meeting held on {long_date(meeting - timedelta(days=56), rng)} were agreed as a correct record and signed by the Chairman.", "",
-        f"{first + 3}.", "", "Ofsted Inspection Feedback", "", "Minutes:", "",
-        f"The Cabinet Member with Responsibility for {rng.choice(PORTFOLIOS)} and the {rng.choice(OFFICER_POSTS)} attended the meeting to feed back to the Panel on the findings of the recent Ofsted inspection.", "",
-        inspection_paragraph(rng, c, i), "", *[rng.choice(FILLER) for _ in range(rng.randrange(2, 5))], "", "RESOLVED:", "",
+        "Agendas, Meetings and Minutes - Agenda and minutes",
+        "",
+        "Agenda and minutes",
+        "",
+        f"Venue: County Hall, {c.name}",
+        "",
+        f"Contact: {contact} (01{rng.randrange(100, 999)} {rng.randrange(100000, 999999)})  Overview & Scrutiny Officer",
+        "",
+        "Items",
+        "No. Item",
+        "",
+        f"{first}.",
+        "",
+        "Apologies and Welcome",
+        "",
+        "Minutes:",
+        "",
+        "No apologies were received.",
+        "",
+        f"{first + 1}.",
+        "",
+        "Declaration of Interest and of any Party Whip",
+        "",
+        "Minutes:",
+        "",
+        "None.",
+        "",
+        f"{first + 2}.",
+        "",
+        "Confirmation of the Minutes of the Previous Meeting",
+        "",
+        "Minutes:",
+        "",
+        f"The Minutes of the Meeting held on {long_date(meeting - timedelta(days=56), rng)} were agreed as a correct record and signed by the Chairman.",
+        "",
+        f"{first + 3}.",
+        "",
+        "Ofsted Inspection Feedback",
+        "",
+        "Minutes:",
+        "",
+        f"The Cabinet Member with Responsibility for {rng.choice(PORTFOLIOS)} and the {rng.choice(OFFICER_POSTS)} attended the meeting to feed back to the Panel on the findings of the recent Ofsted inspection.",
+        "",
+        inspection_paragraph(rng, c, i),
+        "",
+        *[rng.choice(FILLER) for _ in range(rng.randrange(2, 5))],
+        "",
+        "RESOLVED:",
+        "",
         *[f"({chr(97 + n)}) {r}" for n, r in enumerate(res)],
     ]
     url = f"https://{rng.choice(('democracy', 'moderngov'))}.{c.domain}/ieListDocuments.aspx?CId={rng.randrange(100, 999)}&MId={rng.randrange(1000, 9999)}&Ver=4"
@@ -284,10 +601,25 @@ def decision_page(rng: random.Random, c: Council, year: int) -> tuple[str, str, 
     decided = i.published + timedelta(days=rng.randrange(10, 60))
     res, _due = resolutions(rng, "Cabinet", i, decided)
     lines = [
-        "Issue - decisions", "", f"{decided:%d/%m/%Y} - {c.name} Council's response to the Ofsted inspection", "",
-        "Decision Maker: Cabinet", "", f"Date of Decision: {decided:%d/%m/%Y}", "", "Decision:", "", "RESOLVED:", "",
-        *[f"{n}. {r}" for n, r in enumerate(res, 1)], "", "Reasons for Decision:", "",
-        inspection_paragraph(rng, c, i), "", rng.choice(FILLER),
+        "Issue - decisions",
+        "",
+        f"{decided:%d/%m/%Y} - {c.name} Council's response to the Ofsted inspection",
+        "",
+        "Decision Maker: Cabinet",
+        "",
+        f"Date of Decision: {decided:%d/%m/%Y}",
+        "",
+        "Decision:",
+        "",
+        "RESOLVED:",
+        "",
+        *[f"{n}. {r}" for n, r in enumerate(res, 1)],
+        "",
+        "Reasons for Decision:",
+        "",
+        inspection_paragraph(rng, c, i),
+        "",
+        rng.choice(FILLER),
     ]
     url = f"https://democracy.{c.domain}/ieDecisionDetails.aspx?ID={rng.randrange(1000, 99999)}"
     return "\n".join(lines) + "\n", url, "txt", decided
@@ -296,7 +628,13 @@ def decision_page(rng: random.Random, c: Council, year: int) -> tuple[str, str, 
 def news_release(rng: random.Random, c: Council, year: int) -> tuple[str, str, str, date]:
     i = inspection(rng, year)
     grade = i.judgement or "good"
-    headline = rng.choice((f"{c.name} children's services rated ‘{grade[0].upper() + grade[1:]}’ by Ofsted", f"Positive feedback from Ofsted following {i.kind}", f"Ofsted publishes findings on {c.name} children's services"))
+    headline = rng.choice(
+        (
+            f"{c.name} children's services rated ‘{grade[0].upper() + grade[1:]}’ by Ofsted",
+            f"Positive feedback from Ofsted following {i.kind}",
+            f"Ofsted publishes findings on {c.name} children's services",
+        )
+    )
     cm, leader = person(rng), person(rng)
     portfolio = rng.choice(PORTFOLIOS)
     paras = [

@@ -20,7 +20,7 @@ from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import save  # noqa: E402
+from common import save
 
 AREAS = (
     ("caregraph/extract.py", "extract"),
@@ -28,11 +28,11 @@ AREAS = (
     ("caregraph/segment.py", "segment"),
     ("caregraph/load.py", "load"),
     ("html/parser.py", "load"),
-    ("caregraph/mapping.py", "map (caregraph.mapping)"),
+    ("caregraph/mapping.py", "map (caregraph.pipeline.mapping)"),
     ("caregraph/iris.py", "map (caregraph.iris)"),
     ("rdflib/", "map (rdflib Graph)"),
     ("caregraph/store.py", "N-Triples (caregraph.store)"),
-    ("caregraph/export.py", "dataset description (caregraph.export)"),
+    ("caregraph/export.py", "dataset description (caregraph.interop.export)"),
     ("pyoxigraph", "Oxigraph (store writes, queries)"),
     ("re/", "regex (compile, stdlib)"),
 )
@@ -40,7 +40,11 @@ AREAS = (
 
 def area(filename: str, function: str) -> str:
     if filename == "~":
-        return "Oxigraph (store writes, queries)" if "pyoxigraph" in function else f"builtins ({'regex' if 'Pattern' in function or 're.' in function else 'other'})"
+        return (
+            "Oxigraph (store writes, queries)"
+            if "pyoxigraph" in function
+            else f"builtins ({'regex' if 'Pattern' in function or 're.' in function else 'other'})"
+        )
     for needle, name in AREAS:
         if needle in filename:
             return name
@@ -56,8 +60,8 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args(argv)
 
-    from caregraph.build import build
-    from caregraph.load import iter_sources
+    from caregraph.pipeline.build import build
+    from caregraph.pipeline.load import iter_sources
     from caregraph.store import open_store
 
     sources = []
@@ -65,7 +69,7 @@ def main(argv: list[str] | None = None) -> dict:
         sources.append(s)
         if len(sources) >= args.documents:
             break
-    from caregraph.build import process as warm
+    from caregraph.pipeline.build import process as warm
 
     warm(sources[0])  # rules and gazetteer compile once per process: not what a document costs
     tmp = Path(tempfile.mkdtemp(prefix="caregraph-profile-"))
@@ -83,15 +87,15 @@ def main(argv: list[str] | None = None) -> dict:
     stats = pstats.Stats(profiler)
     by_area: dict[str, float] = defaultdict(float)
     functions = []
-    for (filename, line, function), (cc, nc, tt, ct, callers) in stats.stats.items():  # type: ignore[attr-defined]
+    for (filename, line, function), (_cc, nc, tt, ct, _callers) in stats.stats.items():  # type: ignore[attr-defined]
         by_area[area(filename, function)] += tt
         functions.append((tt, ct, nc, f"{filename.split('site-packages/')[-1].split('src/')[-1]}:{line}({function})"))
     total = sum(by_area.values())
     functions.sort(reverse=True)
 
     # Mapping into an rdflib Graph (to_graph) against the plain set of triples the build uses (to_triples).
-    import caregraph.mapping as mapping
-    from caregraph.build import process
+    import caregraph.pipeline.mapping as mapping
+    from caregraph.pipeline.build import process
     from caregraph.store import graph_ntriples
 
     extractions = []
@@ -101,20 +105,32 @@ def main(argv: list[str] | None = None) -> dict:
         except Exception:
             pass
     timings = {}
-    for label, to_triples in (("rdflib Graph (to_graph)", mapping.to_graph), ("plain set (to_triples, as the build maps)", mapping.to_triples)):
+    for label, to_triples in (
+        ("rdflib Graph (to_graph)", mapping.to_graph),
+        ("plain set (to_triples, as the build maps)", mapping.to_triples),
+    ):
         started_map = time.perf_counter()
         graphs = [to_triples(x) for x in extractions]
         mapped = time.perf_counter() - started_map
         started_nt = time.perf_counter()
         sizes = [len(graph_ntriples(g)) for g in graphs]
         serialised = time.perf_counter() - started_nt
-        timings[label] = {"map_ms_per_doc": mapped / len(extractions) * 1000, "ntriples_ms_per_doc": serialised / len(extractions) * 1000, "bytes": sum(sizes)}
+        timings[label] = {
+            "map_ms_per_doc": mapped / len(extractions) * 1000,
+            "ntriples_ms_per_doc": serialised / len(extractions) * 1000,
+            "bytes": sum(sizes),
+        }
     result = {
         "command": " ".join(["python", "bench/profile_build.py", *(argv if argv is not None else sys.argv[1:])]),
         "documents": summary.read,
         "wall_s_under_profiler": seconds,
-        "self_time_by_area_pct": {k: round(100 * v / total, 1) for k, v in sorted(by_area.items(), key=lambda kv: -kv[1])},
-        "top_functions": [{"self_s": round(tt, 3), "cumulative_s": round(ct, 3), "calls": nc, "function": name} for tt, ct, nc, name in functions[: args.top]],
+        "self_time_by_area_pct": {
+            k: round(100 * v / total, 1) for k, v in sorted(by_area.items(), key=lambda kv: -kv[1])
+        },
+        "top_functions": [
+            {"self_s": round(tt, 3), "cumulative_s": round(ct, 3), "calls": nc, "function": name}
+            for tt, ct, nc, name in functions[: args.top]
+        ],
         "mapping_graph_against_set": timings,
     }
     save(args.name, result, args.out)

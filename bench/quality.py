@@ -45,24 +45,26 @@ def _key(file: str, root: Path) -> str:
 
 def predict(corpus: str | os.PathLike[str], *, timings: dict[str, float] | None = None) -> dict[str, dict]:
     """Build ``corpus`` into a temporary store and return one predicted gold-schema dict per document."""
-    from caregraph.build import build
+    from caregraph.pipeline.build import build
     from caregraph.query import run_query
     from caregraph.store import open_store
 
     root = Path(corpus)
     manifest = root / "manifest.csv"
-    with tempfile.TemporaryDirectory(prefix="caregraph-quality-") as tmp:
-        with open_store(Path(tmp) / "store") as store:
-            started = time.perf_counter()
-            summary = build(store, [root], manifest=manifest if manifest.exists() else None)
-            if timings is not None:
-                timings["build"] = time.perf_counter() - started
-            for failure in summary.failures:
-                print(f"build: {failure}", file=sys.stderr)
-            started = time.perf_counter()
-            rows = {name: run_query(store, name).values() for name in ("documents", "inspections", "meetings", "people", "posts", "decisions", "follow-ups")}
-            if timings is not None:
-                timings["queries"] = time.perf_counter() - started
+    with tempfile.TemporaryDirectory(prefix="caregraph-quality-") as tmp, open_store(Path(tmp) / "store") as store:
+        started = time.perf_counter()
+        summary = build(store, [root], manifest=manifest if manifest.exists() else None)
+        if timings is not None:
+            timings["build"] = time.perf_counter() - started
+        for failure in summary.failures:
+            print(f"build: {failure}", file=sys.stderr)
+        started = time.perf_counter()
+        rows = {
+            name: run_query(store, name).values()
+            for name in ("documents", "inspections", "meetings", "people", "posts", "decisions", "follow-ups")
+        }
+        if timings is not None:
+            timings["queries"] = time.perf_counter() - started
     return rows_to_gold(rows, root)
 
 
@@ -96,12 +98,26 @@ def rows_to_gold(rows: Mapping[str, Sequence[Mapping[str, Any]]], root: Path) ->
         doc = by_iri.get(row["source"])
         if doc is not None and once("i", row["source"], row["inspection"]):
             doc["inspections"].append(
-                {"kind": _last(row["kind"]), "start": row.get("start"), "end": row.get("end"), "judgement": _last(row.get("judgement")), "council": _last(row["council"]), "quote": ""}
+                {
+                    "kind": _last(row["kind"]),
+                    "start": row.get("start"),
+                    "end": row.get("end"),
+                    "judgement": _last(row.get("judgement")),
+                    "council": _last(row["council"]),
+                    "quote": "",
+                }
             )
     for row in rows["meetings"]:
         doc = by_iri.get(row["source"])
         if doc is not None and once("m", row["source"], row["meeting"]):
-            doc["meetings"].append({"body": row.get("bodyName") or "", "date": row["date"], "item": row.get("item"), "title": row.get("title")})
+            doc["meetings"].append(
+                {
+                    "body": row.get("bodyName") or "",
+                    "date": row["date"],
+                    "item": row.get("item"),
+                    "title": row.get("title"),
+                }
+            )
     for row in rows["people"]:
         doc = by_iri.get(row["source"])
         if doc is not None and once("p", row["source"], row["person"]):
@@ -128,7 +144,12 @@ def _unmatched(gold: Sequence[Any], predicted: Sequence[Any], similarity) -> tup
     """The same one-to-one greedy matching as :func:`caregraph.evaluate._greedy`, returning what is left over."""
     from caregraph.evaluate import _negate
 
-    pairs = [(s, gi, pi) for gi, g in enumerate(gold) for pi, p in enumerate(predicted) if (s := similarity(g, p)) is not None]
+    pairs = [
+        (s, gi, pi)
+        for gi, g in enumerate(gold)
+        for pi, p in enumerate(predicted)
+        if (s := similarity(g, p)) is not None
+    ]
     pairs.sort(key=lambda pair: (_negate(pair[0]), pair[1], pair[2]))
     used_g: set[int] = set()
     used_p: set[int] = set()
@@ -178,7 +199,9 @@ def errors(gold: Mapping[str, Mapping], predicted: Mapping[str, Mapping]) -> str
     for file in sorted(gold):
         lines = []
         for category in ev.CATEGORIES:
-            missed, extra = _unmatched(items(gold[file], category), items(predicted.get(file), category), similarity[category])
+            missed, extra = _unmatched(
+                items(gold[file], category), items(predicted.get(file), category), similarity[category]
+            )
             lines += [f"  {category:<11} - {show(m)}" for m in missed]
             lines += [f"  {category:<11} + {show(p)}" for p in extra]
         if lines:
@@ -191,13 +214,28 @@ def errors(gold: Mapping[str, Mapping], predicted: Mapping[str, Mapping]) -> str
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Score caregraph's extraction against gold annotations.", epilog="Example: python bench/quality.py --corpus ../shared/corpus --errors")
+    parser = argparse.ArgumentParser(
+        description="Score caregraph's extraction against gold annotations.",
+        epilog="Example: python bench/quality.py --corpus ../shared/corpus --errors",
+    )
     which = parser.add_mutually_exclusive_group(required=True)
     which.add_argument("--seeds", action="store_true", help="score data/ against tests/gold")
-    which.add_argument("--corpus", metavar="FOLDER", help="score a corpus folder (holding manifest.csv) against bench/gold")
-    parser.add_argument("--gold", metavar="FOLDER", help="gold folder (default: tests/gold for --seeds, bench/gold for --corpus)")
-    parser.add_argument("--errors", action="store_true", help="print each document's false negatives (-) and false positives (+)")
-    parser.add_argument("--dump", metavar="FILE", action="append", default=[], help="print the prediction for this document ('all' for every one)")
+    which.add_argument(
+        "--corpus", metavar="FOLDER", help="score a corpus folder (holding manifest.csv) against bench/gold"
+    )
+    parser.add_argument(
+        "--gold", metavar="FOLDER", help="gold folder (default: tests/gold for --seeds, bench/gold for --corpus)"
+    )
+    parser.add_argument(
+        "--errors", action="store_true", help="print each document's false negatives (-) and false positives (+)"
+    )
+    parser.add_argument(
+        "--dump",
+        metavar="FILE",
+        action="append",
+        default=[],
+        help="print the prediction for this document ('all' for every one)",
+    )
     args = parser.parse_args(argv)
 
     sys.path.insert(0, str(ROOT / "src"))
@@ -222,8 +260,10 @@ def main(argv: list[str] | None = None) -> int:
     missing = sorted(set(gold) - set(predicted))
     if missing:
         print(f"warning: {len(missing)} gold documents were not built: {', '.join(missing[:5])}", file=sys.stderr)
-    print(f"{len(gold)} gold documents in {gold_folder}; {len(predicted)} documents built from {corpus} "
-          f"(build {timings.get('build', 0):.1f} s, queries {timings.get('queries', 0):.1f} s)")
+    print(
+        f"{len(gold)} gold documents in {gold_folder}; {len(predicted)} documents built from {corpus} "
+        f"(build {timings.get('build', 0):.1f} s, queries {timings.get('queries', 0):.1f} s)"
+    )
     print(format_table(score(gold, predicted)))
     if args.errors:
         print()

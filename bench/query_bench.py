@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import caregraph_cmd, save, wall  # noqa: E402
+from common import caregraph_cmd, save, wall
 
 
 def busiest_council(st) -> str | None:
@@ -76,12 +76,29 @@ def main(argv: list[str] | None = None) -> dict:
         if entry.get("timeout"):
             continue
         params = [] if entry["params"] == "all" else ["--param", entry["params"]]
-        cmd = [*caregraph_cmd(), "query", entry["query"], *params, "--store", str(args.store), "--format", "csv", "--timeout", str(args.timeout)]
+        cmd = [
+            *caregraph_cmd(),
+            "query",
+            entry["query"],
+            *params,
+            "--store",
+            str(args.store),
+            "--format",
+            "csv",
+            "--timeout",
+            str(args.timeout),
+        ]
         try:
             entry["cli"] = wall(cmd, args.cli_runs, ok_codes=(0, 1))
         except RuntimeError as exc:
             entry["cli_error"] = str(exc)[-300:]
-    result = {"command": " ".join(["python", "bench/query_bench.py", *(argv if argv is not None else sys.argv[1:])]), "store": str(args.store), "quads": quads, "council": council, "queries": rows}
+    result = {
+        "command": " ".join(["python", "bench/query_bench.py", *(argv if argv is not None else sys.argv[1:])]),
+        "store": str(args.store),
+        "quads": quads,
+        "council": council,
+        "queries": rows,
+    }
     save(args.name or f"queries-{quads}", result, args.out)
     return result
 

@@ -27,9 +27,18 @@ def f(x, digits=2) -> str:
 
 
 def builds(folder: Path) -> str:
-    rows = ["| run | documents | MB | quads | load avg | cold wall s | cold CPU s | docs/s | MB/s | quads/s | peak RSS MB (all / main) | unchanged wall s (CPU) | × cold | 1 % changed wall s (CPU) | × cold |", "|" + "---|" * 15]
-    base = ["| run | dump → bulk_load wall s (CPU) | transactional load wall s (CPU) | naive rdflib wall s (CPU) | cold ÷ bulk_load wall (CPU) | cold ÷ load wall (CPU) | cold ÷ naive wall (CPU) |", "|" + "---|" * 7]
-    stages = ["| run | load | segment | extract | map (rdflib) | N-Triples | total ms/doc | triples/doc |", "|" + "---|" * 8]
+    rows = [
+        "| run | documents | MB | quads | load avg | cold wall s | cold CPU s | docs/s | MB/s | quads/s | peak RSS MB (all / main) | unchanged wall s (CPU) | × cold | 1 % changed wall s (CPU) | × cold |",
+        "|" + "---|" * 15,
+    ]
+    base = [
+        "| run | dump → bulk_load wall s (CPU) | transactional load wall s (CPU) | naive rdflib wall s (CPU) | cold ÷ bulk_load wall (CPU) | cold ÷ load wall (CPU) | cold ÷ naive wall (CPU) |",
+        "|" + "---|" * 7,
+    ]
+    stages = [
+        "| run | load | segment | extract | map (rdflib) | N-Triples | total ms/doc | triples/doc |",
+        "|" + "---|" * 8,
+    ]
     for name, r in load(folder, "build-"):
         if "cold_build" not in r:  # a bench/timed_build.py result: its figures are quoted from the JSON itself
             continue
@@ -41,7 +50,10 @@ def builds(folder: Path) -> str:
         if e or n:
             naive = "—"
             if n:
-                naive = f"{f(n['wall_s_for_whole_corpus'], 1)} ({f(n['cpu_s'] * r['documents'] / max(1, n['documents'] + n['failed']), 1) if 'cpu_s' in n else '—'})" + (" extrapolated from " + f"{n['documents'] + n['failed']:,}" if n.get("extrapolated") else "")
+                naive = (
+                    f"{f(n['wall_s_for_whole_corpus'], 1)} ({f(n['cpu_s'] * r['documents'] / max(1, n['documents'] + n['failed']), 1) if 'cpu_s' in n else '—'})"
+                    + (" extrapolated from " + f"{n['documents'] + n['failed']:,}" if n.get("extrapolated") else "")
+                )
             base.append(
                 f"| {name} | {f(e['bulk_load']['wall_s'], 1)} ({f(e['bulk_load']['cpu_s'], 1)}) | {f(e['load']['wall_s'], 1)} ({f(e['load']['cpu_s'], 1)}) | {naive} | {f(r.get('ratio_to_bulk_load'))} ({f(r.get('cpu_ratio_to_bulk_load', c['cpu_s'] / e['bulk_load']['cpu_s']))}) | {f(r.get('ratio_to_transactional_load'))} ({f(r.get('cpu_ratio_to_transactional_load', c['cpu_s'] / e['load']['cpu_s']))}) | {f(r.get('ratio_to_naive'))} ({f(r.get('cpu_ratio_to_naive'))}) |"
                 if e
@@ -49,7 +61,9 @@ def builds(folder: Path) -> str:
             )
         s = r.get("stages")
         if s:
-            stages.append(f"| {name} | {f(s['load_ms'])} | {f(s['segment_ms'])} | {f(s['extract_ms'])} | {f(s['map_ms'])} | {f(s['ntriples_ms'])} | {f(s['total_ms'])} | {s['triples_per_doc']:.0f} |")
+            stages.append(
+                f"| {name} | {f(s['load_ms'])} | {f(s['segment_ms'])} | {f(s['extract_ms'])} | {f(s['map_ms'])} | {f(s['ntriples_ms'])} | {f(s['total_ms'])} | {s['triples_per_doc']:.0f} |"
+            )
     return "\n".join(rows) + "\n\n" + "\n".join(base) + "\n\n" + "\n".join(stages)
 
 
@@ -58,7 +72,11 @@ def queries(folder: Path) -> str:
     if not runs:
         return "(no query results)"
     names = sorted({(e["query"], e["params"].split("=")[0]) for _, r in runs for e in r["queries"]})
-    head = "| query | params | " + " | ".join(f"{name} ({r['quads']:,} quads): in process s / CLI wall s (CPU s)" for name, r in runs) + " |"
+    head = (
+        "| query | params | "
+        + " | ".join(f"{name} ({r['quads']:,} quads): in process s / CLI wall s (CPU s)" for name, r in runs)
+        + " |"
+    )
     out = [head, "|" + "---|" * (2 + len(runs))]
     for q, p in names:
         cells = []
@@ -70,7 +88,10 @@ def queries(folder: Path) -> str:
                 cells.append("timeout")
             else:
                 cli = e.get("cli") or {}
-                cells.append(f"{f(e['in_process_s'])} / {f(cli.get('median_s'))}" + (f" ({f(cli['cpu_median_s'])})" if "cpu_median_s" in cli else ""))
+                cells.append(
+                    f"{f(e['in_process_s'])} / {f(cli.get('median_s'))}"
+                    + (f" ({f(cli['cpu_median_s'])})" if "cpu_median_s" in cli else "")
+                )
         out.append(f"| {q} | {'council' if p == 'council' else 'none'} | " + " | ".join(cells) + " |")
     return "\n".join(out)
 
@@ -85,7 +106,10 @@ def main() -> None:
         print(f"\n## {name}\n")
         for k in ("python_bare", "help", "version", "build_help"):
             v = r[k]
-            print(f"- {k}: median {v['median_s']:.3f} s, min {v['min_s']:.3f} s" + (f", CPU {v['cpu_median_s']:.3f} s" if "cpu_median_s" in v else ""))
+            print(
+                f"- {k}: median {v['median_s']:.3f} s, min {v['min_s']:.3f} s"
+                + (f", CPU {v['cpu_median_s']:.3f} s" if "cpu_median_s" in v else "")
+            )
     for name, r in load(folder, "export"):
         print(f"\n## {name} ({r['quads']:,} quads, export via {r['export_via']})\n")
         for fmt, v in r["export"].items():

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import caregraph_cmd, save, wall  # noqa: E402
+from common import caregraph_cmd, save, wall
 
 
 def main(argv: list[str] | None = None) -> dict:
@@ -31,14 +31,26 @@ def main(argv: list[str] | None = None) -> dict:
         "build_help": wall([*cg, "build", "--help"], args.runs),
     }
     # The slowest imports of `caregraph --help`, for the profile.
-    proc = subprocess.run([sys.executable, "-X", "importtime", "-c", "import sys; sys.argv=['caregraph','--help']; from caregraph.cli import main; main()"], capture_output=True, text=True)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-X",
+            "importtime",
+            "-c",
+            "import sys; sys.argv=['caregraph','--help']; from caregraph.cli import main; main()",
+        ],
+        capture_output=True,
+        text=True,
+    )
     rows = []
     for line in proc.stderr.splitlines():
         if line.startswith("import time:") and "|" in line:
             parts = [p.strip() for p in line.split(":", 1)[1].split("|")]
             if parts[1].isdigit():
                 rows.append((int(parts[1]), parts[2]))
-    result["slowest_imports_us"] = [{"module": m.strip(), "cumulative_us": us} for us, m in sorted(rows, reverse=True)[:12]]
+    result["slowest_imports_us"] = [
+        {"module": m.strip(), "cumulative_us": us} for us, m in sorted(rows, reverse=True)[:12]
+    ]
     save(args.name, result, args.out)
     return result
 

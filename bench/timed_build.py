@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import PeakRSS, caregraph_cmd, cpu_seconds_children, du, save  # noqa: E402
+from common import PeakRSS, caregraph_cmd, cpu_seconds_children, du, save
 
 
 def main(argv: list[str] | None = None) -> dict:
@@ -47,7 +47,9 @@ def main(argv: list[str] | None = None) -> dict:
         while proc.poll() is None and time.perf_counter() - started < args.seconds:
             time.sleep(1)
             if time.perf_counter() - started >= next_sample:
-                samples.append([round(time.perf_counter() - started), round(rss.peak_tree / 1e6), round(rss.peak_main / 1e6)])
+                samples.append(
+                    [round(time.perf_counter() - started), round(rss.peak_tree / 1e6), round(rss.peak_main / 1e6)]
+                )
                 next_sample += 30
         if proc.poll() is None:
             proc.send_signal(signal.SIGINT)
@@ -66,7 +68,9 @@ def main(argv: list[str] | None = None) -> dict:
     }
     store = ox.Store.read_only(str(args.store))
     cg = "https://w3id.org/caregraph/ontology#"
-    result["documents_built"] = sum(1 for _ in store.query(f"SELECT ?d WHERE {{ GRAPH ?d {{ ?d a <{cg}Document> ; <{cg}sha256> ?h }} }}"))
+    result["documents_built"] = sum(
+        1 for _ in store.query(f"SELECT ?d WHERE {{ GRAPH ?d {{ ?d a <{cg}Document> ; <{cg}sha256> ?h }} }}")
+    )
     result["quads"] = len(store)
     result["store_mb"] = du(args.store) / 1e6
     result["rss_samples_s_tree_main_mb"] = samples

@@ -57,7 +57,18 @@ ENTITIES_PER_COUNCIL = 50
 GRADES = ("outstanding", "good", "requires-improvement", "inadequate", None)
 KINDS = ("ilacs", "focused-visit", "monitoring-visit", "jtai", "ilacs")
 ORGS = ("ofsted", "dfe", "childrens-commissioner", "police", "nhs-trust", "hmi-probation", "cqc", "lga")
-MODELS = ("family-safeguarding", "mockingbird", "no-wrong-door", "signs-of-safety", "restorative-practice", "systemic-practice", "hertfordshire-model", "pause", "front-door", "family-group-conferencing")
+MODELS = (
+    "family-safeguarding",
+    "mockingbird",
+    "no-wrong-door",
+    "signs-of-safety",
+    "restorative-practice",
+    "systemic-practice",
+    "hertfordshire-model",
+    "pause",
+    "front-door",
+    "family-group-conferencing",
+)
 
 
 def N(iri: str) -> ox.NamedNode:
@@ -84,7 +95,12 @@ def council_quads(k: int, rng: random.Random) -> list[ox.Quad]:
     typed(council, "Council", f"Synthetic Borough Council {k}")
     for o in ORGS:
         typed(f"{ID}org/{o}", "Organisation", o.replace("-", " ").title(), SKOS + "prefLabel")
-    local = typed(f"{ID}org/safeguarding-partnership/synthetic-{k}", "Organisation", f"Synthetic {k} Safeguarding Partnership", SKOS + "prefLabel")
+    local = typed(
+        f"{ID}org/safeguarding-partnership/synthetic-{k}",
+        "Organisation",
+        f"Synthetic {k} Safeguarding Partnership",
+        SKOS + "prefLabel",
+    )
     facts.append((local, CG + "category", L("safeguarding-partnership")))
     for m in rng.sample(MODELS, 2):
         iri = typed(f"{ID}practice-model/{m}", "PracticeModel", m.replace("-", " ").title(), SKOS + "prefLabel")
@@ -98,19 +114,29 @@ def council_quads(k: int, rng: random.Random) -> list[ox.Quad]:
         posts.append(post)
     decisions = []
     for b, body_name in enumerate(("cabinet", "scrutiny", "corporate-parenting-board")):
-        body = typed(f"{council}/body/{body_name}", "Committee", body_name.replace("-", " ").title(), SKOS + "prefLabel")
+        body = typed(
+            f"{council}/body/{body_name}", "Committee", body_name.replace("-", " ").title(), SKOS + "prefLabel"
+        )
         facts.append((body, CG + "council", N(council)))
         facts.append((body, ORG + "unitOf", N(council)))
         for m in range(2):
             date = f"{2015 + rng.randrange(10)}-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}"
             meeting = typed(f"{body}/meeting/{date}-{m}", "Meeting", f"{body_name}, {date}")
-            facts += [(meeting, CG + "body", N(body)), (meeting, CG + "council", N(council)), (meeting, CG + "date", L(date, "date"))]
+            facts += [
+                (meeting, CG + "body", N(body)),
+                (meeting, CG + "council", N(council)),
+                (meeting, CG + "date", L(date, "date")),
+            ]
             item = typed(f"{meeting}/item/{m + 1}", "AgendaItem", f"Children's services improvement update {m + 1}")
             facts.append((meeting, CG + "agendaItem", N(item)))
             for d in range(2):
                 text = f"That the report on children's services improvement ({k}.{b}.{m}.{d}) be noted and progress reviewed."
                 decision = typed(f"{meeting}/decision/{d + 1}", "Decision", text[:80])
-                facts += [(decision, CG + "madeAt", N(meeting)), (decision, CG + "text", L(text)), (decision, CG + "outcome", N(VOCAB + "outcome/noted"))]
+                facts += [
+                    (decision, CG + "madeAt", N(meeting)),
+                    (decision, CG + "text", L(text)),
+                    (decision, CG + "outcome", N(VOCAB + "outcome/noted")),
+                ]
                 decisions.append(decision)
     for f in range(4):
         due = f"{2016 + rng.randrange(9)}-{rng.randrange(1, 13):02d}"
@@ -119,15 +145,27 @@ def council_quads(k: int, rng: random.Random) -> list[ox.Quad]:
     for i in range(5):
         start = f"{2014 + 2 * i}-{rng.randrange(1, 13):02d}"
         insp = f"{council}/inspection/{KINDS[i]}/{start}"
-        facts += [(insp, RDF + "type", N(CG + "Inspection")), (insp, RDFS + "label", L(f"{KINDS[i]}, synthetic-{k}, {start}"))]
-        facts += [(insp, CG + "council", N(council)), (insp, CG + "kind", N(f"{VOCAB}kind/{KINDS[i]}")), (insp, CG + "inspectorate", N(f"{ID}org/ofsted")),
-                  (insp, CG + "startDate", L(start, "gYearMonth")), (insp, CG + "planned", L("false", "boolean"))]
+        facts += [
+            (insp, RDF + "type", N(CG + "Inspection")),
+            (insp, RDFS + "label", L(f"{KINDS[i]}, synthetic-{k}, {start}")),
+        ]
+        facts += [
+            (insp, CG + "council", N(council)),
+            (insp, CG + "kind", N(f"{VOCAB}kind/{KINDS[i]}")),
+            (insp, CG + "inspectorate", N(f"{ID}org/ofsted")),
+            (insp, CG + "startDate", L(start, "gYearMonth")),
+            (insp, CG + "planned", L("false", "boolean")),
+        ]
         grade = rng.choice(GRADES) if KINDS[i] == "ilacs" else None
         if grade:
             facts.append((insp, CG + "judgement", N(f"{VOCAB}judgement/{grade}")))
     # The document, and the provenance of every fact: a statement per triple, an evidence span per three.
-    quads += [ox.Quad(g, N(RDF + "type"), N(CG + "Document"), g), ox.Quad(g, N(DCT + "title"), L(f"Children's services improvement, council {k}"), g),
-              ox.Quad(g, N(DCT + "publisher"), N(council), g), ox.Quad(g, N(CG + "sourceUrl"), L(f"https://example.org/council-{k}/paper", "anyURI"), g)]
+    quads += [
+        ox.Quad(g, N(RDF + "type"), N(CG + "Document"), g),
+        ox.Quad(g, N(DCT + "title"), L(f"Children's services improvement, council {k}"), g),
+        ox.Quad(g, N(DCT + "publisher"), N(council), g),
+        ox.Quad(g, N(CG + "sourceUrl"), L(f"https://example.org/council-{k}/paper", "anyURI"), g),
+    ]
     mentioned = set()
     for n, (s, p, o) in enumerate(facts):
         quads.append(ox.Quad(N(s), N(p), o, g))
@@ -136,11 +174,27 @@ def council_quads(k: int, rng: random.Random) -> list[ox.Quad]:
             quads.append(ox.Quad(g, N(CG + "mentions"), N(s), g))
         ev = N(f"{doc}/evidence/{n // 3 * 100}-{n // 3 * 100 + 90}")
         if n % 3 == 0:
-            quads += [ox.Quad(ev, N(RDF + "type"), N(CG + "Evidence"), g), ox.Quad(ev, N(OA + "exact"), L(f"Sentence {n // 3} of council {k}'s paper, about children's services and what Ofsted found."), g),
-                      ox.Quad(ev, N(OA + "hasSource"), g, g), ox.Quad(ev, N(OA + "start"), L(n // 3 * 100, "integer"), g), ox.Quad(ev, N(OA + "end"), L(n // 3 * 100 + 90, "integer"), g)]
+            quads += [
+                ox.Quad(ev, N(RDF + "type"), N(CG + "Evidence"), g),
+                ox.Quad(
+                    ev,
+                    N(OA + "exact"),
+                    L(f"Sentence {n // 3} of council {k}'s paper, about children's services and what Ofsted found."),
+                    g,
+                ),
+                ox.Quad(ev, N(OA + "hasSource"), g, g),
+                ox.Quad(ev, N(OA + "start"), L(n // 3 * 100, "integer"), g),
+                ox.Quad(ev, N(OA + "end"), L(n // 3 * 100 + 90, "integer"), g),
+            ]
         st = N(f"{doc}/statement/{n:016x}")
-        quads += [ox.Quad(st, N(RDF + "type"), N(RDF + "Statement"), g), ox.Quad(st, N(RDF + "subject"), N(s), g), ox.Quad(st, N(RDF + "predicate"), N(p), g),
-                  ox.Quad(st, N(RDF + "object"), o, g), ox.Quad(st, N(CG + "evidence"), ev, g), ox.Quad(st, N(PROV + "wasDerivedFrom"), g, g)]
+        quads += [
+            ox.Quad(st, N(RDF + "type"), N(RDF + "Statement"), g),
+            ox.Quad(st, N(RDF + "subject"), N(s), g),
+            ox.Quad(st, N(RDF + "predicate"), N(p), g),
+            ox.Quad(st, N(RDF + "object"), o, g),
+            ox.Quad(st, N(CG + "evidence"), ev, g),
+            ox.Quad(st, N(PROV + "wasDerivedFrom"), g, g),
+        ]
     return quads
 
 
@@ -173,9 +227,9 @@ def machine() -> str:
 
 
 def measure(size: int, runs: int, work: Path, browser) -> dict:
-    from caregraph.network import Selection, entity_graph
+    from caregraph.explore.network import Selection, entity_graph
+    from caregraph.explore.viz import network_page, write_page
     from caregraph.store import open_store
-    from caregraph.viz import network_page, write_page
 
     store = work / f"store-{size}"
     t = time.perf_counter()
@@ -247,7 +301,7 @@ def measure(size: int, runs: int, work: Path, browser) -> dict:
 
 def breakdown(store: Path) -> None:
     """CPU seconds of each catalogue query, of the rest of the catalogue, and of the networkx graph, for one store."""
-    import caregraph.network as nw
+    import caregraph.explore.network as nw
     from caregraph.store import open_store
 
     query = nw._query
@@ -277,7 +331,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--json", type=Path, help="Also write the results here.")
     parser.add_argument("--keep", type=Path, help="Keep the stores and pages in this folder.")
-    parser.add_argument("--breakdown", type=Path, metavar="STORE", help="Only print where select's CPU time goes for this store, e.g. a kept store-10000.")
+    parser.add_argument(
+        "--breakdown",
+        type=Path,
+        metavar="STORE",
+        help="Only print where select's CPU time goes for this store, e.g. a kept store-10000.",
+    )
     args = parser.parse_args()
     if args.breakdown:
         breakdown(args.breakdown)
@@ -298,11 +357,21 @@ def main() -> None:
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
-    report = {"date": time.strftime("%Y-%m-%d"), "machine": machine(), "chromium": chromium, "command": " ".join(["python", "bench/viz_bench.py", *sys.argv[1:]]), "results": results}
+    report = {
+        "date": time.strftime("%Y-%m-%d"),
+        "machine": machine(),
+        "chromium": chromium,
+        "command": " ".join(["python", "bench/viz_bench.py", *sys.argv[1:]]),
+        "results": results,
+    }
     print()
-    print(f"{'target':>7} {'entities':>8} {'relations':>9} {'command s':>9} {'cpu s':>6} {'select s':>8} {'render s':>8} {'page MB':>7} {'physics':>7} {'settled s':>9} {'wall s':>6} {'req':>3} {'err':>3} {'load':>5}")
-    for size, r in zip(args.sizes, results):
-        print(f"{size:>7} {r['entities']:>8} {r['relations']:>9} {r['command_s']:>9} {r['command_cpu_s']:>6} {r['select_s']:>8} {r['render_s']:>8} {r['page_mb']:>7} {('on' if r['physics'] else 'off'):>7} {r['browser_settled_s']:>9} {r['browser_wall_s']:>6} {r['requests']:>3} {r['console_errors']:>3} {r['load_average']:>5}")
+    print(
+        f"{'target':>7} {'entities':>8} {'relations':>9} {'command s':>9} {'cpu s':>6} {'select s':>8} {'render s':>8} {'page MB':>7} {'physics':>7} {'settled s':>9} {'wall s':>6} {'req':>3} {'err':>3} {'load':>5}"
+    )
+    for size, r in zip(args.sizes, results, strict=False):
+        print(
+            f"{size:>7} {r['entities']:>8} {r['relations']:>9} {r['command_s']:>9} {r['command_cpu_s']:>6} {r['select_s']:>8} {r['render_s']:>8} {r['page_mb']:>7} {('on' if r['physics'] else 'off'):>7} {r['browser_settled_s']:>9} {r['browser_wall_s']:>6} {r['requests']:>3} {r['console_errors']:>3} {r['load_average']:>5}"
+        )
     print(f"\n{report['machine']}; {chromium}; {report['date']}")
     if args.json:
         args.json.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")

@@ -26,7 +26,11 @@ def to_rdflib(term):
         return BNode(term.value)
     if term.language:
         return Literal(term.value, lang=term.language)
-    return Literal(term.value) if term.datatype.value == XSD_STRING else Literal(term.value, datatype=URIRef(term.datatype.value))
+    return (
+        Literal(term.value)
+        if term.datatype.value == XSD_STRING
+        else Literal(term.value, datatype=URIRef(term.datatype.value))
+    )
 
 
 def main(path: str) -> None:
@@ -49,7 +53,9 @@ def main(path: str) -> None:
     rdflib_seconds = time.perf_counter() - started
     print(f"{len(names)} document graphs, {report.triples:,} triples")
     print(f"pySHACL over Oxigraph stores (caregraph validate): {oxigraph_seconds:.2f} s, conforms={report.conforms}")
-    print(f"pySHACL over rdflib graphs:                        {rdflib_seconds:.2f} s, {conforming} of {len(graphs)} conform")
+    print(
+        f"pySHACL over rdflib graphs:                        {rdflib_seconds:.2f} s, {conforming} of {len(graphs)} conform"
+    )
 
 
 if __name__ == "__main__":

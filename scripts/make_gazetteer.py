@@ -54,9 +54,7 @@ LICENCES = (
     "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
     "https://opensource.org/licenses/MIT",
 )
-ATTRIBUTION = (
-    "Contains data from mySociety (CC BY 4.0), Data to Insight (MIT), and GOV.UK/digital-land (OGL v3.0)"
-)
+ATTRIBUTION = "Contains data from mySociety (CC BY 4.0), Data to Insight (MIT), and GOV.UK/digital-land (OGL v3.0)"
 
 # --- selection --------------------------------------------------------------------------------------------
 
@@ -361,9 +359,7 @@ def select_councils(register: list[dict[str, str]]) -> dict[str, Council]:
         )
     current_count = sum(c.current for c in councils.values())
     if current_count != EXPECTED_CURRENT:
-        raise GazetteerError(
-            f"{current_count} current councils selected from {REGISTER}, expected {EXPECTED_CURRENT}"
-        )
+        raise GazetteerError(f"{current_count} current councils selected from {REGISTER}, expected {EXPECTED_CURRENT}")
     for code, council in councils.items():
         for successor in council.replaced_by:
             if successor not in councils:
@@ -432,9 +428,7 @@ def join_organisations(councils: dict[str, Council], rows: list[dict[str, str]])
             by_gss[row["statistical-geography"]].append(row)
     joined = {}
     for code, council in councils.items():
-        candidates = by_gss.get(council.gss, []) + [
-            r for g in sorted(council.former_gss) for r in by_gss.get(g, [])
-        ]
+        candidates = by_gss.get(council.gss, []) + [r for g in sorted(council.former_gss) for r in by_gss.get(g, [])]
         if len(candidates) > 1:
             same_code = [r for r in candidates if r["organisation"] == f"local-authority-eng:{code}"]
             candidates = same_code
@@ -713,11 +707,7 @@ def check_turtle(text: str, councils: list[Council]) -> rdflib.Graph:
 
 def summary(councils: list[Council], graph: rdflib.Graph) -> str:
     current = [c for c in councils if c.current]
-    ons = {
-        s
-        for s, o in graph.subject_objects(rdflib.OWL.sameAs)
-        if str(o).startswith(ONS_GEOGRAPHY)
-    }
+    ons = {s for s, o in graph.subject_objects(rdflib.OWL.sameAs) if str(o).startswith(ONS_GEOGRAPHY)}
     by_type = Counter(c.type for c in current)
     lines = [
         f"councils: {len(councils)} ({len(current)} current, {len(councils) - len(current)} former)",

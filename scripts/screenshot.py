@@ -19,7 +19,17 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--hide-scrollbars"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--hide-scrollbars",
+]
 
 
 def chromium() -> str:
@@ -31,7 +41,15 @@ def chromium() -> str:
 
 def shoot(page: Path, png: Path, width: int, height: int) -> None:
     with tempfile.TemporaryDirectory(prefix="caregraph-shot-") as profile:
-        args = [chromium(), *FLAGS, f"--user-data-dir={profile}", f"--window-size={width},{height}", "--virtual-time-budget=20000", f"--screenshot={png}", page.as_uri()]
+        args = [
+            chromium(),
+            *FLAGS,
+            f"--user-data-dir={profile}",
+            f"--window-size={width},{height}",
+            "--virtual-time-budget=20000",
+            f"--screenshot={png}",
+            page.as_uri(),
+        ]
         subprocess.run(args, check=True, capture_output=True, timeout=120)
     if not png.is_file() or png.stat().st_size < 10_000:
         sys.exit(f"screenshot: Chromium wrote no picture of {page}")
@@ -45,10 +63,10 @@ def main() -> None:
     parser.add_argument("--height", type=int, default=1000)
     args = parser.parse_args()
 
-    from caregraph.build import build
-    from caregraph.network import Selection, entity_graph
+    from caregraph.explore.network import Selection, entity_graph
+    from caregraph.explore.viz import network_page, timeline_page, write_page
+    from caregraph.pipeline.build import build
     from caregraph.store import open_store
-    from caregraph.viz import network_page, timeline_page, write_page
 
     args.out = args.out.resolve()
     args.out.mkdir(parents=True, exist_ok=True)
@@ -61,8 +79,15 @@ def main() -> None:
                 sys.exit(f"screenshot: the seeds did not build: {summary.failures}")
             graph = entity_graph(store, Selection())
             timeline = entity_graph(store, Selection(council="Surrey"))
-        shoot(write_page(network_page(graph, heading="caregraph: the five seed documents"), tmp_path / "graph.html"), args.out / "seeds-graph.png", args.width, args.height)
-        shoot(write_page(timeline_page(timeline), tmp_path / "timeline.html"), args.out / "seeds-timeline.png", 1000, 1400)
+        shoot(
+            write_page(network_page(graph, heading="caregraph: the five seed documents"), tmp_path / "graph.html"),
+            args.out / "seeds-graph.png",
+            args.width,
+            args.height,
+        )
+        shoot(
+            write_page(timeline_page(timeline), tmp_path / "timeline.html"), args.out / "seeds-timeline.png", 1000, 1400
+        )
 
 
 if __name__ == "__main__":

@@ -80,8 +80,22 @@ class Browser:
             os.dup2(keep[0], 3)
             os.dup2(keep[1], 4)
 
-        args = [self.executable, *FLAGS, "--remote-debugging-pipe", f"--user-data-dir={self.profile}", f"--window-size={width},{height}", "about:blank"]
-        self.proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, pass_fds=(3, 4), preexec_fn=child_fds)
+        args = [
+            self.executable,
+            *FLAGS,
+            "--remote-debugging-pipe",
+            f"--user-data-dir={self.profile}",
+            f"--window-size={width},{height}",
+            "about:blank",
+        ]
+        self.proc = subprocess.Popen(
+            args,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            pass_fds=(3, 4),
+            preexec_fn=child_fds,
+        )
         for fd in keep:
             os.close(fd)
         self._write = to_child_w
@@ -92,7 +106,9 @@ class Browser:
         self.version = self.send("Browser.getVersion")
 
     # -------------------------------------------------------------------------------------- protocol
-    def send(self, method: str, params: dict | None = None, session: str | None = None, timeout: float | None = None) -> dict:
+    def send(
+        self, method: str, params: dict | None = None, session: str | None = None, timeout: float | None = None
+    ) -> dict:
         self._next_id += 1
         msg_id = self._next_id
         message = {"id": msg_id, "method": method, "params": params or {}}
@@ -145,13 +161,17 @@ class Browser:
                 self._buffer += chunk
 
     # -------------------------------------------------------------------------------------- pages
-    def open(self, url: str, *, wait_for: str | None = None, timeout: float | None = None) -> "Page":
+    def open(self, url: str, *, wait_for: str | None = None, timeout: float | None = None) -> Page:
         target = self.send("Target.createTarget", {"url": "about:blank"})["targetId"]
         session = self.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
         page = Page(self, session, target)
         for domain in ("Page", "Runtime", "Network", "Log"):
             self.send(f"{domain}.enable", session=session)
-        self.send("Emulation.setDeviceMetricsOverride", {"width": self.width, "height": self.height, "deviceScaleFactor": 1, "mobile": False}, session=session)
+        self.send(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": self.width, "height": self.height, "deviceScaleFactor": 1, "mobile": False},
+            session=session,
+        )
         page.navigate(url, wait_for=wait_for, timeout=timeout)
         return page
 
@@ -177,7 +197,7 @@ class Browser:
                 self.proc.stderr.close()
             shutil.rmtree(self.profile, ignore_errors=True)
 
-    def __enter__(self) -> "Browser":
+    def __enter__(self) -> Browser:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -190,7 +210,11 @@ class Page:
         self.url = ""
 
     def _events(self, method: str | None = None) -> list[dict]:
-        return [e for e in self.browser.events if e.get("sessionId") == self.session and (method is None or e.get("method") == method)]
+        return [
+            e
+            for e in self.browser.events
+            if e.get("sessionId") == self.session and (method is None or e.get("method") == method)
+        ]
 
     def send(self, method: str, params: dict | None = None, timeout: float | None = None) -> dict:
         return self.browser.send(method, params, session=self.session, timeout=timeout)
@@ -210,10 +234,14 @@ class Page:
             self.wait_for(wait_for, timeout=timeout)
 
     def evaluate(self, expression: str, *, timeout: float | None = None):
-        result = self.send("Runtime.evaluate", {"expression": expression, "returnByValue": True, "awaitPromise": True}, timeout=timeout)
+        result = self.send(
+            "Runtime.evaluate", {"expression": expression, "returnByValue": True, "awaitPromise": True}, timeout=timeout
+        )
         if "exceptionDetails" in result:
             details = result["exceptionDetails"]
-            raise BrowserError(f"{expression[:80]}: {details.get('exception', {}).get('description') or details.get('text')}")
+            raise BrowserError(
+                f"{expression[:80]}: {details.get('exception', {}).get('description') or details.get('text')}"
+            )
         return result.get("result", {}).get("value")
 
     def wait_for(self, expression: str, *, timeout: float | None = None, interval: float = 0.05):
@@ -267,7 +295,10 @@ class Page:
         out = []
         for e in self._events("Runtime.consoleAPICalled"):
             if e["params"].get("type") in ("error", "assert"):
-                out.append("console: " + " ".join(str(a.get("value", a.get("description", ""))) for a in e["params"].get("args", [])))
+                out.append(
+                    "console: "
+                    + " ".join(str(a.get("value", a.get("description", ""))) for a in e["params"].get("args", []))
+                )
         for e in self._events("Runtime.exceptionThrown"):
             d = e["params"]["exceptionDetails"]
             out.append("exception: " + (d.get("exception", {}).get("description") or d.get("text", "")))

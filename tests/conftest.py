@@ -13,9 +13,9 @@ DATA = ROOT / "data"
 
 def extract_text(text: str, url: str | None = None, published=None):
     """The extraction of ``text`` as a plain-text document (``x.txt``), optionally with a URL and a known date."""
-    from caregraph.extract import extract
+    from caregraph.pipeline.extract import extract
+    from caregraph.pipeline.segment import segment
     from caregraph.records import SourceDocument
-    from caregraph.segment import segment
 
     return extract(segment(SourceDocument("x.txt", text, "0", "txt", len(text), url=url, published=published)))
 
@@ -28,7 +28,7 @@ def inspection_rows(x) -> set[tuple[str, str, str | None, str | None]]:
 @pytest.fixture(scope="session")
 def built_store(tmp_path_factory) -> Path:
     """A store built once from data/ (read it, don't write it)."""
-    from caregraph.build import build
+    from caregraph.pipeline.build import build
     from caregraph.store import open_store
 
     path = tmp_path_factory.mktemp("store") / "store"

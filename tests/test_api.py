@@ -17,9 +17,9 @@ def test_build_and_query_through_the_library(tmp_path):
 
 
 def test_caregraph_build_stays_callable_once_its_module_is_imported(tmp_path):
-    import caregraph.build as build_module  # Python now sets caregraph.build to the module
+    import caregraph.pipeline.build as build_module  # Python now sets caregraph.pipeline.build to the module
 
-    assert caregraph.build is build_module
+    assert caregraph.pipeline.build is build_module
     with caregraph.open_store(tmp_path / "s") as store:
         assert caregraph.build(store, [DATA / "003_0938c2f4e45d6980.txt"]).read == 1
 

@@ -28,7 +28,9 @@ def test_generate_is_reproducible_and_streams_a_manifest(corpus, tmp_path):
     generate.generate(again, 20, seed=3)
     rows = list(csv.DictReader((corpus / "manifest.csv").open(encoding="utf-8")))
     assert len(rows) == 20
-    assert [r["file"] for r in rows] == [r["file"] for r in csv.DictReader((again / "manifest.csv").open(encoding="utf-8"))]
+    assert [r["file"] for r in rows] == [
+        r["file"] for r in csv.DictReader((again / "manifest.csv").open(encoding="utf-8"))
+    ]
     for row in rows:
         assert (corpus / row["file"]).read_bytes() == (again / row["file"]).read_bytes()
         assert row["url"].startswith("https://") and row["council"]
@@ -41,8 +43,8 @@ def test_generate_is_reproducible_and_streams_a_manifest(corpus, tmp_path):
 
 def test_generated_documents_are_understood(corpus):
     """The synthetic genres carry the facts the extractor looks for: meetings, people, inspections, decisions."""
-    from caregraph.build import build
-    from caregraph.stats import entity_counts
+    from caregraph.explore.stats import entity_counts
+    from caregraph.pipeline.build import build
     from caregraph.store import memory_store
 
     store = memory_store()
@@ -57,7 +59,22 @@ def test_build_bench(corpus, tmp_path):
     import build_bench
 
     out = tmp_path / "build.json"
-    build_bench.main([str(corpus), "--work", str(tmp_path / "work"), "--jobs", "2", "--naive-limit", "5", "--stage-sample", "5", "--keep", "--out", str(out)])
+    build_bench.main(
+        [
+            str(corpus),
+            "--work",
+            str(tmp_path / "work"),
+            "--jobs",
+            "2",
+            "--naive-limit",
+            "5",
+            "--stage-sample",
+            "5",
+            "--keep",
+            "--out",
+            str(out),
+        ]
+    )
     r = json.loads(out.read_text())
     assert r["documents"] == 20
     assert r["store"]["document_graphs"] >= 18
@@ -70,8 +87,7 @@ def test_build_bench(corpus, tmp_path):
 def test_query_and_export_bench(corpus, tmp_path):
     import export_bench
     import query_bench
-
-    from caregraph.build import build
+    from caregraph.pipeline.build import build
     from caregraph.store import open_store
 
     store = tmp_path / "store"
@@ -93,7 +109,9 @@ def test_timed_build_and_profile(corpus, tmp_path):
     import timed_build
 
     out = tmp_path / "t.json"
-    timed_build.main([str(corpus), "--store", str(tmp_path / "st"), "--seconds", "600", "--out", str(out), "--", "--jobs", "1"])
+    timed_build.main(
+        [str(corpus), "--store", str(tmp_path / "st"), "--seconds", "600", "--out", str(out), "--", "--jobs", "1"]
+    )
     t = json.loads(out.read_text())
     assert t["finished"] and t["documents_built"] >= 18
     import engine_bench

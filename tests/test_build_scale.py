@@ -1,11 +1,11 @@
-"""The build at scale: parallel workers, N-Triples hand-over, batched and bulk writes (caregraph.build,
+"""The build at scale: parallel workers, N-Triples hand-over, batched and bulk writes (caregraph.pipeline.build,
 caregraph.store). The corpus comes from bench/generate.py, so nothing here needs ../shared."""
 
 from __future__ import annotations
 
 import os
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -16,9 +16,9 @@ from rdflib.namespace import XSD
 from caregraph.store import graph_ntriples, graph_quads, memory_store, ntriples_to_nquads, open_store
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
-import generate  # noqa: E402
+import generate
 
-DOCS = 60  # more than caregraph.build.SERIAL_BELOW: enough to start the worker pool
+DOCS = 60  # more than caregraph.pipeline.build.SERIAL_BELOW: enough to start the worker pool
 GENERATED_AT = "http://www.w3.org/ns/prov#generatedAtTime"
 DATASET = "https://w3id.org/caregraph/graph/dataset"
 
@@ -31,22 +31,27 @@ def corpus(tmp_path_factory) -> Path:
 
 
 def build(*args, **kwargs):
-    # Imported here, not at the top: importing the submodule caregraph.build at collection time would shadow the
+    # Imported here, not at the top: importing the submodule caregraph.pipeline.build at collection time would shadow the
     # lazy caregraph.build() function of caregraph/__init__.py for tests/test_api.py.
-    from caregraph.build import build as run
+    from caregraph.pipeline.build import build as run
 
     return run(*args, **kwargs)
 
 
 def test_the_corpus_is_big_enough_for_the_pool():
-    from caregraph.build import SERIAL_BELOW
+    from caregraph.pipeline.build import SERIAL_BELOW
 
     assert DOCS > SERIAL_BELOW
 
 
 def _content(store) -> set:
     """Every quad but the build time stamps and the dataset description (which carries a time too)."""
-    return {q for q in store.ox if q.predicate.value != GENERATED_AT and not (isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value == DATASET)}
+    return {
+        q
+        for q in store.ox
+        if q.predicate.value != GENERATED_AT
+        and not (isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value == DATASET)
+    }
 
 
 def test_ntriples_match_pyoxigraph_for_awkward_terms():
@@ -101,7 +106,9 @@ def test_bulk_build_equals_transactional_build_and_heals_partial_documents(corpu
         name = sorted(bulk.document_graphs())[0]
         g = ox.NamedNode(name)
         quads = list(bulk.ox.quads_for_pattern(None, None, None, g))
-        for q in quads[: len(quads) // 2] + list(bulk.ox.quads_for_pattern(g, ox.NamedNode("https://w3id.org/caregraph/ontology#sha256"), None, g)):
+        for q in quads[: len(quads) // 2] + list(
+            bulk.ox.quads_for_pattern(g, ox.NamedNode("https://w3id.org/caregraph/ontology#sha256"), None, g)
+        ):
             bulk.ox.remove(q)
         again = build(bulk, [corpus], jobs=1)
         assert again.replaced == 1 and again.read == 1
@@ -117,7 +124,7 @@ def test_unchanged_rebuild_skips_every_document_and_counts_quads_without_a_scan(
 
 
 def test_a_worker_that_dies_fails_its_chunk_only(corpus, monkeypatch):
-    import caregraph.build as build_module
+    import caregraph.pipeline.build as build_module
 
     real = build_module.build_document
     victim = "000005"
@@ -139,6 +146,10 @@ def test_a_worker_that_dies_fails_its_chunk_only(corpus, monkeypatch):
 def test_built_at_is_one_time_for_the_whole_build(corpus):
     store = memory_store()
     build(store, [corpus], jobs=2)
-    stamps = {q.object.value for q in store.ox.quads_for_pattern(None, ox.NamedNode(GENERATED_AT), None) if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value != DATASET}
+    stamps = {
+        q.object.value
+        for q in store.ox.quads_for_pattern(None, ox.NamedNode(GENERATED_AT), None)
+        if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value != DATASET
+    }
     assert len(stamps) == 1
-    datetime.fromisoformat(stamps.pop()).astimezone(timezone.utc)
+    datetime.fromisoformat(stamps.pop()).astimezone(UTC)

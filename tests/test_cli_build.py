@@ -73,7 +73,9 @@ def test_changed_document_replaces_its_graph(tmp_path, data_copy):
     store = tmp_path / "s"
     assert runner.invoke(app, ["build", str(data_copy), "--store", str(store), "-q"]).exit_code == 0
     news = data_copy / "003_0938c2f4e45d6980.txt"
-    news.write_text(news.read_text(encoding="utf-8").replace("16 and 17 April 2024", "14 and 15 May 2024"), encoding="utf-8")
+    news.write_text(
+        news.read_text(encoding="utf-8").replace("16 and 17 April 2024", "14 and 15 May 2024"), encoding="utf-8"
+    )
     result = runner.invoke(app, ["build", str(data_copy), "--store", str(store)])
     assert result.exit_code == 0
     out = runner.invoke(app, ["query", "inspections", "--store", str(store), "--format", "csv"]).output

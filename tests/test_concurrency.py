@@ -91,7 +91,9 @@ def test_writer_fails_clearly_past_its_lock_timeout(tmp_path):
     try:
         env = {**os.environ, "CAREGRAPH_LOCK_TIMEOUT": "0.5"}
         started = time.perf_counter()
-        proc = subprocess.run(build_cmd(corpus, store, "--rebuild"), capture_output=True, text=True, env=env, timeout=120)
+        proc = subprocess.run(
+            build_cmd(corpus, store, "--rebuild"), capture_output=True, text=True, env=env, timeout=120
+        )
         assert time.perf_counter() - started < 60
         assert proc.returncode == 2
         assert proc.stderr.splitlines() == [
@@ -100,7 +102,10 @@ def test_writer_fails_clearly_past_its_lock_timeout(tmp_path):
         ]
         update = subprocess.run(
             [sys.executable, "-m", "caregraph.cli", "query", "--update", "-e", "DROP ALL", "--store", str(store)],
-            capture_output=True, text=True, env=env, timeout=120,
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
         )
         assert update.returncode == 2 and "is locked by another caregraph process" in update.stderr
         # a reader is never blocked by the writer's lock
@@ -140,7 +145,9 @@ def test_readers_during_a_build_see_consistent_snapshots(tmp_path):
                 if "/doc/" not in graph:
                     continue
                 assert sha is not None, f"{graph} has no cg:sha256"
-                assert count in complete[graph], f"{graph} has {count} quads: not a complete version ({complete[graph]})"
+                assert count in complete[graph], (
+                    f"{graph} has {count} quads: not a complete version ({complete[graph]})"
+                )
                 docs_seen.add(graph)
             answers += 1
             during += proc.poll() is None  # this answer came while the build was still running
@@ -151,7 +158,12 @@ def test_readers_during_a_build_see_consistent_snapshots(tmp_path):
     final = graph_sizes(store)
     assert sum(1 for g in final if "/doc/" in g) == n + new
     # a reader in its own process too
-    out = subprocess.run([sys.executable, "-m", "caregraph.cli", "query", "-e", GRAPHS, "--store", str(store), "--format", "json"], capture_output=True, text=True, timeout=120)
+    out = subprocess.run(
+        [sys.executable, "-m", "caregraph.cli", "query", "-e", GRAPHS, "--store", str(store), "--format", "json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert out.returncode == 0 and len(json.loads(out.stdout)["results"]["bindings"]) == len(final)
 
 

@@ -24,7 +24,11 @@ from .conftest import DATA
 CG = "https://w3id.org/caregraph/ontology#"
 DATASET_GRAPH = "https://w3id.org/caregraph/graph/dataset"
 # Values that differ between two builds of the same documents: when they ran.
-VOLATILE = {"http://www.w3.org/ns/prov#generatedAtTime", "http://purl.org/dc/terms/created", "http://purl.org/dc/terms/modified"}
+VOLATILE = {
+    "http://www.w3.org/ns/prov#generatedAtTime",
+    "http://purl.org/dc/terms/created",
+    "http://purl.org/dc/terms/modified",
+}
 SEED = int(os.environ.get("CAREGRAPH_CRASH_SEED", "0")) or random.SystemRandom().randrange(1, 10**6)
 # Kept small for the suite; docs/reliability.md gives the larger runs (e.g. CAREGRAPH_CRASH_DOCS=400 CAREGRAPH_CRASH_KILLS=12).
 DOCS = int(os.environ.get("CAREGRAPH_CRASH_DOCS", "60"))
@@ -58,7 +62,19 @@ def snapshot(store_path: Path) -> dict[str, frozenset]:
 
 
 def build_cmd(corpus: Path, store: Path, *extra: str) -> list[str]:
-    return [sys.executable, "-m", "caregraph.cli", "build", str(corpus), "--store", str(store), "-q", "--jobs", "2", *extra]
+    return [
+        sys.executable,
+        "-m",
+        "caregraph.cli",
+        "build",
+        str(corpus),
+        "--store",
+        str(store),
+        "-q",
+        "--jobs",
+        "2",
+        *extra,
+    ]
 
 
 def run_build(corpus: Path, store: Path, *extra: str) -> float:
@@ -71,7 +87,9 @@ def run_build(corpus: Path, store: Path, *extra: str) -> float:
 
 def kill_at(corpus: Path, store: Path, delay: float, *extra: str) -> None:
     """Start a build, SIGKILL its main process after ``delay`` seconds; check no process of it survives."""
-    proc = subprocess.Popen(build_cmd(corpus, store, *extra), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    proc = subprocess.Popen(
+        build_cmd(corpus, store, *extra), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
+    )
     try:
         try:
             proc.wait(timeout=delay)
@@ -133,7 +151,9 @@ def check_consistent(store: Path, versions: list[dict[str, frozenset]]) -> int:
             continue
         candidates = [v[graph] for v in versions if graph in v]
         assert candidates, f"seed {SEED}: unexpected graph {graph}"
-        assert quads in candidates, f"seed {SEED}: graph {graph} is incomplete or mixed ({len(quads)} quads; expected one of {[len(c) for c in candidates]})"
+        assert quads in candidates, (
+            f"seed {SEED}: graph {graph} is incomplete or mixed ({len(quads)} quads; expected one of {[len(c) for c in candidates]})"
+        )
     return sum(1 for g in state if "/doc/" in g)
 
 
@@ -174,7 +194,7 @@ def test_sigkill_at_random_moments_then_the_next_build_finishes(tmp_path):
 def test_killed_before_the_dataset_description_is_rewritten(tmp_path, monkeypatch):
     """The narrowest window: every document written, the VoID/DCAT description not yet. The next build, which finds
     every document unchanged, must still rewrite the description."""
-    import caregraph.build as build_module
+    import caregraph.pipeline.build as build_module
     from caregraph.store import open_store
 
     corpus = tmp_path / "corpus"
@@ -224,7 +244,9 @@ def test_sigkill_during_bulk_builds_then_the_next_build_heals(tmp_path):
             else:
                 assert quads <= v1[graph], f"seed {SEED}: {graph} holds quads no build would write"
     run_build(corpus, store, "--bulk")
-    assert snapshot(store) == v1, f"seed {SEED}: after the kills, the next bulk build did not reach the uninterrupted state"
+    assert snapshot(store) == v1, (
+        f"seed {SEED}: after the kills, the next bulk build did not reach the uninterrupted state"
+    )
 
 
 def test_a_build_killed_while_creating_the_store(tmp_path):
@@ -260,10 +282,23 @@ def test_a_build_killed_while_creating_the_store(tmp_path):
         if result.exit_code == 0:
             continue  # the store was complete
         assert result.exit_code == 2 and "internal error" not in result.stderr
-        assert result.stderr.startswith(f"Error: the store at {store} was never finished (a build was stopped while creating it)"), result.stderr
+        assert result.stderr.startswith(
+            f"Error: the store at {store} was never finished (a build was stopped while creating it)"
+        ), result.stderr
         break
     else:
         raise AssertionError(f"seed {SEED}: no kill landed inside the store's creation in 80 tries")
     assert runner.invoke(app, ["build", str(corpus), "--store", str(store), "-q"]).exit_code == 0
-    result = runner.invoke(app, ["query", "-e", "SELECT (COUNT(?d) AS ?n) WHERE { GRAPH ?d { ?d a cg:Document } }", "--store", str(store), "--format", "csv"])
+    result = runner.invoke(
+        app,
+        [
+            "query",
+            "-e",
+            "SELECT (COUNT(?d) AS ?n) WHERE { GRAPH ?d { ?d a cg:Document } }",
+            "--store",
+            str(store),
+            "--format",
+            "csv",
+        ],
+    )
     assert result.stdout.splitlines() == ["n", "3"]

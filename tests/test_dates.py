@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from caregraph.dates import find_dates, sort_key
+from caregraph.pipeline.dates import find_dates, sort_key
 from caregraph.records import PartialDate as D
 
 
@@ -67,7 +67,14 @@ def test_relative_dates_resolve_against_the_anchor():
 
 
 def test_no_anchor_no_invented_year_or_month():
-    for text in ("in November", "on 13 and 14 July", "by 16 August", "last month", "published today", "in June this year"):
+    for text in (
+        "in November",
+        "on 13 and 14 July",
+        "by 16 August",
+        "last month",
+        "published today",
+        "in June this year",
+    ):
         assert find_dates(text) == [], text
     assert find_dates("2014/15 budget") == []
     # no such day: the month and year stand, the day is not made up

@@ -97,7 +97,9 @@ def test_empty_gold_and_empty_prediction_score_perfectly():
 
 
 def test_missing_prediction_for_a_gold_document_misses_everything():
-    gold = doc(council=["leeds"], inspections=[inspection("ilacs", "2019-10")], people=[{"name": "Sal Tariq", "post": None}])
+    gold = doc(
+        council=["leeds"], inspections=[inspection("ilacs", "2019-10")], people=[{"name": "Sal Tariq", "post": None}]
+    )
     scores = one(gold, None)
     assert scores["council"] == Counts(fn=1)
     assert scores["inspections"] == Counts(fn=1)
@@ -129,7 +131,9 @@ def test_scores_sum_over_documents():
 
 
 def test_duplicate_predictions_are_false_positives():
-    gold = doc(council=["leeds"], inspections=[inspection("ilacs", "2019-10")], people=[{"name": "Sal Tariq", "post": None}])
+    gold = doc(
+        council=["leeds"], inspections=[inspection("ilacs", "2019-10")], people=[{"name": "Sal Tariq", "post": None}]
+    )
     predicted = doc(
         council=["leeds", "leeds"],
         inspections=[inspection("ilacs", "2019-10-07"), inspection("ilacs-standard", "2019-10")],
@@ -212,8 +216,12 @@ def test_inspection_end_council_and_quote_are_not_scored():
 
 
 def test_judgements_only_count_entries_with_a_judgement():
-    gold = doc(inspections=[inspection("ilacs", "2019-10", "requires-improvement"), inspection("focused-visit", "2021-07")])
-    predicted = doc(inspections=[inspection("ilacs", "2019-10-07", "requires-improvement"), inspection("focused-visit", "2021-07")])
+    gold = doc(
+        inspections=[inspection("ilacs", "2019-10", "requires-improvement"), inspection("focused-visit", "2021-07")]
+    )
+    predicted = doc(
+        inspections=[inspection("ilacs", "2019-10-07", "requires-improvement"), inspection("focused-visit", "2021-07")]
+    )
     scores = one(gold, predicted)
     assert scores["inspections"] == Counts(tp=2)
     assert scores["judgements"] == Counts(tp=1)
@@ -249,9 +257,17 @@ def test_council_slugs():
 
 
 def test_meetings_match_on_normalised_body_and_date():
-    gold = doc(meetings=[{"body": "Children, Young People & Families Board", "date": "2019-09-09", "item": "12", "title": "t"}])
-    same = doc(meetings=[{"body": "the children young people and families board", "date": "2019-09-09", "item": None, "title": None}])
-    other_day = doc(meetings=[{"body": "Children, Young People & Families Board", "date": "2019-09-10", "item": "12", "title": "t"}])
+    gold = doc(
+        meetings=[{"body": "Children, Young People & Families Board", "date": "2019-09-09", "item": "12", "title": "t"}]
+    )
+    same = doc(
+        meetings=[
+            {"body": "the children young people and families board", "date": "2019-09-09", "item": None, "title": None}
+        ]
+    )
+    other_day = doc(
+        meetings=[{"body": "Children, Young People & Families Board", "date": "2019-09-10", "item": "12", "title": "t"}]
+    )
     other_body = doc(meetings=[{"body": "Cabinet", "date": "2019-09-09", "item": "12", "title": "t"}])
     assert one(gold, same)["meetings"] == Counts(tp=1)
     assert one(gold, other_day)["meetings"] == Counts(fp=1, fn=1)
@@ -279,11 +295,17 @@ def test_people_names_are_normalised(gold_name, predicted_name, matches):
 
 def test_posts_pair_person_and_post_and_keep_post_only_entries_apart():
     gold = doc(
-        people=[{"name": "Dave Hill", "post": "Executive Director of Children, Families & Learning"}, {"name": "Crute", "post": None}],
+        people=[
+            {"name": "Dave Hill", "post": "Executive Director of Children, Families & Learning"},
+            {"name": "Crute", "post": None},
+        ],
         posts=["The Head of Children’s Social Care"],
     )
     predicted = doc(
-        people=[{"name": "Mr Dave Hill", "post": "executive director of children families and learning"}, {"name": "Crute", "post": None}],
+        people=[
+            {"name": "Mr Dave Hill", "post": "executive director of children families and learning"},
+            {"name": "Crute", "post": None},
+        ],
         posts=["Head of Children's Social Care"],
     )
     scores = one(gold, predicted)
@@ -330,12 +352,20 @@ def test_decision_prefix_rule(predicted_text, matches):
 
 def test_short_gold_decision_needs_all_its_words():
     gold = doc(decisions=[{"number": None, "text": "That the report and presentation be noted."}])
-    assert one(gold, doc(decisions=[{"number": "1", "text": "That the report and presentation be noted"}]))["decisions"] == Counts(tp=1)
-    assert one(gold, doc(decisions=[{"number": None, "text": "That the report be noted"}]))["decisions"] == Counts(fp=1, fn=1)
+    assert one(gold, doc(decisions=[{"number": "1", "text": "That the report and presentation be noted"}]))[
+        "decisions"
+    ] == Counts(tp=1)
+    assert one(gold, doc(decisions=[{"number": None, "text": "That the report be noted"}]))["decisions"] == Counts(
+        fp=1, fn=1
+    )
 
 
 def test_decision_numbers_are_not_scored_and_repeats_are_false_positives():
-    gold = doc(decisions=[{"number": "2.1", "text": "Note and consider the outcome and findings from Ofsted’s inspection of Croydon"}])
+    gold = doc(
+        decisions=[
+            {"number": "2.1", "text": "Note and consider the outcome and findings from Ofsted’s inspection of Croydon"}
+        ]
+    )
     predicted = doc(
         decisions=[
             {"number": None, "text": "2.1 Note and consider the outcome and findings from Ofsted's inspection"},
@@ -370,7 +400,11 @@ def test_follow_up_jaccard_threshold():
     # content words: gold {action, plan, submitted, ofsted}; prediction {action, plan, sent, inspectors, today,
     # council, board, members, agreed}: 2 shared of 11 = 0.18 < 0.3
     gold = doc(follow_ups=[{"due": "2019-10-17", "description": "Action plan to be submitted to Ofsted"}])
-    low = doc(follow_ups=[{"due": "2019-10-17", "description": "action plan sent; inspectors today, council board members agreed"}])
+    low = doc(
+        follow_ups=[
+            {"due": "2019-10-17", "description": "action plan sent; inspectors today, council board members agreed"}
+        ]
+    )
     high = doc(follow_ups=[{"due": "2019-10-17", "description": "Submit the action plan to Ofsted inspectors"}])
     assert one(gold, low)["follow_ups"] == Counts(fp=1, fn=1)
     assert one(gold, high)["follow_ups"] == Counts(tp=1)
@@ -414,7 +448,9 @@ def test_load_gold_reports_bad_json_with_position(tmp_path):
 
 
 def test_load_gold_reports_schema_problems(tmp_path):
-    (tmp_path / "bad.json").write_text(json.dumps(doc(inspections=[inspection("ofsted", "Oct 2019")])), encoding="utf-8")
+    (tmp_path / "bad.json").write_text(
+        json.dumps(doc(inspections=[inspection("ofsted", "Oct 2019")])), encoding="utf-8"
+    )
     with pytest.raises(GoldError) as error:
         load_gold(tmp_path)
     assert "kind 'ofsted' is not one of ilacs" in str(error.value)
@@ -432,8 +468,14 @@ def test_load_gold_needs_a_folder(tmp_path):
         (lambda d: d.pop("posts"), "missing key 'posts'"),
         (lambda d: d.update(extra=1), "unknown keys ['extra']"),
         (lambda d: d.update(council=["West Berkshire"]), "not a lower-case hyphenated slug"),
-        (lambda d: d.update(inspections=[inspection("ilacs", "2019-10", "requires improvement")]), "judgement 'requires improvement'"),
-        (lambda d: d.update(meetings=[{"body": "Cabinet", "date": "16/07/2019", "item": None, "title": None}]), "date '16/07/2019'"),
+        (
+            lambda d: d.update(inspections=[inspection("ilacs", "2019-10", "requires improvement")]),
+            "judgement 'requires improvement'",
+        ),
+        (
+            lambda d: d.update(meetings=[{"body": "Cabinet", "date": "16/07/2019", "item": None, "title": None}]),
+            "date '16/07/2019'",
+        ),
         (lambda d: d.update(people=[{"name": "Councillor"}]), "people[0] has keys ['name']"),
         (lambda d: d.update(follow_ups=[{"due": None, "description": "x"}]), "due None"),
     ],
@@ -456,9 +498,22 @@ _documents = st.builds(
         posts=posts,
         decisions=[{"number": None, "text": t} for t in decisions],
     ),
-    st.lists(st.builds(inspection, st.sampled_from(["ilacs", "ilacs-short", "sif", "jtai"]), _dates,
-                       st.sampled_from([None, "good", "inadequate"])), max_size=5),
-    st.lists(st.tuples(st.text("abc XY.-", min_size=1, max_size=8).filter(str.strip), st.none() | st.text("abc ", min_size=1, max_size=6).filter(str.strip)), max_size=4),
+    st.lists(
+        st.builds(
+            inspection,
+            st.sampled_from(["ilacs", "ilacs-short", "sif", "jtai"]),
+            _dates,
+            st.sampled_from([None, "good", "inadequate"]),
+        ),
+        max_size=5,
+    ),
+    st.lists(
+        st.tuples(
+            st.text("abc XY.-", min_size=1, max_size=8).filter(str.strip),
+            st.none() | st.text("abc ", min_size=1, max_size=6).filter(str.strip),
+        ),
+        max_size=4,
+    ),
     st.lists(st.text("abc &", min_size=1, max_size=6).filter(str.strip), max_size=3),
     st.lists(st.text("ab ", min_size=1, max_size=20).filter(lambda t: t.split()), max_size=3),
 )

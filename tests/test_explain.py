@@ -9,9 +9,9 @@ import pyoxigraph as ox
 import pytest
 from typer.testing import CliRunner
 
-from caregraph import explain as ex
 from caregraph.cli import app
 from caregraph.errors import QueryError
+from caregraph.explore import explain as ex
 from caregraph.store import open_store
 
 from .conftest import DATA
@@ -33,7 +33,9 @@ def test_doctests_in_the_module_run():
     assert result.attempted >= 2 and result.failed == 0
 
 
-@pytest.mark.parametrize("thing", ["Dave Hill", "dave hill", "  DAVE HILL ", "cgd:council/surrey/person/dave-hill", f"<{DAVE}>", DAVE])
+@pytest.mark.parametrize(
+    "thing", ["Dave Hill", "dave hill", "  DAVE HILL ", "cgd:council/surrey/person/dave-hill", f"<{DAVE}>", DAVE]
+)
 def test_a_label_a_prefixed_name_and_an_iri_name_the_same_thing(store, thing):
     assert ex.find(store, thing) == [DAVE]
 
@@ -47,7 +49,10 @@ def test_every_fact_about_a_person_has_its_quote_and_document(store):
     for f in e.facts:
         assert f.document and f.file.endswith("004_5de58e62faaac796.txt")
         assert f.quote and "Dave Hill, Executive Director of Children, Families and Learning" in f.quote
-    assert e.label_of(SURREY + "/post/executive-director-of-children-families-and-learning") == "Executive Director of Children, Families and Learning"
+    assert (
+        e.label_of(SURREY + "/post/executive-director-of-children-families-and-learning")
+        == "Executive Director of Children, Families and Learning"
+    )
 
 
 def test_quotes_are_the_documents_own_text_at_their_offsets(store):
@@ -58,7 +63,7 @@ def test_quotes_are_the_documents_own_text_at_their_offsets(store):
                 if f.quote is None:
                     continue
                 text = (DATA / f.file.rsplit("/", 1)[-1]).read_text(encoding="utf-8")
-                assert text[f.start:f.end] == f.quote, (thing, f)
+                assert text[f.start : f.end] == f.quote, (thing, f)
                 checked += 1
     assert checked >= 20
 
@@ -72,7 +77,11 @@ def test_a_council_has_document_facts_reference_facts_and_incoming_facts(store):
     incoming = [f for f in e.facts if f.direction == "in"]
     assert any(f.subject.value == FOCUSED and f.predicate.value.endswith("#council") and f.quote for f in incoming)
     # Provenance plumbing is not listed as facts.
-    hidden = {"http://www.w3.org/1999/02/22-rdf-syntax-ns#subject", "http://www.w3.org/1999/02/22-rdf-syntax-ns#object", "https://w3id.org/caregraph/ontology#mentions"}
+    hidden = {
+        "http://www.w3.org/1999/02/22-rdf-syntax-ns#subject",
+        "http://www.w3.org/1999/02/22-rdf-syntax-ns#object",
+        "https://w3id.org/caregraph/ontology#mentions",
+    }
     assert not any(f.predicate.value in hidden for f in incoming)
 
 
@@ -107,10 +116,18 @@ def test_cli_text_and_formats(built_store):
     assert "“Dave Hill, Executive Director of Children, Families and Learning”" in result.stdout
     assert any(line.split(None, 1) == ["foaf:name", '"Dave Hill"'] for line in lines)
     assert lines[-1].endswith("; 1 document")
-    data = json.loads(runner.invoke(app, ["explain", "cgd:council/surrey/person/dave-hill", "--format", "json", "--store", str(built_store)]).stdout)
+    data = json.loads(
+        runner.invoke(
+            app, ["explain", "cgd:council/surrey/person/dave-hill", "--format", "json", "--store", str(built_store)]
+        ).stdout
+    )
     assert data["head"]["vars"] == ex.COLUMNS and len(data["results"]["bindings"]) >= 5
     xml = runner.invoke(app, ["explain", "Dave Hill", "--format", "xml", "--store", str(built_store)])
-    assert len(list(ox.parse_query_results(xml.stdout, format=ox.QueryResultsFormat.XML))) == len(data["results"]["bindings"])
+    assert len(list(ox.parse_query_results(xml.stdout, format=ox.QueryResultsFormat.XML))) == len(
+        data["results"]["bindings"]
+    )
     bad = runner.invoke(app, ["explain", "dave", "--store", str(built_store)])
-    assert bad.exit_code == 2 and "Error: nothing in the store is called 'dave'; did you mean 'Dave Hill'?" in bad.output
+    assert (
+        bad.exit_code == 2 and "Error: nothing in the store is called 'dave'; did you mean 'Dave Hill'?" in bad.output
+    )
     assert runner.invoke(app, ["explain", "Dave Hill", "--format", "yaml", "--store", str(built_store)]).exit_code == 2

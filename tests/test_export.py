@@ -1,4 +1,4 @@
-"""caregraph.export: every format round-trips (rdflib, Oxigraph, Raptor's rapper), exports are byte-identical for
+"""caregraph.interop.export: every format round-trips (rdflib, Oxigraph, Raptor's rapper), exports are byte-identical for
 the same store, graphs are chosen as documented, and the dataset description counts what the store holds."""
 
 from __future__ import annotations
@@ -8,6 +8,7 @@ import random
 import shutil
 import subprocess
 import sys
+from datetime import UTC
 
 import pyoxigraph as ox
 import pytest
@@ -19,8 +20,17 @@ from typer.testing import CliRunner
 
 from caregraph import iris
 from caregraph.cli import app
-from caregraph.export import DATASET_GRAPH, FORMATS, ExportError, describe_dataset, export, export_prefixes, export_to_path, select_graphs
-from caregraph.ofsted import OFSTED_GRAPH, import_outcomes
+from caregraph.interop.export import (
+    DATASET_GRAPH,
+    FORMATS,
+    ExportError,
+    describe_dataset,
+    export,
+    export_prefixes,
+    export_to_path,
+    select_graphs,
+)
+from caregraph.interop.ofsted import OFSTED_GRAPH, import_outcomes
 from caregraph.store import memory_store, open_store
 from tests.test_ofsted import CSVS
 
@@ -63,7 +73,9 @@ def _graph_of(store, g: ox.NamedNode) -> rdflib.Graph:
 def _assert_isomorphic(expected: rdflib.Graph, got: rdflib.Graph, what: str) -> None:
     if not isomorphic(expected, got):
         _, only_expected, only_got = graph_diff(expected, got)
-        pytest.fail(f"{what}: not isomorphic\nonly in the store:\n{only_expected.serialize(format='nt')[:2000]}\nonly in the export:\n{only_got.serialize(format='nt')[:2000]}")
+        pytest.fail(
+            f"{what}: not isomorphic\nonly in the store:\n{only_expected.serialize(format='nt')[:2000]}\nonly in the export:\n{only_got.serialize(format='nt')[:2000]}"
+        )
 
 
 # ------------------------------------------------------------------------------------------------ round trips
@@ -90,7 +102,11 @@ def test_dataset_formats_keep_every_named_graph(store, exports, fmt):
     assert set(got) == {g.value for g in chosen}
     for g in chosen:
         _assert_isomorphic(_graph_of(store, g), got[g.value], f"{fmt} graph <{g.value}>")
-    assert summary.statements == sum(len(c) for c in got.values()) == sum(len(store.ox.dump(format=ox.RdfFormat.N_QUADS, from_graph=g).splitlines()) for g in chosen)
+    assert (
+        summary.statements
+        == sum(len(c) for c in got.values())
+        == sum(len(store.ox.dump(format=ox.RdfFormat.N_QUADS, from_graph=g).splitlines()) for g in chosen)
+    )
 
 
 @pytest.mark.parametrize("fmt", ["turtle", "ntriples", "xml"])
@@ -102,7 +118,9 @@ def test_triple_formats_merge_the_graphs_each_triple_once(store, exports, fmt):
         merged += _graph_of(store, g)
     _assert_isomorphic(merged, got, fmt)
     assert summary.statements == len(merged)  # no triple written twice
-    assert summary.statements < sum(1 for g in select_graphs(store) for _ in store.ox.quads_for_pattern(None, None, None, g))
+    assert summary.statements < sum(
+        1 for g in select_graphs(store) for _ in store.ox.quads_for_pattern(None, None, None, g)
+    )
 
 
 @pytest.mark.parametrize("fmt", list(FORMATS))
@@ -114,11 +132,15 @@ def test_oxigraph_reads_every_export(exports, fmt):
         assert {q.graph_name.value for q in parsed} >= {COUNCILS, OFSTED_GRAPH, DATASET_GRAPH}
 
 
-@pytest.mark.skipif(RAPPER is None, reason="Raptor's rapper is not installed (Debian raptor2-utils; .ci/system-deps installs it)")
+@pytest.mark.skipif(
+    RAPPER is None, reason="Raptor's rapper is not installed (Debian raptor2-utils; .ci/system-deps installs it)"
+)
 @pytest.mark.parametrize("fmt", ["turtle", "ntriples", "xml", "nquads", "trig"])
 def test_rapper_accepts(exports, fmt):
     path, summary = exports[fmt]
-    done = subprocess.run([RAPPER, "-c", "-i", FORMATS[fmt].rapper, str(path)], capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [RAPPER, "-c", "-i", FORMATS[fmt].rapper, str(path)], capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 0, done.stderr
     assert f"returned {summary.statements} triples" in done.stderr
 
@@ -126,7 +148,13 @@ def test_rapper_accepts(exports, fmt):
 def test_provenance_survives_a_triple_format(exports):
     got = rdflib.Graph().parse(exports["turtle"][0], format="turtle")
     fv = rdflib.URIRef("https://w3id.org/caregraph/id/council/surrey/inspection/focused-visit/2024-04")
-    sources = set(got.query("SELECT ?src WHERE { ?st rdf:subject ?fv ; rdf:predicate <https://w3id.org/caregraph/ontology#startDate> ; prov:wasDerivedFrom ?src }", initBindings={"fv": fv}, initNs={"rdf": rdflib.RDF, "prov": rdflib.PROV}))
+    sources = set(
+        got.query(
+            "SELECT ?src WHERE { ?st rdf:subject ?fv ; rdf:predicate <https://w3id.org/caregraph/ontology#startDate> ; prov:wasDerivedFrom ?src }",
+            initBindings={"fv": fv},
+            initNs={"rdf": rdflib.RDF, "prov": rdflib.PROV},
+        )
+    )
     assert {str(r[0]) for r in sources} >= {OFSTED_GRAPH} and len(sources) == 2
 
 
@@ -151,7 +179,12 @@ def test_two_exports_of_one_store_are_identical(store, exports):
 def test_the_cli_in_another_process_writes_the_same_bytes(store_path, exports, tmp_path):
     for name in ("turtle", "nquads"):
         out = tmp_path / f"x.{FORMATS[name].extension}"
-        done = subprocess.run([sys.executable, "-m", "caregraph.cli", "export", "--store", str(store_path), "--out", str(out)], capture_output=True, text=True, timeout=120)
+        done = subprocess.run(
+            [sys.executable, "-m", "caregraph.cli", "export", "--store", str(store_path), "--out", str(out)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         assert done.returncode == 0, done.stderr
         assert out.read_bytes() == exports[name][0].read_bytes(), name
 
@@ -189,9 +222,12 @@ def _merged_in_the_documented_order(st_, graphs) -> list[ox.Triple]:
     keys = [g.value if isinstance(g, ox.NamedNode) else "" for g in graphs]
     names = [k for k in keys if k]
     out = []
-    for g, here in zip(graphs, keys):
+    for g, here in zip(graphs, keys, strict=False):
         for q in st_.ox.quads_for_pattern(None, None, None, g):
-            holders = {x.graph_name.value if isinstance(x.graph_name, ox.NamedNode) else "" for x in st_.ox.quads_for_pattern(q.subject, q.predicate, q.object, None)} & set(keys)
+            holders = {
+                x.graph_name.value if isinstance(x.graph_name, ox.NamedNode) else ""
+                for x in st_.ox.quads_for_pattern(q.subject, q.predicate, q.object, None)
+            } & set(keys)
             s = q.subject.value if isinstance(q.subject, ox.NamedNode) else None
             owners = [n for n in names if s is not None and (s == n or s.startswith(n + "/") or s.startswith(n + "#"))]
             owner = max(owners, key=len) if owners else None
@@ -207,9 +243,20 @@ def _random_store(seed: int):
     base = "http://example.org/"
     documents = [f"{base}doc/a", f"{base}doc/b", f"{base}doc/b/part" if seed % 2 else f"{base}doc/bb", f"{base}doc/c"]
     graphs = [*documents, f"{base}graph/councils"]
-    subjects = [*(f"{g}{tail}" for g in documents for tail in ("", "/statement/1", "/statement/2", "#x")), f"{base}doc/b/part/1", f"{base}council/surrey", f"{base}council/durham", f"{base}person/1"]
+    subjects = [
+        *(f"{g}{tail}" for g in documents for tail in ("", "/statement/1", "/statement/2", "#x")),
+        f"{base}doc/b/part/1",
+        f"{base}council/surrey",
+        f"{base}council/durham",
+        f"{base}person/1",
+    ]
     predicates = [f"{base}p{i}" for i in range(3)]
-    objects = [ox.Literal("x"), ox.Literal("y", language="en"), ox.NamedNode(f"{base}council/surrey"), ox.NamedNode(f"{base}doc/a/statement/1")]
+    objects = [
+        ox.Literal("x"),
+        ox.Literal("y", language="en"),
+        ox.NamedNode(f"{base}council/surrey"),
+        ox.NamedNode(f"{base}doc/a/statement/1"),
+    ]
     st_ = memory_store()
     for _ in range(rng.randint(20, 120)):
         triple = (ox.NamedNode(rng.choice(subjects)), ox.NamedNode(rng.choice(predicates)), rng.choice(objects))
@@ -222,7 +269,7 @@ def _random_store(seed: int):
 def test_triple_formats_write_the_union_once_in_the_documented_order(seed):
     """The streaming merge (no look-up for a subject under its own graph, a digest for shared ones) writes exactly
     the union of the graphs, each triple once, in the order the one-probe-per-quad reference gives, to the byte."""
-    from caregraph.export import iter_triples
+    from caregraph.interop.export import iter_triples
 
     st_ = _random_store(seed)
     graphs = select_graphs(st_)
@@ -235,14 +282,16 @@ def test_triple_formats_write_the_union_once_in_the_documented_order(seed):
     for name in ("ntriples", "turtle", "xml"):
         out = io.BytesIO()
         summary = export(st_, out, name)
-        assert out.getvalue() == ox.serialize(expected, format=FORMATS[name].ox_format, prefixes=export_prefixes()), name
+        assert out.getvalue() == ox.serialize(expected, format=FORMATS[name].ox_format, prefixes=export_prefixes()), (
+            name
+        )
         assert summary.statements == len(union)
     one = select_graphs(st_, ["http://example.org/doc/b"])
     assert list(iter_triples(st_, one)) == [q.triple for q in st_.ox.quads_for_pattern(None, None, None, one[0])]
 
 
 def test_the_merge_of_the_built_store_is_the_union_of_its_graphs(store):
-    from caregraph.export import iter_triples
+    from caregraph.interop.export import iter_triples
 
     graphs = select_graphs(store)
     got = list(iter_triples(store, graphs))
@@ -257,7 +306,15 @@ def test_blank_nodes_get_stable_labels_when_graphs_merge():
     b, c = ox.BlankNode("random-b"), ox.BlankNode("random-c")
     p = ox.NamedNode("http://example.org/p")
     own = ox.NamedNode("http://example.org/doc/1/statement/1")
-    st_.ox.extend([ox.Quad(own, p, b, g1), ox.Quad(b, p, ox.Literal("x"), g1), ox.Quad(b, p, ox.Literal("x"), g2), ox.Quad(ox.NamedNode("http://example.org/doc/2/s"), p, c, g2), ox.Quad(own, p, b, g2)])
+    st_.ox.extend(
+        [
+            ox.Quad(own, p, b, g1),
+            ox.Quad(b, p, ox.Literal("x"), g1),
+            ox.Quad(b, p, ox.Literal("x"), g2),
+            ox.Quad(ox.NamedNode("http://example.org/doc/2/s"), p, c, g2),
+            ox.Quad(own, p, b, g2),
+        ]
+    )
     out = io.BytesIO()
     summary = export(st_, out, "ntriples")
     text = out.getvalue().decode()
@@ -267,7 +324,13 @@ def test_blank_nodes_get_stable_labels_when_graphs_merge():
 
 # ------------------------------------------------------------------------------------------------ property: any literal round-trips
 
-_TEXT = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f\ufffe\uffff"), max_size=40)
+_TEXT = st.text(
+    st.characters(
+        blacklist_categories=("Cs",),
+        blacklist_characters="\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f\ufffe\uffff",
+    ),
+    max_size=40,
+)
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -275,7 +338,15 @@ _TEXT = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters
 def test_any_literal_round_trips_in_every_format(values):
     st_ = memory_store()
     g = ox.NamedNode("http://example.org/doc/1")
-    quads = [ox.Quad(ox.NamedNode(f"http://example.org/s{i}"), ox.NamedNode("https://w3id.org/caregraph/ontology#text"), ox.Literal(v, language=lang) if lang else ox.Literal(v), g) for i, (v, lang) in enumerate(values)]
+    quads = [
+        ox.Quad(
+            ox.NamedNode(f"http://example.org/s{i}"),
+            ox.NamedNode("https://w3id.org/caregraph/ontology#text"),
+            ox.Literal(v, language=lang) if lang else ox.Literal(v),
+            g,
+        )
+        for i, (v, lang) in enumerate(values)
+    ]
     st_.ox.extend(quads)
     expected = {(q.subject, q.predicate, q.object) for q in quads}
     for name, f in FORMATS.items():
@@ -287,7 +358,14 @@ def test_any_literal_round_trips_in_every_format(values):
 
 def test_rdf_xml_refuses_what_xml_cannot_carry():
     st_ = memory_store()
-    st_.ox.add(ox.Quad(ox.NamedNode("http://example.org/s"), ox.NamedNode("http://example.org/p"), ox.Literal("page\x0cbreak"), ox.NamedNode("http://example.org/g")))
+    st_.ox.add(
+        ox.Quad(
+            ox.NamedNode("http://example.org/s"),
+            ox.NamedNode("http://example.org/p"),
+            ox.Literal("page\x0cbreak"),
+            ox.NamedNode("http://example.org/g"),
+        )
+    )
     with pytest.raises(ExportError, match="U\\+000C"):
         export(st_, io.BytesIO(), "xml")
     out = io.BytesIO()
@@ -308,31 +386,43 @@ def _description(st_) -> dict[str, set[str]]:
 
 def test_the_build_writes_a_dataset_description(store):
     d = _description(store)
-    assert {VOID + "Dataset", "http://www.w3.org/ns/dcat#Dataset"} <= d["http://www.w3.org/1999/02/22-rdf-syntax-ns#type"]
+    assert {VOID + "Dataset", "http://www.w3.org/ns/dcat#Dataset"} <= d[
+        "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+    ]
     assert d[VOID + "documents"] == {"5"}
     not_described = sum(1 for _ in store.ox.quads_for_pattern(None, None, None, ox.NamedNode(DATASET_GRAPH)))
     assert d[VOID + "triples"] == {str(len(store) - not_described)}
     assert len(d["http://purl.org/dc/terms/source"]) == 6 and OFSTED_GRAPH in d["http://purl.org/dc/terms/source"]
-    assert d["http://purl.org/dc/terms/license"] == {"http://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"}
+    assert d["http://purl.org/dc/terms/license"] == {
+        "http://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
+    }
     assert d["https://w3id.org/caregraph/ontology#caregraphVersion"]
     assert d["http://purl.org/dc/terms/created"] and d["http://purl.org/dc/terms/modified"]
-    inspections = {r[0] for r in store.ox.query("SELECT DISTINCT ?i WHERE { GRAPH ?g { ?i a cg:Inspection } }", prefixes={"cg": "https://w3id.org/caregraph/ontology#"})}
+    inspections = {
+        r[0]
+        for r in store.ox.query(
+            "SELECT DISTINCT ?i WHERE { GRAPH ?g { ?i a cg:Inspection } }",
+            prefixes={"cg": "https://w3id.org/caregraph/ontology#"},
+        )
+    }
     part = ox.NamedNode(iris.base() + "dataset/class/cg-Inspection")
-    entities = next(store.ox.quads_for_pattern(part, ox.NamedNode(VOID + "entities"), None, ox.NamedNode(DATASET_GRAPH))).object.value
+    entities = next(
+        store.ox.quads_for_pattern(part, ox.NamedNode(VOID + "entities"), None, ox.NamedNode(DATASET_GRAPH))
+    ).object.value
     assert int(entities) == len(inspections)
 
 
 def test_describe_dataset_keeps_an_unchanged_description(store_path, tmp_path):
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     path = tmp_path / "store"
     shutil.copytree(store_path, path)
     with open_store(path) as st_:
         before = _description(st_)
-        describe_dataset(st_, now=datetime(2030, 1, 1, tzinfo=timezone.utc))
+        describe_dataset(st_, now=datetime(2030, 1, 1, tzinfo=UTC))
         assert _description(st_) == before  # nothing changed: not even the timestamps
         st_.remove_document(next(iter(st_.documents())))
-        describe_dataset(st_, now=datetime(2030, 1, 1, tzinfo=timezone.utc))
+        describe_dataset(st_, now=datetime(2030, 1, 1, tzinfo=UTC))
         after = _description(st_)
     assert after[VOID + "documents"] == {"4"}
     assert after["http://purl.org/dc/terms/created"] == before["http://purl.org/dc/terms/created"]
@@ -348,8 +438,22 @@ def test_cli_export(store_path, exports, tmp_path):
     result = runner.invoke(app, ["export", "--store", str(store_path), "--out", str(out), "--graph", COUNCILS])
     assert result.exit_code == 0, result.output
     assert "from 1 graph (turtle) written to" in result.output  # the format follows the extension
-    assert len(rdflib.Graph().parse(out, format="turtle")) == sum(1 for _ in ox.parse(path=str(out), format=ox.RdfFormat.TURTLE))
-    result = runner.invoke(app, ["export", "--store", str(store_path), "--format", "trig", "--with-ontology", "--out", str(tmp_path / "all.trig")])
+    assert len(rdflib.Graph().parse(out, format="turtle")) == sum(
+        1 for _ in ox.parse(path=str(out), format=ox.RdfFormat.TURTLE)
+    )
+    result = runner.invoke(
+        app,
+        [
+            "export",
+            "--store",
+            str(store_path),
+            "--format",
+            "trig",
+            "--with-ontology",
+            "--out",
+            str(tmp_path / "all.trig"),
+        ],
+    )
     assert result.exit_code == 0, result.output
     graphs = {q.graph_name.value for q in ox.parse(path=str(tmp_path / "all.trig"), format=ox.RdfFormat.TRIG)}
     assert {ONTOLOGY, VOCABULARIES} <= graphs
@@ -367,6 +471,8 @@ def test_cli_export_errors(store_path, tmp_path):
     assert result.output.startswith("Error: no graph <https://example.org/nope> in the store")
     result = runner.invoke(app, ["export", "--store", str(tmp_path / "missing")])
     assert result.exit_code == 2 and result.output.startswith("Error: no caregraph store at")
-    result = runner.invoke(app, ["export", "--store", str(store_path), "--out", str(tmp_path / "no" / "such" / "dir.nq")])
+    result = runner.invoke(
+        app, ["export", "--store", str(store_path), "--out", str(tmp_path / "no" / "such" / "dir.nq")]
+    )
     assert result.exit_code == 2 and result.output.startswith("Error: cannot write")
     assert not list(tmp_path.glob("**/*.part"))

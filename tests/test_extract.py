@@ -7,10 +7,11 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from caregraph.extract import extract, find_people, gazetteer
+from caregraph.gazetteer import gazetteer
+from caregraph.pipeline.extract import find_people
+from caregraph.pipeline.segment import segment
 from caregraph.records import PartialDate as D
 from caregraph.records import SourceDocument
-from caregraph.segment import segment
 
 from .conftest import extract_text as run
 
@@ -41,7 +42,10 @@ def test_post_without_person_and_its_short_forms():
         "The Cabinet Member explained the plan. The Head of Children’s Social Care confirmed the figures. "
         "The Chairman thanked Members.\n"
     )
-    assert sorted(p.title for p in x.posts) == ["Cabinet Member for Children and Families", "Head of Children’s Social Care"]
+    assert sorted(p.title for p in x.posts) == [
+        "Cabinet Member for Children and Families",
+        "Head of Children’s Social Care",
+    ]
 
 
 def test_post_cut_off_at_the_end_of_the_page_is_none():
@@ -86,8 +90,13 @@ def test_undated_and_national_mentions_are_not_inspections():
 
 
 def test_rated_in_a_year_is_an_inspection_with_its_grade():
-    x = run("News\nOfsted also rated our services ‘Outstanding’ in 2018. It was rated inadequate in 2013 when it was inspected.\n")
-    assert {(i.kind, i.start.iso(), i.judgement) for i in x.inspections} == {("ilacs", "2018", "outstanding"), ("earlier-framework", "2013", "inadequate")}
+    x = run(
+        "News\nOfsted also rated our services ‘Outstanding’ in 2018. It was rated inadequate in 2013 when it was inspected.\n"
+    )
+    assert {(i.kind, i.start.iso(), i.judgement) for i in x.inspections} == {
+        ("ilacs", "2018", "outstanding"),
+        ("earlier-framework", "2013", "inadequate"),
+    }
 
 
 def test_decisions_numbered_unnumbered_and_asked_to():
@@ -114,7 +123,9 @@ def test_board_is_asked_to_and_follow_up_by_a_day():
     )
     assert [d.text for d in x.decisions] == ["note the plan; and", "consider the next steps."]
     assert x.date == D(2025, 10, 13)
-    assert [(f.due.iso(), f.description) for f in x.follow_ups] == [("2025-11-21", "an improvement plan would be submitted by 21st November")]
+    assert [(f.due.iso(), f.description) for f in x.follow_ups] == [
+        ("2025-11-21", "an improvement plan would be submitted by 21st November")
+    ]
 
 
 def test_publisher_from_url_domain_host_label_and_text():
@@ -126,19 +137,64 @@ def test_publisher_from_url_domain_host_label_and_text():
 
 def _check(text: str) -> None:
     x = run(text)
-    spans = [c.evidence for c in x.councils if c.evidence] + [m.evidence for m in x.meetings] + [p.evidence for p in x.people]
+    spans = (
+        [c.evidence for c in x.councils if c.evidence]
+        + [m.evidence for m in x.meetings]
+        + [p.evidence for p in x.people]
+    )
     spans += [p.evidence for p in x.posts] + [i.evidence for i in x.inspections] + [d.evidence for d in x.decisions]
-    spans += [f.evidence for f in x.follow_ups] + [o.evidence for o in x.organisations] + [m.evidence for m in x.practice_models]
+    spans += (
+        [f.evidence for f in x.follow_ups]
+        + [o.evidence for o in x.organisations]
+        + [m.evidence for m in x.practice_models]
+    )
     for ev in spans:
         assert 0 <= ev.start <= ev.end <= len(text)
         assert text[ev.start : ev.end] == ev.quote
 
 
 _WORDS = st.sampled_from(
-    ["Ofsted", "inspection", "ILACS", "focused visit", "monitoring visit", "in", "March", "2019", "16 and 17 April 2024", "rated",
-     "'good'", "inadequate", "Councillor", "Jane", "Smith", ",", "Director of Children's Services", "RESOLVED:", "1.", "That",
-     "\n", "\n\n", "Meeting: 16/07/2019 - Cabinet (Item 1)", "(", ")", "the", "Cabinet Member for", "Spring 2022", "today", "·",
-     "Witnesses:", "Minutes:", "next month", "by 16 August", "Oftsed", "—", "’s", "Surrey County Council", "last month"]
+    [
+        "Ofsted",
+        "inspection",
+        "ILACS",
+        "focused visit",
+        "monitoring visit",
+        "in",
+        "March",
+        "2019",
+        "16 and 17 April 2024",
+        "rated",
+        "'good'",
+        "inadequate",
+        "Councillor",
+        "Jane",
+        "Smith",
+        ",",
+        "Director of Children's Services",
+        "RESOLVED:",
+        "1.",
+        "That",
+        "\n",
+        "\n\n",
+        "Meeting: 16/07/2019 - Cabinet (Item 1)",
+        "(",
+        ")",
+        "the",
+        "Cabinet Member for",
+        "Spring 2022",
+        "today",
+        "·",
+        "Witnesses:",
+        "Minutes:",
+        "next month",
+        "by 16 August",
+        "Oftsed",
+        "—",
+        "’s",
+        "Surrey County Council",
+        "last month",
+    ]
 )
 
 
@@ -172,20 +228,36 @@ def _people(text: str) -> dict[str, str | None]:
 
 
 def test_post_before_a_name_without_an_honorific():
-    assert _people("News\nThe review notes that interim Chief Executive Marian Example has led the changes.\n") == {"Marian Example": "interim Chief Executive"}
-    assert _people("News\nDirector of Children's Services Pat Sample said the council would act at once.\n") == {"Pat Sample": "Director of Children's Services"}
-    assert _people("News\nThe plan was backed by the Corporate Director for Children, Lee Tester, who thanked staff.\n") == {"Lee Tester": "Corporate Director for Children"}
-    assert _people("Agenda item\nMinutes:\nAssistant Director for Learning and Skills Ravi Example explained the figures.\n") == {"Ravi Example": "Assistant Director for Learning and Skills"}
-    assert _people("News\nOfsted's Regional Director Gwen Sample said the council had improved.\n") == {"Gwen Sample": "Regional Director"}
+    assert _people("News\nThe review notes that interim Chief Executive Marian Example has led the changes.\n") == {
+        "Marian Example": "interim Chief Executive"
+    }
+    assert _people("News\nDirector of Children's Services Pat Sample said the council would act at once.\n") == {
+        "Pat Sample": "Director of Children's Services"
+    }
+    assert _people(
+        "News\nThe plan was backed by the Corporate Director for Children, Lee Tester, who thanked staff.\n"
+    ) == {"Lee Tester": "Corporate Director for Children"}
+    assert _people(
+        "Agenda item\nMinutes:\nAssistant Director for Learning and Skills Ravi Example explained the figures.\n"
+    ) == {"Ravi Example": "Assistant Director for Learning and Skills"}
+    assert _people("News\nOfsted's Regional Director Gwen Sample said the council had improved.\n") == {
+        "Gwen Sample": "Regional Director"
+    }
     x = run("News\nHead of Service Kieran O'Example explained the new model.\n")
     assert [(p.name, p.post) for p in x.people] == [("Kieran O'Example", "Head of Service")]
     assert x.posts == ()  # the post is the person's, not a post without a person
 
 
 def test_lower_case_posts_before_and_after_a_name():
-    assert _people("News\nThe lead inspector, Rhiannon Example, said the council knew itself well.\n") == {"Rhiannon Example": "lead inspector"}
-    assert _people("News\nNora Sample, the council’s interim Director of Children’s Services, said: “We have more to do.”\n") == {"Nora Sample": "interim Director of Children’s Services"}
-    assert _people("News\nAnytown City Council's executive member for children and families, Councillor Una Test, said it was welcome.\n") == {"Una Test": "executive member for children and families"}
+    assert _people("News\nThe lead inspector, Rhiannon Example, said the council knew itself well.\n") == {
+        "Rhiannon Example": "lead inspector"
+    }
+    assert _people(
+        "News\nNora Sample, the council’s interim Director of Children’s Services, said: “We have more to do.”\n"
+    ) == {"Nora Sample": "interim Director of Children’s Services"}
+    assert _people(
+        "News\nAnytown City Council's executive member for children and families, Councillor Una Test, said it was welcome.\n"
+    ) == {"Una Test": "executive member for children and families"}
 
 
 def test_a_post_before_a_capitalised_phrase_that_is_not_a_name_finds_no_person():
@@ -206,33 +278,57 @@ def test_a_post_before_a_capitalised_phrase_that_is_not_a_name_finds_no_person()
 
 
 def test_council_names_with_and_are_never_split_before_a_post():
-    x = run("News\nCouncillor Amy Sample, Kensington and Chelsea Lead Member for Families, Children and Schools, said: “We are proud.”\n")
+    x = run(
+        "News\nCouncillor Amy Sample, Kensington and Chelsea Lead Member for Families, Children and Schools, said: “We are proud.”\n"
+    )
     assert [(p.name, p.post) for p in x.people] == [("Amy Sample", "Lead Member for Families, Children and Schools")]
     assert x.posts == ()
-    x = run("News\nCouncillor Jo Example, Bath and North East Somerset Council's Cabinet Member for Children's Services, said: “Good.”\n")
+    x = run(
+        "News\nCouncillor Jo Example, Bath and North East Somerset Council's Cabinet Member for Children's Services, said: “Good.”\n"
+    )
     assert [(p.name, p.post) for p in x.people] == [("Jo Example", "Cabinet Member for Children's Services")]
     x = run("News\nThe Kensington and Chelsea Lead Member for Children attended the panel.\n")
     assert [p.title for p in x.posts] == ["Lead Member for Children"]
 
 
 def test_short_posts_named_without_a_person():
-    x = run("Agenda item\nMinutes:\nThe Cabinet member responded to questions. The lead inspector praised the work of social workers. "
-            "The chief executive and the deputy leader attended. The Chair thanked the director.\n")
+    x = run(
+        "Agenda item\nMinutes:\nThe Cabinet member responded to questions. The lead inspector praised the work of social workers. "
+        "The chief executive and the deputy leader attended. The Chair thanked the director.\n"
+    )
     assert sorted(p.title for p in x.posts) == ["Cabinet member", "chief executive", "deputy leader", "lead inspector"]
     # a shortened form of a post that a named person holds is not listed again
-    x = run("Decision\nDecision Maker: Cabinet Member for Children's Services\nDecision published: 12/03/2024\n"
-            "The Cabinet member approved the revised sufficiency strategy.\n")
+    x = run(
+        "Decision\nDecision Maker: Cabinet Member for Children's Services\nDecision published: 12/03/2024\n"
+        "The Cabinet member approved the revised sufficiency strategy.\n"
+    )
     assert [p.title for p in x.posts] == ["Cabinet Member for Children's Services"]
 
 
 def test_surnames_that_are_also_words_honorifics_and_witness_lists():
-    x = run("Agenda item\nMinutes:\nWitnesses:\nMrs Helen Brown, Executive Director – Children's Services\n"
-            "Mr Tom Green, Head of Safeguarding\nDr Ann White, Designated Doctor for Safeguarding\n")
-    assert {p.name: p.post for p in x.people} == {"Helen Brown": "Executive Director – Children's Services", "Tom Green": "Head of Safeguarding", "Ann White": None}
-    assert _people("Agenda item\nMinutes:\nCouncillor Amy Young asked about caseloads. Councillor Young thanked officers.\n") == {"Amy Young": None}
-    assert _people("Agenda item\nMinutes:\nPresent: Councillors Adams, Baker-Smith and O'Example\n") == {"Adams": None, "Baker-Smith": None, "O'Example": None}
-    assert _people("News\nCllr. Raj Example, Portfolio Holder for Children and Young People, added: “We will build on this.”\n") == {"Raj Example": "Portfolio Holder for Children and Young People"}
-    assert _people("Agenda item\nMinutes:\nThe Chair welcomed Ms J Example, Head of Children's Social Care, to the meeting.\n") == {"J Example": "Head of Children's Social Care"}
+    x = run(
+        "Agenda item\nMinutes:\nWitnesses:\nMrs Helen Brown, Executive Director – Children's Services\n"
+        "Mr Tom Green, Head of Safeguarding\nDr Ann White, Designated Doctor for Safeguarding\n"
+    )
+    assert {p.name: p.post for p in x.people} == {
+        "Helen Brown": "Executive Director – Children's Services",
+        "Tom Green": "Head of Safeguarding",
+        "Ann White": None,
+    }
+    assert _people(
+        "Agenda item\nMinutes:\nCouncillor Amy Young asked about caseloads. Councillor Young thanked officers.\n"
+    ) == {"Amy Young": None}
+    assert _people("Agenda item\nMinutes:\nPresent: Councillors Adams, Baker-Smith and O'Example\n") == {
+        "Adams": None,
+        "Baker-Smith": None,
+        "O'Example": None,
+    }
+    assert _people(
+        "News\nCllr. Raj Example, Portfolio Holder for Children and Young People, added: “We will build on this.”\n"
+    ) == {"Raj Example": "Portfolio Holder for Children and Young People"}
+    assert _people(
+        "Agenda item\nMinutes:\nThe Chair welcomed Ms J Example, Head of Children's Social Care, to the meeting.\n"
+    ) == {"J Example": "Head of Children's Social Care"}
     # the young people of "Children and Young People" are still no one
     assert _people("Agenda item\nMinutes:\nChildren and Young People attended the session.\n") == {}
 
@@ -242,10 +338,18 @@ def test_inspection_date_forms():
         x = run(f"Agenda item\nMinutes:\n{sentence}\n", published=D(2025, 1, 20))
         return {(i.kind, i.start.iso(), i.end.iso() if i.end else None) for i in x.inspections}
 
-    assert found("Ofsted inspected children's services between 10 and 21 June 2024.") == {("ilacs", "2024-06-10", "2024-06-21")}
+    assert found("Ofsted inspected children's services between 10 and 21 June 2024.") == {
+        ("ilacs", "2024-06-10", "2024-06-21")
+    }
     assert found("A monitoring visit took place w/c 2 December 2024.") == {("monitoring-visit", "2024-12-02", None)}
     assert found("A focused visit is planned for w/c 3 March.") == {("focused-visit", "2025-03-03", None)}
     assert found("The council was inspected in the week of 9 September 2024.") == {("ilacs", "2024-09-09", None)}
-    assert found("The ILACS inspection took place between Monday 2nd and Friday 13th December 2024.") == {("ilacs", "2024-12-02", "2024-12-13")}
-    assert found("The ILACS inspection ran from Monday 30 September to Friday 11 October 2024.") == {("ilacs", "2024-09-30", "2024-10-11")}
-    assert found("The ILACS inspection, 30/09/2024 to 11/10/2024, found services good.") == {("ilacs", "2024-09-30", "2024-10-11")}
+    assert found("The ILACS inspection took place between Monday 2nd and Friday 13th December 2024.") == {
+        ("ilacs", "2024-12-02", "2024-12-13")
+    }
+    assert found("The ILACS inspection ran from Monday 30 September to Friday 11 October 2024.") == {
+        ("ilacs", "2024-09-30", "2024-10-11")
+    }
+    assert found("The ILACS inspection, 30/09/2024 to 11/10/2024, found services good.") == {
+        ("ilacs", "2024-09-30", "2024-10-11")
+    }

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import pytest
 
-from caregraph.dates import find_dates
+from caregraph.pipeline.dates import find_dates
 from caregraph.records import PartialDate as D
 
-from .conftest import extract_text as run, inspection_rows as inspections
+from .conftest import extract_text as run
+from .conftest import inspection_rows as inspections
 
 
 def meetings(x) -> set[tuple[str, str]]:
@@ -60,11 +61,22 @@ def test_cmis_meeting_held_on_header_is_the_pages_meeting_and_date():
 @pytest.mark.parametrize(
     ("header", "body", "date"),
     [
-        ("Minutes of the meeting of the Corporate Parenting Board held on 3 July 2023", "Corporate Parenting Board", "2023-07-03"),
-        ("Minutes of a meeting of the Children's Services Scrutiny Committee held at County Hall on Thursday 9 November 2023 at 10.00 am",
-         "Children's Services Scrutiny Committee", "2023-11-09"),
+        (
+            "Minutes of the meeting of the Corporate Parenting Board held on 3 July 2023",
+            "Corporate Parenting Board",
+            "2023-07-03",
+        ),
+        (
+            "Minutes of a meeting of the Children's Services Scrutiny Committee held at County Hall on Thursday 9 November 2023 at 10.00 am",
+            "Children's Services Scrutiny Committee",
+            "2023-11-09",
+        ),
         ("Minutes of the Cabinet meeting held on 12 March 2024", "Cabinet", "2024-03-12"),
-        ("MINUTES OF THE MEETING OF THE FAMILIES SCRUTINY PANEL HELD REMOTELY ON 14/01/2021", "FAMILIES SCRUTINY PANEL", "2021-01-14"),
+        (
+            "MINUTES OF THE MEETING OF THE FAMILIES SCRUTINY PANEL HELD REMOTELY ON 14/01/2021",
+            "FAMILIES SCRUTINY PANEL",
+            "2021-01-14",
+        ),
     ],
 )
 def test_minutes_headers_held_on(header, body, date):
@@ -74,7 +86,9 @@ def test_minutes_headers_held_on(header, body, date):
 
 
 def test_moderngov_meeting_page_title_with_a_one_word_body():
-    x = run("Agenda and minutes\nCabinet - Tuesday, 12th March, 2024 6.00 pm\nVenue: Council Chamber\nItems\nRESOLVED: That the report be noted.\n")
+    x = run(
+        "Agenda and minutes\nCabinet - Tuesday, 12th March, 2024 6.00 pm\nVenue: Council Chamber\nItems\nRESOLVED: That the report be noted.\n"
+    )
     assert meetings(x) == {("Cabinet", "2024-03-12")}
     assert decisions(x) == [(None, "That the report be noted.")]
 
@@ -107,7 +121,10 @@ def test_resolved_that_the_panel_with_a_lettered_list():
         "Resolved that the Panel:\na) notes the outcome of the inspection;\nb) endorses the post-inspection action plan.\n"
         "The Chair thanked officers for the report.\n"
     )
-    assert decisions(x) == [("a", "notes the outcome of the inspection;"), ("b", "endorses the post-inspection action plan.")]
+    assert decisions(x) == [
+        ("a", "notes the outcome of the inspection;"),
+        ("b", "endorses the post-inspection action plan."),
+    ]
     assert [d.outcome for d in x.decisions] == ["noted", "endorsed"]
 
 
@@ -116,7 +133,10 @@ def test_recommendations_with_roman_numerals_run_into_one_line():
         "Agenda item\nOfsted Focused Visit\nMeeting of Cabinet, Wednesday, 10th January, 2024 7.00 pm (Item 12.)\n"
         "Recommendations: That the Panel (i) notes the findings of the focused visit; (ii) endorses the improvement priorities.\n"
     )
-    assert decisions(x) == [("i", "notes the findings of the focused visit;"), ("ii", "endorses the improvement priorities.")]
+    assert decisions(x) == [
+        ("i", "notes the findings of the focused visit;"),
+        ("ii", "endorses the improvement priorities."),
+    ]
     assert {d.kind for d in x.decisions} == {"recommendation"}
 
 
@@ -139,7 +159,9 @@ def test_decision_page_where_the_decision_maker_is_a_post():
         "Date of decision: 12 March 2024\nDecision:\nThe Cabinet Member approved the Placement Sufficiency Strategy 2024-2027 "
         "and its action plan.\nReasons for the decision:\nThe council must secure sufficient accommodation for children in care.\n"
     )
-    assert decisions(x) == [(None, "The Cabinet Member approved the Placement Sufficiency Strategy 2024-2027 and its action plan.")]
+    assert decisions(x) == [
+        (None, "The Cabinet Member approved the Placement Sufficiency Strategy 2024-2027 and its action plan.")
+    ]
     assert [d.outcome for d in x.decisions] == ["approved"]
     assert x.meetings == ()  # the date is the decision's, and a post is not a meeting body
     assert x.date == D(2024, 3, 12)
@@ -177,7 +199,9 @@ def test_the_cabinet_resolved_to_with_a_lettered_list_and_a_decision_heading_in_
 
 
 def test_recommended_that():
-    x = run("Agenda item\nSEND Inspection\nMinutes:\nRECOMMENDED that the Executive approves the SEND written statement of action.\n")
+    x = run(
+        "Agenda item\nSEND Inspection\nMinutes:\nRECOMMENDED that the Executive approves the SEND written statement of action.\n"
+    )
     assert decisions(x) == [(None, "the Executive approves the SEND written statement of action.")]
 
 
@@ -200,7 +224,10 @@ def test_a_numbered_agenda_title_after_the_resolutions_is_not_a_decision():
 
 
 def test_parenthesised_letters_inside_a_sentence_are_not_a_list():
-    x = run("Agenda item\nMinutes:\nRESOLVED: That the duty under section 17 (a) of the Act be noted.\n", published=D(2024, 6, 1))
+    x = run(
+        "Agenda item\nMinutes:\nRESOLVED: That the duty under section 17 (a) of the Act be noted.\n",
+        published=D(2024, 6, 1),
+    )
     assert decisions(x) == [(None, "That the duty under section 17 (a) of the Act be noted.")]
 
 
@@ -223,7 +250,10 @@ def test_follow_up_reviewed_in_six_months_is_the_meetings_month_plus_six():
     )
     assert follow_ups(x) == [("2024-09", "progress on the action plan be reviewed in six months")]
     # without a date of its own the page fixes nothing
-    assert run("Agenda item\nUpdate\nMinutes:\nThe Panel asked that progress be reviewed in six months.\n").follow_ups == ()
+    assert (
+        run("Agenda item\nUpdate\nMinutes:\nThe Panel asked that progress be reviewed in six months.\n").follow_ups
+        == ()
+    )
 
 
 def test_follow_up_by_the_end_of_the_year_has_year_precision():
@@ -334,12 +364,16 @@ def test_relative_month_of_a_monitoring_visit_is_resolved_against_the_meeting():
     )
     assert inspections(x) == {("monitoring-visit", "2023-11", None, None), ("focused-visit", "2023-05", None, None)}
     # the modal verb "may" is not a month
-    x = run("Meeting of Cabinet, Wednesday, 10th January, 2024 7.00 pm (Item 12.)\nMinutes:\nA monitoring visit may follow.\n")
+    x = run(
+        "Meeting of Cabinet, Wednesday, 10th January, 2024 7.00 pm (Item 12.)\nMinutes:\nA monitoring visit may follow.\n"
+    )
     assert x.inspections == ()
 
 
 def test_a_grade_without_a_placed_inspection_invents_nothing():
-    x = run("News\nThe council is rated Good by Ofsted and wants to become outstanding. A full ILACS inspection is expected soon.\n")
+    x = run(
+        "News\nThe council is rated Good by Ofsted and wants to become outstanding. A full ILACS inspection is expected soon.\n"
+    )
     assert x.inspections == ()
 
 
@@ -355,14 +389,23 @@ def test_meetings_named_in_news_prose():
 
 
 def test_resolved_unanimously_in_brackets_keeps_that():
-    x = run("Agenda item\nMinutes:\nRESOLVED (unanimously) – That the annual report of the Independent Reviewing Officers be noted.\n", published=D(2024, 6, 1))
+    x = run(
+        "Agenda item\nMinutes:\nRESOLVED (unanimously) – That the annual report of the Independent Reviewing Officers be noted.\n",
+        published=D(2024, 6, 1),
+    )
     assert decisions(x) == [(None, "That the annual report of the Independent Reviewing Officers be noted.")]
     assert [d.unanimous for d in x.decisions] == [True]
 
 
 def test_body_agreed_with_a_list_of_to_items():
-    x = run("Agenda item\nMinutes:\nCabinet AGREED:\n(a) to note the self-evaluation;\n(b) to approve the budget for the Family Hubs programme.\n", published=D(2024, 6, 1))
-    assert decisions(x) == [("a", "to note the self-evaluation;"), ("b", "to approve the budget for the Family Hubs programme.")]
+    x = run(
+        "Agenda item\nMinutes:\nCabinet AGREED:\n(a) to note the self-evaluation;\n(b) to approve the budget for the Family Hubs programme.\n",
+        published=D(2024, 6, 1),
+    )
+    assert decisions(x) == [
+        ("a", "to note the self-evaluation;"),
+        ("b", "to approve the budget for the Family Hubs programme."),
+    ]
     assert [d.outcome for d in x.decisions] == ["noted", "approved"]
 
 
@@ -395,7 +438,10 @@ def test_inspection_forms_in_a_news_release():
 
 
 def test_inspection_dates_and_grade_in_a_flattened_table():
-    x = run("Agenda item\nOfsted ILACS inspection\nMinutes:\nInspection dates: 4 to 15 March 2024\nOverall effectiveness: Good\n", published=D(2024, 6, 1))
+    x = run(
+        "Agenda item\nOfsted ILACS inspection\nMinutes:\nInspection dates: 4 to 15 March 2024\nOverall effectiveness: Good\n",
+        published=D(2024, 6, 1),
+    )
     assert inspections(x) == {("ilacs", "2024-03-04", "2024-03-15", "good")}
 
 
@@ -408,7 +454,9 @@ def test_years_of_frameworks_and_plans_are_not_inspections():
 
 
 def test_outcome_with_a_colon_and_following_an_inspection():
-    x = run("Agenda item\nOfsted\nMinutes:\nILACS inspection, 4 to 15 March 2024. Outcome: Good\n", published=D(2024, 6, 1))
+    x = run(
+        "Agenda item\nOfsted\nMinutes:\nILACS inspection, 4 to 15 March 2024. Outcome: Good\n", published=D(2024, 6, 1)
+    )
     assert inspections(x) == {("ilacs", "2024-03-04", "2024-03-15", "good")}
     x = run(
         "News\n2 May 2024\nOfsted rated children's services in the borough as 'Good' following an inspection in March.\n"

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from caregraph.records import PartialDate as D
 
-from .conftest import extract_text as run, inspection_rows as rows
+from .conftest import extract_text as run
+from .conftest import inspection_rows as rows
 
 
 def test_ilacs_outcome_with_the_four_sub_judgements_as_a_flattened_table():
@@ -99,7 +100,10 @@ def test_second_and_third_monitoring_visits():
         "Meeting: 02/02/2022 - Cabinet (Item 12)\nThe council received its second monitoring visit on 9 and 10 "
         "November 2021. The third monitoring visit is planned for March 2022.\n"
     )
-    assert rows(x) == {("monitoring-visit", "2021-11-09", "2021-11-10", None), ("monitoring-visit", "2022-03", None, None)}
+    assert rows(x) == {
+        ("monitoring-visit", "2021-11-09", "2021-11-10", None),
+        ("monitoring-visit", "2022-03", None, None),
+    }
     assert {(i.sequence, i.planned) for i in x.inspections} == {(2, False), (3, True)}
 
 
@@ -163,7 +167,10 @@ def test_a_childrens_homes_grade_is_not_given_to_the_councils_inspection():
 
 
 def test_publication_date_alone_places_no_inspection():
-    x = run("Ofsted's report on our children's services was published on 1 May 2024. It rated the council inadequate.\n", published=D(2024, 5, 2))
+    x = run(
+        "Ofsted's report on our children's services was published on 1 May 2024. It rated the council inadequate.\n",
+        published=D(2024, 5, 2),
+    )
     assert x.inspections == ()
 
 
@@ -197,4 +204,7 @@ def test_sub_judgements_after_a_colon():
         "Leadership: Good\n"
     )
     assert rows(x) == {("ilacs", "2024-01-22", "2024-02-02", "good")}
-    assert {(s.area, s.judgement) for s in x.inspections[0].sub_judgements} == {("care-leavers", "outstanding"), ("impact-of-leaders", "good")}
+    assert {(s.area, s.judgement) for s in x.inspections[0].sub_judgements} == {
+        ("care-leavers", "outstanding"),
+        ("impact-of-leaders", "good"),
+    }

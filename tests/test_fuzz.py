@@ -17,14 +17,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from caregraph.errors import LoadError, ManifestError
-from caregraph.extract import extract
-from caregraph.load import Source, decode, decode_html, html_to_text, load, pdf_to_text, read_manifest
+from caregraph.pipeline.extract import extract
+from caregraph.pipeline.load import Source, decode, decode_html, html_to_text, load, pdf_to_text, read_manifest
+from caregraph.pipeline.segment import segment
 from caregraph.records import Evidence, SourceDocument
-from caregraph.segment import segment
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 SEEDS = [p.read_text(encoding="utf-8") for p in sorted(DATA.glob("*.txt"))]
-FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+FUZZ = settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
 
 
 # ---------------------------------------------------------------------------------------------- the properties
@@ -75,7 +77,7 @@ def check_load(raw: bytes, suffix: str, folder: Path) -> None:
 
 def check_pdf(raw: bytes) -> None:
     try:
-        text, title = pdf_to_text(raw, "x.pdf")
+        text, _title = pdf_to_text(raw, "x.pdf")
     except LoadError:
         return
     assert text.strip()
@@ -121,12 +123,56 @@ def check_text(text: str) -> None:
 
 # Text that the rules look for, to make random text reach deep into the extractors.
 WORDS = [
-    "Ofsted", "inspection", "ILACS", "Surrey County Council", "Durham", "Cabinet", "Councillor", "Cllr", "Mrs", "Dr",
-    "Director of Children's Services", "Meeting:", "16/07/2019", "(Item 126)", "RESOLVED:", "Resolved", "That", "Good",
-    "Inadequate", "Requires improvement", "Outstanding", "monitoring visit", "focused visit", "in October 2019",
-    "2021-03-04", "on 16 and 17 April 2024", "the Select Committee", "Reason for Decision:", "1.", "(a)", "•", "\n",
-    "\n\n", ",", ".", ";", ":", "’", "“", "”", "–", "—", "\t", " ", "Signs of Safety", "Executive Director",
-    "Cabinet Member for Children", "will report back in March 2022", "agreed", "noted",
+    "Ofsted",
+    "inspection",
+    "ILACS",
+    "Surrey County Council",
+    "Durham",
+    "Cabinet",
+    "Councillor",
+    "Cllr",
+    "Mrs",
+    "Dr",
+    "Director of Children's Services",
+    "Meeting:",
+    "16/07/2019",
+    "(Item 126)",
+    "RESOLVED:",
+    "Resolved",
+    "That",
+    "Good",
+    "Inadequate",
+    "Requires improvement",
+    "Outstanding",
+    "monitoring visit",
+    "focused visit",
+    "in October 2019",
+    "2021-03-04",
+    "on 16 and 17 April 2024",
+    "the Select Committee",
+    "Reason for Decision:",
+    "1.",
+    "(a)",
+    "•",
+    "\n",
+    "\n\n",
+    ",",
+    ".",
+    ";",
+    ":",
+    "’",
+    "“",
+    "”",
+    "–",
+    "—",
+    "\t",
+    " ",
+    "Signs of Safety",
+    "Executive Director",
+    "Cabinet Member for Children",
+    "will report back in March 2022",
+    "agreed",
+    "noted",
 ]
 
 
@@ -138,7 +184,9 @@ def mutated_seed(draw) -> str:
     for _ in range(draw(st.integers(0, 8))):
         if not text:
             break
-        op = draw(st.sampled_from(["insert", "word", "delete", "duplicate", "upper", "lower", "newlines", "truncate", "swap"]))
+        op = draw(
+            st.sampled_from(["insert", "word", "delete", "duplicate", "upper", "lower", "newlines", "truncate", "swap"])
+        )
         i = draw(st.integers(0, len(text)))
         j = min(len(text), i + draw(st.integers(0, 400)))
         if op == "insert":
@@ -175,12 +223,53 @@ def test_decode_never_raises_but_load_error(raw):
 
 
 @FUZZ
-@given(st.text(max_size=400).map(lambda t: t.encode("utf-8")) | st.text(max_size=400).map(lambda t: t.encode("utf-16-le")) | st.text(alphabet=st.characters(max_codepoint=255), max_size=400).map(lambda t: t.encode("latin-1")))
+@given(
+    st.text(max_size=400).map(lambda t: t.encode("utf-8"))
+    | st.text(max_size=400).map(lambda t: t.encode("utf-16-le"))
+    | st.text(alphabet=st.characters(max_codepoint=255), max_size=400).map(lambda t: t.encode("latin-1"))
+)
 def test_decode_text_in_any_encoding(raw):
     check_decode(raw)
 
 
-html_bits = st.sampled_from(["<", ">", "</", "<!--", "-->", "<![", "]]>", "<!DOCTYPE", "<?", "&", "&amp;", "&#", "&#x", ";", '"', "'", "=", "<p>", "<script>", "</script>", "<style>", "<title>", "</title>", "<td>", "<li>", "<br/>", "<head>", "<body>", "<svg>", "<![CDATA[", "<a href='", "x", " ", "\n"])
+html_bits = st.sampled_from(
+    [
+        "<",
+        ">",
+        "</",
+        "<!--",
+        "-->",
+        "<![",
+        "]]>",
+        "<!DOCTYPE",
+        "<?",
+        "&",
+        "&amp;",
+        "&#",
+        "&#x",
+        ";",
+        '"',
+        "'",
+        "=",
+        "<p>",
+        "<script>",
+        "</script>",
+        "<style>",
+        "<title>",
+        "</title>",
+        "<td>",
+        "<li>",
+        "<br/>",
+        "<head>",
+        "<body>",
+        "<svg>",
+        "<![CDATA[",
+        "<a href='",
+        "x",
+        " ",
+        "\n",
+    ]
+)
 
 
 @FUZZ
@@ -190,7 +279,31 @@ def test_html_to_text_never_raises(html):
 
 
 @FUZZ
-@given(st.lists(st.one_of(st.sampled_from(["file", "url", "council", "published", ",", "\n", '"', "a.txt", "https://x.org/", "2019-13-01", "\r\n", "\x00", ""]), st.text(max_size=10)), max_size=40).map("".join))
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(
+                [
+                    "file",
+                    "url",
+                    "council",
+                    "published",
+                    ",",
+                    "\n",
+                    '"',
+                    "a.txt",
+                    "https://x.org/",
+                    "2019-13-01",
+                    "\r\n",
+                    "\x00",
+                    "",
+                ]
+            ),
+            st.text(max_size=10),
+        ),
+        max_size=40,
+    ).map("".join)
+)
 def test_manifest_never_raises_but_manifest_error(content):
     with tempfile.TemporaryDirectory() as folder:
         (Path(folder) / "a.txt").write_text("Surrey County Council", encoding="utf-8")
@@ -207,14 +320,18 @@ def test_load_random_bytes(raw, suffix):
 def _pdf_seed() -> bytes:
     from .test_load import minimal_pdf
 
-    return minimal_pdf(["Surrey County Council Cabinet", "Ofsted rated children's services Good in May 2019."], title="t")
+    return minimal_pdf(
+        ["Surrey County Council Cabinet", "Ofsted rated children's services Good in May 2019."], title="t"
+    )
 
 
 PDF = _pdf_seed()
 
 
 @FUZZ
-@given(st.lists(st.tuples(st.integers(0, len(PDF) - 1), st.binary(min_size=0, max_size=8), st.integers(0, 16)), max_size=6))
+@given(
+    st.lists(st.tuples(st.integers(0, len(PDF) - 1), st.binary(min_size=0, max_size=8), st.integers(0, 16)), max_size=6)
+)
 def test_mutated_pdfs_never_raise_but_load_error(edits):
     raw = PDF
     for pos, new, cut in edits:

@@ -137,9 +137,7 @@ def test_predecessors_have_distinct_slugs(rows):
 
 
 def test_ons_same_as_for_at_least_150_councils(councils):
-    linked = {
-        s for s, o in councils.subject_objects(OWL.sameAs) if str(o).startswith(ONS)
-    }
+    linked = {s for s, o in councils.subject_objects(OWL.sameAs) if str(o).startswith(ONS)}
     assert len(linked) >= 150
     for council in linked:
         gss = councils.value(council, CG.gssCode)
@@ -182,8 +180,15 @@ def test_wikidata_ids_are_unique(rows):
 
 def test_regions_are_english_regions(rows):
     regions = {
-        "North East", "North West", "Yorkshire and The Humber", "East Midlands", "West Midlands",
-        "East of England", "London", "South East", "South West",
+        "North East",
+        "North West",
+        "Yorkshire and The Humber",
+        "East Midlands",
+        "West Midlands",
+        "East of England",
+        "London",
+        "South East",
+        "South West",
     }
     assert all(r["region"] in regions for r in rows.values())
     assert rows["derbyshire"]["region"] == "East Midlands"
@@ -279,8 +284,14 @@ def test_cumbria_is_replaced_by_cumberland_and_westmorland_and_furness(rows, cou
 def test_former_councils_end_the_day_before_their_successors_start(rows):
     former = {slug: r for slug, r in rows.items() if r["current"] == "false"}
     assert {
-        "cumbria", "northamptonshire", "bournemouth", "poole", "dorset-county-council",
-        "buckinghamshire-county-council", "north-yorkshire-county-council", "somerset-county-council",
+        "cumbria",
+        "northamptonshire",
+        "bournemouth",
+        "poole",
+        "dorset-county-council",
+        "buckinghamshire-county-council",
+        "north-yorkshire-county-council",
+        "somerset-county-council",
     } <= set(former)
     for slug, row in former.items():
         assert row["end_date"] and row["replaced_by"], slug
@@ -360,17 +371,48 @@ SCHEMES = ("kind", "judgement", "outcome", "area")
 
 EXPECTED_CONCEPTS = {
     "kind": {
-        "ilacs", "ilacs-standard", "ilacs-short", "focused-visit", "monitoring-visit", "jtai",
-        "annual-engagement-meeting", "sif", "sif-reinspection", "earlier-framework", "slac", "cpi", "tlac",
-        "unannounced", "commissioner-review", "send-area", "lscb-review", "other",
+        "ilacs",
+        "ilacs-standard",
+        "ilacs-short",
+        "focused-visit",
+        "monitoring-visit",
+        "jtai",
+        "annual-engagement-meeting",
+        "sif",
+        "sif-reinspection",
+        "earlier-framework",
+        "slac",
+        "cpi",
+        "tlac",
+        "unannounced",
+        "commissioner-review",
+        "send-area",
+        "lscb-review",
+        "other",
     },
     "judgement": {"outstanding", "good", "requires-improvement", "inadequate", "adequate", "not-judged"},
     "outcome": {
-        "noted", "agreed", "approved", "endorsed", "recommended", "resolved", "deferred", "rejected", "other",
+        "noted",
+        "agreed",
+        "approved",
+        "endorsed",
+        "recommended",
+        "resolved",
+        "deferred",
+        "rejected",
+        "other",
     },
     "area": {
-        "overall-effectiveness", "impact-of-leaders", "help-and-protection", "children-in-care", "care-leavers",
-        "sif-help-and-protection", "sif-looked-after", "sif-adoption", "sif-care-leavers", "sif-leadership",
+        "overall-effectiveness",
+        "impact-of-leaders",
+        "help-and-protection",
+        "children-in-care",
+        "care-leavers",
+        "sif-help-and-protection",
+        "sif-looked-after",
+        "sif-adoption",
+        "sif-care-leavers",
+        "sif-leadership",
         "lscb-effectiveness",
     },
 }

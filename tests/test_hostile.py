@@ -17,7 +17,7 @@ from rdflib import Graph, Literal, URIRef
 from typer.testing import CliRunner
 
 from caregraph.cli import app
-from caregraph.load import Source, load
+from caregraph.pipeline.load import Source, load
 
 from .conftest import DATA
 
@@ -40,13 +40,17 @@ def hostile_corpus(folder: Path) -> None:
     150 KB title decodes to markup."""
     folder.mkdir()
     base = (DATA / "001_49b89ce8f009883a.txt").read_text(encoding="utf-8")
-    text = base.replace("Children's Improvement Update", f"Children's Improvement Update {X_SCRIPT} {X_RICH}", 1)  # the title
+    text = base.replace(
+        "Children's Improvement Update", f"Children's Improvement Update {X_SCRIPT} {X_RICH}", 1
+    )  # the title
     text = text.replace("This report provides Cabinet", HOSTILE_LINE, 1)
     text += "\n\n" + "word " * 40_000 + "\n"  # a 200 KB line
     (folder / "hostile.txt").write_text(text, encoding="utf-8")
     escaped = X_TITLE.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     body = "".join(f"<p>{line.replace('&', '&amp;').replace('<', '&lt;')}</p>" for line in base.splitlines())
-    (folder / "hostile.html").write_text(f"<html><head><title>{escaped}</title></head><body>{body}</body></html>", encoding="utf-8")
+    (folder / "hostile.html").write_text(
+        f"<html><head><title>{escaped}</title></head><body>{body}</body></html>", encoding="utf-8"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -128,7 +132,9 @@ def test_control_characters_in_the_store_never_reach_the_terminal(tmp_path, host
     assert table.exit_code == 0 and "cg-ctl" in table.stdout
     assert not TERMINAL_UNSAFE.search(table.stdout)
     data = runner.invoke(app, ["query", "-e", sparql, "--store", str(store), "--format", "json"])
-    assert json.loads(data.stdout)["results"]["bindings"][0]["l"]["value"].startswith("\x1b]0;pwned\x07")  # data formats stay exact
+    assert json.loads(data.stdout)["results"]["bindings"][0]["l"]["value"].startswith(
+        "\x1b]0;pwned\x07"
+    )  # data formats stay exact
 
 
 def test_explain_and_rankings_are_inert(hostile, tmp_path):
@@ -156,7 +162,10 @@ def test_explain_and_rankings_are_inert(hostile, tmp_path):
 
 def test_error_messages_print_markup_as_written(hostile):
     _, store = hostile
-    result = runner.invoke(app, ["query", "-e", 'SELECT * WHERE { ?s ?p "[/bold] [link=https://example.org]x[/link]" .', "--store", str(store)])
+    result = runner.invoke(
+        app,
+        ["query", "-e", 'SELECT * WHERE { ?s ?p "[/bold] [link=https://example.org]x[/link]" .', "--store", str(store)],
+    )
     assert result.exit_code == 2
     assert "internal error" not in result.stderr  # an unmatched [/bold] used to crash the error printer
     assert '"[/bold] [link=https://example.org]x[/link]"' in result.stderr
@@ -208,7 +217,9 @@ def test_viz_pages_escape_hostile_text(hostile, tmp_path):
     assert "cg-xss-1" in page and "cg-xss-2" in page and "cg-sparql-3" in page  # the text is there, as data
     check_page_inert(page)
     timeline = tmp_path / "timeline.html"
-    result = runner.invoke(app, ["viz", "--timeline", "--council", "Surrey", "--store", str(store), "--out", str(timeline)])
+    result = runner.invoke(
+        app, ["viz", "--timeline", "--council", "Surrey", "--store", str(store), "--out", str(timeline)]
+    )
     assert result.exit_code == 0, result.output
     check_page_inert(timeline.read_text(encoding="utf-8"))
 

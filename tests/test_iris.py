@@ -32,7 +32,11 @@ def test_people_key_without_honorifics():
     assert iris.person_key("Councillor Clare Curran") == "clare-curran"
     assert iris.person_key("Cllr. Dr Jane Smith") == "jane-smith"
     assert iris.person_key("County Councillor Mark Nuti") == "mark-nuti"
-    assert iris.person("surrey", "Cllr Clare Curran") == iris.person("surrey", "Clare Curran") == URIRef(BASE + "council/surrey/person/clare-curran")
+    assert (
+        iris.person("surrey", "Cllr Clare Curran")
+        == iris.person("surrey", "Clare Curran")
+        == URIRef(BASE + "council/surrey/person/clare-curran")
+    )
     # the same name at two councils is two people; with no council known, a separate scope
     assert iris.person("durham", "Clare Curran") != iris.person("surrey", "Clare Curran")
     assert iris.person(None, "Clare Curran") == URIRef(BASE + "unplaced/person/clare-curran")
@@ -45,7 +49,9 @@ def test_bodies_meetings_items_and_posts():
     meeting = iris.meeting("surrey", "Cabinet", D(2019, 7, 16))
     assert meeting == URIRef(BASE + "council/surrey/body/cabinet/meeting/2019-07-16")
     assert iris.agenda_item(meeting, "126", "Ofsted") == URIRef(f"{meeting}/item/126")
-    assert iris.agenda_item(meeting, None, "Ofsted Inspection Outcome") == URIRef(f"{meeting}/item/ofsted-inspection-outcome")
+    assert iris.agenda_item(meeting, None, "Ofsted Inspection Outcome") == URIRef(
+        f"{meeting}/item/ofsted-inspection-outcome"
+    )
     council = iris.council("surrey")
     assert iris.post(council, "The Cabinet Member for Children") == iris.post(council, "Cabinet Member for Children")
 
@@ -55,9 +61,15 @@ def test_inspections_key_by_council_kind_family_and_start_month():
     assert iris.inspection("surrey", "focused-visit", D(2024, 4, 16)) == fv
     assert iris.inspection("surrey", "focused-visit", D(2024, 4)) == fv
     assert iris.inspection("surrey", "focused-visit", D(2024, 4, 16), published=D(2024, 5, 20)) == fv
-    assert iris.inspection("surrey", "ilacs-standard", D(2019, 10, 7)) == iris.inspection("surrey", "ilacs", D(2019, 10)) == URIRef(BASE + "council/surrey/inspection/ilacs/2019-10")
+    assert (
+        iris.inspection("surrey", "ilacs-standard", D(2019, 10, 7))
+        == iris.inspection("surrey", "ilacs", D(2019, 10))
+        == URIRef(BASE + "council/surrey/inspection/ilacs/2019-10")
+    )
     assert iris.inspection("surrey", "sif", D(2018)) == URIRef(BASE + "council/surrey/inspection/sif/2018")
-    assert iris.inspection("surrey", "sif", None, D(2018, 5, 16)) == URIRef(BASE + "council/surrey/inspection/sif/p2018-05")
+    assert iris.inspection("surrey", "sif", None, D(2018, 5, 16)) == URIRef(
+        BASE + "council/surrey/inspection/sif/p2018-05"
+    )
     # different kinds in the same month are different events
     assert iris.inspection("surrey", "monitoring-visit", D(2024, 4, 2)) != fv
     assert iris.kind_family("ilacs-short") == "ilacs" and iris.kind_family("sif-reinspection") == "sif-reinspection"
@@ -78,7 +90,9 @@ def test_documents_evidence_and_statements():
     assert iris.evidence(doc, 10, 42) == URIRef(f"{doc}/evidence/10-42")
     s, p = iris.council("surrey"), URIRef("https://w3id.org/caregraph/ontology#gssCode")
     st_iri = iris.statement(doc, s, p, Literal("E10000030"))
-    assert st_iri == URIRef(f"{doc}/statement/defa016da8a69545")  # pinned: statement IRIs are stable across runs and rdflib versions
+    assert st_iri == URIRef(
+        f"{doc}/statement/defa016da8a69545"
+    )  # pinned: statement IRIs are stable across runs and rdflib versions
     # a plain literal is an xsd:string (RDF 1.1); a typed or tagged one is another term
     assert iris.statement(doc, s, p, Literal("E10000030", datatype=XSD.string)) == st_iri
     assert iris.statement(doc, s, p, Literal("E10000030", lang="en")) != st_iri
@@ -105,7 +119,9 @@ def test_decisions_and_follow_ups():
 
 
 def test_organisations_practice_models_concepts_and_graphs():
-    assert iris.organisation("safeguarding-partnership/Surrey Safeguarding Children Board") == URIRef(BASE + "org/safeguarding-partnership/surrey-safeguarding-children-board")
+    assert iris.organisation("safeguarding-partnership/Surrey Safeguarding Children Board") == URIRef(
+        BASE + "org/safeguarding-partnership/surrey-safeguarding-children-board"
+    )
     assert iris.practice_model("Signs of Safety") == URIRef(BASE + "practice-model/signs-of-safety")
     assert iris.concept("kind", "focused-visit") == URIRef("https://w3id.org/caregraph/vocab/kind/focused-visit")
     assert iris.graph("councils") == URIRef("https://w3id.org/caregraph/graph/councils")

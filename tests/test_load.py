@@ -1,4 +1,4 @@
-"""caregraph.load: discovery, manifests, decoding, HTML and PDF text — and every way a file can be bad.
+"""caregraph.pipeline.load: discovery, manifests, decoding, HTML and PDF text — and every way a file can be bad.
 
 The PDFs are written by hand here (``minimal_pdf``) or with pypdf's writer, so no test needs the network.
 """
@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from caregraph.errors import LoadError, ManifestError
-from caregraph.load import (
+from caregraph.pipeline.load import (
     Source,
     clean_text,
     decode,
@@ -45,18 +45,29 @@ def minimal_pdf(lines: list[str] | None = None, *, image: bool = False, title: s
     font = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
     if image:
         pixels = zlib.compress(bytes([128]) * 16)
-        img = add(b"<< /Type /XObject /Subtype /Image /Width 4 /Height 4 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length %d >>\nstream\n" % len(pixels) + pixels + b"\nendstream")
+        img = add(
+            b"<< /Type /XObject /Subtype /Image /Width 4 /Height 4 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length %d >>\nstream\n"
+            % len(pixels)
+            + pixels
+            + b"\nendstream"
+        )
         content = b"q 200 0 0 200 100 500 cm /Im1 Do Q"
         resources = b"<< /XObject << /Im1 %d 0 R >> >>" % img
     else:
         ops = [b"BT /F1 12 Tf 72 720 Td 14 TL"]
         for line in lines or []:
-            ops.append(b"(" + line.encode("latin-1").replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)") + b") Tj T*")
+            ops.append(
+                b"("
+                + line.encode("latin-1").replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+                + b") Tj T*"
+            )
         ops.append(b"ET")
         content = b"\n".join(ops)
         resources = b"<< /Font << /F1 %d 0 R >> >>" % font
     stream = add(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
-    page = add(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R /Resources %s >>" % (stream, resources))
+    page = add(
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R /Resources %s >>" % (stream, resources)
+    )
     objects[0] = b"<< /Type /Catalog /Pages 2 0 R >>"
     objects[1] = b"<< /Type /Pages /Kids [%d 0 R] /Count 1 >>" % page
     info = add(b"<< /Title (%s) >>" % title.encode("latin-1")) if title else None
@@ -108,7 +119,7 @@ def test_decode_utf8_cp1252_boms_and_utf16_without_bom():
 
 
 def test_decode_mixed_utf8_and_cp1252_in_one_line_has_no_mojibake():
-    raw = "Surrey’s ".encode("utf-8") + "Children’s café".encode("cp1252") + " naïve “quote”".encode("utf-8")
+    raw = "Surrey’s ".encode() + "Children’s café".encode("cp1252") + " naïve “quote”".encode()
     text = decode(raw, "x")
     assert text == "Surrey’s Children’s café naïve “quote”"
     assert "â€" not in text and "Ã" not in text
@@ -144,7 +155,10 @@ def test_decode_html_uses_meta_charset_when_not_utf8():
     russian = '<meta charset="koi8-r"><p>Привет</p>'
     assert decode_html(russian.encode("koi8-r"), "x") == russian
     assert decode_html(page.encode("utf-8"), "x") == page  # valid UTF-8 wins over a wrong label
-    assert decode_html('<meta charset="bogus-charset"><p>café</p>'.encode("cp1252"), "x") == '<meta charset="bogus-charset"><p>café</p>'
+    assert (
+        decode_html('<meta charset="bogus-charset"><p>café</p>'.encode("cp1252"), "x")
+        == '<meta charset="bogus-charset"><p>café</p>'
+    )
 
 
 def test_clean_text_drops_control_characters_but_keeps_layout_and_bidi_marks():
@@ -193,7 +207,9 @@ def test_html_hostile_markup_takes_linear_time(unit):
 
 
 def test_pdf_text_layer_and_title():
-    text, title = pdf_to_text(minimal_pdf(["Surrey County Council Cabinet", "Ofsted rated services Good."], title="Cabinet report"), "r.pdf")
+    text, title = pdf_to_text(
+        minimal_pdf(["Surrey County Council Cabinet", "Ofsted rated services Good."], title="Cabinet report"), "r.pdf"
+    )
     assert text.splitlines() == ["Surrey County Council Cabinet", "Ofsted rated services Good."]
     assert title == "Cabinet report"
 
@@ -240,7 +256,10 @@ def test_load_binary_named_txt(tmp_path):
 def test_load_max_bytes_refuses_without_reading(tmp_path):
     path = tmp_path / "big.txt"
     path.write_bytes(b"x" * 10_001)
-    assert problem(path, max_bytes=10_000) == "file is 10,001 bytes, over the 10,000-byte limit (raise it with --max-bytes)"
+    assert (
+        problem(path, max_bytes=10_000)
+        == "file is 10,001 bytes, over the 10,000-byte limit (raise it with --max-bytes)"
+    )
     assert load_file(path, max_bytes=10_001).size == 10_001
 
 
@@ -271,9 +290,8 @@ def test_load_unreadable_file(tmp_path):
         path = folder / "secret.txt"
         path.write_text(TEXT, encoding="utf-8")
         path.chmod(0o000)
-        with _as_nobody():
-            with pytest.raises(LoadError) as info:
-                load_file(path)
+        with _as_nobody(), pytest.raises(LoadError) as info:
+            load_file(path)
         assert info.value.problem == "permission denied"
     finally:
         (folder / "secret.txt").unlink(missing_ok=True)
@@ -413,7 +431,9 @@ def test_manifest_that_cannot_be_used(tmp_path, content, message):
 
 def test_manifest_csv_error_is_a_row_error(tmp_path):
     (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
-    (tmp_path / "m.csv").write_text('file,url\na.txt,https://example.org/a\n"b.txt' + "x" * 200_000 + "\n", encoding="utf-8")
+    (tmp_path / "m.csv").write_text(
+        'file,url\na.txt,https://example.org/a\n"b.txt' + "x" * 200_000 + "\n", encoding="utf-8"
+    )
     import csv
 
     limit = csv.field_size_limit(1000)

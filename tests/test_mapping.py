@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -18,7 +18,15 @@ from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 from rdflib.namespace import DCTERMS, PROV
 
 from caregraph import __version__, iris
-from caregraph.mapping import area_key, date_literal, document_iri, inspection_label, short_label, to_graph, to_triples
+from caregraph.pipeline.mapping import (
+    area_key,
+    date_literal,
+    document_iri,
+    inspection_label,
+    short_label,
+    to_graph,
+    to_triples,
+)
 from caregraph.records import (
     CouncilMention,
     DecisionRecord,
@@ -40,7 +48,7 @@ from caregraph.vocab import CG, OA
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden"
 XSD = Namespace("http://www.w3.org/2001/XMLSchema#")  # a plain namespace: rdflib's XSD warns when pytest probes it
-BUILT_AT = datetime(2024, 6, 1, 9, 30, tzinfo=timezone.utc)
+BUILT_AT = datetime(2024, 6, 1, 9, 30, tzinfo=UTC)
 VOCABULARIES = Graph().parse(ROOT / "ontology" / "vocabularies.ttl")
 
 
@@ -66,7 +74,10 @@ SURREY_NEWS = (
 
 def surrey_news() -> Extraction:
     text = SURREY_NEWS
-    visit = span(text, "Ofsted published the outcome of our latest focused visit on 16 and 17 April 2024, which specifically looked at arrangements for children in need or children who are the subject of a child protection plan.")
+    visit = span(
+        text,
+        "Ofsted published the outcome of our latest focused visit on 16 and 17 April 2024, which specifically looked at arrangements for children in need or children who are the subject of a child protection plan.",
+    )
     last = span(text, "We have strengthened the quality of support since the last inspection in January 2022.")
     return Extraction(
         document=document(text, "golden/surrey-news.txt", "https://www.surreycc.gov.uk/news/focused-visit-2024"),
@@ -84,9 +95,18 @@ def surrey_news() -> Extraction:
                 inspectorate="ofsted",
                 date_text="16 and 17 April 2024",
             ),
-            InspectionRecord(kind="ilacs", evidence=last, start=D(2022, 1), inspectorate="ofsted", date_text="January 2022"),
+            InspectionRecord(
+                kind="ilacs", evidence=last, start=D(2022, 1), inspectorate="ofsted", date_text="January 2022"
+            ),
         ),
-        organisations=(NamedMention("ofsted", "Ofsted", "inspectorate", span(text, "Positive feedback from Ofsted following recent children's services focused visit")),),
+        organisations=(
+            NamedMention(
+                "ofsted",
+                "Ofsted",
+                "inspectorate",
+                span(text, "Positive feedback from Ofsted following recent children's services focused visit"),
+            ),
+        ),
     )
 
 
@@ -107,9 +127,13 @@ CABINET = (
 def cabinet_decision() -> Extraction:
     text = CABINET
     meeting = span(text, "Cabinet - Tuesday, 16 July 2019 2.00 pm")
-    lewis = span(text, "Councillor Mary Lewis, Cabinet Member for Children, Young People and Families, introduced the report.")
+    lewis = span(
+        text, "Councillor Mary Lewis, Cabinet Member for Children, Young People and Families, introduced the report."
+    )
     return Extraction(
-        document=document(text, "golden/cabinet-decision.txt", "https://mycouncil.surreycc.gov.uk/ieIssueDetails.aspx?IId=1&Opt=3"),
+        document=document(
+            text, "golden/cabinet-decision.txt", "https://mycouncil.surreycc.gov.uk/ieIssueDetails.aspx?IId=1&Opt=3"
+        ),
         genre=Genre.DECISION,
         date=D(2019, 7, 16),
         title="Ofsted inspection outcome",
@@ -126,10 +150,26 @@ def cabinet_decision() -> Extraction:
                 call_in_body="Children, Families, Lifelong Learning and Culture Select Committee",
             ),
         ),
-        people=(PersonRecord("Mary Lewis", "Cabinet Member for Children, Young People and Families", lewis, honorific="Councillor", role="speaker"),),
-        posts=(PostRecord("Director of Children's Services", span(text, "The Director of Children's Services attended.")),),
+        people=(
+            PersonRecord(
+                "Mary Lewis",
+                "Cabinet Member for Children, Young People and Families",
+                lewis,
+                honorific="Councillor",
+                role="speaker",
+            ),
+        ),
+        posts=(
+            PostRecord("Director of Children's Services", span(text, "The Director of Children's Services attended.")),
+        ),
         decisions=(
-            DecisionRecord("That the Cabinet notes the outcome of the Ofsted inspection.", span(text, "1. That the Cabinet notes the outcome of the Ofsted inspection."), number="1", outcome="noted", unanimous=True),
+            DecisionRecord(
+                "That the Cabinet notes the outcome of the Ofsted inspection.",
+                span(text, "1. That the Cabinet notes the outcome of the Ofsted inspection."),
+                number="1",
+                outcome="noted",
+                unanimous=True,
+            ),
             DecisionRecord(
                 "That an update on the improvement plan is brought to Cabinet by March 2020.",
                 span(text, "2. That an update on the improvement plan is brought to Cabinet by March 2020."),
@@ -178,9 +218,22 @@ def durham_sif() -> Extraction:
                 inspectorate="ofsted",
                 date_text="2016",
             ),
-            InspectionRecord(kind="sif", evidence=span(text, "The report was published in March 2016."), published=D(2016, 3), inspectorate="ofsted", date_text="March 2016"),
+            InspectionRecord(
+                kind="sif",
+                evidence=span(text, "The report was published in March 2016."),
+                published=D(2016, 3),
+                inspectorate="ofsted",
+                date_text="March 2016",
+            ),
         ),
-        practice_models=(NamedMention("signs-of-safety", "Signs of Safety", "practice-model", span(text, "Durham has introduced the Signs of Safety practice model.")),),
+        practice_models=(
+            NamedMention(
+                "signs-of-safety",
+                "Signs of Safety",
+                "practice-model",
+                span(text, "Durham has introduced the Signs of Safety practice model."),
+            ),
+        ),
     )
 
 
@@ -244,14 +297,22 @@ def test_golden_files_hold_what_the_records_say():
     decision = URIRef(f"{item}/decision/2")
     assert (decision, CG.madeAt, URIRef(iris.base() + "council/surrey/body/cabinet/meeting/2019-07-16")) in g
     assert (URIRef(f"{decision}/follow-up/2020-03"), CG.due, Literal("2020-03", datatype=XSD.gYearMonth)) in g
-    assert (URIRef(iris.base() + "council/surrey/person/mary-lewis"), URIRef("http://www.w3.org/ns/org#holds"), URIRef(iris.base() + "council/surrey/post/cabinet-member-for-children-young-people-and-families")) in g
+    assert (
+        URIRef(iris.base() + "council/surrey/person/mary-lewis"),
+        URIRef("http://www.w3.org/ns/org#holds"),
+        URIRef(iris.base() + "council/surrey/post/cabinet-member-for-children-young-people-and-families"),
+    ) in g
 
     g = Graph().parse(GOLDEN / "durham-sif.ttl")
     sif = URIRef(iris.base() + "council/durham/inspection/sif/2016")
     assert (sif, CG.startDate, Literal("2016", datatype=XSD.gYear)) in g
     assert (URIRef(f"{sif}/judgement/lscb-effectiveness"), CG.area, iris.concept("area", "lscb-effectiveness")) in g
     assert (URIRef(f"{sif}/judgement/sif-leadership"), CG.judgement, iris.concept("judgement", "good")) in g
-    assert (URIRef(iris.base() + "council/durham/inspection/sif/p2016-03"), CG.publicationDate, Literal("2016-03", datatype=XSD.gYearMonth)) in g
+    assert (
+        URIRef(iris.base() + "council/durham/inspection/sif/p2016-03"),
+        CG.publicationDate,
+        Literal("2016-03", datatype=XSD.gYearMonth),
+    ) in g
 
 
 # ---------------------------------------------------------------------------------------------- provenance
@@ -302,7 +363,12 @@ def test_where_does_it_say_that_query_finds_the_quote():
 
 @pytest.mark.parametrize(
     ("date", "lexical", "datatype"),
-    [(D(2024), "2024", XSD.gYear), (D(2024, 4), "2024-04", XSD.gYearMonth), (D(2024, 4, 16), "2024-04-16", XSD.date), (D(987, 1, 2), "0987-01-02", XSD.date)],
+    [
+        (D(2024), "2024", XSD.gYear),
+        (D(2024, 4), "2024-04", XSD.gYearMonth),
+        (D(2024, 4, 16), "2024-04-16", XSD.date),
+        (D(987, 1, 2), "0987-01-02", XSD.date),
+    ],
     ids=["year", "month", "day", "four-digit-year"],
 )
 def test_dates_are_typed_at_the_precision_the_text_gives(date, lexical, datatype):
@@ -325,7 +391,14 @@ def fv_mention(text: str, quote: str, start: D, end: D | None = None, kind: str 
 
 
 def minimal(text: str, path: str, council: str, *inspections: InspectionRecord) -> Extraction:
-    return Extraction(document(text, path), Genre.OTHER, None, None, councils=(CouncilMention(council, council, True, None),), inspections=inspections)
+    return Extraction(
+        document(text, path),
+        Genre.OTHER,
+        None,
+        None,
+        councils=(CouncilMention(council, council, True, None),),
+        inspections=inspections,
+    )
 
 
 def test_the_same_inspection_from_several_documents_is_one_node():
@@ -340,7 +413,11 @@ def test_the_same_inspection_from_several_documents_is_one_node():
     nodes = [set(g.subjects(RDF.type, CG.Inspection)) for g in graphs]
     assert nodes[0] == nodes[1] == nodes[2] == {URIRef(iris.base() + "council/surrey/inspection/focused-visit/2024-04")}
     # every document labels the shared node alike, so the union has one label
-    labels = {lab for g in graphs for lab in g.objects(next(iter(nodes[0])), URIRef("http://www.w3.org/2000/01/rdf-schema#label"))}
+    labels = {
+        lab
+        for g in graphs
+        for lab in g.objects(next(iter(nodes[0])), URIRef("http://www.w3.org/2000/01/rdf-schema#label"))
+    }
     assert labels == {Literal("focused visit, surrey, 2024-04")}
     # … and the union keeps each document's own start date, at its own precision, with its own provenance
     union = Graph()
@@ -354,8 +431,8 @@ def test_the_same_inspection_from_several_documents_is_one_node():
 
 def test_seed_news_release_and_other_documents_share_the_surrey_visit(tmp_path):
     """Through the whole pipeline: the seed news release and two papers of our own about the same visit."""
-    from caregraph.build import process
-    from caregraph.load import Source
+    from caregraph.pipeline.build import process
+    from caregraph.pipeline.load import Source
 
     (tmp_path / "minutes.txt").write_text(
         "Minutes of the Children, Families, Lifelong Learning and Culture Select Committee, Surrey County Council\n"
@@ -378,16 +455,39 @@ def test_seed_news_release_and_other_documents_share_the_surrey_visit(tmp_path):
 
 def test_inspection_keys_use_the_kind_family_and_start_month():
     assert iris.inspection("surrey", "ilacs-short", D(2019, 10, 7)) == iris.inspection("surrey", "ilacs", D(2019, 10))
-    assert inspection_label("surrey", "ilacs-short", D(2019, 10, 7), None) == inspection_label("surrey", "ilacs", D(2019, 10), None) == "ilacs, surrey, 2019-10"
+    assert (
+        inspection_label("surrey", "ilacs-short", D(2019, 10, 7), None)
+        == inspection_label("surrey", "ilacs", D(2019, 10), None)
+        == "ilacs, surrey, 2019-10"
+    )
     assert inspection_label("surrey", "sif", None, D(2018, 5, 16)) == "sif, surrey, published 2018-05"
 
 
 def test_decisions_of_two_agenda_items_of_one_meeting_do_not_merge():
     def item(number: str) -> Extraction:
         text = f"Cabinet 16 July 2019 item {number}\n1. That the report be noted (item {number})."
-        decision = DecisionRecord(f"That the report be noted (item {number}).", span(text, f"1. That the report be noted (item {number})."), number="1", outcome="noted")
-        meeting = MeetingRecord("Cabinet", D(2019, 7, 16), span(text, f"Cabinet 16 July 2019 item {number}"), item_number=number, item_title=f"Item {number}")
-        return Extraction(document(text, f"item{number}.txt"), Genre.AGENDA_ITEM, None, None, councils=(CouncilMention("surrey", "Surrey", True, None),), meetings=(meeting,), decisions=(decision,))
+        decision = DecisionRecord(
+            f"That the report be noted (item {number}).",
+            span(text, f"1. That the report be noted (item {number})."),
+            number="1",
+            outcome="noted",
+        )
+        meeting = MeetingRecord(
+            "Cabinet",
+            D(2019, 7, 16),
+            span(text, f"Cabinet 16 July 2019 item {number}"),
+            item_number=number,
+            item_title=f"Item {number}",
+        )
+        return Extraction(
+            document(text, f"item{number}.txt"),
+            Genre.AGENDA_ITEM,
+            None,
+            None,
+            councils=(CouncilMention("surrey", "Surrey", True, None),),
+            meetings=(meeting,),
+            decisions=(decision,),
+        )
 
     first, second = (set(to_graph(item(n), BUILT_AT).subjects(RDF.type, CG.Decision)) for n in ("5", "6"))
     assert first and second and first.isdisjoint(second)
@@ -423,7 +523,11 @@ def test_follow_ups_due_the_same_month_stay_apart():
 
 
 def concept_exists(scheme: str, key: str) -> bool:
-    return (iris.concept(scheme, key), URIRef("http://www.w3.org/2004/02/skos/core#inScheme"), URIRef(f"{iris.VOCAB}{scheme}")) in VOCABULARIES
+    return (
+        iris.concept(scheme, key),
+        URIRef("http://www.w3.org/2004/02/skos/core#inScheme"),
+        URIRef(f"{iris.VOCAB}{scheme}"),
+    ) in VOCABULARIES
 
 
 def test_area_keys_follow_the_inspection_framework():
@@ -437,7 +541,10 @@ def test_area_keys_follow_the_inspection_framework():
 def test_every_concept_key_extraction_can_give_is_in_the_vocabularies():
     """Kinds, judgements, areas and outcomes named in the extraction rules all resolve to SKOS concepts."""
     rules = tomllib.loads((ROOT / "src" / "caregraph" / "rules" / "extract.toml").read_text(encoding="utf-8"))
-    placeholder = lambda k: k.startswith("generic")  # resolved to a framework's kind by date (the *_by_* tables)
+
+    def placeholder(k):
+        return k.startswith("generic")  # resolved to a framework's kind by date (the *_by_* tables)
+
     kinds = {k["kind"] for k in rules["inspection_kinds"] if not placeholder(k["kind"])}
     kinds |= {k for k in rules["inspection"]["graded_kinds"] if not placeholder(k)}
     for table, values in rules.items():
@@ -447,7 +554,13 @@ def test_every_concept_key_extraction_can_give_is_in_the_vocabularies():
     missing += sorted(f"judgement/{k}" for k in rules["judgement_words"] if not concept_exists("judgement", k))
     missing += sorted(f"outcome/{k}" for k in rules["decision_outcomes"] if not concept_exists("outcome", k))
     for kind in sorted(kinds):
-        missing += sorted({f"area/{area_key(a, kind)} (for {kind})" for a in rules["judgement_areas"] if not concept_exists("area", area_key(a, kind))})
+        missing += sorted(
+            {
+                f"area/{area_key(a, kind)} (for {kind})"
+                for a in rules["judgement_areas"]
+                if not concept_exists("area", area_key(a, kind))
+            }
+        )
     assert not missing, missing
 
 

@@ -36,9 +36,9 @@ def file_of(row_value: str | None) -> str:
 
 
 def test_every_named_query_runs_and_its_examples_parse(store):
-    from caregraph.cli import _parse_params
-
     import shlex
+
+    from caregraph.cli.app import _parse_params
 
     for name, nq in named_queries().items():
         for example in nq.examples:
@@ -56,12 +56,18 @@ def test_contract_queries_on_data(store):
     documents = rows(store, "documents")
     assert len(documents) == 5 and {r["councilName"] for r in documents} == {"Surrey", "Durham"}
     inspections = rows(store, "inspections", council="Surrey", since="2021-01-01")
-    assert {(r["kind"].rsplit("/", 1)[1], r["start"]) for r in inspections} >= {("focused-visit", "2021-03"), ("monitoring-visit", "2021-09"), ("focused-visit", "2024-04-16")}
+    assert {(r["kind"].rsplit("/", 1)[1], r["start"]) for r in inspections} >= {
+        ("focused-visit", "2021-03"),
+        ("monitoring-visit", "2021-09"),
+        ("focused-visit", "2024-04-16"),
+    }
     assert all(r["councilName"] == "Surrey" and (r["start"] or r["published"]) >= "2021" for r in inspections)
     meetings = rows(store, "meetings", council="Surrey")
     assert ("Cabinet", "2019-07-16", "126") in {(r["bodyName"], r["date"], r["item"]) for r in meetings}
     people = rows(store, "people", council="Durham")
-    assert ("C Ring", "Strategic Manager, Safeguarding and Professional Practice") in {(r["name"], r["postLabel"]) for r in people}
+    assert ("C Ring", "Strategic Manager, Safeguarding and Professional Practice") in {
+        (r["name"], r["postLabel"]) for r in people
+    }
     assert "Dave Hill" not in {r["name"] for r in people}
     posts = rows(store, "posts", council="Surrey")
     assert ("Cabinet Member for Children", "Clare Curran") in {(r["postLabel"], r["holderName"]) for r in posts}
@@ -79,7 +85,9 @@ def test_documents_of_one_council(store):
         theirs = rows(store, "documents", council=name)
         assert theirs == [r for r in everything if r["council"] == council]
         assert theirs and {r["councilName"] for r in theirs} == {name}
-    assert len(rows(store, "documents", council="Surrey")) + len(rows(store, "documents", council="Durham")) == len(everything)
+    assert len(rows(store, "documents", council="Surrey")) + len(rows(store, "documents", council="Durham")) == len(
+        everything
+    )
     assert rows(store, "documents", council="Kent") == []
 
 
@@ -90,27 +98,41 @@ def test_inspection_timeline(store):
     surrey = rows(store, "inspection-timeline", council="Surrey")
     by_iri = {r["inspection"]: r for r in surrey}
     visit = by_iri[SURREY + "/inspection/focused-visit/2024-04"]
-    assert (visit["start"], visit["end"], visit["kindLabel"], visit["status"], visit["documents"]) == ("2024-04-16", "2024-04-17", "Focused visit", "", "1")
+    assert (visit["start"], visit["end"], visit["kindLabel"], visit["status"], visit["documents"]) == (
+        "2024-04-16",
+        "2024-04-17",
+        "Focused visit",
+        "",
+        "1",
+    )
     assert by_iri[SURREY + "/inspection/monitoring-visit/2019-10"]["status"] == "planned"
     assert {r["councilName"] for r in surrey} == {"Surrey"}
     assert len(by_iri) == len(surrey)  # one row per inspection
     dates = [r["start"] or r["published"] for r in surrey]
     assert dates == sorted(dates)
     durham = rows(store, "inspection-timeline", council="Durham")
-    assert {(r["kindLabel"], r["start"], r["judgement"]) for r in durham} >= {("ILACS inspection", "2019-10", "Requires improvement to be good")}
+    assert {(r["kindLabel"], r["start"], r["judgement"]) for r in durham} >= {
+        ("ILACS inspection", "2019-10", "Requires improvement to be good")
+    }
 
 
 def test_latest_judgements(store):
     latest = rows(store, "latest-judgements")
     durham = [r for r in latest if r["council"] == DURHAM]
-    assert [(r["judgementLabel"], r["grade"], r["date"]) for r in durham] == [("Requires improvement to be good", "3", "2019-10")]
+    assert [(r["judgementLabel"], r["grade"], r["date"]) for r in durham] == [
+        ("Requires improvement to be good", "3", "2019-10")
+    ]
     assert rows(store, "latest-judgements", judgement="RI", council="Durham") == durham
     assert rows(store, "latest-judgements", judgement="outstanding") == []
 
 
 def test_inspections_by_kind_in_a_date_range(store):
     ilacs = rows(store, "inspections-by-kind", kind="ilacs", since="2019-06", until="2022-01-15")
-    assert {(r["councilName"], r["when"]) for r in ilacs} >= {("Durham", "2019-10"), ("Surrey", "2022"), ("Surrey", "2022-01")}
+    assert {(r["councilName"], r["when"]) for r in ilacs} >= {
+        ("Durham", "2019-10"),
+        ("Surrey", "2022"),
+        ("Surrey", "2022-01"),
+    }
     assert all("2019-06" <= r["when"] <= "2022-01-15" and r["kindLabel"].startswith("ILACS") for r in ilacs)
     visits = rows(store, "inspections-by-kind", kind="Focused visit")
     assert [r["when"] for r in visits] == sorted(r["when"] for r in visits)
@@ -123,14 +145,19 @@ def test_inspections_by_kind_in_a_date_range(store):
 
 def test_people_their_posts_documents_and_meetings(store):
     dave = rows(store, "people-appearances", name="dave")
-    assert [(r["personName"], r["posts"], file_of(r["file"])) for r in dave] == [("Dave Hill", "Executive Director of Children, Families and Learning", "004_5de58e62faaac796.txt")]
+    assert [(r["personName"], r["posts"], file_of(r["file"])) for r in dave] == [
+        ("Dave Hill", "Executive Director of Children, Families and Learning", "004_5de58e62faaac796.txt")
+    ]
     durham = rows(store, "people-appearances", council="Durham")
     assert {"C Ring"} <= {r["personName"] for r in durham} and all(r["council"] == DURHAM for r in durham)
 
 
 def test_decisions_of_a_meeting(store):
     decisions = rows(store, "meeting-decisions", council="Surrey", date="2019-07-16")
-    assert sorted((r["bodyName"], r["outcomeLabel"]) for r in decisions) == [("Cabinet", "Agreed"), ("Cabinet", "Noted")]
+    assert sorted((r["bodyName"], r["outcomeLabel"]) for r in decisions) == [
+        ("Cabinet", "Agreed"),
+        ("Cabinet", "Noted"),
+    ]
     assert any("Children’s Improvement Plan" in r["text"] for r in decisions)
     meeting = decisions[0]["meeting"]
     assert meeting.endswith("/body/cabinet/meeting/2019-07-16")
@@ -159,7 +186,7 @@ def test_what_was_said_about_an_inspection(store):
     from .conftest import DATA
 
     text = (DATA / "003_0938c2f4e45d6980.txt").read_text(encoding="utf-8")
-    assert text[int(row["at"]): int(row["at"]) + len(row["quote"])] == row["quote"]
+    assert text[int(row["at"]) : int(row["at"]) + len(row["quote"])] == row["quote"]
     visits = rows(store, "said-about-inspection", council="Surrey", kind="monitoring-visit")
     assert {r["inspection"].rsplit("/", 1)[1] for r in visits} >= {"2019-10", "2021-09"}
     assert all("/monitoring-visit/" in r["inspection"] for r in visits)
@@ -172,7 +199,9 @@ def test_practice_models_by_council(store):
     assert len({file_of(r["file"]) for r in models if r["modelName"] == "Family Safeguarding"}) == 2
     for r in models:
         assert r["quote"] and r["councilName"] == "Surrey"
-    assert rows(store, "practice-models", council="Durham") == [] or all(r["council"] == DURHAM for r in rows(store, "practice-models", council="Durham"))
+    assert rows(store, "practice-models", council="Durham") == [] or all(
+        r["council"] == DURHAM for r in rows(store, "practice-models", council="Durham")
+    )
 
 
 def test_improvement_journey(store):
@@ -181,11 +210,18 @@ def test_improvement_journey(store):
     dates = [r["date"] for r in journey]
     assert dates == sorted(dates)
     events = {(r["date"], r["event"]) for r in journey}
-    assert {("2024-04-16", "Focused visit"), ("2019-07-16", "Decision"), ("2019-12", "Follow-up due"), ("2021-09", "Monitoring visit")} <= events
+    assert {
+        ("2024-04-16", "Focused visit"),
+        ("2019-07-16", "Decision"),
+        ("2019-12", "Follow-up due"),
+        ("2021-09", "Monitoring visit"),
+    } <= events
     planned = [r for r in journey if r["item"] == SURREY + "/inspection/monitoring-visit/2019-10"]
     assert [r["what"] for r in planned] == ["planned"]
     durham = rows(store, "improvement-journey", council="Durham")
-    assert ("2019-10", "ILACS inspection", "Requires improvement to be good") in {(r["date"], r["event"], r["what"]) for r in durham}
+    assert ("2019-10", "ILACS inspection", "Requires improvement to be good") in {
+        (r["date"], r["event"], r["what"]) for r in durham
+    }
 
 
 def test_no_seed_records_an_inadequate_judgement(store):
@@ -258,7 +294,9 @@ def test_latest_judgement_is_the_latest(augmented):
     st, _ = augmented
     surrey = rows(st, "latest-judgements", council="Surrey")
     assert [(r["judgementLabel"], r["date"]) for r in surrey] == [("Requires improvement to be good", "2022-01")]
-    assert rows(st, "latest-judgements", judgement="inadequate") == []  # Surrey's inadequate judgement is not its latest
+    assert (
+        rows(st, "latest-judgements", judgement="inadequate") == []
+    )  # Surrey's inadequate judgement is not its latest
     timeline = {r["inspection"]: r for r in rows(st, "inspection-timeline", council="Surrey")}
     assert timeline[SURREY + "/inspection/sif/2018-03"]["judgement"] == "Inadequate"
     assert timeline[SURREY + "/inspection/ilacs/2022-01"]["documents"] == "2"  # the news release and the Ofsted graph

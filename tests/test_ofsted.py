@@ -1,4 +1,4 @@
-"""caregraph.ofsted: Ofsted's "Local authority inspection outcomes" (ODS and CSV renderings) into graph …/ofsted.
+"""caregraph.interop.ofsted: Ofsted's "Local authority inspection outcomes" (ODS and CSV renderings) into graph …/ofsted.
 
 The fixture (tests/fixtures/ofsted/) is a few rows of the published file in its published layout; the ODS is
 written here from the CSVs, so both renderings must give the same records.
@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 
 from caregraph import iris
 from caregraph.cli import app
-from caregraph.ofsted import OFSTED_GRAPH, OfstedError, import_outcomes, read_outcomes, resolve_council
+from caregraph.interop.ofsted import OFSTED_GRAPH, OfstedError, import_outcomes, read_outcomes, resolve_council
 from caregraph.query import run_query
 from caregraph.store import open_store
 
@@ -70,7 +70,12 @@ def write_ods(path: Path, csvs: list[Path] = CSVS) -> Path:
         + _row([_cell("Local authority inspection outcomes as at 31 March 2025")])
         + _row([_cell("Section"), _cell("Detail")])
         + _row([_cell("Published on:"), _cell("25/09/2025")])
-        + _row([_cell("Period covered:"), _cell("Inspections as at 31 March 2025, with a report published by 30 June 2025")])
+        + _row(
+            [
+                _cell("Period covered:"),
+                _cell("Inspections as at 31 March 2025, with a report published by 30 June 2025"),
+            ]
+        )
         + "</table:table>"
     ]
     for csv_path in csvs:
@@ -78,12 +83,18 @@ def write_ods(path: Path, csvs: list[Path] = CSVS) -> Path:
         header, body = rows[0], rows[1:]
         url_at = header.index("Web link URL")
         name = csv_path.stem.split("__", 1)[1]
-        xml = [f'<table:table table:name="{name}">', _row([_cell(f"Title of {name}")]), _row([_cell("This worksheet contains one table. This table begins in cell A3.")])]
+        xml = [
+            f'<table:table table:name="{name}">',
+            _row([_cell(f"Title of {name}")]),
+            _row([_cell("This worksheet contains one table. This table begins in cell A3.")]),
+        ]
         xml.append(_row([_cell(h) for i, h in enumerate(header) if i != url_at]))
         for r in body:
             cells = [_link_cell(r[0], r[url_at])] + [_cell(v) for i, v in enumerate(r) if i not in (0, url_at)]
             xml.append(_row(cells))
-        xml.append('<table:table-row table:number-rows-repeated="1000"><table:table-cell table:number-columns-repeated="20"/></table:table-row>')
+        xml.append(
+            '<table:table-row table:number-rows-repeated="1000"><table:table-cell table:number-columns-repeated="20"/></table:table-row>'
+        )
         xml.append("</table:table>")
         tables.append("".join(xml))
     content = f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content {_NS} office:version="1.2"><office:body><office:spreadsheet>{"".join(tables)}</office:spreadsheet></office:body></office:document-content>'
@@ -93,7 +104,11 @@ def write_ods(path: Path, csvs: list[Path] = CSVS) -> Path:
         '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>'
     )
     with zipfile.ZipFile(path, "w") as zf:
-        zf.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet", compress_type=zipfile.ZIP_STORED)
+        zf.writestr(
+            zipfile.ZipInfo("mimetype"),
+            "application/vnd.oasis.opendocument.spreadsheet",
+            compress_type=zipfile.ZIP_STORED,
+        )
         zf.writestr("META-INF/manifest.xml", manifest, compress_type=zipfile.ZIP_DEFLATED)
         zf.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
     return path
@@ -115,7 +130,20 @@ def store_with_ofsted(built_store, ods, tmp_path):
 
 
 def _key(r):
-    return (r.sheet, r.row, r.council, r.code, r.kind, r.start, r.published, r.judgement, r.sub_judgements, r.theme, r.web_link, r.status)
+    return (
+        r.sheet,
+        r.row,
+        r.council,
+        r.code,
+        r.kind,
+        r.start,
+        r.published,
+        r.judgement,
+        r.sub_judgements,
+        r.theme,
+        r.web_link,
+        r.status,
+    )
 
 
 # ------------------------------------------------------------------------------------------------ reading
@@ -146,7 +174,13 @@ def test_the_surrey_focused_visit_row(ods):
     rows = [r for r in read_outcomes([ods]).records if r.council == "surrey" and r.kind == "focused-visit"]
     assert len(rows) == 1
     r = rows[0]
-    assert (r.sheet, r.start, r.published, r.judgement, r.theme) == ("In-year_inspections", date(2024, 4, 16), date(2024, 5, 17), None, "Children in need/subject to a plan")
+    assert (r.sheet, r.start, r.published, r.judgement, r.theme) == (
+        "In-year_inspections",
+        date(2024, 4, 16),
+        date(2024, 5, 17),
+        None,
+        "Children in need/subject to a plan",
+    )
     assert r.web_link == "https://reports.ofsted.gov.uk/provider/44/936"  # from column A's HYPERLINK formula
     assert r.row == 7  # title, note, header, then Barnsley, Bradford, Durham, Surrey
 
@@ -157,7 +191,11 @@ def test_kinds_judgements_and_sub_judgements_resolve_through_the_vocabularies(od
     assert kinds == {"ilacs", "ilacs-standard", "ilacs-short", "focused-visit", "monitoring-visit"}
     durham_2019 = next(r for r in records if r.council == "durham" and r.start == date(2019, 9, 9))
     assert durham_2019.kind == "ilacs-standard" and durham_2019.judgement == "requires-improvement"
-    assert dict(durham_2019.sub_judgements) == {"impact-of-leaders": "requires-improvement", "help-and-protection": "requires-improvement", "children-in-care": "good"}
+    assert dict(durham_2019.sub_judgements) == {
+        "impact-of-leaders": "requires-improvement",
+        "help-and-protection": "requires-improvement",
+        "children-in-care": "good",
+    }
     assert "care-leavers" not in dict(durham_2019.sub_judgements)  # not graded before 2023
     barnsley = next(r for r in records if r.council == "barnsley" and r.kind == "ilacs-short")
     assert dict(barnsley.sub_judgements)["care-leavers"] == "good"
@@ -212,31 +250,55 @@ def test_official_facts_are_typed_marked_and_traced_to_their_row(store_with_ofst
         # the graph describes its source: title, licence, attribution
         about = {(q.predicate.value, q.object.value) for q in st.ox.quads_for_pattern(g, None, None, g)}
         assert ("http://purl.org/dc/terms/title", "Local authority inspection outcomes as at 31 March 2025") in about
-        assert ("http://purl.org/dc/terms/license", "http://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/") in about
+        assert (
+            "http://purl.org/dc/terms/license",
+            "http://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
+        ) in about
         assert any(p.endswith("rights") and "Open Government Licence v3.0" in o for p, o in about)
         assert ("http://purl.org/dc/terms/issued", "2025-09-25") in about
-        assert ("http://www.w3.org/1999/02/22-rdf-syntax-ns#type", "https://w3id.org/caregraph/ontology#Document") not in about
+        assert (
+            "http://www.w3.org/1999/02/22-rdf-syntax-ns#type",
+            "https://w3id.org/caregraph/ontology#Document",
+        ) not in about
 
 
 def test_a_type_from_another_sheet_wins_over_plain_ilacs(store_with_ofsted):
     path, _ = store_with_ofsted
     surrey_2025 = SURREY + "/inspection/ilacs/2025-03"  # in the latest-judgements sheet (no type) and as Standard
     with open_store(path, read_only=True) as st:
-        kinds = {q.object.value for q in st.ox.quads_for_pattern(ox.NamedNode(surrey_2025), ox.NamedNode("https://w3id.org/caregraph/ontology#kind"), None, ox.NamedNode(OFSTED_GRAPH))}
-        rows = {q.object.value for q in st.ox.quads_for_pattern(ox.NamedNode(surrey_2025), ox.NamedNode("https://w3id.org/caregraph/ontology#sourceRow"), None, None)}
+        kinds = {
+            q.object.value
+            for q in st.ox.quads_for_pattern(
+                ox.NamedNode(surrey_2025),
+                ox.NamedNode("https://w3id.org/caregraph/ontology#kind"),
+                None,
+                ox.NamedNode(OFSTED_GRAPH),
+            )
+        }
+        rows = {
+            q.object.value
+            for q in st.ox.quads_for_pattern(
+                ox.NamedNode(surrey_2025), ox.NamedNode("https://w3id.org/caregraph/ontology#sourceRow"), None, None
+            )
+        }
     assert kinds == {iris.VOCAB + "kind/ilacs-standard"}
     assert {r.split("!")[0] for r in rows} == set(SHEET_NAMES)
 
 
 def test_documents_and_stats_leave_the_official_graph_out(store_with_ofsted):
-    from caregraph.stats import store_stats
+    from caregraph.explore.stats import store_stats
 
     path, _ = store_with_ofsted
     with open_store(path, read_only=True) as st:
         assert len(run_query(st, "documents").rows) == 5
         assert len(st.documents()) == 5
         assert store_stats(st)["documents"] == 5
-        sources = {q.object.value for q in st.ox.quads_for_pattern(None, ox.NamedNode("http://purl.org/dc/terms/source"), None, ox.NamedNode(str(iris.graph("dataset"))))}
+        sources = {
+            q.object.value
+            for q in st.ox.quads_for_pattern(
+                None, ox.NamedNode("http://purl.org/dc/terms/source"), None, ox.NamedNode(str(iris.graph("dataset")))
+            )
+        }
         assert OFSTED_GRAPH in sources and len(sources) == 6  # the dataset description names it as a source
 
 
@@ -265,7 +327,12 @@ def test_papers_vs_ofsted_on_data(store_with_ofsted):
     rows = _compare(path)
     by = {(r["inspection"].split("/council/")[1], r["source"].rsplit("/", 1)[1]): r for r in rows}
     fv = next(r for r in rows if r["inspection"] == SURREY_FV)
-    assert (fv["status"], fv["official"], fv["officialStart"], fv["officialRows"]) == ("agrees", SURREY_FV, "2024-04-16", "In-year_inspections!7")
+    assert (fv["status"], fv["official"], fv["officialStart"], fv["officialRows"]) == (
+        "agrees",
+        SURREY_FV,
+        "2024-04-16",
+        "In-year_inspections!7",
+    )
     # Durham's paper dates its ILACS inspection October 2019; Ofsted's table says it began on 9 September 2019.
     durham = next(r for r in rows if r["inspection"].endswith("durham/inspection/ilacs/2019-10"))
     assert durham["status"] == "disagrees"
@@ -274,9 +341,15 @@ def test_papers_vs_ofsted_on_data(store_with_ofsted):
     assert durham["paperJudgement"] == durham["officialJudgement"] == "Requires improvement to be good"
     # A paper's "ILACS inspection in 2022" meets Ofsted's Standard inspection of 17 January 2022, and agrees.
     surrey_2022 = next(r for r in rows if r["inspection"].endswith("surrey/inspection/ilacs/2022"))
-    assert (surrey_2022["status"], surrey_2022["officialStart"], surrey_2022["officialKind"]) == ("agrees", "2022-01-17", "ILACS standard inspection")
+    assert (surrey_2022["status"], surrey_2022["officialStart"], surrey_2022["officialKind"]) == (
+        "agrees",
+        "2022-01-17",
+        "ILACS standard inspection",
+    )
     # A 2021 focused visit is outside the in-year sheet: no official record, no disagreement.
-    assert any(r["status"] == "not in Ofsted's table" and r["inspection"].endswith("focused-visit/2021-03") for r in rows)
+    assert any(
+        r["status"] == "not in Ofsted's table" and r["inspection"].endswith("focused-visit/2021-03") for r in rows
+    )
     # Kinds Ofsted's table does not record (SIF, commissioner reviews) are left out.
     assert not any("/sif/" in r["inspection"] or "commissioner-review" in r["inspection"] for r in rows)
     assert len(by) == len(rows)
@@ -288,7 +361,12 @@ def test_papers_vs_ofsted_flags_a_judgement_the_papers_get_wrong(built_store, tm
     # The same fixture, except that Ofsted's table now grades Surrey's January 2022 inspection Inadequate.
     edited = tmp_path / f"{PREFIX}ILACS_inspection_history.csv"
     text = CSVS[2].read_text(encoding="utf-8").splitlines(keepends=True)
-    text = [line.replace("Standard Inspection,Requires improvement to be good", "Standard Inspection,Inadequate", 1) if "17/01/2022" in line else line for line in text]
+    text = [
+        line.replace("Standard Inspection,Requires improvement to be good", "Standard Inspection,Inadequate", 1)
+        if "17/01/2022" in line
+        else line
+        for line in text
+    ]
     edited.write_text("".join(text), encoding="utf-8")
     path = tmp_path / "store"
     shutil.copytree(built_store, path)
@@ -298,14 +376,36 @@ def test_papers_vs_ofsted_flags_a_judgement_the_papers_get_wrong(built_store, tm
         paper = ox.NamedNode(iris.base() + "doc/test-paper")
         insp = ox.NamedNode(SURREY + "/inspection/ilacs/2022-01")
         cg = "https://w3id.org/caregraph/ontology#"
-        st.ox.extend([
-            ox.Quad(paper, ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), ox.NamedNode(cg + "Document"), paper),
-            ox.Quad(insp, ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), ox.NamedNode(cg + "Inspection"), paper),
-            ox.Quad(insp, ox.NamedNode(cg + "council"), ox.NamedNode(SURREY), paper),
-            ox.Quad(insp, ox.NamedNode(cg + "kind"), ox.NamedNode(iris.VOCAB + "kind/ilacs-short"), paper),
-            ox.Quad(insp, ox.NamedNode(cg + "startDate"), ox.Literal("2022-01-18", datatype=ox.NamedNode(XSD_DATE)), paper),
-            ox.Quad(insp, ox.NamedNode(cg + "judgement"), ox.NamedNode(iris.VOCAB + "judgement/requires-improvement"), paper),
-        ])
+        st.ox.extend(
+            [
+                ox.Quad(
+                    paper,
+                    ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+                    ox.NamedNode(cg + "Document"),
+                    paper,
+                ),
+                ox.Quad(
+                    insp,
+                    ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+                    ox.NamedNode(cg + "Inspection"),
+                    paper,
+                ),
+                ox.Quad(insp, ox.NamedNode(cg + "council"), ox.NamedNode(SURREY), paper),
+                ox.Quad(insp, ox.NamedNode(cg + "kind"), ox.NamedNode(iris.VOCAB + "kind/ilacs-short"), paper),
+                ox.Quad(
+                    insp,
+                    ox.NamedNode(cg + "startDate"),
+                    ox.Literal("2022-01-18", datatype=ox.NamedNode(XSD_DATE)),
+                    paper,
+                ),
+                ox.Quad(
+                    insp,
+                    ox.NamedNode(cg + "judgement"),
+                    ox.NamedNode(iris.VOCAB + "judgement/requires-improvement"),
+                    paper,
+                ),
+            ]
+        )
     rows = [r for r in _compare(path, disagreements="true") if r["source"] == paper.value]
     assert len(rows) == 1
     assert rows[0]["disagreement"] == (
@@ -327,12 +427,18 @@ def test_errors_name_the_file_and_the_row(tmp_path):
         read_outcomes([bad_header])
     lines = CSVS[1].read_text(encoding="utf-8").splitlines()
     unknown_kind = tmp_path / "kind.csv"
-    unknown_kind.write_text("\n".join([lines[0], lines[1].replace("ILACS Focused Visit", "Pop-in visit")]) + "\n", encoding="utf-8")
+    unknown_kind.write_text(
+        "\n".join([lines[0], lines[1].replace("ILACS Focused Visit", "Pop-in visit")]) + "\n", encoding="utf-8"
+    )
     with pytest.raises(OfstedError, match=r"kind\.csv: In-year_inspections!4: unknown inspection type 'Pop-in visit'"):
         read_outcomes([unknown_kind])
     unknown_council = tmp_path / "council.csv"
-    unknown_council.write_text("\n".join([lines[0], lines[1].replace("E08000016,Barnsley", "E99999999,Atlantis")]) + "\n", encoding="utf-8")
-    with pytest.raises(OfstedError, match=r"council\.csv: In-year_inspections!4: no council with area code 'E99999999'"):
+    unknown_council.write_text(
+        "\n".join([lines[0], lines[1].replace("E08000016,Barnsley", "E99999999,Atlantis")]) + "\n", encoding="utf-8"
+    )
+    with pytest.raises(
+        OfstedError, match=r"council\.csv: In-year_inspections!4: no council with area code 'E99999999'"
+    ):
         read_outcomes([unknown_council])
     with pytest.raises(OfstedError, match=r"missing\.ods: cannot read"):
         read_outcomes([tmp_path / "missing.ods"])

@@ -72,8 +72,12 @@ def test_every_term_has_an_english_label_a_definition_and_its_ontology(ontology)
     problems = []
     for term in sorted(terms):
         node = URIRef(term)
-        labels = [lab for lab in ontology.objects(node, RDFS.label) if isinstance(lab, Literal) and lab.language == "en"]
-        definitions = [d for d in ontology.objects(node, SKOS.definition) if isinstance(d, Literal) and len(str(d)) > 10]
+        labels = [
+            lab for lab in ontology.objects(node, RDFS.label) if isinstance(lab, Literal) and lab.language == "en"
+        ]
+        definitions = [
+            d for d in ontology.objects(node, SKOS.definition) if isinstance(d, Literal) and len(str(d)) > 10
+        ]
         if len(labels) != 1:
             problems.append(f"{term}: {len(labels)} English labels")
         if not definitions:
@@ -117,8 +121,10 @@ def test_other_files_use_only_declared_cg_terms(ontology, name):
 def test_checked_namespace_agrees_with_the_ontology(ontology):
     """What ``python scripts/gen_vocab.py --check`` checks: vocab.py is generated from the ontology as it is now."""
     module = gen_vocab()
-    assert (ROOT / "src" / "caregraph" / "vocab.py").read_text(encoding="utf-8") == module.render(), "run: python scripts/gen_vocab.py"
-    names = {str(t)[len(CG_NS):] for t in declared_terms(ontology)}
+    assert (ROOT / "src" / "caregraph" / "vocab.py").read_text(encoding="utf-8") == module.render(), (
+        "run: python scripts/gen_vocab.py"
+    )
+    names = {str(t)[len(CG_NS) :] for t in declared_terms(ontology)}
     assert names == set(CG.__annotations__), sorted(names ^ set(CG.__annotations__))
     with pytest.raises(AttributeError):
         CG.startdate  # a misspelt term is an error, not a new IRI  # noqa: B018
@@ -158,7 +164,11 @@ def _store_terms(store_path) -> tuple[set[str], set[str], set[str]]:
             continue
         if q.predicate.value.startswith(CG_NS):
             predicates.add(q.predicate.value)
-        if q.predicate.value == str(RDF.type) and isinstance(q.object, ox.NamedNode) and q.object.value.startswith(CG_NS):
+        if (
+            q.predicate.value == str(RDF.type)
+            and isinstance(q.object, ox.NamedNode)
+            and q.object.value.startswith(CG_NS)
+        ):
             classes.add(q.object.value)
         for term in (q.subject, q.predicate, q.object):
             if isinstance(term, ox.NamedNode):
@@ -225,16 +235,23 @@ def test_docs_queries_run_on_the_built_store(built_store, index):
 
 def test_docs_example_triples_parse_and_match_the_seed_news_release():
     """The example of docs/ontology.md is the graph of data/003 (the Surrey news release), not made up."""
-    from caregraph.build import process
-    from caregraph.load import Source
-    from caregraph.mapping import to_graph
+    from caregraph.pipeline.build import process
+    from caregraph.pipeline.load import Source
+    from caregraph.pipeline.mapping import to_graph
 
     text = (ROOT / "docs" / "ontology.md").read_text(encoding="utf-8")
     example = Graph().parse(data=re.findall(r"```turtle\n(.*?)```", text, flags=re.S)[0], format="turtle")
     seed = ROOT / "data" / "003_0938c2f4e45d6980.txt"
     built = to_graph(process(Source(seed, "data/003_0938c2f4e45d6980.txt")))
     fv = URIRef("https://w3id.org/caregraph/id/council/surrey/inspection/focused-visit/2024-04")
-    stable = [(fv, CG.startDate, None), (fv, CG.endDate, None), (fv, CG.kind, None), (fv, CG.council, None), (fv, RDFS.label, None), (None, RDF.subject, fv)]
+    stable = [
+        (fv, CG.startDate, None),
+        (fv, CG.endDate, None),
+        (fv, CG.kind, None),
+        (fv, CG.council, None),
+        (fv, RDFS.label, None),
+        (None, RDF.subject, fv),
+    ]
     for pattern in stable:
         assert set(example.triples(pattern)) and set(example.triples(pattern)) <= set(built.triples(pattern)), pattern
     statement = next(example.subjects(RDF.subject, fv))

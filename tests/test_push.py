@@ -1,4 +1,4 @@
-"""caregraph.export.push against a real ``oxigraph serve`` on loopback (the PyPI package ``oxigraph``, in the test
+"""caregraph.interop.export.push against a real ``oxigraph serve`` on loopback (the PyPI package ``oxigraph``, in the test
 extra): the server ends with the store's quads, a second push replaces rather than adds, and the named queries
 answer on the server with the rows they give here. A tiny stdlib server stands in for a store that wants
 credentials or refuses."""
@@ -22,10 +22,10 @@ import pytest
 from typer.testing import CliRunner
 
 from caregraph.cli import app
-from caregraph.export import PushError, push
-from caregraph.ofsted import import_outcomes
+from caregraph.interop.export import PushError, push
+from caregraph.interop.ofsted import import_outcomes
 from caregraph.query import named_queries, run_query
-from caregraph.remote import query_endpoint
+from caregraph.query.remote import query_endpoint
 from caregraph.store import open_store
 from tests.test_ofsted import CSVS
 
@@ -50,7 +50,19 @@ def server(tmp_path):
     if binary is None:
         pytest.skip("the oxigraph server is not installed (pip install oxigraph, in the test extra)")
     port = _free_port()
-    proc = subprocess.Popen([binary, "serve", "--location", str(tmp_path / "server"), "--bind", f"127.0.0.1:{port}", "--union-default-graph"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [
+            binary,
+            "serve",
+            "--location",
+            str(tmp_path / "server"),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--union-default-graph",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 20
@@ -60,7 +72,9 @@ def server(tmp_path):
                 break
             except OSError:
                 if proc.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail(f"oxigraph serve did not start: {proc.stderr.read().decode(errors='replace')[:500] if proc.poll() is not None else 'timeout'}")
+                    pytest.fail(
+                        f"oxigraph serve did not start: {proc.stderr.read().decode(errors='replace')[:500] if proc.poll() is not None else 'timeout'}"
+                    )
                 time.sleep(0.1)
         yield base
     finally:
@@ -142,7 +156,9 @@ def test_cli_push_and_a_refusal(server, store_path):
 
 def test_cli_push_to_nothing(store_path):
     port = _free_port()  # nothing listens there
-    result = CliRunner().invoke(app, ["push", "--endpoint", f"http://127.0.0.1:{port}/store", "--store", str(store_path), "--timeout", "5"])
+    result = CliRunner().invoke(
+        app, ["push", "--endpoint", f"http://127.0.0.1:{port}/store", "--store", str(store_path), "--timeout", "5"]
+    )
     assert result.exit_code == 2 and result.output.startswith(f"Error: cannot reach http://127.0.0.1:{port}/store")
     result = CliRunner().invoke(app, ["push", "--endpoint", "ftp://example.org/store", "--store", str(store_path)])
     assert result.exit_code == 2 and "is not an http(s) URL" in result.output
@@ -154,9 +170,9 @@ def test_cli_push_to_nothing(store_path):
 class _Recorder(http.server.BaseHTTPRequestHandler):
     """Wants basic auth user:secret; records each PUT."""
 
-    seen: list = []
+    seen: ClassVar[list] = []
 
-    def do_PUT(self):  # noqa: N802 - the stdlib's name
+    def do_PUT(self):
         body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
         self.seen.append((self.path, self.headers.get("Authorization"), self.headers.get("Content-Type"), len(body)))
         if self.headers.get("Authorization") != "Basic " + base64.b64encode(b"user:secret").decode():
@@ -187,7 +203,10 @@ def recorder():
 def test_credentials_come_from_the_environment(recorder, store_path, monkeypatch):
     monkeypatch.delenv("CAREGRAPH_AUTH", raising=False)
     with open_store(store_path, read_only=True) as st:
-        with pytest.raises(PushError, match=r"refused graph <.*>: HTTP 401 Unauthorized: credentials required \(set CAREGRAPH_AUTH to USER:PASSWORD\)"):
+        with pytest.raises(
+            PushError,
+            match=r"refused graph <.*>: HTTP 401 Unauthorized: credentials required \(set CAREGRAPH_AUTH to USER:PASSWORD\)",
+        ):
             push(st, recorder)
         monkeypatch.setenv("PUSH_AUTH", "user:secret")
         summary = push(st, recorder, auth_env="PUSH_AUTH")
@@ -198,5 +217,8 @@ def test_credentials_come_from_the_environment(recorder, store_path, monkeypatch
             push(st, recorder, auth_env="BAD_AUTH")
     ok = [s for s in _Recorder.seen if s[1]]
     assert len(ok) == summary.graphs
-    assert all(path.startswith("/gsp?graph=https%3A%2F%2Fw3id.org%2Fcaregraph%2F") and ctype == "application/n-triples" for path, _, ctype, _ in ok)
+    assert all(
+        path.startswith("/gsp?graph=https%3A%2F%2Fw3id.org%2Fcaregraph%2F") and ctype == "application/n-triples"
+        for path, _, ctype, _ in ok
+    )
     assert "secret" not in os.environ.get("CAREGRAPH_AUTH", "")

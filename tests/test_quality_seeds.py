@@ -26,7 +26,10 @@ def _quality_module():
 def seed_scores(built_store):
     quality = _quality_module()
     with open_store(built_store, read_only=True) as store:
-        rows = {name: run_query(store, name).values() for name in ("documents", "inspections", "meetings", "people", "posts", "decisions", "follow-ups")}
+        rows = {
+            name: run_query(store, name).values()
+            for name in ("documents", "inspections", "meetings", "people", "posts", "decisions", "follow-ups")
+        }
     predicted = quality.rows_to_gold(rows, ROOT / "data")
     gold = load_gold(ROOT / "tests" / "gold")
     assert set(gold) <= set(predicted), sorted(set(gold) - set(predicted))

@@ -27,7 +27,9 @@ def store(built_store):
 
 
 def test_doctests_in_the_module_run():
-    result = doctest.testmod(q)
+    import caregraph.query.run
+
+    result = doctest.testmod(caregraph.query.run)
     assert result.attempted >= 8 and result.failed == 0
 
 
@@ -74,13 +76,26 @@ def test_bad_param_header_names_the_file_and_line(tmp_path):
 # ------------------------------------------------------------------------------------------------ parameters
 
 
-@pytest.mark.parametrize("raw", ["Surrey", "Surrey County Council", "surrey", "E10000030", "936", "SRY", SURREY, f"<{SURREY}>", "cgd:council/surrey"])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Surrey",
+        "Surrey County Council",
+        "surrey",
+        "E10000030",
+        "936",
+        "SRY",
+        SURREY,
+        f"<{SURREY}>",
+        "cgd:council/surrey",
+    ],
+)
 def test_council_parameter_accepts_names_codes_slugs_and_iris(raw):
     assert q.to_term("council", "council", raw) == ox.NamedNode(SURREY)
 
 
 def test_council_names_resolve_as_the_extraction_gazetteer_resolves_them():
-    from caregraph.extract import gazetteer
+    from caregraph.gazetteer import gazetteer
 
     g = gazetteer()
     names = {n for c in g.councils.values() for n in (*c.names, c.slug, c.name.upper(), f"  {c.name}  ")}
@@ -100,9 +115,13 @@ def test_typed_parameters():
     assert q.to_term("b", "boolean", "TRUE") == ox.Literal("true", datatype=ox.NamedNode(XSD + "boolean"))
     assert q.to_term("s", "string", HOSTILE) == ox.Literal(HOSTILE)
     assert q.to_term("i", "iri", "cgd:doc/abc") == ox.NamedNode("https://w3id.org/caregraph/id/doc/abc")
-    assert q.to_term("k", "kind", "Focused visit") == ox.NamedNode("https://w3id.org/caregraph/vocab/kind/focused-visit")
+    assert q.to_term("k", "kind", "Focused visit") == ox.NamedNode(
+        "https://w3id.org/caregraph/vocab/kind/focused-visit"
+    )
     assert q.to_term("k", "kind", "FV") == ox.NamedNode("https://w3id.org/caregraph/vocab/kind/focused-visit")
-    assert q.to_term("j", "judgement", "RI") == ox.NamedNode("https://w3id.org/caregraph/vocab/judgement/requires-improvement")
+    assert q.to_term("j", "judgement", "RI") == ox.NamedNode(
+        "https://w3id.org/caregraph/vocab/judgement/requires-improvement"
+    )
     assert q.to_term("j", "judgement", "4") == ox.NamedNode("https://w3id.org/caregraph/vocab/judgement/inadequate")
 
 
@@ -134,7 +153,9 @@ def test_today_default_is_computed_in_python():
 
 def test_declared_parameters_only_and_required_ones_enforced(tmp_path):
     named = q.named_query("inspections")
-    with pytest.raises(ParameterError, match=r"query 'inspections' has no parameter 'colour' \(its parameters: council, since, until\)"):
+    with pytest.raises(
+        ParameterError, match=r"query 'inspections' has no parameter 'colour' \(its parameters: council, since, until\)"
+    ):
         q.bind_parameters(named, {"colour": "red"})
     path = tmp_path / "needs.rq"
     text = "#+ summary: s\n#+ param: council | council | required | The council\nSELECT ?council WHERE { }"
@@ -255,7 +276,12 @@ def test_truncated_query_points_at_its_end(store):
 
 def test_timeout_stops_waiting_for_a_runaway_query():
     st = memory_store()
-    st.ox.extend([ox.Quad(ox.NamedNode(f"http://e/{i}"), ox.NamedNode("http://e/p"), ox.Literal(str(i)), ox.DefaultGraph()) for i in range(150)])
+    st.ox.extend(
+        [
+            ox.Quad(ox.NamedNode(f"http://e/{i}"), ox.NamedNode("http://e/p"), ox.Literal(str(i)), ox.DefaultGraph())
+            for i in range(150)
+        ]
+    )
     cross = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"  # 150³ ≈ 3.4 million rows, ~1 s
     started = time.perf_counter()
     with pytest.raises(QueryTimeout, match=r"longer than 0\.1 s"):
@@ -270,7 +296,11 @@ def test_timeout_stops_waiting_for_a_runaway_query():
 
 def _sample_result() -> q.QueryResult:
     rows = [
-        {"a": ox.NamedNode("http://e/x"), "b": ox.Literal('quote " comma , tab \t newline \n', language="en"), "c": ox.Literal("3", datatype=ox.NamedNode(XSD + "integer"))},
+        {
+            "a": ox.NamedNode("http://e/x"),
+            "b": ox.Literal('quote " comma , tab \t newline \n', language="en"),
+            "c": ox.Literal("3", datatype=ox.NamedNode(XSD + "integer")),
+        },
         {"a": ox.BlankNode("b0"), "c": ox.Literal("plain")},
         {"b": ox.Literal("control \x01 character")},
     ]
@@ -279,7 +309,11 @@ def _sample_result() -> q.QueryResult:
 
 def test_json_xml_tsv_parse_back_to_the_same_rows():
     result = _sample_result()
-    for fmt, rf in (("json", ox.QueryResultsFormat.JSON), ("xml", ox.QueryResultsFormat.XML), ("tsv", ox.QueryResultsFormat.TSV)):
+    for fmt, rf in (
+        ("json", ox.QueryResultsFormat.JSON),
+        ("xml", ox.QueryResultsFormat.XML),
+        ("tsv", ox.QueryResultsFormat.TSV),
+    ):
         parsed = q.QueryResult.from_ox(ox.parse_query_results(q.serialize_rows(result, fmt), format=rf))
         assert parsed.variables == ["a", "b", "c"], fmt
         want = [dict(r) for r in result.rows]
@@ -308,10 +342,21 @@ def test_ask_serialisations():
 
 @pytest.mark.parametrize("fmt", list(q.GRAPH_FORMATS))
 def test_graph_formats_parse_back(fmt):
-    triples = [ox.Triple(ox.NamedNode(SURREY), ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"), ox.Literal('Surrey "CC"', language="en")),
-               ox.Triple(ox.NamedNode(SURREY), ox.NamedNode("https://w3id.org/caregraph/ontology#gssCode"), ox.Literal("E10000030"))]
+    triples = [
+        ox.Triple(
+            ox.NamedNode(SURREY),
+            ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"),
+            ox.Literal('Surrey "CC"', language="en"),
+        ),
+        ox.Triple(
+            ox.NamedNode(SURREY), ox.NamedNode("https://w3id.org/caregraph/ontology#gssCode"), ox.Literal("E10000030")
+        ),
+    ]
     data = q.serialize_triples(q.QueryResult("graph", triples=triples), fmt)
-    back = {ox.Triple(x.subject, x.predicate, x.object) for x in ox.parse(data, format=getattr(ox.RdfFormat, q.GRAPH_FORMATS[fmt]))}
+    back = {
+        ox.Triple(x.subject, x.predicate, x.object)
+        for x in ox.parse(data, format=getattr(ox.RdfFormat, q.GRAPH_FORMATS[fmt]))
+    }
     assert back == set(triples)
 
 
@@ -326,14 +371,27 @@ def test_table_fits_the_width_and_truncates():
 
 
 def test_identifier_columns_give_way_and_keep_their_ends():
-    rows = [["/tmp/some/deep/folder/data/004_5de58e62faaac796.txt", "Children's Improvement Update <script>alert('cg-xss-1')</script> and more text"],
-            ["data/003_0938c2f4e45d6980.txt", "Positive feedback from Ofsted following recent children's services focused visit"]]
+    rows = [
+        [
+            "/tmp/some/deep/folder/data/004_5de58e62faaac796.txt",
+            "Children's Improvement Update <script>alert('cg-xss-1')</script> and more text",
+        ],
+        [
+            "data/003_0938c2f4e45d6980.txt",
+            "Positive feedback from Ofsted following recent children's services focused visit",
+        ],
+    ]
     lines = q.format_table(["file", "title"], rows, width=80).splitlines()
     assert all(len(line) <= 80 for line in lines)
     assert lines[2].startswith("/…")
     assert lines[2].split()[0].endswith("faaac796.txt") and lines[3].split()[0].startswith("data/…")
     assert "cg-xss-1" in lines[2]  # the text column kept the width the paths gave up
-    assert q.format_table(["i"], [["https://w3id.org/caregraph/id/council/surrey/inspection/focused-visit/2024-04"]], width=30).splitlines()[2] == "https://w3id.org/…isit/2024-04"
+    assert (
+        q.format_table(
+            ["i"], [["https://w3id.org/caregraph/id/council/surrey/inspection/focused-visit/2024-04"]], width=30
+        ).splitlines()[2]
+        == "https://w3id.org/…isit/2024-04"
+    )
 
 
 def test_shorten_and_expand_are_inverse_for_predeclared_prefixes():

@@ -86,7 +86,9 @@ def test_stdin_text_is_always_sparql(built_store):
 
 
 def test_every_results_format_has_the_same_rows(built_store):
-    outputs = {fmt: invoke(built_store, "inspections", "--format", fmt) for fmt in ("csv", "tsv", "json", "xml", "table")}
+    outputs = {
+        fmt: invoke(built_store, "inspections", "--format", fmt) for fmt in ("csv", "tsv", "json", "xml", "table")
+    }
     for fmt, result in outputs.items():
         assert result.exit_code == 0, (fmt, result.output)
     rows = {fmt: parsed_rows(outputs[fmt].stdout, fmt) for fmt in ("csv", "tsv", "json", "xml")}
@@ -102,12 +104,18 @@ def test_json_is_w3c_sparql_results_json(built_store):
     assert data["head"]["vars"][:3] == ["meeting", "council", "councilName"]
     row = next(b for b in data["results"]["bindings"] if b["date"]["value"] == "2019-07-16")
     assert row["meeting"]["type"] == "uri"
-    assert row["date"] == {"type": "literal", "value": "2019-07-16", "datatype": "http://www.w3.org/2001/XMLSchema#date"}
+    assert row["date"] == {
+        "type": "literal",
+        "value": "2019-07-16",
+        "datatype": "http://www.w3.org/2001/XMLSchema#date",
+    }
     assert row["councilName"] == {"type": "literal", "value": "Surrey", "xml:lang": "en"}
 
 
 def test_table_fits_the_terminal_and_truncates(built_store):
-    result = runner.invoke(app, ["query", "said-about-inspection", "--format", "table", "--store", str(built_store)], env={"COLUMNS": "80"})
+    result = runner.invoke(
+        app, ["query", "said-about-inspection", "--format", "table", "--store", str(built_store)], env={"COLUMNS": "80"}
+    )
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert len(lines) > 3
@@ -132,8 +140,14 @@ def test_ask_prints_true_or_false_and_sets_the_exit_code(built_store):
 
 
 CONSTRUCT = "CONSTRUCT { ?i a cg:Inspection ; cg:kind ?k ; rdfs:label ?l } WHERE { ?i a cg:Inspection ; cg:kind ?k ; rdfs:label ?l }"
-RDF = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES, "nquads": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG,
-       "jsonld": ox.RdfFormat.JSON_LD, "xml": ox.RdfFormat.RDF_XML}
+RDF = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "xml": ox.RdfFormat.RDF_XML,
+}
 
 
 def test_construct_and_describe_give_every_rdf_format(built_store):
@@ -141,13 +155,21 @@ def test_construct_and_describe_give_every_rdf_format(built_store):
     for fmt, rdf_format in RDF.items():
         result = invoke(built_store, "-e", CONSTRUCT, "--format", fmt)
         assert result.exit_code == 0, (fmt, result.output)
-        triples = {ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(result.stdout_bytes, format=rdf_format)}
+        triples = {
+            ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(result.stdout_bytes, format=rdf_format)
+        }
         assert len(triples) >= 24, fmt
         expected = expected or triples
         assert triples == expected, fmt
     default = invoke(built_store, "-e", CONSTRUCT)
     assert default.stdout.startswith("@prefix")  # turtle
-    described = invoke(built_store, "-e", "DESCRIBE <https://w3id.org/caregraph/id/council/surrey/person/dave-hill>", "--format", "ntriples")
+    described = invoke(
+        built_store,
+        "-e",
+        "DESCRIBE <https://w3id.org/caregraph/id/council/surrey/person/dave-hill>",
+        "--format",
+        "ntriples",
+    )
     assert described.exit_code == 0
     assert '<http://xmlns.com/foaf/0.1/name> "Dave Hill"' in described.stdout
 
@@ -165,8 +187,12 @@ def test_format_must_fit_the_query_form(built_store):
 def test_prefixes_are_predeclared_and_listed(built_store):
     listed = runner.invoke(app, ["prefixes"])
     assert listed.exit_code == 0
-    for line in ("PREFIX cg: <https://w3id.org/caregraph/ontology#>", "PREFIX cgd: <https://w3id.org/caregraph/id/>",
-                 "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>", "PREFIX oa: <http://www.w3.org/ns/oa#>"):
+    for line in (
+        "PREFIX cg: <https://w3id.org/caregraph/ontology#>",
+        "PREFIX cgd: <https://w3id.org/caregraph/id/>",
+        "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>",
+        "PREFIX oa: <http://www.w3.org/ns/oa#>",
+    ):
         assert line in listed.stdout.splitlines()
     result = invoke(built_store, "-e", "SELECT ?i WHERE { ?i a cg:Inspection }", "--format", "json")
     assert result.exit_code == 0 and len(json_rows(result.stdout)) >= 8
@@ -203,7 +229,9 @@ def test_hostile_parameter_value_cannot_change_the_query(built_store):
     result = invoke(built_store, "people-appearances", "--param", f"name={HOSTILE}", "--format", "json")
     assert result.exit_code == 0, result.output
     assert json_rows(result.stdout) == []
-    inline = invoke(built_store, "-e", "SELECT ?p WHERE { ?p foaf:name ?name }", "--param", f"name={HOSTILE}", "--format", "json")
+    inline = invoke(
+        built_store, "-e", "SELECT ?p WHERE { ?p foaf:name ?name }", "--param", f"name={HOSTILE}", "--format", "json"
+    )
     assert inline.exit_code == 0 and json_rows(inline.stdout) == []
     assert quad_count(built_store) == before
     assert invoke(built_store, "people-appearances", "--param", "name=dave", "--format", "json").exit_code == 0
@@ -213,7 +241,9 @@ def test_parameter_errors(built_store):
     result = invoke(built_store, "inspections", "--param", "council=Atlantis")
     assert result.exit_code == 2 and "Error: --param council: no council called 'Atlantis'" in result.output
     result = invoke(built_store, "inspections", "--param", "colour=red")
-    assert result.exit_code == 2 and "has no parameter 'colour' (its parameters: council, since, until)" in result.output
+    assert (
+        result.exit_code == 2 and "has no parameter 'colour' (its parameters: council, since, until)" in result.output
+    )
     result = invoke(built_store, "inspections", "--param", "council")
     assert result.exit_code == 2 and "is not NAME=VALUE" in result.output
 
@@ -223,7 +253,11 @@ def test_parameter_errors(built_store):
 
 def test_updates_are_refused_and_the_store_is_unchanged(built_store):
     before = quad_count(built_store)
-    for text in ("DROP ALL", "CLEAR DEFAULT ; DROP ALL", "INSERT DATA { GRAPH <http://x/g> { <http://x/a> <http://x/b> 1 } }"):
+    for text in (
+        "DROP ALL",
+        "CLEAR DEFAULT ; DROP ALL",
+        "INSERT DATA { GRAPH <http://x/g> { <http://x/a> <http://x/b> 1 } }",
+    ):
         result = invoke(built_store, "-e", text)
         assert result.exit_code == 2, text
         assert "Error: this is a SPARQL Update" in result.output and "--update" in result.output
@@ -251,7 +285,10 @@ def test_timeout_stops_a_runaway_query_with_exit_code_3(built_store):
     started = time.perf_counter()
     proc = subprocess.run(
         [sys.executable, "-m", "caregraph.cli", "query", "-e", cross, "--timeout", "1", "--store", str(built_store)],
-        capture_output=True, text=True, timeout=60, env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
     )
     elapsed = time.perf_counter() - started
     assert proc.returncode == 3, proc.stderr
@@ -265,8 +302,12 @@ def test_ctrl_c_stops_a_long_query(built_store):
     import signal
 
     cross = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
-    proc = subprocess.Popen([sys.executable, "-m", "caregraph.cli", "query", "-e", cross, "--store", str(built_store)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "caregraph.cli", "query", "-e", cross, "--store", str(built_store)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         time.sleep(3)  # well past start-up, even on a loaded machine: the query is running
         proc.send_signal(signal.SIGINT)
@@ -292,7 +333,10 @@ def test_syntax_error_shows_file_line_column_and_caret(built_store, tmp_path):
     result = invoke(built_store, str(f))
     assert result.exit_code == 2
     lines = result.stderr.splitlines()
-    assert lines[0] == f"Error: {f}:3:33: unknown prefix 'nope:'; declare it (PREFIX nope: <…>) or use a predeclared one ('caregraph prefixes' lists them)"
+    assert (
+        lines[0]
+        == f"Error: {f}:3:33: unknown prefix 'nope:'; declare it (PREFIX nope: <…>) or use a predeclared one ('caregraph prefixes' lists them)"
+    )
     assert lines[1] == "  WHERE { ?x a cg:Inspection . ?x nope:p ?y }"
     assert lines[2] == "  " + " " * 32 + "^"
     assert "Traceback" not in result.output
@@ -309,7 +353,13 @@ def test_unknown_named_query_lists_close_matches(built_store):
 def test_queries_lists_names_summaries_and_parameters():
     result = runner.invoke(app, ["queries"], env={"COLUMNS": "200"})
     assert result.exit_code == 0
-    for name in ("inspections", "inspection-timeline", "overdue-follow-ups", "said-about-inspection", "improvement-journey"):
+    for name in (
+        "inspections",
+        "inspection-timeline",
+        "overdue-follow-ups",
+        "said-about-inspection",
+        "improvement-journey",
+    ):
         assert name in result.stdout
     assert "today (date, default today)" in result.stdout
     one = runner.invoke(app, ["queries", "overdue-follow-ups"])

@@ -67,12 +67,18 @@ def make_bad_batch(folder: Path) -> None:
     nice = folder / "Cabinet papers — é"
     nice.mkdir()
     (nice / "Children’s report 1.txt").write_text(GOOD_TEXT, encoding="utf-8")
-    (nice / "mixed.txt").write_bytes("Surrey County Council. Surrey’s ".encode("utf-8") + "Children’s café".encode("cp1252") + " services were rated Good by Ofsted.\n".encode("utf-8"))
+    (nice / "mixed.txt").write_bytes(
+        "Surrey County Council. Surrey’s ".encode()
+        + "Children’s café".encode("cp1252")
+        + b" services were rated Good by Ofsted.\n"
+    )
     (nice / "broken.html").write_bytes(
         b"<html><head><meta charset='windows-1252'><title>Children\x92s caf\xe9</title><script>alert('x')</script></head>"
         b"<body><p>Surrey County Council &amp; Ofsted<div>Children\x92s caf\xe9 services<p>unclosed <b>bold"
     )
-    (nice / "report.pdf").write_bytes(minimal_pdf(["Surrey County Council Cabinet", "Ofsted rated children's services Good."]))
+    (nice / "report.pdf").write_bytes(
+        minimal_pdf(["Surrey County Council Cabinet", "Ofsted rated children's services Good."])
+    )
 
 
 EXPECTED_ERRORS = {
@@ -112,8 +118,15 @@ def test_bad_batch_fails_file_by_file_and_loses_nothing(tmp_path, data_copy):
     # what the good ones of the batch hold: no mojibake, no script, the <meta> charset honoured
     st = ox.Store.read_only(str(store))
     try:
-        texts = {s["f"].value: s["t"].value for s in st.query(f"SELECT ?f ?t WHERE {{ GRAPH ?d {{ ?d <{CG}file> ?f OPTIONAL {{ ?d <http://purl.org/dc/terms/title> ?t }} }} }}")}
-        exact = " ".join(q.object.value for q in st.quads_for_pattern(None, ox.NamedNode("http://www.w3.org/ns/oa#exact"), None))
+        texts = {
+            s["f"].value: s["t"].value
+            for s in st.query(
+                f"SELECT ?f ?t WHERE {{ GRAPH ?d {{ ?d <{CG}file> ?f OPTIONAL {{ ?d <http://purl.org/dc/terms/title> ?t }} }} }}"
+            )
+        }
+        exact = " ".join(
+            q.object.value for q in st.quads_for_pattern(None, ox.NamedNode("http://www.w3.org/ns/oa#exact"), None)
+        )
     finally:
         del st
     names = {Path(f).name for f in texts}
@@ -131,7 +144,9 @@ def test_a_document_that_turns_bad_keeps_its_graph(tmp_path, data_copy):
     victim.write_bytes(b"\x00\x01\x02" * 1000)  # the file is corrupted on disk
     result = build(data_copy, "--store", store, "-q")
     assert result.exit_code == 1
-    assert error_lines(result.stderr) == {"003_0938c2f4e45d6980.txt": "binary data, not text (is the file extension right?)"}
+    assert error_lines(result.stderr) == {
+        "003_0938c2f4e45d6980.txt": "binary data, not text (is the file extension right?)"
+    }
     assert document_quads(store) == before
 
 
@@ -140,13 +155,18 @@ def test_thousands_of_files(tmp_path):
     for i in range(2000):
         folder = corpus / f"batch {i // 200:02d} é"
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / f"minutes {i:04d}.txt").write_text(f"Cabinet minutes {i}. Surrey County Council noted the Ofsted report.\n", encoding="utf-8")
+        (folder / f"minutes {i:04d}.txt").write_text(
+            f"Cabinet minutes {i}. Surrey County Council noted the Ofsted report.\n", encoding="utf-8"
+        )
     (corpus / "batch 04 é" / "minutes 0999.txt").write_bytes(b"")
     (corpus / "batch 07 é" / "minutes 1444.txt").write_bytes(b"\x00" * 100)
     store = tmp_path / "store"
     result = build(corpus, "--store", store)
     assert result.exit_code == 1
-    assert error_lines(result.stderr) == {"minutes 0999.txt": "empty file (0 bytes)", "minutes 1444.txt": "binary data, not text (is the file extension right?)"}
+    assert error_lines(result.stderr) == {
+        "minutes 0999.txt": "empty file (0 bytes)",
+        "minutes 1444.txt": "binary data, not text (is the file extension right?)",
+    }
     assert re.search(r"documents read\s+1998\b", result.stdout)
     assert len(document_quads(store)) == 1998
     again = build(corpus, "--store", store)  # nothing changed: all skipped, the same two failures
@@ -158,14 +178,21 @@ def test_a_17_mb_line_is_stored_and_stops_nothing(tmp_path):
     with exit 2, losing its whole batch. Now the batch is written document by document and the title is stored."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    (corpus / "huge title.txt").write_text("y" * 17_000_000 + "\nSurrey County Council Cabinet noted the Ofsted report.\n", encoding="utf-8")
+    (corpus / "huge title.txt").write_text(
+        "y" * 17_000_000 + "\nSurrey County Council Cabinet noted the Ofsted report.\n", encoding="utf-8"
+    )
     (corpus / "good.txt").write_text(GOOD_TEXT, encoding="utf-8")
     store = tmp_path / "store"
     result = build(corpus, "--store", store, "-q")
     assert result.exit_code == 0, result.output
     st = ox.Store.read_only(str(store))
     try:
-        lengths = {Path(s["f"].value).name: int(s["n"].value) for s in st.query(f"SELECT ?f (STRLEN(?t) AS ?n) WHERE {{ GRAPH ?d {{ ?d <{CG}file> ?f ; <http://purl.org/dc/terms/title> ?t }} }}")}
+        lengths = {
+            Path(s["f"].value).name: int(s["n"].value)
+            for s in st.query(
+                f"SELECT ?f (STRLEN(?t) AS ?n) WHERE {{ GRAPH ?d {{ ?d <{CG}file> ?f ; <http://purl.org/dc/terms/title> ?t }} }}"
+            )
+        }
     finally:
         del st
     assert lengths["huge title.txt"] == 17_000_000 and "good.txt" in lengths
@@ -197,7 +224,9 @@ def test_manifest_problems_through_the_cli(tmp_path, data_copy):
     wrong.write_text("path,link\nnews release.txt,https://www.example.gov.uk/news/1\n", encoding="utf-8")
     result = build(data_copy, "--manifest", wrong, "--store", tmp_path / "s2", "-q")
     assert result.exit_code == 1  # the manifest fails; the folder given beside it is still built
-    assert result.stderr.splitlines() == [f"Error: {wrong}:1: manifest needs a 'file' column (found: 'path', 'link'); expected columns file,url[,council,published]"]
+    assert result.stderr.splitlines() == [
+        f"Error: {wrong}:1: manifest needs a 'file' column (found: 'path', 'link'); expected columns file,url[,council,published]"
+    ]
     assert len(document_quads(tmp_path / "s2")) == 5
 
 
@@ -242,7 +271,10 @@ def test_cli_in_a_real_process_reports_one_line_per_file(tmp_path):
     cmd = [sys.executable, "-m", "caregraph.cli", "build", str(tmp_path), "--store", str(tmp_path / "store"), "-q"]
     proc = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 1
-    assert sorted(proc.stderr.splitlines()) == [f"Error: {tmp_path / 'empty.txt'}: empty file (0 bytes)", f"Error: {tmp_path / 'pipe.txt'}: not a regular file (a named pipe); caregraph reads files only"]
+    assert sorted(proc.stderr.splitlines()) == [
+        f"Error: {tmp_path / 'empty.txt'}: empty file (0 bytes)",
+        f"Error: {tmp_path / 'pipe.txt'}: not a regular file (a named pipe); caregraph reads files only",
+    ]
     assert "Traceback" not in proc.stderr
 
 
@@ -278,7 +310,9 @@ def test_service_refused_without_allow_service(small_store):
 
 def test_parameters_are_bound_not_pasted(small_store):
     hostile = 'Surrey" } } ; DROP ALL ; SELECT * { { ?x ?y "'
-    result = query(small_store, "-e", "SELECT ?n WHERE { BIND(?v AS ?n) }", "--param", f"v={hostile}", "--format", "csv")
+    result = query(
+        small_store, "-e", "SELECT ?n WHERE { BIND(?v AS ?n) }", "--param", f"v={hostile}", "--format", "csv"
+    )
     assert result.exit_code == 0, result.output
     import csv
     import io
@@ -290,7 +324,9 @@ def test_timeout_is_honoured(small_store):
     import time
 
     started = time.perf_counter()
-    result = query(small_store, "-e", "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }", "--timeout", "1")
+    result = query(
+        small_store, "-e", "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }", "--timeout", "1"
+    )
     assert result.exit_code == 3, result.output
     assert time.perf_counter() - started < 30
 

@@ -14,6 +14,7 @@ import threading
 import time
 import urllib.request
 from pathlib import Path
+from typing import ClassVar
 
 import pyoxigraph as ox
 import pytest
@@ -22,7 +23,7 @@ from typer.testing import CliRunner
 from caregraph.cli import app
 from caregraph.errors import QueryError, QueryRefused, QuerySyntaxError, QueryTimeout
 from caregraph.query import named_queries, run_query
-from caregraph.remote import build_request, query_endpoint
+from caregraph.query.remote import build_request, query_endpoint
 from caregraph.store import open_store
 
 runner = CliRunner()
@@ -50,10 +51,19 @@ def server(built_store, tmp_path_factory):
     store = ox.Store.read_only(str(built_store))
     dump.write_bytes(ox.serialize(store, format=ox.RdfFormat.N_QUADS))
     del store
-    subprocess.run([binary, "load", "--location", str(work / "db"), "--file", str(dump)], check=True, capture_output=True, timeout=60)
+    subprocess.run(
+        [binary, "load", "--location", str(work / "db"), "--file", str(dump)],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
     port = free_port()
     log = (work / "server.log").open("wb")
-    proc = subprocess.Popen([binary, "serve", "--location", str(work / "db"), "--bind", f"127.0.0.1:{port}", "--union-default-graph"], stdout=log, stderr=log)
+    proc = subprocess.Popen(
+        [binary, "serve", "--location", str(work / "db"), "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
+        stdout=log,
+        stderr=log,
+    )
     url = f"http://127.0.0.1:{port}/query"
     try:
         deadline = time.monotonic() + 30
@@ -64,7 +74,9 @@ def server(built_store, tmp_path_factory):
                         break
             except OSError:
                 if proc.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"oxigraph serve did not start: {(work / 'server.log').read_text(errors='replace')[-500:]}") from None
+                    raise RuntimeError(
+                        f"oxigraph serve did not start: {(work / 'server.log').read_text(errors='replace')[-500:]}"
+                    ) from None
                 time.sleep(0.1)
         yield url
     finally:
@@ -122,10 +134,17 @@ def test_ask_construct_graph_and_cli_formats(server, local, built_store):
     there = query_endpoint(server, construct, inline=True)
     assert there.kind == "graph" and set(there.triples) == set(run_query(local, construct, inline=True).triples)
     # --graph restricts both the same way.
-    doc = next(r["document"] for r in run_query(local, "documents").values() if r["file"].endswith("003_0938c2f4e45d6980.txt"))
+    doc = next(
+        r["document"] for r in run_query(local, "documents").values() if r["file"].endswith("003_0938c2f4e45d6980.txt")
+    )
     count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
-    assert query_endpoint(server, count, inline=True, graph=doc).values() == run_query(local, count, inline=True, graph=doc).values()
-    assert canonical(query_endpoint(server, "inspections", graph=doc)) == canonical(run_query(local, "inspections", graph=doc))
+    assert (
+        query_endpoint(server, count, inline=True, graph=doc).values()
+        == run_query(local, count, inline=True, graph=doc).values()
+    )
+    assert canonical(query_endpoint(server, "inspections", graph=doc)) == canonical(
+        run_query(local, "inspections", graph=doc)
+    )
     # Through the CLI, every format works on the endpoint's answer.
     for fmt in ("csv", "json", "xml", "tsv"):
         remote = runner.invoke(app, ["query", "meetings", "--endpoint", server, "--format", fmt])
@@ -135,7 +154,9 @@ def test_ask_construct_graph_and_cli_formats(server, local, built_store):
     ask = runner.invoke(app, ["query", "-e", "ASK { ?x a cg:NoSuchThing }", "--endpoint", server])
     assert (ask.exit_code, ask.stdout) == (1, "false\n")
     ttl = runner.invoke(app, ["query", "-e", construct, "--endpoint", server, "--format", "turtle"])
-    assert ttl.exit_code == 0 and len(list(ox.parse(ttl.stdout_bytes, format=ox.RdfFormat.TURTLE))) == len(there.triples)
+    assert ttl.exit_code == 0 and len(list(ox.parse(ttl.stdout_bytes, format=ox.RdfFormat.TURTLE))) == len(
+        there.triples
+    )
 
 
 @pytest.mark.server
@@ -147,7 +168,10 @@ def test_checks_happen_before_anything_is_sent(server, local):
         query_endpoint(server, "SELECT * WHERE { SERVICE <http://127.0.0.1:9/x> { ?s ?p ?o } }", inline=True)
     with pytest.raises(QuerySyntaxError, match=r"<query>:1:\d+: unknown prefix 'nope:'"):
         query_endpoint(server, "SELECT * WHERE { ?s nope:p ?o }", inline=True)
-    assert query_endpoint(server, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", inline=True).values() == before
+    assert (
+        query_endpoint(server, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", inline=True).values()
+        == before
+    )
 
 
 @pytest.mark.server
@@ -167,10 +191,10 @@ def test_server_errors_are_one_line(server):
 class Stub(http.server.BaseHTTPRequestHandler):
     """Answers every POST with one SELECT row when the credentials are user:s3cret; records each request."""
 
-    requests: list[dict] = []
+    requests: ClassVar[list[dict]] = []
     mode = "ok"
 
-    def do_POST(self):  # noqa: N802 - http.server's name
+    def do_POST(self):
         body = self.rfile.read(int(self.headers.get("Content-Length", 0))).decode("utf-8")
         Stub.requests.append({"path": self.path, "headers": dict(self.headers), "body": body})
         if Stub.mode == "slow":
@@ -188,7 +212,9 @@ class Stub(http.server.BaseHTTPRequestHandler):
         if Stub.mode == "garbage":
             payload, media = b"<html>not results</html>", "application/sparql-results+json"
         else:
-            payload = json.dumps({"head": {"vars": ["x"]}, "results": {"bindings": [{"x": {"type": "literal", "value": "ok"}}]}}).encode()
+            payload = json.dumps(
+                {"head": {"vars": ["x"]}, "results": {"bindings": [{"x": {"type": "literal", "value": "ok"}}]}}
+            ).encode()
             media = "application/sparql-results+json"
         self.send_response(200)
         self.send_header("Content-Type", media)
@@ -264,10 +290,14 @@ def test_an_answer_that_is_not_results_is_an_error(stub, monkeypatch):
 
 
 def test_request_shape_for_graphs_updates_and_named_graphs():
-    construct = build_request("https://example.org/sparql?x=1", "CONSTRUCT WHERE { ?s ?p ?o }", form="construct", graph="http://g/1")
+    construct = build_request(
+        "https://example.org/sparql?x=1", "CONSTRUCT WHERE { ?s ?p ?o }", form="construct", graph="http://g/1"
+    )
     assert construct.get_method() == "POST"
     assert construct.headers["Accept"].startswith("application/n-triples")
-    assert construct.full_url.startswith("https://example.org/sparql?x=1&default-graph-uri=http%3A%2F%2Fg%2F1&named-graph-uri=http%3A%2F%2Fg%2F1")
+    assert construct.full_url.startswith(
+        "https://example.org/sparql?x=1&default-graph-uri=http%3A%2F%2Fg%2F1&named-graph-uri=http%3A%2F%2Fg%2F1"
+    )
     update = build_request("http://example.org/update", "DROP ALL", form="update")
     assert update.headers["Content-type"].startswith("application/sparql-update")
 
@@ -281,7 +311,12 @@ def test_update_goes_to_the_update_endpoint_only_when_allowed(server):
         query_endpoint(update_url, f"INSERT DATA {{ GRAPH <{graph}> {{ <http://x/a> <http://x/b> 1 }} }}", inline=True)
     assert query_endpoint(server, count, inline=True).values() == [{"n": "0"}]
     try:
-        result = query_endpoint(update_url, f"INSERT DATA {{ GRAPH <{graph}> {{ <http://x/a> <http://x/b> 1 }} }}", inline=True, allow_update=True)
+        result = query_endpoint(
+            update_url,
+            f"INSERT DATA {{ GRAPH <{graph}> {{ <http://x/a> <http://x/b> 1 }} }}",
+            inline=True,
+            allow_update=True,
+        )
         assert result.kind == "update"
         assert query_endpoint(server, count, inline=True).values() == [{"n": "1"}]
     finally:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
+
+from caregraph.pipeline.segment import detect_genre, segment
 from caregraph.records import Genre, SourceDocument
-from caregraph.segment import detect_genre, segment
 
 
 def doc(text: str) -> SourceDocument:
@@ -147,5 +149,5 @@ def test_segments_never_overlap_and_lie_inside_the_text():
         segments = segment(doc(text)).segments
         for s in segments:
             assert 0 <= s.start < s.end <= len(text)
-        for a, b in zip(segments, segments[1:]):
+        for a, b in itertools.pairwise(segments):
             assert a.end <= b.start

@@ -24,7 +24,7 @@ else:
 print("\\n" + json.dumps({"code": code, "modules": sorted(sys.modules)}))
 """
 
-HEAVY = ("pydantic", "caregraph.extract", "rich", "xml.sax.saxutils", "urllib.request")
+HEAVY = ("pydantic", "caregraph.pipeline.extract", "rich", "xml.sax.saxutils", "urllib.request")
 
 
 def imported(*args: str, code: str = PROBE) -> tuple[int, set[str], str]:
@@ -55,9 +55,16 @@ def test_the_query_library_needs_neither_rdflib_nor_the_extractor():
 
 @pytest.mark.parametrize("fmt", ["csv", "table"])
 def test_a_named_query_imports_neither_rdflib_nor_the_extractor(built_store: Path, fmt):
-    code, modules, out = imported("query", "inspections", "--store", str(built_store), "--param", "council=Surrey", "--format", fmt)
+    code, modules, out = imported(
+        "query", "inspections", "--store", str(built_store), "--param", "council=Surrey", "--format", fmt
+    )
     assert code == 0 and "Surrey" in out
-    for name in ("rdflib", "caregraph.extract", "xml.sax.saxutils", "urllib.request"):  # rdflib brings the last two
+    for name in (
+        "rdflib",
+        "caregraph.pipeline.extract",
+        "xml.sax.saxutils",
+        "urllib.request",
+    ):  # rdflib brings the last two
         assert not loaded(modules, name), f"caregraph query imported {name}"
 
 
@@ -65,7 +72,7 @@ def test_help_and_queries_import_neither_rdflib_nor_the_store():
     for args in (["--help"], ["queries"], ["query", "--help"]):
         code, modules, _ = imported(*args)
         assert code == 0
-        for name in ("rdflib", "caregraph.extract", "caregraph.store"):
+        for name in ("rdflib", "caregraph.pipeline.extract", "caregraph.store"):
             assert not loaded(modules, name), f"caregraph {' '.join(args)} imported {name}"
 
 
@@ -74,7 +81,9 @@ def test_council_iris_from_the_light_table_match_the_minting_module(monkeypatch)
     from caregraph.query import council_iri
 
     assert council_iri("Surrey County Council") == str(iris.council("surrey")) == keys.council_iri("surrey")
-    assert str(iris.document("x")) == keys.document_iri("x") and str(iris.graph("councils")) == keys.graph_iri("councils")
+    assert str(iris.document("x")) == keys.document_iri("x") and str(iris.graph("councils")) == keys.graph_iri(
+        "councils"
+    )
     monkeypatch.setenv("CAREGRAPH_BASE", "http://example.org/kg")
     assert council_iri("Surrey") == str(iris.council("surrey")) == "http://example.org/kg/council/surrey"
 
@@ -84,8 +93,8 @@ def test_an_unchanged_rebuild_loads_neither_the_rules_nor_rdflib(tmp_path: Path)
 
     store = tmp_path / "store"
     code, modules, _ = imported("build", str(DATA), "--store", str(store), "-q")
-    assert code == 0 and loaded(modules, "caregraph.extract")  # a first build does
+    assert code == 0 and loaded(modules, "caregraph.pipeline.extract")  # a first build does
     code, modules, _ = imported("build", str(DATA), "--store", str(store), "-q")
     assert code == 0
-    for name in ("caregraph.extract", "caregraph.mapping", "rdflib"):
+    for name in ("caregraph.pipeline.extract", "caregraph.pipeline.mapping", "rdflib"):
         assert not loaded(modules, name), f"an unchanged rebuild imported {name}"

@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from caregraph import iris
 from caregraph.cli import app
-from caregraph.mapping import document_iri, to_graph
+from caregraph.pipeline.mapping import document_iri, to_graph
 from caregraph.store import Store, memory_store
 from caregraph.validate import ValidationError, format_text, format_turtle, validate_graph, validate_store
 from caregraph.vocab import CG, OA, ORG
@@ -65,12 +65,17 @@ def test_cli_turtle_report_is_one_shacl_report_per_graph(built_store):
     reports = set(g.subjects(RDF.type, SH.ValidationReport))
     assert len(reports) == 5
     assert all(g.value(r, SH.conforms) == Literal(True) for r in reports)
-    assert {str(g.value(r, URIRef("http://purl.org/dc/terms/subject"))) for r in reports} == set(_document_graphs(built_store))
+    assert {str(g.value(r, URIRef("http://purl.org/dc/terms/subject"))) for r in reports} == set(
+        _document_graphs(built_store)
+    )
 
 
 def _document_graphs(path) -> list[str]:
     store = ox.Store.read_only(str(path))
-    return [s["g"].value for s in store.query("SELECT ?g WHERE { GRAPH ?g { ?g a <https://w3id.org/caregraph/ontology#Document> } }")]
+    return [
+        s["g"].value
+        for s in store.query("SELECT ?g WHERE { GRAPH ?g { ?g a <https://w3id.org/caregraph/ontology#Document> } }")
+    ]
 
 
 def test_one_graph_can_be_chosen(built_store):
@@ -79,7 +84,9 @@ def test_one_graph_can_be_chosen(built_store):
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("conforms: 1 graph checked")
     short = graph.replace(iris.DEFAULT_BASE, "cgd:")
-    result = runner.invoke(app, ["validate", "--store", str(built_store), "-g", short, "-g", "<https://w3id.org/caregraph/graph/councils>"])
+    result = runner.invoke(
+        app, ["validate", "--store", str(built_store), "-g", short, "-g", "<https://w3id.org/caregraph/graph/councils>"]
+    )
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("conforms: 2 graphs checked")
     result = runner.invoke(app, ["validate", "--store", str(built_store), "-g", "not an iri"])
@@ -126,7 +133,9 @@ def test_inspection_dates_are_typed_and_in_order():
     assert "ends (2024-03) before it starts (2024-04-16)" in only(problems_of(g), focus=FV)[-1].message
     g = to_graph(surrey_news(), BUILT_AT)
     g.set((FV, CG.endDate, Literal("2024-04", datatype=XSD.gYearMonth)))  # same month, coarser: not before
-    assert [p for p in problems_of(g) if p.shape == "cgsh:Inspection"] == []  # (only the provenance of the edit is missing)
+    assert [
+        p for p in problems_of(g) if p.shape == "cgsh:Inspection"
+    ] == []  # (only the provenance of the edit is missing)
 
 
 def test_an_inspection_needs_a_council_and_a_date():
@@ -151,14 +160,19 @@ def test_people_posts_decisions_and_follow_ups():
     only(problems, "foaf:name", person)
     only(problems, "org:postIn", post)
     only(problems, "cg:text", decision)
-    assert only(problems, "cg:due", follow_up)[0].message == "a follow-up has exactly one cg:due, typed at the precision the text gives"
+    assert (
+        only(problems, "cg:due", follow_up)[0].message
+        == "a follow-up has exactly one cg:due, typed at the precision the text gives"
+    )
 
 
 def test_every_fact_needs_its_statement_and_every_statement_its_fact():
     g = to_graph(surrey_news(), BUILT_AT)
     g.add((FV, CG.focus, Literal("an unsourced claim")))
     messages = [p.message for p in problems_of(g)]
-    assert any("has no rdf:Statement giving its provenance" in m and "an unsourced claim" in m for m in messages), messages
+    assert any("has no rdf:Statement giving its provenance" in m and "an unsourced claim" in m for m in messages), (
+        messages
+    )
     g = to_graph(surrey_news(), BUILT_AT)
     g.remove((FV, CG.endDate, None))
     messages = [p.message for p in problems_of(g)]
@@ -188,7 +202,9 @@ def broken_store(tmp_path):
     bad.remove((MEETING, CG.date, None))
     with Store(path) as store:
         store.ensure_reference_graphs()
-        store.add_graphs([(document_iri(surrey_news().document), good), (document_iri(cabinet_decision().document), bad)])
+        store.add_graphs(
+            [(document_iri(surrey_news().document), good), (document_iri(cabinet_decision().document), bad)]
+        )
     return path
 
 
@@ -239,7 +255,6 @@ def test_validation_is_fast_enough(built_store):
     with Store(built_store, read_only=True) as store:
         report = validate_store(store)
     assert report.seconds < 10, report.seconds  # about 1 s on 2 cores; rdflib's own SPARQL engine took 8
-
 
 
 def test_doctests_in_the_module_run():

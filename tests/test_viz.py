@@ -1,4 +1,4 @@
-"""caregraph.network (selection → networkx) and caregraph.viz (pages), without a browser; and the viz, path,
+"""caregraph.explore.network (selection → networkx) and caregraph.explore.viz (pages), without a browser; and the viz, path,
 export-graph and stats --central commands."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from caregraph.cli import app
-from caregraph.network import (
+from caregraph.explore.network import (
     CLASS_BY_NAME,
     AmbiguousEntity,
     NoPath,
@@ -28,8 +28,16 @@ from caregraph.network import (
     resolve_entity,
     shortest_path,
 )
+from caregraph.explore.viz import (
+    _vis_assets,
+    legend,
+    network_page,
+    node_title,
+    radial_layout,
+    timeline_entries,
+    timeline_page,
+)
 from caregraph.store import open_store
-from caregraph.viz import _vis_assets, legend, network_page, node_title, radial_layout, timeline_entries, timeline_page, vis_data
 
 from . import vizdata
 
@@ -39,6 +47,8 @@ runner = CliRunner()
 def plain(output: str) -> str:
     """CLI output with rich's box drawing and line wrapping undone."""
     return " ".join(re.sub(r"[│╭╮╰╯─]", " ", output).split())
+
+
 CG = "https://w3id.org/caregraph/ontology#"
 
 
@@ -70,10 +80,10 @@ def page_data(html: str) -> tuple[list[dict], list[dict]]:
 def test_doctests_in_the_modules_run():
     import doctest
 
-    import caregraph.network
-    import caregraph.viz
+    import caregraph.explore.network
+    import caregraph.explore.viz
 
-    for module in (caregraph.network, caregraph.viz):
+    for module in (caregraph.explore.network, caregraph.explore.viz):
         result = doctest.testmod(module)
         assert result.attempted > 0 and result.failed == 0, module
 
@@ -83,7 +93,13 @@ def test_doctests_in_the_modules_run():
 
 def test_nodes_are_the_typed_entities_of_document_graphs(seeds, seeds_graph):
     classes = "cg:" + " cg:".join(c for c in CLASS_BY_NAME if c not in ("Document", "Other"))
-    expected = {s["s"].value for s in seeds.ox.query(f"SELECT DISTINCT ?s WHERE {{ GRAPH ?g {{ ?g a cg:Document . ?s a ?c }} VALUES ?c {{ {classes} }} }}", prefixes={"cg": CG})}
+    expected = {
+        s["s"].value
+        for s in seeds.ox.query(
+            f"SELECT DISTINCT ?s WHERE {{ GRAPH ?g {{ ?g a cg:Document . ?s a ?c }} VALUES ?c {{ {classes} }} }}",
+            prefixes={"cg": CG},
+        )
+    }
     assert set(seeds_graph) == expected
     assert seeds_graph.number_of_nodes() > 40
     assert not any("/statement/" in n or "/evidence/" in n or "/doc/" in n.split("/id/")[1][:4] for n in seeds_graph)
@@ -184,7 +200,10 @@ def test_documents_on_request(seeds, seeds_graph):
 
 def test_query_construct_and_select(seeds, tmp_path):
     rq = tmp_path / "holders.rq"
-    rq.write_text("CONSTRUCT { ?p org:holds ?post . ?post org:postIn ?c } WHERE { ?p org:holds ?post . ?post org:postIn ?c }", encoding="utf-8")
+    rq.write_text(
+        "CONSTRUCT { ?p org:holds ?post . ?post org:postIn ?c } WHERE { ?p org:holds ?post . ?post org:postIn ?c }",
+        encoding="utf-8",
+    )
     g = entity_graph(seeds, Selection(query=str(rq)))
     assert {d["cls"] for _, d in g.nodes(data=True)} == {"Person", "Post", "Council"}
     assert {d["label"] for *_, d in g.edges(data=True)} == {"holds", "post in"}
@@ -192,9 +211,19 @@ def test_query_construct_and_select(seeds, tmp_path):
     select = "SELECT ?s ?p ?o WHERE { ?s a cg:Inspection ; ?p ?o . FILTER(?p IN (cg:council, cg:startDate)) }"
     g = entity_graph(seeds, Selection(query=select))
     inspections = [n for n, d in g.nodes(data=True) if d["cls"] == "Inspection"]
-    assert len(inspections) == len(list(seeds.ox.query("SELECT DISTINCT ?i WHERE { ?i a cg:Inspection ; cg:council ?c }", prefixes={"cg": CG}, use_default_graph_as_union=True)))
+    assert len(inspections) == len(
+        list(
+            seeds.ox.query(
+                "SELECT DISTINCT ?i WHERE { ?i a cg:Inspection ; cg:council ?c }",
+                prefixes={"cg": CG},
+                use_default_graph_as_union=True,
+            )
+        )
+    )
     assert all(g.out_degree(n) == 1 for n in inspections)
-    assert all(d["date"] is None or ("start date", d["date"]) in d["facts"] for n, d in g.nodes(data=True) if n in inspections)
+    assert all(
+        d["date"] is None or ("start date", d["date"]) in d["facts"] for n, d in g.nodes(data=True) if n in inspections
+    )
     with pytest.raises(SelectionError, match=r"a SELECT of \?s \?p \?o; it gives \?x"):
         entity_graph(seeds, Selection(query="SELECT ?x WHERE { ?x a cg:Council }"))
 
@@ -204,7 +233,7 @@ def test_resolve_entity(seeds_graph):
     assert resolve_entity(seeds_graph, "<https://w3id.org/caregraph/id/council/surrey>").endswith("/surrey")
     with pytest.raises(AmbiguousEntity, match="entities match 'Cabinet Member'"):
         resolve_entity(seeds_graph, "Cabinet Member")
-    with pytest.raises(UnknownEntity, match="no entity called 'Clare Curan'.*did you mean Clare Curran"):
+    with pytest.raises(UnknownEntity, match=r"no entity called 'Clare Curan'.*did you mean Clare Curran"):
         resolve_entity(seeds_graph, "Clare Curan")
 
 
@@ -215,7 +244,9 @@ def test_centrality_path_and_export(seeds_graph, tmp_path):
     rows, sampled = centrality(seeds_graph, 3)
     assert not sampled and len(rows) == 3
     assert rows[0].name == "Surrey County Council" and rows[0].betweenness >= rows[1].betweenness
-    hops = shortest_path(seeds_graph, resolve_entity(seeds_graph, "Clare Curran"), resolve_entity(seeds_graph, "Ofsted"))
+    hops = shortest_path(
+        seeds_graph, resolve_entity(seeds_graph, "Clare Curran"), resolve_entity(seeds_graph, "Ofsted")
+    )
     assert [h.label for h in hops][:2] == ["holds", "post in"] and hops[-1].target.endswith("/org/ofsted")
     assert any(not h.forward for h in hops)
     sub = path_graph(seeds_graph, hops)
@@ -266,11 +297,15 @@ def test_page_look(seeds_graph):
     assert surrey["shape"] == "star" and surrey["value"] == seeds_graph.degree(surrey["id"])
     graded = [n for n in nodes if n["cls"] == "Inspection" and n["color"] == "#fdae61"]
     assert len(graded) == 1
-    pairs = {(s, o): sorted(d["label"] for d in seeds_graph.get_edge_data(s, o).values()) for s, o in seeds_graph.edges()}
+    pairs = {
+        (s, o): sorted(d["label"] for d in seeds_graph.get_edge_data(s, o).values()) for s, o in seeds_graph.edges()
+    }
     assert len(edges) == len(pairs)
     for e in edges:
         assert e["label"] == " / ".join(pairs[(e["from"], e["to"])])
-    assert any(" / " in e["label"] for e in edges)  # a committee is the council's and a unit of it: one edge, two labels
+    assert any(
+        " / " in e["label"] for e in edges
+    )  # a committee is the council's and a unit of it: one edge, two labels
     options = json.loads(re.search(r"var options = (.*?);\n", html).group(1))
     assert options["physics"]["enabled"] and options["physics"]["stabilization"]["enabled"]
 
@@ -311,7 +346,7 @@ def test_hostile_text_is_data_never_markup(hostile):
 
 def test_timeline(seeds, hostile):
     g = entity_graph(seeds, Selection(council="Surrey"))
-    dated, undated = timeline_entries(g)
+    dated, _undated = timeline_entries(g)
     dates = [e["date"] for e in dated]
     assert dates == sorted(dates) and len(dated) >= 10
     assert {e["cls"] for e in dated} >= {"Inspection or visit", "Decision", "Meeting"}
@@ -334,11 +369,16 @@ def test_cli_viz_writes_the_page_and_prints_its_path(built_store, tmp_path):
     assert result.exit_code == 0, result.output
     assert result.stdout.strip() == str(out.resolve())
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
-    result = runner.invoke(app, ["viz", "--store", str(built_store), "--max-nodes", "5", "--out", str(tmp_path / "small.html")])
+    result = runner.invoke(
+        app, ["viz", "--store", str(built_store), "--max-nodes", "5", "--out", str(tmp_path / "small.html")]
+    )
     assert result.exit_code == 0, result.output
     assert "lowest degree (number of links) first" in result.output
     assert "lowest degree (number of links) first" in (tmp_path / "small.html").read_text(encoding="utf-8")
-    result = runner.invoke(app, ["viz", "--store", str(built_store), "--timeline", "--council", "Durham", "--out", str(tmp_path / "t.html")])
+    result = runner.invoke(
+        app,
+        ["viz", "--store", str(built_store), "--timeline", "--council", "Durham", "--out", str(tmp_path / "t.html")],
+    )
     assert result.exit_code == 0, result.output
     assert "ILACS inspection" in (tmp_path / "t.html").read_text(encoding="utf-8")
 
@@ -384,7 +424,9 @@ def test_cli_viz_errors(built_store, args, message):
 
 
 def test_cli_path_stats_central_export(built_store, tmp_path):
-    result = runner.invoke(app, ["path", "Clare Curran", "Ofsted", "--store", str(built_store), "--out", str(tmp_path / "p.html")])
+    result = runner.invoke(
+        app, ["path", "Clare Curran", "Ofsted", "--store", str(built_store), "--out", str(tmp_path / "p.html")]
+    )
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[0] == "Clare Curran (Person)" and lines[1].startswith("  —holds→ ")
@@ -403,7 +445,9 @@ def test_cli_path_stats_central_export(built_store, tmp_path):
     result = runner.invoke(app, ["export-graph", "--format", "graphml", "--out", str(out), "--store", str(built_store)])
     assert result.exit_code == 0, result.output
     assert nx.read_graphml(out).number_of_nodes() > 40
-    result = runner.invoke(app, ["export-graph", "--format", "gexf", "--council", "Durham", "--store", str(built_store)])
+    result = runner.invoke(
+        app, ["export-graph", "--format", "gexf", "--council", "Durham", "--store", str(built_store)]
+    )
     assert result.exit_code == 0 and result.stdout.startswith("<?xml") and "Durham County Council" in result.stdout
     result = runner.invoke(app, ["export-graph", "--format", "dot", "--store", str(built_store)])
     assert result.exit_code == 2 and "'dot' is not an export format; choose graphml or gexf" in plain(result.output)

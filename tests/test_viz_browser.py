@@ -5,16 +5,19 @@ from __future__ import annotations
 
 import pytest
 
-from caregraph.network import Selection, entity_graph
+from caregraph.explore.network import Selection, entity_graph
+from caregraph.explore.viz import network_page, timeline_page, vis_data, write_page
 from caregraph.store import open_store
-from caregraph.viz import network_page, timeline_page, vis_data, write_page
 
 from . import vizdata
 from .browser import Browser, find_chromium
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(find_chromium() is None, reason="Chromium is not installed (apt-get install chromium, as .ci/system-deps does); the page tests need a real browser"),
+    pytest.mark.skipif(
+        find_chromium() is None,
+        reason="Chromium is not installed (apt-get install chromium, as .ci/system-deps does); the page tests need a real browser",
+    ),
 ]
 
 READY = "window.caregraph && window.caregraph.ready"
@@ -39,7 +42,9 @@ def node_point(page, node_id: str) -> tuple[float, float]:
     """Where a node is drawn, in page coordinates."""
     x, y = page.evaluate(
         "(function (id) { var net = window.caregraph.network; var p = net.canvasToDOM(net.getPosition(id));"
-        " var r = document.getElementById('network').getBoundingClientRect(); return [r.left + p.x, r.top + p.y]; })(" + _js(node_id) + ")"
+        " var r = document.getElementById('network').getBoundingClientRect(); return [r.left + p.x, r.top + p.y]; })("
+        + _js(node_id)
+        + ")"
     )
     return x, y
 
@@ -56,7 +61,9 @@ def test_seeds_page_loads_offline_with_every_node_and_edge(browser, built_store,
     nodes, edges = vis_data(g)
     path = write_page(network_page(g), tmp_path / "seeds.html")
     page = browser.open(path.as_uri(), wait_for=READY)
-    counts = page.evaluate("[caregraph.nodes.length, caregraph.edges.length, caregraph.network.body.data.nodes.length, caregraph.network.body.data.edges.length]")
+    counts = page.evaluate(
+        "[caregraph.nodes.length, caregraph.edges.length, caregraph.network.body.data.nodes.length, caregraph.network.body.data.edges.length]"
+    )
     assert counts == [len(nodes), len(edges), len(nodes), len(edges)] and len(nodes) > 40
     assert page.evaluate("caregraph.network.physics.physicsEnabled") is False  # settled, then stopped
     assert page.evaluate("document.getElementById('legend').children.length") >= 8
@@ -81,16 +88,26 @@ def test_hostile_text_runs_nothing_on_hover_click_and_search(browser, hostile_gr
     # The tooltip of the person shows the markup as characters and holds no element made from it.
     x, y = node_point(page, person)
     page.hover(x + 1, y + 1)
-    page.wait_for("(function () { var t = document.querySelector('div.vis-tooltip'); return t && t.style.visibility !== 'hidden'; })()", timeout=10)
+    page.wait_for(
+        "(function () { var t = document.querySelector('div.vis-tooltip'); return t && t.style.visibility !== 'hidden'; })()",
+        timeout=10,
+    )
     browser.pump(0.2)
     assert page.evaluate("typeof window.__pwned") == "undefined"
-    assert page.evaluate("document.querySelectorAll('div.vis-tooltip img, div.vis-tooltip b, div.vis-tooltip svg, div.vis-tooltip script').length") == 0
+    assert (
+        page.evaluate(
+            "document.querySelectorAll('div.vis-tooltip img, div.vis-tooltip b, div.vis-tooltip svg, div.vis-tooltip script').length"
+        )
+        == 0
+    )
     tip = page.evaluate("document.querySelector('div.vis-tooltip').textContent")
     assert vizdata.HOSTILE_NAME in tip and "Said <b onmouseover=" in tip
     page.click(x, y)
     assert vizdata.HOSTILE_NAME in page.evaluate("document.getElementById('details').textContent")
     # Hover every edge's middle too.
-    for mid in page.evaluate("caregraph.edges.map(function (e) { var a = caregraph.network.getPosition(e.from), b = caregraph.network.getPosition(e.to); return caregraph.network.canvasToDOM({x: (a.x + b.x) / 2, y: (a.y + b.y) / 2}); })"):
+    for mid in page.evaluate(
+        "caregraph.edges.map(function (e) { var a = caregraph.network.getPosition(e.from), b = caregraph.network.getPosition(e.to); return caregraph.network.canvasToDOM({x: (a.x + b.x) / 2, y: (a.y + b.y) / 2}); })"
+    ):
         page.hover(mid["x"], mid["y"])
         browser.pump(0.2)
     # The search box finds the node by its hostile name.
@@ -129,7 +146,9 @@ def test_timeline_page_shows_hostile_text_as_text(browser, tmp_path):
         store.close()
     path = write_page(timeline_page(g), tmp_path / "timeline.html")
     page = browser.open(path.as_uri())
-    items = page.evaluate("Array.from(document.querySelectorAll('#timeline > li .date')).map(function (e) { return e.textContent; })")
+    items = page.evaluate(
+        "Array.from(document.querySelectorAll('#timeline > li .date')).map(function (e) { return e.textContent; })"
+    )
     assert items == sorted(items) and items[0] == "2019-10"
     text = page.evaluate("document.body.textContent")
     assert "Said <b onmouseover=" in text and "Inadequate" in text

@@ -7,21 +7,21 @@ The library does everything the ``caregraph`` command does::
     ...     summary = caregraph.build(store, ["data/"])
     ...     rows = caregraph.run_query(store, "inspections").rows
 
-Stages, one module each: :mod:`caregraph.load` → :mod:`caregraph.segment` → :mod:`caregraph.extract`
-→ :mod:`caregraph.mapping` → :mod:`caregraph.store`; then :mod:`caregraph.query`.
+Stages, one module each: :mod:`caregraph.pipeline.load` → :mod:`caregraph.pipeline.segment` → :mod:`caregraph.pipeline.extract`
+→ :mod:`caregraph.pipeline.mapping` → :mod:`caregraph.store`; then :mod:`caregraph.query`.
 """
 
 from __future__ import annotations
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "build", "open_store", "run_query", "CaregraphError"]
+__all__ = ["CaregraphError", "__version__", "build", "open_store", "run_query"]
 
 
 def __getattr__(name: str):
     # Lazy re-exports keep `import caregraph` (and so `caregraph --help`) fast.
     if name == "build":
-        from caregraph.build import build
+        from caregraph.pipeline.build import build
 
         return build
     if name == "open_store":

@@ -37,7 +37,14 @@ class QueryError(CaregraphError):
 class QuerySyntaxError(QueryError):
     """The query text is not valid SPARQL; carries the line and column."""
 
-    def __init__(self, message: str, source: str = "<query>", line: int | None = None, column: int | None = None, text_line: str | None = None):
+    def __init__(
+        self,
+        message: str,
+        source: str = "<query>",
+        line: int | None = None,
+        column: int | None = None,
+        text_line: str | None = None,
+    ):
         self.source = source
         self.line = line
         self.column = column

@@ -122,8 +122,42 @@ DECISION_PREFIX_WORDS = 8
 _ILACS_FAMILY = frozenset({"ilacs", "ilacs-standard", "ilacs-short"})
 _HONORIFICS = frozenset({"cllr", "councillor", "mr", "mrs", "ms", "miss", "dr"})
 _STOPWORDS = frozenset(
-    "a an and are as at be been by for from has have in into is it its of on or so than that the their this "
-    "to was were which will with would".split()
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "been",
+        "by",
+        "for",
+        "from",
+        "has",
+        "have",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "of",
+        "on",
+        "or",
+        "so",
+        "than",
+        "that",
+        "the",
+        "their",
+        "this",
+        "to",
+        "was",
+        "were",
+        "which",
+        "will",
+        "with",
+        "would",
+    ]
 )
 _DATE_RE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -244,7 +278,9 @@ def validate_gold(document: Any) -> list[str]:
         if inspection["end"] is not None and not _is_date(inspection["end"]):
             problems.append(f"{here}: end {inspection['end']!r} is not null, YYYY, YYYY-MM or YYYY-MM-DD")
         if inspection["judgement"] is not None and inspection["judgement"] not in JUDGEMENTS:
-            problems.append(f"{here}: judgement {inspection['judgement']!r} is not null or one of {', '.join(JUDGEMENTS)}")
+            problems.append(
+                f"{here}: judgement {inspection['judgement']!r} is not null or one of {', '.join(JUDGEMENTS)}"
+            )
         if not isinstance(inspection["council"], str) or not _SLUG_RE.match(inspection["council"]):
             problems.append(f"{here}: council {inspection['council']!r} is not a slug")
         if not isinstance(inspection["quote"], str) or not inspection["quote"].strip():
@@ -551,7 +587,7 @@ def format_table(scores: Mapping[str, Counts]) -> str:
         f"{name:>{count_width}}" for name in ("tp", "fp", "fn")
     )
     lines = [header.rstrip()]
-    for category, (tp, fp, fn) in zip(order, numbers):
+    for category, (tp, fp, fn) in zip(order, numbers, strict=False):
         counts = scores[category]
         lines.append(
             f"{category:<{width}}  {counts.precision:.3f}  {counts.recall:.3f}  {counts.f1:.3f}  "

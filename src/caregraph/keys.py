@@ -21,7 +21,10 @@ DEFAULT_BASE = "https://w3id.org/caregraph/id/"
 VOCAB = "https://w3id.org/caregraph/vocab/"
 GRAPH_BASE = "https://w3id.org/caregraph/graph/"
 
-HONORIFICS = re.compile(r"^(?:(?:county\s+)?councillor|cllr\.?|mr\.?|mrs\.?|ms\.?|miss|dr\.?|professor|prof\.?|sir|dame|lord|baroness|rev(?:d|\.)?)\s+", re.I)
+HONORIFICS = re.compile(
+    r"^(?:(?:county\s+)?councillor|cllr\.?|mr\.?|mrs\.?|ms\.?|miss|dr\.?|professor|prof\.?|sir|dame|lord|baroness|rev(?:d|\.)?)\s+",
+    re.I,
+)
 
 
 def base() -> str:

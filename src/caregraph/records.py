@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class Genre(str, Enum):
+class Genre(StrEnum):
     """What kind of council page a document is; decides how it is segmented."""
 
     ISSUE_MEETINGS = "issue-meetings"  # ModernGov "Issue - meetings" page
@@ -41,7 +41,7 @@ class PartialDate:
         return self.iso()[:7]
 
     @classmethod
-    def parse(cls, text: str) -> "PartialDate":
+    def parse(cls, text: str) -> PartialDate:
         parts = [int(p) for p in text.split("-")]
         return cls(*parts)  # type: ignore[arg-type]
 

@@ -130,7 +130,7 @@ def ntriples_to_nquads(name: str, ntriples: bytes) -> bytes:
     """Put N-Triples (one triple a line, as :func:`graph_ntriples` writes them) into the named graph ``name``.
 
     Safe because N-Triples escapes every line break inside literals: " .\\n" only ends a line."""
-    return ntriples.replace(b" .\n", f" <{name}> .\n".encode("utf-8"))
+    return ntriples.replace(b" .\n", f" <{name}> .\n".encode())
 
 
 def _open_read_only(path: Path, attempts: int = 10) -> ox.Store:
@@ -146,7 +146,9 @@ def _open_read_only(path: Path, attempts: int = 10) -> ox.Store:
             if any(sign in str(exc) for sign in _UNFINISHED):
                 # A build stopped while it was creating the store: nothing was committed yet; the next writer
                 # finishes creating it.
-                raise StoreError(f"the store at {path} was never finished (a build was stopped while creating it); run 'caregraph build PATH --store {path}' to complete it") from None
+                raise StoreError(
+                    f"the store at {path} was never finished (a build was stopped while creating it); run 'caregraph build PATH --store {path}' to complete it"
+                ) from None
             if "No such file or directory" not in str(exc) or attempt == attempts - 1:
                 raise StoreError(f"cannot open the store at {path}: {exc}") from None
             time.sleep(0.02 * (attempt + 1))
@@ -160,7 +162,14 @@ _UNFINISHED = ("Column family not found", "Inserts are only possible on read-wri
 class Store:
     """A caregraph store: an Oxigraph store plus caregraph's conventions about graphs and documents."""
 
-    def __init__(self, path: str | os.PathLike[str] | None = None, *, read_only: bool = False, lock_timeout: float = 600.0, on_wait=None):
+    def __init__(
+        self,
+        path: str | os.PathLike[str] | None = None,
+        *,
+        read_only: bool = False,
+        lock_timeout: float = 600.0,
+        on_wait=None,
+    ):
         self.path = Path(path) if path is not None else None
         self.read_only = read_only
         self._lock = None
@@ -169,7 +178,9 @@ class Store:
             return
         if read_only:
             if not (self.path / "CURRENT").exists():
-                raise StoreError(f"no caregraph store at {self.path}; run 'caregraph build PATH --store {self.path}' first")
+                raise StoreError(
+                    f"no caregraph store at {self.path}; run 'caregraph build PATH --store {self.path}' first"
+                )
             self.ox = _open_read_only(self.path)
             return
         from filelock import FileLock, Timeout
@@ -183,11 +194,15 @@ class Store:
             self._lock.acquire(timeout=0)
         except Timeout:
             if on_wait is not None:
-                on_wait(f"another caregraph process is writing {self.path}; waiting for it to finish (up to {lock_timeout:.0f} s)…")
+                on_wait(
+                    f"another caregraph process is writing {self.path}; waiting for it to finish (up to {lock_timeout:.0f} s)…"
+                )
             try:
                 self._lock.acquire(timeout=lock_timeout)
             except Timeout:
-                raise StoreLocked(f"the store {self.path} is locked by another caregraph process; try again when it has finished") from None
+                raise StoreLocked(
+                    f"the store {self.path} is locked by another caregraph process; try again when it has finished"
+                ) from None
         try:
             self.ox = ox.Store(str(self.path))
         except OSError as exc:
@@ -207,7 +222,7 @@ class Store:
             self._lock.release()
             self._lock = None
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -238,7 +253,7 @@ class Store:
         the next build replaces its graph whole (``caregraph build --bulk``, docs/performance.md)."""
         body, markers = [], []
         for name, nt in docs:
-            marker = f"<{name}> <{CG_NS}sha256> ".encode("utf-8")
+            marker = f"<{name}> <{CG_NS}sha256> ".encode()
             for line in ntriples_to_nquads(name, nt).splitlines(keepends=True):
                 (markers if line.startswith(marker) else body).append(line)
         if body:
@@ -258,7 +273,9 @@ class Store:
 
     def replace_ntriples(self, name: str, ntriples: bytes) -> None:
         """Replace a document's graph by these N-Triples in one transaction (one SPARQL update: drop, insert)."""
-        self.ox.update(f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{ntriples.decode('utf-8')}\n}} }}")
+        self.ox.update(
+            f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{ntriples.decode('utf-8')}\n}} }}"
+        )
 
     def _replace(self, name: str, triples: Iterable[ox.Triple]) -> None:
         body = ox.serialize(list(triples), format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
@@ -287,12 +304,21 @@ class Store:
             marker = ox.Quad(graph, ox.NamedNode(f"{CG_NS}sha256"), ox.Literal(digest), graph)
             if marker in self.ox:
                 continue
-            triples = [ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(data, format=ox.RdfFormat.TURTLE, base_iri=graph.value)]
+            triples = [
+                ox.Triple(q.subject, q.predicate, q.object)
+                for q in ox.parse(data, format=ox.RdfFormat.TURTLE, base_iri=graph.value)
+            ]
             self._replace(graph.value, [*triples, ox.Triple(marker.subject, marker.predicate, marker.object)])
 
 
 @contextmanager
-def open_store(path: str | os.PathLike[str] | None = None, *, read_only: bool = False, lock_timeout: float | None = None, on_wait=None) -> Iterator[Store]:
+def open_store(
+    path: str | os.PathLike[str] | None = None,
+    *,
+    read_only: bool = False,
+    lock_timeout: float | None = None,
+    on_wait=None,
+) -> Iterator[Store]:
     """Open the store at ``path`` (``--store``, ``$CAREGRAPH_STORE`` or ``./caregraph-store``) for the ``with`` block.
 
     A writer waits up to ``lock_timeout`` seconds for another writer to finish (default ``$CAREGRAPH_LOCK_TIMEOUT``,

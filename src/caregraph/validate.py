@@ -27,8 +27,8 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, RDF, SH
 
-from caregraph.namespaces import PREFIXES
 from caregraph.errors import CaregraphError
+from caregraph.namespaces import PREFIXES
 from caregraph.resources import ontology_file
 from caregraph.store import CG_NS, Store, to_ox
 
@@ -57,7 +57,14 @@ class Problem:
     shape: str | None
 
     def sort_key(self) -> tuple:
-        return (self.graph, SEVERITY_ORDER.get(self.severity, 3), self.focus, self.path or "", self.value or "", self.message)
+        return (
+            self.graph,
+            SEVERITY_ORDER.get(self.severity, 3),
+            self.focus,
+            self.path or "",
+            self.value or "",
+            self.message,
+        )
 
 
 @dataclass(frozen=True)
@@ -89,7 +96,9 @@ def _parse(path: Path) -> Graph:
     try:
         return Graph().parse(path, format="turtle")
     except Exception as exc:  # rdflib raises many kinds for bad Turtle
-        raise ValidationError(f"{path}: cannot parse ({str(exc).splitlines()[0] if str(exc) else type(exc).__name__})") from None
+        raise ValidationError(
+            f"{path}: cannot parse ({str(exc).splitlines()[0] if str(exc) else type(exc).__name__})"
+        ) from None
 
 
 @cache
@@ -108,7 +117,9 @@ def _vocabulary_quads() -> tuple[ox.Quad, ...]:
     if not path.exists():
         raise ValidationError(f"{path}: file not found; caregraph's ontology folder is incomplete")
     try:
-        return tuple(ox.Quad(t.subject, t.predicate, t.object) for t in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE))
+        return tuple(
+            ox.Quad(t.subject, t.predicate, t.object) for t in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)
+        )
     except SyntaxError as exc:
         raise ValidationError(f"{path}: cannot parse ({exc})") from None
 
@@ -116,7 +127,9 @@ def _vocabulary_quads() -> tuple[ox.Quad, ...]:
 # ---------------------------------------------------------------------------------------------- validation
 
 
-def validate_triples(triples: Iterable[ox.Triple | ox.Quad], name: str, *, document: str | None = None, shapes: Graph | None = None) -> tuple[list[Problem], Graph]:
+def validate_triples(
+    triples: Iterable[ox.Triple | ox.Quad], name: str, *, document: str | None = None, shapes: Graph | None = None
+) -> tuple[list[Problem], Graph]:
     """Validate one graph, given as Oxigraph triples; return its problems and pySHACL's report graph."""
     from pyshacl import validate
 
@@ -124,15 +137,28 @@ def validate_triples(triples: Iterable[ox.Triple | ox.Quad], name: str, *, docum
     data.extend(_vocabulary_quads())
     data.extend(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
     try:
-        _, report, _ = validate(data, shacl_graph=shapes if shapes is not None else load_shapes(), inference="none", inplace=True, allow_warnings=True, allow_infos=True)
+        _, report, _ = validate(
+            data,
+            shacl_graph=shapes if shapes is not None else load_shapes(),
+            inference="none",
+            inplace=True,
+            allow_warnings=True,
+            allow_infos=True,
+        )
     except Exception as exc:  # pySHACL's own errors: a broken shapes graph, an unsupported feature
-        raise ValidationError(f"pySHACL could not validate {name}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
+        raise ValidationError(
+            f"pySHACL could not validate {name}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}"
+        ) from None
     return _problems(report, name, document), report
 
 
-def validate_graph(graph: Graph, name: str = "urn:caregraph:graph", *, document: str | None = None, shapes: Graph | None = None) -> tuple[list[Problem], Graph]:
-    """Validate an rdflib graph (e.g. what :func:`caregraph.mapping.to_graph` gives)."""
-    return validate_triples((ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in graph), name, document=document, shapes=shapes)
+def validate_graph(
+    graph: Graph, name: str = "urn:caregraph:graph", *, document: str | None = None, shapes: Graph | None = None
+) -> tuple[list[Problem], Graph]:
+    """Validate an rdflib graph (e.g. what :func:`caregraph.pipeline.mapping.to_graph` gives)."""
+    return validate_triples(
+        (ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in graph), name, document=document, shapes=shapes
+    )
 
 
 def document_graphs(store: Store) -> dict[str, str | None]:
@@ -144,7 +170,9 @@ def document_graphs(store: Store) -> dict[str, str | None]:
     return dict(sorted(out.items()))
 
 
-def validate_store(store: Store, graphs: Sequence[str] | None = None, *, shapes: Graph | None = None) -> ValidationReport:
+def validate_store(
+    store: Store, graphs: Sequence[str] | None = None, *, shapes: Graph | None = None
+) -> ValidationReport:
     """Validate the store's document graphs (or only ``graphs``: IRIs or prefixed names of any graph of the store)."""
     started = time.perf_counter()
     documents = document_graphs(store)
@@ -155,7 +183,9 @@ def validate_store(store: Store, graphs: Sequence[str] | None = None, *, shapes:
         for given in dict.fromkeys(graphs):
             name = expand(given)
             if name is None:
-                raise ValidationError(f"--graph {given!r} is not an IRI (give <https://…>, https://… or a prefixed name such as cgd:doc/…)")
+                raise ValidationError(
+                    f"--graph {given!r} is not an IRI (give <https://…>, https://… or a prefixed name such as cgd:doc/…)"
+                )
             names.append(name)
         for name in names:
             if not store.ox.contains_named_graph(ox.NamedNode(name)):
@@ -164,7 +194,9 @@ def validate_store(store: Store, graphs: Sequence[str] | None = None, *, shapes:
     else:
         names = list(documents)
         if not names:
-            raise ValidationError("the store has no document graphs to validate; build some first (caregraph build PATH)")
+            raise ValidationError(
+                "the store has no document graphs to validate; build some first (caregraph build PATH)"
+            )
     shapes = shapes if shapes is not None else load_shapes()
     problems: list[Problem] = []
     combined = Graph()
@@ -178,7 +210,14 @@ def validate_store(store: Store, graphs: Sequence[str] | None = None, *, shapes:
         problems.extend(found)
         _merge_report(combined, report, name)
     problems.sort(key=Problem.sort_key)
-    return ValidationReport(tuple(names), tuple(problems), triples, time.perf_counter() - started, {n: documents.get(n) for n in names}, combined)
+    return ValidationReport(
+        tuple(names),
+        tuple(problems),
+        triples,
+        time.perf_counter() - started,
+        {n: documents.get(n) for n in names},
+        combined,
+    )
 
 
 # ---------------------------------------------------------------------------------------------- reports
@@ -189,8 +228,8 @@ _PREFIXES = {**{p: ns for p, ns in PREFIXES.items() if p != "cgd"}, "cgsh": "htt
 
 def _curie(iri: str) -> str:
     for prefix, ns in _PREFIXES.items():
-        if iri.startswith(ns) and iri[len(ns):].replace("-", "_").replace("/", "_").isidentifier():
-            return f"{prefix}:{iri[len(ns):]}"
+        if iri.startswith(ns) and iri[len(ns) :].replace("-", "_").replace("/", "_").isidentifier():
+            return f"{prefix}:{iri[len(ns) :]}"
     return f"<{iri}>"
 
 

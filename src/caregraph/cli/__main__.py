@@ -1,0 +1,3 @@
+from caregraph.cli.app import main
+
+main()

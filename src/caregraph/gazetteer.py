@@ -1,0 +1,240 @@
+"""The councils of England: the only reader of ``ontology/councils.csv``.
+
+One table, read once, answers every question about councils that caregraph asks:
+
+- :meth:`Gazetteer.resolve` — a name, alias or slug → slug, optionally as things stood on a date (an inspection
+  filed under a council created later belongs to the council it replaced); :meth:`Gazetteer.lookup` also takes
+  GSS / DfE / register codes (for parameters typed by a person);
+- :meth:`Gazetteer.from_url` — the council whose web domain (or a label of the host) a URL is on;
+- :meth:`Gazetteer.find` — every council name in a text, as ``(start, end, slug)``.
+
+>>> g = gazetteer()
+>>> g.resolve("Surrey County Council"), g.lookup("936"), g.lookup("E10000030")
+('surrey', 'surrey', 'surrey')
+>>> g.from_url("https://democracy.leeds.gov.uk/mgAi.aspx?ID=1")
+'leeds'
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from urllib.parse import urlparse
+
+from caregraph.resources import ontology_file
+
+__all__ = ["Council", "Gazetteer", "gazetteer", "normalise_name"]
+
+
+@dataclass(frozen=True)
+class Council:
+    slug: str
+    name: str  # nice name ("Surrey")
+    official_name: str  # "Surrey County Council"
+    names: tuple[str, ...]  # every name and alias
+    domains: tuple[str, ...]
+    current: bool
+    codes: tuple[str, ...] = ()  # GSS (current and former), DfE LA code, register code
+    gss: str = ""
+    dfe_code: str = ""
+    start: date | None = None
+    end: date | None = None
+    replaced_by: tuple[str, ...] = ()
+
+
+def normalise_name(name: str) -> str:
+    """Case, spacing, curly apostrophes and ``&`` folded: the key every council name is looked up by."""
+    return re.sub(r"\s+", " ", name.replace("’", "'").replace("&", "and")).strip().lower()
+
+
+_WORD = re.compile(r"\w+|&")
+_CAPITAL = re.compile(r"(?<![\w-])[^\W\d_]\w*")
+_MAX_NAME_WORDS = 8
+_MIN_HOST_LABEL = 5  # a host label shorter than this never names a council by containing its slug
+
+
+def _name_words(name: str) -> tuple[str, ...]:
+    return tuple("and" if w == "&" else w for w in _WORD.findall(name.replace("’", "'").lower()))
+
+
+def _iso(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+def _split(value: str | None) -> tuple[str, ...]:
+    return tuple(v.strip() for v in (value or "").split("|") if v.strip())
+
+
+@dataclass(eq=False)
+class Gazetteer:
+    councils: dict[str, Council]
+    by_name: dict[str, str] = field(default_factory=dict)  # normalised name, alias or slug -> slug
+    by_code: dict[str, str] = field(default_factory=dict)  # lower-cased GSS / DfE / register code -> slug
+
+    @classmethod
+    def from_rows(cls, rows: list[dict[str, str]]) -> Gazetteer:
+        councils: dict[str, Council] = {}
+        for row in rows:
+            names = {row["nice_name"], row["official_name"], *_split(row.get("alt_names"))}
+            codes = (
+                *_split(row.get("gss")),
+                *_split(row.get("former_gss")),
+                *_split(row.get("dfe_code")),
+                *_split(row.get("register_code")),
+            )
+            council = Council(
+                slug=row["slug"],
+                name=row["nice_name"],
+                official_name=row["official_name"],
+                names=tuple(sorted(n for n in names if n)),
+                domains=_split(row.get("domains")),
+                current=(row.get("current") or "true").lower() == "true",
+                codes=codes,
+                gss=(row.get("gss") or "").strip(),
+                dfe_code=(row.get("dfe_code") or "").strip(),
+                start=_iso(row.get("start_date")),
+                end=_iso(row.get("end_date")),
+                replaced_by=_split(row.get("replaced_by")),
+            )
+            councils[council.slug] = council
+        by_name: dict[str, str] = {}
+        by_code: dict[str, str] = {}
+        for council in councils.values():
+            for code in council.codes:
+                by_code.setdefault(code.lower(), council.slug)
+        # Current councils win name clashes with their predecessors ("Dorset" is Dorset Council today).
+        for council in sorted(councils.values(), key=lambda c: (c.current, c.slug)):
+            for name in council.names:
+                by_name[normalise_name(name)] = council.slug
+        for slug in councils:
+            by_name[slug] = slug
+        return cls(councils, by_name, by_code)
+
+    # ---------------------------------------------------------------------------------------------- lookups
+
+    def resolve(self, text: str, when: date | None = None) -> str | None:
+        """The slug of a council name, alias or slug, or None. With ``when``, the council as things stood on that
+        date: the name of a council created later resolves to the single council it replaced."""
+        slug = self.by_name.get(normalise_name(text))
+        return slug if slug is None or when is None else self.as_on(slug, when)
+
+    def as_on(self, slug: str, when: date) -> str:
+        """The council that held ``slug``'s area on ``when``: the single predecessor of a council created later."""
+        if slug not in self.councils:
+            return slug
+        council = self.councils[slug]
+        if council.start is not None and when < council.start:
+            before = [
+                c.slug for c in self.councils.values() if slug in c.replaced_by and (c.end is None or when <= c.end)
+            ]
+            if len(before) == 1:
+                return before[0]
+        return slug
+
+    def lookup(self, text: str, when: date | None = None) -> str | None:
+        """:meth:`resolve`, or failing that the council with this GSS (current or former), DfE or register code."""
+        return self.resolve(text, when) or self.by_code.get(text.strip().lower())
+
+    def from_url(self, url: str | None) -> str | None:
+        """The council whose web domain the URL is on (``democracy.leeds.gov.uk`` → ``leeds``), or whose name a label
+        of the host spells or contains (``worcestershire.moderngov.co.uk``, ``moderngov.anyshiresites.com``)."""
+        if not url:
+            return None
+        host = (urlparse(url).hostname or "").lower()
+        for domain, slug in self._domains:
+            if host == domain or host.endswith("." + domain):
+                return slug
+        labels = [
+            label
+            for label in host.split(".")
+            if label not in {"www", "gov", "org", "co", "uk", "com", "net", "moderngov"}
+        ]
+        for label in labels:
+            if label in self._compact and len(label) > 3:
+                return self._compact[label]
+        # A label that contains a council's compact name (longest name first, so "westsussex" beats "sussex").
+        for compact, slug in self._compact_longest:
+            if len(compact) >= _MIN_HOST_LABEL and any(compact in label for label in labels):
+                return slug
+        return None
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, str]]:
+        """Every council name in ``text[start:end]`` that starts with a capital, as ``(start, end, slug)``: a linear
+        scan over words (a name is matched as a run of words, punctuation ignored, longest first)."""
+        end = len(text) if end is None else end
+        pos = start
+        for m in _CAPITAL.finditer(text, start, end):
+            if m.start() < pos or not m.group(0)[0].isupper():
+                continue
+            candidates = self._words.get(m.group(0).lower())
+            if not candidates:
+                continue
+            tokens = [
+                (t.start(), t.end(), "and" if t.group(0) == "&" else t.group(0).lower())
+                for t, _ in zip(
+                    _WORD.finditer(text, m.start(), min(end, m.start() + 160)), range(_MAX_NAME_WORDS), strict=False
+                )
+            ]
+            for name in candidates:
+                n = len(name)
+                if n <= len(tokens) and tuple(t[2] for t in tokens[:n]) == name:
+                    slug = self._by_words.get(name)
+                    if slug is not None:
+                        yield m.start(), tokens[n - 1][1], slug
+                        pos = tokens[n - 1][1]
+                    break
+
+    # ---------------------------------------------------------------------------------------------- indexes
+
+    @cached_property
+    def _domains(self) -> tuple[tuple[str, str], ...]:
+        return tuple(
+            sorted(((d.lower(), c.slug) for c in self.councils.values() for d in c.domains), key=lambda x: -len(x[0]))
+        )
+
+    @cached_property
+    def _compact(self) -> dict[str, str]:
+        compact: dict[str, str] = {}
+        for c in self.councils.values():
+            if c.current:
+                compact[c.slug.replace("-", "")] = c.slug
+                compact.setdefault(re.sub(r"[^a-z]", "", c.name.lower().replace("&", "and")), c.slug)
+        return compact
+
+    @cached_property
+    def _compact_longest(self) -> tuple[tuple[str, str], ...]:
+        return tuple(sorted(self._compact.items(), key=lambda kv: -len(kv[0])))
+
+    @cached_property
+    def _by_words(self) -> dict[tuple[str, ...], str]:
+        return {
+            _name_words(name): slug
+            for name, slug in self.by_name.items()
+            if len(name) > 3 and not any(ch.isdigit() for ch in name)
+        }
+
+    @cached_property
+    def _words(self) -> dict[str, tuple[tuple[str, ...], ...]]:
+        index: dict[str, list[tuple[str, ...]]] = {}
+        for words in self._by_words:
+            index.setdefault(words[0], []).append(words)
+        return {w: tuple(sorted(set(v), key=len, reverse=True)) for w, v in index.items()}
+
+
+_GAZETTEER: Gazetteer | None = None
+
+
+def gazetteer() -> Gazetteer:
+    """The shipped gazetteer, read once per process."""
+    global _GAZETTEER
+    if _GAZETTEER is None:
+        with ontology_file("councils.csv").open(encoding="utf-8", newline="") as fh:
+            _GAZETTEER = Gazetteer.from_rows(list(csv.DictReader(fh)))
+    return _GAZETTEER

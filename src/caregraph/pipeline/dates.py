@@ -1,0 +1,429 @@
+"""Date expressions in council prose, at the precision the text gives.
+
+``find_dates`` returns every date expression in a span of text with its character offsets: days
+("16 May 2018", "16/07/2019"), ranges ("16 and 17 April 2024", "2 March to 13 March 2020",
+"October-November 2019"), months ("September 2021", "late-November 2019"), seasons ("Spring 2022" → 2022), years
+("in 2010"), and relative expressions ("last month", "in June", "this year", "published today") resolved against
+the document's own date when one is known. Nothing is invented: a month without a year and no anchor is dropped,
+and a season gives only its year.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from caregraph.records import PartialDate
+
+MONTHS = {
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sept": 9,
+    "sep": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
+}
+_M = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_D = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_Y = r"(?:19[89]\d|20[0-4]\d)"
+_SEASON = r"(?:spring|summer|autumn|winter|fall)"
+_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+_QUAL = r"(?:(?:early|mid|late|end\s+of|beginning\s+of|the\s+end\s+of)[\s-]+)?"
+# A range's separator, and a weekday before its second day ("Monday 2nd and Friday 13th December 2024").
+_RANGE = r"\s*(?:-|–|—|/|to|and|until|till|through)\s*" + _WEEKDAY
+_NUMERIC_DAY = rf"(?P<{{d}}>[0-3]?\d)/(?P<{{m}}>[01]?\d)/(?P<{{y}}>{_Y})"
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int  # offsets into the text given to find_dates
+    end: int
+    date: PartialDate
+    until: PartialDate | None = None  # end of a range
+    relative: bool = False
+
+    @property
+    def text_span(self) -> tuple[int, int]:
+        return self.start, self.end
+
+
+def _pd(year: str | int, month: str | int | None = None, day: str | int | None = None) -> PartialDate | None:
+    y = int(year)
+    m = (
+        MONTHS[month.lower().rstrip(".")]
+        if isinstance(month, str) and not month.isdigit()
+        else (int(month) if month is not None else None)
+    )
+    d = int(re.sub(r"\D", "", day)) if isinstance(day, str) else day
+    if m is not None and not 1 <= m <= 12:
+        return None
+    if d is not None:
+        import calendar
+
+        if m is None or not 1 <= d <= calendar.monthrange(y, m)[1]:
+            return None
+    return PartialDate(y, m, d)
+
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # 16 and 17 April 2024 ; 8-12 July 2019 ; between 8 and 12 July 2019
+    ("d_d_m_y", re.compile(rf"\b(?P<d1>{_D}){_RANGE}(?P<d2>{_D})\s+(?:of\s+)?(?P<m>{_M})\s*,?\s*(?P<y>{_Y})\b", re.I)),
+    # 2 March to 13 March 2020 ; 28 February - 4 March 2020 ; 20 June and 13 July, 2017
+    (
+        "d_m_d_m_y",
+        re.compile(rf"\b(?P<d1>{_D})\s+(?P<m1>{_M}){_RANGE}(?P<d2>{_D})\s+(?P<m2>{_M})\s*,?\s*(?P<y>{_Y})\b", re.I),
+    ),
+    # 28 November 2016 to 2 December 2016
+    (
+        "d_m_y_d_m_y",
+        re.compile(
+            rf"\b(?P<d1>{_D})\s+(?P<m1>{_M})\s*,?\s*(?P<y1>{_Y}){_RANGE}(?P<d2>{_D})\s+(?P<m2>{_M})\s*,?\s*(?P<y2>{_Y})\b",
+            re.I,
+        ),
+    ),
+    # 16 May 2018 ; Tuesday 16th May 2018
+    ("d_m_y", re.compile(rf"\b{_WEEKDAY}(?P<d>{_D})\s+(?:of\s+)?(?P<m>{_M})\s*,?\s*(?P<y>{_Y})\b", re.I)),
+    # May 16, 2018
+    ("m_d_y", re.compile(rf"\b(?P<m>{_M})\s+(?P<d>{_D}),?\s+(?P<y>{_Y})\b", re.I)),
+    # 30/09/2024 - 11/10/2024 ; 30/09/2024 to 11/10/2024
+    (
+        "numeric_range",
+        re.compile(
+            rf"\b{_NUMERIC_DAY.format(d='d1', m='m1', y='y1')}\s*(?:-|–|—|to|until|and)\s*{_NUMERIC_DAY.format(d='d2', m='m2', y='y2')}\b",
+            re.I,
+        ),
+    ),
+    # 16/07/2019 ; 16.07.2019
+    ("numeric", re.compile(rf"\b(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)[/.](?P<y>{_Y})\b")),
+    # 2019-07-16
+    ("iso", re.compile(rf"\b(?P<y>{_Y})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
+    # October-November 2019 ; between October and November 2019 ; October/November 2019
+    ("m_m_y", re.compile(rf"\b{_QUAL}(?P<m1>{_M}){_RANGE}{_QUAL}(?P<m2>{_M})\s*,?\s*(?P<y>{_Y})\b", re.I)),
+    # September 2021 ; late-November 2019
+    ("m_y", re.compile(rf"\b{_QUAL}(?P<m>{_M})\s*,?\s*(?P<y>{_Y})\b", re.I)),
+    # between Spring and Summer 2022 ; Spring 2022
+    (
+        "s_s_y",
+        re.compile(
+            rf"\b(?:between\s+)?{_QUAL}(?P<s1>{_SEASON}){_RANGE}{_QUAL}(?P<s2>{_SEASON})\s+(?:of\s+)?(?P<y>{_Y})\b",
+            re.I,
+        ),
+    ),
+    ("s_y", re.compile(rf"\b{_QUAL}(?P<s>{_SEASON})\s+(?:term\s+)?(?:of\s+)?(?P<y>{_Y})\b", re.I)),
+    # in 2010 ; (2018) ; since 2017 ; during 2019/20 is not a year
+    (
+        "y",
+        re.compile(
+            rf"(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bsince\s)|(?<=\bof\s)|(?<=\bfrom\s)|(?<=\bby\s)|(?<=\bin\searly\s)|(?<=\bin\slate\s)|(?<=\bin\smid-)|(?<=\())(?P<y>{_Y})\b(?![/-]\d)(?!\s*(?:-|–|to)\s*\d)",
+            re.I,
+        ),
+    ),
+    # the 2019 inspection ; its 2022 ILACS inspection ; our 2023 focused visit
+    (
+        "y_event",
+        re.compile(
+            rf"\b(?P<y>{_Y})(?=\s+(?:ofsted\s+|ilacs\s+|sif\s+|full\s+|joint\s+targeted\s+area\s+)?(?:inspection|re-?inspection|monitoring\s+visit|focused\s+visit|jtai)\b)(?<![/-]\d{{4}})",
+            re.I,
+        ),
+    ),
+    # relative expressions, resolved against the anchor
+    # 13 and 14 July ; 27 February - 14 March ; 21st November ; (no year: needs the anchor)
+    ("d_m_d_m", re.compile(rf"\b(?P<d1>{_D})\s+(?P<m1>{_M}){_RANGE}(?P<d2>{_D})\s+(?P<m2>{_M})\b(?!\s*,?\s*\d)", re.I)),
+    ("d_d_m", re.compile(rf"\b(?P<d1>{_D}){_RANGE}(?P<d2>{_D})\s+(?:of\s+)?(?P<m>{_M})\b(?!\s*,?\s*\d)", re.I)),
+    ("d_m", re.compile(rf"(?<![\d/.])\b(?P<d>{_D})\s+(?:of\s+)?(?P<m>{_M})\b(?!\s*,?\s*\d)(?![/.]\d)", re.I)),
+    ("month_this_year", re.compile(rf"\b(?:in\s+)?(?P<m>{_M})\s+(?P<rel>this|last|next)\s+year\b", re.I)),
+    ("rel_month", re.compile(r"\b(?P<rel>last|this|next|previous)\s+month(?:['’]s)?\b", re.I)),
+    ("rel_year", re.compile(r"\b(?:earlier\s+|later\s+)?(?P<rel>last|this|next|previous)\s+year(?:['’]s)?\b", re.I)),
+    ("today", re.compile(r"\b(?:published|out|released|announced|issued)\s+today\b|\btoday\b", re.I)),
+    (
+        "bare_month",
+        re.compile(
+            rf"(?:(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bsince\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bin\searly\s)|(?<=\bin\slate\s)|(?<=\bin\smid-)|(?<=\bon\s)|(?<=\bend\sof\s))(?P<m>January|February|March|April|June|July|August|September|October|November|December)|(?<=\bin\s)(?P<may>(?-i:May))|(?:(?<=\bthe\s)|(?<=['’]s\s))(?P<mt>January|February|March|April|May|June|July|August|September|October|November|December)(?=\s+meeting\b))\b(?!\s*(?:{_Y}|\d))",
+            re.I,
+        ),
+    ),
+    # we expect our next inspection in the spring (a plan only: the anchor's year, or the next once that season is past)
+    (
+        "bare_season",
+        re.compile(rf"(?<=\bin\s)the\s+(?P<s>spring|summer|autumn)\b(?!\s+(?:term\s+)?(?:of\s+)?(?:{_Y}|\d))", re.I),
+    ),
+    # by the end of the year (the anchor's year; a financial or academic year is not the calendar's)
+    ("end_of_year", re.compile(r"\b(?:the\s+)?end\s+of\s+(?:the|this)\s+(?:calendar\s+)?year\b", re.I)),
+]
+
+#: Spans of time from the anchor ("in six months", "in six months' time", "in a year's time"), read only when the
+#: caller asks (a commitment's due date), at the precision of the unit: months give a month, years a year.
+_NUMBER_WORDS = {
+    "a": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "eighteen": 18,
+    "twenty-four": 24,
+}
+_DURATION = re.compile(
+    r"\bin\s+(?:(?:about|around|approximately)\s+)?(?P<n>\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four)\s+(?P<unit>months?|years?)(?:['’]s?)?(?:\s+time)?\b",
+    re.I,
+)
+
+#: Patterns whose year comes from the anchor.
+_ANCHORED = {
+    "bare_season",
+    "d_m_d_m",
+    "d_d_m",
+    "d_m",
+    "month_this_year",
+    "rel_month",
+    "rel_year",
+    "today",
+    "bare_month",
+    "end_of_year",
+}
+
+
+def find_dates(
+    text: str,
+    anchor: PartialDate | None = None,
+    start: int = 0,
+    end: int | None = None,
+    future: bool = False,
+    durations: bool = False,
+    seasons: bool = False,
+) -> list[DateMention]:
+    """Every date expression in ``text[start:end]``, left to right, offsets into ``text``.
+
+    ``anchor`` is the document's own date; relative expressions need it and are dropped without it. ``future``
+    says the surrounding words speak of a plan, which decides whether a bare month is this year or the next.
+    ``durations`` also reads spans of time from the anchor ("in six months' time" → the anchor's month plus six;
+    "in a year" → the next year), for due dates; a span in months needs an anchor with a month. ``seasons`` also
+    reads a planned event's season without a year ("our next inspection in the spring"), for inspections.
+    """
+    end = len(text) if end is None else end
+    start = max(0, min(start, len(text)))
+    end = max(start, min(end, len(text)))
+    found: list[DateMention] = []
+    if not _DIGIT_OR_WORD.search(text, start, end):
+        return found
+    taken = bytearray(end - start)  # 1 where an earlier (more specific) pattern already matched
+    has = {
+        "digit": _DIGIT.search(text, start, end) is not None,
+        "month": _MONTH_WORD.search(text, start, end) is not None,
+        "season": _SEASON_WORD.search(text, start, end) is not None,
+        "relative": _RELATIVE_WORD.search(text, start, end) is not None,
+    }
+    has["month_or_year_word"] = durations and _DURATION_WORD.search(text, start, end) is not None
+    for kind, pattern in _PATTERNS:
+        if kind in _ANCHORED and anchor is None:
+            continue
+        if kind == "bare_season" and not (seasons and future):
+            continue
+        if not all(has[need] for need in _NEEDS.get(kind, ())):
+            continue
+        for m in pattern.finditer(text, start, end):
+            s, e = m.span()
+            if 1 in taken[s - start : e - start]:
+                continue
+            mention = _mention(kind, m, anchor, future)
+            if mention is not None:
+                found.append(mention)
+                taken[s - start : e - start] = b"\x01" * (e - s)
+    if durations and anchor is not None and has["month_or_year_word"]:
+        for m in _DURATION.finditer(text, start, end):
+            s, e = m.span()
+            if 1 in taken[s - start : e - start]:
+                continue
+            raw = m.group("n").lower()
+            n = int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
+            if m.group("unit").lower().startswith("month"):
+                if anchor.month is None:
+                    continue
+                y, mo = divmod(anchor.year * 12 + anchor.month - 1 + n, 12)
+                date = PartialDate(y, mo + 1)
+            else:
+                date = PartialDate(anchor.year + n)
+            found.append(DateMention(s, e, date, None, True))
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+_DIGIT = re.compile(r"\d")
+_MONTH_WORD = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+_SEASON_MONTH = {"spring": 5, "summer": 8, "autumn": 11}  # a season is past once its last month is
+_SEASON_WORD = re.compile(r"(?i)spring|summer|autumn|winter|fall")
+_RELATIVE_WORD = re.compile(r"(?i)\b(?:month|year|today)")
+_DURATION_WORD = re.compile(r"(?i)\b(?:months?|years?)\b")
+#: What a span must hold for a pattern to be worth trying.
+_NEEDS = {
+    "bare_season": ("season",),
+    "d_d_m_y": ("digit", "month"),
+    "d_m_d_m_y": ("digit", "month"),
+    "d_m_y_d_m_y": ("digit", "month"),
+    "d_m_y": ("digit", "month"),
+    "m_d_y": ("digit", "month"),
+    "numeric_range": ("digit",),
+    "numeric": ("digit",),
+    "iso": ("digit",),
+    "m_m_y": ("digit", "month"),
+    "m_y": ("digit", "month"),
+    "s_s_y": ("digit", "season"),
+    "s_y": ("digit", "season"),
+    "y": ("digit",),
+    "y_event": ("digit",),
+    "d_m_d_m": ("digit", "month"),
+    "d_d_m": ("digit", "month"),
+    "d_m": ("digit", "month"),
+    "month_this_year": ("month", "relative"),
+    "rel_month": ("relative",),
+    "rel_year": ("relative",),
+    "today": ("relative",),
+    "bare_month": ("month",),
+    "end_of_year": ("relative",),
+}
+
+# Every date expression holds a digit or a month, season or relative word: a cheap test that skips the rest.
+_DIGIT_OR_WORD = re.compile(
+    r"\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|autumn|winter|fall|today|month|year)"
+)
+
+
+def _season_year(y: str) -> PartialDate:
+    return PartialDate(int(y))
+
+
+def _anchored_year(anchor: PartialDate, month: int, day: int | None, future: bool) -> int:
+    """The year of a day or month given without one: the anchor's year, moved back a year when a past event's
+    month (and day) falls after the anchor, forward a year when a planned event's falls before it."""
+    year = anchor.year
+    if anchor.month is None:
+        return year
+    here = (month, day or 0)
+    there = (anchor.month, anchor.day or 0) if day is not None else (anchor.month, 0)
+    if future and here < there:
+        year += 1
+    elif not future and here > there and (day is not None or month > anchor.month):
+        year -= 1
+    return year
+
+
+def _mention(kind: str, m: re.Match[str], anchor: PartialDate | None, future: bool) -> DateMention | None:
+    g = m.groupdict()
+    s, e = m.span()
+    date: PartialDate | None
+    until: PartialDate | None = None
+    relative = False
+    if kind == "d_d_m_y":
+        date, until = _pd(g["y"], g["m"], g["d1"]), _pd(g["y"], g["m"], g["d2"])
+    elif kind == "d_m_d_m_y":
+        date, until = _pd(g["y"], g["m1"], g["d1"]), _pd(g["y"], g["m2"], g["d2"])
+    elif kind == "d_m_y_d_m_y" or kind == "numeric_range":
+        date, until = _pd(g["y1"], g["m1"], g["d1"]), _pd(g["y2"], g["m2"], g["d2"])
+    elif kind in {"d_m_y", "m_d_y", "numeric", "iso"}:
+        date = _pd(g["y"], g["m"], g["d"])
+    elif kind == "m_m_y":
+        date, until = _pd(g["y"], g["m1"]), _pd(g["y"], g["m2"])
+    elif kind == "m_y":
+        date = _pd(g["y"], g["m"])
+    elif kind in {"s_s_y", "s_y"}:
+        date = _season_year(g["y"])
+    elif kind in {"y", "y_event"}:
+        date = _pd(g["y"])
+    else:
+        if anchor is None:
+            return None
+        relative = True
+        if kind in {"d_m_d_m", "d_d_m", "d_m"}:
+            if kind == "d_m_d_m":
+                m1, d1, m2, d2 = (
+                    MONTHS[g["m1"].lower().rstrip(".")],
+                    g["d1"],
+                    MONTHS[g["m2"].lower().rstrip(".")],
+                    g["d2"],
+                )
+            elif kind == "d_d_m":
+                m1 = m2 = MONTHS[g["m"].lower().rstrip(".")]
+                d1, d2 = g["d1"], g["d2"]
+            else:
+                m1 = m2 = MONTHS[g["m"].lower().rstrip(".")]
+                d1 = d2 = g["d"]
+            day1 = int(re.sub(r"\D", "", d1))
+            year = _anchored_year(anchor, m1, day1, future)
+            date = _pd(year, m1, d1)
+            if kind != "d_m":
+                until = _pd(year + (1 if m2 < m1 else 0), m2, d2)
+                if until is None:
+                    return None
+        elif kind == "month_this_year":
+            offset = {"this": 0, "last": -1, "next": 1}[g["rel"].lower()]
+            date = _pd(anchor.year + offset, g["m"])
+        elif kind == "rel_month":
+            if anchor.month is None:
+                return None
+            offset = {"this": 0, "last": -1, "previous": -1, "next": 1}[g["rel"].lower()]
+            y, mo = divmod(anchor.year * 12 + anchor.month - 1 + offset, 12)
+            date = PartialDate(y, mo + 1)
+        elif kind == "rel_year":
+            offset = {"this": 0, "last": -1, "previous": -1, "next": 1}[g["rel"].lower()]
+            date = PartialDate(anchor.year + offset)
+        elif kind == "today":
+            date = anchor
+        elif kind == "end_of_year":
+            date = PartialDate(anchor.year)
+        elif kind == "bare_season":
+            if not future or anchor.month is None:
+                return None
+            date = PartialDate(_anchored_year(anchor, _SEASON_MONTH[g["s"].lower()], None, True))
+        elif kind == "bare_month":
+            month = MONTHS[(g["m"] or g["may"] or g["mt"]).lower()]
+            date = PartialDate(_anchored_year(anchor, month, None, future), month)
+        else:  # pragma: no cover - every pattern is handled above
+            return None
+    if date is None or (kind in {"d_d_m_y", "d_m_d_m_y", "d_m_y_d_m_y", "m_m_y", "numeric_range"} and until is None):
+        return None
+    if until is not None and sort_key(until) < sort_key(date):
+        until = None
+    if until == date:
+        until = None
+    return DateMention(s, e, date, until, relative)
+
+
+def sort_key(date: PartialDate) -> tuple[int, int, int]:
+    """A key that orders dates of mixed precision (a missing month or day sorts first)."""
+    return (date.year, date.month or 0, date.day or 0)
+
+
+def document_date_from_url(url: str | None) -> PartialDate | None:
+    """News sites often put the date in the path: ``/news/2023/01/…`` → 2023-01; ``/2023/…`` → 2023."""
+    if not url:
+        return None
+    m = re.search(r"/((?:19|20)\d\d)/(?:(0[1-9]|1[0-2])/(?:(0[1-9]|[12]\d|3[01])/)?)?", url)
+    if not m:
+        return None
+    y, mo, d = m.groups()
+    return _pd(y, int(mo) if mo else None, int(d) if d else None)
