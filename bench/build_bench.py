@@ -30,10 +30,8 @@ import shutil
 import subprocess
 import sys
 import time
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 from datetime import UTC
+from pathlib import Path
 
 from common import caregraph_cmd, du, run_measured, save
 

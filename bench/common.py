@@ -10,8 +10,10 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
@@ -23,8 +25,13 @@ def caregraph_cmd() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "caregraph.cli"]
 
 
-def machine() -> dict:
-    info = {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count()}
+def machine() -> dict[str, Any]:
+    """The machine a result was measured on: Python, platform, CPUs, memory, engine versions, load, date."""
+    info: dict[str, Any] = {
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "cpus": os.cpu_count(),
+    }
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():
             if line.startswith("model name"):
@@ -81,19 +88,22 @@ class PeakRSS:
         self._thread.start()
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self._stop.set()
         self._thread.join()
 
 
 def cpu_seconds_children() -> float:
+    """User + system CPU time of this process's finished children so far."""
     import resource
 
     r = resource.getrusage(resource.RUSAGE_CHILDREN)
     return r.ru_utime + r.ru_stime
 
 
-def run_measured(cmd: list[str], *, ok_codes=(0,), env: dict | None = None) -> dict:
+def run_measured(
+    cmd: list[str], *, ok_codes: tuple[int, ...] = (0,), env: dict[str, str] | None = None
+) -> dict[str, Any]:
     """Run ``cmd``; its wall time, CPU time (it and its children) and peak RSS (whole process tree)."""
     cpu0 = cpu_seconds_children()
     started = time.perf_counter()
@@ -112,7 +122,7 @@ def run_measured(cmd: list[str], *, ok_codes=(0,), env: dict | None = None) -> d
     }
 
 
-def wall(cmd: list[str], runs: int = 5, ok_codes=(0,)) -> dict:
+def wall(cmd: list[str], runs: int = 5, ok_codes: tuple[int, ...] = (0,)) -> dict[str, Any]:
     """Median and min wall time, and median CPU time, of ``runs`` runs of ``cmd`` (output discarded)."""
     times, cpu = [], []
     for _ in range(runs):
@@ -134,7 +144,8 @@ def wall(cmd: list[str], runs: int = 5, ok_codes=(0,)) -> dict:
     }
 
 
-def timed(fn, runs: int = 5, warmup: int = 1) -> dict:
+def timed(fn: Callable[[], object], runs: int = 5, warmup: int = 1) -> dict[str, Any]:
+    """Median and min wall time of ``runs`` calls of ``fn`` after ``warmup`` calls."""
     for _ in range(warmup):
         fn()
     times = []
@@ -145,7 +156,7 @@ def timed(fn, runs: int = 5, warmup: int = 1) -> dict:
     return {"median_s": statistics.median(times), "min_s": min(times), "runs": runs}
 
 
-def save(name: str, result: dict, out: Path | None = None) -> Path:
+def save(name: str, result: dict[str, Any], out: Path | None = None) -> Path:
     """Write ``result`` (with the machine) to ``bench/results/NAME.json`` (or ``out``) and print it."""
     result = {"machine": machine(), **result}
     path = out or RESULTS / f"{name}.json"
@@ -156,4 +167,5 @@ def save(name: str, result: dict, out: Path | None = None) -> Path:
 
 
 def du(path: Path) -> int:
+    """Bytes in the files under ``path``."""
     return sum(f.stat().st_size for f in Path(path).rglob("*") if f.is_file())

@@ -20,7 +20,6 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 from build_bench import _ENGINE
 from common import RESULTS, du, run_measured, save
 

@@ -22,7 +22,6 @@ import time
 import urllib.request
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import caregraph_cmd, run_measured, save
 
 

@@ -1,6 +1,6 @@
 """An extended fuzzing campaign over the loader, the segmenter and the extractors.
 
-The properties are the ones of tests/test_fuzz.py (imported from there, so they cannot drift apart): no exception
+The properties are the ones tests/test_fuzz.py checks (both import caregraph.testing.invariants): no exception
 escapes but LoadError/ManifestError for bad input; segments and evidence spans stay inside the text
 (``text[start:end] == quote``). Inputs come from a seeded ``random.Random`` per worker (fast, reproducible):
 random bytes, text in several encodings, HTML made of tag fragments, manifests, mutated PDFs, random Unicode,
@@ -26,10 +26,9 @@ import time
 import traceback
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from caregraph.testing import invariants as props  # the properties, the same ones tests/test_fuzz.py checks
 
-from tests import test_fuzz as props  # noqa: E402  (the properties)
+ROOT = Path(__file__).resolve().parent.parent
 
 HTML_BITS = [
     "<",
@@ -109,7 +108,7 @@ ENCODINGS = ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32",
 
 
 def seeds(extra: Path | None) -> list[str]:
-    texts = list(props.SEEDS)
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "data").glob("*.txt"))]
     if extra and extra.is_dir():
         texts += [p.read_text(encoding="utf-8", errors="replace") for p in sorted(extra.glob("*.txt"))]
     return texts
@@ -270,7 +269,7 @@ def worker(args: tuple[int, int, float, float, str, str | None]) -> dict:
     index, cases, deadline, slow, failures_dir, extra = args
     rng = random.Random(index)
     texts = seeds(Path(extra) if extra else None)
-    pdf = props.PDF
+    pdf = props.SEED_PDF
     stats = {"cases": 0, "failures": [], "slow": [], "by_target": {}}
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)

@@ -1,52 +1,56 @@
 """Extraction quality against gold: build a corpus, run the contract queries, score per category.
 
-    python bench/quality.py --seeds                      # data/ against tests/gold
-    python bench/quality.py --corpus ../shared/corpus    # a corpus folder (with manifest.csv) against bench/gold
-    python bench/quality.py --corpus ../shared/corpus --errors   # also every false positive / negative
-    python bench/quality.py --corpus ../shared/corpus --dump docs/015.txt   # what was predicted for one page
+    python bench/quality.py                          # the new gold: dev and blind side by side (the blind scoring is logged)
+    python bench/quality.py --split dev              # dev only: what rule writers run
+    python bench/quality.py --split dev --errors     # ... with each dev page's misses (-) and extras (+)
+    python bench/quality.py --split dev --summary    # ... with the error classes and typical misses per category
+    python bench/quality.py --timing                 # extraction time per page on the corpus (no store)
+    python bench/quality.py --seeds                  # the earlier gold: data/ against tests/gold
+    python bench/quality.py --corpus ../shared/corpus --gold bench/gold   # the earlier gold of the first 45 pages
 
-The corpus is built into a temporary store through the library API (``open_store`` + ``build``); the named
-queries of ``queries/`` (``documents``, ``inspections``, ``meetings``, ``people``, ``posts``, ``decisions``,
-``follow-ups``) are run with ``run_query`` and their rows turned into the gold schema of ``bench/gold/README.md``,
-one predicted document per ``?file`` (made relative to the corpus folder, so ``docs/010.txt`` for the corpus and
-``000_….txt`` for the seeds). Scores come from :mod:`caregraph.evaluate`.
+The corpus (``--corpus``, default ``../shared/corpus`` beside the repository) is built once into a temporary store
+through the library API (``open_store`` + ``build``); the named queries of ``queries/`` are run with ``run_query``
+and their rows turned into the internal gold form of :mod:`caregraph.gold` (one predicted document per ``?file``,
+made relative to the corpus folder: ``docs/204.txt``). Scores come from :mod:`caregraph.evaluate`.
+
+The new gold is ``bench/gold-dev`` and ``bench/gold-blind``, split by council in ``bench/split.toml``. The blind
+split is scored, never inspected: ``--errors``, ``--summary`` and ``--dump`` are refused for its pages, and every run
+that scores it appends a line (time, commit, macro F1 dev and blind, note) to ``bench/blind-log.csv``, so the number
+of blind scorings is on record.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
+import gc
 import json
 import os
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Mapping, Sequence
+import tomllib
+from collections import Counter, defaultdict
+from collections.abc import Mapping
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def _last(iri: str | None) -> str | None:
-    return iri.rstrip("/").rsplit("/", 1)[-1] if iri else None
-
-
-def _key(file: str, root: Path) -> str:
-    """The gold ``file`` value of a built document: its path relative to the corpus folder, with ``/``."""
-    path = Path(file)
-    if not path.is_absolute():
-        path = Path.cwd() / path
-    try:
-        rel = os.path.relpath(path.resolve(), root.resolve())
-    except ValueError:
-        rel = path.name
-    return rel.replace(os.sep, "/")
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
+SPLITS = {"dev": ROOT / "bench" / "gold-dev", "blind": ROOT / "bench" / "gold-blind"}
+SPLIT_FILE = ROOT / "bench" / "split.toml"
+BLIND_LOG = ROOT / "bench" / "blind-log.csv"
+BLIND_REFUSAL = "the blind split is scored, never inspected"
+WEAK_F1 = 0.90  # categories below this F1 get typical misses in --summary
 
 
 def predict(corpus: str | os.PathLike[str], *, timings: dict[str, float] | None = None) -> dict[str, dict]:
-    """Build ``corpus`` into a temporary store and return one predicted gold-schema dict per document."""
+    """Build ``corpus`` into a temporary store and return one predicted document (internal gold form) per file."""
     from caregraph.pipeline.build import build
-    from caregraph.query import run_query
+    from caregraph.prediction import contract_rows, rows_to_gold
     from caregraph.store import open_store
 
     root = Path(corpus)
@@ -59,215 +63,376 @@ def predict(corpus: str | os.PathLike[str], *, timings: dict[str, float] | None 
         for failure in summary.failures:
             print(f"build: {failure}", file=sys.stderr)
         started = time.perf_counter()
-        rows = {
-            name: run_query(store, name).values()
-            for name in ("documents", "inspections", "meetings", "people", "posts", "decisions", "follow-ups")
-        }
+        rows = contract_rows(store)
         if timings is not None:
             timings["queries"] = time.perf_counter() - started
     return rows_to_gold(rows, root)
 
 
-def rows_to_gold(rows: Mapping[str, Sequence[Mapping[str, Any]]], root: Path) -> dict[str, dict]:
-    """Turn the contract queries' rows into the gold schema, keyed by the gold ``file`` value."""
-    by_iri: dict[str, dict] = {}
-    for row in rows["documents"]:
-        doc = row["document"]
-        if doc in by_iri:
-            continue
-        by_iri[doc] = {
-            "file": _key(row["file"], root),
-            "url": row.get("url"),
-            "council": [_last(row["council"])] if row.get("council") else [],
-            "inspections": [],
-            "meetings": [],
-            "people": [],
-            "posts": [],
-            "decisions": [],
-            "follow_ups": [],
-        }
-    seen: set[tuple] = set()
-
-    def once(*key: Any) -> bool:
-        if key in seen:
-            return False
-        seen.add(key)
-        return True
-
-    for row in rows["inspections"]:
-        doc = by_iri.get(row["source"])
-        if doc is not None and once("i", row["source"], row["inspection"]):
-            doc["inspections"].append(
-                {
-                    "kind": _last(row["kind"]),
-                    "start": row.get("start"),
-                    "end": row.get("end"),
-                    "judgement": _last(row.get("judgement")),
-                    "council": _last(row["council"]),
-                    "quote": "",
-                }
-            )
-    for row in rows["meetings"]:
-        doc = by_iri.get(row["source"])
-        if doc is not None and once("m", row["source"], row["meeting"]):
-            doc["meetings"].append(
-                {
-                    "body": row.get("bodyName") or "",
-                    "date": row["date"],
-                    "item": row.get("item"),
-                    "title": row.get("title"),
-                }
-            )
-    for row in rows["people"]:
-        doc = by_iri.get(row["source"])
-        if doc is not None and once("p", row["source"], row["person"]):
-            doc["people"].append({"name": row["name"], "post": row.get("postLabel")})
-    for row in rows["posts"]:
-        doc = by_iri.get(row["source"])
-        if doc is not None and not row.get("holder") and once("o", row["source"], row["post"]):
-            doc["posts"].append(row["postLabel"])
-    for row in rows["decisions"]:
-        doc = by_iri.get(row["source"])
-        if doc is not None and once("d", row["source"], row["decision"]):
-            doc["decisions"].append({"number": row.get("number"), "text": row["text"]})
-    for row in rows["follow-ups"]:
-        doc = by_iri.get(row["source"])
-        if doc is not None and once("f", row["source"], row["followUp"]):
-            doc["follow_ups"].append({"due": row["due"], "description": row["description"]})
-    return {doc["file"]: doc for doc in by_iri.values()}
-
-
 # ---------------------------------------------------------------------------------------------------- errors
 
 
-def _unmatched(gold: Sequence[Any], predicted: Sequence[Any], similarity) -> tuple[list[Any], list[Any]]:
-    """The same one-to-one greedy matching as :func:`caregraph.evaluate._greedy`, returning what is left over."""
-    from caregraph.evaluate import _negate
-
-    pairs = [
-        (s, gi, pi)
-        for gi, g in enumerate(gold)
-        for pi, p in enumerate(predicted)
-        if (s := similarity(g, p)) is not None
-    ]
-    pairs.sort(key=lambda pair: (_negate(pair[0]), pair[1], pair[2]))
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    for _, gi, pi in pairs:
-        if gi not in used_g and pi not in used_p:
-            used_g.add(gi)
-            used_p.add(pi)
-    return [g for i, g in enumerate(gold) if i not in used_g], [p for i, p in enumerate(predicted) if i not in used_p]
+def _show(item: Any, *, keep_quote: bool = True) -> str:
+    if isinstance(item, Mapping):
+        drop = {"council", "schema", "published"} | (set() if keep_quote else {"quote"})
+        item = {k: v for k, v in item.items() if v not in (None, "", False) and k not in drop} | (
+            {"published": True} if item.get("published") else {}
+        )
+    text = json.dumps(item, ensure_ascii=False)
+    return text if len(text) <= 240 else text[:237] + "…"
 
 
 def errors(gold: Mapping[str, Mapping], predicted: Mapping[str, Mapping]) -> str:
     """Per document and category, the gold entries missed (``-``) and the predictions not in gold (``+``)."""
-    from caregraph import evaluate as ev
-
-    def items(doc: Mapping | None, category: str) -> list:
-        doc = doc or {}
-        if category == "council":
-            return [str(c).lower() for c in doc.get("council", [])]
-        if category == "judgements":
-            return [i for i in doc.get("inspections", []) if i.get("judgement")]
-        if category == "posts":
-            return ev._post_keys(doc)
-        if category == "people":
-            return [ev._normalise_name(p.get("name")) for p in doc.get("people", [])]
-        return list(doc.get(category, []))
-
-    similarity = {
-        "council": ev._equal_keys,
-        "inspections": ev._inspection_similarity,
-        "judgements": ev._judgement_similarity,
-        "meetings": ev._meeting_similarity,
-        "people": ev._equal_keys,
-        "posts": ev._equal_keys,
-        "decisions": ev._decision_similarity,
-        "follow_ups": ev._follow_up_similarity,
-    }
-
-    def show(item: Any) -> str:
-        if isinstance(item, Mapping):
-            item = {k: v for k, v in item.items() if v not in (None, "") and k not in {"quote", "council"}}
-            text = json.dumps(item, ensure_ascii=False)
-        else:
-            text = json.dumps(item, ensure_ascii=False)
-        return text if len(text) <= 220 else text[:217] + "…"
+    from caregraph.evaluate import mismatches
 
     out: list[str] = []
     for file in sorted(gold):
         lines = []
-        for category in ev.CATEGORIES:
-            missed, extra = _unmatched(
-                items(gold[file], category), items(predicted.get(file), category), similarity[category]
-            )
-            lines += [f"  {category:<11} - {show(m)}" for m in missed]
-            lines += [f"  {category:<11} + {show(p)}" for p in extra]
+        for category, (missed, extra) in mismatches(gold[file], predicted.get(file)).items():
+            lines += [f"  {category:<11} - {_show(m)}" for m in missed]
+            lines += [f"  {category:<11} + {_show(p, keep_quote=False)}" for p in extra]
         if lines:
             out.append(file)
             out.extend(lines)
     return "\n".join(out)
 
 
+def _page_items(page: Mapping | None, category: str) -> list:
+    """The entries of one category in a page (gold or predicted, internal form)."""
+    page = page or {}
+    inspections = [i for i in page.get("inspections") or [] if isinstance(i, Mapping)]
+    if category == "judgements":
+        return [i for i in inspections if i.get("judgement")]
+    if category == "published":
+        return [i for i in inspections if i.get("published")]
+    if category == "posts":
+        return [p for p in page.get("people") or [] if p.get("post")] + list(page.get("posts") or [])
+    return inspections if category == "inspections" else list(page.get(category) or [])
+
+
+def _classify(category: str, item: Any, others: list, side: str, page: Mapping | None, schema: str) -> str:
+    """Why an unmatched item did not match. ``side`` "gold": a miss, compared with the page's unmatched predictions
+    (*others*) and the whole prediction (*page*); "predicted": an extra, compared with the gold likewise."""
+    from caregraph import evaluate as ev
+    from caregraph.gold import date_parts, decision_words, normalise_label, normalise_name
+
+    here = "predicted" if side == "gold" else "in gold"
+    if category == "posts":
+        names = {normalise_name(p.get("name")): p.get("post") for p in (page or {}).get("people") or []}
+        if item[0] not in names:
+            return f"person not {here}" if item[0] else "post named without a person"
+        return f"person {here} without a post" if not names[item[0]] else "same person, post differs"
+    if category == "judgements":
+        same = [i for i in _page_items(page, "inspections") if ev._inspection_similarity(item, i, schema) is not None]
+        if side == "predicted":
+            same = [i for i in _page_items(page, "inspections") if ev._inspection_similarity(i, item, schema)]
+        if not same:
+            return f"the inspection itself not {here}"
+        return (
+            f"inspection {here} without a judgement" if not any(i.get("judgement") for i in same) else "other judgement"
+        )
+    if not others:
+        if _page_items(page, category):
+            return "each prediction on the page matched another entry" if side == "gold" else "each gold entry matched"
+        procedural = (
+            side == "gold"
+            and category == "decisions"
+            and {"minutes", "chair", "apologies"} & set(decision_words(item.get("text")))
+        )
+        return f"nothing {here} on the page" + (" (procedural: minutes, chair, apologies)" if procedural else "")
+    if category in ("inspections", "published"):
+        family, start = ev.kind_family(item.get("kind"), schema), date_parts(item.get("start")) or ()
+        same_family = [o for o in others if ev.kind_family(o.get("kind"), schema) == family]
+        if any((date_parts(o.get("start")) or ())[:1] == start[:1] for o in same_family):
+            return "same kind and year, start differs or is coarser"
+        if same_family:
+            return "same kind, other year"
+        if any((date_parts(o.get("start")) or ()) == start for o in others):
+            return "same start, other kind"
+        return "no counterpart (other kind and date)"
+    if category == "meetings":
+        if any(o.get("date") == item.get("date") for o in others):
+            return "same date, body differs"
+        if any(normalise_label(o.get("body")) == normalise_label(item.get("body")) for o in others):
+            return "same body, date differs"
+        return "no counterpart"
+    if category == "people":
+        if any(f" {item} " in f" {o} " or f" {o} " in f" {item} " for o in others):
+            return "a name with words more or fewer"
+        return "a name with the same surname" if any(o.split()[-1:] == item.split()[-1:] for o in others) else "other"
+    if category == "decisions":
+        head = decision_words(item.get("text"))[:3]
+        return (
+            "same first words, then differs"
+            if any(decision_words(o.get("text"))[:3] == head for o in others)
+            else "text differs"
+        )
+    if category == "follow_ups":
+        if any(o.get("due") == item.get("due") for o in others):
+            return "same due date, words differ"
+        return "no counterpart with that due date"
+    return "other"
+
+
+def summary(gold: Mapping[str, Mapping], predicted: Mapping[str, Mapping], typical: int = 10) -> str:
+    """Error classes per category (false negatives and positives, counted), then typical misses of weak categories."""
+    from caregraph.evaluate import CATEGORIES, EXTRA_CATEGORIES, format_table, mismatches, score
+
+    scores = score(gold, predicted)
+    classes: dict[str, Counter] = defaultdict(Counter)
+    examples: dict[str, list[tuple[str, str, Any, list]]] = defaultdict(list)
+    for file in sorted(gold):
+        page, schema = predicted.get(file), gold[file].get("schema", "legacy")
+        for category, (missed, extra) in mismatches(gold[file], page).items():
+            for item in missed:
+                reason = _classify(category, item, extra, "gold", page, schema)
+                classes[category]["FN " + reason] += 1
+                examples[category].append((file, reason, item, extra))
+            for item in extra:
+                classes[category]["FP " + _classify(category, item, missed, "predicted", gold[file], schema)] += 1
+    out = [f"{len(gold)} pages", format_table(scores), "", "Error classes (FN = gold missed, FP = not in gold)"]
+    for category in (*CATEGORIES, *EXTRA_CATEGORIES):
+        counts = scores.get(category)
+        if counts is None:
+            continue
+        out.append(f"{category}: tp {counts.tp}, fp {counts.fp}, fn {counts.fn}, F1 {counts.f1:.3f}")
+        out += [f"    {n:>4}  {reason}" for reason, n in classes[category].most_common()]
+    for category in CATEGORIES:
+        if scores[category].f1 >= WEAK_F1 or not examples[category]:
+            continue
+        out += ["", f"Typical misses: {category} (F1 {scores[category].f1:.3f}; one per page first, by class)"]
+        for file, reason, item, extra in _typical(examples[category], typical):
+            out.append(f"  {file}  [{reason}]")
+            out.append(f"      gold   {_show(item)}")
+            out += [f"      pred?  {_show(p, keep_quote=False)}" for p in extra[:3]]
+    return "\n".join(out)
+
+
+def _typical(examples: list[tuple[str, str, Any, list]], n: int) -> list[tuple[str, str, Any, list]]:
+    """Up to *n* examples spread over classes (commonest first, in turn) and pages (one per page while possible)."""
+    by_reason: dict[str, list] = defaultdict(list)
+    for example in examples:
+        by_reason[example[1]].append(example)
+    order = sorted(by_reason, key=lambda r: -len(by_reason[r]))
+    chosen: list = []
+    pages: set[str] = set()
+    for allow_repeat in (False, True):
+        progress = True
+        while len(chosen) < n and progress:
+            progress = False
+            for reason in order:
+                pick = next(
+                    (e for e in by_reason[reason] if e not in chosen and (allow_repeat or e[0] not in pages)), None
+                )
+                if pick is not None and len(chosen) < n:
+                    chosen.append(pick)
+                    pages.add(pick[0])
+                    progress = True
+    return chosen
+
+
+# ---------------------------------------------------------------------------------------------------- timing
+
+
+def timing(corpus: Path, rounds: int = 5) -> str:
+    """Per-page extraction time (segment + extract, one process, no store) on every document of *corpus*."""
+    from caregraph.errors import LoadError
+    from caregraph.pipeline.extract import extract
+    from caregraph.pipeline.load import iter_sources, load
+    from caregraph.pipeline.segment import segment
+    from caregraph.prediction import gold_file_key
+
+    manifest = corpus / "manifest.csv"
+    sources = [
+        s for s in iter_sources([corpus], manifest if manifest.exists() else None) if not isinstance(s, LoadError)
+    ]
+    documents = [load(source) for source in sources]
+    for document in documents:  # warm-up: rules compiled, caches filled
+        extract(segment(document))
+    both: dict[int, list[float]] = defaultdict(list)
+    alone: dict[int, list[float]] = defaultdict(list)
+    gc.collect()
+    for _ in range(rounds):
+        for i, document in enumerate(documents):
+            started = time.perf_counter()
+            segmented = segment(document)
+            middle = time.perf_counter()
+            extract(segmented)
+            ended = time.perf_counter()
+            both[i].append((ended - started) * 1000)
+            alone[i].append((ended - middle) * 1000)
+    per_page = [statistics.median(both[i]) for i in range(len(documents))]
+    best = [min(both[i]) for i in range(len(documents))]
+    extract_only = [statistics.median(alone[i]) for i in range(len(documents))]
+    chars = [len(d.text) for d in documents]
+    slowest = sorted(range(len(documents)), key=lambda i: -per_page[i])[:3]
+    return "\n".join(
+        [
+            f"{len(documents)} pages from {corpus} (median {statistics.median(chars):,.0f} characters), "
+            f"{rounds} rounds after a warm-up; per page the median of its rounds; one process, no store",
+            f"segment + extract  median {statistics.median(per_page):.2f} ms/page, mean {statistics.mean(per_page):.2f}"
+            f" ms/page, max {max(per_page):.2f} ms",
+            f"extract alone      median {statistics.median(extract_only):.2f} ms/page, "
+            f"mean {statistics.mean(extract_only):.2f} ms/page",
+            f"best of rounds     median {statistics.median(best):.2f} ms/page, mean {statistics.mean(best):.2f} ms/page"
+            f" (segment + extract; least disturbed by other processes; load average {os.getloadavg()[0]:.2f})",
+            "slowest: "
+            + ", ".join(
+                f"{gold_file_key(str(sources[i].path), corpus)} {per_page[i]:.1f} ms ({chars[i]:,} chars)"
+                for i in slowest
+            ),
+        ]
+    )
+
+
+# ---------------------------------------------------------------------------------------------------- the blind split
+
+
+def blind_files() -> set[str]:
+    """The ``file`` values of the blind split's pages, from bench/split.toml."""
+    split = tomllib.loads(SPLIT_FILE.read_text(encoding="utf-8"))
+    return {f"docs/{page}.txt" for pages in split.get("blind", {}).values() for page in pages}
+
+
+def check_split(gold: Mapping[str, Mapping[str, Mapping]]) -> list[str]:
+    """Problems where the gold folders and bench/split.toml disagree about which page is in which split."""
+    split = tomllib.loads(SPLIT_FILE.read_text(encoding="utf-8"))
+    problems = []
+    for name, documents in gold.items():
+        listed = {f"docs/{page}.txt" for pages in split.get(name, {}).values() for page in pages}
+        if set(documents) != listed:
+            wrong = sorted(set(documents) ^ listed)
+            problems.append(f"{SPLITS[name]} and [{name}] of {SPLIT_FILE} differ on {len(wrong)} pages: {wrong[:5]}")
+    return problems
+
+
+def _commit() -> str:
+    def git(*args: str) -> str:
+        result = subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True, text=True, check=False)
+        return result.stdout.strip() if result.returncode == 0 else ""
+
+    commit = git("rev-parse", "--short=12", "HEAD") or "unknown"
+    return commit + ("+changes" if git("status", "--porcelain", "--untracked-files=no") else "")
+
+
+def log_blind(dev: float | None, blind: float, note: str, log: Path = BLIND_LOG) -> int:
+    """Append one scoring of the blind split to the log; return how many scorings the log now holds."""
+    new = not log.exists()
+    with log.open("a", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        if new:
+            writer.writerow(["date", "commit", "macro_f1_dev", "macro_f1_blind", "note"])
+        when = datetime.now(UTC).replace(microsecond=0).isoformat()
+        writer.writerow([when, _commit(), "" if dev is None else f"{dev:.4f}", f"{blind:.4f}", note])
+    with log.open(encoding="utf-8", newline="") as handle:
+        return sum(1 for _ in csv.DictReader(handle))
+
+
 # ---------------------------------------------------------------------------------------------------- main
 
 
-def main(argv: list[str] | None = None) -> int:
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        description="Score caregraph's extraction against gold annotations.",
-        epilog="Example: python bench/quality.py --corpus ../shared/corpus --errors",
-    )
-    which = parser.add_mutually_exclusive_group(required=True)
-    which.add_argument("--seeds", action="store_true", help="score data/ against tests/gold")
-    which.add_argument(
-        "--corpus", metavar="FOLDER", help="score a corpus folder (holding manifest.csv) against bench/gold"
+        description="Score caregraph's extraction against gold annotations (dev and blind splits by default).",
+        epilog="Example: python bench/quality.py --split dev --errors",
     )
     parser.add_argument(
-        "--gold", metavar="FOLDER", help="gold folder (default: tests/gold for --seeds, bench/gold for --corpus)"
+        "--corpus", metavar="FOLDER", help=f"corpus folder with manifest.csv (default {DEFAULT_CORPUS})"
     )
-    parser.add_argument(
-        "--errors", action="store_true", help="print each document's false negatives (-) and false positives (+)"
-    )
+    parser.add_argument("--split", choices=("dev", "blind", "both"), default="both", help="new gold split(s) to score")
+    parser.add_argument("--seeds", action="store_true", help="score data/ against tests/gold (the earlier gold)")
+    parser.add_argument("--gold", metavar="FOLDER", help="score one gold folder instead (e.g. bench/gold)")
+    parser.add_argument("--errors", action="store_true", help="print each page's misses (-) and extras (+); not blind")
+    parser.add_argument("--summary", action="store_true", help="print error classes and typical misses; not blind")
     parser.add_argument(
         "--dump",
         metavar="FILE",
         action="append",
         default=[],
-        help="print the prediction for this document ('all' for every one)",
+        help="print one page's prediction ('all': every page but the blind ones)",
     )
-    args = parser.parse_args(argv)
+    parser.add_argument("--note", default="", help="note for the blind log line (e.g. 'milestone 1')")
+    parser.add_argument("--timing", action="store_true", help="time extraction per page instead of scoring")
+    parser.add_argument("--rounds", type=int, default=5, help="rounds for --timing (default 5)")
+    return parser
 
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
     sys.path.insert(0, str(ROOT / "src"))
     from caregraph.errors import CaregraphError
-    from caregraph.evaluate import format_table, load_gold, score
+    from caregraph.evaluate import format_columns, format_table, load_gold, macro_f1, score
 
-    corpus = ROOT / "data" if args.seeds else Path(args.corpus)
-    gold_folder = Path(args.gold) if args.gold else ROOT / ("tests/gold" if args.seeds else "bench/gold")
+    corpus = ROOT / "data" if args.seeds else Path(args.corpus) if args.corpus else DEFAULT_CORPUS
     if not corpus.is_dir():
-        print(f"Error: {corpus}: no such folder", file=sys.stderr)
+        print(f"Error: {corpus}: no such folder; pass --corpus PATH", file=sys.stderr)
         return 2
+    if args.timing:
+        print(timing(corpus, max(1, args.rounds)))
+        return 0
+    single = args.seeds or args.gold is not None
     try:
-        gold = load_gold(gold_folder)
-        timings: dict[str, float] = {}
+        if single:
+            folder = Path(args.gold) if args.gold else ROOT / "tests" / "gold"
+            golds = {folder.name: load_gold(folder)}
+        else:
+            golds = {name: load_gold(SPLITS[name]) for name in SPLITS if args.split in (name, "both")}
+            problems = check_split(golds)
+            if problems:
+                print("Error: " + "; ".join(problems), file=sys.stderr)
+                return 2
+    except CaregraphError as exc:
+        print(f"Error: {exc}", file=sys.stderr)
+        return 2
+    blind = blind_files()
+    scores_blind = any(set(gold) & blind for gold in golds.values())
+    if (scores_blind and (args.errors or args.summary or args.dump)) or set(args.dump) & blind:
+        print(
+            f"Error: {BLIND_REFUSAL}: --errors, --summary and --dump are for dev pages (--split dev)", file=sys.stderr
+        )
+        return 2
+    timings: dict[str, float] = {}
+    try:
         predicted = predict(corpus, timings=timings)
     except CaregraphError as exc:
         print(f"Error: {exc}", file=sys.stderr)
         return 2
     for file in args.dump:
-        for key in sorted(predicted) if file == "all" else [file]:
+        for key in sorted(set(predicted) - blind) if file == "all" else [file]:
             print(json.dumps(predicted.get(key), ensure_ascii=False, indent=1))
-    missing = sorted(set(gold) - set(predicted))
-    if missing:
-        print(f"warning: {len(missing)} gold documents were not built: {', '.join(missing[:5])}", file=sys.stderr)
+    for name, gold in golds.items():
+        missing = sorted(set(gold) - set(predicted))
+        if missing:
+            print(
+                f"warning: {len(missing)} {name} gold pages were not built: {', '.join(missing[:5])}", file=sys.stderr
+            )
+    sizes = ", ".join(f"{len(gold)} {name} pages" for name, gold in golds.items())
     print(
-        f"{len(gold)} gold documents in {gold_folder}; {len(predicted)} documents built from {corpus} "
+        f"{sizes}; {len(predicted)} documents built from {corpus} "
         f"(build {timings.get('build', 0):.1f} s, queries {timings.get('queries', 0):.1f} s)"
     )
-    print(format_table(score(gold, predicted)))
-    if args.errors:
-        print()
-        print(errors(gold, predicted))
+    results = {name: score(gold, predicted) for name, gold in golds.items()}
+    if single and not scores_blind:
+        (scores,) = results.values()
+        print(format_table(scores))
+        print(f"macro F1 {macro_f1(scores):.3f}")
+    else:
+        print(format_columns(results))
+    if scores_blind:
+        macro = {name: macro_f1(scores) for name, scores in results.items()}
+        blind_macro = next(v for name, v in macro.items() if set(golds[name]) & blind)
+        dev_macro = next((v for name, v in macro.items() if not set(golds[name]) & blind), None)
+        count = log_blind(dev_macro, blind_macro, args.note)
+        print(f"blind split scored: logged in {BLIND_LOG.relative_to(ROOT)} ({count} blind scorings on record)")
+    else:
+        (gold,) = golds.values()
+        if args.errors:
+            print()
+            print(errors(gold, predicted))
+        if args.summary:
+            print()
+            print(summary(gold, predicted))
     return 0
 
 

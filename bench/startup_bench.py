@@ -12,7 +12,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import caregraph_cmd, save, wall
 
 

@@ -20,7 +20,6 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import PeakRSS, caregraph_cmd, cpu_seconds_children, du, save
 
 

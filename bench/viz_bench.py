@@ -18,6 +18,7 @@ the 1-minute load average when a size starts is recorded too.
     python bench/viz_bench.py                      # 500, 2000, 10000; 3 browser runs each
     python bench/viz_bench.py --sizes 500 --runs 1 --json out.json
     python bench/viz_bench.py --sizes 10000 --runs 1 --keep /tmp/viz && python bench/viz_bench.py --breakdown /tmp/viz/store-10000
+    python bench/viz_bench.py --sizes 150 --stores-only /tmp/viz     # just the synthetic store (tests/test_bench_smoke.py)
 """
 
 from __future__ import annotations
@@ -36,9 +37,6 @@ import time
 from pathlib import Path
 
 import pyoxigraph as ox
-
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 CG = "https://w3id.org/caregraph/ontology#"
 ID = "https://w3id.org/caregraph/id/"
@@ -337,12 +335,22 @@ def main() -> None:
         metavar="STORE",
         help="Only print where select's CPU time goes for this store, e.g. a kept store-10000.",
     )
+    parser.add_argument(
+        "--stores-only",
+        type=Path,
+        metavar="FOLDER",
+        help="Only write the synthetic stores (FOLDER/store-SIZE for each of --sizes) and their quad counts; no browser.",
+    )
     args = parser.parse_args()
     if args.breakdown:
         breakdown(args.breakdown)
         return
+    if args.stores_only:
+        for size in args.sizes:
+            print(json.dumps({"size": size, "quads": synthetic_store(args.stores_only / f"store-{size}", size)}))
+        return
 
-    from tests.browser import Browser
+    from caregraph.testing.browser import Browser
 
     work = args.keep or Path(tempfile.mkdtemp(prefix="caregraph-viz-bench-"))
     work.mkdir(parents=True, exist_ok=True)

@@ -4,6 +4,7 @@ caregraph.store). The corpus comes from bench/generate.py, so nothing here needs
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -15,18 +16,18 @@ from rdflib.namespace import XSD
 
 from caregraph.store import graph_ntriples, graph_quads, memory_store, ntriples_to_nquads, open_store
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
-import generate
+pytestmark = pytest.mark.slow
 
 DOCS = 60  # more than caregraph.pipeline.build.SERIAL_BELOW: enough to start the worker pool
 GENERATED_AT = "http://www.w3.org/ns/prov#generatedAtTime"
+GENERATE = Path(__file__).resolve().parent.parent / "bench" / "generate.py"  # run, not imported
 DATASET = "https://w3id.org/caregraph/graph/dataset"
 
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("scale")
-    generate.generate(out, DOCS, seed=11)
+    subprocess.run([sys.executable, str(GENERATE), str(out), "--size", str(DOCS), "--seed", "11"], check=True)
     return out
 
 

@@ -11,12 +11,15 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from filelock import FileLock
 from typer.testing import CliRunner
 
 from caregraph.cli import app
 
 from .test_crash import make_corpus, snapshot
+
+pytestmark = pytest.mark.slow
 
 runner = CliRunner()
 

@@ -21,6 +21,8 @@ import pytest
 
 from .conftest import DATA
 
+pytestmark = pytest.mark.slow
+
 CG = "https://w3id.org/caregraph/ontology#"
 DATASET_GRAPH = "https://w3id.org/caregraph/graph/dataset"
 # Values that differ between two builds of the same documents: when they ran.

@@ -31,6 +31,7 @@ from caregraph.interop.export import (
     select_graphs,
 )
 from caregraph.interop.ofsted import OFSTED_GRAPH, import_outcomes
+from caregraph.interop.provenance import ProvenanceView
 from caregraph.store import memory_store, open_store
 from tests.test_ofsted import CSVS
 
@@ -66,8 +67,8 @@ def exports(store, tmp_path_factory) -> dict[str, tuple]:
 
 
 def _graph_of(store, g: ox.NamedNode) -> rdflib.Graph:
-    """The reference: one store graph, through N-Triples."""
-    return rdflib.Graph().parse(data=store.ox.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=g), format="nt")
+    """The reference: one store graph, through N-Triples, its provenance in the RDF 1.1 form exports default to."""
+    return rdflib.Graph().parse(data=ProvenanceView(store, "rdf11").dump_ntriples(g), format="nt")
 
 
 def _assert_isomorphic(expected: rdflib.Graph, got: rdflib.Graph, what: str) -> None:
@@ -105,7 +106,7 @@ def test_dataset_formats_keep_every_named_graph(store, exports, fmt):
     assert (
         summary.statements
         == sum(len(c) for c in got.values())
-        == sum(len(store.ox.dump(format=ox.RdfFormat.N_QUADS, from_graph=g).splitlines()) for g in chosen)
+        == sum(len(ProvenanceView(store, "rdf11").dump_ntriples(g).splitlines()) for g in chosen)
     )
 
 
@@ -119,7 +120,7 @@ def test_triple_formats_merge_the_graphs_each_triple_once(store, exports, fmt):
     _assert_isomorphic(merged, got, fmt)
     assert summary.statements == len(merged)  # no triple written twice
     assert summary.statements < sum(
-        1 for g in select_graphs(store) for _ in store.ox.quads_for_pattern(None, None, None, g)
+        1 for g in select_graphs(store) for _ in ProvenanceView(store, "rdf11").quads(graph=g)
     )
 
 

@@ -1,7 +1,8 @@
 """The councils gazetteer (ontology/councils.csv, ontology/councils.ttl) and the SKOS vocabularies.
 
-These tests read only the committed ontology files, except the regeneration test, which needs the
-reference data (../shared/refdata) and skips without it.
+These tests read the committed ontology files, and run scripts/make_gazetteer.py on a small made-up reference
+folder (tests/fixtures/gazetteer/). The check that the script reproduces the committed files from the full reference
+data (../shared/refdata) is marked ``refdata``: deselected, not skipped, where that folder is absent (tests/conftest.py).
 """
 
 from __future__ import annotations
@@ -20,10 +21,12 @@ import pytest
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, SKOS
 
+from .conftest import REFDATA
+
 REPO = Path(__file__).resolve().parent.parent
 ONTOLOGY = REPO / "ontology"
 SCRIPT = REPO / "scripts" / "make_gazetteer.py"
-REFDATA = REPO.parent / "shared" / "refdata"
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "gazetteer"
 
 CG = Namespace("https://w3id.org/caregraph/ontology#")
 COUNCIL = Namespace("https://w3id.org/caregraph/id/council/")
@@ -505,17 +508,114 @@ def test_kind_key_families(vocab):
 
 
 # --- regeneration ---------------------------------------------------------------------------------------
+#
+# The script's transformation, on a small made-up reference folder (tests/fixtures/gazetteer/, README there) whose
+# rows exercise each correction: selection by nation and type, nice-name overrides, the Barnsley GSS correction,
+# the Windsor & Maidenhead Wikidata id and website, rejected domains, region votes, lineage dates, name clean-up.
 
 
-def test_regenerating_gives_byte_identical_files(tmp_path):
-    if not (REFDATA / "uk_local_authorities_current.csv").is_file():
-        pytest.skip(f"reference data not found at {REFDATA}; cannot check that the script reproduces the files")
-    result = subprocess.run(
-        [sys.executable, str(SCRIPT), "--refdata", str(REFDATA), "--out", str(tmp_path)],
+def run_script(refdata: Path, out: Path, *extra: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, str(SCRIPT), "--refdata", str(refdata), "--out", str(out), *extra],
         capture_output=True,
         text=True,
         check=False,
     )
+
+
+@pytest.fixture(scope="module")
+def made(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
+    out = tmp_path_factory.mktemp("gazetteer")
+    result = run_script(FIXTURE, out, "--expected-current", "9")
+    assert result.returncode == 0, result.stderr
+    return out, result
+
+
+@pytest.fixture(scope="module")
+def made_rows(made) -> dict[str, dict[str, str]]:
+    with (made[0] / "councils.csv").open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        assert reader.fieldnames == CSV_COLUMNS
+        table = list(reader)
+    assert [r["slug"] for r in table] == sorted(r["slug"] for r in table)
+    return {row["slug"]: row for row in table}
+
+
+def test_fixture_selects_english_councils_with_childrens_services(made_rows):
+    # Aberdeenshire (Scotland) and Mole Valley (a district council) are in the register but not in the gazetteer.
+    assert set(made_rows) == {
+        "barnsley",
+        "cumberland",
+        "cumbria",
+        "durham",
+        "lambeth",
+        "lincolnshire",
+        "st-helens",
+        "surrey",
+        "westmorland-and-furness",
+        "windsor-and-maidenhead",
+    }
+    assert [s for s, r in made_rows.items() if r["current"] == "false"] == ["cumbria"]
+
+
+def test_fixture_corrections_are_applied(made_rows, made):
+    barnsley = made_rows["barnsley"]
+    assert (barnsley["gss"], barnsley["former_gss"]) == ("E08000038", "E08000016")
+    assert barnsley["wikidata"] and barnsley["domains"] == "barnsley.gov.uk"  # organisation.csv joined on the old code
+    windsor = made_rows["windsor-and-maidenhead"]
+    assert windsor["wikidata"] == "" and windsor["domains"] == "rbwm.gov.uk"
+    assert made_rows["durham"]["nice_name"] == "Durham" and "County Durham" in split(made_rows["durham"]["alt_names"])
+    assert made_rows["st-helens"]["nice_name"] == "St Helens"
+    assert made_rows["lincolnshire"]["region"] == "East Midlands"  # the register's region is outvoted
+    assert "LIN: register region 'Yorkshire and The Humber' outvoted by 'East Midlands'" in made[1].stderr
+
+
+def test_fixture_lineage_codes_and_dates(made_rows):
+    cumbria = made_rows["cumbria"]
+    assert cumbria["end_date"] == "2023-03-31"  # the register's 2023-04-01 is the successors' first day
+    assert split(cumbria["replaced_by"]) == ["cumberland", "westmorland-and-furness"]
+    assert made_rows["cumberland"]["dfe_code"] == "942"  # blank in the register, from Provider_data_lookup
+    assert made_rows["windsor-and-maidenhead"]["start_date"] == ""  # 2005-06-18: a register-entry artefact
+    assert made_rows["lincolnshire"]["start_date"] == ""  # organisation.csv's 1905-06-01 likewise
+    assert made_rows["lambeth"]["start_date"] == "1965-04-01"
+
+
+def test_fixture_names_and_domains_are_cleaned(made_rows):
+    assert split(made_rows["surrey"]["alt_names"]) == ["surrey county", "Surrey County Council"]
+    assert made_rows["surrey"]["domains"] == "surreycc.gov.uk"  # "Surreycc.gov.uk" and "https://www.surreycc.gov.uk/"
+    assert split(made_rows["lambeth"]["alt_names"]) == ["London Borough of Lambeth"]  # "lambeth london boro" dropped
+    assert "RBWM" in split(made_rows["windsor-and-maidenhead"]["alt_names"])
+    for row in made_rows.values():
+        assert row["nice_name"].casefold() not in {n.casefold() for n in split(row["alt_names"])}
+
+
+def test_fixture_turtle_agrees_with_the_csv(made, made_rows):
+    graph = Graph().parse(made[0] / "councils.ttl", format="turtle")
+    assert {str(s) for s in graph.subjects(RDF.type, CG.Council)} == {str(COUNCIL[s]) for s in made_rows}
+    assert (COUNCIL.barnsley, OWL.sameAs, URIRef(ONS + "E08000038")) in graph
+    assert not [o for o in graph.objects(COUNCIL["windsor-and-maidenhead"], OWL.sameAs) if str(o).startswith(WIKIDATA)]
+    assert set(graph.objects(COUNCIL.cumbria, DCTERMS.isReplacedBy)) == {
+        COUNCIL.cumberland,
+        COUNCIL["westmorland-and-furness"],
+    }
+
+
+def test_fixture_output_is_deterministic(made, tmp_path):
+    assert run_script(FIXTURE, tmp_path, "--expected-current", "9").returncode == 0
+    for name in ("councils.csv", "councils.ttl"):
+        assert filecmp.cmp(tmp_path / name, made[0] / name, shallow=False), name
+
+
+def test_script_refuses_a_register_with_the_wrong_number_of_councils(tmp_path):
+    result = run_script(FIXTURE, tmp_path)
+    assert result.returncode == 2
+    assert "9 current councils selected from uk_local_authorities_current.csv, expected 153" in result.stderr
+    assert not (tmp_path / "councils.csv").exists()
+
+
+@pytest.mark.refdata
+def test_regenerating_from_the_reference_data_gives_byte_identical_files(tmp_path):
+    result = run_script(REFDATA, tmp_path)
     assert result.returncode == 0, result.stderr
     for name in ("councils.csv", "councils.ttl"):
         assert filecmp.cmp(tmp_path / name, ONTOLOGY / name, shallow=False), f"{name} differs; rerun the script"

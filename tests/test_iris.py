@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import ast
 import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
 from rdflib import Literal, Namespace, URIRef
 
-from caregraph import iris
+from caregraph import iris, namespaces
+from caregraph.ntriples import term_key
 from caregraph.records import PartialDate as D
 
 BASE = "https://w3id.org/caregraph/id/"
@@ -100,10 +106,10 @@ def test_documents_evidence_and_statements():
 
 
 def test_term_keys_are_n_triples():
-    assert iris.term_key(URIRef("http://x/a")) == "<http://x/a>"
-    assert iris.term_key(Literal('say "hi"\n')) == '"say \\"hi\\"\\n"^^<http://www.w3.org/2001/XMLSchema#string>'
-    assert iris.term_key(Literal("x", lang="EN")) == '"x"@en'
-    assert iris.term_key(Literal(True)) == '"true"^^<http://www.w3.org/2001/XMLSchema#boolean>'
+    assert term_key(URIRef("http://x/a")) == "<http://x/a>"
+    assert term_key(Literal('say "hi"\n')) == '"say \\"hi\\"\\n"^^<http://www.w3.org/2001/XMLSchema#string>'
+    assert term_key(Literal("x", lang="EN")) == '"x"@en'
+    assert term_key(Literal(True)) == '"true"^^<http://www.w3.org/2001/XMLSchema#boolean>'
 
 
 def test_decisions_and_follow_ups():
@@ -132,3 +138,66 @@ def test_doctests_in_the_module_run():
 
     result = doctest.testmod(iris)
     assert result.attempted >= 2 and result.failed == 0
+
+
+def test_one_document_key_names_a_document_in_the_build_and_the_mapping():
+    from caregraph.pipeline.build import source_key
+    from caregraph.pipeline.load import Source
+    from caregraph.pipeline.mapping import document_iri
+    from caregraph.records import SourceDocument
+
+    assert iris.document_key("https://example.org/a", "data/a.txt") == "https://example.org/a"
+    assert iris.document_key(None, "data/a.txt") == "data/a.txt"
+    for url in ("https://example.org/a", None):
+        source = Source(Path("data/a.txt"), "data/a.txt", url)
+        document = SourceDocument("data/a.txt", "text", "0" * 64, "txt", 4, url=url)
+        assert str(document_iri(document)) == iris.document_iri(source_key(source))
+        assert iris.document_iri(source_key(source)).startswith(iris.document_prefix())
+
+
+def test_the_string_iris_are_the_minted_iris():
+    assert iris.council_iri("surrey") == str(iris.council("surrey"))
+    assert iris.document_iri("x") == str(iris.document("x"))
+    assert iris.graph_iri("ofsted") == str(iris.graph("ofsted"))
+    assert iris.concept_iri("kind", "sif") == str(iris.concept("kind", "sif"))
+    assert isinstance(iris.council("surrey"), URIRef) and type(iris.council_iri("surrey")) is str
+
+
+def test_importing_iris_and_using_its_strings_loads_no_rdflib():
+    code = (
+        "import sys; from caregraph import iris; import caregraph.store; "
+        "iris.council_iri('surrey'); iris.document_iri('x'); iris.graph_iri('councils'); "
+        "print('rdflib' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
+
+
+def _string_literals(tree: ast.AST) -> Iterator[ast.Constant]:
+    """The string constants of a module that are not docstrings (doctest outputs may show IRIs)."""
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
+            yield node
+
+
+def test_caregraph_namespaces_are_written_in_one_place():
+    src = Path(iris.__file__).parent
+    found = [
+        f"{path.relative_to(src)}:{node.lineno}"
+        for path in sorted(src.rglob("*.py"))
+        if path.name != "namespaces.py"
+        for node in _string_literals(ast.parse(path.read_text(encoding="utf-8")))
+        if namespaces.W3ID in node.value
+    ]
+    assert found == []
+    assert all(
+        ns.startswith(namespaces.W3ID) for ns in (namespaces.CG, namespaces.CGV, namespaces.CGD, namespaces.GRAPHS)
+    )

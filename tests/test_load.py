@@ -1,14 +1,14 @@
 """caregraph.pipeline.load: discovery, manifests, decoding, HTML and PDF text — and every way a file can be bad.
 
-The PDFs are written by hand here (``minimal_pdf``) or with pypdf's writer, so no test needs the network.
+The PDFs are written by hand (``caregraph.testing.pdf.minimal_pdf``) or with pypdf's writer, so no test needs the network.
 """
 
 from __future__ import annotations
 
 import io
 import os
+import random
 import time
-import zlib
 from pathlib import Path
 
 import pytest
@@ -25,6 +25,7 @@ from caregraph.pipeline.load import (
     pdf_to_text,
     read_manifest,
 )
+from caregraph.testing.pdf import minimal_pdf
 
 from .conftest import DATA
 
@@ -32,58 +33,6 @@ TEXT = "Surrey’s Children’s Services were rated “Good” by Ofsted; the ca
 
 
 # ---------------------------------------------------------------------------------------------- PDF makers
-
-
-def minimal_pdf(lines: list[str] | None = None, *, image: bool = False, title: str | None = None) -> bytes:
-    """A valid one-page PDF: ``lines`` of text in Helvetica, or (``image=True``) a small grey image and no text."""
-    objects: list[bytes] = [b"", b""]  # 1 catalog, 2 pages: filled in below
-
-    def add(body: bytes) -> int:
-        objects.append(body)
-        return len(objects)
-
-    font = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
-    if image:
-        pixels = zlib.compress(bytes([128]) * 16)
-        img = add(
-            b"<< /Type /XObject /Subtype /Image /Width 4 /Height 4 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length %d >>\nstream\n"
-            % len(pixels)
-            + pixels
-            + b"\nendstream"
-        )
-        content = b"q 200 0 0 200 100 500 cm /Im1 Do Q"
-        resources = b"<< /XObject << /Im1 %d 0 R >> >>" % img
-    else:
-        ops = [b"BT /F1 12 Tf 72 720 Td 14 TL"]
-        for line in lines or []:
-            ops.append(
-                b"("
-                + line.encode("latin-1").replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
-                + b") Tj T*"
-            )
-        ops.append(b"ET")
-        content = b"\n".join(ops)
-        resources = b"<< /Font << /F1 %d 0 R >> >>" % font
-    stream = add(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
-    page = add(
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R /Resources %s >>" % (stream, resources)
-    )
-    objects[0] = b"<< /Type /Catalog /Pages 2 0 R >>"
-    objects[1] = b"<< /Type /Pages /Kids [%d 0 R] /Count 1 >>" % page
-    info = add(b"<< /Title (%s) >>" % title.encode("latin-1")) if title else None
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    for offset in offsets:
-        out.write(b"%010d 00000 n \n" % offset)
-    trailer = b"<< /Size %d /Root 1 0 R%s >>" % (len(objects) + 1, b" /Info %d 0 R" % info if info else b"")
-    out.write(b"trailer\n" + trailer + b"\nstartxref\n%d\n%%%%EOF\n" % xref)
-    return out.getvalue()
 
 
 def encrypted_pdf(user_password: str = "secret") -> bytes:
@@ -133,11 +82,13 @@ def test_decode_cp1252_undefined_bytes_do_not_fail():
     "raw",
     [
         bytes(range(256)) * 8,  # has NUL bytes
-        bytes(b for b in os.urandom(4000) if b) or b"\x01" * 100,  # random bytes without NUL
+        # Random bytes without NUL, seeded: every pytest-xdist worker must collect the same parameters.
+        bytes(b for b in random.Random(4000).randbytes(4000) if b),
         b"\x89PNG\r\n\x1a\n" + b"x" * 100,
         b"PK\x03\x04" + b"x" * 100,
         bytes(range(1, 32)) * 20,
     ],
+    ids=["with-nul", "random-without-nul", "png", "zip", "control-characters"],
 )
 def test_decode_refuses_binary(raw):
     with pytest.raises(LoadError, match="binary data, not text"):

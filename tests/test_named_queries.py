@@ -38,13 +38,13 @@ def file_of(row_value: str | None) -> str:
 def test_every_named_query_runs_and_its_examples_parse(store):
     import shlex
 
-    from caregraph.cli.app import _parse_params
+    from caregraph.cli.query import parse_params
 
     for name, nq in named_queries().items():
         for example in nq.examples:
             args = shlex.split(example)
             assert args[:3] == ["caregraph", "query", name], example
-            params = _parse_params([args[i + 1] for i, a in enumerate(args) if a in ("--param", "-p")])
+            params = parse_params([args[i + 1] for i, a in enumerate(args) if a in ("--param", "-p")])
             result = run_query(store, name, params)
             assert result.kind == "select", name
 

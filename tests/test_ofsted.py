@@ -240,13 +240,16 @@ def test_official_facts_are_typed_marked_and_traced_to_their_row(store_with_ofst
         start = next(o for p, o in facts if p == cg + "startDate")
         assert start.value == "2024-04-16" and start.datatype.value == XSD_DATE
         assert (cg + "official", ox.Literal(True)) in facts
-        assert (cg + "sourceRow", ox.Literal("In-year_inspections!7")) in facts
+        assert cg + "sourceRow" not in {p for p, _ in facts}  # rows are on the facts' reifiers, not the shared node
         assert (cg + "focus", ox.Literal("Children in need/subject to a plan")) in facts
-        # every official fact is reified, derived from the graph's own node, with its row
+        # every official fact is reified (RDF 1.2) by the spreadsheet row that states it
         ask = f"""ASK {{ GRAPH <{OFSTED_GRAPH}> {{
-            ?st rdf:subject <{SURREY_FV}> ; rdf:predicate cg:startDate ; rdf:object ?o ;
-                prov:wasDerivedFrom <{OFSTED_GRAPH}> ; cg:sourceRow "In-year_inspections!7" }} }}"""
+            ?row rdf:reifies <<( <{SURREY_FV}> cg:startDate ?o )>> ; cg:sourceRow "In-year_inspections!7" }} }}"""
         assert run_query(st, ask).boolean
+        unreified = f"""ASK {{ GRAPH <{OFSTED_GRAPH}> {{ <{SURREY_FV}> ?p ?o
+            FILTER(?p NOT IN (cg:official, rdfs:seeAlso))
+            FILTER NOT EXISTS {{ ?row rdf:reifies <<( <{SURREY_FV}> ?p ?o )>> ; cg:sourceRow ?r }} }} }}"""
+        assert not run_query(st, unreified).boolean
         # the graph describes its source: title, licence, attribution
         about = {(q.predicate.value, q.object.value) for q in st.ox.quads_for_pattern(g, None, None, g)}
         assert ("http://purl.org/dc/terms/title", "Local authority inspection outcomes as at 31 March 2025") in about
@@ -276,10 +279,11 @@ def test_a_type_from_another_sheet_wins_over_plain_ilacs(store_with_ofsted):
             )
         }
         rows = {
-            q.object.value
-            for q in st.ox.quads_for_pattern(
-                ox.NamedNode(surrey_2025), ox.NamedNode("https://w3id.org/caregraph/ontology#sourceRow"), None, None
-            )
+            sol["row"].value
+            for sol in run_query(
+                st,
+                f"SELECT ?row WHERE {{ ?r rdf:reifies <<( <{surrey_2025}> rdf:type cg:Inspection )>> ; cg:sourceRow ?row }}",
+            ).rows
         }
     assert kinds == {iris.VOCAB + "kind/ilacs-standard"}
     assert {r.split("!")[0] for r in rows} == set(SHEET_NAMES)

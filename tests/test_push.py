@@ -1,4 +1,4 @@
-"""caregraph.interop.export.push against a real ``oxigraph serve`` on loopback (the PyPI package ``oxigraph``, in the test
+"""caregraph.interop.push against a real ``oxigraph serve`` on loopback (the PyPI package ``oxigraph``, in the test
 extra): the server ends with the store's quads, a second push replaces rather than adds, and the named queries
 answer on the server with the rows they give here. A tiny stdlib server stands in for a store that wants
 credentials or refuses."""
@@ -16,14 +16,17 @@ import threading
 import time
 import urllib.request
 from pathlib import Path
+from typing import ClassVar
 
 import pyoxigraph as ox
 import pytest
 from typer.testing import CliRunner
 
 from caregraph.cli import app
-from caregraph.interop.export import PushError, push
+from caregraph.interop import http as client
+from caregraph.interop import push as push_module
 from caregraph.interop.ofsted import import_outcomes
+from caregraph.interop.push import PushError, push
 from caregraph.query import named_queries, run_query
 from caregraph.query.remote import query_endpoint
 from caregraph.store import open_store
@@ -107,20 +110,22 @@ def _rows(result) -> list[tuple]:
 def test_push_gives_the_server_the_store_and_a_second_push_replaces(server, store_path):
     calls = []
     with open_store(store_path, read_only=True) as st:
-        summary = push(st, server + "/store", progress=lambda name, done, total: calls.append((done, total)))
+        summary = push(
+            st, server + "/store", progress=lambda name, done, total: calls.append((done, total)), provenance="rdf12"
+        )
         quads = len(st)
         graphs = sum(1 for _ in st.ox.named_graphs())
     assert summary.graphs == graphs and summary.triples == quads
     assert calls[-1] == (graphs, graphs) and len(calls) == graphs
     assert _server_quads(server) == quads
     with open_store(store_path, read_only=True) as st:
-        push(st, server + "/store")
+        push(st, server + "/store", provenance="rdf12")
     assert _server_quads(server) == quads  # replaced, not added
 
 
 def test_named_queries_answer_the_same_on_the_server(server, store_path):
     with open_store(store_path, read_only=True) as st:
-        push(st, server + "/store")
+        push(st, server + "/store", provenance="rdf12")  # Oxigraph reads RDF 1.2: the provenance as stored
         compared = 0
         for name, nq in named_queries().items():
             if any(p.required for p in nq.parameters):
@@ -222,3 +227,36 @@ def test_credentials_come_from_the_environment(recorder, store_path, monkeypatch
         for path, _, ctype, _ in ok
     )
     assert "secret" not in os.environ.get("CAREGRAPH_AUTH", "")
+
+
+# ------------------------------------------------------------------------------------------------ the HTTP client
+
+
+def test_the_client_shows_urls_without_secrets_and_reads_credentials_from_the_environment(monkeypatch):
+    assert client.shown("https://user:pw@example.org:8443/store?graph=x#f") == "https://example.org:8443/store"
+    assert client.http_url("ftp://example.org/x") is None and client.http_url("http:///x") is None
+    assert client.http_url("https://example.org/x?y=1").query == "y=1"
+    monkeypatch.setenv("SOME_AUTH", "user:secret")
+    assert client.credentials("SOME_AUTH") == "Basic " + base64.b64encode(b"user:secret").decode()
+    monkeypatch.setenv("SOME_AUTH", "")
+    assert client.credentials("SOME_AUTH") is None and client.credentials(None) is None
+    monkeypatch.setenv("SOME_AUTH", "no-colon")
+    with pytest.raises(client.CredentialsError) as info:
+        client.credentials("SOME_AUTH")
+    assert "no-colon" not in str(info.value)
+
+
+def test_push_and_remote_queries_share_the_client(recorder, monkeypatch):
+    import caregraph.interop.export as export
+    import caregraph.query.remote as remote
+
+    assert export.push is push and export.PushError is PushError  # still importable from the old place
+    agents = {client.user_agent(module.PROTOCOL) for module in (remote, push_module)}
+    assert all(a.startswith("caregraph/") for a in agents) and len(agents) == 2
+    port = _free_port()  # nothing listens there
+    request = client.request("PUT", f"http://127.0.0.1:{port}/x", b"", headers={}, protocol="test")
+    with pytest.raises(client.Unreachable):
+        client.send(request, 5)
+    with pytest.raises(client.Refused) as info:
+        client.send(client.request("GET", recorder, None, headers={}, protocol="test"), 5)  # the recorder has no GET
+    assert info.value.code == 501 and info.value.status.startswith("HTTP 501")

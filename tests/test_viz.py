@@ -451,21 +451,3 @@ def test_cli_path_stats_central_export(built_store, tmp_path):
     assert result.exit_code == 0 and result.stdout.startswith("<?xml") and "Durham County Council" in result.stdout
     result = runner.invoke(app, ["export-graph", "--format", "dot", "--store", str(built_store)])
     assert result.exit_code == 2 and "'dot' is not an export format; choose graphml or gexf" in plain(result.output)
-
-
-def test_bench_synthetic_store_has_the_size_asked(tmp_path):
-    """bench/viz_bench.py's generator, so the benchmark cannot rot: about the entities asked, every class, evidence."""
-    import importlib.util
-
-    from .conftest import ROOT
-
-    spec = importlib.util.spec_from_file_location("viz_bench", ROOT / "bench" / "viz_bench.py")
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
-    bench.synthetic_store(tmp_path / "s", 150)
-    with open_store(tmp_path / "s", read_only=True) as st:
-        g = entity_graph(st)
-    assert 120 <= g.number_of_nodes() <= 180
-    assert {d["cls"] for _, d in g.nodes(data=True)} == set(CLASS_BY_NAME) - {"Document", "Other"}
-    assert all(d["evidence"] for _, d in g.nodes(data=True))
-    assert {d["grade"] for _, d in g.nodes(data=True) if d["cls"] == "Inspection"} >= {"ungraded"}

@@ -8,11 +8,12 @@ import pytest
 from caregraph.explore.network import Selection, entity_graph
 from caregraph.explore.viz import network_page, timeline_page, vis_data, write_page
 from caregraph.store import open_store
+from caregraph.testing.browser import Browser, find_chromium
 
 from . import vizdata
-from .browser import Browser, find_chromium
 
 pytestmark = [
+    pytest.mark.slow,
     pytest.mark.browser,
     pytest.mark.skipif(
         find_chromium() is None,

@@ -1,82 +1,88 @@
-"""The one place that mints IRIs for instance data, from natural keys (docs/ontology.md, "IRIs: one natural key
-per thing", lists each key and what it means for joins).
+"""The one place that turns natural keys into IRIs for instance data (docs/ontology.md, "IRIs: one natural key per
+thing", lists each key and what it means for joins).
 
 The same council, committee, person, post, meeting or inspection gets the same IRI from every document and every
 run, so facts from many documents join. The base is ``https://w3id.org/caregraph/id/`` unless ``CAREGRAPH_BASE``
-says otherwise. The string-only part (base, slugs, people's keys, councils', documents' and graphs' IRIs as
-``str``) is :mod:`caregraph.keys`, which the query path uses without importing rdflib.
+says otherwise.
+
+Two kinds of function live here. The keys and a few IRIs as plain ``str`` (:func:`base`, :func:`slug`,
+:func:`person_key`, :func:`document_key`, :func:`council_iri`, :func:`document_iri`, :func:`graph_iri`,
+:func:`concept_iri`): the query path (a council parameter, the reference graphs, the store's document graphs) uses
+these. And the minting functions (:func:`council`, :func:`inspection`, :func:`statement`, …), which return rdflib
+``URIRef`` terms, built on the string ones.
+
+Why ``URIRef`` and a lazy import rather than plain strings that :mod:`caregraph.pipeline.mapping` would wrap: the
+minted IRIs go straight into rdflib graphs (the build, the Ofsted import, tests, library users), and rdflib treats a
+``str`` as a different thing from the ``URIRef`` of the same text (``URIRef("x") != "x"``; ``Graph.add`` refuses a
+``str``), so plain strings would move one wrapping call to thirty call sites and turn a forgotten one into a silent
+non-match. Instead rdflib is imported on the first call of a minting function (:func:`_uriref`), never at import:
+``caregraph query`` imports this module and calls only the string functions, and never loads rdflib (~0.1 s;
+tests/test_startup.py checks it).
 
 >>> str(inspection("surrey", "focused-visit", PartialDate(2024, 4, 16)))
 'https://w3id.org/caregraph/id/council/surrey/inspection/focused-visit/2024-04'
 >>> inspection("surrey", "focused-visit", PartialDate(2024, 4)) == inspection("surrey", "focused-visit", PartialDate(2024, 4, 17))
 True
+>>> council_iri("surrey")
+'https://w3id.org/caregraph/id/council/surrey'
+>>> graph_iri("councils")
+'https://w3id.org/caregraph/graph/councils'
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import unicodedata
+from functools import cache
+from typing import TYPE_CHECKING
 
-from rdflib import Literal, URIRef
-from rdflib.term import Identifier
-
-from caregraph.keys import (  # noqa: F401 (re-exported: iris.base, iris.slug, … as before)
-    DEFAULT_BASE,
-    GRAPH_BASE,
-    HONORIFICS,
-    VOCAB,
-    base,
-    council_iri,
-    document_iri,
-    graph_iri,
-    kind_family,
-    person_key,
-    slug,
-)
+from caregraph.namespaces import CGD, CGV, GRAPHS
+from caregraph.ntriples import term_key
 from caregraph.records import PartialDate
 
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+if TYPE_CHECKING:
+    from rdflib import URIRef
+    from rdflib.term import Identifier
+
+DEFAULT_BASE = CGD
+VOCAB = CGV
+GRAPH_BASE = GRAPHS
+
+HONORIFICS = re.compile(
+    r"^(?:(?:county\s+)?councillor|cllr\.?|mr\.?|mrs\.?|ms\.?|miss|dr\.?|professor|prof\.?|sir|dame|lord|baroness|rev(?:d|\.)?)\s+",
+    re.I,
+)
+
+# ---------------------------------------------------------------------------------------------- keys, as strings
 
 
-def council(council_slug: str) -> URIRef:
-    return URIRef(council_iri(council_slug))
+def base() -> str:
+    """The base of instance data: ``$CAREGRAPH_BASE`` (with a trailing ``/`` added unless it ends in ``/`` or
+    ``#``), else ``https://w3id.org/caregraph/id/``."""
+    value = os.environ.get("CAREGRAPH_BASE", DEFAULT_BASE)
+    return value if value.endswith(("/", "#")) else value + "/"
 
 
-def body(council_slug: str, name: str) -> URIRef:
-    return URIRef(f"{council(council_slug)}/body/{slug(name)}")
+def slug(text: str) -> str:
+    """Lower-case ASCII words joined by hyphens: "Children's Services & Learning" → "childrens-services-and-learning"."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    text = text.replace("&", " and ").replace("'", "").lower()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "unnamed"
 
 
-def meeting(council_slug: str, body_name: str, date: PartialDate) -> URIRef:
-    return URIRef(f"{body(council_slug, body_name)}/meeting/{date.iso()}")
+def person_key(name: str) -> str:
+    """A person's key: the name without honorifics, slugged ("Councillor Clare Curran" → "clare-curran")."""
+    previous = None
+    while previous != name:
+        previous, name = name, HONORIFICS.sub("", name.strip())
+    return slug(name)
 
 
-def agenda_item(meeting_iri: URIRef, number: str | None, title: str | None) -> URIRef:
-    return URIRef(f"{meeting_iri}/item/{slug(number or title or 'item')}")
-
-
-def report(item_iri: URIRef) -> URIRef:
-    return URIRef(f"{item_iri}/report")
-
-
-def person(council_slug: str | None, name: str) -> URIRef:
-    scope = council(council_slug) if council_slug else URIRef(f"{base()}unplaced")
-    return URIRef(f"{scope}/person/{person_key(name)}")
-
-
-def post(organisation_iri: URIRef, title: str) -> URIRef:
-    title = re.sub(r"^the\s+", "", title.strip(), flags=re.I)
-    return URIRef(f"{organisation_iri}/post/{slug(title)}")
-
-
-def inspection(council_slug: str, kind: str, start: PartialDate | None, published: PartialDate | None = None) -> URIRef:
-    """``{council}/inspection/{family}/{YYYY-MM}`` from the start month (``YYYY`` when only the year is known);
-    an inspection known only by its publication date keys as ``p{YYYY-MM}``."""
-    when = start.month_key() if start is not None else "p" + (published.month_key() if published else "undated")
-    return URIRef(f"{council(council_slug)}/inspection/{kind_family(kind)}/{when}")
-
-
-def sub_judgement(inspection_iri: URIRef, area: str) -> URIRef:
-    return URIRef(f"{inspection_iri}/judgement/{area}")
+def kind_family(kind: str) -> str:
+    """Every ILACS kind keys as "ilacs" so a paper's "ILACS inspection" joins Ofsted's "Standard" inspection."""
+    return "ilacs" if kind.startswith("ilacs") else kind
 
 
 def text_key(text: str, length: int = 12) -> str:
@@ -84,60 +90,140 @@ def text_key(text: str, length: int = 12) -> str:
     return hashlib.sha1(re.sub(r"\W+", " ", text.lower()).strip().encode("utf-8")).hexdigest()[:length]
 
 
-def decision(parent: URIRef, number: str | None, text: str) -> URIRef:
+def document_key(url: str | None, path: str) -> str:
+    """What names a document: its source URL when one is known, else its normalised path (a ``Source``'s ``name``,
+    a ``SourceDocument``'s ``path``)."""
+    return url or path
+
+
+def council_iri(council_slug: str) -> str:
+    """The council's IRI as a string (:func:`council` is the same IRI as a ``URIRef``)."""
+    return f"{base()}council/{council_slug}"
+
+
+def document_iri(key: str) -> str:
+    """A document's IRI as a string, from its :func:`document_key` (:func:`document`)."""
+    return f"{base()}doc/{hashlib.sha1(key.encode('utf-8')).hexdigest()[:16]}"
+
+
+def document_prefix() -> str:
+    """What every document IRI starts with (``{base}doc/``)."""
+    return f"{base()}doc/"
+
+
+def graph_iri(name: str) -> str:
+    """A reference graph's IRI as a string: ontology, vocabularies, councils, ofsted, dataset (:func:`graph`)."""
+    return f"{GRAPH_BASE}{name}"
+
+
+def concept_iri(scheme: str, key: str) -> str:
+    """A SKOS concept's IRI as a string: ``cgv:{scheme}/{key}`` (:func:`concept`)."""
+    return f"{VOCAB}{scheme}/{key}"
+
+
+# ---------------------------------------------------------------------------------------------- IRIs, as URIRef
+
+
+@cache
+def _uriref() -> type[URIRef]:
+    from rdflib import URIRef
+
+    return URIRef
+
+
+def _ref(iri: str) -> URIRef:
+    return _uriref()(iri)
+
+
+def council(council_slug: str) -> URIRef:
+    return _ref(council_iri(council_slug))
+
+
+def body(council_slug: str, name: str) -> URIRef:
+    return _ref(f"{council_iri(council_slug)}/body/{slug(name)}")
+
+
+def meeting(council_slug: str, body_name: str, date: PartialDate) -> URIRef:
+    return _ref(f"{body(council_slug, body_name)}/meeting/{date.iso()}")
+
+
+def agenda_item(meeting_iri: str, number: str | None, title: str | None) -> URIRef:
+    return _ref(f"{meeting_iri}/item/{slug(number or title or 'item')}")
+
+
+def report(item_iri: str) -> URIRef:
+    return _ref(f"{item_iri}/report")
+
+
+def person(council_slug: str | None, name: str) -> URIRef:
+    scope = council_iri(council_slug) if council_slug else f"{base()}unplaced"
+    return _ref(f"{scope}/person/{person_key(name)}")
+
+
+def post(organisation_iri: str, title: str) -> URIRef:
+    title = re.sub(r"^the\s+", "", title.strip(), flags=re.I)
+    return _ref(f"{organisation_iri}/post/{slug(title)}")
+
+
+def inspection(council_slug: str, kind: str, start: PartialDate | None, published: PartialDate | None = None) -> URIRef:
+    """``{council}/inspection/{family}/{YYYY-MM}`` from the start month (``YYYY`` when only the year is known);
+    an inspection known only by its publication date keys as ``p{YYYY-MM}``."""
+    when = start.month_key() if start is not None else "p" + (published.month_key() if published else "undated")
+    return _ref(f"{council_iri(council_slug)}/inspection/{kind_family(kind)}/{when}")
+
+
+def sub_judgement(inspection_iri: str, area: str) -> URIRef:
+    return _ref(f"{inspection_iri}/judgement/{area}")
+
+
+def decision(parent: str, number: str | None, text: str) -> URIRef:
     """``{parent}/decision/{number}``, or ``{parent}/decision/t-{digest of the text}`` when there is no number (or
     the number is not unique in the document). The parent is the agenda item, else the meeting, else the document."""
     key = number if number else "t-" + text_key(text)
-    return URIRef(f"{parent}/decision/{slug(key)}")
+    return _ref(f"{parent}/decision/{slug(key)}")
 
 
-def follow_up(parent: URIRef, due: PartialDate, description: str | None = None) -> URIRef:
+def follow_up(parent: str, due: PartialDate, description: str | None = None) -> URIRef:
     """``{parent}/follow-up/{due}``; with ``description`` (when two follow-ups of one parent share a due date)
     ``{parent}/follow-up/{due}-{digest of the description}``."""
     suffix = f"-{text_key(description, 8)}" if description else ""
-    return URIRef(f"{parent}/follow-up/{due.iso()}{suffix}")
+    return _ref(f"{parent}/follow-up/{due.iso()}{suffix}")
 
 
 def organisation(key: str) -> URIRef:
-    return URIRef(f"{base()}org/{'/'.join(slug(part) for part in key.split('/'))}")
+    return _ref(f"{base()}org/{'/'.join(slug(part) for part in key.split('/'))}")
 
 
 def practice_model(key: str) -> URIRef:
-    return URIRef(f"{base()}practice-model/{slug(key)}")
+    return _ref(f"{base()}practice-model/{slug(key)}")
 
 
 def document(key: str) -> URIRef:
-    """A document's IRI from its source URL, or its normalised path when no URL is known."""
-    return URIRef(document_iri(key))
+    """A document's IRI from its :func:`document_key`."""
+    return _ref(document_iri(key))
 
 
-def evidence(document_iri: URIRef, start: int, end: int) -> URIRef:
-    return URIRef(f"{document_iri}/evidence/{start}-{end}")
+def evidence(document_iri: str, start: int, end: int) -> URIRef:
+    return _ref(f"{document_iri}/evidence/{start}-{end}")
 
 
-def term_key(term: Identifier) -> str:
-    """A term written as in N-Triples, independent of rdflib's own formatting: ``<iri>``, ``"lex"^^<datatype>``,
-    ``"lex"@lang``. Plain literals are xsd:string, as in RDF 1.1."""
-    if isinstance(term, Literal):
-        lexical = str(term).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
-        if term.language:
-            return f'"{lexical}"@{term.language.lower()}'
-        return f'"{lexical}"^^<{term.datatype or XSD_STRING}>'
-    if isinstance(term, URIRef):
-        return f"<{term}>"
-    raise TypeError(f"statements are minted for IRIs and literals only, not {term!r}")
+def source_row(graph_iri: str, sheet: str, row: int) -> URIRef:
+    """``{graph}/row/{sheet}/{row}``: one row of a spreadsheet a reference graph was imported from (Ofsted's
+    outcomes), the reifier of the facts it states, as a span is in a document graph."""
+    return _ref(f"{graph_iri}/row/{slug(sheet)}/{row}")
 
 
-def statement(document_iri: URIRef, s: Identifier, p: Identifier, o: Identifier) -> URIRef:
-    """``{document}/statement/{sha1 of the triple in N-Triples}[:16]``: one IRI per fact and document."""
+def statement(document_iri: str, s: Identifier, p: Identifier, o: Identifier) -> URIRef:
+    """``{document}/statement/{sha1 of the triple in N-Triples}[:16]``: one IRI per fact and document (the triple
+    written by :func:`caregraph.ntriples.term_key`)."""
     triple = f"{term_key(s)} {term_key(p)} {term_key(o)} ."
-    return URIRef(f"{document_iri}/statement/{hashlib.sha1(triple.encode('utf-8')).hexdigest()[:16]}")
+    return _ref(f"{document_iri}/statement/{hashlib.sha1(triple.encode('utf-8')).hexdigest()[:16]}")
 
 
 def concept(scheme: str, key: str) -> URIRef:
-    return URIRef(f"{VOCAB}{scheme}/{key}")
+    return _ref(concept_iri(scheme, key))
 
 
 def graph(name: str) -> URIRef:
     """Reference graphs: ontology, vocabularies, councils, ofsted, dataset."""
-    return URIRef(graph_iri(name))
+    return _ref(graph_iri(name))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -17,13 +19,73 @@ class Genre(StrEnum):
     OTHER = "other"
 
 
-@dataclass(frozen=True, order=True)
+_ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+@dataclass(frozen=True)
 class PartialDate:
-    """A date at the precision the text gives: a year, a year and month, or a full day."""
+    """A date at the precision the text gives: a year, a year and month, or a full day.
+
+    Ordering: by ``(year, month or 0, day or 0)``, so a coarser date sorts before every finer date inside it
+    (``PartialDate(2019) < PartialDate(2019, 1) < PartialDate(2019, 1, 1)``) and dates of mixed precision sort
+    together. Equality stays field by field (a year is not its first month), and agrees with the ordering.
+
+    >>> sorted([PartialDate(2019, 5), PartialDate(2019), PartialDate(2018, 12, 31)])
+    [PartialDate(year=2018, month=12, day=31), PartialDate(year=2019, month=None, day=None), PartialDate(year=2019, month=5, day=None)]
+    >>> PartialDate.parse("2019-05")
+    PartialDate(year=2019, month=5, day=None)
+    """
 
     year: int
     month: int | None = None
     day: int | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """The date ``text`` writes as ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (surrounding space ignored); raises
+        ``ValueError`` for anything else, or for a month or day the calendar does not have (2019-13, 2019-02-30).
+        The one parser of partial dates: the manifest, ``--since``/``--until``, the rules' date tables use it."""
+        m = _ISO.fullmatch(text.strip())
+        if not m:
+            raise ValueError(f"{text!r} is not a date: expected YYYY-MM-DD, YYYY-MM or YYYY")
+        try:
+            return cls.of(*(int(g) if g else None for g in m.groups()))  # type: ignore[arg-type]
+        except ValueError as exc:
+            raise ValueError(f"{text!r} is not a date: {exc}") from None
+
+    @classmethod
+    def of(cls, year: int, month: int | None = None, day: int | None = None) -> PartialDate:
+        """A date from its parts, checked against the calendar: ``ValueError`` for a month outside 1-12, a day the
+        month does not have, or a day without a month."""
+        if day is not None and month is None:
+            raise ValueError("a day needs a month")
+        if month is not None:
+            datetime.date(year, month, day or 1)  # a real day, or ValueError
+        return cls(year, month, day)
+
+    def sort_key(self) -> tuple[int, int, int]:
+        """``(year, month or 0, day or 0)``: what dates are ordered by."""
+        return (self.year, self.month or 0, self.day or 0)
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self.sort_key() < other.sort_key()
+
+    def __le__(self, other: object) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self.sort_key() <= other.sort_key()
+
+    def __gt__(self, other: object) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self.sort_key() > other.sort_key()
+
+    def __ge__(self, other: object) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self.sort_key() >= other.sort_key()
 
     def iso(self) -> str:
         if self.month is None:
@@ -39,11 +101,6 @@ class PartialDate:
     def month_key(self) -> str:
         """The key used in inspection IRIs: ``YYYY-MM``, or ``YYYY`` when the month is unknown."""
         return self.iso()[:7]
-
-    @classmethod
-    def parse(cls, text: str) -> PartialDate:
-        parts = [int(p) for p in text.split("-")]
-        return cls(*parts)  # type: ignore[arg-type]
 
     def __str__(self) -> str:
         return self.iso()

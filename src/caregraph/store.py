@@ -15,14 +15,21 @@ import re
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
-from caregraph import keys
+from caregraph import iris
 from caregraph.errors import StoreError, StoreLocked
+from caregraph.namespaces import CG
+from caregraph.ntriples import (  # noqa: F401 (graph_ntriples, ntriples_to_nquads, term_nt: re-exported from here)
+    graph_ntriples,
+    ntriples_to_nquads,
+    ox_ntriples,
+    rdflib_terms,
+    term_nt,
+)
 from caregraph.resources import ontology_file
 
 if TYPE_CHECKING:
@@ -31,7 +38,7 @@ if TYPE_CHECKING:
 DEFAULT_STORE = "caregraph-store"
 STORE_ENV = "CAREGRAPH_STORE"
 LOCK_NAME = "caregraph.lock"
-CG_NS = "https://w3id.org/caregraph/ontology#"
+CG_NS = CG  # kept for older callers
 
 # Reference graphs loaded into every store, each from a file of the ontology folder.
 REFERENCE_GRAPHS = {
@@ -48,17 +55,9 @@ def resolve_path(path: str | os.PathLike[str] | None) -> Path:
     return Path(os.environ.get(STORE_ENV) or DEFAULT_STORE)
 
 
-@cache
-def _terms():
-    """rdflib's term classes, imported on first use: reading a store (caregraph query) never needs rdflib (~0.1 s)."""
-    from rdflib import BNode, Literal, URIRef
-
-    return URIRef, Literal, BNode
-
-
 def to_ox(term) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     """An rdflib term as a pyoxigraph term."""
-    URIRef, Literal, BNode = _terms()
+    URIRef, Literal, BNode = rdflib_terms()
     if isinstance(term, URIRef):
         return ox.NamedNode(str(term))
     if isinstance(term, Literal):
@@ -76,61 +75,6 @@ def graph_quads(graph: Graph, name: str | URIRef) -> Iterator[ox.Quad]:
     g = ox.NamedNode(str(name))
     for s, p, o in graph:
         yield ox.Quad(to_ox(s), to_ox(p), to_ox(o), g)
-
-
-# ---------------------------------------------------------------------------------------------- N-Triples, fast
-# The build's workers hand each document's graph to the writer as N-Triples bytes, which Oxigraph's parser loads
-# far faster than Python can make pyoxigraph terms one by one (docs/performance.md).
-
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-_BAD_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
-_NT_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
-
-
-def _iri_nt(value: str) -> str:
-    if _BAD_IRI.search(value) or ":" not in value:
-        raise ValueError(f"not a valid IRI: {value!r}")
-    return f"<{value}>"
-
-
-def term_nt(term) -> str:
-    """An rdflib term in N-Triples syntax (the same text ``pyoxigraph.serialize`` gives for :func:`to_ox`)."""
-    URIRef, Literal, BNode = _terms()
-    if isinstance(term, URIRef):
-        return _iri_nt(str(term))
-    if isinstance(term, Literal):
-        lexical = '"' + str(term).translate(_NT_ESCAPES) + '"'
-        if term.language:
-            return f"{lexical}@{term.language}"
-        if term.datatype is not None and str(term.datatype) != _XSD_STRING:
-            return f"{lexical}^^{_iri_nt(str(term.datatype))}"
-        return lexical
-    if isinstance(term, BNode):
-        return f"_:{term}"
-    raise TypeError(f"not an RDF term: {term!r}")
-
-
-def graph_ntriples(graph: Iterable[tuple]) -> bytes:
-    """A graph (an rdflib ``Graph`` or any iterable of rdflib triples) as N-Triples bytes, one triple a line.
-    Raises ``ValueError`` for a term that is not valid RDF."""
-    seen: dict = {}
-    lines = []
-    for triple in graph:
-        parts = []
-        for term in triple:
-            text = seen.get(term)
-            if text is None:
-                text = seen[term] = term_nt(term)
-            parts.append(text)
-        lines.append(f"{parts[0]} {parts[1]} {parts[2]} .\n")
-    return "".join(lines).encode("utf-8")
-
-
-def ntriples_to_nquads(name: str, ntriples: bytes) -> bytes:
-    """Put N-Triples (one triple a line, as :func:`graph_ntriples` writes them) into the named graph ``name``.
-
-    Safe because N-Triples escapes every line break inside literals: " .\\n" only ends a line."""
-    return ntriples.replace(b" .\n", f" <{name}> .\n".encode())
 
 
 def _open_read_only(path: Path, attempts: int = 10) -> ox.Store:
@@ -159,6 +103,34 @@ def _open_read_only(path: Path, attempts: int = 10) -> ox.Store:
 _UNFINISHED = ("Column family not found", "Inserts are only possible on read-write instances")
 
 
+# What a store folder may hold: Oxigraph's RocksDB files and caregraph's lock file.
+_STORE_FILE = re.compile(
+    r"^(CURRENT|IDENTITY|LOCK|LOG(\.old\.\d+)?|MANIFEST-\d+|OPTIONS-\d+(\.dbtmp)?|\d+\.(log|sst|blob|dbtmp))$"
+)
+
+
+def check_store_folder(path: Path) -> None:
+    """Refuse ``path`` as a store unless it is missing, empty, a store (``CURRENT`` and a ``MANIFEST-…``), or what a
+    store's creation cut short leaves (``LOCK`` or ``IDENTITY`` and nothing but RocksDB's files). Oxigraph would
+    otherwise write its files among the user's own (and rename a ``LOG`` of theirs), or fail obscurely (``/proc``)."""
+    try:
+        names = [n for n in os.listdir(path) if n != LOCK_NAME]
+    except FileNotFoundError:
+        return
+    except NotADirectoryError:
+        raise StoreError(f"{path} is a file, not a store folder; give --store a new or empty folder") from None
+    except OSError as exc:
+        raise StoreError(f"cannot open the store folder {path}: {exc.strerror or exc}") from None
+    if not names or ("CURRENT" in names and any(n.startswith("MANIFEST-") for n in names)):
+        return
+    if {"LOCK", "IDENTITY"} & set(names) and all(_STORE_FILE.match(n) for n in names):
+        return
+    shown = ", ".join(repr(n) for n in sorted(names)[:3]) + (f" and {len(names) - 3:,} more" if len(names) > 3 else "")
+    raise StoreError(
+        f"{path} is neither empty nor a caregraph store (it holds {shown}); give --store a new or empty folder, or an existing store"
+    )
+
+
 class Store:
     """A caregraph store: an Oxigraph store plus caregraph's conventions about graphs and documents."""
 
@@ -185,13 +157,19 @@ class Store:
             return
         from filelock import FileLock, Timeout
 
+        check_store_folder(self.path)
         try:
             self.path.mkdir(parents=True, exist_ok=True)
+            # Open the lock file once ourselves: a folder we may not write (or a pseudo-file system) is a clear
+            # error here, not a lock that "another process" seems to hold.
+            os.close(os.open(self.path / LOCK_NAME, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o644))
         except OSError as exc:
-            raise StoreError(f"cannot create the store folder {self.path}: {exc.strerror or exc}") from None
+            raise StoreError(f"cannot write the store folder {self.path}: {exc.strerror or exc}") from None
         self._lock = FileLock(str(self.path / LOCK_NAME))
         try:
             self._lock.acquire(timeout=0)
+        except OSError as exc:
+            raise StoreError(f"cannot lock the store folder {self.path}: {exc.strerror or exc}") from None
         except Timeout:
             if on_wait is not None:
                 on_wait(
@@ -228,10 +206,44 @@ class Store:
     def __exit__(self, *exc) -> None:
         self.close()
 
+    # ------------------------------------------------------------------------------------------ reading
+    # Every module reads and writes the store through these methods; only caregraph.query evaluates SPARQL on
+    # ``self.ox`` directly (with its own timeouts and error handling).
+    def query(self, text: str, **options):
+        """Evaluate SPARQL ``text`` (``prefixes=``, ``use_default_graph_as_union=``, … as pyoxigraph takes them)."""
+        return self.ox.query(text, **options)
+
+    def quads(
+        self, s=None, p=None, o=None, graph: str | ox.NamedNode | ox.DefaultGraph | None = None
+    ) -> Iterator[ox.Quad]:
+        """The quads matching the pattern of pyoxigraph terms (``None`` matches anything; ``graph`` may also be an
+        IRI string), streamed in the order of the store's index."""
+        g = ox.NamedNode(graph) if isinstance(graph, str) else graph
+        return self.ox.quads_for_pattern(s, p, o, g)
+
+    def __contains__(self, quad: ox.Quad) -> bool:
+        return quad in self.ox
+
+    def has_graph(self, name: str | ox.NamedNode) -> bool:
+        """Whether the store holds the named graph ``name``."""
+        return self.ox.contains_named_graph(ox.NamedNode(name) if isinstance(name, str) else name)
+
+    def graph_names(self) -> list[str]:
+        """The IRIs of every named graph in the store (graphs named by blank nodes left out), unordered."""
+        return [g.value for g in self.ox.named_graphs() if isinstance(g, ox.NamedNode)]
+
+    def has_default_graph(self) -> bool:
+        """Whether the default graph holds anything (caregraph itself writes only named graphs)."""
+        return next(iter(self.quads(graph=ox.DefaultGraph())), None) is not None
+
+    def dump_ntriples(self, graph: ox.NamedNode | ox.DefaultGraph) -> bytes:
+        """One graph of the store as N-Triples bytes."""
+        return self.ox.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph) or b""
+
     # ------------------------------------------------------------------------------------------ documents
     def documents(self) -> dict[str, str]:
         """Document IRI → sha256 of every document in the store."""
-        q = f"SELECT ?d ?h WHERE {{ GRAPH ?d {{ ?d a <{CG_NS}Document> ; <{CG_NS}sha256> ?h }} }}"
+        q = f"SELECT ?d ?h WHERE {{ GRAPH ?d {{ ?d a <{CG}Document> ; <{CG}sha256> ?h }} }}"
         return {sol["d"].value: sol["h"].value for sol in self.ox.query(q)}
 
     def add_graphs(self, graphs: Iterable[tuple[str, Graph]]) -> int:
@@ -251,9 +263,10 @@ class Store:
         one transaction. Each document's ``cg:sha256`` triple, by which a build knows the document is in the store,
         is written after everything else, in one transaction; so a document cut short by a crash has no hash, and
         the next build replaces its graph whole (``caregraph build --bulk``, docs/performance.md)."""
-        body, markers = [], []
+        body: list[bytes] = []
+        markers: list[bytes] = []
         for name, nt in docs:
-            marker = f"<{name}> <{CG_NS}sha256> ".encode()
+            marker = f"<{name}> <{CG}sha256> ".encode()
             for line in ntriples_to_nquads(name, nt).splitlines(keepends=True):
                 (markers if line.startswith(marker) else body).append(line)
         if body:
@@ -263,8 +276,8 @@ class Store:
 
     def document_graphs(self) -> set[str]:
         """The IRIs of every named graph holding a document (with or without its metadata)."""
-        prefix = keys.document_iri("x")[:-16]
-        return {g.value for g in self.ox.named_graphs() if isinstance(g, ox.NamedNode) and g.value.startswith(prefix)}
+        prefix = iris.document_prefix()
+        return {name for name in self.graph_names() if name.startswith(prefix)}
 
     def replace_graph(self, name: str, graph: Graph) -> int:
         """Replace a document's graph in one transaction (drop and insert in a single SPARQL update)."""
@@ -272,14 +285,22 @@ class Store:
         return len(graph)
 
     def replace_ntriples(self, name: str, ntriples: bytes) -> None:
-        """Replace a document's graph by these N-Triples in one transaction (one SPARQL update: drop, insert)."""
+        """Replace a graph by these N-Triples in one transaction (one SPARQL update: drop, insert)."""
         self.ox.update(
             f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{ntriples.decode('utf-8')}\n}} }}"
         )
 
-    def _replace(self, name: str, triples: Iterable[ox.Triple]) -> None:
-        body = ox.serialize(list(triples), format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
-        self.ox.update(f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{body}\n}} }}")
+    def replace_triples(self, name: str, triples: Iterable[ox.Triple]) -> None:
+        """Replace a graph by these pyoxigraph triples in one transaction (:meth:`replace_ntriples`)."""
+        self.replace_ntriples(name, ox_ntriples(triples))
+
+    def update(self, text: str, **options) -> None:
+        """Run a SPARQL update in one transaction."""
+        self.ox.update(text, **options)
+
+    def flush(self) -> None:
+        """Write what the store holds in memory to disk (RocksDB's memtables; docs/performance.md, "Memory")."""
+        self.ox.flush()
 
     def remove_document(self, name: str) -> None:
         self.ox.remove_graph(ox.NamedNode(name)) if self.ox.contains_named_graph(ox.NamedNode(name)) else None
@@ -300,15 +321,15 @@ class Store:
                 continue
             data = path.read_bytes()
             digest = hashlib.sha256(data).hexdigest()
-            graph = ox.NamedNode(keys.graph_iri(name))
-            marker = ox.Quad(graph, ox.NamedNode(f"{CG_NS}sha256"), ox.Literal(digest), graph)
+            graph = ox.NamedNode(iris.graph_iri(name))
+            marker = ox.Quad(graph, ox.NamedNode(f"{CG}sha256"), ox.Literal(digest), graph)
             if marker in self.ox:
                 continue
             triples = [
                 ox.Triple(q.subject, q.predicate, q.object)
                 for q in ox.parse(data, format=ox.RdfFormat.TURTLE, base_iri=graph.value)
             ]
-            self._replace(graph.value, [*triples, ox.Triple(marker.subject, marker.predicate, marker.object)])
+            self.replace_triples(graph.value, [*triples, ox.Triple(marker.subject, marker.predicate, marker.object)])
 
 
 @contextmanager

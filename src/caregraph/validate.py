@@ -7,6 +7,10 @@ property definitions, so the vocabularies are added to the data graph here. The 
 in-memory Oxigraph store, so the shapes' SPARQL constraints run in Oxigraph (about 15 times faster than rdflib's
 SPARQL engine on these graphs).
 
+pySHACL (through rdflib) cannot read RDF 1.2 triple terms, so a stored graph's provenance is first rewritten to its
+RDF 1.1 form (:func:`caregraph.interop.provenance.convert`, as ``export --provenance rdf11`` writes it): the shapes
+describe that form, and so check both what the store holds and what RDF 1.1 stores receive.
+
 >>> from caregraph.store import memory_store
 >>> with memory_store() as store:
 ...     validate_store(store)
@@ -28,9 +32,9 @@ from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, RDF, SH
 
 from caregraph.errors import CaregraphError
-from caregraph.namespaces import PREFIXES
+from caregraph.namespaces import CG, PREFIXES, SHAPES
 from caregraph.resources import ontology_file
-from caregraph.store import CG_NS, Store, to_ox
+from caregraph.store import Store, to_ox
 
 SHAPES_FILE = "shapes.ttl"
 VOCABULARIES_FILE = "vocabularies.ttl"
@@ -130,12 +134,17 @@ def _vocabulary_quads() -> tuple[ox.Quad, ...]:
 def validate_triples(
     triples: Iterable[ox.Triple | ox.Quad], name: str, *, document: str | None = None, shapes: Graph | None = None
 ) -> tuple[list[Problem], Graph]:
-    """Validate one graph, given as Oxigraph triples; return its problems and pySHACL's report graph."""
+    """Validate one graph, given as Oxigraph triples or quads (grouped by subject, as a store gives a graph's quads;
+    RDF 1.2 provenance is rewritten to RDF 1.1 first); return its problems and pySHACL's report graph."""
     from pyshacl import validate
 
+    from caregraph.interop.provenance import convert
+
+    graph = ox.NamedNode(name) if ":" in name else ox.NamedNode("urn:caregraph:graph")
     data = ox.Store()
     data.extend(_vocabulary_quads())
-    data.extend(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
+    quads = (ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples)
+    data.extend(ox.Quad(q.subject, q.predicate, q.object) for q in convert(quads, "rdf11"))
     try:
         _, report, _ = validate(
             data,
@@ -163,9 +172,9 @@ def validate_graph(
 
 def document_graphs(store: Store) -> dict[str, str | None]:
     """Every document graph of the store (a graph that describes itself as a cg:Document) → the document's file."""
-    q = f"SELECT ?g ?file WHERE {{ GRAPH ?g {{ ?g a <{CG_NS}Document> OPTIONAL {{ ?g <{CG_NS}file> ?file }} }} }}"
+    q = f"SELECT ?g ?file WHERE {{ GRAPH ?g {{ ?g a <{CG}Document> OPTIONAL {{ ?g <{CG}file> ?file }} }} }}"
     out: dict[str, str | None] = {}
-    for sol in store.ox.query(q):
+    for sol in store.query(q):
         out.setdefault(sol["g"].value, sol["file"].value if sol["file"] is not None else None)
     return dict(sorted(out.items()))
 
@@ -188,7 +197,7 @@ def validate_store(
                 )
             names.append(name)
         for name in names:
-            if not store.ox.contains_named_graph(ox.NamedNode(name)):
+            if not store.has_graph(name):
                 hint = "; see them with: caregraph query documents" if documents else ""
                 raise ValidationError(f"no graph <{name}> in the store{hint}")
     else:
@@ -204,7 +213,7 @@ def validate_store(
     combined.bind("dcterms", DCTERMS)
     triples = 0
     for name in names:
-        quads = list(store.ox.quads_for_pattern(None, None, None, ox.NamedNode(name)))
+        quads = list(store.quads(graph=name))
         triples += len(quads)
         found, report = validate_triples(quads, name, document=documents.get(name), shapes=shapes)
         problems.extend(found)
@@ -223,7 +232,7 @@ def validate_store(
 # ---------------------------------------------------------------------------------------------- reports
 
 # Report terms with the query prefixes, but instance IRIs in full (their local names hold slashes).
-_PREFIXES = {**{p: ns for p, ns in PREFIXES.items() if p != "cgd"}, "cgsh": "https://w3id.org/caregraph/shapes#"}
+_PREFIXES = {**{p: ns for p, ns in PREFIXES.items() if p != "cgd"}, "cgsh": SHAPES}
 
 
 def _curie(iri: str) -> str:

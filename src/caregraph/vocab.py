@@ -4,12 +4,14 @@ do not edit. A misspelt term is an AttributeError, not a silent new IRI."""
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
+from caregraph import namespaces
+
 
 class CG(DefinedNamespace):
     """caregraph ontology terms."""
 
     _fail = True
-    _NS = Namespace("https://w3id.org/caregraph/ontology#")
+    _NS = Namespace(namespaces.CG)
 
     AgendaItem: URIRef  # class
     Committee: URIRef  # class
@@ -78,7 +80,7 @@ class CG(DefinedNamespace):
     unanimous: URIRef  # datatype property
 
 
-CGV = Namespace("https://w3id.org/caregraph/vocab/")
-OA = Namespace("http://www.w3.org/ns/oa#")
-ORG = Namespace("http://www.w3.org/ns/org#")
-SCHEMA = Namespace("https://schema.org/")
+CGV = Namespace(namespaces.CGV)
+OA = Namespace(namespaces.OA)
+ORG = Namespace(namespaces.ORG)
+SCHEMA = Namespace(namespaces.SCHEMA)

@@ -3,9 +3,9 @@
 THING is an IRI (``<https://…>`` or ``https://…``), a prefixed name (``cgd:council/surrey``) or a label ("Dave Hill",
 "Surrey", "Cabinet"; matched case-insensitively against ``rdfs:label``, ``skos:prefLabel``, ``skos:altLabel``,
 ``foaf:name``, ``dcterms:title``). Facts are the triples with the thing as subject (and, marked ``in``, as object) in
-every graph; for a fact a document states, the reified statement (``rdf:Statement`` → ``cg:evidence`` →
-``oa:exact``) gives the exact quote and its character offsets. Facts from the reference graphs (councils gazetteer,
-vocabularies, Ofsted's record) have a graph but no quote.
+every graph; for a fact a document states, its reifier (the span of text, ``?span rdf:reifies <<( s p o )>>`` with
+``oa:exact``, ``oa:start``, ``oa:end``) gives the exact quote and its character offsets. Facts from the reference
+graphs (councils gazetteer, vocabularies, Ofsted's record) have a graph but no quote.
 
 >>> from caregraph.store import memory_store
 >>> store = memory_store()
@@ -23,11 +23,13 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 
 from caregraph.errors import QueryError
+from caregraph.namespaces import GRAPHS, XSD
 from caregraph.query import QueryResult, expand, prefixes, shorten
 
 LABEL_PROPERTIES = ("rdfs:label", "skos:prefLabel", "skos:altLabel", "foaf:name", "dcterms:title")
 # Provenance plumbing: listed as facts it would only repeat what every quote already says.
 _HIDDEN_INCOMING = ("rdf:subject", "rdf:object", "cg:mentions", "oa:hasSource", "prov:wasDerivedFrom")
+_HIDDEN_OUTGOING = ("rdf:reifies",)
 MAX_MATCHES = 10
 
 
@@ -63,7 +65,7 @@ class Explanation:
 
 
 def _query(store, text: str):
-    return store.ox.query(text, prefixes=prefixes(), use_default_graph_as_union=True)
+    return store.query(text, prefixes=prefixes(), use_default_graph_as_union=True)
 
 
 def find(store, thing: str) -> list[str]:
@@ -107,15 +109,15 @@ def explain_iri(store, iri: str) -> Explanation:
     """Every fact about ``iri`` in the store, each with its quote and document where a document states it."""
     node = ox.NamedNode(iri)
     hidden = ", ".join(_HIDDEN_INCOMING)
+    hidden_out = ", ".join(_HIDDEN_OUTGOING)
     q = f"""SELECT ?direction ?s ?p ?o ?g ?quote ?start ?end ?file ?url ?isDocument WHERE {{
       VALUES ?thing {{ {node} }}
-      {{ GRAPH ?g {{ ?thing ?p ?o }} BIND(?thing AS ?s) BIND("out" AS ?direction) }}
+      {{ GRAPH ?g {{ ?thing ?p ?o }} BIND(?thing AS ?s) BIND("out" AS ?direction) FILTER(?p NOT IN ({hidden_out})) }}
       UNION
       {{ GRAPH ?g {{ ?s ?p ?thing }} BIND(?thing AS ?o) BIND("in" AS ?direction) FILTER(?p NOT IN ({hidden})) }}
       OPTIONAL {{
         GRAPH ?g {{
-          ?statement rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; cg:evidence ?evidence .
-          ?evidence oa:exact ?quote .
+          ?evidence rdf:reifies <<( ?s ?p ?o )>> ; oa:exact ?quote .
           OPTIONAL {{ ?evidence oa:start ?start }}
           OPTIONAL {{ ?evidence oa:end ?end }}
         }}
@@ -225,11 +227,9 @@ def as_result(explanations: list[Explanation]) -> QueryResult:
             if f.quote is not None:
                 row["quote"] = ox.Literal(f.quote)
             if f.start is not None:
-                row["start"] = ox.Literal(
-                    str(f.start), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
-                )
+                row["start"] = ox.Literal(str(f.start), datatype=ox.NamedNode(XSD + "integer"))
             if f.end is not None:
-                row["end"] = ox.Literal(str(f.end), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
+                row["end"] = ox.Literal(str(f.end), datatype=ox.NamedNode(XSD + "integer"))
             rows.append(row)
     return QueryResult("select", list(COLUMNS), rows)
 
@@ -250,10 +250,8 @@ def _term(term, e: Explanation) -> str:
 def _where(f: Fact) -> str:
     if f.document:
         return f.file or f.url or shorten(f.document)
-    from caregraph.iris import GRAPH_BASE
-
-    if f.graph.startswith(GRAPH_BASE):
-        return f"the {f.graph[len(GRAPH_BASE) :]} reference graph"
+    if f.graph.startswith(GRAPHS):
+        return f"the {f.graph[len(GRAPHS) :]} reference graph"
     return f"graph <{f.graph}>"
 
 

@@ -6,8 +6,9 @@ inspections, decisions, follow-ups, organisations, practice models; documents wh
 the object properties between two drawn entities, keyed by the property's IRI and labelled with its ``rdfs:label``
 from the ontology graph. Literal values (dates, judgements, quotes) and links to things that are not drawn (a
 judgement concept, a report, an entity left out of the selection) become *facts* of the node, shown in tooltips.
-The reified ``rdf:Statement`` and ``cg:Evidence`` resources are never nodes: their ``oa:exact`` quote and source
-document become the node's or edge's *evidence*.
+The provenance resources (the spans that reify the facts, ``?span rdf:reifies <<( s p o )>>``, and any RDF 1.1
+``rdf:Statement`` or ``cg:Evidence``) are never nodes: a span's ``oa:exact`` quote and its document (the named
+graph) become the node's or edge's *evidence*.
 
 >>> from caregraph.store import memory_store
 >>> g = entity_graph(memory_store())
@@ -34,17 +35,9 @@ import networkx as nx
 import pyoxigraph as ox
 
 from caregraph.errors import CaregraphError
-
-CG = "https://w3id.org/caregraph/ontology#"
-RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-SKOS = "http://www.w3.org/2004/02/skos/core#"
-FOAF = "http://xmlns.com/foaf/0.1/"
-DCTERMS = "http://purl.org/dc/terms/"
-ORG = "http://www.w3.org/ns/org#"
-PROV = "http://www.w3.org/ns/prov#"
-GRAPHS = "https://w3id.org/caregraph/graph/"
-VOCAB = "https://w3id.org/caregraph/vocab/"
+from caregraph.namespaces import CG, DCTERMS, FOAF, GRAPHS, OA, ORG, PROV, RDF, RDFS, SKOS
+from caregraph.namespaces import CGV as VOCAB
+from caregraph.records import PartialDate
 
 
 class SelectionError(CaregraphError):
@@ -169,9 +162,10 @@ def normalise_date(value: str | None, what: str) -> str | None:
     if value is None:
         return None
     value = value.strip()
-    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value)
-    if not m or (m.group(2) and not 1 <= int(m.group(2)) <= 12) or (m.group(3) and not 1 <= int(m.group(3)) <= 31):
-        raise SelectionError(f"{what} {value!r} is not a date; write YYYY-MM-DD, YYYY-MM or YYYY")
+    try:
+        PartialDate.parse(value)
+    except ValueError:
+        raise SelectionError(f"{what} {value!r} is not a date; write YYYY-MM-DD, YYYY-MM or YYYY") from None
     return value
 
 
@@ -236,7 +230,7 @@ def _values(var: str, iris: Iterable[str]) -> str:
 def _query(store, text: str):
     from caregraph.query import prefixes
 
-    return store.ox.query(text, prefixes=prefixes())
+    return store.query(text, prefixes=prefixes())
 
 
 def _term_key(term) -> str:
@@ -278,7 +272,7 @@ def load_catalogue(store, *, documents: bool = False) -> _Catalogue:
         f"SELECT DISTINCT ?s ?p ?o WHERE {{ {class_values} GRAPH ?g {{ ?g a cg:Document . ?s a ?class ; ?p ?o }} }}",
     ):
         s, p = sol["s"].value, sol["p"].value
-        if p == RDF + "type":
+        if p in (RDF + "type", RDF + "reifies"):  # a document reifies the facts it states without a span
             continue
         if s in cat.classes:
             cat.facts[s].append((p, sol["o"]))
@@ -294,21 +288,17 @@ def load_catalogue(store, *, documents: bool = False) -> _Catalogue:
             continue
         target = cat.pref if sol["p"].value == SKOS + "prefLabel" else cat.rdfs
         target.setdefault(sol["x"].value, label.value)
-    # Evidence: the quotes first, then the statements that cite them (two simple queries run faster than one join).
+    # Evidence: the quotes first, then the facts each span reifies (two simple queries run faster than one join).
     quotes: dict[str, tuple[str, str]] = {}
-    for sol in _query(
-        store, "SELECT ?e ?quote ?src ?g WHERE { GRAPH ?g { ?e oa:exact ?quote . OPTIONAL { ?e oa:hasSource ?src } } }"
-    ):
-        quotes[sol["e"].value] = (sol["quote"].value, (sol["src"] or sol["g"]).value)
-    for sol in _query(
-        store,
-        "SELECT ?s ?p ?o ?e WHERE { GRAPH ?g { ?st cg:evidence ?e ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o } }",
-    ):
+    for sol in _query(store, "SELECT ?e ?quote ?g WHERE { GRAPH ?g { ?e oa:exact ?quote } }"):
+        quotes[sol["e"].value] = (sol["quote"].value, sol["g"].value)
+    for sol in _query(store, "SELECT ?e ?t WHERE { GRAPH ?g { ?e rdf:reifies ?t } }"):
         item = quotes.get(sol["e"].value)
-        if item is None:
+        t = sol["t"]
+        if item is None or not isinstance(t, ox.Triple):
             continue
-        s = sol["s"].value
-        cat.evidence[(s, sol["p"].value, _term_key(sol["o"]))].append(item)
+        s = t.subject.value
+        cat.evidence[(s, t.predicate.value, _term_key(t.object))].append(item)
         cat.subject_evidence[s].append(item)
     for sol in _query(store, f"SELECT ?i ?j WHERE {{ GRAPH <{GRAPHS}ofsted> {{ ?i cg:judgement ?j }} }}"):
         cat.official.setdefault(sol["i"].value, sol["j"].value)
@@ -475,7 +465,7 @@ def _resolve_council(name: str) -> str:
                 else "; give a name, code or slug from the councils gazetteer"
             )
         )
-    return str(iris.council(slug))
+    return iris.council_iri(slug)
 
 
 def _query_triples(store, source: str) -> list[tuple[str, str, object]]:
@@ -527,7 +517,8 @@ def entity_graph(store, selection: Selection | None = None, *, catalogue: _Catal
     if sel.query:
         triples = _query_triples(store, sel.query)
         known_aux = {RDF + "Statement", CG + "Evidence"}
-        typed_aux = {s for s, p, o in triples if p == RDF + "type" and _term_key(o) in known_aux}
+        provenance = {RDF + "reifies", OA + "exact"}  # a span that reifies facts is provenance, not an entity
+        typed_aux = {s for s, p, o in triples if (p == RDF + "type" and _term_key(o) in known_aux) or p in provenance}
         nodes: set[str] = set()
         edges: set[tuple[str, str, str]] = set()
         extra: dict[str, list[tuple[str, object]]] = defaultdict(list)
@@ -851,3 +842,19 @@ def export_graph(g: nx.MultiDiGraph, fmt: str, out) -> None:
         for n, data in plain.nodes(data=True):
             data["label"] = data.get("name", n)
         nx.write_gexf(plain, out, encoding="utf-8")
+
+
+def export_graph_to_path(g: nx.MultiDiGraph, fmt: str, out: str | Path) -> Path:
+    """:func:`export_graph` to the file ``out`` (``export-graph --out``), written by
+    :func:`caregraph.outfile.output_file`: atomically, with the usual mode, read-only files refused, links followed,
+    devices and pipes written in place; missing parent folders are created. Returns the path written."""
+    from caregraph.outfile import OutputError, output_file
+
+    if fmt not in EXPORT_FORMATS:
+        raise SelectionError(f"unknown export format {fmt!r}; choose {' or '.join(EXPORT_FORMATS)}")
+    try:
+        with output_file(out, make_parents=True) as fh:
+            export_graph(g, fmt, fh)
+    except OutputError as exc:
+        raise SelectionError(str(exc)) from None
+    return Path(out)

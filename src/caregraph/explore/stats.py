@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from caregraph.namespaces import CG, GRAPHS
+
 CLASSES = (
     "Council",
     "Committee",
@@ -22,12 +24,12 @@ SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE {
 } GROUP BY ?class
 """
 
-_COUNCILS = """
-SELECT DISTINCT ?name WHERE {
-  GRAPH ?g { ?g a cg:Document ; dcterms:publisher ?council }
-  OPTIONAL { GRAPH <https://w3id.org/caregraph/graph/councils> { ?council skos:prefLabel ?label } }
+_COUNCILS = f"""
+SELECT DISTINCT ?name WHERE {{
+  GRAPH ?g {{ ?g a cg:Document ; dcterms:publisher ?council }}
+  OPTIONAL {{ GRAPH <{GRAPHS}councils> {{ ?council skos:prefLabel ?label }} }}
   BIND(COALESCE(?label, STR(?council)) AS ?name)
-} ORDER BY ?name
+}} ORDER BY ?name
 """
 
 
@@ -35,19 +37,18 @@ def entity_counts(store) -> dict[str, int]:
     """Distinct entities per caregraph class in the document graphs."""
     from caregraph.query import prefixes
 
-    ns = "https://w3id.org/caregraph/ontology#"
     counts = {c: 0 for c in CLASSES}
-    for sol in store.ox.query(_COUNTS, prefixes=prefixes()):
+    for sol in store.query(_COUNTS, prefixes=prefixes()):
         cls = sol["class"].value
-        if cls.startswith(ns) and cls[len(ns) :] in counts:
-            counts[cls[len(ns) :]] = int(sol["n"].value)
+        if cls.startswith(CG) and cls[len(CG) :] in counts:
+            counts[cls[len(CG) :]] = int(sol["n"].value)
     return counts
 
 
 def store_stats(store) -> dict:
     from caregraph.query import prefixes
 
-    councils = [sol["name"].value for sol in store.ox.query(_COUNCILS, prefixes=prefixes())]
+    councils = [sol["name"].value for sol in store.query(_COUNCILS, prefixes=prefixes())]
     return {
         "documents": len(store.documents()),
         "quads": len(store),

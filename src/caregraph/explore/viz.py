@@ -404,16 +404,17 @@ def timeline_page(g: nx.Graph, *, heading: str | None = None) -> str:
 
 
 def write_page(html: str, out: str | os.PathLike[str]) -> Path:
-    """Write the page as UTF-8 and return its absolute path."""
+    """Write the page as UTF-8 (through :func:`caregraph.outfile.output_file`: atomically, usual mode, read-only
+    files refused, links followed, devices written in place) and return its absolute path."""
+    from caregraph.outfile import OutputError, write_output
+
     path = Path(out)
     if path.suffix.lower() not in (".html", ".htm"):
         raise VizError(f"{path}: the page must be an .html file")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(html, encoding="utf-8")
-    except OSError as exc:
-        raise VizError(f"{path}: cannot write the page ({exc.strerror or exc})") from None
-    return path.resolve()
+        return write_output(html.encode("utf-8"), path, make_parents=True)
+    except OutputError as exc:
+        raise VizError(str(exc)) from None
 
 
 def open_in_browser(path: Path) -> bool:

@@ -1,6 +1,6 @@
-"""Interop: export the store to a file, push it to another RDF store, and describe the dataset.
+"""Export the store to a file in the standard RDF formats.
 
-**Export** (:func:`export`) writes the store in one of six RDF formats. N-Quads, TriG and JSON-LD keep the named
+:func:`export` writes the store in one of six RDF formats. N-Quads, TriG and JSON-LD keep the named
 graphs (one per document, plus the reference graphs); Turtle, N-Triples and RDF/XML merge them into one graph, each
 triple written once. By default the export holds the document graphs, the councils gazetteer, Ofsted's official
 outcomes (when imported) and the dataset description; ``with_ontology=True`` adds the ontology and the SKOS
@@ -13,13 +13,9 @@ in). Blank nodes, which caregraph's own data never uses, are relabelled ``b0``, 
 Everything streams: quads go one at a time from the store's index to Oxigraph's serializer, so a store of 10⁷
 triples never holds 10⁷ Python objects at once.
 
-**Push** (:func:`push`) loads the store into a running RDF store with the SPARQL 1.1 Graph Store Protocol: one HTTP
-``PUT`` per named graph (``?graph=IRI``, body N-Triples), so pushing again replaces each graph rather than adding
-to it.
-
-**Dataset description** (:func:`describe_dataset`) writes a VoID/DCAT description of the store (triples, classes
-with their instance counts, documents, sources, licence, creation time, caregraph version) into the graph
-``https://w3id.org/caregraph/graph/dataset``; :func:`caregraph.pipeline.build.build` calls it after every build.
+Pushing to a SPARQL 1.1 Graph Store (:func:`caregraph.interop.push.push`) and the VoID/DCAT dataset description
+(:func:`caregraph.interop.dataset.describe_dataset`) live in their own modules; their names stay importable from
+here.
 
 >>> from caregraph.store import memory_store
 >>> import io
@@ -33,71 +29,62 @@ with their instance counts, documents, sources, licence, creation time, caregrap
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import os
 import re
-import tempfile
-import urllib.error
-import urllib.parse
-import urllib.request
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from functools import cache
 from itertools import count, groupby
 from operator import attrgetter, itemgetter
-from pathlib import Path
 from typing import BinaryIO
 
 import pyoxigraph as ox
 
-from caregraph import __version__, keys
 from caregraph.errors import CaregraphError
+from caregraph.namespaces import GRAPHS
 
 __all__ = [
-    "DATASET_GRAPH",
     "FORMATS",
     "ExportError",
     "ExportSummary",
     "Format",
-    "PushError",
-    "PushSummary",
-    "describe_dataset",
+    "GraphName",
     "export",
     "export_prefixes",
     "export_to_path",
-    "push",
+    "graph_key",
+    "iter_quads",
+    "iter_triples",
     "select_graphs",
 ]
 
-DATASET_GRAPH = keys.graph_iri("dataset")
-ONTOLOGY_GRAPHS = (keys.graph_iri("ontology"), keys.graph_iri("vocabularies"))
+# Names that moved to caregraph.interop.push and caregraph.interop.dataset, importable from here as before
+# (imported on first use: exporting never loads the HTTP client).
+_MOVED = {
+    **dict.fromkeys(("PushError", "PushProgress", "PushSummary", "basic_auth", "graph_url", "push"), "push"),
+    **dict.fromkeys(
+        ("DATASET_GRAPH", "DATA_LICENCE", "DATA_RIGHTS", "dataset_iri", "describe_dataset"),
+        "dataset",
+    ),
+}
 
-CG = "https://w3id.org/caregraph/ontology#"
-RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-XSD = "http://www.w3.org/2001/XMLSchema#"
-VOID = "http://rdfs.org/ns/void#"
-DCAT = "http://www.w3.org/ns/dcat#"
-DCTERMS = "http://purl.org/dc/terms/"
-PROV = "http://www.w3.org/ns/prov#"
-FOAF = "http://xmlns.com/foaf/0.1/"
 
-#: What the dataset's facts may be reused under: English councils and Ofsted publish under the OGL v3.
-DATA_LICENCE = "http://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
-DATA_RIGHTS = (
-    "Facts taken from documents published by English councils and from Ofsted's official statistics, each traceable "
-    "to its source. Contains public sector information licensed under the Open Government Licence v3.0. "
-    "caregraph's ontology and vocabularies are MIT-licensed."
-)
+def __getattr__(name: str):
+    module = _MOVED.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(f"caregraph.interop.{module}"), name)
+
+
+# Left out of exports unless asked for (with_ontology=True).
+ONTOLOGY_GRAPHS = (f"{GRAPHS}ontology", f"{GRAPHS}vocabularies")
 
 
 class ExportError(CaregraphError):
     """The export cannot be written: an unknown format or graph, or an unwritable file."""
-
-
-class PushError(CaregraphError):
-    """The target store refused a graph, or could not be reached."""
 
 
 # ---------------------------------------------------------------------------------------------------- formats
@@ -166,22 +153,22 @@ def export_prefixes() -> dict[str, str]:
 GraphName = ox.NamedNode | ox.DefaultGraph
 
 
-def _graph_key(g: GraphName) -> str:
+def graph_key(g: GraphName) -> str:
+    """A graph's IRI, or "" for the default graph (which so sorts first)."""
     return "" if isinstance(g, ox.DefaultGraph) else g.value
 
 
 def select_graphs(store, graphs: Sequence[str] | None = None, *, with_ontology: bool = False) -> list[GraphName]:
     """The graphs an export or push covers, in order: the given ones, else every graph in the store but the ontology
     and vocabularies (unless ``with_ontology``); the default graph first when it holds anything."""
-    ox_store: ox.Store = store.ox
     if graphs:
         chosen: list[GraphName] = []
         for name in graphs:
             node = ox.NamedNode(name.strip("<>"))
-            if not ox_store.contains_named_graph(node):
-                known = sorted(g.value for g in ox_store.named_graphs() if isinstance(g, ox.NamedNode))
-                documents = sum("/graph/" not in k for k in known)
-                hint = ", ".join(f"<{k}>" for k in known if "/graph/" in k) + (
+            if not store.has_graph(node):
+                known = sorted(store.graph_names())
+                documents = sum(not k.startswith(GRAPHS) for k in known)
+                hint = ", ".join(f"<{k}>" for k in known if k.startswith(GRAPHS)) + (
                     f" and {documents} document graphs" if documents else ""
                 )
                 raise ExportError(
@@ -189,12 +176,10 @@ def select_graphs(store, graphs: Sequence[str] | None = None, *, with_ontology: 
                 )
             if node not in chosen:
                 chosen.append(node)
-        return sorted(chosen, key=_graph_key)
+        return sorted(chosen, key=graph_key)
     skip = set() if with_ontology else set(ONTOLOGY_GRAPHS)
-    names = sorted(
-        (g for g in ox_store.named_graphs() if isinstance(g, ox.NamedNode) and g.value not in skip), key=_graph_key
-    )
-    if next(iter(ox_store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None:
+    names: list[GraphName] = [ox.NamedNode(n) for n in sorted(store.graph_names()) if n not in skip]
+    if store.has_default_graph():
         return [ox.DefaultGraph(), *names]
     return names
 
@@ -224,7 +209,7 @@ def iter_quads(store, graphs: Sequence[GraphName]) -> Iterator[ox.Quad]:
     """The quads of ``graphs``, graph by graph, streamed from the store."""
     labels = _BlankLabels()
     for g in graphs:
-        for q in store.ox.quads_for_pattern(None, None, None, g):
+        for q in store.quads(graph=g):
             yield labels.quad(q)
 
 
@@ -270,20 +255,19 @@ def iter_triples(store, graphs: Sequence[GraphName]) -> Iterator[ox.Triple]:
     council, an inspection, a person) may sit in several graphs; it is written the first time, and only a 16-byte
     digest of each such triple is remembered. So memory grows with the shared triples, not with the store. A triple
     about a node another selected graph owns is left to that graph when it holds it (one index probe; rare)."""
-    ox_store: ox.Store = store.ox
     labels = _BlankLabels()
     if len(graphs) == 1:
-        yield from _plain_triples(ox_store.quads_for_pattern(None, None, None, graphs[0]), labels)
+        yield from _plain_triples(store.quads(graph=graphs[0]), labels)
         return
     names = {g.value for g in graphs if isinstance(g, ox.NamedNode)}
     nested = _nested(names)
     seen: set[bytes] = set()
     blank = ox.BlankNode
     for g in graphs:
-        here = _graph_key(g)
+        here = graph_key(g)
         # A subject IRI under this graph's IRI is owned by this graph, unless graph IRIs nest (then search).
         under = (here + "/", here + "#") if len(here) > 8 and not nested else None
-        for s, group in groupby(ox_store.quads_for_pattern(None, None, None, g), _subject_of):
+        for s, group in groupby(store.quads(graph=g), _subject_of):
             if isinstance(s, ox.NamedNode):
                 v = s.value
                 owner = here if under is not None and (v == here or v.startswith(under)) else _owner(v, names)
@@ -299,7 +283,7 @@ def iter_triples(store, graphs: Sequence[GraphName]) -> Iterator[ox.Triple]:
                 continue
             owner_node = ox.NamedNode(owner) if owner is not None else None
             for q in group:
-                if owner_node is not None and ox.Quad(s, q.predicate, q.object, owner_node) in ox_store:
+                if owner_node is not None and ox.Quad(s, q.predicate, q.object, owner_node) in store:
                     continue  # the graph that owns the subject writes it
                 t = q.triple
                 key = hashlib.blake2b(str(t).encode("utf-8"), digest_size=16).digest()
@@ -345,289 +329,38 @@ def _counted(items: Iterable) -> tuple[Iterator, Iterator[int]]:
 
 
 def export(
-    store, output: BinaryIO, fmt: str, *, graphs: Sequence[str] | None = None, with_ontology: bool = False
+    store,
+    output: BinaryIO,
+    fmt: str,
+    *,
+    graphs: Sequence[str] | None = None,
+    with_ontology: bool = False,
+    provenance: str | None = None,
 ) -> ExportSummary:
     """Write the store (or ``graphs``) to the binary stream ``output`` in format ``fmt`` (see :data:`FORMATS`).
 
-    Dataset formats (nquads, trig, jsonld) keep the named graphs; triple formats merge them, each triple once."""
+    Dataset formats (nquads, trig, jsonld) keep the named graphs; triple formats merge them, each triple once.
+    ``provenance`` is the form of each fact's provenance (:mod:`caregraph.interop.provenance`): ``rdf11`` (classic
+    reification, the default: every RDF 1.1 reader loads it), ``rdf12`` (as stored, triple terms) or ``none``."""
+    from caregraph.interop.provenance import view
+
     f = get_format(fmt)
     chosen = select_graphs(store, graphs, with_ontology=with_ontology)
-    stream = iter_quads(store, chosen) if f.datasets else iter_triples(store, chosen)
+    source = view(store, provenance, f.name, error=ExportError)
+    stream = iter_quads(source, chosen) if f.datasets else iter_triples(source, chosen)
     items, tally = _counted(_xml_safe(stream) if f.name == "xml" else stream)
     ox.serialize(items, output, f.ox_format, prefixes=export_prefixes())
     return ExportSummary(f.name, len(chosen), next(tally))
 
 
 def export_to_path(store, path: str | os.PathLike[str], fmt: str, **kwargs) -> ExportSummary:
-    """Export to a file, atomically: the file appears complete or not at all."""
-    target = Path(path)
+    """Export to a file as :func:`caregraph.outfile.output_file` writes it: a regular file atomically (complete or
+    not at all, with the usual mode, an existing file's mode kept), a read-only file refused, a symbolic link
+    followed, a device or pipe (``/dev/stdout``) written in place."""
+    from caregraph.outfile import OutputError, output_file
+
     try:
-        fd, tmp = tempfile.mkstemp(
-            prefix=f".{target.name}.", suffix=".part", dir=target.parent if str(target.parent) else "."
-        )
-    except OSError as exc:
-        raise ExportError(f"cannot write {target}: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            summary = export(store, fh, fmt, **kwargs)
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    return summary
-
-
-# ---------------------------------------------------------------------------------------------------- push
-
-
-@dataclass(frozen=True)
-class PushSummary:
-    endpoint: str
-    graphs: int
-    triples: int
-    bytes: int
-
-
-PushProgress = Callable[[str, int, int], None]  # (graph IRI or "default", graphs done, graphs in all)
-
-
-def basic_auth(env_var: str | None) -> str | None:
-    """An ``Authorization`` header value from the environment variable holding ``USER:PASSWORD``, or None.
-
-    The default variable ``CAREGRAPH_AUTH`` may be unset; a variable named on purpose must be set."""
-    name = env_var or "CAREGRAPH_AUTH"
-    value = os.environ.get(name)
-    if value is None:
-        if env_var:
-            raise PushError(f"the environment variable {name} is not set; set it to USER:PASSWORD or drop --auth-env")
-        return None
-    if ":" not in value:
-        raise PushError(f"the environment variable {name} must hold USER:PASSWORD (it has no ':')")
-    return "Basic " + base64.b64encode(value.encode("utf-8")).decode("ascii")
-
-
-def graph_url(endpoint: str, graph: GraphName) -> str:
-    """The Graph Store Protocol URL of one graph: ``ENDPOINT?graph=IRI``, or ``ENDPOINT?default``."""
-    sep = "&" if urllib.parse.urlsplit(endpoint).query else "?"
-    if isinstance(graph, ox.DefaultGraph):
-        return f"{endpoint}{sep}default"
-    return f"{endpoint}{sep}graph={urllib.parse.quote(graph.value, safe='')}"
-
-
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    """A redirect would carry the credentials elsewhere, or drop the body: say so instead of following it."""
-
-    def redirect_request(self, req, fp, code, msg, headers, newurl):
-        return None
-
-
-def _refusal(exc: urllib.error.HTTPError) -> str:
-    try:
-        body = exc.read(4096).decode("utf-8", "replace")
-    except Exception:  # the body could not be read; the status says enough
-        body = ""
-    lines = (re.sub(r"\s+", " ", re.sub(r"<[^>]*>", " ", line)).strip() for line in body.splitlines())
-    first = next((line for line in lines if line), "")
-    return f"HTTP {exc.code} {exc.reason}" + (f": {first[:200]}" if first else "")
-
-
-def push(
-    store,
-    endpoint: str,
-    *,
-    graphs: Sequence[str] | None = None,
-    auth_env: str | None = None,
-    timeout: float = 120.0,
-    progress: PushProgress | None = None,
-) -> PushSummary:
-    """PUT every graph of the store (or ``graphs``) to the Graph Store Protocol ``endpoint``, one request per graph,
-    body N-Triples; the server replaces each graph. Pushes everything, ontology and vocabularies included, so the
-    named queries answer on the server as they do here."""
-    parts = urllib.parse.urlsplit(endpoint)
-    if parts.scheme not in {"http", "https"} or not parts.netloc:
-        raise PushError(f"--endpoint {endpoint!r} is not an http(s) URL (e.g. http://localhost:7878/store)")
-    auth = basic_auth(auth_env)
-    chosen = select_graphs(store, graphs, with_ontology=True)
-    opener = urllib.request.build_opener(_NoRedirect)
-    shown = parts._replace(query="", fragment="").geturl()
-    sent_bytes = triples = 0
-    for done, g in enumerate(chosen):
-        body = store.ox.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=g) or b""
-        n = body.count(b"\n")
-        request = urllib.request.Request(graph_url(endpoint, g), data=body, method="PUT")
-        request.add_header("Content-Type", "application/n-triples")
-        request.add_header("User-Agent", f"caregraph/{__version__} (SPARQL 1.1 Graph Store Protocol client)")
-        if auth:
-            request.add_header("Authorization", auth)
-        name = _graph_key(g) or "default graph"
-        try:
-            with opener.open(request, timeout=timeout) as response:
-                response.read()
-        except urllib.error.HTTPError as exc:
-            hint = ""
-            if exc.code in {401, 403}:
-                hint = (
-                    f" (set {auth_env or 'CAREGRAPH_AUTH'} to USER:PASSWORD)"
-                    if auth is None
-                    else f" (check the credentials in {auth_env or 'CAREGRAPH_AUTH'})"
-                )
-            elif 300 <= exc.code < 400:
-                hint = f" (it redirects to {exc.headers.get('Location', '?')}; give that URL to --endpoint)"
-            raise PushError(f"{shown} refused graph <{name}>: {_refusal(exc)}{hint}") from None
-        except urllib.error.URLError as exc:
-            reason = exc.reason
-            raise PushError(f"cannot reach {shown}: {getattr(reason, 'strerror', None) or reason}") from None
-        except TimeoutError:
-            raise PushError(f"{shown} did not answer within {timeout:g} s (graph <{name}>); try --timeout") from None
-        except OSError as exc:
-            raise PushError(f"cannot reach {shown}: {exc.strerror or exc}") from None
-        sent_bytes += len(body)
-        triples += n
-        if progress:
-            progress(name, done + 1, len(chosen))
-    return PushSummary(endpoint, len(chosen), triples, sent_bytes)
-
-
-# ---------------------------------------------------------------------------------------------------- dataset
-
-
-def _n(term_iri: str) -> ox.NamedNode:
-    return ox.NamedNode(term_iri)
-
-
-def _lit(value, datatype: str | None = None) -> ox.Literal:
-    if isinstance(value, bool):
-        return ox.Literal("true" if value else "false", datatype=_n(XSD + "boolean"))
-    if isinstance(value, int):
-        return ox.Literal(str(value), datatype=_n(XSD + "integer"))
-    return ox.Literal(str(value), datatype=_n(datatype)) if datatype else ox.Literal(str(value))
-
-
-_IN_GRAPH = "SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
-_CLASSES = f"""SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE {{
-  GRAPH ?g {{ ?s a ?class }}
-  FILTER(?g NOT IN (<{ONTOLOGY_GRAPHS[0]}>, <{ONTOLOGY_GRAPHS[1]}>, <{DATASET_GRAPH}>))
-}} GROUP BY ?class"""
-_DOCUMENTS = f"SELECT ?d WHERE {{ GRAPH ?d {{ ?d a <{CG}Document> }} }}"
-
-
-def _count(ox_store: ox.Store, graph: str) -> int:
-    return int(next(iter(ox_store.query(_IN_GRAPH.format(graph=graph))))["n"].value)
-
-
-def dataset_iri() -> str:
-    return f"{keys.base()}dataset"
-
-
-def describe_dataset(store, *, now: datetime | None = None) -> int:
-    """Write the VoID/DCAT description of the store into its own graph (replacing the last one); return its size.
-
-    The description counts everything but itself: triples per graph, entities per class, the documents, the
-    sources (every document and Ofsted's official outcomes), with the licence, creation time and caregraph version.
-    """
-    ox_store: ox.Store = store.ox
-    ds = _n(dataset_iri())
-    rdf_type = _n(RDF + "type")
-    documents = sorted(sol["d"].value for sol in ox_store.query(_DOCUMENTS))
-    # Counting every graph would scan the store; count the few reference graphs, and the documents by difference.
-    doc_set = set(documents)
-    reference = sorted(
-        g.value for g in ox_store.named_graphs() if isinstance(g, ox.NamedNode) and g.value not in doc_set
-    )
-    per_graph = {g: _count(ox_store, g) for g in reference}
-    total = len(ox_store) - per_graph.pop(DATASET_GRAPH, 0)
-    in_documents = total - sum(per_graph.values())
-    classes = sorted(
-        (sol["class"].value, int(sol["n"].value))
-        for sol in ox_store.query(_CLASSES)
-        if isinstance(sol["class"], ox.NamedNode)
-    )
-    stamp = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-
-    t: list[ox.Triple] = []
-
-    def add(s: ox.NamedNode, p: str, o) -> None:
-        t.append(ox.Triple(s, _n(p), o))
-
-    t.append(ox.Triple(ds, rdf_type, _n(VOID + "Dataset")))
-    t.append(ox.Triple(ds, rdf_type, _n(DCAT + "Dataset")))
-    add(ds, DCTERMS + "title", ox.Literal("caregraph knowledge graph", language="en"))
-    add(
-        ds,
-        DCTERMS + "description",
-        ox.Literal(
-            "English councils' papers about Ofsted inspections of children's services, as linked data: councils, committees, "
-            "meetings, people and posts, inspections and judgements, decisions and follow-ups, each fact traceable to the "
-            "sentence it came from; with Ofsted's official inspection outcomes when imported.",
-            language="en",
-        ),
-    )
-    add(ds, DCTERMS + "license", _n(DATA_LICENCE))
-    add(ds, DCTERMS + "rights", ox.Literal(DATA_RIGHTS, language="en"))
-    add(ds, DCTERMS + "created", _lit(stamp, XSD + "dateTime"))
-    add(ds, DCTERMS + "modified", _lit(stamp, XSD + "dateTime"))
-    add(ds, CG + "caregraphVersion", _lit(__version__))
-    add(ds, VOID + "uriSpace", _lit(keys.base()))
-    add(ds, VOID + "triples", _lit(total))
-    add(ds, VOID + "documents", _lit(len(documents)))
-    add(ds, VOID + "classes", _lit(len(classes)))
-    for vocab in (
-        CG,
-        keys.VOCAB,
-        "http://www.w3.org/ns/org#",
-        FOAF,
-        PROV,
-        DCTERMS,
-        "http://www.w3.org/2004/02/skos/core#",
-        "http://www.w3.org/ns/oa#",
-    ):
-        add(ds, VOID + "vocabulary", _n(vocab))
-    add(ds, DCAT + "keyword", ox.Literal("Ofsted", language="en"))
-    add(ds, DCAT + "keyword", ox.Literal("children's services", language="en"))
-    add(ds, DCAT + "keyword", ox.Literal("local government", language="en"))
-    for cls, n in classes:
-        part = _n(f"{ds.value}/class/{_class_key(cls)}")
-        add(ds, VOID + "classPartition", part)
-        add(part, VOID + "class", _n(cls))
-        add(part, VOID + "entities", _lit(n))
-    for name in sorted(per_graph):
-        g = _n(name)
-        add(ds, VOID + "subset", g)
-        t.append(ox.Triple(g, rdf_type, _n(VOID + "Dataset")))
-        add(g, VOID + "triples", _lit(per_graph[name]))
-    if documents:
-        docs = _n(f"{ds.value}/documents")
-        add(ds, VOID + "subset", docs)
-        t.append(ox.Triple(docs, rdf_type, _n(VOID + "Dataset")))
-        add(docs, DCTERMS + "title", ox.Literal("Document graphs", language="en"))
-        add(docs, VOID + "triples", _lit(in_documents))
-        add(docs, VOID + "documents", _lit(len(documents)))
-    sources = [*documents, *(g for g in per_graph if g == keys.graph_iri("ofsted"))]
-    for src in sorted(sources):
-        add(ds, DCTERMS + "source", _n(src))
-        add(ds, PROV + "wasDerivedFrom", _n(src))
-    # Unchanged content keeps its description (and so its timestamps); changed content keeps the first creation time.
-    created, modified = _n(DCTERMS + "created"), _n(DCTERMS + "modified")
-    graph = _n(DATASET_GRAPH)
-    old = [ox.Triple(q.subject, q.predicate, q.object) for q in ox_store.quads_for_pattern(None, None, None, graph)]
-    if old and {x for x in old if x.predicate not in (created, modified)} == {
-        x for x in t if x.predicate not in (created, modified)
-    }:
-        return len(old)
-    first = next((x.object for x in old if x.subject == ds and x.predicate == created), None)
-    if first is not None:
-        t = [ox.Triple(ds, created, first) if x.subject == ds and x.predicate == created else x for x in t]
-    body = ox.serialize(t, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
-    ox_store.update(f"DROP SILENT GRAPH <{DATASET_GRAPH}> ;\nINSERT DATA {{ GRAPH <{DATASET_GRAPH}> {{\n{body}\n}} }}")
-    return len(t)
-
-
-def _class_key(cls: str) -> str:
-    """A readable, IRI-safe key for a class partition: ``cg-Inspection``, ``rdf-Statement``."""
-    for prefix, ns in sorted(export_prefixes().items(), key=lambda kv: -len(kv[1])):
-        if cls.startswith(ns) and re.fullmatch(r"[A-Za-z][\w-]*", cls[len(ns) :]):
-            return f"{prefix}-{cls[len(ns) :]}"
-    return "h-" + hashlib.sha1(cls.encode("utf-8")).hexdigest()[:12]
+        with output_file(path) as fh:
+            return export(store, fh, fmt, **kwargs)
+    except OutputError as exc:
+        raise ExportError(str(exc)) from None

@@ -15,13 +15,13 @@ columns:
 :func:`read_outcomes` reads the ODS (or an XLSX) or CSV renderings of single sheets (which sheet is told by its
 header); :func:`to_triples` maps the rows to RDF with the same IRIs as the documents (:func:`caregraph.iris.council`,
 :func:`caregraph.iris.inspection`), so an inspection a council paper mentions and the same inspection in Ofsted's
-table are one node with two sources; :func:`import_outcomes` replaces the graph
-``https://w3id.org/caregraph/graph/ofsted`` with them.
+table are one node with two sources; :func:`import_outcomes` replaces the graph :data:`OFSTED_GRAPH`
+(``…/graph/ofsted``) with them.
 
-Every official fact is asserted in that graph and reified as in a document graph (an ``rdf:Statement`` with
-``prov:wasDerivedFrom`` the graph's own node), with ``cg:sourceRow "sheet!row"`` in place of a text span. The graph
-node itself describes the source (title, publisher, issue date, landing page, licence); it is a ``dcat:Dataset``,
-not a ``cg:Document``, so counts of documents leave it out.
+Every official fact is asserted in that graph with its provenance in RDF 1.2, as in a document graph: the spreadsheet
+row that states it is its reifier, in place of a text span (``{graph}/row/{sheet}/{row} rdf:reifies <<( s p o )>>``,
+the row carrying ``cg:sourceRow "sheet!row"``). The graph node itself describes the source (title, publisher, issue
+date, landing page, licence); it is a ``dcat:Dataset``, not a ``cg:Document``, so counts of documents leave it out.
 
 Labels in the spreadsheet (inspection types, grades, the sub-judgement column headers) resolve through the SKOS
 vocabularies (``ontology/vocabularies.ttl``), so a new wording is a new altLabel there, not a code change.
@@ -29,7 +29,6 @@ vocabularies (``ontology/vocabularies.ttl``), so a new wording is a new altLabel
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import re
 from collections.abc import Iterable, Sequence
@@ -44,6 +43,10 @@ from rdflib.namespace import DCAT, DCTERMS, PROV
 from caregraph import __version__, iris
 from caregraph.errors import CaregraphError
 from caregraph.gazetteer import gazetteer
+from caregraph.interop.dataset import describe_dataset
+from caregraph.namespaces import CGV
+from caregraph.namespaces import RDF as RDF_NS
+from caregraph.ntriples import TripleTerm
 from caregraph.records import PartialDate
 from caregraph.resources import ontology_file
 from caregraph.vocab import CG
@@ -60,7 +63,8 @@ __all__ = [
     "to_triples",
 ]
 
-OFSTED_GRAPH = str(iris.graph("ofsted"))
+OFSTED_GRAPH = iris.graph_iri("ofsted")
+REIFIES = URIRef(RDF_NS + "reifies")
 OGL_V3 = "http://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
 ATTRIBUTION = "Contains public sector information licensed under the Open Government Licence v3.0."
 LANDING_PAGE = "https://www.gov.uk/government/collections/childrens-social-care-statistics"
@@ -153,6 +157,7 @@ class Outcomes:
     title: str = DEFAULT_TITLE
     issued: date | None = None
     coverage: str | None = None
+    warnings: tuple[str, ...] = ()  # cells skipped, one line each (a web link that is not an http(s) URL)
 
 
 # ------------------------------------------------------------------------------------------------ reference data
@@ -170,9 +175,9 @@ def vocabulary_labels() -> dict[str, dict[str, str]]:
     out: dict[str, dict[str, str]] = {}
     for concept, scheme in g.subject_objects(SKOS.inScheme):
         c, s = str(concept), str(scheme)
-        if not (s.startswith(iris.VOCAB) and c.startswith(s + "/")):
+        if not (s.startswith(CGV) and c.startswith(s + "/")):
             continue
-        name, key = s[len(iris.VOCAB) :], c[len(s) + 1 :]
+        name, key = s[len(CGV) :], c[len(s) + 1 :]
         labels = out.setdefault(name, {})
         for prop in (SKOS.prefLabel, SKOS.altLabel, SKOS.notation):
             for label in g.objects(concept, prop):
@@ -194,25 +199,34 @@ def resolve_council(code: str, name: str, when: date) -> str | None:
 
 
 def read_outcomes(paths: Iterable[str | Path]) -> Outcomes:
-    """Read Ofsted's workbook (.ods, .xlsx) and/or CSV renderings of its sheets (.csv)."""
+    """Read Ofsted's workbook (.ods, .xlsx) and/or CSV renderings of its sheets (.csv).
+
+    Each file's type and size are checked before it is read, and a workbook's unpacked size and declared sheet
+    dimensions before it is parsed (:mod:`caregraph.interop.sheets`: zip bombs, ``/dev/zero``, named pipes and
+    sheets declaring millions of cells are refused with one message). A web link that is not an http(s) URL is
+    skipped, with a line in :attr:`Outcomes.warnings`."""
+    from caregraph.interop.sheets import SpreadsheetError, check_workbook, read_input
+
     records: list[OfficialRecord] = []
     files, digests, sheets = [], [], []
+    warnings: list[str] = []
     title, issued, coverage = None, None, None
     for raw in paths:
         path = Path(raw)
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise OfstedError(f"{path}: cannot read ({exc.strerror or exc})") from None
         suffix = path.suffix.lower()
-        if suffix in {".ods", ".xlsx", ".xls"}:
-            found, meta = _read_workbook(path)
-        elif suffix == ".csv":
-            found, meta = _read_csv(path, data)
-        else:
+        if suffix not in {".ods", ".xlsx", ".csv"}:
             raise OfstedError(
                 f"{path}: not a spreadsheet caregraph reads; give Ofsted's .ods (or .xlsx) or a .csv rendering of one of its sheets"
             )
+        try:
+            data = read_input(path)
+            if suffix != ".csv":
+                check_workbook(data, suffix)
+                found, meta = _read_workbook(path, data, warnings)
+            else:
+                found, meta = _read_csv(path, data, warnings)
+        except SpreadsheetError as exc:
+            raise OfstedError(f"{path}: {exc}") from None
         records.extend(found)
         files.append(path.name)
         digests.append(hashlib.sha256(data).hexdigest())
@@ -225,19 +239,28 @@ def read_outcomes(paths: Iterable[str | Path]) -> Outcomes:
             f"{', '.join(files) or 'no file'}: no inspection rows found (expected Ofsted's sheets {', '.join(s.name for s in SHEETS)})"
         )
     return Outcomes(
-        tuple(records), tuple(files), tuple(digests), tuple(sheets), title or DEFAULT_TITLE, issued, coverage
+        tuple(records),
+        tuple(files),
+        tuple(digests),
+        tuple(sheets),
+        title or DEFAULT_TITLE,
+        issued,
+        coverage,
+        tuple(warnings),
     )
 
 
-def _read_workbook(path: Path) -> tuple[list[OfficialRecord], dict]:
+def _read_workbook(path: Path, data: bytes, warnings: list[str] | None = None) -> tuple[list[OfficialRecord], dict]:
+    import io
+
     try:
         from python_calamine import CalamineWorkbook
 
-        book = CalamineWorkbook.from_path(str(path))
+        book = CalamineWorkbook.from_filelike(io.BytesIO(data))
         sheets = {name: book.get_sheet_by_name(name).to_python(skip_empty_area=False) for name in book.sheet_names}
     except Exception as exc:  # calamine raises its own error types for damaged or foreign files
         raise OfstedError(f"{path}: cannot read the workbook ({type(exc).__name__}: {exc})") from None
-    links = _ods_links(path) if path.suffix.lower() == ".ods" else {}
+    links = _ods_links(io.BytesIO(data)) if path.suffix.lower() == ".ods" else {}
     records: list[OfficialRecord] = []
     used: list[str] = []
     for name, rows in sheets.items():
@@ -245,7 +268,11 @@ def _read_workbook(path: Path) -> tuple[list[OfficialRecord], dict]:
             spec = detect_sheet([_cell(c) for c in row])
             if spec is None:
                 continue
-            found = list(_read_table(path.name, name, spec, rows[i], rows[i + 1 :], first_row=i + 2, links=links))
+            found = list(
+                _read_table(
+                    path.name, name, spec, rows[i], rows[i + 1 :], first_row=i + 2, links=links, warnings=warnings
+                )
+            )
             records.extend(found)
             used.append(name)
             break
@@ -273,7 +300,7 @@ _ODS = {
 }
 
 
-def _ods_links(path: Path) -> dict[tuple[str, int], str]:
+def _ods_links(path) -> dict[tuple[str, int], str]:
     """(sheet, row) → the first web link in that row of an ODS file: Ofsted's column A is a HYPERLINK formula to
     the authority's page, which cell values alone do not show. Read from content.xml with the standard library."""
     import xml.etree.ElementTree as ET
@@ -319,12 +346,16 @@ def _ods_links(path: Path) -> dict[tuple[str, int], str]:
 _CSV_TITLE = re.compile(r"(?i)as_at_(\d{1,2})_([a-z]+)_(\d{4})")
 
 
-def _read_csv(path: Path, data: bytes) -> tuple[list[OfficialRecord], dict]:
+def _read_csv(path: Path, data: bytes, warnings: list[str] | None = None) -> tuple[list[OfficialRecord], dict]:
+    from caregraph.interop.sheets import SpreadsheetError, csv_rows
+
+    if b"\x00" in data[:65536]:
+        raise SpreadsheetError("binary data, not a CSV file (is the file extension right?)")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = data.decode("cp1252", errors="replace")
-    rows = list(csv.reader(text.splitlines()))
+    rows = [row for _, row in csv_rows(text)]
     if not rows:
         raise OfstedError(f"{path}: the file is empty")
     spec = detect_sheet(rows[0])
@@ -334,7 +365,7 @@ def _read_csv(path: Path, data: bytes) -> tuple[list[OfficialRecord], dict]:
         )
     # The published sheets hold a title (row 1) and a note (row 2) above the table, which starts at A3: CSV line n
     # is the sheet's row n + 2, so cg:sourceRow names the same row whichever rendering was read.
-    records = list(_read_table(path.name, spec.name, spec, rows[0], rows[1:], first_row=4))
+    records = list(_read_table(path.name, spec.name, spec, rows[0], rows[1:], first_row=4, warnings=warnings))
     meta: dict = {"sheets": [spec.name]}
     m = _CSV_TITLE.search(path.stem)
     if m:
@@ -377,6 +408,7 @@ def _read_table(
     rows: Sequence[Sequence],
     first_row: int,
     links: dict | None = None,
+    warnings: list[str] | None = None,
 ):
     names = [_fold(_cell(h)) for h in header]
     col = {n: i for i, n in enumerate(names) if n}
@@ -432,10 +464,8 @@ def _read_table(
             else:
                 subs.append((area, grade))
         council = gazetteer().councils.get(slug)
-        link = (
-            get(row, URL_COLUMN)
-            or (links or {}).get((sheet, number))
-            or (PROVIDER_PAGE.format(dfe_code=council.dfe_code) if council is not None and council.dfe_code else None)
+        link = _web_link(where, (get(row, URL_COLUMN), (links or {}).get((sheet, number))), warnings) or (
+            PROVIDER_PAGE.format(dfe_code=council.dfe_code) if council is not None and council.dfe_code else None
         )
         yield OfficialRecord(
             sheet=sheet,
@@ -454,6 +484,23 @@ def _read_table(
         )
 
 
+def _web_link(where: str, candidates: Iterable[str | None], warnings: list[str] | None) -> str | None:
+    """The first candidate that is an http(s) URL caregraph may store; each other one is skipped with a line (a
+    ``javascript:`` link, a space, a quote or ``<`` in it)."""
+    from caregraph.pipeline.load import url_problem
+
+    for url in candidates:
+        if not url:
+            continue
+        problem = url_problem(url)
+        if problem is None:
+            return url
+        if warnings is not None:
+            shown = url if len(url) <= 120 else url[:120] + "…"
+            warnings.append(f"{where}: web link {shown!r} skipped ({problem})")
+    return None
+
+
 # ------------------------------------------------------------------------------------------------ mapping
 
 _ILACS_KINDS = {"ilacs-standard", "ilacs-short"}
@@ -465,19 +512,22 @@ def inspection_iri(record: OfficialRecord) -> URIRef:
     )
 
 
-def to_triples(outcomes: Outcomes, *, imported_at: datetime | None = None) -> Graph:
-    """The RDF of the official record: the source's own description, and every inspection and its facts, each
-    fact reified with the sheet rows it came from."""
+def to_triples(outcomes: Outcomes, *, imported_at: datetime | None = None) -> set[tuple]:
+    """The RDF of the official record as a set of triples: the source's own description, and every inspection and
+    its facts, each fact reified by the sheet rows it came from (RDF 1.2: rdflib cannot hold the result as a
+    ``Graph``; :func:`caregraph.interop.provenance.convert` gives the RDF 1.1 form)."""
     graph_node = URIRef(OFSTED_GRAPH)
-    g = Graph()
+    triples: set[tuple] = set()
     ofsted = iris.organisation("ofsted")
-    rows_of: dict[tuple, list[str]] = {}
+
+    def add(s, p, o) -> None:
+        triples.add((s, p, o))
 
     def fact(s, p, o, record: OfficialRecord) -> None:
-        g.add((s, p, o))
-        rows_of.setdefault((s, p, o), [])
-        if record.source_row not in rows_of[(s, p, o)]:
-            rows_of[(s, p, o)].append(record.source_row)
+        add(s, p, o)
+        row = iris.source_row(OFSTED_GRAPH, record.sheet, record.row)
+        add(row, REIFIES, TripleTerm(s, p, o))
+        add(row, CG.sourceRow, Literal(record.source_row))
 
     # An inspection in several sheets is one node; the latest-judgements sheet gives no type, so a type another
     # sheet gives (Standard, Short) wins over the plain "ILACS inspection".
@@ -517,42 +567,31 @@ def to_triples(outcomes: Outcomes, *, imported_at: datetime | None = None) -> Gr
         if r.theme:
             fact(insp, CG.focus, Literal(r.theme), r)
         fact(insp, CG.planned, Literal(False), r)
-        g.add((insp, CG.official, Literal(True)))
-        g.add((insp, CG.sourceRow, Literal(r.source_row)))
+        add(insp, CG.official, Literal(True))
         if r.web_link:
-            g.add((insp, RDFS.seeAlso, URIRef(r.web_link)))
-        g.add((council, RDF.type, CG.Council))
-        g.add((graph_node, CG.mentions, insp))
+            add(insp, RDFS.seeAlso, URIRef(r.web_link))
+        add(council, RDF.type, CG.Council)
+        add(graph_node, CG.mentions, insp)
 
-    for (s, p, o), rows in rows_of.items():
-        st = iris.statement(graph_node, s, p, o)
-        g.add((st, RDF.type, RDF.Statement))
-        g.add((st, RDF.subject, s))
-        g.add((st, RDF.predicate, p))
-        g.add((st, RDF.object, o))
-        g.add((st, PROV.wasDerivedFrom, graph_node))
-        for row in rows:
-            g.add((st, CG.sourceRow, Literal(row)))
-
-    g.add((ofsted, RDF.type, CG.Organisation))
-    g.add((ofsted, SKOS.prefLabel, Literal("Ofsted")))
-    g.add((ofsted, CG.category, Literal("inspectorate")))
-    g.add((graph_node, RDF.type, DCAT.Dataset))
-    g.add((graph_node, RDF.type, PROV.Entity))
-    g.add((graph_node, DCTERMS.title, Literal(outcomes.title, lang="en")))
-    g.add((graph_node, DCTERMS.publisher, ofsted))
-    g.add((graph_node, DCTERMS.license, URIRef(OGL_V3)))
-    g.add((graph_node, DCTERMS.rights, Literal(f"© Crown copyright. {ATTRIBUTION}", lang="en")))
-    g.add((graph_node, DCAT.landingPage, URIRef(LANDING_PAGE)))
+    triples.add((ofsted, RDF.type, CG.Organisation))
+    triples.add((ofsted, SKOS.prefLabel, Literal("Ofsted")))
+    triples.add((ofsted, CG.category, Literal("inspectorate")))
+    triples.add((graph_node, RDF.type, DCAT.Dataset))
+    triples.add((graph_node, RDF.type, PROV.Entity))
+    triples.add((graph_node, DCTERMS.title, Literal(outcomes.title, lang="en")))
+    triples.add((graph_node, DCTERMS.publisher, ofsted))
+    triples.add((graph_node, DCTERMS.license, URIRef(OGL_V3)))
+    triples.add((graph_node, DCTERMS.rights, Literal(f"© Crown copyright. {ATTRIBUTION}", lang="en")))
+    triples.add((graph_node, DCAT.landingPage, URIRef(LANDING_PAGE)))
     if outcomes.issued:
-        g.add((graph_node, DCTERMS.issued, Literal(outcomes.issued.isoformat(), datatype=XSD.date)))
+        triples.add((graph_node, DCTERMS.issued, Literal(outcomes.issued.isoformat(), datatype=XSD.date)))
     if outcomes.coverage:
-        g.add((graph_node, DCTERMS.temporal, Literal(outcomes.coverage, lang="en")))
+        triples.add((graph_node, DCTERMS.temporal, Literal(outcomes.coverage, lang="en")))
     for name, digest in zip(outcomes.files, outcomes.sha256, strict=False):
-        g.add((graph_node, DCTERMS.identifier, Literal(f"{name} sha256:{digest}")))
-    g.add((graph_node, CG.official, Literal(True)))
-    g.add((graph_node, CG.caregraphVersion, Literal(__version__)))
-    g.add(
+        triples.add((graph_node, DCTERMS.identifier, Literal(f"{name} sha256:{digest}")))
+    triples.add((graph_node, CG.official, Literal(True)))
+    triples.add((graph_node, CG.caregraphVersion, Literal(__version__)))
+    triples.add(
         (
             graph_node,
             PROV.generatedAtTime,
@@ -562,7 +601,7 @@ def to_triples(outcomes: Outcomes, *, imported_at: datetime | None = None) -> Gr
             ),
         )
     )
-    return g
+    return triples
 
 
 # ------------------------------------------------------------------------------------------------ importing
@@ -577,13 +616,12 @@ class ImportSummary:
     councils: int
     quads: int
     kinds: dict[str, int] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()  # cells skipped, one line each (Outcomes.warnings)
 
 
 def import_outcomes(store, paths: Iterable[str | Path]) -> ImportSummary:
     """Read Ofsted's outcomes from ``paths`` and replace the graph ``…/graph/ofsted`` with them (one transaction);
     then refresh the dataset description."""
-    from caregraph.interop.export import describe_dataset
-
     outcomes = read_outcomes(list(paths))
     graph = to_triples(outcomes)
     store.ensure_reference_graphs()
@@ -602,4 +640,5 @@ def import_outcomes(store, paths: Iterable[str | Path]) -> ImportSummary:
         councils=len({r.council for r in outcomes.records}),
         quads=len(graph),
         kinds=kinds,
+        warnings=outcomes.warnings,
     )

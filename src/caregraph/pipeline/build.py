@@ -16,23 +16,29 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import signal
 import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import islice
 
 import pyoxigraph as ox
 
-from caregraph import keys
+from caregraph import iris
 from caregraph.errors import LoadError
-from caregraph.interop.export import DATASET_GRAPH, dataset_iri, describe_dataset
+from caregraph.interop.dataset import DATASET_GRAPH, dataset_iri, describe_dataset
+from caregraph.namespaces import DCTERMS, PROV, VOID, XSD
+from caregraph.ntriples import graph_ntriples
 from caregraph.pipeline.load import DEFAULT_MAX_BYTES, Source, iter_sources, load
 from caregraph.records import Extraction
-from caregraph.store import Store, graph_ntriples
+from caregraph.store import Store
 
 # Batching and parallelism. A chunk is the unit of work sent to a worker; a batch is the unit written in one
 # transaction. Below SERIAL_BELOW documents to build, starting worker processes costs more than it saves.
@@ -44,6 +50,9 @@ SERIAL_BELOW = 48
 # 10k documents without this. Flushing after this many bytes of new graphs keeps it to a few hundred MB
 # (docs/performance.md, "Memory").
 FLUSH_BYTES = 32 << 20
+# How long one document may take to load, segment, extract and map (``doc_timeout``, ``build --doc-timeout``). A real
+# council report takes seconds; a damaged or hostile PDF can keep pypdf busy for hours (docs/reliability.md).
+DEFAULT_DOC_TIMEOUT = 120.0
 
 
 @dataclass(frozen=True)
@@ -78,8 +87,9 @@ Progress = Callable[[Source | LoadError, str], None]
 
 
 def source_key(source: Source) -> str:
-    """What names a document: its URL when the manifest gives one, else its normalised path."""
-    return source.url or source.name
+    """What names a document (:func:`caregraph.iris.document_key`): its URL when the manifest gives one, else its
+    normalised path."""
+    return iris.document_key(source.url, source.name)
 
 
 def fingerprint(source: Source, max_bytes: int = DEFAULT_MAX_BYTES) -> str | None:
@@ -118,16 +128,53 @@ def default_jobs() -> int:
 Outcome = tuple[str, "bytes | Failure"]
 
 
-def build_document(source: Source, name: str, max_bytes: int, built_at: datetime) -> Outcome:
-    """Load, segment, extract and map one document; its graph as N-Triples bytes, or why it failed."""
+class DocumentTimeout(BaseException):
+    """A document ran past its deadline. A BaseException, like KeyboardInterrupt, so that no ``except Exception`` in
+    a library (pypdf has many) swallows it."""
+
+
+def _timeout_problem(seconds: float) -> str:
+    return f"gave up after {seconds:g} s, the time limit for one document (raise it with --doc-timeout); the build went on without it"
+
+
+@contextmanager
+def deadline(seconds: float | None) -> Iterator[None]:
+    """Raise :class:`DocumentTimeout` in the ``with`` block once it has run ``seconds`` (and each second after,
+    should something catch it). Uses SIGALRM, so it works in the main thread of a process on POSIX systems and does
+    nothing elsewhere; pure Python code (pypdf, the extraction's regular expressions) is interrupted on time. Code
+    stuck inside a C call is the worker pool's business: the build kills that worker (:func:`_outcomes`)."""
+    if not seconds or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def alarm(signum, frame) -> None:
+        raise DocumentTimeout()
+
+    previous = signal.signal(signal.SIGALRM, alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds, 1.0)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def build_document(
+    source: Source, name: str, max_bytes: int, built_at: datetime, doc_timeout: float | None = None
+) -> Outcome:
+    """Load, segment, extract and map one document within ``doc_timeout`` seconds; its graph as N-Triples bytes,
+    or why it failed."""
     from caregraph.pipeline.mapping import document_iri, to_triples
 
     try:
-        extraction = process(source, max_bytes)
-        triples = to_triples(extraction, built_at)
-        if str(document_iri(extraction.document)) != name:
-            raise AssertionError(f"document IRI {document_iri(extraction.document)} is not {name}")
-        return "ok", graph_ntriples(triples)
+        with deadline(doc_timeout):
+            extraction = process(source, max_bytes)
+            triples = to_triples(extraction, built_at)
+            if str(document_iri(extraction.document)) != name:
+                raise AssertionError(f"document IRI {document_iri(extraction.document)} is not {name}")
+            return "ok", graph_ntriples(triples)
+    except DocumentTimeout:
+        return "failed", Failure(source.name, _timeout_problem(doc_timeout or 0))
     except LoadError as exc:
         return "failed", Failure(exc.path, exc.problem)
     except Exception as exc:  # a bug must not stop the other documents
@@ -136,8 +183,62 @@ def build_document(source: Source, name: str, max_bytes: int, built_at: datetime
         )
 
 
-def _build_chunk(tasks: list[tuple[Source, str]], max_bytes: int, built_at: datetime) -> list[Outcome]:
-    return [build_document(source, name, max_bytes, built_at) for source, name in tasks]
+class _Watch:
+    """What each worker is doing, in memory shared by the build and its workers: for each worker's slot, the number
+    of the task it is on (-1: none), since when (``time.monotonic``, one clock for every process), and its pid. The
+    build reads it to kill a worker stuck past the deadline, and to tell which document a dead worker held."""
+
+    def __init__(self, ctx, jobs: int):
+        self.jobs = jobs
+        self.task = ctx.RawArray("q", [-1] * jobs)
+        self.since = ctx.RawArray("d", jobs)
+        self.pid = ctx.RawArray("q", jobs)
+        self.claimed = ctx.Value("i", 0)
+
+    def reset(self) -> None:
+        for slot in range(self.jobs):
+            self.task[slot] = -1
+        with self.claimed.get_lock():
+            self.claimed.value = 0
+
+    def claim(self) -> int | None:
+        """A slot for the calling worker (None once every slot is taken)."""
+        with self.claimed.get_lock():
+            slot = self.claimed.value
+            self.claimed.value += 1
+        if slot >= self.jobs:
+            return None
+        self.pid[slot] = os.getpid()
+        return slot
+
+    def busy(self) -> Iterator[tuple[int, int, float]]:
+        """(pid, task number, seconds on it) of every worker on a task."""
+        now = time.monotonic()
+        for slot in range(self.jobs):
+            number = self.task[slot]
+            if number >= 0:
+                yield self.pid[slot], number, now - self.since[slot]
+
+
+_WORKER: tuple[_Watch, int] | None = None  # in a worker: the watch and this worker's slot
+
+
+def _started(number: int) -> None:
+    if _WORKER is not None:
+        watch, slot = _WORKER
+        watch.since[slot] = time.monotonic()
+        watch.task[slot] = number
+
+
+def _build_chunk(
+    tasks: list[tuple[int, Source, str]], max_bytes: int, built_at: datetime, doc_timeout: float | None = None
+) -> list[Outcome]:
+    out = []
+    for number, source, name in tasks:
+        _started(number)
+        out.append(build_document(source, name, max_bytes, built_at, doc_timeout))
+    _started(-1)
+    return out
 
 
 # ---------------------------------------------------------------------------------------------- the pipeline
@@ -158,12 +259,12 @@ def _mp_context():
     return multiprocessing.get_context("spawn")
 
 
-def _die_with_parent(parent: int) -> None:
+def _init_worker(parent: int, watch: _Watch | None = None) -> None:
     """Worker initializer: on Linux, have the kernel kill this worker when the build process dies (even by
-    SIGKILL), so a killed build leaves no idle workers behind (docs/reliability.md)."""
+    SIGKILL), so a killed build leaves no idle workers behind (docs/reliability.md); take a slot in the watch."""
+    global _WORKER
     if sys.platform.startswith("linux"):
         import ctypes
-        import signal
 
         try:
             ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
@@ -171,54 +272,138 @@ def _die_with_parent(parent: int) -> None:
             pass
     if os.getppid() != parent:  # the parent died before the line above ran
         os._exit(1)
+    slot = watch.claim() if watch is not None else None
+    _WORKER = (watch, slot) if watch is not None and slot is not None else None
 
 
-def _pool(jobs: int) -> ProcessPoolExecutor:
+def _pool(jobs: int, watch: _Watch | None = None) -> ProcessPoolExecutor:
     import caregraph.pipeline.extract
     import caregraph.pipeline.mapping  # noqa: F401
 
-    return ProcessPoolExecutor(jobs, mp_context=_mp_context(), initializer=_die_with_parent, initargs=(os.getpid(),))
+    if watch is not None:
+        watch.reset()
+    return ProcessPoolExecutor(jobs, mp_context=_mp_context(), initializer=_init_worker, initargs=(os.getpid(), watch))
 
 
-def _outcomes(tasks: Iterator[Task], jobs: int, max_bytes: int, built_at: datetime) -> Iterator[tuple[Task, Outcome]]:
+Numbered = list[tuple[int, "Task"]]  # a chunk: tasks with their number in the build
+
+
+def _outcomes(
+    tasks: Iterator[Task], jobs: int, max_bytes: int, built_at: datetime, doc_timeout: float | None = None
+) -> Iterator[tuple[Task, Outcome]]:
     """Build every task, in ``jobs`` processes when worth it; yield (task, outcome) in task order.
 
-    At most ``2 × jobs + 2`` chunks are in flight, so neither the tasks nor the results pile up in memory. A worker
-    that dies (killed, out of memory) fails the documents of the chunk it held; the build goes on in a new pool."""
+    At most ``2 × jobs + 2`` chunks are in flight, so neither the tasks nor the results pile up in memory. Each
+    document gets ``doc_timeout`` seconds (:func:`deadline`); a worker still on one document a grace period later
+    is stuck in C code and is killed. A worker that dies (killed so, or by the out-of-memory killer) fails the
+    document it held, named; the build goes on in a new pool with the others."""
     head = list(islice(tasks, SERIAL_BELOW))
-    if jobs <= 1 or len(head) < SERIAL_BELOW:
-        for task in head:
-            yield task, build_document(*task, max_bytes, built_at)
-        for task in tasks:
-            yield task, build_document(*task, max_bytes, built_at)
+    in_main = threading.current_thread() is threading.main_thread()
+    if (jobs <= 1 or len(head) < SERIAL_BELOW) and (in_main or not doc_timeout):
+        for task in _chain(head, tasks):
+            yield task, build_document(*task, max_bytes, built_at, doc_timeout)
         return
-    chunks = _chunks(_chain(head, tasks), CHUNK)
-    window: deque[tuple[list[Task], Future]] = deque()
-    pool = _pool(jobs)
+    chunks = _chunks(enumerate(_chain(head, tasks)), CHUNK)  # type: ignore[arg-type]
+    watch = _Watch(_mp_context(), jobs) if doc_timeout else None
+    verdicts: dict[int, Outcome] = {}  # documents the build itself failed (past the deadline, their worker died)
+    window: deque[tuple[Numbered, Future | None]] = deque()
+    pool = _pool(jobs, watch)
+
+    def submit(chunk: Numbered) -> Future | None:
+        todo = [(number, *task) for number, task in chunk if number not in verdicts]
+        return pool.submit(_build_chunk, todo, max_bytes, built_at, doc_timeout) if todo else None
+
     try:
         while True:
             while len(window) < 2 * jobs + 2:
                 chunk = next(chunks, None)
                 if chunk is None:
                     break
-                window.append((chunk, pool.submit(_build_chunk, chunk, max_bytes, built_at)))
+                window.append((chunk, submit(chunk)))  # type: ignore[arg-type]
             if not window:
                 return
-            chunk, future = window.popleft()
+            chunk, future = window[0]
             try:
-                results = future.result()
+                results = _wait(future, watch, doc_timeout, verdicts, window)
             except BrokenProcessPool as exc:
-                problem = f"the extraction worker stopped ({exc or 'killed'}) while building this document or one near it; rebuild with --jobs 1 to find which"
-                results = [("failed", Failure(source.name, problem)) for source, _ in chunk]
-                pool.shutdown(wait=False, cancel_futures=True)
-                pool = _pool(jobs)
+                _blame(pool, watch, verdicts, window, exc)
+                pool = _pool(jobs, watch)
                 pending = [c for c, _ in window]
                 window.clear()
-                for c in pending:
-                    window.append((c, pool.submit(_build_chunk, c, max_bytes, built_at)))
-            yield from zip(chunk, results, strict=False)
+                window.extend((c, submit(c)) for c in pending)
+                continue
+            window.popleft()
+            done = iter(results)
+            for number, task in chunk:
+                yield task, verdicts.pop(number) if number in verdicts else next(done)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _wait(
+    future: Future | None,
+    watch: _Watch | None,
+    doc_timeout: float | None,
+    verdicts: dict[int, Outcome],
+    window: deque[tuple[Numbered, Future | None]],
+) -> list[Outcome]:
+    """The results of ``future``; meanwhile, kill any worker stuck on one document past the deadline and a grace
+    period (its document is failed in ``verdicts``; the pool then breaks, which the caller handles)."""
+    if future is None:
+        return []
+    if watch is None or not doc_timeout:
+        return future.result()
+    limit = doc_timeout + min(max(doc_timeout, 2.0), 30.0)
+    while True:
+        try:
+            return future.result(timeout=min(1.0, doc_timeout))
+        except TimeoutError:
+            pass
+        for pid, number, seconds in watch.busy():
+            if seconds > limit and number not in verdicts:
+                source = _task_of(number, window)[0]
+                verdicts[number] = ("failed", Failure(source.name, _timeout_problem(doc_timeout)))
+                try:
+                    os.kill(pid, signal.SIGKILL)
+                except OSError:
+                    pass
+
+
+def _task_of(number: int, window: deque[tuple[Numbered, Future | None]]) -> Task:
+    return next(task for chunk, _ in window for n, task in chunk if n == number)
+
+
+def _blame(
+    pool: ProcessPoolExecutor,
+    watch: _Watch | None,
+    verdicts: dict[int, Outcome],
+    window: deque[tuple[Numbered, Future | None]],
+    exc: BaseException,
+) -> None:
+    """After the pool broke: fail the documents whose workers died by themselves (by a signal other than the
+    SIGTERM the pool sends the survivors: the out-of-memory killer, a crash, a kill). Without the watch, or when it
+    cannot tell, the documents the workers held (or, without the watch, those of the chunk at the head) fail, one
+    line each."""
+    processes = dict(getattr(pool, "_processes", None) or {})
+    pool.shutdown(wait=True, cancel_futures=True)  # joins the workers: their exit codes are known after this
+    held = {number: pid for pid, number, _ in watch.busy()} if watch is not None else {}
+    if any(number in verdicts for number in held):
+        return  # the build killed a worker past the deadline: that document has its verdict already
+    blamed = False
+    for number, pid in held.items():
+        code = getattr(processes.get(pid), "exitcode", None)
+        if code is not None and code != -signal.SIGTERM:
+            how = f"signal {-code}" if code < 0 else f"exit code {code}"
+            if code == -signal.SIGKILL:
+                how += "; out of memory?"
+            source = _task_of(number, window)[0]
+            problem = f"the worker process reading it died ({how}); the build went on without it"
+            verdicts[number] = ("failed", Failure(source.name, problem))
+            blamed = True
+    if not blamed:
+        problem = f"the extraction worker stopped ({exc or 'killed'}) while building this document or one near it; rebuild with --jobs 1 to find which"
+        for number in held or [number for number, _ in window[0][0]]:
+            verdicts.setdefault(number, ("failed", Failure(_task_of(number, window)[0].name, problem)))
 
 
 def _chain(head: list[Task], rest: Iterator[Task]) -> Iterator[Task]:
@@ -240,6 +425,8 @@ def build(
     sources: list[Source | LoadError] | None = None,
     jobs: int | None = None,
     bulk: bool = False,
+    doc_timeout: float | None = DEFAULT_DOC_TIMEOUT,
+    follow_outside: bool = False,
 ) -> BuildSummary:
     """Build every document under ``paths`` (and in ``manifest``) into ``store``; return what happened.
 
@@ -250,7 +437,11 @@ def build(
     ``bulk=True`` writes new documents with Oxigraph's bulk loader (about 3× less work, for first builds of large
     corpora) instead of one transaction per batch: a build killed midway may then leave documents part-written,
     without their hash, and the next build replaces them whole. Changed documents are always replaced in one
-    transaction."""
+    transaction.
+
+    ``doc_timeout`` bounds the seconds one document may take (None: no limit); a document past it fails with the
+    reason and the build goes on. ``follow_outside=True`` reads symbolic links and manifest rows that lead outside the
+    folders being built (refused by default; :func:`caregraph.pipeline.load.iter_sources`)."""
     started = datetime.now(UTC)
     summary = BuildSummary()
     if rebuild:
@@ -260,7 +451,7 @@ def build(
     # Graphs of documents without their hash (cut short by a killed --bulk build) are replaced, never added to.
     present = known.keys() | store.document_graphs()
     built_at = started.replace(microsecond=0)
-    items = sources if sources is not None else iter_sources(paths, manifest)
+    items = sources if sources is not None else iter_sources(paths, manifest, follow_outside=follow_outside)
     jobs = default_jobs() if jobs is None else max(1, jobs)
 
     def report(item: Source | LoadError, status: str) -> None:
@@ -278,7 +469,7 @@ def build(
             if isinstance(item, LoadError):
                 fail(item, Failure(item.path, item.problem))
                 continue
-            name = keys.document_iri(source_key(item))
+            name = iris.document_iri(source_key(item))
             if name in seen_iris:
                 fail(item, Failure(item.name, "the same document (URL or path) is listed twice; built once"))
                 continue
@@ -300,12 +491,12 @@ def build(
             _write_new(store, batch, summary, report, fail, bulk)
         unflushed += batch_bytes
         if unflushed >= FLUSH_BYTES:
-            store.ox.flush()
+            store.flush()
             unflushed = 0
         batch.clear()
         batch_bytes = 0
 
-    for (source, name), (status, payload) in _outcomes(tasks(), jobs, max_bytes, built_at):
+    for (source, name), (status, payload) in _outcomes(tasks(), jobs, max_bytes, built_at, doc_timeout):
         if status != "ok":
             fail(source, payload)  # type: ignore[arg-type]
             continue
@@ -325,14 +516,9 @@ def build(
         if len(batch) >= BATCH_DOCUMENTS or batch_bytes >= BATCH_BYTES:
             flush()
     flush()
-    changed = bool(
-        summary.read
-        or rebuild
-        or not store.ox.contains_named_graph(ox.NamedNode(DATASET_GRAPH))
-        or _description_stale(store)
-    )
+    changed = bool(summary.read or rebuild or not store.has_graph(DATASET_GRAPH) or _description_stale(store))
     if changed:
-        # The VoID/DCAT description in graph …/graph/dataset (caregraph.interop.export). It counts the whole store, so an
+        # The VoID/DCAT description in graph …/graph/dataset (caregraph.interop.dataset). It counts the whole store, so an
         # unchanged rebuild keeps the last one rather than pay for a full scan.
         describe_dataset(store)
     # The description has just counted every graph (or counted them last time, when nothing changed): reuse its
@@ -376,33 +562,32 @@ def _write_new(
         report(source, "built")
 
 
-_VOID_TRIPLES = ox.NamedNode("http://rdfs.org/ns/void#triples")
-_MODIFIED = ox.NamedNode("http://purl.org/dc/terms/modified")
+_VOID_TRIPLES = ox.NamedNode(VOID + "triples")
+_MODIFIED = ox.NamedNode(DCTERMS + "modified")
 
 
 def _description_stale(store: Store) -> bool:
     """True when a document graph was written at or after the dataset description's time: a build was killed
     between writing documents and rewriting the description, so the next build must rewrite it (docs/reliability.md)."""
-    stamps = list(store.ox.quads_for_pattern(ox.NamedNode(dataset_iri()), _MODIFIED, None, ox.NamedNode(DATASET_GRAPH)))
+    stamps = list(store.quads(ox.NamedNode(dataset_iri()), _MODIFIED, None, DATASET_GRAPH))
     if len(stamps) != 1 or not isinstance(stamps[0].object, ox.Literal):
         return True
     stamp = stamps[0].object.value
     if not stamp or any(c not in "0123456789-:T+Z." for c in stamp):
         return True
-    query = f'ASK {{ GRAPH ?d {{ ?d <http://www.w3.org/ns/prov#generatedAtTime> ?t }} FILTER(?t >= "{stamp}"^^<http://www.w3.org/2001/XMLSchema#dateTime>) }}'
-    return bool(store.ox.query(query))
+    query = f'ASK {{ GRAPH ?d {{ ?d <{PROV}generatedAtTime> ?t }} FILTER(?t >= "{stamp}"^^<{XSD}dateTime>) }}'
+    return bool(store.query(query))
 
 
 def _described_size(store: Store) -> int | None:
     """The store's quad count from its dataset description (which counts every named graph but itself) plus the
     description's own size, when the default graph is empty; None when there is no such count."""
-    if next(iter(store.ox.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None:
+    if store.has_default_graph():
         return None
-    graph = ox.NamedNode(DATASET_GRAPH)
-    counted = [q.object for q in store.ox.quads_for_pattern(ox.NamedNode(dataset_iri()), _VOID_TRIPLES, None, graph)]
+    counted = [q.object for q in store.quads(ox.NamedNode(dataset_iri()), _VOID_TRIPLES, None, DATASET_GRAPH)]
     if len(counted) != 1:
         return None
     try:
-        return int(counted[0].value) + sum(1 for _ in store.ox.quads_for_pattern(None, None, None, graph))
+        return int(counted[0].value) + sum(1 for _ in store.quads(graph=DATASET_GRAPH))
     except ValueError:
         return None

@@ -73,14 +73,10 @@ def _pd(year: str | int, month: str | int | None = None, day: str | int | None =
         else (int(month) if month is not None else None)
     )
     d = int(re.sub(r"\D", "", day)) if isinstance(day, str) else day
-    if m is not None and not 1 <= m <= 12:
+    try:
+        return PartialDate.of(y, m, d)  # checked against the calendar
+    except ValueError:
         return None
-    if d is not None:
-        import calendar
-
-        if m is None or not 1 <= d <= calendar.monthrange(y, m)[1]:
-            return None
-    return PartialDate(y, m, d)
 
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -406,7 +402,7 @@ def _mention(kind: str, m: re.Match[str], anchor: PartialDate | None, future: bo
             return None
     if date is None or (kind in {"d_d_m_y", "d_m_d_m_y", "d_m_y_d_m_y", "m_m_y", "numeric_range"} and until is None):
         return None
-    if until is not None and sort_key(until) < sort_key(date):
+    if until is not None and until < date:
         until = None
     if until == date:
         until = None
@@ -414,8 +410,9 @@ def _mention(kind: str, m: re.Match[str], anchor: PartialDate | None, future: bo
 
 
 def sort_key(date: PartialDate) -> tuple[int, int, int]:
-    """A key that orders dates of mixed precision (a missing month or day sorts first)."""
-    return (date.year, date.month or 0, date.day or 0)
+    """A key that orders dates of mixed precision (a missing month or day sorts first): :meth:`PartialDate.sort_key`,
+    by which partial dates also compare (``PartialDate(2019) < PartialDate(2019, 5)``)."""
+    return date.sort_key()
 
 
 def document_date_from_url(url: str | None) -> PartialDate | None:

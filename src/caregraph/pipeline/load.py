@@ -50,7 +50,10 @@ class Source:
 
 
 def iter_sources(
-    paths: Iterable[str | os.PathLike[str]], manifest: str | os.PathLike[str] | None = None
+    paths: Iterable[str | os.PathLike[str]],
+    manifest: str | os.PathLike[str] | None = None,
+    *,
+    follow_outside: bool = False,
 ) -> Iterator[Source | LoadError]:
     """Yield every document under ``paths`` (files and folders, recursively) and every row of ``manifest``.
 
@@ -59,11 +62,15 @@ def iter_sources(
     named explicitly, they are an error. A file is yielded once, whichever way it was reached. Anything that cannot
     be a document — a broken or looping symbolic link, a named pipe or device, a manifest that cannot be used — is
     yielded as a :class:`LoadError` and the walk goes on; nothing here blocks or reads a file's content.
+
+    Nothing outside what was named is read unless ``follow_outside``: a symbolic link inside a folder being built
+    that leads out of it, and a manifest row naming a file outside the folder being built (for ``manifest``, outside
+    the manifest's own folder), are refused with a :class:`LoadError` each (docs/reliability.md).
     """
     seen_files: set[tuple[int, int]] = set()
     rows: dict[Path, Source] = {}
     if manifest is not None:
-        for item in _manifest_items(manifest):
+        for item in _manifest_items(manifest, None if follow_outside else _real(Path(manifest).parent)):
             if isinstance(item, LoadError):
                 yield item
             else:
@@ -71,7 +78,7 @@ def iter_sources(
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            yield from _walk(path, rows, seen_files)
+            yield from _walk(path, rows, seen_files, follow_outside)
         elif path.exists():
             if path.suffix.lower() not in FORMATS:
                 yield LoadError(
@@ -95,10 +102,10 @@ def iter_sources(
             yield source
 
 
-def _manifest_items(manifest: str | os.PathLike[str]) -> list[Source | LoadError]:
+def _manifest_items(manifest: str | os.PathLike[str], within: Path | None) -> list[Source | LoadError]:
     """The rows of a manifest; a manifest that cannot be used at all is one :class:`LoadError`, not the end."""
     try:
-        return read_manifest(manifest)
+        return read_manifest(manifest, within=within)
     except ManifestError as exc:
         where, _, problem = str(exc).partition(": ")
         return [LoadError(where, problem or str(exc))]
@@ -109,6 +116,14 @@ def _real(path: Path) -> Path:
         return path.resolve()
     except (OSError, RuntimeError):
         return path.absolute()
+
+
+def _inside(real: Path, folder: Path) -> bool:
+    """Whether the resolved path ``real`` is ``folder`` (resolved) or lies under it."""
+    try:
+        return os.path.commonpath([real, folder]) == str(folder)
+    except ValueError:  # different drives
+        return False
 
 
 def _first_visit(path: Path, seen: set[tuple[int, int]]) -> bool:
@@ -167,9 +182,15 @@ def _os_problem(path: Path, exc: OSError) -> str:
     return f"cannot read ({exc.strerror or exc})"
 
 
-def _walk(root: Path, rows: dict[Path, Source], seen_files: set[tuple[int, int]]) -> Iterator[Source | LoadError]:
+_OUTSIDE = "symbolic link to {what} outside the folder being built ({target}); give --follow-outside to read it"
+
+
+def _walk(
+    root: Path, rows: dict[Path, Source], seen_files: set[tuple[int, int]], follow_outside: bool = False
+) -> Iterator[Source | LoadError]:
     seen_dirs: set[tuple[int, int]] = set()
     problems: list[LoadError] = []
+    boundary = None if follow_outside else _real(root)
 
     def onerror(exc: OSError) -> None:  # a folder that cannot be listed
         where = exc.filename or str(root)
@@ -192,8 +213,14 @@ def _walk(root: Path, rows: dict[Path, Source], seen_files: set[tuple[int, int]]
         seen_dirs.add(key)
         dirnames.sort()
         folder = Path(dirpath)
+        if boundary is not None:
+            for name in list(dirnames):
+                real = _real(folder / name)
+                if not _inside(real, boundary):
+                    dirnames.remove(name)
+                    yield LoadError(os.path.normpath(str(folder / name)), _OUTSIDE.format(what="a folder", target=real))
         if MANIFEST_NAME in filenames:
-            for item in _manifest_items(folder / MANIFEST_NAME):
+            for item in _manifest_items(folder / MANIFEST_NAME, boundary):
                 if isinstance(item, LoadError):
                     yield item
                 else:
@@ -206,6 +233,9 @@ def _walk(root: Path, rows: dict[Path, Source], seen_files: set[tuple[int, int]]
             if problem:
                 yield LoadError(os.path.normpath(str(path)), problem)
                 continue
+            if boundary is not None and not _inside(real := _real(path), boundary):
+                yield LoadError(os.path.normpath(str(path)), _OUTSIDE.format(what="a file", target=real))
+                continue
             if not _first_visit(path, seen_files):
                 continue
             meta = rows.get(_real(path))
@@ -216,10 +246,11 @@ def _walk(root: Path, rows: dict[Path, Source], seen_files: set[tuple[int, int]]
 # ---------------------------------------------------------------------------------------------------- manifest
 
 
-def read_manifest(manifest: str | os.PathLike[str]) -> list[Source | LoadError]:
+def read_manifest(manifest: str | os.PathLike[str], *, within: Path | None = None) -> list[Source | LoadError]:
     """Read a manifest CSV: columns ``file`` (required, relative to the manifest), ``url``, ``council``,
     ``published`` (ISO date); further columns are ignored. Raises :class:`ManifestError` when the file cannot be
-    used at all; a bad row becomes a :class:`LoadError` naming ``manifest:line``."""
+    used at all; a bad row becomes a :class:`LoadError` naming ``manifest:line``: among them a file of a format
+    caregraph does not read, and (when ``within`` is given) a file that resolves outside the folder ``within``."""
     mpath = Path(manifest)
     problem = _not_a_document(mpath)
     if problem:
@@ -272,6 +303,15 @@ def read_manifest(manifest: str | os.PathLike[str]) -> list[Source | LoadError]:
             )
             continue
         first_line[key] = line
+        suffix = os.path.splitext(name)[1].lower()
+        if suffix not in FORMATS:
+            out.append(
+                LoadError(
+                    where,
+                    f"unsupported format {suffix or '(no extension)'!r} for {name!r}; caregraph reads {', '.join(sorted(FORMATS))}",
+                )
+            )
+            continue
         url = (row.get("url") or "").strip() or None
         if url is not None:
             url_problem = _url_problem(url)
@@ -283,7 +323,7 @@ def read_manifest(manifest: str | os.PathLike[str]) -> list[Source | LoadError]:
         published = None
         if (row.get("published") or "").strip():
             try:
-                published = _parse_iso(row["published"].strip())
+                published = PartialDate.parse(row["published"])
             except ValueError:
                 out.append(
                     LoadError(
@@ -293,6 +333,13 @@ def read_manifest(manifest: str | os.PathLike[str]) -> list[Source | LoadError]:
                 )
                 continue
         path = base / name
+        if within is not None and not _inside(_real(path), within):
+            out.append(
+                LoadError(
+                    where, f"{name!r} is outside the folder being built ({within}); give --follow-outside to read it"
+                )
+            )
+            continue
         problem = _not_a_document(path)
         if problem == "no such file or folder":
             out.append(LoadError(where, f"file not found: {name}"))
@@ -309,8 +356,10 @@ def read_manifest(manifest: str | os.PathLike[str]) -> list[Source | LoadError]:
 _URL_BAD_CHARS = re.compile(r"[\x00-\x20\x7f-\x9f<>\"{}|\\^`\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
-def _url_problem(url: str) -> str | None:
-    """What is wrong with a manifest URL, or None. Only absolute http(s) URLs are taken; caregraph never fetches them."""
+def url_problem(url: str) -> str | None:
+    """What is wrong with a URL caregraph is to store (a manifest's, a web link in Ofsted's table), or None. Only
+    absolute http(s) URLs without spaces, quotes, angle brackets or control characters are taken; caregraph never
+    fetches them."""
     try:
         parsed = urlparse(url)
         parsed.port  # noqa: B018 - raises ValueError for a bad port
@@ -326,18 +375,11 @@ def _url_problem(url: str) -> str | None:
     return None
 
 
+_url_problem = url_problem
+
+
 def _good_url(url: str) -> bool:
     return _url_problem(url) is None
-
-
-def _parse_iso(text: str) -> PartialDate:
-    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", text)
-    if not m:
-        raise ValueError(text)
-    year, month, day = (int(g) if g else None for g in m.groups())
-    if (month is not None and not 1 <= month <= 12) or (day is not None and not 1 <= day <= 31):
-        raise ValueError(text)
-    return PartialDate(year, month, day)  # type: ignore[arg-type]
 
 
 # ---------------------------------------------------------------------------------------------------- reading
@@ -356,8 +398,8 @@ def load(source: Source, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceDocument:
         raise LoadError(name, "empty file (only white space)")
     fmt = FORMATS.get(source.path.suffix.lower(), "txt")
     title = None
-    if fmt == "pdf":
-        text, title = pdf_to_text(raw, name)
+    if fmt == "pdf":  # the one format whose text can be far larger than its file: capped at max_bytes characters
+        text, title = pdf_to_text(raw, name, max_chars=max_bytes)
     elif fmt == "html":
         text, title = html_to_text(decode_html(raw, name))
     else:
@@ -567,10 +609,24 @@ def decode_html(raw: bytes, name: str) -> str:
         }:
             if b"\x00" in raw[:_SAMPLE]:
                 raise LoadError(name, "binary data, not text (is the file extension right?)")
-            return _checked(
-                raw.decode(codec.name, errors="caregraph-cp1252" if codec.name == "cp1252" else "replace"), name
-            )
+            return _checked(_decode_declared(raw, codec, label, name), name)
     return decode(raw, name)
+
+
+def _decode_declared(raw: bytes, codec: codecs.CodecInfo, label: str, name: str) -> str:
+    """``raw`` in the charset a page declares; a :class:`LoadError` when that "charset" is a codec that does not
+    decode text (``rot13``, ``zlib``, ``base64``, ``hex``…) or fails on these bytes."""
+    problem = f"the page declares charset {label!r}, which is not a text encoding caregraph can decode; fix its <meta charset> or save it as UTF-8"
+    if not getattr(codec, "_is_text_encoding", True) or codec.name in _NOT_CHARSETS:
+        raise LoadError(name, problem)
+    try:
+        return raw.decode(codec.name, errors="caregraph-cp1252" if codec.name == "cp1252" else "replace")
+    except (LookupError, UnicodeError, ValueError, TypeError):
+        raise LoadError(name, problem) from None
+
+
+# Text codecs Python has that no web page is written in: they interpret the bytes rather than decode a charset.
+_NOT_CHARSETS = {"unicode-escape", "raw-unicode-escape", "undefined", "punycode", "idna", "utf-7"}
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff]")
@@ -724,8 +780,10 @@ def _crude_text(html: str) -> tuple[str, str | None]:
 # ---------------------------------------------------------------------------------------------------- PDF
 
 
-def pdf_to_text(raw: bytes, name: str) -> tuple[str, str | None]:
-    """The text layer of a PDF and its title; a :class:`LoadError` for corrupt, encrypted or image-only PDFs."""
+def pdf_to_text(raw: bytes, name: str, *, max_chars: int | None = None) -> tuple[str, str | None]:
+    """The text layer of a PDF and its title; a :class:`LoadError` for corrupt, encrypted or image-only PDFs, and
+    for one whose text runs over ``max_chars`` characters (checked page by page; pypdf bounds each page's content
+    stream, and a build bounds the time, ``doc_timeout``)."""
     import logging
 
     from pypdf import PdfReader
@@ -744,7 +802,16 @@ def pdf_to_text(raw: bytes, name: str) -> tuple[str, str | None]:
                 raise
             except Exception:
                 raise LoadError(name, "encrypted PDF; decrypt it first") from None
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages: list[str] = []
+        total = 0
+        for page in reader.pages:
+            pages.append(page.extract_text() or "")
+            total += len(pages[-1])
+            if max_chars is not None and total > max_chars:
+                raise LoadError(
+                    name,
+                    f"the PDF's text is over {max_chars:,} characters, the limit for a document (raise it with --max-bytes)",
+                )
         title = None
         try:
             meta = reader.metadata

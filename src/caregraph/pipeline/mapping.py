@@ -1,8 +1,8 @@
 """Stage 4 — map: an :class:`~caregraph.records.Extraction` becomes the RDF graph of its document.
 
-Every IRI comes from :mod:`caregraph.iris`. Every fact triple is also reified as an ``rdf:Statement`` with
-``prov:wasDerivedFrom`` the document and ``cg:evidence`` the span of text it came from (``oa:start``, ``oa:end``,
-``oa:exact``), so "where does it say that?" has an answer for any triple (docs/ontology.md, "Provenance").
+Every IRI comes from :mod:`caregraph.iris`. Every fact triple has its provenance in RDF 1.2: the span of text it came
+from (``oa:start``, ``oa:end``, ``oa:exact``) reifies it, ``{span} rdf:reifies <<( s p o )>>``, so "where does it
+say that?" has an answer for any triple (docs/ontology.md, "Provenance"); :func:`to_graph` gives the RDF 1.1 form.
 Concept keys of the records become ``cgv:`` concepts; judgement areas are translated to the inspection's framework
 (:func:`area_key`). ``tests/golden/*.ttl`` hold the expected graphs of three hand-built extractions.
 """
@@ -17,11 +17,14 @@ from rdflib.namespace import DCTERMS, FOAF, PROV
 
 from caregraph import __version__, iris
 from caregraph.namespaces import PREFIXES as NAMESPACE_PREFIXES
+from caregraph.namespaces import RDF as RDF_NS
+from caregraph.ntriples import TripleTerm
 from caregraph.records import Evidence, Extraction, PartialDate, SourceDocument
 from caregraph.vocab import CG, OA, ORG
 
 PREFIXES = NAMESPACE_PREFIXES  # re-exported; the table lives in caregraph.namespaces
 
+REIFIES = URIRef(RDF_NS + "reifies")  # RDF 1.2; rdflib 7's closed RDF namespace lacks it
 _DATE_TYPES = {"year": XSD.gYear, "month": XSD.gYearMonth, "day": XSD.date}
 _MEDIA_TYPES = {"txt": "text/plain", "html": "text/html", "pdf": "application/pdf"}
 
@@ -71,48 +74,48 @@ def short_label(text: str, limit: int = 80) -> str:
     return cut.rstrip(" ,;:") + "…"
 
 
-def document_key(document: SourceDocument) -> str:
-    return document.url or document.path
-
-
 def document_iri(document: SourceDocument) -> URIRef:
-    return iris.document(document_key(document))
+    """The document's IRI, from its :func:`caregraph.iris.document_key` (URL, else normalised path)."""
+    return iris.document(iris.document_key(document.url, document.path))
 
 
 Triple = tuple  # (subject, predicate, object) of rdflib terms
 
 
 class _Writer:
-    """Adds fact triples with their reification, and document metadata without, to a plain set of triples (an
-    rdflib ``Graph`` costs 3.5x more per triple and the build only needs the triples: docs/performance.md)."""
+    """Adds fact triples with their provenance, and document metadata without, to a plain set of triples (an rdflib
+    ``Graph`` costs 3.5x more per triple and the build only needs the triples: docs/performance.md).
+
+    Provenance is RDF 1.2 (docs/ontology.md, "Provenance"): the span of text that states a fact is the fact's
+    reifier, ``{doc}/evidence/{start}-{end} rdf:reifies <<( s p o )>>``, and carries ``oa:start``, ``oa:end`` and
+    ``oa:exact`` once however many facts it states; a fact with no span (a publisher known from the URL) is
+    reified by the document itself. Two quads a fact, three a span."""
 
     def __init__(self, doc: URIRef):
         self.graph: set[Triple] = set()
         self.doc = doc
+        self.spans: set[URIRef] = set()
 
     def meta(self, s: URIRef, p: URIRef, o) -> None:
         self.graph.add((s, p, o))
 
+    def span(self, evidence: Evidence) -> URIRef:
+        """The span's IRI; its offsets and quote are added the first time."""
+        ev = iris.evidence(self.doc, evidence.start, evidence.end)
+        if ev not in self.spans:
+            self.spans.add(ev)
+            g = self.graph
+            g.add((ev, OA.start, Literal(evidence.start)))
+            g.add((ev, OA.end, Literal(evidence.end)))
+            g.add((ev, OA.exact, Literal(evidence.quote)))
+        return ev
+
     def fact(self, s: URIRef, p: URIRef, o, evidence: Evidence | None) -> None:
-        g = self.graph
         if o is None:
             return
-        g.add((s, p, o))
-        st = iris.statement(self.doc, s, p, o)
-        g.add((st, RDF.type, RDF.Statement))
-        g.add((st, RDF.subject, s))
-        g.add((st, RDF.predicate, p))
-        g.add((st, RDF.object, o))
-        g.add((st, PROV.wasDerivedFrom, self.doc))
-        if evidence is not None:
-            ev = iris.evidence(self.doc, evidence.start, evidence.end)
-            g.add((st, CG.evidence, ev))
-            if (ev, RDF.type, CG.Evidence) not in g:
-                g.add((ev, RDF.type, CG.Evidence))
-                g.add((ev, OA.start, Literal(evidence.start)))
-                g.add((ev, OA.end, Literal(evidence.end)))
-                g.add((ev, OA.exact, Literal(evidence.quote)))
-                g.add((ev, OA.hasSource, self.doc))
+        self.graph.add((s, p, o))
+        reifier = self.span(evidence) if evidence is not None else self.doc
+        self.graph.add((reifier, REIFIES, TripleTerm(s, p, o)))
 
     def entity(
         self, s: URIRef, cls: URIRef, label: str, evidence: Evidence | None, label_property: URIRef = RDFS.label
@@ -124,14 +127,45 @@ class _Writer:
 
 
 def to_graph(x: Extraction, built_at: datetime | None = None) -> Graph:
-    """The RDF graph of one document: its metadata and every fact extracted from it (:func:`to_triples` as an
-    rdflib ``Graph``, with caregraph's prefixes bound)."""
+    """The RDF graph of one document as an rdflib ``Graph``, with caregraph's prefixes bound. rdflib 7 has no triple
+    terms, so the provenance is in its RDF 1.1 form (:func:`rdf11_triples`), as ``export --provenance rdf11`` writes
+    it; :func:`to_triples` is what the build stores."""
     graph = Graph()
     for prefix, ns in PREFIXES.items():
         graph.bind(prefix, Namespace(ns))
-    for triple in to_triples(x, built_at):
+    for triple in rdf11_triples(to_triples(x, built_at), document_iri(x.document)):
         graph.add(triple)
     return graph
+
+
+def rdf11_triples(triples: set[Triple], doc: URIRef) -> set[Triple]:
+    """A document graph's triples with each ``r rdf:reifies <<( s p o )>>`` written as RDF 1.1 reification: the
+    statement ``{doc}/statement/{hash}`` (``rdf:subject``, ``rdf:predicate``, ``rdf:object``,
+    ``prov:wasDerivedFrom`` the document, ``cg:evidence`` the span) and the span typed ``cg:Evidence`` with
+    ``oa:hasSource`` the document. The same rewriting as :func:`caregraph.interop.provenance.convert` (tested)."""
+    out: set[Triple] = set()
+    spans: set[URIRef] = set()
+    for s, p, o in triples:
+        if p != REIFIES or not isinstance(o, TripleTerm):
+            out.add((s, p, o))
+            continue
+        st = iris.statement(doc, *o)
+        out.update(
+            (
+                (st, RDF.type, RDF.Statement),
+                (st, RDF.subject, o[0]),
+                (st, RDF.predicate, o[1]),
+                (st, RDF.object, o[2]),
+                (st, PROV.wasDerivedFrom, doc),
+            )
+        )
+        if s != doc:
+            out.add((st, CG.evidence, s))
+            spans.add(s)
+    for span in spans:
+        out.add((span, RDF.type, CG.Evidence))
+        out.add((span, OA.hasSource, doc))
+    return out
 
 
 def to_triples(x: Extraction, built_at: datetime | None = None) -> set[Triple]:

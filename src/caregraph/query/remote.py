@@ -8,16 +8,13 @@ answer is parsed into a :class:`caregraph.query.QueryResult`, so every output fo
 
 Credentials: HTTP basic auth from an environment variable (``CAREGRAPH_AUTH=user:password`` by default), never from
 the command line, where other users could read them in the process list. Redirects are not followed (a redirect
-would carry the credentials, or drop the POST body); only ``http`` and ``https`` URLs are accepted. Standard library
-only (urllib).
+would carry the credentials, or drop the POST body); only ``http`` and ``https`` URLs are accepted. The HTTP side
+is caregraph's one small client, :mod:`caregraph.interop.http`, shared with ``caregraph push``.
 """
 
 from __future__ import annotations
 
-import base64
 import os
-import re
-import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Mapping
@@ -25,6 +22,7 @@ from collections.abc import Mapping
 import pyoxigraph as ox
 
 from caregraph.errors import QueryError, QueryTimeout
+from caregraph.interop import http
 from caregraph.query.run import (
     LABEL_GRAPHS,
     QueryResult,
@@ -40,8 +38,11 @@ from caregraph.query.run import (
     with_values,
 )
 
-AUTH_ENV = "CAREGRAPH_AUTH"
-USER_AGENT = "caregraph (SPARQL 1.1 Protocol client)"
+AUTH_ENV = http.AUTH_ENV
+PROTOCOL = "SPARQL 1.1 Protocol"
+# Seconds an endpoint has to answer when no timeout is given, and the largest answer read (docs/reliability.md).
+DEFAULT_ENDPOINT_TIMEOUT = 300.0
+MAX_RESPONSE = http.DEFAULT_MAX_RESPONSE
 RESULTS_JSON = "application/sparql-results+json"
 GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.5"
 
@@ -64,30 +65,22 @@ _GRAPH_FORMATS = {
 }
 
 
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, req, fp, code, msg, headers, newurl):
-        return None  # urllib then raises HTTPError with the 3xx code
-
-
 def credentials(auth_env: str | None = AUTH_ENV) -> str | None:
     """The ``Authorization`` header value from ``$auth_env`` (``user:password``), or None when it is unset."""
-    if not auth_env:
-        return None
-    value = os.environ.get(auth_env)
-    if not value:
-        return None
-    if ":" not in value:
-        raise QueryError(f"${auth_env} must be USER:PASSWORD (it has no ':')")
-    return "Basic " + base64.b64encode(value.encode("utf-8")).decode("ascii")
+    try:
+        return http.credentials(auth_env)
+    except http.CredentialsError:
+        raise QueryError(f"${auth_env} must be USER:PASSWORD (it has no ':')") from None
 
 
 def build_request(
     url: str, text: str, *, form: str, graph: str | None = None, auth: str | None = None
 ) -> urllib.request.Request:
     """The HTTP request for ``text`` (already with its PREFIX lines and parameters) of query form ``form``."""
-    parts = urllib.parse.urlsplit(url)
-    if parts.scheme not in {"http", "https"} or not parts.netloc:
-        raise QueryError(f"--endpoint {url!r}: give an http:// or https:// URL")
+    problem = http.url_problem(url)
+    parts = http.http_url(url) if problem is None else None
+    if parts is None:
+        raise QueryError(f"--endpoint {http.redact(url)!r} {problem or 'is not an http(s) URL'}")
     if graph:
         named = [("named-graph-uri", g) for g in dict.fromkeys([graph, *LABEL_GRAPHS])]
         query = [*urllib.parse.parse_qsl(parts.query, keep_blank_values=True), ("default-graph-uri", graph), *named]
@@ -96,11 +89,8 @@ def build_request(
     headers = {
         "Content-Type": ("application/sparql-update" if update else "application/sparql-query") + "; charset=utf-8",
         "Accept": RESULTS_JSON if form in {"select", "ask"} else GRAPH_ACCEPT if not update else "*/*",
-        "User-Agent": USER_AGENT,
     }
-    if auth:
-        headers["Authorization"] = auth
-    return urllib.request.Request(url, data=text.encode("utf-8"), headers=headers, method="POST")
+    return http.request("POST", url, text.encode("utf-8"), headers=headers, auth=auth, protocol=PROTOCOL)
 
 
 def parse_response(body: bytes, content_type: str, form: str, url: str) -> QueryResult:
@@ -110,23 +100,16 @@ def parse_response(body: bytes, content_type: str, form: str, url: str) -> Query
         return QueryResult("update")
     try:
         if form in {"select", "ask"}:
-            fmt = _RESULT_FORMATS.get(media) or ox.QueryResultsFormat.JSON
-            return QueryResult.from_ox(ox.parse_query_results(body, format=fmt))
-        fmt = _GRAPH_FORMATS.get(media) or ox.RdfFormat.N_TRIPLES
-        return QueryResult.from_ox(ox.parse(body, format=fmt))
-    except (SyntaxError, ValueError) as exc:
-        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise QueryError(f"{url} answered with something that is not valid {media or 'results'} ({first})") from None
-
-
-def _error_detail(exc: urllib.error.HTTPError) -> str:
-    try:
-        body = exc.read(2000).decode("utf-8", "replace")
-    except OSError:
-        body = ""
-    body = re.sub(r"<[^>]+>", " ", body)
-    body = re.sub(r"\s+", " ", body).strip()
-    return body[:300]
+            return QueryResult.from_ox(
+                ox.parse_query_results(body, format=_RESULT_FORMATS.get(media) or ox.QueryResultsFormat.JSON)
+            )
+        return QueryResult.from_ox(ox.parse(body, format=_GRAPH_FORMATS.get(media) or ox.RdfFormat.N_TRIPLES))
+    except Exception as exc:  # pyoxigraph raises SyntaxError, ValueError, OSError, TypeError… on a malformed answer
+        text = str(exc).strip()
+        first = (text.splitlines()[0] if text else type(exc).__name__)[:200]
+    # Raised outside the handler, so that no traceback keeps pyoxigraph's parser (which must be dropped in the thread
+    # that made it) alive into another thread.
+    raise QueryError(f"{url} answered with something that is not valid {media or 'results'} ({first})")
 
 
 def query_endpoint(
@@ -141,13 +124,18 @@ def query_endpoint(
     timeout: float | None = None,
     allow_update: bool = False,
     allow_service: bool = False,
+    max_bytes: int | None = MAX_RESPONSE,
 ) -> QueryResult:
     """Run a named query, a file or inline SPARQL at a SPARQL 1.1 Protocol endpoint.
 
     The endpoint's default graph is its own (an Oxigraph server started with ``--union-default-graph`` gives the
     union of its graphs, as the embedded store does); ``graph`` is sent as ``default-graph-uri`` and, with the
     reference graphs that hold labels, as ``named-graph-uri``, as the embedded store restricts it.
+
+    ``timeout`` is a deadline for the whole exchange (default :data:`DEFAULT_ENDPOINT_TIMEOUT`); an answer over
+    ``max_bytes`` is refused (:class:`~caregraph.errors.QueryError`) rather than held in memory.
     """
+    limit = DEFAULT_ENDPOINT_TIMEOUT if timeout is None else timeout
     text, named, label = resolve(source, inline=inline, label=label)
     check_safety(text, allow_update=allow_update, allow_service=allow_service)
     bindings = bind_parameters(named, params or {})
@@ -168,39 +156,33 @@ def query_endpoint(
     request = build_request(
         url, with_prefixes(with_values(text, bindings)), form=form, graph=graph_iri, auth=credentials(auth_env)
     )
-    opener = urllib.request.build_opener(_NoRedirect)
-    shown = urllib.parse.urlsplit(url)._replace(query="", fragment="").geturl()
+    where = http.shown(url)
 
     def send() -> QueryResult:
         try:
-            with opener.open(request, timeout=timeout) as response:  # None: wait (Ctrl-C still works)
-                body = response.read()
-                content_type = response.headers.get("Content-Type", "")
-        except urllib.error.HTTPError as exc:
-            detail = _error_detail(exc)
-            if exc.code in {401, 403}:
+            response = http.send(request, limit or None, max_bytes=max_bytes)
+        except http.TooLarge as exc:
+            raise QueryError(
+                f"{where} answered with more than {exc.limit:,} bytes; narrow the query (LIMIT, fewer variables)"
+            ) from None
+        except http.Refused as exc:
+            if exc.unauthorised:
                 hint = (
                     f"set ${auth_env} to USER:PASSWORD"
                     if auth_env and not os.environ.get(auth_env)
                     else f"check the credentials in ${auth_env}"
                 )
-                raise QueryError(f"{shown} refused access (HTTP {exc.code}); {hint}") from None
-            if 300 <= exc.code < 400:
+                raise QueryError(f"{where} refused access (HTTP {exc.code}); {hint}") from None
+            if exc.redirect:
                 raise QueryError(
-                    f"{shown} redirects (HTTP {exc.code}) to {exc.headers.get('Location', '?')}; give that URL to --endpoint"
+                    f"{where} redirects (HTTP {exc.code}) to {exc.location}; give that URL to --endpoint"
                 ) from None
-            raise QueryError(
-                f"{shown} answered HTTP {exc.code} {exc.reason}" + (f": {detail}" if detail else "")
-            ) from None
-        except TimeoutError:
-            raise QueryTimeout(f"{shown} did not answer within {timeout or 0:g} s") from None
-        except urllib.error.URLError as exc:
-            reason = exc.reason
-            if isinstance(reason, TimeoutError) and timeout:
-                raise QueryTimeout(f"{shown} did not answer within {timeout:g} s") from None
-            raise QueryError(f"cannot reach {shown}: {getattr(reason, 'strerror', None) or reason}") from None
-        except OSError as exc:
-            raise QueryError(f"cannot reach {shown}: {exc.strerror or exc}") from None
-        return parse_response(body, content_type, form, shown)
+            raise QueryError(f"{where} answered {exc.status}") from None
+        except http.TimedOut:
+            hint = " (the default for --endpoint; raise it with --timeout)" if timeout is None else ""
+            raise QueryTimeout(f"{where} did not answer within {limit:g} s{hint}") from None
+        except http.Unreachable as exc:
+            raise QueryError(f"cannot reach {where}: {exc.reason}") from None
+        return parse_response(response.body, response.content_type, form, where)
 
-    return call_with_timeout(send, timeout)
+    return call_with_timeout(send, limit + 2 if limit else None)  # the request's own deadline comes first

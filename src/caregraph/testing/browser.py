@@ -10,7 +10,7 @@ selenium, no websocket client, no browser download) is needed.
         page.requests      # every request the page made (Network domain)
         page.errors        # console errors, uncaught exceptions, log errors
 
-Used by the browser tests, ``bench/viz_bench.py`` and ``scripts/screenshot.py``.
+Used by the browser tests (``tests/test_viz_browser.py``) and ``bench/viz_bench.py``.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ import subprocess
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
 FLAGS = (
@@ -200,11 +201,13 @@ class Browser:
     def __enter__(self) -> Browser:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
 
 class Page:
+    """A tab of the browser, attached through its own DevTools session."""
+
     def __init__(self, browser: Browser, session: str, target: str):
         self.browser, self.session, self.target = browser, session, target
         self.url = ""
@@ -233,7 +236,7 @@ class Page:
         if wait_for:
             self.wait_for(wait_for, timeout=timeout)
 
-    def evaluate(self, expression: str, *, timeout: float | None = None):
+    def evaluate(self, expression: str, *, timeout: float | None = None) -> Any:
         result = self.send(
             "Runtime.evaluate", {"expression": expression, "returnByValue": True, "awaitPromise": True}, timeout=timeout
         )
@@ -244,7 +247,7 @@ class Page:
             )
         return result.get("result", {}).get("value")
 
-    def wait_for(self, expression: str, *, timeout: float | None = None, interval: float = 0.05):
+    def wait_for(self, expression: str, *, timeout: float | None = None, interval: float = 0.05) -> Any:
         deadline = time.monotonic() + (timeout or self.browser.timeout)
         while True:
             value = self.evaluate(expression)
@@ -255,7 +258,7 @@ class Page:
             self.browser.pump(interval)
 
     # -------------------------------------------------------------------------------------- input
-    def mouse(self, kind: str, x: float, y: float, **extra) -> None:
+    def mouse(self, kind: str, x: float, y: float, **extra: Any) -> None:
         self.send("Input.dispatchMouseEvent", {"type": kind, "x": x, "y": y, **extra})
 
     def hover(self, x: float, y: float) -> None:

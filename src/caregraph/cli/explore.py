@@ -1,0 +1,392 @@
+"""``caregraph viz``, ``path``, ``export-graph``, ``stats`` and ``explain``: looking at what the store holds
+(:mod:`caregraph.explore`)."""
+
+# No "from __future__ import annotations": Typer reads these annotations at run time.
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from caregraph.cli.options import (
+    CouncilSelect,
+    DocumentsSelect,
+    ExcludeSelect,
+    ExplainFormat,
+    GraphFormat,
+    ListFormat,
+    SinceSelect,
+    StoreOption,
+    TypeSelect,
+    UntilSelect,
+    format_option,
+)
+from caregraph.cli.output import call, fail, note, plural, print_table, safe
+
+OutOption = Annotated[
+    Path | None,
+    typer.Option("--out", "-o", metavar="PATH", help="The file to write. Default: stdout.", show_default=False),
+]
+OpenOption = Annotated[bool, typer.Option("--open", help="Open the page in the default browser.")]
+
+
+def _entity_graph(store, selection):
+    from caregraph.explore.network import entity_graph
+    from caregraph.store import open_store
+
+    with open_store(store, read_only=True) as st:
+        return entity_graph(st, selection)
+
+
+# ---------------------------------------------------------------------------------------------- viz
+
+
+# The options of `caregraph viz`.
+Focus = Annotated[
+    str | None,
+    typer.Option(
+        "--focus",
+        metavar="TEXT",
+        help="Draw the entities around this one: a name, an IRI or a cgd: name.",
+        show_default=False,
+    ),
+]
+Depth = Annotated[
+    int, typer.Option("--depth", "-d", metavar="N", help="With --focus: how many links away to go.", min=0)
+]
+QueryFile = Annotated[
+    str | None,
+    typer.Option(
+        "--query",
+        "-q",
+        metavar="PATH",
+        help="Draw the result of this SPARQL file ('-' for stdin): a CONSTRUCT, or a SELECT of ?s ?p ?o.",
+        show_default=False,
+    ),
+]
+MaxNodes = Annotated[
+    int,
+    typer.Option(
+        "--max-nodes",
+        "-n",
+        metavar="N",
+        help="Draw at most this many entities, leaving out the least connected first (0: no limit).",
+        min=0,
+    ),
+]
+Timeline = Annotated[
+    bool,
+    typer.Option(
+        "--timeline",
+        help="Instead of a network, a page of the council's inspections, visits, meetings and decisions in date order (needs --council).",
+    ),
+]
+PageOut = Annotated[
+    Path | None,
+    typer.Option(
+        "--out",
+        "-o",
+        metavar="PATH",
+        help="The page to write. Default: caregraph-graph.html (caregraph-timeline.html with --timeline).",
+        show_default=False,
+    ),
+]
+
+
+def viz(
+    council: CouncilSelect = None,
+    focus: Focus = None,
+    depth: Depth = 1,
+    types: TypeSelect = None,
+    exclude_types: ExcludeSelect = None,
+    since: SinceSelect = None,
+    until: UntilSelect = None,
+    query_file: QueryFile = None,
+    max_nodes: MaxNodes = 2000,
+    documents: DocumentsSelect = False,
+    timeline: Timeline = False,
+    out: PageOut = None,
+    open_page: OpenOption = False,
+    store: StoreOption = None,
+) -> None:
+    """Draw the graph, or the part you select, as an interactive HTML page that works offline.
+
+    Entities are nodes (coloured and shaped by class, inspections by Ofsted grade, sized by links); relations are
+    labelled edges; hover for dates, judgements and the evidence quote with its document. The page is one file that
+    makes no network request: share it by e-mail or put it on an intranet. Prints the page's path.
+
+    [b]Examples[/b]:
+      caregraph viz --council Surrey --out surrey.html --open
+      caregraph viz --focus "Clare Curran" --depth 2
+      caregraph viz --timeline --council Surrey
+    """
+    from caregraph.explore.network import Selection
+
+    if timeline and not council:
+        raise typer.BadParameter("--timeline needs --council", param_hint="--timeline")
+    if timeline and (focus or query_file):
+        raise typer.BadParameter(
+            "--timeline draws a council's dates; it does not take --focus or --query", param_hint="--timeline"
+        )
+    if query_file and query_file != "-" and not Path(query_file).is_file():
+        raise fail(f"{query_file}: no such query file")
+    selection = Selection(
+        council=council,
+        focus=focus,
+        depth=depth,
+        types=tuple(types or ()),
+        exclude_types=tuple(exclude_types or ()),
+        since=since,
+        until=until,
+        query=sys.stdin.read() if query_file == "-" else query_file,
+        documents=documents,
+        max_nodes=None if timeline else (max_nodes or None),
+    )
+    target = out or Path("caregraph-timeline.html" if timeline else "caregraph-graph.html")
+
+    def work():
+        from caregraph.explore import viz as v
+
+        g = _entity_graph(store, selection)
+        if timeline:
+            if not any(v.timeline_entries(g)):
+                return g, None
+            return g, v.write_page(v.timeline_page(g), target)
+        if g.number_of_nodes() == 0:
+            return g, None
+        return g, v.write_page(v.network_page(g), target)
+
+    g, path = call(work)
+    for message in g.graph.get("notes", ()):
+        note(message)
+    if path is None:
+        raise fail(f"nothing to draw: no entity matches the selection ({g.graph.get('title')})", 1)
+    if not timeline:
+        note(f"{g.number_of_nodes():,} entities, {g.number_of_edges():,} relations: {g.graph.get('title')}")
+    typer.echo(str(path))
+    if open_page:
+        from caregraph.explore.viz import open_in_browser
+
+        if not open_in_browser(path):
+            note("could not start a browser; open the file above yourself")
+
+
+# ---------------------------------------------------------------------------------------------- path, export-graph
+
+
+def path(
+    source: Annotated[
+        str, typer.Argument(metavar="A", help="An entity: a name, an IRI or a cgd: name.", show_default=False)
+    ],
+    target: Annotated[str, typer.Argument(metavar="B", help="Another entity.", show_default=False)],
+    documents: DocumentsSelect = False,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", metavar="PATH", help="Also draw the path as an HTML page.", show_default=False),
+    ] = None,
+    open_page: Annotated[
+        bool, typer.Option("--open", help="With --out: open the page in the default browser.")
+    ] = False,
+    store: StoreOption = None,
+) -> None:
+    """How two entities are connected: a shortest path through the entity graph, relations read either way.
+
+    Exit code 1 when they are not connected. With --documents the path may run through a document that mentions
+    both.
+
+    [b]Example[/b]: caregraph path "Clare Curran" "Ofsted" --out path.html
+    """
+    from caregraph.explore.network import Selection, path_graph, resolve_entity, shortest_path
+
+    def work():
+        g = _entity_graph(store, Selection(documents=documents))
+        a, b = resolve_entity(g, source), resolve_entity(g, target)
+        hops = shortest_path(g, a, b)
+        page = None
+        if out is not None:
+            from caregraph.explore import viz as v
+
+            sub = path_graph(g, hops) if hops else g.subgraph([a]).copy()
+            sub.graph.update(title=f"how {g.nodes[a]['name']} and {g.nodes[b]['name']} are connected", notes=[])
+            page = v.write_page(v.network_page(sub), out)
+        return g, a, hops, page
+
+    g, a, hops, page = call(work)
+
+    def name(n: str) -> str:
+        return safe(f"{g.nodes[n]['name']} ({g.nodes[n]['cls']})")
+
+    typer.echo(name(a))
+    for hop in hops:
+        arrow = f"  —{hop.label}→ " if hop.forward else f"  ←{hop.label}— "
+        typer.echo(arrow + name(hop.target))
+    note(plural(len(hops), "link"))
+    if page is not None:
+        typer.echo(str(page))
+        if open_page:
+            from caregraph.explore.viz import open_in_browser
+
+            open_in_browser(page)
+
+
+def export_graph(
+    fmt: Annotated[
+        GraphFormat, format_option(GraphFormat, "an export format", "graphml or gexf (both open in Gephi).")
+    ] = GraphFormat.graphml,
+    out: OutOption = None,
+    council: CouncilSelect = None,
+    types: TypeSelect = None,
+    exclude_types: ExcludeSelect = None,
+    since: SinceSelect = None,
+    until: UntilSelect = None,
+    documents: DocumentsSelect = False,
+    store: StoreOption = None,
+) -> None:
+    """Export the entity graph (or a selection of it) for Gephi, as GraphML or GEXF.
+
+    Nodes are entities keyed by IRI; edges are relations keyed by property. Every attribute (name, class, grade,
+    date, facts, evidence quotes) is written as a string.
+
+    [b]Example[/b]: caregraph export-graph --format gexf --out caregraph.gexf
+    """
+    from caregraph.explore.network import Selection, export_graph
+
+    selection = Selection(
+        council=council,
+        types=tuple(types or ()),
+        exclude_types=tuple(exclude_types or ()),
+        since=since,
+        until=until,
+        documents=documents,
+    )
+
+    def work():
+        g = _entity_graph(store, selection)
+        if out is None:
+            import io
+
+            buffer = io.BytesIO()
+            export_graph(g, fmt, buffer)
+            sys.stdout.buffer.write(buffer.getvalue())
+        else:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            with out.open("wb") as fh:
+                export_graph(g, fmt, fh)
+        return g
+
+    g = call(work)
+    for message in g.graph.get("notes", ()):
+        note(message)
+    note(f"{g.number_of_nodes():,} entities, {g.number_of_edges():,} relations" + (f" written to {out}" if out else ""))
+
+
+# ---------------------------------------------------------------------------------------------- stats, explain
+
+
+def stats(
+    store: StoreOption = None,
+    fmt: Annotated[ListFormat, format_option(ListFormat, "a stats format", "table or json.")] = ListFormat.table,
+    central: Annotated[
+        bool,
+        typer.Option(
+            "--central", help="List the most central entities instead (betweenness, then degree, on the entity graph)."
+        ),
+    ] = False,
+    top: Annotated[
+        int, typer.Option("--top", "-n", metavar="N", help="How many central entities to list.", min=1)
+    ] = 10,
+) -> None:
+    """Documents, triples, entities per class and councils covered; or, with --central, the most central entities.
+
+    [b]Example[/b]: caregraph stats --store my-store; caregraph stats --central --top 5
+    """
+    if central:
+        return _print_central(store, fmt, top)
+
+    def work():
+        from caregraph.explore.stats import store_stats
+        from caregraph.store import open_store
+
+        with open_store(store, read_only=True) as st:
+            return store_stats(st)
+
+    s = call(work)
+    if fmt == "json":
+        import json
+
+        typer.echo(json.dumps(s, indent=1))
+        return
+    rows = [("documents", s["documents"]), ("quads", f"{s['quads']:,}"), ("councils covered", len(s["councils"]))]
+    print_table(rows + [(f"  {cls}", n) for cls, n in s["entities"].items()])
+    if s["councils"]:
+        typer.echo("councils: " + ", ".join(safe(c) for c in s["councils"]))
+
+
+def _print_central(store, fmt: str, top: int) -> None:
+    from caregraph.explore.network import centrality
+
+    rows, sampled = call(lambda: centrality(_entity_graph(store, None), top))
+    if fmt == "json":
+        import json
+
+        entities = [
+            {
+                "iri": r.iri,
+                "name": r.name,
+                "class": r.cls,
+                "links": r.degree,
+                "degree_centrality": round(r.degree_centrality, 6),
+                "betweenness": round(r.betweenness, 6),
+            }
+            for r in rows
+        ]
+        typer.echo(json.dumps({"sampled": sampled, "entities": entities}, indent=1, ensure_ascii=False))
+        return
+    table = [(i, r.name, r.cls, r.degree, f"{r.betweenness:.3f}") for i, r in enumerate(rows, 1)]
+    print_table(table, ["#", "entity", "class", "links", "betweenness"], title="most central entities")
+    note(
+        "betweenness centrality on the undirected entity graph"
+        + (" (estimated from 500 sampled sources)" if sampled else "")
+        + "; links = degree"
+    )
+
+
+def explain(
+    thing: Annotated[
+        str,
+        typer.Argument(
+            metavar="THING",
+            help='An IRI, a prefixed name (cgd:council/surrey) or a label ("Dave Hill").',
+            show_default=False,
+        ),
+    ],
+    store: StoreOption = None,
+    fmt: Annotated[
+        ExplainFormat,
+        format_option(ExplainFormat, "an explain format", "text, or csv, tsv, json, xml: one row per fact and quote."),
+    ] = ExplainFormat.text,
+) -> None:
+    """Every fact about a thing, each with the quote and the document it came from.
+
+    THING is an IRI, a prefixed name or a label (names, titles, preferred and alternative labels; any case). Facts
+    are grouped by property and value; under each, every document that states it, with the exact quote and its
+    character offsets. Facts from reference data (councils, vocabularies) name their graph instead.
+
+    [b]Example[/b]: caregraph explain "Dave Hill"
+    """
+    from caregraph.explore.explain import as_result, render_text
+    from caregraph.explore.explain import explain as explain_thing
+    from caregraph.query import serialize_rows
+    from caregraph.store import open_store
+
+    def work():
+        with open_store(store, read_only=True) as st:
+            return explain_thing(st, thing)
+
+    found = call(work)
+    if fmt == "text":
+        import shutil
+
+        sys.stdout.write(safe(render_text(found, shutil.get_terminal_size((100, 24)).columns)))
+    else:
+        sys.stdout.write(serialize_rows(as_result(found), fmt))

@@ -1,0 +1,178 @@
+"""The command line as a whole: help text (plain metavars, format choices, an example per command, paragraphs),
+the format enums against the library's lists, shell completion of formats, and the query-results table."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from caregraph.cli import app
+from caregraph.cli import options as o
+from caregraph.cli.app import COMMANDS, paragraphs
+from caregraph.cli.output import format_table
+
+runner = CliRunner()
+PYTHON_TYPES = re.compile(r"<(str|bool|int|float|path|list)\b[^>]*>|<list")
+
+
+def help_of(*args: str) -> str:
+    result = runner.invoke(app, [*args, "--help"], env={"COLUMNS": "160"})
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+# ------------------------------------------------------------------------------------------------ help
+
+
+@pytest.mark.parametrize("command", [(), ("query",)] + [(name,) for name, _ in COMMANDS])
+def test_help_shows_plain_metavars_never_python_types(command):
+    text = help_of(*command)
+    assert not PYTHON_TYPES.search(text), PYTHON_TYPES.search(text)
+
+
+def test_top_and_query_help_show_the_metavars_and_list_every_format():
+    top = help_of()
+    assert "--version" in top and "<bool>" not in top and "<str>" not in top and "<list" not in top
+    query = help_of("query")
+    for metavar in ("NAME", "TEXT", "NAME=VALUE", "PATH", "FORMAT", "IRI", "SECONDS", "URL"):
+        assert re.search(rf"[\s\[]{re.escape(metavar)}[\s\]]", query), metavar
+    assert "<str>" not in query and "<bool>" not in query and "<list" not in query and "<float>" not in query
+    help_words = set(re.findall(r"[a-z]+", query))
+    assert {f.value for f in o.QueryFormat} <= help_words
+    assert "env var: CAREGRAPH_STORE" in query
+
+
+@pytest.mark.parametrize(
+    ("command", "kind"),
+    [
+        ("explain", o.ExplainFormat),
+        ("queries", o.ListFormat),
+        ("stats", o.ListFormat),
+        ("validate", o.ReportFormat),
+        ("export", o.RdfFormat),
+        ("export-graph", o.GraphFormat),
+    ],
+)
+def test_every_format_option_lists_its_choices(command, kind):
+    words = set(re.findall(r"[a-z]+", help_of(command)))
+    assert {f.value for f in kind} <= words, command
+
+
+@pytest.mark.parametrize(("name", "function"), COMMANDS)
+def test_every_command_help_ends_with_an_example_and_has_no_broken_lines(name, function):
+    help_text = paragraphs(function.__doc__)
+    last = help_text.split("\n\n")[-1]
+    assert last.startswith("[b]Example"), name
+    assert all(line.strip().startswith("caregraph") or "CAREGRAPH_" in line for line in last.splitlines()[1:]), name
+    for paragraph in help_text.split("\n\n")[:-1]:
+        assert "\n" not in paragraph, (name, paragraph)  # prose: one line, wrapped by the terminal
+    assert "Example" in help_of(name)
+
+
+def test_paragraphs_join_prose_and_keep_example_lines():
+    doc = """Summary line.
+
+    A paragraph wrapped
+    in the source.
+
+    [b]Examples[/b]:
+      caregraph one
+      caregraph two
+    """
+    assert paragraphs(doc) == (
+        "Summary line.\n\nA paragraph wrapped in the source.\n\n[b]Examples[/b]:\n  caregraph one\n  caregraph two"
+    )
+
+
+def test_a_narrow_terminal_wraps_paragraphs_instead_of_breaking_them():
+    result = runner.invoke(app, ["query", "--help"], env={"COLUMNS": "70"})
+    lines = [line.strip() for line in result.output.splitlines()]
+    # The second paragraph is one run of text wrapped at the width: no short line in its middle.
+    start = next(i for i, line in enumerate(lines) if line.startswith("The prefixes of the ontology"))
+    end = lines.index("", start)
+    assert all(len(line) > 45 for line in lines[start : end - 1]), lines[start:end]
+
+
+# ------------------------------------------------------------------------------------------------ formats
+
+
+def test_format_enums_match_the_library():
+    from caregraph.explore.network import EXPORT_FORMATS
+    from caregraph.interop.export import FORMATS
+    from caregraph.query import GRAPH_FORMATS, ROW_FORMATS
+    from caregraph.store import STORE_ENV
+
+    assert [f.value for f in o.QueryFormat] == list(dict.fromkeys([*ROW_FORMATS, *GRAPH_FORMATS]))
+    assert [f.value for f in o.RdfFormat] == list(FORMATS)
+    assert [f.value for f in o.GraphFormat] == list(EXPORT_FORMATS)
+    assert o.STORE_ENV == STORE_ENV
+    from caregraph.cli.query import GRAPHS, ROWS
+
+    assert (ROW_FORMATS, tuple(GRAPH_FORMATS)) == (ROWS, GRAPHS)
+
+
+def test_a_format_outside_the_enum_is_a_usage_error_naming_the_choices():
+    result = runner.invoke(app, ["query", "-e", "ASK {}", "--format", "yaml"])
+    assert result.exit_code == 2
+    assert "'yaml' is not a query output format; choose one of table, csv, tsv, json, xml, turtle" in " ".join(
+        re.sub(r"[│╭╮╰╯─]", " ", result.output).split()
+    )
+
+
+def test_tab_completion_lists_the_formats():
+    env = {
+        **os.environ,
+        "_CAREGRAPH_COMPLETE": "complete_bash",
+        "COMP_WORDS": "caregraph export --format n",
+        "COMP_CWORD": "3",
+    }
+    proc = subprocess.run(
+        [sys.executable, "-c", "import sys; sys.argv[0] = 'caregraph'; from caregraph.cli import main; main()"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.stdout.split() == ["ntriples", "nquads"], proc.stderr
+
+
+# ------------------------------------------------------------------------------------------------ the results table
+
+
+def test_table_fits_the_width_and_truncates():
+    rows = [["https://w3id.org/caregraph/id/council/surrey/inspection/focused-visit/2024-04", "Surrey", "x" * 80]]
+    out = format_table(["inspection", "councilName", "note"], rows, width=60)
+    lines = out.splitlines()
+    assert all(len(line) <= 60 for line in lines)
+    assert lines[0].split() == ["inspection", "councilName", "note"]
+    assert "…" in lines[2] and "Surrey" in lines[2]
+    assert format_table([], []) == ""
+
+
+def test_identifier_columns_give_way_and_keep_their_ends():
+    rows = [
+        [
+            "/tmp/some/deep/folder/data/004_5de58e62faaac796.txt",
+            "Children's Improvement Update <script>alert('cg-xss-1')</script> and more text",
+        ],
+        [
+            "data/003_0938c2f4e45d6980.txt",
+            "Positive feedback from Ofsted following recent children's services focused visit",
+        ],
+    ]
+    lines = format_table(["file", "title"], rows, width=80).splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    assert lines[2].startswith("/…")
+    assert lines[2].split()[0].endswith("faaac796.txt") and lines[3].split()[0].startswith("data/…")
+    assert "cg-xss-1" in lines[2]  # the text column kept the width the paths gave up
+    assert (
+        format_table(
+            ["i"], [["https://w3id.org/caregraph/id/council/surrey/inspection/focused-visit/2024-04"]], width=30
+        ).splitlines()[2]
+        == "https://w3id.org/…isit/2024-04"
+    )
