@@ -180,6 +180,7 @@ PREFIXES = (
     ("org", "http://www.w3.org/ns/org#"),
     ("owl", "http://www.w3.org/2002/07/owl#"),
     ("rdfs", "http://www.w3.org/2000/01/rdf-schema#"),
+    ("schema", "https://schema.org/"),
     ("skos", "http://www.w3.org/2004/02/skos/core#"),
     ("xsd", "http://www.w3.org/2001/XMLSchema#"),
 )
@@ -653,12 +654,10 @@ def council_turtle(council: Council) -> str:
     add("cg:endDate", [f'"{council.end_date}"^^xsd:date'] if council.end_date else [])
     add("dcterms:isReplacedBy", [council_ref(s) for s in council.replaced_by])
     add("cg:domain", [turtle_string(d) for d in council.domains])
-    same_as = []
-    if council.gss:
-        same_as.append(f"<{ONS_GEOGRAPHY}{council.gss}>")
-    if council.wikidata:
-        same_as.append(f"<{WIKIDATA_ENTITY}{council.wikidata}>")
-    add("owl:sameAs", same_as)
+    # The ONS statistical-geography area is the area the council serves, not the council (GSS codes change with
+    # boundaries); owl:sameAs only to Wikidata's item of the council itself.
+    add("schema:areaServed", [f"<{ONS_GEOGRAPHY}{council.gss}>"] if council.gss else [])
+    add("owl:sameAs", [f"<{WIKIDATA_ENTITY}{council.wikidata}>"] if council.wikidata else [])
     return " ;\n    ".join(lines) + " .\n"
 
 
@@ -707,12 +706,13 @@ def check_turtle(text: str, councils: list[Council]) -> rdflib.Graph:
 
 def summary(councils: list[Council], graph: rdflib.Graph) -> str:
     current = [c for c in councils if c.current]
-    ons = {s for s, o in graph.subject_objects(rdflib.OWL.sameAs) if str(o).startswith(ONS_GEOGRAPHY)}
+    area_served = rdflib.URIRef("https://schema.org/areaServed")
+    ons = {s for s, o in graph.subject_objects(area_served) if str(o).startswith(ONS_GEOGRAPHY)}
     by_type = Counter(c.type for c in current)
     lines = [
         f"councils: {len(councils)} ({len(current)} current, {len(councils) - len(current)} former)",
         "current by type: " + ", ".join(f"{t} {by_type[t]}" for t in sorted(by_type)),
-        f"with GSS code: {sum(bool(c.gss) for c in councils)} (owl:sameAs to ONS geography: {len(ons)})",
+        f"with GSS code: {sum(bool(c.gss) for c in councils)} (schema:areaServed an ONS geography: {len(ons)})",
         f"with former GSS codes: {sum(bool(c.former_gss) for c in councils)}",
         f"with DfE code: {sum(bool(c.dfe_code) for c in councils)}",
         f"with Wikidata id: {sum(bool(c.wikidata) for c in councils)}",

@@ -110,6 +110,9 @@ def test_format_enums_match_the_library():
     assert [f.value for f in o.QueryFormat] == list(dict.fromkeys([*ROW_FORMATS, *GRAPH_FORMATS]))
     assert [f.value for f in o.RdfFormat] == list(FORMATS)
     assert [f.value for f in o.GraphFormat] == list(EXPORT_FORMATS)
+    from caregraph.interop.provenance import MODES
+
+    assert [f.value for f in o.Provenance] == list(MODES)
     assert o.STORE_ENV == STORE_ENV
     from caregraph.cli.query import GRAPHS, ROWS
 
@@ -119,8 +122,9 @@ def test_format_enums_match_the_library():
 def test_a_format_outside_the_enum_is_a_usage_error_naming_the_choices():
     result = runner.invoke(app, ["query", "-e", "ASK {}", "--format", "yaml"])
     assert result.exit_code == 2
-    assert "'yaml' is not a query output format; choose one of table, csv, tsv, json, xml, turtle" in " ".join(
-        re.sub(r"[│╭╮╰╯─]", " ", result.output).split()
+    assert (
+        "'yaml' is not a query output format; choose one of table, csv, tsv, json, xml, markdown, jsonl, turtle"
+        in " ".join(re.sub(r"[│╭╮╰╯─]", " ", result.output).split())
     )
 
 
@@ -144,13 +148,19 @@ def test_tab_completion_lists_the_formats():
 # ------------------------------------------------------------------------------------------------ the results table
 
 
-def test_table_fits_the_width_and_truncates():
-    rows = [["https://w3id.org/caregraph/id/council/surrey/inspection/focused-visit/2024-04", "Surrey", "x" * 80]]
-    out = format_table(["inspection", "councilName", "note"], rows, width=60)
+def test_table_fits_the_width_and_wraps_long_text_instead_of_cutting_it():
+    decision = (
+        "That Cabinet notes the progress made delivering the children's services 'Getting to Good' plan and the "
+        "improvement priorities resulting from the Ofsted Focused Visit in March 2021"
+    )
+    rows = [["cgd:council/surrey/inspection/focused-visit/2021-03", "Surrey", decision]]
+    out = format_table(["inspection", "councilName", "text"], rows, width=80)
     lines = out.splitlines()
-    assert all(len(line) <= 60 for line in lines)
-    assert lines[0].split() == ["inspection", "councilName", "note"]
-    assert "…" in lines[2] and "Surrey" in lines[2]
+    assert all(len(line) <= 80 for line in lines), out
+    assert lines[0].split() == ["inspection", "councilName", "text"]
+    assert lines[2].split()[0] == "cgd:…cused-visit/2021-03"  # an identifier is cut in the middle, keeping its end
+    text_start = lines[0].index("text")
+    assert " ".join(line[text_start:].strip() for line in lines[2:]) == decision  # every word, in order
     assert format_table([], []) == ""
 
 
@@ -167,12 +177,39 @@ def test_identifier_columns_give_way_and_keep_their_ends():
     ]
     lines = format_table(["file", "title"], rows, width=80).splitlines()
     assert all(len(line) <= 80 for line in lines)
-    assert lines[2].startswith("/…")
-    assert lines[2].split()[0].endswith("faaac796.txt") and lines[3].split()[0].startswith("data/…")
-    assert "cg-xss-1" in lines[2]  # the text column kept the width the paths gave up
+    assert lines[2].startswith("/…") and lines[2].split()[0].endswith("faaac796.txt")
+    assert "cg-xss-1" in lines[3] and lines[3].startswith(" " * 26)  # the title wraps under itself
+    second = next(i for i, line in enumerate(lines) if line.startswith("data/"))
+    assert lines[second].split()[0] == "data/…38c2f4e45d6980.txt"  # the folder kept, then the distinctive end
     assert (
         format_table(
             ["i"], [["https://w3id.org/caregraph/id/council/surrey/inspection/focused-visit/2024-04"]], width=30
         ).splitlines()[2]
         == "https://w3id.org/…isit/2024-04"
     )
+
+
+def test_a_table_too_wide_for_the_terminal_becomes_records():
+    names = ["inspection", "councilName", "kindLabel", "start", "end", "judgementLabel", "planned", "source"]
+    row = [
+        "cgd:council/surrey/inspection/commissioner-review/2019-10",
+        "Surrey",
+        "Children's services commissioner review",
+        "2019-10",
+        "",
+        "",
+        "true",
+        "Children's Improvement Update",
+    ]
+    wide = format_table(names, [row, row], width=200).splitlines()
+    assert len(wide) == 4 and wide[0].split() == names  # one line per row when there is room
+    narrow = format_table(names, [row, row], width=60).splitlines()
+    assert all(len(line) <= 60 for line in narrow)
+    assert narrow[0].startswith("── 1 ") and "── 2 " in "\n".join(narrow)
+    assert "kindLabel       Children's services commissioner review" in narrow
+    assert not any(line.startswith(("end ", "judgementLabel")) for line in narrow)  # empty values left out
+
+
+def test_a_long_header_breaks_where_its_words_join():
+    out = format_table(["judgementLabel", "n"], [["Good", "1"]], width=14).splitlines()
+    assert out[0].split() == ["judgement", "n"] and out[1] == "Label" and out[3].split() == ["Good", "1"]

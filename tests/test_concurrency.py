@@ -182,3 +182,56 @@ def test_two_builds_of_the_same_documents_at_once(tmp_path):
     assert [p.returncode for p in procs] == [0, 0], errs
     assert sum("waiting for it to finish" in e for e in errs) <= 1
     assert snapshot(store) == snapshot(ref)
+
+
+_HAND_OVER = """
+import sys
+from caregraph.store import open_store
+for i in range(int(sys.argv[2])):
+    with open_store(sys.argv[1], lock_timeout=60) as st:
+        st.update('INSERT DATA { GRAPH <urn:x:' + sys.argv[3] + '> { <urn:s> <urn:p> ' + str(i) + ' } }')
+"""
+
+
+def test_writer_lock_hand_over_many_times(tmp_path):
+    """Two processes take turns writing one store, many times: each waits for caregraph's lock and then for
+    RocksDB's, never failing with "While lock file: …/LOCK: Resource temporarily unavailable" (issue 15, §6)."""
+    store, rounds = tmp_path / "store", 20
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", _HAND_OVER, str(store), str(rounds), name], stderr=subprocess.PIPE, text=True
+        )
+        for name in ("a", "b", "c")
+    ]
+    errors = [p.communicate(timeout=120)[1] for p in procs]
+    assert [p.returncode for p in procs] == [0, 0, 0], errors
+    from caregraph.store import open_store
+
+    with open_store(store, read_only=True) as st:
+        for name in ("a", "b", "c"):
+            assert sum(1 for _ in st.quads(graph=f"urn:x:{name}")) == rounds
+
+
+def test_writer_waits_for_rocksdb_lock_after_caregraph_lock(tmp_path):
+    """The race itself, made certain: another process holds RocksDB's LOCK (as a writer does for a moment after
+    releasing caregraph's lock); the writer retries until it is free instead of failing."""
+    store = tmp_path / "store"
+    from caregraph.store import open_store
+
+    with open_store(store):
+        pass
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            f"import time, pyoxigraph as ox\ns = ox.Store({str(store)!r})\nprint('held', flush=True)\ntime.sleep(1.0)",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+    started = time.monotonic()
+    with open_store(store, lock_timeout=30) as st:
+        assert st.ox is not None
+    assert time.monotonic() - started >= 0.3  # it did wait for the holder
+    assert holder.wait(timeout=30) == 0

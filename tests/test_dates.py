@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from caregraph.pipeline.dates import find_dates, sort_key
+from caregraph.pipeline.dates import document_date_from_url, find_dates, page_anchor, sort_key
 from caregraph.records import PartialDate as D
 
 
@@ -103,3 +103,55 @@ def test_end_of_the_year_bare_may_a_named_months_meeting_and_a_year_before_an_ev
     assert only("In its 2019 inspection, Ofsted rated the council good") == ("2019", None)
     assert find_dates("the 2023/2024 inspection plan") == []
     assert only("the plan would be submitted by the end of March", D(2024, 9, 10), future=True) == ("2025-03", None)
+
+
+def test_tomorrow_and_yesterday_against_the_anchor():
+    assert only("Ofsted will publish its report tomorrow", D(2016, 6, 3)) == ("2016-06-04", None)
+    assert only("the letter published yesterday", D(2024, 3, 1)) == ("2024-02-29", None)
+    assert only("published tomorrow", D(2016, 6)) == ("2016-06", None)  # a month anchor: within it
+    assert find_dates("tomorrow") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("last inspected in April and May of 2022", ("2022-04", "2022-05")),
+        ("in May of 2022", ("2022-05", None)),
+        ("expected in late June or early July 2022", ("2022-06", "2022-07")),
+        ("the 7 & 8 April 2020 visit", ("2020-04-07", "2020-04-08")),
+        ("visited between September 16-27, 2019", ("2019-09-16", "2019-09-27")),
+        ("published (28/10/19)", ("2019-10-28", None)),
+    ],
+)
+def test_more_written_forms(text, expected):
+    assert only(text) == expected
+
+
+def test_months_and_days_without_a_year_take_the_anchors():
+    anchor = D(2019, 11, 1)
+    assert only("visited between September 16-27 for", anchor) == ("2019-09-16", "2019-09-27")
+    assert only("the visit expected in late June or early July", D(2023, 1, 10), future=True) == ("2023-06", "2023-07")
+    assert only("a further update to the September panel meeting", D(2022, 5, 10), future=True) == ("2022-09", None)
+    assert only("back to the March Corporate Parenting Panel", D(2022, 5, 10), future=True) == ("2023-03", None)
+    assert find_dates("the September panel meeting") == []  # no anchor, no year
+
+
+def test_a_list_of_years_is_one_mention_each():
+    found = find_dates("Inspections in 2016, 2018 and 2019 found weaknesses")
+    assert [d.date.iso() for d in found] == ["2016", "2018", "2019"]
+
+
+def test_the_date_a_pages_url_gives():
+    assert document_date_from_url("https://www.anyshire.gov.uk/news/2023/01/05/ofsted") == D(2023, 1, 5)
+    assert document_date_from_url("https://www.anyshire.gov.uk/news/2024/ofsted-letter") == D(2024)
+    assert document_date_from_url("https://news.anyshire.gov.uk/24/08/2022/milestones/") == D(2022, 8, 24)
+    assert document_date_from_url("http://www.anyshire.gov.uk/media-releases/november-2017/10-visit/") == D(2017, 11)
+    assert document_date_from_url("https://anyshire.moderngov.co.uk/mgAi.aspx?ID=2019") is None  # not the path
+    assert document_date_from_url(None) is None
+
+
+def test_a_page_without_a_date_of_its_own_is_read_against_its_url_then_the_dates_it_states():
+    assert page_anchor(D(2024), D(2024, 1, 12)) == D(2024, 1, 12)  # the stated day lies in the URL's year
+    assert page_anchor(D(2017, 11), D(2018, 7, 17)) == D(2017, 11)  # a banner's date is not the page's
+    assert page_anchor(None, D(2018, 7, 17)) == D(2018, 7, 17)
+    assert page_anchor(None, None) is None

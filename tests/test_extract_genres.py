@@ -93,14 +93,21 @@ def test_moderngov_meeting_page_title_with_a_one_word_body():
     assert decisions(x) == [(None, "That the report be noted.")]
 
 
-def test_approved_minutes_of_an_unnamed_meeting_are_neither_a_meeting_nor_a_decision():
+def test_approved_minutes_of_an_unnamed_meeting_are_the_bodys_meeting_and_procedural_decisions():
+    # ANNOTATION.md: an earlier meeting the page leaves unnamed is a meeting of the page's own body, and procedural
+    # resolutions (minutes confirmed, apologies noted) count as decisions; they are typed "procedural".
     x = run(
         "Minutes of the Cabinet meeting held on 12 March 2024\n"
         "RESOLVED: That the minutes of the meeting held on 13 February 2024 be approved as a correct record.\n"
         "RESOLVED: That apologies for absence be noted.\n"
     )
-    assert meetings(x) == {("Cabinet", "2024-03-12")}
-    assert x.decisions == ()
+    assert meetings(x) == {("Cabinet", "2024-03-12"), ("Cabinet", "2024-02-13")}
+    assert decisions(x) == [
+        (None, "That the minutes of the meeting held on 13 February 2024 be approved as a correct record."),
+        (None, "That apologies for absence be noted."),
+    ]
+    assert {d.kind for d in x.decisions} == {"procedural"}
+    assert {d.date for d in x.decisions} == {D(2024, 3, 12)}  # made at the page's own meeting
 
 
 def test_a_minutes_line_that_is_a_sentence_is_not_the_pages_header():
@@ -175,9 +182,10 @@ def test_agreed_in_capitals_and_resolved_unanimously():
         "2. Monitoring Visit\nThe monitoring visit in May focused on care leavers.\n"
         "It was RESOLVED unanimously that the findings of the monitoring visit be noted.\n"
     )
+    # a resolution whose heading has a subject is copied as written, subject and all (as ANNOTATION.md's gold does)
     assert decisions(x) == [
-        (None, "recommend the refreshed offer to Cabinet for approval."),
-        (None, "the findings of the monitoring visit be noted."),
+        (None, "The Committee AGREED to recommend the refreshed offer to Cabinet for approval."),
+        (None, "It was RESOLVED unanimously that the findings of the monitoring visit be noted."),
     ]
     # unanimity is the second resolution's, not the page's
     assert [d.unanimous for d in x.decisions] == [None, True]
@@ -202,7 +210,8 @@ def test_recommended_that():
     x = run(
         "Agenda item\nSEND Inspection\nMinutes:\nRECOMMENDED that the Executive approves the SEND written statement of action.\n"
     )
-    assert decisions(x) == [(None, "the Executive approves the SEND written statement of action.")]
+    # "Recommended" is the resolution's verb, not a heading word: the text is copied as written
+    assert decisions(x) == [(None, "RECOMMENDED that the Executive approves the SEND written statement of action.")]
 
 
 def test_prose_that_is_not_a_resolution_gives_no_decision():
@@ -297,6 +306,37 @@ def test_the_date_of_a_past_event_in_a_commitment_is_not_its_due_date():
         "1-2 November 2022.\nA review, to be carried out in March 2025, will be presented to the Board.\n",
     )
     assert follow_ups(x) == [("2025-03", "A review, to be carried out in March 2025, will be presented to the Board")]
+
+
+def test_follow_ups_due_at_a_months_meeting_a_scheduled_meeting_and_a_submission_deadline():
+    x = run(
+        "Meeting: 10/05/2022 - Corporate Parenting Panel (Item 5)\nMinutes:\nRESOLVED:\n"
+        "1. That the outcome of the monitoring visit on 8 and 9 March 2022 be noted.\n"
+        "2. That a further update be brought to the September panel meeting.\n"
+        "3. That the revised action plan be signed off for submission to Ofsted by 30 June 2022.\n"
+        "The Panel will consider the action plan at its next scheduled meeting on 9 July 2022.\n"
+    )
+    assert sorted(f[0] for f in follow_ups(x)) == ["2022-06-30", "2022-07-09", "2022-09"]
+
+
+def test_a_planned_visit_an_outside_bodys_plan_and_deadlines_for_the_public_are_no_follow_ups():
+    x = run(
+        "Meeting: 10/05/2021 - Cabinet (Item 5)\nMinutes:\n"
+        "The letter will be presented to the Board with the third monitoring visit expected in late June.\n"
+        "Ofsted will publish its letter on 20 June 2021.\n"
+        "Questions must reach Democratic Services by the deadline of 12 noon on 2 June 2021.\n"
+        "The call-in deadline is 29 May 2021.\n"
+    )
+    assert x.follow_ups == ()
+    assert inspections(x) == {("monitoring-visit", "2021-06", None, None)}  # the visit is an inspection
+
+
+def test_a_follow_ups_description_leaves_page_clutter_out():
+    x = run(
+        "Meeting: 10/05/2022 - Cabinet (Item 5)\nMinutes:\n"
+        "That the action plan pdf icon PDF 433 KB be presented to the Panel in September 2022.\n"
+    )
+    assert follow_ups(x) == [("2022-09", "the action plan be presented to the Panel in September 2022")]
 
 
 def test_durations_are_read_only_when_asked():
@@ -462,7 +502,8 @@ def test_outcome_with_a_colon_and_following_an_inspection():
         "News\n2 May 2024\nOfsted rated children's services in the borough as 'Good' following an inspection in March.\n"
         "The youth justice service was rated good following an inspection by HMI Probation in January.\n"
     )
-    assert inspections(x) == {("ilacs", "2024-03", None, "good")}
+    # the youth justice service's inspection is an event of kind "other" (ANNOTATION.md), with its own grade
+    assert inspections(x) == {("ilacs", "2024-03", None, "good"), ("other", "2024-01", None, "good")}
 
 
 def test_action_lines_and_spans_in_months():

@@ -139,12 +139,18 @@ def test_predecessors_have_distinct_slugs(rows):
         assert split(rows[former]["replaced_by"]) == [successor]
 
 
-def test_ons_same_as_for_at_least_150_councils(councils):
-    linked = {s for s, o in councils.subject_objects(OWL.sameAs) if str(o).startswith(ONS)}
+AREA_SERVED = URIRef("https://schema.org/areaServed")
+
+
+def test_ons_area_served_for_at_least_150_councils(councils):
+    """The ONS statistical geography is the area a council serves (schema:areaServed), never owl:sameAs the council:
+    GSS codes change with boundaries. owl:sameAs is only to Wikidata's item of the council."""
+    linked = {s for s, o in councils.subject_objects(AREA_SERVED) if str(o).startswith(ONS)}
     assert len(linked) >= 150
     for council in linked:
         gss = councils.value(council, CG.gssCode)
-        assert URIRef(ONS + str(gss)) in set(councils.objects(council, OWL.sameAs))
+        assert URIRef(ONS + str(gss)) in set(councils.objects(council, AREA_SERVED))
+    assert all(str(o).startswith(WIKIDATA) for o in councils.objects(None, OWL.sameAs))
 
 
 def test_codes_are_well_formed_and_unique_among_current(rows):
@@ -165,7 +171,7 @@ def test_barnsley_and_sheffield_have_their_2023_gss_codes(rows, councils):
     assert split(rows["barnsley"]["former_gss"]) == ["E08000016"]
     assert split(rows["sheffield"]["former_gss"]) == ["E08000019"]
     assert councils.value(COUNCIL.barnsley, CG.gssCode) == Literal("E08000038")
-    assert (COUNCIL.barnsley, OWL.sameAs, URIRef(ONS + "E08000038")) in councils
+    assert (COUNCIL.barnsley, AREA_SERVED, URIRef(ONS + "E08000038")) in councils
 
 
 def test_windsor_and_maidenhead_does_not_carry_kensington_and_chelseas_wikidata_id(rows, councils):
@@ -250,6 +256,28 @@ def test_surrey_domain(rows):
 )
 def test_a_host_leads_to_one_council(rows, host, slug):
     assert council_for_host(rows, host) == ([slug] if slug else [])
+
+
+@pytest.mark.parametrize(
+    "url, slug",
+    [
+        ("https://democracy.leeds.gov.uk/mgAi.aspx?ID=1", "leeds"),  # the council's domain
+        ("https://worcestershire.moderngov.co.uk/mgAi.aspx?ID=1", "worcestershire"),  # a label spells its name
+        ("https://rbwm.moderngov.co.uk/ieListDocuments.aspx?CId=130", "windsor-and-maidenhead"),  # its domain's label
+        ("https://moderngov.northyorkshiresites.com/x", "north-yorkshire"),  # a label holds its name
+        ("https://west-sussex.example.org/a", "west-sussex"),  # hyphens in a label are no part of the name
+        ("https://www.surreyweb.org/news", "surrey"),
+        ("https://kentonline.co.uk/news/1", None),  # a name under five letters inside a label is not enough
+        ("https://www.example.org/x", None),
+        ("not a url", None),
+        ("http://[bad/", None),
+        (None, None),
+    ],
+)
+def test_from_url_finds_the_council_of_a_host(url, slug):
+    from caregraph.gazetteer import gazetteer
+
+    assert gazetteer().from_url(url) == slug
 
 
 def test_every_current_council_has_a_web_domain(rows):
@@ -592,7 +620,7 @@ def test_fixture_names_and_domains_are_cleaned(made_rows):
 def test_fixture_turtle_agrees_with_the_csv(made, made_rows):
     graph = Graph().parse(made[0] / "councils.ttl", format="turtle")
     assert {str(s) for s in graph.subjects(RDF.type, CG.Council)} == {str(COUNCIL[s]) for s in made_rows}
-    assert (COUNCIL.barnsley, OWL.sameAs, URIRef(ONS + "E08000038")) in graph
+    assert (COUNCIL.barnsley, AREA_SERVED, URIRef(ONS + "E08000038")) in graph
     assert not [o for o in graph.objects(COUNCIL["windsor-and-maidenhead"], OWL.sameAs) if str(o).startswith(WIKIDATA)]
     assert set(graph.objects(COUNCIL.cumbria, DCTERMS.isReplacedBy)) == {
         COUNCIL.cumberland,

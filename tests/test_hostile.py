@@ -4,6 +4,7 @@ terminal (control and bidi characters stripped, markup printed as written) and e
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 from html.parser import HTMLParser
@@ -246,3 +247,90 @@ def test_any_text_round_trips_through_the_store(text, other):
     g2.add((s, URIRef("https://example.org/p"), Literal(other + text)))
     store.replace_graph(name, g2)
     assert [q.object.value for q in store.ox.quads_for_pattern(None, None, None, ox.NamedNode(name))] == [other + text]
+
+
+# ---------------------------------------------------------------------------------------------- credentials
+
+
+def test_redact_removes_every_form_of_credential():
+    from caregraph.interop.http import redact
+
+    token = base64.b64encode(b"alice:pa55word").decode()
+    text = (
+        f"POST /sparql HTTP/1.1\nAuthorization: Basic {token}\nCookie: session=abc123\n"
+        "see https://bob:hunter22@example.org/x?api_key=K3Y-999&graph=g&token=T0K&sig=S1G and Bearer eyJabc.def.ghi"
+    )
+    out = redact(text, [f"Basic {token}", token, "alice:pa55word", "pa55word"])
+    for secret in (token, "pa55word", "abc123", "hunter22", "K3Y-999", "T0K", "S1G", "eyJabc"):
+        assert secret not in out, (secret, out)
+    assert "graph=g" in out and "https://[redacted]@example.org/x?api_key=[redacted]&graph=g" in out
+
+
+def _echo(status: str):
+    """A server answering every request with ``status`` and the request itself as the body (as some proxies and
+    debug endpoints do)."""
+
+    def handle(conn, request: bytes) -> None:
+        conn.sendall(
+            f"HTTP/1.1 {status}\r\nContent-Type: text/plain\r\nContent-Length: {len(request)}\r\nConnection: close\r\n\r\n".encode()
+            + request
+        )
+
+    return handle
+
+
+def test_an_error_body_echoing_the_request_never_shows_the_credentials(monkeypatch, tmp_path):
+    from caregraph.errors import QueryError
+    from caregraph.interop.push import PushError, push
+    from caregraph.query.remote import query_endpoint
+    from caregraph.store import memory_store
+
+    from .test_bounds import raw_server
+
+    monkeypatch.setenv("CAREGRAPH_AUTH", "alice:pa55word")
+    token = base64.b64encode(b"alice:pa55word").decode()
+    store = memory_store()
+    store.ensure_reference_graphs()
+    with raw_server(_echo("400 Bad Request")) as url:
+        with pytest.raises(QueryError) as query_error:
+            query_endpoint(url, "ASK {}", inline=True, timeout=10)
+        with pytest.raises(PushError) as push_error:
+            push(store, url, timeout=10)
+        result = runner.invoke(app, ["query", "-e", "ASK {}", "--endpoint", url, "--timeout", "10"])
+    for message in (str(query_error.value), str(push_error.value), result.output):
+        assert "HTTP 400" in message and token not in message and "pa55word" not in message, message
+
+
+def test_credentials_in_the_url_are_refused_without_being_shown(tmp_path):
+    from caregraph.errors import QueryError
+    from caregraph.interop.push import PushError, push
+    from caregraph.query.remote import query_endpoint
+    from caregraph.store import memory_store
+
+    url = "http://alice:pa55word@127.0.0.1:9/sparql"
+    with pytest.raises(QueryError) as query_error:
+        query_endpoint(url, "ASK {}", inline=True, timeout=1)
+    with pytest.raises(PushError) as push_error:
+        push(memory_store(), url, timeout=1)
+    result = runner.invoke(app, ["query", "-e", "ASK {}", "--endpoint", url])
+    assert result.exit_code == 2
+    for message in (str(query_error.value), str(push_error.value), result.output):
+        assert (
+            "pa55word" not in message
+            and "holds a user name or password; put USER:PASSWORD in $CAREGRAPH_AUTH" in message
+        )
+
+
+def test_push_summary_redacts_tokens_in_the_endpoint():
+    from caregraph.interop.push import push
+    from caregraph.store import memory_store
+
+    from .test_bounds import raw_server
+
+    store = memory_store()
+    store.ensure_reference_graphs()
+    ok = lambda conn, _: conn.sendall(b"HTTP/1.1 204 No Content\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")  # noqa: E731
+    with raw_server(ok) as url:
+        summary = push(store, f"{url}?api_key=SECRET-KEY-1&x=1", timeout=10)
+    assert summary.graphs >= 1 and "SECRET-KEY-1" not in summary.endpoint
+    assert summary.endpoint.endswith("?api_key=[redacted]&x=1")

@@ -19,7 +19,7 @@ from caregraph.records import PartialDate as D
 
 BASE = "https://w3id.org/caregraph/id/"
 XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+SLUG = re.compile(r"^[^\W_]+(-[^\W_]+)*$")  # word characters of any script, hyphen-joined
 
 
 def test_slugs_fold_case_accents_apostrophes_and_ampersands():
@@ -201,3 +201,11 @@ def test_caregraph_namespaces_are_written_in_one_place():
     assert all(
         ns.startswith(namespaces.W3ID) for ns in (namespaces.CG, namespaces.CGV, namespaces.CGD, namespaces.GRAPHS)
     )
+
+
+def test_slugs_fold_accents_and_keep_other_scripts_apart():
+    assert iris.slug("Siobhán Ó Dálaigh") == "siobhan-o-dalaigh"
+    assert iris.slug("José Núñez-García") == "jose-nunez-garcia"
+    assert iris.slug("Νίκος Παπαδόπουλος") != iris.slug("Иван Петров")
+    assert iris.slug("Иван Петров") == "иван-петров"
+    assert iris.slug("...") == "unnamed"

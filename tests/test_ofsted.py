@@ -247,9 +247,12 @@ def test_official_facts_are_typed_marked_and_traced_to_their_row(store_with_ofst
             ?row rdf:reifies <<( <{SURREY_FV}> cg:startDate ?o )>> ; cg:sourceRow "In-year_inspections!7" }} }}"""
         assert run_query(st, ask).boolean
         unreified = f"""ASK {{ GRAPH <{OFSTED_GRAPH}> {{ <{SURREY_FV}> ?p ?o
-            FILTER(?p NOT IN (cg:official, rdfs:seeAlso))
+            FILTER(?p NOT IN (cg:official, rdfs:seeAlso, cg:startEarliest, cg:startLatest, cg:publishedEarliest, cg:publishedLatest))
             FILTER NOT EXISTS {{ ?row rdf:reifies <<( <{SURREY_FV}> ?p ?o )>> ; cg:sourceRow ?r }} }} }}"""
         assert not run_query(st, unreified).boolean
+        # the official dates are days: their derived bounds are that day
+        assert (cg + "startEarliest", ox.Literal("2024-04-16", datatype=ox.NamedNode(XSD_DATE))) in facts
+        assert (cg + "startLatest", ox.Literal("2024-04-16", datatype=ox.NamedNode(XSD_DATE))) in facts
         # the graph describes its source: title, licence, attribution
         about = {(q.predicate.value, q.object.value) for q in st.ox.quads_for_pattern(g, None, None, g)}
         assert ("http://purl.org/dc/terms/title", "Local authority inspection outcomes as at 31 March 2025") in about
@@ -465,3 +468,18 @@ def test_cli_import_ofsted(built_store, tmp_path):
     assert result.exit_code == 2
     assert result.output.startswith("Error: ") and "bad.csv: the header is not one of Ofsted's sheets" in result.output
     assert "Traceback" not in result.output
+
+
+def test_one_label_formula_after_an_import(store_with_ofsted):
+    """The official record labels an inspection as the documents do (its key alone), so the shared node of Surrey's
+    April 2024 focused visit has one label in the union of the news release and Ofsted's graph."""
+    path, _ = store_with_ofsted
+    with open_store(path, read_only=True) as st:
+        labels = {
+            q.object for q in st.ox.quads_for_pattern(ox.NamedNode(SURREY_FV), ox.NamedNode(RDFS_LABEL), None, None)
+        }
+        graphs = {q.graph_name for q in st.ox.quads_for_pattern(ox.NamedNode(SURREY_FV), None, None, None)}
+    assert len(graphs) >= 2 and labels == {ox.Literal("focused visit, surrey, 2024-04")}
+
+
+RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"

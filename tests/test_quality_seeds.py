@@ -23,10 +23,18 @@ def seed_scores(built_store):
     return score(gold, predicted)
 
 
-@pytest.mark.parametrize("category", ["council", "inspections", "meetings", "people", "decisions"])
+@pytest.mark.parametrize("category", ["council", "inspections", "people", "decisions"])
 def test_seed_scores_are_perfect(seed_scores, category):
     counts = seed_scores[category]
     assert (counts.precision, counts.recall, counts.f1) == (1.0, 1.0, 1.0), counts
+
+
+def test_seed_meetings_are_all_true(seed_scores):
+    # Issue 14 removed the code path built for one seed's phrase "the current date (7 September 2018)" (the review's
+    # tuned literals): that seed states no meeting date of its own, so its meeting is no longer found. Every meeting
+    # found is right.
+    counts = seed_scores["meetings"]
+    assert counts.precision == 1.0 and counts.tp >= 1, counts
 
 
 @pytest.mark.parametrize("category", ["judgements", "posts", "follow_ups"])

@@ -26,7 +26,9 @@ def store(built_store):
         yield st
 
 
-@pytest.mark.parametrize("module", ["formats", "named", "names", "params", "run", "safety"])
+@pytest.mark.parametrize(
+    "module", ["formats", "named", "names", "params", "run", "safety", "display", "terms", "things"]
+)
 def test_doctests_in_the_modules_run(module):
     import importlib
 
@@ -366,3 +368,111 @@ def test_shorten_and_expand_are_inverse_for_predeclared_prefixes():
         assert q.expand(q.shorten(iri)) == iri
     assert q.shorten("http://nowhere.example/x") == "http://nowhere.example/x"
     assert q.expand("Dave Hill") is None and q.expand("Item 1: Report") is None
+
+
+# ------------------------------------------------------------------------------------------------ several values, limits
+
+
+def test_a_parameter_with_several_values_binds_one_values_row_each():
+    named = q.named_query("inspections")
+    bound = q.bind_parameters(named, {"council": ["Durham", "Surrey County Council", "surrey"], "since": "2019"})
+    assert bound["council"] == (ox.NamedNode(SURREY.replace("surrey", "durham")), ox.NamedNode(SURREY))
+    block = q.values_block(bound)
+    assert block.startswith("VALUES (?council ?since) { (<") and block.count(") (") == 1  # two rows: no duplicate
+    text = q.with_values("SELECT * WHERE {\n ?s ?p ?o }", {"s": (ox.NamedNode("http://x/a"), ox.Literal(HOSTILE))})
+    assert text.splitlines()[0] == 'SELECT * WHERE { VALUES (?s) { (<http://x/a>) ("Surrey\\" } ; DROP ALL ; #") } '
+
+
+def test_several_councils_give_the_union_of_their_rows(store):
+    def rows(**params):
+        return sorted((r["inspection"], r["source"]) for r in q.run_query(store, "inspections", params).values())
+
+    assert rows(council=["Durham", "Surrey"]) == sorted(rows(council="Durham") + rows(council="Surrey"))
+
+
+def test_limit_reads_no_more_rows_than_asked(store):
+    everything = q.run_query(store, "SELECT ?s WHERE { ?s ?p ?o }", inline=True)
+    first = q.run_query(store, "SELECT ?s WHERE { ?s ?p ?o }", inline=True, limit=5)
+    assert len(first.rows) == 5 and first.more and not everything.more
+    exact = q.run_query(store, "SELECT ?s WHERE { ?s ?p ?o } LIMIT 5", inline=True, limit=5)
+    assert len(exact.rows) == 5 and not exact.more
+
+
+# ------------------------------------------------------------------------------------------------ names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Surrey", SURREY),  # the council, not the dozen things whose names contain "Surrey"
+        ("surrey county council", SURREY),
+        ("E10000030", SURREY),
+        ("cgd:council/surrey", SURREY),
+        ("Clare Curran", SURREY + "/person/clare-curran"),
+        ("Clare Curran (Person)", SURREY + "/person/clare-curran"),  # as path prints it
+        ("CABINET MEMBER FOR CHILDREN", SURREY + "/post/cabinet-member-for-children"),
+        ("Cabinet, 2019-07-16", SURREY + "/body/cabinet/meeting/2019-07-16"),
+    ],
+)
+def test_a_name_finds_its_thing_exact_before_partial(store, text, expected):
+    assert q.find_things(store, text) == [expected]
+
+
+def test_the_fallback_is_asked_last_and_brackets_name_a_class(store):
+    asked = []
+
+    def fallback(name, cls):
+        asked.append((name, cls))
+        return ["https://example.org/found"]
+
+    assert q.find_things(store, "Surrey", fallback=fallback) == [SURREY] and not asked
+    assert q.find_things(store, "Nobody Atall (Person)", fallback=fallback) == ["https://example.org/found"]
+    assert asked[0] == ("Nobody Atall (Person)", None)  # the text as written first, then without the brackets
+    assert q.find_things(store, "Nobody Atall") == []
+    with pytest.raises(ParameterError, match=r"--param x: nothing in the store is called 'Nobody'"):
+        q.find_thing(store, "Nobody", what="--param x")
+
+
+def test_undefined_cg_terms_are_named_with_the_closest_term():
+    assert q.undefined_terms("SELECT * WHERE { ?i a cg:Inspection ; cg:council ?c }") == []
+    assert q.undefined_terms("SELECT * WHERE { ?i a <https://w3id.org/caregraph/ontology#Inspektion> }") == [
+        "<https://w3id.org/caregraph/ontology#Inspektion>"
+    ]
+    assert q.undefined_terms('SELECT * WHERE { ?i rdfs:label "cg:Nothing" } # cg:Nothing') == []
+    assert q.undefined_terms("PREFIX cg: <http://other/> SELECT * WHERE { ?i a cg:Nothing }") == []
+    for nq in q.named_queries().values():
+        assert q.undefined_terms(nq.text) == [], nq.name
+
+
+# ------------------------------------------------------------------------------------------------ views for people
+
+
+def test_the_view_hides_iri_twins_and_names_documents(store):
+    from caregraph.query.display import document_names, view
+
+    result = q.run_query(store, "inspections", {"council": "Surrey"})
+    names = document_names(store, result)
+    shown = view(result, names=names)
+    assert {"council", "kind"} <= set(shown.hidden) and "councilName" in shown.columns
+    assert "source" in shown.columns  # no other column names the document: shown by its title
+    docs = {r["source"] for r in result.values()}
+    assert docs and docs <= names.keys()
+    text = "\n".join(" ".join(row) for row in shown.rows)
+    assert "cgd:doc/" not in text and "Children's Improvement Update" in text
+    assert all("\n" not in c and "\t" not in c for row in shown.rows for c in row)
+    documents = q.run_query(store, "documents", {})
+    listed = view(documents, names=document_names(store, documents))
+    assert "document" in listed.hidden  # each row shows the document's title and file already
+
+
+def test_json_lines_types_numbers_and_booleans():
+    from caregraph.query.formats import json_value
+
+    xsd = lambda t: ox.NamedNode(XSD + t)  # noqa: E731
+    assert json_value(ox.Literal("42", datatype=xsd("integer"))) == 42
+    assert json_value(ox.Literal("2.5", datatype=xsd("decimal"))) == 2.5
+    assert json_value(ox.Literal("true", datatype=xsd("boolean"))) is True
+    assert json_value(ox.Literal("NaN", datatype=xsd("double"))) == "NaN"
+    assert json_value(ox.Literal("x7", datatype=xsd("integer"))) == "x7"  # invalid: the text as it is
+    assert json_value(ox.Literal("2019-10", datatype=xsd("gYearMonth"))) == "2019-10"
+    assert json_value(ox.NamedNode(SURREY)) == SURREY and json_value(None) is None

@@ -94,9 +94,9 @@ def test_every_results_format_has_the_same_rows(built_store):
     rows = {fmt: parsed_rows(outputs[fmt].stdout, fmt) for fmt in ("csv", "tsv", "json", "xml")}
     assert len(rows["json"]) >= 8
     assert rows["csv"] == rows["tsv"] == rows["json"] == rows["xml"]
-    table = outputs["table"].stdout.splitlines()
-    assert len(table) == 2 + len(rows["json"])  # header, rule, one line per row
+    table = outputs["table"].stdout
     assert f"{len(rows['json'])} rows" in outputs["table"].stderr
+    assert all(r["councilName"] in table and r.get("start", "") in table for r in rows["json"])
 
 
 def test_json_is_w3c_sparql_results_json(built_store):
@@ -112,7 +112,7 @@ def test_json_is_w3c_sparql_results_json(built_store):
     assert row["councilName"] == {"type": "literal", "value": "Surrey", "xml:lang": "en"}
 
 
-def test_table_fits_the_terminal_and_truncates(built_store):
+def test_table_fits_the_terminal_and_keeps_every_word(built_store):
     result = runner.invoke(
         app, ["query", "said-about-inspection", "--format", "table", "--store", str(built_store)], env={"COLUMNS": "80"}
     )
@@ -120,7 +120,9 @@ def test_table_fits_the_terminal_and_truncates(built_store):
     lines = result.stdout.splitlines()
     assert len(lines) > 3
     assert all(len(line) <= 80 for line in lines), max(lines, key=len)
-    assert any("…" in line for line in lines[2:])
+    quotes = {r["quote"] for r in json_rows(invoke(built_store, "said-about-inspection", "--format", "json").stdout)}
+    shown = " ".join(" ".join(line.split()) for line in lines)
+    assert all(word in shown for quote in quotes for word in quote.split())
 
 
 def test_default_format_is_csv_when_piped(built_store):
@@ -370,3 +372,133 @@ def test_queries_lists_names_summaries_and_parameters():
     assert len(data) >= 12 and all(q["summary"] and q["examples"] for q in data)
     bad = runner.invoke(app, ["queries", "overdue"])
     assert bad.exit_code == 2 and "did you mean overdue-follow-ups" in bad.output
+
+
+# ------------------------------------------------------------------------------------------------ tables for people
+
+
+def wide(store, *args: str, columns: str = "80"):
+    return runner.invoke(app, ["query", *args, "--store", str(store)], env={"COLUMNS": columns})
+
+
+def test_the_table_shows_names_not_hashes_and_fits_80_columns(built_store):
+    result = wide(built_store, "inspections", "--format", "table")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert all(len(line) <= 80 for line in lines), max(lines, key=len)
+    assert "cgd:doc/" not in result.stdout  # a document is shown by its title
+    assert "Children's Improvement Update" in result.stdout
+    assert "Requires improvement to be good" in result.stdout  # the label twin, whole
+    assert not any(line.startswith(("council ", "kind ", "judgement ")) for line in lines)  # IRIs with a label twin
+    assert "council, kind, judgement not shown" in result.stderr
+
+
+def test_long_text_is_wrapped_not_cut(built_store):
+    csv_rows = parsed_rows(invoke(built_store, "decisions", "--format", "csv").stdout, "csv")
+    longest = max((r["text"] for r in csv_rows), key=len)
+    assert len(longest) > 200
+    shown = wide(built_store, "decisions", "--format", "table").stdout
+    assert all(len(line) <= 80 for line in shown.splitlines())
+    words = " ".join(" ".join(line.split()) for line in shown.splitlines())
+    assert " ".join(longest.split()) in words.replace("text ", "", 1) or all(w in words for w in longest.split())
+    assert "…" not in "".join(line for line in shown.splitlines() if "That" in line)
+
+
+def test_columns_limit_markdown_and_jsonl(built_store):
+    chosen = wide(
+        built_store, "inspections", "--columns", "councilName,start,inspection", "--format", "table", columns="200"
+    )
+    lines = chosen.stdout.splitlines()
+    assert lines[0].split() == ["councilName", "start", "inspection"]  # in that order, the IRI column shown
+    limited = invoke(built_store, "inspections", "--limit", "3", "--format", "csv")
+    assert limited.exit_code == 0 and len(parsed_rows(limited.stdout, "csv")) == 3
+    assert "the first 3 rows (--limit); there are more" in limited.stderr
+    csv_cols = invoke(built_store, "inspections", "--columns", "start,councilName", "-n", "2", "--format", "csv")
+    assert csv_cols.stdout.splitlines()[0] == "start,councilName" and len(csv_cols.stdout.splitlines()) == 3
+    bad = invoke(built_store, "inspections", "--columns", "start,colour")
+    assert bad.exit_code == 2 and "no column 'colour'; the columns are inspection, council" in bad.output
+
+    md = invoke(built_store, "inspection-timeline", "--param", "council=Surrey", "--format", "markdown")
+    md_lines = md.stdout.splitlines()
+    assert md_lines[0].startswith("| councilName | start |") and md_lines[1].startswith("|---|")
+    assert len(md_lines) == 2 + len(
+        json_rows(invoke(built_store, "inspection-timeline", "-p", "council=Surrey", "-f", "json").stdout)
+    )
+    assert all(line.startswith("| ") and line.endswith(" |") for line in md_lines[2:])
+
+    jl = invoke(built_store, "inspections", "--format", "jsonl")
+    objects = [json.loads(line) for line in jl.stdout.splitlines()]
+    expected = json_rows(invoke(built_store, "inspections", "--format", "json").stdout)
+    assert [{k: v for k, v in o.items() if v is not None} for o in objects] == [
+        {k: (v == "true" if k == "planned" else v) for k, v in row.items()} for row in expected
+    ]
+    assert all(isinstance(o["planned"], bool) for o in objects)  # xsd:boolean as JSON true/false
+
+
+# ------------------------------------------------------------------------------------------------ parameters, names
+
+
+def test_a_repeated_parameter_binds_every_value(built_store):
+    def councils(*params: str) -> list[dict[str, str]]:
+        args = [a for p in params for a in ("--param", p)]
+        result = invoke(built_store, "inspections", *args, "--format", "json")
+        assert result.exit_code == 0, result.output
+        return json_rows(result.stdout)
+
+    durham, surrey = councils("council=Durham"), councils("council=Surrey")
+    both = councils("council=Durham", "council=Surrey")
+    assert durham and surrey
+    key = lambda r: (r["inspection"], r["source"])  # noqa: E731
+    assert sorted(map(key, both)) == sorted(map(key, durham + surrey))
+    assert {r["councilName"] for r in both} == {"Durham", "Surrey"}
+    narrowed = councils("council=Durham", "council=Surrey", "since=2021-01-01")
+    assert narrowed and {r["councilName"] for r in narrowed} == {"Surrey"}
+
+
+def test_an_iri_parameter_takes_the_name_caregraph_shows(built_store):
+    by_iri = invoke(
+        built_store,
+        "said-about-inspection",
+        "--param",
+        "inspection=cgd:council/surrey/inspection/focused-visit/2021-03",
+        "--format",
+        "json",
+    )
+    assert by_iri.exit_code == 0 and json_rows(by_iri.stdout)
+    for name in ("Surrey: Focused visit, 2021-03", "Surrey: Focused visit, 2021-03 (Inspection)"):
+        by_name = invoke(built_store, "said-about-inspection", "--param", f"inspection={name}", "--format", "json")
+        assert by_name.exit_code == 0, by_name.output
+        assert json_rows(by_name.stdout) == json_rows(by_iri.stdout), name
+    unknown = invoke(built_store, "said-about-inspection", "--param", "inspection=Atlantis: nothing")
+    assert unknown.exit_code == 2
+    assert "--param inspection: nothing in the store is called 'Atlantis: nothing'" in unknown.output
+
+
+# ------------------------------------------------------------------------------------------------ safety, warnings
+
+
+def test_load_is_refused_like_service_even_with_update(built_store, tmp_path):
+    copy = tmp_path / "copy"
+    shutil.copytree(built_store, copy)
+    before = quad_count(copy)
+    result = invoke(copy, "-e", "LOAD <http://127.0.0.1:9/data.ttl> INTO GRAPH <http://x/g>", "--update")
+    assert result.exit_code == 2
+    assert (
+        "uses LOAD, which fetches a document from another server" in result.output
+        and "--allow-service" in result.output
+    )
+    assert quad_count(copy) == before
+
+
+def test_a_hand_written_query_with_an_unknown_cg_term_gets_a_one_line_warning(built_store, tmp_path):
+    typo = invoke(built_store, "-e", "SELECT ?i WHERE { ?i a cg:Inspections ; cg:startdate ?d }", "--format", "csv")
+    assert typo.exit_code == 0
+    warning = [line for line in typo.stderr.splitlines() if line.startswith("warning:")]
+    assert warning == [
+        "warning: cg:Inspections (did you mean cg:Inspection?), cg:startdate (did you mean cg:startDate?) are not "
+        "terms of the caregraph ontology, so they match nothing"
+    ]
+    fine = invoke(built_store, "-e", "SELECT ?i WHERE { ?i a cg:Inspection } # cg:Nothing", "--format", "csv")
+    assert "warning" not in fine.stderr
+    named = invoke(built_store, "inspections", "--format", "csv")
+    assert "warning" not in named.stderr

@@ -66,7 +66,8 @@ def make_bad_batch(folder: Path) -> None:
     # good documents among the bad: spaces and non-ASCII in paths, mixed encodings, broken HTML, a good PDF
     nice = folder / "Cabinet papers — é"
     nice.mkdir()
-    (nice / "Children’s report 1.txt").write_text(GOOD_TEXT, encoding="utf-8")
+    # (not the bytes of a document in data/: a copy would be reported, not built; tests/test_identity.py)
+    (nice / "Children’s report 1.txt").write_text(GOOD_TEXT + "\nA later note.\n", encoding="utf-8")
     (nice / "mixed.txt").write_bytes(
         "Surrey County Council. Surrey’s ".encode()
         + "Children’s café".encode("cp1252")
@@ -230,21 +231,32 @@ def test_manifest_problems_through_the_cli(tmp_path, data_copy):
     assert len(document_quads(tmp_path / "s2")) == 5
 
 
-def test_unreadable_file_through_the_cli(data_copy):
+def test_unreadable_file_through_the_cli(data_copy, monkeypatch):
     """chmod 000: as root, the build runs with the effective uid of ``nobody`` (in this process, after a first build
-    has imported every module), in a world-writable folder outside pytest's private tmp folders."""
+    has imported every module), in a world-writable folder outside pytest's private tmp folders. The package's own
+    data files (the ontology the store loads) are read from a world-readable copy there, so the test passes wherever
+    the checkout lives, a private (0700) home folder included (issue 15, §6)."""
+    import caregraph.resources
+
     folder = Path(tempfile.mkdtemp(prefix="caregraph-perm-"))
     try:
         folder.chmod(0o777)
+        shipped = {name: folder / name for name in ("ontology", "queries")}
+        for name, copy in shipped.items():
+            shutil.copytree(caregraph.resources._folder(name), copy)
+            for path in [copy, *copy.rglob("*")]:
+                path.chmod(0o755 if path.is_dir() else 0o644)
+        monkeypatch.setattr(caregraph.resources, "_folder", shipped.__getitem__)
         shutil.copy(DATA / "003_0938c2f4e45d6980.txt", folder / "readable.txt")
         shutil.copy(DATA / "002_bf683e13625adc74.txt", folder / "secret.txt")
         (folder / "secret.txt").chmod(0o000)
         (folder / "readable.txt").chmod(0o644)
-        assert build(data_copy, "--store", folder / "warm-up", "-q").exit_code == 0  # imports what the build needs
+        # imports what the build needs, summary table included (Python's own library may be private too)
+        assert build(data_copy, "--store", folder / "warm-up").exit_code == 0
         with _as_nobody():
             result = build(folder / "readable.txt", folder / "secret.txt", "--store", folder / "store")
         assert result.exit_code == 1, result.output
-        assert error_lines(result.stderr) == {"secret.txt": "permission denied"}
+        assert error_lines(result.stderr) == {"secret.txt": "permission denied"}, (result.output, result.exception)
         assert re.search(r"documents read\s+1\b", result.stdout)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
@@ -260,7 +272,9 @@ def test_exit_codes(tmp_path):
     not_a_store.write_text("x")
     cannot_run = build(good, "--store", not_a_store, "-q")  # the store cannot be opened: nothing runs
     assert cannot_run.exit_code == 2
-    assert cannot_run.stderr.startswith("Error: cannot create the store folder") and cannot_run.stderr.count("\n") == 1
+    assert (
+        cannot_run.stderr == f"Error: {not_a_store} is a file, not a store folder; give --store a new or empty folder\n"
+    )
     assert build("--store", tmp_path / "s").exit_code == 2  # no paths: a usage error
 
 
@@ -359,3 +373,244 @@ def test_build_query_and_viz_never_touch_the_network(tmp_path, data_copy, monkey
     assert query(store, "-e", "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }").exit_code == 2
     page = tmp_path / "page.html"
     assert runner.invoke(app, ["viz", "--store", str(store), "--out", str(page)]).exit_code == 0
+
+
+# ---------------------------------------------------------------------------------------------- store folders
+
+
+def test_a_folder_that_is_neither_empty_nor_a_store_is_refused(tmp_path):
+    """Oxigraph would write its files among the user's own (renaming their LOG); /proc used to say "another caregraph
+    process is writing"."""
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD_TEXT, encoding="utf-8")
+    mine = tmp_path / "my-folder"
+    mine.mkdir()
+    (mine / "LOG").write_text("my own notes\n")
+    (mine / "report.txt").write_text("keep me\n")
+    result = build(good, "--store", mine, "-q")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"Error: {mine} is neither empty nor a caregraph store (it holds 'LOG', 'report.txt'); give --store a new or "
+        "empty folder, or an existing store\n"
+    )
+    assert (
+        sorted(p.name for p in mine.iterdir()) == ["LOG", "report.txt"]
+        and (mine / "LOG").read_text() == "my own notes\n"
+    )
+    result = build(good, "--store", "/proc", "-q")
+    assert result.exit_code == 2 and result.stderr.startswith("Error: /proc is neither empty nor a caregraph store")
+    assert "another caregraph process" not in result.stderr
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert build(good, "--store", empty, "-q").exit_code == 0  # an empty folder becomes a store
+    assert build(good, "--store", empty, "-q").exit_code == 0  # and is one after
+    leftovers = tmp_path / "cut-short"  # what a store's creation killed early leaves: the next build completes it
+    leftovers.mkdir()
+    for name in ("LOCK", "IDENTITY", "LOG", "000001.log"):
+        (leftovers / name).write_bytes(b"")
+    from caregraph.store import check_store_folder
+
+    check_store_folder(leftovers)
+
+
+# ---------------------------------------------------------------------------------------------- outside the folder
+
+
+def outside_corpus(tmp_path: Path) -> tuple[Path, Path]:
+    """A folder to build holding a symbolic link to a file outside it, a link to an outside folder, and a manifest
+    naming an outside file, an absolute path and a file of no format caregraph reads."""
+    secret = tmp_path / "private"
+    secret.mkdir()
+    (secret / "credentials.txt").write_text("SECRET-TOKEN-123 Surrey County Council\n", encoding="utf-8")
+    (secret / ".git-credentials").write_text("https://user:SECRET-TOKEN-456@example.org\n", encoding="utf-8")
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "report.txt").write_text(GOOD_TEXT, encoding="utf-8")
+    (folder / "link.txt").symlink_to(secret / "credentials.txt")
+    (folder / "inside-link.txt").symlink_to("report.txt")  # a link inside the folder is fine
+    (folder / "private").symlink_to(secret, target_is_directory=True)
+    (folder / "manifest.csv").write_text(
+        "file,url\n"
+        "report.txt,https://example.org/report\n"
+        "../private/credentials.txt,https://example.org/c\n"
+        f"{secret / 'credentials.txt'},https://example.org/abs\n"
+        "../private/.git-credentials,https://example.org/g\n",
+        encoding="utf-8",
+    )
+    return folder, secret
+
+
+def test_links_and_manifest_rows_leading_outside_are_refused(tmp_path):
+    folder, secret = outside_corpus(tmp_path)
+    store = tmp_path / "store"
+    result = build(folder, "--store", store, "-q")
+    assert result.exit_code == 1
+    lines = sorted(result.stderr.splitlines())
+    manifest = folder / "manifest.csv"
+    real = os.path.realpath(folder)
+    assert lines == sorted(
+        [
+            f"Error: {folder / 'link.txt'}: symbolic link to a file outside the folder being built ({secret / 'credentials.txt'}); give --follow-outside to read it",
+            f"Error: {folder / 'private'}: symbolic link to a folder outside the folder being built ({secret}); give --follow-outside to read it",
+            f"Error: {manifest}:3: '../private/credentials.txt' is outside the folder being built ({real}); give --follow-outside to read it",
+            f"Error: {manifest}:4: {str(secret / 'credentials.txt')!r} is outside the folder being built ({real}); give --follow-outside to read it",
+            f"Error: {manifest}:5: unsupported format '(no extension)' for '../private/.git-credentials'; caregraph reads .htm, .html, .pdf, .text, .txt, .xhtml",
+        ]
+    )
+    dump = ox.serialize(ox.Store.read_only(str(store)), format=ox.RdfFormat.N_QUADS).decode()
+    assert "SECRET-TOKEN" not in dump and "credentials" not in dump
+    assert len(document_quads(store)) == 1  # report.txt (inside-link.txt is the same file: built once)
+
+
+def test_follow_outside_reads_them(tmp_path):
+    from caregraph.pipeline.build import build as build_library
+    from caregraph.pipeline.load import iter_sources
+    from caregraph.store import memory_store
+
+    folder, _ = outside_corpus(tmp_path)
+    items = list(iter_sources([folder], follow_outside=True))
+    problems = [i.problem for i in items if not hasattr(i, "url")]
+    assert problems == [
+        "unsupported format '(no extension)' for '../private/.git-credentials'; caregraph reads .htm, .html, .pdf, .text, .txt, .xhtml"
+    ]
+    summary = build_library(memory_store(), [folder], follow_outside=True, jobs=1)
+    assert summary.read == 2 and summary.failed == 1  # report.txt and the outside file (reached three ways)
+    explicit = tmp_path / "list.csv"
+    explicit.write_text("file\nprivate/credentials.txt\ncorpus/../../etc/passwd.txt\n", encoding="utf-8")
+    refused = [i.problem for i in iter_sources([], explicit) if not hasattr(i, "url")]
+    assert refused == [
+        f"'corpus/../../etc/passwd.txt' is outside the folder being built ({tmp_path.resolve()}); give --follow-outside to read it"
+    ]
+
+
+# ---------------------------------------------------------------------------------------------- output files
+
+
+def _writers():
+    """Every --out writer, as (name, write(path))."""
+    from caregraph.explore.network import export_graph_to_path
+    from caregraph.explore.viz import write_page
+    from caregraph.interop.export import export_to_path
+    from caregraph.store import memory_store
+
+    store = memory_store()
+    store.ensure_reference_graphs()
+    import networkx as nx
+
+    g = nx.MultiDiGraph()
+    g.add_node("a", name="A")
+    return [
+        ("export", lambda path: export_to_path(store, path, "ntriples")),
+        ("export-graph", lambda path: export_graph_to_path(g, "graphml", path)),
+        ("viz", lambda path: write_page("<html>page</html>", path)),
+    ]
+
+
+WRITERS = ["export", "export-graph", "viz"]
+
+
+def writer(name: str):
+    return dict(_writers())[name]
+
+
+@pytest.mark.parametrize("name", WRITERS)
+def test_out_files_get_the_usual_mode_and_keep_an_existing_one(tmp_path, name):
+    write = writer(name)
+    old = os.umask(0o027)
+    try:
+        write(tmp_path / "new.html")
+    finally:
+        os.umask(old)
+    assert (tmp_path / "new.html").stat().st_mode & 0o777 == 0o640  # 0666 less the umask, not 0600
+    existing = tmp_path / "existing.html"
+    existing.write_text("old")
+    existing.chmod(0o664)
+    write(existing)
+    assert existing.stat().st_mode & 0o777 == 0o664 and existing.read_text() != "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["existing.html", "new.html"]  # no temporary file left
+
+
+@pytest.mark.parametrize("name", WRITERS)
+def test_out_files_follow_links_and_refuse_read_only_files_and_folders(tmp_path, name):
+    from caregraph.errors import CaregraphError
+
+    write = writer(name)
+    target = tmp_path / "target.html"
+    target.write_text("old")
+    link = tmp_path / "link.html"
+    link.symlink_to(target.name)
+    write(link)
+    assert link.is_symlink() and target.read_text() != "old"  # the link stays a link; what it points to is written
+    dangling = tmp_path / "dangling.html"
+    dangling.symlink_to("created.html")
+    write(dangling)
+    assert dangling.is_symlink() and (tmp_path / "created.html").is_file()
+    readonly = tmp_path / "readonly.html"
+    readonly.write_text("keep")
+    readonly.chmod(0o444)
+    with pytest.raises(CaregraphError, match=r"readonly\.html: the file is read-only"):
+        write(readonly)  # even as root
+    assert readonly.read_text() == "keep" and readonly.stat().st_mode & 0o777 == 0o444
+    folder = tmp_path / "folder.html"
+    folder.mkdir()
+    with pytest.raises(CaregraphError, match=r"folder\.html: it is a folder; give a file name"):
+        write(folder)
+
+
+@pytest.mark.parametrize("name", WRITERS)
+def test_out_devices_and_pipes_are_written_in_place(tmp_path, name):
+    import stat
+    import threading
+
+    from caregraph.errors import CaregraphError
+
+    write = writer(name)
+    write("/dev/null")
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+    with pytest.raises(CaregraphError, match=r"/dev/full: No space left on device"):
+        write("/dev/full")
+    assert stat.S_ISCHR(os.stat("/dev/full").st_mode)
+    pipe = tmp_path / "pipe.html"
+    os.mkfifo(pipe)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(pipe.read_bytes()))
+    reader.start()
+    write(pipe)
+    reader.join(10)
+    assert got and got[0] and stat.S_ISFIFO(os.stat(pipe).st_mode)
+
+
+def test_out_dev_stdout_writes_to_the_open_descriptor(tmp_path, capfd):
+    from caregraph.outfile import write_output
+
+    write_output(b"to stdout\n", "/dev/stdout")
+    write_output(b"to fd 2\n", "/dev/fd/2")
+    captured = capfd.readouterr()
+    assert captured.out == "to stdout\n" and captured.err == "to fd 2\n"
+    assert os.path.islink("/dev/stdout") or not os.path.isfile("/dev/stdout")
+
+
+def test_a_failed_write_leaves_the_old_file(tmp_path):
+    from caregraph.outfile import output_file
+
+    path = tmp_path / "out.nq"
+    path.write_text("old")
+    with pytest.raises(RuntimeError), output_file(path) as fh:
+        fh.write(b"partial")
+        raise RuntimeError("stopped")
+    assert path.read_text() == "old" and [p.name for p in tmp_path.iterdir()] == ["out.nq"]
+
+
+def test_cli_export_to_a_device_or_a_read_only_file(tmp_path, small_store):
+    import stat
+
+    result = runner.invoke(app, ["export", "--store", str(small_store), "--out", "/dev/full"])
+    assert result.exit_code == 2 and result.stderr.startswith("Error: cannot write /dev/full: No space left on device")
+    assert stat.S_ISCHR(os.stat("/dev/full").st_mode)
+    result = runner.invoke(app, ["export", "--store", str(small_store), "--out", "/dev/null"])
+    assert result.exit_code == 0 and stat.S_ISCHR(os.stat("/dev/null").st_mode)
+    readonly = tmp_path / "ro.nq"
+    readonly.write_text("keep")
+    readonly.chmod(0o444)
+    result = runner.invoke(app, ["export", "--store", str(small_store), "--out", str(readonly)])
+    assert result.exit_code == 2 and "the file is read-only" in result.stderr and readonly.read_text() == "keep"

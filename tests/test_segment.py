@@ -151,3 +151,31 @@ def test_segments_never_overlap_and_lie_inside_the_text():
             assert 0 <= s.start < s.end <= len(text)
         for a, b in itertools.pairwise(segments):
             assert a.end <= b.start
+
+
+def test_meeting_header_lines_of_every_form():
+    for line in (
+        "Corporate Parenting Sub-group - Wednesday, 5th June, 2019 2.00 pm",
+        "Cabinet - 12 March 2024 6.00 pm",  # a time, no weekday
+        "Decided at meeting: 16/04/2019 - Cabinet",
+        "Thursday, 26th January, 2023 10.00 am",  # under the body's name
+        "Minutes of the meeting held on Tuesday 5 March 2024 at County Hall, Anytown",
+    ):
+        assert kinds(f"Agenda and minutes\n{line}\nVenue: County Hall\n")[1] == "meeting", line
+    # a dated link to other minutes and a sentence are no header
+    for line in (
+        "Corporate Parenting Panel - 20 June 2023 pdf icon PDF 4 MB",
+        "Minutes of the last meeting, held on 5 March 2019, to be confirmed.",
+    ):
+        assert "meeting" not in kinds(f"Agenda and minutes\n{line}\n"), line
+
+
+def test_decision_headings_in_other_forms_and_what_ends_them():
+    text = (
+        "Agenda item\nReport\nRecommended –\n1. That the plan be noted.\nRECOMMENDATIONS\nThat the plan be agreed.\n"
+        "Decision: |\nThat the letter be noted. |\nAlternative options considered:\n1. To defer the report.\n"
+        "Financial implications:\nNone.\nIt was agreed:\nThat the minutes be approved.\n"
+    )
+    assert kinds(text) == [
+        "page", "title", "recommendations", "recommendations", "decision", "aside", "aside", "resolved"
+    ]  # fmt: skip

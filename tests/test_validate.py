@@ -138,6 +138,45 @@ def test_inspection_dates_are_typed_and_in_order():
     ] == []  # (only the provenance of the edit is missing)
 
 
+def test_every_typed_date_has_its_day_bounds_in_order():
+    g = to_graph(surrey_news(), BUILT_AT)
+    g.remove((FV, CG.startEarliest, None))
+    assert "has no derived bounds" in only(problems_of(g), focus=FV)[0].message
+    g = to_graph(surrey_news(), BUILT_AT)
+    g.set((FV, CG.startEarliest, Literal("2024-05-01", datatype=XSD.date)))  # after the latest day
+    assert any("startLatest" in p.message for p in only(problems_of(g), focus=FV))
+
+
+def test_grades_only_on_graded_kinds_and_areas_of_the_framework():
+    g = to_graph(surrey_news(), BUILT_AT)  # the April 2024 focused visit: a letter, no grade
+    g.add((FV, CG.judgement, iris.concept("judgement", "good")))
+    assert "a focused-visit gives no judgement" in only(problems_of(g), focus=FV)[0].message
+    g = to_graph(durham_sif(), BUILT_AT)  # a SIF inspection graded with an ILACS area
+    node = URIRef(iris.base() + "council/durham/inspection/sif/2016/judgement/sif-leadership")
+    g.set((node, CG.area, iris.concept("area", "impact-of-leaders")))
+    message = only(problems_of(g), focus=node)[0].message
+    assert "of the ilacs framework, the inspection of the sif" in message
+
+
+def test_publication_not_before_the_start_and_several_inspectorates():
+    g = to_graph(surrey_news(), BUILT_AT)
+    g.add((FV, CG.publicationDate, Literal("2024-03", datatype=XSD.gYearMonth)))
+    assert "published (2024-03) before it starts (2024-04-16)" in only(problems_of(g), focus=FV)[-1].message
+    g = to_graph(surrey_news(), BUILT_AT)
+    g.add((FV, CG.inspectorate, iris.organisation("cqc")))  # a joint inspection: allowed
+    assert [p for p in problems_of(g) if p.path == "cg:inspectorate"] == []
+
+
+def test_a_committee_is_a_unit_of_its_council():
+    g = to_graph(cabinet_decision(), BUILT_AT)
+    cabinet = URIRef(iris.base() + "council/surrey/body/cabinet")
+    g.remove((cabinet, ORG.unitOf, None))
+    assert (
+        only(problems_of(g), "org:unitOf", cabinet)[0].message
+        == "a committee is a unit of exactly one council (org:unitOf)"
+    )
+
+
 def test_an_inspection_needs_a_council_and_a_date():
     g = to_graph(surrey_news(), BUILT_AT)
     g.remove((FV, CG.startDate, None))
@@ -153,7 +192,7 @@ def test_people_posts_decisions_and_follow_ups():
     decision = URIRef(f"{MEETING}/item/126/decision/1")
     follow_up = URIRef(f"{MEETING}/item/126/decision/2/follow-up/2020-03")
     g.remove((person, FOAF.name, None))
-    g.remove((post, ORG.postIn, None))
+    g.add((post, ORG.postIn, iris.organisation("ofsted")))  # a post is in at most one body
     g.remove((decision, CG.text, None))
     g.add((follow_up, CG.due, Literal("2020-04", datatype=XSD.gYearMonth)))
     problems = problems_of(g)
@@ -288,3 +327,44 @@ def test_doctests_in_the_module_run():
 
     result = doctest.testmod(caregraph.validate)
     assert result.attempted >= 1 and result.failed == 0
+
+
+# ---------------------------------------------------------------------------------------------- Ofsted's record
+
+
+def test_the_official_graph_is_validated_too_and_fast(built_store, tmp_path):
+    """Ofsted's record (the test extract of the real workbook's sheets) is checked inspection by inspection, with its
+    provenance in three queries; a fact no row reifies, and a grade on a focused visit, are found."""
+    import shutil
+    import time
+
+    from caregraph.interop.ofsted import OFSTED_GRAPH, import_outcomes
+    from caregraph.store import open_store
+
+    from .test_ofsted import CSVS
+
+    path = tmp_path / "store"
+    shutil.copytree(built_store, path)
+    with open_store(path) as st:
+        import_outcomes(st, CSVS)
+    with Store(path, read_only=True) as store:
+        started = time.perf_counter()
+        report = validate_store(store)
+        assert time.perf_counter() - started < 60
+    assert report.conforms, format_text(report)
+    assert OFSTED_GRAPH in report.graphs and len(report.graphs) == 6
+    fv = ox.NamedNode(iris.base() + "council/surrey/inspection/focused-visit/2024-04")
+    with open_store(path) as st:
+        st.ox.add(ox.Quad(fv, ox.NamedNode(str(CG.focus)), ox.Literal("no row says so"), ox.NamedNode(OFSTED_GRAPH)))
+        st.ox.add(
+            ox.Quad(
+                fv,
+                ox.NamedNode(str(CG.judgement)),
+                ox.NamedNode(str(iris.concept("judgement", "good"))),
+                ox.NamedNode(OFSTED_GRAPH),
+            )
+        )
+    with Store(path, read_only=True) as store:
+        messages = [p.message for p in validate_store(store, [OFSTED_GRAPH]).problems]
+    assert any("has no row reifying it" in m and "no row says so" in m for m in messages), messages
+    assert any("a focused-visit gives no judgement" in m for m in messages), messages

@@ -143,19 +143,27 @@ class Gazetteer:
         return self.resolve(text, when) or self.by_code.get(text.strip().lower())
 
     def from_url(self, url: str | None) -> str | None:
-        """The council whose web domain the URL is on (``democracy.leeds.gov.uk`` → ``leeds``), or whose name a label
-        of the host spells or contains (``worcestershire.moderngov.co.uk``, ``moderngov.anyshiresites.com``)."""
+        """The council whose web domain the URL is on (``democracy.leeds.gov.uk`` → ``leeds``), whose domain's own
+        label a label of the host is (``rbwm.moderngov.co.uk`` → Windsor and Maidenhead, of ``rbwm.gov.uk``), or
+        whose name a label of the host spells or contains (``worcestershire.moderngov.co.uk``,
+        ``moderngov.anyshiresites.com``, ``west-sussex.example.org``)."""
         if not url:
             return None
-        host = (urlparse(url).hostname or "").lower()
+        try:
+            host = (urlparse(url.strip()).hostname or "").lower()
+        except ValueError:
+            return None
         for domain, slug in self._domains:
             if host == domain or host.endswith("." + domain):
                 return slug
         labels = [
-            label
+            label.replace("-", "")
             for label in host.split(".")
             if label not in {"www", "gov", "org", "co", "uk", "com", "net", "moderngov"}
         ]
+        for label in labels:
+            if label in self._domain_labels and len(label) >= 3:
+                return self._domain_labels[label]
         for label in labels:
             if label in self._compact and len(label) > 3:
                 return self._compact[label]
@@ -198,6 +206,18 @@ class Gazetteer:
         return tuple(
             sorted(((d.lower(), c.slug) for c in self.councils.values() for d in c.domains), key=lambda x: -len(x[0]))
         )
+
+    @cached_property
+    def _domain_labels(self) -> dict[str, str]:
+        """The first label of each current council's web domain ("rbwm" of rbwm.gov.uk), when only one council's
+        domains have it."""
+        seen: dict[str, set[str]] = {}
+        for c in self.councils.values():
+            if c.current:
+                for d in c.domains:
+                    label = d.lower().removeprefix("www.").split(".")[0].replace("-", "")
+                    seen.setdefault(label, set()).add(c.slug)
+        return {label: next(iter(slugs)) for label, slugs in seen.items() if len(slugs) == 1}
 
     @cached_property
     def _compact(self) -> dict[str, str]:

@@ -66,10 +66,18 @@ def base() -> str:
 
 
 def slug(text: str) -> str:
-    """Lower-case ASCII words joined by hyphens: "Children's Services & Learning" → "childrens-services-and-learning"."""
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    text = text.replace("&", " and ").replace("'", "").lower()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "unnamed"
+    """Lower-case ASCII words joined by hyphens: "Children's Services & Learning" → "childrens-services-and-learning".
+
+    Accents are folded ("Siobhán Ó Dálaigh" → "siobhan-o-dalaigh"); a name in a script with no ASCII folding keeps
+    its own lower-case letters (IRIs may hold them), so two Greek names never collapse into one key.
+    """
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    folded = folded.replace("&", " and ").replace("'", "").lower()
+    key = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
+    if not key:
+        own = unicodedata.normalize("NFC", text).replace("&", " and ").replace("'", "").replace("’", "").lower()
+        key = re.sub(r"[\W_]+", "-", own).strip("-")
+    return key or "unnamed"
 
 
 def person_key(name: str) -> str:
@@ -97,8 +105,17 @@ def document_key(url: str | None, path: str) -> str:
 
 
 def council_iri(council_slug: str) -> str:
-    """The council's IRI as a string (:func:`council` is the same IRI as a ``URIRef``)."""
+    """The council's IRI as a string (:func:`council` is the same IRI as a ``URIRef``). An IRI is itself: a
+    document's unidentified publisher (:func:`unidentified_publisher`) keys what it holds as a council does."""
+    if "://" in council_slug:
+        return council_slug
     return f"{base()}council/{council_slug}"
+
+
+def unidentified_publisher(document_iri: str) -> str:
+    """``{document}/publisher``: the council that published a document when the extraction cannot tell which. A
+    node of that document only, so the cabinets and inspections of two unidentified councils never merge."""
+    return f"{document_iri}/publisher"
 
 
 def document_iri(key: str) -> str:
@@ -156,13 +173,37 @@ def report(item_iri: str) -> URIRef:
 
 
 def person(council_slug: str | None, name: str) -> URIRef:
+    """``{council}/person/{full name}`` (``{base}unplaced/person/…`` when no council is known)."""
     scope = council_iri(council_slug) if council_slug else f"{base()}unplaced"
     return _ref(f"{scope}/person/{person_key(name)}")
 
 
+def person_mention(document_iri: str, name: str) -> URIRef:
+    """``{document}/person/{key}``: a person a document names by surname alone ("Councillor Kennedy"), kept as a
+    mention of that document (two councils' Councillor Kennedys are not one person) until resolved."""
+    return _ref(f"{document_iri}/person/{person_key(name)}")
+
+
+def _post_key(title: str) -> str:
+    return slug(re.sub(r"^the\s+", "", title.strip(), flags=re.I))
+
+
 def post(organisation_iri: str, title: str) -> URIRef:
-    title = re.sub(r"^the\s+", "", title.strip(), flags=re.I)
-    return _ref(f"{organisation_iri}/post/{slug(title)}")
+    """``{organisation}/post/{title}``: a post in the body the text ties it to."""
+    return _ref(f"{organisation_iri}/post/{_post_key(title)}")
+
+
+def unplaced_post(title: str) -> URIRef:
+    """``{base}post/{title}``: a post no text ties to a body (the Secretary of State for Education, a lead
+    inspector), one node for every document that names it."""
+    return _ref(f"{base()}post/{_post_key(title)}")
+
+
+def membership(person_iri: str, post_title: str) -> URIRef:
+    """``{person}/membership/{title}``: one person's holding of one post (an ``org:Membership``), one node for every
+    document that attests it (each document's graph holds its own attestation, dated by the document); a person
+    named by surname alone has memberships of that document only."""
+    return _ref(f"{person_iri}/membership/{_post_key(post_title)}")
 
 
 def inspection(council_slug: str, kind: str, start: PartialDate | None, published: PartialDate | None = None) -> URIRef:
@@ -190,8 +231,11 @@ def follow_up(parent: str, due: PartialDate, description: str | None = None) -> 
     return _ref(f"{parent}/follow-up/{due.iso()}{suffix}")
 
 
-def organisation(key: str) -> URIRef:
-    return _ref(f"{base()}org/{'/'.join(slug(part) for part in key.split('/'))}")
+def organisation(key: str, council_slug: str | None = None) -> URIRef:
+    """``{base}org/{key}`` (Ofsted, the DfE: one for all of England), or ``{council}/org/{key}`` for a body that
+    exists once per council (its safeguarding children board, its corporate parenting board)."""
+    scope = f"{council_iri(council_slug)}/" if council_slug else base()
+    return _ref(f"{scope}org/{'/'.join(slug(part) for part in key.split('/'))}")
 
 
 def practice_model(key: str) -> URIRef:

@@ -30,7 +30,7 @@ from typing import BinaryIO
 
 from caregraph.errors import CaregraphError
 
-__all__ = ["OutputError", "output_file", "write_output"]
+__all__ = ["OutputError", "is_special", "output_file", "write_output"]
 
 
 class OutputError(CaregraphError):
@@ -68,11 +68,11 @@ def output_file(path: str | os.PathLike[str], *, make_parents: bool = False) -> 
     own = _own_fd(target)
     if own is not None:
         try:
-            fh = os.fdopen(os.dup(own), "wb")
+            stream: BinaryIO = os.fdopen(os.dup(own), "wb")
         except OSError as exc:
             raise OutputError(f"cannot write {target}: {_reason(exc)}") from None
-        with _converted(target), fh:
-            yield fh
+        with _converted(target), stream:
+            yield stream
         return
     try:
         st: os.stat_result | None = os.stat(target)  # follows symbolic links
@@ -83,8 +83,8 @@ def output_file(path: str | os.PathLike[str], *, make_parents: bool = False) -> 
     if st is not None and stat.S_ISDIR(st.st_mode):
         raise OutputError(f"cannot write {target}: it is a folder; give a file name")
     if st is not None and not stat.S_ISREG(st.st_mode):
-        with _converted(target), _in_place(target, truncate=False) as fh:
-            yield fh
+        with _converted(target), _in_place(target, truncate=False) as device:
+            yield device
         return
     real = Path(os.path.realpath(target))
     if st is not None and (not os.access(real, os.W_OK) or not st.st_mode & 0o222):
@@ -100,8 +100,8 @@ def output_file(path: str | os.PathLike[str], *, make_parents: bool = False) -> 
         if st is None or exc.errno not in (errno.EACCES, errno.EPERM, errno.EROFS):
             raise OutputError(f"cannot write {target}: {_reason(exc)}") from None
         # A writable file in a folder we may not add to: write it in place, as a shell would (not atomic).
-        with _converted(target), _in_place(real, truncate=True) as fh:
-            yield fh
+        with _converted(target), _in_place(real, truncate=True) as same:
+            yield same
         return
     try:
         with _converted(target), os.fdopen(fd, "wb") as fh:
@@ -157,6 +157,17 @@ def _converted(target: Path) -> Iterator[None]:
         raise
     except OSError as exc:
         raise OutputError(f"cannot write {target}: {_reason(exc)}") from None
+
+
+def is_special(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` names something written in place: a device, a named pipe, a terminal, ``/dev/stdout``."""
+    if _own_fd(Path(path)) is not None:
+        return True
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
 def write_output(data: bytes, path: str | os.PathLike[str], *, make_parents: bool = False) -> Path:

@@ -212,8 +212,9 @@ class DecisionRecord:
     evidence: Evidence
     number: str | None = None
     outcome: str | None = None  # concept key in cgv:outcome
-    kind: str = "resolution"  # resolution | recommendation
+    kind: str = "resolution"  # resolution | recommendation | procedural (minutes confirmed, a chair appointed, …)
     unanimous: bool | None = None
+    date: PartialDate | None = None  # the day it was made: its meeting's, or the page's date of decision
 
 
 @dataclass(frozen=True)

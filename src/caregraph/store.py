@@ -13,10 +13,11 @@ import hashlib
 import os
 import re
 import sys
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 import pyoxigraph as ox
 
@@ -74,7 +75,7 @@ def to_ox(term) -> ox.NamedNode | ox.BlankNode | ox.Literal:
 def graph_quads(graph: Graph, name: str | URIRef) -> Iterator[ox.Quad]:
     g = ox.NamedNode(str(name))
     for s, p, o in graph:
-        yield ox.Quad(to_ox(s), to_ox(p), to_ox(o), g)
+        yield ox.Quad(cast(Any, to_ox(s)), cast(ox.NamedNode, to_ox(p)), to_ox(o), g)
 
 
 def _open_read_only(path: Path, attempts: int = 10) -> ox.Store:
@@ -97,6 +98,26 @@ def _open_read_only(path: Path, attempts: int = 10) -> ox.Store:
                 raise StoreError(f"cannot open the store at {path}: {exc}") from None
             time.sleep(0.02 * (attempt + 1))
     raise AssertionError("unreachable")
+
+
+# What RocksDB says when another process (or a store object not yet freed in this one) still holds its LOCK file.
+_ROCKSDB_LOCKED = ("While lock file", "Resource temporarily unavailable", "lock hold by current process")
+
+
+def _open_writable(path: Path, deadline: float) -> ox.Store:
+    """Open a store for writing, once caregraph's lock is held. The writer before us releases caregraph's lock when
+    it closes the store, and RocksDB releases its own ``LOCK`` when the store object is freed: a moment later, or
+    later still if something kept a reference. So a RocksDB lock error is retried until ``deadline`` (the lock
+    timeout, counted from when we started waiting) rather than reported (docs/reliability.md, "Two writers")."""
+    delay = 0.005
+    while True:
+        try:
+            return ox.Store(str(path))
+        except OSError as exc:
+            if not any(sign in str(exc) for sign in _ROCKSDB_LOCKED) or time.monotonic() >= deadline:
+                raise
+        time.sleep(delay)
+        delay = min(delay * 2, 0.1)
 
 
 # What Oxigraph says when opening read-only a store whose creation was cut short.
@@ -141,6 +162,7 @@ class Store:
         read_only: bool = False,
         lock_timeout: float = 600.0,
         on_wait=None,
+        must_exist: bool = False,
     ):
         self.path = Path(path) if path is not None else None
         self.read_only = read_only
@@ -148,11 +170,9 @@ class Store:
         if self.path is None:
             self.ox = ox.Store()
             return
+        if (read_only or must_exist) and not (self.path / "CURRENT").exists():
+            raise StoreError(f"no caregraph store at {self.path}; run 'caregraph build PATH --store {self.path}' first")
         if read_only:
-            if not (self.path / "CURRENT").exists():
-                raise StoreError(
-                    f"no caregraph store at {self.path}; run 'caregraph build PATH --store {self.path}' first"
-                )
             self.ox = _open_read_only(self.path)
             return
         from filelock import FileLock, Timeout
@@ -166,11 +186,10 @@ class Store:
         except OSError as exc:
             raise StoreError(f"cannot write the store folder {self.path}: {exc.strerror or exc}") from None
         self._lock = FileLock(str(self.path / LOCK_NAME))
+        started = time.monotonic()
         try:
             self._lock.acquire(timeout=0)
-        except OSError as exc:
-            raise StoreError(f"cannot lock the store folder {self.path}: {exc.strerror or exc}") from None
-        except Timeout:
+        except Timeout:  # a TimeoutError, so an OSError: caught before OSError
             if on_wait is not None:
                 on_wait(
                     f"another caregraph process is writing {self.path}; waiting for it to finish (up to {lock_timeout:.0f} s)…"
@@ -181,8 +200,10 @@ class Store:
                 raise StoreLocked(
                     f"the store {self.path} is locked by another caregraph process; try again when it has finished"
                 ) from None
+        except OSError as exc:
+            raise StoreError(f"cannot lock the store folder {self.path}: {exc.strerror or exc}") from None
         try:
-            self.ox = ox.Store(str(self.path))
+            self.ox = _open_writable(self.path, started + lock_timeout)
         except OSError as exc:
             self._lock.release()
             raise StoreError(f"cannot open the store at {self.path}: {exc}") from None
@@ -196,6 +217,7 @@ class Store:
             except OSError:
                 pass
         self.ox = None  # type: ignore[assignment]
+        del store  # the last reference here: RocksDB's LOCK is released now, before caregraph's lock is
         if self._lock is not None:
             self._lock.release()
             self._lock = None
@@ -244,7 +266,18 @@ class Store:
     def documents(self) -> dict[str, str]:
         """Document IRI → sha256 of every document in the store."""
         q = f"SELECT ?d ?h WHERE {{ GRAPH ?d {{ ?d a <{CG}Document> ; <{CG}sha256> ?h }} }}"
-        return {sol["d"].value: sol["h"].value for sol in self.ox.query(q)}
+        return {sol["d"].value: sol["h"].value for sol in cast(ox.QuerySolutions, self.ox.query(q))}
+
+    def document_files(self) -> dict[str, tuple[str, str | None]]:
+        """Document IRI → (sha256, the file it was built from as it was given, ``cg:file``) of every document."""
+        q = (
+            f"SELECT ?d ?h ?f WHERE {{ GRAPH ?d {{ ?d a <{CG}Document> ; <{CG}sha256> ?h "
+            f"OPTIONAL {{ ?d <{CG}file> ?f }} }} }}"
+        )
+        return {
+            sol["d"].value: (sol["h"].value, sol["f"].value if sol["f"] is not None else None)
+            for sol in cast(ox.QuerySolutions, self.ox.query(q))
+        }
 
     def add_graphs(self, graphs: Iterable[tuple[str, Graph]]) -> int:
         """Add new document graphs in one transaction; return the quad count added."""
@@ -339,12 +372,20 @@ def open_store(
     read_only: bool = False,
     lock_timeout: float | None = None,
     on_wait=None,
+    must_exist: bool = False,
 ) -> Iterator[Store]:
     """Open the store at ``path`` (``--store``, ``$CAREGRAPH_STORE`` or ``./caregraph-store``) for the ``with`` block.
 
     A writer waits up to ``lock_timeout`` seconds for another writer to finish (default ``$CAREGRAPH_LOCK_TIMEOUT``,
-    else 600), then fails with :class:`StoreLocked`."""
-    store = Store(resolve_path(path), read_only=read_only, lock_timeout=_lock_timeout(lock_timeout), on_wait=on_wait)
+    else 600), then fails with :class:`StoreLocked`. ``must_exist=True`` refuses to create a store for a writer
+    (every command but ``build`` writes only to a store that exists)."""
+    store = Store(
+        resolve_path(path),
+        read_only=read_only,
+        lock_timeout=_lock_timeout(lock_timeout),
+        on_wait=on_wait,
+        must_exist=must_exist,
+    )
     try:
         yield store
     finally:

@@ -22,6 +22,7 @@ class CG(DefinedNamespace):
     FollowUp: URIRef  # class
     Inspection: URIRef  # class
     Meeting: URIRef  # class
+    Membership: URIRef  # class
     Organisation: URIRef  # class
     Person: URIRef  # class
     Post: URIRef  # class
@@ -38,18 +39,27 @@ class CG(DefinedNamespace):
     council: URIRef  # object property
     councilType: URIRef  # datatype property
     date: URIRef  # datatype property
+    dateEarliest: URIRef  # datatype property
+    dateLatest: URIRef  # datatype property
     dateText: URIRef  # datatype property
     decisionType: URIRef  # datatype property
     dfeCode: URIRef  # datatype property
     domain: URIRef  # datatype property
     due: URIRef  # datatype property
+    dueEarliest: URIRef  # datatype property
+    dueLatest: URIRef  # datatype property
+    earliest: URIRef  # datatype property
     endDate: URIRef  # datatype property
+    endEarliest: URIRef  # datatype property
+    endLatest: URIRef  # datatype property
     evidence: URIRef  # object property
     file: URIRef  # datatype property
     focus: URIRef  # datatype property
     followUpOf: URIRef  # object property
     formerGssCode: URIRef  # datatype property
+    framework: URIRef  # datatype property
     genre: URIRef  # datatype property
+    graded: URIRef  # datatype property
     gssCode: URIRef  # datatype property
     honorific: URIRef  # datatype property
     inspectorate: URIRef  # object property
@@ -57,14 +67,18 @@ class CG(DefinedNamespace):
     judgement: URIRef  # object property
     keyFamily: URIRef  # datatype property
     kind: URIRef  # object property
+    latest: URIRef  # datatype property
     madeAt: URIRef  # object property
     mentions: URIRef  # object property
     number: URIRef  # datatype property
     official: URIRef  # datatype property
     outcome: URIRef  # object property
     planned: URIRef  # datatype property
+    post: URIRef  # object property
     practiceModel: URIRef  # object property
     publicationDate: URIRef  # datatype property
+    publishedEarliest: URIRef  # datatype property
+    publishedLatest: URIRef  # datatype property
     region: URIRef  # datatype property
     registerCode: URIRef  # datatype property
     report: URIRef  # object property
@@ -75,6 +89,9 @@ class CG(DefinedNamespace):
     sourceRow: URIRef  # datatype property
     sourceUrl: URIRef  # datatype property
     startDate: URIRef  # datatype property
+    startEarliest: URIRef  # datatype property
+    startEdtf: URIRef  # datatype property
+    startLatest: URIRef  # datatype property
     subJudgement: URIRef  # object property
     text: URIRef  # datatype property
     unanimous: URIRef  # datatype property

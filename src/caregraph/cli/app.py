@@ -19,7 +19,8 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from caregraph import __version__
-from caregraph.cli import build, explore, fetch, interop, query
+from caregraph.cli import build, explore, fetch, interop, query, serve
+from caregraph.cli.output import stdout_closed
 
 # ---------------------------------------------------------------------------------------------- help text
 
@@ -61,10 +62,34 @@ class Command(TyperCommand):
 
 
 class Group(TyperGroup):
-    """The app's group, with the same help as :class:`Command`."""
+    """The app's group, with the same help as :class:`Command`. A reader that stops reading stdout early
+    (``caregraph stats | head -1``) ends the command quietly with exit code 0, whatever was printing (help, a table,
+    a page of results): click would exit with 1."""
 
     def get_params(self, ctx: Any) -> list:
         return _plain_params(super().get_params(ctx))
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().make_context(*args, **kwargs)  # --help and --version print here
+        except BrokenPipeError:
+            raise stdout_closed() from None
+        except SystemExit as exc:
+            raise _pipe_exit(exc) from None
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            raise stdout_closed() from None
+        except SystemExit as exc:
+            raise _pipe_exit(exc) from None
+
+
+def _pipe_exit(exc: SystemExit) -> BaseException:
+    """Rich ends a write to a closed stdout (help text) with ``SystemExit(1)``, raised while handling the
+    BrokenPipeError: that one becomes exit code 0; any other SystemExit stays as it is."""
+    return stdout_closed() if isinstance(exc.__context__, BrokenPipeError) else exc
 
 
 def paragraphs(doc: str | None) -> str:
@@ -114,6 +139,7 @@ app.callback(help=paragraphs(main_callback.__doc__))(main_callback)
 COMMANDS: list[tuple[str, Callable[..., Any]]] = [
     ("fetch", fetch.fetch_command),
     ("build", build.build),
+    ("remove", build.remove),
     ("query", query.query),
     ("queries", query.queries),
     ("prefixes", query.prefixes),
@@ -126,6 +152,7 @@ COMMANDS: list[tuple[str, Callable[..., Any]]] = [
     ("export", interop.export),
     ("push", interop.push),
     ("import-ofsted", interop.import_ofsted),
+    ("serve", serve.serve),
 ]
 for _name, _function in COMMANDS:
     app.command(_name, cls=Command, help=paragraphs(_function.__doc__))(_function)

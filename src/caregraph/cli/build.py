@@ -27,7 +27,12 @@ Manifest = Annotated[
         show_default=False,
     ),
 ]
-Rebuild = Annotated[bool, typer.Option("--rebuild", help="Start from an empty store.")]
+Rebuild = Annotated[
+    bool, typer.Option("--rebuild", help="Drop every document graph first (Ofsted's imported outcomes are kept).")
+]
+Prune = Annotated[
+    bool, typer.Option("--prune", help="Drop the graphs of documents whose files are gone from the paths given.")
+]
 MaxBytes = Annotated[
     int, typer.Option("--max-bytes", metavar="N", help="Refuse documents larger than this many bytes.")
 ]
@@ -40,6 +45,23 @@ Jobs = Annotated[
         metavar="N",
         help="Worker processes extracting documents in parallel. Default: one per CPU.",
         show_default=False,
+    ),
+]
+DEFAULT_DOC_TIMEOUT = 120.0  # caregraph.pipeline.build.DEFAULT_DOC_TIMEOUT, without importing the build for --help
+DocTimeout = Annotated[
+    float,
+    typer.Option(
+        "--doc-timeout",
+        metavar="SECONDS",
+        min=0,
+        help="Give up on a document that takes longer than this to read and extract (it is reported as failed and the build goes on); 0: no limit.",
+    ),
+]
+FollowOutside = Annotated[
+    bool,
+    typer.Option(
+        "--follow-outside",
+        help="Also read symbolic links and manifest rows that lead outside the folders being built (refused by default).",
     ),
 ]
 Bulk = Annotated[
@@ -60,6 +82,9 @@ def build(
     quiet: QuietOption = False,
     jobs: Jobs = None,
     bulk: Bulk = False,
+    doc_timeout: DocTimeout = DEFAULT_DOC_TIMEOUT,
+    follow_outside: FollowOutside = False,
+    prune: Prune = False,
 ) -> None:
     """Build documents into the store: one named graph per document.
 
@@ -77,7 +102,8 @@ def build(
         raise typer.BadParameter("give at least one file or folder, or --manifest FILE.csv", param_hint="PATH")
 
     def work():
-        sources = list(iter_sources(paths or [], manifest))  # listed first, so the bar knows the total
+        # listed first, so the bar knows the total
+        sources = list(iter_sources(paths or [], manifest, follow_outside=follow_outside))
         with open_store(store, on_wait=note) as st:
             with progress("building", len(sources), quiet=quiet, minimum=5) as step:
                 summary = build_store(
@@ -92,6 +118,9 @@ def build(
                     sources=sources,
                     jobs=jobs,
                     bulk=bulk,
+                    doc_timeout=doc_timeout or None,
+                    follow_outside=follow_outside,
+                    prune=prune,
                 )
             counts = entity_counts(st) if not quiet else {}
         return summary, counts
@@ -100,9 +129,16 @@ def build(
     for failure in summary.failures:
         note(f"Error: {failure}")
     if not quiet:
+        for copy in summary.copies:
+            note(f"Copy: {copy}")
+        for skipped in summary.skipped:
+            note(f"Skipped: {skipped}")
         rows = [
             ("documents read", summary.read),
             ("unchanged", summary.unchanged),
+            *([("copies, not added", len(summary.copies))] if summary.copies else []),
+            *([("skipped (unsupported format)", len(summary.skipped))] if summary.skipped else []),
+            *([("graphs removed", len(summary.removed))] if summary.removed else []),
             ("failed", summary.failed),
             ("quads in store", f"{summary.quads:,}"),
             *((f"  {cls}", n) for cls, n in counts.items()),
@@ -110,4 +146,37 @@ def build(
         ]
         print_table(rows, title="caregraph build")
     if summary.failures:
+        raise typer.Exit(1)
+
+
+Targets = Annotated[
+    list[str],
+    typer.Argument(
+        metavar="DOC|FILE",
+        help="Documents to drop: a document IRI, or a file as it was built (any path to it, or a file with its bytes).",
+        show_default=False,
+    ),
+]
+
+
+def remove(targets: Targets, store: StoreOption = None, quiet: QuietOption = False) -> None:
+    """Remove documents from the store: their graphs, and their place in the dataset description.
+
+    Exit code 1 when a name matches no document (the others are still removed).
+
+    [b]Example[/b]: caregraph remove data/old-report.txt
+    """
+    from caregraph.pipeline.identity import remove_documents
+    from caregraph.store import open_store
+
+    def work():
+        with open_store(store, on_wait=note, must_exist=True) as st:
+            return remove_documents(st, targets)
+
+    removed, unmatched = call(work)
+    for target in unmatched:
+        note(f"Error: {target}: no such document in the store")
+    if not quiet:
+        note(f"removed {len(removed)} document graph{'s' if len(removed) != 1 else ''}")
+    if unmatched:
         raise typer.Exit(1)

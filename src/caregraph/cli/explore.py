@@ -15,13 +15,14 @@ from caregraph.cli.options import (
     ExplainFormat,
     GraphFormat,
     ListFormat,
+    NoPager,
     SinceSelect,
     StoreOption,
     TypeSelect,
     UntilSelect,
     format_option,
 )
-from caregraph.cli.output import call, fail, note, plural, print_table, safe
+from caregraph.cli.output import call, fail, note, page, plural, print_table, safe, terminal_size
 
 OutOption = Annotated[
     Path | None,
@@ -30,11 +31,52 @@ OutOption = Annotated[
 OpenOption = Annotated[bool, typer.Option("--open", help="Open the page in the default browser.")]
 
 
+def shown_names(st):
+    """A last place for :func:`caregraph.query.find_things` to look a name up: the names ``viz``, ``path`` and
+    ``stats --central`` show (those of the entity graph, documents included, such as "Surrey: Focused visit,
+    2021-03"), matched exactly but for case. The entity graph is built the first time it is needed."""
+    graph = {}
+
+    def lookup(name: str, cls: str | None) -> list[str]:
+        from caregraph.explore.network import Selection, entity_graph
+
+        if "g" not in graph:
+            graph["g"] = entity_graph(st, Selection(documents=True))
+        g = graph["g"]
+        key, kind = name.casefold(), cls.rsplit("#", 1)[-1] if cls else None
+        return sorted(
+            n
+            for n, data in g.nodes(data=True)
+            if str(data.get("name", "")).casefold() == key and (kind is None or data.get("cls") == kind)
+        )
+
+    return lookup
+
+
+def _node(st, g, text: str) -> str:
+    """The entity-graph node ``text`` names: an IRI, a council's exact name or a label (the first of those that names
+    one thing in the graph), else a name as the graph shows it (:func:`caregraph.explore.network.resolve_entity`)."""
+    from caregraph.explore.network import resolve_entity
+    from caregraph.query import find_things
+    from caregraph.query.things import split_class
+
+    found = [n for n in find_things(st, text) if n in g]
+    if len(found) == 1:
+        return found[0]
+    return resolve_entity(g, split_class(text)[0])
+
+
 def _entity_graph(store, selection):
-    from caregraph.explore.network import entity_graph
+    """The entity graph of ``selection``; its focus, given as any name :func:`_node` takes, found first."""
+    from dataclasses import replace
+
+    from caregraph.explore.network import Selection, entity_graph
     from caregraph.store import open_store
 
     with open_store(store, read_only=True) as st:
+        if selection is not None and selection.focus:
+            everything = entity_graph(st, Selection(documents=selection.documents))
+            selection = replace(selection, focus=_node(st, everything, selection.focus))
         return entity_graph(st, selection)
 
 
@@ -58,7 +100,6 @@ QueryFile = Annotated[
     str | None,
     typer.Option(
         "--query",
-        "-q",
         metavar="PATH",
         help="Draw the result of this SPARQL file ('-' for stdin): a CONSTRUCT, or a SELECT of ?s ?p ?o.",
         show_default=False,
@@ -163,7 +204,7 @@ def viz(
         raise fail(f"nothing to draw: no entity matches the selection ({g.graph.get('title')})", 1)
     if not timeline:
         note(f"{g.number_of_nodes():,} entities, {g.number_of_edges():,} relations: {g.graph.get('title')}")
-    typer.echo(str(path))
+    typer.echo(safe(str(path)))
     if open_page:
         from caregraph.explore.viz import open_in_browser
 
@@ -196,22 +237,24 @@ def path(
 
     [b]Example[/b]: caregraph path "Clare Curran" "Ofsted" --out path.html
     """
-    from caregraph.explore.network import Selection, path_graph, resolve_entity, shortest_path
+    from caregraph.explore.network import Selection, entity_graph, path_graph, shortest_path
+    from caregraph.store import open_store
 
     def work():
-        g = _entity_graph(store, Selection(documents=documents))
-        a, b = resolve_entity(g, source), resolve_entity(g, target)
+        with open_store(store, read_only=True) as st:
+            g = entity_graph(st, Selection(documents=documents))
+            a, b = _node(st, g, source), _node(st, g, target)
         hops = shortest_path(g, a, b)
-        page = None
+        drawn = None
         if out is not None:
             from caregraph.explore import viz as v
 
             sub = path_graph(g, hops) if hops else g.subgraph([a]).copy()
             sub.graph.update(title=f"how {g.nodes[a]['name']} and {g.nodes[b]['name']} are connected", notes=[])
-            page = v.write_page(v.network_page(sub), out)
-        return g, a, hops, page
+            drawn = v.write_page(v.network_page(sub), out)
+        return g, a, hops, drawn
 
-    g, a, hops, page = call(work)
+    g, a, hops, drawn = call(work)
 
     def name(n: str) -> str:
         return safe(f"{g.nodes[n]['name']} ({g.nodes[n]['cls']})")
@@ -219,20 +262,26 @@ def path(
     typer.echo(name(a))
     for hop in hops:
         arrow = f"  —{hop.label}→ " if hop.forward else f"  ←{hop.label}— "
-        typer.echo(arrow + name(hop.target))
+        typer.echo(safe(arrow) + name(hop.target))
     note(plural(len(hops), "link"))
-    if page is not None:
-        typer.echo(str(page))
+    if drawn is not None:
+        typer.echo(safe(str(drawn)))
         if open_page:
             from caregraph.explore.viz import open_in_browser
 
-            open_in_browser(page)
+            open_in_browser(drawn)
 
 
 def export_graph(
     fmt: Annotated[
-        GraphFormat, format_option(GraphFormat, "an export format", "graphml or gexf (both open in Gephi).")
-    ] = GraphFormat.graphml,
+        GraphFormat | None,
+        format_option(
+            GraphFormat,
+            "an export format",
+            "graphml or gexf (both open in Gephi). Default: from the --out extension (.graphml, .gexf), else graphml.",
+            show_default=False,
+        ),
+    ] = None,
     out: OutOption = None,
     council: CouncilSelect = None,
     types: TypeSelect = None,
@@ -244,12 +293,16 @@ def export_graph(
 ) -> None:
     """Export the entity graph (or a selection of it) for Gephi, as GraphML or GEXF.
 
-    Nodes are entities keyed by IRI; edges are relations keyed by property. Every attribute (name, class, grade,
-    date, facts, evidence quotes) is written as a string.
+    Nodes are entities keyed by IRI; edges are relations keyed by property; attributes are the name, class, grade,
+    dates, facts and evidence quotes, and the number of links. The format follows the --out extension unless
+    --format says otherwise.
 
-    [b]Example[/b]: caregraph export-graph --format gexf --out caregraph.gexf
+    [b]Example[/b]: caregraph export-graph --out caregraph.gexf
     """
+    from caregraph.explore import network
     from caregraph.explore.network import Selection, export_graph
+
+    name = str(fmt) if fmt else _graph_format_of(out)
 
     selection = Selection(
         council=council,
@@ -266,18 +319,29 @@ def export_graph(
             import io
 
             buffer = io.BytesIO()
-            export_graph(g, fmt, buffer)
+            export_graph(g, name, buffer)
             sys.stdout.buffer.write(buffer.getvalue())
+        elif hasattr(network, "export_graph_to_path"):  # written atomically, as every --out is (caregraph.outfile)
+            network.export_graph_to_path(g, name, out)
         else:
             out.parent.mkdir(parents=True, exist_ok=True)
             with out.open("wb") as fh:
-                export_graph(g, fmt, fh)
+                export_graph(g, name, fh)
         return g
 
     g = call(work)
     for message in g.graph.get("notes", ()):
         note(message)
-    note(f"{g.number_of_nodes():,} entities, {g.number_of_edges():,} relations" + (f" written to {out}" if out else ""))
+    note(
+        f"{g.number_of_nodes():,} entities, {g.number_of_edges():,} relations ({name})"
+        + (f" written to {out}" if out else "")
+    )
+
+
+def _graph_format_of(out: Path | None) -> str:
+    """The graph format an output file's extension names (``.graphml``, ``.gexf``), else graphml."""
+    suffix = out.suffix.lstrip(".").lower() if out is not None else ""
+    return suffix if suffix in {f.value for f in GraphFormat} else GraphFormat.graphml.value
 
 
 # ---------------------------------------------------------------------------------------------- stats, explain
@@ -356,7 +420,7 @@ def explain(
         str,
         typer.Argument(
             metavar="THING",
-            help='An IRI, a prefixed name (cgd:council/surrey) or a label ("Dave Hill").',
+            help='An IRI, a prefixed name (cgd:council/surrey), a label ("Dave Hill") or a name as path, viz and stats show it.',
             show_default=False,
         ),
     ],
@@ -365,28 +429,61 @@ def explain(
         ExplainFormat,
         format_option(ExplainFormat, "an explain format", "text, or csv, tsv, json, xml: one row per fact and quote."),
     ] = ExplainFormat.text,
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            "--limit", "-n", metavar="N", min=1, help="Show the first N facts about each thing.", show_default=False
+        ),
+    ] = None,
+    no_pager: NoPager = False,
 ) -> None:
     """Every fact about a thing, each with the quote and the document it came from.
 
-    THING is an IRI, a prefixed name or a label (names, titles, preferred and alternative labels; any case). Facts
-    are grouped by property and value; under each, every document that states it, with the exact quote and its
-    character offsets. Facts from reference data (councils, vocabularies) name their graph instead.
+    THING is an IRI, a prefixed name, a council's name, a label (names, titles, preferred and alternative labels;
+    any case) or a name as path, viz and stats --central print it. Facts are grouped by property and value; under
+    each, every document that states it, with the exact quote and its character offsets. Facts from reference data
+    (councils, vocabularies) name their graph instead.
 
     [b]Example[/b]: caregraph explain "Dave Hill"
     """
+    from dataclasses import replace
+
     from caregraph.explore.explain import as_result, render_text
     from caregraph.explore.explain import explain as explain_thing
-    from caregraph.query import serialize_rows
+    from caregraph.query import find_things, serialize_rows
     from caregraph.store import open_store
 
     def work():
         with open_store(store, read_only=True) as st:
-            return explain_thing(st, thing)
+            found = find_things(st, thing, fallback=shown_names(st))
+            return explain_thing(st, found[0] if len(found) == 1 else thing)
 
     found = call(work)
+    if limit is not None:
+        for e in found:
+            if len(e.facts) > limit:
+                note(
+                    f"the first {limit} of {len(e.facts):,} facts about {e.labels[0] if e.labels else e.iri} (--limit)"
+                )
+        found = [replace(e, facts=e.facts[:limit]) for e in found]
     if fmt == "text":
-        import shutil
-
-        sys.stdout.write(safe(render_text(found, shutil.get_terminal_size((100, 24)).columns)))
+        shown = [_escaped(e) for e in found]
+        page(safe(render_text(shown, terminal_size()[0]), lines=True), pager=not no_pager)
     else:
         sys.stdout.write(serialize_rows(as_result(found), fmt))
+
+
+def _escaped(e):
+    """An explanation whose names (labels, the labels of what it links to, file names) are escaped for the terminal
+    (:func:`safe`): a newline in a stored name cannot start a line of the text rendering."""
+    from dataclasses import replace
+
+    def clean(text: str | None) -> str | None:
+        return None if text is None else safe(text)
+
+    return replace(
+        e,
+        labels=tuple(safe(label) for label in e.labels),
+        object_labels=tuple((iri, safe(label)) for iri, label in e.object_labels),
+        facts=tuple(replace(f, file=clean(f.file), url=clean(f.url)) for f in e.facts),
+    )

@@ -26,92 +26,117 @@ def _day(value: str | None, option: str) -> date | None:
     raise typer.BadParameter(f"{value!r} is not a date; expected YYYY-MM-DD", param_hint=option)
 
 
+# The options, declared once here so that the command reads as what it does.
+UrlsArg = Annotated[
+    list[str],
+    typer.Argument(
+        help="ModernGov site roots (https://democracy.anyshire.gov.uk) or single pages (a ModernGov page, a council news page, a PDF).",
+        show_default=False,
+        metavar="SITE_OR_PAGE_URL",
+    ),
+]
+
+OutArg = Annotated[
+    Path,
+    typer.Option(
+        "--out", "-o", metavar="DIR", help="The folder to save into (created if missing).", show_default=False
+    ),
+]
+
+KeywordArg = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--keyword",
+        "-k",
+        metavar="WORD",
+        help=f"Keep agenda items whose titles hold this word; repeatable. Default: {DEFAULT_KEYWORDS_HELP}. A word in capitals (SEND) matches only in capitals.",
+        show_default=False,
+    ),
+]
+
+CommitteeArg = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--committee",
+        metavar="NAME",
+        help="Only committees whose titles contain this text (case ignored); repeatable.",
+        show_default=False,
+    ),
+]
+
+SinceArg = Annotated[
+    str | None,
+    typer.Option(
+        "--since", metavar="DATE", help="Only meetings on or after this date (YYYY-MM-DD).", show_default=False
+    ),
+]
+
+UntilArg = Annotated[
+    str | None,
+    typer.Option(
+        "--until", metavar="DATE", help="Only meetings on or before this date (YYYY-MM-DD).", show_default=False
+    ),
+]
+
+DocumentsArg = Annotated[
+    bool,
+    typer.Option(
+        "--documents/--no-documents",
+        help="Also save the reports and minutes (PDF) an agenda item or page links to.",
+    ),
+]
+
+MaxItemsArg = Annotated[
+    int | None,
+    typer.Option(
+        "--max-items", metavar="N", min=1, help="Stop after this many matching agenda items.", show_default=False
+    ),
+]
+
+DelayArg = Annotated[
+    float,
+    typer.Option("--delay", metavar="SECONDS", min=0.0, help="Seconds between two requests to the same host."),
+]
+
+MaxBytesArg = Annotated[
+    int, typer.Option("--max-bytes", metavar="N", min=1, help="Refuse files larger than this many bytes.")
+]
+
+TimeoutArg = Annotated[
+    float,
+    typer.Option("--timeout", metavar="SECONDS", min=0.1, help="Seconds to wait for a server before trying again."),
+]
+
+RetriesArg = Annotated[
+    int,
+    typer.Option("--retries", metavar="N", min=0, help="Tries again after a 5xx answer or a timeout, with backoff."),
+]
+
+CouncilArg = Annotated[
+    str | None,
+    typer.Option(
+        "--council",
+        metavar="NAME",
+        help="The council, for hosts the gazetteer does not know (a name, slug or code). Default: by host.",
+        show_default=False,
+    ),
+]
+
+
 def fetch_command(
-    urls: Annotated[
-        list[str],
-        typer.Argument(
-            help="ModernGov site roots (https://democracy.anyshire.gov.uk) or single pages (a ModernGov page, a council news page, a PDF).",
-            show_default=False,
-            metavar="SITE_OR_PAGE_URL",
-        ),
-    ],
-    out: Annotated[
-        Path,
-        typer.Option(
-            "--out", "-o", metavar="DIR", help="The folder to save into (created if missing).", show_default=False
-        ),
-    ],
-    keyword: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--keyword",
-            "-k",
-            metavar="WORD",
-            help=f"Keep agenda items whose titles hold this word; repeatable. Default: {DEFAULT_KEYWORDS_HELP}. A word in capitals (SEND) matches only in capitals.",
-            show_default=False,
-        ),
-    ] = None,
-    committee: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--committee",
-            "-c",
-            metavar="NAME",
-            help="Only committees whose titles contain this text (case ignored); repeatable.",
-            show_default=False,
-        ),
-    ] = None,
-    since: Annotated[
-        str | None,
-        typer.Option(
-            "--since", metavar="DATE", help="Only meetings on or after this date (YYYY-MM-DD).", show_default=False
-        ),
-    ] = None,
-    until: Annotated[
-        str | None,
-        typer.Option(
-            "--until", metavar="DATE", help="Only meetings on or before this date (YYYY-MM-DD).", show_default=False
-        ),
-    ] = None,
-    documents: Annotated[
-        bool,
-        typer.Option(
-            "--documents/--no-documents",
-            help="Also save the reports and minutes (PDF) an agenda item or page links to.",
-        ),
-    ] = True,
-    max_items: Annotated[
-        int | None,
-        typer.Option(
-            "--max-items", metavar="N", min=1, help="Stop after this many matching agenda items.", show_default=False
-        ),
-    ] = None,
-    delay: Annotated[
-        float,
-        typer.Option("--delay", metavar="SECONDS", min=0.0, help="Seconds between two requests to the same host."),
-    ] = 1.0,
-    max_bytes: Annotated[
-        int, typer.Option("--max-bytes", metavar="N", min=1, help="Refuse files larger than this many bytes.")
-    ] = 50 * 1024 * 1024,
-    timeout: Annotated[
-        float,
-        typer.Option("--timeout", metavar="SECONDS", min=0.1, help="Seconds to wait for a server before trying again."),
-    ] = 30.0,
-    retries: Annotated[
-        int,
-        typer.Option(
-            "--retries", metavar="N", min=0, help="Tries again after a 5xx answer or a timeout, with backoff."
-        ),
-    ] = 3,
-    council: Annotated[
-        str | None,
-        typer.Option(
-            "--council",
-            metavar="NAME",
-            help="The council, for hosts the gazetteer does not know (a name, slug or code). Default: by host.",
-            show_default=False,
-        ),
-    ] = None,
+    urls: UrlsArg,
+    out: OutArg,
+    keyword: KeywordArg = None,
+    committee: CommitteeArg = None,
+    since: SinceArg = None,
+    until: UntilArg = None,
+    documents: DocumentsArg = True,
+    max_items: MaxItemsArg = None,
+    delay: DelayArg = 1.0,
+    max_bytes: MaxBytesArg = 50 * 1024 * 1024,
+    timeout: TimeoutArg = 30.0,
+    retries: RetriesArg = 3,
+    council: CouncilArg = None,
     quiet: QuietOption = False,
 ) -> None:
     """Fetch council papers from a ModernGov site (or single pages) into a folder that 'caregraph build' reads.
@@ -160,22 +185,26 @@ def fetch_command(
 
     summary = call(work)
     if not quiet:
-        rows = [
-            *(
-                [("sites", summary.sites), ("meetings read", summary.meetings), ("agenda items matched", summary.items)]
-                if summary.sites
-                else []
-            ),
-            *([("pages", summary.pages)] if summary.pages else []),
-            ("files in this run", summary.saved),
-            ("downloaded", summary.downloaded),
-            ("unchanged", summary.unchanged),
-            ("problems", summary.failed),
-            ("requests", summary.requests),
-            ("bytes", f"{summary.bytes:,}"),
-            ("seconds", f"{summary.seconds:.2f}"),
-        ]
-        print_table(rows, title="caregraph fetch")
-        note(f"manifest: {summary.manifest}; next: caregraph build {out}")
+        _print_summary(summary, out)
     if summary.problems:
         raise typer.Exit(1)
+
+
+def _print_summary(summary, out: Path) -> None:
+    rows = [
+        *(
+            [("sites", summary.sites), ("meetings read", summary.meetings), ("agenda items matched", summary.items)]
+            if summary.sites
+            else []
+        ),
+        *([("pages", summary.pages)] if summary.pages else []),
+        ("files in this run", summary.saved),
+        ("downloaded", summary.downloaded),
+        ("unchanged", summary.unchanged),
+        ("problems", summary.failed),
+        ("requests", summary.requests),
+        ("bytes", f"{summary.bytes:,}"),
+        ("seconds", f"{summary.seconds:.2f}"),
+    ]
+    print_table(rows, title="caregraph fetch")
+    note(f"manifest: {summary.manifest}; next: caregraph build {out}")

@@ -9,7 +9,15 @@ from typing import Annotated
 
 import typer
 
-from caregraph.cli.options import GraphsOption, QuietOption, RdfFormat, ReportFormat, StoreOption, format_option
+from caregraph.cli.options import (
+    GraphsOption,
+    ProvenanceOption,
+    QuietOption,
+    RdfFormat,
+    ReportFormat,
+    StoreOption,
+    format_option,
+)
 from caregraph.cli.output import call, note, plural, progress, safe
 
 
@@ -34,6 +42,7 @@ def export(
             help="Add the ontology and the SKOS vocabularies (by default: documents, councils, Ofsted's outcomes, dataset description).",
         ),
     ] = False,
+    provenance: ProvenanceOption = None,
     store: StoreOption = None,
 ) -> None:
     """Export the store as RDF: the same store always gives the same bytes.
@@ -50,10 +59,13 @@ def export(
 
     def work():
         with open_store(store, read_only=True) as st:
+            form = provenance and str(provenance)
             if out != "-":
-                return export_to_path(st, out, name, graphs=graph, with_ontology=with_ontology)
+                return export_to_path(st, out, name, graphs=graph, with_ontology=with_ontology, provenance=form)
             try:
-                summary = export(st, sys.stdout.buffer, name, graphs=graph, with_ontology=with_ontology)
+                summary = export(
+                    st, sys.stdout.buffer, name, graphs=graph, with_ontology=with_ontology, provenance=form
+                )
                 sys.stdout.buffer.flush()
             except BrokenPipeError:  # the reader stopped early (| head): not an error
                 os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -84,7 +96,6 @@ def push(
         str,
         typer.Option(
             "--endpoint",
-            "-e",
             metavar="URL",
             help="The SPARQL 1.1 Graph Store Protocol URL: http://localhost:7878/store (Oxigraph), http://localhost:3030/DATASET/data (Fuseki), …/repositories/REPO/rdf-graphs/service (GraphDB).",
             show_default=False,
@@ -104,6 +115,7 @@ def push(
         float, typer.Option("--timeout", metavar="SECONDS", help="Seconds to wait for the server on each graph.")
     ] = 120.0,
     quiet: QuietOption = False,
+    provenance: ProvenanceOption = None,
     store: StoreOption = None,
 ) -> None:
     """Load the store into a running RDF store: one HTTP PUT per named graph, so pushing again replaces.
@@ -120,7 +132,15 @@ def push(
     def work():
         with open_store(store, read_only=True) as st, progress("pushing", None, quiet=quiet) as step:
             report = (lambda name, done, total: step(name, completed=done, total=total)) if step else None
-            return push(st, endpoint, graphs=graph, auth_env=auth_env, timeout=timeout, progress=report)
+            return push(
+                st,
+                endpoint,
+                graphs=graph,
+                auth_env=auth_env,
+                timeout=timeout,
+                progress=report,
+                provenance=provenance and str(provenance),
+            )
 
     summary = call(work)
     if not quiet:
@@ -153,7 +173,7 @@ def import_ofsted(
     from caregraph.store import open_store
 
     def work():
-        with open_store(store, on_wait=note) as st:
+        with open_store(store, on_wait=note, must_exist=True) as st:
             return import_outcomes(st, files)
 
     s = call(work)

@@ -71,6 +71,14 @@ class RdfFormat(enum.StrEnum):
     xml = "xml"
 
 
+class Provenance(enum.StrEnum):
+    """``export``/``push --provenance``: the modes of :data:`caregraph.interop.provenance.MODES`."""
+
+    rdf11 = "rdf11"
+    rdf12 = "rdf12"
+    none = "none"
+
+
 class GraphFormat(enum.StrEnum):
     """``caregraph export-graph``: the formats of :data:`caregraph.explore.network.EXPORT_FORMATS`."""
 
@@ -149,7 +157,21 @@ LimitOption = Annotated[
 NoPager = Annotated[
     bool,
     typer.Option(
-        "--no-pager", help="On a terminal, print everything instead of opening a pager ($CAREGRAPH_PAGER, $PAGER, less)."
+        "--no-pager",
+        help="On a terminal, print everything instead of opening a pager ($CAREGRAPH_PAGER, $PAGER, less).",
+    ),
+]
+
+ProvenanceOption = Annotated[
+    Provenance | None,
+    typer.Option(
+        "--provenance",
+        metavar="FORM",
+        parser=_parser(Provenance, "a provenance form"),
+        autocompletion=_completer(Provenance),
+        help="How each fact's source is written: rdf11 (classic reification, the default: every RDF 1.1 tool reads it), rdf12 (as stored: triple terms, for Oxigraph or Jena 5) or none (the facts only).",
+        show_default=False,
+        show_envvar=False,
     ),
 ]
 

@@ -150,7 +150,6 @@ def page(text: str, *, pager: bool = True) -> None:
 
     env = dict(os.environ)
     env.setdefault("LESS", "FRX")  # quit when it fits, keep the screen, pass nothing else through
-    env.setdefault("LV", "-c")
     try:
         proc = subprocess.Popen(shlex.split(command), stdin=subprocess.PIPE, env=env)
     except (OSError, ValueError):  # no such pager: the text itself
@@ -266,24 +265,69 @@ def _wrap(text: str, width: int) -> list[str]:
     """``text`` broken into lines of at most ``width`` columns, at spaces where it can be."""
     import textwrap
 
-    return textwrap.wrap(text, width, break_on_hyphens=False) or [""]
+    return textwrap.wrap(text, max(width, 1), break_on_hyphens=False) or [""]
 
 
-def _widths(variables: list[str], rows: list[list[str]], identifier: list[bool], width: int) -> list[int]:
-    """Column widths that fit ``width``: identifiers give up width first (down to 24), then the column with the most
-    width above its floor (a header's width up to 12; 8 for long text, which wraps)."""
-    natural = [max([len(v)] + [len(r[i]) for r in rows]) for i, v in enumerate(variables)]
-    floor = [min(natural[i], max(min(len(v), 12), 6 if identifier[i] else 8)) for i, v in enumerate(variables)]
-    soft = [max(floor[i], min(natural[i], IDENTIFIER_FLOOR)) if identifier[i] else natural[i] for i in range(len(natural))]
-    widths = list(natural)
+def _header_parts(name: str) -> list[str]:
+    """A column name's word parts: ``judgementLabel`` → ``judgement``, ``Label``."""
+    return re.findall(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])|[^A-Za-z0-9]+", name) or [name]
+
+
+def _header(name: str, width: int) -> list[str]:
+    """A column name in ``width`` columns: whole, else broken where its words join (``judgement``/``Label``), each
+    part cut with "…" if it is still too long."""
+    if len(name) <= width:
+        return [name]
+    lines: list[str] = []
+    for part in _header_parts(name):
+        if lines and len(lines[-1]) + len(part) <= width:
+            lines[-1] += part
+        else:
+            lines.append(part)
+    return [_fit(line, width).rstrip() for line in lines]
+
+
+def _comfortable(name: str, cells: list[str], identifier: bool) -> int:
+    """The narrowest a column may be and stay readable: an identifier 24 characters (it is cut in the middle), text
+    its longest word (at least 12, at most 20, wider words are broken), a header its longest word part."""
+    natural = max([len(c) for c in cells] or [0])
+    head = max(len(p) for p in _header_parts(name)) if name else 0
+    if identifier:
+        return max(min(natural, IDENTIFIER_FLOOR), min(head, 12))
+    longest = max((len(w) for c in cells for w in c.split()), default=0)
+    return max(min(natural, max(min(longest, 20), 12)), min(head, 12))
+
+
+def _widths(variables: list[str], rows: list[list[str]], identifier: list[bool], width: int) -> list[int] | None:
+    """Column widths that fit ``width`` with every column at least at its comfortable width (identifiers give up
+    width first, then the column with the most width above that); None when no such widths exist."""
+    comfortable = [_comfortable(v, [r[i] for r in rows], identifier[i]) for i, v in enumerate(variables)]
     budget = width - 2 * (len(variables) - 1)
+    if sum(comfortable) > budget:
+        return None
+    widths = [max([len(v)] + [len(r[i]) for r in rows]) for i, v in enumerate(variables)]
     while sum(widths) > budget:
-        candidates = [k for k in range(len(widths)) if identifier[k] and widths[k] > soft[k]]
-        i = max(candidates or range(len(widths)), key=lambda k: (widths[k] - floor[k], widths[k]))
-        if widths[i] <= floor[i]:
-            break  # every column at its floor: the table is wider than the terminal
+        candidates = [k for k in range(len(widths)) if identifier[k] and widths[k] > comfortable[k]]
+        i = max(candidates or range(len(widths)), key=lambda k: (widths[k] - comfortable[k], widths[k]))
         widths[i] -= 1
     return widths
+
+
+def _records(variables: list[str], rows: list[list[str]], width: int) -> str:
+    """Rows one after another, a value per line under its column name (empty values left out): the layout for a
+    result too wide for the terminal, as ``psql`` does in expanded mode."""
+    pad = min(max(len(v) for v in variables), 20)
+    room = max(width - pad - 2, 20)
+    out = []
+    for n, row in enumerate(rows, 1):
+        out.append(f"── {n} " + "─" * max(width - len(str(n)) - 4, 3))
+        for v, value in zip(variables, row, strict=True):
+            if not value:
+                continue
+            lines = _wrap(value, room)
+            out.append(f"{_fit(v, pad)}  {lines[0]}".rstrip())
+            out.extend((" " * (pad + 2) + line).rstrip() for line in lines[1:])
+    return "\n".join(out) + "\n" if out else ""
 
 
 def format_table(variables: list[str], rows: list[list[str]], width: int = 120) -> str:
@@ -291,14 +335,22 @@ def format_table(variables: list[str], rows: list[list[str]], width: int = 120) 
 
     Long text is wrapped onto more lines, never cut; rows are then separated by a blank line. Columns of identifiers
     (IRIs, prefixed names, file paths) give up width first, down to 24 characters, and are cut in the middle so their
-    distinctive end stays (``cgd:…/focused-visit/2024-04``); then the column with the most room shrinks. A header
-    narrower than its name ends with "…". Cells are printed as given: escape them first (:func:`safe`).
+    distinctive end stays (``cgd:…/focused-visit/2024-04``); then the column with the most room shrinks, never below
+    its longest word (up to 20). A long header is broken where its words join (``judgement``/``Label``). When even
+    that does not fit, each row is printed as a record: one ``column  value`` line per value. Cells are printed as
+    given: escape them first (:func:`safe`).
 
-    >>> print(format_table(["a", "b"], [["1", "a rather long value"]], width=14), end="")
-    a  b
-    ─  ───────────
-    1  a rather
-       long value
+    >>> print(format_table(["n", "text"], [["1", "a rather long value, wrapped"]], width=20), end="")
+    n  text
+    ─  ─────────────────
+    1  a rather long
+       value, wrapped
+    >>> print(format_table(["name", "text", "when"], [["x", "some words that go on", "2019-10-01"]], width=24), end="")
+    ── 1 ───────────────────
+    name  x
+    text  some words that go
+          on
+    when  2019-10-01
     """
     if not variables:
         return ""
@@ -306,21 +358,22 @@ def format_table(variables: list[str], rows: list[list[str]], width: int = 120) 
         any(r[i] for r in rows) and all(not r[i] or _IRI_CELL.match(r[i]) for r in rows) for i in range(len(variables))
     ]
     widths = _widths(variables, rows, identifier, width)
-    blocks = []
-    for r in rows:
-        cells = [[_fit(r[i], w)] if identifier[i] else _wrap(r[i], w) for i, w in enumerate(widths)]
+    if widths is None:
+        return _records(variables, rows, width)
+
+    def block(cells: list[list[str]]) -> list[str]:
         height = max(len(c) for c in cells)
-        blocks.append(
-            [
-                "  ".join((c[k] if k < len(c) else "").ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
-                for k in range(height)
-            ]
-        )
-    lines = ["  ".join(_fit(v, w) for v, w in zip(variables, widths, strict=True)).rstrip()]
+        return [
+            "  ".join((c[k] if k < len(c) else "").ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
+            for k in range(height)
+        ]
+
+    lines = block([_header(v, w) for v, w in zip(variables, widths, strict=True)])
     lines.append("  ".join("─" * w for w in widths))
+    blocks = [block([[_fit(r[i], w)] if identifier[i] else _wrap(r[i], w) for i, w in enumerate(widths)]) for r in rows]
     spaced = any(len(b) > 1 for b in blocks)
-    for n, block in enumerate(blocks):
+    for n, rows_of_block in enumerate(blocks):
         if spaced and n:
             lines.append("")
-        lines.extend(block)
+        lines.extend(rows_of_block)
     return "\n".join(lines) + "\n"

@@ -155,8 +155,8 @@ def query(
         )
 
     def work():
-        text, named, _ = q.resolve(source, inline=inline)
-        warning = q.term_warning(text) if named is None else None
+        sparql, named, _ = q.resolve(source, inline=inline)
+        warning = q.term_warning(sparql) if named is None else None
         if warning:
             note(warning)
         if endpoint:
@@ -170,7 +170,7 @@ def query(
         from caregraph.query.display import document_names
         from caregraph.store import open_store
 
-        writable = update and q.is_update(text)
+        writable = update and q.is_update(sparql)
         with open_store(store, read_only=not writable, on_wait=note) as st:
             result = ask(functools.partial(q.run_query, st), limit=limit, names=shown_names(st))
             return result, (document_names(st, result) if people and result.kind == "select" else {})
@@ -228,7 +228,7 @@ def print_result(result, fmt: str | None, *, columns=(), names=None, pager: bool
     else:
         rows = [[safe(c) for c in row] for row in shown.rows]
         page(format_table([safe(c) for c in shown.columns], rows, terminal_size()[0]), pager=pager)
-    _count(result, shown.hidden)
+    _count(result, [] if columns else shown.hidden)
 
 
 def _count(result, hidden: list[str]) -> None:

@@ -165,9 +165,9 @@ def explain_iri(store, iri: str) -> Explanation:
         for f in facts
         if f.direction == "out" and f.predicate.value in label_iris and isinstance(f.object, ox.Literal)
     ]
-    named.sort(key=lambda f: (order.index(f.predicate.value), f.object.value))
-    labels = tuple(dict.fromkeys(f.object.value for f in named))
-    types = tuple(sorted({f.object.value for f in facts if f.direction == "out" and f.predicate.value == rdf_type}))
+    named.sort(key=lambda f: (order.index(f.predicate.value), _value(f.object)))
+    labels = tuple(dict.fromkeys(_value(f.object) for f in named))
+    types = tuple(sorted({_value(f.object) for f in facts if f.direction == "out" and f.predicate.value == rdf_type}))
     others = sorted(
         {
             t.value
@@ -308,3 +308,8 @@ def render_text(explanations: list[Explanation], width: int = 100, quote_chars: 
             f"  {len(e.facts)} fact{'s' if len(e.facts) != 1 else ''} with their sources; {len(documents)} document{'s' if len(documents) != 1 else ''}"
         )
     return "\n".join(out) + "\n"
+
+
+def _value(term: object) -> str:
+    """The lexical value of an IRI or literal (a triple term has none: its N-Triples form)."""
+    return str(getattr(term, "value", term))

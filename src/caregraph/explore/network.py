@@ -223,6 +223,12 @@ class _Catalogue:
     official: dict[str, str] = field(default_factory=dict)  # inspection IRI -> judgement concept, from the Ofsted graph
 
 
+# The derived day bounds beside each typed date (docs/ontology.md, "Dates"): the typed date is the fact shown.
+_DERIVED = frozenset(
+    CG + f"{stem}{edge}" for stem in ("start", "end", "published", "due", "date") for edge in ("Earliest", "Latest")
+) | {CG + "startEdtf"}
+
+
 def _values(var: str, iris: Iterable[str]) -> str:
     return f"VALUES ?{var} {{ " + " ".join(f"<{i}>" for i in iris) + " }"
 
@@ -272,7 +278,7 @@ def load_catalogue(store, *, documents: bool = False) -> _Catalogue:
         f"SELECT DISTINCT ?s ?p ?o WHERE {{ {class_values} GRAPH ?g {{ ?g a cg:Document . ?s a ?class ; ?p ?o }} }}",
     ):
         s, p = sol["s"].value, sol["p"].value
-        if p in (RDF + "type", RDF + "reifies"):  # a document reifies the facts it states without a span
+        if p in (RDF + "type", RDF + "reifies") or p in _DERIVED:  # provenance, and dates' derived day bounds
             continue
         if s in cat.classes:
             cat.facts[s].append((p, sol["o"]))
@@ -297,7 +303,7 @@ def load_catalogue(store, *, documents: bool = False) -> _Catalogue:
         t = sol["t"]
         if item is None or not isinstance(t, ox.Triple):
             continue
-        s = t.subject.value
+        s = str(getattr(t.subject, "value", t.subject))
         cat.evidence[(s, t.predicate.value, _term_key(t.object))].append(item)
         cat.subject_evidence[s].append(item)
     for sol in _query(store, f"SELECT ?i ?j WHERE {{ GRAPH <{GRAPHS}ofsted> {{ ?i cg:judgement ?j }} }}"):
@@ -347,9 +353,13 @@ class _Namer:
             facts = dict((p, o) for p, o in cat.aux[iri])
             if CG + "area" in facts or CG + "judgement" in facts:
                 area, grade = facts.get(CG + "area"), facts.get(CG + "judgement")
-                name = f"{self.thing(area.value) if area is not None else 'area'}: {self.thing(grade.value) if grade is not None else 'not known'}"
+                area_name = self.thing(str(getattr(area, "value", area))) if area is not None else "area"
+                grade_name = self.thing(str(getattr(grade, "value", grade))) if grade is not None else "not known"
+                name = f"{area_name}: {grade_name}"
             else:
-                name = next((o.value for p in _NAME_PREDICATES for q, o in cat.aux[iri] if q == p), None)
+                name = next(
+                    (str(getattr(o, "value", o)) for p in _NAME_PREDICATES for q, o in cat.aux[iri] if q == p), None
+                )
         elif iri in cat.docs:
             name = cat.docs[iri].get("title") or cat.docs[iri].get("file")
         if not name:
@@ -374,7 +384,8 @@ class _Namer:
             council = values.get(CG + "council")
             when = values.get(CG + "startDate") or values.get(CG + "publicationDate")
             planned = values.get(CG + "planned")
-            parts = [cat.pref.get(council.value) + ": " if council is not None and council.value in cat.pref else ""]
+            council_name = cat.pref.get(council.value) if council is not None else None
+            parts = [f"{council_name}: " if council_name else ""]
             parts.append(self.thing(kind.value) if kind is not None else "Inspection")
             if when is not None:
                 parts.append(f", {when.value}")
@@ -384,15 +395,15 @@ class _Namer:
         if cls == "Document":
             return cat.docs.get(iri, {}).get("title") or cat.docs.get(iri, {}).get("file")
         if cls in ("Decision", "FollowUp"):  # their labels are cut at 80 characters; the words themselves are not
-            words = sorted(
+            texts = sorted(
                 o.value for q, o in facts if q in (CG + "text", DCTERMS + "description") and isinstance(o, ox.Literal)
             )
-            if words:
-                return _clip(words[0], 160)
+            if texts:
+                return _clip(texts[0], 160)
         for p in _NAME_PREDICATES:
-            values = sorted(o.value for q, o in facts if q == p and isinstance(o, ox.Literal))
-            if values:
-                return values[0]
+            names = sorted(o.value for q, o in facts if q == p and isinstance(o, ox.Literal))
+            if names:
+                return names[0]
         return None
 
     def doc(self, iri: str) -> str:
@@ -817,7 +828,8 @@ EXPORT_FORMATS = ("graphml", "gexf")
 
 
 def export_graph(g: nx.MultiDiGraph, fmt: str, out) -> None:
-    """Write ``g`` for Gephi as GraphML or GEXF, every attribute a string (lists joined with ``" | "``)."""
+    """Write ``g`` for Gephi as GraphML or GEXF: numbers (``degree``, the number of links) as numbers, so Gephi can
+    size and rank by them; every other attribute a string (lists joined with ``" | "``)."""
     if fmt not in EXPORT_FORMATS:
         raise SelectionError(f"unknown export format {fmt!r}; choose {' or '.join(EXPORT_FORMATS)}")
     plain = nx.MultiDiGraph()
@@ -830,12 +842,15 @@ def export_graph(g: nx.MultiDiGraph, fmt: str, out) -> None:
             return " | ".join(text(v) if not isinstance(v, tuple) else ": ".join(map(str, v)) for v in value)
         return str(value)
 
+    def value(v):
+        return v if isinstance(v, (int, float)) and not isinstance(v, bool) else text(v)
+
     for n, data in g.nodes(data=True):
-        attrs = {k: text(v) for k, v in data.items()}
-        attrs["degree"] = str(g.degree(n))
+        attrs = {k: value(v) for k, v in data.items()}
+        attrs["degree"] = g.degree(n)
         plain.add_node(n, **attrs)
     for s, o, key, data in g.edges(keys=True, data=True):
-        plain.add_edge(s, o, key=key, **{k: text(v) for k, v in data.items()})
+        plain.add_edge(s, o, key=key, **{k: value(v) for k, v in data.items()})
     if fmt == "graphml":
         nx.write_graphml(plain, out, encoding="utf-8")
     else:

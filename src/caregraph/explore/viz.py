@@ -179,7 +179,8 @@ def radial_layout(g: nx.Graph, spacing: float = 140.0, gap: float = 46.0) -> dic
 def vis_data(g: nx.MultiDiGraph) -> tuple[list[dict], list[dict]]:
     """vis-network node and edge records. Relations between the same two entities in the same direction are one
     edge whose label lists them."""
-    nodes, edges = [], []
+    nodes: list[dict] = []
+    edges: list[dict] = []
     for n, data in g.nodes(data=True):
         colour = colour_of(data)
         cls = CLASS_BY_NAME.get(data.get("cls", "Other"), CLASS_BY_NAME["Other"])
@@ -359,7 +360,8 @@ TIMELINE_CLASSES = ("Inspection", "Meeting", "Decision", "FollowUp")
 
 def timeline_entries(g: nx.Graph) -> tuple[list[dict], list[dict]]:
     """Dated inspections, visits, meetings, decisions and follow-ups in date order, and the undated ones."""
-    dated, undated = [], []
+    dated: list[dict] = []
+    undated: list[dict] = []
     for n, data in g.nodes(data=True):
         if data.get("cls") not in TIMELINE_CLASSES:
             continue
@@ -406,10 +408,10 @@ def timeline_page(g: nx.Graph, *, heading: str | None = None) -> str:
 def write_page(html: str, out: str | os.PathLike[str]) -> Path:
     """Write the page as UTF-8 (through :func:`caregraph.outfile.output_file`: atomically, usual mode, read-only
     files refused, links followed, devices written in place) and return its absolute path."""
-    from caregraph.outfile import OutputError, write_output
+    from caregraph.outfile import OutputError, is_special, write_output
 
     path = Path(out)
-    if path.suffix.lower() not in (".html", ".htm"):
+    if path.suffix.lower() not in (".html", ".htm") and not is_special(path):
         raise VizError(f"{path}: the page must be an .html file")
     try:
         return write_output(html.encode("utf-8"), path, make_parents=True)

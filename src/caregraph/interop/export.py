@@ -14,7 +14,7 @@ Everything streams: quads go one at a time from the store's index to Oxigraph's 
 triples never holds 10⁷ Python objects at once.
 
 Pushing to a SPARQL 1.1 Graph Store (:func:`caregraph.interop.push.push`) and the VoID/DCAT dataset description
-(:func:`caregraph.interop.dataset.describe_dataset`) live in their own modules; their names stay importable from
+(:func:`caregraph.dataset.describe_dataset`) live in their own modules; their names stay importable from
 here.
 
 >>> from caregraph.store import memory_store
@@ -34,13 +34,13 @@ import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
 from itertools import count, groupby
 from operator import attrgetter, itemgetter
 from typing import BinaryIO
 
 import pyoxigraph as ox
 
+from caregraph.dataset import ONTOLOGY_GRAPHS, export_prefixes
 from caregraph.errors import CaregraphError
 from caregraph.namespaces import GRAPHS
 
@@ -59,13 +59,13 @@ __all__ = [
     "select_graphs",
 ]
 
-# Names that moved to caregraph.interop.push and caregraph.interop.dataset, importable from here as before
+# Names that moved to caregraph.interop.push and caregraph.dataset, importable from here as before
 # (imported on first use: exporting never loads the HTTP client).
 _MOVED = {
     **dict.fromkeys(("PushError", "PushProgress", "PushSummary", "basic_auth", "graph_url", "push"), "push"),
     **dict.fromkeys(
         ("DATASET_GRAPH", "DATA_LICENCE", "DATA_RIGHTS", "dataset_iri", "describe_dataset"),
-        "dataset",
+        "caregraph.dataset",
     ),
 }
 
@@ -76,11 +76,10 @@ def __getattr__(name: str):
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     import importlib
 
-    return getattr(importlib.import_module(f"caregraph.interop.{module}"), name)
+    return getattr(importlib.import_module(module if "." in module else f"caregraph.interop.{module}"), name)
 
 
 # Left out of exports unless asked for (with_ontology=True).
-ONTOLOGY_GRAPHS = (f"{GRAPHS}ontology", f"{GRAPHS}vocabularies")
 
 
 class ExportError(CaregraphError):
@@ -122,30 +121,6 @@ def get_format(name: str) -> Format:
         return FORMATS[name.lower()]
     except KeyError:
         raise ExportError(f"unknown export format {name!r}; choose one of {', '.join(FORMATS)}") from None
-
-
-_PREFIX_LINE = re.compile(r"^\s*@prefix\s+([A-Za-z][\w-]*)?:\s*<([^>]+)>\s*\.", re.M)
-
-
-@cache
-def export_prefixes() -> dict[str, str]:
-    """The prefixes exports declare: those the ontology and vocabulary files declare, plus caregraph's query
-    prefixes (void:, dcat:, sh:). ``cgd:`` (instance data) is left out on purpose: its local names hold slashes,
-    which Turtle would have to escape (``cgd:council\\/surrey``); full IRIs read better."""
-    from caregraph.namespaces import PREFIXES
-    from caregraph.resources import ontology_file
-
-    found: dict[str, str] = {}
-    for name in ("caregraph.ttl", "vocabularies.ttl"):
-        path = ontology_file(name)
-        if path.exists():
-            for prefix, ns in _PREFIX_LINE.findall(path.read_text(encoding="utf-8")):
-                if prefix:
-                    found.setdefault(prefix, ns)
-    for prefix, ns in PREFIXES.items():
-        found.setdefault(prefix, ns)
-    found.pop("cgd", None)
-    return dict(sorted(found.items()))
 
 
 # ---------------------------------------------------------------------------------------------------- graphs
@@ -309,7 +284,7 @@ class ExportSummary:
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-def _xml_safe(triples: Iterable[ox.Triple]) -> Iterator[ox.Triple]:
+def _xml_safe(triples: Iterable[ox.Triple] | Iterable[ox.Quad]) -> Iterator[ox.Triple | ox.Quad]:
     """RDF/XML cannot carry the control characters XML 1.0 forbids: refuse rather than write a broken file."""
     for t in triples:
         o = t.object

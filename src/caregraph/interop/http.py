@@ -289,7 +289,7 @@ class _GuardedHTTPS(urllib.request.HTTPSHandler):
         self.guard = guard
 
     def https_open(self, req):
-        return self.do_open(self.guard.connection(http.client.HTTPSConnection), req, context=self._context)
+        return self.do_open(self.guard.connection(http.client.HTTPSConnection), req, context=self._context)  # type: ignore[attr-defined]
 
 
 def send(
@@ -306,12 +306,17 @@ def send(
         try:
             with opener.open(req, timeout=timeout) as response:
                 body = _read_capped(response, max_bytes)
+                if guard.expired:  # the socket was shut down mid-answer: what was read is cut short
+                    raise TimedOut()
+                declared = response.headers.get("Content-Length", "").strip()
+                if declared.isdigit() and len(body) < int(declared):
+                    raise Unreachable(f"the answer was cut short ({len(body):,} of {int(declared):,} bytes)")
                 return Response(body, response.headers.get("Content-Type", ""))
         except urllib.error.HTTPError as exc:
             detail = "" if guard.expired else _detail(exc, secrets)
             location = redact(exc.headers.get("Location", "?"), secrets)
             raise Refused(exc.code, redact(str(exc.reason), secrets), detail, location) from None
-        except TooLarge:
+        except (TooLarge, TimedOut, Unreachable):
             raise
         except TimeoutError:
             raise TimedOut() from None

@@ -41,12 +41,13 @@ from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, PROV
 
 from caregraph import __version__, iris
-from caregraph.errors import CaregraphError
+from caregraph.dataset import describe_dataset
+from caregraph.errors import CaregraphError, StoreError
 from caregraph.gazetteer import gazetteer
-from caregraph.interop.dataset import describe_dataset
 from caregraph.namespaces import CGV
 from caregraph.namespaces import RDF as RDF_NS
 from caregraph.ntriples import TripleTerm
+from caregraph.pipeline.mapping import bound_triples, inspection_label
 from caregraph.records import PartialDate
 from caregraph.resources import ontology_file
 from caregraph.vocab import CG
@@ -181,7 +182,7 @@ def vocabulary_labels() -> dict[str, dict[str, str]]:
         labels = out.setdefault(name, {})
         for prop in (SKOS.prefLabel, SKOS.altLabel, SKOS.notation):
             for label in g.objects(concept, prop):
-                labels.setdefault(_fold(label), key)
+                labels.setdefault(_fold(str(label)), key)
         labels.setdefault(_fold(key), key)
     return out
 
@@ -208,7 +209,9 @@ def read_outcomes(paths: Iterable[str | Path]) -> Outcomes:
     from caregraph.interop.sheets import SpreadsheetError, check_workbook, read_input
 
     records: list[OfficialRecord] = []
-    files, digests, sheets = [], [], []
+    files: list[str] = []
+    digests: list[str] = []
+    sheets: list[str] = []
     warnings: list[str] = []
     title, issued, coverage = None, None, None
     for raw in paths:
@@ -506,10 +509,12 @@ def _web_link(where: str, candidates: Iterable[str | None], warnings: list[str] 
 _ILACS_KINDS = {"ilacs-standard", "ilacs-short"}
 
 
+def _partial(day: date) -> PartialDate:
+    return PartialDate(day.year, day.month, day.day)
+
+
 def inspection_iri(record: OfficialRecord) -> URIRef:
-    return iris.inspection(
-        record.council, record.kind, PartialDate(record.start.year, record.start.month, record.start.day)
-    )
+    return iris.inspection(record.council, record.kind, _partial(record.start))
 
 
 def to_triples(outcomes: Outcomes, *, imported_at: datetime | None = None) -> set[tuple]:
@@ -541,21 +546,17 @@ def to_triples(outcomes: Outcomes, *, imported_at: datetime | None = None) -> se
         kinds = specific[insp]
         kind = r.kind if not (r.kind == "ilacs" and kinds & _ILACS_KINDS) else None
         fact(insp, RDF.type, CG.Inspection, r)
-        fact(
-            insp,
-            RDFS.label,
-            Literal(
-                f"{(kind or sorted(kinds & _ILACS_KINDS)[0]).replace('-', ' ')}, {r.council}, {r.start.isoformat()}"
-            ),
-            r,
-        )
+        # The documents' label formula, made of the key alone: the shared node has one label after an import.
+        fact(insp, RDFS.label, Literal(inspection_label(r.council, r.kind, _partial(r.start), None)), r)
         fact(insp, CG.council, council, r)
         if kind:
             fact(insp, CG.kind, iris.concept("kind", kind), r)
         fact(insp, CG.inspectorate, ofsted, r)
         fact(insp, CG.startDate, Literal(r.start.isoformat(), datatype=XSD.date), r)
+        triples.update(bound_triples(insp, CG.startDate, _partial(r.start)))
         if r.published:
             fact(insp, CG.publicationDate, Literal(r.published.isoformat(), datatype=XSD.date), r)
+            triples.update(bound_triples(insp, CG.publicationDate, _partial(r.published)))
         if r.judgement:
             fact(insp, CG.judgement, iris.concept("judgement", r.judgement), r)
         for area, grade in r.sub_judgements:
@@ -621,7 +622,10 @@ class ImportSummary:
 
 def import_outcomes(store, paths: Iterable[str | Path]) -> ImportSummary:
     """Read Ofsted's outcomes from ``paths`` and replace the graph ``…/graph/ofsted`` with them (one transaction);
-    then refresh the dataset description."""
+    then refresh the dataset description. A store with no graph at all was never built: refused, as every command
+    but ``build`` refuses a store that does not exist (open it with ``must_exist=True`` to leave no folder behind)."""
+    if getattr(store, "path", None) is not None and not store.graph_names():
+        raise StoreError(f"no caregraph store at {store.path}; run 'caregraph build PATH --store {store.path}' first")
     outcomes = read_outcomes(list(paths))
     graph = to_triples(outcomes)
     store.ensure_reference_graphs()

@@ -154,6 +154,7 @@ def convert(quads: Iterable[ox.Quad], mode: str) -> Iterator[ox.Quad]:
             yield ox.Quad(s, _SOURCE, g, g)
         for q in reified:
             t = q.object
+            assert isinstance(t, ox.Triple)  # (the list holds triple terms only)
             st = statement_iri(g.value, t)
             if st.value not in statements:
                 statements.add(st.value)

@@ -27,16 +27,19 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cache
 from itertools import islice
+from typing import TypeVar
 
 import pyoxigraph as ox
 
 from caregraph import iris
+from caregraph.dataset import DATASET_GRAPH, dataset_iri, describe_dataset
 from caregraph.errors import LoadError
-from caregraph.interop.dataset import DATASET_GRAPH, dataset_iri, describe_dataset
 from caregraph.namespaces import DCTERMS, PROV, VOID, XSD
 from caregraph.ntriples import graph_ntriples
-from caregraph.pipeline.load import DEFAULT_MAX_BYTES, Source, iter_sources, load
+from caregraph.pipeline.identity import Identities, clear_documents, prune_missing
+from caregraph.pipeline.load import DEFAULT_MAX_BYTES, Skipped, Source, iter_sources, load
 from caregraph.records import Extraction
 from caregraph.store import Store
 
@@ -71,6 +74,9 @@ class BuildSummary:
     added: int = 0
     replaced: int = 0
     failures: list[Failure] = field(default_factory=list)
+    copies: list[Failure] = field(default_factory=list)  # the same bytes as a document already built: not added
+    skipped: list[Skipped] = field(default_factory=list)  # files of formats caregraph does not read
+    removed: list[str] = field(default_factory=list)  # document graphs dropped: superseded, or pruned
     quads: int = 0  # quads in the store after the build
     seconds: float = 0.0
 
@@ -83,7 +89,8 @@ class BuildSummary:
         return self.read + self.unchanged + self.failed
 
 
-Progress = Callable[[Source | LoadError, str], None]
+Item = Source | LoadError | Skipped
+Progress = Callable[[Item, str], None]
 
 
 def source_key(source: Source) -> str:
@@ -94,11 +101,18 @@ def source_key(source: Source) -> str:
 
 def fingerprint(source: Source, max_bytes: int = DEFAULT_MAX_BYTES) -> str | None:
     """SHA-256 of the file's bytes, or None when it cannot be read (``load`` will say why)."""
+    import stat
+
+    try:  # opened without blocking and checked on the open file: a named pipe put in its place is not waited on
+        fd = os.open(source.path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        return None
     try:
-        if source.path.stat().st_size > max_bytes:
-            return None
-        h = hashlib.sha256()
-        with source.path.open("rb") as fh:
+        with os.fdopen(fd, "rb") as fh:
+            st = os.fstat(fh.fileno())
+            if not stat.S_ISREG(st.st_mode) or st.st_size > max_bytes:
+                return None
+            h = hashlib.sha256()
             for chunk in iter(lambda: fh.read(1 << 20), b""):
                 h.update(chunk)
         return h.hexdigest()
@@ -159,28 +173,31 @@ def deadline(seconds: float | None) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def build_document(
-    source: Source, name: str, max_bytes: int, built_at: datetime, doc_timeout: float | None = None
-) -> Outcome:
-    """Load, segment, extract and map one document within ``doc_timeout`` seconds; its graph as N-Triples bytes,
-    or why it failed."""
+def build_document(source: Source, name: str, max_bytes: int, built_at: datetime) -> Outcome:
+    """Load, segment, extract and map one document; its graph as N-Triples bytes, or why it failed."""
     from caregraph.pipeline.mapping import document_iri, to_triples
 
     try:
-        with deadline(doc_timeout):
-            extraction = process(source, max_bytes)
-            triples = to_triples(extraction, built_at)
-            if str(document_iri(extraction.document)) != name:
-                raise AssertionError(f"document IRI {document_iri(extraction.document)} is not {name}")
-            return "ok", graph_ntriples(triples)
-    except DocumentTimeout:
-        return "failed", Failure(source.name, _timeout_problem(doc_timeout or 0))
+        extraction = process(source, max_bytes)
+        triples = to_triples(extraction, built_at)
+        if str(document_iri(extraction.document)) != name:
+            raise AssertionError(f"document IRI {document_iri(extraction.document)} is not {name}")
+        return "ok", graph_ntriples(triples)
     except LoadError as exc:
         return "failed", Failure(exc.path, exc.problem)
     except Exception as exc:  # a bug must not stop the other documents
         return "failed", Failure(
             source.name, f"internal error while extracting ({type(exc).__name__}: {exc}); please report it"
         )
+
+
+def build_within(source: Source, name: str, max_bytes: int, built_at: datetime, doc_timeout: float | None) -> Outcome:
+    """:func:`build_document` within ``doc_timeout`` seconds (None: no limit)."""
+    try:
+        with deadline(doc_timeout):
+            return build_document(source, name, max_bytes, built_at)
+    except DocumentTimeout:
+        return "failed", Failure(source.name, _timeout_problem(doc_timeout or 0))
 
 
 class _Watch:
@@ -196,10 +213,8 @@ class _Watch:
         self.claimed = ctx.Value("i", 0)
 
     def reset(self) -> None:
-        for slot in range(self.jobs):
-            self.task[slot] = -1
-        with self.claimed.get_lock():
-            self.claimed.value = 0
+        self.task[:] = [-1] * self.jobs
+        self.claimed.value = 0  # no worker is running: the old pool's are all joined
 
     def claim(self) -> int | None:
         """A slot for the calling worker (None once every slot is taken)."""
@@ -236,7 +251,7 @@ def _build_chunk(
     out = []
     for number, source, name in tasks:
         _started(number)
-        out.append(build_document(source, name, max_bytes, built_at, doc_timeout))
+        out.append(build_within(source, name, max_bytes, built_at, doc_timeout))
     _started(-1)
     return out
 
@@ -244,10 +259,11 @@ def _build_chunk(
 # ---------------------------------------------------------------------------------------------- the pipeline
 
 Task = tuple[Source, str]  # a source to build and its document IRI
+_T = TypeVar("_T")
 
 
-def _chunks(tasks: Iterator[Task], size: int) -> Iterator[list[Task]]:
-    while chunk := list(islice(tasks, size)):
+def _chunks(items: Iterator[_T], size: int) -> Iterator[list[_T]]:
+    while chunk := list(islice(items, size)):
         yield chunk
 
 
@@ -276,10 +292,21 @@ def _init_worker(parent: int, watch: _Watch | None = None) -> None:
     _WORKER = (watch, slot) if watch is not None and slot is not None else None
 
 
-def _pool(jobs: int, watch: _Watch | None = None) -> ProcessPoolExecutor:
-    import caregraph.pipeline.extract
-    import caregraph.pipeline.mapping  # noqa: F401
+@cache
+def _warm_up() -> None:
+    """Run the pipeline once on one sentence, so that what it builds on first use (the compiled rules, the gazetteer:
+    about 1.5 s) is ready before any document's deadline starts, and, built before the workers are forked, shared."""
+    from caregraph.pipeline.extract import extract
+    from caregraph.pipeline.mapping import to_triples
+    from caregraph.pipeline.segment import segment
+    from caregraph.records import SourceDocument
 
+    text = "Surrey County Council Cabinet, 16 July 2019. Ofsted rated children's services Good.\n"
+    to_triples(extract(segment(SourceDocument("warm-up.txt", text, "0", "txt", len(text)))), datetime.now(UTC))
+
+
+def _pool(jobs: int, watch: _Watch | None = None) -> ProcessPoolExecutor:
+    _warm_up()
     if watch is not None:
         watch.reset()
     return ProcessPoolExecutor(jobs, mp_context=_mp_context(), initializer=_init_worker, initargs=(os.getpid(), watch))
@@ -300,10 +327,12 @@ def _outcomes(
     head = list(islice(tasks, SERIAL_BELOW))
     in_main = threading.current_thread() is threading.main_thread()
     if (jobs <= 1 or len(head) < SERIAL_BELOW) and (in_main or not doc_timeout):
+        if head and doc_timeout:
+            _warm_up()
         for task in _chain(head, tasks):
-            yield task, build_document(*task, max_bytes, built_at, doc_timeout)
+            yield task, build_within(*task, max_bytes, built_at, doc_timeout)
         return
-    chunks = _chunks(enumerate(_chain(head, tasks)), CHUNK)  # type: ignore[arg-type]
+    chunks = _chunks(enumerate(_chain(head, tasks)), CHUNK)
     watch = _Watch(_mp_context(), jobs) if doc_timeout else None
     verdicts: dict[int, Outcome] = {}  # documents the build itself failed (past the deadline, their worker died)
     window: deque[tuple[Numbered, Future | None]] = deque()
@@ -316,10 +345,10 @@ def _outcomes(
     try:
         while True:
             while len(window) < 2 * jobs + 2:
-                chunk = next(chunks, None)
-                if chunk is None:
+                more = next(chunks, None)
+                if more is None:
                     break
-                window.append((chunk, submit(chunk)))  # type: ignore[arg-type]
+                window.append((more, submit(more)))
             if not window:
                 return
             chunk, future = window[0]
@@ -393,11 +422,11 @@ def _blame(
     for number, pid in held.items():
         code = getattr(processes.get(pid), "exitcode", None)
         if code is not None and code != -signal.SIGTERM:
-            how = f"signal {-code}" if code < 0 else f"exit code {code}"
+            how = f"killed by signal {-code}" if code < 0 else f"exit code {code}"
             if code == -signal.SIGKILL:
-                how += "; out of memory?"
+                how += ": out of memory?"
             source = _task_of(number, window)[0]
-            problem = f"the worker process reading it died ({how}); the build went on without it"
+            problem = f"the extraction worker stopped while reading it ({how}); the build went on without it"
             verdicts[number] = ("failed", Failure(source.name, problem))
             blamed = True
     if not blamed:
@@ -422,17 +451,18 @@ def build(
     rebuild: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: Progress | None = None,
-    sources: list[Source | LoadError] | None = None,
+    sources: list[Item] | None = None,
     jobs: int | None = None,
     bulk: bool = False,
     doc_timeout: float | None = DEFAULT_DOC_TIMEOUT,
     follow_outside: bool = False,
+    prune: bool = False,
 ) -> BuildSummary:
     """Build every document under ``paths`` (and in ``manifest``) into ``store``; return what happened.
 
     ``jobs`` worker processes extract documents in parallel (default: one per CPU; 1 builds in this process).
-    ``progress`` is called once per document with its source (or load error) and ``built``, ``unchanged`` or
-    ``failed``; documents that are built are reported when they are written, not necessarily in source order.
+    ``progress`` is called once per item with its source (or load error, or skipped file) and ``built``,
+    ``unchanged``, ``copy``, ``skipped`` or ``failed``; documents that are built are reported when they are written, not necessarily in source order.
 
     ``bulk=True`` writes new documents with Oxigraph's bulk loader (about 3× less work, for first builds of large
     corpora) instead of one transaction per batch: a build killed midway may then leave documents part-written,
@@ -441,20 +471,30 @@ def build(
 
     ``doc_timeout`` bounds the seconds one document may take (None: no limit); a document past it fails with the
     reason and the build goes on. ``follow_outside=True`` reads symbolic links and manifest rows that lead outside the
-    folders being built (refused by default; :func:`caregraph.pipeline.load.iter_sources`)."""
+    folders being built (refused by default; :func:`caregraph.pipeline.load.iter_sources`).
+
+    One document is one graph however it is reached (docs/reliability.md, "One document, one graph"): bytes already
+    in the store under another path are the same document (unchanged) when the file has the same name, a copy
+    (``summary.copies``, not added) when not; a document whose manifest URL changed, or whose file the store knows
+    by another path, replaces its old graph. ``prune=True`` drops the graphs of documents whose files, under
+    ``paths``, are gone. ``rebuild=True`` drops every document graph (Ofsted's imported outcomes are kept)."""
     started = datetime.now(UTC)
     summary = BuildSummary()
     if rebuild:
-        store.clear()
+        clear_documents(store)
     store.ensure_reference_graphs()
-    known = store.documents()
+    stored = store.document_files()
+    known = {name: sha for name, (sha, _) in stored.items()}
+    ids = Identities(stored)
     # Graphs of documents without their hash (cut short by a killed --bulk build) are replaced, never added to.
     present = known.keys() | store.document_graphs()
     built_at = started.replace(microsecond=0)
     items = sources if sources is not None else iter_sources(paths, manifest, follow_outside=follow_outside)
     jobs = default_jobs() if jobs is None else max(1, jobs)
 
-    def report(item: Source | LoadError, status: str) -> None:
+    def report(item: Item, status: str) -> None:
+        if status == "built" and isinstance(item, Source):
+            ids.built.add(iris.document_iri(source_key(item)))
         if progress:
             progress(item, status)
 
@@ -466,6 +506,10 @@ def build(
         """The documents to build; load errors, duplicates and unchanged documents are settled on the way."""
         seen_iris: set[str] = set()
         for item in items:
+            if isinstance(item, Skipped):
+                summary.skipped.append(item)
+                report(item, "skipped")
+                continue
             if isinstance(item, LoadError):
                 fail(item, Failure(item.path, item.problem))
                 continue
@@ -476,8 +520,18 @@ def build(
             seen_iris.add(name)
             digest = fingerprint(item, max_bytes)
             if digest is not None and known.get(name) == digest:
+                ids.claim(name, digest, item)
                 summary.unchanged += 1
                 report(item, "unchanged")
+                continue
+            verdict = ids.settle(name, digest, item)
+            if verdict == "unchanged":
+                summary.unchanged += 1
+                report(item, "unchanged")
+                continue
+            if isinstance(verdict, Failure):
+                summary.copies.append(verdict)
+                report(item, "copy")
                 continue
             yield item, name
 
@@ -516,9 +570,16 @@ def build(
         if len(batch) >= BATCH_DOCUMENTS or batch_bytes >= BATCH_BYTES:
             flush()
     flush()
-    changed = bool(summary.read or rebuild or not store.has_graph(DATASET_GRAPH) or _description_stale(store))
+    for old in ids.superseded():
+        store.remove_document(old)
+        summary.removed.append(old)
+    if prune:
+        summary.removed.extend(prune_missing(store, paths, exclude=ids.built))
+    changed = bool(
+        summary.read or summary.removed or rebuild or not store.has_graph(DATASET_GRAPH) or _description_stale(store)
+    )
     if changed:
-        # The VoID/DCAT description in graph …/graph/dataset (caregraph.interop.dataset). It counts the whole store, so an
+        # The VoID/DCAT description in graph …/graph/dataset (caregraph.dataset). It counts the whole store, so an
         # unchanged rebuild keeps the last one rather than pay for a full scan.
         describe_dataset(store)
     # The description has just counted every graph (or counted them last time, when nothing changed): reuse its
@@ -588,6 +649,6 @@ def _described_size(store: Store) -> int | None:
     if len(counted) != 1:
         return None
     try:
-        return int(counted[0].value) + sum(1 for _ in store.quads(graph=DATASET_GRAPH))
+        return int(str(getattr(counted[0], "value", counted[0]))) + sum(1 for _ in store.quads(graph=DATASET_GRAPH))
     except ValueError:
         return None

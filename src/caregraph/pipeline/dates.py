@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date as _date
+from datetime import timedelta
 
 from caregraph.records import PartialDate
 
@@ -45,10 +47,15 @@ _M = r"(?:January|February|March|April|May|June|July|August|September|October|No
 _D = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _Y = r"(?:19[89]\d|20[0-4]\d)"
 _SEASON = r"(?:spring|summer|autumn|winter|fall)"
+# Cheap first tests, so that a pattern gives up at once where no month or year can start (speed only).
+_AT_MONTH = r"(?=[adfjmnos])"
+_AT_YEAR = r"(?=[12]\d\d\d)"
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
 _QUAL = r"(?:(?:early|mid|late|end\s+of|beginning\s+of|the\s+end\s+of)[\s-]+)?"
 # A range's separator, and a weekday before its second day ("Monday 2nd and Friday 13th December 2024").
-_RANGE = r"\s*(?:-|–|—|/|to|and|until|till|through)\s*" + _WEEKDAY
+_RANGE = r"\s*(?:-|–|—|/|&|to|and|until|till|through)\s*" + _WEEKDAY
+# Months also range with "or" ("late June or early July 2022": the visit fell in one of them).
+_MONTH_RANGE = r"\s*(?:-|–|—|/|&|to|and|or|until|till|through)\s*"
 _NUMERIC_DAY = rf"(?P<{{d}}>[0-3]?\d)/(?P<{{m}}>[01]?\d)/(?P<{{y}}>{_Y})"
 
 
@@ -97,8 +104,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     # 16 May 2018 ; Tuesday 16th May 2018
     ("d_m_y", re.compile(rf"\b{_WEEKDAY}(?P<d>{_D})\s+(?:of\s+)?(?P<m>{_M})\s*,?\s*(?P<y>{_Y})\b", re.I)),
+    # September 16-27, 2019 ; March 4 and 5 2024
+    ("m_d_d_y", re.compile(rf"\b{_AT_MONTH}(?P<m>{_M})\s+(?P<d1>{_D}){_RANGE}(?P<d2>{_D}),?\s+(?P<y>{_Y})\b", re.I)),
     # May 16, 2018
-    ("m_d_y", re.compile(rf"\b(?P<m>{_M})\s+(?P<d>{_D}),?\s+(?P<y>{_Y})\b", re.I)),
+    ("m_d_y", re.compile(rf"\b{_AT_MONTH}(?P<m>{_M})\s+(?P<d>{_D}),?\s+(?P<y>{_Y})\b", re.I)),
     # 30/09/2024 - 11/10/2024 ; 30/09/2024 to 11/10/2024
     (
         "numeric_range",
@@ -109,12 +118,18 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     # 16/07/2019 ; 16.07.2019
     ("numeric", re.compile(rf"\b(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)[/.](?P<y>{_Y})\b")),
+    # 28/10/19 (a two-digit year is this century's)
+    ("numeric_yy", re.compile(r"(?<![\d/.])\b(?P<d>[0-3]?\d)/(?P<m>[01]?\d)/(?P<y>\d\d)\b(?![/.]?\d)")),
     # 2019-07-16
     ("iso", re.compile(rf"\b(?P<y>{_Y})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
     # October-November 2019 ; between October and November 2019 ; October/November 2019
-    ("m_m_y", re.compile(rf"\b{_QUAL}(?P<m1>{_M}){_RANGE}{_QUAL}(?P<m2>{_M})\s*,?\s*(?P<y>{_Y})\b", re.I)),
-    # September 2021 ; late-November 2019
-    ("m_y", re.compile(rf"\b{_QUAL}(?P<m>{_M})\s*,?\s*(?P<y>{_Y})\b", re.I)),
+    # April and May of 2022 ; late June or early July 2022
+    (
+        "m_m_y",
+        re.compile(rf"\b{_QUAL}(?P<m1>{_M}){_MONTH_RANGE}{_QUAL}(?P<m2>{_M})\s*,?\s*(?:of\s+)?(?P<y>{_Y})\b", re.I),
+    ),
+    # September 2021 ; late-November 2019 ; May of 2022
+    ("m_y", re.compile(rf"\b{_QUAL}(?P<m>{_M})\s*,?\s*(?:of\s+)?(?P<y>{_Y})\b", re.I)),
     # between Spring and Summer 2022 ; Spring 2022
     (
         "s_s_y",
@@ -124,11 +139,19 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("s_y", re.compile(rf"\b{_QUAL}(?P<s>{_SEASON})\s+(?:term\s+)?(?:of\s+)?(?P<y>{_Y})\b", re.I)),
+    # inspections in 2016 and 2019 ; in 2014, 2016 and 2019 (one mention a year)
+    (
+        "y_list",
+        re.compile(
+            rf"{_AT_YEAR}(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bof\s)|(?<=\())(?P<y>{_Y})(?:\s*,\s*{_Y})*\s*,?\s*and\s+{_Y}\b(?![/-]\d)",
+            re.I,
+        ),
+    ),
     # in 2010 ; (2018) ; since 2017 ; during 2019/20 is not a year
     (
         "y",
         re.compile(
-            rf"(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bsince\s)|(?<=\bof\s)|(?<=\bfrom\s)|(?<=\bby\s)|(?<=\bin\searly\s)|(?<=\bin\slate\s)|(?<=\bin\smid-)|(?<=\())(?P<y>{_Y})\b(?![/-]\d)(?!\s*(?:-|–|to)\s*\d)",
+            rf"{_AT_YEAR}(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bsince\s)|(?<=\bof\s)|(?<=\bfrom\s)|(?<=\bby\s)|(?<=\bin\searly\s)|(?<=\bin\slate\s)|(?<=\bin\smid-)|(?<=\())(?P<y>{_Y})\b(?![/-]\d)(?!\s*(?:-|–|to)\s*\d)",
             re.I,
         ),
     ),
@@ -144,15 +167,35 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # 13 and 14 July ; 27 February - 14 March ; 21st November ; (no year: needs the anchor)
     ("d_m_d_m", re.compile(rf"\b(?P<d1>{_D})\s+(?P<m1>{_M}){_RANGE}(?P<d2>{_D})\s+(?P<m2>{_M})\b(?!\s*,?\s*\d)", re.I)),
     ("d_d_m", re.compile(rf"\b(?P<d1>{_D}){_RANGE}(?P<d2>{_D})\s+(?:of\s+)?(?P<m>{_M})\b(?!\s*,?\s*\d)", re.I)),
+    (
+        "m_d_d",
+        re.compile(
+            rf"\b{_AT_MONTH}(?P<m>{_M})\s+(?P<d1>{_D})\s*(?:-|–|—|&|to|and)\s*(?P<d2>{_D})\b(?!\s*,?\s*\d)", re.I
+        ),
+    ),
     ("d_m", re.compile(rf"(?<![\d/.])\b(?P<d>{_D})\s+(?:of\s+)?(?P<m>{_M})\b(?!\s*,?\s*\d)(?![/.]\d)", re.I)),
-    ("month_this_year", re.compile(rf"\b(?:in\s+)?(?P<m>{_M})\s+(?P<rel>this|last|next)\s+year\b", re.I)),
+    (
+        "month_this_year",
+        re.compile(rf"\b(?=[adfjmnosi])(?:in\s+)?(?P<m>{_M})\s+(?P<rel>this|last|next)\s+year\b", re.I),
+    ),
     ("rel_month", re.compile(r"\b(?P<rel>last|this|next|previous)\s+month(?:['’]s)?\b", re.I)),
     ("rel_year", re.compile(r"\b(?:earlier\s+|later\s+)?(?P<rel>last|this|next|previous)\s+year(?:['’]s)?\b", re.I)),
-    ("today", re.compile(r"\b(?:published|out|released|announced|issued)\s+today\b|\btoday\b", re.I)),
+    # published today ; today's report (the span is the word "today": what comes before it says what happened)
+    ("today", re.compile(r"\btoday\b", re.I)),
+    ("tomorrow", re.compile(r"\b(?P<rel>tomorrow|yesterday)\b", re.I)),
+    # expected in late June or early July (no year: the anchor's)
+    (
+        "m_m",
+        re.compile(
+            rf"(?=[adfjmnostelb])(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bbetween\s)|(?<=\bfrom\s))(?:the\s+)?{_QUAL}(?P<m1>January|February|March|April|May|June|July|August|September|October|November|December){_MONTH_RANGE}{_QUAL}(?P<m2>January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s*,?\s*(?:of\s+)?(?:{_Y}|\d))",
+            re.I,
+        ),
+    ),
     (
         "bare_month",
         re.compile(
-            rf"(?:(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bsince\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bin\searly\s)|(?<=\bin\slate\s)|(?<=\bin\smid-)|(?<=\bon\s)|(?<=\bend\sof\s))(?P<m>January|February|March|April|June|July|August|September|October|November|December)|(?<=\bin\s)(?P<may>(?-i:May))|(?:(?<=\bthe\s)|(?<=['’]s\s))(?P<mt>January|February|March|April|May|June|July|August|September|October|November|December)(?=\s+meeting\b))\b(?!\s*(?:{_Y}|\d))",
+            # in June, by September, on 5 … ; the September panel meeting, the July committee (a month as an adjective)
+            rf"{_AT_MONTH}(?:(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bsince\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bin\searly\s)|(?<=\bin\slate\s)|(?<=\bin\smid-)|(?<=\bon\s)|(?<=\bend\sof\s))(?P<m>January|February|March|April|June|July|August|September|October|November|December)|(?<=\bin\s)(?P<may>(?-i:May))|(?:(?<=\bthe\s)|(?<=['’]s\s))(?P<mt>January|February|March|April|May|June|July|August|September|October|November|December)(?=\s+(?:[\w’'-]+\s+){{0,3}}?(?:meeting|committee|panel|board|cabinet)s?\b))\b(?!\s*(?:{_Y}|\d))",
             re.I,
         ),
     ),
@@ -192,6 +235,9 @@ _DURATION = re.compile(
 #: Patterns whose year comes from the anchor.
 _ANCHORED = {
     "bare_season",
+    "m_d_d",
+    "m_m",
+    "tomorrow",
     "d_m_d_m",
     "d_d_m",
     "d_m",
@@ -246,6 +292,12 @@ def find_dates(
             s, e = m.span()
             if 1 in taken[s - start : e - start]:
                 continue
+            if kind == "y_list":
+                found.extend(
+                    DateMention(y.start(), y.end(), PartialDate(int(y.group()))) for y in _YEAR.finditer(text, s, e)
+                )
+                taken[s - start : e - start] = b"\x01" * (e - s)
+                continue
             mention = _mention(kind, m, anchor, future)
             if mention is not None:
                 found.append(mention)
@@ -270,10 +322,11 @@ def find_dates(
 
 
 _DIGIT = re.compile(r"\d")
+_YEAR = re.compile(_Y)
 _MONTH_WORD = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
 _SEASON_MONTH = {"spring": 5, "summer": 8, "autumn": 11}  # a season is past once its last month is
 _SEASON_WORD = re.compile(r"(?i)spring|summer|autumn|winter|fall")
-_RELATIVE_WORD = re.compile(r"(?i)\b(?:month|year|today)")
+_RELATIVE_WORD = re.compile(r"(?i)\b(?:month|year|today|tomorrow|yesterday)")
 _DURATION_WORD = re.compile(r"(?i)\b(?:months?|years?)\b")
 #: What a span must hold for a pattern to be worth trying.
 _NEEDS = {
@@ -283,6 +336,12 @@ _NEEDS = {
     "d_m_y_d_m_y": ("digit", "month"),
     "d_m_y": ("digit", "month"),
     "m_d_y": ("digit", "month"),
+    "m_d_d_y": ("digit", "month"),
+    "m_d_d": ("digit", "month"),
+    "m_m": ("month",),
+    "numeric_yy": ("digit",),
+    "y_list": ("digit",),
+    "tomorrow": ("relative",),
     "numeric_range": ("digit",),
     "numeric": ("digit",),
     "iso": ("digit",),
@@ -305,7 +364,7 @@ _NEEDS = {
 
 # Every date expression holds a digit or a month, season or relative word: a cheap test that skips the rest.
 _DIGIT_OR_WORD = re.compile(
-    r"\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|autumn|winter|fall|today|month|year)"
+    r"\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|autumn|winter|fall|today|tomorrow|yesterday|month|year)"
 )
 
 
@@ -342,6 +401,10 @@ def _mention(kind: str, m: re.Match[str], anchor: PartialDate | None, future: bo
         date, until = _pd(g["y1"], g["m1"], g["d1"]), _pd(g["y2"], g["m2"], g["d2"])
     elif kind in {"d_m_y", "m_d_y", "numeric", "iso"}:
         date = _pd(g["y"], g["m"], g["d"])
+    elif kind == "numeric_yy":
+        date = _pd(2000 + int(g["y"]), g["m"], g["d"])
+    elif kind == "m_d_d_y":
+        date, until = _pd(g["y"], g["m"], g["d1"]), _pd(g["y"], g["m"], g["d2"])
     elif kind == "m_m_y":
         date, until = _pd(g["y"], g["m1"]), _pd(g["y"], g["m2"])
     elif kind == "m_y":
@@ -354,53 +417,13 @@ def _mention(kind: str, m: re.Match[str], anchor: PartialDate | None, future: bo
         if anchor is None:
             return None
         relative = True
-        if kind in {"d_m_d_m", "d_d_m", "d_m"}:
-            if kind == "d_m_d_m":
-                m1, d1, m2, d2 = (
-                    MONTHS[g["m1"].lower().rstrip(".")],
-                    g["d1"],
-                    MONTHS[g["m2"].lower().rstrip(".")],
-                    g["d2"],
-                )
-            elif kind == "d_d_m":
-                m1 = m2 = MONTHS[g["m"].lower().rstrip(".")]
-                d1, d2 = g["d1"], g["d2"]
-            else:
-                m1 = m2 = MONTHS[g["m"].lower().rstrip(".")]
-                d1 = d2 = g["d"]
-            day1 = int(re.sub(r"\D", "", d1))
-            year = _anchored_year(anchor, m1, day1, future)
-            date = _pd(year, m1, d1)
-            if kind != "d_m":
-                until = _pd(year + (1 if m2 < m1 else 0), m2, d2)
-                if until is None:
-                    return None
-        elif kind == "month_this_year":
-            offset = {"this": 0, "last": -1, "next": 1}[g["rel"].lower()]
-            date = _pd(anchor.year + offset, g["m"])
-        elif kind == "rel_month":
-            if anchor.month is None:
-                return None
-            offset = {"this": 0, "last": -1, "previous": -1, "next": 1}[g["rel"].lower()]
-            y, mo = divmod(anchor.year * 12 + anchor.month - 1 + offset, 12)
-            date = PartialDate(y, mo + 1)
-        elif kind == "rel_year":
-            offset = {"this": 0, "last": -1, "previous": -1, "next": 1}[g["rel"].lower()]
-            date = PartialDate(anchor.year + offset)
-        elif kind == "today":
-            date = anchor
-        elif kind == "end_of_year":
-            date = PartialDate(anchor.year)
-        elif kind == "bare_season":
-            if not future or anchor.month is None:
-                return None
-            date = PartialDate(_anchored_year(anchor, _SEASON_MONTH[g["s"].lower()], None, True))
-        elif kind == "bare_month":
-            month = MONTHS[(g["m"] or g["may"] or g["mt"]).lower()]
-            date = PartialDate(_anchored_year(anchor, month, None, future), month)
-        else:  # pragma: no cover - every pattern is handled above
+        found = _anchored(kind, g, anchor, future)
+        if found is None:
             return None
-    if date is None or (kind in {"d_d_m_y", "d_m_d_m_y", "d_m_y_d_m_y", "m_m_y", "numeric_range"} and until is None):
+        date, until = found
+    if date is None or (
+        kind in {"d_d_m_y", "d_m_d_m_y", "d_m_y_d_m_y", "m_m_y", "m_d_d_y", "numeric_range"} and until is None
+    ):
         return None
     if until is not None and until < date:
         until = None
@@ -409,18 +432,115 @@ def _mention(kind: str, m: re.Match[str], anchor: PartialDate | None, future: bo
     return DateMention(s, e, date, until, relative)
 
 
+def _anchored(
+    kind: str, g: dict[str, str], anchor: PartialDate, future: bool
+) -> tuple[PartialDate | None, PartialDate | None] | None:
+    """The date (and the end of a range) of a relative expression of ``kind`` read against ``anchor``; None when
+    the anchor is too coarse or the range ends badly."""
+    until: PartialDate | None = None
+    if kind in {"d_m_d_m", "d_d_m", "m_d_d", "d_m"}:
+        if kind == "d_m_d_m":
+            m1, d1, m2, d2 = MONTHS[g["m1"].lower().rstrip(".")], g["d1"], MONTHS[g["m2"].lower().rstrip(".")], g["d2"]
+        elif kind in {"d_d_m", "m_d_d"}:
+            m1 = m2 = MONTHS[g["m"].lower().rstrip(".")]
+            d1, d2 = g["d1"], g["d2"]
+        else:
+            m1 = m2 = MONTHS[g["m"].lower().rstrip(".")]
+            d1 = d2 = g["d"]
+        year = _anchored_year(anchor, m1, int(re.sub(r"\D", "", d1)), future)
+        if kind != "d_m":
+            until = _pd(year + (1 if m2 < m1 else 0), m2, d2)
+            if until is None:
+                return None
+        return _pd(year, m1, d1), until
+    if kind == "month_this_year":
+        return _pd(anchor.year + {"this": 0, "last": -1, "next": 1}[g["rel"].lower()], g["m"]), None
+    offset = {"this": 0, "last": -1, "previous": -1, "next": 1}.get((g.get("rel") or "").lower(), 0)
+    if kind == "rel_month":
+        if anchor.month is None:
+            return None
+        y, mo = divmod(anchor.year * 12 + anchor.month - 1 + offset, 12)
+        return PartialDate(y, mo + 1), None
+    if kind == "rel_year":
+        return PartialDate(anchor.year + offset), None
+    if kind == "today":
+        return anchor, None
+    if kind == "tomorrow":
+        return _next_day(anchor, 1 if g["rel"].lower() == "tomorrow" else -1), None
+    if kind == "m_m":
+        m1, m2 = MONTHS[g["m1"].lower()], MONTHS[g["m2"].lower()]
+        year = _anchored_year(anchor, m1, None, future)
+        return PartialDate(year, m1), PartialDate(year + (1 if m2 < m1 else 0), m2)
+    if kind == "end_of_year":
+        return PartialDate(anchor.year), None
+    if kind == "bare_season":
+        if not future or anchor.month is None:
+            return None
+        return PartialDate(_anchored_year(anchor, _SEASON_MONTH[g["s"].lower()], None, True)), None
+    if kind == "bare_month":
+        month = MONTHS[(g["m"] or g["may"] or g["mt"]).lower()]
+        return PartialDate(_anchored_year(anchor, month, None, future), month), None
+    return None  # pragma: no cover - every pattern is handled above
+
+
+def _next_day(anchor: PartialDate, days: int) -> PartialDate:
+    """The day ``days`` after ``anchor`` (a month or year anchor stands for itself: "tomorrow" is in it)."""
+    if anchor.day is None or anchor.month is None:
+        return anchor
+    moved = _date(anchor.year, anchor.month, anchor.day) + timedelta(days=days)
+    return PartialDate(moved.year, moved.month, moved.day)
+
+
 def sort_key(date: PartialDate) -> tuple[int, int, int]:
     """A key that orders dates of mixed precision (a missing month or day sorts first): :meth:`PartialDate.sort_key`,
     by which partial dates also compare (``PartialDate(2019) < PartialDate(2019, 5)``)."""
     return date.sort_key()
 
 
+#: Dates in a URL's path: /2023/01/05/, /2023/01/, /2023/ ; /24/08/2022/ ; /november-2017/ ; 2023-01-05 in a slug.
+_URL_DATES = (
+    ("dmy", re.compile(r"/(0?[1-9]|[12]\d|3[01])/(0?[1-9]|1[0-2])/((?:19|20)\d\d)/")),
+    ("ymd", re.compile(r"/((?:19|20)\d\d)/(?:(0?[1-9]|1[0-2])/(?:(0?[1-9]|[12]\d|3[01])/)?)?")),
+    ("iso", re.compile(r"(?<!\d)((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?!\d)")),
+    ("my", re.compile(rf"/(?:(\d{{1,2}})-)?({_M})-((?:19|20)\d\d)(?=[/-])", re.I)),
+)
+
+
 def document_date_from_url(url: str | None) -> PartialDate | None:
-    """News sites often put the date in the path: ``/news/2023/01/…`` → 2023-01; ``/2023/…`` → 2023."""
+    """The date a page's URL gives it, at the URL's precision: news sites put it in the path (``/news/2023/01/…`` →
+    2023-01; ``/2023/…`` → 2023; ``/24/08/2022/…`` → 2022-08-24; ``/media-releases/november-2017/…`` → 2017-11).
+    The query string is not read."""
     if not url:
         return None
-    m = re.search(r"/((?:19|20)\d\d)/(?:(0[1-9]|1[0-2])/(?:(0[1-9]|[12]\d|3[01])/)?)?", url)
-    if not m:
-        return None
-    y, mo, d = m.groups()
-    return _pd(y, int(mo) if mo else None, int(d) if d else None)
+    path = url.split("?", 1)[0].split("#", 1)[0]
+    path = path.split("://", 1)[-1]
+    path = path[path.find("/") :] if "/" in path else ""
+    for kind, pattern in _URL_DATES:
+        m = pattern.search(path)
+        if not m:
+            continue
+        if kind == "ymd":
+            y, mo, d = m.groups()
+        elif kind == "dmy":
+            d, mo, y = m.groups()
+        elif kind == "iso":
+            y, mo, d = m.groups()
+        else:
+            d, mo, y = m.group(1), m.group(2), m.group(3)
+            if mo.lower().rstrip(".") not in MONTHS:
+                continue
+        date = _pd(y, mo if mo is None or not mo.isdigit() else int(mo), int(d) if d else None)
+        if date is not None:
+            return date
+    return None
+
+
+def page_anchor(url_date: PartialDate | None, latest_stated: PartialDate | None) -> PartialDate | None:
+    """The date relative dates of a page without a date of its own are read against: its URL's date, else the
+    latest full date the page states; the stated day wins when it lies within the URL's month or year (a URL
+    that gives only 2024, a page that states 12 January 2024)."""
+    if url_date is None:
+        return latest_stated
+    if latest_stated is not None and url_date.day is None and latest_stated.iso().startswith(url_date.iso()):
+        return latest_stated
+    return url_date

@@ -46,6 +46,17 @@ class Source:
     published: PartialDate | None = None
 
 
+@dataclass(frozen=True)
+class Skipped:
+    """A file in a folder being built that caregraph passed over: not a format it reads (``.docx``, ``.xlsx``, …)."""
+
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
 # ---------------------------------------------------------------------------------------------------- discovery
 
 
@@ -54,8 +65,12 @@ def iter_sources(
     manifest: str | os.PathLike[str] | None = None,
     *,
     follow_outside: bool = False,
-) -> Iterator[Source | LoadError]:
+) -> Iterator[Source | LoadError | Skipped]:
     """Yield every document under ``paths`` (files and folders, recursively) and every row of ``manifest``.
+
+    ``manifest`` must exist: a missing one raises :class:`ManifestError` before anything is yielded (a build must not
+    go on without the URLs that name its documents). Files of formats caregraph does not read, met in folders, are
+    yielded as :class:`Skipped` (hidden files and ``manifest.csv`` are not mentioned).
 
     A folder holding a ``manifest.csv`` takes URLs and other metadata from it. Symbolic links are followed, but a
     folder is never entered twice, so a link loop ends. Files of unknown formats inside folders are passed over;
@@ -70,6 +85,9 @@ def iter_sources(
     seen_files: set[tuple[int, int]] = set()
     rows: dict[Path, Source] = {}
     if manifest is not None:
+        problem = _not_a_document(Path(manifest))
+        if problem:
+            raise ManifestError(f"{manifest}: cannot read manifest ({problem}); nothing was built")
         for item in _manifest_items(manifest, None if follow_outside else _real(Path(manifest).parent)):
             if isinstance(item, LoadError):
                 yield item
@@ -187,7 +205,7 @@ _OUTSIDE = "symbolic link to {what} outside the folder being built ({target}); g
 
 def _walk(
     root: Path, rows: dict[Path, Source], seen_files: set[tuple[int, int]], follow_outside: bool = False
-) -> Iterator[Source | LoadError]:
+) -> Iterator[Source | LoadError | Skipped]:
     seen_dirs: set[tuple[int, int]] = set()
     problems: list[LoadError] = []
     boundary = None if follow_outside else _real(root)
@@ -228,6 +246,9 @@ def _walk(
         for name in sorted(filenames):
             path = folder / name
             if path.suffix.lower() not in FORMATS:
+                if name != MANIFEST_NAME and not name.startswith("."):
+                    shown = os.path.normpath(str(path))
+                    yield Skipped(shown, f"unsupported format {path.suffix or '(no extension)'!r}; not read")
                 continue
             problem = _not_a_document(path)
             if problem:
@@ -734,7 +755,7 @@ class _TextExtractor(HTMLParser):
         elif not self.skip:
             self.parts.append(_SPACES.sub(" ", data))
 
-    def parse_marked_section(self, i: int, report: int = 1) -> int:
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
         # Python's parser asserts on an unknown marked section ("<![foo["); treat it as a bogus comment instead.
         try:
             return super().parse_marked_section(i, report)

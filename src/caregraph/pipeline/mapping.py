@@ -9,6 +9,9 @@ Concept keys of the records become ``cgv:`` concepts; judgement areas are transl
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
+import re
 from collections import Counter
 from datetime import UTC, datetime
 
@@ -44,6 +47,67 @@ SIF_KINDS = frozenset({"sif", "sif-reinspection"})
 def date_literal(date: PartialDate) -> Literal:
     """A typed literal at the date's own precision: xsd:gYear, xsd:gYearMonth or xsd:date."""
     return Literal(date.iso(), datatype=_DATE_TYPES[date.precision])
+
+
+# The derived bounds of each dated property: the earliest and the latest day its value allows (docs/ontology.md,
+# "Dates"), so that a typed range filter sees a month or a year too.
+DATE_BOUNDS = {
+    CG.startDate: (CG.startEarliest, CG.startLatest),
+    CG.endDate: (CG.endEarliest, CG.endLatest),
+    CG.publicationDate: (CG.publishedEarliest, CG.publishedLatest),
+    CG.due: (CG.dueEarliest, CG.dueLatest),
+    CG.date: (CG.dateEarliest, CG.dateLatest),
+}
+EDTF = URIRef("http://id.loc.gov/datatypes/edtf/EDTF")
+# EDTF season codes and months (northern-hemisphere meteorological seasons). Winter straddles the year: "winter 2022"
+# may be its January or its December, so its bounds run from 1 January to the end of the next February.
+SEASONS = {"spring": ("21", 3, 5), "summer": ("22", 6, 8), "autumn": ("23", 9, 11), "fall": ("23", 9, 11)}
+SEASONS["winter"] = ("24", 1, 14)
+_SEASON_WORDS = re.compile(r"(?i)\b(spring|summer|autumn|fall|winter)\b")
+_YEARS = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def date_bounds(date: PartialDate) -> tuple[dt.date, dt.date]:
+    """The first and last day a date at its precision allows: 2024-04 → 1 and 30 April 2024; 2016 → the year."""
+    if date.day is not None:
+        day = dt.date(date.year, date.month or 1, date.day)
+        return day, day
+    if date.month is not None:
+        return dt.date(date.year, date.month, 1), _month_end(date.year, date.month)
+    return dt.date(date.year, 1, 1), dt.date(date.year, 12, 31)
+
+
+def season(date: PartialDate, words: str | None) -> tuple[str, dt.date, dt.date] | None:
+    """EDTF and bounds when a year-precision date was written as seasons of that year: "Spring 2022" →
+    ("2022-21", 1 March, 31 May 2022); "between Spring and Summer 2022" → ("2022-21/2022-22", 1 March, 31 August)."""
+    if date.precision != "year" or not words:
+        return None
+    named = [w.lower() for w in _SEASON_WORDS.findall(words)]
+    if not named or any(int(y) != date.year for y in _YEARS.findall(words)):
+        return None
+    (first, start, _), (last, _, end) = SEASONS[named[0]], SEASONS[named[-1]]
+    codes = f"{date.year}-{first}" if first == last else f"{date.year}-{first}/{date.year}-{last}"
+    return codes, dt.date(date.year, start, 1), _month_end(date.year, end)
+
+
+def bound_triples(s: URIRef, p: URIRef, date: PartialDate, words: str | None = None) -> list[Triple]:
+    """The derived bounds of ``s p date`` (:data:`DATE_BOUNDS`) as ``xsd:date`` literals, and for a start written as
+    seasons its EDTF (``cg:startEdtf "2022-21"``). Derived, not stated: they carry no reifier of their own."""
+    earliest, latest = DATE_BOUNDS[p]
+    lo, hi = date_bounds(date)
+    out: list[Triple] = []
+    found = season(date, words) if p == CG.startDate else None
+    if found is not None:
+        code, lo, hi = found
+        out.append((s, CG.startEdtf, Literal(code, datatype=EDTF)))
+    out.append((s, earliest, Literal(lo.isoformat(), datatype=XSD.date)))
+    out.append((s, latest, Literal(hi.isoformat(), datatype=XSD.date)))
+    return out
 
 
 def area_key(area: str, kind: str) -> str:
@@ -117,6 +181,13 @@ class _Writer:
         reifier = self.span(evidence) if evidence is not None else self.doc
         self.graph.add((reifier, REIFIES, TripleTerm(s, p, o)))
 
+    def date(
+        self, s: URIRef, p: URIRef, date: PartialDate, evidence: Evidence | None, words: str | None = None
+    ) -> None:
+        """A dated fact (typed at its precision, with its provenance) and its derived bounds (:func:`bound_triples`)."""
+        self.fact(s, p, date_literal(date), evidence)
+        self.graph.update(bound_triples(s, p, date, words))
+
     def entity(
         self, s: URIRef, cls: URIRef, label: str, evidence: Evidence | None, label_property: URIRef = RDFS.label
     ) -> URIRef:
@@ -168,11 +239,83 @@ def rdf11_triples(triples: set[Triple], doc: URIRef) -> set[Triple]:
     return out
 
 
+# Organisations that exist once per council (a safeguarding children board, a corporate parenting board, an
+# improvement board): keyed under the council the document is about, not once for all of England.
+PER_COUNCIL_CATEGORIES = frozenset({"board", "safeguarding-partnership"})
+# A post named without its body is the publishing council's when its title is a council member's or officer's;
+# any other (a Secretary of State, a lead inspector, a commissioner, an NHS director) has no org:postIn until the
+# text names its body.
+_COUNCIL_POST = re.compile(
+    r"(?i)\b(?:cabinet|portfolio|lead member|executive member|member for|leader|councillor|chair(?:man)?|director"
+    r"|head of|chief executive|officer|manager|scrutiny|dcs)\b"
+)
+_OTHER_BODY_POST = re.compile(
+    r"(?i)\b(?:secretary of state|minister|commissioner|inspector|hmi|ofsted|nhs|police|independent|of london)\b"
+)
+
+
+def _council_named(name: str) -> str | None:
+    """The council a body's name is ("Anyshire County Council", "Anyshire Council", "Anyshire"), or None."""
+    from caregraph.gazetteer import gazetteer
+
+    g = gazetteer()
+    return g.resolve(name) or g.resolve(re.sub(r"(?i)^the\s+|\s+council$", "", name.strip()))
+
+
+def is_council_post(title: str) -> bool:
+    """Whether a post named with no body is the publishing council's by its title alone (see above)."""
+    return _COUNCIL_POST.search(title) is not None and _OTHER_BODY_POST.search(title) is None
+
+
+class _Context:
+    """What the parts of one document's mapping share: the writer, the document, and its publisher — the council
+    the extraction identified, else an explicit unidentified publisher ``{doc}/publisher`` (a node of this document
+    only, so unidentified councils' cabinets never merge), minted the first time something is keyed under it."""
+
+    def __init__(self, x: Extraction, w: _Writer):
+        self.x, self.w, self.doc = x, w, w.doc
+        self.publisher = x.publisher
+        self._unknown: str | None = None
+
+    def scope(self) -> str:
+        """The publisher's key for IRIs: its gazetteer slug, or the unidentified publisher's IRI."""
+        if self.publisher is not None:
+            return self.publisher
+        if self._unknown is None:
+            self._unknown = iris.unidentified_publisher(self.doc)
+            node = URIRef(self._unknown)
+            self.w.fact(node, RDF.type, CG.Council, None)
+            self.w.fact(node, RDFS.label, Literal("unidentified publisher"), None)
+            self.w.fact(self.doc, DCTERMS.publisher, node, None)
+        return self._unknown
+
+    def organisation(self, key: str, category: str | None) -> URIRef:
+        return iris.organisation(key, self.scope() if category in PER_COUNCIL_CATEGORIES else None)
+
+
 def to_triples(x: Extraction, built_at: datetime | None = None) -> set[Triple]:
     """The triples of one document's graph: its metadata and every fact extracted from it, with their provenance."""
-    doc = document_iri(x.document)
-    w = _Writer(doc)
-    d = x.document
+    w = _Writer(document_iri(x.document))
+    _metadata(x, w, built_at)
+    c = _Context(x, w)
+    for mention in x.councils:
+        council = iris.council(mention.slug)
+        w.fact(council, RDF.type, CG.Council, mention.evidence)
+        w.meta(w.doc, CG.mentions, council)
+        if mention.publisher:
+            w.fact(w.doc, DCTERMS.publisher, council, mention.evidence)
+    meetings, items = _meetings(c)
+    _people_and_posts(c)
+    for pm in x.practice_models:
+        model = w.entity(iris.practice_model(pm.key), CG.PracticeModel, pm.name, pm.evidence, SKOS.prefLabel)
+        w.fact(iris.council(c.scope()), CG.practiceModel, model, pm.evidence)
+    _inspections(c)
+    _decisions(c, meetings, items)
+    return w.graph
+
+
+def _metadata(x: Extraction, w: _Writer, built_at: datetime | None) -> None:
+    doc, d = w.doc, x.document
     w.meta(doc, RDF.type, CG.Document)
     w.meta(doc, CG.file, Literal(d.path))
     if d.url:
@@ -185,6 +328,7 @@ def to_triples(x: Extraction, built_at: datetime | None = None) -> set[Triple]:
         w.meta(doc, DCTERMS.title, Literal(x.title))
     if x.date:
         w.meta(doc, CG.date, date_literal(x.date))
+        w.graph.update(bound_triples(doc, CG.date, x.date))
     w.meta(doc, CG.caregraphVersion, Literal(__version__))
     w.meta(
         doc,
@@ -192,108 +336,127 @@ def to_triples(x: Extraction, built_at: datetime | None = None) -> set[Triple]:
         Literal((built_at or datetime.now(UTC)).replace(microsecond=0).isoformat(), datatype=XSD.dateTime),
     )
 
-    publisher = x.publisher
-    for c in x.councils:
-        council = iris.council(c.slug)
-        w.fact(council, RDF.type, CG.Council, c.evidence)
-        w.meta(doc, CG.mentions, council)
-        if c.publisher:
-            w.fact(doc, DCTERMS.publisher, council, c.evidence)
 
-    meeting_iris = []
-    item_iris = []
-    for m in x.meetings if publisher else ():
-        council = iris.council(publisher)
-        body = w.entity(iris.body(publisher, m.body), CG.Committee, m.body, m.evidence, SKOS.prefLabel)
+def _meetings(c: _Context) -> tuple[list[URIRef], list[URIRef]]:
+    """Committees, meetings, agenda items and reports; the meetings' and items' IRIs."""
+    w = c.w
+    meeting_iris: list[URIRef] = []
+    item_iris: list[URIRef] = []
+    for m in c.x.meetings:
+        scope = c.scope()
+        council = iris.council(scope)
+        body = w.entity(iris.body(scope, m.body), CG.Committee, m.body, m.evidence, SKOS.prefLabel)
         w.fact(body, ORG.unitOf, council, m.evidence)
         w.fact(body, CG.council, council, m.evidence)
-        meeting = w.entity(iris.meeting(publisher, m.body, m.date), CG.Meeting, f"{m.body}, {m.date.iso()}", m.evidence)
+        meeting = w.entity(iris.meeting(scope, m.body, m.date), CG.Meeting, f"{m.body}, {m.date.iso()}", m.evidence)
         meeting_iris.append(meeting)
         w.fact(meeting, CG.body, body, m.evidence)
         w.fact(meeting, CG.council, council, m.evidence)
-        w.fact(meeting, CG.date, date_literal(m.date), m.evidence)
-        if m.item_number or m.item_title:
-            item = w.entity(
-                iris.agenda_item(meeting, m.item_number, m.item_title),
-                CG.AgendaItem,
-                m.item_title or f"Item {m.item_number}",
-                m.evidence,
+        w.date(meeting, CG.date, m.date, m.evidence)
+        if not (m.item_number or m.item_title):
+            continue
+        item = w.entity(
+            iris.agenda_item(meeting, m.item_number, m.item_title),
+            CG.AgendaItem,
+            m.item_title or f"Item {m.item_number}",
+            m.evidence,
+        )
+        item_iris.append(item)
+        w.fact(meeting, CG.agendaItem, item, m.evidence)
+        if m.item_number:
+            w.fact(item, CG.itemNumber, Literal(m.item_number), m.evidence)
+        if m.item_title:
+            w.fact(item, DCTERMS.title, Literal(m.item_title), m.evidence)
+        if m.report_title:
+            rep = w.entity(iris.report(item), CG.Report, m.report_title, m.evidence)
+            w.fact(item, CG.report, rep, m.evidence)
+            w.fact(rep, DCTERMS.title, Literal(m.report_title), m.evidence)
+            if m.report_size:
+                fmt, _, size = m.report_size.partition(" ")
+                w.fact(rep, DCTERMS["format"], Literal(fmt), m.evidence)
+                w.fact(rep, DCTERMS.extent, Literal(size), m.evidence)
+        if m.call_in_body:
+            callin = w.entity(
+                iris.body(scope, m.call_in_body), CG.Committee, m.call_in_body, m.evidence, SKOS.prefLabel
             )
-            item_iris.append(item)
-            w.fact(meeting, CG.agendaItem, item, m.evidence)
-            if m.item_number:
-                w.fact(item, CG.itemNumber, Literal(m.item_number), m.evidence)
-            if m.item_title:
-                w.fact(item, DCTERMS.title, Literal(m.item_title), m.evidence)
-            if m.report_title:
-                rep = w.entity(iris.report(item), CG.Report, m.report_title, m.evidence)
-                w.fact(item, CG.report, rep, m.evidence)
-                w.fact(rep, DCTERMS.title, Literal(m.report_title), m.evidence)
-                if m.report_size:
-                    fmt, _, size = m.report_size.partition(" ")
-                    w.fact(rep, DCTERMS["format"], Literal(fmt), m.evidence)
-                    w.fact(rep, DCTERMS.extent, Literal(size), m.evidence)
-            if m.call_in_body:
-                callin = w.entity(
-                    iris.body(publisher, m.call_in_body), CG.Committee, m.call_in_body, m.evidence, SKOS.prefLabel
-                )
-                w.fact(callin, CG.council, council, m.evidence)
-                w.fact(item, CG.callInBody, callin, m.evidence)
+            w.fact(callin, ORG.unitOf, council, m.evidence)
+            w.fact(callin, CG.council, council, m.evidence)
+            w.fact(item, CG.callInBody, callin, m.evidence)
+    return meeting_iris, item_iris
 
-    organisation_of_posts = iris.council(publisher) if publisher else None
-    organisations_by_name = {o.name.casefold(): iris.organisation(o.key) for o in x.organisations}
 
-    def post_organisation(name: str | None) -> URIRef | None:
-        """The organisation a post is at: the named organisation when extraction found it, else the publisher."""
-        if name and name.casefold() in organisations_by_name:
-            return organisations_by_name[name.casefold()]
-        return organisation_of_posts
+def _people_and_posts(c: _Context) -> None:
+    """Organisations, people, posts, and each holding as an org:Membership (docs/ontology.md, "People and posts")."""
+    w, x = c.w, c.x
+    by_name: dict[str, URIRef] = {}
+    for o in x.organisations:
+        org = w.entity(c.organisation(o.key, o.category), CG.Organisation, o.name, o.evidence, SKOS.prefLabel)
+        w.fact(org, CG.category, Literal(o.category), o.evidence)
+        by_name.setdefault(o.name.casefold(), org)
+
+    def post(title: str, organisation: str | None, evidence: Evidence) -> URIRef:
+        """The post, in the body the text ties it to: an organisation of the page, or a council by name ("Anyshire
+        County Council's Director of Children's Services" is Anyshire's); with no body named, the publisher's for a
+        council post's title, else none (a Secretary of State's post is not the council's)."""
+        at = by_name.get(organisation.casefold()) if organisation else None
+        if at is None and organisation:
+            council = _council_named(organisation)
+            at = iris.council(council) if council is not None else None
+        if at is None and not organisation and is_council_post(title):
+            at = iris.council(c.scope())
+        node = w.entity(
+            iris.post(at, title) if at is not None else iris.unplaced_post(title),
+            CG.Post,
+            title,
+            evidence,
+            SKOS.prefLabel,
+        )
+        if at is not None:
+            w.fact(node, ORG.postIn, at, evidence)
+        return node
 
     for p in x.people:
-        person = w.entity(iris.person(publisher, p.name), CG.Person, p.name, p.evidence)
+        if "-" in iris.person_key(p.name):  # a full name: keyed under the council (unplaced when unknown)
+            person_iri = iris.person(c.publisher, p.name)
+        else:  # a surname alone ("Councillor Kennedy"): a mention of this document until resolved
+            person_iri = iris.person_mention(w.doc, p.name)
+        person = w.entity(person_iri, CG.Person, p.name, p.evidence)
         w.fact(person, FOAF.name, Literal(p.name), p.evidence)
         if p.honorific:
             w.fact(person, CG.honorific, Literal(p.honorific), p.evidence)
         if p.role:
             w.fact(person, CG.role, Literal(p.role), p.evidence)
-        at = post_organisation(p.organisation)
-        if p.post and at is not None:
-            post = w.entity(iris.post(at, p.post), CG.Post, p.post, p.evidence, SKOS.prefLabel)
-            w.fact(post, ORG.postIn, at, p.evidence)
-            w.fact(person, ORG.holds, post, p.evidence)
-    for p in x.posts:
-        at = post_organisation(p.organisation)
-        if at is None:
-            continue
-        post = w.entity(iris.post(at, p.title), CG.Post, p.title, p.evidence, SKOS.prefLabel)
-        w.fact(post, ORG.postIn, at, p.evidence)
+        if p.post:
+            held = post(p.post, p.organisation, p.evidence)
+            w.fact(person, ORG.holds, held, p.evidence)
+            membership = iris.membership(person, p.post)
+            w.fact(membership, RDF.type, CG.Membership, p.evidence)
+            w.fact(membership, ORG.member, person, p.evidence)
+            w.fact(membership, CG.post, held, p.evidence)
+    for named in x.posts:
+        post(named.title, named.organisation, named.evidence)
 
-    for o in x.organisations:
-        org = w.entity(iris.organisation(o.key), CG.Organisation, o.name, o.evidence, SKOS.prefLabel)
-        w.fact(org, CG.category, Literal(o.category), o.evidence)
-    for pm in x.practice_models:
-        model = w.entity(iris.practice_model(pm.key), CG.PracticeModel, pm.name, pm.evidence, SKOS.prefLabel)
-        if publisher:
-            w.fact(iris.council(publisher), CG.practiceModel, model, pm.evidence)
 
-    for i in x.inspections:
-        council_slug = i.council or publisher
-        if council_slug is None or (i.start is None and i.published is None):
+def _inspections(c: _Context) -> None:
+    w = c.w
+    for i in c.x.inspections:
+        if i.start is None and i.published is None:
             continue
-        insp = iris.inspection(council_slug, i.kind, i.start, i.published)
-        w.entity(insp, CG.Inspection, inspection_label(council_slug, i.kind, i.start, i.published), i.evidence)
+        council_key = i.council or c.scope()
+        insp = iris.inspection(council_key, i.kind, i.start, i.published)
+        label_key = council_key if i.council or c.publisher else "unidentified publisher"
+        w.entity(insp, CG.Inspection, inspection_label(label_key, i.kind, i.start, i.published), i.evidence)
         ev = i.evidence
-        w.fact(insp, CG.council, iris.council(council_slug), ev)
+        w.fact(insp, CG.council, iris.council(council_key), ev)
         w.fact(insp, CG.kind, iris.concept("kind", i.kind), ev)
         if i.inspectorate:
-            org = iris.organisation(i.inspectorate)
-            w.fact(insp, CG.inspectorate, org, ev)
+            w.fact(insp, CG.inspectorate, iris.organisation(i.inspectorate), ev)
         if i.start:
-            w.fact(insp, CG.startDate, date_literal(i.start), ev)
+            w.date(insp, CG.startDate, i.start, ev, i.date_text)
         if i.end:
-            w.fact(insp, CG.endDate, date_literal(i.end), ev)
+            w.date(insp, CG.endDate, i.end, ev)
         if i.published:
-            w.fact(insp, CG.publicationDate, date_literal(i.published), ev)
+            w.date(insp, CG.publicationDate, i.published, ev)
         if i.date_text:
             w.fact(insp, CG.dateText, Literal(i.date_text), ev)
         if i.judgement:
@@ -311,6 +474,9 @@ def to_triples(x: Extraction, built_at: datetime | None = None) -> set[Triple]:
             w.fact(insp, CG.sequence, Literal(i.sequence), ev)
         w.fact(insp, CG.planned, Literal(i.planned), ev)
 
+
+def _decisions(c: _Context, meeting_iris: list[URIRef], item_iris: list[URIRef]) -> None:
+    w, x, doc = c.w, c.x, c.doc
     # Decisions hang off the one agenda item (or meeting) the document is about, else the document: two agenda-item
     # pages of one meeting both have a resolution 1. A number given twice in a document keys by text instead.
     meeting = meeting_iris[0] if len(set(meeting_iris)) == 1 else None
@@ -340,10 +506,9 @@ def to_triples(x: Extraction, built_at: datetime | None = None) -> set[Triple]:
         decision = owner if owner != doc else None
         key = iris.follow_up(owner, f.due, f.description if shared[(owner, f.due)] > 1 else None)
         node = w.entity(key, CG.FollowUp, short_label(f.description), f.evidence)
-        w.fact(node, CG.due, date_literal(f.due), f.evidence)
+        w.date(node, CG.due, f.due, f.evidence)
         w.fact(node, DCTERMS.description, Literal(f.description), f.evidence)
         if f.responsible:
             w.fact(node, CG.responsibleText, Literal(f.responsible), f.evidence)
         if decision is not None:
             w.fact(node, CG.followUpOf, decision, f.evidence)
-    return w.graph

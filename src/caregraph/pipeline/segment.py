@@ -1,7 +1,8 @@
 """Stage 2 — segment: tell the genre of a document and cut it into its parts.
 
-A :class:`~caregraph.records.Segment` is a span of the text with a kind: ``title``, ``meeting`` (a ModernGov
-"Meeting: …" line), ``item`` (an agenda-item heading), or a section that a heading opens (``minutes``,
+A :class:`~caregraph.records.Segment` is a span of the text with a kind: ``title``, ``meeting`` (a page's own
+meeting line: ModernGov "Meeting: …", "Body - Weekday, date time", a weekday's date under the body's name, "Minutes of
+the meeting of … held on …"), ``item`` (an agenda-item heading), or a section that a heading opens (``minutes``,
 ``resolved``, ``recommendations``, ``witnesses``, …; see ``rules/segment.toml``), or ``body`` for the rest.
 Segments never overlap and always lie inside the text.
 """
@@ -106,15 +107,14 @@ def segment(document: SourceDocument) -> Segmented:
 
 
 _ONE_LINE = {"title", "meeting", "item", "page"}
+#: The line patterns of ``rules/segment.toml`` that make a "meeting" line (a page's own meeting: "Meeting: 16/07/2019 -
+#: Cabinet (Item 126)", "Cabinet - Tuesday, 12th March, 2024 6.00 pm", a weekday's date under the body's name, …).
+MEETING_LINES = ("meeting", "meeting_held", "meeting_of", "meeting_header", "meeting_day")
 
 
 def _line_kind(line: str, genre: Genre) -> str | None:
     r = rules()
-    if (
-        r["lines"]["meeting"].match(line)
-        or r["lines"]["meeting_held"].match(line)
-        or r["lines"]["meeting_of"].match(line)
-    ):
+    if any(r["lines"][key].match(line) for key in MEETING_LINES):
         return "meeting"
     if r["lines"]["item_header"].match(line) or (genre is Genre.MINUTES and r["lines"]["item_number"].match(line)):
         return "item"

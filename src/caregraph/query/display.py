@@ -102,9 +102,7 @@ def _all_iris(result: QueryResult, column: str) -> bool:
     return bool(values) and all(isinstance(v, ox.NamedNode) for v in values)
 
 
-def _shown_elsewhere(
-    result: QueryResult, column: str, names: Mapping[str, Sequence[str]], others: list[str]
-) -> bool:
+def _shown_elsewhere(result: QueryResult, column: str, names: Mapping[str, Sequence[str]], others: list[str]) -> bool:
     """Whether each row already names the thing of ``column`` (by any of its names) in another column."""
     for row in result.rows:
         term = row.get(column)
@@ -129,11 +127,11 @@ def view(
         shown = select_columns(result, columns).variables
     else:
         variables = list(result.variables)
-        twins = {
-            v for v in variables if _all_iris(result, v) and any(f"{v}{s}" in variables for s in TWIN_SUFFIXES)
-        }
+        twins = {v for v in variables if _all_iris(result, v) and any(f"{v}{s}" in variables for s in TWIN_SUFFIXES)}
         shown = [v for v in variables if v not in twins]
-        documents = {v for v in shown if _all_iris(result, v) and all(r[v].value in names for r in result.rows if v in r)}
+        documents = {
+            v for v in shown if _all_iris(result, v) and all(r[v].value in names for r in result.rows if v in r)
+        }
         for v in sorted(documents):
             others = [o for o in shown if o != v]
             if others and _shown_elsewhere(result, v, names, others):

@@ -23,8 +23,8 @@ True
 from __future__ import annotations
 
 import datetime
-import re
 import itertools
+import re
 from collections.abc import Callable, Mapping, Sequence
 from functools import cache
 from typing import TYPE_CHECKING
@@ -107,7 +107,7 @@ def council_iri(raw: str) -> str | None:
     slug = council_slug(raw)
     if slug is None:
         return None
-    from caregraph.keys import council_iri as mint  # plain strings: the query path does not import rdflib
+    from caregraph.iris import council_iri as mint  # plain strings: the query path does not import rdflib
 
     return mint(slug)
 

@@ -19,8 +19,10 @@ from functools import cache
 
 from caregraph.namespaces import CG
 
-# Comments and strings (blanked before looking for terms); IRIs are kept, unlike safety.code_only.
-_NOT_CODE = re.compile(r"""#[^\n]*|'''.*?'''|\"\"\".*?\"\"\"|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'""", re.S)
+# IRIs (kept: a "#" in one starts no comment), then comments and strings (blanked before looking for terms).
+_NOT_CODE = re.compile(
+    r"""(<[^<>"{}|^`\\\s]*>)|#[^\n]*|'''.*?'''|\"\"\".*?\"\"\"|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'""", re.S
+)
 _PREFIXED = re.compile(r"(?<![\w:?$<])cg:((?:[A-Za-z_]|\\.)(?:[\w.-]|\\.)*)")
 _FULL = re.compile(r"<" + re.escape(CG) + r"([^<>\"{}|^`\\\s]*)>")
 _DECLARED = re.compile(r"(?i)\bPREFIX\s+cg:\s*<([^<>]*)>")
@@ -42,7 +44,7 @@ def ontology_terms() -> frozenset[str]:
 
 def undefined_terms(text: str) -> list[str]:
     """The ``cg:`` terms in the query ``text`` that the ontology does not define, as written, in order."""
-    code = _NOT_CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+    code = _NOT_CODE.sub(lambda m: m.group(1) or re.sub(r"[^\n]", " ", m.group(0)), text)
     declared = _DECLARED.search(code)
     used: list[tuple[int, str, str]] = []
     if declared is None or declared.group(1) == CG:

@@ -56,7 +56,7 @@ def _council(name: str) -> str | None:
     slug = council_slug(name)
     if slug is None:
         return None
-    from caregraph.keys import council_iri
+    from caregraph.iris import council_iri
 
     return council_iri(slug)
 

@@ -2,7 +2,8 @@
 
 :func:`describe_dataset` writes it (triples, classes with their instance counts, documents, sources, licence,
 creation time, caregraph version); :func:`caregraph.pipeline.build.build` calls it after every build and
-:func:`caregraph.interop.ofsted.import_outcomes` after every import.
+:func:`caregraph.interop.ofsted.import_outcomes` after every import. It describes the store, so it sits beside it,
+below the pipeline and interop layers that call it.
 """
 
 from __future__ import annotations
@@ -10,16 +11,19 @@ from __future__ import annotations
 import hashlib
 import re
 from datetime import UTC, datetime
+from functools import cache
 
 import pyoxigraph as ox
 
 from caregraph import __version__, iris
-from caregraph.interop.export import ONTOLOGY_GRAPHS, export_prefixes
-from caregraph.namespaces import CG, DCAT, DCTERMS, FOAF, OA, ORG, PROV, RDF, SKOS, VOID, XSD
+from caregraph.namespaces import CG, DCAT, DCTERMS, FOAF, GRAPHS, OA, ORG, PREFIXES, PROV, RDF, SKOS, VOID, XSD
+from caregraph.resources import ontology_file
 
 __all__ = ["DATASET_GRAPH", "DATA_LICENCE", "DATA_RIGHTS", "dataset_iri", "describe_dataset"]
 
 DATASET_GRAPH = iris.graph_iri("dataset")
+# The ontology graphs: their classes are not the data's (exports leave them out unless asked).
+ONTOLOGY_GRAPHS = (f"{GRAPHS}ontology", f"{GRAPHS}vocabularies")
 
 #: What the dataset's facts may be reused under: English councils and Ofsted publish under the OGL v3.
 DATA_LICENCE = "http://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
@@ -149,6 +153,27 @@ def _description(
         add(ds, DCTERMS + "source", _n(src))
         add(ds, PROV + "wasDerivedFrom", _n(src))
     return t
+
+
+_PREFIX_LINE = re.compile(r"^\s*@prefix\s+([A-Za-z][\w-]*)?:\s*<([^>]+)>\s*\.", re.M)
+
+
+@cache
+def export_prefixes() -> dict[str, str]:
+    """The prefixes exports declare: those the ontology and vocabulary files declare, plus caregraph's query
+    prefixes (void:, dcat:, sh:). ``cgd:`` (instance data) is left out on purpose: its local names hold slashes,
+    which Turtle would have to escape (``cgd:council\\/surrey``); full IRIs read better."""
+    found: dict[str, str] = {}
+    for name in ("caregraph.ttl", "vocabularies.ttl"):
+        path = ontology_file(name)
+        if path.exists():
+            for prefix, ns in _PREFIX_LINE.findall(path.read_text(encoding="utf-8")):
+                if prefix:
+                    found.setdefault(prefix, ns)
+    for prefix, ns in PREFIXES.items():
+        found.setdefault(prefix, ns)
+    found.pop("cgd", None)
+    return dict(sorted(found.items()))
 
 
 def _class_key(cls: str) -> str:

@@ -1,0 +1,42 @@
+"""A person as a pass of the people finder reads them, before merging: :class:`PersonCandidate`, made by
+:func:`candidate` (which reads the body a post belongs to with :func:`~.bodies.split_body`)."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from caregraph.pipeline.extract.bodies import split_body
+from caregraph.pipeline.extract.doc import Doc, clean
+from caregraph.records import Evidence
+
+
+class PersonCandidate(NamedTuple):
+    name: str  # as written, space folded
+    post: str | None  # the title, a council's name before it dropped
+    evidence: Evidence
+    honorific: str | None = None
+    role: str | None = None  # "witness", "attendee", "contact", "quoted"
+    post_span: tuple[int, int] | None = None  # the text the person's post was read from (not a post of its own)
+    organisation: str | None = None  # the body the text ties the post to, when it says
+
+
+def candidate(
+    doc: Doc,
+    name: str,
+    post: str | None,
+    start: int,
+    end: int,
+    honorific: str | None = None,
+    role: str | None = None,
+    post_span: tuple[int, int] | None = None,
+) -> PersonCandidate:
+    organisation = None
+    if post is not None:
+        organisation, post = split_body(clean(post))
+    return PersonCandidate(
+        clean(name).strip(" ,."), post or None, doc.evidence(start, end), honorific, role, post_span, organisation
+    )
+
+
+def witness(doc: Doc, pos: int) -> str | None:
+    return "witness" if doc.in_segment(pos, "witnesses") else None

@@ -1,0 +1,489 @@
+"""Decisions: resolutions and recommendations, with their number, outcome, type, date and whether they were unanimous.
+
+:func:`match_decisions` reads
+
+- the items of "RESOLVED", "Decision:", "Recommendations", "Recommended –", "The Board is asked to:" sections
+  (numbered, lettered, roman or bulleted, one a line or run into one line; a lead-in line is passed over, the next
+  agenda item's title, prose, or a section such as "Alternative options considered" ends the list; a table's cell
+  marks are ignored);
+- resolutions with no heading, in minutes items, agenda-item and decision pages: a paragraph or list item that opens
+  like a resolution ("That …", "RESOLVED to …", "It was agreed that …", "The Panel resolved to …", "The minutes of
+  the meeting held on … were approved …") wherever it stands; one that opens more weakly ("The Committee noted that
+  …", "Members endorsed the report.", "The report was noted.") when it closes its item or sits in a list whose every
+  item opens like a resolution; list openers ("1. Notes the progress …") only in such a list;
+- a recommendation quoted and then agreed.
+
+Procedural resolutions (minutes confirmed, a chair appointed, apologies, the public excluded) are kept and typed
+``procedural``; the others are ``resolution`` or, in a recommendations section, ``recommendation``. Each one's outcome
+is the first outcome word it uses ("noted", "agreed", …; a recommendation without one is "recommended"); it is
+unanimous when a cue says so in its section, or anywhere on the page outside every decision section; its date is
+the day of the page's own meeting, else the page's date of decision. :func:`merge_decisions` makes one decision of a
+decision printed twice (the same first twelve words). Rules: ``rules/decisions.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import NamedTuple
+
+from caregraph.pipeline.dates import sort_key
+from caregraph.pipeline.extract.doc import Doc, Line, clean, load_rules, slugish, trim
+from caregraph.pipeline.extract.meetings import is_header_meeting
+from caregraph.pipeline.extract.meetings import rules as meeting_rules
+from caregraph.pipeline.segment import MEETING_LINES
+from caregraph.pipeline.segment import rules as segment_rules
+from caregraph.records import DecisionRecord, Evidence, Genre, MeetingRecord, PartialDate, Segment, Segmented
+
+
+@dataclass(frozen=True)
+class DecisionRules:
+    outcomes: tuple[tuple[str, re.Pattern[str]], ...]  # (outcome key, pattern)
+    unanimous: re.Pattern[str]
+    procedural: re.Pattern[str]
+    clutter: re.Pattern[str]  # page clutter at the end of a decision's text
+    strong: re.Pattern[str]  # opens a resolution wherever it stands
+    weak: re.Pattern[str]  # opens a resolution that closes its item or sits in a list of them
+    listed: re.Pattern[str]  # opens a resolution only in a list of them
+    adverbial: re.Pattern[str]  # a phrase before the opener
+
+
+@cache
+def rules() -> DecisionRules:
+    """The rules of ``rules/decisions.toml``, compiled once (``{body}`` filled with a body's name)."""
+    d = load_rules("decisions")
+    r = d["decisions"]
+    heads = meeting_rules().body_heads
+    body = rf"(?-i:(?:[A-Z][\w’'&-]*\s+(?:(?:and|&|for|in|on)\s+)*){{0,8}}{heads}(?![\w-])|Members|Councillors)"
+
+    def compile_(key: str) -> re.Pattern[str]:
+        return re.compile(r[key].replace("{body}", body), re.I)
+
+    return DecisionRules(
+        outcomes=tuple((k, re.compile(p, re.I)) for k, p in d["decision_outcomes"].items()),
+        unanimous=compile_("unanimous"),
+        procedural=compile_("procedural"),
+        clutter=compile_("clutter"),
+        strong=compile_("strong_openers"),
+        weak=compile_("weak_openers"),
+        listed=compile_("list_openers"),
+        adverbial=compile_("adverbial"),
+    )
+
+
+class DecisionCandidate(NamedTuple):
+    text: str  # space folded
+    evidence: Evidence
+    number: str | None
+    outcome: str | None
+    kind: str  # "resolution", "recommendation" or "procedural"
+    unanimous: bool | None
+
+
+def find_decisions(doc: Doc | Segmented, meetings: list[MeetingRecord] | None = None) -> list[DecisionRecord]:
+    """Resolutions and recommendations: the items of decision sections, resolutions with no heading, and a
+    recommendation quoted and then agreed, each dated by the page's own meeting (in ``meetings``) or its date of
+    decision. A decision printed twice is one."""
+    doc = Doc.of(doc)
+    return merge_decisions(match_decisions(doc), decision_date(doc, meetings or []))
+
+
+def decision_date(doc: Doc, meetings: list[MeetingRecord]) -> PartialDate | None:
+    """The day the page's decisions were made: its own meeting's (the latest), else its "Date of decision"."""
+    own = [m.date for m in meetings if is_header_meeting(m)]
+    if own:
+        return max(own, key=sort_key)
+    for s in doc.segments:
+        if s.kind == "decision_date":
+            dates = doc.dates_in(s.start, s.end)
+            if dates and dates[0].date.precision == "day":
+                return dates[0].date
+    return None
+
+
+def merge_decisions(candidates: list[DecisionCandidate], date: PartialDate | None = None) -> list[DecisionRecord]:
+    """One decision per text (the first twelve words, case and punctuation folded, a leading "resolved" dropped),
+    the first found."""
+    out: dict[str, DecisionRecord] = {}
+    for c in candidates:
+        words = slugish(c.text).split()
+        if words[:1] == ["resolved"]:
+            words = words[1:]
+        key = " ".join(words[:12])
+        if key not in out:
+            out[key] = DecisionRecord(c.text, c.evidence, c.number, c.outcome, c.kind, c.unanimous, date)
+    return list(out.values())
+
+
+_DECISION_SECTIONS = {"resolved", "decision", "recommendations"}
+_MEETING_GENRES = {Genre.MINUTES, Genre.AGENDA_ITEM, Genre.ISSUE_MEETINGS, Genre.DECISION}
+#: Sections whose lines are no resolutions (attendees, reasons, …).
+_NOT_DECISIONS = {
+    "witnesses",
+    "reasons",
+    "purpose",
+    "aside",
+    "call_in",
+    "title",
+    "meeting",
+    "item",
+    "page",
+}
+
+
+def match_decisions(doc: Doc) -> list[DecisionCandidate]:
+    """Every decision item of the page's decision sections, the resolutions with no heading, then the quoted
+    recommendations, in that order."""
+    text = doc.text
+    cues = [m.start() for m in rules().unanimous.finditer(text, 0, doc.limit)]
+    doc_unanimous = True if cues else None
+    # "It was RESOLVED unanimously that …" in one section says nothing of the others; a cue outside every
+    # decision section ("The decision was unanimous.") is the page's.
+    sections = [(s.start, s.end) for s in doc.segments if s.kind in _DECISION_SECTIONS]
+    if cues and all(any(a <= c < b for a, b in sections) for c in cues):
+        doc_unanimous = None
+    out: list[DecisionCandidate] = []
+    for s in doc.segments:
+        if s.start >= doc.limit:
+            break
+        unanimous = True if doc_unanimous or any(s.start <= c < s.end for c in cues) else None
+        if s.kind in _DECISION_SECTIONS:
+            kind = "recommendation" if s.kind == "recommendations" else "resolution"
+            items = _section_items(doc, s)
+        elif s.kind not in _NOT_DECISIONS and doc.genre is not Genre.NEWS:
+            # only a strong opener is a resolution in a summary of the discussion (points made) and on a page that is
+            # not a meeting's (an agenda item, minutes, an issue or decision page)
+            strong_only = s.kind == "key_points" or doc.genre not in _MEETING_GENRES
+            kind, items = "resolution", _headless_items(doc, s, strong_only=strong_only)
+        else:
+            continue
+        numbers = [n for n, _, _ in items]
+        if len(items) > 1 and len(set(numbers)) == 1:
+            numbers = [None] * len(items)  # the rendering numbers every item "1."
+        for (_n, cs, ce), number in zip(items, numbers, strict=False):
+            found = _decision(doc, cs, ce, number, kind, unanimous)
+            if found is not None:
+                out.append(found)
+    for m in _QUOTED_RECOMMENDATION.finditer(text, 0, doc.limit):
+        found = _decision(doc, m.start("text"), m.end("text"), None, "recommendation", doc_unanimous)
+        if found is not None:
+            out.append(found)
+    return out
+
+
+# ------------------------------------------------------------------------------------------ list markers
+
+# "1.", "2.1", "(3)", "1 That", "a)", "(iv)", "b." — a letter or a roman numeral only with "." or ")" after it (so the
+# article in "a briefing note" is no marker); a bullet.
+_NUMBER = re.compile(
+    r"^(?:\(?(?P<n>\d{1,2}(?:\.\d{1,2})*)(?:[.)]\s*|\s+(?=[A-Za-z“\"']))|\(?(?P<l>[a-z]|[ivx]{1,4})[.)]\s*|[•·▪◦Ø\-–]\s+)(?=\S)"
+)
+_QUOTE_MARKS = "“”\"‘’'"
+
+Item = tuple[str | None, int, int]  # (number, start, end)
+
+
+def _marker(text: str, start: int, end: int) -> tuple[str | None, int, bool]:
+    """``(number, where the content starts, whether a list marker was there)`` of the line ``text[start:end]``."""
+    m = _NUMBER.match(text[start:end])
+    if not m:
+        return None, start, False
+    return m.group("n") or m.group("l"), start + m.end(), True
+
+
+def _unpiped(text: str, start: int, end: int) -> tuple[int, int]:
+    """The line ``start``–``end`` without the cell marks of a flattened table at its ends ("Decision: |")."""
+    while start < end and text[start] in "| \t":
+        start += 1
+    while end > start and text[end - 1] in "| \t":
+        end -= 1
+    return start, end
+
+
+# ------------------------------------------------------------------------------------------ decision sections
+
+_SECTION_HEAD = re.compile(
+    r"^(?P<subject>(?:the\s+)?[^.:;]{0,80}?,?\s+(?:it\s+was\s+)?|it\s+was\s+)?(?:unanimously\s+)?(?P<kw>resolved|decisions?|recommendations?|recommended|agreed|(?:is|are)\s+(?:asked|recommended|requested|invited)\s+to)\s*(?:,?\s*\(?(?:unanimously|by\s+a\s+majority)\)?\s*,?\s*)?(?P<punct>[:;,|\-–—]\s*)?",
+    re.I,
+)
+# What is left of a heading line that only introduces the list: "Resolved that the Panel:", "That Cabinet:",
+# "RESOLVED that Cabinet -".
+_LEAD_IN = re.compile(
+    r"^[“\"]?(?:that\s+)?(?:the\s+)?(?:[\w’'&-]+\s+){0,5}?[\w’'&-]+\s*(?:[:\-–—]|,?\s+(?:be|is|are)\s+(?:asked|recommended|requested|invited)\s+to\s*:?)\s*$",
+    re.I,
+)
+# A numbered line that is the title of the next agenda item, not a decision: "2. Monitoring Visit".
+_TITLE_LINE = re.compile(
+    r"^(?:[A-Z0-9][\w’'&/-]*|and|of|for|the|in|on|to|&|[-–—:,])(?:\s+(?:[A-Z0-9][\w’'&/()-]*|and|of|for|the|in|on|to|&|[-–—:,]))*$"
+)
+_DECISION_VERB = re.compile(
+    r"^(?:(?:the\s+)?(?:[\w’'-]+\s+){1,5}?(?:notes|noted|agrees|agreed|approves|approved|endorses|endorsed|accepts|accepted|supports|supported|resolved|decided|adopts|adopted|confirms|confirmed)\s+(?:to\s+|that\s+)?(?:the|a|an|its|their|to|that|this|these|all|\w+ing)\b|that\b|to\s+(?:note|agree|approve|endorse|receive|consider|support|accept|request|ask|delegate|recommend|adopt|confirm|review|thank|appoint|elect|exclude|defer|refer|establish|invite|write|agree)\b|(?:note|notes|noted|agree|agrees|agreed|approve|approves|approved|endorse|endorses|endorsed|consider|considers|receive|receives|support|supports|accept|accepts|request|requests|ask|asks|delegate|recommend|adopt|confirm|review)\b|(?:the\s+)?(?:[\w’'-]+\s+){0,5}?(?:is|are)\s+(?:asked|recommended|requested|invited)\s+to\s+\w|the\s+[^.]{0,200}?\b(?:was|were|be|is|are)\s+(?:noted|agreed|approved|endorsed|received|accepted|supported|confirmed|taken\s+as\s+read)\b)",
+    re.I,
+)
+_QUOTED_RECOMMENDATION = re.compile(
+    r"\brecommendation\b[^“\"\n]{0,60}?[“\"](?P<text>(?:That|To)\b[^”\"\n]{10,600}?)[”\"]\s*\.?\s*(?:The\s+(?:Committee|Board|Panel|Cabinet|Council|Commission|Sub-Committee)\s+(?:agreed|accepted|approved|supported)|This\s+was\s+(?:agreed|accepted)|Agreed)",
+    re.I,
+)
+
+
+def _section_items(doc: Doc, s: Segment) -> list[Item]:
+    """The decision items of a decision section: the numbered items or those a decision verb starts (with their
+    continuation lines) until the list ends."""
+    text = doc.text
+    lines = list(doc.lines_in(s.start, s.end))
+    items: list[Item] = []
+    for k, (raw_start, raw_end, _) in enumerate(lines):
+        ls, le = _unpiped(text, raw_start, raw_end)
+        if ls >= le:
+            continue
+        headed = _after_head(text, ls, le, first=k == 0)
+        if headed is None:
+            continue  # a heading alone on its line
+        body_start, by_head = headed
+        line_text = text[body_start:le]
+        if len(line_text) < 90 and (
+            _LEAD_IN.match(line_text) or (not items and _leads_a_list(text, line_text, lines, k))
+        ):
+            continue  # "Resolved that the Panel:", "That Cabinet:" introduce the list that follows
+        number, content_start, marked = _marker(text, body_start, le)
+        content_start = _after_adverbial(text, content_start, le)
+        content = text[content_start:le].lstrip(_QUOTE_MARKS)
+        if not marked and items and content[:1].islower() and text[items[-1][2] - 1] not in ".;:":
+            n, cs, _ = items[-1]  # "… be" / "approved as an accurate record.": the decision goes on
+            items[-1] = (n, cs, le)
+            continue
+        starts = by_head or _DECISION_VERB.match(content) or rules().strong.match(content)
+        if marked and not starts and len(content) < 90 and _TITLE_LINE.match(content.rstrip(" .")):
+            break  # "2. Monitoring Visit": the next agenda item's title, the resolutions are over
+        if marked or starts:
+            inline = _inline_items(text, body_start, le) or _inline_items(text, content_start, le)
+            items.extend(inline or [(number, content_start, le)])
+        elif items and content[:1].islower():  # continuation of the previous decision
+            n, cs, _ = items[-1]
+            items[-1] = (n, cs, le)
+        else:
+            break  # prose after the resolutions: the section is over
+    return items
+
+
+def _after_head(text: str, ls: int, le: int, *, first: bool) -> tuple[int, bool] | None:
+    """``(where a line's decision starts, whether a heading gave it)``: after a bare heading word ("RESOLVED –",
+    "Decision:", "AGREED:", keeping "that"/"to"); at the line's start when the heading has a subject or is a verb
+    ("The Board RESOLVED to note …", "It was AGREED that …", "Agreed that …", kept as written). None for a heading
+    alone on its line."""
+    line = text[ls:le]
+    head = _SECTION_HEAD.match(line)
+    if head is None:
+        return ls, False
+    rest = line[head.end() :].strip()
+    if not rest or re.fullmatch(r"(?i)(?:(?:that|to)\b)?\s*[:;,\-–—]?", rest):
+        return None if first or head.group("punct") or rest else (ls, False)
+    bare = not head.group("subject") and (
+        head.group("punct") or re.match(r"(?i)resolved|decisions?\b|recommendations?\b", head.group("kw"))
+    )
+    if bare and (first or head.group("punct") or re.match(r"(?i)(?:that|to)\b", rest)):
+        return ls + head.end(), True
+    return ls, bool(first or head.group("subject") or head.group("punct"))
+
+
+def _after_adverbial(text: str, start: int, end: int) -> int:
+    """``start``, or where the resolution starts after an adverbial phrase ("Following the Chair's apology, to
+    appoint …")."""
+    r = rules()
+    m = r.adverbial.match(text[start:end])
+    if m is None:
+        return start
+    rest = text[start + m.end() : end]
+    if _DECISION_VERB.match(rest) or r.strong.match(rest) or r.weak.match(rest):
+        return start + m.end()
+    return start
+
+
+def _leads_a_list(text: str, line: str, lines: list[Line], k: int) -> bool:
+    """Whether a short line that ends without a full stop introduces the numbered list on the next line ("That
+    Members of the Board" above "1) note …")."""
+    if k + 1 >= len(lines) or line.rstrip()[-1:] in ".;" or len(line.split()) > 8 or _NUMBER.match(line):
+        return False
+    return _marker(text, *_unpiped(text, lines[k + 1][0], lines[k + 1][1]))[2]
+
+
+# Inline list markers "(1) … (2) …", "(i) … (ii) …", "a) … b) …" after the start or a space, before a word.
+_INLINE_MARK = re.compile(r"(?:^|(?<=\s))\(?(?P<n>\d{1,2}|[a-h]|[ivx]{1,4})\)\s+(?=[A-Za-z])")
+_ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
+
+
+def _inline_items(text: str, start: int, end: int) -> list[Item]:
+    """The items of a list run into one line ("(1) That … (2) That …", "That the Panel (i) notes …; (ii) endorses
+    …"): markers that count up from 1, a or i. A lead-in before the first marker ("That the Panel") is dropped, as
+    under a heading. Empty when the line holds no such list."""
+    seq: list[re.Match[str]] = []
+    for m in _INLINE_MARK.finditer(text, start, end):
+        n = m.group("n")
+        if not seq:
+            if n in {"1", "a", "i"}:
+                seq.append(m)
+            continue
+        if _next_marker(seq[-1].group("n"), n):
+            seq.append(m)
+    if len(seq) < 2:
+        return []
+    lead = text[start : seq[0].start()].strip()
+    if len(lead) > 120 or (lead and not re.match(r"(?i)^(?:that\b|to\b|the\b|[\w’'-]+\s*$)", lead)):
+        return []
+    out: list[Item] = []
+    for k, m in enumerate(seq):
+        stop = seq[k + 1].start() if k + 1 < len(seq) else end
+        out.append((m.group("n"), m.end(), trim(text, m.end(), stop)[1]))
+    return out
+
+
+def _next_marker(prev: str, n: str) -> bool:
+    if prev.isdigit():
+        return n.isdigit() and int(n) == int(prev) + 1
+    if prev in _ROMAN and n in _ROMAN and _ROMAN.index(n) == _ROMAN.index(prev) + 1:
+        return True
+    return len(prev) == 1 and len(n) == 1 and prev.isalpha() and ord(n) == ord(prev) + 1
+
+
+# ------------------------------------------------------------------------------------------ no heading
+
+Unit = tuple[str | None, int, int, bool]  # (number, content start, end, marked)
+
+
+def _headless_items(doc: Doc, s: Segment, *, strong_only: bool = False) -> list[Item]:
+    """The resolutions of a segment with no decision heading: its paragraphs and list items that open like a
+    resolution (strongly anywhere; weakly when closing the item or in a list of resolutions; list openers only in
+    such a list)."""
+    text = doc.text
+    units = _units(doc, s)
+    if not units:
+        return []
+    openings = [_opening(text, cs, e) for _, cs, e, _ in units]
+    # a run: consecutive list items, (first, last) unit; a list of resolutions when every item opens like one
+    runs: list[tuple[int, int]] = []
+    for k, unit in enumerate(units):
+        if k and unit[3] and units[k - 1][3]:
+            runs[-1] = (runs[-1][0], k)
+        else:
+            runs.append((k, k))
+    run_of = [run for run in runs for _ in range(run[0], run[1] + 1)]
+    items: list[Item] = []
+    for k, ((number, _cs, end, marked), opening) in enumerate(zip(units, openings, strict=True)):
+        if opening is None:
+            continue
+        strength, start = opening
+        if strong_only and strength != "strong":
+            continue
+        first, last = run_of[k]
+        listed = marked and all(openings[j] is not None for j in range(first, last + 1))
+        # the last item of the item's closing list, or its closing paragraph
+        closing = k == last and _closes_item(doc, end)
+        if strength == "strong" or listed or (closing and (strength == "weak" or marked)):
+            items.append((number, start, end))
+    return items
+
+
+def _units(doc: Doc, s: Segment) -> list[Unit]:
+    """The paragraphs and list items of a segment: each line, a line that starts lower case continuing the one
+    before; the heading word of the segment's first line ("Minutes:") left out."""
+    text = doc.text
+    units: list[Unit] = []
+    heading = segment_rules()["headings"].get(s.kind)
+    for k, (raw_start, raw_end, _) in enumerate(doc.lines_in(s.start, min(s.end, doc.limit))):
+        ls, le = _unpiped(text, raw_start, raw_end)
+        if ls >= le:
+            continue
+        if k == 0 and heading is not None and (h := heading.match(text[ls:le])) and h.end():
+            ls += h.end()
+            while ls < le and text[ls] in " \t:;-–—":
+                ls += 1
+            if ls >= le:
+                continue
+        number, cs, marked = _marker(text, ls, le)
+        if not marked and units and text[ls].islower():
+            n, ucs, _, m = units[-1]
+            units[-1] = (n, ucs, le, m)
+            continue
+        units.append((number, cs, le, marked))
+    return units
+
+
+def _opening(text: str, start: int, end: int) -> tuple[str, int] | None:
+    """``(strength, where the resolution starts)`` when ``text[start:end]`` opens like a resolution: "strong",
+    "weak" or "list" (see ``rules/decisions.toml``)."""
+    r = rules()
+    while start < end and text[start] in _QUOTE_MARKS:
+        start += 1
+    start = _after_adverbial(text, start, end)
+    content = text[start:end]
+    if r.strong.match(content):
+        if content[:4].lower() == "that" and (len(content.split()) < 5 or content.rstrip()[-1:] in ":-–—"):
+            return None  # "That the Council:" introduces a list
+        return "strong", start
+    if r.weak.match(content):
+        return "weak", start
+    if r.listed.match(content):
+        return "list", start
+    return None
+
+
+def _closes_item(doc: Doc, end: int) -> bool:
+    """Whether nothing but headings follows ``end`` before the next item: the next line is an agenda item's
+    number or title, a heading, or a short line without a full stop; or there is none."""
+    text = doc.text
+    nl = text.find("\n", end, doc.limit)
+    if nl < 0:
+        return True
+    for _, _, line in doc.lines_in(nl, doc.limit):
+        line = line.strip("| \t")
+        if not line:
+            continue
+        r = segment_rules()
+        if r["lines"]["item_number"].match(line) or r["lines"]["item_header"].match(line):
+            return True
+        if any(r["lines"][key].match(line) for key in MEETING_LINES):
+            return True
+        if any(p.match(line) for p in r["headings"].values()):
+            return True
+        return len(line) < 100 and line[-1] not in '.;:,!?”"’)' and not line[0].islower()
+    return True
+
+
+# ------------------------------------------------------------------------------------------ one decision
+
+
+def _decision(
+    doc: Doc, cs: int, ce: int, number: str | None, kind: str, unanimous: bool | None
+) -> DecisionCandidate | None:
+    """The decision ``text[cs:ce]`` (trimmed of page clutter and quote marks), unless it is too short; procedural
+    business is typed so."""
+    r = rules()
+    text = doc.text
+    m = r.clutter.search(text, cs, ce)
+    while m is not None and m.start() > cs:
+        ce = m.start()
+        m = r.clutter.search(text, cs, ce)
+    while cs < ce and text[cs] in _QUOTE_MARKS + " \t":
+        cs += 1
+    while ce > cs and text[ce - 1] in '”"’ \t':
+        ce -= 1
+    decision_text = clean(text[cs:ce])
+    if len(decision_text) < 8:
+        return None
+    if r.procedural.search(decision_text[:300]):
+        kind = "procedural"
+    return DecisionCandidate(
+        decision_text, doc.evidence(cs, ce), number, _outcome(decision_text, kind), kind, unanimous
+    )
+
+
+def _outcome(text: str, kind: str) -> str | None:
+    best = None
+    for key, pattern in rules().outcomes:
+        m = pattern.search(text)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), key)
+    if best is None:
+        return "recommended" if kind == "recommendation" else None
+    return best[1]

@@ -1,0 +1,238 @@
+"""The document every finder reads, built once per document, and the span helpers the finders share.
+
+A :class:`Doc` wraps a :class:`~caregraph.records.Segmented` document and holds what several finders need of it,
+each worked out at most once: the text and the part of it extraction scans (:data:`SCAN_LIMIT`), the lines with
+their offsets, the sentences of the scanned part, the dates the text states without an anchor (``find_dates`` run
+once), the segments, and the council the document's metadata names (its publisher, when the manifest or URL
+says). Windowed look-ups (the dates of one sentence against the document's date, the lines of one segment) go
+through the ``Doc`` too and are worked out once per window. The lines of a window are cut from the lines found
+once; its sentences and dates are not cut from the whole text's, because a split or a date can differ at a window's
+edges (a sentence of a segment starts where the segment starts), so they are worked out on their own.
+
+Every :class:`~caregraph.records.Evidence` a finder makes comes from :func:`evidence` (or :meth:`Doc.evidence`),
+so ``document.text[start:end] == quote`` always holds. :func:`load_rules` reads one finder's rules file from
+``caregraph/rules``; each finder module compiles its own file once.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import tomllib
+from collections.abc import Iterator, Sequence
+from functools import cache, cached_property
+from importlib import resources
+
+from caregraph.gazetteer import gazetteer
+from caregraph.pipeline.dates import DateMention, find_dates
+from caregraph.pipeline.segment import lines_with_offsets
+from caregraph.records import Evidence, Genre, PartialDate, Segment, Segmented, SourceDocument
+
+#: Extraction reads at most this many characters of a document (a council page is a few thousand; a 1 MB file
+#: would otherwise take seconds). Segmentation still covers the whole text.
+SCAN_LIMIT = 100_000
+#: Dates, meetings of named bodies and the committee of a "current date" page are looked for this far.
+WIDE_SCAN_LIMIT = 200_000
+
+Line = tuple[int, int, str]  # (start, end, stripped line), offsets of the stripped text
+
+
+@cache
+def load_rules(name: str) -> dict:
+    """The rules file ``caregraph/rules/{name}.toml``, parsed once (finders compile their own patterns from it)."""
+    with resources.files("caregraph").joinpath(f"rules/{name}.toml").open("rb") as fh:
+        return tomllib.load(fh)
+
+
+class Doc:
+    """One document as the finders see it. Build it with ``Doc(segmented)`` (or :meth:`of`)."""
+
+    def __init__(self, seg: Segmented) -> None:
+        self.seg = seg
+        self.source: SourceDocument = seg.document
+        self.text: str = seg.document.text
+        self.genre: Genre = seg.genre
+        self.segments: tuple[Segment, ...] = seg.segments
+        self.limit = min(len(self.text), SCAN_LIMIT)  # finders scan text[:limit]
+        self._dates: dict[tuple, list[DateMention]] = {}
+
+    @classmethod
+    def of(cls, x: Doc | Segmented) -> Doc:
+        """``x`` itself when it is a ``Doc``, else a new ``Doc`` of the segmented document ``x``."""
+        return x if isinstance(x, Doc) else cls(x)
+
+    # -- lines, sentences, segments -----------------------------------------------------------------------
+
+    @cached_property
+    def lines(self) -> tuple[Line, ...]:
+        """Every non-blank line of the text as ``(start, end, stripped line)``."""
+        return tuple(lines_with_offsets(self.text))
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        return [s for s, _, _ in self.lines]
+
+    def lines_in(self, start: int, end: int) -> Iterator[Line]:
+        """The non-blank lines of ``text[start:end]``, cut at its ends: what ``lines_with_offsets(text, start,
+        end)`` gives, from the lines found once."""
+        text, lines = self.text, self.lines
+        for i in range(max(0, bisect.bisect_right(self._line_starts, start) - 1), len(lines)):
+            s, e, line = lines[i]
+            if s >= end:
+                break
+            if e <= start:
+                continue
+            if s < start or e > end:
+                s, e = max(s, start), min(e, end)
+                raw = text[s:e]
+                line = raw.strip()
+                if not line:
+                    continue
+                s += len(raw) - len(raw.lstrip())
+                e = s + len(line)
+            yield s, e, line
+
+    @cached_property
+    def sentences(self) -> tuple[tuple[int, int], ...]:
+        """The sentence spans of the scanned text (see :func:`sentences`)."""
+        return tuple(sentences(self.text, 0, self.limit))
+
+    def sentences_in(self, start: int, end: int) -> Iterator[tuple[int, int]]:
+        """The sentence spans of ``text[start:end]``, split on their own (a window's first sentence starts at
+        ``start`` even inside a sentence of the whole text)."""
+        return sentences(self.text, start, end)
+
+    def sentence_around(self, start: int, end: int) -> tuple[int, int]:
+        """The sentence that holds ``text[start:end]`` (within 600 characters either side), else the span itself."""
+        return sentence_around(self.text, start, end)
+
+    def in_segment(self, pos: int, kind: str) -> bool:
+        """Whether ``pos`` lies in a segment of ``kind``."""
+        return any(s.kind == kind and s.start <= pos < s.end for s in self.segments)
+
+    # -- dates --------------------------------------------------------------------------------------------
+
+    @cached_property
+    def dates(self) -> tuple[DateMention, ...]:
+        """Every date the text states without needing an anchor (the first :data:`WIDE_SCAN_LIMIT` characters)."""
+        return tuple(find_dates(self.text[:WIDE_SCAN_LIMIT]))
+
+    def dates_in(
+        self,
+        start: int,
+        end: int,
+        anchor: PartialDate | None = None,
+        *,
+        future: bool = False,
+        durations: bool = False,
+        seasons: bool = False,
+    ) -> Sequence[DateMention]:
+        """``find_dates(text, anchor, start, end, …)``, worked out once per window and options (read it, don't
+        change it)."""
+        key = (start, end, anchor, future, durations, seasons)
+        found = self._dates.get(key)
+        if found is None:
+            found = self._dates[key] = find_dates(self.text, anchor, start, end, future, durations, seasons)
+        return found
+
+    # -- metadata ----------------------------------------------------------------------------------------
+
+    @cached_property
+    def declared_council(self) -> str | None:
+        """The council the document's metadata names: the manifest's council, else the URL's domain (a slug of the
+        gazetteer); None when neither says."""
+        gaz = gazetteer()
+        publisher = gaz.resolve(self.source.council) if self.source.council else None
+        if publisher is None:
+            publisher = gaz.from_url(self.source.url)
+        return publisher
+
+    def evidence(self, start: int, end: int) -> Evidence:
+        return evidence(self.text, start, end)
+
+
+# ------------------------------------------------------------------------------------------------- helpers
+
+
+def evidence(text: str, start: int, end: int) -> Evidence:
+    """The evidence ``text[start:end]``, clamped to the text and trimmed of surrounding space."""
+    start = max(0, min(start, len(text)))
+    end = max(start, min(end, len(text)))
+    span = text[start:end]
+    quote = span.strip()
+    start += len(span) - len(span.lstrip()) if quote else len(span)
+    return Evidence(start, start + len(quote), quote)
+
+
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_SPACES = re.compile(r"\s+")
+
+
+def slugish(text: str) -> str:
+    """Lower case, apostrophes dropped, every other run of non-alphanumerics one space: for comparing names."""
+    return _NOT_SLUG.sub(" ", text.lower().replace("’", "'").replace("'", "")).strip()
+
+
+def clean(text: str) -> str:
+    """Runs of white space as one space, trimmed."""
+    return _SPACES.sub(" ", text).strip()
+
+
+def trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """The span ``s``–``e`` without white space at its ends."""
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘'(\[]?[A-Z0-9•·Ø])|(?<=[;:])\s*\n|\n\s*\n|\n(?=\s*(?:[•·Ø\-–]|\d{1,2}[.)]|\(?[a-z]\)|[ivx]+\))\s)|\n(?=\s*[A-Z][^\n]{0,80}\n)|(?<=[a-z0-9)])\n(?=\s*[A-Z])"
+)
+_ABBREVIATIONS = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Cllr|No|Nos|St|e\.g|i\.e|etc|approx|Prof|Rev|Co|Ltd|Inc|vs|cf|para|ref)\.|\b[A-Z]\.)$"
+)
+_MAX_SENTENCE = 3000
+
+
+def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+    """Sentence spans in ``text[start:end]``: split at full stops before a capital, at blank lines, at list items and
+    at line breaks before a new capitalised line. A run without a break is cut every few thousand characters, so no
+    span is unboundedly long."""
+    end = len(text) if end is None else end
+    pos = start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        stop = m.start()
+        if _ABBREVIATIONS.search(text, max(pos, stop - 8), stop):
+            continue
+        if stop - pos > _MAX_SENTENCE:
+            yield from _bounded(text, pos, stop)
+        else:  # the usual case, as _bounded would do it
+            part = text[pos:stop]
+            kept = part.strip()
+            if kept:
+                lead = pos + len(part) - len(part.lstrip())
+                yield lead, lead + len(kept)
+        pos = m.end()
+    yield from _bounded(text, pos, end)
+
+
+def _bounded(text: str, s: int, e: int) -> Iterator[tuple[int, int]]:
+    while e - s > _MAX_SENTENCE:
+        cut = text.rfind(" ", s + _MAX_SENTENCE // 2, s + _MAX_SENTENCE)
+        cut = cut if cut > s else s + _MAX_SENTENCE
+        if text[s:cut].strip():
+            yield trim(text, s, cut)
+        s = cut
+    if text[s:e].strip():
+        yield trim(text, s, e)
+
+
+def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence of ``text`` that holds ``start``–``end``, split within 600 characters either side; else the
+    span itself."""
+    for s, e in sentences(text, max(0, start - 600), min(len(text), end + 600)):
+        if s <= start and end <= e:
+            return s, e
+    return start, end

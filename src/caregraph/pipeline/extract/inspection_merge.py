@@ -1,0 +1,200 @@
+"""Merging inspection drafts: one record per event, each with the grades that belong to it.
+
+:func:`merge_inspections` makes one inspection of the drafts of one event (the same kind family and start month; a
+year joins a month in it; a mention known only by its report's publication date joins the event that report can be
+of, else stands alone, flagged by its publication date), then gives each remaining grade to its inspection: one in
+the same sentence, else the latest graded inspection that has taken place; a grade stated as the overall one replaces
+an inferred one; a grade for the LSCB makes the SIF inspection's LSCB review an entry.
+"""
+
+from __future__ import annotations
+
+from caregraph.pipeline.dates import sort_key
+from caregraph.pipeline.extract.inspection_rules import (
+    LSCB_REVIEW,
+    OTHER,
+    Draft,
+    may_report_on,
+    rules,
+)
+from caregraph.pipeline.extract.judgements import PARTIAL, JudgementMention, Located
+from caregraph.records import InspectionRecord, PartialDate, SubJudgement
+
+
+def merge_inspections(
+    drafts: list[Draft], judgements: list[Located], doc_date: PartialDate | None = None
+) -> list[InspectionRecord]:
+    """One record per inspection, each with the grades that belong to it; one known by neither its own date nor its
+    report's publication date is dropped. ``doc_date`` (the page's date) tells the events that have taken place."""
+    r = rules()
+    merged = _merge(drafts)
+    _attach_judgements(merged, judgements, doc_date)
+    return [
+        InspectionRecord(
+            kind=d.kind,
+            evidence=d.evidence,
+            start=d.start,
+            end=d.end,
+            published=d.published,
+            judgement=d.judgement if (d.kind in r.graded or d.kind in r.graded_in_sentence) else None,
+            sub_judgements=tuple(SubJudgement(a, g) for a, g in sorted((d.subs or {}).items())),
+            focus=d.focus,
+            sequence=d.sequence,
+            planned=d.planned,
+            inspectorate=d.inspectorate,
+            date_text=d.date_text,
+        )
+        for d in merged
+        if d.start is not None or d.published is not None
+    ]
+
+
+def _merge(drafts: list[Draft]) -> list[Draft]:
+    """One draft per inspection: the same kind family and start month is the same event; a mention at year
+    precision joins one of that family in the same year. A mention known only by its report's publication date
+    joins the event of its family that report can be of (one that started up to :data:`PUBLISHED_WITHIN_MONTHS`
+    before it; a generic mention, of any family), else another such mention of the same month, else stands
+    alone."""
+    kinds = rules().kinds
+    out: list[Draft] = []
+    for d in sorted((d for d in drafts if d.start is not None), key=lambda d: -len(d.start.iso())):  # type: ignore[union-attr]
+        family = kinds[d.kind].family
+        target = None
+        for o in out:
+            if kinds[o.kind].family != family:
+                continue
+            a, b = o.start.iso(), d.start.iso()  # type: ignore[union-attr]
+            if a[:7] == b[:7] or (len(b) == 4 and a.startswith(b)) or (len(a) == 4 and b.startswith(a)):
+                target = o
+                break
+        if target is None:
+            out.append(d)
+        else:
+            _join(target, d, family)
+    dated = list(out)
+    for d in (d for d in drafts if d.start is None and d.published is not None):
+        family = kinds[d.kind].family
+        reports_on = [
+            o
+            for o in dated
+            if kinds[o.kind].family == family and may_report_on(o.start, d.published)  # type: ignore[arg-type]
+        ]
+        if not reports_on and d.generic:  # "the Ofsted letter published on 23 August" after a July focused visit
+            reports_on = [o for o in dated if may_report_on(o.start, d.published)]  # type: ignore[arg-type]
+        if reports_on:
+            target = max(reports_on, key=lambda o: sort_key(o.start))  # type: ignore[arg-type]
+            target.published = target.published or d.published
+            if d.judgement and (target.judgement is None or (d.explicit_judgement and not target.explicit_judgement)):
+                target.judgement, target.explicit_judgement = d.judgement, d.explicit_judgement
+                target.owns_judgement = d.owns_judgement
+            continue
+        same = next(
+            (
+                o
+                for o in out
+                if o.start is None
+                and kinds[o.kind].family == family
+                and o.published is not None
+                and o.published.iso()[:7] == d.published.iso()[:7]  # type: ignore[union-attr]
+            ),
+            None,
+        )
+        if same is None:
+            out.append(d)
+        else:
+            if len(d.published.iso()) > len(same.published.iso()):  # type: ignore[union-attr]
+                same.published = d.published
+            if d.judgement and same.judgement is None:
+                same.judgement, same.explicit_judgement = d.judgement, d.explicit_judgement
+    out.sort(key=lambda d: d.evidence.start)
+    return out
+
+
+def _join(o: Draft, d: Draft, family: str) -> None:
+    """Merge draft ``d`` into ``o``, a draft of the same event: the finer dates, the first of each detail; an
+    overall grade the text states as such wins over one that was inferred."""
+    if len(d.start.iso()) > len(o.start.iso()):  # type: ignore[union-attr]
+        o.start, o.end = d.start, d.end or o.end
+    elif d.end is not None and (o.end is None or len(d.end.iso()) > len(o.end.iso())) and d.end != o.start:
+        o.end = d.end
+    o.focus = o.focus or d.focus
+    o.sequence = o.sequence or d.sequence
+    o.published = o.published or d.published
+    o.planned = o.planned and d.planned
+    if d.judgement and (not o.judgement or (d.explicit_judgement and not o.explicit_judgement)):
+        o.judgement, o.owns_judgement, o.explicit_judgement = d.judgement, d.owns_judgement, d.explicit_judgement
+    if o.kind == family != d.kind:
+        o.kind = d.kind  # "ILACS inspection" and "standard inspection" of one event: the finer kind
+    o.evidence = o.evidence if o.evidence.start <= d.evidence.start else d.evidence
+
+
+def _when(d: Draft) -> PartialDate:
+    return d.start or d.published  # type: ignore[return-value]
+
+
+def _attach_judgements(drafts: list[Draft], judgements: list[Located], doc_date: PartialDate | None) -> None:
+    """Give each stated grade to its inspection: one in the same sentence (the last named before the grade, else the
+    nearest after it), else the latest graded inspection that has taken place; grades read in a sentence go first.
+    A grade stated as the overall one replaces one that was not; a grade left behind ("previously judged") and
+    another service's grade go only to an inspection of their own sentence. A grade for the LSCB makes the SIF
+    inspection's LSCB review an entry."""
+    r = rules()
+    past = [
+        d
+        for d in drafts
+        if not d.planned
+        and (doc_date is None or sort_key(_when(d))[: len(doc_date.iso().split("-"))] <= sort_key(doc_date))
+    ]
+    graded = [d for d in past if d.kind in r.graded]
+    sentence_graded = [d for d in past if d.kind in r.graded or d.kind in r.graded_in_sentence]
+    later: list[JudgementMention] = []
+    for j, (s_start, s_end) in judgements:
+        in_sentence = [
+            d
+            for d in sentence_graded
+            if s_start <= d.pos < s_end
+            and not (d.owns_judgement and d.judgement)
+            and (d.kind == OTHER or not j.other_service)
+        ]
+        if not in_sentence:
+            later.append(j)
+            continue
+        before = [d for d in in_sentence if d.pos < j.frame_start]
+        target = (
+            max(before, key=lambda d: d.pos)
+            if before
+            else min(in_sentence, key=lambda d: min(abs(j.start - d.pos), abs(j.start - d.date_pos[0])))
+        )
+        _give(target, j, drafts, graded)
+    for j in later:
+        if graded and not j.earlier and not j.other_service:
+            _give(max(graded, key=lambda d: sort_key(_when(d))), j, drafts, graded)
+
+
+def _give(target: Draft, j: JudgementMention, drafts: list[Draft], graded: list[Draft]) -> None:
+    """Give the grade ``j`` to ``target``: its overall grade, its LSCB review's, or a sub-judgement."""
+    r = rules()
+    if j.overall:
+        if target.judgement is None or (j.explicit and not target.explicit_judgement):
+            target.judgement, target.explicit_judgement = j.grade, j.explicit
+    elif j.areas == ("lscb",):
+        sif = next((d for d in graded if r.kinds[d.kind].framework == "sif"), None)
+        if sif is not None and not any(d.kind == LSCB_REVIEW for d in drafts):
+            drafts.append(
+                Draft(
+                    LSCB_REVIEW,
+                    sif.start,
+                    sif.end,
+                    sif.evidence,
+                    False,
+                    judgement=j.grade,
+                    inspectorate=sif.inspectorate,
+                    pos=j.start,
+                    date_pos=sif.date_pos,
+                )
+            )
+    elif not j.other_service:
+        target.subs = target.subs or {}
+        for area in j.areas:
+            if area != PARTIAL:
+                target.subs.setdefault(area, j.grade)

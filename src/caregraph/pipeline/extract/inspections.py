@@ -1,0 +1,548 @@
+"""Inspections, visits and reviews placed in time, with their kind, dates, judgement and sub-judgements.
+
+Matching (:func:`match_inspections`) reads the scanned text sentence by sentence. In each sentence it finds the
+kind cues of the kinds table (the first cue that matches a span claims it; a cue that names a framework or a
+condition is none; another service's inspection, a children's home's or a youth justice service's, is of kind
+"other") and the anaphors "the inspection", "Ofsted's visit", "inspectors, who visited …", which take the kind last
+named (the title's too). Dates go to cues nearest first, one each; a meeting's date or another thing's ("launched
+in May 2023") goes to none. Each cue with a date becomes a draft with its start and end, the publication date of its
+report, focus, sequence number, inspectorate, and whether it is planned; a cue with only its report's publication
+date ("Ofsted will publish its report tomorrow on the inspection …", "the Commissioner's report, issued in March
+2021") is an event known by that date alone. A generic mention ("Ofsted inspection") takes the kind of the framework
+in force at its date (at its publication date: the kind whose reports were published then). Judgements
+(:mod:`.judgements`) stated with their own date ("rated 'good' in 2018", "published today, Ofsted rated …") are read
+with the inspection of that date, making one when the sentence names none; grades in flattened tables are read after
+the sentences.
+
+Merging (:func:`~caregraph.pipeline.extract.inspection_merge.merge_inspections`) makes one record of the drafts of
+one event and gives each grade to its inspection. The rules (``rules/inspections.toml``) are compiled by
+:mod:`.inspection_rules`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from typing import NamedTuple
+
+from caregraph.pipeline.dates import DateMention
+from caregraph.pipeline.extract.doc import Doc, clean, evidence
+from caregraph.pipeline.extract.inspection_merge import merge_inspections
+from caregraph.pipeline.extract.inspection_rules import (
+    GENERIC,
+    OTHER,
+    Draft,
+    is_publication,
+    kind_by_date,
+    may_report_on,
+    rules,
+)
+from caregraph.pipeline.extract.judgements import (
+    JudgementMention,
+    Located,
+    find_judgements,
+    judgement_date,
+    table_judgements,
+)
+from caregraph.records import InspectionRecord, PartialDate, Segmented
+
+__all__ = ["find_inspections", "is_publication", "match_inspections", "merge_inspections", "rules"]
+
+
+# ------------------------------------------------------------------------------------------------ finder
+
+
+def find_inspections(doc: Doc | Segmented, doc_date: PartialDate | None) -> list[InspectionRecord]:
+    """Every inspection, visit or review the text places in time, with its kind, dates at the precision the text
+    gives, judgement and sub-judgements, focus, sequence, and whether it is planned. ``doc_date`` anchors relative
+    dates and tells planned inspections from past ones."""
+    drafts, judgements = match_inspections(Doc.of(doc), doc_date)
+    return merge_inspections(drafts, judgements, doc_date)
+
+
+@dataclass
+class _Reading:
+    """What reading a sentence leaves for the next ones."""
+
+    last_kind: dict[str, str | None] = field(default_factory=lambda: {"inspection": None, "visit": None})
+    pending_sequence: tuple[str, int | None, int] | None = None  # a visit's number stated before its date
+    consumed: set[int] = field(default_factory=set)  # grades a dated draft took in its own sentence
+    last_grade: str | None = None  # the overall grade last stated, for "reached the same conclusion"
+
+
+_MAY_MENTION = re.compile(
+    r"(?i)inspect|visit|review|ofsted|jtai|ilacs|\bsif\b|rated|judged|graded|judgement|judgment|rating|grade|overall|good|inadequate|outstanding|improvement|pilot|commissioner|assessment|peer|stocktake"
+)
+
+
+def match_inspections(doc: Doc, doc_date: PartialDate | None) -> tuple[list[Draft], list[Located]]:
+    """The drafts every sentence gives, and the grades not yet taken by a draft (each with its sentence)."""
+    text = doc.text
+    reading = _Reading()
+    drafts: list[Draft] = []
+    judgements: list[Located] = []
+    headers = [(s.start, s.end) for s in doc.segments if s.kind == "meeting"]
+    for s_start, s_end in doc.sentences:
+        if any(hs <= s_start < he for hs, he in headers):
+            continue  # "12/06/2015 - … response to the OFSTED inspection": the date is the decision's
+        if _MAY_MENTION.search(text[s_start:s_end]):
+            _read_sentence(doc, doc_date, s_start, s_end, reading, drafts, judgements)
+    judgements.extend(table_judgements(text, doc.limit, {j.start for j, _ in judgements}))
+    return drafts, [(j, span) for j, span in judgements if j.start not in reading.consumed]
+
+
+def _read_sentence(
+    doc: Doc,
+    doc_date: PartialDate | None,
+    s_start: int,
+    s_end: int,
+    reading: _Reading,
+    drafts: list[Draft],
+    judgements: list[Located],
+) -> None:
+    """Add the drafts and judgements of the sentence ``s_start``–``s_end``."""
+    r = rules()
+    text = doc.text
+    sentence = text[s_start:s_end]
+    cues, anaphors = _cues(text, s_start, s_end, reading.last_kind)
+    for _cs, _ce, kind in cues:
+        k = r.kinds[kind]
+        if k.anaphor == "inspection":
+            reading.last_kind["inspection"] = GENERIC if k.framework == "by-date" else kind
+        if k.anaphor == "visit":
+            reading.last_kind["visit"] = kind
+    sentence_judgements = [
+        replace(j, other_service=True) if _other_service(text, j.frame_start, j.frame_start, s_start, s_end) else j
+        for j in find_judgements(text, s_start, s_end)
+    ]
+    last = reading.last_grade
+    same = r.same_grade.search(text, s_start, s_end) if last and not sentence_judgements else None
+    if same and last:  # "The 2013 inspection had reached the same conclusion": the grade last stated, carried forward
+        sentence_judgements = [JudgementMention(same.start(), same.end(), last, (), same.start())]
+    overall = [j.grade for j in sentence_judgements if j.overall and not j.other_service]
+    reading.last_grade = overall[-1] if overall else reading.last_grade
+    judgements.extend((j, (s_start, s_end)) for j in sentence_judgements)
+    planned_sentence = bool(r.planned.search(sentence))
+    dates = (
+        [
+            d
+            for d in doc.dates_in(s_start, s_end, doc_date, future=planned_sentence, seasons=True)
+            if not _others_date(text, d, s_start, s_end)
+        ]
+        if (cues or sentence_judgements)
+        else []
+    )
+    sentence_ = _Sentence(text, sentence, s_start, s_end, dates, planned_sentence)
+    used: set[int] = set()
+    # "the fourth monitoring visit since the local authority was judged inadequate in 2021": the date is the
+    # grade's, not the visit's
+    judged = {
+        id(d) for d in (judgement_date(text, j, dates) for j in sentence_judgements if j.overall) if d is not None
+    }
+    _drafts_of_cues(sentence_, cues, anaphors, used, judged, doc_date, reading, drafts)
+    _drafts_of_judgements(sentence_, sentence_judgements, used, reading, drafts)
+
+
+class _Sentence(NamedTuple):
+    text: str  # the document's
+    sentence: str  # text[start:end]
+    start: int
+    end: int
+    dates: Sequence[DateMention]
+    planned: bool  # the sentence speaks of a plan
+
+
+Cue = tuple[int, int, str]  # (start, end, kind)
+
+
+def _cues(text: str, s_start: int, s_end: int, last_kind: dict[str, str | None]) -> tuple[list[Cue], set[int]]:
+    """The kind cues of a sentence, in order, and where the anaphors among them are. A cue whose subject is another
+    service (a children's home, a school, a youth justice service) is an inspection of kind "other"."""
+    r = rules()
+    cues: list[Cue] = []
+    low = text[s_start:s_end].lower()
+    for kind, pattern in r.cue_kinds:
+        if kind.needs and not any(word in low for word in kind.needs):
+            continue
+        for m in pattern.finditer(text, s_start, s_end):
+            if _overlaps(cues, m.start(), m.end()) or not _an_event(text, m.start(), m.end(), s_start, s_end):
+                continue
+            key = kind.key
+            if kind.framework != "joint" and _other_service(text, m.start(), m.end(), s_start, s_end):
+                key = OTHER  # "Oak Lodge children's home was inspected by Ofsted": another service's inspection
+            cues.append((m.start(), m.end(), key))
+    named = bool(cues)
+    anaphors: set[int] = set()
+    for start, end, ref in _anaphors(text, s_start, s_end, last_kind, "visited" in low and not named):
+        if not _overlaps(cues, start, end):
+            cues.append((start, end, ref))
+            anaphors.add(start)
+    for m in r.ordinal_ellipsis.finditer(text, s_start, s_end) if cues else ():
+        before = [c for c in cues if c[1] <= m.start()]
+        if before and not _overlaps(cues, m.start(), m.end()):
+            cues.append((m.start(), m.end(), max(before)[2]))  # "the first visit …, and the second in July"
+            anaphors.add(m.start())
+    cues.sort()
+    return cues, anaphors
+
+
+def _overlaps(cues: list[Cue], start: int, end: int) -> bool:
+    return any(start < ce and cs < end for cs, ce, _ in cues)
+
+
+def _an_event(text: str, start: int, end: int, s_start: int, s_end: int) -> bool:
+    """Whether the mention at ``start``–``end`` is of an event, not a framework or programme ("the ILACS
+    framework"), a condition or a generality ("subject to an inspection", "every inspection")."""
+    r = rules()
+    return not (
+        r.not_an_event.search(text[end : min(s_end, end + 40)])
+        or r.not_an_event_before.search(text[max(s_start, start - 40) : start])
+    )
+
+
+def _anaphors(
+    text: str, s_start: int, s_end: int, last_kind: dict[str, str | None], visits_of_no_kind: bool
+) -> list[Cue]:
+    """The mentions of a sentence that refer back to the kind last named: "the inspection", "Ofsted's visit", "the 7
+    & 8 April 2020 visit" (an inspection before any kind is named is a generic one), and "inspectors, who visited
+    on …" (with ``visits_of_no_kind``, one with no visit named before is an inspectorate's visit of kind "other")."""
+    r = rules()
+    out: list[Cue] = []
+    for m in r.anaphor.finditer(text, s_start, s_end):
+        noun = m.group("word").lower()
+        before = r.anaphor_before.search(text, max(s_start, m.start() - 80), m.start())
+        if before is None and noun != "inspections":
+            continue
+        start = before.start() if before else m.start()
+        if not _an_event(text, start, m.end(), s_start, s_end):
+            continue
+        word = "visit" if noun == "visit" else "inspection"
+        ref = last_kind[word] or (GENERIC if word == "inspection" else None)
+        if ref is not None:
+            out.append((start, m.end(), OTHER if _other_service(text, start, m.end(), s_start, s_end) else ref))
+    if "visited" in text[s_start:s_end].lower():
+        for m in r.visit_verb.finditer(text, s_start, s_end):
+            ref = last_kind["visit"] or (OTHER if visits_of_no_kind else None)
+            if ref is not None:
+                out.append((m.start(), m.end(), ref))
+    return out
+
+
+def _drafts_of_cues(
+    s: _Sentence,
+    cues: list[Cue],
+    anaphors: set[int],
+    used: set[int],
+    judged: set[int],
+    doc_date: PartialDate | None,
+    reading: _Reading,
+    drafts: list[Draft],
+) -> None:
+    """A draft for each cue that has a date of its own (an ungraded kind never takes a grade's date), and the
+    publication date of its report. Dates go to cues nearest first, one each (:func:`_assign`). A publication date
+    loses to the event's own date and does not use up the cue ("published on 2 May 2023 after the visit on 4 and 5
+    April 2023"); with no date of its own, the event is known by its report's publication date alone."""
+    r = rules()
+    text = s.text
+    publications = {id(d) for d in s.dates if is_publication(text, d, s.start)}
+    # a report's, letter's or findings' date is when it was published ("the inspector's findings in late April"): it
+    # comes after the report's name, or right before it ("today's Ofsted report")
+    reports = {
+        ci
+        for ci, (cs, ce, _) in enumerate(cues)
+        if _REPORT.search(text, cs, ce) or _REPORT_AFTER.match(text, ce, s.end)
+    }
+    own: dict[int, list[DateMention]] = {}
+    for ci, (_, _, kind) in enumerate(cues):
+        if ci not in reports:
+            ungraded = kind not in r.graded and kind not in r.graded_in_sentence
+            taken = used | publications | (judged if ungraded else set())
+            own[ci] = [d for d in s.dates if id(d) not in taken]
+    dates = _assign(cues, own)
+    used.update(id(d) for d in dates.values())
+    theirs: dict[int, list[DateMention]] = {}
+    for ci, (cs, ce, _) in enumerate(cues):
+        if _SINCE.search(text, max(s.start, cs - 16), cs):
+            continue  # "since the last inspection": a point the sentence counts from, not the event its report is of
+        if ci in reports:  # "report (February 2024)", "letter published on …", "today's Ofsted report"
+            theirs[ci] = [
+                d
+                for d in s.dates
+                if id(d) not in used
+                and (
+                    (d.start >= ce and (id(d) in publications or _BESIDE_REPORT.fullmatch(text, ce, d.start)))
+                    or r.publication_after.match(text, d.end, cs)
+                )
+            ]
+        else:
+            theirs[ci] = [d for d in s.dates if id(d) in publications and id(d) not in used]
+    published_dates = _assign(cues, theirs)
+    for ci, (cs, ce, kind) in enumerate(cues):
+        date, published = dates.get(ci), published_dates.get(ci)
+        if date is not None and published is not None and not may_report_on(date.date, published.date):
+            published = None  # "the 2019 inspection … the letter would be published in August 2021": another's
+        if date is None and published is None:
+            if r.kinds[kind].anaphor == "visit" and cs not in anaphors:
+                sm = r.sequence.search(text, max(s.start, cs - 30), min(s.end, ce + 10))
+                if sm:
+                    reading.pending_sequence = (kind, _sequence_number(sm), s.end)
+            continue
+        if published is not None:
+            used.add(id(published))
+        for when in [date, *_listed_after(s, date, used, cs, ce)] if date is not None else [None]:
+            draft = _cue_draft(s, kind, when, published, cs, ce, doc_date)
+            if draft is None:
+                continue
+            # "… the fourth monitoring visit since … . The visit took place on 11 and 12 July 2023"
+            pending = reading.pending_sequence
+            if (
+                cs in anaphors
+                and pending
+                and pending[0] == draft.kind
+                and draft.sequence is None
+                and cs - pending[2] < 300
+            ):
+                draft.sequence = pending[1]
+                reading.pending_sequence = None
+            drafts.append(draft)
+
+
+#: How far (in characters) a date may lie from the cue it belongs to.
+_DATE_REACH = 160
+
+
+def _assign(cues: list[Cue], candidates: dict[int, list[DateMention]]) -> dict[int, DateMention]:
+    """Give each cue at most one of its candidate dates and each date to at most one cue, nearest pairs first: a
+    date inside a cue's words ("the 7 & 8 April 2020 visit") before one after it ("visit in March 2021"), that
+    before one before it, and a date the text spells out before a relative one ("last month's visit by HMI on 6 and
+    7 February")."""
+    pairs = []
+    for ci, dates in candidates.items():
+        cs, ce, _ = cues[ci]
+        for d in dates:
+            distance = d.start - ce if d.start >= ce else cs - d.end  # negative: inside the cue
+            if distance > _DATE_REACH:
+                continue
+            if d.start >= ce:
+                distance -= 5  # dates after the cue are the usual order
+            if d.relative:
+                distance += 40
+            pairs.append((distance, d.start, ci, d))
+    pairs.sort(key=lambda p: p[:3])
+    out: dict[int, DateMention] = {}
+    taken: set[int] = set()
+    for _, _, ci, d in pairs:
+        if ci not in out and id(d) not in taken:
+            out[ci] = d
+            taken.add(id(d))
+    return out
+
+
+_REPORT = re.compile(r"(?:report|findings|letter)s?$", re.I)
+_REPORT_AFTER = re.compile(r"\s+(?:report|findings|letter)s?\b", re.I)  # "the focused visit letter (dated …)"
+#: Between a report's name and its date right after it: "Report (February 2024)", "report, Feb 2024", "letter dated".
+_BESIDE_REPORT = re.compile(r"\s*[(,:]?\s*(?:(?:dated|of|from|in|for)\s+)?", re.I)
+_SINCE = re.compile(r"\bsince\s+(?:the\s+|its\s+|their\s+|our\s+)?$", re.I)
+_PLURAL_CUE = re.compile(r"(?:inspections|visits|reviews)\b", re.I)
+_LIST_GAP = re.compile(r"\s*(?:,|&|and|,\s*and)\s*", re.I)
+
+
+def _listed_after(s: _Sentence, date: DateMention, used: set[int], cs: int, ce: int) -> list[DateMention]:
+    """The further dates of a plural cue: "inspections in 2016 and 2019" are two events."""
+    if not _PLURAL_CUE.search(s.text, cs, ce):
+        return []
+    out = []
+    last = date
+    for d in s.dates:
+        if d.start < last.end or id(d) in used:
+            continue
+        if not _LIST_GAP.fullmatch(s.text, last.end, d.start):
+            break
+        out.append(d)
+        used.add(id(d))
+        last = d
+    return out
+
+
+def _cue_draft(
+    s: _Sentence,
+    kind: str,
+    date: DateMention | None,
+    published: DateMention | None,
+    cs: int,
+    ce: int,
+    doc_date: PartialDate | None,
+) -> Draft | None:
+    """The draft of the cue ``kind`` at ``cs``–``ce`` with its own date and its report's publication date (either
+    may be missing, not both); a generic mention takes the kind in force at its date, else at its publication."""
+    r = rules()
+    text = s.text
+    k = kind
+    if r.kinds[kind].framework == "by-date":
+        resolved = (
+            kind_by_date(r.kinds[kind], date.date)
+            if date is not None
+            else kind_by_date(r.kinds[kind], published.date if published else None, True)
+        )
+        if resolved is None:
+            return None
+        k = resolved
+    ended = date is not None and bool(r.ended.search(text[max(s.start, date.start - 25) : date.start]))
+    planned = date is not None and _is_planned(text, cs, ce, date, doc_date, s.planned)
+    draft = _make_draft(s, k, date, published, ended, planned, cs, ce)
+    draft.generic = k != kind
+    return draft
+
+
+def _drafts_of_judgements(
+    s: _Sentence, judgements: list[JudgementMention], used: set[int], reading: _Reading, drafts: list[Draft]
+) -> None:
+    """An overall grade stated with its own date ("rated 'Outstanding' in 2018", "since 2017, when Norfolk was judged
+    as …", "inadequate (in 2016)", "In the findings published today, Ofsted rated …") goes to the draft of that
+    date, or makes one of the kind in force then (at a publication date: the event that report is of)."""
+    r = rules()
+    for j in judgements:
+        if not j.overall or j.other_service:
+            continue
+        date = judgement_date(s.text, j, s.dates)
+        if date is None:
+            continue
+        span = (date.start, date.end)
+        owner = next((d for d in drafts if span in (d.date_pos, d.published_pos)), None)
+        if owner is None:
+            if id(date) in used:
+                continue
+            publication = is_publication(s.text, date, s.start)
+            k = kind_by_date(r.kinds[GENERIC], date.date, publication)
+            if k is None:
+                continue
+            own, published = (None, date) if publication else (date, None)
+            owner = _make_draft(s, k, own, published, False, False, j.frame_start, j.end)
+            owner.generic = True
+            drafts.append(owner)
+            used.add(id(date))
+        if owner.judgement is None or (j.explicit and not owner.explicit_judgement):
+            owner.judgement = j.grade
+            owner.owns_judgement = True
+            owner.explicit_judgement = j.explicit
+            reading.consumed.add(j.start)
+
+
+_ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+}
+
+
+def _make_draft(
+    s: _Sentence,
+    kind: str,
+    date: DateMention | None,
+    published: DateMention | None,
+    ended: bool,
+    planned: bool,
+    cs: int,
+    ce: int,
+) -> Draft:
+    """The draft of an event of ``kind`` named at ``cs``–``ce``, with its own date and its report's publication
+    date (either may be None, not both)."""
+    r = rules()
+    text = s.text
+    focus = None
+    fm = r.focus.search(text, cs, s.end)
+    if fm and fm.start() - ce < 60:
+        focus = clean(fm.group("focus")).strip(" '‘’\"“”")
+    sequence = None
+    sm = r.sequence.search(text, max(s.start, cs - 30), min(s.end, ce + 10))
+    if sm:
+        sequence = _sequence_number(sm)
+    start = end = None
+    if date is not None:
+        start, end = date.date, date.until
+        if ended:
+            start, end = PartialDate(date.date.year, date.date.month), date.date
+    shown = date if date is not None else published
+    assert shown is not None
+    return Draft(
+        kind=kind,
+        start=start,
+        end=end,
+        evidence=evidence(text, s.start, s.end),
+        planned=planned,
+        focus=focus,
+        sequence=sequence,
+        published=published.date if published is not None else None,
+        inspectorate=_inspectorate(s, kind, cs, ce),
+        date_text=text[shown.start : shown.end],
+        pos=cs,
+        date_pos=(shown.start, shown.end),
+        published_pos=(published.start, published.end) if published is not None else (0, 0),
+        sentence=(s.start, s.end),
+    )
+
+
+def _inspectorate(s: _Sentence, kind: str, cs: int, ce: int) -> str | None:
+    """The inspectorate of the event named at ``cs``–``ce``: a kind's own when it is a joint inspection's lead or a
+    review of a body that is no inspectorate (the DfE's commissioner); else the one the sentence names nearest to
+    the cue; else the kind's own."""
+    k = rules().kinds[kind]
+    if k.inspectorate is not None and k.framework in ("joint", "none"):
+        return k.inspectorate
+    best, best_distance = None, 10**9
+    for name, pattern in rules().inspectorates:
+        for m in pattern.finditer(s.text, s.start, s.end):
+            distance = m.start() - ce if m.start() >= ce else max(0, cs - m.end())
+            if m.start() < ce and m.end() > cs:
+                distance = 0
+            if distance < best_distance:
+                best, best_distance = name, distance
+    return best or k.inspectorate
+
+
+def _sequence_number(sm: re.Match[str]) -> int | None:
+    n = sm.group("n1") or sm.group("ord")
+    return int(re.sub(r"\D", "", n)) if n and n[0].isdigit() else _ORDINALS.get((n or "").lower())
+
+
+def _other_service(text: str, cs: int, ce: int, s_start: int, s_end: int) -> bool:
+    """Whether the cue (or judging frame) at ``cs``–``ce`` is about another service's inspection: its subject is a
+    school, children's home, youth offending service … ("Oak Lodge children's home was inspected by Ofsted"), or it
+    is the inspection "of" one."""
+    r = rules()
+    if r.other_service_before.search(text, max(s_start, cs - 70), cs):
+        return True
+    return ce > cs and r.other_service_after.search(text[ce : min(s_end, ce + 70)]) is not None
+
+
+def _others_date(text: str, date: DateMention, s_start: int, s_end: int) -> bool:
+    """Whether ``date`` is a meeting's ("the September 2020 meeting", "the Cabinet meeting on 5 June") or another
+    thing's ("the new team, launched in May 2023"), never an inspection's."""
+    r = rules()
+    before = text[max(s_start, date.start - 40) : date.start]
+    return bool(
+        r.meeting_date_before.search(before)
+        or r.other_event_date.search(before)
+        or r.meeting_date_after.match(text, date.end, min(s_end, date.end + 40))
+    )
+
+
+def _is_planned(
+    text: str, cs: int, ce: int, date: DateMention, doc_date: PartialDate | None, planned_sentence: bool
+) -> bool:
+    if doc_date is not None:
+        precision = min(len(date.date.iso()), len(doc_date.iso()))
+        if date.date.iso()[:precision] > doc_date.iso()[:precision]:
+            return True
+        if date.date.iso()[:precision] < doc_date.iso()[:precision]:
+            return False
+    window = text[max(0, cs - 60) : min(len(text), date.end + 40)]
+    return bool(rules().planned.search(window)) and planned_sentence

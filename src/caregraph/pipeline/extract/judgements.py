@@ -1,0 +1,263 @@
+"""Judgements: grades stated in a judging frame, the areas they grade, and the date a frame places its grade at.
+
+A grade word ("good", "requires improvement", …) is a judgement only inside a judging frame ("rated 'good'", "an
+overall judgement of 'Requires Improvement'", "overall effectiveness: inadequate"); :func:`find_judgements` reads
+the frames of one sentence, each with the judgement areas its clause names (none for an overall grade; "partial"
+for some areas, "good in most areas", or an area of its own, "early help was judged adequate"), whether the text
+calls it the overall grade, and whether it is one left behind ("previously judged inadequate"); a denied grade ("no
+longer judged to be inadequate") or a wished-for one ("to become good") is none. :func:`table_judgements` reads the grades of flattened report tables ("Overall effectiveness" and the grade on the
+next line; an area's label and its grade). :func:`judgement_date` finds the date a frame gives its grade ("rated
+'good' in January 2014", "2013 when it was rated inadequate"). Attaching judgements to inspections is the
+inspections finder's merge (:mod:`caregraph.pipeline.extract.inspection_merge`). Rules: the ``[judgement_words]``,
+``[judgement]`` and ``[judgement_areas]`` tables of ``rules/inspections.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from caregraph.pipeline.dates import DateMention
+from caregraph.pipeline.extract.doc import load_rules
+
+#: The area key of a grade for some areas, or for an area that is none of the judgement areas: it is not the overall
+#: grade and gives no sub-judgement.
+PARTIAL = "partial"
+
+
+@dataclass(frozen=True)
+class JudgementRules:
+    grade_words: tuple[tuple[str, re.Pattern[str]], ...]  # (judgement key, whole-word pattern)
+    frames: tuple[re.Pattern[str], ...]  # judging frames, each with a (?P<grade>…) group
+    areas: tuple[tuple[str, re.Pattern[str]], ...]  # (area key, pattern), PARTIAL among them
+    partial_after: re.Pattern[str]  # "… good in most areas": the grade's own qualifier
+
+
+@cache
+def rules() -> JudgementRules:
+    """The judgement tables of ``rules/inspections.toml``, compiled once."""
+    d = load_rules("inspections")
+    grade_alternation = "|".join(f"(?:{p})" for p in d["judgement_words"].values())
+    return JudgementRules(
+        grade_words=tuple((k, re.compile(rf"^(?:{p})$", re.I)) for k, p in d["judgement_words"].items()),
+        frames=tuple(
+            re.compile(f.replace("{grade}", grade_alternation), re.I) for f in d["judgement"]["judgement_frames"]
+        ),
+        areas=tuple((k, re.compile(p, re.I)) for k, p in d["judgement_areas"].items()),
+        partial_after=re.compile(r"\s*['’”\"]?\s*(?:overall\s+)?(?:" + d["judgement_areas"][PARTIAL] + ")", re.I),
+    )
+
+
+@dataclass(frozen=True)
+class JudgementMention:
+    start: int  # the grade's span
+    end: int
+    grade: str  # a judgement key
+    areas: tuple[str, ...]  # empty or ("overall-effectiveness",) for overall; (PARTIAL,) for some areas
+    frame_start: int = 0
+    explicit: bool = False  # the text calls it the overall grade ("judged 'Good' overall", "overall judgement")
+    earlier: bool = False  # a grade the text says was left behind ("previously judged", "upgraded from"): it
+    # belongs only to the inspection its own date names
+    other_service: bool = False  # the grade of another service (a children's home, a school); set by the finder
+
+    @property
+    def overall(self) -> bool:
+        return not self.areas or self.areas == ("overall-effectiveness",)
+
+
+Located = tuple[JudgementMention, tuple[int, int]]  # a judgement and the span it was read in (its sentence)
+
+
+def grade_key(word: str) -> str | None:
+    """The judgement key of a grade word as written ("Requires Improvement" → "requires-improvement")."""
+    for key, pattern in rules().grade_words:
+        if pattern.match(word.strip()):
+            return key
+    return None
+
+
+_HYPOTHETICAL = re.compile(
+    r"\b(?:to|could|would|might|aim\w*|aspir\w*|becom\w*|achieve|towards|ambition|want|hope\w*|receive|get|move\s+to)\s*(?:be\s*)?(?:an?\s*)?$",
+    re.I,
+)
+#: Words before a judging frame that deny the grade ("no longer judged to be inadequate").
+_NEGATED = re.compile(r"\b(?:no\s+longer|not|never|n['’]t)\s+(?:(?:been|be|yet|currently)\s+)*$", re.I)
+#: Words before a judging frame, or between the frame's start and its grade, that make the grade one left behind.
+_EARLIER = re.compile(
+    r"\b(?:previously|formerly|once|out\s+of\s+(?:its|their|the|an?)|from|since\s+being)\s+(?:(?:been|being|had|was|were)\s+)*['‘’\"“]?$",
+    re.I,
+)
+_GRADE_WORD = re.compile(r"(?i)good|inadequate|outstanding|requir|adequate|\bRI\b")
+_OVERALL_WORD = re.compile(r"\boverall\b", re.I)
+#: What follows a grade that is a good thing, not a grade ("good practice", "outstanding work").
+_NOT_A_GRADE_AFTER = re.compile(
+    r"\s+(?:practice|work|progress|quality|support|examples?|outcomes?|relationships?|levels?|standards?|news|care|team|people)\b",
+    re.I,
+)
+_SUBJECT_BREAK = re.compile(r"[.;,:]\s|\b(?:why|that|which|because|while|whilst|but|after|since|when)\s", re.I)
+
+
+def find_judgements(text: str, start: int, end: int) -> list[JudgementMention]:
+    """Grades stated in a judging frame ("rated 'good'", "an overall judgement of 'Requires Improvement'"), each
+    with the judgement areas its clause names (none for an overall grade)."""
+    found = _graded_frames(text, start, end)
+    out = []
+    for i, (gs, ge, grade, fs) in enumerate(found):
+        lo = found[i - 1][1] if i else start
+        hi = found[i + 1][0] if i + 1 < len(found) else end
+        explicit = bool(_OVERALL_WORD.search(text, max(lo, fs - 15), min(hi, ge + 12)))
+        earlier = bool(
+            _EARLIER.search(text, max(lo, fs - 30), fs) or (gs > fs and _EARLIER.search(text, max(fs, gs - 12), gs))
+        )
+        areas = _frame_areas(text, lo, hi, gs, ge, fs)
+        out.append(JudgementMention(gs, ge, grade, areas, fs, explicit and not areas, earlier))
+    return out
+
+
+def _graded_frames(text: str, start: int, end: int) -> list[tuple[int, int, str, int]]:
+    """``(grade start, grade end, grade, frame start)`` of every judging frame in ``text[start:end]``, in order; a
+    grade wished for ("to become good") or a good thing that is no grade ("good practice") is none."""
+    found: list[tuple[int, int, str, int]] = []
+    if not _GRADE_WORD.search(text, start, end):
+        return found  # every frame holds a grade word
+    for frame in rules().frames:
+        for m in frame.finditer(text, start, end):
+            gs, ge = m.span("grade")
+            if any(gs < fe and fs < ge for fs, fe, _, _ in found):
+                continue
+            grade = grade_key(m.group("grade"))
+            if grade is None:
+                continue
+            before = text[max(start, m.start() - 25) : m.start()]
+            if _HYPOTHETICAL.search(before) or _NEGATED.search(before):
+                continue
+            if ge == m.end() and _NOT_A_GRADE_AFTER.match(text, ge, min(end, ge + 16)):
+                continue
+            found.append((gs, ge, grade, m.start()))
+    found.sort()
+    return found
+
+
+def _frame_areas(text: str, lo: int, hi: int, gs: int, ge: int, fs: int) -> tuple[str, ...]:
+    """The areas a grade at ``gs``–``ge`` grades: named after it ("in the domains of …"), else in the subject of
+    its judging verb, else after "for"/"in" right after it. ``lo``–``hi``: between the neighbouring grades."""
+    after = text[ge:hi]
+    if rules().partial_after.match(after):
+        return (PARTIAL,)
+    dm = re.match(
+        r"\s*['’”\"]?\s*(?:in|for|across)\s+(?:the\s+|all\s+)?(?:domains?|areas?|judgements?)\s+(?:of|for)\b(?P<rest>[^.;]*)",
+        after,
+        re.I,
+    )
+    if dm:
+        return areas_in(dm.group("rest"))
+    if re.match(r"\s*['’”\"]?\s*(?:in|across)\s+(?:all|every)\s+(?:areas|domains|aspects)", after, re.I):
+        return ()
+    clause_start = max(lo, text.rfind("\n", lo, gs) + 1, fs - 90)
+    clause = text[clause_start : max(clause_start, min(gs, fs if fs > clause_start else gs))]
+    # only the subject of the judging verb: after the last clause break before it
+    cut = max((m.end() for m in _SUBJECT_BREAK.finditer(clause)), default=0)
+    areas = areas_in(clause[cut:] + text[fs:gs])
+    if not areas:
+        tail = re.match(r"[^.;\n]{0,12}?\b(?:for|in)\s+(?:the\s+)?(?P<rest>[^.;\n]{0,80})", after)
+        if tail and re.match(
+            r"\s*['’”\"]?\s*(?:for|in)\s+(?:the\s+)?(?:impact|experiences|help|children|care|leadership)",
+            after,
+            re.I,
+        ):
+            areas = areas_in(tail.group("rest"))
+    return areas
+
+
+def areas_in(fragment: str) -> tuple[str, ...]:
+    """The judgement areas ``fragment`` names (care leavers within "children in care and care leavers" once; the
+    overall area only when it is the only one)."""
+    found = []
+    for key, pattern in rules().areas:
+        if pattern.search(fragment) and key not in found:
+            if key == "care-leavers" and "children-in-care" in found:
+                continue
+            found.append(key)
+    for vague in ("overall-effectiveness", PARTIAL):
+        if vague in found and len(found) > 1:
+            found.remove(vague)
+    return tuple(found)
+
+
+# ------------------------------------------------------------------------------------------------ tables
+
+_OVERALL_TABLE = re.compile(
+    r"(?i)\boverall\s+effectiveness\s*[:|\-–]?\s*\n[\s|]*(?P<grade>outstanding|good|inadequate|requires?\s+improvement(?:\s+to\s+be\s+good)?|adequate)\b"
+)
+_GRADE_LINE = re.compile(
+    r"(?im)(?:^|(?P<bar>[ \t]*[|\t:][ \t]*))(?P<grade>outstanding|good|inadequate|requires?\s+improvement(?:\s+to\s+be\s+good)?)[ \t|]*$"
+)
+_AREA_LABEL = re.compile(
+    r"(?i)^[ \t|]*(?:the\s+)?(?:impact\s+of\s+leaders|experiences\s+and\s+progress\s+of|leadership|children\s+(?:who\s+need|in\s+care|looked\s+after)|care\s+leavers|help\s+and\s+protection)\b[^|\t\n:]*$"
+)
+
+
+def table_judgements(text: str, limit: int, known: set[int]) -> list[Located]:
+    """Grades in flattened report tables in ``text[:limit]`` that are not among the grades starting at ``known``:
+    "Overall effectiveness" and the grade on separate lines, and a judgement area's label on one line with its
+    grade on the next (or after a bar)."""
+    out: list[Located] = []
+    known = set(known)
+    for m in _OVERALL_TABLE.finditer(text, 0, limit):
+        grade = grade_key(m.group("grade"))
+        if grade and m.start("grade") not in known:
+            out.append((JudgementMention(m.start("grade"), m.end("grade"), grade, (), m.start()), (m.start(), m.end())))
+    known |= {j.start for j, _ in out}
+    for m in _GRADE_LINE.finditer(text, 0, limit):
+        area_end = m.start() if m.group("bar") else m.start() - 1
+        area_start = text.rfind("\n", 0, max(0, area_end)) + 1
+        label = text[area_start : max(area_start, area_end)]
+        if not 8 <= len(label) <= 140 or not _AREA_LABEL.match(label) or m.start("grade") in known:
+            continue
+        areas = areas_in(label)
+        grade = grade_key(m.group("grade"))
+        if grade and len(areas) == 1 and areas != ("overall-effectiveness",) and areas != ("lscb",):
+            out.append(
+                (JudgementMention(m.start("grade"), m.end("grade"), grade, areas, area_start), (area_start, m.end()))
+            )
+    return out
+
+
+# ------------------------------------------------------------------------------------------------ dates
+
+
+#: Between a grade and its date after it: "rated 'good' in January 2014", "inadequate for overall effectiveness in
+#: June 2018", "judged inadequate since 2016", "the inadequate rating the service has held since 2017".
+_DATE_AFTER = re.compile(
+    r"['’”\"]?\s*(?:(?:overall|again|for\s+overall\s+effectiveness|in\s+every\s+area\s+assessed|by\s+(?:ofsted|inspectors|the\s+inspectorate))\s+){0,3}"
+    r"(?:(?:judgement|judgment|rating|grade)\s+(?:[\w’'-]+\s+){0,5}?)?(?:\(\s*)?(?:in|during|since)\s+",
+    re.I,
+)
+#: Between a date and the judging frame after it: "2013 when it was rated inadequate", "since January 2019, when
+#: Ofsted assessed the service as", "In August 2022, children's services were rated", "in July 2022 the local
+#: authority was deemed inadequate".
+_DATE_BEFORE_WHEN = re.compile(
+    r"\)?\s*,?\s*when\s+(?:[\w’'-]+\s+){1,5}?(?:(?:was|were|had|has|have|is|are)\s+(?:been\s+)?)?", re.I
+)
+_DATE_BEFORE = re.compile(
+    r",?\s+(?:[\w’'-]+\s+){1,5}?(?:was|were|is|are|has|have|had)\s+(?:(?:been|again|now|also)\s+)*", re.I
+)
+_LEADING_IN = re.compile(r"(?:^|[.(,;:]\s*|\b(?:in|since|during|from|published|issued|released)\s+)$", re.I | re.M)
+
+
+def judgement_date(text: str, j: JudgementMention, dates: Sequence[DateMention]) -> DateMention | None:
+    """The date a judging frame places its grade at: "rated 'good' in January 2014", "(in 2016)", "2013 when it
+    was rated inadequate", "since 2017, when Norfolk was judged as …", "In August 2022, services were rated …"."""
+    for d in dates:
+        if d.start >= j.end and d.start - j.end < 60 and _DATE_AFTER.fullmatch(text, j.end, d.start):
+            return d
+        if d.end <= j.frame_start and j.frame_start - d.end < 60:
+            if _DATE_BEFORE_WHEN.fullmatch(text, d.end, j.frame_start):
+                return d
+            if _DATE_BEFORE.fullmatch(text, d.end, j.frame_start) and _LEADING_IN.search(
+                text, max(0, d.start - 12), d.start
+            ):
+                return d
+    return None

@@ -1,0 +1,492 @@
+"""The grammar of people's names, shared by the people and posts finders, and the rules both read.
+
+A name is one to four capitalised tokens in any script ("Jane Smith", "J Smith", "KJ Example", "Siobhán O’Brien",
+"Seán Ó Dálaigh", "Anne-Marie D'Souza-Smith", "Ursula von der Leyen"), with letters after it that are not part of it
+("Jo Example OBE"). Whether a run of such tokens is a name is decided by the evidence around it (an honorific, a
+post, a list, a contact label, a verb of speech: see :mod:`.people`); :func:`is_name` only checks that no token is a
+grammar word or the head word of a body or post ("The", "Council", "Director"), that a word of the vocabulary of
+posts and services stands only where a surname can ("Pat Senior", "Councillor Law", not "Early Help"), and that the
+run is not a council's name. :func:`trim_name` drops words from the end of a run that are not part of a name,
+:func:`bare_name_at` reads a name without an honorific where a sentence goes on as it does after a person's name.
+:func:`patterns` holds the compiled patterns of the people finder's passes. Rules: ``rules/people.toml``
+(``[people]`` and ``[posts]``), compiled once by :func:`rules`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from caregraph.gazetteer import gazetteer
+from caregraph.pipeline.extract.doc import load_rules
+
+
+@dataclass(frozen=True)
+class PeopleRules:
+    honorifics: tuple[str, ...]  # longest first
+    plural_honorifics: tuple[str, ...]
+    post_nominals: frozenset[str]
+    post_nominal: str  # a pattern: letters after a name
+    post_head: str  # the head of a post title, a pattern
+    post_head_re: re.Pattern[str]
+    post_head_ci: re.Pattern[str]  # case-insensitive
+    speech_verbs: str  # a pattern
+    person_verbs: str  # a pattern
+    name_labels: str  # a pattern
+    field_labels: tuple[str, ...]
+    never: frozenset[str]  # grammar words and head words: never a word of a name
+    vocabulary: frozenset[str]  # words of posts, services and the calendar: a surname at most
+    not_name: frozenset[str]  # never | vocabulary (a word that does not start a post's modifiers' name)
+    post_subjects: frozenset[str]  # lower case
+    one_word_posts: frozenset[str]  # lower case
+    not_posts: re.Pattern[str]
+    post_fold: dict[str, str]
+    post_bodies: tuple[tuple[re.Pattern[str], str], ...]  # (title pattern, organisation)
+    not_modifiers: frozenset[str]  # capitalised words that never start a post's modifiers
+    modifier_words: frozenset[str]  # words of the vocabulary that may still be a post's modifiers
+
+
+@cache
+def rules() -> PeopleRules:
+    """The rules of ``rules/people.toml``, compiled once."""
+    d = load_rules("people")
+    people, posts = d["people"], d["posts"]
+    never = frozenset(_fold(w) for w in people["function_words"] + people["head_words"])
+    subjects = [w[:1].upper() + w[1:] for w in people["post_subject_words"]]
+    vocabulary = frozenset(_fold(w) for w in people["title_words"] + people["calendar_words"] + subjects) - never
+    nominals = tuple(sorted(people["post_nominals"], key=len, reverse=True))
+    return PeopleRules(
+        honorifics=tuple(sorted(people["honorifics"], key=len, reverse=True)),
+        plural_honorifics=tuple(sorted(people["plural_honorifics"], key=len, reverse=True)),
+        post_nominals=frozenset(nominals),
+        post_nominal="|".join(re.escape(n) for n in nominals),
+        post_head=people["post_heads"],
+        post_head_re=re.compile(people["post_heads"]),
+        post_head_ci=re.compile(people["post_heads"], re.I),
+        speech_verbs=people["speech_verbs"],
+        person_verbs=people["person_verbs"],
+        name_labels=people["name_labels"],
+        field_labels=tuple(people["field_labels"]),
+        never=never,
+        vocabulary=vocabulary,
+        not_name=never | vocabulary,
+        post_subjects=frozenset(w.lower() for w in people["post_subject_words"]),
+        one_word_posts=frozenset(w.lower() for w in posts["one_word"]),
+        not_posts=re.compile(posts["not_posts"], re.I),
+        post_fold=dict(posts["fold"]),
+        post_bodies=tuple((re.compile(b["pattern"], re.I), b["organisation"]) for b in posts.get("bodies", [])),
+        not_modifiers=frozenset(posts["not_modifiers"]),
+        modifier_words=frozenset(posts["modifier_words"]),
+    )
+
+
+def _fold(word: str) -> str:
+    """A word as the word lists hold it: curly apostrophes straight."""
+    return word.replace("’", "'")
+
+
+# ------------------------------------------------------------------------------------------ letters of any script
+
+
+def _ranges(codepoints: list[int]) -> str:
+    """A character-class body for ``codepoints`` (sorted), runs written as ranges."""
+    out, i = [], 0
+    while i < len(codepoints):
+        j = i
+        while j + 1 < len(codepoints) and codepoints[j + 1] == codepoints[j] + 1:
+            j += 1
+        a, b = re.escape(chr(codepoints[i])), re.escape(chr(codepoints[j]))
+        out.append(a if i == j else f"{a}-{b}")
+        i = j + 1
+    return "".join(out)
+
+
+# Large blocks of letters without case (CJK ideographs, Hangul syllables), added whole rather than scanned.
+_CASELESS_BLOCKS = "\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\u3040-\u30ff"
+
+
+@cache
+def _letter_classes() -> tuple[str, str, str]:
+    """Character-class bodies of (upper-case letters, letters that may start a name token, letters that may follow
+    in one): upper and title case and caseless letters start a token; lower case, caseless letters, modifier
+    letters and combining marks follow (so decomposed accents stay in the word)."""
+    upper, first, rest = [], [], []
+    for cp in range(0x3400):
+        cat = unicodedata.category(chr(cp))
+        if cat in ("Lu", "Lt"):
+            upper.append(cp)
+            first.append(cp)
+        elif cat == "Lo":
+            first.append(cp)
+            rest.append(cp)
+        elif cat in ("Ll", "Lm", "Mn", "Mc"):
+            rest.append(cp)
+    return _ranges(upper), _ranges(first) + _CASELESS_BLOCKS, _ranges(rest) + _CASELESS_BLOCKS
+
+
+_UPPER, _FIRST, _REST = _letter_classes()
+UPPER = f"[{_UPPER}]"
+#: Surname prefixes written together with the name ("McGeown", "O'Brien", "D'Souza", "FitzGerald").
+_PREFIX = r"(?:Mc|Mac|Fitz|De|Di|Da|Du|La|Le|Van|Von|O['’]|D['’]|L['’])"
+_WORD = rf"{_PREFIX}?[{_FIRST}][{_REST}]+"
+#: One token of a name: a capitalised word (hyphenated parts too), an initial ("J", "J."), dotted initials ("A.B."),
+#: or two capitals standing before a name ("KJ Example"); never the first letter of a longer word in capitals.
+NAME_TOKEN = (
+    rf"(?:{_WORD}(?:[-'’]{_WORD})*(?!\w|-\w)"
+    rf"|{UPPER}\.(?:{UPPER}\.){{0,2}}"
+    rf"|{UPPER}(?![\w'’.-])"
+    rf"|{UPPER}{{2}}(?=[ \t]+{_WORD}))"
+)
+#: Lower-case particles inside a name ("Ursula von der Leyen", "Ana de la Cruz").
+PARTICLES = frozenset(
+    [
+        "van",
+        "von",
+        "der",
+        "den",
+        "de",
+        "da",
+        "di",
+        "du",
+        "la",
+        "le",
+        "del",
+        "della",
+        "dos",
+        "das",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "ap",
+        "ter",
+        "ten",
+    ]
+)
+_PARTICLE = r"(?:van|von|der|den|de|da|di|du|la|le|del|della|dos|das|bin|ibn|al|el|ap|ter|ten)"
+
+
+def name_run(least: int = 0, most: int = 3) -> str:
+    """A pattern of one name token and ``least``–``most`` more, particles between them allowed."""
+    return rf"{NAME_TOKEN}(?:(?:[ \t]+{_PARTICLE}(?=[ \t]))*[ \t]+{NAME_TOKEN}){{{least},{most}}}"
+
+
+NAME_RUN = name_run()
+NAME_RUN_RE = re.compile(NAME_RUN)
+_TOKEN_RE = re.compile(rf"{_WORD}(?:[-'’]{_WORD})*|{UPPER}\.?(?:{UPPER}\.)*|{UPPER}{{2}}")
+
+
+def post_nominals() -> str:
+    """A pattern of the letters after a name, each after a space (" OBE", " MP JP"), possibly none."""
+    return rf"(?:,?[ \t]+(?:{rules().post_nominal})(?![\w’'-]))*"
+
+
+# ------------------------------------------------------------------------------------------ scanning
+
+_CAPITAL_START = re.compile(rf"[{_FIRST}]")
+_WORD_BEFORE = frozenset("’'-_")
+_last_starts: tuple[str, int, list[int]] = ("", 0, [])
+
+
+_SKIP_BEFORE_NAME = frozenset(" \t•·Ø-")
+_CLOSING_QUOTES = frozenset("”\"’'")
+
+
+def sentence_start(text: str, pos: int) -> bool:
+    """Whether a name at ``pos`` opens a sentence, a line or a bullet (spaces, bullets and dashes before it
+    skipped): after the text's start, a line break, a full stop, a semicolon, a colon or a closing quote."""
+    j = pos
+    while j > 0 and text[j - 1] in _SKIP_BEFORE_NAME:
+        j -= 1
+    if j == 0 or text[j - 1] == "\n":
+        return True
+    if j == pos or not text[j].isspace():
+        return False  # "." right before the name: no space between
+    before = text[j - 1]
+    return before in ".;!?:•·Ø" or (before in _CLOSING_QUOTES and j > 1 and text[j - 2] in ".!?")
+
+
+def capital_starts(text: str, limit: int) -> list[int]:
+    """Where the capitalised words of ``text[:limit]`` start (a letter that starts a word and may start a name):
+    worked out once for the last text asked about."""
+    global _last_starts
+    cached_text, cached_limit, starts = _last_starts
+    if cached_text is text and cached_limit == limit:
+        return starts
+    starts = [
+        m.start()
+        for m in _CAPITAL_START.finditer(text, 0, limit)
+        if m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in _WORD_BEFORE)
+    ]
+    _last_starts = (text, limit, starts)
+    return starts
+
+
+def scan(
+    pattern: re.Pattern[str], text: str, limit: int, where: Callable[[str, int], bool] | None = None
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text, 0, limit)`` for a pattern whose matches start at a capitalised word: tried at
+    those starts only (a page has a few hundred), not at every character; with ``where``, only at the starts it
+    accepts."""
+    last = 0
+    for pos in capital_starts(text, limit):
+        if pos < last or (where is not None and not where(text, pos)):
+            continue
+        m = pattern.match(text, pos, limit)
+        if m is not None and m.end() > m.start():
+            yield m
+            last = m.end()
+
+
+# ------------------------------------------------------------------------------------------ patterns
+
+
+@dataclass(frozen=True)
+class Patterns:
+    honorific: re.Pattern[str]  # "Councillor Jane Smith", "Cllr Smith"
+    plural: re.Pattern[str]  # "Councillors Smith, Jones and Brown"
+    apposition: re.Pattern[str]  # "Jane Smith, Director of …" / "Jane Smith (Director …)" / "Jane Smith Director …"
+    bracket: re.Pattern[str]  # the bracket of "Jane Smith (Anyshire Parent Carer Forum)"
+    verb_after: re.Pattern[str]  # "Cal Sample stated" (at the start of a sentence: see sentence_start)
+    by_name: re.Pattern[str]  # "presented by Shay Tester"
+    label: re.Pattern[str]  # "Contact: Chris Sample"
+    phone: re.Pattern[str]  # the number of "(Sam Sample – 0100 000000)", "Sam Sample, tel 0100 000000"
+    phone_lead: re.Pattern[str]  # what stands between a name and its number
+    bullet_name: re.Pattern[str]  # "·  Andy Person, Unison, gave …"
+    post_start: re.Pattern[str]  # a capitalised post title
+    lower_post: re.Pattern[str]  # "leader of the council"
+    org_prefix: re.Pattern[str]  # "Essex County Council's " before a post
+    lower_apposition: re.Pattern[str]  # "Stu Example, director of children’s services"
+    verb: re.Pattern[str]  # one of the person verbs, whole
+    speech: re.Pattern[str]  # one of the speech verbs, whole
+    verb_next: re.Pattern[str]  # a person verb right after a post
+    verb_in: re.Pattern[str]  # a person verb anywhere in a title
+    name_in: re.Pattern[str]  # a full name in a line
+    post_label: re.Pattern[str]  # "Cabinet Member: Councillor Jas Example"
+    named_as: re.Pattern[str]  # after X: " has been named as the next Director …", " is the independent chair of …"
+    replaced: re.Pattern[str]  # after X: " had replaced Y as Director …"
+    appoint: re.Pattern[str]  # "to appoint Councillor X as Vice-Chair"
+    elected: re.Pattern[str]  # after Councillor X: " was elected Chair"
+    name_before: re.Pattern[str]  # a name (an honorific before it) that ends where a search ends
+    list_after: re.Pattern[str]  # "apologies were received from A, B and C", "Present: A, B, C"
+
+
+#: Capitalised words (and "&", "and", "of") that may stand before a post's head ("Safeguarding Practice Manager",
+#: "National Schools Adviser", "Parent Governor, Voting Co-opted Member").
+_MODIFIERS = r"(?:(?:[A-Z][\w’'-]*|&|and)[ \t]+){0,6}"
+
+
+@cache
+def patterns() -> Patterns:
+    """The patterns of the people finder's passes, built from the rules once."""
+    r = rules()
+    hon = "|".join(re.escape(h) for h in r.honorifics)
+    plural = "|".join(re.escape(h) for h in r.plural_honorifics)
+    head = r.post_head
+    pn = post_nominals()
+    full = name_run(1, 3)
+    item = rf"(?:(?:{hon})[ \t]+)?{name_run(0, 2)}{pn}(?:[ \t]*\([^()\n]{{1,60}}\))?"
+    sep = r"(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+|[ \t]*&[ \t]*)"
+    org = r"(?:(?:[A-Z][\w’'&-]+\s+){1,4}(?:County\s+|City\s+|Borough\s+|District\s+)?Council(?:['’]s)?\s+|(?:the\s+)?(?:Royal\s+Borough\s+of\s+)?(?:[A-Z][\w’'-]+\s+(?:and\s+|upon\s+|of\s+)?){1,6}(?:['’]s\s+)?)"
+    lower_heads = r"(?:interim\s+|acting\s+|deputy\s+|assistant\s+|executive\s+|corporate\s+|strategic\s+|independent\s+|lead\s+|chief\s+|principal\s+|senior\s+|national\s+|regional\s+)*(?:director|head|cabinet\s+member|executive\s+member|lead\s+member|portfolio\s+holder|leader|chief\s+executive|manager|chair(?:man|woman|person)?|vice[\s-]chair(?:man|woman|person)?|inspector|commissioner|mayor|officer|adviser|advisor)\b"
+    verbs = r.person_verbs
+    appointed = (
+        r"(?:named|appointed|elected|confirmed|selected|chosen|re-elected|reappointed|re-appointed|nominated|installed)"
+    )
+    return Patterns(
+        honorific=re.compile(rf"\b(?P<hon>{hon})\s+(?P<name>{NAME_RUN})"),
+        plural=re.compile(rf"\b(?:{plural})(?:[ \t]*:)?\s+(?P<names>{item}(?:{sep}{item}){{1,80}})"),
+        apposition=re.compile(
+            rf"(?<![\w’'-])(?:(?P<hon>{hon})\s+)?(?P<name>{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{0,3}}?){pn}(?:(?:\s*,\s*(?:the\s+|our\s+)?(?:(?:council|county|borough|city|authority)['’]s\s+)?(?:(?:new|incoming|outgoing|permanent|former|current)\s+)?|\s*\(\s*(?:the\s+)?|[ \t]*[–—][ \t]*|[ \t]+-[ \t]+)(?P<mods>{_MODIFIERS})|[ \t]+(?=[A-Z]))(?=(?P<head>(?i:{head})))"
+        ),
+        bracket=re.compile(r"[ \t]*\((?P<inner>[A-Z][^()\n]{1,80})\)"),
+        verb_after=re.compile(
+            rf"(?P<name>{full}){pn}(?:\s+and\s+(?P<name2>{full}){pn})?\s+(?:(?:also|then|further|briefly|formally|subsequently|again)\s+)?(?P<verb>{verbs})\b"
+        ),
+        by_name=re.compile(
+            rf"\b(?:(?:presented|introduced|chaired|submitted|led|given|written|prepared|signed|moved|seconded)\s+by|(?:message|update|letter|statement|foreword|blog|note|briefing|report|reports|apologies|apology)\s+from|(?:said|says|added|explained|commented|stated)|(?:extended|tribute|farewell)\s+to|on\s+behalf\s+of)[ \t]+(?P<name>{full})(?={pn}(?:\s*[.,;:(]|\s+(?:and|who|for|on|at|to|as|was|is|had|has)\b))"
+        ),
+        label=re.compile(rf"(?im)(?:^|\b)(?:{r.name_labels})[ \t]*:[ \t]*(?P<rest>[^\n]{{2,200}})"),
+        phone=re.compile(r"[(+\d][\d \t()]{8,}\d"),
+        phone_lead=re.compile(r"[ \t]*(?:[-–—:,][ \t]*)?(?:(?:tel|t|telephone|phone|mobile|on)\.?[ \t]*:?[ \t]*)?\Z"),
+        bullet_name=re.compile(
+            rf"(?m)^[ \t]*(?:[•·Ø\-–*]|\(?[a-z0-9]{{1,2}}[.)])?[ \t]*(?P<name>{full}){pn}\s*,\s*(?P<after>[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*){{0,3}})\s*,"
+        ),
+        post_start=re.compile(rf"(?<![\w’'-])(?P<post>{head})"),
+        lower_post=re.compile(r"\b(?:the\s+)?(?P<post>leader\s+of\s+the\s+(?:county\s+|city\s+|borough\s+)?council)\b"),
+        org_prefix=re.compile(org),
+        lower_apposition=re.compile(
+            rf"(?<![\w’'-])(?:(?P<hon>{hon})\s+)?(?P<name>{NAME_RUN}){pn}\s*,\s*(?:the\s+)?(?P<org>(?:[A-Z][\w’'&-]+\s+){{1,4}}(?:County\s+|City\s+|Borough\s+)?Council(?:['’]s)?\s+)?(?=(?P<head>{lower_heads}))"
+        ),
+        verb=re.compile(rf"{verbs}"),
+        speech=re.compile(rf"{r.speech_verbs}"),
+        verb_next=re.compile(rf"\s+(?:{verbs})\b"),
+        verb_in=re.compile(rf"\b(?:{verbs})\b"),
+        name_in=re.compile(rf"(?<![\w’'-])({full})"),
+        post_label=re.compile(
+            rf"(?m)^[ \t]*(?P<post>{head})[ \t]*:[ \t]*(?:(?P<hon>{hon})[ \t]+)?(?P<name>{NAME_RUN})"
+        ),
+        named_as=re.compile(
+            rf"(?:who[ \t]+(?:is|was|has[ \t]+been|had[ \t]+been|will[ \t]+be|would[ \t]+be)|(?:has|had)[ \t]+(?:now[ \t]+)?been|(?:will|would)[ \t]+be|is|was|been|be|becomes|became|remains|remained)[ \t]+(?:(?:formally|now|today|recently|previously|also|officially)[ \t]+)?(?:{appointed}[ \t]+(?:by[ \t]+(?:(?!\bas\b)[^,.;\n]){{1,40}}?[ \t]+)?(?:as[ \t]+|to[ \t]+(?:the[ \t]+)?(?:role|post|position)[ \t]+of[ \t]+)?)?(?:(?P<det>the|our|its|their|a|an)[ \t]+)?(?:(?:new|next|incoming|permanent|current|first|former|outgoing)[ \t]+)?(?P<mods>{_MODIFIERS})(?=(?P<head>(?i:{head})))"
+        ),
+        replaced=re.compile(
+            rf"(?:has[ \t]+(?:replaced|succeeded)|had[ \t]+(?:replaced|succeeded)|will[ \t]+(?:replace|succeed)|would[ \t]+(?:replace|succeed)|replaced|replaces|succeeded|succeeds)[ \t]+(?:(?P<hon2>{hon})[ \t]+)?(?P<name2>{NAME_RUN}){pn}[ \t]+as[ \t]+(?:(?:the|our|its|their)[ \t]+)?(?P<mods>)(?=(?P<head>(?i:{head})))"
+        ),
+        appoint=re.compile(
+            rf"(?:appoint|appoints|appointed|elect|elects|elected|nominate|nominated|confirm|confirmed)[ \t]+(?:(?P<hon>{hon})[ \t]+)?(?P<name>{NAME_RUN}){pn}[ \t]+(?:as[ \t]+)?(?:(?:the|its|our)[ \t]+)?(?P<mods>)(?=(?P<head>(?i:{head})))"
+        ),
+        elected=re.compile(
+            rf"(?:was|is|be|been|were)[ \t]+(?:duly[ \t]+|unanimously[ \t]+)*{appointed}[ \t]+(?:as[ \t]+)?(?:(?:the|its)[ \t]+)?(?P<mods>)(?=(?P<head>(?i:{head})))"
+        ),
+        name_before=re.compile(rf"(?<![\w’'-])(?:(?P<hon>{hon})[ \t]+)?(?P<name>{NAME_RUN}){pn}(?:,?[ \t]+)?\Z"),
+        list_after=re.compile(
+            rf"(?i:\b(?:apologies\b[^.\n:]{{0,40}}?\b(?:received|submitted|given|noted|tendered)[ \t]+(?:from|of|for)|apologies[ \t]+from(?:[ \t]+\w+){{0,2}}[ \t]+(?:were[ \t]+as[ \t]+follows)?|(?:also[ \t]+)?(?:present|in[ \t]+attendance|attendees|apologies|substitutes?|officers?[ \t]+present)[ \t]*:|were[ \t]+welcomed|welcomed))[ \t,:]*(?P<names>{item}(?:{sep}{item}){{0,80}})"
+        ),
+    )
+
+
+# ------------------------------------------------------------------------------------------ tests of a name
+
+
+def _bare(token: str) -> str:
+    return _fold(token.rstrip(".,"))
+
+
+def _base(bare: str) -> str:
+    return bare[:-2] if bare.endswith("'s") else bare
+
+
+def is_initial(token: str) -> bool:
+    """An initial or initials: "J", "J.", "A.B.", "KJ"."""
+    letters = token.replace(".", "")
+    return bool(letters) and letters.isupper() and len(letters) <= 2 and letters.isalpha()
+
+
+def _word_ok(tokens: list[str], i: int) -> bool:
+    """Whether ``tokens[i]`` may stand at its place in a name."""
+    rules_ = rules()
+    bare = _bare(tokens[i])
+    if len(bare.rstrip(".")) == 1:
+        return True  # an initial ("A Brown"), whatever word the letter also is
+    if bare in rules_.never or _base(bare) in rules_.never or bare in _single_honorifics():
+        return False
+    if len(bare) > 1 and bare.replace("-", "").isupper():
+        return len(bare) == 2 and i < len(tokens) - 1  # "KJ Example", not "OBE" or "SEND"
+    if bare in rules_.vocabulary or _base(bare) in rules_.vocabulary:
+        # a word of posts and services is a surname at most: alone (after an honorific), after initials, or after
+        # one first name ("Pat Senior", "J Senior", "Councillor Law")
+        if i != len(tokens) - 1:
+            return False
+        before = tokens[:i]
+        return len(before) <= 1 or all(is_initial(t) for t in before)
+    return True
+
+
+@cache
+def _single_honorifics() -> frozenset[str]:
+    """The honorifics of one word ("Mr", "DCI"): never part of a name."""
+    return frozenset(h.rstrip(".") for h in rules().honorifics if " " not in h)
+
+
+def is_name(candidate: str, allow_single: bool = False, strict: bool = False) -> bool:
+    """Whether ``candidate`` may be a person's name: two to four tokens (one with ``allow_single``, after an
+    honorific), none a grammar word or a body's or post's head word, a word of posts and services only as a
+    surname (``strict``: nowhere; where the only evidence of a name is its shape), not all initials, not a
+    council's name."""
+    tokens = [t for t in candidate.split() if t not in PARTICLES]
+    if not tokens or len(tokens) > 4 or (len(tokens) < 2 and not allow_single):
+        return False
+    if not all(_TOKEN_RE.fullmatch(t) for t in tokens):
+        return False
+    if not all(_word_ok(tokens, i) for i in range(len(tokens))):
+        return False
+    if strict and any(_bare(t) in rules().vocabulary or _base(_bare(t)) in rules().vocabulary for t in tokens):
+        return False
+    if all(is_initial(t) for t in tokens) or len(tokens[-1].rstrip(".")) <= 1:
+        return False
+    return not (len(tokens) > 1 and gazetteer().resolve(candidate) is not None)
+
+
+def trim_name(name: str) -> str:
+    """Drop words from the end of a name run that are not part of a name ("Exampley Cabinet" → "Exampley", "Jane
+    Smith Early" → "Jane Smith"); a surname that is also a word stays ("Pat Senior")."""
+    rules_ = rules()
+    tokens = name.split()
+    while tokens:
+        last = tokens[-1]
+        bare = _bare(last)
+        if (
+            last in PARTICLES
+            or bare in rules_.never
+            or _base(bare) in rules_.never
+            or bare in rules_.post_nominals
+            or not _word_ok(
+                [t for t in tokens if t not in PARTICLES], len([t for t in tokens if t not in PARTICLES]) - 1
+            )
+        ):
+            tokens.pop()
+            continue
+        break
+    return " ".join(tokens)
+
+
+@cache
+def _bare_name_re(full_stop: bool = False, line_end: bool = False) -> re.Pattern[str]:
+    verbs = rules().person_verbs
+    stop = r"|\.(?=\s|$)" if full_stop else ""
+    eol = r"|[ \t]*(?:\n|$)" if line_end else ""
+    return re.compile(
+        rf"(?P<name>{name_run(1, 2)}){post_nominals()}"
+        rf"(?=['’]s\b|[ \t]*(?:[,:()]|[-–—][ \t]{stop})|[ \t]+(?:{verbs}|has|had|have|is|was|will|would|who|did|does|can|could|should|must|may|put|puts|took|takes|joined|joins|leads|said|and)\b{eol})"
+    )
+
+
+def bare_name_at(text: str, pos: int, full_stop: bool = False, line_end: bool = False) -> tuple[str, int] | None:
+    """A person's name without an honorific that starts at ``pos`` and is followed by what follows a person's
+    name in a sentence (a verb, "has", "who", a comma, a colon, a bracket, a dash, "'s"; with ``full_stop``, also
+    a full stop; with ``line_end``, the end of the line): ``(name, end)``."""
+    m = _bare_name_re(full_stop, line_end).match(text, pos)
+    if not m:
+        return None
+    raw = m.group("name")
+    if trim_name(raw) != raw or not is_name(raw, strict=True) or rules().post_head_re.match(raw):
+        return None
+    return raw, m.end("name")
+
+
+def is_post_word_start(name: str) -> bool:
+    """Whether ``name`` starts with the head of a post title ("Director Smith")."""
+    return bool(rules().post_head_re.match(name))
+
+
+def body_of_post(title: str) -> str | None:
+    """The organisation a post's title alone ties it to (a national office: "Secretary of State for Education" →
+    the Department for Education, "Ofsted's National Director …" → Ofsted), else None."""
+    for pattern, organisation in rules().post_bodies:
+        if pattern.search(title):
+            return organisation
+    return None
+
+
+def person_name(raw: str, honorific: str | None) -> str | None:
+    """The name of a run, trimmed, when it is one (a lone surname needs an honorific)."""
+    name = trim_name(raw)
+    if name and (is_name(name) or (honorific and is_name(name, allow_single=True))):
+        return name
+    return None
+
+
+def name_ending_at(text: str, end: int) -> tuple[str, str | None, int, int] | None:
+    """The name (with the honorific before it) whose run, and the letters after it, end at ``end``: ``(name,
+    honorific, start of the name, start of the honorific or name)``; None when no name ends there."""
+    pattern, pos = patterns().name_before, max(0, end - 120)
+    while (m := pattern.search(text, pos, end)) is not None:
+        raw = m.group("name")
+        name = person_name(raw, m.group("hon"))
+        if name is not None and name == raw:
+            return name, m.group("hon"), m.start("name"), m.start()
+        pos = m.start() + 1  # "That Councillor Kit Tester": a later start may be the name
+    return None

@@ -1,0 +1,548 @@
+"""Post titles: where a title runs in the text, and the posts a page names without a person.
+
+A post starts at a head ("Director", "Cabinet Member", "Head", … with modifiers such as "Interim Assistant"; see
+``post_heads`` in ``rules/people.toml``), capitalised modifiers before it ("Service Development Manager"), or
+"the" and a lower-case head ("the lead inspector"); :func:`post_extent` finds where it ends ("Director of
+Children, Families and Learning", "Strategic Director – People"). :func:`post_candidates` lists every post the
+text names, for the people finder (a post before a bare name) and for :func:`find_posts`.
+
+:func:`match_posts` keeps the candidates that are posts named without a person (two words or more, not a
+collective or the meeting's own chair); :func:`merge_posts` makes one post per folded title and drops a post given
+to a person or named more fully elsewhere. Rules: ``rules/people.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from caregraph.gazetteer import gazetteer
+from caregraph.pipeline.extract.bodies import AFTER_COUNCIL_NAME, body_before, split_body
+from caregraph.pipeline.extract.doc import Doc, clean, slugish
+from caregraph.pipeline.extract.names import (
+    NAME_RUN_RE,
+    bare_name_at,
+    is_name,
+    patterns,
+    rules,
+    scan,
+    trim_name,
+)
+from caregraph.records import PersonRecord, PostRecord
+
+# (start, head start, end, title) of a post the text names
+PostSpan = tuple[int, int, int, str]
+
+_POST_CONNECTORS = {"and", "of", "for", "the", "&", "with", "in", "to", "on"}
+_POST_TOKEN = re.compile(r"[\w’'&\-–]+|\([^()\n]{0,80}\)|[,.;:()\[\]\n]|\S")
+_POSSESSED = {"services", "service", "social", "care", "trust", "board", "partnership", "commissioner"}
+_MONTH_WORDS = {
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+}
+_LOWER_POST_STOP = {
+    "at",
+    "who",
+    "which",
+    "is",
+    "was",
+    "were",
+    "has",
+    "had",
+    "have",
+    "will",
+    "would",
+    "from",
+    "that",
+    "but",
+    "also",
+    "said",
+    "says",
+    "added",
+    "told",
+    "commented",
+    "explained",
+    "welcomed",
+    "as",
+    "since",
+    "when",
+    "after",
+    "before",
+    "by",
+}
+_CONTACT_WORDS = {"extension", "ext", "tel", "telephone", "phone", "mobile", "direct", "dd", "t"}
+_FIELD_WORDS = {
+    "email",
+    "e-mail",
+    "tel",
+    "telephone",
+    "phone",
+    "mobile",
+    "fax",
+    "website",
+    "web",
+    "address",
+    "ext",
+    "extension",
+}
+_FIELD_COLON = re.compile(r"[ \t]*:")
+LOWER_POST = re.compile(
+    r"\b(?i:the|our|its|their|as|(?:council|county|borough|city|authority)['’]s)[ \t]+(?P<post>(?i:(?:(?:interim|acting|deputy|assistant|"
+    r"executive|corporate|strategic|lead|chief|independent|principal)[ \t]+)*(?:director|chief[ \t]+executive|cabinet[ \t]+member|lead[ \t]+member|"
+    r"executive[ \t]+member|portfolio[ \t]+holder|inspector|leader|head|chair(?:man|woman|person)?)))(?![\w-])"
+)
+_ACRONYM_PAREN = re.compile(r"\s*\((?:[A-Z]{2,8}|[A-Z][A-Za-z]{0,3}[A-Z])\)")
+
+# ------------------------------------------------------------------------------------------ a post's extent
+
+_STOP, _SKIP, _TAKE = "stop", "skip", "take"  # what a token does to the post being read
+_CONTINUES = re.compile(r"[ \t]*(?:of|for|and|&)\b")  # after a line break inside a post
+_PAREN_WORDS = re.compile(r"[A-Z][\w’'&,\- ]*")  # "(Policy)", "(Children, Schools and Families)"
+_PAREN_NOT_POST = re.compile(r"(?i)(?:no\.?|for|see|item|report|key|non|ref)\b")
+_DIGIT = re.compile(r"\d")
+_HONORIFIC_NEXT = re.compile(r"(?:Councillor|Cllr\.?|County\s+Councillor|Mr|Mrs|Ms|Dr)\b")
+_PART_END = re.compile(r"[,.;:()\n]|$")
+_CLAUSE_TO_END = re.compile(r"[^.;:()\n]{1,80}(?=\.(?:\s|$)|\n|$)")
+_CONTACT_NUMBER = re.compile(r"[ \t]*[:.]?[ \t]*\(?\+?\d")
+_COUNCILLOR = re.compile(r"(?:Councillor|Cllr)")
+_COUNCILLOR_NEXT = re.compile(r"(?:Councillor|Cllr)\b")
+_POSSESSIVE_BEFORE = re.compile(r"['’]s\s+$")
+_COMMA_OR_BRACKET = re.compile(r"\s*[,(]")
+_THE = re.compile(r"the\s+", re.I)
+_OF_NEXT = re.compile(r"\s+(?:of|for|with)\b")
+_CONNECTOR_TAIL = re.compile(r"(?:\s+(?:and|of|for|the|&|with|in|to|on|at))+\s*$")
+_POSSESSIVE_END = re.compile(r"['’]s$")
+_THE_START = re.compile(r"^the\s+", re.I)
+_PUNCTUATION = frozenset({"\n", ".", ";", ":", "(", ")", "[", "]", ",", "-", "–", "—"})
+
+
+class _PostScan:
+    """The state of :func:`post_extent` reading a post token by token."""
+
+    def __init__(self, text: str, start: int, limit: int, person: bool) -> None:
+        self.text, self.start, self.limit, self.person = text, start, limit, person
+        self.lower = text[start : start + 1].islower()
+        head = rules().post_head_ci.match(text, start)
+        self.head_end = head.end() if head else start
+        self.pos = self.end = self.parts_end = start
+        self.seen_after_head = False
+        self.in_complement = False
+        self.first_after_head = False
+
+    def step(self, m: re.Match[str]) -> str:
+        """Read one token: stop the post before it, skip it, or take it into the post."""
+        token = m.group(0)
+        after_head = m.start() >= self.head_end
+        self.first_after_head = not self.person and after_head and not self.seen_after_head
+        if after_head:
+            self.seen_after_head = True
+        if token in _PUNCTUATION or token[0] == "(":
+            return self._punctuation(m, token)
+        if self._word_stops(m, token):
+            return _STOP
+        self.end = self.pos = self.parts_end = m.start() + len(token)
+        return _TAKE
+
+    def _punctuation(self, m: re.Match[str], token: str) -> str:
+        """What a line break, stop, bracket, bracketed part, comma or dash does."""
+        text = self.text
+        if token == "\n":
+            nxt = text[m.end() : m.end() + 40]
+            prev = text[max(self.start, m.start() - 5) : m.start()].split()
+            if (prev and prev[-1].lower() in _POST_CONNECTORS) or _CONTINUES.match(nxt):
+                return _SKIP  # a hard line break inside the post ("Head of\nService")
+            return _STOP
+        if token in {".", ";", ":", "(", ")", "[", "]"}:
+            return _STOP
+        if token.startswith("("):
+            inner = token[1:-1].strip()
+            if _PAREN_WORDS.fullmatch(inner) and not _PAREN_NOT_POST.match(inner) and not _DIGIT.search(inner):
+                self.end = m.end()
+                self.in_complement = True
+                return _SKIP
+            return _STOP
+        if token == ",":
+            return self._comma(m)
+        # a dash
+        rest = text[m.end() : self.limit].lstrip()
+        if not rest[:1].isupper() or _HONORIFIC_NEXT.match(rest):
+            return _STOP
+        after = m.end() + len(text[m.end() : self.limit]) - len(rest)
+        if bare_name_at(text, after, full_stop=True, line_end=True) is not None:
+            return _STOP  # "the Strategic Lead of Education – Hana Sample": the name is not part of the post
+        self.in_complement = True
+        return _SKIP
+
+    def _comma(self, m: re.Match[str]) -> str:
+        """A comma ends the post before a name or a further post; it goes on over a list of subjects ("the
+        Strategic Director, Children, Adults and Families.") and, after a person's name, over capitalised words."""
+        rules_ = rules()
+        rest = self.text[m.start() + 1 : self.limit].lstrip()
+        nm = NAME_RUN_RE.match(rest)
+        if not rest[:1].isupper() or _HONORIFIC_NEXT.match(rest):
+            return _STOP
+        if nm and is_name(trim_name(nm.group(0)), strict=True):
+            return _STOP
+        segment_end = _PART_END.search(rest)
+        if rules_.post_head_re.search(rest[: segment_end.start() if segment_end else 80]) and not self.person:
+            return _STOP
+        if self.person and rules_.post_head_re.match(rest):
+            return _STOP
+        if not self.in_complement and not self.person:
+            clause = _CLAUSE_TO_END.match(rest)
+            words = clause.group(0).replace(",", " ").split() if clause else []
+            if (
+                words
+                and words[0][:1].isupper()
+                and all(
+                    w.lower() in _POST_CONNECTORS
+                    or (w[:1].isupper() and w.lower().replace("’", "'") in rules_.post_subjects)
+                    for w in words
+                )
+            ):
+                self.in_complement = True  # "the Strategic Director, Children, Adults and Families."
+                return _SKIP
+            return _STOP
+        return _SKIP
+
+    def _word_stops(self, m: re.Match[str], token: str) -> bool:
+        """Whether a word ends the post before it: a contact field, a number or month, a name after the post, a
+        lower-case word that is no part of it, a second post or person after "and"."""
+        text, abs_start = self.text, m.start()
+        word = token.lower()
+        if word in _CONTACT_WORDS and _CONTACT_NUMBER.match(text[m.end() : m.end() + 6]):
+            return True  # "Service Director - Early Help Extension: 2011": a contact field ends the post
+        if word in _FIELD_WORDS and _FIELD_COLON.match(text, m.end()):
+            return True  # "Democratic Services Officer  Email:": the next field's label ends the post
+        if (
+            token[0].islower()
+            and word.endswith("ing")
+            and word.replace("’", "'") not in rules().post_subjects
+            and abs_start >= self.head_end
+        ):
+            return True  # "Head of Children's Social Care giving an update": a participle starts the clause
+        if token[0].isdigit() or word in _MONTH_WORDS or token in {"RESOLVED", "AGREED", "NOTED", "RECOMMENDED"}:
+            return True
+        if self.first_after_head and token[0].isupper() and word not in _POST_CONNECTORS:
+            return True
+        inside_head = abs_start < self.head_end
+        if (
+            not self.person
+            and not inside_head
+            and token[0].isupper()
+            and word not in _POST_CONNECTORS
+            and bare_name_at(text, abs_start, full_stop=True) is not None
+        ):
+            return True  # "Director of Children's Services Jane Smith said": the post ends before the name
+        if word in {"of", "for", "with", "to"}:
+            self.in_complement = True
+        if not inside_head and self._lower_word_stops(token, word, abs_start):
+            return True
+        if word in {"and", "&"} and self._and_stops(m):
+            return True
+        return not inside_head and bool(_COUNCILLOR.fullmatch(token))
+
+    def _lower_word_stops(self, token: str, word: str, abs_start: int) -> bool:
+        """Whether a lower-case word outside the head ends the post ("the lead inspector": a lower-case head is the
+        post's own words, and so are the noun after a possessive and, in a lower-case post, its subject words)."""
+        if (
+            token[0].islower()
+            and word not in _POST_CONNECTORS
+            and word in _POSSESSED
+            and _POSSESSIVE_BEFORE.search(self.text[max(self.start, abs_start - 4) : abs_start])
+        ):
+            return False  # "Director of Children’s services": the noun after a possessive belongs to the post
+        if token[0].islower() and word not in _POST_CONNECTORS:
+            if (
+                not self.person
+                and self.lower
+                and self.in_complement
+                and word.replace("’", "'") in rules().post_subjects
+            ):
+                return False  # "the director of children's services": a lower-case post runs over its subject
+            return not (
+                self.person
+                and word not in _LOWER_POST_STOP
+                and not patterns().verb.fullmatch(word)
+                and (self.lower or self.pos > self.start)
+            )
+        return False
+
+    def _and_stops(self, m: re.Match[str]) -> bool:
+        """Whether "and" / "&" ends the post: before a person, or before a second post ("Deputy Leader and Cabinet
+        Member for …" is one post; "Manager and Interim Assistant Director" two)."""
+        rules_ = rules()
+        rest = self.text[m.end() : self.limit].lstrip()
+        nm = NAME_RUN_RE.match(rest)
+        if (
+            nm and is_name(trim_name(nm.group(0)), strict=True) and _COMMA_OR_BRACKET.match(rest[nm.end() :])
+        ) or _COUNCILLOR_NEXT.match(rest):
+            return True
+        if _THE.match(rest) and rules_.post_head_re.match(rest[4:].lstrip()):
+            return True
+        nxt = rules_.post_head_re.match(rest)
+        if nxt and not self.person:
+            if self.in_complement or not _OF_NEXT.match(rest[nxt.end() : nxt.end() + 12]):
+                return True
+        elif not self.person and not self.in_complement and not nxt:
+            return True
+        return False
+
+    def result(self) -> tuple[int, str] | None:
+        text, start, end = self.text, self.start, self.end
+        if (
+            self.parts_end >= len(text.rstrip())
+            and not text[self.parts_end :].strip()
+            and "\n" not in text[self.parts_end :]
+        ):
+            return None  # the page is cut off inside the post (a line that ends the page is whole)
+        tail = _CONNECTOR_TAIL.search(text[start:end])
+        if tail:
+            end = start + tail.start()
+        if end <= start:
+            return None
+        title = clean(_ACRONYM_PAREN.sub("", text[start:end])).strip(" ,-–")
+        title = _POSSESSIVE_END.sub("", title)
+        return end, title
+
+
+def post_extent(text: str, start: int, limit: int, person: bool) -> tuple[int, str] | None:
+    """Where a post title that begins at ``start`` ends, and the title as written (acronyms in brackets dropped).
+
+    A post runs over capitalised words and connectors ("Director of Children, Families and Learning"), a
+    bracketed part ("(Policy)"), a dash and capitalised words ("Strategic Director – People"), and, after a
+    person's name, lower-case words too ("director of children’s services"). It stops at a comma followed by a
+    name or by a further post, at a full stop, semicolon, colon or line break, at a verb. None when the text is
+    cut off inside the post.
+    """
+    scan = _PostScan(text, start, limit, person)
+    for m in _POST_TOKEN.finditer(text, start, limit):
+        if scan.step(m) == _STOP:
+            break
+    else:
+        if limit >= len(text) and scan.end >= len(text.rstrip()):
+            return None  # the page is cut off inside the post
+    return scan.result()
+
+
+# ------------------------------------------------------------------------------------------ posts in the text
+
+
+def fold_post(title: str) -> list[str]:
+    """A post's words for comparing: lower case, "the" dropped, synonyms folded ("Chairman" → "chair")."""
+    fold = rules().post_fold
+    words = slugish(_THE_START.sub("", title)).split()
+    return [fold.get(w, w) for w in words]
+
+
+def _is_subsequence(short: list[str], long: list[str]) -> bool:
+    it = iter(long)
+    return all(any(w == x for x in it) for w in short)
+
+
+def post_before(text: str, pos: int) -> tuple[str, tuple[int, int]] | None:
+    """The post that ends right before ``pos`` ("Cabinet Member for Children and Young People, Councillor …")."""
+    window_start = max(0, pos - 160)
+    window = text[window_start:pos]
+    if not re.search(r"[\w)’'][\s,\-–—]*$", window):
+        return None
+    heads = {m.start() for m in patterns().post_start.finditer(text, window_start, pos)}
+    starts = sorted(heads | {m.start("post") for m in LOWER_POST.finditer(text, window_start, pos)})
+    for head in starts:
+        extent = post_extent(text, head, pos, person=False)
+        if extent is None:
+            continue
+        end, title = extent
+        start = _extend_left(text, head) if head in heads else head
+        if start < head:
+            title = f"{clean(text[start:head])} {title}"  # "Scrutiny Lead for Children's Services"
+        joined = _joined_post(text, start, window_start)
+        if joined is not None:
+            start, title = joined[0], f"{joined[1]} and {title}"
+        between = text[end:pos]
+        # on the same line, or after a comma ("…, Cabinet Member for Children,\nCouncillor …") or a dash ("The
+        # Cabinet Member for Children's Services - Councillor Bye"); a post that ends a line of a list is the previous
+        # person's. Right before the name with nothing between, any post is theirs ("Vice Chair Councillor …").
+        if re.fullmatch(r"[ \t]+", between) and (len(title.split()) >= 2 or rules().one_word_posts & {title.lower()}):
+            return title, (start, end)
+        if (
+            re.fullmatch(r"[ \t]*(?:,\s*|[-–—][ \t]*)?", between)
+            and len(title.split()) >= 2
+            and (re.search(r"\b(?:of|for|with)\b", title) or _THE_BEFORE.search(text, max(0, start - 6), start))
+        ):
+            return title, (start, end)
+    return None
+
+
+_AND_BEFORE = re.compile(r"[ \t]+(?:and|&)[ \t]+$")
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+
+
+def _joined_post(text: str, start: int, window_start: int) -> tuple[int, str] | None:
+    """A post that ends with "and" right before ``start`` ("Deputy Leader of Anyshire County Council and Cabinet
+    Member for …, Councillor X": both posts are X's): ``(its start, its title)``."""
+    before = _AND_BEFORE.search(text, window_start, start)
+    if before is None:
+        return None
+    for m in patterns().post_start.finditer(text, window_start, before.start()):
+        extent = post_extent(text, m.start(), before.start(), person=False)
+        if extent is not None and extent[0] == before.start():
+            return m.start(), extent[1]
+    return None
+
+
+def post_candidates(text: str, limit: int) -> list[PostSpan]:
+    """Every post title the text names, as ``(start, head start, end, title)``: capitalised ones ("Service
+    Development Manager", capitalised modifiers before the head included) and lower-case ones after "the"
+    ("the lead inspector", "the Cabinet member", "the director of children's services")."""
+    out: list[PostSpan] = []
+    heads: set[int] = set()
+    for m in scan(patterns().post_start, text, limit):
+        head = m.start("post")
+        heads.add(head)
+        # capitalised modifiers before the head belong to the post ("Service Development Manager")
+        start = _extend_left(text, head)
+        if start < head:
+            for ms, me, _ in gazetteer().find(text, max(0, start - 80), head):
+                if ms <= start < me or start <= ms < head:
+                    after = AFTER_COUNCIL_NAME.match(text, me)
+                    start = max(
+                        start, after.end() if after else me
+                    )  # "Kensington and Chelsea Lead Member": not "Chelsea Lead Member"
+        extent = post_extent(text, head, min(len(text), head + 200), person=False)
+        if extent is None:
+            continue
+        end, title = extent
+        prefix = clean(text[start:head])
+        if prefix:
+            title = f"{prefix} {title}"
+        out.append((start, head, end, title))
+    for m in LOWER_POST.finditer(text, 0, limit):
+        head = m.start("post")
+        if head in heads or head - 1 in heads:
+            continue
+        extent = post_extent(text, head, min(len(text), head + 200), person=False)
+        if extent is not None:
+            out.append((head, head, extent[0], extent[1]))
+    out.sort()
+    return out
+
+
+_LEFT_MODIFIER = re.compile(r"(?:(?<=\s)|^)(?P<word>[A-Z][a-z]+(?:['’]s)?|&|(?<=[a-z] )and)\s+$")
+
+
+def _extend_left(text: str, start: int) -> int:
+    """Move a post's start left over capitalised modifiers ("Service Development Manager", "Overview &
+    Scrutiny Officer", "Children’s Commissioner"); not over articles, place or organisation names."""
+    rules_ = rules()
+    pos = good = start
+    for _ in range(4):
+        m = _LEFT_MODIFIER.search(text, max(0, pos - 30), pos)
+        if not m:
+            break
+        word = m.group("word")
+        if word in rules_.not_modifiers or (word.endswith(("'s", "’s")) and word[:-2] not in {"Children", "People"}):
+            break
+        if word in {"&", "and"} and not re.search(r"[A-Z][a-z]+\s+$", text[max(0, m.start() - 30) : m.start()]):
+            break  # "Overview and Scrutiny Co-ordinator": "and" between two modifiers only
+        if pos < start and text[pos:].startswith(("and ", "& ")) and word.lower() in rules_.post_subjects:
+            break  # "the Department for Education and Secretary of State": a subject before "and" ends a title
+        if word not in {"&", "and"} and word in rules_.never and word not in rules_.modifier_words:
+            break
+        if gazetteer().resolve(word) is not None:
+            break
+        before = text[max(0, m.start() - 2) : m.start()]
+        if (
+            re.search(r"[.!?:]\s*$|^\s*$", before)
+            and m.start() > 0
+            and word not in {"Service", "Agency", "Independent", "Overview"}
+        ):
+            # a sentence-initial capital is not a modifier unless it is a modifier word
+            break
+        pos = m.start()
+        if word not in {"&", "and"}:
+            good = pos  # a post never starts with "and"
+    return good
+
+
+# ------------------------------------------------------------------------------------------ posts finder
+
+
+class PostCandidate(NamedTuple):
+    title: str
+    key: str  # the folded title
+    start: int
+    end: int
+    organisation: str | None = None  # the body the text ties the post to
+
+
+def find_posts(
+    doc: Doc, people: list[PersonRecord], taken: list[tuple[int, int]], spans: list[PostSpan]
+) -> list[PostRecord]:
+    """Posts named without a person: "the Cabinet Member for Children and Families", "Executive Director"."""
+    return merge_posts(doc, match_posts(doc, taken, spans), people)
+
+
+def match_posts(doc: Doc, taken: list[tuple[int, int]], spans: list[PostSpan]) -> list[PostCandidate]:
+    """The posts of ``spans`` (and "leader of the council") whose head is in no span a person's post ``taken``:
+    two words or more, not a one-word role, a collective or the meeting's chair, not a verb's subject."""
+    rules_ = rules()
+    pr = patterns()
+    text = doc.text
+    taken = sorted(taken)
+
+    def inside(pos: int) -> bool:
+        return any(s <= pos < e for s, e in taken)
+
+    candidates: list[tuple[int, int, str]] = [
+        (start, end, title) for start, head, end, title in spans if not inside(head)
+    ]
+    for m in pr.lower_post.finditer(text, 0, doc.limit):
+        if not inside(m.start("post")):
+            candidates.append((m.start("post"), m.end("post"), m.group("post")))
+    out = []
+    for start, end, title in sorted(candidates):
+        organisation, title = split_body(clean(title))
+        organisation = body_before(text, start, title) or organisation
+        words = title.split()
+        if len(words) < 2 and title.lower() not in {"leader"}:
+            continue
+        if title.lower() in rules_.one_word_posts or rules_.not_posts.match(title):
+            continue
+        if pr.verb_in.search(title) and not re.search(r"\b(?:of|for)\b", title):
+            continue
+        out.append(PostCandidate(title, " ".join(fold_post(title)), start, end, organisation))
+    return out
+
+
+def merge_posts(doc: Doc, candidates: list[PostCandidate], people: list[PersonRecord]) -> list[PostRecord]:
+    """One post per folded title (the first, with its sentence); none that repeats or shortens a person's post or a
+    fuller post."""
+    found: dict[str, PostRecord] = {}
+    for c in candidates:
+        if c.key not in found:
+            found[c.key] = PostRecord(c.title, doc.evidence(*doc.sentence_around(c.start, c.end)), c.organisation)
+    folded = {key: key.split() for key in found}
+    person_posts = [fold_post(p.post) for p in people if p.post]
+    out = []
+    for key, record in found.items():
+        words = folded[key]
+        if any(_is_subsequence(words, other) for other in person_posts):
+            continue
+        if any(
+            other != key and len(folded[other]) > len(words) and _is_subsequence(words, folded[other])
+            for other in found
+        ):
+            continue
+        out.append(record)
+    return out

@@ -1,0 +1,54 @@
+"""The shared document of the extractors (:class:`caregraph.pipeline.extract.doc.Doc`): what it works out once is
+what the finders would have worked out themselves."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from caregraph.pipeline.dates import find_dates
+from caregraph.pipeline.extract.doc import Doc, sentences
+from caregraph.pipeline.extract.inspections import rules as inspection_rules
+from caregraph.pipeline.segment import lines_with_offsets, segment
+from caregraph.records import PartialDate, SourceDocument
+
+TEXT = st.text(alphabet=st.sampled_from(list("ab C.\n\t 1/2019 March:;-")), max_size=300)
+
+
+def doc_of(text: str) -> Doc:
+    return Doc(segment(SourceDocument("x.txt", text, "0", "txt", len(text))))
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXT, st.integers(0, 320), st.integers(0, 320))
+def test_lines_of_a_window_are_the_lines_found_in_it(text, a, b):
+    start, end = min(a, b), max(a, b)
+    assert list(doc_of(text).lines_in(start, end)) == list(lines_with_offsets(text, start, end))
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXT, st.integers(0, 320), st.integers(0, 320), st.booleans())
+def test_dates_and_sentences_of_a_window_are_found_once(text, a, b, future):
+    start, end = min(a, b, len(text)), min(max(a, b), len(text))
+    doc = doc_of(text)
+    anchor = PartialDate(2020, 6)
+    first = doc.dates_in(start, end, anchor, future=future)
+    assert list(first) == find_dates(text, anchor, start, end, future)
+    assert doc.dates_in(start, end, anchor, future=future) is first
+    assert list(doc.sentences_in(start, end)) == list(sentences(text, start, end))
+    assert list(doc.dates) == find_dates(text)
+
+
+def test_doc_of_a_doc_is_itself():
+    doc = doc_of("Cabinet\nRESOLVED: That the report be noted.\n")
+    assert Doc.of(doc) is doc and Doc.of(doc.seg) is not doc
+
+
+def test_the_kinds_table_is_whole():
+    """Every kind a generic mention's date gives is a row of the table, and every row says how it is graded."""
+    rules = inspection_rules()  # raises ValueError for a kind missing from the table or a value out of its choices
+    for kind in rules.kinds.values():
+        assert kind.graded in {"always", "in-sentence", "never"}
+        for _, target in kind.by_date + kind.by_publication:
+            assert target in rules.kinds, (kind.key, target)
+    assert {"generic", "generic-re"} <= {k.key for k, _ in rules.cue_kinds}
