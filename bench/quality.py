@@ -239,13 +239,15 @@ def timing(corpus: Path, rounds: int = 5) -> str:
     """Per-page extraction time (segment + extract, one process, no store) on every document of *corpus*."""
     from caregraph.errors import LoadError
     from caregraph.pipeline.extract import extract
-    from caregraph.pipeline.load import iter_sources, load
+    from caregraph.pipeline.load import Skipped, iter_sources, load
     from caregraph.pipeline.segment import segment
     from caregraph.prediction import gold_file_key
 
     manifest = corpus / "manifest.csv"
     sources = [
-        s for s in iter_sources([corpus], manifest if manifest.exists() else None) if not isinstance(s, LoadError)
+        s
+        for s in iter_sources([corpus], manifest if manifest.exists() else None)
+        if not isinstance(s, LoadError | Skipped)
     ]
     documents = [load(source) for source in sources]
     for document in documents:  # warm-up: rules compiled, caches filled
