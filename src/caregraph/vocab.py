@@ -39,6 +39,7 @@ class CG(DefinedNamespace):
     council: URIRef  # object property
     councilType: URIRef  # datatype property
     date: URIRef  # datatype property
+    dateBasis: URIRef  # datatype property
     dateEarliest: URIRef  # datatype property
     dateLatest: URIRef  # datatype property
     dateText: URIRef  # datatype property

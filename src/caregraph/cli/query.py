@@ -139,7 +139,8 @@ def query(
     assert source is not None
     params = parse_params(param or [])
     chosen = [c.strip() for c in (columns or "").split(",") if c.strip()]
-    people = (fmt or ("table" if sys.stdout.isatty() else "csv")) in ("table", "markdown")
+    shown_fmt = fmt or ("table" if sys.stdout.isatty() else "csv")
+    people = shown_fmt in ("table", "markdown")
 
     def ask(run, **more):
         return run(
@@ -168,11 +169,14 @@ def query(
             return result, {}
         from caregraph.cli.explore import shown_names
         from caregraph.query.display import document_names
+        from caregraph.query.formats import row_writer
         from caregraph.store import open_store
 
         writable = update and q.is_update(sparql)
+        # SELECT rows in a results format are written as they come, never held (memory stays flat).
+        write = None if people or shown_fmt not in ROWS else row_writer(sys.stdout, shown_fmt, chosen)
         with open_store(store, read_only=not writable, on_wait=note) as st:
-            result = ask(functools.partial(q.run_query, st), limit=limit, names=shown_names(st))
+            result = ask(functools.partial(q.run_query, st), limit=limit, names=shown_names(st), write=write)
             return result, (document_names(st, result) if people and result.kind == "select" else {})
 
     result, names = call(work)
@@ -202,6 +206,11 @@ def print_result(result, fmt: str | None, *, columns=(), names=None, pager: bool
     from caregraph import query as q
     from caregraph.query.display import select_columns, to_markdown, view
 
+    if result.written is not None:  # the rows were streamed to stdout as the query gave them
+        if result.more:
+            sys.stdout.flush()
+            note(f"the first {plural(result.written, 'row')} (--limit); there are more")
+        return
     if result.kind == "update":
         note("update applied")
         return

@@ -22,7 +22,7 @@ from caregraph import __version__, iris
 from caregraph.namespaces import PREFIXES as NAMESPACE_PREFIXES
 from caregraph.namespaces import RDF as RDF_NS
 from caregraph.ntriples import TripleTerm
-from caregraph.records import Evidence, Extraction, PartialDate, SourceDocument
+from caregraph.records import DecisionRecord, Evidence, Extraction, MeetingRecord, PartialDate, SourceDocument
 from caregraph.vocab import CG, OA, ORG
 
 PREFIXES = NAMESPACE_PREFIXES  # re-exported; the table lives in caregraph.namespaces
@@ -475,12 +475,33 @@ def _inspections(c: _Context) -> None:
         w.fact(insp, CG.planned, Literal(i.planned), ev)
 
 
+def _decision_date(c: _Context, node: URIRef, dec: DecisionRecord, made_at: MeetingRecord | None) -> None:
+    """A decision's ``cg:date`` (with its bounds) and ``cg:dateBasis``: its own date (its meeting's, else the page's
+    date of decision), else its meeting's, else the document's (its own date, else the manifest's publication date);
+    ``dateBasis "none"`` and no date when nothing dates it."""
+    w, x = c.w, c.x
+    evidence: Evidence | None = None
+    if dec.date is not None:
+        date: PartialDate | None = dec.date
+        basis = "meeting" if made_at is not None and made_at.date == dec.date else "decision"
+        evidence = made_at.evidence if basis == "meeting" and made_at is not None else None
+    elif made_at is not None:
+        date, basis, evidence = made_at.date, "meeting", made_at.evidence
+    else:
+        date = x.date or x.document.published
+        basis = "document" if date is not None else "none"
+    if date is not None:
+        w.date(node, CG.date, date, evidence)
+    w.fact(node, CG.dateBasis, Literal(basis), evidence)
+
+
 def _decisions(c: _Context, meeting_iris: list[URIRef], item_iris: list[URIRef]) -> None:
     w, x, doc = c.w, c.x, c.doc
     # Decisions hang off the one agenda item (or meeting) the document is about, else the document: two agenda-item
     # pages of one meeting both have a resolution 1. A number given twice in a document keys by text instead.
     meeting = meeting_iris[0] if len(set(meeting_iris)) == 1 else None
     parent = item_iris[0] if meeting is not None and len(set(item_iris)) == 1 else meeting or doc
+    made_at = x.meetings[meeting_iris.index(meeting)] if meeting is not None else None
     numbers = Counter(dec.number for dec in x.decisions if dec.number)
     decision_by_number: dict[str, URIRef] = {}
     for dec in x.decisions:
@@ -498,6 +519,7 @@ def _decisions(c: _Context, meeting_iris: list[URIRef], item_iris: list[URIRef])
             w.fact(node, CG.unanimous, Literal(dec.unanimous), dec.evidence)
         if meeting is not None:
             w.fact(node, CG.madeAt, meeting, dec.evidence)
+        _decision_date(c, node, dec, made_at)
 
     # A follow-up hangs off its decision, else the document; two due the same day or month there key by description.
     owners = [decision_by_number.get(f.decision_number, doc) if f.decision_number else doc for f in x.follow_ups]

@@ -14,8 +14,11 @@ DESCRIBE results in an RDF format, written by pyoxigraph. (``table`` and ``markd
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
+from typing import IO
 
 import pyoxigraph as ox
 
@@ -138,6 +141,80 @@ def serialize_rows(result: QueryResult, fmt: str) -> str:
     assert data is not None  # no output given: pyoxigraph returns the bytes
     text = data.decode("utf-8")
     return text if text.endswith("\n") else text + "\n"
+
+
+STREAM_CHUNK = 1000  # rows serialised at a time when streaming: memory stays flat whatever the number of rows
+
+
+def _frame(fmt: str, variables: list[str]) -> tuple[str, str]:
+    """What comes before and after the rows in a results document with no rows: the header line (CSV, TSV), or the
+    head and the opening and closing of the bindings (JSON) or results (XML)."""
+    empty = serialize_rows(QueryResult("select", variables), fmt)
+    if fmt in {"csv", "tsv"}:
+        return empty, ""
+    at = empty.rindex("[" if fmt == "json" else "<results>") + (1 if fmt == "json" else len("<results>"))
+    return empty[:at], empty[at:]
+
+
+def write_rows(
+    out: IO[str],
+    fmt: str,
+    variables: list[str],
+    rows: Iterable[dict],
+    *,
+    limit: int | None = None,
+    chunk: int = STREAM_CHUNK,
+) -> tuple[int, bool]:
+    """Write SELECT rows to ``out`` as they come, in a results format or JSON Lines, holding at most ``chunk`` rows
+    at a time (so a query yielding millions of rows runs in flat memory); the text is what :func:`serialize_rows`
+    gives for the same rows. Each chunk is written by pyoxigraph (as one results document whose head and foot are
+    dropped). With ``limit``, the first ``limit`` rows only: one more is read to tell whether there were any.
+
+    Returns the number of rows written and whether rows were left out (``limit``).
+
+    >>> import io
+    >>> out = io.StringIO()
+    >>> write_rows(out, "json", ["a"], ({"a": ox.Literal(str(i))} for i in range(5)), limit=3, chunk=2)
+    (3, True)
+    >>> out.getvalue() == serialize_rows(QueryResult("select", ["a"], [{"a": ox.Literal(str(i))} for i in range(3)]), "json")
+    True
+    """
+    if fmt != "jsonl" and fmt not in RESULTS_FORMATS:
+        raise QueryError(f"unknown results format {fmt!r}; choose one of {', '.join(RESULTS_FORMATS)}, jsonl")
+    source: Iterator[dict] = iter(rows)
+    head, foot = ("", "") if fmt == "jsonl" else _frame(fmt, variables)
+    out.write(head)
+    written, more = 0, False
+    while True:
+        room = chunk if limit is None else min(chunk, limit - written)
+        batch = list(itertools.islice(source, room)) if room > 0 else []
+        if not batch:
+            more = limit is not None and written >= limit and next(source, None) is not None
+            break
+        text = serialize_rows(QueryResult("select", variables, batch), fmt)
+        if fmt != "jsonl":
+            text = text[len(head) : len(text) - len(foot)] if foot else text[len(head) :]
+            if fmt == "json" and written:
+                text = "," + text
+        out.write(text)
+        written += len(batch)
+    out.write(foot)
+    return written, more
+
+
+def row_writer(out: IO[str], fmt: str, columns: Sequence[str] = ()) -> Callable[..., tuple[int, bool]]:
+    """A writer for :func:`caregraph.query.run_query`'s ``write``: SELECT rows streamed to ``out`` in ``fmt`` (a
+    results format or ``jsonl``) by :func:`write_rows`, with only ``columns`` (in that order) when given."""
+
+    def write(variables: list[str], rows: Iterable[dict], *, limit: int | None = None) -> tuple[int, bool]:
+        missing = [c for c in columns if c not in variables]
+        if missing:
+            raise QueryError(
+                f"--columns: no column {', '.join(repr(c) for c in missing)}; the columns are {', '.join(variables)}"
+            )
+        return write_rows(out, fmt, list(dict.fromkeys(columns)) or variables, rows, limit=limit)
+
+    return write
 
 
 def serialize_triples(result: QueryResult, fmt: str) -> bytes:

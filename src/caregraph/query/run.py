@@ -17,7 +17,8 @@ import itertools
 import re
 import threading
 import time
-from collections.abc import Callable, Mapping, Sequence
+import traceback
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -35,6 +36,7 @@ from caregraph.query.things import Fallback, resolve_iri_parameters
 __all__ = [
     "LABEL_GRAPHS",
     "QueryResult",
+    "RowWriter",
     "bind_parameters",
     "call_with_timeout",
     "check_safety",
@@ -69,6 +71,7 @@ class QueryResult:
     boolean: bool | None = None
     triples: list[ox.Triple] = field(default_factory=list)
     more: bool = False  # rows were left out: the query gave more than the ``limit`` asked for
+    written: int | None = None  # rows handed to a writer as they came (run_query's ``write``), not held in ``rows``
 
     def values(self) -> list[dict[str, str | None]]:
         """Rows as plain strings (IRIs and literal lexical forms)."""
@@ -90,6 +93,18 @@ class QueryResult:
             "graph",
             triples=[t if isinstance(t, ox.Triple) else ox.Triple(t.subject, t.predicate, t.object) for t in result],
         )
+
+
+# Writes SELECT rows as they come: (variables, rows, limit=) -> (rows written, whether rows were left out).
+RowWriter = Callable[..., tuple[int, bool]]
+
+
+def _rows(solutions: ox.QuerySolutions, variables: list[str], stop: threading.Event) -> Iterator[dict[str, Any]]:
+    """The solutions as rows, read one at a time; reading stops (QueryTimeout) once ``stop`` is set."""
+    for solution in solutions:
+        if stop.is_set():
+            raise QueryTimeout("the query was stopped")
+        yield {v: solution[v] for v in variables if solution[v] is not None}
 
 
 def _simplify(detail: str, text: str, line: int, column: int) -> tuple[str, int]:
@@ -161,6 +176,7 @@ def run_query(
     allow_service: bool = False,
     limit: int | None = None,
     names: Fallback | None = None,
+    write: RowWriter | None = None,
 ) -> QueryResult:
     """Run a named query, a query file or inline SPARQL over ``store`` (a :class:`caregraph.store.Store`).
 
@@ -171,6 +187,11 @@ def run_query(
     only, reading no more (:attr:`QueryResult.more` says whether any were left). A parameter may be given several
     values (a list: one ``VALUES`` row each). A named query's IRI parameter also takes the name of a thing
     (:mod:`caregraph.query.things`; ``names`` is the last place to look it up).
+
+    With ``write`` (such as :func:`caregraph.query.formats.row_writer`), a SELECT's rows are handed to it as the
+    engine yields them, within the timeout, and never held: memory stays flat however many rows there are. The
+    result then has no ``rows``; :attr:`QueryResult.written` says how many were written. A timeout or Ctrl-C stops
+    the reading at the next row, which also stops the engine.
     """
     text, named, label = resolve(source, inline=inline, label=label)
     check_safety(text, allow_update=allow_update, allow_service=allow_service)
@@ -199,17 +220,26 @@ def run_query(
         column = at - (text.rfind("\n", 0, at) + 1) + 1
         shift = (line, column, len(run_text) - len(text))
 
+    stop = threading.Event()
+
     def run() -> QueryResult:
         try:
-            return QueryResult.from_ox(store.ox.query(run_text, **kwargs), limit)
+            answer = store.ox.query(run_text, **kwargs)
+            if write is not None and isinstance(answer, ox.QuerySolutions):
+                variables = [v.value for v in answer.variables]
+                count, more = write(variables, _rows(answer, variables, stop), limit=limit)
+                return QueryResult("select", variables, more=more, written=count)
+            return QueryResult.from_ox(answer, limit)
         except SyntaxError as exc:
             raise syntax_error(exc, text, label, shift) from None
+        except BrokenPipeError:  # the reader of the rows went away: the CLI's to handle
+            raise
         except OSError as exc:
             raise QueryError(f"{label}: {exc}") from None
         except RuntimeError as exc:  # evaluation errors pyoxigraph raises as RuntimeError
             raise QueryError(f"{label}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
 
-    return call_with_timeout(run, timeout)
+    return call_with_timeout(run, timeout, stop=stop)
 
 
 def _run_update(store, text: str, label: str) -> QueryResult:
@@ -224,12 +254,26 @@ def _run_update(store, text: str, label: str) -> QueryResult:
     return QueryResult("update")
 
 
-def call_with_timeout(fn: Callable[[], QueryResult], timeout: float | None) -> QueryResult:
+def _drop_frames(exc: BaseException | None) -> None:
+    """Free what the finished frames of ``exc``'s tracebacks (and those of the exceptions it was raised from) hold,
+    here: pyoxigraph's query results must be dropped on the thread that made them, not the one the error goes to
+    (else pyoxigraph prints "PyQuerySolutions is unsendable" on stderr)."""
+    seen: set[int] = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        traceback.clear_frames(exc.__traceback__)
+        exc = exc.__cause__ or exc.__context__
+
+
+def call_with_timeout(
+    fn: Callable[[], QueryResult], timeout: float | None, *, stop: threading.Event | None = None
+) -> QueryResult:
     """Run ``fn`` in a worker thread and wait for it at most ``timeout`` seconds.
 
     pyoxigraph releases the GIL while it evaluates (measured: docs/queries.md), so the waiting thread wakes on time
     and Ctrl-C is honoured even without a timeout. A query that times out cannot be cancelled inside the engine: its
     thread (a daemon) runs on until it finishes or the process exits, which the CLI does at once (exit code 3).
+    ``stop`` is set when the caller stops waiting (timeout or Ctrl-C), for ``fn`` to check as it reads rows.
     """
     box: dict = {}
 
@@ -237,18 +281,24 @@ def call_with_timeout(fn: Callable[[], QueryResult], timeout: float | None) -> Q
         try:
             box["value"] = fn()
         except BaseException as exc:  # handed back to the caller's thread
+            _drop_frames(exc)
             box["error"] = exc
 
     worker = threading.Thread(target=target, daemon=True, name="caregraph-query")
     worker.start()
     deadline = None if not timeout else time.monotonic() + timeout
-    while worker.is_alive():
-        wait = 0.25 if deadline is None else min(0.25, deadline - time.monotonic())
-        if wait <= 0:
-            raise QueryTimeout(
-                f"the query ran longer than {timeout:g} s and was stopped (raise --timeout, or narrow the query)"
-            )
-        worker.join(wait)
+    try:
+        while worker.is_alive():
+            wait = 0.25 if deadline is None else min(0.25, deadline - time.monotonic())
+            if wait <= 0:
+                raise QueryTimeout(
+                    f"the query ran longer than {timeout:g} s and was stopped (raise --timeout, or narrow the query)"
+                )
+            worker.join(wait)
+    except BaseException:
+        if stop is not None:
+            stop.set()
+        raise
     if "error" in box:
         raise box["error"]
     return box["value"]
