@@ -70,3 +70,24 @@ class QueryTimeout(QueryError):
 
 class ParameterError(QueryError):
     """A query parameter is unknown or its value is not of the declared type."""
+
+
+# ------------------------------------------------------------------------------------------ exploring
+
+
+class SelectionError(CaregraphError):
+    """A selection option is malformed: an unknown class, a bad date, a query that does not give triples."""
+
+
+class UnknownEntity(SelectionError):
+    """No entity matches the name or IRI given; lists close matches."""
+
+
+class AmbiguousEntity(SelectionError):
+    """Several entities match the name given; lists them with their IRIs."""
+
+
+class NoPath(CaregraphError):
+    """Two entities are not connected in the graph (ran and found nothing: exit code 1)."""
+
+    exit_code = 1

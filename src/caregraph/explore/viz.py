@@ -25,7 +25,7 @@ from pathlib import Path
 import networkx as nx
 
 from caregraph.errors import CaregraphError
-from caregraph.explore.network import CLASS_BY_NAME, ENTITY_CLASSES, GRADE_BY_KEY, GRADES, MAX_QUOTES
+from caregraph.explore.classes import CLASS_BY_NAME, ENTITY_CLASSES, GRADE_BY_KEY, GRADES, MAX_QUOTES
 
 PHYSICS_LIMIT = 1000  # above this many nodes the layout is computed here and physics is off
 DIM = "rgba(190,190,190,0.25)"
