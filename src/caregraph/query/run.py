@@ -104,7 +104,7 @@ def _rows(solutions: ox.QuerySolutions, variables: list[str], stop: threading.Ev
     for solution in solutions:
         if stop.is_set():
             raise QueryTimeout("the query was stopped")
-        yield {v: solution[v] for v in variables if solution[v] is not None}
+        yield {v: term for v, term in zip(variables, solution, strict=True) if term is not None}
 
 
 def _simplify(detail: str, text: str, line: int, column: int) -> tuple[str, int]:
