@@ -153,6 +153,12 @@ def test_cli_push_and_a_refusal(server, store_path):
     result = runner.invoke(app, ["push", "--endpoint", server + "/store", "--store", str(store_path)])
     assert result.exit_code == 0, result.output
     assert "pushed" in result.output and server in result.output
+    # The success line never prints a token given in the endpoint's query string (issue 19).
+    result = runner.invoke(
+        app, ["push", "--endpoint", server + "/store?api_key=S3CRET-TOKEN", "--store", str(store_path)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "pushed" in result.output and "S3CRET-TOKEN" not in result.output
     result = runner.invoke(app, ["push", "--endpoint", server + "/nowhere", "--store", str(store_path)])
     assert result.exit_code == 2
     line = result.output.strip()

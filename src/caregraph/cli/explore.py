@@ -321,12 +321,8 @@ def export_graph(
             buffer = io.BytesIO()
             export_graph(g, name, buffer)
             sys.stdout.buffer.write(buffer.getvalue())
-        elif hasattr(network, "export_graph_to_path"):  # written atomically, as every --out is (caregraph.outfile)
+        else:  # written as every --out is (caregraph.outfile: devices in place, files atomically, umask kept)
             network.export_graph_to_path(g, name, out)
-        else:
-            out.parent.mkdir(parents=True, exist_ok=True)
-            with out.open("wb") as fh:
-                export_graph(g, name, fh)
         return g
 
     g = call(work)

@@ -145,7 +145,7 @@ def push(
     summary = call(work)
     if not quiet:
         note(
-            f"pushed {plural(summary.graphs, 'graph')} ({summary.triples:,} triples, {summary.bytes / 1e6:.1f} MB) to {endpoint}"
+            f"pushed {plural(summary.graphs, 'graph')} ({summary.triples:,} triples, {summary.bytes / 1e6:.1f} MB) to {summary.endpoint}"
         )
 
 
@@ -177,6 +177,8 @@ def import_ofsted(
             return import_outcomes(st, files)
 
     s = call(work)
+    for warning in s.warnings:  # cells skipped (a javascript: link, a malformed URL), one line each
+        note(f"Warning: {warning}")
     kinds = ", ".join(f"{n} {k}" for k, n in sorted(s.kinds.items()))
     note(
         f"{s.rows} rows from {', '.join(s.sheets)}: {s.inspections} inspections and visits ({kinds}) of {s.councils} councils, {s.quads:,} triples in <{OFSTED_GRAPH}>"
