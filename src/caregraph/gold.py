@@ -29,7 +29,6 @@ annotation council the gazetteer does not know is an error naming the file. Scor
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 import unicodedata
@@ -39,6 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from caregraph.errors import CaregraphError
+from caregraph.records import PartialDate
 
 __all__ = [
     "ANNOTATION",
@@ -93,7 +93,7 @@ JUDGEMENTS: tuple[str, ...] = ("outstanding", "good", "requires-improvement", "i
 SEASONS: tuple[str, ...] = ("spring", "summer", "autumn", "winter")
 
 _HONORIFICS = frozenset({"cllr", "councillor", "mr", "mrs", "ms", "miss", "dr"})
-_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_DATE_SHAPE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")  # the shape; PartialDate.parse checks the calendar
 _SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _ENUMERATOR_RE = re.compile(r"^\s*(?:\(?\d{1,3}(?:\.\d{1,3})*[.)]?|\(?[a-z]\)|\(?[ivx]+\))\s+", re.IGNORECASE)
 _APOSTROPHES = str.maketrans("", "", "'\u2018\u2019\u02bc`")
@@ -188,16 +188,14 @@ def _flag(value: Any) -> str | None:
 def _date(value: Any, *, day: bool = False, optional: bool = False) -> str | None:
     if value is None and optional:
         return None
-    match = _DATE_RE.match(value) if isinstance(value, str) else None
-    if match is None or (day and match.group(3) is None):
-        form = "YYYY-MM-DD" if day else "YYYY, YYYY-MM or YYYY-MM-DD"
-        return f"is not {form}" + (" or null" if optional else "")
-    year, month, mday = (int(part) if part else 1 for part in match.groups())
+    form = ("YYYY-MM-DD" if day else "YYYY, YYYY-MM or YYYY-MM-DD") + (" or null" if optional else "")
+    if not isinstance(value, str) or value != value.strip() or not _DATE_SHAPE.fullmatch(value):
+        return f"is not {form}"
     try:
-        dt.date(year, month, mday)
+        parsed = PartialDate.parse(value)
     except ValueError:
         return "is not a real date"
-    return None
+    return f"is not {form}" if day and parsed.day is None else None
 
 
 def _one_of(choices: Sequence[str], *, optional: bool = False) -> Check:
