@@ -30,80 +30,6 @@ from caregraph.testing import invariants as props  # the properties, the same on
 
 ROOT = Path(__file__).resolve().parent.parent
 
-HTML_BITS = [
-    "<",
-    ">",
-    "</",
-    "<!--",
-    "-->",
-    "<![",
-    "]]>",
-    "<!DOCTYPE html>",
-    "<?xml ?>",
-    "&",
-    "&amp;",
-    "&#",
-    "&#x",
-    "&#0;",
-    "&#xD800;",
-    ";",
-    '"',
-    "'",
-    "=",
-    "<p>",
-    "</p>",
-    "<div>",
-    "<script>",
-    "</script>",
-    "<style>",
-    "</style>",
-    "<title>",
-    "</title>",
-    "<td>",
-    "<tr>",
-    "<li>",
-    "<br/>",
-    "<br>",
-    "<head>",
-    "</head>",
-    "<body>",
-    "<svg>",
-    "</svg>",
-    "<![CDATA[",
-    "<a href='",
-    "<meta charset='windows-1252'>",
-    "<noscript>",
-    "<template>",
-    "<textarea>",
-    "x",
-    " ",
-    "\n",
-    "\t",
-]
-MANIFEST_BITS = [
-    "file",
-    "url",
-    "council",
-    "published",
-    ",",
-    "\n",
-    '"',
-    "a.txt",
-    "b.html",
-    "https://x.org/",
-    "http://",
-    "javascript:",
-    "2019-13-01",
-    "2019",
-    "\r\n",
-    "\x00",
-    "",
-    " ",
-    "../",
-    "/etc/passwd",
-    "é",
-    "\ufeff",
-]
 ENCODINGS = ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "cp1252", "latin-1"]
 
 
@@ -197,13 +123,14 @@ def make_case(rng: random.Random, texts: list[str], pdf: bytes) -> tuple[str, ob
         return "decode", text.encode(rng.choice(ENCODINGS), errors="replace")
     if target == "html":
         parts = [
-            rng.choice(HTML_BITS) if rng.random() < 0.6 else rand_text(rng, rng.randrange(0, 10))
+            rng.choice(props.HTML_BITS) if rng.random() < 0.6 else rand_text(rng, rng.randrange(0, 10))
             for _ in range(rng.randrange(0, 200))
         ]
         return target, "".join(parts)
     if target == "manifest":
         return target, "".join(
-            rng.choice(MANIFEST_BITS) if rng.random() < 0.7 else rand_text(rng, 5) for _ in range(rng.randrange(0, 60))
+            rng.choice(props.MANIFEST_BITS) if rng.random() < 0.7 else rand_text(rng, 5)
+            for _ in range(rng.randrange(0, 60))
         ).encode("utf-8", "surrogatepass")
     if target == "load":
         suffix = rng.choice([".txt", ".html", ".pdf"])

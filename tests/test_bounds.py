@@ -32,6 +32,7 @@ from caregraph.pipeline.build import build
 from caregraph.pipeline.load import Source, load
 from caregraph.query.remote import query_endpoint
 from caregraph.store import memory_store, open_store
+from caregraph.testing.pdf import pdf_bytes
 
 from .conftest import ROOT
 
@@ -55,17 +56,7 @@ def slow_pdf(operations: int = 900_000, pages: int = 1) -> bytes:
         b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(content) + content + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    out.writelines(b"%010d 00000 n \n" % offset for offset in offsets)
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
-    return out.getvalue()
+    return pdf_bytes(objects)
 
 
 def corpus(folder: Path, documents: int) -> Path:

@@ -16,6 +16,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from caregraph.testing.invariants import (
+    HTML_BITS,
+    MANIFEST_BITS,
     SEED_PDF,
     WORDS,
     check_decode,
@@ -92,44 +94,7 @@ def test_decode_text_in_any_encoding(raw):
     check_decode(raw)
 
 
-html_bits = st.sampled_from(
-    [
-        "<",
-        ">",
-        "</",
-        "<!--",
-        "-->",
-        "<![",
-        "]]>",
-        "<!DOCTYPE",
-        "<?",
-        "&",
-        "&amp;",
-        "&#",
-        "&#x",
-        ";",
-        '"',
-        "'",
-        "=",
-        "<p>",
-        "<script>",
-        "</script>",
-        "<style>",
-        "<title>",
-        "</title>",
-        "<td>",
-        "<li>",
-        "<br/>",
-        "<head>",
-        "<body>",
-        "<svg>",
-        "<![CDATA[",
-        "<a href='",
-        "x",
-        " ",
-        "\n",
-    ]
-)
+html_bits = st.sampled_from(HTML_BITS)
 
 
 @FUZZ
@@ -142,23 +107,7 @@ def test_html_to_text_never_raises(html):
 @given(
     st.lists(
         st.one_of(
-            st.sampled_from(
-                [
-                    "file",
-                    "url",
-                    "council",
-                    "published",
-                    ",",
-                    "\n",
-                    '"',
-                    "a.txt",
-                    "https://x.org/",
-                    "2019-13-01",
-                    "\r\n",
-                    "\x00",
-                    "",
-                ]
-            ),
+            st.sampled_from(MANIFEST_BITS),
             st.text(max_size=10),
         ),
         max_size=40,

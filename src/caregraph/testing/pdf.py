@@ -43,6 +43,11 @@ def minimal_pdf(lines: list[str] | None = None, *, image: bool = False, title: s
     objects[0] = b"<< /Type /Catalog /Pages 2 0 R >>"
     objects[1] = b"<< /Type /Pages /Kids [%d 0 R] /Count 1 >>" % page
     info = add(b"<< /Title (%s) >>" % title.encode("latin-1")) if title else None
+    return pdf_bytes(objects, info=info)
+
+
+def pdf_bytes(objects: list[bytes], *, info: int | None = None) -> bytes:
+    """A PDF file of ``objects`` (numbered from 1; object 1 is the catalog) with a correct cross-reference table."""
     out = io.BytesIO()
     out.write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
