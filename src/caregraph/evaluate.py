@@ -468,10 +468,10 @@ def format_columns(columns: Mapping[str, Mapping[str, Counts]]) -> str:
         return (text + (f"{gap:>6.3f}" if gap is not None else "")).rstrip()
 
     def gap(values: list[float | None]) -> float | None:
-        return values[0] - values[1] if len(values) == 2 and None not in values else None  # type: ignore[operator]
+        return values[0] - values[1] if len(values) >= 2 and None not in values[:2] else None  # type: ignore[operator]
 
     lines = [line("", names, None), line("category", ["P      R      F1     n"] * len(names), None)]
-    if len(names) == 2:
+    if len(names) >= 2:
         lines[1] += " " * (block - len("P      R      F1     n")) + "gap F1"
     complete = any(all(c in scores for c in CATEGORIES) for scores in columns.values())
     for category in main + ["macro F1"] * complete + extra:
