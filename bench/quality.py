@@ -43,6 +43,7 @@ DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
 SPLITS = {"dev": ROOT / "bench" / "gold-dev", "blind": ROOT / "bench" / "gold-blind"}
 SPLIT_FILE = ROOT / "bench" / "split.toml"
 CHALLENGE = ROOT / "bench" / "challenge"  # made-up pages of unseen councils' variety, scored beside the splits
+HOLDOUT = ROOT / "bench" / "challenge-holdout"  # made-up pages never shown to rule writers: scored, never inspected
 BLIND_LOG = ROOT / "bench" / "blind-log.csv"
 BLIND_REFUSAL = "the blind split is scored, never inspected"
 WEAK_F1 = 0.90  # categories below this F1 get typical misses in --summary
@@ -395,6 +396,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     blind = blind_files()
     scores_blind = any(set(gold) & blind for gold in golds.values())
+    held_out = args.gold is not None and Path(args.gold).resolve() == (HOLDOUT / "gold").resolve()
+    if held_out and (args.errors or args.summary or args.dump):
+        print(f"Error: {BLIND_REFUSAL}: bench/challenge-holdout is held out like the blind split", file=sys.stderr)
+        return 2
     if (scores_blind and (args.errors or args.summary or args.dump)) or set(args.dump) & blind:
         print(
             f"Error: {BLIND_REFUSAL}: --errors, --summary and --dump are for dev pages (--split dev)", file=sys.stderr

@@ -888,12 +888,13 @@ def test_rows_to_gold_dates_a_published_only_inspection_by_its_publication():
         ["--split", "blind", "--summary"],
         ["--split", "dev", "--dump", "docs/211.txt"],  # a blind page
         ["--gold", "bench/gold-blind", "--errors"],
+        ["--gold", "bench/challenge-holdout/gold", "--summary"],  # the held-out made-up pages likewise
     ],
 )
 def test_quality_never_shows_the_blind_split(argv, tmp_path, capsys):
     blind = _quality().blind_files()
     assert "docs/211.txt" in blind
-    argv = [a if a != "bench/gold-blind" else str(ROOT / a) for a in argv]
+    argv = [str(ROOT / a) if a.startswith("bench/") else a for a in argv]
     assert _quality().main([*argv, "--corpus", str(tmp_path)]) == 2  # refused before anything is built
     captured = capsys.readouterr()
     assert "the blind split is scored, never inspected" in captured.err
