@@ -14,9 +14,15 @@ Measures, on a corpus written by ``bench/generate.py``:
 - **baseline (b), the naive way** — the same extraction in one process writing into an rdflib ``Dataset`` in memory
   (``--naive-limit`` documents at most; rdflib needs about 1 kB of memory per triple).
 
+The real-page corpus, replicated (``--replicate SRC --copies N``): CORPUS is first filled with N copies of the
+pages of SRC (``../shared/corpus``, its manifest giving each page's URL), each copy under its own file name and URL
+and with bytes of its own (a trailing line break per copy number: the build would skip same-byte copies), the pages
+of the blind split of ``bench/split.toml`` left out (they are never read outside scoring).
+
 Usage::
 
     python bench/build_bench.py CORPUS --work /tmp/bench-10k [--jobs 2] [--naive-limit 10000] [--name build-10k]
+    python bench/build_bench.py /tmp/real54 --replicate ../shared/corpus --copies 54 --work /tmp/wreal --naive-limit 0
 
 Results go to ``bench/results/NAME.json`` (or ``--out``).
 """
@@ -36,6 +42,31 @@ from pathlib import Path
 from common import caregraph_cmd, du, run_measured, save
 
 REFERENCE_PREFIX = "https://w3id.org/caregraph/graph/"
+
+
+def replicate(source: Path, target: Path, copies: int) -> int:
+    """Fill ``target`` with ``copies`` copies of the pages of ``source`` (blind split left out); return the pages."""
+    import tomllib
+
+    split = tomllib.loads((Path(__file__).parent / "split.toml").read_text(encoding="utf-8"))
+    blind = {f"{int(n):03d}" for numbers in split.get("blind", {}).values() for n in numbers}
+    with (source / "manifest.csv").open(encoding="utf-8", newline="") as fh:
+        rows = [r for r in csv.DictReader(fh) if Path(r["file"]).stem not in blind]
+    shutil.rmtree(target, ignore_errors=True)
+    (target / "docs").mkdir(parents=True)
+    out = []
+    for k in range(copies):
+        for row in rows:
+            name = f"docs/{k:03d}-{Path(row['file']).name}"
+            data = (source / row["file"]).read_bytes() + b"\n" * (k + 1)
+            (target / name).write_bytes(data)
+            url = row.get("url") or ""
+            out.append((name, f"{url}{'&' if '?' in url else '?'}copy={k}" if url else ""))
+    with (target / "manifest.csv").open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["file", "url"])
+        writer.writerows(out)
+    return len(out)
 
 
 def manifest_files(corpus: Path) -> list[str]:
@@ -237,11 +268,16 @@ def main(argv: list[str] | None = None) -> dict | None:
     parser.add_argument("--keep", action="store_true", help="keep the built store in WORK/store (for query_bench.py)")
     parser.add_argument("--name", default=None, help="results name (default build-<documents>)")
     parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument("--replicate", type=Path, default=None, help="fill CORPUS with copies of this corpus first")
+    parser.add_argument("--copies", type=int, default=40, help="with --replicate: how many copies")
     parser.add_argument("--naive-worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.naive_worker:
         _naive_worker(args.corpus, args.naive_limit)
         return None
+    if args.replicate:
+        pages = replicate(args.replicate, args.corpus, args.copies)
+        print(f"{pages:,} pages: {args.copies} copies of {args.replicate} in {args.corpus}", file=sys.stderr)
 
     corpus = args.corpus
     files = manifest_files(corpus)

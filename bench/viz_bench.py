@@ -5,7 +5,7 @@ Builds synthetic stores shaped like real ones (per council: committees, meetings
 follow-ups, graded inspections, posts and the people who hold them; shared organisations and practice models;
 every fact reified with its evidence quote, as the mapping stage writes it), then for each size:
 
-- generation: ``caregraph viz --max-nodes 0 --out …`` run as a command (wall time, including start-up), and the
+- generation: ``caregraph viz --all --max-nodes 0 --out …`` run as a command (wall time, including start-up), and the
   same split by stage in-process (select = SPARQL + networkx, render = pyvis + template, page size);
 - browser: the page opened from file:// in headless Chromium (Debian's), time from navigation to a settled page
   (vis-network's ``stabilizationIterationsDone`` with physics then switched off, or the first drawing when physics
@@ -19,6 +19,15 @@ the 1-minute load average when a size starts is recorded too.
     python bench/viz_bench.py --sizes 500 --runs 1 --json out.json
     python bench/viz_bench.py --sizes 10000 --runs 1 --keep /tmp/viz && python bench/viz_bench.py --breakdown /tmp/viz/store-10000
     python bench/viz_bench.py --sizes 150 --stores-only /tmp/viz     # just the synthetic store (tests/test_bench_smoke.py)
+
+``--corpus N`` measures what a user of N real-shaped papers sees instead (issue 15 §4): it generates N papers with
+``bench/generate.py``, builds them, and for ``caregraph viz`` as a user runs it (the default page, ``--max-nodes 500``,
+``--max-nodes 0``) records the entities drawn by class, the inspections kept of all those in the store, the
+councils drawn, the command's wall time, and in a 1,024 × 768 Chromium: the time to a settled page, the labels drawn,
+how many of them are smaller than 11 px, how many pairs overlap, and the councils whose name can be read. Only the
+command line and the page are used, so the same script measures older code (``PYTHONPATH=old/src``).
+
+    python bench/viz_bench.py --corpus 300 --runs 3 --json /tmp/viz-corpus.json
 """
 
 from __future__ import annotations
@@ -225,7 +234,19 @@ def measure(size: int, runs: int, work: Path, browser) -> dict:
     built = time.perf_counter() - t
     page = work / f"viz-{size}.html"
     # The command, as a user runs it (start-up, store open, select, render, write).
-    cmd = [sys.executable, "-m", "caregraph.cli", "viz", "--store", str(store), "--max-nodes", "0", "--out", str(page)]
+    cmd = [
+        sys.executable,
+        "-m",
+        "caregraph.cli",
+        "viz",
+        "--store",
+        str(store),
+        "--all",
+        "--max-nodes",
+        "0",
+        "--out",
+        str(page),
+    ]
     import resource
 
     load = os.getloadavg()[0]
@@ -289,10 +310,11 @@ def measure(size: int, runs: int, work: Path, browser) -> dict:
 
 def breakdown(store: Path) -> None:
     """CPU seconds of each catalogue query, of the rest of the catalogue, and of the networkx graph, for one store."""
+    import caregraph.explore.catalogue as cat_module
     import caregraph.explore.network as nw
     from caregraph.store import open_store
 
-    query = nw._query
+    query = cat_module._query
 
     def timed(st, text):
         c = time.process_time()
@@ -300,7 +322,7 @@ def breakdown(store: Path) -> None:
         print(f"  query {time.process_time() - c:6.2f} s CPU {len(rows):>7,} rows  {' '.join(text.split())[:70]}")
         return rows
 
-    nw._query = timed
+    cat_module._query = timed
     try:
         with open_store(store, read_only=True) as st:
             c = time.process_time()
@@ -310,7 +332,118 @@ def breakdown(store: Path) -> None:
             g = nw.entity_graph(st, catalogue=cat)
             print(f"graph and tooltips {time.process_time() - c:.2f} s CPU: {g.number_of_nodes():,} entities")
     finally:
-        nw._query = query
+        cat_module._query = query
+
+
+CORPUS_VARIANTS = (
+    ("default", []),
+    ("--max-nodes 500", ["--max-nodes", "500"]),
+    ("--all -n 500", ["--all", "--max-nodes", "500"]),  # every entity, as older code's default view was
+    ("--max-nodes 0", ["--max-nodes", "0"]),
+)
+LABELS_JS = """(function () {
+  var net = window.caregraph.network, scale = net.getScale(), out = [];
+  net.body.nodeIndices.forEach(function (id) {
+    var label = net.body.nodes[id].labelModule;
+    if (!label.elementOptions.label || !label.visible()) { return; }
+    var max = label.elementOptions.scaling.label.maxVisible || 30;
+    var a = net.canvasToDOM({x: label.size.left, y: label.size.top});
+    var b = net.canvasToDOM({x: label.size.left + label.size.width, y: label.size.top + label.size.height});
+    out.push({px: Math.min(label.fontOptions.size * scale, max), cls: window.caregraph.nodes.get(id).cls, box: [a.x, a.y, b.x, b.y]});
+  });
+  return out;
+})()"""
+
+
+def _overlaps(labels: list[dict]) -> int:
+    count = 0
+    for i, a in enumerate(labels):
+        for b in labels[i + 1 :]:
+            w = min(a["box"][2], b["box"][2]) - max(a["box"][0], b["box"][0])
+            h = min(a["box"][3], b["box"][3]) - max(a["box"][1], b["box"][1])
+            count += w > 2 and h > 2
+    return count
+
+
+def corpus(size: int, runs: int, work: Path) -> list[dict]:
+    """``caregraph viz`` on ``size`` generated papers, as a user runs it (see the module's doc)."""
+    import re
+
+    from caregraph.testing.browser import Browser
+
+    here = Path(__file__).resolve().parent
+    papers = work / f"corpus-{size}"
+    store = work / f"corpus-store-{size}"
+    subprocess.run(
+        [sys.executable, str(here / "generate.py"), str(papers), "--size", str(size)], check=True, capture_output=True
+    )
+    cli = [sys.executable, "-m", "caregraph.cli"]
+    subprocess.run(
+        [*cli, "build", str(papers / "docs"), "--manifest", str(papers / "manifest.csv"), "--store", str(store)],
+        check=True,
+        capture_output=True,
+    )
+    stats = json.loads(
+        subprocess.run(
+            [*cli, "stats", "--store", str(store), "--format", "json"], check=True, capture_output=True, text=True
+        ).stdout
+    )
+    in_store = stats["entities"]
+    results: list[dict] = []
+    with Browser(width=1024, height=768, timeout=600) as browser:
+        for name, args in CORPUS_VARIANTS:
+            page = work / f"corpus-{size}-{len(results)}.html"
+            import resource
+
+            walls, cpus = [], []
+            for _ in range(runs):
+                before = resource.getrusage(resource.RUSAGE_CHILDREN)
+                t = time.perf_counter()
+                done = subprocess.run(
+                    [*cli, "viz", "--store", str(store), *args, "--out", str(page)], capture_output=True
+                )
+                walls.append(time.perf_counter() - t)
+                after = resource.getrusage(resource.RUSAGE_CHILDREN)
+                cpus.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+            if done.returncode:  # an option older code does not have
+                print(
+                    json.dumps({"view": name, "error": done.stderr.decode(errors="replace").strip()[-200:]}), flush=True
+                )
+                continue
+            html = page.read_text(encoding="utf-8")
+            nodes = json.loads(re.search(r"var nodeData = (.*?);\n", html).group(1))
+            drawn: dict[str, int] = {}
+            for n in nodes:
+                drawn[n["cls"]] = drawn.get(n["cls"], 0) + 1
+            settled = []
+            for _ in range(runs):
+                tab = browser.open(page.as_uri(), wait_for="window.caregraph && window.caregraph.ready", timeout=600)
+                settled.append(tab.evaluate("window.caregraph.readyMs") / 1000)
+                browser.pump(0.3)
+                labels = tab.evaluate(LABELS_JS)
+                browser.send("Target.closeTarget", {"targetId": tab.target})
+            results.append(
+                {
+                    "papers": size,
+                    "view": name,
+                    "entities_in_store": sum(in_store.values()),
+                    "entities_drawn": len(nodes),
+                    "drawn_by_class": dict(sorted(drawn.items(), key=lambda kv: -kv[1])),
+                    "inspections_kept": drawn.get("Inspection", 0),
+                    "inspections_in_store": in_store.get("Inspection", 0),
+                    "councils_drawn": drawn.get("Council", 0),
+                    "command_s": round(statistics.median(walls), 2),
+                    "command_cpu_s": round(statistics.median(cpus), 2),
+                    "browser_settled_s": round(statistics.median(settled), 2),
+                    "labels_drawn": len(labels),
+                    "labels_under_11px": sum(1 for lab in labels if lab["px"] < 11),
+                    "label_overlaps": _overlaps(labels),
+                    "council_names_readable": sum(1 for lab in labels if lab["cls"] == "Council" and lab["px"] >= 11),
+                    "runs": runs,
+                }
+            )
+            print(json.dumps(results[-1]), flush=True)
+    return results
 
 
 def main() -> None:
@@ -331,7 +464,46 @@ def main() -> None:
         metavar="FOLDER",
         help="Only write the synthetic stores (FOLDER/store-SIZE for each of --sizes) and their quad counts; no browser.",
     )
+    parser.add_argument(
+        "--corpus",
+        type=int,
+        metavar="N",
+        help="Measure the pages a user of N generated papers gets (default view, --max-nodes 500 and 0) at 1,024 px.",
+    )
     args = parser.parse_args()
+    if args.corpus:
+        work = args.keep or Path(tempfile.mkdtemp(prefix="caregraph-viz-corpus-"))
+        work.mkdir(parents=True, exist_ok=True)
+        try:
+            results = corpus(args.corpus, args.runs, work)
+        finally:
+            if args.keep is None:
+                shutil.rmtree(work, ignore_errors=True)
+        print(
+            f"\n{'view':<16} {'drawn':>6} {'inspections':>12} {'councils':>8} {'command s':>9} {'cpu s':>5} {'settled s':>9} {'labels':>6} {'<11px':>5} {'overlaps':>8} {'names':>5}"
+        )
+        for r in results:
+            kept = f"{r['inspections_kept']}/{r['inspections_in_store']}"
+            print(
+                f"{r['view']:<16} {r['entities_drawn']:>6} {kept:>12} {r['councils_drawn']:>8} {r['command_s']:>9} {r['command_cpu_s']:>5} {r['browser_settled_s']:>9} {r['labels_drawn']:>6} {r['labels_under_11px']:>5} {r['label_overlaps']:>8} {r['council_names_readable']:>5}"
+            )
+        print(
+            f"\n{machine()}; {time.strftime('%Y-%m-%d')}; {args.corpus} papers, {results[0]['entities_in_store']:,} entities"
+        )
+        if args.json:
+            args.json.write_text(
+                json.dumps(
+                    {
+                        "command": " ".join(["python", "bench/viz_bench.py", *sys.argv[1:]]),
+                        "machine": machine(),
+                        "results": results,
+                    },
+                    indent=1,
+                )
+                + "\n",
+                encoding="utf-8",
+            )
+        return
     if args.breakdown:
         breakdown(args.breakdown)
         return

@@ -168,6 +168,8 @@ CG = "https://w3id.org/caregraph/ontology#"
 CGD = "https://w3id.org/caregraph/id/"
 COUNCIL_NS = CGD + "council/"
 DATASET_IRI = CGD + "dataset/councils"
+CHANGE_NS = CGD + "change/"
+CGV = "https://w3id.org/caregraph/vocab/"
 ONS_GEOGRAPHY = "http://statistics.data.gov.uk/id/statistical-geography/"
 WIKIDATA_ENTITY = "http://www.wikidata.org/entity/"
 
@@ -177,9 +179,11 @@ PREFIXES = (
     ("council", COUNCIL_NS),
     ("dcat", "http://www.w3.org/ns/dcat#"),
     ("dcterms", "http://purl.org/dc/terms/"),
+    ("council-type", CGV + "council-type/"),
     ("org", "http://www.w3.org/ns/org#"),
     ("owl", "http://www.w3.org/2002/07/owl#"),
     ("rdfs", "http://www.w3.org/2000/01/rdf-schema#"),
+    ("region", CGV + "region/"),
     ("schema", "https://schema.org/"),
     ("skos", "http://www.w3.org/2004/02/skos/core#"),
     ("xsd", "http://www.w3.org/2001/XMLSchema#"),
@@ -188,6 +192,29 @@ PREFIXES = (
 
 class GazetteerError(Exception):
     """The reference data does not give a consistent gazetteer."""
+
+
+@dataclass(frozen=True)
+class ChangeEvent:
+    """A reorganisation, from the register's lineage: councils that ended the day before ``day`` and the councils
+    that replaced them (``dcterms:isReplacedBy``), one event per connected group (Bournemouth and Poole into
+    Bournemouth, Christchurch and Poole is one event; Dorset County Council into Dorset, the same day, another)."""
+
+    day: str
+    originals: tuple[str, ...]  # slugs, sorted
+    results: tuple[str, ...]  # slugs, sorted
+
+    @property
+    def key(self) -> str:
+        return f"{self.day}/{'_'.join(self.originals)}"
+
+
+@dataclass(frozen=True)
+class Concepts:
+    """The region and council-type concepts of ontology/vocabularies.ttl, by region name and by type code."""
+
+    regions: dict[str, str]  # prefLabel or altLabel → concept key
+    types: dict[str, str]  # notation (register type code) → concept key
 
 
 @dataclass
@@ -585,6 +612,63 @@ def collect_wikidata(councils: dict[str, Council], organisations: dict[str, dict
             )
 
 
+def read_concepts(vocabularies: Path) -> Concepts:
+    """The region concepts by label and the council-type concepts by notation, from the hand-written vocabularies:
+    the gazetteer links to them and never invents one."""
+    graph = rdflib.Graph().parse(vocabularies, format="turtle")
+    skos = rdflib.Namespace("http://www.w3.org/2004/02/skos/core#")
+
+    def members(scheme: str) -> list[rdflib.term.Node]:
+        return sorted(graph.subjects(skos.inScheme, rdflib.URIRef(CGV + scheme)))
+
+    regions = {
+        str(label): str(c)[len(CGV + "region/") :]
+        for c in members("region")
+        for p in (skos.prefLabel, skos.altLabel)
+        for label in graph.objects(c, p)
+    }
+    types = {
+        str(n): str(c)[len(CGV + "council-type/") :]
+        for c in members("council-type")
+        for n in graph.objects(c, skos.notation)
+    }
+    if not regions or not types:
+        raise GazetteerError(f"{vocabularies} has no region or council-type concepts")
+    return Concepts(regions, types)
+
+
+def change_events(councils: list[Council]) -> list[ChangeEvent]:
+    """The reorganisations the lineage gives: each former council ends the day before its successors start; the
+    councils that change on one day and share successors are one event. Raises when a successor's start date is
+    not the day after its predecessor's end."""
+    by_slug = {c.slug: c for c in councils}
+    edges: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for council in councils:
+        if council.current or not council.replaced_by:
+            continue
+        day = (date.fromisoformat(council.end_date) + timedelta(days=1)).isoformat()
+        for successor in council.replaced_by:
+            start = by_slug[successor].start_date
+            if start and start != day:
+                raise GazetteerError(
+                    f"{council.slug} ends {council.end_date} but its successor {successor} starts {start}"
+                )
+            edges[day].append((council.slug, successor))
+    events = []
+    for day, pairs in sorted(edges.items()):
+        groups: list[tuple[set[str], set[str]]] = []
+        for original, result in pairs:
+            joined = [g for g in groups if original in g[0] or result in g[1]]
+            merged: tuple[set[str], set[str]] = ({original}, {result})
+            for g in joined:
+                merged[0].update(g[0])
+                merged[1].update(g[1])
+                groups.remove(g)
+            groups.append(merged)
+        events += [ChangeEvent(day, tuple(sorted(o)), tuple(sorted(r))) for o, r in groups]
+    return sorted(events, key=lambda e: (e.day, e.originals))
+
+
 def build(refdata: Path, expected_current: int = EXPECTED_CURRENT) -> list[Council]:
     register_rows = read_csv(refdata / REGISTER)
     lookup = read_csv(refdata / NAME_LOOKUP)
@@ -634,8 +718,22 @@ def council_ref(slug: str) -> str:
     return f"council:{slug}"
 
 
-def council_turtle(council: Council) -> str:
+def concept_ref(prefix: str, key: str) -> str:
+    if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", key):
+        raise GazetteerError(f"concept key {key!r} is not a valid IRI key")
+    return f"{prefix}:{key}"
+
+
+def change_ref(event: ChangeEvent) -> str:
+    return f"<{CHANGE_NS}{event.key}>"
+
+
+def council_turtle(council: Council, concepts: Concepts, events: list[ChangeEvent]) -> str:
     lines = [f"{council_ref(council.slug)} a cg:Council"]
+    if council.region and council.region not in concepts.regions:
+        raise GazetteerError(f"region {council.region!r} of {council.slug} has no concept in the region scheme")
+    if council.type not in concepts.types:
+        raise GazetteerError(f"type {council.type!r} of {council.slug} has no concept in the council-type scheme")
 
     def add(predicate: str, objects: list[str]) -> None:
         if objects:
@@ -648,16 +746,45 @@ def council_turtle(council: Council) -> str:
     add("cg:gssCode", [turtle_string(council.gss)] if council.gss else [])
     add("cg:formerGssCode", [turtle_string(g) for g in sorted(council.former_gss)])
     add("cg:dfeCode", [turtle_string(council.dfe_code)] if council.dfe_code else [])
-    add("cg:region", [turtle_string(council.region)] if council.region else [])
-    add("cg:councilType", [turtle_string(council.type)])
+    add("cg:region", [concept_ref("region", concepts.regions[council.region])] if council.region else [])
+    add("org:classification", [concept_ref("council-type", concepts.types[council.type])])
     add("cg:startDate", [f'"{council.start_date}"^^xsd:date'] if council.start_date else [])
     add("cg:endDate", [f'"{council.end_date}"^^xsd:date'] if council.end_date else [])
     add("dcterms:isReplacedBy", [council_ref(s) for s in council.replaced_by])
+    add("org:changedBy", [change_ref(e) for e in events if council.slug in e.originals])
+    add("org:resultedFrom", [change_ref(e) for e in events if council.slug in e.results])
     add("cg:domain", [turtle_string(d) for d in council.domains])
     # The ONS statistical-geography area is the area the council serves, not the council (GSS codes change with
     # boundaries); owl:sameAs only to Wikidata's item of the council itself.
     add("schema:areaServed", [f"<{ONS_GEOGRAPHY}{council.gss}>"] if council.gss else [])
     add("owl:sameAs", [f"<{WIKIDATA_ENTITY}{council.wikidata}>"] if council.wikidata else [])
+    return " ;\n    ".join(lines) + " .\n"
+
+
+def long_date(day: str) -> str:
+    d = date.fromisoformat(day)
+    return f"{d.day} {d.strftime('%B')} {d.year}"
+
+
+def event_turtle(event: ChangeEvent, by_slug: dict[str, Council]) -> str:
+    """An org:ChangeEvent: the councils it ended, the councils it created, and the day it took effect (an xsd:date,
+    with its bounds as every caregraph date has; not prov:atTime, whose xsd:dateTime would claim an hour)."""
+
+    def names(slugs: tuple[str, ...]) -> str:
+        official = [by_slug[s].official_name for s in slugs]
+        return official[0] if len(official) == 1 else ", ".join(official[:-1]) + " and " + official[-1]
+
+    label = f"{names(event.originals)} replaced by {names(event.results)}, {long_date(event.day)}"
+    day = f'"{event.day}"^^xsd:date'
+    lines = [
+        f"{change_ref(event)} a org:ChangeEvent",
+        f"rdfs:label {turtle_string(label, 'en')}",
+        "org:originalOrganization " + ", ".join(council_ref(s) for s in event.originals),
+        "org:resultingOrganization " + ", ".join(council_ref(s) for s in event.results),
+        f"cg:date {day}",
+        f"cg:dateEarliest {day}",
+        f"cg:dateLatest {day}",
+    ]
     return " ;\n    ".join(lines) + " .\n"
 
 
@@ -669,7 +796,7 @@ def dataset_turtle(councils: list[Council]) -> str:
         + turtle_string(
             f"The {sum(c.current for c in councils)} English local authorities with children's services duties, "
             f"and {sum(not c.current for c in councils)} former ones that appear in Ofsted's inspection history, "
-            "with names, codes, regions, web domains and lineage.",
+            "with names, codes, regions, types, web domains, lineage and the reorganisations that link them.",
             "en",
         ),
         "dcterms:source " + ", ".join(f"<{u}>" for u in SOURCE_URLS),
@@ -679,7 +806,7 @@ def dataset_turtle(councils: list[Council]) -> str:
     return " ;\n    ".join(lines) + " .\n"
 
 
-def write_turtle(councils: list[Council], path: Path) -> str:
+def write_turtle(councils: list[Council], path: Path, concepts: Concepts) -> str:
     header = [
         "# caregraph councils gazetteer.",
         "# GENERATED by scripts/make_gazetteer.py from the reference data; do not edit by hand.",
@@ -689,7 +816,13 @@ def write_turtle(councils: list[Council], path: Path) -> str:
         "",
     ]
     prefixes = [f"@prefix {p}: <{iri}> ." for p, iri in PREFIXES]
-    body = [dataset_turtle(councils)] + [council_turtle(c) for c in councils]
+    events = change_events(councils)
+    by_slug = {c.slug: c for c in councils}
+    body = (
+        [dataset_turtle(councils)]
+        + [council_turtle(c, concepts, events) for c in councils]
+        + [event_turtle(e, by_slug) for e in events]
+    )
     text = "\n".join(header + prefixes) + "\n\n" + "\n".join(body)
     path.write_text(text, encoding="utf-8", newline="\n")
     return text
@@ -721,6 +854,8 @@ def summary(councils: list[Council], graph: rdflib.Graph) -> str:
         f"with start date: {sum(bool(c.start_date) for c in councils)}; "
         f"with end date: {sum(bool(c.end_date) for c in councils)}",
         f"alternative names: {sum(len(c.alt_names) for c in councils)}",
+        "reorganisations (org:ChangeEvent): "
+        + "; ".join(f"{e.day} {'+'.join(e.originals)} -> {'+'.join(e.results)}" for e in change_events(councils)),
         f"triples in councils.ttl: {len(graph)}",
     ]
     return "\n".join(lines)
@@ -748,12 +883,19 @@ def main(argv: list[str] | None = None) -> int:
         help=f"number of current councils the register must give (default: {EXPECTED_CURRENT}; "
         "the tests' cut-down reference data has fewer)",
     )
+    parser.add_argument(
+        "--vocabularies",
+        type=Path,
+        default=REPO_ROOT / "ontology" / "vocabularies.ttl",
+        help="the SKOS vocabularies with the region and council-type schemes (default: ontology/vocabularies.ttl)",
+    )
     args = parser.parse_args(argv)
     try:
+        concepts = read_concepts(args.vocabularies)
         councils = build(args.refdata, args.expected_current)
         args.out.mkdir(parents=True, exist_ok=True)
         write_csv(councils, args.out / "councils.csv")
-        text = write_turtle(councils, args.out / "councils.ttl")
+        text = write_turtle(councils, args.out / "councils.ttl", concepts)
         graph = check_turtle(text, councils)
     except GazetteerError as error:
         print(f"Error: {error}", file=sys.stderr)

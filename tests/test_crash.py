@@ -1,8 +1,9 @@
 """Crash safety: real `caregraph build` processes killed with SIGKILL at random moments.
 
 After every kill the store opens and is consistent — every document graph in it is complete (exactly the graph an
-uninterrupted build gives that document, old or new version), every reference graph is complete — and the next
-build finishes the work to exactly the state of an uninterrupted build (quads compared ignoring the build times).
+uninterrupted build gives that document, old or new version), every reference graph is complete, the document index
+lists exactly the documents present with the publishers their graphs state — and the next build finishes the work to
+exactly the state of an uninterrupted build (quads compared ignoring the build times).
 A killed build leaves no worker process behind and no lock held.
 """
 
@@ -25,6 +26,8 @@ pytestmark = pytest.mark.slow
 
 CG = "https://w3id.org/caregraph/ontology#"
 DATASET_GRAPH = "https://w3id.org/caregraph/graph/dataset"
+INDEX_GRAPH = "https://w3id.org/caregraph/graph/index"
+PUBLISHER = "http://purl.org/dc/terms/publisher"
 # Values that differ between two builds of the same documents: when they ran.
 VOLATILE = {
     "http://www.w3.org/ns/prov#generatedAtTime",
@@ -144,12 +147,35 @@ def opens(store: Path) -> bool:
     return True
 
 
+def index_entries(state: dict[str, frozenset], graph: str) -> dict[str, set[str]]:
+    """The document index's entries about ``graph`` in a snapshot: predicate -> objects."""
+    out: dict[str, set[str]] = {}
+    for s, p, o in state.get(INDEX_GRAPH, ()):
+        if s == f"<{graph}>":
+            out.setdefault(p, set()).add(o)
+    return out
+
+
+def check_index(state: dict[str, frozenset], documents: set[str]) -> None:
+    """The index lists exactly ``documents``, each once in one form and with the publishers its graph states (else
+    its unidentified publisher); nothing else but its own marker."""
+    listed = {s[1:-1] for s, _, _ in state.get(INDEX_GRAPH, ())} - {INDEX_GRAPH}
+    assert listed == documents, f"seed {SEED}: the index lists {sorted(listed ^ documents)[:3]} wrongly"
+    for doc in documents:
+        stated = {o for s, p, o in state[doc] if s == f"<{doc}>" and p == f"<{PUBLISHER}>"} or {f"<{doc}/publisher>"}
+        entries = index_entries(state, doc)
+        assert entries.get(f"<{CG}publisher>") == stated, f"seed {SEED}: the index has the wrong publisher of {doc}"
+        assert len(entries.get(f"<{CG}graphForm>", ())) == 1, f"seed {SEED}: the index has no one form for {doc}"
+
+
 def check_consistent(store: Path, versions: list[dict[str, frozenset]]) -> int:
-    """Every graph in the store is complete: equal to that graph in one of the reference ``versions``. The dataset
-    description is left out: the build rewrites it at its end, so a killed build may leave the last one."""
+    """Every graph in the store is complete: equal to that graph in one of the reference ``versions``, and the
+    document index lists exactly the documents present. The dataset description is left out: the build rewrites it
+    at its end, so a killed build may leave the last one."""
     state = snapshot(store)
+    check_index(state, {g for g in state if "/doc/" in g})
     for graph, quads in state.items():
-        if graph == DATASET_GRAPH:
+        if graph in (DATASET_GRAPH, INDEX_GRAPH):
             continue
         candidates = [v[graph] for v in versions if graph in v]
         assert candidates, f"seed {SEED}: unexpected graph {graph}"
@@ -238,13 +264,18 @@ def test_sigkill_during_bulk_builds_then_the_next_build_heals(tmp_path):
         kill_at(corpus, store, delay, "--bulk")
         if not opens(store):
             continue
-        for graph, quads in snapshot(store).items():
-            if graph == DATASET_GRAPH:
+        state = snapshot(store)
+        hashed = set()
+        for graph, quads in state.items():
+            if graph in (DATASET_GRAPH, INDEX_GRAPH):
                 continue
             if any(p == f"<{sha}>" for _, p, _ in quads):
                 assert quads == v1[graph], f"seed {SEED}: {graph} has its hash but is incomplete"
+                hashed |= {graph} if "/doc/" in graph else set()
             else:
                 assert quads <= v1[graph], f"seed {SEED}: {graph} holds quads no build would write"
+        # the index entries are written with the hash: a part-written document is not listed
+        check_index(state, hashed)
     run_build(corpus, store, "--bulk")
     assert snapshot(store) == v1, (
         f"seed {SEED}: after the kills, the next bulk build did not reach the uninterrupted state"

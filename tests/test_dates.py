@@ -155,3 +155,47 @@ def test_a_page_without_a_date_of_its_own_is_read_against_its_url_then_the_dates
     assert page_anchor(D(2017, 11), D(2018, 7, 17)) == D(2017, 11)  # a banner's date is not the page's
     assert page_anchor(None, D(2018, 7, 17)) == D(2018, 7, 17)
     assert page_anchor(None, None) is None
+
+
+FRIDAY = D(2024, 1, 12)
+
+
+@pytest.mark.parametrize(
+    ("text", "future", "expected"),
+    [
+        ("the report, published on Friday", False, "2024-01-12"),
+        ("inspectors arrived on Tuesday", False, "2024-01-09"),
+        ("the panel meets on Tuesday", True, "2024-01-16"),
+        ("last Tuesday", False, "2024-01-09"),
+        ("next Monday", False, "2024-01-15"),
+        ("published this morning", False, "2024-01-12"),
+        ("published this week", False, "2024-01"),
+        ("the visit last week", False, "2024-01"),
+        ("the inspection last autumn", False, "2023"),
+        ("a review this spring", False, "2024"),
+        ("a review next summer", True, "2024"),
+    ],
+)
+def test_weekdays_weeks_and_seasons_against_the_pages_date(text, future, expected):
+    assert only(text, FRIDAY, future) == (expected, None)
+
+
+def test_a_weekday_needs_a_day_to_count_from_and_a_dated_weekday_is_its_date():
+    assert find_dates("published on Friday", D(2024, 1)) == []
+    assert only("on Monday 5 June 2023", FRIDAY) == ("2023-06-05", None)
+    assert find_dates("Friday's meeting", FRIDAY) == []  # a weekday is read only after "on", "last", "next", "this"
+
+
+def test_a_relative_date_restated_right_after_is_one_date():
+    assert only("Ofsted has today (12 January) published its report", FRIDAY) == ("2024-01-12", None)
+    assert only("On Friday, 12 January, the letter was published", FRIDAY) == ("2024-01-12", None)
+
+
+def test_the_coming_months_of_a_plan_are_the_pages_year_when_they_end_in_it():
+    def coming(text, anchor):
+        return [d.date.iso() for d in find_dates(text, anchor, future=True, seasons=True)]
+
+    assert coming("a visit within the next couple of months", D(2023, 1, 26)) == ["2023"]
+    assert coming("a visit in the coming weeks", D(2023, 1, 26)) == ["2023"]
+    assert coming("a visit within the next couple of months", D(2023, 11, 26)) == []
+    assert find_dates("a visit within the next couple of months", D(2023, 1, 26), future=True) == []  # plans only

@@ -3,11 +3,14 @@ what the finders would have worked out themselves."""
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+import re
+from collections.abc import Iterator
+
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from caregraph.pipeline.dates import find_dates
-from caregraph.pipeline.extract.doc import Doc, sentences
+from caregraph.pipeline.extract.doc import _ABBREVIATIONS, _BREAK, _MAX_SENTENCE, Doc, sentence_around, sentences, trim
 from caregraph.pipeline.extract.inspections import rules as inspection_rules
 from caregraph.pipeline.segment import lines_with_offsets, segment
 from caregraph.records import PartialDate, SourceDocument
@@ -52,3 +55,47 @@ def test_the_kinds_table_is_whole():
         for _, target in kind.by_date + kind.by_publication:
             assert target in rules.kinds, (kind.key, target)
     assert {"generic", "generic-re"} <= {k.key for k, _ in rules.cue_kinds}
+
+
+# Pieces of text where sentence breaks, abbreviations and list items meet (a break's quick first test must not lose one).
+PIECES = st.sampled_from(["a", "A", "1", " ", "\n", "\t", ".", "?", ";", ":", '"', "’", "(", "•", "i)", "Mr.", "X."])
+SENTENCE_TEXT = st.lists(PIECES, max_size=80).map("".join)
+
+
+def plain_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """:func:`sentences` as first written: the break pattern alone, every break checked for an abbreviation."""
+    pos = start
+    for m in re.compile(_BREAK).finditer(text, start, end):
+        if _ABBREVIATIONS.search(text, max(pos, m.start() - 8), m.start()):
+            continue
+        assert m.start() - pos <= _MAX_SENTENCE  # the texts here are short
+        s, e = trim(text, pos, m.start())
+        if s < e:
+            yield s, e
+        pos = m.end()
+    s, e = trim(text, pos, end)
+    if s < e:
+        yield s, e
+
+
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(SENTENCE_TEXT, st.integers(0, 200), st.integers(0, 200))
+@example("a: \nb ; \nc. ’ D", 0, 0)
+def test_sentences_split_where_the_plain_pattern_does(text, a, b):
+    start, end = min(a, b, len(text)), min(max(a, b), len(text))
+    assert list(sentences(text)) == list(plain_sentences(text, 0, len(text)))
+    assert list(sentences(text, start, end)) == list(plain_sentences(text, start, end))
+    around = next((s for s in plain_sentences(text, max(0, start - 600), len(text)) if s[0] <= start <= s[1]), None)
+    assert sentence_around(text, start, start) == (around or (start, start))
+
+
+def test_sentences_keep_abbreviations_and_split_lists():
+    text = "Mr. Smith met Dr. Jones.\nThe report\n• first item\n• second item\nNo. 5 was agreed; then:\nA new line"
+    assert [text[s:e] for s, e in sentences(text)] == [
+        "Mr. Smith met Dr. Jones.",
+        "The report",
+        "• first item",
+        "• second item",
+        "No. 5 was agreed; then:",
+        "A new line",
+    ]

@@ -249,7 +249,7 @@ def test_follow_up_in_a_stated_month_and_an_undated_one():
         "A further update will be brought to the Board in March 2024.\n"
         "An update on the action plan to come to the next meeting.\n"
     )
-    assert follow_ups(x) == [("2024-03", "A further update will be brought to the Board in March 2024")]
+    assert follow_ups(x) == [("2024-03", "A further update will be brought to the Board")]
 
 
 def test_follow_up_reviewed_in_six_months_is_the_meetings_month_plus_six():
@@ -257,7 +257,7 @@ def test_follow_up_reviewed_in_six_months_is_the_meetings_month_plus_six():
         "Meeting of Children and Young People Scrutiny Panel held on Tuesday, 5th March, 2024 at 6.30 pm\n"
         "The Panel asked that progress on the action plan be reviewed in six months.\n"
     )
-    assert follow_ups(x) == [("2024-09", "progress on the action plan be reviewed in six months")]
+    assert follow_ups(x) == [("2024-09", "progress on the action plan be reviewed")]  # the due date is left out
     # without a date of its own the page fixes nothing
     assert (
         run("Agenda item\nUpdate\nMinutes:\nThe Panel asked that progress be reviewed in six months.\n").follow_ups
@@ -270,7 +270,7 @@ def test_follow_up_by_the_end_of_the_year_has_year_precision():
         "Agenda item\nOfsted Focused Visit\nMeeting of Cabinet, Wednesday, 10th January, 2024 7.00 pm (Item 12.)\n"
         "Minutes:\nOfficers would report back to the Panel by the end of the year.\n"
     )
-    assert follow_ups(x) == [("2024", "Officers would report back to the Panel by the end of the year")]
+    assert follow_ups(x) == [("2024", "Officers would report back to the Panel")]
 
 
 def test_follow_up_by_the_end_of_a_month_without_a_year_is_the_next_such_month():
@@ -279,7 +279,7 @@ def test_follow_up_by_the_end_of_a_month_without_a_year_is_the_next_such_month()
         "The Director confirmed that the updated plan would be submitted by the end of March.\n"
         "It was noted that the service would be re-inspected in three years.\n"
     )
-    assert follow_ups(x) == [("2025-03", "the updated plan would be submitted by the end of March")]
+    assert follow_ups(x) == [("2025-03", "the updated plan would be submitted")]
     assert x.inspections == ()  # "in three years" places no inspection
 
 
@@ -288,7 +288,7 @@ def test_officers_to_provide_a_response_by_a_day():
         "Agenda and minutes\nCorporate Parenting Panel - Monday, 4th November, 2024 5.00 pm\nItems\n"
         "Officers to provide a written response to the Panel by 31 January 2025.\n"
     )
-    assert follow_ups(x) == [("2025-01-31", "Officers to provide a written response to the Panel by 31 January 2025")]
+    assert follow_ups(x) == [("2025-01-31", "Officers to provide a written response to the Panel")]
 
 
 def test_undated_commitments_are_not_follow_ups():
@@ -305,7 +305,7 @@ def test_the_date_of_a_past_event_in_a_commitment_is_not_its_due_date():
         "Agenda item\nUpdate\nThe Director will provide the Panel with an update on the Ofsted monitoring visit carried out "
         "1-2 November 2022.\nA review, to be carried out in March 2025, will be presented to the Board.\n",
     )
-    assert follow_ups(x) == [("2025-03", "A review, to be carried out in March 2025, will be presented to the Board")]
+    assert follow_ups(x) == [("2025-03", "A review, to be carried out, will be presented to the Board")]
 
 
 def test_follow_ups_due_at_a_months_meeting_a_scheduled_meeting_and_a_submission_deadline():
@@ -336,7 +336,7 @@ def test_a_follow_ups_description_leaves_page_clutter_out():
         "Meeting: 10/05/2022 - Cabinet (Item 5)\nMinutes:\n"
         "That the action plan pdf icon PDF 433 KB be presented to the Panel in September 2022.\n"
     )
-    assert follow_ups(x) == [("2022-09", "the action plan be presented to the Panel in September 2022")]
+    assert follow_ups(x) == [("2022-09", "the action plan be presented to the Panel")]
 
 
 def test_durations_are_read_only_when_asked():
@@ -458,9 +458,10 @@ def test_follow_ups_from_a_progress_report_the_work_programme_and_a_named_months
         "The Director would come back to the Committee's January meeting with the figures.\n"
     )
     assert follow_ups(x) == [
-        ("2025-05", "The Committee requested a progress report in six months' time"),
-        ("2025-02", "An item on placement sufficiency to be added to the work programme for February 2025"),
-        ("2025-01", "The Director would come back to the Committee's January meeting with the figures"),
+        ("2025-05", "The Committee requested a progress report"),  # a description leaves its due date out
+        ("2025-02", "An item on placement sufficiency to be added to the work programme"),
+        ("2025", "Officers will report back"),  # "in the spring" without a year: the next spring, 2025
+        ("2025-01", "The Director would come back to the Committee's meeting with the figures"),
     ]
 
 
@@ -514,7 +515,7 @@ def test_action_lines_and_spans_in_months():
         "The Corporate Director to update Members at the next meeting on 4 April 2024.\n"
     )
     assert follow_ups(x) == [
-        ("2024-03-08", "Officers to circulate the data to Members by Friday 8 March"),
-        ("2025-02", "Report to come back to Committee in 12 months"),
-        ("2024-04-04", "The Corporate Director to update Members at the next meeting on 4 April 2024"),
+        ("2024-03-08", "Officers to circulate the data to Members"),
+        ("2025-02", "Report to come back to Committee"),
+        ("2024-04-04", "The Corporate Director to update Members at the next meeting"),
     ]

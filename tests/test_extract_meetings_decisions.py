@@ -351,8 +351,9 @@ def test_a_resolution_after_an_adverbial_phrase_and_page_clutter():
         "That the annual report be noted. pdf icon PDF 433 KB\n",
         published=D(2023, 6, 1),
     )
+    # under a heading the resolution is the whole item, its adverbial phrase included
     assert [(d.text, d.kind) for d in x.decisions] == [
-        ("to appoint Councillor Brown to chair the meeting.", "procedural"),
+        ("Following the Chair's apology, to appoint Councillor Brown to chair the meeting.", "procedural"),
         ("That the annual report be noted.", "resolution"),
     ]
 

@@ -14,6 +14,7 @@ import re
 import subprocess
 import sys
 from collections import defaultdict
+from datetime import date, timedelta
 from pathlib import Path
 
 import pyoxigraph
@@ -29,6 +30,7 @@ SCRIPT = REPO / "scripts" / "make_gazetteer.py"
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "gazetteer"
 
 CG = Namespace("https://w3id.org/caregraph/ontology#")
+ORG = Namespace("http://www.w3.org/ns/org#")
 COUNCIL = Namespace("https://w3id.org/caregraph/id/council/")
 CGV = "https://w3id.org/caregraph/vocab/"
 ONS = "http://statistics.data.gov.uk/id/statistical-geography/"
@@ -347,7 +349,7 @@ def test_csv_and_turtle_have_the_same_councils(rows, councils):
     assert typed == {str(COUNCIL[slug]) for slug in rows}
 
 
-def test_csv_and_turtle_agree_on_each_council(rows, councils):
+def test_csv_and_turtle_agree_on_each_council(rows, councils, vocab):
     def literals(subject, predicate):
         return sorted(str(o) for o in councils.objects(subject, predicate))
 
@@ -359,8 +361,12 @@ def test_csv_and_turtle_agree_on_each_council(rows, councils):
         assert literals(s, CG.gssCode) == [row["gss"]]
         assert literals(s, CG.dfeCode) == [row["dfe_code"]]
         assert literals(s, CG.registerCode) == [row["register_code"]]
-        assert literals(s, CG.councilType) == [row["type"]]
-        assert literals(s, CG.region) == [row["region"]]
+        (council_type,) = councils.objects(s, ORG.classification)  # a concept of the council-type scheme
+        assert str(council_type).startswith(CGV + "council-type/")
+        assert [str(n) for n in vocab.objects(council_type, SKOS.notation)] == [row["type"]]
+        (region,) = councils.objects(s, CG.region)  # a concept of the region scheme
+        assert str(region).startswith(CGV + "region/")
+        assert row["region"] in {str(x) for p in (SKOS.prefLabel, SKOS.altLabel) for x in vocab.objects(region, p)}
         assert literals(s, CG.domain) == sorted(split(row["domains"]))
         assert literals(s, CG.startDate) == ([row["start_date"]] if row["start_date"] else [])
         assert literals(s, CG.endDate) == ([row["end_date"]] if row["end_date"] else [])
@@ -398,7 +404,18 @@ def test_sources_file_is_committed():
 
 # --- vocabularies ---------------------------------------------------------------------------------------
 
-SCHEMES = ("kind", "judgement", "outcome", "area")
+SCHEMES = (
+    "kind",
+    "judgement",
+    "outcome",
+    "area",
+    "framework",
+    "org-category",
+    "practice-model",
+    "statutory-role",
+    "region",
+    "council-type",
+)
 
 EXPECTED_CONCEPTS = {
     "kind": {
@@ -446,6 +463,19 @@ EXPECTED_CONCEPTS = {
         "sif-leadership",
         "lscb-effectiveness",
     },
+    "framework": {"ilacs", "sif", "earlier"},
+    "region": {
+        "north-east",
+        "north-west",
+        "yorkshire-and-the-humber",
+        "east-midlands",
+        "west-midlands",
+        "east-of-england",
+        "london",
+        "south-east",
+        "south-west",
+    },
+    "council-type": {"county", "unitary", "metropolitan-district", "london-borough", "city-of-london"},
 }
 
 
@@ -533,6 +563,144 @@ def test_kind_key_families(vocab):
     ilacs = URIRef(CGV + "kind/ilacs")
     for key in ("ilacs-standard", "ilacs-short"):
         assert (URIRef(CGV + "kind/" + key), SKOS.broader, ilacs) in vocab
+
+
+def rules() -> dict:
+    import tomllib
+
+    with (REPO / "src" / "caregraph" / "rules" / "organisations.toml").open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def test_every_practice_model_of_the_rules_is_a_concept_of_the_practice_model_scheme(vocab):
+    """One concept per [[practice_models]] entry (its key is the notation and the IRI key), and no other: a council's
+    cg:practiceModel is then a concept with an English label, whatever the document calls it."""
+    entries = {e["key"]: e["name"] for e in rules()["practice_models"]}
+    concepts = concepts_in(vocab, "practice-model")
+    assert set(concepts) == set(entries)
+    for key, concept in concepts.items():
+        assert str(vocab.value(concept, SKOS.notation)) == key
+        labels = {str(x).casefold() for p in (SKOS.prefLabel, SKOS.altLabel) for x in vocab.objects(concept, p)}
+        assert entries[key].split(" (")[0].casefold() in labels, key
+    from caregraph import iris
+
+    assert str(iris.practice_model("mockingbird")) == str(concepts["mockingbird"])
+
+
+def test_every_organisation_category_of_the_rules_is_a_concept(vocab):
+    categories = {e.get("category") for e in rules()["organisations"]} | {"inspectorate"}  # Ofsted's import
+    concepts = concepts_in(vocab, "org-category")
+    assert None not in categories and categories <= set(concepts)
+    assert {str(vocab.value(c, SKOS.notation)) for c in concepts.values()} == set(concepts)
+
+
+def test_kinds_and_areas_name_their_framework_as_a_concept(vocab):
+    frameworks = set(concepts_in(vocab, "framework").values())
+    for scheme in ("kind", "area"):
+        for key, concept in concepts_in(vocab, scheme).items():
+            for value in vocab.objects(concept, CG.framework):
+                assert value in frameworks, (scheme, key, value)
+    assert vocab.value(URIRef(CGV + "area/sif-leadership"), CG.framework) == URIRef(CGV + "framework/sif")
+
+
+def test_region_notations_are_ons_region_codes(vocab):
+    regions = concepts_in(vocab, "region")
+    codes = {key: str(vocab.value(c, SKOS.notation)) for key, c in regions.items()}
+    assert codes["north-east"] == "E12000001" and codes["london"] == "E12000007" and codes["south-west"] == "E12000009"
+    assert sorted(codes.values()) == [f"E1200000{i}" for i in range(1, 10)]
+
+
+# --- reorganisations (org:ChangeEvent), from the lineage ------------------------------------------------
+
+
+def events_of(graph: Graph) -> dict[str, tuple[set[str], set[str], str]]:
+    """Each org:ChangeEvent: (original slugs, resulting slugs, the day it took effect)."""
+
+    def slugs(event, predicate):
+        return {str(o)[len(str(COUNCIL)) :] for o in graph.objects(event, predicate)}
+
+    return {
+        str(e): (slugs(e, ORG.originalOrganization), slugs(e, ORG.resultingOrganization), str(graph.value(e, CG.date)))
+        for e in graph.subjects(RDF.type, ORG.ChangeEvent)
+    }
+
+
+def test_reorganisations_are_change_events(councils):
+    events = {(frozenset(o), frozenset(r), day) for o, r, day in events_of(councils).values()}
+    assert (
+        frozenset({"northamptonshire"}),
+        frozenset({"north-northamptonshire", "west-northamptonshire"}),
+        "2021-04-01",
+    ) in events
+    assert (frozenset({"cumbria"}), frozenset({"cumberland", "westmorland-and-furness"}), "2023-04-01") in events
+    assert (frozenset({"buckinghamshire-county-council"}), frozenset({"buckinghamshire"}), "2020-04-01") in events
+    # Bournemouth and Poole merged into one council: one event with two originals
+    assert (
+        frozenset({"bournemouth", "poole"}),
+        frozenset({"bournemouth-christchurch-and-poole"}),
+        "2019-04-01",
+    ) in events
+    northants = URIRef("https://w3id.org/caregraph/id/change/2021-04-01/northamptonshire")
+    assert (COUNCIL.northamptonshire, ORG.changedBy, northants) in councils
+    assert (COUNCIL["west-northamptonshire"], ORG.resultedFrom, northants) in councils
+    assert (
+        councils.value(northants, CG.dateEarliest)
+        == councils.value(northants, CG.dateLatest)
+        == Literal("2021-04-01", datatype=URIRef("http://www.w3.org/2001/XMLSchema#date"))
+    )
+    assert councils.value(northants, URIRef("http://www.w3.org/2000/01/rdf-schema#label")).language == "en"
+
+
+def test_change_events_are_the_lineage_of_the_table(rows, councils):
+    """Every former council's replacement is one event, dated the day after its end, and nothing else is."""
+    expected: dict[tuple[str, str], set[str]] = {}
+    for slug, row in rows.items():
+        if row["replaced_by"]:
+            day = (date.fromisoformat(row["end_date"]) + timedelta(days=1)).isoformat()
+            expected[(slug, day)] = set(split(row["replaced_by"]))
+    found = {(o, day): results for originals, results, day in events_of(councils).values() for o in originals}
+    assert set(found) == set(expected)
+    for key, successors in expected.items():
+        assert successors <= found[key], key
+        for successor in successors:
+            assert rows[successor]["start_date"] in ("", key[1]), (key, successor)
+
+
+def council(script, slug: str, *, end: str = "", replaced_by=(), start: str = ""):
+    return script.Council(
+        register_code=slug[:3].upper(),
+        official_name=slug.title(),
+        nice_name=slug.title(),
+        type="CTY",
+        current=not end,
+        gss="",
+        start_date=start,
+        end_date=end,
+        replaced_by=list(replaced_by),
+        slug=slug,
+    )
+
+
+def test_change_events_group_the_lineage_by_day_and_successor(script):
+    made_up = [
+        council(script, "anyshire", end="2026-03-31", replaced_by=["north-anyshire", "south-anyshire"]),
+        council(script, "north-anyshire", start="2026-04-01"),
+        council(script, "south-anyshire", start="2026-04-01"),
+        council(script, "east-borough", end="2027-03-31", replaced_by=["east-and-west"]),
+        council(script, "west-borough", end="2027-03-31", replaced_by=["east-and-west"]),
+        council(script, "east-and-west", start="2027-04-01"),
+        council(script, "otherton", end="2027-03-31", replaced_by=["otherton-council"]),
+        council(script, "otherton-council"),
+    ]
+    events = script.change_events(made_up)
+    assert [(e.day, e.originals, e.results) for e in events] == [
+        ("2026-04-01", ("anyshire",), ("north-anyshire", "south-anyshire")),
+        ("2027-04-01", ("east-borough", "west-borough"), ("east-and-west",)),
+        ("2027-04-01", ("otherton",), ("otherton-council",)),
+    ]
+    made_up[1] = council(script, "north-anyshire", start="2025-04-01")
+    with pytest.raises(script.GazetteerError, match="anyshire ends 2026-03-31 but its successor north-anyshire starts"):
+        script.change_events(made_up)
 
 
 # --- regeneration ---------------------------------------------------------------------------------------
@@ -626,6 +794,19 @@ def test_fixture_turtle_agrees_with_the_csv(made, made_rows):
         COUNCIL.cumberland,
         COUNCIL["westmorland-and-furness"],
     }
+    # the fixture's lineage gives its one reorganisation, and its councils link to the concepts
+    assert list(events_of(graph).values()) == [({"cumbria"}, {"cumberland", "westmorland-and-furness"}, "2023-04-01")]
+    assert graph.value(COUNCIL.surrey, ORG.classification) == URIRef(CGV + "council-type/county")
+    assert graph.value(COUNCIL.lincolnshire, CG.region) == URIRef(CGV + "region/east-midlands")
+
+
+def test_script_refuses_a_region_or_type_with_no_concept(tmp_path):
+    vocabularies = tmp_path / "vocabularies.ttl"
+    text = (ONTOLOGY / "vocabularies.ttl").read_text(encoding="utf-8")
+    vocabularies.write_text(text.replace('skos:prefLabel "East Midlands"@en', 'skos:prefLabel "Midlands East"@en'))
+    result = run_script(FIXTURE, tmp_path / "out", "--expected-current", "9", "--vocabularies", str(vocabularies))
+    assert result.returncode == 2
+    assert "region 'East Midlands' of lincolnshire has no concept in the region scheme" in result.stderr
 
 
 def test_fixture_output_is_deterministic(made, tmp_path):

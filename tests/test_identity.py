@@ -197,3 +197,48 @@ def test_the_cli_reports_copies_skipped_files_and_removes_documents(plain, tmp_p
         assert doc_count(st) == len(FILES) - 2
     refused = runner.invoke(app, ["remove", "x.txt", "--store", str(tmp_path / "no-store")])
     assert refused.exit_code == 2 and not (tmp_path / "no-store").exists()
+
+
+def test_private_documents_are_in_the_local_namespace_until_a_manifest_gives_their_public_url(plain, monkeypatch):
+    """A build never mints a public IRI for a document only it knows (docs/ontology.md, "Namespaces"): a file with no
+    source URL gets a graph in the local namespace, and everything keyed under it with it; what it says about public
+    things (a council, an inspection) stays public, so it joins. Given its URL later, it moves to the public one."""
+    monkeypatch.delenv("CAREGRAPH_LOCAL_BASE", raising=False)
+    monkeypatch.chdir(plain.parent)
+    store = memory_store()
+    build(store, ["papers"], jobs=1)
+    docs = set(store.documents())
+    assert len(docs) == len(FILES) and all(d.startswith("urn:caregraph:local/doc/") for d in docs)
+    assert store.document_graphs() == docs
+    public = "https://w3id.org/caregraph/id/"
+    subjects = {
+        q.subject.value
+        for d in docs
+        for q in store.ox.quads_for_pattern(None, None, None, ox.NamedNode(d))
+        if isinstance(q.subject, ox.NamedNode)
+    }
+    minted_under_a_document = {s for s in subjects if "/doc/" in s}
+    assert minted_under_a_document and not {s for s in minted_under_a_document if s.startswith(public)}
+    assert public + "council/surrey" in subjects  # the facts about Surrey use its public IRI
+    # the manifest now gives the first file its public URL: its graph moves to the public namespace
+    url = "https://mycouncil.surreycc.gov.uk/ieIssueDetails.aspx?IId=42340&Opt=3"
+    (plain / "manifest.csv").write_text(f"file,url\n{FILES[0]},{url}\n", encoding="utf-8")
+    summary = build(store, ["papers"], jobs=1)
+    assert summary.removed == [iris.document_iri(f"papers/{FILES[0]}")]
+    assert iris.document_iri(url) in store.documents() and iris.document_iri(url).startswith(public + "doc/")
+    assert len(store.documents()) == len(FILES)
+
+
+def test_a_configured_local_base_names_private_documents(plain, monkeypatch):
+    monkeypatch.setenv("CAREGRAPH_LOCAL_BASE", "https://data.example.org/caregraph/")
+    monkeypatch.chdir(plain.parent)
+    store = memory_store()
+    build(store, ["papers"], jobs=1)
+    assert all(d.startswith("https://data.example.org/caregraph/doc/") for d in store.documents())
+    assert len(store.document_graphs()) == len(FILES)
+    # another local base later: the documents in the store keep their IRIs (known by their bytes), none is added
+    monkeypatch.setenv("CAREGRAPH_LOCAL_BASE", "urn:example:elsewhere/")
+    again = build(store, ["papers"], jobs=1)
+    assert (again.read, again.unchanged) == (0, len(FILES))
+    assert all(d.startswith("https://data.example.org/caregraph/doc/") for d in store.documents())
+    assert len(store.documents()) == len(FILES)

@@ -1,14 +1,17 @@
-"""IRIs from natural keys: stable across documents and runs, configurable base, no accidental collisions."""
+"""IRIs from natural keys: stable across documents and runs, one public namespace (private documents in a local
+one), no accidental collisions."""
 
 from __future__ import annotations
 
 import ast
+import hashlib
 import re
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from rdflib import Literal, Namespace, URIRef
@@ -81,13 +84,39 @@ def test_inspections_key_by_council_kind_family_and_start_month():
     assert iris.kind_family("ilacs-short") == "ilacs" and iris.kind_family("sif-reinspection") == "sif-reinspection"
 
 
-def test_the_base_is_configurable(monkeypatch):
-    monkeypatch.setenv("CAREGRAPH_BASE", "http://example.org/kg")
-    assert iris.council("surrey") == URIRef("http://example.org/kg/council/surrey")
-    monkeypatch.setenv("CAREGRAPH_BASE", "http://example.org/kg#")
-    assert iris.council("surrey") == URIRef("http://example.org/kg#council/surrey")
-    monkeypatch.delenv("CAREGRAPH_BASE")
+def test_the_public_namespace_is_not_configurable(monkeypatch):
+    """Councils, inspections, people and organisations are in the public namespace in every build: the gazetteer and
+    Ofsted's record are, so a build in another base would join nothing (issue 18: 0 council names instead of 13)."""
+    for name in ("CAREGRAPH_BASE", "CAREGRAPH_LOCAL_BASE"):
+        monkeypatch.setenv(name, "http://example.org/kg")
     assert iris.council("surrey") == URIRef(BASE + "council/surrey")
+    assert iris.organisation("ofsted") == URIRef(BASE + "org/ofsted")
+    assert iris.inspection("surrey", "sif", D(2018)) == URIRef(BASE + "council/surrey/inspection/sif/2018")
+    assert iris.document_iri("https://example.org/a").startswith(BASE + "doc/")
+
+
+def test_private_documents_are_minted_in_a_local_namespace(monkeypatch):
+    monkeypatch.delenv("CAREGRAPH_LOCAL_BASE", raising=False)
+    digest = hashlib.sha1(b"papers/minutes.pdf").hexdigest()[:16]
+    private = iris.document_iri("papers/minutes.pdf")
+    assert private == f"urn:caregraph:local/doc/{digest}"
+    assert iris.document_iri("https://democracy.example.gov.uk/mgAi.aspx?ID=1").startswith(BASE + "doc/")
+    # only http(s) is public: a file: URL, an intranet path or a Windows path is private
+    for key in ("file:///srv/papers/a.pdf", "//server/share/a.pdf", r"C:\papers\a.pdf", "http:/a"):
+        assert iris.document_iri(key).startswith("urn:caregraph:local/doc/"), key
+    # what is keyed under a private document follows it
+    assert str(iris.evidence(private, 1, 5)).startswith("urn:caregraph:local/doc/")
+    assert str(iris.person_mention(private, "Councillor Kennedy")).startswith(private)
+    assert iris.unidentified_publisher(private).startswith(private)
+    assert all(p.endswith("/doc/") for p in iris.document_prefix())
+    assert private.startswith(iris.document_prefix()) and not private.startswith(BASE)
+    # a deployment may give its own namespace (a "/" is added), never the public one
+    monkeypatch.setenv("CAREGRAPH_LOCAL_BASE", "https://data.example.org/caregraph")
+    assert iris.document_iri("papers/minutes.pdf") == f"https://data.example.org/caregraph/doc/{digest}"
+    for bad in ("not an iri", BASE + "private/", "https://x.org/<a>"):
+        monkeypatch.setenv("CAREGRAPH_LOCAL_BASE", bad)
+        with pytest.raises(iris.LocalBaseError, match="CAREGRAPH_LOCAL_BASE"):
+            iris.document_iri("papers/minutes.pdf")
 
 
 def test_documents_evidence_and_statements():
@@ -128,7 +157,9 @@ def test_organisations_practice_models_concepts_and_graphs():
     assert iris.organisation("safeguarding-partnership/Surrey Safeguarding Children Board") == URIRef(
         BASE + "org/safeguarding-partnership/surrey-safeguarding-children-board"
     )
-    assert iris.practice_model("Signs of Safety") == URIRef(BASE + "practice-model/signs-of-safety")
+    assert iris.practice_model("Signs of Safety") == URIRef(
+        "https://w3id.org/caregraph/vocab/practice-model/signs-of-safety"
+    )
     assert iris.concept("kind", "focused-visit") == URIRef("https://w3id.org/caregraph/vocab/kind/focused-visit")
     assert iris.graph("councils") == URIRef("https://w3id.org/caregraph/graph/councils")
 
@@ -209,3 +240,32 @@ def test_slugs_fold_accents_and_keep_other_scripts_apart():
     assert iris.slug("Νίκος Παπαδόπουλος") != iris.slug("Иван Петров")
     assert iris.slug("Иван Петров") == "иван-петров"
     assert iris.slug("...") == "unnamed"
+
+
+def test_a_bad_local_base_is_one_line_and_exit_2(tmp_path):
+    import os
+
+    env = {**os.environ, "CAREGRAPH_LOCAL_BASE": "https://w3id.org/caregraph/id/mine/"}
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    (papers / "a.txt").write_text("Surrey County Council's Cabinet noted the report.", encoding="utf-8")
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from caregraph.cli.app import main; main()",
+            "build",
+            str(papers),
+            "--store",
+            str(tmp_path / "store"),
+            "-q",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 2, done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "CAREGRAPH_LOCAL_BASE" in lines[0] and "public namespace" in lines[0]
+    assert "internal error" not in lines[0]

@@ -819,7 +819,7 @@ def test_bodies_of_every_council_are_keyed_under_it_and_surnames_stay_mentions()
             ),
         )
         graphs.append(to_graph(x, BUILT_AT))
-    boards = [set(g.subjects(CG.category, Literal("board"))) for g in graphs]
+    boards = [set(g.subjects(ORG_NS.classification, iris.concept("org-category", "board"))) for g in graphs]
     assert boards[0] == boards[2] != boards[1]
     assert boards[0] == {URIRef(f"{SURREY_IRI}/org/corporate-parenting-board")}
     assert all(iris.organisation("ofsted") in set(g.subjects(RDF.type, CG.Organisation)) for g in graphs)  # national

@@ -12,6 +12,7 @@ import shutil
 import pyoxigraph as ox
 import pytest
 
+from caregraph import index
 from caregraph.query import named_queries, run_query
 from caregraph.store import open_store
 
@@ -288,6 +289,9 @@ def augmented(built_store, tmp_path_factory):
         }}
         """
         st.ox.extend(list(ox.parse(ttl, format=ox.RdfFormat.TRIG)))
+        # documents written behind the Store's back: give them their document-index entries, as Store writes do
+        for doc in (LATER, LATER2):
+            st.update(index.insert(index.entries(doc, st.dump_ntriples(ox.NamedNode(doc)))))
     with open_store(path, read_only=True) as st:
         yield st, follow_up
 

@@ -20,6 +20,7 @@ from typer.testing import CliRunner
 from caregraph import iris
 from caregraph.cli import app
 from caregraph.interop.ofsted import OFSTED_GRAPH, OfstedError, import_outcomes, read_outcomes, resolve_council
+from caregraph.pipeline.reconcile import refresh_links
 from caregraph.query import run_query
 from caregraph.store import open_store
 
@@ -239,17 +240,24 @@ def test_official_facts_are_typed_marked_and_traced_to_their_row(store_with_ofst
         facts = {(q.predicate.value, q.object) for q in st.ox.quads_for_pattern(fv, None, None, g)}
         start = next(o for p, o in facts if p == cg + "startDate")
         assert start.value == "2024-04-16" and start.datatype.value == XSD_DATE
-        assert (cg + "official", ox.Literal(True)) in facts
-        assert cg + "sourceRow" not in {p for p, _ in facts}  # rows are on the facts' reifiers, not the shared node
+        # "official" and the source row are said of the statements (their reifier, the row), not of the node the
+        # papers share: in the union of graphs the news release's facts of this node are not marked official.
+        assert cg + "official" not in {p for p, _ in facts}
+        assert cg + "sourceRow" not in {p for p, _ in facts}
+        assert not list(st.ox.quads_for_pattern(fv, ox.NamedNode(cg + "official"), None, None))
         assert (cg + "focus", ox.Literal("Children in need/subject to a plan")) in facts
-        # every official fact is reified (RDF 1.2) by the spreadsheet row that states it
+        # every official fact is reified (RDF 1.2) by the spreadsheet row that states it, the row marked official
         ask = f"""ASK {{ GRAPH <{OFSTED_GRAPH}> {{
-            ?row rdf:reifies <<( <{SURREY_FV}> cg:startDate ?o )>> ; cg:sourceRow "In-year_inspections!7" }} }}"""
+            ?row rdf:reifies <<( <{SURREY_FV}> cg:startDate ?o )>> ; cg:sourceRow "In-year_inspections!7" ;
+                 cg:official true }} }}"""
         assert run_query(st, ask).boolean
         unreified = f"""ASK {{ GRAPH <{OFSTED_GRAPH}> {{ <{SURREY_FV}> ?p ?o
-            FILTER(?p NOT IN (cg:official, rdfs:seeAlso, cg:startEarliest, cg:startLatest, cg:publishedEarliest, cg:publishedLatest))
-            FILTER NOT EXISTS {{ ?row rdf:reifies <<( <{SURREY_FV}> ?p ?o )>> ; cg:sourceRow ?r }} }} }}"""
+            FILTER(?p NOT IN (cg:startEarliest, cg:startLatest, cg:publishedEarliest, cg:publishedLatest))
+            FILTER NOT EXISTS {{ ?row rdf:reifies <<( <{SURREY_FV}> ?p ?o )>> ; cg:sourceRow ?r ; cg:official true }} }} }}"""
         assert not run_query(st, unreified).boolean
+        # the web link is an official fact too
+        link = ox.NamedNode("https://reports.ofsted.gov.uk/provider/44/936")
+        assert ("http://www.w3.org/2000/01/rdf-schema#seeAlso", link) in facts
         # the official dates are days: their derived bounds are that day
         assert (cg + "startEarliest", ox.Literal("2024-04-16", datatype=ox.NamedNode(XSD_DATE))) in facts
         assert (cg + "startLatest", ox.Literal("2024-04-16", datatype=ox.NamedNode(XSD_DATE))) in facts
@@ -334,25 +342,31 @@ def test_papers_vs_ofsted_on_data(store_with_ofsted):
     rows = _compare(path)
     by = {(r["inspection"].split("/council/")[1], r["source"].rsplit("/", 1)[1]): r for r in rows}
     fv = next(r for r in rows if r["inspection"] == SURREY_FV)
-    assert (fv["status"], fv["official"], fv["officialStart"], fv["officialRows"]) == (
+    assert (fv["status"], fv["official"], fv["officialStart"], fv["officialRows"], fv["method"], fv["confidence"]) == (
         "agrees",
         SURREY_FV,
         "2024-04-16",
         "In-year_inspections!7",
+        "same-key",
+        "1",
     )
-    # Durham's paper dates its ILACS inspection October 2019; Ofsted's table says it began on 9 September 2019.
+    # Durham's paper dates its ILACS inspection October 2019; Ofsted's table says it began on 9 September 2019 (and
+    # published it on 21 October): linked, a month within the official dates.
     durham = next(r for r in rows if r["inspection"].endswith("durham/inspection/ilacs/2019-10"))
     assert durham["status"] == "disagrees"
     assert durham["official"].endswith("durham/inspection/ilacs/2019-09")
+    assert (durham["method"], durham["confidence"]) == ("date-within", "0.85")
     assert durham["disagreement"] == "start: paper 2019-10, Ofsted 2019-09-09"
     assert durham["paperJudgement"] == durham["officialJudgement"] == "Requires improvement to be good"
-    # A paper's "ILACS inspection in 2022" meets Ofsted's Standard inspection of 17 January 2022, and agrees.
+    # A paper's ILACS inspection expected "between Spring and Summer 2022" (a year, its bounds March to August) meets
+    # Ofsted's Standard inspection of 17 January to 9 March 2022, and agrees.
     surrey_2022 = next(r for r in rows if r["inspection"].endswith("surrey/inspection/ilacs/2022"))
     assert (surrey_2022["status"], surrey_2022["officialStart"], surrey_2022["officialKind"]) == (
         "agrees",
         "2022-01-17",
         "ILACS standard inspection",
     )
+    assert (surrey_2022["method"], surrey_2022["confidence"]) == ("date-within", "0.6")
     # A 2021 focused visit is outside the in-year sheet: no official record, no disagreement.
     assert any(
         r["status"] == "not in Ofsted's table" and r["inspection"].endswith("focused-visit/2021-03") for r in rows
@@ -413,6 +427,7 @@ def test_papers_vs_ofsted_flags_a_judgement_the_papers_get_wrong(built_store, tm
                 ),
             ]
         )
+        refresh_links(st)  # as a build does after writing a document
     rows = [r for r in _compare(path, disagreements="true") if r["source"] == paper.value]
     assert len(rows) == 1
     assert rows[0]["disagreement"] == (
@@ -462,6 +477,8 @@ def test_cli_import_ofsted(built_store, tmp_path):
     result = runner.invoke(app, ["import-ofsted", *map(str, CSVS), "--store", str(path)])
     assert result.exit_code == 0, result.output
     assert "17 rows" in result.output and "11 inspections and visits" in result.output and OFSTED_GRAPH in result.output
+    quiet = runner.invoke(app, ["import-ofsted", *map(str, CSVS), "--store", str(path), "-q"])
+    assert quiet.exit_code == 0 and quiet.output == "", quiet.output
     bad = tmp_path / "bad.csv"
     bad.write_text("x,y\n", encoding="utf-8")
     result = runner.invoke(app, ["import-ofsted", str(bad), "--store", str(path)])

@@ -229,7 +229,8 @@ def test_credentials_come_from_the_environment(recorder, store_path, monkeypatch
     ok = [s for s in _Recorder.seen if s[1]]
     assert len(ok) == summary.graphs
     assert all(
-        path.startswith("/gsp?graph=https%3A%2F%2Fw3id.org%2Fcaregraph%2F") and ctype == "application/n-triples"
+        path.startswith(("/gsp?graph=https%3A%2F%2Fw3id.org%2Fcaregraph%2F", "/gsp?graph=urn%3Acaregraph%3Alocal%2F"))
+        and ctype == "application/n-triples"
         for path, _, ctype, _ in ok
     )
     assert "secret" not in os.environ.get("CAREGRAPH_AUTH", "")

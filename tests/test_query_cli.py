@@ -368,6 +368,8 @@ def test_queries_lists_names_summaries_and_parameters():
     assert one.exit_code == 0
     assert one.stdout.startswith("overdue-follow-ups: Follow-ups now overdue")
     assert "Example: caregraph query overdue-follow-ups" in one.stdout and "SELECT ?followUp" in one.stdout
+    # One line per line: the description's newlines are printed, not escaped as "\\n".
+    assert "\\n" not in one.stdout and "\nSELECT ?followUp" in one.stdout
     data = json.loads(runner.invoke(app, ["queries", "--format", "json"]).stdout)
     assert len(data) >= 12 and all(q["summary"] and q["examples"] for q in data)
     bad = runner.invoke(app, ["queries", "overdue"])

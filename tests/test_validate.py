@@ -56,6 +56,7 @@ def test_cli_validate_exits_0_on_data(built_store):
     result = runner.invoke(app, ["validate", "--store", str(built_store)])
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("conforms: 5 graphs checked against the caregraph shapes")
+    assert result.stdout.endswith(")\n") and "\\n" not in result.stdout  # one line, not an escaped newline
 
 
 def test_cli_turtle_report_is_one_shacl_report_per_graph(built_store):
@@ -368,3 +369,23 @@ def test_the_official_graph_is_validated_too_and_fast(built_store, tmp_path):
         messages = [p.message for p in validate_store(store, [OFSTED_GRAPH]).problems]
     assert any("has no row reifying it" in m and "no row says so" in m for m in messages), messages
     assert any("a focused-visit gives no judgement" in m for m in messages), messages
+
+
+def test_categories_and_practice_models_must_be_concepts_of_their_schemes():
+    """An organisation's org:classification is a concept of the category scheme, a practice model one of the
+    practice-model scheme; a made-up key, or a concept of another scheme, is reported."""
+    g = to_graph(surrey_news(), BUILT_AT)  # names Ofsted, an inspectorate
+    ofsted = iris.organisation("ofsted")
+    assert (ofsted, ORG.classification, iris.concept("org-category", "inspectorate")) in g
+    g.set((ofsted, ORG.classification, iris.concept("org-category", "inspectorates")))
+    assert "organisation-category scheme" in only(problems_of(g), focus=ofsted)[0].message
+    g.set((ofsted, ORG.classification, iris.concept("kind", "sif")))
+    assert only(problems_of(g), focus=ofsted)
+    g = to_graph(durham_sif(), BUILT_AT)  # Durham uses Signs of Safety
+    model = iris.practice_model("signs-of-safety")
+    assert problems_of(g) == [] and (model, RDF.type, CG.PracticeModel) in g
+    made_up = iris.practice_model("signs-of-danger")
+    for p, o in list(g.predicate_objects(model)):
+        g.add((made_up, p, o))
+    messages = [p.message for p in problems_of(g) if "signs-of-danger" in p.focus]
+    assert "not a concept of the practice-model scheme (cgv:practice-model)" in messages, messages

@@ -4,6 +4,7 @@ export-graph and stats --central commands."""
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import re
 
@@ -12,6 +13,8 @@ import pytest
 from typer.testing import CliRunner
 
 from caregraph.cli import app
+from caregraph.explore.classes import ENTITY_CLASSES, GRADE_BY_KEY, GRADES, PAPER_LINK
+from caregraph.explore.layout import clustered_layout, clusters
 from caregraph.explore.network import (
     CLASS_BY_NAME,
     AmbiguousEntity,
@@ -28,14 +31,19 @@ from caregraph.explore.network import (
     resolve_entity,
     shortest_path,
 )
+from caregraph.explore.official import official_inspections
 from caregraph.explore.viz import (
+    EDGE_COLOUR,
+    OFFICIAL_SOURCE,
     _vis_assets,
     legend,
     network_page,
     node_title,
     radial_layout,
+    same_visit,
     timeline_entries,
     timeline_page,
+    vis_data,
 )
 from caregraph.store import open_store
 
@@ -80,10 +88,14 @@ def page_data(html: str) -> tuple[list[dict], list[dict]]:
 def test_doctests_in_the_modules_run():
     import doctest
 
+    import caregraph.explore.glyphs
+    import caregraph.explore.layout
     import caregraph.explore.network
+    import caregraph.explore.official
     import caregraph.explore.viz
 
-    for module in (caregraph.explore.network, caregraph.explore.viz):
+    modules = (caregraph.explore.network, caregraph.explore.viz, caregraph.explore.layout)
+    for module in (*modules, caregraph.explore.glyphs, caregraph.explore.official):
         result = doctest.testmod(module)
         assert result.attempted > 0 and result.failed == 0, module
 
@@ -102,7 +114,9 @@ def test_nodes_are_the_typed_entities_of_document_graphs(seeds, seeds_graph):
     }
     assert set(seeds_graph) == expected
     assert seeds_graph.number_of_nodes() > 40
-    assert not any("/statement/" in n or "/evidence/" in n or "/doc/" in n.split("/id/")[1][:4] for n in seeds_graph)
+    documents = {s["d"].value for s in seeds.ox.query("SELECT ?d WHERE { GRAPH ?d { ?d a <" + CG + "Document> } }")}
+    assert len(documents) == 5 and not documents & set(seeds_graph)
+    assert not any("/statement/" in n or "/evidence/" in n for n in seeds_graph)
     assert {d["cls"] for _, d in seeds_graph.nodes(data=True)} <= set(CLASS_BY_NAME)
 
 
@@ -176,17 +190,36 @@ def test_since_until_leave_out_dated_entities_outside_the_window(seeds, seeds_gr
         entity_graph(seeds, Selection(since="2019-13"))
 
 
-def test_max_nodes_drops_lowest_degree_first_and_says_so(seeds, seeds_graph):
-    g = entity_graph(seeds, Selection(max_nodes=10))
-    assert g.number_of_nodes() == 10
-    full = dict(seeds_graph.degree())
-    kept_min = min(full[n] for n in g)
-    dropped_max = max(full[n] for n in seeds_graph if n not in g)
-    assert kept_min >= dropped_max
+def test_max_nodes_keeps_inspections_first_each_with_its_council_and_says_so(seeds, seeds_graph):
+    inspections = {n for n, d in seeds_graph.nodes(data=True) if d["cls"] == "Inspection"}
+    councils = {d["council"] for n, d in seeds_graph.nodes(data=True) if n in inspections}
+    limit = len(inspections) + len(councils)
+    g = entity_graph(seeds, Selection(max_nodes=limit))
+    assert g.number_of_nodes() == limit
+    # the most connected entities (the councils, Ofsted, committees) no longer crowd out the inspections
+    assert set(g) == inspections | councils
     note = g.graph["notes"][-1]
-    assert note.startswith(f"left out {seeds_graph.number_of_nodes() - 10} of {seeds_graph.number_of_nodes()} entities")
-    assert "lowest degree" in note
-    assert "https://w3id.org/caregraph/id/council/surrey" in g
+    total = seeds_graph.number_of_nodes()
+    assert note.startswith(f"left out {total - limit} of {total} entities to fit the limit of {limit} nodes")
+    assert "inspections, decisions and people last" in note and " posts" in note
+    # with a smaller limit, the inspections of the council with most to say (inspections, decisions, people) come
+    # first, so a page draws full clusters rather than many thin ones; each keeps its council
+    small = entity_graph(seeds, Selection(max_nodes=4))
+    kept = [n for n, d in small.nodes(data=True) if d["cls"] == "Inspection"]
+    weight = {
+        c: sum(
+            1
+            for _, d in seeds_graph.nodes(data=True)
+            if d.get("council") == c and d["cls"] in ("Inspection", "Decision", "Person")
+        )
+        for c in councils
+    }
+    heaviest = max(weight, key=weight.get)
+    assert small.number_of_nodes() == 4 and len(kept) == 3 and heaviest in small
+    assert {small.nodes[n]["council"] for n in kept} == {heaviest}
+    only_decisions = entity_graph(seeds, Selection(types=("Decision", "Meeting"), max_nodes=2))
+    (decision,) = [n for n, d in only_decisions.nodes(data=True) if d["cls"] == "Decision"]
+    assert any(only_decisions.has_edge(decision, m, key=CG + "madeAt") for m in only_decisions)
 
 
 def test_documents_on_request(seeds, seeds_graph):
@@ -292,7 +325,7 @@ def test_page_is_self_contained(seeds_graph):
     assert all(isinstance(n["x"], int) and isinstance(n["title"], str) for n in nodes)
 
 
-def test_page_look(seeds_graph):
+def test_page_look(seeds, seeds_graph):
     html = network_page(seeds_graph)
     assert '<h1 id="heading">caregraph: all entities</h1>' in html
     entries = {e["label"]: e for e in legend(seeds_graph)}
@@ -302,8 +335,12 @@ def test_page_look(seeds_graph):
     nodes, edges = page_data(html)
     by_id = {n["id"]: n for n in nodes}
     surrey = by_id["https://w3id.org/caregraph/id/council/surrey"]
-    assert surrey["shape"] == "star" and surrey["value"] == seeds_graph.degree(surrey["id"])
-    graded = [n for n in nodes if n["cls"] == "Inspection" and n["color"] == "#fdae61"]
+    # two councils: each is the title of its cluster, its short name above a star of fixed size
+    assert surrey["shape"] == "star" and surrey["label"] == "Surrey" and "value" not in surrey
+    assert surrey["font"]["vadjust"] < 0 and surrey["font"]["size"] > 14
+    person = next(n for n in nodes if n["cls"] == "Person")
+    assert person["value"] == seeds_graph.degree(person["id"])
+    graded = [n for n in nodes if n["cls"] == "Inspection" and n["color"]["background"] == "#fdae61"]
     assert len(graded) == 1
     pairs = {
         (s, o): sorted(d["label"] for d in seeds_graph.get_edge_data(s, o).values()) for s, o in seeds_graph.edges()
@@ -315,6 +352,9 @@ def test_page_look(seeds_graph):
         " / " in e["label"] for e in edges
     )  # a committee is the council's and a unit of it: one edge, two labels
     options = json.loads(re.search(r"var options = (.*?);\n", html).group(1))
+    assert not options["physics"]["enabled"]  # the clusters keep their places
+    one = entity_graph(seeds, Selection(council="Surrey"))
+    options = json.loads(re.search(r"var options = (.*?);\n", network_page(one)).group(1))
     assert options["physics"]["enabled"] and options["physics"]["stabilization"]["enabled"]
 
 
@@ -381,8 +421,12 @@ def test_cli_viz_writes_the_page_and_prints_its_path(built_store, tmp_path):
         app, ["viz", "--store", str(built_store), "--max-nodes", "5", "--out", str(tmp_path / "small.html")]
     )
     assert result.exit_code == 0, result.output
-    assert "lowest degree (number of links) first" in result.output
-    assert "lowest degree (number of links) first" in (tmp_path / "small.html").read_text(encoding="utf-8")
+    assert "the least important to the question first" in plain(result.output)
+    small = (tmp_path / "small.html").read_text(encoding="utf-8")
+    assert "the least important to the question first" in small
+    assert "the inspections and what links to them" in small  # the default view, not every entity
+    nodes, _ = page_data(small)
+    assert len(nodes) == 5 and {n["cls"] for n in nodes} <= {"Inspection", "Council"}
     result = runner.invoke(
         app,
         ["viz", "--store", str(built_store), "--timeline", "--council", "Durham", "--out", str(tmp_path / "t.html")],
@@ -459,3 +503,226 @@ def test_cli_path_stats_central_export(built_store, tmp_path):
     assert result.exit_code == 0 and result.stdout.startswith("<?xml") and "Durham County Council" in result.stdout
     result = runner.invoke(app, ["export-graph", "--format", "dot", "--store", str(built_store)])
     assert result.exit_code == 2 and "'dot' is not an export format; choose graphml or gexf" in plain(result.output)
+
+
+# ---------------------------------------------------------------------------------------------- at scale (issue 15 §4)
+
+
+@pytest.fixture(scope="module")
+def corpus300(tmp_path_factory):
+    """A store of 300 synthetic council papers (bench/generate.py): about 3,250 entities, 300 inspections."""
+    return vizdata.corpus_store(tmp_path_factory.mktemp("corpus300"), 300)
+
+
+@pytest.fixture(scope="module")
+def corpus300_graph(corpus300):
+    with open_store(corpus300, read_only=True) as st:
+        return entity_graph(st, Selection(paper_links=True))
+
+
+def classes_of(g) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for _, d in g.nodes(data=True):
+        counts[d["cls"]] = counts.get(d["cls"], 0) + 1
+    return counts
+
+
+def test_the_default_page_on_300_documents_is_the_inspections_by_council_and_fits(corpus300, corpus300_graph, tmp_path):
+    full = classes_of(corpus300_graph)
+    assert sum(full.values()) > 3000 and full["Inspection"] >= 250
+    out = tmp_path / "default.html"
+    result = runner.invoke(app, ["viz", "--store", str(corpus300), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    html = out.read_text(encoding="utf-8")
+    assert '<h1 id="heading">caregraph: the inspections and what links to them</h1>' in html
+    nodes, _ = page_data(html)
+    drawn = {}
+    for n in nodes:
+        drawn[n["cls"]] = drawn.get(n["cls"], 0) + 1
+    assert len(nodes) <= 200  # not a 2,000-node ring
+    assert drawn["Inspection"] > len(nodes) / 2 and set(drawn) <= {"Inspection", "Council", "Decision", "Meeting"}
+    by_id = {n["id"]: n for n in nodes}
+    for n in nodes:  # beside its council's name, an inspection's label drops it ("ILACS inspection, 2019-10")
+        if n["cls"] == "Inspection":
+            assert n["label"] == n["name"].split(": ", 1)[1][:40] or n["label"].endswith("…"), n
+    with open_store(corpus300, read_only=True) as st:
+        g = entity_graph(st, Selection(around=("Inspection",), paper_links=True, max_nodes=200))
+    assert set(g) == set(by_id)
+    for n, d in g.nodes(data=True):  # every inspection sits in its council's cluster, under the council's name
+        if d["cls"] == "Inspection":
+            assert d["council"] in g and g.has_edge(n, d["council"], key=CG + "council")
+    options = json.loads(re.search(r"var options = (.*?);\n", html).group(1))
+    assert options["physics"]["enabled"] is False and options["nodes"]["scaling"]["label"]["drawThreshold"] >= 9
+    assert "Entities are grouped by council, councils in alphabetical order" in html
+    assert "left out" in plain(result.output) and "inspections, decisions and people last" in plain(result.output)
+
+
+def test_max_nodes_500_on_300_documents_keeps_every_inspection(corpus300, corpus300_graph):
+    with open_store(corpus300, read_only=True) as st:
+        g = entity_graph(st, Selection(max_nodes=500, paper_links=True))
+    kept, full = classes_of(g), classes_of(corpus300_graph)
+    assert g.number_of_nodes() == 500
+    assert kept["Inspection"] == full["Inspection"]  # was 32 of 354 when the least connected went first
+    assert kept.get("Decision", 0) + kept.get("Person", 0) > 0
+    assert kept.get("Committee", 0) <= kept.get("Meeting", 0) and "AgendaItem" not in kept
+    for n, d in g.nodes(data=True):  # a post is kept only as what anchors a person kept
+        if d["cls"] == "Post":
+            assert any(g.nodes[p]["cls"] == "Person" for p in g.predecessors(n)), n
+    for n, d in g.nodes(data=True):  # nothing kept floats: each decision with a meeting keeps it
+        if d["cls"] == "Decision" and any(k == CG + "madeAt" for _, _, k in corpus300_graph.out_edges(n, keys=True)):
+            assert any(k == CG + "madeAt" for _, _, k in g.out_edges(n, keys=True)), n
+
+
+def test_decisions_and_follow_ups_are_linked_to_their_meeting_in_the_drawing(corpus300, corpus300_graph):
+    g = corpus300_graph
+    for n, d in g.nodes(data=True):
+        if d["cls"] not in ("Decision", "FollowUp"):
+            continue
+        links = {(g.nodes[o]["cls"], k) for _, o, k in g.out_edges(n, keys=True)}
+        assert links, f"{n} floats"
+        if d["cls"] == "Decision":  # its meeting; else, dashed, what its own paper reports
+            placed = {c for c, k in links if k in (CG + "madeAt", PAPER_LINK)}
+            assert placed and placed <= {"Meeting", "Inspection"}, (n, links)
+    paper = [(s, o) for s, o, k in g.edges(keys=True) if k == PAPER_LINK]
+    assert paper and all(g.edges[s, o, PAPER_LINK]["drawing"] for s, o in paper)
+    _, edges = vis_data(g.subgraph({n for pair in paper[:5] for n in pair}))
+    assert edges and all(e["dashes"] for e in edges) and all(e["label"] == "in the same paper as" for e in edges)
+    with open_store(corpus300, read_only=True) as st:  # not a fact of the store: never exported or a path
+        plain_graph = entity_graph(st)
+    assert not any(k == PAPER_LINK for *_, k in plain_graph.edges(keys=True))
+    floating = [n for n, d in plain_graph.nodes(data=True) if d["cls"] == "Decision" and plain_graph.degree(n) == 0]
+    assert floating  # what the drawing edges are for
+
+
+def test_every_class_has_its_own_shape_and_grey_means_one_thing(seeds_graph):
+    shapes = [c.shape for c in ENTITY_CLASSES]
+    assert len(set(shapes)) == len(shapes)
+    assert {"Committee", "Decision", "Document"} <= {c.name for c in ENTITY_CLASSES}
+
+    def grey(colour: str) -> bool:
+        r, g, b = (int(colour.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4))
+        return max(r, g, b) - min(r, g, b) < 24 and 40 < r < 235
+
+    assert [c.name for c in ENTITY_CLASSES if grey(c.colour)] == []
+    assert [g.key for g in GRADES if grey(g.colour)] == ["unknown"]
+    assert not grey(EDGE_COLOUR)
+    html = network_page(seeds_graph)
+    assert "<b>Grey means one thing</b>: an inspection whose grade no source states" in html
+    nodes, _ = page_data(html)
+    assert {n["shape"] for n in nodes if n["cls"] in ("Post", "FollowUp", "Organisation")} == {"image"}
+    assert all(n["image"].startswith("data:image/svg+xml,") for n in nodes if n["shape"] == "image")
+    greys = {n["cls"] for n in nodes if grey(n["color"]["background"])}
+    assert greys <= {"Inspection"}
+    visits = [n for n, d in seeds_graph.nodes(data=True) if d["cls"] == "Inspection" and d["grade"] == "not-graded"]
+    assert visits and all(
+        "visit" in seeds_graph.nodes[n]["name"].lower() or "review" in seeds_graph.nodes[n]["name"].lower()
+        for n in visits
+    )
+
+
+def test_clusters_are_laid_out_by_council_in_alphabetical_order(corpus300):
+    with open_store(corpus300, read_only=True) as st:
+        g = entity_graph(st, Selection(around=("Inspection",), paper_links=True, max_nodes=120))
+    groups = clusters(g)
+    names = [g.nodes[k]["short"] for k in groups if k]
+    assert names == sorted(names, key=str.casefold) and len(names) > 5
+    pos, titles = clustered_layout(g)
+    assert set(titles) == {k for k in groups if k} and min(titles.values()) >= 14
+    boxes = []
+    for key, members in groups.items():
+        xs, ys = [pos[n][0] for n in members], [pos[n][1] for n in members]
+        boxes.append((min(xs), min(ys), max(xs), max(ys)))
+        if key:  # the council above its members
+            assert all(pos[key][1] < pos[n][1] for n in members if n != key)
+    for i, a in enumerate(boxes):  # clusters do not overlap
+        for b in boxes[i + 1 :]:
+            assert a[2] < b[0] or b[2] < a[0] or a[3] < b[1] or b[3] < a[1], (a, b)
+    titles_at = [pos[k] for k in groups if k]  # reading order: the next council to the right, or on a lower row
+    assert all(b[0] > a[0] or (b[0] <= a[0] and b[1] > a[1] + 100) for a, b in itertools.pairwise(titles_at))
+    assert len({x for x, _ in titles_at}) > 1 and len({y for _, y in titles_at}) > 1  # a grid, not one line
+
+
+def test_path_is_drawn_as_a_left_to_right_chain(seeds_graph):
+    hops = shortest_path(
+        seeds_graph, resolve_entity(seeds_graph, "Clare Curran"), resolve_entity(seeds_graph, "Ofsted")
+    )
+    sub = path_graph(seeds_graph, hops)
+    order = sub.graph["path"]
+    assert order[0].endswith("/clare-curran") and order[-1].endswith("/org/ofsted") and len(order) == len(hops) + 1
+    nodes, _ = page_data(network_page(sub))
+    by_id = {n["id"]: n for n in nodes}
+    xs = [by_id[n]["x"] for n in order]
+    assert xs == sorted(xs) and len(set(xs)) == len(xs) and {by_id[n]["y"] for n in order} == {0}
+    for a, b in itertools.pairwise(order):  # far enough apart for both labels
+        assert by_id[b]["x"] - by_id[a]["x"] >= (len(by_id[a]["label"]) + len(by_id[b]["label"])) * 7.2 / 2
+    assert {n["fontSize"] for n in nodes} == {14} and all("value" not in n for n in nodes)
+    assert "The path reads left to right." in network_page(sub)
+
+
+# ---------------------------------------------------------------------------------------------- the official record
+
+
+@pytest.fixture(scope="module")
+def ofsted_store(built_store, tmp_path_factory):
+    return vizdata.with_ofsted(built_store, tmp_path_factory.mktemp("ofsted"))
+
+
+def test_official_inspections_are_read_in_one_place(ofsted_store, built_store):
+    with open_store(ofsted_store, read_only=True) as st:
+        records = official_inspections(st)
+        surrey = official_inspections(st, "https://w3id.org/caregraph/id/council/surrey")
+    assert len(records) >= 8 and set(surrey) < set(records)
+    visit = surrey["https://w3id.org/caregraph/id/council/surrey/inspection/focused-visit/2024-04"]
+    assert (visit.start, visit.published) == ("2024-04-16", "2024-05-17") and visit.judgement is None
+    assert visit.link.startswith("https://reports.ofsted.gov.uk/") and visit.focus
+    graded = [r for r in surrey.values() if r.judgement]
+    assert graded and all(r.sub_judgements for r in graded)
+    with open_store(built_store, read_only=True) as st:
+        assert official_inspections(st) == {}
+
+
+def test_the_timeline_shows_the_official_record(ofsted_store, seeds):
+    with open_store(ofsted_store, read_only=True) as st:
+        g = entity_graph(st, Selection(council="Surrey"))
+    dated, undated = timeline_entries(g)
+    inspections = [e for e in dated + undated if e["cls"] == "Inspection or visit"]
+    official = [e for e in inspections if e["official"]]
+    assert {e["date"][:7] for e in official} >= {"2022-01", "2024-04", "2025-03"}
+    only_official = [e for e in official if not e["papers"]]
+    assert only_official and all(e["documents"] == [OFFICIAL_SOURCE] and not e["evidence"] for e in only_official)
+    both = next(e for e in official if e["date"].startswith("2024-04"))
+    assert both["papers"] and both["evidence"] and ("report published", "2024-05-17") in both["details"]
+    ilacs = [e for e in inspections if e["date"].startswith("2022")]
+    assert len(ilacs) == 1 and ilacs[0]["judgement"].startswith("Requires improvement")  # each inspection once
+    good = next(e for e in official if e["date"].startswith("2025-03"))
+    assert good["judgement"] == "Good" and good["colour"] == GRADE_BY_KEY["good"].colour
+    html = timeline_page(g)
+    assert html.count('<span class="official">official</span>') == len(official) + 1  # and once in the key
+    assert '<a href="https://reports.ofsted.gov.uk/' in html and "<script" not in html
+    # without the import, the same council's timeline has no official entry
+    plain_entries = timeline_entries(entity_graph(seeds, Selection(council="Surrey")))
+    assert not any(e["official"] for e in plain_entries[0] + plain_entries[1])
+
+
+def test_same_visit_matches_by_iri_link_or_dates():
+    rec = {
+        "iri": "https://x/council/a/inspection/ilacs/2022-01",
+        "start": "2022-01-17",
+        "published": "2022-03-09",
+        "papers": ["https://x/council/a/inspection/ilacs/2022"],
+    }
+    assert same_visit(rec["iri"], "", rec)
+    assert same_visit("https://x/council/a/inspection/ilacs/2022", "2022", rec)  # linked by the import
+    assert same_visit("https://x/council/a/inspection/ilacs/2022-03", "2022-03", rec)  # the month of publication
+    assert same_visit("https://x/council/a/inspection/ilacs/2022-02", "2022-02-01", rec)  # inside the dates
+    assert not same_visit("https://x/council/a/inspection/ilacs/2022-05", "2022-05", rec)
+    assert not same_visit("https://x/council/a/inspection/focused-visit/2022-02", "2022-02", rec)  # another family
+    assert not same_visit("https://x/council/b/inspection/ilacs/2022-02", "2022-02", rec)  # another council
+
+
+def test_a_store_without_the_classes_asked_about_shows_every_entity(hostile):
+    everything = entity_graph(hostile)
+    g = entity_graph(hostile, Selection(around=("FollowUp",)))  # the hostile document has no follow-up
+    assert set(g) == set(everything) and g.graph["notes"] == ["no follow-ups in the selection: showing every entity"]
+    g = entity_graph(hostile, Selection(around=("Decision",)))
+    assert {d["cls"] for _, d in g.nodes(data=True)} == {"Decision", "Meeting", "Committee", "Council"}

@@ -102,3 +102,56 @@ def hostile_store(path=None):
     store.ensure_reference_graphs()
     store.add_graphs([(str(DOC), hostile_graph())])
     return store
+
+
+# ---------------------------------------------------------------------------------------------- a corpus at scale
+
+ROOT = __import__("pathlib").Path(__file__).resolve().parent.parent
+OFSTED_CSVS = sorted((ROOT / "tests" / "fixtures" / "ofsted").glob("*.csv"))
+
+
+def corpus_store(folder, size: int = 300, seed: int = 7):
+    """A store at ``folder/store`` built from ``size`` synthetic council papers (``bench/generate.py``, run as a
+    script: tests do not import bench/); about 3,250 entities at 300 papers, 134 councils. Returns its path."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from caregraph.pipeline.build import build
+    from caregraph.store import open_store
+
+    folder = Path(folder)
+    corpus = folder / "corpus"
+    subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "generate.py"), str(corpus), "--size", str(size), "--seed", str(seed)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    path = folder / "store"
+    with open_store(path) as store:
+        summary = build(store, [corpus / "docs"], manifest=corpus / "manifest.csv")
+    assert not summary.failures, summary.failures[:3]
+    return path
+
+
+def with_ofsted(store_path, folder):
+    """A copy of the store at ``store_path`` with the fixture of Ofsted's official record imported (its three
+    sheets as CSV, as ``caregraph import-ofsted`` reads them). Returns the copy's path."""
+    import shutil
+    from pathlib import Path
+
+    from caregraph.interop.ofsted import import_outcomes
+    from caregraph.store import open_store
+
+    copy = Path(folder) / "store-ofsted"
+    shutil.copytree(store_path, copy)
+    with open_store(copy) as store:
+        import_outcomes(store, OFSTED_CSVS)
+    return copy
+
+
+def remote(requests: list[str]) -> list[str]:
+    """The requests a page made that leave it: all but ``data:`` URIs (the node glyphs vis-network draws from
+    inline SVG, which Chromium's Network domain reports too)."""
+    return [r for r in requests if not r.startswith("data:")]

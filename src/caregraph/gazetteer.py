@@ -52,7 +52,7 @@ def normalise_name(name: str) -> str:
 
 
 _WORD = re.compile(r"\w+|&")
-_CAPITAL = re.compile(r"(?<![\w-])[^\W\d_]\w*")
+_CAPITAL = re.compile(r"(?<![\w-])[^\W\d_a-z]\w*")
 _MAX_NAME_WORDS = 8
 _MIN_HOST_LABEL = 5  # a host label shorter than this never names a council by containing its slug
 
@@ -153,9 +153,15 @@ class Gazetteer:
             host = (urlparse(url.strip()).hostname or "").lower()
         except ValueError:
             return None
-        for domain, slug in self._domains:
-            if host == domain or host.endswith("." + domain):
-                return slug
+        # the longest of the council domains that is the host or a dot-separated end of it
+        by_domain = self._by_domain
+        slug = by_domain.get(host)
+        dot = host.find(".")
+        while slug is None and dot >= 0:
+            slug = by_domain.get(host[dot + 1 :])
+            dot = host.find(".", dot + 1)
+        if slug is not None:
+            return slug
         labels = [
             label.replace("-", "")
             for label in host.split(".")
@@ -206,6 +212,14 @@ class Gazetteer:
         return tuple(
             sorted(((d.lower(), c.slug) for c in self.councils.values() for d in c.domains), key=lambda x: -len(x[0]))
         )
+
+    @cached_property
+    def _by_domain(self) -> dict[str, str]:
+        """Each web domain's council (the first of :attr:`_domains` when two councils share one)."""
+        out: dict[str, str] = {}
+        for domain, slug in self._domains:
+            out.setdefault(domain, slug)
+        return out
 
     @cached_property
     def _domain_labels(self) -> dict[str, str]:

@@ -2,8 +2,12 @@
 thing", lists each key and what it means for joins).
 
 The same council, committee, person, post, meeting or inspection gets the same IRI from every document and every
-run, so facts from many documents join. The base is ``https://w3id.org/caregraph/id/`` unless ``CAREGRAPH_BASE``
-says otherwise.
+run, so facts from many documents join. Every IRI is in the public namespace ``https://w3id.org/caregraph/id/``
+(one for every build, so that a council, an inspection or a person from one store joins the gazetteer, Ofsted's
+record and every other store), except the graphs of **private documents**, the ones with no public (http or https)
+source URL: those, with what is keyed under them (spans, mentions, an unidentified publisher), are minted in a
+local namespace, ``urn:caregraph:local/`` unless ``CAREGRAPH_LOCAL_BASE`` names another (docs/ontology.md,
+"Namespaces"), so a local build never mints a public IRI for something only it knows.
 
 Two kinds of function live here. The keys and a few IRIs as plain ``str`` (:func:`base`, :func:`slug`,
 :func:`person_key`, :func:`document_key`, :func:`council_iri`, :func:`document_iri`, :func:`graph_iri`,
@@ -38,7 +42,8 @@ import unicodedata
 from functools import cache
 from typing import TYPE_CHECKING
 
-from caregraph.namespaces import CGD, CGV, GRAPHS
+from caregraph.errors import CaregraphError
+from caregraph.namespaces import CGD, CGV, GRAPHS, W3ID
 from caregraph.ntriples import term_key
 from caregraph.records import PartialDate
 
@@ -47,6 +52,7 @@ if TYPE_CHECKING:
     from rdflib.term import Identifier
 
 DEFAULT_BASE = CGD
+LOCAL_BASE = "urn:caregraph:local/"  # the default namespace of private documents (CAREGRAPH_LOCAL_BASE overrides it)
 VOCAB = CGV
 GRAPH_BASE = GRAPHS
 
@@ -59,10 +65,35 @@ HONORIFICS = re.compile(
 
 
 def base() -> str:
-    """The base of instance data: ``$CAREGRAPH_BASE`` (with a trailing ``/`` added unless it ends in ``/`` or
-    ``#``), else ``https://w3id.org/caregraph/id/``."""
-    value = os.environ.get("CAREGRAPH_BASE", DEFAULT_BASE)
-    return value if value.endswith(("/", "#")) else value + "/"
+    """The public base of instance data, ``https://w3id.org/caregraph/id/``: the same in every build, so that what
+    two stores (and the councils gazetteer, and Ofsted's record) say about one council joins. Not configurable: a
+    deployment that wants its own namespace for what only it knows sets :func:`local_base`."""
+    return DEFAULT_BASE
+
+
+class LocalBaseError(CaregraphError):
+    """``CAREGRAPH_LOCAL_BASE`` is not an absolute IRI, or is in the public namespace."""
+
+
+def local_base() -> str:
+    """The namespace of private documents (no public source URL): ``$CAREGRAPH_LOCAL_BASE`` (a ``/`` is added
+    unless it ends in one), else ``urn:caregraph:local/``. It may not be in the public namespace."""
+    value = os.environ.get("CAREGRAPH_LOCAL_BASE", "").strip() or LOCAL_BASE
+    if not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:\S+$", value) or re.search(r"[<>\"{}|^`\\]", value):
+        raise LocalBaseError(
+            f"CAREGRAPH_LOCAL_BASE {value!r} is not an absolute IRI (give e.g. https://data.example.org/caregraph/)"
+        )
+    if value.startswith(W3ID):
+        raise LocalBaseError(
+            f"CAREGRAPH_LOCAL_BASE {value!r} is in the public namespace {W3ID}; give a namespace of your own"
+        )
+    return value if value.endswith("/") else value + "/"
+
+
+def is_public(key: str) -> bool:
+    """Whether a :func:`document_key` is a public source URL (http or https): the document's graph is then in the
+    public namespace; a path (a private file) or any other scheme keys it in :func:`local_base`."""
+    return re.match(r"^https?://[^/\s]", key, re.I) is not None
 
 
 def slug(text: str) -> str:
@@ -107,7 +138,7 @@ def document_key(url: str | None, path: str) -> str:
 def council_iri(council_slug: str) -> str:
     """The council's IRI as a string (:func:`council` is the same IRI as a ``URIRef``). An IRI is itself: a
     document's unidentified publisher (:func:`unidentified_publisher`) keys what it holds as a council does."""
-    if "://" in council_slug:
+    if ":" in council_slug:  # an IRI (a slug has no colon), e.g. urn:caregraph:local/doc/…/publisher
         return council_slug
     return f"{base()}council/{council_slug}"
 
@@ -119,13 +150,16 @@ def unidentified_publisher(document_iri: str) -> str:
 
 
 def document_iri(key: str) -> str:
-    """A document's IRI as a string, from its :func:`document_key` (:func:`document`)."""
-    return f"{base()}doc/{hashlib.sha1(key.encode('utf-8')).hexdigest()[:16]}"
+    """A document's IRI as a string, from its :func:`document_key` (:func:`document`): ``{base}doc/{digest}`` for a
+    public URL, ``{local base}doc/{digest}`` for a private file (:func:`is_public`)."""
+    scope = base() if is_public(key) else local_base()
+    return f"{scope}doc/{hashlib.sha1(key.encode('utf-8')).hexdigest()[:16]}"
 
 
-def document_prefix() -> str:
-    """What every document IRI starts with (``{base}doc/``)."""
-    return f"{base()}doc/"
+def document_prefix() -> tuple[str, str]:
+    """What a document IRI starts with: ``{base}doc/`` (public documents) or ``{local base}doc/`` (private ones);
+    a tuple, as ``str.startswith`` takes it."""
+    return f"{base()}doc/", f"{local_base()}doc/"
 
 
 def graph_iri(name: str) -> str:
@@ -239,7 +273,9 @@ def organisation(key: str, council_slug: str | None = None) -> URIRef:
 
 
 def practice_model(key: str) -> URIRef:
-    return _ref(f"{base()}practice-model/{slug(key)}")
+    """``cgv:practice-model/{key}``: a concept of the practice-model scheme (ontology/vocabularies.ttl), one per
+    entry of the extraction rules' ``[[practice_models]]``."""
+    return _ref(concept_iri("practice-model", slug(key)))
 
 
 def document(key: str) -> URIRef:

@@ -10,7 +10,7 @@ from __future__ import annotations
 W3ID = "https://w3id.org/caregraph/"
 CG = W3ID + "ontology#"  # classes and properties
 CGV = W3ID + "vocab/"  # SKOS concepts: cgv:kind/…, cgv:judgement/…, cgv:outcome/…, cgv:area/…
-CGD = W3ID + "id/"  # the default base of instance data (CAREGRAPH_BASE overrides it: caregraph.iris.base)
+CGD = W3ID + "id/"  # instance data; private documents are minted elsewhere (caregraph.iris.local_base)
 GRAPHS = W3ID + "graph/"  # reference graphs: ontology, vocabularies, councils, ofsted, dataset
 SHAPES = W3ID + "shapes#"  # the SHACL shapes of ontology/shapes.ttl
 

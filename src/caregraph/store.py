@@ -4,7 +4,8 @@ Open it with :func:`open_store` (a context manager). Writers take a lock file, s
 at once; readers open it read-only and see a consistent snapshot even while a build runs. A new document's graph
 is added in one transaction with its metadata; a changed document's graph is replaced by a single SPARQL update
 (drop and insert in one transaction), so a build killed at any moment leaves every document either as it was or
-fully new.
+fully new. Each of these writes (and :meth:`Store.remove_document`) updates the document's entries in the index
+graph (:mod:`caregraph.index`) in the same transaction.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import pyoxigraph as ox
 
-from caregraph import iris
+from caregraph import index, iris
 from caregraph.errors import StoreError, StoreLocked
 from caregraph.namespaces import CG
 from caregraph.ntriples import (  # noqa: F401 (graph_ntriples, ntriples_to_nquads, term_nt: re-exported from here)
@@ -286,22 +287,25 @@ class Store:
         return sum(nt.count(b"\n") for _, nt in docs)
 
     def add_ntriples(self, docs: Iterable[tuple[str, bytes]]) -> None:
-        """Add new documents, each ``(graph name, N-Triples bytes)``, in one transaction: all or none of them."""
-        data = b"".join(ntriples_to_nquads(name, nt) for name, nt in docs)
+        """Add new documents, each ``(graph name, N-Triples bytes)``, with their index entries, in one transaction:
+        all or none of them."""
+        data = b"".join(ntriples_to_nquads(name, nt) + index.entries(name, nt) for name, nt in docs)
         if data:
             self.ox.load(data, format=ox.RdfFormat.N_QUADS)
 
     def bulk_add_ntriples(self, docs: Iterable[tuple[str, bytes]]) -> None:
         """Add new documents with Oxigraph's bulk loader: about 3× less work than :meth:`add_ntriples`, but not
         one transaction. Each document's ``cg:sha256`` triple, by which a build knows the document is in the store,
-        is written after everything else, in one transaction; so a document cut short by a crash has no hash, and
-        the next build replaces its graph whole (``caregraph build --bulk``, docs/performance.md)."""
+        and its index entries are written after everything else, in one transaction; so a document cut short by a
+        crash has no hash and is not in the index, and the next build replaces its graph whole (``caregraph build
+        --bulk``, docs/performance.md)."""
         body: list[bytes] = []
         markers: list[bytes] = []
         for name, nt in docs:
             marker = f"<{name}> <{CG}sha256> ".encode()
             for line in ntriples_to_nquads(name, nt).splitlines(keepends=True):
                 (markers if line.startswith(marker) else body).append(line)
+            markers.append(index.entries(name, nt))
         if body:
             self.ox.bulk_load(b"".join(body), format=ox.RdfFormat.N_QUADS)
         if markers:
@@ -312,15 +316,24 @@ class Store:
         prefix = iris.document_prefix()
         return {name for name in self.graph_names() if name.startswith(prefix)}
 
+    def document_forms(self) -> dict[str, str]:
+        """Document IRI → the caregraph version and graph form it was written with (:data:`caregraph.index.FORM`),
+        from the index; a document missing here was written by a caregraph without the index."""
+        return index.forms(self)
+
     def replace_graph(self, name: str, graph: Graph) -> int:
         """Replace a document's graph in one transaction (drop and insert in a single SPARQL update)."""
         self.replace_ntriples(str(name), graph_ntriples(graph))
         return len(graph)
 
     def replace_ntriples(self, name: str, ntriples: bytes) -> None:
-        """Replace a graph by these N-Triples in one transaction (one SPARQL update: drop, insert)."""
+        """Replace a graph by these N-Triples in one transaction (one SPARQL update: drop, insert), its index
+        entries with it (:mod:`caregraph.index`: none unless the graph is a document's)."""
+        entries = index.insert(index.entries(name, ntriples))
         self.ox.update(
-            f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{ntriples.decode('utf-8')}\n}} }}"
+            f"DROP SILENT GRAPH <{name}> ;\n{index.drop(name)} ;\n"
+            f"INSERT DATA {{ GRAPH <{name}> {{\n{ntriples.decode('utf-8')}\n}} }}"
+            + (f" ;\n{entries}" if entries else "")
         )
 
     def replace_triples(self, name: str, triples: Iterable[ox.Triple]) -> None:
@@ -336,7 +349,9 @@ class Store:
         self.ox.flush()
 
     def remove_document(self, name: str) -> None:
-        self.ox.remove_graph(ox.NamedNode(name)) if self.ox.contains_named_graph(ox.NamedNode(name)) else None
+        """Drop a graph and its index entries, in one transaction (nothing when the store has no such graph)."""
+        if self.ox.contains_named_graph(ox.NamedNode(name)):
+            self.ox.update(f"DROP SILENT GRAPH <{name}> ;\n{index.drop(name)}")
 
     def clear(self) -> None:
         self.ox.clear()

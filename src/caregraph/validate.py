@@ -34,7 +34,7 @@ from rdflib.namespace import DCTERMS, RDF, SH
 
 from caregraph.errors import CaregraphError
 from caregraph.iris import graph_iri
-from caregraph.namespaces import CG, PREFIXES, SHAPES
+from caregraph.namespaces import CG, PREFIXES, SHAPES, SKOS
 from caregraph.resources import ontology_file
 from caregraph.store import Store, to_ox
 
@@ -117,6 +117,13 @@ def load_shapes(path: str | Path | None = None) -> Graph:
     return _shapes(str(path or ontology_file(SHAPES_FILE)))
 
 
+# What the shapes read of the vocabularies: scheme membership, a kind's or an area's framework, whether a kind is
+# graded, and notations. Only these are added to each graph: the concepts' @en labels would otherwise be read as
+# labels of the document's own nodes (a practice model is a concept of its scheme and a node of the document, whose
+# label is the document's plain string), and every added triple costs pySHACL time on every graph.
+_VOCABULARY_PREDICATES = frozenset({SKOS + "inScheme", SKOS + "notation", CG + "framework", CG + "graded"})
+
+
 @cache
 def _vocabulary_quads() -> tuple[ox.Quad, ...]:
     path = ontology_file(VOCABULARIES_FILE)
@@ -124,7 +131,9 @@ def _vocabulary_quads() -> tuple[ox.Quad, ...]:
         raise ValidationError(f"{path}: file not found; caregraph's ontology folder is incomplete")
     try:
         return tuple(
-            ox.Quad(t.subject, t.predicate, t.object) for t in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)
+            ox.Quad(t.subject, t.predicate, t.object)
+            for t in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)
+            if t.predicate.value in _VOCABULARY_PREDICATES
         )
     except SyntaxError as exc:
         raise ValidationError(f"{path}: cannot parse ({exc})") from None

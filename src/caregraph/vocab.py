@@ -27,6 +27,7 @@ class CG(DefinedNamespace):
     Person: URIRef  # class
     Post: URIRef  # class
     PracticeModel: URIRef  # class
+    ReconciliationLink: URIRef  # class
     Report: URIRef  # class
     SubJudgement: URIRef  # class
     agendaItem: URIRef  # object property
@@ -36,8 +37,8 @@ class CG(DefinedNamespace):
     callInBody: URIRef  # object property
     caregraphVersion: URIRef  # datatype property
     category: URIRef  # datatype property
+    confidence: URIRef  # datatype property
     council: URIRef  # object property
-    councilType: URIRef  # datatype property
     date: URIRef  # datatype property
     dateBasis: URIRef  # datatype property
     dateEarliest: URIRef  # datatype property
@@ -58,9 +59,10 @@ class CG(DefinedNamespace):
     focus: URIRef  # datatype property
     followUpOf: URIRef  # object property
     formerGssCode: URIRef  # datatype property
-    framework: URIRef  # datatype property
+    framework: URIRef  # object property
     genre: URIRef  # datatype property
     graded: URIRef  # datatype property
+    graphForm: URIRef  # datatype property
     gssCode: URIRef  # datatype property
     honorific: URIRef  # datatype property
     inspectorate: URIRef  # object property
@@ -70,17 +72,23 @@ class CG(DefinedNamespace):
     kind: URIRef  # object property
     latest: URIRef  # datatype property
     madeAt: URIRef  # object property
+    matchMethod: URIRef  # datatype property
     mentions: URIRef  # object property
     number: URIRef  # datatype property
     official: URIRef  # datatype property
+    officialInspection: URIRef  # object property
+    officialRecord: URIRef  # object property
     outcome: URIRef  # object property
+    paperInspection: URIRef  # object property
     planned: URIRef  # datatype property
     post: URIRef  # object property
+    postsIn: URIRef  # object property
     practiceModel: URIRef  # object property
     publicationDate: URIRef  # datatype property
     publishedEarliest: URIRef  # datatype property
     publishedLatest: URIRef  # datatype property
-    region: URIRef  # datatype property
+    publisher: URIRef  # object property
+    region: URIRef  # object property
     registerCode: URIRef  # datatype property
     report: URIRef  # object property
     responsibleText: URIRef  # datatype property
@@ -93,6 +101,7 @@ class CG(DefinedNamespace):
     startEarliest: URIRef  # datatype property
     startEdtf: URIRef  # datatype property
     startLatest: URIRef  # datatype property
+    statutoryRole: URIRef  # object property
     subJudgement: URIRef  # object property
     text: URIRef  # datatype property
     unanimous: URIRef  # datatype property

@@ -111,15 +111,24 @@ MaxNodes = Annotated[
         "--max-nodes",
         "-n",
         metavar="N",
-        help="Draw at most this many entities, leaving out the least connected first (0: no limit).",
+        help="Draw at most this many entities, leaving out the least important to the question first: inspections, decisions and people last, each with its meeting or council (0: no limit).",
         min=0,
     ),
 ]
+# What a page 1,024 px wide shows legibly, grouped by council (docs/performance.md, "Visualisation").
+DEFAULT_MAX_NODES = 200
 Timeline = Annotated[
     bool,
     typer.Option(
         "--timeline",
         help="Instead of a network, a page of the council's inspections, visits, meetings and decisions in date order (needs --council).",
+    ),
+]
+Everything = Annotated[
+    bool,
+    typer.Option(
+        "--all",
+        help="Draw every entity (up to --max-nodes), not the default page of the inspections and what links to them.",
     ),
 ]
 PageOut = Annotated[
@@ -143,23 +152,28 @@ def viz(
     since: SinceSelect = None,
     until: UntilSelect = None,
     query_file: QueryFile = None,
-    max_nodes: MaxNodes = 2000,
+    max_nodes: MaxNodes = DEFAULT_MAX_NODES,
     documents: DocumentsSelect = False,
     timeline: Timeline = False,
+    everything: Everything = False,
     out: PageOut = None,
     open_page: OpenOption = False,
     store: StoreOption = None,
 ) -> None:
     """Draw the graph, or the part you select, as an interactive HTML page that works offline.
 
-    Entities are nodes (coloured and shaped by class, inspections by Ofsted grade, sized by links); relations are
-    labelled edges; hover for dates, judgements and the evidence quote with its document. The page is one file that
-    makes no network request: share it by e-mail or put it on an intranet. Prints the page's path.
+    Without --council, --focus, --type, --query or --all the page shows the inspections and what links to them
+    (their councils, the decisions and follow-ups of the papers about them, with their meetings), grouped by council,
+    at most 200 entities: the least important to the question left out first (--max-nodes).
+    Entities are nodes (each class its own shape and colour, inspections coloured by Ofsted grade, sized by links);
+    relations are labelled edges; hover for dates, judgements and the evidence quote with its document. The page is
+    one file that makes no network request: share it by e-mail or put it on an intranet. Prints the page's path.
 
     [b]Examples[/b]:
       caregraph viz --council Surrey --out surrey.html --open
       caregraph viz --focus "Clare Curran" --depth 2
       caregraph viz --timeline --council Surrey
+      caregraph viz --all --max-nodes 0 --out everything.html
     """
     from caregraph.explore.network import Selection
 
@@ -182,6 +196,8 @@ def viz(
         query=sys.stdin.read() if query_file == "-" else query_file,
         documents=documents,
         max_nodes=None if timeline else (max_nodes or None),
+        around=() if (everything or council or focus or query_file or types) else ("Inspection",),
+        paper_links=True,
     )
     target = out or Path("caregraph-timeline.html" if timeline else "caregraph-graph.html")
 
@@ -377,7 +393,9 @@ def stats(
         typer.echo(json.dumps(s, indent=1))
         return
     rows = [("documents", s["documents"]), ("quads", f"{s['quads']:,}"), ("councils covered", len(s["councils"]))]
-    print_table(rows + [(f"  {cls}", n) for cls, n in s["entities"].items()])
+    from caregraph.explore.stats import official_rows  # Ofsted's imported record (issue 15 §2)
+
+    print_table(rows + [(f"  {cls}", n) for cls, n in s["entities"].items()] + official_rows(s.get("official")))
     if s["councils"]:
         typer.echo("councils: " + ", ".join(safe(c) for c in s["councils"]))
 

@@ -159,17 +159,20 @@ def import_ofsted(
         ),
     ],
     store: StoreOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Import Ofsted's official inspection outcomes into their own graph, beside what the papers say.
 
     Reads the sheets of latest judgements, in-year inspections and visits, and ILACS history (with sub-judgements);
     a CSV is one sheet, told by its header. Inspections get the same IRIs as in the documents, so a visit a paper
-    mentions and the same visit in Ofsted's table are one node with two sources. Re-importing replaces the graph.
-    Then 'caregraph query papers-vs-ofsted' lists where the papers and the official record disagree.
+    mentions and the same visit in Ofsted's table are one node with two sources; one a paper dates differently (within
+    the official dates, or by the month of the report) is linked to it in the links graph, which the timeline queries
+    use. Re-importing replaces both graphs. Then 'caregraph query papers-vs-ofsted' lists where the papers and the
+    official record disagree. -q prints only warnings (cells skipped) and errors.
 
     [b]Example[/b]: caregraph import-ofsted LA_Inspection_Outcomes_as_at_31_March_2025.ods
     """
-    from caregraph.interop.ofsted import OFSTED_GRAPH, import_outcomes
+    from caregraph.interop.ofsted import LINKS_GRAPH, OFSTED_GRAPH, import_outcomes
     from caregraph.store import open_store
 
     def work():
@@ -179,9 +182,18 @@ def import_ofsted(
     s = call(work)
     for warning in s.warnings:  # cells skipped (a javascript: link, a malformed URL), one line each
         note(f"Warning: {warning}")
+    if quiet:
+        return
     kinds = ", ".join(f"{n} {k}" for k, n in sorted(s.kinds.items()))
     note(
         f"{s.rows} rows from {', '.join(s.sheets)}: {s.inspections} inspections and visits ({kinds}) of {s.councils} councils, {s.quads:,} triples in <{OFSTED_GRAPH}>"
+    )
+    methods = ", ".join(f"{n} {m}" for m, n in sorted(s.links.by_method.items()))
+    ambiguous = f"; {len(s.links.ambiguous)} left unlinked, several records matching" if s.links.ambiguous else ""
+    note(
+        f"{plural(s.links.links, 'inspection')} the papers mention linked to the official record"
+        + (f" ({methods})" if methods else "")
+        + f"{ambiguous} in <{LINKS_GRAPH}>"
     )
 
 
@@ -210,6 +222,6 @@ def validate(
             return validate_store(st, graph or None)
 
     report = call(work)
-    sys.stdout.write(safe(format_text(report)) if fmt == "text" else format_turtle(report))
+    sys.stdout.write(safe(format_text(report), lines=True) if fmt == "text" else format_turtle(report))
     if not report.conforms:
         raise typer.Exit(1)

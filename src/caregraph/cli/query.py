@@ -273,7 +273,7 @@ def queries(
         items = [{**{k: v for k, v in asdict(q).items() if k != "path"}, "path": str(q.path)} for q in chosen]
         typer.echo(json.dumps(items if not name else items[0], indent=1, ensure_ascii=False))
     elif name:
-        typer.echo(safe(_describe_query(chosen[0])))
+        typer.echo(safe(_describe_query(chosen[0]), lines=True))
     else:
         from rich.text import Text
 

@@ -16,6 +16,7 @@ from caregraph.explore.classes import (
     DRAWN_CLASSES,
     ENTITY_CLASSES,
 )
+from caregraph.explore.official import OfficialInspection, official_inspections
 from caregraph.namespaces import CG, DCTERMS, GRAPHS, RDF, SKOS
 from caregraph.namespaces import CGV as VOCAB
 
@@ -41,7 +42,8 @@ class _Catalogue:
         default_factory=lambda: defaultdict(list)
     )  # (s, p, o) -> [(quote, doc)]
     subject_evidence: dict[str, list[tuple[str, str]]] = field(default_factory=lambda: defaultdict(list))
-    official: dict[str, str] = field(default_factory=dict)  # inspection IRI -> judgement concept, from the Ofsted graph
+    official: dict[str, OfficialInspection] = field(default_factory=dict)  # Ofsted's record (explore.official)
+    ungraded_kinds: set[str] = field(default_factory=set)  # kind concepts Ofsted does not grade (cg:graded false)
 
 
 # The derived day bounds beside each typed date (docs/ontology.md, "Dates"): the typed date is the fact shown.
@@ -127,8 +129,9 @@ def load_catalogue(store, *, documents: bool = False) -> _Catalogue:
         s = str(getattr(t.subject, "value", t.subject))
         cat.evidence[(s, t.predicate.value, _term_key(t.object))].append(item)
         cat.subject_evidence[s].append(item)
-    for sol in _query(store, f"SELECT ?i ?j WHERE {{ GRAPH <{GRAPHS}ofsted> {{ ?i cg:judgement ?j }} }}"):
-        cat.official.setdefault(sol["i"].value, sol["j"].value)
+    cat.official = official_inspections(store)
+    for sol in _query(store, f"SELECT ?k WHERE {{ GRAPH <{GRAPHS}vocabularies> {{ ?k cg:graded false }} }}"):
+        cat.ungraded_kinds.add(sol["k"].value)
     return cat
 
 

@@ -17,29 +17,52 @@ class EntityClass:
     name: str  # local name in cg:
     label: str  # legend text
     colour: str
-    shape: str  # a vis-network shape with the label underneath
+    shape: str  # a vis-network shape with the label underneath, or a glyph of :data:`GLYPHS` drawn as an image
+    tier: int  # importance when a page must leave entities out: lower stays longer (see caregraph.explore.layout)
+    font: int  # label size in the drawing (px at zoom 1)
 
 
-# Drawing order of the legend; also the priority when an entity has two classes.
+# Drawing order of the legend; also the priority when an entity has two classes. Every class has its own shape, and
+# no class is grey: on a page, grey means one thing only, an inspection whose grade no source states (see GRADES).
 ENTITY_CLASSES: tuple[EntityClass, ...] = (
-    EntityClass("Council", "Council", "#1f4e79", "star"),
-    EntityClass("Committee", "Committee", "#2c7fb8", "square"),
-    EntityClass("Meeting", "Meeting", "#41b6c4", "triangle"),
-    EntityClass("AgendaItem", "Agenda item", "#7fcdbb", "triangleDown"),
-    EntityClass("Inspection", "Inspection or visit", "#bababa", "hexagon"),
-    EntityClass("Decision", "Decision", "#6a51a3", "square"),
-    EntityClass("FollowUp", "Follow-up", "#9e9ac8", "triangleDown"),
-    EntityClass("Person", "Person", "#e377c2", "dot"),
-    EntityClass("Post", "Post", "#bcbd22", "diamond"),
-    EntityClass("Organisation", "Organisation", "#8c564b", "dot"),
-    EntityClass("PracticeModel", "Practice model", "#17becf", "diamond"),
-    EntityClass("Document", "Document", "#737373", "square"),
-    EntityClass("Other", "Other", "#999999", "dot"),
+    EntityClass("Council", "Council", "#1f4e79", "star", 2, 30),
+    EntityClass("Committee", "Committee", "#2c7fb8", "square", 6, 14),
+    EntityClass("Meeting", "Meeting", "#41b6c4", "triangle", 3, 14),
+    EntityClass("AgendaItem", "Agenda item", "#7fcdbb", "triangleDown", 7, 13),
+    EntityClass("Inspection", "Inspection or visit", "#ffffff", "hexagon", 0, 16),
+    EntityClass("Decision", "Decision", "#6a51a3", "diamond", 1, 14),
+    EntityClass("FollowUp", "Follow-up", "#9e9ac8", "flag", 3, 13),
+    EntityClass("Person", "Person", "#e377c2", "dot", 1, 14),
+    EntityClass("Post", "Post", "#bcbd22", "badge", 5, 13),
+    EntityClass("Organisation", "Organisation", "#8c564b", "pentagon", 8, 14),
+    EntityClass("PracticeModel", "Practice model", "#17becf", "cross", 8, 13),
+    EntityClass("Document", "Document", "#d8a24a", "page", 9, 13),
+    EntityClass("Other", "Other", "#f4a582", "ring", 9, 13),
 )
 CLASS_BY_NAME = {c.name: c for c in ENTITY_CLASSES}
 DRAWN_CLASSES = tuple(c.name for c in ENTITY_CLASSES if c.name not in ("Document", "Other"))
 # Typed resources that are described inside a node's tooltip, never drawn.
 AUX_CLASSES = ("SubJudgement", "Report")
+# vis-network's own shapes (label underneath); the others are glyphs drawn as SVG images (caregraph.explore.glyphs).
+VIS_SHAPES = frozenset({"star", "square", "triangle", "triangleDown", "hexagon", "diamond", "dot"})
+
+# A drawing edge, not a relation of the store: a decision or follow-up no relation anchors, drawn beside what its own
+# paper reports (caregraph.explore.network, paper_links).
+PAPER_LINK = "urn:caregraph:drawing:same-paper"
+
+# What keeps an entity in place when a page must leave things out, and what it is drawn beside: the relation to its
+# anchor (a decision's meeting, a follow-up's decision, an inspection's council…). Kept with it, if there is room.
+ANCHORS: dict[str, tuple[str, ...]] = {
+    "Decision": (CG + "madeAt", PAPER_LINK),
+    "FollowUp": (CG + "followUpOf", PAPER_LINK),
+    "Meeting": (CG + "body", CG + "council"),
+    "AgendaItem": (),  # its meeting links to it (cg:agendaItem): see INCOMING_ANCHORS
+    "Committee": (CG + "council", ORG + "unitOf"),
+    "Inspection": (CG + "council",),
+    "Person": (ORG + "holds",),
+    "Post": (ORG + "postIn",),
+}
+INCOMING_ANCHORS: dict[str, tuple[str, ...]] = {"AgendaItem": (CG + "agendaItem",)}
 
 
 @dataclass(frozen=True)
@@ -47,15 +70,18 @@ class Grade:
     key: str
     label: str
     colour: str
+    border: str = ""  # a darker outline where the fill alone is too pale to see
 
 
-# Ofsted's four grades, plus "ungraded" (visits, reviews, unknown). The judgement concepts map onto them.
+# Ofsted's four grades; visits, which Ofsted does not grade; and inspections whose grade no source states, the one
+# grey of a page.
 GRADES: tuple[Grade, ...] = (
     Grade("outstanding", "Outstanding", "#1a9850"),
     Grade("good", "Good", "#91cf60"),
     Grade("requires-improvement", "Requires improvement (or adequate)", "#fdae61"),
     Grade("inadequate", "Inadequate", "#d73027"),
-    Grade("ungraded", "Ungraded or not known", "#bababa"),
+    Grade("not-graded", "Not graded (a visit: Ofsted gives no grade)", "#ffffff", "#404040"),
+    Grade("unknown", "Grey: grade not stated by any source", "#bdbdbd", "#8c8c8c"),
 )
 GRADE_BY_KEY = {g.key: g for g in GRADES}
 _JUDGEMENT_GRADE = {

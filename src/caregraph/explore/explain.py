@@ -5,7 +5,8 @@ THING is an IRI (``<https://…>`` or ``https://…``), a prefixed name (``cgd:c
 ``foaf:name``, ``dcterms:title``). Facts are the triples with the thing as subject (and, marked ``in``, as object) in
 every graph; for a fact a document states, its reifier (the span of text, ``?span rdf:reifies <<( s p o )>>`` with
 ``oa:exact``, ``oa:start``, ``oa:end``) gives the exact quote and its character offsets. Facts from the reference
-graphs (councils gazetteer, vocabularies, Ofsted's record) have a graph but no quote.
+graphs (councils gazetteer, vocabularies, Ofsted's record) have a graph but no quote. The document index
+(``caregraph.index``, the store's own bookkeeping of who published each document) is not listed.
 
 >>> from caregraph.store import memory_store
 >>> store = memory_store()
@@ -23,6 +24,7 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 
 from caregraph.errors import QueryError
+from caregraph.index import INDEX_GRAPH
 from caregraph.namespaces import GRAPHS, XSD
 from caregraph.query import QueryResult, expand, prefixes, shorten
 
@@ -123,6 +125,7 @@ def explain_iri(store, iri: str) -> Explanation:
         }}
       }}
       OPTIONAL {{ GRAPH ?g {{ ?g a cg:Document . BIND(true AS ?isDocument) OPTIONAL {{ ?g cg:file ?file }} OPTIONAL {{ ?g cg:sourceUrl ?url }} }} }}
+      FILTER(?g != {ox.NamedNode(INDEX_GRAPH)})
     }}"""
     facts = []
     for sol in _query(store, q):

@@ -16,16 +16,22 @@ graph) become the node's or edge's *evidence*.
 0
 
 Selection, in this order: the council's documents (``council``), dated entities outside ``since``/``until``, the
-ego network around ``focus`` (``depth`` hops, edges in either direction), the classes kept (``types``,
-``exclude_types``; the focus always stays), then ``max_nodes`` (lowest degree left out first). Every rule that
-leaves something out adds a line to ``graph.graph["notes"]``.
+ego network around ``focus`` (``depth`` hops, edges in either direction), the entities of the classes ``around``
+and what links to them (the default page of ``caregraph viz``: the inspections and what links to them), the classes
+kept (``types``, ``exclude_types``; the focus always stays), then ``max_nodes``: the least important to the question
+left out first (:func:`caregraph.explore.layout.prune`: inspections, decisions and people last, each kept with its
+anchor). Every rule that leaves something out adds a line to ``graph.graph["notes"]``.
+
+With ``paper_links`` (pages), a decision or follow-up the graph does not link to a meeting or decision is drawn
+beside what its own paper reports: the paper's one meeting, else the inspections it is about (a dashed edge,
+"in the same paper as"; never exported, never a path).
 """
 
 from __future__ import annotations
 
 import difflib
 import itertools
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,10 +54,12 @@ from caregraph.explore.classes import (
     _NAME_PREDICATES,
     CLASS_BY_NAME,
     MAX_QUOTE_CHARS,
+    PAPER_LINK,
     class_of,
     in_window,
     normalise_date,
 )
+from caregraph.explore.layout import anchor_chain, prune, undirected
 from caregraph.namespaces import CG, DCTERMS, OA, RDF
 from caregraph.namespaces import CGV as VOCAB
 
@@ -72,14 +80,17 @@ class Selection:
     query: str | None = None  # a .rq file, or the query text itself: a CONSTRUCT, or a SELECT of ?s ?p ?o
     documents: bool = False
     max_nodes: int | None = None
+    around: tuple[str, ...] = ()  # classes whose entities, and what links to them, are drawn ("Inspection")
+    paper_links: bool = False  # draw unanchored decisions and follow-ups beside their paper's meeting or inspection
 
 
 # ---------------------------------------------------------------------------------------------- building
 
 
 def _judgement(cat: _Catalogue, iri: str) -> str | None:
-    if iri in cat.official:
-        return cat.official[iri]
+    record = cat.official.get(iri)
+    if record is not None and record.judgement:
+        return record.judgement
     for p, o in cat.facts.get(iri, ()):
         if p == CG + "judgement":
             return o.value
@@ -237,6 +248,7 @@ def entity_graph(store, selection: Selection | None = None, *, catalogue: _Catal
                 for d in cat.entity_docs.get(s, ()):
                     if d != s and d in nodes:
                         edges.add((d, CG + "mentions", s))
+    council = None
     if sel.council:
         council = _resolve_council(sel.council)
         own_docs = {d for d, info in cat.docs.items() if info.get("publisher") == council}
@@ -246,6 +258,9 @@ def entity_graph(store, selection: Selection | None = None, *, catalogue: _Catal
             if n == council or n.startswith(council + "/") or n in own_docs or cat.entity_docs.get(n, set()) & own_docs
         }
         title_parts.insert(0, namer.thing(council))
+
+    if sel.paper_links and not sel.query:
+        edges |= _paper_links(cat, nodes, edges)
 
     g = nx.MultiDiGraph()
     dates = _dates(cat)
@@ -283,7 +298,39 @@ def entity_graph(store, selection: Selection | None = None, *, catalogue: _Catal
                 f"showing {g.number_of_nodes():,} of {before:,} entities: those within {sel.depth} link{'s' if sel.depth != 1 else ''} of {namer.thing(focus)}"
             )
 
-    # 4. Classes.
+    # 4. The classes asked about, and what links to them.
+    centre = {class_of(t) for t in sel.around}
+    core = [n for n in g if cat.classes.get(n) in centre]
+    if sel.around and not core and g.number_of_nodes():
+        what = " and ".join(CLASS_BY_NAME[c].label.lower().split(" or ")[0] + "s" for c in sorted(centre))
+        notes.append(f"no {what} in the selection: showing every entity")
+    elif sel.around:
+        before = g.number_of_nodes()
+        near = set(core)
+        for n in core:
+            near.update(g.successors(n))
+            near.update(g.predecessors(n))
+        # what hangs from those (a follow-up of a decision about an inspection), and the anchors of all of them (a
+        # decision's meeting, a meeting's committee), so nothing floats
+        for n in g:
+            if (
+                n not in near
+                and cat.classes.get(n) in ("Decision", "FollowUp")
+                and near.intersection(anchor_chain(g, n, cat.classes))
+            ):
+                near.add(n)
+        for n in list(near):
+            near.update(anchor_chain(g, n, cat.classes))
+        g.remove_nodes_from([n for n in g if n not in near and n != focus])
+        what = " and ".join(CLASS_BY_NAME[c].label.lower().split(" or ")[0] + "s" for c in sorted(centre))
+        title_parts.append(f"the {what} and what links to them")
+        if before > g.number_of_nodes():
+            notes.append(
+                f"showing {g.number_of_nodes():,} of {before:,} entities: the {what} and what links to them "
+                "(--council, --focus or --type draw other parts)"
+            )
+
+    # 5. Classes.
     if types or exclude:
         out = [
             n
@@ -299,28 +346,115 @@ def entity_graph(store, selection: Selection | None = None, *, catalogue: _Catal
         if out:
             notes.append(f"left out {len(out):,} entit{'y' if len(out) == 1 else 'ies'} of other classes")
 
-    # 5. Size.
+    # 6. Size.
     if sel.max_nodes is not None and sel.max_nodes > 0 and g.number_of_nodes() > sel.max_nodes:
-        degree = dict(g.degree())
-        ranked = sorted(g, key=lambda n: (n != focus, -degree[n], namer.thing(n), n))
-        dropped = ranked[sel.max_nodes :]
+        total = g.number_of_nodes()
+        for n in g:
+            cls = cat.classes.get(n, "Other")
+            g.nodes[n].update(
+                cls=cls,
+                date=dates.get(n),
+                name=namer.thing(n),
+                grade=_grade(cat, n)[1] if cls == "Inspection" else None,
+                council=_council_of(cat, n),
+            )
+        kept = prune(g, sel.max_nodes, cat.classes, focus=focus)
+        dropped = [n for n in g if n not in kept]
+        left = Counter(cat.classes.get(n, "Other") for n in dropped)
         g.remove_nodes_from(dropped)
-        floor = min((degree[n] for n in g if n != focus), default=0)
+        by_class = ", ".join(
+            f"{left[c.name]:,} {c.label.lower().split(' or ')[0]}{'' if left[c.name] == 1 else 's'}"
+            for c in sorted(CLASS_BY_NAME.values(), key=lambda c: -c.tier)
+            if left.get(c.name)
+        )
         notes.append(
-            f"left out {len(dropped):,} of {len(ranked):,} entities to fit the limit of {sel.max_nodes:,} nodes: lowest degree (number of links) first; those drawn have {floor} or more links"
+            f"left out {len(dropped):,} of {total:,} entities to fit the limit of {sel.max_nodes:,} nodes, the least "
+            f"important to the question first (inspections, decisions and people last, each kept with what anchors "
+            f"it): {by_class}"
         )
 
-    # 6. Attributes.
+    # 7. Attributes.
     for n in g:
         _describe_node(g, n, cat, namer, dates, extra.get(n, ()))
     for s, o, p, data in g.edges(keys=True, data=True):
         data["predicate"] = p
-        data["label"] = namer.prop(p)
+        data["label"] = "in the same paper as" if p == PAPER_LINK else namer.prop(p)
         data["evidence"] = _evidence(cat.evidence.get((s, p, o), ()), namer)
+        if p == PAPER_LINK:
+            data["drawing"] = True  # drawn to place the node, not a fact of the store
+    g.graph["official"] = _official(cat, namer, council) if council else []
     g.graph["title"] = "; ".join(title_parts) if title_parts else "all entities"
     g.graph["notes"] = notes
     g.graph["focus"] = focus
     return g
+
+
+def _official(cat: _Catalogue, namer: _Namer, council: str) -> list[dict]:
+    """The council's inspections in Ofsted's official record (:mod:`caregraph.explore.official`), named for a page:
+    IRI, kind family, dates, kind, judgement and grade, visit theme, sub-judgements, link to the report."""
+    out = []
+    for rec in cat.official.values():
+        if rec.council != council:
+            continue
+        judgement = namer.thing(rec.judgement) if rec.judgement else None
+        grade = _grade(cat, rec.iri)[1]
+        kind = namer.thing(rec.kind) if rec.kind else "ILACS inspection"
+        out.append(
+            {
+                "iri": rec.iri,
+                "family": rec.iri.rstrip("/").rsplit("/", 2)[-2],
+                "start": rec.start or "",
+                "published": rec.published or "",
+                "name": f"{cat.pref.get(council) or namer.thing(council)}: {kind}, {rec.start or rec.published or '?'}",
+                "kind": kind,
+                "judgement": judgement,
+                "grade": grade,
+                "focus": rec.focus,
+                "link": rec.link,
+                "sub_judgements": [(namer.thing(a), namer.thing(j)) for a, j in rec.sub_judgements],
+                "papers": list(rec.papers),
+            }
+        )
+    return sorted(out, key=lambda r: (r["start"], r["iri"]))
+
+
+def _paper_of(cat: _Catalogue, iri: str) -> set[str]:
+    return {d for d in cat.entity_docs.get(iri, ()) if d in cat.docs}
+
+
+def _paper_links(cat: _Catalogue, nodes: set[str], edges: set[tuple[str, str, str]]) -> set[tuple[str, str, str]]:
+    """Drawing edges (:data:`PAPER_LINK`) from each decision or follow-up that no relation anchors (no meeting, no
+    decision) to what its own paper reports: the paper's one meeting, else the inspections it is about (up to 3)."""
+    anchored = {s for s, p, _o in edges if p in (CG + "madeAt", CG + "followUpOf")}
+    by_doc: dict[str, list[str]] = defaultdict(list)
+    for n in nodes:
+        if cat.classes.get(n) in ("Meeting", "Inspection"):
+            for d in _paper_of(cat, n):
+                by_doc[d].append(n)
+    links: set[tuple[str, str, str]] = set()
+    for n in nodes:
+        if cat.classes.get(n) not in ("Decision", "FollowUp") or n in anchored:
+            continue
+        for d in sorted(_paper_of(cat, n)):
+            meetings = sorted(m for m in by_doc.get(d, ()) if cat.classes[m] == "Meeting")
+            inspections = sorted(i for i in by_doc.get(d, ()) if cat.classes[i] == "Inspection")
+            targets = meetings if len(meetings) == 1 else inspections if 0 < len(inspections) <= 3 else []
+            links.update((n, PAPER_LINK, t) for t in targets if t != n)
+    return links
+
+
+def _council_of(cat: _Catalogue, n: str) -> str | None:
+    """The council an entity belongs to, for drawing it in its council's cluster: its IRI's council, else the
+    publisher of every paper that mentions it (None when they differ, or for things councils share)."""
+    from caregraph.iris import base
+
+    root = base() + "council/"
+    if n.startswith(root):
+        return root + n[len(root) :].split("/", 1)[0]
+    if cat.classes.get(n) in ("Organisation", "PracticeModel"):
+        return None
+    publishers = {cat.docs[d].get("publisher") for d in ({n} if n in cat.docs else _paper_of(cat, n))}
+    return publishers.pop() if len(publishers) == 1 else None
 
 
 def _evidence(items: Iterable[tuple[str, str]], namer: _Namer) -> list[tuple[str, str]]:
@@ -329,6 +463,19 @@ def _evidence(items: Iterable[tuple[str, str]], namer: _Namer) -> list[tuple[str
         quote = _clip(quote, MAX_QUOTE_CHARS)
         seen.setdefault(quote, doc)
     return [(q, namer.doc(d)) for q, d in sorted(seen.items(), key=lambda kv: (kv[1], kv[0]))]
+
+
+def _grade(cat: _Catalogue, n: str) -> tuple[str | None, str]:
+    """An inspection's judgement concept and its grade key (:data:`caregraph.explore.classes.GRADES`): Ofsted's
+    grade; "not-graded" for a visit of a kind Ofsted does not grade; "unknown" when no source states the grade."""
+    judgement = _judgement(cat, n)
+    if judgement:
+        return judgement, _JUDGEMENT_GRADE.get(judgement.rsplit("/", 1)[-1], "unknown")
+    kinds = {o.value for p, o in cat.facts.get(n, ()) if p == CG + "kind" and isinstance(o, ox.NamedNode)}
+    record = cat.official.get(n)
+    if record is not None and record.kind:
+        kinds.add(record.kind)
+    return None, "not-graded" if kinds and kinds <= cat.ungraded_kinds else "unknown"
 
 
 def _describe_node(g: nx.MultiDiGraph, n: str, cat: _Catalogue, namer: _Namer, dates: dict[str, str], extra) -> None:
@@ -350,8 +497,7 @@ def _describe_node(g: nx.MultiDiGraph, n: str, cat: _Catalogue, namer: _Namer, d
         info = cat.docs.get(n, {})
         facts += [(k, info[k]) for k in ("url", "file", "date", "genre") if k in info]
     facts = sorted(set(facts), key=lambda kv: (kv[0], kv[1]))
-    judgement = _judgement(cat, n) if cls == "Inspection" else None
-    grade = _JUDGEMENT_GRADE.get(judgement.rsplit("/", 1)[-1], "ungraded") if judgement else "ungraded"
+    judgement, grade = _grade(cat, n) if cls == "Inspection" else (None, None)
     data = g.nodes[n]
     data.update(
         iri=n,
@@ -359,11 +505,14 @@ def _describe_node(g: nx.MultiDiGraph, n: str, cat: _Catalogue, namer: _Namer, d
         label=_clip(name, 40),
         cls=cls,
         date=dates.get(n),
-        grade=grade if cls == "Inspection" else None,
+        grade=grade,
         judgement=namer.thing(judgement) if judgement else None,
         facts=facts,
         evidence=_evidence(cat.subject_evidence.get(n, ()), namer),
         documents=sorted(namer.doc(d) for d in cat.entity_docs.get(n, ())),
+        council=_council_of(cat, n),
+        short=cat.pref.get(n) if cls == "Council" else None,
+        official=n in cat.official,
     )
 
 
@@ -443,15 +592,6 @@ class Hop:
     forward: bool  # True when the relation reads source -> target
 
 
-def undirected(g: nx.MultiDiGraph) -> nx.Graph:
-    """The simple undirected graph of ``g``, built in a fixed order (networkx's undirected *view* of a directed graph
-    walks neighbours in set order, which changes from run to run)."""
-    und = nx.Graph()
-    und.add_nodes_from(g)
-    und.add_edges_from(sorted({(u, v) if u <= v else (v, u) for u, v in g.edges()}))
-    return und
-
-
 def shortest_path(g: nx.MultiDiGraph, a: str, b: str) -> list[Hop]:
     """How two nodes are connected: the hops of a shortest path, relations read in either direction."""
     try:
@@ -468,10 +608,12 @@ def shortest_path(g: nx.MultiDiGraph, a: str, b: str) -> list[Hop]:
 
 
 def path_graph(g: nx.MultiDiGraph, hops: list[Hop]) -> nx.MultiDiGraph:
-    """The subgraph of ``g`` a path runs through (nodes and the edges between consecutive ones)."""
+    """The subgraph of ``g`` a path runs through (nodes and the edges between consecutive ones); ``graph["path"]``
+    lists the nodes in order."""
     nodes = [hops[0].source, *(h.target for h in hops)] if hops else []
     sub = nx.MultiDiGraph()
     sub.graph.update(g.graph)
+    sub.graph["path"] = nodes  # in order: a page draws it as a chain, left to right
     for n in nodes:
         sub.add_node(n, **g.nodes[n])
     for h in hops:

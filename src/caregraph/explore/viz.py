@@ -15,7 +15,7 @@ on screen with ``textContent``, so a name like ``<img src=x onerror=alert(1)>`` 
 
 from __future__ import annotations
 
-import math
+import itertools
 import os
 import secrets
 from collections import defaultdict
@@ -25,11 +25,32 @@ from pathlib import Path
 import networkx as nx
 
 from caregraph.errors import CaregraphError
-from caregraph.explore.classes import CLASS_BY_NAME, ENTITY_CLASSES, GRADE_BY_KEY, GRADES, MAX_QUOTES
+from caregraph.explore.classes import (
+    CLASS_BY_NAME,
+    ENTITY_CLASSES,
+    GRADE_BY_KEY,
+    GRADES,
+    MAX_QUOTES,
+    VIS_SHAPES,
+)
+from caregraph.explore.glyphs import data_uri
+from caregraph.explore.layout import (
+    TITLE_LINE,
+    TITLE_STAR,
+    chain_layout,
+    clustered_layout,
+    clusters,
+    radial_layout,
+    title_lines,
+)
 
 PHYSICS_LIMIT = 1000  # above this many nodes the layout is computed here and physics is off
-DIM = "rgba(190,190,190,0.25)"
-EDGE_COLOUR = "#9a9a9a"
+EDGE_COLOUR = "#6b8fc7"  # links are blue: on a page, grey means one thing only (an inspection of unknown grade)
+DIM = "rgba(107,143,199,0.12)"  # a link not next to the entity clicked
+FADED = 0.15  # the opacity of an entity not next to the entity clicked
+LABEL_THRESHOLD = 10  # labels smaller than this on screen (px) are not drawn (faded just above): zoom in to read them
+LABEL_MAX = 26  # nor larger than this
+__all__ = ["radial_layout"]  # re-exported: the layouts live in caregraph.explore.layout
 
 
 class VizError(CaregraphError):
@@ -60,8 +81,10 @@ def _vis_assets() -> tuple[str, str]:
 def _environment():
     from jinja2 import DictLoader, Environment, select_autoescape
 
+    from caregraph.explore import templates
+
     env = Environment(
-        loader=DictLoader({"network.html": _NETWORK_TEMPLATE, "timeline.html": _TIMELINE_TEMPLATE}),
+        loader=DictLoader({"network.html": templates.NETWORK, "timeline.html": templates.TIMELINE}),
         autoescape=select_autoescape(default=True, default_for_string=True),
     )
     env.policies["json.dumps_kwargs"] = {"sort_keys": False, "ensure_ascii": False}
@@ -120,103 +143,95 @@ def _clip(text: str, n: int) -> str:
 
 def colour_of(data: dict) -> str:
     if data.get("cls") == "Inspection":
-        return GRADE_BY_KEY[data.get("grade") or "ungraded"].colour
+        return GRADE_BY_KEY[data.get("grade") or "unknown"].colour
     return CLASS_BY_NAME.get(data.get("cls", "Other"), CLASS_BY_NAME["Other"]).colour
 
 
-# ---------------------------------------------------------------------------------------------- layout
+def border_of(data: dict) -> str:
+    from caregraph.explore.glyphs import _darker
+
+    if data.get("cls") == "Inspection":
+        grade = GRADE_BY_KEY[data.get("grade") or "unknown"]
+        return grade.border or _darker(grade.colour)
+    return _darker(colour_of(data))
 
 
-def radial_layout(g: nx.Graph, spacing: float = 140.0, gap: float = 46.0) -> dict:
-    """A cheap deterministic layout: each connected component as rings around its best-connected node (breadth-first,
-    children next to their parent), components packed in rows, largest first. O(n log n)."""
-    from caregraph.explore.network import undirected
-
-    und = undirected(g) if g.is_directed() or g.is_multigraph() else g
-    components = sorted((sorted(c) for c in nx.connected_components(und)), key=lambda c: (-len(c), c[0]))
-    boxes = []
-    for comp in components:
-        root = min(comp, key=lambda n: (-und.degree(n), n))
-        angle = {root: 0.0}
-        pos = {root: (0.0, 0.0)}
-        ring, radius, seen = [root], 0.0, {root}
-        while ring:
-            nxt = []
-            for parent in ring:
-                for child in sorted(und.neighbors(parent)):
-                    if child not in seen:
-                        seen.add(child)
-                        nxt.append((angle[parent], child))
-            if not nxt:
-                break
-            nxt.sort(key=lambda t: t[0])
-            radius = max(radius + spacing, len(nxt) * gap / (2 * math.pi))
-            for i, (_, child) in enumerate(nxt):
-                a = 2 * math.pi * i / len(nxt)
-                angle[child] = a
-                pos[child] = (radius * math.cos(a), radius * math.sin(a))
-            ring = [c for _, c in nxt]
-        boxes.append((pos, radius + gap))
-    # Shelf packing: rows about as wide as the whole is tall.
-    total = sum((2 * r) ** 2 for _, r in boxes)
-    width = max(math.sqrt(total) * 1.1, max((2 * r for _, r in boxes), default=0))
-    out: dict = {}
-    x = y = row_height = 0.0
-    for pos, r in boxes:
-        size = 2 * r
-        if x > 0 and x + size > width:
-            x, y, row_height = 0.0, y + row_height, 0.0
-        for n, (px, py) in pos.items():
-            out[n] = (round(x + r + px), round(y + r + py))
-        x += size
-        row_height = max(row_height, size)
-    return out
+def draw_label(g: nx.Graph, n: str, data: dict) -> str:
+    """The label drawn under a node: the short label, less the council's name where the council's cluster already
+    says it ("Surrey: ILACS inspection, 2019-10" reads "ILACS inspection, 2019-10" beside Surrey's star)."""
+    label = str(data.get("label") or data.get("name") or n)
+    name = str(data.get("name") or label)
+    if data.get("cls") == "Inspection" and data.get("council") in g and ": " in name:
+        label = _clip(name.split(": ", 1)[1], 40)
+    return label
 
 
 # ---------------------------------------------------------------------------------------------- the network page
 
 
-def vis_data(g: nx.MultiDiGraph) -> tuple[list[dict], list[dict]]:
-    """vis-network node and edge records. Relations between the same two entities in the same direction are one
-    edge whose label lists them."""
+def vis_data(
+    g: nx.MultiDiGraph,
+    labels: dict[str, str] | None = None,
+    fonts: dict[str, int] | None = None,
+    titles: frozenset[str] = frozenset(),
+) -> tuple[list[dict], list[dict]]:
+    """vis-network node and edge records (``labels`` and ``fonts``: what :func:`layout_of` chose to draw). Relations
+    between the same two entities in the same direction are one edge whose label lists them; a drawing edge
+    (``drawing``: placed beside its paper's meeting) is dashed."""
+    labels = labels or {}
+    fonts = fonts or {}
     nodes: list[dict] = []
     edges: list[dict] = []
     for n, data in g.nodes(data=True):
-        colour = colour_of(data)
+        colour, border = colour_of(data), border_of(data)
         cls = CLASS_BY_NAME.get(data.get("cls", "Other"), CLASS_BY_NAME["Other"])
-        nodes.append(
-            {
-                "id": n,
-                "label": data.get("label") or data.get("name") or n,
-                "name": data.get("name") or n,
-                "cls": cls.name,
-                "clsLabel": cls.label,
-                "shape": cls.shape,
-                "color": colour,
-                "baseColor": colour,
-                "value": g.degree(n),
-                "title": node_title(data),
-            }
-        )
+        record = {
+            "id": n,
+            "label": labels.get(n) or draw_label(g, n, data),
+            "name": data.get("name") or n,
+            "cls": cls.name,
+            "clsLabel": cls.label,
+            "color": {"background": colour, "border": border},
+            "baseColor": colour,
+            "fontSize": fonts.get(n, cls.font),
+            "font": {"size": fonts.get(n, cls.font)},
+            "value": g.degree(n),
+            "title": node_title(data),
+        }
+        if cls.shape in VIS_SHAPES:
+            record["shape"] = cls.shape
+        else:  # drawn as an image of its glyph
+            record["shape"] = "image"
+            record["image"] = data_uri(cls.shape, colour, border)
+        if data.get("official"):
+            record["official"] = True
+        if n in titles:  # a cluster's title: a council's name above a star of fixed size
+            del record["value"]
+            record["size"] = TITLE_STAR
+            lines = record["label"].count("\n") + 1
+            record["font"]["vadjust"] = -round(lines * record["fontSize"] * TITLE_LINE + 2 * TITLE_STAR + 12)
+            record["font"]["color"] = cls.colour
+        nodes.append(record)
     grouped: dict[tuple[str, str], list[dict]] = defaultdict(list)
     for s, o, _key, data in g.edges(keys=True, data=True):
         grouped[(s, o)].append(data)
     for (s, o), rels in grouped.items():
         rels = sorted(rels, key=lambda d: d.get("label", ""))
-        edges.append(
-            {
-                "id": f"e{len(edges)}",
-                "from": s,
-                "to": o,
-                "label": " / ".join(dict.fromkeys(d.get("label", "") for d in rels)),
-                "title": edge_title(g.nodes[s], g.nodes[o], rels),
-            }
-        )
+        edge: dict[str, object] = {
+            "id": f"e{len(edges)}",
+            "from": s,
+            "to": o,
+            "label": " / ".join(dict.fromkeys(d.get("label", "") for d in rels)),
+            "title": edge_title(g.nodes[s], g.nodes[o], rels),
+        }
+        if all(d.get("drawing") for d in rels):
+            edge["dashes"] = True
+        edges.append(edge)
     return nodes, edges
 
 
-def vis_options(n_nodes: int, *, physics: bool) -> dict:
-    large = n_nodes > 300
+def vis_options(n_nodes: int, *, physics: bool, chain: bool = False) -> dict:
+    large = n_nodes > 300 or chain
     return {
         "nodes": {
             "font": {
@@ -226,12 +241,17 @@ def vis_options(n_nodes: int, *, physics: bool) -> dict:
                 "strokeWidth": 3,
                 "strokeColor": "#ffffff",
             },
-            "borderWidth": 1,
-            "scaling": {"min": 10, "max": 42, "label": {"enabled": False}},
+            "borderWidth": 1.5,
+            "scaling": {
+                "min": 10,
+                "max": 42,
+                "label": {"enabled": False, "drawThreshold": LABEL_THRESHOLD, "maxVisible": LABEL_MAX},
+            },
+            "shapeProperties": {"interpolation": False},
         },
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
-            "color": {"color": EDGE_COLOUR, "highlight": "#333333", "hover": "#555555"},
+            "color": {"color": EDGE_COLOUR, "highlight": "#2b4f8a", "hover": "#2b4f8a"},
             "font": {"size": 11, "color": "#444", "strokeWidth": 3, "strokeColor": "#ffffff", "align": "horizontal"},
             "smooth": {"enabled": not large, "type": "curvedCW", "roundness": 0.12},
             "width": 1,
@@ -272,29 +292,23 @@ def vis_options(n_nodes: int, *, physics: bool) -> dict:
 
 
 def legend(g: nx.Graph) -> list[dict]:
-    """The legend entries for the classes (and inspection grades) present, with counts."""
+    """The legend entries for the classes (and inspection grades) present, with counts; each with its symbol, the
+    shape the page draws, as inline SVG (made here from constants, never from data)."""
+    from caregraph.explore.glyphs import _darker, svg
+
     counts: dict[str, int] = defaultdict(int)
     grades: dict[str, int] = defaultdict(int)
     for _, data in g.nodes(data=True):
         counts[data.get("cls", "Other")] += 1
         if data.get("cls") == "Inspection":
-            grades[data.get("grade") or "ungraded"] += 1
-    symbols = {
-        "star": "★",
-        "square": "■",
-        "triangle": "▲",
-        "triangleDown": "▼",
-        "hexagon": "⬢",
-        "dot": "●",
-        "diamond": "◆",
-    }
+            grades[data.get("grade") or "unknown"] += 1
     entries = []
     for cls in ENTITY_CLASSES:
         if counts.get(cls.name):
+            fill = cls.colour
             entries.append(
                 {
-                    "symbol": symbols.get(cls.shape, "●"),
-                    "colour": cls.colour,
+                    "svg": svg(cls.shape, fill, "#404040" if cls.name == "Inspection" else _darker(fill)),
                     "label": cls.label,
                     "count": counts[cls.name],
                     "indent": False,
@@ -305,8 +319,7 @@ def legend(g: nx.Graph) -> list[dict]:
                     if grades.get(grade.key):
                         entries.append(
                             {
-                                "symbol": symbols["hexagon"],
-                                "colour": grade.colour,
+                                "svg": svg(cls.shape, grade.colour, grade.border or _darker(grade.colour)),
                                 "label": grade.label,
                                 "count": grades[grade.key],
                                 "indent": True,
@@ -315,15 +328,49 @@ def legend(g: nx.Graph) -> list[dict]:
     return entries
 
 
+def layout_of(g: nx.MultiDiGraph) -> tuple[str, dict, dict[str, str], dict[str, int]]:
+    """The layout a page starts from: its kind, the positions, and the labels and font sizes drawn. A path
+    (``graph["path"]``, its nodes in order) is a left-to-right chain; entities of several councils are clustered
+    by council, each cluster under its council's name drawn as large as its cell allows; otherwise rings."""
+    labels = {n: draw_label(g, n, data) for n, data in g.nodes(data=True)}
+    fonts = {
+        n: CLASS_BY_NAME.get(data.get("cls", "Other"), CLASS_BY_NAME["Other"]).font for n, data in g.nodes(data=True)
+    }
+    path = g.graph.get("path")
+    if path:
+        between = []
+        for u, v in itertools.pairwise(path):
+            data = g.get_edge_data(u, v) or g.get_edge_data(v, u) or {}
+            between.append(" / ".join(sorted(d.get("label", "") for d in data.values())))
+        fonts = dict.fromkeys(g, 14)  # one size along a chain: every label reads the same
+        return "chain", chain_layout(path, labels, between), labels, fonts
+    groups = clusters(g)
+    if len([k for k in groups if k]) > 1:
+        for n, data in g.nodes(data=True):
+            if data.get("cls") == "Council":
+                labels[n] = title_lines(str(data.get("short") or data.get("name") or n))
+        positions, titles = clustered_layout(g, labels, fonts)
+        fonts.update(titles)
+        return "clusters", positions, labels, fonts
+    return "rings", radial_layout(g), labels, fonts
+
+
 def network_page(g: nx.MultiDiGraph, *, heading: str | None = None, physics_limit: int = PHYSICS_LIMIT) -> str:
-    """The graph as one self-contained HTML page (pyvis renders it into caregraph's template)."""
+    """The graph as one self-contained HTML page (pyvis renders it into caregraph's template). The layout is
+    :func:`layout_of`'s; physics settles it further only for rings of up to ``physics_limit`` entities (clusters and
+    chains keep their places)."""
     from pyvis.network import Network
 
     script, style = _vis_assets()
     n = g.number_of_nodes()
-    physics = n <= physics_limit
-    nodes, edges = vis_data(g)
-    positions = radial_layout(g)
+    kind, positions, labels, fonts = layout_of(g)
+    physics = n <= physics_limit and kind == "rings"
+    titles = frozenset(n for n in g if kind == "clusters" and g.nodes[n].get("cls") == "Council")
+    nodes, edges = vis_data(g, labels, fonts, titles)
+    if kind == "chain":  # one size along a chain, so the labels stay apart
+        for node in nodes:
+            node.pop("value", None)
+            node["size"] = 16
     for node in nodes:
         node["x"], node["y"] = positions.get(node["id"], (0, 0))
     heading = heading or f"caregraph: {g.graph.get('title', 'entities')}"
@@ -334,19 +381,32 @@ def network_page(g: nx.MultiDiGraph, *, heading: str | None = None, physics_limi
     net.nodes, net.edges = nodes, edges
     net.node_ids = [node["id"] for node in nodes]
     net.node_map = {node["id"]: node for node in nodes}
-    net.options = vis_options(n, physics=physics)
+    net.options = vis_options(n, physics=physics, chain=kind == "chain")
+    layout_note = None
+    if kind == "clusters":
+        layout_note = "Entities are grouped by council, councils in alphabetical order; shared ones (Ofsted, practice models) first."
+    elif kind == "chain":
+        layout_note = "The path reads left to right."
+    elif not physics:
+        layout_note = (
+            f"{n:,} entities: more than {physics_limit:,}, so the layout was computed in advance and physics is off."
+        )
     env = _environment()
     env.globals.update(
         vis_js=script,
         vis_css=style,
         dim=DIM,
+        faded=FADED,
+        edge_colour=EDGE_COLOUR,
+        label_threshold=LABEL_THRESHOLD,
         nonce=secrets.token_urlsafe(18),
         legend=legend(g),
+        paper_links=any(e.get("dashes") for e in edges),
         notes=list(g.graph.get("notes", ())),
         counts={"nodes": n, "edges": len(edges), "relations": g.number_of_edges()},
-        physics_note=None
-        if physics
-        else f"{n:,} entities: more than {physics_limit:,}, so the layout was computed in advance and physics is off.",
+        physics_note=layout_note,
+        physics=physics,
+        layout=kind,
     )
     net.templateEnv = env
     net.path = "network.html"
@@ -356,12 +416,43 @@ def network_page(g: nx.MultiDiGraph, *, heading: str | None = None, physics_limi
 # ---------------------------------------------------------------------------------------------- the timeline page
 
 TIMELINE_CLASSES = ("Inspection", "Meeting", "Decision", "FollowUp")
+OFFICIAL_SOURCE = "Ofsted's official record (caregraph import-ofsted)"
+
+
+def same_visit(paper_iri: str, paper_date: str, official: dict) -> bool:
+    """Is a paper's inspection the official one? The same IRI, or linked to it by the import (``papers``); or the
+    same council and kind family with the paper's date inside the official dates (start to publication) or in the
+    month of publication."""
+    if paper_iri == official["iri"] or paper_iri in official.get("papers", ()):
+        return True
+    head, _, _ = paper_iri.rstrip("/").rpartition("/")
+    if head != official["iri"].rstrip("/").rpartition("/")[0] or not paper_date:
+        return False
+    month, start, published = paper_date[:7], official["start"][:7], official["published"][:7]
+    if len(month) < 7:  # a year only: not enough to say
+        return False
+    return bool(start and start <= month <= (published or start)) or bool(published and month == published)
+
+
+def _official_details(rec: dict) -> list[tuple[str, str]]:
+    details = [("official start", rec["start"])] if rec["start"] else []
+    if rec["published"]:
+        details.append(("report published", rec["published"]))
+    if rec["focus"]:
+        details.append(("theme", _clip(rec["focus"], 300)))
+    details += [(area, grade) for area, grade in rec["sub_judgements"]]
+    return details
 
 
 def timeline_entries(g: nx.Graph) -> tuple[list[dict], list[dict]]:
-    """Dated inspections, visits, meetings, decisions and follow-ups in date order, and the undated ones."""
+    """Dated inspections, visits, meetings, decisions and follow-ups in date order, and the undated ones. With
+    Ofsted's official record imported (``graph["official"]``, see :func:`caregraph.explore.network.entity_graph`),
+    each official inspection is one entry marked official: merged into the papers' entry for the same visit
+    (:func:`same_visit`), else an entry of its own."""
     dated: list[dict] = []
     undated: list[dict] = []
+    official = list(g.graph.get("official", ()))
+    claimed: set[str] = set()
     for n, data in g.nodes(data=True):
         if data.get("cls") not in TIMELINE_CLASSES:
             continue
@@ -370,11 +461,15 @@ def timeline_entries(g: nx.Graph) -> tuple[list[dict], list[dict]]:
         entry = {
             "iri": n,
             "date": data.get("date") or "",
+            "order": TIMELINE_CLASSES.index(data["cls"]),
             "cls": cls.label if data["cls"] != "FollowUp" else "Follow-up due",
             "name": data.get("name") or n,
             "colour": colour_of(data),
             "judgement": data.get("judgement"),
             "planned": facts.get("planned") == "true",
+            "official": False,
+            "papers": True,
+            "link": None,
             "details": [
                 (k, _clip(v, 300))
                 for k, v in data.get("facts", ())
@@ -384,9 +479,55 @@ def timeline_entries(g: nx.Graph) -> tuple[list[dict], list[dict]]:
             "documents": list(data.get("documents", ()))[:MAX_QUOTES],
         }
         (dated if entry["date"] else undated).append(entry)
-    order = {c: i for i, c in enumerate(TIMELINE_CLASSES)}
-    dated.sort(key=lambda e: (e["date"], order.get(e["cls"], 9), e["name"]))
-    undated.sort(key=lambda e: (e["cls"], e["name"]))
+    # Each official inspection once: merged into the papers' entry for it (the same IRI first, then one the import
+    # linked, then one of the same kind family and dates), the papers' other entries for it folded into that one.
+    folded: set[str] = set()
+    for rec in official:
+        papers = [
+            e for e in dated + undated if e["cls"] == CLASS_BY_NAME["Inspection"].label and e["iri"] not in folded
+        ]
+        same = [e for e in papers if same_visit(e["iri"], e["date"], rec)]
+        if not same:
+            continue
+        same.sort(key=lambda e: (e["iri"] != rec["iri"], e["iri"] not in rec.get("papers", ()), e["date"], e["iri"]))
+        entry, others = same[0], same[1:]
+        claimed.add(rec["iri"])
+        folded.update(e["iri"] for e in others)
+        entry["official"], entry["link"] = True, rec["link"]
+        entry["judgement"] = rec["judgement"] or entry["judgement"]
+        entry["colour"] = GRADE_BY_KEY[rec["grade"]].colour
+        entry["date"] = rec["start"] or entry["date"]
+        entry["details"] = _official_details(rec) + [d for d in entry["details"] if d[0] != "judgement"]
+        if others:
+            entry["details"].append(("papers also call it", "; ".join(e["name"] for e in others)))
+            entry["evidence"] = (entry["evidence"] + [q for e in others for q in e["evidence"]])[:MAX_QUOTES]
+            entry["documents"] = sorted({*entry["documents"], *(d for e in others for d in e["documents"])})[
+                :MAX_QUOTES
+            ]
+    dated = [e for e in dated if e["iri"] not in folded]
+    undated = [e for e in undated if e["iri"] not in folded]
+    for rec in official:
+        if rec["iri"] in claimed:
+            continue
+        entry = {
+            "iri": rec["iri"],
+            "date": rec["start"],
+            "order": 0,
+            "cls": CLASS_BY_NAME["Inspection"].label,
+            "name": rec["name"],
+            "colour": GRADE_BY_KEY[rec["grade"]].colour,
+            "judgement": rec["judgement"],
+            "planned": False,
+            "official": True,
+            "papers": False,
+            "link": rec["link"],
+            "details": _official_details(rec),
+            "evidence": [],
+            "documents": [OFFICIAL_SOURCE],
+        }
+        (dated if entry["date"] else undated).append(entry)
+    dated.sort(key=lambda e: (e["date"], e["order"], e["name"]))
+    undated.sort(key=lambda e: (e["order"], e["name"]))
     return dated, undated
 
 
@@ -398,7 +539,8 @@ def timeline_page(g: nx.Graph, *, heading: str | None = None) -> str:
         dated=dated,
         undated=undated,
         notes=list(g.graph.get("notes", ())),
-        grades=[g_ for g_ in GRADES],
+        grades=list(GRADES),
+        official=sum(1 for e in dated + undated if e["official"]),
     )
 
 
@@ -423,239 +565,3 @@ def open_in_browser(path: Path) -> bool:
     import webbrowser
 
     return webbrowser.open(path.resolve().as_uri())
-
-
-# ---------------------------------------------------------------------------------------------- templates
-
-_HEAD = """<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'nonce-{{ nonce }}'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="caregraph">
-<title>{{ heading }}</title>
-"""
-
-_NETWORK_TEMPLATE = (
-    _HEAD
-    + """<style>{{ vis_css|safe }}</style>
-<style>
-  html, body { margin: 0; height: 100%; font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #222; background: #fafafa; }
-  body { display: flex; flex-direction: column; }
-  header { padding: 8px 14px 6px; border-bottom: 1px solid #ddd; background: #fff; }
-  h1 { font-size: 18px; margin: 0 0 2px; font-weight: 600; }
-  .sub { color: #555; font-size: 13px; }
-  .notes { margin: 4px 0 0; padding-left: 18px; color: #8a4b00; font-size: 13px; }
-  .toolbar { display: flex; gap: 8px; align-items: center; margin-top: 6px; flex-wrap: wrap; }
-  .toolbar input { width: 320px; max-width: 60vw; padding: 4px 8px; font: inherit; border: 1px solid #bbb; border-radius: 4px; }
-  .toolbar button { padding: 4px 10px; font: inherit; border: 1px solid #bbb; border-radius: 4px; background: #f3f3f3; cursor: pointer; }
-  #status { color: #555; font-size: 13px; }
-  main { flex: 1; display: flex; min-height: 0; }
-  #network { flex: 1; min-width: 0; background: #fff; }
-  aside { width: 300px; overflow: auto; border-left: 1px solid #ddd; padding: 8px 12px; background: #fff; font-size: 13px; }
-  aside h2 { font-size: 14px; margin: 6px 0; }
-  .legend { list-style: none; padding: 0; margin: 0; }
-  .legend li { margin: 1px 0; white-space: nowrap; }
-  .legend li.indent { padding-left: 18px; }
-  .legend .sym { display: inline-block; width: 18px; text-align: center; font-size: 15px; }
-  .legend .n { color: #777; }
-  #details { white-space: pre-wrap; word-break: break-word; font: inherit; margin: 0; color: #333; }
-  div.vis-tooltip { max-width: 460px; white-space: normal; font: 13px/1.35 system-ui, sans-serif; padding: 6px 8px; background: #fffef5; border: 1px solid #b8b39a; border-radius: 4px; box-shadow: 2px 2px 8px rgba(0,0,0,.15); }
-  .cg-tip { white-space: pre-wrap; word-break: break-word; }
-</style>
-<script nonce="{{ nonce }}">{{ vis_js|safe }}</script>
-</head>
-<body>
-<header>
-  <h1 id="heading">{{ heading }}</h1>
-  <div class="sub">{{ "{:,}".format(counts.nodes) }} entities, {{ "{:,}".format(counts.edges) }} links ({{ "{:,}".format(counts.relations) }} relations). Hover for details and evidence; click an entity to highlight its neighbours; click the background to clear.</div>
-  {% if notes or physics_note %}<ul class="notes" id="notes">{% for note in notes %}<li>{{ note }}</li>{% endfor %}{% if physics_note %}<li>{{ physics_note }}</li>{% endif %}</ul>{% endif %}
-  <div class="toolbar">
-    <label for="search">Find</label>
-    <input id="search" type="search" list="entity-names" placeholder="type a name, then Enter" autocomplete="off">
-    <datalist id="entity-names"></datalist>
-    <button id="reset" type="button">Clear highlight</button>
-    {% if not physics_note %}<button id="physics" type="button">Re-run layout</button>{% endif %}
-    <span id="status">Laying out…</span>
-  </div>
-</header>
-<main>
-  <div id="network"></div>
-  <aside>
-    <h2>Legend</h2>
-    <ul class="legend" id="legend">
-    {% for e in legend %}<li{% if e.indent %} class="indent"{% endif %}><span class="sym" style="color: {{ e.colour }}">{{ e.symbol }}</span> {{ e.label }} <span class="n">({{ e.count }})</span></li>
-    {% endfor %}
-    </ul>
-    <p class="sub">Size: number of links. Inspections are coloured by Ofsted's overall judgement.</p>
-    <h2>Selected</h2>
-    <pre id="details">Click an entity.</pre>
-  </aside>
-</main>
-<script nonce="{{ nonce }}">
-(function () {
-  "use strict";
-  var t0 = performance.now();
-  var nodeData = {{ nodes|tojson }};
-  var edgeData = {{ edges|tojson }};
-  var options = {{ options|safe }};
-  var DIM = {{ dim|tojson }};
-  function tip(text) {
-    var el = document.createElement("div");
-    el.className = "cg-tip";
-    el.textContent = text;
-    return el;
-  }
-  nodeData.forEach(function (n) { n.text = n.title; n.title = tip(n.title); });
-  edgeData.forEach(function (e) { e.text = e.title; e.title = tip(e.title); });
-  var nodes = new vis.DataSet(nodeData);
-  var edges = new vis.DataSet(edgeData);
-  var container = document.getElementById("network");
-  var network = new vis.Network(container, {nodes: nodes, edges: edges}, options);
-  var status = document.getElementById("status");
-  var state = {network: network, nodes: nodes, edges: edges, ready: false, readyMs: null, buildMs: performance.now() - t0, highlighted: null};
-  window.caregraph = state;
-
-  function settle() {
-    if (state.ready) { return; }
-    network.setOptions({physics: {enabled: false}});
-    state.ready = true;
-    state.readyMs = performance.now();
-    document.body.setAttribute("data-ready", "true");
-    status.textContent = "Layout settled; drag entities to move them.";
-  }
-  if (options.physics.enabled) {
-    network.on("stabilizationProgress", function (p) {
-      status.textContent = "Laying out… " + Math.round(100 * p.iterations / p.total) + "%";
-    });
-    network.once("stabilizationIterationsDone", settle);
-    network.once("stabilized", settle);
-  } else {
-    network.once("afterDrawing", settle);
-  }
-
-  var details = document.getElementById("details");
-  function highlight(id) {
-    var keep = {};
-    keep[id] = true;
-    network.getConnectedNodes(id).forEach(function (n) { keep[n] = true; });
-    var linked = {};
-    network.getConnectedEdges(id).forEach(function (e) { linked[e] = true; });
-    nodes.update(nodes.map(function (n) {
-      var on = keep[n.id] === true;
-      return {id: n.id, color: on ? n.baseColor : DIM, font: {color: on ? "#222" : "rgba(0,0,0,0)"}};
-    }));
-    edges.update(edges.map(function (e) {
-      var on = linked[e.id] === true;
-      return {id: e.id, color: {color: on ? "#555555" : DIM}, font: {color: on ? "#444" : "rgba(0,0,0,0)"}};
-    }));
-    state.highlighted = id;
-    details.textContent = nodes.get(id).text;
-  }
-  function clear() {
-    if (state.highlighted === null) { return; }
-    nodes.update(nodes.map(function (n) { return {id: n.id, color: n.baseColor, font: {color: "#222"}}; }));
-    edges.update(edges.map(function (e) { return {id: e.id, color: {color: options.edges.color.color}, font: {color: "#444"}}; }));
-    state.highlighted = null;
-    details.textContent = "Click an entity.";
-  }
-  state.highlight = highlight;
-  state.clear = clear;
-  network.on("click", function (p) {
-    if (p.nodes.length) { highlight(p.nodes[0]); }
-    else if (p.edges.length) { details.textContent = edges.get(p.edges[0]).text; }
-    else { clear(); }
-  });
-
-  var list = document.getElementById("entity-names");
-  var byChoice = {};
-  nodeData.forEach(function (n) {
-    var choice = n.name + " (" + n.clsLabel + ")";
-    if (byChoice[choice] !== undefined) { choice = n.name + " (" + n.clsLabel + ", " + n.id + ")"; }
-    byChoice[choice] = n.id;
-    var option = document.createElement("option");
-    option.value = choice;
-    list.appendChild(option);
-  });
-  var search = document.getElementById("search");
-  function find() {
-    var text = search.value.trim();
-    if (!text) { return; }
-    var id = byChoice[text];
-    if (id === undefined) {
-      var lower = text.toLowerCase();
-      var hit = nodeData.filter(function (n) { return n.name.toLowerCase().indexOf(lower) !== -1; })[0];
-      id = hit ? hit.id : undefined;
-    }
-    if (id === undefined) { status.textContent = "Nothing called \u201c" + text + "\u201d."; return; }
-    network.selectNodes([id]);
-    network.focus(id, {scale: Math.max(network.getScale(), 1.0), animation: {duration: 300}});
-    highlight(id);
-  }
-  search.addEventListener("change", find);
-  search.addEventListener("keydown", function (ev) { if (ev.key === "Enter") { find(); } });
-  document.getElementById("reset").addEventListener("click", function () { network.unselectAll(); clear(); });
-  var rerun = document.getElementById("physics");
-  if (rerun) {
-    rerun.addEventListener("click", function () {
-      state.ready = false;
-      status.textContent = "Laying out…";
-      network.setOptions({physics: {enabled: true}});
-      network.once("stabilized", settle);
-      network.stabilize(options.physics.stabilization.iterations);
-    });
-  }
-})();
-</script>
-</body>
-</html>
-"""
-)
-
-_TIMELINE_TEMPLATE = (
-    _HEAD.replace("script-src 'nonce-{{ nonce }}'", "script-src 'none'")
-    + """<style>
-  body { margin: 0 auto; max-width: 60rem; padding: 12px 18px 40px; font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #222; }
-  h1 { font-size: 22px; margin: 8px 0 4px; }
-  .sub { color: #555; font-size: 13px; }
-  ol.timeline { list-style: none; margin: 18px 0; padding: 0 0 0 24px; border-left: 3px solid #ccc; }
-  ol.timeline > li { position: relative; margin: 0 0 16px; padding-left: 10px; }
-  ol.timeline > li::before { content: ""; position: absolute; left: -33px; top: 5px; width: 14px; height: 14px; border-radius: 50%; background: var(--c); border: 2px solid #fff; box-shadow: 0 0 0 1px #999; }
-  .date { font-weight: 600; font-variant-numeric: tabular-nums; }
-  .cls { color: #555; }
-  .badge { display: inline-block; padding: 0 6px; border-radius: 8px; font-size: 12px; background: var(--c); color: #000; }
-  .planned { font-size: 12px; color: #8a4b00; border: 1px solid #d9a066; border-radius: 8px; padding: 0 6px; }
-  .name { margin: 2px 0; }
-  .details { margin: 2px 0; color: #444; font-size: 13px; }
-  blockquote { margin: 4px 0 0 0; padding: 2px 8px; border-left: 3px solid #ddd; color: #444; font-size: 13px; }
-  cite { display: block; color: #666; font-style: normal; font-size: 12px; }
-  .legend span { margin-right: 10px; font-size: 13px; }
-  .legend i { display: inline-block; width: 10px; height: 10px; border-radius: 50%; background: var(--c); margin-right: 3px; }
-</style>
-</head>
-<body>
-<h1>{{ heading }}</h1>
-<p class="sub">{{ dated|length }} dated entr{{ "y" if dated|length == 1 else "ies" }}{% if undated %}, {{ undated|length }} undated{% endif %}: inspections and visits, meetings, decisions and follow-ups, oldest first. A year or month stands for the whole period.</p>
-<p class="legend">{% for grade in grades %}<span><i style="--c: {{ grade.colour }}"></i>{{ grade.label }}</span>{% endfor %}</p>
-{% if notes %}<ul class="sub">{% for note in notes %}<li>{{ note }}</li>{% endfor %}</ul>{% endif %}
-{% macro item(e) %}<li style="--c: {{ e.colour }}">
-  <div><span class="date">{{ e.date or "undated" }}</span> · <span class="cls">{{ e.cls }}</span>{% if e.judgement %} <span class="badge" style="--c: {{ e.colour }}">{{ e.judgement }}</span>{% endif %}{% if e.planned %} <span class="planned">planned</span>{% endif %}</div>
-  <div class="name">{{ e.name }}</div>
-  {% if e.details %}<div class="details">{% for k, v in e.details %}{{ k }}: {{ v }}{% if not loop.last %} · {% endif %}{% endfor %}</div>{% endif %}
-  {% for quote, doc in e.evidence %}<blockquote>“{{ quote }}”<cite>— {{ doc }}</cite></blockquote>{% endfor %}
-  {% if not e.evidence and e.documents %}<cite>In: {{ e.documents|join("; ") }}</cite>{% endif %}
-</li>{% endmacro %}
-<ol class="timeline" id="timeline">
-{% for e in dated %}{{ item(e) }}
-{% endfor %}
-</ol>
-{% if undated %}<h2>Undated</h2>
-<ol class="timeline" id="undated">
-{% for e in undated %}{{ item(e) }}
-{% endfor %}
-</ol>{% endif %}
-</body>
-</html>
-"""
-)

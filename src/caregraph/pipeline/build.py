@@ -1,8 +1,9 @@
 """The build: load → segment → extract → map → store, for every document under the given paths.
 
 One bad document never stops the others: its problem is recorded in the summary and the store keeps what it had.
-An unchanged document (same SHA-256 under the same IRI) is skipped without being read again; a changed one replaces
-its graph; ``rebuild=True`` starts from an empty store.
+An unchanged document (same SHA-256 under the same IRI, written by this version of caregraph in this form of graph:
+:data:`caregraph.index.FORM`) is skipped without being read again; a changed one, or one an older caregraph wrote,
+replaces its graph; ``rebuild=True`` starts from an empty store.
 
 How it scales (docs/performance.md): the main process walks the sources, skips unchanged documents by their hash,
 and hands the rest in chunks to ``jobs`` worker processes, at most a few chunks ahead (so memory stays bounded
@@ -33,13 +34,14 @@ from typing import TypeVar
 
 import pyoxigraph as ox
 
-from caregraph import iris
+from caregraph import index, iris
 from caregraph.dataset import DATASET_GRAPH, dataset_iri, describe_dataset
 from caregraph.errors import LoadError
 from caregraph.namespaces import DCTERMS, PROV, VOID, XSD
 from caregraph.ntriples import graph_ntriples
 from caregraph.pipeline.identity import Identities, clear_documents, prune_missing
 from caregraph.pipeline.load import DEFAULT_MAX_BYTES, Skipped, Source, iter_sources, load
+from caregraph.pipeline.reconcile import refresh_links
 from caregraph.records import Extraction
 from caregraph.store import Store
 
@@ -77,6 +79,7 @@ class BuildSummary:
     copies: list[Failure] = field(default_factory=list)  # the same bytes as a document already built: not added
     skipped: list[Skipped] = field(default_factory=list)  # files of formats caregraph does not read
     removed: list[str] = field(default_factory=list)  # document graphs dropped: superseded, or pruned
+    outdated: int = 0  # documents in the store written by another caregraph version or graph form (so not unchanged)
     quads: int = 0  # quads in the store after the build
     seconds: float = 0.0
 
@@ -483,7 +486,14 @@ def build(
     if rebuild:
         clear_documents(store)
     store.ensure_reference_graphs()
+    index.ensure(store)  # a store written before the index gets one (and its documents are then outdated)
     stored = store.document_files()
+    # A document some other caregraph version (or graph form) wrote is never unchanged: it is built again, its graph
+    # replaced (its hash is forgotten here, so only its file can claim it).
+    forms = store.document_forms()
+    outdated = {name for name in stored if forms.get(name) != index.FORM}
+    summary.outdated = len(outdated)
+    stored = {name: ("" if name in outdated else sha, file) for name, (sha, file) in stored.items()}
     known = {name: sha for name, (sha, _) in stored.items()}
     ids = Identities(stored)
     # Graphs of documents without their hash (cut short by a killed --bulk build) are replaced, never added to.
@@ -579,6 +589,8 @@ def build(
         summary.read or summary.removed or rebuild or not store.has_graph(DATASET_GRAPH) or _description_stale(store)
     )
     if changed:
+        # The links between the papers' inspections and Ofsted's record (graph …/graph/links) follow the documents.
+        refresh_links(store)
         # The VoID/DCAT description in graph …/graph/dataset (caregraph.dataset). It counts the whole store, so an
         # unchanged rebuild keeps the last one rather than pay for a full scan.
         describe_dataset(store)

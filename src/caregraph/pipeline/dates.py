@@ -10,6 +10,7 @@ and a season gives only its year.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date as _date
@@ -106,6 +107,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("d_m_y", re.compile(rf"\b{_WEEKDAY}(?P<d>{_D})\s+(?:of\s+)?(?P<m>{_M})\s*,?\s*(?P<y>{_Y})\b", re.I)),
     # September 16-27, 2019 ; March 4 and 5 2024
     ("m_d_d_y", re.compile(rf"\b{_AT_MONTH}(?P<m>{_M})\s+(?P<d1>{_D}){_RANGE}(?P<d2>{_D}),?\s+(?P<y>{_Y})\b", re.I)),
+    # February 26 and March 8, 2024 ; June 3 to June 14 2024 (month-first days across a range)
+    (
+        "m_d_m_d_y",
+        re.compile(
+            rf"\b{_AT_MONTH}(?P<m1>{_M})\s+(?P<d1>{_D}){_RANGE}(?P<m2>{_M})\s+(?P<d2>{_D}),?\s+(?P<y>{_Y})\b", re.I
+        ),
+    ),
     # May 16, 2018
     ("m_d_y", re.compile(rf"\b{_AT_MONTH}(?P<m>{_M})\s+(?P<d>{_D}),?\s+(?P<y>{_Y})\b", re.I)),
     # 30/09/2024 - 11/10/2024 ; 30/09/2024 to 11/10/2024
@@ -139,6 +147,16 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("s_y", re.compile(rf"\b{_QUAL}(?P<s>{_SEASON})\s+(?:term\s+)?(?:of\s+)?(?P<y>{_Y})\b", re.I)),
+    # in June this year (2023) ; 11 and 13 June this year (2024) (the year restated: no anchor needed)
+    (
+        "m_rel_y",
+        re.compile(
+            rf"\b(?:(?P<d1>{_D}){_RANGE})?(?:(?P<d>{_D})\s+(?:of\s+)?)?(?P<m>{_M})\s+(?:this|last|next)\s+year\s*\(\s*(?P<y>{_Y})\s*\)",
+            re.I,
+        ),
+    ),
+    # Q3 2024 ; the end of Q3 2024 ; quarter 2 of 2023 (the year: a quarter is no month)
+    ("q_y", re.compile(rf"\b(?:Q|quarter\s+)(?P<q>[1-4])\s*(?:of\s+)?(?P<y>{_Y})\b", re.I)),
     # inspections in 2016 and 2019 ; in 2014, 2016 and 2019 (one mention a year)
     (
         "y_list",
@@ -155,15 +173,23 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    # the 2019 inspection ; its 2022 ILACS inspection ; our 2023 focused visit
+    # the 2019 inspection ; its 2022 ILACS inspection ; our 2023 focused visit ; the 2021 judgement of inadequate
     (
         "y_event",
         re.compile(
-            rf"\b(?P<y>{_Y})(?=\s+(?:ofsted\s+|ilacs\s+|sif\s+|full\s+|joint\s+targeted\s+area\s+)?(?:inspection|re-?inspection|monitoring\s+visit|focused\s+visit|jtai)\b)(?<![/-]\d{{4}})",
+            rf"\b(?P<y>{_Y})(?=\s+(?:ofsted\s+|ilacs\s+|sif\s+|full\s+|joint\s+targeted\s+area\s+)?(?:inspection|re-?inspection|monitoring\s+visit|focused\s+visit|jtai|judgement|judgment|rating|grade|verdict)\b)(?<![/-]\d{{4}})",
             re.I,
         ),
     ),
     # relative expressions, resolved against the anchor
+    # in June this year ; 11 and 13 June this year ; 4 March last year (the year the words give, not the anchor's)
+    (
+        "month_this_year",
+        re.compile(
+            rf"\b(?:(?P<d1>{_D}){_RANGE})?(?:(?P<d>{_D})\s+(?:of\s+)?)?(?:in\s+)?(?P<m>{_M})\s+(?P<rel>this|last|next)\s+year\b",
+            re.I,
+        ),
+    ),
     # 13 and 14 July ; 27 February - 14 March ; 21st November ; (no year: needs the anchor)
     ("d_m_d_m", re.compile(rf"\b(?P<d1>{_D})\s+(?P<m1>{_M}){_RANGE}(?P<d2>{_D})\s+(?P<m2>{_M})\b(?!\s*,?\s*\d)", re.I)),
     ("d_d_m", re.compile(rf"\b(?P<d1>{_D}){_RANGE}(?P<d2>{_D})\s+(?:of\s+)?(?P<m>{_M})\b(?!\s*,?\s*\d)", re.I)),
@@ -173,21 +199,41 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"\b{_AT_MONTH}(?P<m>{_M})\s+(?P<d1>{_D})\s*(?:-|–|—|&|to|and)\s*(?P<d2>{_D})\b(?!\s*,?\s*\d)", re.I
         ),
     ),
+    # on November 1 ; on March 4th (a month-first day after "on")
+    ("m_d", re.compile(rf"{_AT_MONTH}(?<=\bon\s)(?P<m>{_M})\s+(?P<d>{_D})\b(?!\s*,?\s*\d)(?![/.:]\d)", re.I)),
     ("d_m", re.compile(rf"(?<![\d/.])\b(?P<d>{_D})\s+(?:of\s+)?(?P<m>{_M})\b(?!\s*,?\s*\d)(?![/.]\d)", re.I)),
-    (
-        "month_this_year",
-        re.compile(rf"\b(?=[adfjmnosi])(?:in\s+)?(?P<m>{_M})\s+(?P<rel>this|last|next)\s+year\b", re.I),
-    ),
     ("rel_month", re.compile(r"\b(?P<rel>last|this|next|previous)\s+month(?:['’]s)?\b", re.I)),
-    ("rel_year", re.compile(r"\b(?:earlier\s+|later\s+)?(?P<rel>last|this|next|previous)\s+year(?:['’]s)?\b", re.I)),
-    # published today ; today's report (the span is the word "today": what comes before it says what happened)
-    ("today", re.compile(r"\btoday\b", re.I)),
+    # (not a span: "within the next year", "over the last year")
+    (
+        "rel_year",
+        re.compile(
+            r"\b(?<!within\sthe\s)(?<!over\sthe\s)(?<!for\sthe\s)(?<!during\sthe\s)(?<!across\sthe\s)"
+            r"(?:earlier\s+|later\s+)?(?P<rel>last|this|next|previous)\s+year(?:['’]s)?\b",
+            re.I,
+        ),
+    ),
+    # published this week ; last week's visit (the month the week falls in: its day is not stated)
+    ("rel_week", re.compile(r"\b(?:earlier\s+|later\s+)?(?P<rel>last|this|next|previous)\s+week(?:['’]s)?\b", re.I)),
+    # published today ; today's report ; this morning (the span is the word "today": what comes before it says what
+    # happened)
+    ("today", re.compile(r"\btoday\b|\bthis\s+(?:morning|afternoon|evening)\b", re.I)),
     ("tomorrow", re.compile(r"\b(?P<rel>tomorrow|yesterday)\b", re.I)),
+    # published on Friday ; last Tuesday ; on Monday 5 June is a day already (the weekday nearest the anchor: before
+    # it for a past event, after it for a plan)
+    (
+        "weekday",
+        re.compile(
+            r"\b(?:(?P<last>last|next|this)\s+|(?<=\bon\s))(?P<wd>(?-i:[MTWFS])(?:onday|uesday|ednesday|hursday|riday|aturday|unday))\b(?!\s*,?\s*\d)(?!\s+(?:the\s+)?\d)",
+            re.I,
+        ),
+    ),
+    # last autumn ; this spring ; next summer (the year the season falls in)
+    ("rel_season", re.compile(r"\b(?P<rel>last|this|next)\s+(?P<s>spring|summer|autumn|winter)\b", re.I)),
     # expected in late June or early July (no year: the anchor's)
     (
         "m_m",
         re.compile(
-            rf"(?=[adfjmnostelb])(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bbetween\s)|(?<=\bfrom\s))(?:the\s+)?{_QUAL}(?P<m1>January|February|March|April|May|June|July|August|September|October|November|December){_MONTH_RANGE}{_QUAL}(?P<m2>January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s*,?\s*(?:of\s+)?(?:{_Y}|\d))",
+            rf"(?=[adfjmnostelb])(?<=\s)(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bbetween\s)|(?<=\bfrom\s))(?:the\s+)?{_QUAL}(?P<m1>January|February|March|April|May|June|July|August|September|October|November|December){_MONTH_RANGE}{_QUAL}(?P<m2>January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s*,?\s*(?:of\s+)?(?:{_Y}|\d))",
             re.I,
         ),
     ),
@@ -195,17 +241,74 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "bare_month",
         re.compile(
             # in June, by September, on 5 … ; the September panel meeting, the July committee (a month as an adjective)
-            rf"{_AT_MONTH}(?:(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bsince\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bin\searly\s)|(?<=\bin\slate\s)|(?<=\bin\smid-)|(?<=\bon\s)|(?<=\bend\sof\s))(?P<m>January|February|March|April|June|July|August|September|October|November|December)|(?<=\bin\s)(?P<may>(?-i:May))|(?:(?<=\bthe\s)|(?<=['’]s\s))(?P<mt>January|February|March|April|May|June|July|August|September|October|November|December)(?=\s+(?:[\w’'-]+\s+){{0,3}}?(?:meeting|committee|panel|board|cabinet)s?\b))\b(?!\s*(?:{_Y}|\d))",
+            rf"{_AT_MONTH}(?:(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bsince\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bin\searly\s)|(?<=\bin\slate\s)|(?<=\bin\smid-)|(?<=\bon\s)|(?<=\bend\sof\s))(?P<m>January|February|March|April|June|July|August|September|October|November|December)|(?<=\bin\s)(?P<may>(?-i:May))|(?:(?<=\bthe\s)|(?<=\bits\s)|(?<=\btheir\s)|(?<=\bour\s)|(?<=\bnext\s)|(?<=['’]s\s))(?P<mt>January|February|March|April|May|June|July|August|September|October|November|December)(?=\s+(?:[\w’'-]+\s+){{0,3}}?(?:meeting|committee|panel|board|cabinet)s?\b))\b(?!\s*(?:{_Y}|\d))",
             re.I,
         ),
     ),
     # we expect our next inspection in the spring (a plan only: the anchor's year, or the next once that season is past)
     (
         "bare_season",
-        re.compile(rf"(?<=\bin\s)the\s+(?P<s>spring|summer|autumn)\b(?!\s+(?:term\s+)?(?:of\s+)?(?:{_Y}|\d))", re.I),
+        re.compile(
+            rf"(?<=\bin\s)the\s+(?P<s>spring|summer|autumn|winter)\b(?!\s+(?:term\s+)?(?:of\s+)?(?:{_Y}|\d))", re.I
+        ),
     ),
+    # within the next couple of months ; in the coming weeks (a plan only: the anchor's year, when the span ends in it)
+    (
+        "coming",
+        re.compile(
+            r"\b(?:within|in|over|during)\s+the\s+(?:next|coming)\s+(?:(?P<n>few|couple\s+of|two|three|four|six|\d{1,2})\s+)?(?P<unit>weeks|months)\b",
+            re.I,
+        ),
+    ),
+    # report back in the new year (a plan only: the year after the anchor's, or its own in January and February)
+    ("new_year", re.compile(r"\b(?<=\s)the\s+new\s+year\b", re.I)),
     # by the end of the year (the anchor's year; a financial or academic year is not the calendar's)
     ("end_of_year", re.compile(r"\b(?:the\s+)?end\s+of\s+(?:the|this)\s+(?:calendar\s+)?year\b", re.I)),
+]
+
+#: The characters each pattern's match can start with: a lookahead on them lets a pattern give up at once at every
+#: other position of the text (speed only; every match starts with one of them).
+_FIRST = {
+    "d_d_m_y": r"\d",
+    "d_m_d_m_y": r"\d",
+    "d_m_y_d_m_y": r"\d",
+    "d_m_y": r"[\dmtwfs]",
+    "m_d_d_y": "[adfjmnos]",
+    "m_d_y": "[adfjmnos]",
+    "m_d_m_d_y": "[adfjmnos]",
+    "m_d": "[adfjmnos]",
+    "month_this_year": r"[\dadfjmnosi]",
+    "numeric_range": r"\d",
+    "numeric": r"\d",
+    "numeric_yy": r"\d",
+    "iso": "[12]",
+    "m_m_y": "[adfjmnoselbt]",
+    "m_y": "[adfjmnoselbt]",
+    "s_s_y": "[bemltsawf]",
+    "s_y": "[bemltsawf]",
+    "q_y": "q",
+    "m_rel_y": r"[\dadfjmnos]",
+    "y_event": "[12]",
+    "d_m_d_m": r"\d",
+    "d_d_m": r"\d",
+    "m_d_d": "[adfjmnos]",
+    "d_m": r"\d",
+    "rel_month": "[ltnp]",
+    "rel_year": "[eltnp]",
+    "rel_week": "[eltnp]",
+    "today": "t",
+    "weekday": "[lntmwfs]",
+    "rel_season": "[ltn]",
+    "tomorrow": "[ty]",
+    "bare_month": r"(?=[adfjmnos])(?<=[\s-])(?:January|February|March|April|May|June|July|August|September|October|November|December)",
+    "bare_season": "t",
+    "end_of_year": "[te]",
+    "coming": "[iowd]",
+    "new_year": "t",
+}
+_PATTERNS = [
+    (kind, re.compile(f"(?={_FIRST[kind]})" + pattern.pattern, pattern.flags) if kind in _FIRST else pattern)
+    for kind, pattern in _PATTERNS
 ]
 
 #: Spans of time from the anchor ("in six months", "in six months' time", "in a year's time"), read only when the
@@ -241,12 +344,18 @@ _ANCHORED = {
     "d_m_d_m",
     "d_d_m",
     "d_m",
+    "m_d",
     "month_this_year",
     "rel_month",
     "rel_year",
+    "rel_week",
+    "weekday",
+    "rel_season",
     "today",
     "bare_month",
     "end_of_year",
+    "coming",
+    "new_year",
 }
 
 
@@ -271,23 +380,20 @@ def find_dates(
     start = max(0, min(start, len(text)))
     end = max(start, min(end, len(text)))
     found: list[DateMention] = []
-    if not _DIGIT_OR_WORD.search(text, start, end):
+    digit = _DIGIT.search(text, start, end) is not None
+    if not digit and not _DATE_WORD.search(text, start, end):
         return found
     taken = bytearray(end - start)  # 1 where an earlier (more specific) pattern already matched
     has = {
-        "digit": _DIGIT.search(text, start, end) is not None,
+        "digit": digit,
         "month": _MONTH_WORD.search(text, start, end) is not None,
         "season": _SEASON_WORD.search(text, start, end) is not None,
         "relative": _RELATIVE_WORD.search(text, start, end) is not None,
+        "weekday": _WEEKDAY_WORD.search(text, start, end) is not None,
     }
     has["month_or_year_word"] = durations and _DURATION_WORD.search(text, start, end) is not None
-    for kind, pattern in _PATTERNS:
-        if kind in _ANCHORED and anchor is None:
-            continue
-        if kind == "bare_season" and not (seasons and future):
-            continue
-        if not all(has[need] for need in _NEEDS.get(kind, ())):
-            continue
+    missing = frozenset(need for need, found_it in has.items() if not found_it)
+    for kind, pattern in _patterns_to_try(missing, anchor is not None, seasons and future):
         for m in pattern.finditer(text, start, end):
             s, e = m.span()
             if 1 in taken[s - start : e - start]:
@@ -318,16 +424,77 @@ def find_dates(
                 date = PartialDate(anchor.year + n)
             found.append(DateMention(s, e, date, None, True))
     found.sort(key=lambda d: d.start)
-    return found
+    return _without_restated(text, found)
+
+
+@functools.cache
+def _patterns_to_try(
+    missing: frozenset[str], anchored: bool, planned_season: bool
+) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The patterns of :data:`_PATTERNS` worth trying, in order, on a span without the ``missing`` needs (see
+    :data:`_NEEDS`), with or without an anchor, and whether a planned event's bare season may be read."""
+    return tuple(
+        (kind, pattern)
+        for kind, pattern in _PATTERNS
+        if (anchored or kind not in _ANCHORED)
+        and (planned_season or kind not in ("bare_season", "coming", "new_year"))
+        and (not missing or missing.isdisjoint(_NEEDS.get(kind, ())))
+    )
+
+
+#: Between a relative date and the date the text restates it as: "today (12 January)", "on Friday, 5 June".
+_RESTATED = re.compile(r"\s*(?:\(|,)\s*")
+
+
+def _without_restated(text: str, found: list[DateMention]) -> list[DateMention]:
+    """``found`` less each relative date the text restates right after it ("today (12 January)"): one date, the
+    restatement (which says what it is); and a month or year the text makes finer in brackets right after it ("in
+    July 2022 (11–22 July)"): one date, the finer, in the coarser's year."""
+    if len(found) < 2:
+        return found
+    out: list[DateMention] = []
+    skip = False
+    for d, after in zip(found, [*found[1:], None], strict=True):
+        if skip:
+            skip = False
+            continue
+        if after is not None and _RESTATED.fullmatch(text, d.end, after.start):
+            if d.relative:
+                continue
+            finer = _finer_in(d, after) if text[d.end : after.start].strip() == "(" else None
+            if finer is not None:
+                out.append(finer)
+                skip = True
+                continue
+        out.append(d)
+    return out
+
+
+def _finer_in(coarse: DateMention, finer: DateMention) -> DateMention | None:
+    """``finer`` (read against the anchor) in the year of ``coarse`` when it falls in ``coarse``'s month or year."""
+    c, f = coarse.date, finer.date
+    if not finer.relative or c.day is not None or f.month is None or (c.month is not None and c.month != f.month):
+        return None
+    moved = _pd(c.year, f.month, f.day)
+    until = finer.until
+    if until is not None and until.month is not None:
+        until = _pd(c.year + (until.year - f.year), until.month, until.day)
+    return DateMention(finer.start, finer.end, moved, until, False) if moved is not None else None
 
 
 _DIGIT = re.compile(r"\d")
 _YEAR = re.compile(_Y)
-_MONTH_WORD = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
-_SEASON_MONTH = {"spring": 5, "summer": 8, "autumn": 11}  # a season is past once its last month is
-_SEASON_WORD = re.compile(r"(?i)spring|summer|autumn|winter|fall")
-_RELATIVE_WORD = re.compile(r"(?i)\b(?:month|year|today|tomorrow|yesterday)")
-_DURATION_WORD = re.compile(r"(?i)\b(?:months?|years?)\b")
+_MONTH_WORD = re.compile(r"(?i)(?=[jfmasond])\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+_SEASON_MONTH = {"spring": 5, "summer": 8, "autumn": 11, "winter": 12}  # a season is past once its last month is
+# (a winter to come is dated by the year it starts in)
+_SEASON_WORD = re.compile(r"(?i)(?=[swaf])(?:spring|summer|autumn|winter|fall)")
+_RELATIVE_WORD = re.compile(
+    r"(?i)(?=[mywt])\b(?:month|year|week|today|tomorrow|yesterday|this\s+(?:morning|afternoon|evening))"
+)
+_COMING = {"few": 3, "couple": 2, "two": 2, "three": 3, "four": 4, "six": 6}
+_WEEKDAY_WORD = re.compile(r"(?i)day\b")
+_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+_DURATION_WORD = re.compile(r"(?i)(?=[my])\b(?:months?|years?)\b")
 #: What a span must hold for a pattern to be worth trying.
 _NEEDS = {
     "bare_season": ("season",),
@@ -336,6 +503,8 @@ _NEEDS = {
     "d_m_y_d_m_y": ("digit", "month"),
     "d_m_y": ("digit", "month"),
     "m_d_y": ("digit", "month"),
+    "m_d_m_d_y": ("digit", "month"),
+    "m_d": ("digit", "month"),
     "m_d_d_y": ("digit", "month"),
     "m_d_d": ("digit", "month"),
     "m_m": ("month",),
@@ -349,6 +518,8 @@ _NEEDS = {
     "m_y": ("digit", "month"),
     "s_s_y": ("digit", "season"),
     "s_y": ("digit", "season"),
+    "q_y": ("digit",),
+    "m_rel_y": ("digit", "month"),
     "y": ("digit",),
     "y_event": ("digit",),
     "d_m_d_m": ("digit", "month"),
@@ -357,14 +528,20 @@ _NEEDS = {
     "month_this_year": ("month", "relative"),
     "rel_month": ("relative",),
     "rel_year": ("relative",),
+    "rel_week": ("relative",),
+    "weekday": ("weekday",),
+    "rel_season": ("season",),
     "today": ("relative",),
     "bare_month": ("month",),
     "end_of_year": ("relative",),
+    "coming": ("relative",),
+    "new_year": ("relative",),
 }
 
-# Every date expression holds a digit or a month, season or relative word: a cheap test that skips the rest.
-_DIGIT_OR_WORD = re.compile(
-    r"\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|autumn|winter|fall|today|tomorrow|yesterday|month|year)"
+# Every date expression holds a digit or a month, season or relative word: a cheap test that skips the rest (the
+# digit tested on its own first; the first letters' look-ahead lets the word test give up at once elsewhere).
+_DATE_WORD = re.compile(
+    r"(?i:(?=[jfmasondwtye])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|autumn|winter|fall|today|tomorrow|yesterday|month|year|week|day\b|morning|afternoon|evening))"
 )
 
 
@@ -403,13 +580,18 @@ def _mention(kind: str, m: re.Match[str], anchor: PartialDate | None, future: bo
         date = _pd(g["y"], g["m"], g["d"])
     elif kind == "numeric_yy":
         date = _pd(2000 + int(g["y"]), g["m"], g["d"])
+    elif kind == "m_d_m_d_y":
+        date, until = _pd(g["y"], g["m1"], g["d1"]), _pd(g["y"], g["m2"], g["d2"])
     elif kind == "m_d_d_y":
         date, until = _pd(g["y"], g["m"], g["d1"]), _pd(g["y"], g["m"], g["d2"])
     elif kind == "m_m_y":
         date, until = _pd(g["y"], g["m1"]), _pd(g["y"], g["m2"])
+    elif kind == "m_rel_y":
+        date = _pd(g["y"], g["m"], g["d1"] or g["d"])
+        until = _pd(g["y"], g["m"], g["d"]) if g["d1"] and g["d"] else None
     elif kind == "m_y":
         date = _pd(g["y"], g["m"])
-    elif kind in {"s_s_y", "s_y"}:
+    elif kind in {"s_s_y", "s_y", "q_y"}:
         date = _season_year(g["y"])
     elif kind in {"y", "y_event"}:
         date = _pd(g["y"])
@@ -422,7 +604,8 @@ def _mention(kind: str, m: re.Match[str], anchor: PartialDate | None, future: bo
             return None
         date, until = found
     if date is None or (
-        kind in {"d_d_m_y", "d_m_d_m_y", "d_m_y_d_m_y", "m_m_y", "m_d_d_y", "numeric_range"} and until is None
+        kind in {"d_d_m_y", "d_m_d_m_y", "d_m_y_d_m_y", "m_m_y", "m_d_d_y", "m_d_m_d_y", "numeric_range"}
+        and until is None
     ):
         return None
     if until is not None and until < date:
@@ -438,7 +621,7 @@ def _anchored(
     """The date (and the end of a range) of a relative expression of ``kind`` read against ``anchor``; None when
     the anchor is too coarse or the range ends badly."""
     until: PartialDate | None = None
-    if kind in {"d_m_d_m", "d_d_m", "m_d_d", "d_m"}:
+    if kind in {"d_m_d_m", "d_d_m", "m_d_d", "d_m", "m_d"}:
         if kind == "d_m_d_m":
             m1, d1, m2, d2 = MONTHS[g["m1"].lower().rstrip(".")], g["d1"], MONTHS[g["m2"].lower().rstrip(".")], g["d2"]
         elif kind in {"d_d_m", "m_d_d"}:
@@ -448,13 +631,16 @@ def _anchored(
             m1 = m2 = MONTHS[g["m"].lower().rstrip(".")]
             d1 = d2 = g["d"]
         year = _anchored_year(anchor, m1, int(re.sub(r"\D", "", d1)), future)
-        if kind != "d_m":
+        if kind not in {"d_m", "m_d"}:
             until = _pd(year + (1 if m2 < m1 else 0), m2, d2)
             if until is None:
                 return None
         return _pd(year, m1, d1), until
     if kind == "month_this_year":
-        return _pd(anchor.year + {"this": 0, "last": -1, "next": 1}[g["rel"].lower()], g["m"]), None
+        year = anchor.year + {"this": 0, "last": -1, "next": 1}[g["rel"].lower()]
+        if g.get("d1") and g.get("d"):
+            return _pd(year, g["m"], g["d1"]), _pd(year, g["m"], g["d"])
+        return _pd(year, g["m"], g.get("d")), None
     offset = {"this": 0, "last": -1, "previous": -1, "next": 1}.get((g.get("rel") or "").lower(), 0)
     if kind == "rel_month":
         if anchor.month is None:
@@ -463,6 +649,30 @@ def _anchored(
         return PartialDate(y, mo + 1), None
     if kind == "rel_year":
         return PartialDate(anchor.year + offset), None
+    if kind == "weekday":
+        if anchor.day is None or anchor.month is None:
+            return None
+        wanted = _WEEKDAYS[g["wd"].lower()]
+        day = _date(anchor.year, anchor.month, anchor.day)
+        ahead = future if not g.get("last") else g["last"].lower() == "next"
+        shift = (wanted - day.weekday()) % 7 if ahead else -((day.weekday() - wanted) % 7)
+        on = day + timedelta(days=shift)
+        return PartialDate(on.year, on.month, on.day), None
+    if kind == "rel_season":
+        month = _SEASON_MONTH.get(g["s"].lower(), 2)  # winter: the year it ends in
+        rel = g["rel"].lower()
+        if rel == "this" or anchor.month is None:
+            return PartialDate(anchor.year + {"this": 0, "last": -1, "next": 1}[rel]), None
+        past = anchor.month > month  # this year's season is over
+        year = anchor.year - (0 if past else 1) if rel == "last" else anchor.year + (0 if not past else 1)
+        return PartialDate(year), None
+    if kind == "rel_week":
+        if anchor.month is None:
+            return None
+        if anchor.day is None:
+            return (anchor if offset == 0 else None), None
+        moved = _next_day(anchor, 7 * offset)
+        return PartialDate(moved.year, moved.month), None
     if kind == "today":
         return anchor, None
     if kind == "tomorrow":
@@ -473,6 +683,17 @@ def _anchored(
         return PartialDate(year, m1), PartialDate(year + (1 if m2 < m1 else 0), m2)
     if kind == "end_of_year":
         return PartialDate(anchor.year), None
+    if kind == "coming":
+        if anchor.month is None:
+            return None
+        n = g["n"]
+        months = 0 if g["unit"].lower() == "weeks" else _COMING.get((n or "few").lower().split()[0])
+        months = int(n) if months is None and n and n.isdigit() else months
+        if months is None or anchor.month + months > 12:
+            return None  # the span runs into the next year: which one is not said
+        return PartialDate(anchor.year), None
+    if kind == "new_year":
+        return PartialDate(anchor.year + (0 if anchor.month is not None and anchor.month <= 2 else 1)), None
     if kind == "bare_season":
         if not future or anchor.month is None:
             return None

@@ -142,5 +142,8 @@ def remove_documents(store: Store, targets: Iterable[str]) -> tuple[list[str], l
                 store.remove_document(name)
                 removed.append(name)
     if removed:
+        from caregraph.pipeline.reconcile import refresh_links
+
+        refresh_links(store)  # the links to Ofsted's record follow the documents
         describe_dataset(store)
     return removed, unmatched

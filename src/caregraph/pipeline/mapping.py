@@ -267,6 +267,73 @@ def is_council_post(title: str) -> bool:
     return _COUNCIL_POST.search(title) is not None and _OTHER_BODY_POST.search(title) is None
 
 
+# Statutory roles (Children Act 2004 ss18-19) by a post's local title; see statutory_role.
+_DIRECTOR = re.compile(
+    r"^(?:the\s+)?(?:(?:interim|acting)\s+)?(?:(?:executive|corporate|strategic)\s+)?director\b(.*)$"
+)
+_MEMBER = re.compile(r"^(?:the\s+)?(?:(?:cabinet|lead|executive)\s+member|(?:cabinet\s+)?portfolio\s+holder)\b(.*)$")
+_CHILDREN = re.compile(r"\b(?:child(?:ren)?|young\s+people)\b")
+_NOT_THE_HOLDER = re.compile(r"\b(?:assistant|deputy|associate|shadow|vice|head\s+of)\b")
+_CHILDRENS_SERVICES = re.compile(r"\b(?:children|young\s+people)(?:'s|s')?\s+services\b")
+# A DCS's remit, besides children: words that name it whole (BROAD) or narrow it to one service (NARROW); a director
+# whose remit has any other word (commissioning, quality, …) is not taken for the DCS.
+_REMIT_NEUTRAL = frozenset(
+    {"of", "for", "and", "the", "children", "child", "young", "people", "services", "service", "s"}
+)
+_REMIT_BROAD = frozenset(
+    {"families", "family", "learning", "skills", "schools", "adults", "adult", "wellbeing", "communities", "lifelong"}
+)
+_REMIT_NARROW = frozenset(
+    {"social", "care", "work", "safeguarding", "early", "help", "familyhelp", "education", "protection"}
+)
+
+
+def statutory_role(title: str) -> str | None:
+    """The statutory role a post is by its title, whatever the council calls it: ``"dcs"`` for the Director of
+    Children's Services (Children Act 2004 s18), ``"lead-member"`` for the Lead Member for Children's Services (s19),
+    else None. Conservative: a director — also Executive/Corporate/Strategic, Interim/Acting — whose remit names
+    children or young people and is not one service alone (social care, safeguarding, education, early help); a
+    Cabinet/Lead/Executive Member or Portfolio Holder whose title names children or young people. Never an
+    assistant, deputy, associate, shadow or vice post, nor a "Head of".
+
+    >>> statutory_role("Executive Director of Children, Families and Learning")
+    'dcs'
+    >>> statutory_role("Corporate Director of Children and Young People’s Services")
+    'dcs'
+    >>> statutory_role("Director of Education and Children's Services")
+    'dcs'
+    >>> statutory_role("Director of Children's Social Care") is None
+    True
+    >>> statutory_role("Assistant Director of Children's Services") is None
+    True
+    >>> statutory_role("Strategic Director for People") is None
+    True
+    >>> statutory_role("Cabinet Member for Children")
+    'lead-member'
+    >>> statutory_role("Portfolio Holder for Children and Young People")
+    'lead-member'
+    >>> statutory_role("Deputy Cabinet Member for Children") is None
+    True
+    """
+    text = " ".join(title.casefold().replace("\u2019", "'").split())
+    if text == "dcs":
+        return "dcs"
+    if _NOT_THE_HOLDER.search(text) or not _CHILDREN.search(text):
+        return None
+    if _MEMBER.match(text):
+        return "lead-member"
+    director = _DIRECTOR.match(text)
+    if director is None:
+        return None
+    remit = director.group(1).replace("family help", "familyhelp")
+    words = set(re.findall(r"[a-z]+", remit)) - _REMIT_NEUTRAL
+    if words - _REMIT_BROAD - _REMIT_NARROW:
+        return None
+    if words & _REMIT_NARROW and not (words & _REMIT_BROAD or _CHILDRENS_SERVICES.search(remit)):
+        return None
+    return "dcs"
+
+
 class _Context:
     """What the parts of one document's mapping share: the writer, the document, and its publisher — the council
     the extraction identified, else an explicit unidentified publisher ``{doc}/publisher`` (a node of this document
@@ -391,7 +458,7 @@ def _people_and_posts(c: _Context) -> None:
     by_name: dict[str, URIRef] = {}
     for o in x.organisations:
         org = w.entity(c.organisation(o.key, o.category), CG.Organisation, o.name, o.evidence, SKOS.prefLabel)
-        w.fact(org, CG.category, Literal(o.category), o.evidence)
+        w.fact(org, ORG.classification, iris.concept("org-category", o.category), o.evidence)  # issue 18: SKOS
         by_name.setdefault(o.name.casefold(), org)
 
     def post(title: str, organisation: str | None, evidence: Evidence) -> URIRef:
@@ -413,6 +480,9 @@ def _people_and_posts(c: _Context) -> None:
         )
         if at is not None:
             w.fact(node, ORG.postIn, at, evidence)
+        role = statutory_role(title)
+        if role is not None:  # the DCS or lead member (Children Act 2004 ss18-19), whatever the local title
+            w.fact(node, CG.statutoryRole, iris.concept("statutory-role", role), evidence)
         return node
 
     for p in x.people:

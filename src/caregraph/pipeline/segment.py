@@ -2,8 +2,12 @@
 
 A :class:`~caregraph.records.Segment` is a span of the text with a kind: ``title``, ``meeting`` (a page's own
 meeting line: ModernGov "Meeting: …", "Body - Weekday, date time", a weekday's date under the body's name, "Minutes of
-the meeting of … held on …"), ``item`` (an agenda-item heading), or a section that a heading opens (``minutes``,
-``resolved``, ``recommendations``, ``witnesses``, …; see ``rules/segment.toml``), or ``body`` for the rest.
+the meeting of … held on …"; in the page's first lines also a body's name with its day in any layout, or a day, bare
+or labelled, by a line that names a body), ``item`` (an agenda-item heading), or a section that a heading opens (``minutes``,
+``resolved``, ``recommendations``, ``witnesses``, …; see ``rules/segment.toml``), or ``body`` for the rest. A list of
+people (``witnesses``, ``apologies``, ``declarations``) ends at a numbered agenda item's title ("5. Notes of the last
+meeting"); a line that only names the kind of document ("Meeting Details", "MINUTES AND DECISION RECORD") may stand
+between a body's name and its day.
 Segments never overlap and always lie inside the text.
 """
 
@@ -22,10 +26,26 @@ from caregraph.records import Genre, Segment, Segmented, SourceDocument
 def rules() -> dict:
     with resources.files("caregraph").joinpath("rules/segment.toml").open("rb") as fh:
         data = tomllib.load(fh)
+    with resources.files("caregraph").joinpath("rules/meetings.toml").open("rb") as fh:
+        heads = tomllib.load(fh)["meetings"]["body_heads"]
+    # a body's name: capitalised words and connectors ending in a head word ("CHILDREN AND YOUNG PEOPLE SCRUTINY
+    # COMMITTEE", "You Matter to Us - Corporate Parenting Board"), or a head word alone ("Cabinet")
+    body = (
+        r"(?:(?-i:[A-Z])[\w’'&()-]*(?:[ \t]+(?:(?-i:[A-Z0-9])[\w’'&()-]*|and|of|for|the|in|on|to|&|[-–—]))*?[ \t]+)?"
+        rf"{heads}(?![\w-])"
+    )
+    # a time of day, or a span of them: ", 2.00 pm", " at 10am", ", 10:00–12:00", " - 10:00"
+    hour = r"\d{1,2}(?:[.:]\d\d\s*(?:am|pm|a\.m\.|p\.m\.|noon)?|\s*(?:am|pm|a\.m\.|p\.m\.|noon))"
+    time = rf"(?:\s*[,\-–—]?\s*(?:at|from|commencing\s+at)?\s*{hour}(?:\s*(?:[-–—]|to|until)\s*{hour})?)?"
     headings = {kind: re.compile(pattern, re.I) for kind, pattern in data["headings"].items()}
-    lines = {key: re.compile(pattern, re.I) for key, pattern in data["lines"].items()}
+    # every heading in one pattern, tried in the file's order (the first that matches a line names its kind)
+    any_heading = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in data["headings"].items()), re.I)
+    lines = {
+        key: re.compile(pattern.replace("{body}", body).replace("{time}", time), re.I)
+        for key, pattern in data["lines"].items()
+    }
     genres = [(Genre(name), re.compile(pattern)) for name, pattern in data["genres"].items()]
-    return {"headings": headings, "lines": lines, "genres": genres}
+    return {"headings": headings, "any_heading": any_heading, "lines": lines, "genres": genres}
 
 
 _NEWS_CUES = re.compile(
@@ -34,7 +54,7 @@ _NEWS_CUES = re.compile(
 
 
 _MINUTES_CUES = re.compile(
-    r"(?im)^\s*(?:resolved|minutes|recommendations?)\s*:|\b(?:the|members\s+of\s+the)\s+(?:committee|board|panel|cabinet|commission|sub-committee)\s+(?:considered|received|noted|was\s+informed|were\s+informed|agreed)\b|\breport\s+(?:of|from|by)\s+the\s+[A-Z][^.\n]{0,60}?\bis\s+attached\b|\(key\s+decision\b|\bintroduced\s+the\s+report\b"
+    r"(?im)^\s*(?:resolved|minutes|recommendations?)\s*:|^\s*(?:it\s+was\s+)?(?-i:RESOLVED|AGREED)\b|\b(?:(?:the|members\s+of\s+the)\s+(?:committee|board|panel|cabinet|commission|sub-committee|forum|group|partnership)|members)\s+(?:considered|received|noted|was\s+informed|were\s+informed|agreed|asked|queried)\b|\breport\s+(?:of|from|by)\s+the\s+[A-Z][^.\n]{0,60}?\bis\s+attached\b|\(key\s+decision\b|\bintroduced\s+the\s+report\b"
 )
 
 
@@ -82,15 +102,27 @@ def segment(document: SourceDocument) -> Segmented:
         if current_kind is not None and current_end > current_start:
             segments.append(Segment(current_kind, current_start, current_end))
 
-    for start, end, line in lines_with_offsets(text):
+    # the page's first lines, before any prose: where a dated body's name is the page's own meeting
+    top: list[str] | None = []
+    all_lines = list(lines_with_offsets(text))
+    for n, (start, end, line) in enumerate(all_lines):
+        if top is not None and (len(top) >= _TOP_LINES or len(line) > _TOP_LINE_LENGTH):
+            top = None
         if title_pending and _is_boilerplate_title(line):
             kind: str | None = "page"
+        elif top is not None and _top_meeting(line, top, [x for _, _, x in all_lines[n + 1 : n + 4]]):
+            kind = "meeting"
         else:
             kind = _line_kind(line, genre)
+        if top is not None:
+            top.append(line)
+        if kind != "page":
             if title_pending and kind is None:
                 kind = "title"
             if kind is not None:
                 title_pending = False
+        if kind is None and current_kind in _PEOPLE_LISTS and rules()["lines"]["item_title"].match(line):
+            kind = "body"  # "2.\tNotes of the previous meeting" after "Present: …": the next agenda item begins
         if kind is None:
             if current_kind is None:
                 current_kind, current_start = "body", start
@@ -106,24 +138,114 @@ def segment(document: SourceDocument) -> Segmented:
     return Segmented(document, genre, tuple(segments))
 
 
+#: The page's first lines (at most this many, none longer than this) may hold its own meeting's header.
+_TOP_LINES = 12
+_TOP_LINE_LENGTH = 160
+
+
+def _top_meeting(line: str, top: list[str], below: list[str]) -> bool:
+    """Whether ``line``, among the page's first lines (``top`` before it, ``below`` after it), is its own meeting's
+    header: a body's name with its day ("Agenda for Cabinet on Tuesday, 12th March, 2024", "CABINET - 18 OCTOBER
+    2023"), or a day on a line of its own under a line of a body's name ("Corporate Parenting Panel" … "Date: 14
+    March 2023") or, labelled, above a labelled body ("Date of meeting: 3 July 2023" / "Decision maker: Cabinet")."""
+    r = rules()["lines"]
+    if r["meeting_top"].match(line):
+        return True
+    m = r["meeting_date_top"].match(line)
+    if m is None:
+        return False
+    return body_line_above(top) is not None or (m.group("label") is not None and body_line_below(below) is not None)
+
+
+_FIELD = re.compile(r"^[A-Z][\w ’']{0,30}:\s*\S")
+
+
+def body_line_below(lines: list[str]) -> int | None:
+    """Where (an index of ``lines``) a labelled body's name stands among the lines after a labelled day, past other
+    labelled fields ("Time: …"), up to three lines down; None when there is none."""
+    r = rules()["lines"]["body_top"]
+    for k, line in enumerate(lines[:3]):
+        m = r.match(line)
+        if m is not None and m.group("label") and ":" in m.group("label"):
+            return k
+        if not _FIELD.match(line):
+            return None
+    return None
+
+
+def body_line_above(lines: list[str]) -> int | None:
+    """Where (an index of ``lines``) the body's name stands that a day on the line after ``lines`` belongs to: the
+    last line, or one above it past labelled fields ("Venue: …", "Time: …"), up to three lines up; None when there
+    is none."""
+    r = rules()["lines"]["body_top"]
+    for k in range(len(lines) - 1, max(-1, len(lines) - 4), -1):
+        if r.match(lines[k]):
+            return k
+        if not _FIELD.match(lines[k]) and not is_document_label(lines[k]):
+            return None
+    return None
+
+
+#: The words of a line that only says what kind of document this is ("Meeting Details", "MINUTES AND DECISION
+#: RECORD", "Agenda and draft minutes"), lower case.
+_DOCUMENT_WORDS = frozenset(
+    [
+        "agenda",
+        "agendas",
+        "minutes",
+        "notes",
+        "decision",
+        "decisions",
+        "record",
+        "records",
+        "meeting",
+        "meetings",
+        "details",
+        "draft",
+        "summary",
+        "action",
+        "actions",
+        "public",
+        "reports",
+        "pack",
+        "papers",
+        "and",
+        "&",
+        "of",
+        "the",
+    ]
+)
+
+
+def is_document_label(line: str) -> bool:
+    """Whether ``line`` only names the kind of document ("Meeting Details", "Minutes and decision record"): a line
+    that may stand between a body's name and its meeting's day."""
+    words = line.lower().rstrip(":").split()
+    return 0 < len(words) <= 6 and all(w in _DOCUMENT_WORDS for w in words)
+
+
 _ONE_LINE = {"title", "meeting", "item", "page"}
+#: Sections that list people (attendees, apologies, interests declared): a numbered agenda item's title ends them.
+_PEOPLE_LISTS = frozenset({"witnesses", "apologies", "declarations"})
 #: The line patterns of ``rules/segment.toml`` that make a "meeting" line (a page's own meeting: "Meeting: 16/07/2019 -
 #: Cabinet (Item 126)", "Cabinet - Tuesday, 12th March, 2024 6.00 pm", a weekday's date under the body's name, …).
 MEETING_LINES = ("meeting", "meeting_held", "meeting_of", "meeting_header", "meeting_day")
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _line_kind(line: str, genre: Genre) -> str | None:
     r = rules()
-    if any(r["lines"][key].match(line) for key in MEETING_LINES):
-        return "meeting"
-    if r["lines"]["item_header"].match(line) or (genre is Genre.MINUTES and r["lines"]["item_number"].match(line)):
-        return "item"
-    if genre is Genre.DECISION and r["lines"]["dated_title"].match(line):
-        return "meeting"
-    for heading, pattern in r["headings"].items():
-        if pattern.match(line):
-            return heading
-    return None
+    if _DIGIT.search(line):  # a meeting line or an item's header has a date or a number
+        if any(r["lines"][key].match(line) for key in MEETING_LINES):
+            return "meeting"
+        if r["lines"]["item_header"].match(line) or (genre is Genre.MINUTES and r["lines"]["item_number"].match(line)):
+            return "item"
+        if genre is Genre.DECISION and r["lines"]["dated_title"].match(line):
+            return "meeting"
+    m = r["any_heading"].match(line)
+    return m.lastgroup if m else None
 
 
 _PAGE_TITLES = re.compile(

@@ -22,6 +22,7 @@ from collections.abc import Mapping
 import pyoxigraph as ox
 
 from caregraph.errors import QueryError, QueryTimeout
+from caregraph.index import without_index
 from caregraph.interop import http
 from caregraph.query.run import (
     LABEL_GRAPHS,
@@ -137,6 +138,8 @@ def query_endpoint(
     """
     limit = DEFAULT_ENDPOINT_TIMEOUT if timeout is None else timeout
     text, named, label = resolve(source, inline=inline, label=label)
+    if named is not None:
+        text = without_index(text)  # the endpoint's store may have no document index: read the documents' graphs
     check_safety(text, allow_update=allow_update, allow_service=allow_service)
     bindings = bind_parameters(named, params or {})
     form = query_form(text)

@@ -24,6 +24,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from caregraph import index
 from caregraph.errors import ParameterError, QueryError, QueryRefused, QuerySyntaxError, QueryTimeout
 from caregraph.namespaces import GRAPHS
 from caregraph.query.named import resolve
@@ -194,6 +195,9 @@ def run_query(
     the reading at the next row, which also stops the engine.
     """
     text, named, label = resolve(source, inline=inline, label=label)
+    if named is not None and index.uses_index(text) and (graph or not index.is_ready(store)):
+        # One graph given, or a store from before the document index: the same rows, from the documents' graphs.
+        text = index.without_index(text)
     check_safety(text, allow_update=allow_update, allow_service=allow_service)
     if named is not None and params:
         params = resolve_iri_parameters(store, named.parameters, params, fallback=names)

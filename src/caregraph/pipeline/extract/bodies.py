@@ -13,6 +13,7 @@ Rules: ``[[posts.bodies]]`` of ``rules/people.toml``.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from caregraph.gazetteer import gazetteer
 from caregraph.pipeline.extract.names import body_of_post, rules
@@ -38,13 +39,17 @@ _POSSESSOR = re.compile(
     r"^(?:the\s+)?(?P<owner>(?:[A-Z][\w’'&.-]*[ \t]+(?:(?:and|of|upon|on|&)[ \t]+)?){0,6}[A-Z][\w&.-]*|council|county|borough|city|authority)['’]s[ \t]+(?=[A-Za-z])",
     re.I,
 )
+_POSSESSIVE_END = re.compile(r"['’]s\s*$")
 _GENERIC_OWNERS = {"council", "county", "borough", "city", "authority", "the council", "the authority"}
 
 
+@lru_cache(maxsize=4096)
 def split_body(title: str) -> tuple[str | None, str]:
     """The body a post's title ties it to, and the title: a council before it is dropped from the title and
     becomes the body ("Gloucestershire County Council's Director of …" → Gloucestershire County Council, "Director
-    of …"; "the Council's Corporate Director" → the publisher, None); another body's possessive stays in the title
+    of …"; "the Council's Corporate Director" → the publisher, None; a council named without a possessive stays in
+    the title as written: "Essex County Council Leader" → Essex County Council, "Essex County Council Leader");
+    another body's possessive stays in the title
     ("Ofsted's National Director for Social Care" → Ofsted); a council the title names is its body ("Deputy Leader
     of Anyshire County Council"); else a national office known by its title ("Secretary of State for Education" →
     Department for Education), else None (the publisher's, or no one's: mapping decides)."""
@@ -59,17 +64,22 @@ def split_body(title: str) -> tuple[str | None, str]:
         if slug is not None:
             return gaz.councils[slug].official_name, title[m.end() :].strip()
         if bare.lower() not in rules().post_subjects and bare.replace("’", "'") not in rules().vocabulary:
-            return owner, title  # "Ofsted's National Director …": the possessive is part of the title
+            # "Ofsted's National Director …": the possessive is part of the title; "His Majesty's Chief Inspector"
+            # is an office the title names
+            return body_of_post(title) or owner, title
     end = council_prefix_end(title, 0)
     if end is not None and rules().post_head_ci.match(title, end):
         slug = next((s for _, _, s in gaz.find(title, 0, end)), None)
         if slug is not None:
-            return gaz.councils[slug].official_name, title[end:].strip()
+            # "Essex County Council Leader" is kept as written; a possessive ("Essex's Leader") is dropped
+            kept = title[end:].strip() if _POSSESSIVE_END.search(title, 0, end) else title
+            return gaz.councils[slug].official_name, kept
     for _, _, slug in gaz.find(title):
         return gaz.councils[slug].official_name, title
     return body_of_post(title), title
 
 
+_S_BEFORE = re.compile(r"['’]s[ \t]+$")  # a possessive right before a post: the cheap test before _OWNER_BEFORE
 _OWNER_BEFORE = re.compile(
     r"(?:^|(?<=[\s(]))(?P<owner>(?:[A-Z][\w’'&.-]*[ \t]+(?:(?:and|of|upon|on|&)[ \t]+)?){0,6}[A-Z][\w&.-]*['’]s[ \t]+)$"
 )
@@ -79,7 +89,11 @@ def body_before(text: str, start: int, title: str) -> str | None:
     """The body a post that starts at ``start`` belongs to when a possessive stands right before it
     ("Gloucestershire County Council's Director …", "Ofsted's Regional Director …"), else what its title says
     (:func:`split_body`)."""
-    m = _OWNER_BEFORE.search(text, max(0, start - 100), start)
+    m = (
+        _OWNER_BEFORE.search(text, max(0, start - 100), start)
+        if _S_BEFORE.search(text, max(0, start - 6), start)
+        else None
+    )
     if m:
         organisation, _ = split_body(f"{m.group('owner')}{title}")
         if organisation is not None:

@@ -1,20 +1,39 @@
-"""People in lists and on contact lines: "Councillors Smith, Jones and Brown" (lists of any length), "apologies
-were received from A, B and C", "Present: …", "The committee welcomed A (Post) and B (Organisation)", and contact
-lines read as fields ("Contact: Alyson Grice/Samantha Morris  Overview & Scrutiny Officers  Email: …",
-"(Sam Sample – 0100 000000)"). Passes of :mod:`.people`; rules: ``rules/people.toml``."""
+"""People in lists, tables and on contact lines: "Councillors Smith, Jones and Brown" (lists of any length),
+"apologies were received from A, B and C", "Present: …", "The committee welcomed A (Post) and B (Organisation)",
+lists one to a line under a heading ("Officers present:"), "Name – Role" rows; contact lines and bylines read as
+fields ("Contact: Alyson Grice/Samantha Morris  Overview & Scrutiny Officers  Email: …", "By Hannah Example, Local
+Democracy Reporter", "(Sam Sample – 0100 000000)"); flattened tables ("Councillor X | Chair | Present", one cell per
+line) and name-and-post line pairs (signatures). :func:`name_cell` and :func:`post_cell` read a cell or a line that
+holds a name, or a post, and nothing else. Passes of :mod:`.people`; rules: ``rules/people.toml``."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from functools import cache
 
 from caregraph.pipeline.extract.candidates import PersonCandidate, candidate
 from caregraph.pipeline.extract.doc import Doc, clean
-from caregraph.pipeline.extract.names import is_name, name_ending_at, patterns, person_name, rules, scan, trim_name
+from caregraph.pipeline.extract.names import (
+    NAME_RUN,
+    UPPER,
+    WORD,
+    is_name,
+    name_ending_at,
+    patterns,
+    person_name,
+    post_nominals,
+    rules,
+    scan,
+    trim_name,
+)
 
-_LIST_SPLIT = re.compile(r"[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+|[ \t]*&[ \t]*")
+_LIST_SPLIT = re.compile(r"[ \t]*[,;][ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+|[ \t]*&[ \t]*")
 _ITEM_BRACKET = re.compile(r"[ \t]*\(([^()]*)\)$")
+# A bracket after a listed name that is no post: "(substitute for …)", "(on behalf of …)", "(in the Chair)" (who
+# chaired this meeting, not a post: the annotators differ, and a post nobody holds is the worse error)
+_NOT_ITEM_POST = re.compile(r"(?i)\bsubstitut|\bfor\b|\bon\s+behalf|^in\s+the\b")
 
 
 def _list_items(
@@ -29,7 +48,7 @@ def _list_items(
         if bracket:
             label = clean(bracket.group(1))
             part = part[: bracket.start()]
-            if rules().post_head_ci.search(label) and not re.search(r"(?i)\bsubstitut|\bfor\b|\bon\s+behalf", label):
+            if rules().post_head_ci.search(label) and not _NOT_ITEM_POST.search(label):
                 post = label
         hon = honorific
         h = hon_re.match(part)
@@ -44,7 +63,8 @@ def _list_items(
 
 @cache
 def _honorific_start() -> re.Pattern[str]:
-    return re.compile(rf"(?:{'|'.join(re.escape(h) for h in rules().honorifics)})[ \t]+")
+    one = "|".join(re.escape(h) for h in rules().honorifics)
+    return re.compile(rf"(?:{one})(?:[ \t]+(?:{one}))?[ \t]+")
 
 
 def _split_outside_brackets(names: str) -> Iterator[tuple[int, str]]:
@@ -68,12 +88,24 @@ def _split_outside_brackets(names: str) -> Iterator[tuple[int, str]]:
 
 def plural_pass(doc: Doc) -> Iterator[PersonCandidate]:
     """ "Councillors Smith, Jones and Brown", "Councillors Dawn Dale (Chair), …": attendees."""
-    for m in scan(patterns().plural, doc.text, doc.limit):
+    for m in scan(patterns().plural, doc.text, doc.limit, prefixes=patterns().plural_starts):
         for name, post, _, s, e in _list_items(doc, m.group("names"), m.start("names"), "Councillor"):
             yield candidate(doc, name, post, s, e, "Councillor", "attendee")
 
 
-_LIST_CUES = ("apolog", "present", "attendance", "attendees", "substitut", "welcomed")
+_LIST_CUES = (
+    "apolog",
+    "present",
+    "attendance",
+    "attend",
+    "substitut",
+    "welcomed",
+    "officers",
+    "councillors",
+    "members",
+    "witnesses",
+    "guests",
+)
 
 
 def listed_pass(doc: Doc) -> Iterator[PersonCandidate]:
@@ -85,6 +117,99 @@ def listed_pass(doc: Doc) -> Iterator[PersonCandidate]:
     for m in patterns().list_after.finditer(doc.text, 0, doc.limit):
         for name, post, hon, s, e in _list_items(doc, m.group("names"), m.start("names"), None):
             yield candidate(doc, name, post, s, e, hon, "attendee")
+    yield from _blocks(doc)
+    yield from _inverted(doc)
+
+
+# "Example, J. (Chair); Sample, K.": a surname, a comma and initials, as registers of attendance write them. The
+# comma and initials are found first (a comma is a cheap anchor), then the surname that ends at the comma.
+_COMMA_INITIALS = re.compile(
+    rf",[ \t]*(?P<initials>{UPPER}\.?(?:[ \t]?{UPPER}\.?){{0,2}})(?![\w’'-])(?:[ \t]*\((?P<inner>[^()\n]{{1,80}})\))?"
+)
+_SURNAME_BEFORE = re.compile(rf"(?<![\w’'-])(?P<surname>{WORD}(?:-{WORD})?)\Z")
+_INVERTED_GAP = re.compile(r"[ \t]*(?:;|\n|\||\t|,?[ \t]+and)[ \t]*\Z")
+
+
+def _inverted(doc: Doc) -> Iterator[PersonCandidate]:
+    """A list of two or more names written surname first, each apart by a semicolon, a line break, a cell or
+    "and": "Present: Example, J. (Chair); Sample, K." — the person "J Example", the bracket a post when it opens
+    with a post's head."""
+    text, rules_ = doc.text, rules()
+    items: list[tuple[int, int, str, re.Match[str]]] = []
+    for m in _COMMA_INITIALS.finditer(text, 0, doc.limit):
+        before = _SURNAME_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if before is not None:
+            items.append((before.start(), m.end(), before.group("surname"), m))
+    groups: list[list[tuple[int, int, str, re.Match[str]]]] = []
+    for item in items:
+        if groups and _INVERTED_GAP.match(text[groups[-1][-1][1] : item[0]]):
+            groups[-1].append(item)
+        else:
+            groups.append([item])
+    for group in groups:
+        if len(group) < 2:
+            continue
+        for start, end, surname, m in group:
+            initials = m.group("initials").replace(".", "").replace(" ", "")
+            name = f"{initials} {surname}"
+            if not is_name(name):
+                continue
+            inner = m.group("inner")
+            post = clean(inner) if inner and rules_.post_head_re.search(inner) and not re.search(r"\d", inner) else None
+            yield candidate(doc, name, post, start, end, None, "attendee")
+
+
+_BLOCK_HEADING = re.compile(
+    r"(?i)(?:(?:also|officers?|members?|councillors?|co-opted[ \t]+members?|others?|partners?)[ \t]+)?"
+    r"(?:present|in[ \t]+attendance|attendees|attending|apologies(?:[ \t]+for[ \t]+absence)?|officers(?:[ \t]+present|"
+    r"[ \t]+in[ \t]+attendance)?|councillors|members(?:[ \t]+present)?|witnesses|guests|co-opted[ \t]+members)[ \t]*:?"
+)
+_BULLET = re.compile(r"[•·Ø*\-–][ \t]*|\(?[a-z0-9]{1,2}[.)][ \t]+")
+_ITEM_PARTS = re.compile(r"(?P<name>[^,()–—]+?)(?P<sep>[ \t]*,[ \t]*|[ \t]+[-–—][ \t]+|[ \t]*\()(?P<rest>.+)")
+
+
+def _blocks(doc: Doc) -> Iterator[PersonCandidate]:
+    """A list of people one to a line under a heading ("Present:", "Officers in attendance:", "Apologies:"): each
+    line a name, with a post after a comma, a dash or in brackets ("Jane Example, Director of Children's
+    Services", "Councillor Tom Sample (Chair)"); the list ends at the first line that is not one."""
+    lines = doc.lines
+    for idx, (start, _, line) in enumerate(lines):
+        if start >= doc.limit:
+            break
+        if len(line) > 40 or _BLOCK_HEADING.fullmatch(line) is None:
+            continue
+        default = "Councillor" if re.search(r"(?i)councillors", line) else None
+        for s, _, item in lines[idx + 1 : idx + 60]:
+            if s >= doc.limit or _BLOCK_HEADING.fullmatch(item):
+                break
+            found = _block_item(item, default)
+            if found is None:
+                break
+            name, hon, post = found
+            at = s + item.find(name)
+            yield candidate(doc, name, post, s, at + len(name), hon, "attendee")
+
+
+def _block_item(line: str, honorific: str | None) -> tuple[str, str | None, str | None] | None:
+    """``(name, honorific, post)`` of one line of a list of people, or None when the line is not one."""
+    bullet = _BULLET.match(line)
+    if bullet:
+        line = line[bullet.end() :]
+    found = name_cell(line, honorific)
+    if found is not None:
+        return found[0], found[1], None
+    m = _ITEM_PARTS.fullmatch(line)
+    if m is None:
+        return None
+    found = name_cell(m.group("name").strip(), honorific)
+    if found is None:
+        return None
+    rest = m.group("rest").strip()
+    if "(" in m.group("sep"):
+        if not rest.endswith(")"):
+            return None
+        rest = rest[:-1]
+    return found[0], found[1], post_cell(rest) if not _NOT_ITEM_POST.search(rest) else None
 
 
 def labelled_pass(doc: Doc) -> Iterator[PersonCandidate]:
@@ -92,27 +217,81 @@ def labelled_pass(doc: Doc) -> Iterator[PersonCandidate]:
     line is read as fields (two spaces, a comma or the next field's label apart): the names, and a post among the
     other fields ("Contact: Alyson Grice/Samantha Morris  Overview & Scrutiny Officers  Email: …"); a field that
     starts with a label ("Email: …") is no one's name."""
-    pr, fields_re, label_re = patterns(), *_field_patterns()
-    for m in pr.label.finditer(doc.text, 0, doc.limit):
-        rest_start, rest = m.start("rest"), m.group("rest")
-        names: list[tuple[str, int, int]] = []
-        post = None
-        pos = 0
-        for f in fields_re.finditer(rest + "  "):
-            field, off = rest[pos : f.start()], pos
-            pos = f.end()
-            if not field.strip() or label_re.match(field):
-                continue
-            found = _names_in_field(field)
-            if found:
-                names.extend((n, rest_start + off + s, rest_start + off + e) for n, s, e in found)
-            elif post is None and names and _is_post_field(field):
-                post = clean(field)
-        if post and len(names) > 1:
-            post = re.sub(r"s$", "", post)  # "Overview & Scrutiny Officers": each holds the post
-        for name, s, e in names:
-            yield candidate(doc, name, post, s, e, None, "contact")
+    for m in patterns().label.finditer(doc.text, 0, doc.limit):
+        yield from _fields(doc, m.start("rest"), m.group("rest"), "contact", title_below=True)
+    for m in _BYLINE.finditer(doc.text, 0, doc.limit):
+        yield from _fields(doc, m.start("rest"), m.group("rest"), "author", next_line=True)
     yield from _with_phone_numbers(doc)
+
+
+# A news story's byline: "By Hannah Example, Local Democracy Reporter", "Posted by Ann Sample  |  19 August 2022"
+_BYLINE = re.compile(
+    r"(?m)^[ \t]*(?:(?:Posted|Written|Published|Words|Story|Report|Article)[ \t]+)?[Bb]y[ \t]+(?P<rest>[^\n]{2,160})"
+)
+
+
+def _fields(
+    doc: Doc, rest_start: int, rest: str, role: str, next_line: bool = False, title_below: bool = False
+) -> Iterator[PersonCandidate]:
+    """The people of a labelled line read as fields: the names, and a post among the other fields (with
+    ``next_line``, else the post alone on the next line: "By Deb Example" over "Senior Reporter"; with
+    ``title_below``, else a post labelled as such on the next lines: "Name: Jo Example" over "Job title: Head of
+    Service")."""
+    fields_re, label_re = _field_patterns()
+    names: list[tuple[str, int, int]] = []
+    post = None
+    pos = 0
+    for f in fields_re.finditer(rest + "  "):
+        field, off = rest[pos : f.start()], pos
+        pos = f.end()
+        if not field.strip() or label_re.match(field):
+            continue
+        found = _names_in_field(field) if post is None else []  # after the post, a body ("…, Anyshire Youth Service")
+        if found:
+            names.extend((n, rest_start + off + s, rest_start + off + e) for n, s, e in found)
+        elif not names and next_line:
+            return  # a byline that does not open with a name ("By March 2024 …")
+        elif post is None and _is_post_field(field):
+            post = clean(field)
+    if post and len(names) > 1:
+        post = re.sub(r"s$", "", post)  # "Overview & Scrutiny Officers": each holds the post
+    if post is None and next_line and len(names) == 1:
+        line_end = doc.text.find("\n", rest_start)
+        if line_end != -1:
+            after = doc.text.find("\n", line_end + 1)
+            post = post_cell(doc.text[line_end + 1 : after if after != -1 else len(doc.text)])
+    if post is None and title_below and len(names) == 1:
+        post = _title_below(doc.text, rest_start) or _post_line_below(doc.text, rest_start)
+    for name, s, e in names:
+        yield candidate(doc, name, post, s, e, None, role)
+
+
+def _post_line_below(text: str, pos: int) -> str | None:
+    """The post alone on the line after the line at ``pos`` ("Lead Officer: Ann Example" over "Strategic Director,
+    People")."""
+    line_end = text.find("\n", pos)
+    if line_end == -1:
+        return None
+    after = text.find("\n", line_end + 1)
+    return post_cell(text[line_end + 1 : after if after != -1 else len(text)])
+
+
+_TITLE_FIELD = re.compile(
+    r"[ \t]*(?i:job[ \t]+title|title|designation|position|role|post)[ \t]*:[ \t]*(?P<post>[^\n]+)"
+)
+
+
+def _title_below(text: str, pos: int) -> str | None:
+    """The post labelled on one of the three lines after the line at ``pos`` ("Job title: Head of Service")."""
+    for _ in range(3):
+        nl = text.find("\n", pos)
+        if nl == -1:
+            return None
+        pos = nl + 1
+        m = _TITLE_FIELD.match(text, pos)
+        if m:
+            return post_cell(m.group("post"))
+    return None
 
 
 def _with_phone_numbers(doc: Doc) -> Iterator[PersonCandidate]:
@@ -170,4 +349,188 @@ def _is_post_field(field: str) -> bool:
         return False
     if re.search(r"\d|@", words):
         return False
-    return all(w[:1].isupper() or w in {"&", "and", "of", "for", "the", "-", "–"} for w in words.split())
+    return all(w[:1].isupper() or w in _POST_FIELD_WORDS for w in words.split())
+
+
+# What may follow the last head of a post: its end, its subject ("of …", "for …"), a part after a comma or dash,
+# a bracket
+_HEAD_ENDS = re.compile(r"\s*$|\s+(?:of|for|to|with|at|in|and|&)\b|\s*[,(]|\s+[-–—]\s")
+_POST_FIELD_WORDS = frozenset({"&", "and", "of", "for", "the", "-", "–", "in", "to", "with", "at"})
+
+
+# ------------------------------------------------------------------------------------------ tables and line pairs
+
+_CELL_SPLIT = re.compile(r"[ \t]*\|[ \t]*|\t+|[ \t]{2,}")
+_STATUS_CELL = re.compile(
+    r"(?i)(?:present|absent|apologies(?:\s+(?:received|sent|given))?|sent\s+apologies|in\s+attendance|attended|"
+    r"expected|substitute|remote(?:ly)?|virtual(?:ly)?|online|yes|no|n/a|-|–)\.?"
+)
+
+
+@cache
+def _whole_name() -> re.Pattern[str]:
+    """A cell or line that holds a name and nothing else: "Councillor Mrs Jane Example", "Jo Example OBE"."""
+    hon = "|".join(re.escape(h) for h in rules().honorifics)
+    return re.compile(
+        rf"(?:(?P<hon>{hon})(?:[ \t]+(?:{hon}))?[ \t]+)?(?P<name>{NAME_RUN}){post_nominals()}[ \t]*[,.:]?"
+    )
+
+
+def name_cell(cell: str, honorific: str | None = None) -> tuple[str, str | None] | None:
+    """The person a table cell or a line names, with nothing else in it: ``(name, honorific)``; ``honorific`` is
+    the one a list's heading gives its names ("Councillors:")."""
+    if len(cell) > 80 or not cell[:1].isupper():
+        return None
+    m = _whole_name().fullmatch(cell)
+    if m is None:
+        return None
+    raw, hon = m.group("name"), m.group("hon") or honorific
+    if hon:
+        name = person_name(raw, hon)
+        return (raw, hon) if name == raw else None
+    if is_name(raw, strict=True) and not rules().post_head_re.match(raw):
+        return raw, None
+    return None
+
+
+def post_cell(cell: str) -> str | None:
+    """The post a table cell or a line holds, whole: capitalised words and connectors headed by a post's head
+    ("Director of Children's Services", "Chair", "Corporate Director, Children and Families")."""
+    cell = cell.strip().rstrip(",.;")
+    if not cell or len(cell) > 120 or not cell[:1].isupper():
+        return None
+    words = cell.split()
+    if not all(w[:1].isupper() or w in _POST_FIELD_WORDS for w in words):
+        return None  # a sentence, not a title
+    starts = patterns().head_starts
+    if not any(w[:2] in starts for w in words) or not _is_post_field(cell):
+        return None
+    heads = list(rules().post_head_re.finditer(cell))
+    if not heads or not _HEAD_ENDS.match(cell, heads[-1].end()):
+        return None  # "Officers" (a heading), "Officer Contact" (a label): no one's post
+    if cell.lower() in {"member", "members"}:
+        return None  # a committee's member: no post (a table's "Role" column)
+    if name_cell(cell) is not None:
+        return None  # "Jane Lead": a name whose surname is a post's word
+    return clean(cell)
+
+
+def _cells(line: str) -> list[tuple[int, str]]:
+    """The cells of a flattened table row (``|``, tabs or wide spaces between them) and where each starts."""
+    if "|" not in line and "\t" not in line and "  " not in line:
+        return [(0, line)]
+    out, pos = [], 0
+    for m in _CELL_SPLIT.finditer(line):
+        if m.start() > pos:
+            out.append((pos, line[pos : m.start()]))
+        pos = m.end()
+    if pos < len(line):
+        out.append((pos, line[pos:]))
+    return out
+
+
+def cells_pass(doc: Doc) -> Iterator[PersonCandidate]:
+    """People in tables and in name-and-post line pairs: a row "Councillor Jane Example | Chair | Present" (cells
+    apart by ``|``, tabs or wide spaces), a table flattened one cell per line, a signature ("Jane Example" on one
+    line, "Director of Children's Services" on the next). A name alone in its cell with a post alone in the next
+    is that person's post. A run of lines that alternate names and posts is read in pairs, name first unless the
+    run starts with a post and ends with a name ("Cabinet Member for Children" above "Councillor X")."""
+    lines = [line for line in doc.lines if line[0] < doc.limit]
+    kinds: list[tuple[str, str | None] | str | None] = []
+    for s, _, line in lines:
+        cells = _cells(line)
+        if len(cells) >= 2:
+            yield from _row(doc, s, cells)
+            kinds.append(None)
+            continue
+        spaces = line.count(" ")
+        if spaces > 14 or len(line) > 120 or not line[0].isupper() or ". " in line:
+            kinds.append(None)  # a sentence: neither a name nor a title alone
+            continue
+        kinds.append((name_cell(line) if spaces <= 7 else None) or post_cell(line))
+    i = 0
+    while i < len(lines):
+        if kinds[i] is None:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(lines) and kinds[j + 1] is not None and type(kinds[j + 1]) is not type(kinds[j]):
+            j += 1
+        run = list(range(i, j + 1))
+        i = j + 1
+        if len(run) < 2:
+            continue
+        if isinstance(kinds[run[0]], str):
+            run = run[1:] if isinstance(kinds[run[-1]], str) else run
+        for a, b in zip(run[::2], run[1::2], strict=False):
+            n, p = (a, b) if isinstance(kinds[a], tuple) else (b, a)
+            found, post = kinds[n], kinds[p]
+            assert isinstance(found, tuple) and isinstance(post, str)
+            name, hon = found
+            start = lines[n][0]
+            at = start + lines[n][2].find(name)
+            yield candidate(doc, name, post, start, at + len(name), hon, "attendee")
+
+
+_DASH_ROW = re.compile(r"(?P<who>[^–—]+?)[ \t]+[-–—][ \t]+(?P<role>[^\n]{2,100})")
+
+
+def dash_rows(doc: Doc) -> Iterator[PersonCandidate]:
+    """A list of people one to a line, each "Name – Role" ("Mr A Sample – Church Representative (Catholic)", "Ms
+    L Example – Young Lives Anytown"): where most roles of a run of three or more such lines are posts, every
+    role the run gives in capitalised words is that person's, an organisation they represent included."""
+    rows: list[tuple[int, str, str | None, str, bool]] = []  # (start, name, honorific, role, role is a post)
+    runs: list[list[tuple[int, str, str | None, str, bool]]] = []
+    for start, _, line in doc.lines:
+        if start >= doc.limit:
+            break
+        m = _DASH_ROW.fullmatch(line) if len(line) <= 140 and ("–" in line or " - " in line or "—" in line) else None
+        found = name_cell(m.group("who").strip()) if m else None
+        if m is None or found is None:
+            if rows:
+                runs.append(rows)
+            rows = []
+            continue
+        role = m.group("role").strip()
+        is_post = post_cell(_ITEM_BRACKET.sub("", role)) is not None
+        rows.append((start + line.find(found[0]), found[0], found[1], role, is_post))
+    if rows:
+        runs.append(rows)
+    for run in runs:
+        if len(run) < 3 or 2 * sum(is_post for *_, is_post in run) < len(run):
+            continue
+        for at, name, hon, role, is_post in run:
+            words = role.split()
+            if is_post or not all(w[:1].isupper() or w in _POST_FIELD_WORDS for w in words) or _DIGIT.search(role):
+                continue
+            if name_cell(role) is not None:
+                continue
+            yield candidate(doc, name, clean(role), at, at + len(name), hon, "attendee")
+
+
+_DIGIT = re.compile(r"\d|@")
+
+
+def _row(doc: Doc, start: int, cells: list[tuple[int, str]]) -> Iterator[PersonCandidate]:
+    """The people of one flattened table row: a name cell with a post cell after it, or with an attendance
+    status ("Present", "Apologies"); a cell that labels a name with a post ("Chair: Cllr Ann Example   Vice-Chair:
+    Cllr Bob Sample")."""
+    label = patterns().post_label
+    for off, cell in cells:
+        m = label.fullmatch(cell.strip() + "\n")
+        post = post_cell(m.group("post")) if m else None
+        if m and post and (len(post.split()) > 1 or post.lower() in rules().offices):
+            name = person_name(m.group("name"), m.group("hon"))
+            if name is not None and name == m.group("name"):
+                s = start + off + cell.find(name)
+                yield candidate(doc, name, post, start + off, s + len(name), m.group("hon"), "attendee")
+    for (off, cell), (_, nxt) in itertools.pairwise(cells):
+        found = name_cell(cell.strip())
+        if found is None:
+            continue
+        name, hon = found
+        post = post_cell(nxt)
+        if post is None and not _STATUS_CELL.fullmatch(nxt.strip()):
+            continue
+        s = start + off + cell.find(name)
+        yield candidate(doc, name, post, start + off, s + len(name), hon, "attendee")

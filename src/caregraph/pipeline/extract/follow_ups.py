@@ -4,10 +4,14 @@ submitted by 21st November").
 :func:`match_follow_ups` reads each decision, then each sentence of the page's prose sections; in each it takes the
 first commitment cue ("report back", "be presented", "by the end of", …) whose clause states a due date: a date at
 the text's precision, relative dates resolved against the document's date, not a report's publication date nor the
-date of something that happened ("the visit carried out 1-2 November"), not before the document's own date.
+date of something that happened ("the visit carried out 1-2 November"), not before the document's own date; a
+publication date only when what is published is the council's own ("the refreshed plan is due to be published in
+July"), not an inspection's report or letter.
 Conditions ("subject to …"), other bodies' plans ("Ofsted will …") and procedural deadlines for the public or
-members (questions, petitions, call-in) are no commitments, and a planned inspection's date is the inspection's. The description is the
-clause from after a reporting verb ("Officers confirmed that …"). :func:`merge_follow_ups` keeps one follow-up per
+members (questions, petitions, call-in) are no commitments, and a planned inspection's date is the inspection's. A
+resolution with a date to come is a commitment itself (unless it notes, welcomes or approves), and the rows of a
+flattened work programme or action log (:func:`table_follow_ups`) are each one. The description is the clause from
+after a reporting verb ("Officers confirmed that …"), less its due date. :func:`merge_follow_ups` keeps one follow-up per
 due date, the first found. Rules: ``rules/follow_ups.toml``; a publication date is told by the inspections finder's
 rule (:func:`caregraph.pipeline.extract.inspections.is_publication`).
 """
@@ -18,8 +22,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from caregraph.pipeline.dates import sort_key
+from caregraph.pipeline.dates import DateMention, sort_key
 from caregraph.pipeline.extract.doc import SCAN_LIMIT, Doc, clean, load_rules, trim
+from caregraph.pipeline.extract.inspection_rules import at_word_starts
 from caregraph.pipeline.extract.inspections import is_publication
 from caregraph.records import DecisionRecord, FollowUpRecord, PartialDate, Segmented
 
@@ -38,7 +43,7 @@ def rules() -> FollowUpRules:
     """The rules of ``rules/follow_ups.toml``, compiled once."""
     d = load_rules("follow_ups")["follow_ups"]
     return FollowUpRules(
-        cue=re.compile(d["cue"], re.I),
+        cue=at_word_starts(d["cue"]),
         not_cue=re.compile(d["not_cue"], re.I),
         not_due_before=re.compile(d["not_due_before"], re.I),
         description_lead=re.compile(d["description_lead"], re.I),
@@ -46,8 +51,11 @@ def rules() -> FollowUpRules:
     )
 
 
-#: The segments whose sentences may hold a commitment.
+#: The segments whose sentences may hold a commitment (an apologies or declarations section runs on to the next
+#: heading, so the prose of the items after it is read too).
 _PROSE = {
+    "apologies",
+    "declarations",
     "body",
     "minutes",
     "reasons",
@@ -71,7 +79,10 @@ def find_follow_ups(
     """Dated commitments: "That Cabinet review progress in December 2019", "an improvement plan would be submitted
     by 21st November". The due date is at the text's precision, relative dates resolved against the document's
     date; undated commitments, conditions and other bodies' plans are left out."""
-    return merge_follow_ups(match_follow_ups(Doc.of(doc), decisions, doc_date, anchor))
+    d = Doc.of(doc)
+    found = merge_follow_ups(match_follow_ups(d, decisions, doc_date, anchor))
+    seen = {(f.due, f.description) for f in found}
+    return found + [f for f in table_follow_ups(d, doc_date, anchor) if (f.due, f.description) not in seen]
 
 
 def match_follow_ups(
@@ -81,12 +92,77 @@ def match_follow_ups(
     anchor = anchor or doc_date
     out: list[FollowUpRecord | None] = []
     for d in decisions:
-        out.append(_in_span(doc, d.evidence.start, d.evidence.end, d.number, doc_date, anchor))
+        found = next(iter(_in_span(doc, d.evidence.start, d.evidence.end, d.number, doc_date, anchor)), None)
+        if (
+            found is None
+            and _RESOLUTION.match(doc.text, d.evidence.start, d.evidence.end)
+            and not _LOOKS_BACK.search(doc.text, d.evidence.start, d.evidence.end)
+        ):
+            # a resolution is a commitment itself: "That the Committee visits the hub before the July 2023 meeting"
+            found = next(
+                iter(_in_span(doc, d.evidence.start, d.evidence.end, d.number, doc_date, anchor, resolution=True)),
+                None,
+            )
+        out.append(found)
     for s in doc.segments:
         if s.kind in _PROSE:
             for ss, se in doc.sentences_in(s.start, min(s.end, SCAN_LIMIT)):
-                out.append(_in_span(doc, ss, se, None, doc_date, anchor))
+                out.extend(_in_span(doc, ss, se, None, doc_date, anchor, every=True))
     return [c for c in out if c is not None]
+
+
+#: The header cells of a table of things to come (a work programme, a forward plan, an action log): a date column
+#: ("Meeting date", "Date of meeting", "Due", "By", "Deadline") and an item column ("Item", "Action", "Report", "Topic").
+_DATE_HEADER = re.compile(
+    r"(?i)(?:(?:meeting|due|target|completion|review|report)\s+)?(?:date|deadline|due|by(?:\s+when)?|when)$"
+    r"|(?i:date\s+of\s+(?:the\s+)?(?:meeting|committee|panel|board|cabinet|report|decision))$"
+)
+_ITEM_HEADER = re.compile(
+    r"(?i)(?:agenda\s+)?(?:item|action|topic|report|subject|business|title|issue)s?(?:\s+title)?$"
+)
+_CELL = re.compile(r"[^|\t]+")
+
+
+def table_follow_ups(doc: Doc, doc_date: PartialDate | None, anchor: PartialDate | None = None) -> list[FollowUpRecord]:
+    """The rows of a flattened table of things to come, each with an item and a date still to come: "16 July 2024 |
+    Ofsted ILACS – action plan progress | Head of Quality Assurance" under "Meeting date | Item | Lead officer", "1 |
+    Circulate the dashboard to Board members | DO | 26 September 2023" under "No. | Action | Owner | By"."""
+    anchor = anchor or doc_date
+    out: list[FollowUpRecord] = []
+    columns: tuple[int, int, int] | None = None
+    for start, end, line in doc.lines:
+        if start >= doc.limit:
+            break
+        if "|" not in line and "\t" not in line:
+            columns = None
+            continue
+        cells = [m.span() for m in _CELL.finditer(doc.text, start, end)]
+        cells = [trim(doc.text, a, b) for a, b in cells if doc.text[a:b].strip()]
+        names = [doc.text[a:b] for a, b in cells]
+        when = next((i for i, c in enumerate(names) if _DATE_HEADER.match(c)), None)
+        item = next((i for i, c in enumerate(names) if _ITEM_HEADER.match(c)), None)
+        if when is not None and item is not None and when != item:
+            columns = (when, item, len(cells))  # a header row: a new table
+            continue
+        if columns is None:
+            continue
+        when, item, width = columns
+        if len(cells) != width:
+            continue
+        dates = doc.dates_in(*cells[when], anchor, future=True)
+        if not dates or (doc_date is not None and not _not_before(dates[0].date, doc_date)):
+            continue
+        description = _description(doc.text, *cells[item], -1, -1)
+        out.append(FollowUpRecord(description, dates[0].date, doc.evidence(start, end)))
+    return out
+
+
+def _not_before(due: PartialDate, doc_date: PartialDate) -> bool:
+    """Whether ``due`` is not before ``doc_date`` (at the coarser of their precisions) and is not that very day."""
+    return (
+        sort_key(due)[: len(doc_date.iso().split("-"))] >= sort_key(doc_date)[: len(due.iso().split("-"))]
+        and due != doc_date
+    )
 
 
 def merge_follow_ups(candidates: list[FollowUpRecord]) -> list[FollowUpRecord]:
@@ -104,55 +180,169 @@ def _in_span(
     decision_number: str | None,
     doc_date: PartialDate | None,
     anchor: PartialDate | None,
-) -> FollowUpRecord | None:
-    """The commitment of ``text[start:end]``: its first cue whose clause states a due date."""
+    resolution: bool = False,
+    every: bool = False,
+) -> list[FollowUpRecord]:
+    """The commitment of ``text[start:end]``: its first cue whose clause states a due date (with ``resolution``, a
+    resolution's own words are the cue); with ``every``, also each later commitment with its own cue and a due date
+    after the one before ("… will receive the plan on 19 July, and the council will publish an update in the
+    winter")."""
     r = rules()
     text = doc.text
-    if not _DATE_WORD.search(text, start, end):
-        return None  # no due date to be had
-    for cue in r.cue.finditer(text, start, end):
+    found: list[FollowUpRecord] = []
+    if not _DIGIT.search(text, start, end) and not _DATE_WORD.search(text, start, end):
+        return found  # no due date to be had
+    if text.count("|", start, end) >= 3:
+        return found  # rows of a flattened table: read row by row (table_follow_ups)
+    cues = [_RESOLUTION.match(text, start, end)] if resolution else r.cue.finditer(text, start, end)
+    taken_to = start  # the end of the last commitment's due date
+    for cue in cues:
+        if cue is None or cue.start() < taken_to:
+            continue
         c_start, c_end = _clause(text, start, end, cue.start())
         clause = text[c_start:c_end]
-        if r.not_cue.search(clause):
+        # a relative clause's subject is before it: "the commissioner's review, which began …, will conclude by …"
+        scope = text[start:c_end] if _RELATIVE.match(clause) else clause
+        if r.not_cue.search(scope):
             continue
         dates = [
             d
-            for d in doc.dates_in(c_start, c_end, anchor, future=True, durations=True)
-            if not is_publication(text, d, c_start)
-            and not _PAST_EVENT_DATE.search(text, max(c_start, d.start - 40), d.start)
+            for d in doc.dates_in(c_start, c_end, anchor, future=True, durations=True, seasons=True)
+            if not (is_publication(text, d, c_start) and not _own_publication(text, d, c_start, scope))
+            and not _PAST_PASSIVE.search(text, max(c_start, d.start - 60), d.start)
+            and not _PAST_EVENT_DATE.search(text, max(c_start, d.start - 70), d.start)
             and not r.not_due_before.search(text, max(c_start, d.start - 60), d.start)
+            and not _EVENT_AFTER.match(text, d.end, c_end)
         ]
         if doc_date is not None:
-            dates = [
-                d
-                for d in dates
-                if sort_key(d.date)[: len(doc_date.iso().split("-"))]
-                >= sort_key(doc_date)[: len(d.date.iso().split("-"))]
-                and d.date != doc_date
-            ]
+            dates = [d for d in dates if _not_before(d.date, doc_date)]
+        dates = [d for d in dates if d.start >= taken_to]
         if not dates:
             continue
         after_cue = [d for d in dates if d.start >= cue.start()]
-        due = (after_cue[0] if after_cue else dates[-1]).date
+        due = after_cue[0] if after_cue else dates[-1]
         lead = r.description_lead.match(clause)
         d_start = c_start + (lead.end() if lead else 0)
-        description = clean(r.clutter.sub(" ", text[d_start:c_end])).rstrip(" .,;")
-        description = re.sub(r"^(?:that|and|but)\s+", "", description, flags=re.I)
-        return FollowUpRecord(description, due, doc.evidence(d_start, c_end), None, decision_number)
-    return None
+        # "… go wider than proposed by Ofsted and would be scrutinised at next month's Cabinet", "that the plan be
+        # amended … and signed off for submission to Ofsted by …": the commitment of the due date is the coordinated
+        # clause, with the subject the clauses share ("a review group would be set up, …, and would report …")
+        subject = _SUBJECT.match(text, d_start, due.start)
+        after_subject = subject.end() if subject else d_start
+        joins = [m.end() for m in _COORDINATION.finditer(text, after_subject, due.start)]
+        if subject and subject.group("verb").lower() == "be":
+            joins += [m.end() for m in _PASSIVE_CONJUNCT.finditer(text, after_subject, due.start)]
+        # "…, and the council will publish an update in the winter": a coordinated clause with its own subject
+        own = [m.end() for m in _NEW_CLAUSE.finditer(text, after_subject, due.start)]
+        if own and (not joins or max(own) > max(joins)):
+            joins, subject = own, None
+        description = _description(text, max(joins) if joins else d_start, c_end, due.start, due.end)
+        if joins:
+            d_start = max(joins)
+            if subject:
+                description = f"{text[subject.start('s') : subject.end('s')]} {description}"
+        found.append(FollowUpRecord(description, due.date, doc.evidence(d_start, c_end), None, decision_number))
+        if not every:
+            break
+        taken_to = due.end
+    return found
 
 
-#: What every due date holds: a digit, or a month, season or relative word (a cheap test that skips the rest).
+def _own_publication(text: str, d: DateMention, c_start: int, scope: str) -> bool:
+    """Whether the publication dated ``d`` is one to come of the council's own: "the refreshed plan is due to be
+    published in July", "would build on the letter and publish a new strategy in the spring" (what an active "publish"
+    governs is what is published), not an inspection's report or letter ("the letter will be published on …")."""
+    pub = _FUTURE_PUBLICATION.search(text, max(c_start, d.start - 120), d.start)
+    if pub is None:
+        return False
+    what = text[pub.end() : d.start] if pub.group().lower().endswith("publish") else scope
+    return not _REPORT_OF_INSPECTION.search(what)
+
+
+#: The words that lead to a due date in a description: "at its meeting on", "to the November", "by the end of".
+_DUE_LEAD = re.compile(
+    r"(?i)(?:\s+(?:at|for)\s+(?:its|their|the|a)\s+meetings?(?:\s+(?:on|in|of|held\s+on))?"
+    r"|\s+(?:in|on|by|before|from|during|until|no\s+later\s+than|ahead\s+of|by\s+the\s+end\s+of"
+    r"|at\s+the\s+end\s+of|for|when\s+it\s+next\s+meets,?\s+on))?,?\s+(?:the\s+(?=\S+$))?"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?$"
+)
+
+
+#: What starts an aside after a due date: a bracket, or a comma before a participle or relative clause (", setting
+#: out …", ", which …"); not a comma that closes an inserted phrase ("A review, to be carried out in March, will be …").
+_ASIDE = re.compile(r"(?i),\s+(?=(?:[a-z]+ing|which|who|where|whose|with|following)\b)|\s\(")
+#: A relative clause's opening: its subject is in the clause before.
+_RELATIVE = re.compile(r"(?i)(?:which|who)\b")
+_SPACE_BEFORE_STOP = re.compile(r"\s+([,;:.)])")
+
+
+def _description(text: str, start: int, end: int, due_start: int, due_end: int) -> str:
+    """What is due, ``text[start:end]`` less its due date and the words that lead to it ("report back on agency
+    staffing to the Committee's March meeting" → "report back on agency staffing to the Committee's meeting"), page
+    clutter and a leading "that"."""
+    if start <= due_start and due_end <= end:
+        lead = _DUE_LEAD.search(text, start, due_start)
+        cut = lead.start() if lead else due_start
+        aside = _ASIDE.search(text, due_end, end)  # "by 17 July 2023, setting out how …": an aside, left out
+        raw = text[start:cut] + " " + text[due_end : aside.start() if aside else end]
+    else:
+        raw = text[start:end]
+    description = _SPACE_BEFORE_STOP.sub(r"\1", clean(rules().clutter.sub(" ", raw))).strip(" .,;")
+    return re.sub(r"^(?:that|and|but|which|who|with)\s+", "", description, flags=re.I)
+
+
+#: What every due date holds: a digit, or a month, season or relative word (a cheap test that skips the rest; the
+#: digit is tested on its own first, then the words).
+_DIGIT = re.compile(r"\d")
 _DATE_WORD = re.compile(
-    r"(?i)\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|autumn|winter|fall|today|tomorrow|month|year"
+    r"(?=[jfmasondwtyJFMASONDWTY])\b(?:(?-i:May)|(?i:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?"
+    r"|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|spring|summer|autumn|winter|fall|today"
+    r"|tomorrow|month|year|week|(?:mon|tues|wednes|thurs|fri|satur|sun)day|morning|the\s+end\s+of))"
 )
 #: Words before a date that make it the date of something that happened ("the visit carried out 1-2 November
-#: 2022"), not the date a commitment is due ("to be carried out in March" is still due then).
+#: 2022", "took place over three weeks in the summer"), not the date a commitment is due ("to be carried out in
+#: March" is still due then).
 _PAST_EVENT_DATE = re.compile(
-    r"(?i)(?<!\bbe\s)\b(?:carried\s+out|took\s+place|held|undertaken|conducted|visited|inspected|dated)\s+(?:on\s+|in\s+|between\s+|from\s+|during\s+|over\s+)?(?:the\s+)?$"
+    r"(?i)(?<!\bbe\s)\b(?:carried\s+out|took\s+place|taken\s+place|held|undertaken|conducted|visited|inspected|dated)"
+    r"\s+(?:(?:over|for|across)\s+(?:[\w’'-]+\s+){1,3}?)?(?:on\s+|in\s+|between\s+|from\s+|during\s+|over\s+)?(?:the\s+)?$"
 )
+#: What makes a publication date another body's, not a commitment's due date: the report or letter of an inspection
+#: ("the letter will be published on 5 September"); a plan of the council's own "to be published in July" is due then.
+_REPORT_OF_INSPECTION = re.compile(
+    r"(?i)\b(?:ofsted|inspect\w*|visit|letter|findings|judgement|judgment|outcome|commissioner|dfe|cqc|hmi\w*)\b"
+)
+#: Words after a date that make it an event's, not a due date: "the 2024 inspection", "the June 2023 visit".
+_EVENT_AFTER = re.compile(
+    r"(?i)['’]?s?\s+(?:(?:ofsted|ilacs|full|joint|standard|short|focused|monitoring)\s+)*(?:inspection|re-?inspection|visit)s?\b"
+)
+#: A publication to come ("is due to be published in July", "would build on the report and publish … in the
+#: spring"): only then is a publication date a due date.
+_FUTURE_PUBLICATION = re.compile(
+    r"(?i)\b(?:to\s+be|will\s+be|would\s+be|shall\s+be|will|would|to)\s+(?:[^.;]{0,60}?\band\s+)?"
+    r"(?:published|publish|issued|released|made\s+public)\b"
+)
+#: A past passive before a date: "the report was received by the Council on 2 January", "had been agreed in March".
+_PAST_PASSIVE = re.compile(
+    r"(?i)\b(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:[\w’'-]+\s+){1,6}?(?:on|in|at|during)\s+(?:the\s+)?$"
+)
+#: A resolution's opening: "That …", "To …", after its number.
+_RESOLUTION = re.compile(r"(?i)\s*(?:\(?[0-9a-z]{1,4}[.)]\s*)?(?:resolved\s*[:,–-]?\s*)?(?:that|to)\b")
+#: A resolution that looks back or decides now, not forward: noting, welcoming, receiving, approving, agreeing.
+_LOOKS_BACK = re.compile(
+    r"(?i)\b(?:not(?:e|ed|es|ing)|welcom\w*|thank\w*|congratulat\w*|receiv\w*|endors\w*|approv\w*|agree\w*|adopt\w*)\b"
+)
+#: The subject of a commitment, before its modal or passive verb: "a review group would …", "that the plan be …".
+_SUBJECT = re.compile(
+    r"(?i)(?:that\s+)?(?P<s>[^,;:()]{1,80}?)\s+(?:(?:would|will|shall|should|must|is\s+to|are\s+to)\s+)?(?P<verb>be|would|will|shall)\s"
+)
+#: A coordinated clause with a subject of its own and a modal: ", and the council will …".
+_NEW_CLAUSE = re.compile(r"(?i),\s+and\s+(?=(?:[\w’'-]+\s+){1,6}?(?:will|would|shall|is\s+to|are\s+to)\s)")
+#: A coordinated past participle after a passive: "be amended as set out at Appendix 2 and signed off for …".
+_PASSIVE_CONJUNCT = re.compile(r"(?i),?\s+and\s+(?:be\s+|then\s+)?(?=(?:[a-z]+ed|[a-z]+en|sent|brought|put|set)\b)")
+_COORDINATION = re.compile(r"\s(?=and\s+(?:would|will|shall|is\s+to|are\s+to)\s)", re.I)
 _CLAUSE_BREAK = re.compile(
     r"[;:]|,\s+(?=(?:but|however|with|which|while|whilst|although|and\s+(?:a|an|the)\s+(?:future|interim))\b)|\(|\)|\.\s"
+    r"|\s(?=and\s+(?:would|will|shall|is\s+to|are\s+to)\s)"  # "… proposed by Ofsted and would be scrutinised at …"
+    r"|,\s+(?=and\s+that\b)"  # "… come back in November 2023, and that a SEND revisit was likely …"
 )
 
 
@@ -163,6 +353,8 @@ def _clause(text: str, start: int, end: int, pos: int) -> tuple[int, int]:
         if m.end() <= pos:
             c_start = m.end()
         elif m.start() >= pos:
+            if m.group() == " ":
+                continue  # "will next meet on 20 February and will look at …": a coordinated commitment goes on
             c_end = m.start()
             break
     return trim(text, c_start, c_end)

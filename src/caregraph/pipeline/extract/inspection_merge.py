@@ -11,14 +11,19 @@ from __future__ import annotations
 
 from caregraph.pipeline.dates import sort_key
 from caregraph.pipeline.extract.inspection_rules import (
+    GENERIC,
     LSCB_REVIEW,
     OTHER,
     Draft,
+    kind_by_date,
     may_report_on,
     rules,
 )
 from caregraph.pipeline.extract.judgements import PARTIAL, JudgementMention, Located
 from caregraph.records import InspectionRecord, PartialDate, SubJudgement
+
+ADEQUATE = "adequate"  # the grade of the frameworks before the SIF
+EARLIER = "earlier-framework"  # the kind of an inspection under them
 
 
 def merge_inspections(
@@ -29,6 +34,11 @@ def merge_inspections(
     r = rules()
     merged = _merge(drafts)
     _attach_judgements(merged, judgements, doc_date)
+    for d in merged:
+        if d.unnamed and d.kind == OTHER and d.judgement:  # "Inspectors visited in June … rated outstanding": an
+            d.kind = kind_by_date(r.kinds[GENERIC], d.start or d.published) or d.kind  # inspection of its framework
+        if d.judgement == ADEQUATE and r.kinds[d.kind].framework in ("sif", "ilacs", "by-date"):
+            d.kind = EARLIER  # "judged adequate in 2014": a grade only the frameworks before the SIF gave
     return [
         InspectionRecord(
             kind=d.kind,
@@ -126,6 +136,7 @@ def _join(o: Draft, d: Draft, family: str) -> None:
     if o.kind == family != d.kind:
         o.kind = d.kind  # "ILACS inspection" and "standard inspection" of one event: the finer kind
     o.evidence = o.evidence if o.evidence.start <= d.evidence.start else d.evidence
+    o.also.extend([d.pos, *d.also])
 
 
 def _when(d: Draft) -> PartialDate:
@@ -135,9 +146,10 @@ def _when(d: Draft) -> PartialDate:
 def _attach_judgements(drafts: list[Draft], judgements: list[Located], doc_date: PartialDate | None) -> None:
     """Give each stated grade to its inspection: one in the same sentence (the last named before the grade, else the
     nearest after it), else the latest graded inspection that has taken place; grades read in a sentence go first.
-    A grade stated as the overall one replaces one that was not; a grade left behind ("previously judged") and
-    another service's grade go only to an inspection of their own sentence. A grade for the LSCB makes the SIF
-    inspection's LSCB review an entry."""
+    A grade stated as the overall one replaces one that was not; a grade left behind ("previously judged", "moved
+    from inadequate") goes to no inspection here (only to the one its own date names, when matching read it), and
+    another service's grade to that service's inspection, in its sentence or else the nearest one named. A grade for
+    the LSCB goes to the LSCB review of its sentence, else makes the SIF inspection's LSCB review an entry."""
     r = rules()
     past = [
         d
@@ -146,29 +158,56 @@ def _attach_judgements(drafts: list[Draft], judgements: list[Located], doc_date:
         and (doc_date is None or sort_key(_when(d))[: len(doc_date.iso().split("-"))] <= sort_key(doc_date))
     ]
     graded = [d for d in past if d.kind in r.graded]
-    sentence_graded = [d for d in past if d.kind in r.graded or d.kind in r.graded_in_sentence]
+    # in its own sentence a grade goes to the event named there unless it is planned: the date the page is read
+    # against may be only the latest it states ("rated good at the inspection in November 2023" on a page whose last
+    # stated day is in July 2023)
+    sentence_graded = [d for d in drafts if not d.planned and (d.kind in r.graded or d.kind in r.graded_in_sentence)]
     later: list[JudgementMention] = []
     for j, (s_start, s_end) in judgements:
-        in_sentence = [
-            d
+        if j.earlier:
+            continue  # "moved from inadequate to …": a grade left behind goes only to the event its own date names
+        at = {  # each inspection of the sentence, where it is named there (a merged one may be named in several)
+            id(d): p
             for d in sentence_graded
-            if s_start <= d.pos < s_end
+            if (p := _named_in(d, s_start, s_end)) is not None
             and not (d.owns_judgement and d.judgement)
             and (d.kind == OTHER or not j.other_service)
-        ]
+        }
+        in_sentence = [d for d in sentence_graded if id(d) in at]
         if not in_sentence:
             later.append(j)
             continue
-        before = [d for d in in_sentence if d.pos < j.frame_start]
+        reviews = [d for d in in_sentence if d.kind == LSCB_REVIEW]
+        if (j.areas == ("lscb",) or any(d.alongside for d in reviews)) and reviews:
+            # "the Board was judged inadequate in the review of the LSCB"; "the LSCB was reviewed alongside the
+            # inspection in 2016 and judged good": the review is what the sentence grades
+            in_sentence = reviews
+        # the inspection the frame itself names ("… and again good at the ILACS inspection in June 2022"), else the
+        # last named before the grade, else the nearest after it
+        framed = [d for d in in_sentence if j.end <= at[id(d)] < j.frame_end]
+        before = [d for d in in_sentence if at[id(d)] < j.frame_start]
         target = (
-            max(before, key=lambda d: d.pos)
+            framed[0]
+            if framed
+            else max(before, key=lambda d: at[id(d)])
             if before
-            else min(in_sentence, key=lambda d: min(abs(j.start - d.pos), abs(j.start - d.date_pos[0])))
+            else min(in_sentence, key=lambda d: min(abs(j.start - at[id(d)]), abs(j.start - d.date_pos[0])))
         )
         _give(target, j, drafts, graded)
     for j in later:
-        if graded and not j.earlier and not j.other_service:
+        if j.other_service:  # "the Youth Offending Team was rated 'Outstanding'": the other service's inspection named
+            others = [d for d in past if d.kind == OTHER and d.judgement is None and j.overall]  # nearest to it
+            if others:
+                target = min(others, key=lambda d: abs(d.pos - j.start))
+                target.unnamed = False  # the other service's: no inspection of the council's
+                _give(target, j, drafts, graded)
+        elif graded:
             _give(max(graded, key=lambda d: sort_key(_when(d))), j, drafts, graded)
+
+
+def _named_in(d: Draft, s_start: int, s_end: int) -> int | None:
+    """Where the sentence ``s_start``–``s_end`` names the inspection ``d`` (or one of the mentions merged into it)."""
+    return next((p for p in (d.pos, *d.also) if s_start <= p < s_end), None)
 
 
 def _give(target: Draft, j: JudgementMention, drafts: list[Draft], graded: list[Draft]) -> None:
@@ -177,6 +216,8 @@ def _give(target: Draft, j: JudgementMention, drafts: list[Draft], graded: list[
     if j.overall:
         if target.judgement is None or (j.explicit and not target.explicit_judgement):
             target.judgement, target.explicit_judgement = j.grade, j.explicit
+    elif j.areas == ("lscb",) and target.kind == LSCB_REVIEW:
+        target.judgement = target.judgement or j.grade
     elif j.areas == ("lscb",):
         sif = next((d for d in graded if r.kinds[d.kind].framework == "sif"), None)
         if sif is not None and not any(d.kind == LSCB_REVIEW for d in drafts):

@@ -10,13 +10,18 @@ it; matching (:mod:`.inspections`) makes drafts, merging (:mod:`.inspection_merg
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
+from re import _constants as re_constants  # type: ignore[attr-defined]
+from re import _parser as re_parser  # type: ignore[attr-defined]
+from typing import Any
 
 from caregraph.pipeline.dates import DateMention, sort_key
 from caregraph.pipeline.extract.doc import load_rules
 from caregraph.records import Evidence, PartialDate
 
+ILACS = "ilacs"  # the kind of an ILACS inspection of no finer kind
+SIF = "sif"  # the kind of a single inspection framework inspection
 GENERIC = "generic"  # the kind of a generic mention ("Ofsted inspection"), and of "the inspection" before any kind
 LSCB_REVIEW = "lscb-review"  # the kind a grade for the LSCB makes an entry of
 OTHER = "other"  # the kind of another service's inspection (a children's home's, a youth justice service's), and of
@@ -43,6 +48,17 @@ class Kind:
 
 
 @dataclass(frozen=True)
+class EventLength:
+    """How the length of an Ofsted event of no stated kind tells its kind (``[event_length]``)."""
+
+    focused_since: PartialDate  # focused visits began then
+    short_days: int  # a visit of at most this many days is a focused visit
+    long_days: int  # an event of at least this many days is an inspection
+    short: re.Pattern[str]  # "for two days"
+    long: re.Pattern[str]  # "over two weeks"
+
+
+@dataclass(frozen=True)
 class InspectionRules:
     kinds: dict[str, Kind]  # in table order
     cue_kinds: tuple[tuple[Kind, re.Pattern[str]], ...]  # the kinds with cues and their cues, in table order
@@ -52,6 +68,9 @@ class InspectionRules:
     not_an_event_before: re.Pattern[str]
     other_service_before: re.Pattern[str]
     other_service_after: re.Pattern[str]
+    other_inspectorate: re.Pattern[str]  # an inspectorate of other services (probation, police) named in a cue
+    replaced_before: re.Pattern[str]  # words before a framework's name that put it out of force ("replaced the")
+    sif_areas: re.Pattern[str]  # judgement areas only the single inspection framework has
     publication: re.Pattern[str]
     publication_after: re.Pattern[str]
     meeting_date_before: re.Pattern[str]
@@ -67,6 +86,8 @@ class InspectionRules:
     visit_verb: re.Pattern[str]  # "inspectors, who visited on …"
     ordinal_ellipsis: re.Pattern[str]  # "… and the second in July": the next of a series
     same_grade: re.Pattern[str]  # "reached the same conclusion": the grade last stated
+    context_kinds: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]  # (kind, patterns all found in the sentence)
+    length: EventLength
 
 
 def _by_date(table: dict[str, str]) -> tuple[tuple[PartialDate, str], ...]:
@@ -89,7 +110,7 @@ def _kind(row: dict) -> Kind:
             )
     return Kind(
         key=row["key"],
-        cues=re.compile(row["cues"], re.I) if row.get("cues") else None,
+        cues=at_word_starts(row["cues"]) if row.get("cues") else None,
         family=row["family"],
         graded=row["graded"],
         framework=row["framework"],
@@ -99,6 +120,122 @@ def _kind(row: dict) -> Kind:
         by_publication=_by_date(row.get("by_publication", {})),
         needs=tuple(row.get("needs", ())),
     )
+
+
+def _branches(pattern: str) -> list[str]:
+    """The top-level alternatives of a regular expression (split at ``|`` outside groups and character classes)."""
+    out, depth, in_class, start, i = [], 0, False, 0, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    return [*out, pattern[start:]]
+
+
+#: An alternative that can only start where a word starts: ``\b`` then a letter (through opening groups).
+_WORD_START = re.compile(r"\\b(?:\((?:\?:|\?P<\w+>)?)*(?:[A-Za-z]|\\d|\\w)")
+
+
+def at_word_starts(pattern: str) -> re.Pattern[str]:
+    """``pattern`` compiled case-insensitively; when every alternative starts at a word boundary, with a lookaround
+    that lets the whole pattern give up at once inside words (speed only: the matches are the same)."""
+    if all(_WORD_START.match(b) for b in _branches(pattern)):
+        firsts = _first_letters(pattern)
+        ahead = f"(?=[{firsts}])" if firsts else ""  # the letters a match can start with: fails faster still
+        return re.compile(f"{ahead}(?<!\\w)(?=\\w)(?:{pattern})", re.I)
+    return re.compile(pattern, re.I)
+
+
+def with_first_letters(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``, led by a look-ahead on the letters every match starts with when they are
+    certain (speed only: a search gives up at once at every other position; the matches are the same)."""
+    firsts = _first_letters(pattern, flags)
+    if firsts:
+        try:
+            return re.compile(f"(?=[{firsts}])(?:{pattern})", flags)
+        except re.error:  # a global flag at the pattern's start, say
+            pass
+    return re.compile(pattern, flags)
+
+
+def _first_letters(pattern: str, flags: int = re.I) -> str | None:
+    """The ASCII letters every match of ``pattern`` starts with (as the body of a character class), when the parsed
+    pattern shows them for certain: None when a match may start with anything else or be empty, or when a part of
+    the pattern turns on case-insensitive matching the class would not have."""
+    try:
+        tree = re_parser.parse(pattern, flags)
+    except re.error:
+        return None
+    if tree.state.flags & re.I and not flags & re.I:
+        return None
+    found = _firsts(list(tree), bool(flags & re.I))
+    if found is None or found[1] or not found[0]:
+        return None
+    chars = {chr(c) for c in found[0]}
+    if not all(c.isascii() and c.isalpha() for c in chars):
+        return None
+    return "".join(sorted(chars))
+
+
+def _firsts(items: list[tuple[Any, Any]], ignore_case: bool) -> tuple[set[int], bool] | None:
+    """The code points a match of the parsed sequence ``items`` can start with, and whether it can be empty; None
+    when that is not certain from the parts understood here (literals, classes of literals and ranges, groups,
+    alternations, repeats; zero-width assertions take no character)."""
+    out: set[int] = set()
+    for op, av in items:
+        if op in (re_constants.AT, re_constants.ASSERT, re_constants.ASSERT_NOT):
+            continue
+        if op is re_constants.LITERAL:
+            return out | {av}, False
+        part: tuple[set[int], bool] | None
+        if op is re_constants.IN:
+            part = _class_firsts(av)
+        elif op is re_constants.SUBPATTERN:
+            if av[1] & re.I and not ignore_case:
+                return None  # "(?i:…)" in a pattern that heeds case
+            part = _firsts(list(av[-1]), ignore_case)
+        elif op is re_constants.BRANCH:
+            parts = [_firsts(list(b), ignore_case) for b in av[1]]
+            if any(p is None for p in parts):
+                return None
+            part = (set().union(*(p[0] for p in parts if p)), any(p[1] for p in parts if p))
+        elif op in (re_constants.MAX_REPEAT, re_constants.MIN_REPEAT):
+            inner = _firsts(list(av[2]), ignore_case)
+            part = None if inner is None else (inner[0], inner[1] or av[0] == 0)
+        else:
+            return None
+        if part is None:
+            return None
+        out |= part[0]
+        if not part[1]:
+            return out, False
+    return out, True
+
+
+def _class_firsts(items: list[tuple[Any, Any]]) -> tuple[set[int], bool] | None:
+    """The code points of a parsed character class of literals and short ranges; None for any other class."""
+    out: set[int] = set()
+    for op, av in items:
+        if op is re_constants.LITERAL:
+            out.add(av)
+        elif op is re_constants.RANGE and av[1] - av[0] < 64:
+            out.update(range(av[0], av[1] + 1))
+        else:
+            return None
+    return out, False
 
 
 @cache
@@ -113,7 +250,7 @@ def rules() -> InspectionRules:
     cues = d["inspection_cues"]
 
     def cue(name: str) -> re.Pattern[str]:
-        return re.compile(cues[name], re.I)
+        return at_word_starts(cues[name])
 
     return InspectionRules(
         kinds=kinds,
@@ -124,6 +261,9 @@ def rules() -> InspectionRules:
         not_an_event_before=cue("not_an_event_before"),
         other_service_before=cue("other_service_before"),
         other_service_after=cue("other_service_after"),
+        other_inspectorate=cue("other_inspectorate"),
+        replaced_before=cue("replaced_before"),
+        sif_areas=cue("sif_areas"),
         publication=cue("publication"),
         publication_after=cue("publication_after"),
         meeting_date_before=cue("meeting_date_before"),
@@ -139,7 +279,21 @@ def rules() -> InspectionRules:
         visit_verb=cue("visit_verb"),
         ordinal_ellipsis=cue("ordinal_ellipsis"),
         same_grade=cue("same_grade"),
+        context_kinds=tuple(_context_kind(row, kinds) for row in d.get("context_kinds", ())),
+        length=EventLength(
+            focused_since=PartialDate.parse(d["event_length"]["focused_since"]),
+            short_days=int(d["event_length"]["short_days"]),
+            long_days=int(d["event_length"]["long_days"]),
+            short=re.compile(d["event_length"]["short"], re.I),
+            long=re.compile(d["event_length"]["long"], re.I),
+        ),
     )
+
+
+def _context_kind(row: dict, kinds: dict[str, Kind]) -> tuple[str, tuple[re.Pattern[str], ...]]:
+    if row.get("key") not in kinds or not row.get("all"):
+        raise ValueError(f"rules/inspections.toml: context kind {row.get('key')!r} is no kind or has no patterns")
+    return row["key"], tuple(re.compile(p, re.I) for p in row["all"])
 
 
 def kind_by_date(kind: Kind, date: PartialDate | None, publication: bool = False) -> str | None:
@@ -178,6 +332,10 @@ class Draft:
     explicit_judgement: bool = False  # its grade was stated as the overall one
     sentence: tuple[int, int] = (0, 0)  # the sentence it was read in
     generic: bool = False  # a generic mention ("the Ofsted report"), its kind told by its date
+    unnamed: bool = False  # an Ofsted visit of no stated kind ("inspectors visited in June"): graded, an inspection
+    alongside: bool = False  # held alongside another event, dated by it ("the LSCB was reviewed alongside the
+    # inspection in March 2016"): the subject of its sentence, so the sentence's grade is its own
+    also: list[int] = field(default_factory=list)  # where the cues of the mentions merged into it are
 
 
 def is_publication(text: str, date: DateMention, s_start: int) -> bool:

@@ -8,8 +8,11 @@ named (the title's too). Dates go to cues nearest first, one each; a meeting's d
 in May 2023") goes to none. Each cue with a date becomes a draft with its start and end, the publication date of its
 report, focus, sequence number, inspectorate, and whether it is planned; a cue with only its report's publication
 date ("Ofsted will publish its report tomorrow on the inspection …", "the Commissioner's report, issued in March
-2021") is an event known by that date alone. A generic mention ("Ofsted inspection") takes the kind of the framework
-in force at its date (at its publication date: the kind whose reports were published then). Judgements
+2021") is an event known by that date alone. A generic mention ("Ofsted inspection") takes the kind its sentence
+gives (a framework it names, "Ofsted and the CQC" with "SEND": the context table), else the kind of the framework in
+force at its date (at its publication date: the kind whose reports were published then); it and an Ofsted visit of
+no stated kind are told by their length too (a two-day visit since 2018 is a focused visit). A date in another cell
+of a table row, a grade left behind ("up from 'Requires Improvement' in 2019") and a meeting's date are no cue's. Judgements
 (:mod:`.judgements`) stated with their own date ("rated 'good' in 2018", "published today, Ofsted rated …") are read
 with the inspection of that date, making one when the sentence names none; grades in flattened tables are read after
 the sentences.
@@ -24,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date as _date
 from typing import NamedTuple
 
 from caregraph.pipeline.dates import DateMention
@@ -31,7 +35,9 @@ from caregraph.pipeline.extract.doc import Doc, clean, evidence
 from caregraph.pipeline.extract.inspection_merge import merge_inspections
 from caregraph.pipeline.extract.inspection_rules import (
     GENERIC,
+    ILACS,
     OTHER,
+    SIF,
     Draft,
     is_publication,
     kind_by_date,
@@ -69,10 +75,19 @@ class _Reading:
     pending_sequence: tuple[str, int | None, int] | None = None  # a visit's number stated before its date
     consumed: set[int] = field(default_factory=set)  # grades a dated draft took in its own sentence
     last_grade: str | None = None  # the overall grade last stated, for "reached the same conclusion"
+    other_before: bool = False  # the sentence before named another service's inspection
 
 
-_MAY_MENTION = re.compile(
-    r"(?i)inspect|visit|review|ofsted|jtai|ilacs|\bsif\b|rated|judged|graded|judgement|judgment|rating|grade|overall|good|inadequate|outstanding|improvement|pilot|commissioner|assessment|peer|stocktake"
+#: What every judging frame holds: a grade word (speed only; the first letters' lookahead lets it give up at once).
+_MAY_GRADE = re.compile(r"(?i)(?=[goira])(?:good|outstanding|inadequate|improvement|adequate|\bRI\b)")
+
+
+#: What every kind cue, anaphor and visit verb holds (its rules' ``needs``, "inspection", "visit", "Ofsted",
+#: "inspectors", "HMI"): a sentence with none of them holds no mention of an event, only perhaps a grade (speed only).
+_MAY_CUE = re.compile(
+    r"(?i)(?=[ivrojsclpdwfamh])(?:inspect|visit|review|of(?:s|ts|st)(?:t?ed|ead)|jtai|joint\s+targeted|il[ac]{2}s|ilaas"
+    r"|local\s+authority\s+children|\bsif\b|single\s+inspection|commissioner|peer|dfe|department\s+for\s+education"
+    r"|weeks?\b|fortnight|annual|monitoring\s+letter|stocktake|hmi)"
 )
 
 
@@ -86,10 +101,27 @@ def match_inspections(doc: Doc, doc_date: PartialDate | None) -> tuple[list[Draf
     for s_start, s_end in doc.sentences:
         if any(hs <= s_start < he for hs, he in headers):
             continue  # "12/06/2015 - … response to the OFSTED inspection": the date is the decision's
-        if _MAY_MENTION.search(text[s_start:s_end]):
-            _read_sentence(doc, doc_date, s_start, s_end, reading, drafts, judgements)
+        may_cue = _MAY_CUE.search(text, s_start, s_end) is not None
+        if may_cue or _MAY_GRADE.search(text, s_start, s_end):
+            _read_sentence(doc, doc_date, s_start, s_end, reading, drafts, judgements, may_cue)
     judgements.extend(table_judgements(text, doc.limit, {j.start for j, _ in judgements}))
+    _sif_by_its_areas(text, doc.limit, drafts)
     return drafts, [(j, span) for j, span in judgements if j.start not in reading.consumed]
+
+
+def _sif_by_its_areas(text: str, limit: int, drafts: list[Draft]) -> None:
+    """In the year the single inspection framework gave way to ILACS, a generic inspection of a page that names the
+    SIF's own judgement areas ("Leadership, management and governance", "adoption performance") was a SIF one."""
+    r = rules()
+    first_ilacs = next((d for d, kind in r.kinds[GENERIC].by_date if kind == ILACS), None)
+    if first_ilacs is None or not any(
+        d.generic and d.kind == ILACS and d.start and d.start.year == first_ilacs.year for d in drafts
+    ):
+        return
+    if r.sif_areas.search(text, 0, limit):
+        for d in drafts:
+            if d.generic and d.kind == ILACS and d.start and d.start.year == first_ilacs.year:
+                d.kind = SIF
 
 
 def _read_sentence(
@@ -100,48 +132,110 @@ def _read_sentence(
     reading: _Reading,
     drafts: list[Draft],
     judgements: list[Located],
+    may_cue: bool = False,
 ) -> None:
-    """Add the drafts and judgements of the sentence ``s_start``–``s_end``."""
+    """Add the drafts and judgements of the sentence ``s_start``–``s_end``; ``may_cue`` says the caller found
+    :data:`_MAY_CUE` in it (in the text, which finds no more than the sentence on its own: it is searched again
+    only when not)."""
     r = rules()
     text = doc.text
     sentence = text[s_start:s_end]
-    cues, anaphors = _cues(text, s_start, s_end, reading.last_kind)
+    cues, anaphors, frameworks = (
+        _cues(text, s_start, s_end, reading.last_kind) if may_cue or _MAY_CUE.search(sentence) else ([], set(), [])
+    )
     for _cs, _ce, kind in cues:
         k = r.kinds[kind]
         if k.anaphor == "inspection":
             reading.last_kind["inspection"] = GENERIC if k.framework == "by-date" else kind
         if k.anaphor == "visit":
             reading.last_kind["visit"] = kind
+    # "HM Inspectorate of Probation inspected the service in April 2024. The service was rated good.": a sentence
+    # that names no inspection and opens on the service just named grades that other service's inspection
+    of_other = reading.other_before and not cues and _ANAPHORIC_SUBJECT.match(sentence) is not None
+    reading.other_before = any(k == OTHER for _, _, k in cues)
     sentence_judgements = [
-        replace(j, other_service=True) if _other_service(text, j.frame_start, j.frame_start, s_start, s_end) else j
+        replace(j, other_service=True)
+        if of_other or _other_service(text, j.frame_start, j.frame_start, s_start, s_end)
+        else j
         for j in find_judgements(text, s_start, s_end)
     ]
-    last = reading.last_grade
-    same = r.same_grade.search(text, s_start, s_end) if last and not sentence_judgements else None
-    if same and last:  # "The 2013 inspection had reached the same conclusion": the grade last stated, carried forward
-        sentence_judgements = [JudgementMention(same.start(), same.end(), last, (), same.start())]
+    same = r.same_grade.search(text, s_start, s_end) if reading.last_grade or sentence_judgements else None
+    if same:  # "The 2013 inspection had reached the same conclusion": the grade last stated, carried forward
+        stated = [j.grade for j in sentence_judgements if j.overall and j.end <= same.start() and not j.other_service]
+        last = stated[-1] if stated else (reading.last_grade if not sentence_judgements else None)
+        if last:  # the inspection it is carried to is named in or before the phrase
+            sentence_judgements.append(JudgementMention(same.end(), same.end(), last, (), same.end()))
     overall = [j.grade for j in sentence_judgements if j.overall and not j.other_service]
     reading.last_grade = overall[-1] if overall else reading.last_grade
     judgements.extend((j, (s_start, s_end)) for j in sentence_judgements)
     planned_sentence = bool(r.planned.search(sentence))
     dates = (
-        [
-            d
-            for d in doc.dates_in(s_start, s_end, doc_date, future=planned_sentence, seasons=True)
-            if not _others_date(text, d, s_start, s_end)
-        ]
+        [d for d in _dates_of(doc, s_start, s_end, doc_date, planned_sentence) if not _others_date(text, d, cues)]
         if (cues or sentence_judgements)
         else []
     )
-    sentence_ = _Sentence(text, sentence, s_start, s_end, dates, planned_sentence)
+    context = _context_kind(sentence, cues, frameworks) if cues else None
+    if context and any(r.kinds[k].framework == "by-date" for _, _, k in cues):
+        reading.last_kind["inspection"] = context  # "The area was last inspected in 2018 … A revisit in March 2021"
+    sentence_ = _Sentence(text, sentence, s_start, s_end, dates, planned_sentence, context)
     used: set[int] = set()
     # "the fourth monitoring visit since the local authority was judged inadequate in 2021": the date is the
     # grade's, not the visit's
     judged = {
         id(d) for d in (judgement_date(text, j, dates) for j in sentence_judgements if j.overall) if d is not None
     }
-    _drafts_of_cues(sentence_, cues, anaphors, used, judged, doc_date, reading, drafts)
+    # "rated 'Good' in its latest inspection, up from 'Requires Improvement' in 2019": a grade left behind keeps its
+    # date from every cue
+    earlier = {
+        id(d) for d in (judgement_date(text, j, dates) for j in sentence_judgements if j.earlier) if d is not None
+    }
+    _drafts_of_cues(sentence_, cues, anaphors, used, judged | earlier, earlier, doc_date, reading, drafts)
     _drafts_of_judgements(sentence_, sentence_judgements, used, reading, drafts)
+
+
+#: A sentence opening on the service or inspection just named: "The service was rated good", "It was judged …".
+_ANAPHORIC_SUBJECT = re.compile(r"(?i)\W*(?:(?:the|this|that|its)\s+(?:service|team|inspection|report)\b|it\b)")
+
+
+def _dates_of(doc: Doc, s_start: int, s_end: int, doc_date: PartialDate | None, planned: bool) -> Sequence[DateMention]:
+    """The dates of a sentence, a day or month without a year read as past or to come by the words before it: in a
+    sentence that speaks of a plan, a date is read as to come unless a past event's words are nearer before it
+    ("had been inspected by Ofsted between 27 February and 10 March and the report was due on 21 April": both
+    past)."""
+    if not planned:
+        return doc.dates_in(s_start, s_end, doc_date, seasons=True)
+    ahead = doc.dates_in(s_start, s_end, doc_date, future=True, seasons=True)
+    if all(a.relative is False for a in ahead):
+        return ahead  # no date that a plan reads otherwise
+    was = {(d.start, d.end): d for d in doc.dates_in(s_start, s_end, doc_date, seasons=True)}
+    return [
+        was[(d.start, d.end)] if (d.start, d.end) in was and _past_before(doc.text, s_start, d.start) else d
+        for d in ahead
+    ]
+
+
+_PAST_NEAR = re.compile(
+    r"\b(?:had|took\s+place|carried\s+out|visited|inspected|undert(?:ook|aken)|completed|held|(?:was|were)(?:\s+(?:due|expected|planned|scheduled|anticipated))?)\b",
+    re.I,
+)
+
+
+#: Words that tell an event as done: "had been inspected", "took place", "was rated".
+_DONE = re.compile(
+    r"(?i)\b(?:(?:had|has|have)\s+(?:been\s+)?(?:inspected|visited|rated|judged|graded|reviewed)|took\s+place"
+    r"|(?:was|were)\s+(?:inspected|visited|rated|judged|graded|carried\s+out|undertaken|completed|held))\b"
+)
+
+
+def _past_before(text: str, s_start: int, pos: int) -> bool:
+    """Whether the words just before ``pos`` tell a past event ("had been inspected between", "was due on") more
+    nearly than a plan ("will take place in")."""
+    lo = max(s_start, pos - 60)
+    past = [m.end() for m in _PAST_NEAR.finditer(text, lo, pos)]
+    if not past:
+        return False
+    plans = [m.end() for m in rules().planned.finditer(text, lo, pos)]
+    return max(past) >= max(plans, default=-1)
 
 
 class _Sentence(NamedTuple):
@@ -151,30 +245,44 @@ class _Sentence(NamedTuple):
     end: int
     dates: Sequence[DateMention]
     planned: bool  # the sentence speaks of a plan
+    context: str | None = None  # the kind a mention of no stated kind takes here (see _context_kind)
 
 
 Cue = tuple[int, int, str]  # (start, end, kind)
 
 
-def _cues(text: str, s_start: int, s_end: int, last_kind: dict[str, str | None]) -> tuple[list[Cue], set[int]]:
-    """The kind cues of a sentence, in order, and where the anaphors among them are. A cue whose subject is another
-    service (a children's home, a school, a youth justice service) is an inspection of kind "other"."""
+def _cues(
+    text: str, s_start: int, s_end: int, last_kind: dict[str, str | None]
+) -> tuple[list[Cue], set[int], list[str]]:
+    """The kind cues of a sentence, in order, where the anaphors among them are, and the kinds whose framework (not
+    an event) the sentence names. A cue whose subject is another service (a children's home, a school, a youth
+    justice service) is an inspection of kind "other"."""
     r = rules()
     cues: list[Cue] = []
+    frameworks: list[str] = []
     low = text[s_start:s_end].lower()
     for kind, pattern in r.cue_kinds:
-        if kind.needs and not any(word in low for word in kind.needs):
+        if kind.needs and not any(map(low.__contains__, kind.needs)):
             continue
         for m in pattern.finditer(text, s_start, s_end):
-            if _overlaps(cues, m.start(), m.end()) or not _an_event(text, m.start(), m.end(), s_start, s_end):
+            if _overlaps(cues, m.start(), m.end()):
+                continue
+            if r.replaced_before.search(text, max(s_start, m.start() - 40), m.start()):
+                continue  # "the new framework, which replaced the single inspection framework": out of force
+            if not _an_event(text, m.start(), m.end(), s_start, s_end):
+                frameworks.append(kind.key)  # "the new area SEND framework"
                 continue
             key = kind.key
             if kind.framework != "joint" and _other_service(text, m.start(), m.end(), s_start, s_end):
                 key = OTHER  # "Oak Lodge children's home was inspected by Ofsted": another service's inspection
+            elif kind.framework == "by-date" and r.other_inspectorate.search(
+                text, max(s_start, m.start() - 40), m.end()
+            ):
+                key = OTHER  # "HM Inspectorate of Probation had inspected the service": not an Ofsted framework's
             cues.append((m.start(), m.end(), key))
     named = bool(cues)
     anaphors: set[int] = set()
-    for start, end, ref in _anaphors(text, s_start, s_end, last_kind, "visited" in low and not named):
+    for start, end, ref in _anaphors(text, s_start, s_end, last_kind, not named, list(cues)):
         if not _overlaps(cues, start, end):
             cues.append((start, end, ref))
             anaphors.add(start)
@@ -184,7 +292,20 @@ def _cues(text: str, s_start: int, s_end: int, last_kind: dict[str, str | None])
             cues.append((m.start(), m.end(), max(before)[2]))  # "the first visit …, and the second in July"
             anaphors.add(m.start())
     cues.sort()
-    return cues, anaphors
+    return cues, anaphors, frameworks
+
+
+def _context_kind(sentence: str, cues: list[Cue], frameworks: list[str]) -> str | None:
+    """The kind a mention of no stated kind takes from its sentence, when the sentence names no kind itself: the
+    one framework it names ("inspected under the new area SEND framework"), else the first row of the context table
+    whose patterns are all in it ("inspected by Ofsted and the CQC" with "SEND" or "local area": a SEND area
+    inspection)."""
+    r = rules()
+    if any(r.kinds[k].framework != "by-date" and k != OTHER for _, _, k in cues):
+        return None
+    if frameworks and len(set(frameworks)) == 1 and r.kinds[frameworks[0]].framework != "by-date":
+        return frameworks[0]
+    return next((key for key, patterns in r.context_kinds if all(p.search(sentence) for p in patterns)), None)
 
 
 def _overlaps(cues: list[Cue], start: int, end: int) -> bool:
@@ -202,10 +323,16 @@ def _an_event(text: str, start: int, end: int, s_start: int, s_end: int) -> bool
 
 
 def _anaphors(
-    text: str, s_start: int, s_end: int, last_kind: dict[str, str | None], visits_of_no_kind: bool
+    text: str,
+    s_start: int,
+    s_end: int,
+    last_kind: dict[str, str | None],
+    visits_of_no_kind: bool,
+    in_sentence: Sequence[Cue] = (),
 ) -> list[Cue]:
-    """The mentions of a sentence that refer back to the kind last named: "the inspection", "Ofsted's visit", "the 7
-    & 8 April 2020 visit" (an inspection before any kind is named is a generic one), and "inspectors, who visited
+    """The mentions of a sentence that refer back to the kind last named (in the sentence, among ``in_sentence``, or
+    before it): "the inspection", "Ofsted's visit", "the 7 & 8 April 2020 visit" (an inspection before any kind is
+    named is a generic one), and "inspectors, who visited
     on …" (with ``visits_of_no_kind``, one with no visit named before is an inspectorate's visit of kind "other")."""
     r = rules()
     out: list[Cue] = []
@@ -218,15 +345,26 @@ def _anaphors(
         if not _an_event(text, start, m.end(), s_start, s_end):
             continue
         word = "visit" if noun == "visit" else "inspection"
-        ref = last_kind[word] or (GENERIC if word == "inspection" else None)
+        # the kind named last before it, in its own sentence ("a monitoring visit in February and a further visit in
+        # June") or an earlier one
+        here = [c for c in in_sentence if c[1] <= start and r.kinds[c[2]].anaphor == word]
+        ref = max(here)[2] if here else last_kind[word] or (GENERIC if word == "inspection" else None)
         if ref is not None:
             out.append((start, m.end(), OTHER if _other_service(text, start, m.end(), s_start, s_end) else ref))
-    if "visited" in text[s_start:s_end].lower():
+    if _VISIT_WORD.search(text, s_start, s_end):
+        # a visit of no stated kind takes the kind of the visit last named, else of the inspection last named
+        # ("SEND inspection – outcome. Inspectors from Ofsted and the CQC visited …")
+        named = last_kind["inspection"] if last_kind["inspection"] != GENERIC else None
         for m in r.visit_verb.finditer(text, s_start, s_end):
-            ref = last_kind["visit"] or (OTHER if visits_of_no_kind else None)
+            ref = last_kind["visit"] or named or (OTHER if visits_of_no_kind else None)
             if ref is not None:
                 out.append((m.start(), m.end(), ref))
     return out
+
+
+_VISIT_WORD = re.compile(
+    r"(?i)(?=[vrcsobw])(?:visited|returned|came\s+back|spent|on[\s-]?site|(?:been|were|was)\s+in\s)"
+)
 
 
 def _drafts_of_cues(
@@ -235,11 +373,13 @@ def _drafts_of_cues(
     anaphors: set[int],
     used: set[int],
     judged: set[int],
+    earlier: set[int],
     doc_date: PartialDate | None,
     reading: _Reading,
     drafts: list[Draft],
 ) -> None:
-    """A draft for each cue that has a date of its own (an ungraded kind never takes a grade's date), and the
+    """A draft for each cue that has a date of its own (an ungraded kind never takes a grade's date, no kind the date
+    of a grade left behind: "rated 'Good' in its latest inspection, up from 'Requires Improvement' in 2019"), and the
     publication date of its report. Dates go to cues nearest first, one each (:func:`_assign`). A publication date
     loses to the event's own date and does not use up the cue ("published on 2 May 2023 after the visit on 4 and 5
     April 2023"); with no date of its own, the event is known by its report's publication date alone."""
@@ -251,15 +391,25 @@ def _drafts_of_cues(
     reports = {
         ci
         for ci, (cs, ce, _) in enumerate(cues)
-        if _REPORT.search(text, cs, ce) or _REPORT_AFTER.match(text, ce, s.end)
+        if _REPORT.search(text, cs, ce) or _REPORT_FIRST.match(text, cs, ce) or _REPORT_AFTER.match(text, ce, s.end)
     }
     own: dict[int, list[DateMention]] = {}
-    for ci, (_, _, kind) in enumerate(cues):
+    for ci, (cs, ce, kind) in enumerate(cues):
         if ci not in reports:
             ungraded = kind not in r.graded and kind not in r.graded_in_sentence
-            taken = used | publications | (judged if ungraded else set())
-            own[ci] = [d for d in s.dates if id(d) not in taken]
-    dates = _assign(cues, own)
+            taken = used | publications | (judged if ungraded else earlier)
+            # "in 2014, under the single inspection framework, and in 2019 …": a framework named after "under" is
+            # the framework of the event dated before it
+            framed = _UNDER.search(text, max(s.start, cs - 12), cs) is not None
+            own[ci] = [d for d in s.dates if id(d) not in taken and not (framed and d.start >= ce)]
+    dates = _assign(text, cues, own)
+    # "the LSCB had been reviewed by Ofsted alongside the inspection between …": the review shares the event's date
+    alongside: set[int] = set()
+    for ci, (_cs, ce, _) in enumerate(cues):
+        nxt = ci + 1
+        if ci not in dates and nxt in dates and _ALONGSIDE.fullmatch(text, ce, cues[nxt][0]):
+            dates[ci] = dates[nxt]
+            alongside.add(ci)
     used.update(id(d) for d in dates.values())
     theirs: dict[int, list[DateMention]] = {}
     for ci, (cs, ce, _) in enumerate(cues):
@@ -273,11 +423,12 @@ def _drafts_of_cues(
                 and (
                     (d.start >= ce and (id(d) in publications or _BESIDE_REPORT.fullmatch(text, ce, d.start)))
                     or r.publication_after.match(text, d.end, cs)
+                    or (cs <= d.start and d.end <= ce and id(d) in publications)  # "a report published today by"
                 )
             ]
         else:
             theirs[ci] = [d for d in s.dates if id(d) in publications and id(d) not in used]
-    published_dates = _assign(cues, theirs)
+    published_dates = _assign(text, cues, theirs)
     for ci, (cs, ce, kind) in enumerate(cues):
         date, published = dates.get(ci), published_dates.get(ci)
         if date is not None and published is not None and not may_report_on(date.date, published.date):
@@ -291,9 +442,10 @@ def _drafts_of_cues(
         if published is not None:
             used.add(id(published))
         for when in [date, *_listed_after(s, date, used, cs, ce)] if date is not None else [None]:
-            draft = _cue_draft(s, kind, when, published, cs, ce, doc_date)
+            draft = _cue_draft(s, kind, when, published, cs, ce, doc_date, cs in anaphors)
             if draft is None:
                 continue
+            draft.alongside = ci in alongside
             # "… the fourth monitoring visit since … . The visit took place on 11 and 12 July 2023"
             pending = reading.pending_sequence
             if (
@@ -308,15 +460,19 @@ def _drafts_of_cues(
             drafts.append(draft)
 
 
+#: A table cell's edge: a flattened row's "|" (or a tab).
+_OTHER_CELL = re.compile(r"[|\t]")
+_DATE_LABEL = re.compile(r"(?i)\bdates?\b")
 #: How far (in characters) a date may lie from the cue it belongs to.
 _DATE_REACH = 160
 
 
-def _assign(cues: list[Cue], candidates: dict[int, list[DateMention]]) -> dict[int, DateMention]:
+def _assign(text: str, cues: list[Cue], candidates: dict[int, list[DateMention]]) -> dict[int, DateMention]:
     """Give each cue at most one of its candidate dates and each date to at most one cue, nearest pairs first: a
     date inside a cue's words ("the 7 & 8 April 2020 visit") before one after it ("visit in March 2021"), that
     before one before it, and a date the text spells out before a relative one ("last month's visit by HMI on 6 and
-    7 February")."""
+    7 February"). A date in another cell of a table row is the row's ("16 July 2024 | Ofsted ILACS – action plan
+    progress": a meeting's), not the cue's."""
     pairs = []
     for ci, dates in candidates.items():
         cs, ce, _ = cues[ci]
@@ -324,6 +480,8 @@ def _assign(cues: list[Cue], candidates: dict[int, list[DateMention]]) -> dict[i
             distance = d.start - ce if d.start >= ce else cs - d.end  # negative: inside the cue
             if distance > _DATE_REACH:
                 continue
+            if _OTHER_CELL.search(text, min(ce, d.end), max(cs, d.start)) and not _DATE_LABEL.search(text, cs, ce):
+                continue  # "| Inspection dates | 14–25 November 2022 |" is a label and its value
             if d.start >= ce:
                 distance -= 5  # dates after the cue are the usual order
             if d.relative:
@@ -339,10 +497,21 @@ def _assign(cues: list[Cue], candidates: dict[int, list[DateMention]]) -> dict[i
     return out
 
 
+#: A cue that names a report: it ends with the report's name ("Ofsted's letter") or starts with it ("a report
+#: published today by Ofsted").
 _REPORT = re.compile(r"(?:report|findings|letter)s?$", re.I)
+_REPORT_FIRST = re.compile(r"(?:report|findings|letter)s?\b", re.I)
+_REPORT_WORD = re.compile(r"\b(?:report|findings|letter)s?\b", re.I)
 _REPORT_AFTER = re.compile(r"\s+(?:report|findings|letter)s?\b", re.I)  # "the focused visit letter (dated …)"
 #: Between a report's name and its date right after it: "Report (February 2024)", "report, Feb 2024", "letter dated".
 _BESIDE_REPORT = re.compile(r"\s*[(,:]?\s*(?:(?:dated|of|from|in|for)\s+)?", re.I)
+_UNDER = re.compile(r"\bunder\s+(?:the\s+|its\s+)?$", re.I)
+#: Between a review and the event it was held with: "reviewed by Ofsted alongside the inspection", "at the same time
+#: as its".
+_ALONGSIDE = re.compile(
+    r"(?i)(?:\s+by\s+[\w’'-]+)?\s+(?:alongside|at\s+the\s+same\s+time\s+as|as\s+part\s+of|during)\s+"
+    r"(?:(?:the|its|their|a)\s+)?(?:[\w’'-]+\s+){0,2}?"
+)
 _SINCE = re.compile(r"\bsince\s+(?:the\s+|its\s+|their\s+|our\s+)?$", re.I)
 _PLURAL_CUE = re.compile(r"(?:inspections|visits|reviews)\b", re.I)
 _LIST_GAP = re.compile(r"\s*(?:,|&|and|,\s*and)\s*", re.I)
@@ -373,13 +542,20 @@ def _cue_draft(
     cs: int,
     ce: int,
     doc_date: PartialDate | None,
+    anaphoric: bool = False,
 ) -> Draft | None:
     """The draft of the cue ``kind`` at ``cs``–``ce`` with its own date and its report's publication date (either
-    may be missing, not both); a generic mention takes the kind in force at its date, else at its publication."""
+    may be missing, not both); a generic mention takes the kind in force at its date, else at its publication, or
+    the kind its sentence gives (:func:`_context_kind`); a generic mention or an Ofsted visit of no stated kind
+    (``anaphoric``: "inspectors visited …") takes one by its length (:func:`_kind_by_length`)."""
     r = rules()
     text = s.text
     k = kind
-    if r.kinds[kind].framework == "by-date":
+    by_date = r.kinds[kind].framework == "by-date"
+    unnamed = anaphoric and kind == OTHER and _unnamed_ofsted_event(s, cs, ce)  # "inspectors were on site from …"
+    if s.context and (by_date or unnamed):
+        k = s.context
+    elif by_date:
         resolved = (
             kind_by_date(r.kinds[kind], date.date)
             if date is not None
@@ -388,11 +564,43 @@ def _cue_draft(
         if resolved is None:
             return None
         k = resolved
+    if (by_date or unnamed) and date is not None:
+        k = _kind_by_length(s, k, date)
     ended = date is not None and bool(r.ended.search(text[max(s.start, date.start - 25) : date.start]))
     planned = date is not None and _is_planned(text, cs, ce, date, doc_date, s.planned)
     draft = _make_draft(s, k, date, published, ended, planned, cs, ce)
     draft.generic = k != kind
+    draft.unnamed = unnamed and k == OTHER
     return draft
+
+
+def _unnamed_ofsted_event(s: _Sentence, cs: int, ce: int) -> bool:
+    """Whether the cue of kind "other" at ``cs``–``ce`` is an Ofsted visit of no stated kind (the sentence names
+    Ofsted, or no inspectorate: "Inspectors who visited between …"), not another service's inspection nor a review
+    by another body."""
+    return _inspectorate(s, OTHER, cs, ce) in ("ofsted", None) and not _other_service(s.text, cs, ce, s.start, s.end)
+
+
+def _kind_by_length(s: _Sentence, kind: str, date: DateMention) -> str:
+    """The kind of an Ofsted event of no stated kind (``kind``: the framework its date gives, or "other") told by its
+    length: the days of its date range, else "for two days" / "over two weeks" in its sentence. A visit of a few
+    days since focused visits began is a focused visit; an event of a week or more is an inspection."""
+    length = rules().length
+    days = None
+    a, b = date.date, date.until
+    if b is not None and a.day is not None and b.day is not None and a.month and b.month:
+        days = (_date(b.year, b.month, b.day) - _date(a.year, a.month, a.day)).days + 1
+    elif length.short.search(s.sentence):
+        days = 2
+    elif length.long.search(s.sentence):
+        days = 7
+    if days is None:
+        return kind
+    if days <= length.short_days and kind in ("ilacs", OTHER) and date.date >= length.focused_since:
+        return "focused-visit"
+    if days >= length.long_days and kind == OTHER:
+        return kind_by_date(rules().kinds[GENERIC], date.date) or kind
+    return kind
 
 
 def _drafts_of_judgements(
@@ -406,6 +614,10 @@ def _drafts_of_judgements(
         if not j.overall or j.other_service:
             continue
         date = judgement_date(s.text, j, s.dates)
+        if date is None and _REPORT_WORD.search(s.sentence) and not any(d.sentence == (s.start, s.end) for d in drafts):
+            # "In its report, published on 10 January, Ofsted judged that services require improvement": a grade
+            # in a sentence that names no event but a report and its publication date is that report's
+            date = next((d for d in s.dates if id(d) not in used and is_publication(s.text, d, s.start)), None)
         if date is None:
             continue
         span = (date.start, date.end)
@@ -491,11 +703,12 @@ def _make_draft(
 
 
 def _inspectorate(s: _Sentence, kind: str, cs: int, ce: int) -> str | None:
-    """The inspectorate of the event named at ``cs``–``ce``: a kind's own when it is a joint inspection's lead or a
-    review of a body that is no inspectorate (the DfE's commissioner); else the one the sentence names nearest to
-    the cue; else the kind's own."""
+    """The inspectorate of the event named at ``cs``–``ce``: a kind's own when it has one (an Ofsted framework's
+    event is Ofsted's even in a sentence about HMI Probation; a joint inspection's lead; the DfE's commissioner
+    even in a sentence about Ofsted); else (another service's inspection, a visit of no stated kind) the one the
+    sentence names nearest to the cue."""
     k = rules().kinds[kind]
-    if k.inspectorate is not None and k.framework in ("joint", "none"):
+    if k.inspectorate is not None:
         return k.inspectorate
     best, best_distance = None, 10**9
     for name, pattern in rules().inspectorates:
@@ -505,7 +718,7 @@ def _inspectorate(s: _Sentence, kind: str, cs: int, ce: int) -> str | None:
                 distance = 0
             if distance < best_distance:
                 best, best_distance = name, distance
-    return best or k.inspectorate
+    return best
 
 
 def _sequence_number(sm: re.Match[str]) -> int | None:
@@ -523,16 +736,19 @@ def _other_service(text: str, cs: int, ce: int, s_start: int, s_end: int) -> boo
     return ce > cs and r.other_service_after.search(text[ce : min(s_end, ce + 70)]) is not None
 
 
-def _others_date(text: str, date: DateMention, s_start: int, s_end: int) -> bool:
+def _others_date(text: str, date: DateMention, cues: list[Cue]) -> bool:
     """Whether ``date`` is a meeting's ("the September 2020 meeting", "the Cabinet meeting on 5 June") or another
-    thing's ("the new team, launched in May 2023"), never an inspection's."""
+    thing's ("the new team, launched in May 2023"), never an inspection's. A meeting that is itself the event ("the
+    annual engagement meeting held on 14 April") keeps its date."""
     r = rules()
-    before = text[max(s_start, date.start - 40) : date.start]
-    return bool(
-        r.meeting_date_before.search(before)
-        or r.other_event_date.search(before)
-        or r.meeting_date_after.match(text, date.end, min(s_end, date.end + 40))
-    )
+    lo = max(0, date.start - 40)
+    before = r.meeting_date_before.search(text, lo, date.start)
+    if before and not any(cs <= before.start() < ce for cs, ce, _ in cues):
+        return True
+    if r.other_event_date.search(text, lo, date.start):
+        return True
+    after = r.meeting_date_after.match(text, date.end, date.end + 40)
+    return after is not None and not any(cs <= after.end() <= ce + 1 for cs, ce, _ in cues)
 
 
 def _is_planned(
@@ -541,7 +757,9 @@ def _is_planned(
     if doc_date is not None:
         precision = min(len(date.date.iso()), len(doc_date.iso()))
         if date.date.iso()[:precision] > doc_date.iso()[:precision]:
-            return True
+            # after the date the page is read against, unless told as done ("had been inspected … in November
+            # 2023" on a page whose date is only the earliest or latest it states)
+            return not _DONE.search(text, max(0, min(cs, date.start) - 60), date.start)
         if date.date.iso()[:precision] < doc_date.iso()[:precision]:
             return False
     window = text[max(0, cs - 60) : min(len(text), date.end + 40)]

@@ -21,6 +21,7 @@ from functools import cache
 
 from caregraph.pipeline.dates import DateMention
 from caregraph.pipeline.extract.doc import load_rules
+from caregraph.pipeline.extract.inspection_rules import at_word_starts
 
 #: The area key of a grade for some areas, or for an area that is none of the judgement areas: it is not the overall
 #: grade and gives no sub-judgement.
@@ -43,7 +44,7 @@ def rules() -> JudgementRules:
     return JudgementRules(
         grade_words=tuple((k, re.compile(rf"^(?:{p})$", re.I)) for k, p in d["judgement_words"].items()),
         frames=tuple(
-            re.compile(f.replace("{grade}", grade_alternation), re.I) for f in d["judgement"]["judgement_frames"]
+            at_word_starts(f.replace("{grade}", grade_alternation)) for f in d["judgement"]["judgement_frames"]
         ),
         areas=tuple((k, re.compile(p, re.I)) for k, p in d["judgement_areas"].items()),
         partial_after=re.compile(r"\s*['’”\"]?\s*(?:overall\s+)?(?:" + d["judgement_areas"][PARTIAL] + ")", re.I),
@@ -61,6 +62,7 @@ class JudgementMention:
     earlier: bool = False  # a grade the text says was left behind ("previously judged", "upgraded from"): it
     # belongs only to the inspection its own date names
     other_service: bool = False  # the grade of another service (a children's home, a school); set by the finder
+    frame_end: int = 0  # where the judging frame ends (past the grade when the frame names the inspection after it)
 
     @property
     def overall(self) -> bool:
@@ -93,10 +95,13 @@ _GRADE_WORD = re.compile(r"(?i)good|inadequate|outstanding|requir|adequate|\bRI\
 _OVERALL_WORD = re.compile(r"\boverall\b", re.I)
 #: What follows a grade that is a good thing, not a grade ("good practice", "outstanding work").
 _NOT_A_GRADE_AFTER = re.compile(
-    r"\s+(?:practice|work|progress|quality|support|examples?|outcomes?|relationships?|levels?|standards?|news|care|team|people)\b",
+    r"\s+(?:practice|work|progress|quality|support|examples?|outcomes?|relationships?|levels?|standards?|news|care|team|people"
+    r"|evidence|leadership|engagement|understanding|use|partnerships?|communication|morale|oversight|management)\b",
     re.I,
 )
-_SUBJECT_BREAK = re.compile(r"[.;,:]\s|\b(?:why|that|which|because|while|whilst|but|after|since|when)\s", re.I)
+_SUBJECT_BREAK = re.compile(
+    r"[.;,:]\s|\b(?:why|that|which|because|while|whilst|but|(?<!looked\s)after|since|when)\s", re.I
+)
 
 
 def find_judgements(text: str, start: int, end: int) -> list[JudgementMention]:
@@ -104,7 +109,7 @@ def find_judgements(text: str, start: int, end: int) -> list[JudgementMention]:
     with the judgement areas its clause names (none for an overall grade)."""
     found = _graded_frames(text, start, end)
     out = []
-    for i, (gs, ge, grade, fs) in enumerate(found):
+    for i, (gs, ge, grade, fs, fe) in enumerate(found):
         lo = found[i - 1][1] if i else start
         hi = found[i + 1][0] if i + 1 < len(found) else end
         explicit = bool(_OVERALL_WORD.search(text, max(lo, fs - 15), min(hi, ge + 12)))
@@ -112,20 +117,20 @@ def find_judgements(text: str, start: int, end: int) -> list[JudgementMention]:
             _EARLIER.search(text, max(lo, fs - 30), fs) or (gs > fs and _EARLIER.search(text, max(fs, gs - 12), gs))
         )
         areas = _frame_areas(text, lo, hi, gs, ge, fs)
-        out.append(JudgementMention(gs, ge, grade, areas, fs, explicit and not areas, earlier))
+        out.append(JudgementMention(gs, ge, grade, areas, fs, explicit and not areas, earlier, frame_end=fe))
     return out
 
 
-def _graded_frames(text: str, start: int, end: int) -> list[tuple[int, int, str, int]]:
-    """``(grade start, grade end, grade, frame start)`` of every judging frame in ``text[start:end]``, in order; a
-    grade wished for ("to become good") or a good thing that is no grade ("good practice") is none."""
-    found: list[tuple[int, int, str, int]] = []
+def _graded_frames(text: str, start: int, end: int) -> list[tuple[int, int, str, int, int]]:
+    """``(grade start, grade end, grade, frame start, frame end)`` of every judging frame in ``text[start:end]``, in
+    order; a grade wished for ("to become good") or a good thing that is no grade ("good practice") is none."""
+    found: list[tuple[int, int, str, int, int]] = []
     if not _GRADE_WORD.search(text, start, end):
         return found  # every frame holds a grade word
     for frame in rules().frames:
         for m in frame.finditer(text, start, end):
             gs, ge = m.span("grade")
-            if any(gs < fe and fs < ge for fs, fe, _, _ in found):
+            if any(gs < fe and fs < ge for fs, fe, _, _, _ in found):
                 continue
             grade = grade_key(m.group("grade"))
             if grade is None:
@@ -135,7 +140,7 @@ def _graded_frames(text: str, start: int, end: int) -> list[tuple[int, int, str,
                 continue
             if ge == m.end() and _NOT_A_GRADE_AFTER.match(text, ge, min(end, ge + 16)):
                 continue
-            found.append((gs, ge, grade, m.start()))
+            found.append((gs, ge, grade, m.start(), m.end()))
     found.sort()
     return found
 
@@ -160,6 +165,12 @@ def _frame_areas(text: str, lo: int, hi: int, gs: int, ge: int, fs: int) -> tupl
     # only the subject of the judging verb: after the last clause break before it
     cut = max((m.end() for m in _SUBJECT_BREAK.finditer(clause)), default=0)
     areas = areas_in(clause[cut:] + text[fs:gs])
+    if areas and (
+        _WHOLE_SERVICE.issubset(areas_in(clause + text[fs:gs])) or _WHOLE_SERVICE_TITLE.search(clause + text[fs:gs])
+    ):
+        # "the inspection of services for children in need of help and protection, children looked after and care
+        # leavers … found them inadequate": every area named is the whole service, the grade the overall one
+        return ()
     if not areas:
         tail = re.match(r"[^.;\n]{0,12}?\b(?:for|in)\s+(?:the\s+)?(?P<rest>[^.;\n]{0,80})", after)
         if tail and re.match(
@@ -169,6 +180,15 @@ def _frame_areas(text: str, lo: int, hi: int, gs: int, ge: int, fs: int) -> tupl
         ):
             areas = areas_in(tail.group("rest"))
     return areas
+
+
+#: The areas that, named together, are the whole service (the single inspection framework's title names them).
+_WHOLE_SERVICE = frozenset({"help-and-protection", "children-in-care"})
+
+
+#: The title of the whole service under the frameworks before the SIF ("inspection of safeguarding and looked after
+#: children services"): it names no one area.
+_WHOLE_SERVICE_TITLE = re.compile(r"(?i)\bsafeguarding\s+and\s+looked\s+after\s+children\b")
 
 
 def areas_in(fragment: str) -> tuple[str, ...]:
@@ -229,35 +249,48 @@ def table_judgements(text: str, limit: int, known: set[int]) -> list[Located]:
 
 
 #: Between a grade and its date after it: "rated 'good' in January 2014", "inadequate for overall effectiveness in
-#: June 2018", "judged inadequate since 2016", "the inadequate rating the service has held since 2017".
+#: June 2018", "judged inadequate since 2016", "the inadequate rating the service has held since 2017", "rated good by
+#: Ofsted in a report published this week".
 _DATE_AFTER = re.compile(
     r"['’”\"]?\s*(?:(?:overall|again|for\s+overall\s+effectiveness|in\s+every\s+area\s+assessed|by\s+(?:ofsted|inspectors|the\s+inspectorate))\s+){0,3}"
-    r"(?:(?:judgement|judgment|rating|grade)\s+(?:[\w’'-]+\s+){0,5}?)?(?:\(\s*)?(?:in|during|since)\s+",
+    r"(?:(?:judgement|judgment|rating|grade),?\s+(?:[\w’'-]+\s+){0,5}?)?"
+    r",?\s*(?:(?:in|following|after)\s+(?:an?|its|the|their)\s+(?:[\w’'-]+\s+){0,2}?(?:report|letter|findings)\s+)?"
+    r"(?:\(\s*)?(?:in|during|since|(?:published|issued|released)(?:\s+(?:on|in))?)\s+",
     re.I,
 )
 #: Between a date and the judging frame after it: "2013 when it was rated inadequate", "since January 2019, when
 #: Ofsted assessed the service as", "In August 2022, children's services were rated", "in July 2022 the local
-#: authority was deemed inadequate".
+#: authority was deemed inadequate", "In 2016, under the single inspection framework, the council was judged".
 _DATE_BEFORE_WHEN = re.compile(
     r"\)?\s*,?\s*when\s+(?:[\w’'-]+\s+){1,5}?(?:(?:was|were|had|has|have|is|are)\s+(?:been\s+)?)?", re.I
 )
 _DATE_BEFORE = re.compile(
-    r",?\s+(?:[\w’'-]+\s+){1,5}?(?:was|were|is|are|has|have|had)\s+(?:(?:been|again|now|also)\s+)*", re.I
+    r"(?:\s*,\s*[^,.;]{1,60}?,)?,?\s+(?:(?!(?:and|but|while|whilst|whereas)\b)[\w’'-]+\s+){1,5}?(?:was|were|is|are|has|have|had)\s+(?:(?:been|again|now|also)\s+)*",
+    re.I,
+)
+#: Between a date and an active judging verb whose subject is the inspectorate: "In June 2022 inspectors rated …",
+#: "In March 2019, Ofsted judged …".
+_DATE_BEFORE_ACTIVE = re.compile(
+    r"\s*,?\s+(?:ofsted\s+|the\s+|its\s+)?(?:inspectors|ofsted|inspectorate|HMIs?)\s+(?:(?:again|also|then|had|have)\s+)*",
+    re.I,
 )
 _LEADING_IN = re.compile(r"(?:^|[.(,;:]\s*|\b(?:in|since|during|from|published|issued|released)\s+)$", re.I | re.M)
 
 
 def judgement_date(text: str, j: JudgementMention, dates: Sequence[DateMention]) -> DateMention | None:
     """The date a judging frame places its grade at: "rated 'good' in January 2014", "(in 2016)", "2013 when it
-    was rated inadequate", "since 2017, when Norfolk was judged as …", "In August 2022, services were rated …"."""
+    was rated inadequate", "since 2017, when Norfolk was judged as …", "In August 2022, services were rated …", "In
+    June 2022 inspectors rated …"."""
     for d in dates:
         if d.start >= j.end and d.start - j.end < 60 and _DATE_AFTER.fullmatch(text, j.end, d.start):
             return d
+    for d in dates:
         if d.end <= j.frame_start and j.frame_start - d.end < 60:
             if _DATE_BEFORE_WHEN.fullmatch(text, d.end, j.frame_start):
                 return d
-            if _DATE_BEFORE.fullmatch(text, d.end, j.frame_start) and _LEADING_IN.search(
-                text, max(0, d.start - 12), d.start
-            ):
+            if (
+                _DATE_BEFORE.fullmatch(text, d.end, j.frame_start)
+                or _DATE_BEFORE_ACTIVE.fullmatch(text, d.end, j.frame_start)
+            ) and _LEADING_IN.search(text, max(0, d.start - 12), d.start):
                 return d
     return None

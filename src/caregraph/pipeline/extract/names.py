@@ -18,7 +18,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from caregraph.gazetteer import gazetteer
 from caregraph.pipeline.extract.doc import load_rules
@@ -42,6 +42,11 @@ class PeopleRules:
     not_name: frozenset[str]  # never | vocabulary (a word that does not start a post's modifiers' name)
     post_subjects: frozenset[str]  # lower case
     one_word_posts: frozenset[str]  # lower case
+    offices: frozenset[str]  # lower case: a post in one word when given to a person ("Chair", "Leader")
+    grammar: frozenset[str]  # the function words (and page furniture) among ``never``
+    calendar: frozenset[str]  # months, weekdays, seasons
+    lower_heads: frozenset[str]  # heads of posts written in lower case before a name ("interim director X")
+    lower_modifiers: frozenset[str]  # lower-case words that may stand before such a head
     not_posts: re.Pattern[str]
     post_fold: dict[str, str]
     post_bodies: tuple[tuple[re.Pattern[str], str], ...]  # (title pattern, organisation)
@@ -75,6 +80,11 @@ def rules() -> PeopleRules:
         not_name=never | vocabulary,
         post_subjects=frozenset(w.lower() for w in people["post_subject_words"]),
         one_word_posts=frozenset(w.lower() for w in posts["one_word"]),
+        offices=frozenset(w.lower() for w in posts["offices"]),
+        grammar=frozenset(_fold(w) for w in people["function_words"]),
+        calendar=frozenset(people["calendar_words"]),
+        lower_heads=frozenset(people["lower_heads"]),
+        lower_modifiers=frozenset(people["lower_modifiers"]),
         not_posts=re.compile(posts["not_posts"], re.I),
         post_fold=dict(posts["fold"]),
         post_bodies=tuple((re.compile(b["pattern"], re.I), b["organisation"]) for b in posts.get("bodies", [])),
@@ -130,15 +140,27 @@ def _letter_classes() -> tuple[str, str, str]:
 _UPPER, _FIRST, _REST = _letter_classes()
 UPPER = f"[{_UPPER}]"
 #: Surname prefixes written together with the name ("McGeown", "O'Brien", "D'Souza", "FitzGerald").
-_PREFIX = r"(?:Mc|Mac|Fitz|De|Di|Da|Du|La|Le|Van|Von|O['’]|D['’]|L['’])"
+_PREFIX = r"(?:Mc|Mac|Fitz|De|Di|Da|Du|La|Le|Van|Von|O['’]|D['’]|L['’]|al-|el-|Al-|El-)"
 _WORD = rf"{_PREFIX}?[{_FIRST}][{_REST}]+"
+#: A surname in capitals, as attendance lists write it ("Councillor J EXAMPLE", "K O'SAMPLE", "Jo PERSON-WELL"):
+#: three letters or more, never letters after a name or a common abbreviation of council papers (``caps_not_names``);
+#: whether it stands where a surname can is :func:`_word_ok`'s to say.
+_CAPS_STOP = "|".join(
+    sorted(
+        {*load_rules("people")["people"]["post_nominals"], *load_rules("people")["people"]["caps_not_names"]},
+        key=len,
+        reverse=True,
+    )
+)
+_CAPS = rf"(?={UPPER}['’]?{UPPER}{UPPER})(?!(?:{_CAPS_STOP})(?![\w'’-])){UPPER}(?:['’]{UPPER})?{UPPER}{{2,}}(?:-{UPPER}{{2,}})*"
 #: One token of a name: a capitalised word (hyphenated parts too), an initial ("J", "J."), dotted initials ("A.B."),
 #: or two capitals standing before a name ("KJ Example"); never the first letter of a longer word in capitals.
 NAME_TOKEN = (
     rf"(?:{_WORD}(?:[-'’]{_WORD})*(?!\w|-\w)"
+    rf"|{_CAPS}(?![\w'’-]|\.\w)"
     rf"|{UPPER}\.(?:{UPPER}\.){{0,2}}"
     rf"|{UPPER}(?![\w'’.-])"
-    rf"|{UPPER}{{2}}(?=[ \t]+{_WORD}))"
+    rf"|{UPPER}{{2}}(?=[ \t]+(?:{_WORD}|{UPPER}{{3}})))"
 )
 #: Lower-case particles inside a name ("Ursula von der Leyen", "Ana de la Cruz").
 PARTICLES = frozenset(
@@ -170,13 +192,17 @@ _PARTICLE = r"(?:van|von|der|den|de|da|di|du|la|le|del|della|dos|das|bin|ibn|al|
 
 
 def name_run(least: int = 0, most: int = 3) -> str:
-    """A pattern of one name token and ``least``–``most`` more, particles between them allowed."""
-    return rf"{NAME_TOKEN}(?:(?:[ \t]+{_PARTICLE}(?=[ \t]))*[ \t]+{NAME_TOKEN}){{{least},{most}}}"
+    """A pattern of one name token and ``least``–``most`` more, particles between them allowed; spaces between
+    the tokens, never a tab (a tab parts the cells of a flattened table: "Jane Example<tab>Chair")."""
+    return rf"{NAME_TOKEN}(?:(?: +{_PARTICLE}(?= ))* +{NAME_TOKEN}){{{least},{most}}}"
 
 
 NAME_RUN = name_run()
 NAME_RUN_RE = re.compile(NAME_RUN)
-_TOKEN_RE = re.compile(rf"{_WORD}(?:[-'’]{_WORD})*|{UPPER}\.?(?:{UPPER}\.)*|{UPPER}{{2}}")
+_TOKEN_RE = re.compile(rf"{_WORD}(?:[-'’]{_WORD})*|{_CAPS}|{UPPER}\.?(?:{UPPER}\.)*|{UPPER}{{2}}")
+_CAPS_RE = re.compile(_CAPS)
+#: A word of a name, in title case or capitals ("Example", "O'Sample", "EXAMPLE").
+WORD = rf"(?:{_WORD}(?:['’]{_WORD})?|{_CAPS})"
 
 
 def post_nominals() -> str:
@@ -186,8 +212,7 @@ def post_nominals() -> str:
 
 # ------------------------------------------------------------------------------------------ scanning
 
-_CAPITAL_START = re.compile(rf"[{_FIRST}]")
-_WORD_BEFORE = frozenset("’'-_")
+_CAPITAL_START = re.compile(rf"(?<![\w’'-])[{_FIRST}]")  # a capital that starts a word
 _last_starts: tuple[str, int, list[int]] = ("", 0, [])
 
 
@@ -216,24 +241,33 @@ def capital_starts(text: str, limit: int) -> list[int]:
     cached_text, cached_limit, starts = _last_starts
     if cached_text is text and cached_limit == limit:
         return starts
-    starts = [
-        m.start()
-        for m in _CAPITAL_START.finditer(text, 0, limit)
-        if m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in _WORD_BEFORE)
-    ]
+    starts = [m.start() for m in _CAPITAL_START.finditer(text, 0, limit)]
     _last_starts = (text, limit, starts)
     return starts
 
 
 def scan(
-    pattern: re.Pattern[str], text: str, limit: int, where: Callable[[str, int], bool] | None = None
+    pattern: re.Pattern[str],
+    text: str,
+    limit: int,
+    where: Callable[[str, int], bool] | None = None,
+    prefixes: frozenset[str] | None = None,
+    before: list[int] | None = None,
+    width: int = 80,
 ) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text, 0, limit)`` for a pattern whose matches start at a capitalised word: tried at
     those starts only (a page has a few hundred), not at every character; with ``where``, only at the starts it
-    accepts."""
+    accepts; with ``prefixes``, only at words that start with one of those two letters (:func:`two_letters`); with
+    ``before``, only at starts up to ``width`` characters before one of those positions (what a match must
+    reach)."""
     last = 0
-    for pos in capital_starts(text, limit):
-        if pos < last or (where is not None and not where(text, pos)):
+    starts = capital_starts(text, limit)
+    if before is not None:
+        starts = _before_anchors(starts, before, width)
+    for pos in starts:
+        if pos < last or (prefixes is not None and text[pos : pos + 2] not in prefixes):
+            continue
+        if where is not None and not where(text, pos):
             continue
         m = pattern.match(text, pos, limit)
         if m is not None and m.end() > m.start():
@@ -241,7 +275,47 @@ def scan(
             last = m.end()
 
 
+def _before_anchors(starts: list[int], anchors: list[int], width: int) -> list[int]:
+    """The ``starts`` that lie at most ``width`` characters before one of the (sorted) ``anchors``."""
+    out, j = [], 0
+    for pos in starts:
+        while j < len(anchors) and anchors[j] < pos:
+            j += 1
+        if j == len(anchors):
+            break
+        if anchors[j] - pos <= width:
+            out.append(pos)
+    return out
+
+
+def two_letters(words: str) -> frozenset[str]:
+    """The first two letters of every capitalised word in ``words`` (a word list or a pattern of words): where
+    :func:`scan` may find a match that starts with one of them."""
+    return frozenset(w[:2] for w in re.findall(rf"{UPPER}[{_REST}{_UPPER}]*", words))
+
+
 # ------------------------------------------------------------------------------------------ patterns
+
+
+def _first_letters(alternation: str) -> str:
+    """A look-ahead of the letters the alternatives of ``(?:a|b|…)`` start with (``(?=[ab])``), so that a search
+    fails fast where no alternative can start; empty when an alternative starts with anything but a letter."""
+    body = alternation[3:-1] if alternation.startswith("(?:") and alternation.endswith(")") else alternation
+    firsts, depth, start = set(), 0, True
+    for ch in body:
+        if start:
+            if not ch.isalpha():
+                return ""
+            firsts.add(ch.lower())
+            firsts.add(ch.upper())
+            start = False
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            start = True
+    return f"(?=[{''.join(sorted(firsts))}])" if firsts else ""
 
 
 @dataclass(frozen=True)
@@ -265,13 +339,18 @@ class Patterns:
     verb_next: re.Pattern[str]  # a person verb right after a post
     verb_in: re.Pattern[str]  # a person verb anywhere in a title
     name_in: re.Pattern[str]  # a full name in a line
-    post_label: re.Pattern[str]  # "Cabinet Member: Councillor Jas Example"
+    post_label: re.Pattern[
+        str
+    ]  # a line "Cabinet Member: Councillor Jas Example", "Director of Public Health – Jo Sample"
     named_as: re.Pattern[str]  # after X: " has been named as the next Director …", " is the independent chair of …"
     replaced: re.Pattern[str]  # after X: " had replaced Y as Director …"
     appoint: re.Pattern[str]  # "to appoint Councillor X as Vice-Chair"
     elected: re.Pattern[str]  # after Councillor X: " was elected Chair"
     name_before: re.Pattern[str]  # a name (an honorific before it) that ends where a search ends
     list_after: re.Pattern[str]  # "apologies were received from A, B and C", "Present: A, B, C"
+    honorific_starts: frozenset[str]  # the first two letters of the honorifics (for :func:`scan`)
+    plural_starts: frozenset[str]  # … of the plural honorifics
+    head_starts: frozenset[str]  # … of the words a post's head may start with
 
 
 #: Capitalised words (and "&", "and", "of") that may stand before a post's head ("Safeguarding Practice Manager",
@@ -283,43 +362,50 @@ _MODIFIERS = r"(?:(?:[A-Z][\w’'-]*|&|and)[ \t]+){0,6}"
 def patterns() -> Patterns:
     """The patterns of the people finder's passes, built from the rules once."""
     r = rules()
-    hon = "|".join(re.escape(h) for h in r.honorifics)
+    one = "|".join(re.escape(h) for h in r.honorifics)
+    hon = rf"(?:{one})(?:[ \t]+(?:{one}))?"  # "Councillor Mrs", "Cllr Dr": two honorifics are one
     plural = "|".join(re.escape(h) for h in r.plural_honorifics)
     head = r.post_head
     pn = post_nominals()
     full = name_run(1, 3)
     item = rf"(?:(?:{hon})[ \t]+)?{name_run(0, 2)}{pn}(?:[ \t]*\([^()\n]{{1,60}}\))?"
-    sep = r"(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+|[ \t]*&[ \t]*)"
+    sep = r"(?:[ \t]*[,;][ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+|[ \t]*&[ \t]*)"
     org = r"(?:(?:[A-Z][\w’'&-]+\s+){1,4}(?:County\s+|City\s+|Borough\s+|District\s+)?Council(?:['’]s)?\s+|(?:the\s+)?(?:Royal\s+Borough\s+of\s+)?(?:[A-Z][\w’'-]+\s+(?:and\s+|upon\s+|of\s+)?){1,6}(?:['’]s\s+)?)"
-    lower_heads = r"(?:interim\s+|acting\s+|deputy\s+|assistant\s+|executive\s+|corporate\s+|strategic\s+|independent\s+|lead\s+|chief\s+|principal\s+|senior\s+|national\s+|regional\s+)*(?:director|head|cabinet\s+member|executive\s+member|lead\s+member|portfolio\s+holder|leader|chief\s+executive|manager|chair(?:man|woman|person)?|vice[\s-]chair(?:man|woman|person)?|inspector|commissioner|mayor|officer|adviser|advisor)\b"
+    lower_heads = r"(?:interim\s+|acting\s+|deputy\s+|assistant\s+|executive\s+|corporate\s+|strategic\s+|independent\s+|lead\s+|chief\s+|principal\s+|senior\s+|national\s+|regional\s+)*(?:director|head|cabinet\s+member|executive\s+member|lead\s+member|portfolio\s+holder|leader|chief\s+executive|manager|chair(?:man|woman|person)?|vice[\s-]chair(?:man|woman|person)?|inspector|commissioner|mayor|officer|adviser|advisor|lead|foster\s+carers?|social\s+worker|family\s+support\s+worker|youth\s+worker|personal\s+adviser)\b"
     verbs = r.person_verbs
     appointed = (
         r"(?:named|appointed|elected|confirmed|selected|chosen|re-elected|reappointed|re-appointed|nominated|installed)"
     )
     return Patterns(
         honorific=re.compile(rf"\b(?P<hon>{hon})\s+(?P<name>{NAME_RUN})"),
-        plural=re.compile(rf"\b(?:{plural})(?:[ \t]*:)?\s+(?P<names>{item}(?:{sep}{item}){{1,80}})"),
+        plural=re.compile(
+            rf"\b(?:{plural})(?:[ \t]+(?:present|in[ \t]+attendance|attending))?(?:[ \t]*:)?\s+(?P<names>{item}(?:{sep}{item}){{1,80}})"
+        ),
         apposition=re.compile(
-            rf"(?<![\w’'-])(?:(?P<hon>{hon})\s+)?(?P<name>{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{0,3}}?){pn}(?:(?:\s*,\s*(?:the\s+|our\s+)?(?:(?:council|county|borough|city|authority)['’]s\s+)?(?:(?:new|incoming|outgoing|permanent|former|current)\s+)?|\s*\(\s*(?:the\s+)?|[ \t]*[–—][ \t]*|[ \t]+-[ \t]+)(?P<mods>{_MODIFIERS})|[ \t]+(?=[A-Z]))(?=(?P<head>(?i:{head})))"
+            rf"(?<![\w’'-])(?:(?P<hon>{hon})\s+)?(?P<name>{NAME_TOKEN}(?: +(?:(?=[abdeilstv][a-z]){_PARTICLE} +)*{NAME_TOKEN}){{0,3}}?){pn}(?:[ \t]*\((?:Lab|Con|LD|Lib[ \t]+Dem|Green|Ind|Independent|Labour|Conservative|Liberal[ \t]+Democrat|Reform(?:[ \t]+UK)?|SNP|Plaid(?:[ \t]+Cymru)?|UKIP)[^()\n]{{0,40}}\)|[ \t]*\([A-Z]{{1,4}}\))?(?:(?:\s*,\s*(?:the\s+|our\s+)?(?:(?i:council|county|borough|city|authority)['’]s\s+)?(?:(?:new|incoming|outgoing|permanent|current)\s+)?(?P<former>(?:former|previous)\s+)?|\s*\(\s*(?:the\s+)?|[ \t]*[–—][ \t]*|[ \t]+-[ \t]+)(?P<mods>{_MODIFIERS})|[ \t]+(?=[A-Z]))(?=(?P<head>(?i:{head})))"
         ),
         bracket=re.compile(r"[ \t]*\((?P<inner>[A-Z][^()\n]{1,80})\)"),
         verb_after=re.compile(
-            rf"(?P<name>{full}){pn}(?:\s+and\s+(?P<name2>{full}){pn})?\s+(?:(?:also|then|further|briefly|formally|subsequently|again)\s+)?(?P<verb>{verbs})\b"
+            rf"(?P<name>{full}){pn}(?:[ \t]*\([^()\n]{{1,60}}\)|[ \t]*,(?P<clause>[ \t]+(?:who|whose|from|of|with|a|an|the|aged|now|then|\d{{1,3}})\b[^,.;:!?()\n“”\"]{{0,80}}(?:,[ \t]+(?:from|of|with|a|an|the|who)\b[^,.;:!?()\n“”\"]{{1,60}})?),)?(?:\s+and\s+(?P<name2>{full}){pn}(?:[ \t]*\([^()\n]{{1,60}}\))?)?\s+(?:(?:also|then|further|briefly|formally|subsequently|again)\s+)?(?P<verb>{verbs})\b"
         ),
         by_name=re.compile(
-            rf"\b(?:(?:presented|introduced|chaired|submitted|led|given|written|prepared|signed|moved|seconded)\s+by|(?:message|update|letter|statement|foreword|blog|note|briefing|report|reports|apologies|apology)\s+from|(?:said|says|added|explained|commented|stated)|(?:extended|tribute|farewell)\s+to|on\s+behalf\s+of)[ \t]+(?P<name>{full})(?={pn}(?:\s*[.,;:(]|\s+(?:and|who|for|on|at|to|as|was|is|had|has)\b))"
+            rf"\b(?=[abcdefghijlmnopqrstuw])(?:(?:presented|introduced|chaired|submitted|led|given|written|prepared|signed|moved|seconded|joined|supported|accompanied|interviewed|replaced)\s+by|(?:message|update|letter|statement|foreword|blog|note|briefing|report|reports|apologies|apology|question|questions|presentation)\s+from|(?:said|says|added|explained|commented|stated)|(?P<weak>thanked|congratulated|invited|welcomed|replace|replaced|succeeds|succeeded|(?:heard|evidence|feedback)\s+from|(?:conveyed|passed|sent|given|extended)\s+to|(?:working|worked|meeting|met|discussions?)\s+with)|(?:extended|tribute|farewell|thanks)\s+to|on\s+behalf\s+of)[ \t]+(?P<name>{full})(?={pn}(?:\s*[.,;:(]|\s+(?:and|who|for|on|at|to|as|was|were|is|had|has|about)\b))"
         ),
-        label=re.compile(rf"(?im)(?:^|\b)(?:{r.name_labels})[ \t]*:[ \t]*(?P<rest>[^\n]{{2,200}})"),
+        label=re.compile(
+            rf"(?im)\b{_first_letters(r.name_labels)}(?:{r.name_labels})[ \t]*:[ \t]*(?P<rest>[^\n]{{2,200}})"
+        ),
         phone=re.compile(r"[(+\d][\d \t()]{8,}\d"),
         phone_lead=re.compile(r"[ \t]*(?:[-–—:,][ \t]*)?(?:(?:tel|t|telephone|phone|mobile|on)\.?[ \t]*:?[ \t]*)?\Z"),
         bullet_name=re.compile(
             rf"(?m)^[ \t]*(?:[•·Ø\-–*]|\(?[a-z0-9]{{1,2}}[.)])?[ \t]*(?P<name>{full}){pn}\s*,\s*(?P<after>[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*){{0,3}})\s*,"
         ),
         post_start=re.compile(rf"(?<![\w’'-])(?P<post>{head})"),
-        lower_post=re.compile(r"\b(?:the\s+)?(?P<post>leader\s+of\s+the\s+(?:county\s+|city\s+|borough\s+)?council)\b"),
+        lower_post=re.compile(
+            r"\b(?=[tl])(?:the\s+)?(?P<post>leader\s+of\s+the\s+(?:county\s+|city\s+|borough\s+)?council)\b"
+        ),
         org_prefix=re.compile(org),
         lower_apposition=re.compile(
-            rf"(?<![\w’'-])(?:(?P<hon>{hon})\s+)?(?P<name>{NAME_RUN}){pn}\s*,\s*(?:the\s+)?(?P<org>(?:[A-Z][\w’'&-]+\s+){{1,4}}(?:County\s+|City\s+|Borough\s+)?Council(?:['’]s)?\s+)?(?=(?P<head>{lower_heads}))"
+            rf"(?<![\w’'-])(?:(?P<hon>{hon})\s+)?(?P<name>{NAME_RUN}){pn}\s*,\s*(?:(?:the|a|an)\s+)?(?:[a-z]+['’]s\s+)?(?P<org>(?:[A-Z][\w’'&-]+\s+){{1,4}}(?:County\s+|City\s+|Borough\s+)?Council(?:['’]s)?\s+)?(?=(?P<head>{lower_heads}))"
         ),
         verb=re.compile(rf"{verbs}"),
         speech=re.compile(rf"{r.speech_verbs}"),
@@ -327,24 +413,27 @@ def patterns() -> Patterns:
         verb_in=re.compile(rf"\b(?:{verbs})\b"),
         name_in=re.compile(rf"(?<![\w’'-])({full})"),
         post_label=re.compile(
-            rf"(?m)^[ \t]*(?P<post>{head})[ \t]*:[ \t]*(?:(?P<hon>{hon})[ \t]+)?(?P<name>{NAME_RUN})"
+            rf"(?P<post>[A-Z][^:\n]{{1,100}}?)[ \t]*(?::[ \t]*(?:\n[ \t]*)?|[\-–—][ \t]*)(?:(?P<hon>{hon})[ \t]+)?(?P<name>{NAME_RUN}){pn}[ \t]*(?:$|\n|[,(]|[ \t]{{2,}})"
         ),
         named_as=re.compile(
-            rf"(?:who[ \t]+(?:is|was|has[ \t]+been|had[ \t]+been|will[ \t]+be|would[ \t]+be)|(?:has|had)[ \t]+(?:now[ \t]+)?been|(?:will|would)[ \t]+be|is|was|been|be|becomes|became|remains|remained)[ \t]+(?:(?:formally|now|today|recently|previously|also|officially)[ \t]+)?(?:{appointed}[ \t]+(?:by[ \t]+(?:(?!\bas\b)[^,.;\n]){{1,40}}?[ \t]+)?(?:as[ \t]+|to[ \t]+(?:the[ \t]+)?(?:role|post|position)[ \t]+of[ \t]+)?)?(?:(?P<det>the|our|its|their|a|an)[ \t]+)?(?:(?:new|next|incoming|permanent|current|first|former|outgoing)[ \t]+)?(?P<mods>{_MODIFIERS})(?=(?P<head>(?i:{head})))"
+            rf"\b(?=[abchijrstw])(?:(?:who[ \t]+)?(?:starts|started|start|joins|joined|join|serves|served|acts|acted|takes[ \t]+over|took[ \t]+over|steps[ \t]+in|stepped[ \t]+in|continues|continued|returns|returned)[ \t]+as|to[ \t]+be|who[ \t]+(?:is|was|has[ \t]+been|had[ \t]+been|will[ \t]+be|would[ \t]+be)|(?:has|had)[ \t]+(?:now[ \t]+)?been|(?:will|would)[ \t]+be|is|was|been|be|becomes|became|remains|remained)[ \t]+(?:(?:formally|now|today|recently|previously|also|officially)[ \t]+)?(?:{appointed}[ \t]+(?:by[ \t]+(?:(?!\bas\b)[^,.;\n]){{1,40}}?[ \t]+)?(?:as[ \t]+|to[ \t]+(?:the[ \t]+)?(?:role|post|position)[ \t]+of[ \t]+)?)?(?:(?P<det>the|our|its|their|a|an)[ \t]+)?(?:(?:council|county|borough|city|authority|partnership|trust)['’]s[ \t]+)?(?:(?:new|next|incoming|permanent|current|first|former|outgoing)[ \t]+)?(?P<mods>{_MODIFIERS})(?=(?P<head>(?i:{head})))"
         ),
         replaced=re.compile(
             rf"(?:has[ \t]+(?:replaced|succeeded)|had[ \t]+(?:replaced|succeeded)|will[ \t]+(?:replace|succeed)|would[ \t]+(?:replace|succeed)|replaced|replaces|succeeded|succeeds)[ \t]+(?:(?P<hon2>{hon})[ \t]+)?(?P<name2>{NAME_RUN}){pn}[ \t]+as[ \t]+(?:(?:the|our|its|their)[ \t]+)?(?P<mods>)(?=(?P<head>(?i:{head})))"
         ),
         appoint=re.compile(
-            rf"(?:appoint|appoints|appointed|elect|elects|elected|nominate|nominated|confirm|confirmed)[ \t]+(?:(?P<hon>{hon})[ \t]+)?(?P<name>{NAME_RUN}){pn}[ \t]+(?:as[ \t]+)?(?:(?:the|its|our)[ \t]+)?(?P<mods>)(?=(?P<head>(?i:{head})))"
+            rf"(?:appoint|appoints|appointed|elect|elects|elected|nominate|nominated|confirm|confirmed)[ \t]+(?:(?P<hon>{hon})[ \t]+)?(?P<name>{NAME_RUN}){pn}[ \t]+(?:as[ \t]+)?(?:(?:the|its|our|their)[ \t]+)?(?:(?:new|next|permanent|interim|first)[ \t]+)?(?P<mods>)(?=(?P<head>(?i:{head})))"
         ),
         elected=re.compile(
             rf"(?:was|is|be|been|were)[ \t]+(?:duly[ \t]+|unanimously[ \t]+)*{appointed}[ \t]+(?:as[ \t]+)?(?:(?:the|its)[ \t]+)?(?P<mods>)(?=(?P<head>(?i:{head})))"
         ),
         name_before=re.compile(rf"(?<![\w’'-])(?:(?P<hon>{hon})[ \t]+)?(?P<name>{NAME_RUN}){pn}(?:,?[ \t]+)?\Z"),
         list_after=re.compile(
-            rf"(?i:\b(?:apologies\b[^.\n:]{{0,40}}?\b(?:received|submitted|given|noted|tendered)[ \t]+(?:from|of|for)|apologies[ \t]+from(?:[ \t]+\w+){{0,2}}[ \t]+(?:were[ \t]+as[ \t]+follows)?|(?:also[ \t]+)?(?:present|in[ \t]+attendance|attendees|apologies|substitutes?|officers?[ \t]+present)[ \t]*:|were[ \t]+welcomed|welcomed))[ \t,:]*(?P<names>{item}(?:{sep}{item}){{0,80}})"
+            rf"(?i:\b(?=[apisow])(?:apologies\b[^.\n:]{{0,40}}?\b(?:received|submitted|given|noted|tendered)[ \t]+(?:from|of|for)|apologies[ \t]+from(?:[ \t]+\w+){{0,2}}[ \t]+(?:were[ \t]+as[ \t]+follows)?|(?:also[ \t]+)?(?:present|in[ \t]+attendance|attendees|attending(?:[ \t]+for[ \t]+(?:this|the)[ \t]+item)?|apologies|substitutes?|officers?[ \t]+present)[ \t]*:|were[ \t]+welcomed|welcomed))[ \t,:]*(?P<names>{item}(?:{sep}{item}){{0,80}})"
         ),
+        honorific_starts=two_letters(" ".join(r.honorifics)),
+        plural_starts=two_letters(" ".join(r.plural_honorifics)),
+        head_starts=two_letters(head),
     )
 
 
@@ -365,14 +454,21 @@ def is_initial(token: str) -> bool:
     return bool(letters) and letters.isupper() and len(letters) <= 2 and letters.isalpha()
 
 
-def _word_ok(tokens: list[str], i: int) -> bool:
-    """Whether ``tokens[i]`` may stand at its place in a name."""
+def _word_ok(tokens: list[str], i: int, honorific: bool = False, strict: bool = False) -> bool:
+    """Whether ``tokens[i]`` may stand at its place in a name (``honorific``: one stands before it; ``strict``: the
+    name's shape is its only evidence)."""
     rules_ = rules()
     bare = _bare(tokens[i])
-    if len(bare.rstrip(".")) == 1:
-        return True  # an initial ("A Brown"), whatever word the letter also is
+    if len(bare.rstrip(".")) == 1 or ("." in bare and _DOTTED.fullmatch(tokens[i])):
+        return True  # an initial ("A Brown", "A.B. Brown"), whatever word the letter also is
+    if len(bare) > 2 and bare.isupper() and _CAPS_RE.fullmatch(bare):
+        return _caps_surname_ok(tokens, i, honorific, strict)
+    if i == 0 and len(tokens) > 1 and bare in _MONTH_NAMES:
+        return True  # "Jan Example", "June Sample", "April Person": a month is a first name before a surname
     if bare in rules_.never or _base(bare) in rules_.never or bare in _single_honorifics():
         return False
+    if "-" in bare and any(part in rules_.never for part in bare.split("-")):
+        return False  # "Vice-Chair", "Co-Chair", "Sub-Committee": a head word inside a hyphenated word
     if len(bare) > 1 and bare.replace("-", "").isupper():
         return len(bare) == 2 and i < len(tokens) - 1  # "KJ Example", not "OBE" or "SEND"
     if bare in rules_.vocabulary or _base(bare) in rules_.vocabulary:
@@ -385,12 +481,39 @@ def _word_ok(tokens: list[str], i: int) -> bool:
     return True
 
 
+_DOTTED = re.compile(rf"(?:{UPPER}\.){{2,3}}")
+
+
+def _caps_surname_ok(tokens: list[str], i: int, honorific: bool, strict: bool) -> bool:
+    """Whether a word in capitals stands where a surname written in capitals can: last, after initials ("J
+    EXAMPLE", "A.B. EXAMPLE"; not the article "A") or one first name ("Jo EXAMPLE"), or alone (after an
+    honorific: "Cllr EXAMPLE", "Councillor A EXAMPLE"; where the shape is the only evidence, after a first name
+    only a word of four letters or more with a vowel, as abbreviations seldom are: "Solihull MBC" is no one); and
+    not, read in lower case, a grammar word, a head word or a post's head."""
+    word = tokens[i].capitalize()
+    if i != len(tokens) - 1 or word in rules().never or rules().post_head_re.fullmatch(tokens[i]):
+        return False
+    before = tokens[:i]
+    if all(is_initial(t) for t in before):
+        return honorific or before not in (["A"], ["I"])
+    if strict and (len(word) < 4 or not _VOWEL.search(word)):
+        return False
+    return len(before) == 1 and before[0][1:].islower() and _fold(before[0]) not in rules().not_name
+
+
+_VOWEL = re.compile(r"[AEIOUYaeiouy]")
+
+
+_MONTH_NAMES = frozenset(["Jan", "April", "May", "June", "July", "August"])
+
+
 @cache
 def _single_honorifics() -> frozenset[str]:
     """The honorifics of one word ("Mr", "DCI"): never part of a name."""
     return frozenset(h.rstrip(".") for h in rules().honorifics if " " not in h)
 
 
+@lru_cache(maxsize=8192)
 def is_name(candidate: str, allow_single: bool = False, strict: bool = False) -> bool:
     """Whether ``candidate`` may be a person's name: two to four tokens (one with ``allow_single``, after an
     honorific), none a grammar word or a body's or post's head word, a word of posts and services only as a
@@ -401,15 +524,20 @@ def is_name(candidate: str, allow_single: bool = False, strict: bool = False) ->
         return False
     if not all(_TOKEN_RE.fullmatch(t) for t in tokens):
         return False
-    if not all(_word_ok(tokens, i) for i in range(len(tokens))):
+    if not all(_word_ok(tokens, i, allow_single, strict) for i in range(len(tokens))):
         return False
-    if strict and any(_bare(t) in rules().vocabulary or _base(_bare(t)) in rules().vocabulary for t in tokens):
+    if strict and any(
+        (_bare(t) in rules().vocabulary or _base(_bare(t)) in rules().vocabulary)
+        and not (i == 0 and _bare(t) in _MONTH_NAMES)
+        for i, t in enumerate(tokens)
+    ):
         return False
     if all(is_initial(t) for t in tokens) or len(tokens[-1].rstrip(".")) <= 1:
         return False
     return not (len(tokens) > 1 and gazetteer().resolve(candidate) is not None)
 
 
+@lru_cache(maxsize=8192)
 def trim_name(name: str) -> str:
     """Drop words from the end of a name run that are not part of a name ("Exampley Cabinet" → "Exampley", "Jane
     Smith Early" → "Jane Smith"); a surname that is also a word stays ("Pat Senior")."""
@@ -424,7 +552,7 @@ def trim_name(name: str) -> str:
             or _base(bare) in rules_.never
             or bare in rules_.post_nominals
             or not _word_ok(
-                [t for t in tokens if t not in PARTICLES], len([t for t in tokens if t not in PARTICLES]) - 1
+                [t for t in tokens if t not in PARTICLES], len([t for t in tokens if t not in PARTICLES]) - 1, True
             )
         ):
             tokens.pop()
@@ -440,7 +568,7 @@ def _bare_name_re(full_stop: bool = False, line_end: bool = False) -> re.Pattern
     eol = r"|[ \t]*(?:\n|$)" if line_end else ""
     return re.compile(
         rf"(?P<name>{name_run(1, 2)}){post_nominals()}"
-        rf"(?=['’]s\b|[ \t]*(?:[,:()]|[-–—][ \t]{stop})|[ \t]+(?:{verbs}|has|had|have|is|was|will|would|who|did|does|can|could|should|must|may|put|puts|took|takes|joined|joins|leads|said|and)\b{eol})"
+        rf"(?=['’]s\b|[ \t]*(?:[,:()]|[-–—][ \t]{stop})|[ \t]+(?:{verbs}|has|had|have|is|was|will|would|who|did|does|can|could|should|must|may|put|puts|took|takes|joined|joins|leads|said|and|be)\b{eol})"
     )
 
 

@@ -16,6 +16,7 @@ from functools import cache
 from typing import Any, NamedTuple
 
 from caregraph.pipeline.extract.doc import Doc, clean, load_rules, slugish
+from caregraph.pipeline.extract.inspection_rules import with_first_letters
 from caregraph.records import NamedMention, Segmented
 
 
@@ -36,7 +37,7 @@ def _entries(items: list[dict[str, Any]]) -> tuple[Entry, ...]:
             key=item["key"],
             name=item["name"],
             category=item.get("category", "organisation"),
-            regex=re.compile(item["pattern"], 0 if item.get("case_sensitive") else re.I),
+            regex=with_first_letters(item["pattern"], 0 if item.get("case_sensitive") else re.I),
             needs=re.compile(item["needs"]) if item.get("needs") else None,
             named=bool(item.get("named")),
             keywords=tuple(item.get("keywords", ())),

@@ -4,22 +4,36 @@
 :class:`~.candidates.PersonCandidate` records with their evidence (and the span of the post they claim). Every pass
 reads a name where there is positive evidence of one:
 
-1. apposition — "Name, Post", "Name (Any Capitalised Words … Head)", "Councillor Name Post", "Name – Post";
-2. a lower-case post after a quoted speaker — "Stu Example, director of children’s services, said";
-3. an honorific — "Councillor Surname", "DCI Alex Example", with a post just before it ("Vice Chair Councillor …");
-4. a plural honorific — "Councillors Smith, Jones and Brown" (lists of any length; :mod:`.contacts`);
-5. field labels — "Contact: Chris Sample  Democratic Services Officer  Email: …", "(Sam Sample – 0100 000000)"
+1. tables and line pairs — a row "Councillor Jane Example | Chair | Present", a table flattened one cell per line, a
+   signature ("Jane Example" over "Director of Children's Services") (:mod:`.contacts`);
+2. apposition — "Name, Post", "Name (Any Capitalised Words … Head)", "Councillor Name Post", "Name – Post", with a
+   party or initials in brackets between ("Cllr X (Lab), Cabinet Member …", "Jo Example (JE) – Head of Service");
+3. a lower-case post after a quoted speaker — "Stu Example, director of children’s services, said";
+4. an honorific — "Councillor Surname", "DCI Alex Example", "Councillor Mrs X", with a post just before it ("Vice
+   Chair Councillor …", "The Chair, Councillor …");
+5. a plural honorific — "Councillors Smith, Jones and Brown", "Councillors present: …" (:mod:`.contacts`);
+6. field labels and bylines — "Contact: Chris Sample  Democratic Services Officer  Email: …", "Name: Jo Sample" over
+   "Job title: Head of Service", "By Hannah Example, Local Democracy Reporter", "(Sam Sample – 0100 000000)"
    (:mod:`.contacts`);
-6. a post as a field label — "Cabinet Member: Councillor Jas Example";
-7. people acting — "Cal Sample stated" (a sentence's subject), "presented by Shay Tester", "said Jo Example", a
-   bulleted "Andy Person, Unison, gave …";
-8. a name with a bracket — "Alex Example (Anyshire Youth Service)": a person, with no post unless the bracket is one;
-9. posts in predicates — "X has been named as the next Director …", "X is the independent chair of …", "to appoint
-   Councillor X as Vice-Chair", "X had replaced Y as Director …";
-10. lists of people — "apologies were received from A, B and C", "Present: …", "The committee welcomed …"
-    (:mod:`.contacts`);
-11. a post before a bare name — "interim Chief Executive Tess Sample has …", "As lead inspector Kim Example put
-    it", "the Director of Children's Services – Nia Example".
+7. a post as the label of a line — "Cabinet Member: Councillor Jas Example", "Director of Public Health – Jo Sample";
+8. people acting — "Cal Sample stated" (a sentence's subject, a bracket or a clause before the verb allowed),
+   "presented by Shay Tester", "said Jo Example", "The Board thanked Jo Example", "that Jo Example was attending",
+   a pair in apposition (", Jo Example and Kit Sample,"), a bulleted "Andy Person, Unison, gave …";
+9. a name with a bracket — "Alex Example (Anyshire Youth Service)": a person, with no post unless the bracket is one;
+10. posts in predicates — "X has been named as the next Director …", "X, who is the council's director …", "X, who
+    starts as Director …", "to appoint Councillor X as Vice-Chair", "X had replaced Y as Director …";
+11. lists of people — "apologies were received from A, B and C", "Present: …", "The committee welcomed …", a list
+    one to a line under a heading, "Name – Role" rows (:mod:`.contacts`);
+12. a post before a name — "interim Chief Executive Tess Sample has …", "As lead inspector Kim Example put it",
+    "the Director of Children's Services – Nia Example", "The Director of Public Health (Ann Sample)";
+13. a title written before a name as news copy does — "Corporate director Ana Example said", "Council leader Sir
+    Alan Example", "Lead member for children's services, Cllr X", "Ofsted's regional director for the North West,
+    Jane Example".
+
+The post is the title as the text gives it: a council named with it stays ("Essex County Council Leader", "cabinet
+member for children at Cornwall Council"), a possessive council before it is its body, not its title ("Cornwall
+Council's Director of …"), as is another body's possessive after "the" ("the Integrated Care Board's Director of
+Nursing"); "former" stays ("the former Director of …").
 
 A name inside the name of an organisation or practice model the organisations finder knows ("Staying Close",
 "Brighter Futures for Children") is no one's. :func:`merge_people` makes one person of each name, in pass order: the
@@ -34,17 +48,25 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 from caregraph.pipeline.extract.bodies import body_before
 from caregraph.pipeline.extract.candidates import PersonCandidate, candidate, witness
-from caregraph.pipeline.extract.contacts import labelled_pass, listed_pass, plural_pass
+from caregraph.pipeline.extract.contacts import (
+    cells_pass,
+    dash_rows,
+    labelled_pass,
+    listed_pass,
+    plural_pass,
+    post_cell,
+)
 from caregraph.pipeline.extract.doc import Doc, clean
 from caregraph.pipeline.extract.names import (
     bare_name_at,
     is_name,
     is_post_word_start,
     name_ending_at,
+    name_run,
     patterns,
     person_name,
     rules,
@@ -69,9 +91,10 @@ def find_people(doc: Doc | Segmented) -> tuple[list[PersonRecord], list[PostReco
 
 def match_people(doc: Doc, spans: list[PostSpan]) -> list[PersonCandidate]:
     """Every person the passes find, in pass order; ``spans`` are the post titles of the text (for the last pass)."""
-    out: list[PersonCandidate] = []
+    out: list[PersonCandidate] = list(cells_pass(doc))
+    heads = sorted({head for _, head, _, _ in spans} | set(_lower_heads(doc.text, doc.limit)))
+    out.extend(_apposition(doc, heads))
     for found in (
-        _apposition,
         _lower_apposition,
         _honorific,
         plural_pass,
@@ -81,10 +104,12 @@ def match_people(doc: Doc, spans: list[PostSpan]) -> list[PersonCandidate]:
         _bracketed,
         _predicates,
         listed_pass,
+        dash_rows,
     ):
         out.extend(found(doc))
     taken = [c.post_span for c in out if c.post_span is not None]
     out.extend(_post_then_name(doc, spans, taken))
+    out.extend(_title_then_name(doc))
     return out
 
 
@@ -102,6 +127,7 @@ def merge_people(candidates: list[PersonCandidate]) -> list[PersonRecord]:
 _NOT_WORD = re.compile(r"[\W_]+")
 
 
+@lru_cache(maxsize=4096)
 def person_key(name: str) -> str:
     """A name for comparing: case and accents folded, apostrophes dropped, other punctuation a space, letters of
     every script kept ("Seán Ó Dálaigh" → "sean o dalaigh", "Νίκος Παπαδόπουλος" → "νικος παπαδοπουλος")."""
@@ -128,15 +154,29 @@ def _thing_entries() -> tuple:
     return tuple(e for e in organisations() if e.named) + practice_models()
 
 
+_last_things: tuple[str, tuple] = ("", ())
+
+
+def _things_on_page(text: str, limit: int) -> tuple:
+    """The organisations and practice models whose keywords the page holds (worked out once for the last text)."""
+    global _last_things
+    if _last_things[0] is text:
+        return _last_things[1]
+    low = text[: limit + 60].lower()
+    found = tuple(e for e in _thing_entries() if not e.keywords or any(k in low for k in e.keywords))
+    _last_things = (text, found)
+    return found
+
+
 def _inside_thing(doc: Doc, c: PersonCandidate) -> bool:
-    """Whether a name without an honorific or a post stands inside the name of an organisation or practice model the
-    organisations finder knows ("Staying Close", "Brighter Futures for Children"): positive evidence that it is no
-    person's."""
-    if c.honorific or c.post:
+    """Whether a name without an honorific stands inside the name of an organisation or practice model the
+    organisations finder knows ("Staying Close", "Brighter Futures for Children", also over a post's line: "Staying
+    Close" / "Project Lead"): positive evidence that it is no person's."""
+    if c.honorific:
         return False
     at = c.evidence.start + max(c.evidence.quote.find(c.name), 0)
     text, end = doc.text, at + len(c.name)
-    for e in _thing_entries():
+    for e in _things_on_page(text, doc.limit):
         for m in e.regex.finditer(text, max(0, at - 60), min(len(text), end + 60)):
             if m.start() <= at < m.end():
                 return True
@@ -200,12 +240,13 @@ def _merge_one(people: dict[str, PersonRecord], c: PersonCandidate) -> None:
 # ------------------------------------------------------------------------------------------------ passes
 
 
-def _apposition(doc: Doc) -> Iterator[PersonCandidate]:
+def _apposition(doc: Doc, heads: list[int]) -> Iterator[PersonCandidate]:
     """ "Name, Post", "Name (Post)", "Name – Post", "Councillor Name Post" — witness and attendance lists,
     apposition in prose. Capitalised words before the post's head belong to the post ("Jane Example (Safeguarding
-    Practice Manager)", "Tom Person, National Schools Adviser")."""
+    Practice Manager)", "Tom Person, National Schools Adviser"). Tried only before one of the ``heads`` (where
+    the text's post titles start, in either case)."""
     rules_, pr, text = rules(), patterns(), doc.text
-    for m in scan(pr.apposition, text, doc.limit):
+    for m in scan(pr.apposition, text, doc.limit, before=heads, width=160):
         raw = m.group("name")
         name = trim_name(raw)
         if name != raw:
@@ -235,10 +276,19 @@ def _apposition(doc: Doc) -> Iterator[PersonCandidate]:
             yield candidate(doc, name, None, m.start(), m.end("name"), hon)
             continue
         start = head - len(mods)
-        title = f"{clean(mods)} {post}".strip()
+        owner = _THE_OWNER.match(mods) if re.search(r"\bthe\s*$", between) else None
+        if owner is not None and owner.group("owner").split()[-1].lower() in rules_.post_subjects:
+            owner = None  # "the Children's Commissioner": a subject, not a body
+        if owner is not None:
+            # "Dr Emeka Sample, the Integrated Care Board’s Director of Nursing": the body is the post's, not its title
+            found = candidate(doc, name, post, m.start(), post_end, hon, witness(doc, m.start()), (start, post_end))
+            yield found._replace(organisation=found.organisation or clean(owner.group("owner")))
+            continue
+        title = f"{m.group('former') or ''}{clean(mods)} {post}".strip()  # "a former Director" is not a Director
         yield candidate(doc, name, title, m.start(), post_end, hon, witness(doc, m.start()), (start, post_end))
 
 
+_THE_OWNER = re.compile(r"(?P<owner>(?:[A-Z][\w’'&-]*[ \t]+)*?[A-Z][\w&-]*)['’]s[ \t]+$")
 _HONORIFIC_NEXT = re.compile(r"[ \t]*,?[ \t]*(?:Councillor|Cllr\.?|County\s+Councillor)\s+[A-Z]")
 _DASH_NEXT = re.compile(r"[ \t]*[-–—][ \t]*")
 
@@ -263,10 +313,17 @@ def _post_follows(text: str, m: re.Match[str]) -> bool:
     return bool(re.match(r"\s+(?:of|for|to|with)\b|\s*[-–]\s*[A-Z]", text[head_end : head_end + 8]))
 
 
+# Where a lower-case post may follow a name: a comma, then (after "the" and a council's name) a lower-case word.
+_COMMA_LOWER = re.compile(r",\s*(?:the\s+)?(?:[A-Z][\w’'&-]+\s+){0,5}[a-z]")
+
+
 def _lower_apposition(doc: Doc) -> Iterator[PersonCandidate]:
     """Lower-case posts after a quoted speaker's name: "Stu Example, director of children’s services, said"."""
     text = doc.text
-    for m in scan(patterns().lower_apposition, text, doc.limit):
+    anchors = [m.start() for m in _COMMA_LOWER.finditer(text, 0, doc.limit)]
+    if not anchors:
+        return
+    for m in scan(patterns().lower_apposition, text, doc.limit, before=anchors):
         hon = m.group("hon")
         name = person_name(m.group("name"), hon)
         if name is None or name != m.group("name"):
@@ -283,7 +340,7 @@ def _lower_apposition(doc: Doc) -> Iterator[PersonCandidate]:
 def _honorific(doc: Doc) -> Iterator[PersonCandidate]:
     """ "Councillor Surname", "DCI Alex Example" (no post stated right after it); a post just before it is theirs."""
     text = doc.text
-    for m in scan(patterns().honorific, text, doc.limit):
+    for m in scan(patterns().honorific, text, doc.limit, prefixes=patterns().honorific_starts):
         name = person_name(m.group("name"), m.group("hon"))
         if name is None:
             continue
@@ -295,17 +352,42 @@ def _honorific(doc: Doc) -> Iterator[PersonCandidate]:
             yield candidate(doc, name, post[0], m.start(), end, m.group("hon"), None, post[1])
 
 
+_IN_THE = re.compile(r"(?i)in\s+the\b")
+_LABEL_MARK = re.compile(r"[:–—]|\s-\s")
+
+
 def _post_labelled(doc: Doc) -> Iterator[PersonCandidate]:
-    """A post as a field label before a name: "Cabinet Member: Councillor Jas Example" (not "Lead Officer: …",
-    "Contact Officer: …", which label the field, not the post)."""
-    for m in patterns().post_label.finditer(doc.text, 0, doc.limit):
-        post = clean(m.group("post"))
-        if len(post.split()) < 2 or re.search(r"(?i)officer$", post):
+    """A post as a field label before a name, the line holding nothing else: "Cabinet Member: Councillor Jas
+    Example", "Director of Public Health – Jo Sample", "Chair: Councillor Kit Tester" (a one-word label only for a
+    meeting's or council's office), the name also on the next line ("Portfolio Holder:" over "Councillor Ann
+    Example"); not "Lead Officer: …", "Contact Officer: …", which label the field."""
+    pattern = patterns().post_label
+    for start, end, line in doc.lines:
+        if start >= doc.limit:
+            break
+        if len(line) > 200 or not line[:1].isupper() or not _LABEL_MARK.search(line):
+            continue
+        if line.rstrip().endswith(":"):  # "Portfolio Holder:" over "Councillor Ann Example"
+            following = doc.text.find("\n", end + 1)
+            end = following if following != -1 else len(doc.text)
+        m = pattern.match(doc.text, start, end)
+        if m is None:
+            continue
+        post = post_cell(m.group("post"))
+        if post is None or re.search(r"(?i)officers?$", post) or _IN_THE.match(post):
+            continue  # "Contact Officer: …" labels the field; "In the Chair: Councillor X" chairs this meeting
+        if len(post.split()) < 2 and post.lower() not in rules().offices:
             continue
         name = person_name(m.group("name"), m.group("hon"))
-        if name:
+        if name and name == m.group("name"):
             span = (m.start("post"), m.end("post"))
             yield candidate(doc, name, post, m.start("post"), m.start("name") + len(name), m.group("hon"), None, span)
+
+
+_PAIR_BETWEEN_COMMAS = re.compile(rf",[ \t]+(?P<a>{name_run(1, 2)})[ \t]+and[ \t]+(?P<b>{name_run(1, 2)}),")
+_THAT_NAME = re.compile(
+    rf"\b(?<=that )(?P<name>{name_run(1, 2)})(?= (?:was|were|had|has|would|will|is|had been|has been) (?:attending|present|leaving|joining|retiring|unable|appointed|stepping|moving|working|now|also|due|the|a|an)\b)"
+)
 
 
 def _acting(doc: Doc) -> Iterator[PersonCandidate]:
@@ -315,6 +397,8 @@ def _acting(doc: Doc) -> Iterator[PersonCandidate]:
     rules_, pr, text = rules(), patterns(), doc.text
     for m in scan(pr.verb_after, text, doc.limit, sentence_start):
         speech = bool(pr.speech.fullmatch(m.group("verb")))
+        if m.group("clause") and not speech:
+            continue  # "Jo Example, who leads the service, said": a clause after a name only before speech
         for group in ("name", "name2"):
             raw = m.group(group)
             if not raw:
@@ -325,12 +409,39 @@ def _acting(doc: Doc) -> Iterator[PersonCandidate]:
     for m in pr.by_name.finditer(text, 0, doc.limit):
         raw = m.group("name")
         name = trim_name(raw)
-        if name == raw and is_name(name) and not is_post_word_start(name):
+        # after "thanked", "invited" … (a person or a thing), only a name with no word of services and places
+        if name == raw and is_name(name, strict=bool(m.group("weak"))) and not is_post_word_start(name):
+            yield candidate(doc, name, None, m.start("name"), m.start("name") + len(name))
+    for m in _PAIR_BETWEEN_COMMAS.finditer(text, 0, doc.limit):
+        # "Two members of the Children in Care Council, Jo Example and Kit Sample, presented": a pair in apposition
+        names = [trim_name(m.group(g)) for g in ("a", "b")]
+        if all(n == m.group(g) and is_name(n, strict=True) for n, g in zip(names, ("a", "b"), strict=True)):
+            for n, g in zip(names, ("a", "b"), strict=True):
+                yield candidate(doc, n, None, m.start(g), m.start(g) + len(n))
+    for m in _that_names(text, doc.limit):
+        # "It was noted that Jenny Example was attending on behalf of …": the subject of a clause after "that"
+        raw = m.group("name")
+        name = trim_name(raw)
+        if name == raw and is_name(name, strict=True) and not is_post_word_start(name):
             yield candidate(doc, name, None, m.start("name"), m.start("name") + len(name))
     for m in pr.bullet_name.finditer(text, 0, doc.limit):
         name = m.group("name")
         if is_name(name, strict=True) and not rules_.post_head_re.match(m.group("after")):
             yield candidate(doc, name, None, m.start("name"), m.end("name"))
+
+
+def _that_names(text: str, limit: int) -> Iterator[re.Match[str]]:
+    """``_THAT_NAME.finditer(text, 0, limit)``, tried only right after each "that " (where every match starts)."""
+    last = 0
+    at = text.find("that ", 0, limit)
+    while at >= 0:
+        pos = at + 5
+        if pos >= last:
+            m = _THAT_NAME.match(text, pos, limit)
+            if m is not None:
+                yield m
+                last = m.end()
+        at = text.find("that ", at + 1, limit)
 
 
 def _bracketed(doc: Doc) -> Iterator[PersonCandidate]:
@@ -384,12 +495,15 @@ def _predicate_post(doc: Doc, m: re.Match[str], name: str, hon: str | None, star
     if extent is None:
         return
     post_end, post = extent
+    if _FOR_THE_MEETING.match(text, head, min(len(text), post_end + 20)):
+        return  # "to elect Councillor X as chair for this meeting only": no post held
     post = _predicate_title(f"{clean(m.group('mods') or '')} {post}".strip())
     if len(post.split()) < 2 and (post.islower() or m.groupdict().get("det") in {"a", "an"}):
         return  # "appointed as a member of the Committee": a member, not a post
     yield candidate(doc, name, post, start, post_end, hon, None, (head, post_end))
 
 
+_FOR_THE_MEETING = re.compile(r"(?i)[^,.;\n]*?[ \t]+(?:for|of)[ \t]+(?:this|the)[ \t]+meeting\b")
 _OF_THIS = re.compile(
     r"(?i)\s+(?:of|for)\s+(?:this|the)\s+(?:committee|panel|board|meeting|sub-committee|municipal\s+year|year)\b.*$"
 )
@@ -401,9 +515,10 @@ def _predicate_title(post: str) -> str:
     return re.sub(r"\s+(?:to|in|from|on|at|until|since|with|who|which|and\s+will)\s+.*$", "", post)
 
 
-_NAME_SEPARATOR = re.compile(r"[ \t]*,[ \t]*|[ \t]*[-–—][ \t]*|[ \t]+")
+_NAME_SEPARATOR = re.compile(r"[ \t]*,[ \t]*|[ \t]*[-–—][ \t]*|[ \t]*\([ \t]*(?=[^()\n]{1,60}\))|[ \t]+")
+_THE_END = re.compile(r"(?i)\bthe\s+$")
 _LOWER_MODIFIER_BEFORE = re.compile(
-    r"(?:^|(?<=[\s(]))(?P<mod>(?:(?:interim|acting|joint|deputy|assistant|executive|senior|principal|lead|chief|elected)[ \t]+)+)$"
+    r"(?:^|(?<=[\s(]))(?P<mod>(?:(?:former|previous|interim|acting|joint|deputy|assistant|executive|senior|principal|lead|chief|elected)[ \t]+)+)$"
 )
 
 
@@ -420,18 +535,179 @@ def _post_then_name(doc: Doc, spans: list[PostSpan], taken: list[tuple[int, int]
         sep = _NAME_SEPARATOR.match(text, end)
         if not sep:
             continue
-        # "the Corporate Director, Stu Sample.", "Independent Chair for the Board – Lin Sample" (a line's end)
-        found = bare_name_at(text, sep.end(), full_stop=True, line_end=bool(re.search("[-–—]", sep.group(0))))
-        if found is None:
-            continue
-        name, name_end = found
+        # "the Corporate Director, Stu Sample.", "Independent Chair for the Board – Lin Sample" (a line's end), "The
+        # Cabinet Member for Children (Councillor Wendy Sample)"
+        honorific = patterns().honorific.match(text, sep.end())
+        if honorific is not None:
+            hon = honorific.group("hon")
+            name = person_name(honorific.group("name"), hon)
+            if name is None:
+                continue
+            name_end = honorific.start("name") + len(name)
+        else:
+            hon = None
+            found = bare_name_at(text, sep.end(), full_stop=True, line_end=bool(re.search("[-–—]", sep.group(0))))
+            if found is None:
+                continue
+            name, name_end = found
         lead = _LOWER_MODIFIER_BEFORE.search(text, max(0, start - 20), start)
         if lead:
             start = lead.start("mod")
             title = f"{clean(lead.group('mod'))} {title}"
         words = clean(title).split()
-        if len(words) < 2 and title.lower() not in {"leader", "mayor"}:
-            continue
+        bracketed = "(" in sep.group(0) and _THE_END.search(text, max(0, start - 5), start)
+        if len(words) < 2 and title.lower() not in rules().offices and not title.isupper() and not bracketed:
+            continue  # "The Chairman (Councillor X)", "The DCS, Jo Sample", "the Director (Jo Sample)"; not "Director Jo Sample"
         taken.append((start, end))
-        found_ = candidate(doc, name, title, start, name_end, None, witness(doc, start), (start, end))
+        found_ = candidate(doc, name, title, start, name_end, hon, witness(doc, start), (start, end))
         yield found_._replace(organisation=body_before(text, start, found_.post or title) or found_.organisation)
+
+
+# ------------------------------------------------------------------------------------------------ news copy titles
+
+
+@cache
+def _lower_head_re() -> re.Pattern[str]:
+    heads = sorted(rules().lower_heads, key=len, reverse=True)
+    firsts = "".join(sorted({h[0] for h in heads} | {h[0].upper() for h in heads}))
+    either = "|".join(f"[{h[0]}{h[0].upper()}]{re.escape(h[1:])}" for h in heads)  # "director", "Director of …"
+    return re.compile(rf"(?<![\w’'-])(?=[{firsts}])(?:{either})(?![\w’'-])")
+
+
+_MEMBER_POST = re.compile(r"(?i)\b(?:cabinet|executive|lead|support|co-opted|for|of)\b")
+_TOKEN_LEFT = re.compile(r"(?:(?<=\s)|^)(?P<word>[\w’'&-]+)[ \t]+$")
+_TOKEN_RIGHT = re.compile(r"[ \t]+(?P<word>[\w’'&-]+)")
+_COMMA_SPACE = re.compile(r"[ \t]*,[ \t]*")
+
+
+_last_lower_heads: tuple[str, int, list[int]] = ("", 0, [])
+
+
+def _lower_heads(text: str, limit: int) -> list[int]:
+    """Where the lower-case heads of posts start ("director", "member"): worked out once for the last text."""
+    global _last_lower_heads
+    if _last_lower_heads[0] is text and _last_lower_heads[1] == limit:
+        return _last_lower_heads[2]
+    found = [m.start() for m in _lower_head_re().finditer(text, 0, limit)]
+    _last_lower_heads = (text, limit, found)
+    return found
+
+
+def _title_then_name(doc: Doc) -> Iterator[PersonCandidate]:
+    """A title written before a name with a lower-case head, as news copy does: "will replace interim director
+    Gerald Sample", "Corporate director Ana Example said", "Council leader Sir Alan Person is", "led by DfE adviser
+    Dr Ana Tester", "Children and Young People Select Committee chair, Cllr Pat Sample, welcomed". The title runs
+    left from the head over capitalised words and lower-case modifiers ("interim", "cabinet"), right over "of" or
+    "for" and its subject; the name follows at once or after a comma (an honorific, or a name that goes on as a
+    person's does). A title after "the", "our", "its" is another pass's."""
+    text, r = doc.text, rules()
+    for head in _lower_heads(text, doc.limit):
+        m = _lower_head_re().match(text, head)
+        assert m is not None
+        if not (_LOWER_COMPLEMENT if text[head].isupper() else _AFTER_HEAD).match(text, m.end()):
+            continue  # a capitalised title is another pass's unless its subject is in lower case
+        end, comma_needed = _title_end(text, m.end())
+        sep = _COMMA_SPACE.match(text, end)
+        if comma_needed and sep is None:
+            continue
+        pos = sep.end() if sep else end + (1 if text[end : end + 1] == " " else 0)
+        if pos == end or not text[pos : pos + 1].isupper():
+            continue  # no name follows
+        found = _name_at(text, pos)
+        if found is None:
+            continue
+        start = _title_start(text, m.start(), r.lower_modifiers)
+        if start is None:
+            continue
+        name, hon, name_end = found
+        title = clean(text[start:end])
+        if len(title.split()) < 2:
+            continue
+        if m.group(0) == "member" and not _MEMBER_POST.search(title):
+            # "Labour member Jo Sample": a member of a party or a committee holds no post
+            yield candidate(doc, name, None, pos, name_end, hon)
+            continue
+        yield candidate(doc, name, title, start, name_end, hon, None, (start, end))
+
+
+def _title_start(text: str, head: int, modifiers: frozenset[str]) -> int | None:
+    """Where a title whose head starts at ``head`` starts: left over capitalised words ("Council", "DfE",
+    "Children and Young People Select Committee") and lower-case modifiers; None after "the", "our", "its",
+    "their", "a", "as" (the title of another pass)."""
+    pos = head
+    for _ in range(8):
+        m = _TOKEN_LEFT.search(text, max(0, pos - 40), pos)
+        if m is None:
+            break
+        word = m.group("word")
+        low = word.lower()
+        if low in {"the", "our", "its", "their", "a", "an", "as", "his", "her"}:
+            return None
+        if word[:1].isupper():
+            if word in rules().grammar or word in rules().calendar:
+                break  # "In", "The", "Following", "January": a sentence goes on before the title
+            pos = m.start()
+        elif word in modifiers or (
+            word in {"and", "&"} and _TOKEN_LEFT.search(text, max(0, m.start() - 40), m.start())
+        ):
+            if word in {"and", "&"}:
+                before = _TOKEN_LEFT.search(text, max(0, m.start() - 40), m.start())
+                if before is None or not before.group("word")[:1].isupper():
+                    break
+            pos = m.start()
+        else:
+            break
+    while text[pos : pos + 4] in {"and ", "& "}:
+        pos += 4
+    return pos
+
+
+def _title_end(text: str, head_end: int) -> tuple[int, bool]:
+    """Where a title ends after its head: over "of" or "for" and the lower-case words of its subject
+    ("director for children’s services"), up to a capitalised word that is not a subject's; a place or body after
+    "the" is the title's too ("regional director for the North West"), and then only a comma ends it. Also
+    whether the name must follow after a comma."""
+    first = _TOKEN_RIGHT.match(text, head_end)
+    if first is None or first.group("word") not in {"of", "for"}:
+        return head_end, False
+    end, pos, last = head_end, first.end(), first.group("word")
+    subjects, verb = rules().post_subjects, patterns().verb
+    for _ in range(8):
+        m = _TOKEN_RIGHT.match(text, pos)
+        if m is None:
+            break
+        word = m.group("word")
+        low = word.lower().replace("’", "'")
+        if word[:1].isupper() and low not in subjects:
+            if last not in _OPEN_WORDS:
+                break
+            while m is not None and m.group("word")[:1].isupper():  # "for the North West"
+                pos = end = m.end()
+                m = _TOKEN_RIGHT.match(text, pos)
+            return end, True
+        if word[:1].islower() and verb.fullmatch(word):
+            return head_end, False
+        pos = end = m.end()
+        last = low
+    if last in _OPEN_WORDS:
+        return head_end, False  # "director for the": the title does not end on "the"
+    return end, False
+
+
+_LOWER_COMPLEMENT = re.compile(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?[a-z]")
+_AFTER_HEAD = re.compile(r",?[ \t]+(?:of\b|for\b|[A-Z])")
+_OPEN_WORDS = frozenset({"the", "of", "for", "and", "&", "a", "an", "in"})
+
+
+def _name_at(text: str, pos: int) -> tuple[str, str | None, int] | None:
+    """The person named at ``pos``: with an honorific, or a bare name followed as a person's name is."""
+    m = patterns().honorific.match(text, pos)
+    if m is not None:
+        name = person_name(m.group("name"), m.group("hon"))
+        if name is not None:
+            return name, m.group("hon"), m.start("name") + len(name)
+        return None
+    found = bare_name_at(text, pos, full_stop=True)
+    if found is None:
+        return None
+    return found[0], None, found[1]

@@ -34,7 +34,7 @@ from caregraph.records import PersonRecord, PostRecord
 PostSpan = tuple[int, int, int, str]
 
 _POST_CONNECTORS = {"and", "of", "for", "the", "&", "with", "in", "to", "on"}
-_POST_TOKEN = re.compile(r"[\w’'&\-–]+|\([^()\n]{0,80}\)|[,.;:()\[\]\n]|\S")
+_POST_TOKEN = re.compile(r"[\w’'&\-–]+|\([^()\n]{0,80}\)|[,.;:()\[\]\n\t|]|\S")
 _POSSESSED = {"services", "service", "social", "care", "trust", "board", "partnership", "commissioner"}
 _MONTH_WORDS = {
     "january",
@@ -97,7 +97,7 @@ _FIELD_WORDS = {
 }
 _FIELD_COLON = re.compile(r"[ \t]*:")
 LOWER_POST = re.compile(
-    r"\b(?i:the|our|its|their|as|(?:council|county|borough|city|authority)['’]s)[ \t]+(?P<post>(?i:(?:(?:interim|acting|deputy|assistant|"
+    r"\b(?=[tToOiIaAcCbB])(?i:the|our|its|their|as|(?:council|county|borough|city|authority)['’]s)[ \t]+(?P<post>(?i:(?:(?:interim|acting|deputy|assistant|"
     r"executive|corporate|strategic|lead|chief|independent|principal)[ \t]+)*(?:director|chief[ \t]+executive|cabinet[ \t]+member|lead[ \t]+member|"
     r"executive[ \t]+member|portfolio[ \t]+holder|inspector|leader|head|chair(?:man|woman|person)?)))(?![\w-])"
 )
@@ -112,7 +112,7 @@ _PAREN_NOT_POST = re.compile(r"(?i)(?:no\.?|for|see|item|report|key|non|ref)\b")
 _DIGIT = re.compile(r"\d")
 _HONORIFIC_NEXT = re.compile(r"(?:Councillor|Cllr\.?|County\s+Councillor|Mr|Mrs|Ms|Dr)\b")
 _PART_END = re.compile(r"[,.;:()\n]|$")
-_CLAUSE_TO_END = re.compile(r"[^.;:()\n]{1,80}(?=\.(?:\s|$)|\n|$)")
+_CLAUSE = re.compile(r"[^.;:()\n]{1,160}")
 _CONTACT_NUMBER = re.compile(r"[ \t]*[:.]?[ \t]*\(?\+?\d")
 _COUNCILLOR = re.compile(r"(?:Councillor|Cllr)")
 _COUNCILLOR_NEXT = re.compile(r"(?:Councillor|Cllr)\b")
@@ -123,7 +123,56 @@ _OF_NEXT = re.compile(r"\s+(?:of|for|with)\b")
 _CONNECTOR_TAIL = re.compile(r"(?:\s+(?:and|of|for|the|&|with|in|to|on|at))+\s*$")
 _POSSESSIVE_END = re.compile(r"['’]s$")
 _THE_START = re.compile(r"^the\s+", re.I)
-_PUNCTUATION = frozenset({"\n", ".", ";", ":", "(", ")", "[", "]", ",", "-", "–", "—"})
+_AT_BODY = re.compile(
+    r"[ \t]+(?:the[ \t]+)?[A-Z][\w’'&-]*(?:[ \t]+(?:[A-Z][\w’'&-]*|of|and|&|for|upon|on))*[ \t]+(?:Council|Trust|Partnership|Board|School|Academy|College|University|Police|Constabulary|Service|Services|Foundation|Group|Department|Authority|Commission|Agency|NHS|Ofsted)\b"
+)
+_LOWER_BODY = re.compile(
+    r"(?:council|county|city|borough|authority|partnership)['’]s[ \t]+[a-z][a-z’'&, \t-]{0,80}?\b(?:committee|sub-committee|board|panel|partnership|forum|commission)\b"
+)
+_LOWER_WORDS = r"(?:[a-z][\w’'-]*[ \t]+){0,3}?[a-z][\w’'-]*"
+_LOWER_LIST = re.compile(
+    rf"[ \t]*{_LOWER_WORDS}(?:[ \t]*,[ \t]*{_LOWER_WORDS})*[ \t]+(?:and|&)[ \t]+{_LOWER_WORDS}(?=[ \t]*(?:[,.;)]|$))",
+    re.M,
+)
+_CLOSED_CAPITAL_LIST = re.compile(
+    r"(?:[A-Z][\w’'-]*[ \t]+){1,4}(?:and|&)[ \t]+[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*){0,3}(?=[ \t]*(?:,[ \t]*[a-z]|[.;:)]|$))",
+    re.M,
+)
+_PUNCTUATION = frozenset({"\n", ".", ";", ":", "(", ")", "[", "]", ",", "-", "–", "—", "\t", "|"})
+
+
+def _subject_list(rest: str) -> bool:
+    """Whether ``rest`` (what follows a comma after a post's head) is the list of subjects the post is for,
+    capitalised: to the clause's end, to "and" closing the list, or to the name of the holder after a comma ("the
+    Strategic Director, Children, Adults and Families.", "The Strategic Director, Social Care and Education,
+    Olatunde Sample, reported", "The Assistant Director, Children’s Social Care, Ms Ada Sample")."""
+    clause = _CLAUSE.match(rest)
+    if not clause:
+        return False
+    subjects = rules().post_subjects
+    for i, part in enumerate(clause.group(0).split(",")):
+        words = part.split()
+        if (
+            words
+            and words[0][:1].isupper()
+            and all(
+                w.lower() in _POST_CONNECTORS or (w[:1].isupper() and w.lower().replace("’", "'") in subjects)
+                for w in words
+            )
+        ):
+            if "and" in words or "&" in words:
+                return True  # the list is closed: what follows the next comma is not the post's
+            continue
+        return i > 0 and _holder(part.strip())
+    return True
+
+
+def _holder(part: str) -> bool:
+    """Whether ``part`` opens with a person's name (an honorific, or a name that is one on its own)."""
+    if _HONORIFIC_NEXT.match(part):
+        return True
+    nm = NAME_RUN_RE.match(part)
+    return bool(nm and is_name(trim_name(nm.group(0)), strict=True))
 
 
 class _PostScan:
@@ -138,10 +187,20 @@ class _PostScan:
         self.seen_after_head = False
         self.in_complement = False
         self.first_after_head = False
+        self.body_end = -1  # the end of a lower-case body the post is of ("… of the council's … committee")
 
     def step(self, m: re.Match[str]) -> str:
         """Read one token: stop the post before it, skip it, or take it into the post."""
         token = m.group(0)
+        if m.start() < self.body_end:
+            self.end = self.pos = self.parts_end = m.end()
+            return _TAKE
+        if self.lower and self.in_complement:
+            body = _LOWER_BODY.match(self.text, m.start(), self.limit)
+            if body:  # "chair of the council's children, young people and skills committee"
+                self.body_end = body.end()
+                self.end = self.pos = self.parts_end = m.end()
+                return _TAKE
         after_head = m.start() >= self.head_end
         self.first_after_head = not self.person and after_head and not self.seen_after_head
         if after_head:
@@ -162,10 +221,12 @@ class _PostScan:
             if (prev and prev[-1].lower() in _POST_CONNECTORS) or _CONTINUES.match(nxt):
                 return _SKIP  # a hard line break inside the post ("Head of\nService")
             return _STOP
-        if token in {".", ";", ":", "(", ")", "[", "]"}:
-            return _STOP
+        if token in {".", ";", ":", "(", ")", "[", "]", "\t", "|"}:
+            return _STOP  # a table's cell ends at a tab or a bar
         if token.startswith("("):
             inner = token[1:-1].strip()
+            if not self.person and _holder(inner) and not rules().post_head_re.match(inner):
+                return _STOP  # "The Director of Children's Services (Jane Example)": the holder's name
             if _PAREN_WORDS.fullmatch(inner) and not _PAREN_NOT_POST.match(inner) and not _DIGIT.search(inner):
                 self.end = m.end()
                 self.in_complement = True
@@ -183,15 +244,34 @@ class _PostScan:
         self.in_complement = True
         return _SKIP
 
+    def _in_bracket(self) -> bool:
+        """Whether the post opens inside a bracket on its line ("Jo Example (Chief Officer, …)")."""
+        line_start = self.text.rfind("\n", 0, self.start) + 1
+        before = self.text[line_start : self.start]
+        return before.rfind("(") > before.rfind(")")
+
     def _comma(self, m: re.Match[str]) -> str:
         """A comma ends the post before a name or a further post; it goes on over a list of subjects ("the
-        Strategic Director, Children, Adults and Families.") and, after a person's name, over capitalised words."""
+        Strategic Director, Children, Adults and Families.", "executive member for children, young people and
+        education") and, after a person's name, over capitalised words."""
         rules_ = rules()
+        if self.lower and self.in_complement:
+            listed = _LOWER_LIST.match(self.text, m.end(), self.limit)
+            if listed and not any(
+                patterns().verb_in.fullmatch(w) or w in _LOWER_POST_STOP
+                for w in listed.group(0).replace(",", " ").split()
+            ):
+                self.body_end = listed.end()  # the rest of a lower-case list of subjects is the post's
+                return _SKIP
         rest = self.text[m.start() + 1 : self.limit].lstrip()
         nm = NAME_RUN_RE.match(rest)
         if not rest[:1].isupper() or _HONORIFIC_NEXT.match(rest):
             return _STOP
+        if self.person and _CLOSED_CAPITAL_LIST.match(rest):
+            return _SKIP  # "Director of Education, Strong Start and Integration, said": a list closed by "and"
         if nm and is_name(trim_name(nm.group(0)), strict=True):
+            if self.person and rest[nm.end() :].lstrip()[:1] == ")" and self._in_bracket():
+                return _SKIP  # "Jo Example (Chief Officer, Anyshire Healthwatch)": a body closes the bracket
             return _STOP
         segment_end = _PART_END.search(rest)
         if rules_.post_head_re.search(rest[: segment_end.start() if segment_end else 80]) and not self.person:
@@ -199,17 +279,7 @@ class _PostScan:
         if self.person and rules_.post_head_re.match(rest):
             return _STOP
         if not self.in_complement and not self.person:
-            clause = _CLAUSE_TO_END.match(rest)
-            words = clause.group(0).replace(",", " ").split() if clause else []
-            if (
-                words
-                and words[0][:1].isupper()
-                and all(
-                    w.lower() in _POST_CONNECTORS
-                    or (w[:1].isupper() and w.lower().replace("’", "'") in rules_.post_subjects)
-                    for w in words
-                )
-            ):
+            if _subject_list(rest):
                 self.in_complement = True  # "the Strategic Director, Children, Adults and Families."
                 return _SKIP
             return _STOP
@@ -262,6 +332,9 @@ class _PostScan:
             and _POSSESSIVE_BEFORE.search(self.text[max(self.start, abs_start - 4) : abs_start])
         ):
             return False  # "Director of Children’s services": the noun after a possessive belongs to the post
+        if word == "at" and self.person and _AT_BODY.match(self.text, abs_start + 2):
+            self.in_complement = True
+            return False  # "cabinet member for children at Cornwall Council": the body is part of the post
         if token[0].islower() and word not in _POST_CONNECTORS:
             if (
                 not self.person
@@ -375,17 +448,18 @@ def post_before(text: str, pos: int) -> tuple[str, tuple[int, int]] | None:
         # person's. Right before the name with nothing between, any post is theirs ("Vice Chair Councillor …").
         if re.fullmatch(r"[ \t]+", between) and (len(title.split()) >= 2 or rules().one_word_posts & {title.lower()}):
             return title, (start, end)
-        if (
-            re.fullmatch(r"[ \t]*(?:,\s*|[-–—][ \t]*)?", between)
-            and len(title.split()) >= 2
-            and (re.search(r"\b(?:of|for|with)\b", title) or _THE_BEFORE.search(text, max(0, start - 6), start))
-        ):
+        if not re.fullmatch(r"[ \t]*(?:,\s*|[-–—][ \t]*)?", between):
+            continue
+        the = _THE_BEFORE.search(text, max(0, start - 16), start)
+        if len(title.split()) >= 2 and (re.search(r"\b(?:of|for|with)\b", title) or the):
             return title, (start, end)
+        if the and title.lower() in rules().offices:
+            return title, (start, end)  # "The Chair, Councillor X", "the council's leader, Councillor X"
     return None
 
 
 _AND_BEFORE = re.compile(r"[ \t]+(?:and|&)[ \t]+$")
-_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+_THE_BEFORE = re.compile(r"\b(?:the|our|its|their|(?:council|county|borough|city|authority)['’]s)\s+$", re.I)
 
 
 def _joined_post(text: str, start: int, window_start: int) -> tuple[int, str] | None:
@@ -407,7 +481,7 @@ def post_candidates(text: str, limit: int) -> list[PostSpan]:
     ("the lead inspector", "the Cabinet member", "the director of children's services")."""
     out: list[PostSpan] = []
     heads: set[int] = set()
-    for m in scan(patterns().post_start, text, limit):
+    for m in scan(patterns().post_start, text, limit, prefixes=patterns().head_starts):
         head = m.start("post")
         heads.add(head)
         # capitalised modifiers before the head belong to the post ("Service Development Manager")
@@ -438,7 +512,7 @@ def post_candidates(text: str, limit: int) -> list[PostSpan]:
     return out
 
 
-_LEFT_MODIFIER = re.compile(r"(?:(?<=\s)|^)(?P<word>[A-Z][a-z]+(?:['’]s)?|&|(?<=[a-z] )and)\s+$")
+_LEFT_MODIFIER = re.compile(r"(?:(?<=\s)|^)(?P<word>[A-Z][a-z]+(?:['’]s)?|&|(?<=[a-z] )and)[ \t]+$")
 
 
 def _extend_left(text: str, start: int) -> int:
@@ -457,17 +531,23 @@ def _extend_left(text: str, start: int) -> int:
             break  # "Overview and Scrutiny Co-ordinator": "and" between two modifiers only
         if pos < start and text[pos:].startswith(("and ", "& ")) and word.lower() in rules_.post_subjects:
             break  # "the Department for Education and Secretary of State": a subject before "and" ends a title
-        if word not in {"&", "and"} and word in rules_.never and word not in rules_.modifier_words:
-            break
+        if (
+            word not in {"&", "and"}
+            and word in rules_.never
+            and word not in rules_.modifier_words
+            and word.lower() not in rules_.post_subjects
+        ):
+            break  # "Schools Minister", "Education Secretary": a subject is a modifier
         if gazetteer().resolve(word) is not None:
             break
         before = text[max(0, m.start() - 2) : m.start()]
         if (
             re.search(r"[.!?:]\s*$|^\s*$", before)
             and m.start() > 0
-            and word not in {"Service", "Agency", "Independent", "Overview"}
+            and word not in rules_.modifier_words
+            and word.lower() not in rules_.post_subjects
         ):
-            # a sentence-initial capital is not a modifier unless it is a modifier word
+            # a sentence-initial capital is not a modifier unless it is a modifier or subject word
             break
         pos = m.start()
         if word not in {"&", "and"}:
@@ -484,6 +564,16 @@ class PostCandidate(NamedTuple):
     start: int
     end: int
     organisation: str | None = None  # the body the text ties the post to
+
+
+def _council_before(text: str, start: int) -> str | None:
+    """The council named right before a post ("The Kensington and Chelsea Lead Member …"), by its official name."""
+    gaz = gazetteer()
+    for _, me, slug in gaz.find(text, max(0, start - 80), start):
+        after = AFTER_COUNCIL_NAME.match(text, me)
+        if after is not None and after.end() == start:
+            return gaz.councils[slug].official_name
+    return None
 
 
 def find_posts(
@@ -513,7 +603,7 @@ def match_posts(doc: Doc, taken: list[tuple[int, int]], spans: list[PostSpan]) -
     out = []
     for start, end, title in sorted(candidates):
         organisation, title = split_body(clean(title))
-        organisation = body_before(text, start, title) or organisation
+        organisation = body_before(text, start, title) or organisation or _council_before(text, start)
         words = title.split()
         if len(words) < 2 and title.lower() not in {"leader"}:
             continue
@@ -521,8 +611,20 @@ def match_posts(doc: Doc, taken: list[tuple[int, int]], spans: list[PostSpan]) -
             continue
         if pr.verb_in.search(title) and not re.search(r"\b(?:of|for)\b", title):
             continue
+        if _labels_a_person(text, end):
+            continue  # "Lead Officer: Jo Example, Assistant Director …": the label of a person's line
         out.append(PostCandidate(title, " ".join(fold_post(title)), start, end, organisation))
     return out
+
+
+_LABEL_COLON = re.compile(r"[ \t]*:[ \t]*")
+
+
+def _labels_a_person(text: str, end: int) -> bool:
+    """Whether a post that ends at ``end`` is the label of a field whose value is a person ("Lead Officer: Jo
+    Example", "Report Author: Councillor Kit Sample")."""
+    colon = _LABEL_COLON.match(text, end)
+    return bool(colon and _holder(text[colon.end() : colon.end() + 80]))
 
 
 def merge_posts(doc: Doc, candidates: list[PostCandidate], people: list[PersonRecord]) -> list[PostRecord]:

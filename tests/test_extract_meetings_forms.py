@@ -1,0 +1,365 @@
+"""Meetings written in the many ways council pages write them (issue 14, review classes M1–M3 in general form).
+
+Every text is made up in the style of council pages (ModernGov, CMIS and report cover sheets, minutes, news); the
+names ("Anyshire", "Jane Example") are invented. Each test states what a careful reader records under ANNOTATION.md:
+the page's own meeting from its header in whatever layout, other meetings the text dates to the day whatever the
+word order, and nothing for a council, a founding date or a month."""
+
+from __future__ import annotations
+
+import pytest
+
+from caregraph.records import PartialDate as D
+
+from .conftest import extract_text as run
+
+
+def meetings(x) -> set[tuple[str, str]]:
+    return {(m.body, m.date.iso()) for m in x.meetings}
+
+
+# ------------------------------------------------------------------------------ M1: the page's own meeting
+
+
+@pytest.mark.parametrize(
+    ("header", "body"),
+    [
+        (
+            "Agenda for Children's Services Scrutiny Committee on Tuesday, 12th March, 2024, 6.00 pm",
+            "Children's Services Scrutiny Committee",
+        ),
+        ("Minutes of the Cabinet meeting held on 12 March 2024", "Cabinet"),
+        (
+            "Minutes of the Corporate Parenting Panel meeting held on Tuesday 12 March 2024 at 2pm",
+            "Corporate Parenting Panel",
+        ),
+        (
+            "MINUTES of a meeting of the CHILDREN AND YOUNG PEOPLE SCRUTINY COMMITTEE held at County Hall, Anytown "
+            "on TUESDAY, 12 MARCH 2024 at 10.00 am",
+            "CHILDREN AND YOUNG PEOPLE SCRUTINY COMMITTEE",
+        ),
+        ("Corporate Parenting Board, 12 March 2024, 2pm", "Corporate Parenting Board"),
+        ("Children's Scrutiny Panel: 12 March 2024", "Children's Scrutiny Panel"),
+        (
+            "Children and Families Overview and Scrutiny Sub-Committee - 12 March 2024",
+            "Children and Families Overview and Scrutiny Sub-Committee",
+        ),
+    ],
+)
+def test_a_body_with_its_day_on_the_pages_first_line_is_its_meeting(header, body):
+    x = run(f"{header}\nPresent: Councillor Jane Example (Chair)\nThe Panel received the annual report.\n")
+    assert meetings(x) == {(body, "2024-03-12")}
+    assert x.date == D(2024, 3, 12)
+
+
+@pytest.mark.parametrize(
+    ("lines", "body"),
+    [
+        ("Corporate Parenting Panel\n\nDate: Tuesday 14 March 2023\nTime: 2.00 pm", "Corporate Parenting Panel"),
+        ("Meeting: Corporate Parenting Board\nDate: 14 March 2023\nReport of: Director", "Corporate Parenting Board"),
+        ("Report to: Cabinet\nDate of meeting: 14 March 2023\nSubject: Ofsted focused visit", "Cabinet"),
+        (
+            "Committee: Children and Young People Scrutiny Committee\nMeeting date: 14/03/2023",
+            "Children and Young People Scrutiny Committee",
+        ),
+        ("Meeting of the Cabinet\nTuesday 14 March 2023 at 10.00 am", "Cabinet"),
+        ("ANYSHIRE COUNTY COUNCIL\nCABINET\n14 March 2023\nReport of the Director", "CABINET"),
+        ("Anyshire Council\nMeeting of Full Council\nTuesday 14 March 2023", "Full Council"),
+        (
+            "Minutes of the Anyshire Safeguarding Children Partnership Executive Group\nHeld on 14 March 2023, Online",
+            "Anyshire Safeguarding Children Partnership Executive Group",
+        ),
+        ("Agenda\nSchools Forum\nTuesday 14 March 2023, 9.30am\nVirtual meeting via Microsoft Teams", "Schools Forum"),
+        (
+            "Minutes of the meeting held on 14 March 2023\nCorporate Parenting Panel\n1. Apologies",
+            "Corporate Parenting Panel",
+        ),
+        ("Children's Improvement Board\nMinutes of meeting held 14 March 2023", "Children's Improvement Board"),
+        ("CORPORATE PARENTING PANEL\nMINUTES OF THE MEETING HELD ON 14 MARCH 2023", "CORPORATE PARENTING PANEL"),
+        ("Corporate Parenting Panel\nMinutes: 14 March 2023", "Corporate Parenting Panel"),
+        ("Corporate Parenting Panel – Minutes – 14 March 2023", "Corporate Parenting Panel"),
+        ("Corporate Parenting Panel 14 March 2023\nMinutes", "Corporate Parenting Panel"),
+        ("Meeting title: Children's Partnership Board\nMeeting date: 14 March 2023", "Children's Partnership Board"),
+        ("Meeting: Cabinet\nVenue: Council Chamber\nDate: 14 March 2023", "Cabinet"),
+        ("Issue - meetings\nMeeting: Tuesday 14 March 2023 - Cabinet (Item 12)", "Cabinet"),
+    ],
+)
+def test_a_body_and_its_day_on_separate_header_lines(lines, body):
+    x = run(f"{lines}\nThe Panel received the annual report of the Virtual School.\n")
+    assert meetings(x) == {(body, "2023-03-14")}
+    assert x.date == D(2023, 3, 14)
+
+
+def test_a_day_under_a_report_title_below_the_body_is_no_meeting():
+    # the body's name, then the title of a letter, then its date: the date is the letter's
+    x = run("Improvement Board\nOfsted monitoring visit letter\n14 March 2023\nDear Director\n")
+    assert x.meetings == ()
+
+
+def test_a_council_above_a_date_is_no_meeting():
+    x = run("Anyshire County Council\n14 March 2023\nOfsted has rated the council's children's services good.\n")
+    assert x.meetings == ()
+
+
+def test_a_date_line_far_below_the_header_is_not_the_pages_meeting():
+    prose = "The Panel received the annual report of the Virtual School and asked about attendance. " * 3
+    x = run(f"Corporate Parenting Panel\n{prose}\nDate: 14 March 2023\n")
+    assert x.meetings == ()
+
+
+def test_decision_date_written_another_way():
+    x = run(
+        "Decision details\nOfsted monitoring visit outcome\nDecision Maker: Cabinet\n"
+        "Decision status: Recommendations Approved\nDecision date: 14/05/2023\n"
+    )
+    assert meetings(x) == {("Cabinet", "2023-05-14")}
+    assert x.date == D(2023, 5, 14)
+
+
+# ------------------------------------------------------------------------------ M2: meetings named in the text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "body"),
+    [
+        ("At its meeting on 12 July 2023, the Cabinet agreed the improvement plan.", "Cabinet"),
+        ("On 12 July 2023 the Corporate Parenting Panel considered the annual report.", "Corporate Parenting Panel"),
+        ("The Children's Scrutiny Committee of 12 July 2023 recommended approval.", "Children's Scrutiny Committee"),
+        ("Members noted that the 12 July 2023 meeting of the Cabinet had approved the plan.", "Cabinet"),
+        ("The Cabinet on 12 July 2023 approved the plan.", "Cabinet"),
+        ("Members of the Corporate Parenting Panel met on 12 July 2023.", "Corporate Parenting Panel"),
+        ("The letter was reported to the Children's Improvement Board (12 July 2023).", "Children's Improvement Board"),
+        ("The Schools Forum, which met on 12 July 2023, supported the proposal.", "Schools Forum"),
+        (
+            "The Children and Young People Overview and Scrutiny Committee, at their meeting of 12 July 2023, "
+            "supported the proposal.",
+            "Children and Young People Overview and Scrutiny Committee",
+        ),
+        ("Full Council on 12 July 2023 adopted the strategy.", "Full Council"),
+        ("The Improvement Board last met on 12 July 2023.", "Improvement Board"),
+        ("The action plan was approved by Cabinet, 12 July 2023.", "Cabinet"),
+        (
+            "The report was considered by the Children, Young People and Education Committee on 12 July 2023.",
+            "Children, Young People and Education Committee",
+        ),
+        ("On Tuesday, Cabinet met on 12 July 2023 to agree the plan.", "Cabinet"),
+        ("The plan went to Cabinet on 12.07.2023 for approval.", "Cabinet"),
+        ("The Corporate Parenting Board (CPB) met on 12 July 2023.", "Corporate Parenting Board"),
+    ],
+)
+def test_a_dated_meeting_of_a_named_body_in_any_word_order(sentence, body):
+    x = run(f"Agenda item\nImprovement update\nMinutes:\n{sentence}\n", published=D(2023, 9, 1))
+    assert meetings(x) == {(body, "2023-07-12")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The outcome was reported to the Corporate Parenting Panel in July 2023.",
+        "The Council was inspected on 12 July 2023.",
+        "On 12 July 2023 the Improvement Board was set up to oversee the plan.",
+        "Ofsted inspected the Council on 12 July 2023.",
+        "The Leader met the Minister on 12 July 2023.",
+    ],
+)
+def test_no_meeting_without_a_body_that_met_on_a_day(sentence):
+    x = run(f"Agenda item\nImprovement update\nMinutes:\n{sentence}\n", published=D(2023, 9, 1))
+    assert x.meetings == ()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Date of next meeting: 4 September 2019",
+        "The next meeting of the Panel will be held on 4 September 2019 at 2pm.",
+        "The Panel's next meeting on 4 September 2019 will consider the plan.",
+        "The next meeting will be held on 4 September 2019.",
+    ],
+)
+def test_the_next_meeting_is_the_pages_own_bodys(sentence):
+    x = run(f"Corporate Parenting Panel - Wednesday, 5th June, 2019 2.00 pm\n{sentence}\n")
+    assert meetings(x) == {("Corporate Parenting Panel", "2019-06-05"), ("Corporate Parenting Panel", "2019-09-04")}
+    assert x.date == D(2019, 6, 5)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The minutes of the meeting of 6 March 2019 were agreed.",
+        "The minutes of the meeting dated 6 March 2019 were agreed.",
+        "Minutes of the last meeting, held on 6 March 2019, were confirmed.",
+    ],
+)
+def test_an_earlier_unnamed_meeting_in_other_wordings(sentence):
+    x = run(f"Corporate Parenting Panel - Wednesday, 5th June, 2019 2.00 pm\n{sentence}\n")
+    assert meetings(x) == {("Corporate Parenting Panel", "2019-06-05"), ("Corporate Parenting Panel", "2019-03-06")}
+
+
+def test_the_next_meeting_on_a_page_that_names_no_body_is_no_meeting():
+    x = run("Minutes\nThe next meeting will be held on 4 September 2019.\n")
+    assert x.meetings == ()
+
+
+def test_a_joint_meeting_of_two_named_bodies_is_a_meeting_of_each():
+    x = run(
+        "Agenda item\nMinutes:\nThe Health Scrutiny Committee and the Children's Scrutiny Committee met jointly on "
+        "12 July 2023.\n",
+        published=D(2023, 9, 1),
+    )
+    assert meetings(x) == {("Health Scrutiny Committee", "2023-07-12"), ("Children's Scrutiny Committee", "2023-07-12")}
+
+
+# ------------------------------------------------------------------------------ a meeting the sentence dates by "its"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "body"),
+    [
+        (
+            "The Anyshire Safeguarding Partnership Board will look at the audit at its meeting on 8 October 2024.",
+            "Anyshire Safeguarding Partnership Board",
+        ),
+        (
+            "Members of the Schools Forum are due to discuss the budget when it next meets, on 8 October 2024.",
+            "Schools Forum",
+        ),
+        ("The Corporate Parenting Panel will next meet on 8 October 2024.", "Corporate Parenting Panel"),
+        ("A progress report goes to the council's cabinet at its meeting on 8 October 2024.", "cabinet"),
+    ],
+)
+def test_its_meeting_is_the_meeting_of_the_body_the_sentence_names(sentence, body):
+    x = run(f"News\n{sentence}\n", published=D(2024, 9, 1))
+    assert meetings(x) == {(body, "2024-10-08")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "RESOLVED – That the Panel receive the action plan at its meeting on 8 October 2024.",
+        "That the next meeting be held on Tuesday 8 October 2024 at 2.00 p.m.",
+        "(2) receive an update at the meeting on 8 October 2024; and",
+    ],
+)
+def test_an_unnamed_meeting_in_a_resolution_is_the_pages_own_bodys(sentence):
+    x = run(f"Corporate Parenting Panel\nTuesday 2 July 2024\n1. Ofsted letter\n{sentence}\n")
+    assert meetings(x) == {("Corporate Parenting Panel", "2024-07-02"), ("Corporate Parenting Panel", "2024-10-08")}
+
+
+def test_an_unnamed_meeting_on_a_page_of_no_body_is_no_meeting():
+    x = run("News\nThe report will be discussed at the meeting on 8 October 2024.\n", published=D(2024, 9, 1))
+    assert x.meetings == ()
+
+
+def test_a_head_word_alone_is_the_nearest_body_named_with_it():
+    x = run(
+        "News\nThe Anyshire Children's Improvement Board has met six times this year.\n"
+        "The Board will next meet on 8 October 2024.\n",
+        published=D(2024, 9, 1),
+    )
+    assert meetings(x) == {("Anyshire Children's Improvement Board", "2024-10-08")}
+
+
+def test_a_page_about_a_body_without_a_dated_header_is_that_bodys():
+    x = run(
+        "Youth Justice Partnership Board\nForward plan 2024/25\n"
+        "Meeting date | Item | Lead officer\n"
+        "8 October 2024 | HMIP inspection action plan | Head of Youth Justice\n"
+        "14 January 2025 | Annual youth justice plan | Head of Youth Justice\n"
+        "Notes\nThe minutes of the meeting held on 2 July 2024 are published on this page.\n"
+    )
+    assert meetings(x) == {
+        ("Youth Justice Partnership Board", "2024-10-08"),
+        ("Youth Justice Partnership Board", "2025-01-14"),
+        ("Youth Justice Partnership Board", "2024-07-02"),
+    }
+
+
+def test_a_previous_meeting_dated_in_capitals():
+    x = run(
+        "CORPORATE PARENTING PANEL\nWednesday 18 January 2017\n"
+        "27.  MINUTES OF THE PREVIOUS MEETING HELD ON 16TH NOVEMBER, 2016\nResolved:- That the minutes be approved.\n"
+    )
+    assert meetings(x) == {("CORPORATE PARENTING PANEL", "2017-01-18"), ("CORPORATE PARENTING PANEL", "2016-11-16")}
+
+
+@pytest.mark.parametrize(
+    ("lines", "body"),
+    [
+        ("Record of decision\nOfsted letter\nDate of meeting: Monday 3 July 2023\nDecision maker: Cabinet", "Cabinet"),
+        (
+            "Children's Improvement Board\nNotes of meeting held on Monday 3 July 2023, 10:00–12:00",
+            "Children's Improvement Board",
+        ),
+        (
+            "CORPORATE PARENTING COMMITTEE: MINUTES\n\nDate: Monday 3 July 2023\nTime: 10.00 a.m.",
+            "CORPORATE PARENTING COMMITTEE",
+        ),
+    ],
+)
+def test_more_header_layouts(lines, body):
+    x = run(f"{lines}\nThe Committee received the report.\n")
+    assert meetings(x) == {(body, "2023-07-03")}
+    assert x.date == D(2023, 7, 3)
+
+
+def test_a_dated_link_whose_title_ends_with_the_bodys_name():
+    x = run(
+        "Improvement Board updates\nThe Board met on 4 June 2024.\nEarlier updates\n"
+        "Update from the Children's Improvement Board – 2 April 2024\n",
+        published=D(2024, 6, 10),
+    )
+    assert ("Children's Improvement Board", "2024-04-02") in meetings(x)
+
+
+def test_a_news_title_ending_with_a_council_and_a_date_is_no_meeting():
+    x = run("Ofsted inspection of Anyshire Council - 12 July 2023\nInspectors visited the council.\n")
+    assert x.meetings == ()
+
+
+def test_a_chair_of_a_body_is_not_part_of_its_name():
+    x = run(
+        "News\nCouncillor Jane Example, Chair of the Corporate Parenting Board, spoke at the meeting on 3 May 2023.\n",
+        published=D(2023, 6, 1),
+    )
+    assert meetings(x) == {("Corporate Parenting Board", "2023-05-03")}
+
+
+@pytest.mark.parametrize("label", ["Decision-maker:", "Decision taken by:", "Decision made by:", "Decision Maker:"])
+def test_a_decision_maker_labelled_in_other_words(label):
+    x = run(
+        f"Decision details\nOfsted letter\n{label} Cabinet\nDate decision taken: 14/05/2023\nDecision:\nThat the plan be approved.\n"
+    )
+    assert meetings(x) == {("Cabinet", "2023-05-14")}
+    assert [d.date for d in x.decisions] == [D(2023, 5, 14)]
+
+
+def test_its_meeting_of_a_head_word_the_page_does_not_name_is_no_other_bodys():
+    x = run(
+        "News\nThe Director reported to the Health and Wellbeing Board, and the Panel will consider the report at its "
+        "meeting on 3 June 2024.\n",
+        published=D(2024, 5, 1),
+    )
+    assert x.meetings == ()
+
+
+def test_a_decision_page_without_a_decision_maker_is_the_resolving_bodys():
+    x = run(
+        "Issue - decisions\nImprovement update\n28/01/2020 - Improvement update\n"
+        "1. That the progress made be noted.\n2. That Cabinet review progress in May 2020.\n"
+    )
+    assert meetings(x) == {("Cabinet", "2020-01-28")}
+    x = run(
+        "Issue - decisions\nImprovement update\n28/01/2020 - Improvement update\n"
+        "1. That the Corporate Parenting Board be asked to monitor progress.\n"
+    )
+    assert x.meetings == ()
+
+
+def test_a_page_without_a_header_is_of_the_body_it_calls_by_its_head_word():
+    x = run(
+        "Mr A Example - Church Representative\nOpening remarks\nThe Chair informed the Board that the Director was "
+        "leaving. He was invited to the Board's next meeting on 7th September 2022.\nMinutes\nTo approve as a correct "
+        "record the minutes of the meeting held on 8th June 2022.\nMs B Sample was thanked as a co-opted member of "
+        "the Anyshire Scrutiny Board.\n"
+    )
+    assert meetings(x) == {("Anyshire Scrutiny Board", "2022-09-07"), ("Anyshire Scrutiny Board", "2022-06-08")}
