@@ -243,12 +243,66 @@ def insertion_point(text: str) -> int:
 
 
 def with_values(text: str, bindings: Mapping[str, Binding]) -> str:
-    """The query with a VALUES block just after the ``{`` of its outermost WHERE group, on the same line.
+    """The query with a VALUES block just after the ``{`` of its outermost WHERE group, on the same line; and, in
+    each sub-``SELECT`` that projects a bound variable as it is (not ``AS`` it), a VALUES block of those variables
+    after the ``{`` of its WHERE. The rows are the same (a sub-``SELECT``'s rows join the outer binding on that
+    variable anyway); the speed is not: Oxigraph evaluates a sub-``SELECT`` whole before the join, so a grouped
+    subquery over every council ran for one council's question (docs/performance.md).
 
     >>> with_values("SELECT * WHERE {\\n ?s ?p ?o }", {"s": ox.NamedNode("http://x/a")})
     'SELECT * WHERE { VALUES (?s) { (<http://x/a>) } \\n ?s ?p ?o }'
+    >>> with_values("SELECT ?s WHERE { { SELECT ?s (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?s } }",
+    ...             {"s": ox.NamedNode("http://x/a")})  # doctest: +NORMALIZE_WHITESPACE
+    'SELECT ?s WHERE { VALUES (?s) { (<http://x/a>) } { SELECT ?s (COUNT(*) AS ?n) WHERE { VALUES (?s) { (<http://x/a>) } ?s ?p ?o } GROUP BY ?s } }'
     """
     if not bindings:
         return text
-    at = insertion_point(text)
-    return text[:at] + " " + values_block(bindings) + " " + text[at:]
+    inserts = [(insertion_point(text), values_block(bindings))]
+    for at, names in _subselects(text):
+        chosen = {name: bindings[name] for name in bindings if name in names}
+        if chosen:
+            inserts.append((at, values_block(chosen)))
+    for at, block in sorted(inserts, reverse=True):
+        text = text[:at] + " " + block + " " + text[at:]
+    return text
+
+
+_SELECT = re.compile(r"(?i)\bSELECT\b")
+_WHERE_BRACE = re.compile(r"(?i)\bWHERE\s*\{|\{")
+
+
+def _subselects(text: str) -> list[tuple[int, set[str]]]:
+    """For each sub-``SELECT`` (every SELECT but the first): the offset just after the ``{`` of its WHERE, and the
+    variables it projects as they are (``SELECT ?a ?b (… AS ?c)`` → ``{a, b}``; ``SELECT *`` → none)."""
+    code = code_only(text)
+    found = []
+    for m in list(_SELECT.finditer(code))[1:]:
+        brace = _WHERE_BRACE.search(code, m.end())
+        if brace is None:
+            continue
+        projection = code[m.end() : brace.start()]
+        names = set(re.findall(r"[?$](\w+)", _outside_brackets(projection)))
+        body = code[brace.end() : _closing(code, brace.end())]
+        # A variable its WHERE computes ("BIND(… AS ?x)") cannot also be bound before: left out.
+        found.append((brace.end(), {n for n in names if not re.search(rf"(?i)\bAS\s*[?$]{n}\b", body)}))
+    return found
+
+
+def _closing(code: str, start: int) -> int:
+    """The offset of the ``}`` that closes the group opened just before ``start``."""
+    depth = 1
+    for at in range(start, len(code)):
+        depth += (code[at] == "{") - (code[at] == "}")
+        if depth == 0:
+            return at
+    return len(code)
+
+
+def _outside_brackets(text: str) -> str:
+    """``text`` with every bracketed part blanked (``?a (MAX(?b) AS ?c) ?d`` → ``?a`` … ``?d``)."""
+    depth, kept = 0, []
+    for char in text:
+        depth += char == "("
+        kept.append(char if depth == 0 else " ")
+        depth -= char == ")" and depth > 0
+    return "".join(kept)
