@@ -9,6 +9,7 @@ Values are bound as RDF terms in a ``VALUES`` block put at the start of the quer
 serialised by pyoxigraph (so quotes and brackets in a value are escaped): a value never becomes query syntax. A
 parameter given several times (``--param council=Durham --param council=Surrey``) binds each value: the block has
 one row per value (per combination, when several parameters are repeated), so the query answers for any of them.
+The block is repeated inside each sub-``SELECT`` that projects the variable as it is (same rows, far less work).
 (pyoxigraph's own ``substitutions`` were tried and rejected: in 0.5 a substituted variable still reads as unbound in
 ``FILTER(!BOUND(?x) || …)``, which every optional parameter here relies on.) The block goes on the line of the ``{``
 so line numbers in error messages stay those of the file.
