@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import re
 from dataclasses import dataclass, field
@@ -101,6 +102,20 @@ class PartialDate:
     def month_key(self) -> str:
         """The key used in inspection IRIs: ``YYYY-MM``, or ``YYYY`` when the month is unknown."""
         return self.iso()[:7]
+
+    def bounds(self) -> tuple[datetime.date, datetime.date]:
+        """The first and last day this date at its precision allows: 2024-04 → 1 and 30 April 2024; 2016 → the year.
+
+        >>> [d.isoformat() for d in PartialDate(2024, 2).bounds()]
+        ['2024-02-01', '2024-02-29']
+        """
+        if self.day is not None:
+            day = datetime.date(self.year, self.month or 1, self.day)
+            return day, day
+        if self.month is not None:
+            last = calendar.monthrange(self.year, self.month)[1]
+            return datetime.date(self.year, self.month, 1), datetime.date(self.year, self.month, last)
+        return datetime.date(self.year, 1, 1), datetime.date(self.year, 12, 31)
 
     def __str__(self) -> str:
         return self.iso()

@@ -73,13 +73,8 @@ def _month_end(year: int, month: int) -> dt.date:
 
 
 def date_bounds(date: PartialDate) -> tuple[dt.date, dt.date]:
-    """The first and last day a date at its precision allows: 2024-04 → 1 and 30 April 2024; 2016 → the year."""
-    if date.day is not None:
-        day = dt.date(date.year, date.month or 1, date.day)
-        return day, day
-    if date.month is not None:
-        return dt.date(date.year, date.month, 1), _month_end(date.year, date.month)
-    return dt.date(date.year, 1, 1), dt.date(date.year, 12, 31)
+    """The first and last day a date at its precision allows (:meth:`PartialDate.bounds`)."""
+    return date.bounds()
 
 
 def season(date: PartialDate, words: str | None) -> tuple[str, dt.date, dt.date] | None:

@@ -38,7 +38,6 @@ dropped. This module sits in the pipeline so that the build can call it (``pipel
 
 from __future__ import annotations
 
-import calendar
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -135,7 +134,7 @@ def _precision_confidence(bounds: Bounds) -> float:
 
 
 def _month(day: date) -> Bounds:
-    return day.replace(day=1), day.replace(day=calendar.monthrange(day.year, day.month)[1])
+    return PartialDate(day.year, day.month).bounds()
 
 
 def _within_a_month(bounds: Bounds) -> bool:
@@ -196,15 +195,9 @@ def match(mentions: Iterable[Mention], officials: Iterable[Official]) -> tuple[l
 def _bounds(text: str) -> Bounds | None:
     """The first and last day a typed date's lexical form allows (``2019-10`` → 1 and 31 October 2019)."""
     try:
-        d = PartialDate.parse(text[:10])
+        return PartialDate.parse(text[:10]).bounds()
     except ValueError:
         return None
-    if d.day is not None:
-        day = date(d.year, d.month or 1, d.day)
-        return day, day
-    if d.month is not None:
-        return date(d.year, d.month, 1), date(d.year, d.month, calendar.monthrange(d.year, d.month)[1])
-    return date(d.year, 1, 1), date(d.year, 12, 31)
 
 
 def _merge(found: list[Bounds]) -> Bounds | None:
