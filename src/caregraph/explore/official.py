@@ -14,9 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from caregraph.namespaces import CG, GRAPHS, RDFS
-
-OFFICIAL_GRAPH = GRAPHS + "ofsted"
+from caregraph.namespaces import CG, RDFS
+from caregraph.pipeline.reconcile import OFFICIAL_GRAPH
 
 
 @dataclass(frozen=True)

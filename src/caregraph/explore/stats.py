@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from caregraph.namespaces import CG, GRAPHS
+from caregraph.pipeline.reconcile import LINKS_GRAPH, OFFICIAL_GRAPH
 
 CLASSES = (
     "Council",
@@ -18,8 +19,6 @@ CLASSES = (
     "PracticeModel",
 )
 
-OFFICIAL_GRAPH = f"{GRAPHS}ofsted"
-LINKS_GRAPH = f"{GRAPHS}links"
 
 _COUNTS = """
 SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE {
