@@ -40,7 +40,17 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
-SPLITS = {"dev": ROOT / "bench" / "gold-dev", "blind": ROOT / "bench" / "gold-blind"}
+# Second real set (issue 14, 7 December): stored copies of real council pages from councils in no other split, kept
+# beside the repository like ../shared (third-party text is not committed); its gold and split are in bench/.
+REAL2_CORPUS = ROOT.parent / "realpages"
+SPLITS = {
+    "dev": ROOT / "bench" / "gold-dev",
+    "blind": ROOT / "bench" / "gold-blind",
+    "dev2": ROOT / "bench" / "gold-real2-dev",
+    "blind2": ROOT / "bench" / "gold-real2-blind",
+}
+GROUPS = {"dev": ("dev", "dev2"), "blind": ("blind", "blind2")}  # what --split dev / blind scores
+BLIND_SPLITS = GROUPS["blind"]
 SPLIT_FILE = ROOT / "bench" / "split.toml"
 CHALLENGE = ROOT / "bench" / "challenge"  # made-up pages of unseen councils' variety, scored beside the splits
 HOLDOUT = ROOT / "bench" / "challenge-holdout"  # made-up pages never shown to rule writers: scored, never inspected
@@ -294,9 +304,9 @@ def timing(corpus: Path, rounds: int = 5) -> str:
 
 
 def blind_files() -> set[str]:
-    """The ``file`` values of the blind split's pages, from bench/split.toml."""
+    """The ``file`` values of the blind splits' pages (both real sets), from bench/split.toml."""
     split = tomllib.loads(SPLIT_FILE.read_text(encoding="utf-8"))
-    return {f"docs/{page}.txt" for pages in split.get("blind", {}).values() for page in pages}
+    return {f"docs/{page}.txt" for name in BLIND_SPLITS for pages in split.get(name, {}).values() for page in pages}
 
 
 def check_split(gold: Mapping[str, Mapping[str, Mapping]]) -> list[str]:
@@ -320,17 +330,45 @@ def _commit() -> str:
     return commit + ("+changes" if git("status", "--porcelain", "--untracked-files=no") else "")
 
 
-def log_blind(dev: float | None, blind: float, note: str, log: Path = BLIND_LOG) -> int:
-    """Append one scoring of the blind split to the log; return how many scorings the log now holds."""
-    new = not log.exists()
-    with log.open("a", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        if new:
-            writer.writerow(["date", "commit", "macro_f1_dev", "macro_f1_blind", "note"])
-        when = datetime.now(UTC).replace(microsecond=0).isoformat()
-        writer.writerow([when, _commit(), "" if dev is None else f"{dev:.4f}", f"{blind:.4f}", note])
-    with log.open(encoding="utf-8", newline="") as handle:
-        return sum(1 for _ in csv.DictReader(handle))
+LOG_COLUMNS = ["date", "commit", "macro_f1_dev", "macro_f1_blind", "note", "macro_f1_dev2", "macro_f1_blind2"]
+
+
+def log_blind(
+    dev: float | None,
+    blind: float | None,
+    note: str,
+    log: Path = BLIND_LOG,
+    *,
+    dev2: float | None = None,
+    blind2: float | None = None,
+) -> int:
+    """Append one scoring of the blind split(s) to the log; return how many scorings the log now holds. A log written
+    before the second real set had no dev2/blind2 columns: it is rewritten with them (its rows' cells left empty)."""
+    rows: list[dict[str, str]] = []
+    if log.exists():
+        with log.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+
+    def cell(value: float | None) -> str:
+        return "" if value is None else f"{value:.4f}"
+
+    when = datetime.now(UTC).replace(microsecond=0).isoformat()
+    rows.append(
+        {
+            "date": when,
+            "commit": _commit(),
+            "macro_f1_dev": cell(dev),
+            "macro_f1_blind": cell(blind),
+            "note": note,
+            "macro_f1_dev2": cell(dev2),
+            "macro_f1_blind2": cell(blind2),
+        }
+    )
+    with log.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=LOG_COLUMNS, restval="")
+        writer.writeheader()
+        writer.writerows(rows)
+    return len(rows)
 
 
 # ---------------------------------------------------------------------------------------------------- main
@@ -344,7 +382,15 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--corpus", metavar="FOLDER", help=f"corpus folder with manifest.csv (default {DEFAULT_CORPUS})"
     )
-    parser.add_argument("--split", choices=("dev", "blind", "both"), default="both", help="new gold split(s) to score")
+    parser.add_argument(
+        "--split",
+        choices=("dev", "blind", "both"),
+        default="both",
+        help="new gold split(s) to score: dev = dev and dev2, blind = blind and blind2",
+    )
+    parser.add_argument(
+        "--real2", metavar="FOLDER", help=f"the second real set's pages with manifest.csv (default {REAL2_CORPUS})"
+    )
     parser.add_argument("--seeds", action="store_true", help="score data/ against tests/gold (the earlier gold)")
     parser.add_argument("--gold", metavar="FOLDER", help="score one gold folder instead (e.g. bench/gold)")
     parser.add_argument("--errors", action="store_true", help="print each page's misses (-) and extras (+); not blind")
@@ -379,12 +425,17 @@ def main(argv: list[str] | None = None) -> int:
         print(timing(corpus, max(1, args.rounds)))
         return 0
     single = args.seeds or args.gold is not None
+    real2 = Path(args.real2) if args.real2 else REAL2_CORPUS
     try:
         if single:
             folder = Path(args.gold) if args.gold else ROOT / "tests" / "gold"
             golds = {folder.name: load_gold(folder)}
         else:
-            golds = {name: load_gold(SPLITS[name]) for name in SPLITS if args.split in (name, "both")}
+            wanted = [name for group, names in GROUPS.items() if args.split in (group, "both") for name in names]
+            if not real2.is_dir() or not any(SPLITS[name].is_dir() for name in wanted if name.endswith("2")):
+                print(f"note: the second real set is not scored ({real2} or its gold is missing)", file=sys.stderr)
+                wanted = [name for name in wanted if not name.endswith("2")]
+            golds = {name: load_gold(SPLITS[name]) for name in wanted}
             problems = check_split(golds)
             if problems:
                 print("Error: " + "; ".join(problems), file=sys.stderr)
@@ -408,6 +459,8 @@ def main(argv: list[str] | None = None) -> int:
     timings: dict[str, float] = {}
     try:
         predicted = predict(corpus, timings=timings)
+        if {"dev2", "blind2"} & set(golds):
+            predicted |= predict(real2)
         if "challenge" in golds:
             predicted |= predict(CHALLENGE)
     except CaregraphError as exc:
@@ -424,7 +477,8 @@ def main(argv: list[str] | None = None) -> int:
             )
     sizes = ", ".join(f"{len(gold)} {name} pages" for name, gold in golds.items())
     print(
-        f"{sizes}; {len(predicted)} documents built from {corpus}{' and bench/challenge' * ('challenge' in golds)} "
+        f"{sizes}; {len(predicted)} documents built from {corpus}"
+        f"{f' and {real2}' * bool({'dev2', 'blind2'} & set(golds))}{' and bench/challenge' * ('challenge' in golds)} "
         f"(build {timings.get('build', 0):.1f} s, queries {timings.get('queries', 0):.1f} s)"
     )
     results = {name: score(gold, predicted) for name, gold in golds.items()}
@@ -441,9 +495,13 @@ def main(argv: list[str] | None = None) -> int:
         print(format_columns(results))
     if scores_blind:
         macro = {name: macro_f1(scores) for name, scores in results.items()}
-        blind_macro = next(v for name, v in macro.items() if set(golds[name]) & blind)
-        dev_macro = next((v for name, v in macro.items() if not set(golds[name]) & blind), None)
-        count = log_blind(dev_macro, blind_macro, args.note)
+        count = log_blind(
+            macro.get("dev"),
+            macro.get("blind"),
+            args.note,
+            dev2=macro.get("dev2"),
+            blind2=macro.get("blind2"),
+        )
         print(f"blind split scored: logged in {BLIND_LOG.relative_to(ROOT)} ({count} blind scorings on record)")
     else:
         gold = {file: page for pages in golds.values() for file, page in pages.items()}

@@ -912,6 +912,30 @@ def test_blind_scorings_are_logged(tmp_path):
     assert rows[0]["note"] == "milestone 0" and rows[0]["commit"]
 
 
+def test_a_log_from_before_the_second_real_set_keeps_its_rows_and_gains_its_columns(tmp_path):
+    log = tmp_path / "blind-log.csv"
+    log.write_text(
+        'date,commit,macro_f1_dev,macro_f1_blind,note\n2026-12-05T22:26:19+00:00,abc,0.6115,0.5280,"milestone 0"\n',
+        encoding="utf-8",
+    )
+    assert _quality().log_blind(0.9, 0.8, "m4", log, dev2=0.7, blind2=0.6) == 2
+    rows = list(csv.DictReader(log.open(encoding="utf-8")))
+    assert [r["macro_f1_blind"] for r in rows] == ["0.5280", "0.8000"]
+    assert [r["macro_f1_blind2"] for r in rows] == ["", "0.6000"]
+    assert [r["macro_f1_dev2"] for r in rows] == ["", "0.7000"]
+    assert rows[0]["note"] == "milestone 0"
+
+
+def test_the_blind_files_include_the_second_real_sets_blind_split(tmp_path, monkeypatch):
+    quality = _quality()
+    split = tmp_path / "split.toml"
+    split.write_text(
+        '[blind]\n"barnet" = ["211"]\n[dev2]\n"x" = ["r001"]\n[blind2]\n"y" = ["r002"]\n', encoding="utf-8"
+    )
+    monkeypatch.setattr(quality, "SPLIT_FILE", split)
+    assert quality.blind_files() == {"docs/211.txt", "docs/r002.txt"}
+
+
 def test_quality_scores_the_seeds_against_the_earlier_gold(capsys):
     assert _quality().main(["--seeds"]) == 0
     out = capsys.readouterr().out
@@ -925,3 +949,15 @@ def test_doctests_in_the_modules_run(module):
     result = doctest.testmod(importlib.import_module(module))
     assert result.attempted > 0
     assert result.failed == 0
+
+
+def test_the_second_real_set_is_split_by_council_a_third_blind():
+    spec = importlib.util.spec_from_file_location("caregraph_bench_split_real2", ROOT / "bench" / "split_real2.py")
+    module = importlib.util.module_from_spec(spec)
+    assert spec.loader is not None
+    spec.loader.exec_module(module)
+    rows = [{"file": f"docs/r{i:03}.txt", "council": f"council-{i % 10}"} for i in range(30)]
+    dev, blind = module.split(rows)
+    assert set(dev).isdisjoint(blind) and set(dev) | set(blind) == {f"council-{i}" for i in range(10)}
+    assert sum(map(len, blind.values())) == 12  # whole councils of 3 pages until a third (10) is reached
+    assert module.split(list(reversed(rows))) == (dev, blind)  # the order of the manifest does not matter

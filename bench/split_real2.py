@@ -1,0 +1,48 @@
+"""Split the second real set by council, once: ``python bench/split_real2.py ../realpages`` prints the [dev2] and
+[blind2] sections for bench/split.toml.
+
+Councils are read from the set's manifest (its ``council`` column, the slug the harvester checked against the
+gazetteer), ordered by the sha256 of their slug, and taken into the blind split until it holds a third of the pages;
+every other council's pages are the development split. The rule is the first split's (bench/split.toml), so neither
+depends on what the pages say.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+
+def split(rows: list[dict[str, str]]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """(dev, blind): council slug -> page ids, from manifest rows with ``file`` and ``council``."""
+    pages: dict[str, list[str]] = defaultdict(list)
+    for row in rows:
+        pages[row["council"].strip()].append(Path(row["file"]).stem)
+    order = sorted(pages, key=lambda slug: hashlib.sha256(slug.encode()).hexdigest())
+    target = round(sum(len(p) for p in pages.values()) / 3)
+    blind: dict[str, list[str]] = {}
+    for slug in order:
+        if sum(len(p) for p in blind.values()) >= target:
+            break
+        blind[slug] = sorted(pages[slug])
+    dev = {slug: sorted(pages[slug]) for slug in sorted(pages) if slug not in blind}
+    return dev, dict(sorted(blind.items()))
+
+
+def main(argv: list[str]) -> int:
+    folder = Path(argv[0]) if argv else Path(__file__).resolve().parent.parent.parent / "realpages"
+    with (folder / "manifest.csv").open(encoding="utf-8", newline="") as handle:
+        dev, blind = split(list(csv.DictReader(handle)))
+    for name, section in (("dev2", dev), ("blind2", blind)):
+        print(f"\n[{name}]")
+        for slug, ids in section.items():
+            quoted = ", ".join(f'"{page}"' for page in ids)
+            print(f'"{slug}" = [{quoted}]')
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
