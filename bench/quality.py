@@ -431,7 +431,9 @@ def main(argv: list[str] | None = None) -> int:
             folder = Path(args.gold) if args.gold else ROOT / "tests" / "gold"
             golds = {folder.name: load_gold(folder)}
         else:
-            wanted = [name for group, names in GROUPS.items() if args.split in (group, "both") for name in names]
+            # dev beside blind first, so the gap column (first minus second) is the first set's overfitting figure
+            chosen = {name for group, names in GROUPS.items() if args.split in (group, "both") for name in names}
+            wanted = [name for name in ("dev", "blind", "dev2", "blind2") if name in chosen]
             if not real2.is_dir() or not any(SPLITS[name].is_dir() for name in wanted if name.endswith("2")):
                 print(f"note: the second real set is not scored ({real2} or its gold is missing)", file=sys.stderr)
                 wanted = [name for name in wanted if not name.endswith("2")]

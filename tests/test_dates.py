@@ -199,3 +199,23 @@ def test_the_coming_months_of_a_plan_are_the_pages_year_when_they_end_in_it():
     assert coming("a visit in the coming weeks", D(2023, 1, 26)) == ["2023"]
     assert coming("a visit within the next couple of months", D(2023, 11, 26)) == []
     assert find_dates("a visit within the next couple of months", D(2023, 1, 26), future=True) == []  # plans only
+
+
+def test_a_range_of_days_across_months_takes_the_year_its_words_give():
+    assert only("an inspection between June 28 and July 9 this year", D(2021, 8, 2)) == ("2021-06-28", "2021-07-09")
+    assert only("visited from 28 June to 9 July last year", D(2022, 3, 1)) == ("2021-06-28", "2021-07-09")
+    assert only("from 30 December to 4 January last year", D(2024, 3, 1)) == ("2023-12-30", "2024-01-04")
+    assert find_dates("between June 28 and July 9 this year") == []  # no page date: no year to read
+
+
+def test_a_year_before_a_named_joint_or_announced_inspection_is_its_date():
+    assert only("the outcomes of the 2011 joint 'Announced Inspection of Safeguarding'", None) == ("2011", None)
+    assert only("the 2009 unannounced inspection of contact and referral", None) == ("2009", None)
+
+
+def test_last_or_next_before_a_months_name_is_the_nearest_such_month():
+    assert only("Last July, a review found", D(2019, 3, 5)) == ("2018-07", None)
+    assert only("special measures since last December", D(2017, 10, 19)) == ("2016-12", None)
+    assert only("a visit expected next February", D(2019, 3, 5)) == ("2020-02", None)
+    assert only("a visit expected next May", D(2019, 3, 5)) == ("2019-05", None)
+    assert find_dates("Last July, a review found") == []  # no page date: no year to read

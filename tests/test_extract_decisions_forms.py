@@ -266,3 +266,113 @@ def test_a_section_after_the_resolutions_ends_them(heading):
         f"{heading}\n2. To defer the report until the spring.\n"
     )
     assert texts(x) == ["That the letter be noted."]
+
+
+# ------------------------------------------------------------------------------ issue 14, dev2 round: more forms
+
+
+def test_lettered_items_with_a_body_and_a_plain_verb_under_a_that_lead_in():
+    x = run(
+        "Decision details\nFostering review\nDecision Maker: Cabinet\nDecision:\nThat:\n"
+        "a)    Cabinet note the findings of the focused visit – Appendix B\n\n"
+        "b)    Cabinet authorises the Director of Children's Services to publish the fostering action plan.\n"
+        "Alternative options considered:\nTo take no action.\n"
+    )
+    assert texts(x) == [
+        "Cabinet note the findings of the focused visit – Appendix B",
+        "Cabinet authorises the Director of Children's Services to publish the fostering action plan.",
+    ]
+
+
+def test_a_sub_list_under_one_item_does_not_end_the_list_of_what_the_body_did():
+    x = run(
+        "Issue - meetings\nFocused visit\nMeeting: 12/03/2024 - Cabinet (Item 7.)\nThat Cabinet:\n"
+        "1. Noted the letter from the focused visit in January 2024.\n"
+        "2. Approved the priorities set out in the report:\n"
+        "a. To recruit more foster carers;\nb. To open a second family hub.\n"
+        "3. Delegated authority to the Director to agree the final plan.\n"
+    )
+    assert texts(x) == [
+        "Noted the letter from the focused visit in January 2024.",
+        "Approved the priorities set out in the report:",
+        "Delegated authority to the Director to agree the final plan.",
+    ]
+
+
+def test_thanks_closing_a_list_of_resolutions_is_one():
+    x = run(
+        f"{ITEM}1.  That the inspection outcome be noted.\n\n"
+        "2.  The panel extended its thanks to the fostering team for their work.\n"
+    )
+    assert texts(x) == [
+        "That the inspection outcome be noted.",
+        "The panel extended its thanks to the fostering team for their work.",
+    ]
+
+
+def test_a_recommendation_put_to_the_body_is_decided_when_a_line_says_it_was_agreed():
+    page = (
+        "Issue - meetings\nAdoption inspection\nMeeting: 04/06/2019 - Cabinet (Item 12)\n"
+        "Report by the Director of Children's Services.\n"
+        "Cabinet is RECOMMENDED to note the adoption inspection report and approve the action plan.\n"
+    )
+    assert texts(run(page + "Recommendation agreed.\n")) == [
+        "Cabinet is RECOMMENDED to note the adoption inspection report and approve the action plan."
+    ]
+    assert run(page + "Members asked about timescales.\n").decisions == ()
+
+
+def test_a_numbered_resolution_on_the_first_line_of_a_page_is_no_title():
+    x = run(
+        "1) That the improvement plan be endorsed for submission to the Department for Education.\n"
+        "2) That the Director be asked to report progress to the Committee in the autumn.\n"
+    )
+    assert texts(x) == [
+        "That the improvement plan be endorsed for submission to the Department for Education.",
+        "That the Director be asked to report progress to the Committee in the autumn.",
+    ]
+
+
+def test_a_resolution_under_a_decision_field_label_that_is_no_heading():
+    x = run(
+        "Issue - meetings\nMonitoring visit\nMeeting: 09/10/2018 - Cabinet (Item 5)\n"
+        "The report set out the findings of the visit.\nDecision number:\n"
+        "The Cabinet noted the findings of the monitoring visit and endorsed the next steps.\n"
+        "To keep the Cabinet informed of progress in children's services and of the improvement plan.\n"
+    )
+    assert texts(x) == ["The Cabinet noted the findings of the monitoring visit and endorsed the next steps."]
+
+
+def test_points_listed_as_noted_are_not_resolutions():
+    x = run(
+        f"{ITEM}The committee noted the following:\n"
+        "  • That the inspection found the service to be good in two areas.\n"
+        "  • There were no areas judged inadequate.\n\nRESOLVED that the update be noted.\n"
+    )
+    assert texts(x) == ["that the update be noted."]
+
+
+def test_an_answer_to_questions_closing_the_item_is_no_resolution():
+    x = run(
+        f"{ITEM}In response to further questions, Members noted that the manager had written to the health trust "
+        "about record keeping.\n"
+    )
+    assert x.decisions == ()
+
+
+def test_a_resolution_whose_parts_are_listed_below_it_is_one():
+    x = run(
+        "Decision details\nSEND inspection\nDecision Maker: Cabinet\nDecision:\n"
+        "That the written statement of action be noted.\n\nThat the following actions be approved:\n"
+        "·  That an action plan is prepared by the service.\n"
+        "·  That the plan be presented to the scrutiny panel.\nDate of decision: 03/03/2022\n"
+    )
+    assert texts(x) == ["That the written statement of action be noted.", "That the following actions be approved:"]
+
+
+def test_a_line_saying_the_recommendation_was_agreed_is_no_decision_of_its_own():
+    x = run(
+        "Issue - meetings\nOfsted letter\nMeeting: 04/06/2019 - Cabinet (Item 12)\n"
+        "The Panel is recommended to endorse the sufficiency plan.\nThe recommendation was agreed.\n"
+    )
+    assert texts(x) == ["The Panel is recommended to endorse the sufficiency plan."]

@@ -196,3 +196,85 @@ def test_a_resolution_with_a_date_to_come_is_a_commitment_but_a_noting_one_is_no
         "RESOLVED:", "1. To note the feedback from Ofsted following the monitoring visit to early help in May 2022."
     )
     assert dues(x) == set()
+
+
+def test_a_bracketed_aside_between_the_commitment_and_its_date():
+    x = run(
+        "RESOLVED:",
+        "1) That the Sufficiency Plan be endorsed for submission to the Department for Education (as required by the"
+        " Children Act 1989 (Placements) Guidance 2010) by 17 June 2022.",
+    )
+    assert dues(x) == {"2022-06-17"}
+    description = x.follow_ups[0].description
+    assert "Sufficiency Plan" in description and "Guidance" not in description
+
+
+def test_an_acronym_in_brackets_does_not_cut_the_commitment_from_its_date():
+    x = run("RESOLVED:", "a. To finalise and submit a Practice Improvement Plan (PIP) by the 8th July deadline.")
+    assert dues(x) == {"2022-07-08"}
+    assert "Practice Improvement Plan" in x.follow_ups[0].description
+
+
+def test_a_date_in_an_aside_is_not_the_due_date_but_a_bracketed_date_alone_is():
+    x = run("Officers will circulate the audit findings (first reported in March 2021) by the end of June 2022.")
+    assert dues(x) == {"2022-06"}
+    x = run("The draft strategy will go before the Executive at its meeting next month (15 June 2022).")
+    assert dues(x) == {"2022-06-15"}
+
+
+def test_an_item_deferred_to_a_later_meeting():
+    x = run("The Chair explained that the item on foster carer recruitment was deferred until the July meeting.")
+    assert dues(x) == {"2022-07"}
+
+
+def test_something_planned_for_a_date():
+    x = run("The new family hub in the east of the county is planned for October 2022.")
+    assert dues(x) == {"2022-10"}
+
+
+def test_the_next_meeting_as_a_point_of_reference_is_no_commitment():
+    x = run(
+        "The extra meeting was arranged so that members could read the letter in advance of the next ordinary"
+        " meeting on 21 June 2022."
+    )
+    assert dues(x) == set()
+
+
+def test_a_sign_off_that_is_past_is_no_commitment():
+    x = run("In June 2022 the recommendations of the last review were signed off as met by the Board.")
+    assert dues(x) == set()
+
+
+def test_the_date_of_an_inspection_of_services_is_not_a_due_date():
+    x = run(
+        "Members considered the final action plan for submission to Ofsted following the Inspection of"
+        " Children's Services in May 2022."
+    )
+    assert dues(x) == set()
+
+
+def test_a_relative_clause_keeps_what_it_stands_for():
+    x = run("The plan goes to the Corporate Parenting Board, which will next review it at its meeting in July 2022.")
+    assert dues(x) == {"2022-07"}
+    assert x.follow_ups[0].description.startswith("the Corporate Parenting Board")
+
+
+def test_bringing_a_plan_to_a_named_months_committee():
+    x = run("RESOLVED:", "2 the Head of Service bring a revised placement strategy to the September committee;")
+    assert dues(x) == {"2022-09"}
+
+
+def test_this_item_is_the_agenda_item_it_is_minuted_under():
+    text = (
+        "Agenda and minutes\n\nSchools Forum\nTuesday 10th May 2022 2.00 pm\n\nItems\nNo. Item\n\n6.\n\nApologies\n\n"
+        "Minutes:\n\nNone were received.\n\n7.\n\nHome to School Transport Review PDF 210 KB\n\n"
+        "Minutes:\n\nThe Chair confirmed this item was being deferred until the September meeting.\n"
+    )
+    x = extract_text(text, published=PAGE_DATE)
+    assert dues(x) == {"2022-09"}
+    assert "Home to School Transport Review item" in x.follow_ups[0].description
+
+
+def test_what_the_council_was_required_to_do_by_a_date():
+    x = run("The inspection required the council and its partners to publish a joint action plan by 1 August 2022.")
+    assert dues(x) == {"2022-08-01"}

@@ -436,3 +436,141 @@ def test_a_framework_named_after_under_is_the_framework_of_the_date_before_it():
     )
     assert ("sif", "2014") in {(i.kind, i.start.iso()) for i in x.inspections}
     assert not {i.start.iso() for i in x.inspections if i.kind == "sif"} - {"2014"}
+
+
+# ------------------------------------------------------------------------ which framework a bare "inspection" is
+
+
+def test_an_ungraded_inspection_since_2018_that_names_no_framework_is_other():
+    # since 2018 a focused visit, a JTAI and an ILACS are all "an inspection" in the press: with no grade, no length,
+    # no "full" and not the whole children's services, a reader cannot tell which (ANNOTATION.md: "other")
+    x = run(
+        "News\nAnyshire's family support teams have been praised following an inspection by Ofsted in March 2022.\n"
+    )
+    assert events(x) == {("other", "2022-03", None, None, None)}
+    x = run("Minutes\nThe improvement plan was drafted after the inspection in July 2022.\n")
+    assert events(x) == {("other", "2022-07", None, None, None)}
+
+
+def test_a_bare_inspection_is_an_ilacs_when_the_text_tells_it():
+    told = {
+        "graded": "News\nAnyshire's children's services were rated good by Ofsted following an inspection in March "
+        "2022.\n",
+        "full": "Minutes\nThe improvement plan was drafted after a full inspection in March 2022.\n",
+        "whole service": "Minutes\nMembers noted the 2022 inspection of Children's Services.\n",
+        "the authority inspected": "Minutes\nThe council was last inspected in March 2022.\n",
+        "its length": "News\nOfsted inspectors spent two weeks with social workers during the inspection in March "
+        "2022.\n",
+        "ILACS named": "Minutes\nILACS action plan: to monitor the plan agreed after the inspection in March 2022.\n",
+    }
+    for why, text in told.items():
+        assert {(i.kind, i.start.iso()[:4]) for i in run(text).inspections} == {("ilacs", "2022")}, why
+
+
+def test_an_earlier_inspection_a_later_event_is_measured_against_is_a_full_one():
+    x = run(
+        "News\nOfsted's focused visit to Anyshire in May 2023 found the front door much stronger. Leaders had built "
+        "on the lessons of the 2021 inspection.\n"
+    )
+    assert {(i.kind, i.start.iso()[:7]) for i in x.inspections} == {("focused-visit", "2023-05"), ("ilacs", "2021")}
+    x = run("News\nInspectors said they could see improvements made since the 2021 inspection.\n")
+    assert events(x) == {("ilacs", "2021", None, None, None)}
+
+
+def test_a_bare_inspection_in_the_month_of_a_named_visit_is_that_visit():
+    x = run(
+        "News\nOfsted carried out a focused visit to the Anyshire front door in March 2023. Following the inspection "
+        "in March, the council drafted an action plan with its partners.\n",
+        published=D(2023, 6, 1),
+    )
+    assert {(i.kind, i.start.iso()) for i in x.inspections} == {("focused-visit", "2023-03")}
+
+
+# ------------------------------------------------------------------------ kinds told in other words
+
+
+def test_a_local_area_send_reinspection():
+    x = run("Minutes\n14. Local Area SEND Re-inspection October 2022\nMembers noted the outcome of the revisit.\n")
+    assert {(i.kind, i.start.iso()) for i in x.inspections} == {("send-area", "2022-10")}
+
+
+def test_the_local_area_tells_a_send_inspection():
+    x = run(
+        "News\nThe judgement acknowledges the progress made in the local area since the last full inspection in 2019.\n"
+    )
+    assert {(i.kind, i.start.iso()) for i in x.inspections} == {("send-area", "2019")}
+
+
+def test_a_joint_inspection_naming_probation_among_its_inspectorates_is_a_jtai():
+    x = run(
+        "News\nIn March 2016 Ofsted, the Care Quality Commission, HMI Constabulary and HMI Probation undertook a "
+        "joint inspection of the multi-agency response to children missing from home.\n"
+    )
+    assert {(i.kind, i.start.iso()) for i in x.inspections} == {("jtai", "2016-03")}
+
+
+def test_an_examination_carried_out_by_a_team_of_inspectors():
+    x = run(
+        "News\nThe findings follow an examination carried out by a team of inspectors over four weeks in November "
+        "and December 2015.\n"
+    )
+    assert {(i.kind, i.start.iso(), i.end.iso() if i.end else None) for i in x.inspections} == {
+        ("sif", "2015-11", "2015-12")
+    }
+
+
+def test_inspections_under_the_frameworks_before_the_sif_by_their_names():
+    x = run(
+        "Minutes\nThe report set out the outcomes of the 2011 joint 'Announced Inspection of Safeguarding and Looked "
+        "After Children' by Ofsted and the Care Quality Commission.\n"
+    )
+    assert {(i.kind, i.start.iso()) for i in x.inspections} == {("earlier-framework", "2011")}
+
+
+def test_the_commissioners_latest_report_known_by_its_issue_date():
+    x = run("Minutes\nMembers considered the DfE commissioner's latest report, issued in October 2018.\n")
+    assert events(x) == {("commissioner-review", None, None, "2018-10", None)}
+
+
+# ------------------------------------------------------------------------ dates that are not the event's
+
+
+def test_their_report_published_today_is_the_report_of_the_inspection_last_named():
+    x = run(
+        "News\nChildren in Anyshire get strong support, according to Ofsted after inspecting the council's "
+        "children's social care services.\n\nIn their report published today inspectors praise the leaders.\n",
+        published=D(2018, 8, 6),
+    )
+    assert events(x) == {("ilacs", None, None, "2018-08-06", None)}
+
+
+def test_a_deadline_for_what_the_council_submits_is_no_inspection():
+    x = run(
+        "News\nThe joint targeted area inspection took place in March 2016. The Director must submit a written "
+        "statement of action to Ofsted by 15 August 2016, addressing the areas for improvement the JTAI found.\n"
+    )
+    assert {(i.kind, i.start.iso()) for i in x.inspections} == {("jtai", "2016-03")}
+
+
+def test_the_date_a_series_of_visits_is_counted_from_is_no_visit():
+    x = run(
+        "News\nThe council accepts the Ofsted monitoring letter from their second visit since December 2023. The "
+        "visit took place in February 2025.\n"
+    )
+    assert {(i.kind, i.start.iso()) for i in x.inspections} == {("monitoring-visit", "2025-02")}
+
+
+def test_a_date_before_a_publishing_verb_with_its_own_date_is_the_visits():
+    x = run(
+        "Minutes\n(a) note the findings of the Ofsted focused visit to the front door on 22 and 23 May 2023, "
+        "published on 21 June 2023;\n"
+    )
+    assert events(x) == {("focused-visit", "2023-05-22", "2023-05-23", "2023-06-21", None)}
+
+
+def test_a_report_dated_by_the_time_its_sentence_opens_on():
+    x = run(
+        "News\nLast July, a DfE-commissioned report found that staff were worried about the pace of change.\n",
+        published=D(2019, 3, 5),
+    )
+    assert events(x) == {("other", None, None, "2018-07", None)}

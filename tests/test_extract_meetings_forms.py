@@ -363,3 +363,105 @@ def test_a_page_without_a_header_is_of_the_body_it_calls_by_its_head_word():
         "the Anyshire Scrutiny Board.\n"
     )
     assert meetings(x) == {("Anyshire Scrutiny Board", "2022-09-07"), ("Anyshire Scrutiny Board", "2022-06-08")}
+
+
+# ------------------------------------------------------------------------- a name with a qualifier, days listed
+
+
+def test_a_body_named_with_a_qualifier_after_a_dash_met_on_each_full_day_listed():
+    x = run(
+        "Overview Committee - Families - Tuesday, 7 March 2023\n\n"
+        "To confirm the minutes of the meetings of the Overview Committee – Families held on 14 November 2022 and "
+        "9 January 2023.\n\n"
+        "RESOLVED that the minutes of the meeting of the Committee held on 9 January 2023 be confirmed.\n"
+    )
+    assert {(" ".join(b.replace("–", "-").split()), d) for b, d in meetings(x)} == {
+        ("Overview Committee - Families", "2023-03-07"),
+        ("Overview Committee - Families", "2022-11-14"),
+        ("Overview Committee - Families", "2023-01-09"),
+    }
+
+
+def test_two_full_days_after_a_body_are_two_meetings_not_a_span():
+    x = run("Minutes\nThe Anyshire Schools Forum met on 4 May 2021 and 6 July 2021 to consider the budget.\n")
+    assert meetings(x) == {("Anyshire Schools Forum", "2021-05-04"), ("Anyshire Schools Forum", "2021-07-06")}
+
+
+def test_a_dash_after_a_body_outside_a_meeting_of_phrase_is_not_part_of_its_name():
+    x = run("Update\nThe plan was presented to the Improvement Board – Chair's summary attached – on 3 May 2022.\n")
+    assert meetings(x) == {("Improvement Board", "2022-05-03")}
+
+
+# ------------------------------------------------------------------------------- a day given without its year
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "12 September 2024\nThe county council's cabinet will consider the proposals at its meeting on October 3.\n",
+            {("cabinet", "2024-10-03")},
+        ),
+        (
+            "12 September 2024\nAt the Full Council meeting on 2 October, members will be asked to agree the plan.\n",
+            {("Full Council", "2024-10-02")},
+        ),
+        # the year that puts the day nearest the page's own date: a January meeting on a December page is next year's
+        (
+            "15 December 2024\nThe Corporate Parenting Panel will review the figures at its meeting on 8 January.\n",
+            {("Corporate Parenting Panel", "2025-01-08")},
+        ),
+        (
+            "3 February 2025\nThe Corporate Parenting Panel discussed the figures at its meeting on 20 December.\n",
+            {("Corporate Parenting Panel", "2024-12-20")},
+        ),
+    ],
+)
+def test_a_meeting_on_a_day_without_its_year_is_in_the_year_nearest_the_pages_date(text, expected):
+    assert meetings(run(text)) == expected
+
+
+def test_a_day_without_a_year_on_a_page_without_a_date_is_no_meeting():
+    x = run("News\nThe county council's cabinet will consider the proposals at its meeting on October 3.\n")
+    assert x.meetings == ()
+
+
+def test_a_day_without_a_year_and_no_body_is_no_meeting():
+    x = run("12 September 2024\nResidents can give their views at a public meeting on 3 October.\n")
+    assert x.meetings == ()
+
+
+# ---------------------------------------------------------------------------------------- the page's own date
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        (
+            "Anyshire responds to Ofsted letter\n\nDate Released - 14/02/2025\n\nThe council welcomed the letter.\n",
+            D(2025, 2, 14),
+        ),
+        ("Trust improves its rating\n\nBy Jane Example\n\n| 03 April 2020\n\nThe trust was regraded.\n", D(2020, 4, 3)),
+        (
+            "Anyshire rated good\n\nThis story was published 2 May 2019\n\nInspectors praised the service.\n",
+            D(2019, 5, 2),
+        ),
+        (
+            "Anyshire services rated good\n\nAnyshire County Council's services for children have been rated good. "
+            "The report, published today (Monday, 3 June 2019), follows an inspection in April.\n",
+            D(2019, 6, 3),
+        ),
+        (
+            "Anyshire services rated good\n\nPublished today, Tuesday 8 August 2023; the letter finds that progress "
+            "has been made.\n",
+            D(2023, 8, 8),
+        ),
+    ],
+)
+def test_the_pages_own_date_from_its_dateline_or_today(text, day):
+    assert run(text).date == day
+
+
+def test_today_without_a_year_gives_no_page_date():
+    x = run("Anyshire services rated good\n\nThe report, published today (Monday 3 June), follows an inspection.\n")
+    assert x.date is None

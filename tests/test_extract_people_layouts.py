@@ -280,6 +280,88 @@ CASES = [
         "Minutes:\nThe Board, chaired by Jan Example-Sample, met in May. June Tester attended.\n",
         {"Jan Example-Sample": None, "June Tester": None},
     ),
+    # a lower-case title right before a name is evidence of the name whatever word follows it; "the appointment of
+    # … X as its chief executive" gives X the post the sentence appoints them to
+    (
+        "lower_title_then_name_then_any_word",
+        "News\nThe report was overshadowed by acting chief executive Nia Example resigning a week later. The trust "
+        "then confirmed the appointment of former Anyshire director of children's services Tom Sample as its chief "
+        "executive.\n",
+        {"Nia Example": "acting chief executive", "Tom Sample": "chief executive"},
+    ),
+    (
+        "capitalised_title_then_name_then_any_word",
+        "News\nThe service was led by then Director of Children's Services Jo Example until 2019. The council "
+        "confirmed the appointment of Kit Sample as the council's new director of children's services. A new "
+        "interim director of children's services, Lee Person, will start in May.\n",
+        {
+            "Jo Example": "Director of Children's Services",
+            "Kit Sample": "director of children's services",
+            "Lee Person": "interim director of children's services",
+        },
+    ),
+    # "a"/"an" before a lower-case title, its holder after a comma; a name of three words
+    (
+        "article_title_comma_name",
+        "News\nThe director has stood down and is replaced for now by an acting strategic director, Ann Lee Person.\n",
+        {"Ann Lee Person": "acting strategic director"},
+    ),
+    # letters after a name are a post before it ("Conservative MP Sam Sample"); a name after an honorific is no
+    # modifier of the next person's post
+    (
+        "mp_and_coopted_member_after_a_name",
+        "Minutes\nConservative MP Sam Sample has written to the minister. Councillor Example and Co-opted Member "
+        "Mr Tester submitted their apologies.\n",
+        {"Sam Sample": "Conservative MP", "Example": None, "Tester": "Co-opted Member"},
+    ),
+    # a place's name with "upon" inside a post; a post between a name and its verb without a comma; "ex-"
+    (
+        "post_shapes_after_and_before_names",
+        "News\nInterim Director of Children’s Services for Anyton upon Avon, Jo Sample said: “We are proud.”\n"
+        "Pat Example Executive Director Children's Services gave a presentation to the Panel.\n"
+        "Members will be asked to approve Lyn Tester, ex-Director of Children’s Services and author of two books on "
+        "practice, as chair of the Board.\nKim Person, Director of Children's Services and deputy chief executive, "
+        "said so.\n",
+        {
+            "Jo Sample": "Interim Director of Children’s Services for Anyton upon Avon",
+            "Pat Example": "Executive Director Children's Services",
+            "Lyn Tester": "ex-Director of Children’s Services",
+            "Kim Person": "Director of Children's Services and deputy chief executive",
+        },
+    ),
+    # a surname with an honorific is the person the page names in full once ("Mr Example" after "Edward Example")
+    (
+        "surname_takes_the_full_name",
+        "News\nSchools envoy Edward Example praised the staff. Mr Example said more work was needed.\n",
+        {"Edward Example": None},
+    ),
+    # a chair appointed for the meeting is given the role; "for this meeting only" says no post is held
+    (
+        "chair_of_this_meeting",
+        "Minutes\nIn the absence of Councillor Brown, it was agreed that Councillor Tester be appointed as Chair of "
+        "this meeting.\nRESOLVED – to elect Councillor Sample as chair for this meeting only.\n",
+        {"Brown": None, "Tester": "Chair", "Sample": None},
+    ),
+    # the area a post is for after a colon, before a contact field
+    (
+        "post_area_after_a_colon",
+        "Report\nContact: Sam Tester, Strategic Lead: Youth Tel: 01234 567890\n",
+        {"Sam Tester": "Strategic Lead: Youth"},
+    ),
+    # questions and answers minuted one speaker to a line: a bare name among speakers named by post or honorific
+    (
+        "speaker_rows",
+        "Minutes\nThe questions from the Panel were as follows:\n·  Ann Example – Is the plan shared with schools and "
+        "health partners?\no  DCS – The plan is shared with all partners through the board.\n·  Cllr B Tester – I "
+        "welcome the plan and the focus on recruitment of staff.\n",
+        {"Ann Example": None, "B Tester": None},
+    ),
+    # a speaker after an opening phrase and a comma
+    (
+        "speaker_after_a_comma",
+        "News\nSpeaking after the meeting, Jo Example said the council was pleased.\n",
+        {"Jo Example": None},
+    ),
 ]
 
 
@@ -361,6 +443,9 @@ def test_national_offices_are_not_the_publishers_posts():
         "Agenda\nItem | Title | Page\n1 | Apologies | 1\n3 | Ofsted Focused Visit | 7\n",
         "Minutes\nCabinet Member for Children\nCouncillor\nDirector of Children's Services\nOfficer\n",
         "Minutes\nNorth Yorkshire\nSafeguarding Partnership\nWest Sussex County Council\nCabinet Member\n",
+        "News\nFollowing the visit, Early Help said the plan was on track. In Anyshire, Children's Services said no.\n",
+        "Minutes\nEarly Help – The service has grown over the year and more families are seen.\nYouth Justice – The "
+        "service was inspected in the spring of this year.\nDCS – The plan is shared with all partners through it.\n",
     ],
 )
 def test_headings_tables_and_posts_alone_name_no_one(text):

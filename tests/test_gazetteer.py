@@ -828,3 +828,48 @@ def test_regenerating_from_the_reference_data_gives_byte_identical_files(tmp_pat
     assert result.returncode == 0, result.stderr
     for name in ("councils.csv", "councils.ttl"):
         assert filecmp.cmp(tmp_path / name, ONTOLOGY / name, shallow=False), f"{name} differs; rerun the script"
+
+
+@pytest.mark.parametrize(
+    "name, slug",
+    [
+        ("Kingston Council", "kingston-upon-thames"),  # the label of kingston.gov.uk, with "Council"
+        ("Stockton Council", "stockton-on-tees"),
+        ("Kingston", None),  # the label alone names no council
+        ("Kent Council", "kent"),  # a council's own name is not overridden
+    ],
+)
+def test_a_council_is_called_by_its_domains_label_and_council(name, slug):
+    from caregraph.gazetteer import gazetteer
+
+    assert gazetteer().resolve(name) == slug
+
+
+def test_a_council_called_by_its_domains_label_is_found_in_a_text():
+    from caregraph.gazetteer import gazetteer
+
+    text = "The partnership works closely with Stockton Council's early help team."
+    assert [slug for _, _, slug in gazetteer().find(text)] == ["stockton-on-tees"]
+
+
+def test_the_publisher_of_a_page_older_than_its_council_is_the_council_it_replaced():
+    from caregraph.records import PartialDate
+
+    from .conftest import extract_text
+
+    text = "Fostering news\n\nThe county's fostering service was praised by inspectors this week.\n"
+    url = "https://www.somerset.gov.uk/news/fostering-praise"
+    old = extract_text(text, url=url, published=PartialDate(2019, 6, 4))
+    new = extract_text(text, url=url, published=PartialDate(2024, 6, 4))
+    assert old.publisher == "somerset-county-council"
+    assert new.publisher == "somerset"
+
+
+def test_a_page_that_calls_its_council_by_the_new_official_name_keeps_it():
+    from caregraph.records import PartialDate
+
+    from .conftest import extract_text
+
+    text = "Somerset Council\n\nCabinet papers\n\nThe Cabinet noted the fostering report.\n"
+    x = extract_text(text, url="https://www.somerset.gov.uk/cabinet", published=PartialDate(2023, 1, 10))
+    assert x.publisher == "somerset"

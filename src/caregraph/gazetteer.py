@@ -55,6 +55,7 @@ _WORD = re.compile(r"\w+|&")
 _CAPITAL = re.compile(r"(?<![\w-])[^\W\d_a-z]\w*")
 _MAX_NAME_WORDS = 8
 _MIN_HOST_LABEL = 5  # a host label shorter than this never names a council by containing its slug
+_MIN_SHORT_NAME = 4  # a domain label shorter than this is no short name ("Kent Council"; not "Iow Council")
 
 
 def _name_words(name: str) -> tuple[str, ...]:
@@ -115,7 +116,13 @@ class Gazetteer:
                 by_name[normalise_name(name)] = council.slug
         for slug in councils:
             by_name[slug] = slug
-        return cls(councils, by_name, by_code)
+        gaz = cls(councils, by_name, by_code)
+        # "Richmond Council", "Kirklees Council": the own label of a current council's web domain (richmond.gov.uk)
+        # with "Council" after it is how a council is commonly called, when no other council's name is that
+        for label, slug in gaz._domain_labels.items():
+            if label.isalpha() and len(label) >= _MIN_SHORT_NAME:
+                by_name.setdefault(f"{label} council", slug)
+        return gaz
 
     # ---------------------------------------------------------------------------------------------- lookups
 

@@ -173,15 +173,26 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    # the 2019 inspection ; its 2022 ILACS inspection ; our 2023 focused visit ; the 2021 judgement of inadequate
+    # the 2019 inspection ; its 2022 ILACS inspection ; our 2023 focused visit ; the 2021 judgement of inadequate ;
+    # the 2011 joint 'Announced Inspection …'
     (
         "y_event",
         re.compile(
-            rf"\b(?P<y>{_Y})(?=\s+(?:ofsted\s+|ilacs\s+|sif\s+|full\s+|joint\s+targeted\s+area\s+)?(?:inspection|re-?inspection|monitoring\s+visit|focused\s+visit|jtai|judgement|judgment|rating|grade|verdict)\b)(?<![/-]\d{{4}})",
+            rf"\b(?P<y>{_Y})(?=\s+(?:ofsted\s+|ilacs\s+|sif\s+|full\s+|joint\s+targeted\s+area\s+|joint\s+['‘’\"“]?(?:(?:un)?announced\s+)?|(?:un)?announced\s+)?(?:inspection|re-?inspection|monitoring\s+visit|focused\s+visit|jtai|judgement|judgment|rating|grade|verdict)\b)(?<![/-]\d{{4}})",
             re.I,
         ),
     ),
     # relative expressions, resolved against the anchor
+    # between June 28 and July 9 this year ; 28 June to 9 July last year (a range of days across months, its year
+    # the words give)
+    (
+        "d_m_d_m_rel",
+        re.compile(
+            rf"\b(?:(?P<d1>{_D})\s+(?:of\s+)?(?P<m1>{_M})|{_AT_MONTH}(?P<m1b>{_M})\s+(?P<d1b>{_D})){_RANGE}"
+            rf"(?:(?P<d2>{_D})\s+(?:of\s+)?(?P<m2>{_M})|(?P<m2b>{_M})\s+(?P<d2b>{_D})),?\s+(?P<rel>this|last|next)\s+year\b",
+            re.I,
+        ),
+    ),
     # in June this year ; 11 and 13 June this year ; 4 March last year (the year the words give, not the anchor's)
     (
         "month_this_year",
@@ -203,6 +214,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("m_d", re.compile(rf"{_AT_MONTH}(?<=\bon\s)(?P<m>{_M})\s+(?P<d>{_D})\b(?!\s*,?\s*\d)(?![/.:]\d)", re.I)),
     ("d_m", re.compile(rf"(?<![\d/.])\b(?P<d>{_D})\s+(?:of\s+)?(?P<m>{_M})\b(?!\s*,?\s*\d)(?![/.]\d)", re.I)),
     ("rel_month", re.compile(r"\b(?P<rel>last|this|next|previous)\s+month(?:['’]s)?\b", re.I)),
+    # last July ; next March (the month of that name nearest before the anchor, or after it)
+    (
+        "rel_named_month",
+        re.compile(
+            rf"\b(?P<rel>last|next)\s+(?P<m>January|February|March|April|May|June|July|August|September|October|November"
+            rf"|December)\b(?!\s*,?\s*(?:of\s+)?(?:{_Y}|\d))",
+            re.I,
+        ),
+    ),
     # (not a span: "within the next year", "over the last year")
     (
         "rel_year",
@@ -278,6 +298,7 @@ _FIRST = {
     "m_d_m_d_y": "[adfjmnos]",
     "m_d": "[adfjmnos]",
     "month_this_year": r"[\dadfjmnosi]",
+    "d_m_d_m_rel": r"[\dadfjmnos]",
     "numeric_range": r"\d",
     "numeric": r"\d",
     "numeric_yy": r"\d",
@@ -294,6 +315,7 @@ _FIRST = {
     "m_d_d": "[adfjmnos]",
     "d_m": r"\d",
     "rel_month": "[ltnp]",
+    "rel_named_month": "[ln]",
     "rel_year": "[eltnp]",
     "rel_week": "[eltnp]",
     "today": "t",
@@ -346,7 +368,9 @@ _ANCHORED = {
     "d_m",
     "m_d",
     "month_this_year",
+    "d_m_d_m_rel",
     "rel_month",
+    "rel_named_month",
     "rel_year",
     "rel_week",
     "weekday",
@@ -526,7 +550,9 @@ _NEEDS = {
     "d_d_m": ("digit", "month"),
     "d_m": ("digit", "month"),
     "month_this_year": ("month", "relative"),
+    "d_m_d_m_rel": ("digit", "month", "relative"),
     "rel_month": ("relative",),
+    "rel_named_month": ("month",),
     "rel_year": ("relative",),
     "rel_week": ("relative",),
     "weekday": ("weekday",),
@@ -636,6 +662,21 @@ def _anchored(
             if until is None:
                 return None
         return _pd(year, m1, d1), until
+    if kind == "d_m_d_m_rel":
+        year = anchor.year + {"this": 0, "last": -1, "next": 1}[g["rel"].lower()]
+        m1 = MONTHS[(g["m1"] or g["m1b"]).lower().rstrip(".")]
+        m2 = MONTHS[(g["m2"] or g["m2b"]).lower().rstrip(".")]
+        until = _pd(year + (1 if m2 < m1 else 0), m2, g["d2"] or g["d2b"])
+        return (_pd(year, m1, g["d1"] or g["d1b"]), until) if until is not None else None
+    if kind == "rel_named_month":
+        month = MONTHS[g["m"].lower()]
+        if anchor.month is None:
+            return None
+        ahead = g["rel"].lower() == "next"
+        year = anchor.year + (
+            1 if ahead and month <= anchor.month else -1 if not ahead and month >= anchor.month else 0
+        )
+        return PartialDate(year, month), None
     if kind == "month_this_year":
         year = anchor.year + {"this": 0, "last": -1, "next": 1}[g["rel"].lower()]
         if g.get("d1") and g.get("d"):

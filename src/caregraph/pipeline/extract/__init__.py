@@ -67,7 +67,7 @@ def extract(seg: Segmented) -> Extraction:
         genre=doc.genre,
         date=doc_date,
         title=_title(doc),
-        councils=find_councils(doc, [p.name for p in people]),
+        councils=find_councils(doc, [p.name for p in people], doc_date),
         meetings=tuple(meetings),
         people=tuple(people),
         posts=tuple(posts),

@@ -509,6 +509,43 @@ def dash_rows(doc: Doc) -> Iterator[PersonCandidate]:
 
 
 _DIGIT = re.compile(r"\d|@")
+_SPEAKER_ROW = re.compile(
+    r"[ \t]*(?:[•·Øo*\-–]|\(?[a-z0-9]{1,2}[.)])?[ \t]*(?P<who>[A-Z][^–—:\n]{0,50}?)[ \t]+[-–—][ \t]+(?P<said>[A-Z][^\n]{15,})"
+)
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*\b")
+
+
+def speaker_rows(doc: Doc) -> Iterator[PersonCandidate]:
+    """Questions and answers minuted one speaker to a line, each "Speaker – what they said" ("· Kate Example – Is
+    there a plan?" over "o  DCS – The plan …"): where three or more lines of a page give a speaker and a dash
+    before a sentence, and one of those speakers is named with an honorific or by a post, a name standing alone
+    in that place is a person's too."""
+    rows: list[tuple[int, str]] = []
+    anchored = False
+    for start, _, line in doc.lines:
+        if start >= doc.limit:
+            break
+        if len(line) < 20 or ("–" not in line and " - " not in line and "—" not in line):
+            continue
+        m = _SPEAKER_ROW.fullmatch(line)
+        if m is None or len(_LOWER_WORD.findall(m.group("said"))) < 3:
+            continue  # "Jo Example – Chair of Governors": a role, not a sentence
+        who = m.group("who").strip()
+        found = name_cell(who)
+        if found is not None and found[1] is None:
+            rows.append((start + m.start("who"), found[0]))
+            continue
+        if found is not None or post_cell(who) is not None or _ACRONYM.fullmatch(who):
+            rows.append((-1, who))
+            anchored = True
+    if not anchored or len(rows) < 3:
+        return
+    for at, name in rows:
+        if at >= 0:
+            yield candidate(doc, name, None, at, at + len(name))
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,5}(?:-[A-Z]{1,3})?")
 
 
 def _row(doc: Doc, start: int, cells: list[tuple[int, str]]) -> Iterator[PersonCandidate]:

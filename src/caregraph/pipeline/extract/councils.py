@@ -5,7 +5,8 @@ the one reader of ``ontology/councils.csv``), leaving out a council's name that 
 page ("Mark Wiltshire" is not Wiltshire Council). :func:`merge_councils` makes one mention of each council, with the
 sentence that first names it, and picks the publisher: the council the document's metadata names (the manifest's,
 else the URL's host: its domain, its domain's own label, or a label holding the council's name), else the council
-the title names, else the council the text names most ("… County Council" counts twice). When none of these says,
+the title names, else the council the text names most ("… County Council" counts twice), as things stood on the
+document's date (a page of 2018 on the domain of a council created in 2023 is its predecessor's). When none says,
 there is no publisher mention, and :attr:`~caregraph.records.Extraction.publisher` is None: the publisher is
 unknown, and mapping keeps the facts under an explicit unidentified publisher. No rules file: the gazetteer is the
 data.
@@ -18,9 +19,9 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from caregraph.gazetteer import gazetteer
+from caregraph.gazetteer import Gazetteer, gazetteer, normalise_name
 from caregraph.pipeline.extract.doc import Doc
-from caregraph.records import CouncilMention, Evidence, Segmented
+from caregraph.records import CouncilMention, Evidence, PartialDate, Segmented
 
 _GENERIC_SUFFIXES = re.compile(
     r"(?i)\s+(?:county\s+council|city\s+council|borough\s+council|metropolitan\s+borough\s+council|council)$"
@@ -35,12 +36,14 @@ class CouncilCandidate(NamedTuple):
     weight: int  # 2 for a name with "Council" in it, else 1
 
 
-def find_councils(doc: Doc | Segmented, people: Iterable[str] = ()) -> tuple[CouncilMention, ...]:
-    """The publisher (the manifest's council, else the URL's domain, else the council the text names most) and
-    every other council the text names. A council's name that ends a person's name in ``people`` ("Mark
-    Wiltshire") is not a mention of the council."""
+def find_councils(
+    doc: Doc | Segmented, people: Iterable[str] = (), when: PartialDate | None = None
+) -> tuple[CouncilMention, ...]:
+    """The publisher (the manifest's council, else the URL's domain, else the council the text names most; with
+    ``when``, the document's date, the council as things stood then) and every other council the text names. A
+    council's name that ends a person's name in ``people`` ("Mark Wiltshire") is not a mention of the council."""
     doc = Doc.of(doc)
-    return merge_councils(doc, match_councils(doc, people))
+    return merge_councils(doc, match_councils(doc, people), when)
 
 
 def match_councils(doc: Doc, people: Iterable[str] = ()) -> list[CouncilCandidate]:
@@ -71,8 +74,12 @@ def title_council(doc: Doc) -> str | None:
     return next((slug for _, _, slug in gazetteer().find(title[:300])), None)
 
 
-def merge_councils(doc: Doc, candidates: list[CouncilCandidate]) -> tuple[CouncilMention, ...]:
-    """One mention per council (its first name as written, the sentence that first names it); the publisher first."""
+def merge_councils(
+    doc: Doc, candidates: list[CouncilCandidate], when: PartialDate | None = None
+) -> tuple[CouncilMention, ...]:
+    """One mention per council (its first name as written, the sentence that first names it); the publisher first,
+    as things stood on ``when`` (the single council it replaced, when the whole of ``when`` is before its start),
+    unless the text calls the publisher by its own official name."""
     gaz = gazetteer()
     counts: Counter[str] = Counter()
     first: dict[str, Evidence] = {}
@@ -85,6 +92,8 @@ def merge_councils(doc: Doc, candidates: list[CouncilCandidate]) -> tuple[Counci
     publisher = doc.declared_council or title_council(doc)
     if publisher is None and counts:
         publisher = counts.most_common(1)[0][0]
+    if publisher is not None and when is not None and not _names_itself(gaz, publisher, candidates):
+        publisher = gaz.as_on(publisher, when.bounds()[1])
     out = []
     if publisher is not None:
         name = names.get(publisher, gaz.councils[publisher].name if publisher in gaz.councils else publisher)
@@ -93,3 +102,13 @@ def merge_councils(doc: Doc, candidates: list[CouncilCandidate]) -> tuple[Counci
         if slug != publisher:
             out.append(CouncilMention(slug, names[slug], False, first[slug]))
     return tuple(out)
+
+
+def _names_itself(gaz: Gazetteer, slug: str, candidates: list[CouncilCandidate]) -> bool:
+    """Whether the text writes the council ``slug`` by its official name ("North Yorkshire Council", not the
+    "North Yorkshire" its predecessor was called too)."""
+    council = gaz.councils.get(slug)
+    if council is None:
+        return False
+    official = normalise_name(council.official_name)
+    return any(c.slug == slug and normalise_name(c.written) == official for c in candidates)

@@ -15,7 +15,15 @@
 - the items under a line that says they were agreed ("3. The following points were also agreed:" above "i. For a
   breakdown … to be circulated");
 - the items under a line that names who decided ("The Committee:", "RESOLVED: That the Schools Forum:-"), each going
-  on with that sentence ("• noted the outcome …;", "(b) agrees the actions …").
+  on with that sentence ("• noted the outcome …;", "(b) agrees the actions …"); a sub-list under one of them ("2.
+  Approved the next steps:" / "a. To agree …") is part of that item, as are the parts listed under a resolution that
+  ends in a colon ("That the following steps be approved:" / "· That a plan is prepared.");
+- a recommendation put to the meeting with no heading ("Cabinet is RECOMMENDED to approve …") when a line below it
+  says it was agreed ("Recommendation agreed."); a resolution right under a decision field's label that the page
+  gives no heading ("Decision number:"); a numbered "1) That …" resolution that opens the page (no title).
+
+The items of a list under "… noted the following:" are points noted, not resolutions; a weak opener after "In
+response to questions," answers them.
 
 A numbered agenda item's title ("4. Minutes of the meeting held on …") is neither a decision nor run into the
 sentence below it, and ends the list above it. An infinitive ("To appoint …") is a resolution under "Minutes:" and
@@ -61,6 +69,8 @@ class DecisionRules:
     strong: re.Pattern[str]  # opens a resolution wherever it stands
     weak: re.Pattern[str]  # opens a resolution that closes its item or sits in a list of them
     listed: re.Pattern[str]  # opens a resolution only in a list of them
+    reported: re.Pattern[str]  # a phrase that makes a weak opener an answer ("In response to questions, …")
+    proposal: re.Pattern[str]  # a recommendation put to the meeting: a resolution when a line below says it was agreed
     adverbial: re.Pattern[str]  # a phrase before the opener
     back_reference: re.Pattern[str]  # a resolution that only points back ("as recommended")
     predicate: re.Pattern[str]  # an item that goes on with the sentence of who decided ("noted the outcome")
@@ -87,6 +97,8 @@ def rules() -> DecisionRules:
         strong=compile_("strong_openers"),
         weak=compile_("weak_openers"),
         listed=compile_("list_openers"),
+        reported=compile_("reported"),
+        proposal=compile_("proposal_openers"),
         adverbial=compile_("adverbial"),
         back_reference=compile_("back_reference"),
         predicate=compile_("predicate"),
@@ -193,7 +205,7 @@ def match_decisions(doc: Doc) -> list[DecisionCandidate]:
             if stop < s.end:  # the resolutions are over: what follows is read as text with no heading
                 rest = Segment("body", stop, s.end)
                 items += _headless_items(doc, rest, strong_only=doc.genre not in _MEETING_GENRES)
-        elif s.kind not in _NOT_DECISIONS and doc.genre is not Genre.NEWS:
+        elif (s.kind not in _NOT_DECISIONS or _resolution_title(text, s)) and doc.genre is not Genre.NEWS:
             # only a strong opener is a resolution in a summary of the discussion (points made) and on a page that is
             # not a meeting's (an agenda item, minutes, an issue or decision page)
             # a report's purpose (a decision page's resolutions may follow it with no heading) likewise
@@ -216,6 +228,15 @@ def match_decisions(doc: Doc) -> list[DecisionCandidate]:
         if found is not None:
             out.append(found)
     return out
+
+
+def _resolution_title(text: str, s: Segment) -> bool:
+    """Whether a page's "title" is a numbered resolution ("1) That the plan be endorsed …"): no title opens with a list
+    marker and "That"."""
+    if s.kind != "title":
+        return False
+    number, cs, marked = _marker(text, s.start, s.end)
+    return marked and number is not None and re.match(r"(?i)that\s", text[cs : cs + 5]) is not None
 
 
 # ------------------------------------------------------------------------------------------ list markers
@@ -264,7 +285,7 @@ _TITLE_LINE = re.compile(
     r"^(?:[A-Z0-9][\w’'&/-]*|and|of|for|the|in|on|to|&|[-–—:,])(?:\s+(?:[A-Z0-9][\w’'&/()-]*|and|of|for|the|in|on|to|&|[-–—:,]))*$"
 )
 _DECISION_VERB = re.compile(
-    r"^(?:(?:the\s+)?(?:[\w’'-]+\s+){1,5}?(?:notes|noted|agrees|agreed|approves|approved|endorses|endorsed|accepts|accepted|supports|supported|resolved|decided|adopts|adopted|confirms|confirmed)\s+(?:to\s+|that\s+)?(?:the|a|an|its|their|to|that|this|these|all|\w+ing)\b|that\b|to\s+(?:note|agree|approve|endorse|receive|consider|support|accept|request|ask|delegate|recommend|adopt|confirm|review|thank|appoint|elect|exclude|defer|refer|establish|invite|write|agree)\b|(?:note|notes|noted|agree|agrees|agreed|approve|approves|approved|endorse|endorses|endorsed|consider|considers|receive|receives|support|supports|accept|accepts|request|requests|ask|asks|delegate|recommend|adopt|confirm|review)\b|(?:the\s+)?(?:[\w’'-]+\s+){0,5}?(?:is|are)\s+(?:asked|recommended|requested|invited)\s+to\s+\w|the\s+[^.]{0,200}?\b(?:was|were|be|is|are)\s+(?:noted|agreed|approved|endorsed|received|accepted|supported|confirmed|taken\s+as\s+read)\b)",
+    r"^(?:(?:the\s+)?(?:[\w’'-]+\s+){1,5}?(?:notes?|noted|agrees?|agreed|approves?|approved|endorses?|endorsed|accepts?|accepted|supports?|supported|resolved|decided|adopts?|adopted|confirms?|confirmed|authori[sz](?:es?|ed)|delegates?|delegated|instructs?|instructed|requests?|requested)\s+(?:to\s+|that\s+)?(?:the|a|an|its|their|to|that|this|these|all|\w+ing)\b|that\b|to\s+(?:note|agree|approve|endorse|receive|consider|support|accept|request|ask|delegate|recommend|adopt|confirm|review|thank|appoint|elect|exclude|defer|refer|establish|invite|write|agree)\b|(?:note|notes|noted|agree|agrees|agreed|approve|approves|approved|endorse|endorses|endorsed|consider|considers|receive|receives|support|supports|accept|accepts|request|requests|ask|asks|delegate|recommend|adopt|confirm|review)\b|(?:the\s+)?(?:[\w’'-]+\s+){0,5}?(?:is|are)\s+(?:asked|recommended|requested|invited)\s+to\s+\w|the\s+[^.]{0,200}?\b(?:was|were|be|is|are)\s+(?:noted|agreed|approved|endorsed|received|accepted|supported|confirmed|taken\s+as\s+read)\b)",
     re.I,
 )
 
@@ -286,6 +307,7 @@ def _section_items(doc: Doc, s: Segment) -> tuple[list[Item], int]:
     text = doc.text
     lines = list(doc.lines_in(s.start, s.end))
     items: list[Item] = []
+    parts_of: str | None = None  # the marker kind of a resolution whose parts are listed below it
     for k, (raw_start, raw_end, _) in enumerate(lines):
         ls, le = _unpiped(text, raw_start, raw_end)
         if ls >= le:
@@ -295,11 +317,21 @@ def _section_items(doc: Doc, s: Segment) -> tuple[list[Item], int]:
             continue  # a heading alone on its line
         body_start, by_head = headed
         line_text = text[body_start:le]
+        number, content_start, marked = _marker(text, body_start, le)
+        if parts_of is not None:
+            if marked and _marker_kind(number) != parts_of:
+                continue  # "· That a detailed action plan is prepared." under "That the following steps be approved:"
+            parts_of = None
+        if items and _RESOLUTION_WITH_PARTS.match(text, content_start, le):
+            # a resolution of the list whose parts follow it, marked otherwise: one decision ("2. Approved the next
+            # steps:" / "a. To agree …"); a lead-in above the first resolution introduces the list instead
+            items.append((number, content_start, le))
+            parts_of = _marker_kind(number) if marked else "none"
+            continue
         if len(line_text) < 90 and (
             _LEAD_IN.match(line_text) or (not items and _leads_a_list(text, line_text, lines, k))
         ):
             continue  # "Resolved that the Panel:", "That Cabinet:" introduce the list that follows
-        number, content_start, marked = _marker(text, body_start, le)
         # an adverbial phrase ("In view of the Chair's absence, to elect …") stays in the text, the verb after it
         # says whether the line is a decision
         content = text[_after_adverbial(text, content_start, le) : le].lstrip(_QUOTE_MARKS)
@@ -327,6 +359,12 @@ def _section_items(doc: Doc, s: Segment) -> tuple[list[Item], int]:
         else:
             return items, raw_start  # prose after the resolutions: the section is over
     return items, s.end
+
+
+# A resolution that ends in a colon, its parts listed below it: "That the following next steps be approved:".
+_RESOLUTION_WITH_PARTS = re.compile(
+    r"(?i)that\s[^:.;]{0,100}?\b(?:be|is|are)\s+(?:approved|agreed|noted|endorsed|adopted|accepted|supported)\b[^:.;]{0,40}:\s*$"
+)
 
 
 # Two resolutions run into one sentence: "… to note the findings; and that the plan be shared with members."
@@ -452,6 +490,10 @@ def _headless_items(doc: Doc, s: Segment, *, strong_only: bool = False, minuted:
     if not units:
         return []
     openings = [_opening(text, cs, e, infinitive=minuted) for _, cs, e, _ in units]
+    for k, (_, cs, e, _) in enumerate(units):
+        # "Cabinet is RECOMMENDED to approve …" right above "Recommendation agreed.": what was proposed was decided
+        if openings[k] is None and rules().proposal.match(text[cs:e]) and _proposal_agreed(text, units[k + 1 : k + 4]):
+            openings[k] = ("strong", cs)
     # a run: consecutive list items, (first, last) unit; a list of resolutions when every item opens like one
     runs: list[tuple[int, int]] = []
     for k, unit in enumerate(units):
@@ -463,11 +505,12 @@ def _headless_items(doc: Doc, s: Segment, *, strong_only: bool = False, minuted:
             runs.append((k, k))
     run_of = [run for run in runs for _ in range(run[0], run[1] + 1)]
     agreed = _agreed_sublists(text, units) if not strong_only else set()
-    leads, predicates = _predicate_lists(text, units)  # a frame as sure as a strong opener
+    leads, predicates, parts = _predicate_lists(text, units)  # a frame as sure as a strong opener
+    noted = _noted_sublists(text, units)
     items: list[Item] = []
     for k, ((number, cs, end, marked), opening) in enumerate(zip(units, openings, strict=True)):
-        if k in leads:
-            continue  # "The Committee:" names who decided what the list below says
+        if k in leads or k in parts:
+            continue  # "The Committee:" names who decided what the list below says; a sub-list is part of its item
         if (
             k + 1 < len(units)
             and not units[k + 1][3]
@@ -475,6 +518,8 @@ def _headless_items(doc: Doc, s: Segment, *, strong_only: bool = False, minuted:
             and (opening is None or opening[0] != "strong")
         ):
             continue  # "2. Notes of the previous meeting" above its minutes: the item's title
+        if k in noted:
+            continue  # "The panel noted the following:" / "• That the overall judgement was …": a point noted
         if k in agreed or k in predicates:
             items.append((number, cs, end))
             continue
@@ -488,15 +533,57 @@ def _headless_items(doc: Doc, s: Segment, *, strong_only: bool = False, minuted:
         # the last item of the item's closing list, or its closing paragraph, or one of the paragraphs that all open
         # like resolutions and close it ("The Board noted the letter." / "The Board approved the plan." / "5. AOB")
         closing = k == last and (_closes_item(doc, end) or _closing_run(openings, units, k, doc))
-        if strength == "strong" or listed or (closing and (strength == "weak" or marked)):
+        # right under a label that the segmenter took for no heading ("Decision number:", "Decision reference:")
+        labelled = k > 0 and _DECISION_LABEL.match(text, units[k - 1][1], units[k - 1][2]) is not None
+        if strength == "strong" or listed or labelled or (closing and (strength == "weak" or marked)):
             items.append((number, start, end))
     return items
+
+
+# A label line of a decision's field, its value on the next line: "Decision:", "Decision number:", "Outcome:".
+_DECISION_LABEL = re.compile(
+    r"(?i)(?:decisions?|resolutions?|resolved|outcome)(?:\s+(?:number|no\.?|ref(?:erence)?\.?|taken|made|details))?"
+    r"\s*:[ \t|]*$"
+)
+# A line that says the recommendation above it was agreed: "Recommendation agreed.", "Recommendations were approved."
+_PROPOSAL_AGREED = re.compile(
+    r"(?i)(?:the\s+)?recommendations?\s+(?:(?:was|were|is|are)\s+)?(?:duly\s+|unanimously\s+)?"
+    r"(?:agreed|approved|accepted|adopted|endorsed|carried)\b[^.]{0,40}\.?$"
+)
+
+
+def _proposal_agreed(text: str, below: list[Unit]) -> bool:
+    """Whether one of the lines ``below`` a recommendation says it was agreed, before another recommendation."""
+    for _, cs, end, _ in below:
+        if rules().proposal.match(text[cs:end]):
+            return False
+        if _PROPOSAL_AGREED.match(text[cs:end].strip()):
+            return True
+    return False
 
 
 # A line that says what follows was agreed: "3. The following points were also agreed:", "It was agreed that:".
 _AGREED_LEAD_IN = re.compile(
     r"(?i)\b(?:agreed|resolved|decided|approved|endorsed)\b[^.]{0,60}:\s*$|^(?:the\s+)?following\s+(?:actions|points)\s+(?:were\s+)?(?:agreed|decided)"
 )
+
+
+# A line that says what follows was noted: "The panel noted the following:", "Members noted the following points:".
+_NOTED_LEAD_IN = re.compile(r"(?i)\bnoted\s+the\s+following\b[^.:]{0,30}:\s*$")
+
+
+def _noted_sublists(text: str, units: list[Unit]) -> set[int]:
+    """The list items under a line that says they were noted ("The panel noted the following:" above "• That the
+    overall judgement was …", "• There were no areas …"): points of the discussion that were noted, no resolutions."""
+    out: set[int] = set()
+    for k, (_number, cs, end, _marked) in enumerate(units):
+        if end - cs > 140 or not _NOTED_LEAD_IN.search(text, cs, end):
+            continue
+        for j in range(k + 1, len(units)):
+            if not units[j][3]:
+                break
+            out.add(j)
+    return out
 
 
 @cache
@@ -515,25 +602,42 @@ def _subject_lead_in() -> re.Pattern[str]:
     )
 
 
-def _predicate_lists(text: str, units: list[Unit]) -> tuple[set[int], set[int]]:
-    """``(lead-ins, items)``: the lines that name who decided ("The Committee:") and the list items under each
+def _predicate_lists(text: str, units: list[Unit]) -> tuple[set[int], set[int], set[int]]:
+    """``(lead-ins, items, parts)``: the lines that name who decided ("The Committee:"), the list items under each
     that go on with its sentence, in lower case or with a verb of deciding ("• noted the outcome …;", "(b) agrees the
-    actions …", "2. Approved the plan."). The frame is the sentence's: subject above, one predicate an item."""
+    actions …", "2. Approved the plan."), and the items of a sub-list under one of them, marked otherwise ("a. To
+    agree …" under "2. Approved the next steps:"), which are part of it. The frame is the sentence's: subject above,
+    one predicate an item."""
     leads: set[int] = set()
     items: set[int] = set()
+    parts: set[int] = set()
     for k, (_number, cs, end, _marked) in enumerate(units):
         if end - cs > 140 or text[end - 1] not in ":-–—" or not _subject_lead_in().match(text, cs, end):
             continue
-        run = []
+        run: list[int] = []
+        nested: list[int] = []
         for j in range(k + 1, len(units)):
-            _, jcs, jend, marked = units[j]
+            n, jcs, jend, marked = units[j]
+            if run and marked and _marker_kind(n) != _marker_kind(units[run[0]][0]):
+                nested.append(j)  # "a. To agree …" under "2. Approved the next steps:": a sub-list, part of its item
+                continue
             if not marked or not rules().predicate.match(text[jcs:jend]):
                 break
             run.append(j)
         if run:
             leads.add(k)
             items.update(run)
-    return leads, items
+            parts.update(nested)
+    return leads, items, parts
+
+
+def _marker_kind(number: str | None) -> str:
+    """The kind of a list marker: "digit" ("2.", "2.1"), "roman" ("iv)"), "letter" ("b.") or "bullet"."""
+    if number is None:
+        return "bullet"
+    if number[0].isdigit():
+        return "digit"
+    return "roman" if len(number) > 1 or number.lower() in ("i", "v") else "letter"
 
 
 # A table row's first cell that labels the next as what was decided: "| Decision | That …".
@@ -652,7 +756,7 @@ def _opening(text: str, start: int, end: int, *, infinitive: bool = False) -> tu
             return None
         return "strong", start
     if r.weak.match(content):
-        if _ASSENT.search(content):
+        if _ASSENT.search(content) or r.reported.match(text[phrase_start:end]):
             return None  # "The panel agreed to this.": assent to what came before, no resolution of its own
         if content[:3].lower() == "to ":
             # an infinitive records a resolution in the minutes; above them it is what the item proposes

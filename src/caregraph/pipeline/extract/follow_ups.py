@@ -10,8 +10,11 @@ July"), not an inspection's report or letter.
 Conditions ("subject to …"), other bodies' plans ("Ofsted will …") and procedural deadlines for the public or
 members (questions, petitions, call-in) are no commitments, and a planned inspection's date is the inspection's. A
 resolution with a date to come is a commitment itself (unless it notes, welcomes or approves), and the rows of a
-flattened work programme or action log (:func:`table_follow_ups`) are each one. The description is the clause from
-after a reporting verb ("Officers confirmed that …"), less its due date. :func:`merge_follow_ups` keeps one follow-up per
+flattened work programme or action log (:func:`table_follow_ups`) are each one. A closed bracket is an aside a clause
+runs across ("be endorsed for submission (as the regulations require) by 9 March"); its dates are its own. The
+description is the clause from after a reporting verb ("Officers confirmed that …"), less its due date and long
+asides, with what a relative clause stands for ("the Scrutiny Committee, which will …") and the agenda item "this
+item" is minuted under. :func:`merge_follow_ups` keeps one follow-up per
 due date, the first found. Rules: ``rules/follow_ups.toml``; a publication date is told by the inspections finder's
 rule (:func:`caregraph.pipeline.extract.inspections.is_publication`).
 """
@@ -205,10 +208,12 @@ def _in_span(
         scope = text[start:c_end] if _RELATIVE.match(clause) else clause
         if r.not_cue.search(scope):
             continue
+        asides = _asides(text, c_start, c_end) if "(" in clause else []
         dates = [
             d
             for d in doc.dates_in(c_start, c_end, anchor, future=True, durations=True, seasons=True)
-            if not (is_publication(text, d, c_start) and not _own_publication(text, d, c_start, scope))
+            if not any(a <= d.start < b and not _only_date(text, a, b, d) for a, b in asides)  # an aside's own date
+            and not (is_publication(text, d, c_start) and not _own_publication(text, d, c_start, scope))
             and not _PAST_PASSIVE.search(text, max(c_start, d.start - 60), d.start)
             and not _PAST_EVENT_DATE.search(text, max(c_start, d.start - 70), d.start)
             and not r.not_due_before.search(text, max(c_start, d.start - 60), d.start)
@@ -240,11 +245,49 @@ def _in_span(
             d_start = max(joins)
             if subject:
                 description = f"{text[subject.start('s') : subject.end('s')]} {description}"
+        elif _RELATIVE.match(clause):
+            # "… by the Scrutiny Committee, which will next consider the plan in January": what "which" stands for
+            antecedent = _ANTECEDENT.search(text, max(start, c_start - 100), c_start)
+            if antecedent:
+                description = f"{antecedent.group('np')} {description}"
+        this_item = _THIS_ITEM.search(description)
+        if this_item:
+            # "The Chair confirmed this item was deferred until …": the agenda item the minutes are under
+            title = _item_title(doc, start)
+            if title:
+                description = f"{description[: this_item.start()]}the {title} item{description[this_item.end() :]}"
         found.append(FollowUpRecord(description, due.date, doc.evidence(d_start, c_end), None, decision_number))
         if not every:
             break
         taken_to = due.end
     return found
+
+
+#: An agenda item the text refers to as such ("this item was deferred", "the item would return").
+_THIS_ITEM = re.compile(r"(?i)\b(?:this|the)\s+item\b(?!\s+(?:on|of|about)\b)")
+
+
+def _item_title(doc: Doc, pos: int) -> str | None:
+    """The title of the agenda item ``pos`` is under: the rest of the item's line ("11. Cabinet Priorities"), else the
+    first line after its number ("11." then "Cabinet Priorities DOTX 142 KB"), less page clutter; None when ``pos``
+    is under no item."""
+    title = None
+    segments = doc.segments
+    for i, s in enumerate(segments):
+        if s.start > pos:
+            break
+        if s.kind != "item":
+            continue
+        line = _ITEM_NUMBER.sub("", doc.text[s.start : s.end].split("\n", 1)[0])
+        if not line.strip() and i + 1 < len(segments) and segments[i + 1].start <= pos:
+            nxt = segments[i + 1]
+            line = doc.text[nxt.start : nxt.end].split("\n", 1)[0]
+        title = clean(rules().clutter.sub(" ", line)).strip(" .:") or None
+    return title
+
+
+#: An agenda item's number at the start of its line ("11.", "4a").
+_ITEM_NUMBER = re.compile(r"^\s*\d{1,4}[a-z]?\.?\s*")
 
 
 def _own_publication(text: str, d: DateMention, c_start: int, scope: str) -> bool:
@@ -272,6 +315,29 @@ _DUE_LEAD = re.compile(
 _ASIDE = re.compile(r"(?i),\s+(?=(?:[a-z]+ing|which|who|where|whose|with|following)\b)|\s\(")
 #: A relative clause's opening: its subject is in the clause before.
 _RELATIVE = re.compile(r"(?i)(?:which|who)\b")
+#: What a relative clause stands for: the noun phrase that ends just before its comma, from its last determiner ("the
+#: joint action plan, which …", "the Children and Young People Scrutiny Committee, which …").
+_ANTECEDENT = re.compile(
+    r"(?i)\b(?P<np>(?:the|an?|its|their|our|this)\s+(?:(?!(?:the|an?|its|their|our|this)\s)[\w’'-]+\s+){0,7}?[\w’'-]+),\s*$"
+)
+#: A bracket with nothing bracketed inside it (the innermost of nested brackets).
+_INNER_BRACKET = re.compile(r"\s*\(([^()]*)\)")
+
+
+def _drop_long_asides(raw: str) -> str:
+    """``raw`` less its bracketed asides of more than three words ("(as stated in the Regulations 2007)"; a short
+    gloss such as "(AAP)" stays), innermost first, so an aside with a bracket inside goes whole."""
+    if "(" not in raw:
+        return raw
+    while True:
+        dropped = _INNER_BRACKET.sub(
+            lambda m: " " if len(m.group(1).split()) > 3 else m.group().replace("(", "\0").replace(")", "\1"), raw
+        )
+        if dropped == raw:
+            return raw.replace("\0", "(").replace("\1", ")")
+        raw = dropped
+
+
 _SPACE_BEFORE_STOP = re.compile(r"\s+([,;:.)])")
 
 
@@ -286,6 +352,7 @@ def _description(text: str, start: int, end: int, due_start: int, due_end: int) 
         raw = text[start:cut] + " " + text[due_end : aside.start() if aside else end]
     else:
         raw = text[start:end]
+    raw = _EMPTY_BRACKET.sub(" ", _drop_long_asides(raw))  # "next Wednesday (1 November)" less its date
     description = _SPACE_BEFORE_STOP.sub(r"\1", clean(rules().clutter.sub(" ", raw))).strip(" .,;")
     return re.sub(r"^(?:that|and|but|which|who|with)\s+", "", description, flags=re.I)
 
@@ -347,9 +414,20 @@ _CLAUSE_BREAK = re.compile(
 
 
 def _clause(text: str, start: int, end: int, pos: int) -> tuple[int, int]:
-    """The clause of ``text[start:end]`` that holds ``pos``: between clause breaks (semicolons, brackets, ", but", ", with"…)."""
+    """The clause of ``text[start:end]`` that holds ``pos``: between clause breaks (semicolons, brackets, ", but", ", with"…).
+    A closed bracket that does not hold ``pos`` is an aside the clause runs across ("be endorsed for submission
+    (as set out in the regulations) by 9 March", "submit an Improvement Plan (IP) by the deadline"); inside one, the
+    clause is the bracket's."""
     c_start, c_end = start, end
+    skip_to = start
     for m in _CLAUSE_BREAK.finditer(text, start, end):
+        if m.start() < skip_to:
+            continue  # inside an aside the clause runs across
+        if m.group() == "(":
+            close = _aside_end(text, m.start(), end)
+            if close is not None and not m.start() < pos < close:
+                skip_to = close
+                continue
         if m.end() <= pos:
             c_start = m.end()
         elif m.start() >= pos:
@@ -358,3 +436,44 @@ def _clause(text: str, start: int, end: int, pos: int) -> tuple[int, int]:
             c_end = m.start()
             break
     return trim(text, c_start, c_end)
+
+
+#: The longest bracketed aside a clause runs across.
+_ASIDE_LIMIT = 300
+
+
+def _aside_end(text: str, open_at: int, end: int) -> int | None:
+    """The end of the bracket opened at ``open_at`` (after its ``)``, brackets nested within counted), when it closes
+    before ``end`` within :data:`_ASIDE_LIMIT` characters; else None."""
+    depth = 0
+    for i in range(open_at, min(end, open_at + _ASIDE_LIMIT)):
+        ch = text[i]
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+    return None
+
+
+def _only_date(text: str, a: int, b: int, d: DateMention) -> bool:
+    """Whether the bracket ``text[a:b]`` holds the date ``d`` and nothing else ("next Wednesday (1 November)")."""
+    return not _WORDY.search(text[a + 1 : d.start] + text[d.end : b - 1])
+
+
+_WORDY = re.compile(r"\w")
+_EMPTY_BRACKET = re.compile(r"\s*\(\W*\)")
+
+
+def _asides(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The closed brackets of ``text[start:end]`` (outermost only), as spans."""
+    out: list[tuple[int, int]] = []
+    pos = text.find("(", start, end)
+    while pos >= 0:
+        close = _aside_end(text, pos, end)
+        if close is None:
+            break
+        out.append((pos, close))
+        pos = text.find("(", close, end)
+    return out

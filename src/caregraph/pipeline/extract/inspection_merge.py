@@ -12,6 +12,7 @@ from __future__ import annotations
 from caregraph.pipeline.dates import sort_key
 from caregraph.pipeline.extract.inspection_rules import (
     GENERIC,
+    ILACS,
     LSCB_REVIEW,
     OTHER,
     Draft,
@@ -32,11 +33,13 @@ def merge_inspections(
     """One record per inspection, each with the grades that belong to it; one known by neither its own date nor its
     report's publication date is dropped. ``doc_date`` (the page's date) tells the events that have taken place."""
     r = rules()
-    merged = _merge(drafts)
+    merged = _named_elsewhere(_merge(drafts))
     _attach_judgements(merged, judgements, doc_date)
     for d in merged:
         if d.unnamed and d.kind == OTHER and d.judgement:  # "Inspectors visited in June … rated outstanding": an
             d.kind = kind_by_date(r.kinds[GENERIC], d.start or d.published) or d.kind  # inspection of its framework
+        if d.untold and d.kind == ILACS and not d.judgement and not d.planned and not _followed(d, merged):
+            d.kind = OTHER  # "the inspection in July 2022", ungraded: a focused visit, a JTAI or an ILACS alike
         if d.judgement == ADEQUATE and r.kinds[d.kind].framework in ("sif", "ilacs", "by-date"):
             d.kind = EARLIER  # "judged adequate in 2014": a grade only the frameworks before the SIF gave
     return [
@@ -57,6 +60,39 @@ def merge_inspections(
         for d in merged
         if d.start is not None or d.published is not None
     ]
+
+
+def _named_elsewhere(drafts: list[Draft]) -> list[Draft]:
+    """``drafts`` less each generic mention of no told framework whose month is that of an event the page names by
+    its kind ("a focussed visit by Ofsted in March … Following the inspection in March, …"): the same event."""
+    out = []
+    for d in drafts:
+        month = d.start.iso()[:7] if d.untold and not d.judgement and d.start is not None and d.start.month else None
+        same = (
+            next((o for o in drafts if not o.untold and not o.generic and o.start and o.start.iso()[:7] == month), None)
+            if month
+            else None
+        )
+        if same is None:
+            out.append(d)
+        else:
+            same.also.extend([d.pos, *d.also])
+    return out
+
+
+def _followed(d: Draft, drafts: list[Draft]) -> bool:
+    """Whether another event of the page took place after ``d`` (at the precision both dates share): an earlier
+    inspection a later visit or inspection is measured against ("improvements made since the 2019 inspection") is
+    the last full one."""
+    mine = _when(d).iso()
+    for o in drafts:
+        if o is d or o.planned or (o.start is None and o.published is None):
+            continue
+        theirs = _when(o).iso()
+        n = min(len(mine), len(theirs))
+        if theirs[:n] > mine[:n]:
+            return True
+    return False
 
 
 def _merge(drafts: list[Draft]) -> list[Draft]:
@@ -131,6 +167,7 @@ def _join(o: Draft, d: Draft, family: str) -> None:
     o.sequence = o.sequence or d.sequence
     o.published = o.published or d.published
     o.planned = o.planned and d.planned
+    o.untold = o.untold and d.untold
     if d.judgement and (not o.judgement or (d.explicit_judgement and not o.explicit_judgement)):
         o.judgement, o.owns_judgement, o.explicit_judgement = d.judgement, d.owns_judgement, d.explicit_judgement
     if o.kind == family != d.kind:
@@ -235,6 +272,7 @@ def _give(target: Draft, j: JudgementMention, drafts: list[Draft], graded: list[
                 )
             )
     elif not j.other_service:
+        target.untold = False  # graded in areas ("good in most areas"): a graded framework's inspection
         target.subs = target.subs or {}
         for area in j.areas:
             if area != PARTIAL:

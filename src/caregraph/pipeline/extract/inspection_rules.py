@@ -75,6 +75,9 @@ class InspectionRules:
     publication_after: re.Pattern[str]
     meeting_date_before: re.Pattern[str]
     other_event_date: re.Pattern[str]
+    counted_from: re.Pattern[str]  # "the second visit since": the date a series is counted from
+    deadline_before: re.Pattern[str]  # "submit … to Ofsted by": the date is a deadline's
+    report_anaphor: re.Pattern[str]  # "their report published today": the report of the event last named
     meeting_date_after: re.Pattern[str]
     ended: re.Pattern[str]
     inspectorates: tuple[tuple[str, re.Pattern[str]], ...]
@@ -268,6 +271,9 @@ def rules() -> InspectionRules:
         publication_after=cue("publication_after"),
         meeting_date_before=cue("meeting_date_before"),
         other_event_date=cue("other_event_date"),
+        counted_from=cue("counted_from"),
+        deadline_before=cue("deadline_before"),
+        report_anaphor=cue("report_anaphor"),
         meeting_date_after=cue("meeting_date_after"),
         ended=cue("ended"),
         inspectorates=tuple((k, re.compile(p, re.I)) for k, p in d["inspectorates"].items()),
@@ -335,6 +341,8 @@ class Draft:
     unnamed: bool = False  # an Ofsted visit of no stated kind ("inspectors visited in June"): graded, an inspection
     alongside: bool = False  # held alongside another event, dated by it ("the LSCB was reviewed alongside the
     # inspection in March 2016"): the subject of its sentence, so the sentence's grade is its own
+    untold: bool = False  # a generic mention since ILACS began whose framework nothing but a grade could tell
+    # (no framework, length, "full" or whole children's services named): ungraded, its kind is "other"
     also: list[int] = field(default_factory=list)  # where the cues of the mentions merged into it are
 
 
@@ -342,10 +350,18 @@ def is_publication(text: str, date: DateMention, s_start: int) -> bool:
     """Whether the words before ``date`` (back to ``s_start``) make it a report's publication date ("published
     on …", "letter (dated …)"), or the words right after it ("today's Ofsted report")."""
     r = rules()
-    return bool(
-        r.publication.search(text[max(s_start, date.start - 45) : date.start])
-        or r.publication_after.match(text, date.end, min(len(text), date.end + 30))
-    )
+    if r.publication.search(text[max(s_start, date.start - 45) : date.start]):
+        return True
+    after = r.publication_after.match(text, date.end, min(len(text), date.end + 30))
+    # "the visit (14–15 March 2023), published on 12 April 2023": the publishing verb has a date of its own
+    return after is not None and not _OWN_DATE.match(text, after.end())
+
+
+#: A date right after a publishing verb: "published on 12 April 2023", "issued 3 May".
+_OWN_DATE = re.compile(
+    r"(?i)\s+(?:on\s+|in\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:\d|(?:January|February|March|April"
+    r"|May|June|July|August|September|October|November|December)\b)"
+)
 
 
 def months_spanned(date: PartialDate) -> tuple[int, int]:

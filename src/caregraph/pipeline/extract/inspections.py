@@ -49,6 +49,7 @@ from caregraph.pipeline.extract.judgements import (
     Located,
     find_judgements,
     judgement_date,
+    judgement_dates,
     table_judgements,
 )
 from caregraph.records import InspectionRecord, PartialDate, Segmented
@@ -181,14 +182,10 @@ def _read_sentence(
     used: set[int] = set()
     # "the fourth monitoring visit since the local authority was judged inadequate in 2021": the date is the
     # grade's, not the visit's
-    judged = {
-        id(d) for d in (judgement_date(text, j, dates) for j in sentence_judgements if j.overall) if d is not None
-    }
+    judged = {id(d) for j in sentence_judgements if j.overall for d in judgement_dates(text, j, dates)}
     # "rated 'Good' in its latest inspection, up from 'Requires Improvement' in 2019": a grade left behind keeps its
     # date from every cue
-    earlier = {
-        id(d) for d in (judgement_date(text, j, dates) for j in sentence_judgements if j.earlier) if d is not None
-    }
+    earlier = {id(d) for j in sentence_judgements if j.earlier for d in judgement_dates(text, j, dates)}
     _drafts_of_cues(sentence_, cues, anaphors, used, judged | earlier, earlier, doc_date, reading, drafts)
     _drafts_of_judgements(sentence_, sentence_judgements, used, reading, drafts)
 
@@ -351,6 +348,12 @@ def _anaphors(
         ref = max(here)[2] if here else last_kind[word] or (GENERIC if word == "inspection" else None)
         if ref is not None:
             out.append((start, m.end(), OTHER if _other_service(text, start, m.end(), s_start, s_end) else ref))
+    if last_kind["inspection"] or last_kind["visit"]:
+        for m in r.report_anaphor.finditer(text, s_start, s_end):
+            # "In their report published today (6 August) inspectors praise …": the report of the event last named
+            ref = last_kind["inspection"] or last_kind["visit"]
+            if ref is not None and not any(m.start() < e and s < m.end() for s, e, _ in out):
+                out.append((m.start(), m.end(), ref))
     if _VISIT_WORD.search(text, s_start, s_end):
         # a visit of no stated kind takes the kind of the visit last named, else of the inspection last named
         # ("SEND inspection – outcome. Inspectors from Ofsted and the CQC visited …")
@@ -423,6 +426,8 @@ def _drafts_of_cues(
                 and (
                     (d.start >= ce and (id(d) in publications or _BESIDE_REPORT.fullmatch(text, ce, d.start)))
                     or r.publication_after.match(text, d.end, cs)
+                    # "Last July, a DfE-commissioned report found …": the time the sentence opens on is the report's
+                    or (_OPENING.fullmatch(text, s.start, d.start) and _FRONTED.fullmatch(text, d.end, cs))
                     or (cs <= d.start and d.end <= ce and id(d) in publications)  # "a report published today by"
                 )
             ]
@@ -441,10 +446,13 @@ def _drafts_of_cues(
             continue
         if published is not None:
             used.add(id(published))
-        for when in [date, *_listed_after(s, date, used, cs, ce)] if date is not None else [None]:
+        listed = [date, *_listed_after(s, date, used, cs, ce)] if date is not None else [None]
+        for when in listed:
             draft = _cue_draft(s, kind, when, published, cs, ce, doc_date, cs in anaphors)
             if draft is None:
                 continue
+            if len(listed) > 1:
+                draft.untold = False  # "inspections in 2016 and 2019": the council's series of full inspections
             draft.alongside = ci in alongside
             # "… the fourth monitoring visit since … . The visit took place on 11 and 12 July 2023"
             pending = reading.pending_sequence
@@ -512,6 +520,9 @@ _ALONGSIDE = re.compile(
     r"(?i)(?:\s+by\s+[\w’'-]+)?\s+(?:alongside|at\s+the\s+same\s+time\s+as|as\s+part\s+of|during)\s+"
     r"(?:(?:the|its|their|a)\s+)?(?:[\w’'-]+\s+){0,2}?"
 )
+#: A sentence's opening time and the report right after it: "Last July, a report …", "In March 2021, the review …".
+_OPENING = re.compile(r"(?i)\W*(?:in\s+|on\s+)?")
+_FRONTED = re.compile(r"(?i)\s*,\s*(?:an?|the|its|their)\s+")
 _SINCE = re.compile(r"\bsince\s+(?:the\s+|its\s+|their\s+|our\s+)?$", re.I)
 _PLURAL_CUE = re.compile(r"(?:inspections|visits|reviews)\b", re.I)
 _LIST_GAP = re.compile(r"\s*(?:,|&|and|,\s*and)\s*", re.I)
@@ -553,7 +564,10 @@ def _cue_draft(
     k = kind
     by_date = r.kinds[kind].framework == "by-date"
     unnamed = anaphoric and kind == OTHER and _unnamed_ofsted_event(s, cs, ce)  # "inspectors were on site from …"
-    if s.context and (by_date or unnamed):
+    joint = s.context is not None and r.kinds[s.context].framework == "joint"
+    if s.context and (by_date or unnamed or (anaphoric and kind == OTHER and joint)):
+        # "Ofsted, the CQC, HMI Constabulary and HMI Probation undertook a joint inspection of the multi-agency
+        # response": the inspectorates named are its partners, not another service inspected
         k = s.context
     elif by_date:
         resolved = (
@@ -564,14 +578,61 @@ def _cue_draft(
         if resolved is None:
             return None
         k = resolved
+    days = _length_days(s, date) if date is not None else None
     if (by_date or unnamed) and date is not None:
-        k = _kind_by_length(s, k, date)
+        k = _kind_by_length(k, date, days)
     ended = date is not None and bool(r.ended.search(text[max(s.start, date.start - 25) : date.start]))
     planned = date is not None and _is_planned(text, cs, ce, date, doc_date, s.planned)
     draft = _make_draft(s, k, date, published, ended, planned, cs, ce)
     draft.generic = k != kind
     draft.unnamed = unnamed and k == OTHER
+    # "following the inspection in July 2022": since focused visits and joint inspections began, a generic mention
+    # that names no framework, no length, no full inspection and not the whole children's services is an inspection
+    # whose framework only a grade tells (merging makes it "other" when it has none)
+    draft.untold = (
+        date is not None
+        and kind == GENERIC
+        and k == ILACS
+        and not s.context
+        and not planned
+        and days is None
+        and not _framework_told(s, cs, ce)
+    )
     return draft
+
+
+#: Words of a generic cue that tell an ILACS inspection: a full one, one of the whole children's services.
+_TOLD_IN_CUE = re.compile(r"(?i)\bfull\b|\bservices\b|\bchildren\s+in\s+need\b")
+#: The whole children's services as the object after the cue ("the 2024 inspection of Children's Services") or, the
+#: services or the authority, as the subject before "was inspected" ("the council's services for children in need …
+#: was inspected", "The council was last inspected in April").
+_SERVICES_AFTER = re.compile(
+    r"(?i)\s+(?:of|into)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?(?:children['’]?s\s+(?:social\s+care\s+)?services|services\s+for)\b"
+)
+_SERVICES_BEFORE = re.compile(r"(?i)\b(?:services|council|authority|borough|county)\b[^.;]{0,120}$")
+_FULL_BEFORE = re.compile(r"(?i)\bfull\s+(?:[\w-]+\s+)?$")  # "three full inspections of the service"
+#: "improvements made from the 2019 inspection", "progress since its inspection": the point progress is measured from
+#: is the last full inspection.
+_MEASURED_FROM = re.compile(r"(?i)\b(?:since|from)\s+(?:the\s+|its\s+|their\s+|our\s+)?$")
+_PASSIVE = re.compile(r"(?i)\b(?:inspected|assessed|reviewed|visited)\b")
+
+
+def _framework_told(s: _Sentence, cs: int, ce: int) -> bool:
+    """Whether the words of the generic mention at ``cs``–``ce`` or its sentence tell its framework: a full
+    inspection, one of the whole children's services, the point progress is measured from, or an ILACS the sentence
+    names ("after the inspection in February 2024" in a line on the ILACS action plan)."""
+    text = s.text
+    if (
+        _TOLD_IN_CUE.search(text, cs, ce)
+        or _SERVICES_AFTER.match(text, ce, s.end)
+        or _FULL_BEFORE.search(text, max(s.start, cs - 25), cs)
+        or _MEASURED_FROM.search(text, max(s.start, cs - 25), cs)
+    ):
+        return True
+    if _PASSIVE.search(text, cs, ce) and _SERVICES_BEFORE.search(text, max(s.start, cs - 150), cs):
+        return True
+    kinds = rules().kinds
+    return any(k.family == ILACS and k.cues is not None and k.cues.search(text, s.start, s.end) for k in kinds.values())
 
 
 def _unnamed_ofsted_event(s: _Sentence, cs: int, ce: int) -> bool:
@@ -581,19 +642,25 @@ def _unnamed_ofsted_event(s: _Sentence, cs: int, ce: int) -> bool:
     return _inspectorate(s, OTHER, cs, ce) in ("ofsted", None) and not _other_service(s.text, cs, ce, s.start, s.end)
 
 
-def _kind_by_length(s: _Sentence, kind: str, date: DateMention) -> str:
-    """The kind of an Ofsted event of no stated kind (``kind``: the framework its date gives, or "other") told by its
-    length: the days of its date range, else "for two days" / "over two weeks" in its sentence. A visit of a few
-    days since focused visits began is a focused visit; an event of a week or more is an inspection."""
+def _length_days(s: _Sentence, date: DateMention) -> int | None:
+    """The length in days of the event dated ``date``: the days of its date range, else "for two days" / "over two
+    weeks" in its sentence (2 and 7); None when the text does not tell it."""
     length = rules().length
-    days = None
     a, b = date.date, date.until
     if b is not None and a.day is not None and b.day is not None and a.month and b.month:
-        days = (_date(b.year, b.month, b.day) - _date(a.year, a.month, a.day)).days + 1
-    elif length.short.search(s.sentence):
-        days = 2
-    elif length.long.search(s.sentence):
-        days = 7
+        return (_date(b.year, b.month, b.day) - _date(a.year, a.month, a.day)).days + 1
+    if length.short.search(s.sentence):
+        return 2
+    if length.long.search(s.sentence):
+        return 7
+    return None
+
+
+def _kind_by_length(kind: str, date: DateMention, days: int | None) -> str:
+    """The kind of an Ofsted event of no stated kind (``kind``: the framework its date gives, or "other") told by its
+    length in ``days`` (:func:`_length_days`). A visit of a few days since focused visits began is a focused visit;
+    an event of a week or more is an inspection."""
+    length = rules().length
     if days is None:
         return kind
     if days <= length.short_days and kind in ("ilacs", OTHER) and date.date >= length.focused_since:
@@ -614,31 +681,38 @@ def _drafts_of_judgements(
         if not j.overall or j.other_service:
             continue
         date = judgement_date(s.text, j, s.dates)
-        if date is None and _REPORT_WORD.search(s.sentence) and not any(d.sentence == (s.start, s.end) for d in drafts):
+        if (
+            date is None
+            and not j.earlier
+            and _REPORT_WORD.search(s.sentence)
+            and not any(d.sentence == (s.start, s.end) for d in drafts)
+        ):
             # "In its report, published on 10 January, Ofsted judged that services require improvement": a grade
             # in a sentence that names no event but a report and its publication date is that report's
             date = next((d for d in s.dates if id(d) not in used and is_publication(s.text, d, s.start)), None)
         if date is None:
             continue
-        span = (date.start, date.end)
-        owner = next((d for d in drafts if span in (d.date_pos, d.published_pos)), None)
-        if owner is None:
-            if id(date) in used:
-                continue
-            publication = is_publication(s.text, date, s.start)
-            k = kind_by_date(r.kinds[GENERIC], date.date, publication)
-            if k is None:
-                continue
-            own, published = (None, date) if publication else (date, None)
-            owner = _make_draft(s, k, own, published, False, False, j.frame_start, j.end)
-            owner.generic = True
-            drafts.append(owner)
-            used.add(id(date))
-        if owner.judgement is None or (j.explicit and not owner.explicit_judgement):
-            owner.judgement = j.grade
-            owner.owns_judgement = True
-            owner.explicit_judgement = j.explicit
-            reading.consumed.add(j.start)
+        # "inadequate Ofsted ratings in 2011, 2013 and 2015": each date listed after the grade's is an event of its own
+        for listed in (date, *judgement_dates(s.text, j, s.dates)[1:]):
+            span = (listed.start, listed.end)
+            owner = next((d for d in drafts if span in (d.date_pos, d.published_pos)), None)
+            if owner is None:
+                if id(listed) in used:
+                    continue
+                publication = is_publication(s.text, listed, s.start)
+                k = kind_by_date(r.kinds[GENERIC], listed.date, publication)
+                if k is None:
+                    continue
+                own, published = (None, listed) if publication else (listed, None)
+                owner = _make_draft(s, k, own, published, False, False, j.frame_start, j.end)
+                owner.generic = True
+                drafts.append(owner)
+                used.add(id(listed))
+            if owner.judgement is None or (j.explicit and not owner.explicit_judgement):
+                owner.judgement = j.grade
+                owner.owns_judgement = True
+                owner.explicit_judgement = j.explicit
+                reading.consumed.add(j.start)
 
 
 _ORDINALS = {
@@ -747,6 +821,10 @@ def _others_date(text: str, date: DateMention, cues: list[Cue]) -> bool:
         return True
     if r.other_event_date.search(text, lo, date.start):
         return True
+    if r.counted_from.search(text, lo, date.start):
+        return True  # "their second visit since December 2023"
+    if r.deadline_before.search(text, max(0, date.start - 90), date.start):
+        return True  # "submit a written statement of action to Ofsted by 15 August 2016"
     after = r.meeting_date_after.match(text, date.end, date.end + 40)
     return after is not None and not any(cs <= after.end() <= ce + 1 for cs, ce, _ in cues)
 

@@ -7,7 +7,8 @@ for some areas, "good in most areas", or an area of its own, "early help was jud
 calls it the overall grade, and whether it is one left behind ("previously judged inadequate"); a denied grade ("no
 longer judged to be inadequate") or a wished-for one ("to become good") is none. :func:`table_judgements` reads the grades of flattened report tables ("Overall effectiveness" and the grade on the
 next line; an area's label and its grade). :func:`judgement_date` finds the date a frame gives its grade ("rated
-'good' in January 2014", "2013 when it was rated inadequate"). Attaching judgements to inspections is the
+'good' in January 2014", "2013 when it was rated inadequate"), :func:`judgement_dates` that date and the dates listed
+after it ("inadequate Ofsted ratings in 2011, 2013 and 2015"). Attaching judgements to inspections is the
 inspections finder's merge (:mod:`caregraph.pipeline.extract.inspection_merge`). Rules: the ``[judgement_words]``,
 ``[judgement]`` and ``[judgement_areas]`` tables of ``rules/inspections.toml``.
 """
@@ -88,9 +89,12 @@ _HYPOTHETICAL = re.compile(
 _NEGATED = re.compile(r"\b(?:no\s+longer|not|never|n['’]t)\s+(?:(?:been|be|yet|currently)\s+)*$", re.I)
 #: Words before a judging frame, or between the frame's start and its grade, that make the grade one left behind.
 _EARLIER = re.compile(
-    r"\b(?:previously|formerly|once|out\s+of\s+(?:its|their|the|an?)|from|since\s+being)\s+(?:(?:been|being|had|was|were)\s+)*['‘’\"“]?$",
+    r"\b(?:previously|formerly|once|out\s+of\s+(?:its|their|the|an?)|from|since\s+being)\s+(?:(?:it|they|this|that)\s+)?(?:(?:been|being|had|has|have|was|were)\s+)*['‘’\"“]?$",
     re.I,
 )
+#: Right after a grade, a word that makes it one left behind: "judged inadequate [previously]", "rated
+#: 'requires improvement' previously".
+_EARLIER_AFTER = re.compile(r"['’”\"]?\s*[\[(]?\s*(?:previously|formerly|before\s+that)\b", re.I)
 _GRADE_WORD = re.compile(r"(?i)good|inadequate|outstanding|requir|adequate|\bRI\b")
 _OVERALL_WORD = re.compile(r"\boverall\b", re.I)
 #: What follows a grade that is a good thing, not a grade ("good practice", "outstanding work").
@@ -114,7 +118,9 @@ def find_judgements(text: str, start: int, end: int) -> list[JudgementMention]:
         hi = found[i + 1][0] if i + 1 < len(found) else end
         explicit = bool(_OVERALL_WORD.search(text, max(lo, fs - 15), min(hi, ge + 12)))
         earlier = bool(
-            _EARLIER.search(text, max(lo, fs - 30), fs) or (gs > fs and _EARLIER.search(text, max(fs, gs - 12), gs))
+            _EARLIER.search(text, max(lo, fs - 30), fs)
+            or (gs > fs and _EARLIER.search(text, max(fs, gs - 12), gs))
+            or _EARLIER_AFTER.match(text, ge, min(hi, ge + 16))
         )
         areas = _frame_areas(text, lo, hi, gs, ge, fs)
         out.append(JudgementMention(gs, ge, grade, areas, fs, explicit and not areas, earlier, frame_end=fe))
@@ -172,14 +178,29 @@ def _frame_areas(text: str, lo: int, hi: int, gs: int, ge: int, fs: int) -> tupl
         # leavers … found them inadequate": every area named is the whole service, the grade the overall one
         return ()
     if not areas:
-        tail = re.match(r"[^.;\n]{0,12}?\b(?:for|in)\s+(?:the\s+)?(?P<rest>[^.;\n]{0,80})", after)
-        if tail and re.match(
-            r"\s*['’”\"]?\s*(?:for|in)\s+(?:the\s+)?(?:impact|experiences|help|children|care|leadership)",
-            after,
-            re.I,
-        ):
-            areas = areas_in(tail.group("rest"))
+        tail = _AREA_TAIL.match(after)
+        if tail:
+            rest = tail.group("rest")
+            rest = rest[: m.start()] if (m := _CLAUSE_STOP.search(rest)) else rest
+            # "Good ratings were received for the impact of leaders, … and overall effectiveness": the overall grade
+            areas = () if _OVERALL_AREA.search(rest) else areas_in(rest)
     return areas
+
+
+#: A grade's own "for"/"in" phrase right after it, past the frame's noun and its verb ("'good' for children in care",
+#: "an Outstanding rating for the experiences and progress of …", "a rating of 'good' for services for children and
+#: young people in care", "Good ratings were received for …"): the areas it grades.
+_AREA_TAIL = re.compile(
+    r"\s*['’”\"]?\s*(?:(?:judgements?|judgments?|ratings?|grades?|gradings?)\s+(?:(?:was|were)\s+(?:received|awarded|"
+    r"given|achieved)\s+)?)?(?:for|in)\s+(?:the\s+)?(?:(?:services?|those)\s+for\s+)?"
+    r"(?P<rest>(?:impact|experiences|help|children|young|care|leadership|families)\b[^.;\n]{0,160})",
+    re.I,
+)
+#: Where the phrase of a grade's areas ends: another clause ("…, with the overall effectiveness rated as good").
+_CLAUSE_STOP = re.compile(
+    r",\s*(?:with|where|which)\b|\b(?:while|whilst|but|whereas|rated|judged|graded|assessed)\b", re.I
+)
+_OVERALL_AREA = re.compile(r"\boverall\s+effectiveness\b", re.I)
 
 
 #: The areas that, named together, are the whole service (the single inspection framework's title names them).
@@ -253,9 +274,12 @@ def table_judgements(text: str, limit: int, known: set[int]) -> list[Located]:
 #: Ofsted in a report published this week".
 _DATE_AFTER = re.compile(
     r"['’”\"]?\s*(?:(?:overall|again|for\s+overall\s+effectiveness|in\s+every\s+area\s+assessed|by\s+(?:ofsted|inspectors|the\s+inspectorate))\s+){0,3}"
-    r"(?:(?:judgement|judgment|rating|grade),?\s+(?:[\w’'-]+\s+){0,5}?)?"
+    r"(?:(?:ofsted\s+)?(?:judgement|judgment|rating|grade)s?,?\s+(?:[\w’'-]+\s+){0,5}?)?"
     r",?\s*(?:(?:in|following|after)\s+(?:an?|its|the|their)\s+(?:[\w’'-]+\s+){0,2}?(?:report|letter|findings)\s+)?"
-    r"(?:\(\s*)?(?:in|during|since|(?:published|issued|released)(?:\s+(?:on|in))?)\s+",
+    r"(?:(?:(?:that|which)\s+(?:was|were)\s+)?(?:awarded|given|received|handed\s+down)?\s*(?:at|in|following|after)\s+"
+    r"(?:an?|its|the|their)\s+(?:[\w’'-]+\s+){0,3}?(?:inspection|re-?inspection|visit)"
+    r"(?:\s+by\s+(?:the\s+)?(?:inspectorate|ofsted|inspectors|regulator))?\s+)?"
+    r"(?:\(\s*)?(?:in|during|since|(?:published|issued|released)(?:\s+(?:on|in))?)\s+(?:(?:early|mid|late)[\s-]+)?",
     re.I,
 )
 #: Between a date and the judging frame after it: "2013 when it was rated inadequate", "since January 2019, when
@@ -282,7 +306,7 @@ def judgement_date(text: str, j: JudgementMention, dates: Sequence[DateMention])
     was rated inadequate", "since 2017, when Norfolk was judged as …", "In August 2022, services were rated …", "In
     June 2022 inspectors rated …"."""
     for d in dates:
-        if d.start >= j.end and d.start - j.end < 60 and _DATE_AFTER.fullmatch(text, j.end, d.start):
+        if d.start >= j.end and d.start - j.end < 100 and _DATE_AFTER.fullmatch(text, j.end, d.start):
             return d
     for d in dates:
         if d.end <= j.frame_start and j.frame_start - d.end < 60:
@@ -294,3 +318,27 @@ def judgement_date(text: str, j: JudgementMention, dates: Sequence[DateMention])
             ) and _LEADING_IN.search(text, max(0, d.start - 12), d.start):
                 return d
     return None
+
+
+#: Between dates listed one after another: "2011, 2013 and 2015", "2016 and 2019".
+_DATE_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.I)
+
+
+def judgement_dates(text: str, j: JudgementMention, dates: Sequence[DateMention]) -> list[DateMention]:
+    """The date a judging frame places its grade at (:func:`judgement_date`) and, when it is followed by a list of
+    dates of the same precision, those too: one inspection each ("inadequate Ofsted ratings in 2011, 2013 and
+    2015", "rated good in 2016 and 2019")."""
+    first = judgement_date(text, j, dates)
+    if first is None:
+        return []
+    out = [first]
+    if first.start < j.end:
+        return out  # a date before the frame ("2013 when it was rated inadequate") starts no list
+    precision = len(first.date.iso())
+    for d in dates:
+        if d.start <= out[-1].start:
+            continue
+        if len(d.date.iso()) != precision or not _DATE_LIST_GAP.fullmatch(text, out[-1].end, d.start):
+            break
+        out.append(d)
+    return out

@@ -450,8 +450,12 @@ _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
 _MONTH = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[A-Za-z]*"
 #: More days of one month before it: "on 3 and 10 May 2023", "on 3, 10 and 17 May 2023" (a meeting on each).
 _MORE_DAYS = r"(?:(?:\s*,\s*|\s+(?:and|&)\s+)\d{1,2}(?i:st|nd|rd|th)?)*"
+#: A full day in words ("6 December 2021", "the 10th of January 2022").
+_FULL_DAY = rf"(?i:the\s+)?\d{{1,2}}(?i:st|nd|rd|th)?\s+(?i:of\s+)?{_MONTH}\.?,?\s+(?:19|20)\d\d"
+#: More full days after one: "held on 6 December 2021 and 10 January 2022" (a meeting on each, not a span).
+_MORE_FULL_DAYS = rf"(?:(?:\s*,\s*|\s+(?:and|&)\s+){_FULL_DAY})*"
 _DAY = (
-    rf"(?P<date>(?i:the\s+)?\d{{1,2}}(?i:st|nd|rd|th)?{_MORE_DAYS}\s+(?i:of\s+)?{_MONTH}\.?,?\s+(?:19|20)\d\d"
+    rf"(?P<date>(?i:the\s+)?\d{{1,2}}(?i:st|nd|rd|th)?{_MORE_DAYS}\s+(?i:of\s+)?{_MONTH}\.?,?\s+(?:19|20)\d\d{_MORE_FULL_DAYS}"
     rf"|{_MONTH}\s+\d{{1,2}}(?i:st|nd|rd|th)?,?\s+(?:19|20)\d\d"
     r"|\d{1,2}(?P<dsep>[/.])\d{1,2}(?P=dsep)(?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)"
 )
@@ -471,7 +475,13 @@ _GAP = r"(?P<gap>(?:\s+(?!(?:that|which|who|when|where|because|but|and\s+(?:was|
 def _body_patterns() -> dict[str, re.Pattern[str]]:
     """The ways a text ties a named body to a day it met, each ending at or holding the date (group ``date``)."""
     r = rules()
-    body = rf"(?P<body>(?:[A-Z][\w’'&-]*(?:,(?=[ \t]+[A-Z]))?[ \t]+(?:(?:and|&|of|for|the|in|on|to)[ \t]+)*){{0,9}}{r.body_heads})(?![\w-])"
+    name = (
+        rf"(?:[A-Z][\w’'&-]*(?:,(?=[ \t]+[A-Z]))?[ \t]+(?:(?:and|&|of|for|the|in|on|to)[ \t]+)*){{0,9}}{r.body_heads}"
+    )
+    body = rf"(?P<body>{name})(?![\w-])"
+    # a name with a qualifier of one or two words after a dash ("Improvement and Scrutiny Committee – People")
+    qualifier = r"[ \t]+[-–—][ \t]+[A-Z][\w’'&-]*(?:[ \t]+(?:and|&)[ \t]+[A-Z][\w’'&-]*)?"
+    qualified = rf"(?P<body>{name}(?:{qualifier})?)(?![\w-])"
     tails = _tails()
     takes_place = r"(?:took|takes|will\s+take|is\s+to\s+take|is\s+due\s+to\s+take)\s+place\s+"
     will_be = r"(?:(?:will|would|is\s+to|is\s+due\s+to|was\s+to)\s+be\s+|(?:was|were|is)\s+)?"
@@ -486,8 +496,9 @@ def _body_patterns() -> dict[str, re.Pattern[str]]:
         # "the minutes of the meeting of the Corporate Parenting Board held on 18 April 2024", "the joint meeting of
         # the Health and Education Scrutiny Committees held on 2 April 2019", "the next meeting of the Panel will be
         # held on 4 September 2019", "a special meeting of the Schools Forum took place on 12 July 2023"
+        # … and a name with a qualifier after a dash: "the meeting of the Scrutiny Committee – People held on …"
         "meeting_of": re.compile(
-            rf"\bmeetings?\s+of\s+(?:the\s+)?{body}\s+(?:{will_be}{_VENUE}|{takes_place})(?:on|dated)\s+{_WEEKDAY}{_DAY}"
+            rf"\bmeetings?\s+of\s+(?:the\s+)?{qualified}\s+(?:{will_be}{_VENUE}|{takes_place})(?:on|dated)\s+{_WEEKDAY}{_DAY}"
         ),
         # "the Corporate Parenting Board meeting held on 18 April 2024", "the Cabinet, at its meeting on …", "the
         # minutes of the Corporate Parenting Board held on …", "the Board's next meeting on 7 September 2022", "the
@@ -601,6 +612,13 @@ def _body_in_sentence(doc: Doc, pos: int, own: str | None) -> str | None:
     return own
 
 
+def _own_head(own: str) -> str:
+    """The head word of the page's own body, lower case: its last word, or the last head word before a qualifier
+    ("Improvement and Scrutiny Committee - People" → "committee")."""
+    heads = list(rules().head.finditer(own))
+    return heads[-1].group(0).lower() if heads else own.split()[-1].lower()
+
+
 def _bare_head(doc: Doc, raw: str, own: str | None, pos: int) -> str | None:
     """The body a head word alone stands for ("the Board"): the page's own with that head, else the nearest full name
     with that head before ``pos`` (after it when there is none before)."""
@@ -610,7 +628,7 @@ def _bare_head(doc: Doc, raw: str, own: str | None, pos: int) -> str | None:
     head = words[-1].lower()
     if head in ("council", "councils"):
         return None
-    if own is not None and own.split()[-1].lower() == head:
+    if own is not None and _own_head(own) == head:
         return own
     best = None
     for m in _named_body().finditer(doc.text, 0, min(len(doc.text), WIDE_SCAN_LIMIT)):
@@ -766,16 +784,58 @@ def _meetings_in_text(doc: Doc, own: str | None) -> list[MeetingRecord]:
             for ws, we in meets:
                 for m in pattern.finditer(text, ws, we):
                     out.extend(_dated(doc, m, own))
+    out.extend(_yearless_meetings(doc, own))
+    return out
+
+
+#: A meeting dated to a day without its year: "at its meeting on November 1", "the Full Council meeting on 1 November"
+#: (not "on 1 November 2023": a full day is read by the patterns above).
+_YEARLESS = re.compile(
+    rf"(?i:\bmeeting\s+(?:(?:to\s+be\s+|being\s+)?held\s+)?on\s+){_WEEKDAY}"
+    rf"(?P<date>\d{{1,2}}(?i:st|nd|rd|th)?\s+(?i:of\s+)?{_MONTH}|{_MONTH}\s+\d{{1,2}}(?i:st|nd|rd|th)?)\b"
+    r"(?![ \t]*,?[ \t]*(?:\d|(?i:st|nd|rd|th)\b))"
+)
+
+
+def _yearless_meetings(doc: Doc, own: str | None) -> list[MeetingRecord]:
+    """Meetings the text dates to a day without a year ("The council's cabinet will discuss the report at its meeting
+    on November 1"): the body the sentence names (else the page's own), in the year that puts the day nearest the
+    page's own date (a dateline, "Date of decision"); none on a page that gives no date of its own."""
+    found = list(_YEARLESS.finditer(doc.text, 0, min(len(doc.text), WIDE_SCAN_LIMIT)))
+    if not found:
+        return []
+    anchor = doc.source.published or _segment_date(doc) or _dateline(doc)
+    if anchor is None or anchor.precision != "day":
+        return []
+    out = []
+    for m in found:
+        body = _body_in_sentence(doc, m.start(), own)
+        if body is None:
+            continue
+        start, end = m.start("date"), m.end("date")
+        days = [d.date for k in (False, True) for d in doc.dates_in(start, end, anchor, future=k)[:1]]
+        days = [d for d in days if d.precision == "day"]
+        if days:
+            day = min(days, key=lambda d: abs((d.bounds()[0] - anchor.bounds()[0]).days))
+            out.append(MeetingRecord(body, day, doc.evidence(*doc.sentence_around(m.start(), m.end()))))
     return out
 
 
 def _dated(doc: Doc, m: re.Match[str], body: str) -> list[MeetingRecord]:
     """The meeting of ``body`` on the day of ``m``'s date group, if it gives one; one on each day of a list of days
     ("on 3 and 10 May 2023": two meetings, not a span)."""
+    ev = doc.evidence(*doc.sentence_around(m.start(), m.end()))
+    full = list(_FULL_DAY_RE.finditer(doc.text, m.start("date"), m.end("date")))
+    if len(full) > 1:  # "held on 6 December 2021 and 10 January 2022": a meeting on each day
+        out = []
+        for f in full:
+            one = doc.dates_in(f.start(), f.end())
+            if one and one[0].date.precision == "day":
+                out.append(MeetingRecord(body, one[0].date, ev))
+        return out
     dates = doc.dates_in(m.start("date"), m.end("date"))
     if not dates or dates[0].date.precision != "day":
         return []
-    ev = doc.evidence(*doc.sentence_around(m.start(), m.end()))
     last = dates[-1].until or dates[-1].date
     days = _LISTED_DAY.findall(doc.text, m.start("date"), m.end("date"))
     if len(days) < 2 or last.precision != "day":
@@ -783,14 +843,19 @@ def _dated(doc: Doc, m: re.Match[str], body: str) -> list[MeetingRecord]:
     return [MeetingRecord(body, PartialDate(last.year, last.month, int(d)), ev) for d in days]
 
 
+_FULL_DAY_RE = re.compile(_FULL_DAY)
 #: A day of a list of days ("3", "10th") before its month.
 _LISTED_DAY = re.compile(r"(?<![\d/.-])(\d{1,2})(?:st|nd|rd|th)?(?=\s*,|\s+(?:and|&)\s|\s+(?:of\s+)?[A-Za-z])")
 
 
 # ------------------------------------------------------------------------------------------ document date
 
+#: A short line near the top that gives the page's day: bare ("04 March 2019", "| 04 March 2019" from a flattened
+#: table), labelled ("Date: …", "Date Released - 25/03/2025", "Published 9th Oct 2018") or said of the page ("This
+#: story was published 6 August 2018").
 _DATELINE_LINE = re.compile(
-    r"^(?:(?:date(?:\s+of\s+(?:the\s+)?meeting)?|published|posted|updated|issued|last\s+updated)\s*(?:on)?\s*:?\s*)?(?:[A-Z][\w ,&'’-]{0,60}?,\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?P<date>\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+(?:19|20)\d\d|\d{1,2}/\d{1,2}/(?:19|20)\d\d)\b",
+    r"^[|\s]*(?:(?:(?:this\s+(?:story|article|page|news\s+item|news\s+story|(?:news|press)\s+release)\s+was\s+)?(?:first\s+)?(?:published|posted|updated|issued|released)"
+    r"|date(?:\s+of\s+(?:the\s+)?meeting|\s+(?:published|posted|released|issued))?|last\s+updated)\s*(?:on)?\s*[:\-–—]?\s*)?(?:[A-Z][\w ,&'’-]{0,60}?,\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?P<date>\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+(?:19|20)\d\d|\d{1,2}/\d{1,2}/(?:19|20)\d\d)\b",
     re.I,
 )
 
@@ -805,7 +870,7 @@ def document_date(doc: Doc | Segmented, meetings: list[MeetingRecord]) -> Partia
         return max(own, key=lambda m: sort_key(m.date)).date
     if doc.source.published is not None:
         return doc.source.published
-    return _segment_date(doc) or _dateline(doc)
+    return _segment_date(doc) or _dateline(doc) or _today(doc)
 
 
 def _segment_date(doc: Doc) -> PartialDate | None:
@@ -836,6 +901,22 @@ def _dateline(doc: Doc) -> PartialDate | None:
             if found and found[0].date.precision == "day":
                 return found[0].date
     return None
+
+
+#: "today" with the day in brackets or after a comma: "The judgement published today (Friday, 19 February 2016)".
+_TODAY = re.compile(rf"(?i:\btoday)\s*(?:\(\s*|,\s*){_WEEKDAY}{_DAY}")
+
+
+def _today(doc: Doc) -> PartialDate | None:
+    """The day a page near its top calls "today" ("… published today (Friday, 19 February 2016)")."""
+    m = _TODAY.search(doc.text, 0, min(len(doc.text), _TODAY_LIMIT))
+    if m is None:
+        return None
+    found = doc.dates_in(m.start("date"), m.end("date"))
+    return found[0].date if found and found[0].date.precision == "day" else None
+
+
+_TODAY_LIMIT = 2000
 
 
 def fallback_anchor(doc: Doc | Segmented) -> PartialDate | None:

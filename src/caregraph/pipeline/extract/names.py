@@ -382,7 +382,7 @@ def patterns() -> Patterns:
             rf"\b(?:{plural})(?:[ \t]+(?:present|in[ \t]+attendance|attending))?(?:[ \t]*:)?\s+(?P<names>{item}(?:{sep}{item}){{1,80}})"
         ),
         apposition=re.compile(
-            rf"(?<![\w’'-])(?:(?P<hon>{hon})\s+)?(?P<name>{NAME_TOKEN}(?: +(?:(?=[abdeilstv][a-z]){_PARTICLE} +)*{NAME_TOKEN}){{0,3}}?){pn}(?:[ \t]*\((?:Lab|Con|LD|Lib[ \t]+Dem|Green|Ind|Independent|Labour|Conservative|Liberal[ \t]+Democrat|Reform(?:[ \t]+UK)?|SNP|Plaid(?:[ \t]+Cymru)?|UKIP)[^()\n]{{0,40}}\)|[ \t]*\([A-Z]{{1,4}}\))?(?:(?:\s*,\s*(?:the\s+|our\s+)?(?:(?i:council|county|borough|city|authority)['’]s\s+)?(?:(?:new|incoming|outgoing|permanent|current)\s+)?(?P<former>(?:former|previous)\s+)?|\s*\(\s*(?:the\s+)?|[ \t]*[–—][ \t]*|[ \t]+-[ \t]+)(?P<mods>{_MODIFIERS})|[ \t]+(?=[A-Z]))(?=(?P<head>(?i:{head})))"
+            rf"(?<![\w’'-])(?:(?P<hon>{hon})\s+)?(?P<name>{NAME_TOKEN}(?: +(?:(?=[abdeilstv][a-z]){_PARTICLE} +)*{NAME_TOKEN}){{0,3}}?){pn}(?:[ \t]*\((?:Lab|Con|LD|Lib[ \t]+Dem|Green|Ind|Independent|Labour|Conservative|Liberal[ \t]+Democrat|Reform(?:[ \t]+UK)?|SNP|Plaid(?:[ \t]+Cymru)?|UKIP)[^()\n]{{0,40}}\)|[ \t]*\([A-Z]{{1,4}}\))?(?:(?:\s*,\s*(?:the\s+|our\s+)?(?:(?i:council|county|borough|city|authority)['’]s\s+)?(?:(?:new|incoming|outgoing|permanent|current)\s+)?(?P<former>(?:former|previous)\s+|ex-)?|\s*\(\s*(?:the\s+)?|[ \t]*[–—][ \t]*|[ \t]+-[ \t]+)(?P<mods>{_MODIFIERS})|[ \t]+(?=[A-Z]))(?=(?P<head>(?i:{head})))"
         ),
         bracket=re.compile(r"[ \t]*\((?P<inner>[A-Z][^()\n]{1,80})\)"),
         verb_after=re.compile(
@@ -422,7 +422,7 @@ def patterns() -> Patterns:
             rf"(?:has[ \t]+(?:replaced|succeeded)|had[ \t]+(?:replaced|succeeded)|will[ \t]+(?:replace|succeed)|would[ \t]+(?:replace|succeed)|replaced|replaces|succeeded|succeeds)[ \t]+(?:(?P<hon2>{hon})[ \t]+)?(?P<name2>{NAME_RUN}){pn}[ \t]+as[ \t]+(?:(?:the|our|its|their)[ \t]+)?(?P<mods>)(?=(?P<head>(?i:{head})))"
         ),
         appoint=re.compile(
-            rf"(?:appoint|appoints|appointed|elect|elects|elected|nominate|nominated|confirm|confirmed)[ \t]+(?:(?P<hon>{hon})[ \t]+)?(?P<name>{NAME_RUN}){pn}[ \t]+(?:as[ \t]+)?(?:(?:the|its|our|their)[ \t]+)?(?:(?:new|next|permanent|interim|first)[ \t]+)?(?P<mods>)(?=(?P<head>(?i:{head})))"
+            rf"(?:appoint|appoints|appointed|(?:appointment|election|nomination)[ \t]+of(?P<skip>(?:[ \t]+[\w’'-]+){{1,7}}?)??|elect|elects|elected|nominate|nominated|confirm|confirmed)[ \t]+(?:(?P<hon>{hon})[ \t]+)?(?P<name>{NAME_RUN}){pn}[ \t]+(?(skip)as[ \t]+|(?:as[ \t]+)?)(?:(?:the|its|our|their)[ \t]+)?(?:(?:council|county|borough|city|authority|partnership|trust)['’]s[ \t]+)?(?:(?:new|next|permanent|interim|first)[ \t]+)?(?P<mods>)(?=(?P<head>(?i:{head})))"
         ),
         elected=re.compile(
             rf"(?:was|is|be|been|were)[ \t]+(?:duly[ \t]+|unanimously[ \t]+)*{appointed}[ \t]+(?:as[ \t]+)?(?:(?:the|its)[ \t]+)?(?P<mods>)(?=(?P<head>(?i:{head})))"
@@ -562,21 +562,25 @@ def trim_name(name: str) -> str:
 
 
 @cache
-def _bare_name_re(full_stop: bool = False, line_end: bool = False) -> re.Pattern[str]:
+def _bare_name_re(full_stop: bool = False, line_end: bool = False, any_word: bool = False) -> re.Pattern[str]:
     verbs = rules().person_verbs
     stop = r"|\.(?=\s|$)" if full_stop else ""
     eol = r"|[ \t]*(?:\n|$)" if line_end else ""
+    word = r"|[ \t]+[a-z]" if any_word else ""
     return re.compile(
         rf"(?P<name>{name_run(1, 2)}){post_nominals()}"
-        rf"(?=['’]s\b|[ \t]*(?:[,:()]|[-–—][ \t]{stop})|[ \t]+(?:{verbs}|has|had|have|is|was|will|would|who|did|does|can|could|should|must|may|put|puts|took|takes|joined|joins|leads|said|and|be)\b{eol})"
+        rf"(?=['’]s\b|[ \t]*(?:[,:()]|[-–—][ \t]{stop})|[ \t]+(?:{verbs}|has|had|have|is|was|will|would|who|did|does|can|could|should|must|may|put|puts|took|takes|joined|joins|leads|said|and|be)\b{eol}{word})"
     )
 
 
-def bare_name_at(text: str, pos: int, full_stop: bool = False, line_end: bool = False) -> tuple[str, int] | None:
+def bare_name_at(
+    text: str, pos: int, full_stop: bool = False, line_end: bool = False, any_word: bool = False
+) -> tuple[str, int] | None:
     """A person's name without an honorific that starts at ``pos`` and is followed by what follows a person's
     name in a sentence (a verb, "has", "who", a comma, a colon, a bracket, a dash, "'s"; with ``full_stop``, also
-    a full stop; with ``line_end``, the end of the line): ``(name, end)``."""
-    m = _bare_name_re(full_stop, line_end).match(text, pos)
+    a full stop; with ``line_end``, the end of the line; with ``any_word``, any word in lower case, where other
+    evidence says a name stands there): ``(name, end)``."""
+    m = _bare_name_re(full_stop, line_end, any_word).match(text, pos)
     if not m:
         return None
     raw = m.group("name")

@@ -16,14 +16,17 @@ reads a name where there is positive evidence of one:
    "Job title: Head of Service", "By Hannah Example, Local Democracy Reporter", "(Sam Sample – 0100 000000)"
    (:mod:`.contacts`);
 7. a post as the label of a line — "Cabinet Member: Councillor Jas Example", "Director of Public Health – Jo Sample";
-8. people acting — "Cal Sample stated" (a sentence's subject, a bracket or a clause before the verb allowed),
+8. people acting — "Cal Sample stated" (a sentence's subject, a bracket or a clause before the verb allowed; a
+   speaker after an opening phrase and a comma: "Speaking after the meeting, Jo Example said"),
    "presented by Shay Tester", "said Jo Example", "The Board thanked Jo Example", "that Jo Example was attending",
    a pair in apposition (", Jo Example and Kit Sample,"), a bulleted "Andy Person, Unison, gave …";
 9. a name with a bracket — "Alex Example (Anyshire Youth Service)": a person, with no post unless the bracket is one;
 10. posts in predicates — "X has been named as the next Director …", "X, who is the council's director …", "X, who
-    starts as Director …", "to appoint Councillor X as Vice-Chair", "X had replaced Y as Director …";
+    starts as Director …", "to appoint Councillor X as Vice-Chair", "the appointment of (former director) X as its
+    chief executive", "X had replaced Y as Director …";
 11. lists of people — "apologies were received from A, B and C", "Present: …", "The committee welcomed …", a list
-    one to a line under a heading, "Name – Role" rows (:mod:`.contacts`);
+    one to a line under a heading, "Name – Role" rows, questions and answers minuted one speaker to a line
+    ("· Ann Example – Is the plan …?" among "o  DCS – …") (:mod:`.contacts`);
 12. a post before a name — "interim Chief Executive Tess Sample has …", "As lead inspector Kim Example put it",
     "the Director of Children's Services – Nia Example", "The Director of Public Health (Ann Sample)";
 13. a title written before a name as news copy does — "Corporate director Ana Example said", "Council leader Sir
@@ -59,6 +62,7 @@ from caregraph.pipeline.extract.contacts import (
     listed_pass,
     plural_pass,
     post_cell,
+    speaker_rows,
 )
 from caregraph.pipeline.extract.doc import Doc, clean
 from caregraph.pipeline.extract.names import (
@@ -105,6 +109,7 @@ def match_people(doc: Doc, spans: list[PostSpan]) -> list[PersonCandidate]:
         _predicates,
         listed_pass,
         dash_rows,
+        speaker_rows,
     ):
         out.extend(found(doc))
     taken = [c.post_span for c in out if c.post_span is not None]
@@ -187,19 +192,27 @@ def fuller_names(doc: Doc, people: list[PersonRecord]) -> list[PersonRecord]:
     """A person known by initials and surname ("C Example") takes the full name the page also writes with a first
     name of that initial ("Celia Example was retiring"), when there is one such name."""
     text = doc.text[: doc.limit]
-    out = []
+    out: list[PersonRecord] = []
     for p in people:
         tokens = p.name.split()
         if len(tokens) == 2 and len(tokens[0].rstrip(".")) == 1 and tokens[0][0].isupper():
-            found = {
-                m.group(1)
-                for m in re.finditer(
-                    rf"(?<![\w’'-])({re.escape(tokens[0][0])}[^\W\d_]+)[ \t]+{re.escape(tokens[1])}(?![\w’'-])", text
-                )
-                if is_name(f"{m.group(1)} {tokens[1]}", strict=True)
-            }
-            if len(found) == 1:
-                p = PersonRecord(f"{found.pop()} {tokens[1]}", p.post, p.evidence, p.honorific, p.organisation, p.role)
+            first = rf"{re.escape(tokens[0][0])}[^\W\d_]+"
+        elif len(tokens) == 1 and p.honorific:
+            first = r"[^\W\d_]+"  # "Mr Example" and "Edward Example": the surname of the full name
+        else:
+            out.append(p)
+            continue
+        found = {
+            m.group(1)
+            for m in re.finditer(rf"(?<![\w’'-])({first})[ \t]+{re.escape(tokens[-1])}(?![\w’'-])", text)
+            if m.group(1)[:1].isupper() and is_name(f"{m.group(1)} {tokens[-1]}", strict=True)
+        }
+        if len(found) == 1:
+            full = f"{found.pop()} {tokens[-1]}"
+            if any(person_key(o.name) == person_key(full) for o in people):
+                out.append(p)  # that person is listed already: another person of that surname
+                continue
+            p = PersonRecord(full, p.post, p.evidence, p.honorific, p.organisation, p.role)
         out.append(p)
     return out
 
@@ -285,6 +298,7 @@ def _apposition(doc: Doc, heads: list[int]) -> Iterator[PersonCandidate]:
             yield found._replace(organisation=found.organisation or clean(owner.group("owner")))
             continue
         title = f"{m.group('former') or ''}{clean(mods)} {post}".strip()  # "a former Director" is not a Director
+        title = title.replace("ex- ", "ex-")
         yield candidate(doc, name, title, m.start(), post_end, hon, witness(doc, m.start()), (start, post_end))
 
 
@@ -310,7 +324,11 @@ def _post_follows(text: str, m: re.Match[str]) -> bool:
         return True
     head_match = re.match(f"(?i:{rules().post_head})", text[m.start("head") : m.start("head") + 300])
     head_end = m.start("head") + (len(head_match.group(0)) if head_match else 0)
-    return bool(re.match(r"\s+(?:of|for|to|with)\b|\s*[-–]\s*[A-Z]", text[head_end : head_end + 8]))
+    if re.match(r"\s+(?:of|for|to|with)\b|\s*[-–]\s*[A-Z]", text[head_end : head_end + 8]):
+        return True
+    # "Jo Example Executive Director Children's Services gave a presentation": a post whose end a verb follows
+    extent = post_extent(text, m.start("head"), min(len(text), m.start("head") + 200), person=True)
+    return extent is not None and bool(patterns().verb_next.match(text, extent[0], extent[0] + 30))
 
 
 # Where a lower-case post may follow a name: a comma, then (after "the" and a council's name) a lower-case word.
@@ -395,16 +413,19 @@ def _acting(doc: Doc) -> Iterator[PersonCandidate]:
     "presented by Shay Tester", "said Jo Example", and a bulleted "Andy Person, Unison, gave …". A name
     before a verb that is not a verb of speech must hold no word of posts and services."""
     rules_, pr, text = rules(), patterns(), doc.text
-    for m in scan(pr.verb_after, text, doc.limit, sentence_start):
+    for m in scan(pr.verb_after, text, doc.limit, _sentence_or_clause_start):
         speech = bool(pr.speech.fullmatch(m.group("verb")))
         if m.group("clause") and not speech:
             continue  # "Jo Example, who leads the service, said": a clause after a name only before speech
+        opens = sentence_start(text, m.start())
+        if not opens and not (speech and not m.group("clause") and not m.group("name2")):
+            continue  # after a comma ("Speaking after the meeting, Jo Example said"), only a speaker
         for group in ("name", "name2"):
             raw = m.group(group)
             if not raw:
                 continue
             name = trim_name(raw)
-            if name == raw and is_name(name, strict=not speech) and not is_post_word_start(name):
+            if name == raw and is_name(name, strict=not (speech and opens)) and not is_post_word_start(name):
                 yield candidate(doc, name, None, m.start(group), m.start(group) + len(name))
     for m in pr.by_name.finditer(text, 0, doc.limit):
         raw = m.group("name")
@@ -428,6 +449,11 @@ def _acting(doc: Doc) -> Iterator[PersonCandidate]:
         name = m.group("name")
         if is_name(name, strict=True) and not rules_.post_head_re.match(m.group("after")):
             yield candidate(doc, name, None, m.start("name"), m.end("name"))
+
+
+def _sentence_or_clause_start(text: str, pos: int) -> bool:
+    """Whether ``pos`` opens a sentence (:func:`sentence_start`) or follows a comma and a space."""
+    return sentence_start(text, pos) or (pos > 1 and text[pos - 1] == " " and text[pos - 2] == ",")
 
 
 def _that_names(text: str, limit: int) -> Iterator[re.Match[str]]:
@@ -495,23 +521,27 @@ def _predicate_post(doc: Doc, m: re.Match[str], name: str, hon: str | None, star
     if extent is None:
         return
     post_end, post = extent
-    if _FOR_THE_MEETING.match(text, head, min(len(text), post_end + 20)):
-        return  # "to elect Councillor X as chair for this meeting only": no post held
+    if _FOR_THE_MEETING.match(text, head, min(len(text), post_end + 30)):
+        return  # "to elect Councillor X as chair for this meeting only": the text says no post is held
     post = _predicate_title(f"{clean(m.group('mods') or '')} {post}".strip())
     if len(post.split()) < 2 and (post.islower() or m.groupdict().get("det") in {"a", "an"}):
         return  # "appointed as a member of the Committee": a member, not a post
     yield candidate(doc, name, post, start, post_end, hon, None, (head, post_end))
 
 
-_FOR_THE_MEETING = re.compile(r"(?i)[^,.;\n]*?[ \t]+(?:for|of)[ \t]+(?:this|the)[ \t]+meeting\b")
+_FOR_THE_MEETING = re.compile(r"(?i)[^,.;\n]*?[ \t]+(?:for|of)[ \t]+(?:this|the)[ \t]+meeting[ \t]+only\b")
 _OF_THIS = re.compile(
     r"(?i)\s+(?:of|for)\s+(?:this|the)\s+(?:committee|panel|board|meeting|sub-committee|municipal\s+year|year)\b.*$"
 )
 
 
+_OF_THIS_END = re.compile(r"(?i)\s+(?:of|for)\s+(?:this|the)$")
+
+
 def _predicate_title(post: str) -> str:
     """A post read from a predicate, without "of this Committee" and what the sentence goes on to say."""
     post = _OF_THIS.sub("", post)
+    post = _OF_THIS_END.sub("", post)  # "Chair of this" (the extent stopped at "meeting")
     return re.sub(r"\s+(?:to|in|from|on|at|until|since|with|who|which|and\s+will)\s+.*$", "", post)
 
 
@@ -546,7 +576,9 @@ def _post_then_name(doc: Doc, spans: list[PostSpan], taken: list[tuple[int, int]
             name_end = honorific.start("name") + len(name)
         else:
             hon = None
-            found = bare_name_at(text, sep.end(), full_stop=True, line_end=bool(re.search("[-–—]", sep.group(0))))
+            found = bare_name_at(
+                text, sep.end(), full_stop=True, line_end=bool(re.search("[-–—]", sep.group(0))), any_word=True
+            )
             if found is None:
                 continue
             name, name_end = found
@@ -707,7 +739,9 @@ def _name_at(text: str, pos: int) -> tuple[str, str | None, int] | None:
         if name is not None:
             return name, m.group("hon"), m.start("name") + len(name)
         return None
-    found = bare_name_at(text, pos, full_stop=True)
+    # a title in lower case right before a capitalised name is evidence enough that a name follows ("then chief
+    # executive Nia Example announcing …", "director Sam Sample as its …")
+    found = bare_name_at(text, pos, full_stop=True, any_word=True)
     if found is None:
         return None
     return found[0], None, found[1]

@@ -14,6 +14,7 @@ to a person or named more fully elsewhere. Rules: ``rules/people.toml``.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import NamedTuple
 
 from caregraph.gazetteer import gazetteer
@@ -96,8 +97,12 @@ _FIELD_WORDS = {
     "extension",
 }
 _FIELD_COLON = re.compile(r"[ \t]*:")
+_SUBJECTS_AFTER_COLON = re.compile(
+    r"[ \t]*(?P<words>[A-Z][\w’'-]*(?:[ \t]+(?:[A-Z][\w’'-]*|and|&|of))*)"
+    r"(?=[ \t]*(?:\n|$|,)|[ \t]+(?:Tel|Telephone|Phone|Email|E-mail|Mobile|Ext)\b)"
+)
 LOWER_POST = re.compile(
-    r"\b(?=[tToOiIaAcCbB])(?i:the|our|its|their|as|(?:council|county|borough|city|authority)['’]s)[ \t]+(?P<post>(?i:(?:(?:interim|acting|deputy|assistant|"
+    r"\b(?=[tToOiIaAcCbB])(?i:the|our|its|their|as|an?|(?:council|county|borough|city|authority)['’]s)[ \t]+(?i:(?:new|incoming|permanent)[ \t]+)?(?P<post>(?i:(?:(?:interim|acting|deputy|assistant|"
     r"executive|corporate|strategic|lead|chief|independent|principal)[ \t]+)*(?:director|chief[ \t]+executive|cabinet[ \t]+member|lead[ \t]+member|"
     r"executive[ \t]+member|portfolio[ \t]+holder|inspector|leader|head|chair(?:man|woman|person)?)))(?![\w-])"
 )
@@ -129,6 +134,8 @@ _AT_BODY = re.compile(
 _LOWER_BODY = re.compile(
     r"(?:council|county|city|borough|authority|partnership)['’]s[ \t]+[a-z][a-z’'&, \t-]{0,80}?\b(?:committee|sub-committee|board|panel|partnership|forum|commission)\b"
 )
+_CAPITAL_AROUND = re.compile(r"upon[ \t]+[A-Z]")
+_CAPITAL_BEFORE = re.compile(r"(?<![\w’'-])[A-Z][a-z]+[ \t]+$")
 _LOWER_WORDS = r"(?:[a-z][\w’'-]*[ \t]+){0,3}?[a-z][\w’'-]*"
 _LOWER_LIST = re.compile(
     rf"[ \t]*{_LOWER_WORDS}(?:[ \t]*,[ \t]*{_LOWER_WORDS})*[ \t]+(?:and|&)[ \t]+{_LOWER_WORDS}(?=[ \t]*(?:[,.;)]|$))",
@@ -221,6 +228,9 @@ class _PostScan:
             if (prev and prev[-1].lower() in _POST_CONNECTORS) or _CONTINUES.match(nxt):
                 return _SKIP  # a hard line break inside the post ("Head of\nService")
             return _STOP
+        if token == ":" and self.person and m.start() >= self.head_end and self._subject_after_colon(m.end()):
+            self.in_complement = True
+            return _SKIP  # "Jo Example, Strategic Lead: Youth  Tel: …": the area a post is for, after a colon
         if token in {".", ";", ":", "(", ")", "[", "]", "\t", "|"}:
             return _STOP  # a table's cell ends at a tab or a bar
         if token.startswith("("):
@@ -243,6 +253,16 @@ class _PostScan:
             return _STOP  # "the Strategic Lead of Education – Hana Sample": the name is not part of the post
         self.in_complement = True
         return _SKIP
+
+    def _subject_after_colon(self, pos: int) -> bool:
+        """Whether a colon at ``pos`` is followed by the capitalised subjects of a post and then the end of the
+        line, a comma or a contact field's label ("Strategic Lead: Youth  Tel: …"), not by a sentence or a name."""
+        m = _SUBJECTS_AFTER_COLON.match(self.text, pos, self.limit)
+        if m is None:
+            return False
+        words = [w.lower().replace("’", "'") for w in m.group("words").split()]
+        subjects = rules().post_subjects
+        return words[0] in subjects and all(w in subjects or w in _POST_CONNECTORS for w in words)
 
     def _in_bracket(self) -> bool:
         """Whether the post opens inside a bracket on its line ("Jo Example (Chief Officer, …)")."""
@@ -311,7 +331,7 @@ class _PostScan:
             and not inside_head
             and token[0].isupper()
             and word not in _POST_CONNECTORS
-            and bare_name_at(text, abs_start, full_stop=True) is not None
+            and bare_name_at(text, abs_start, full_stop=True, any_word=True) is not None
         ):
             return True  # "Director of Children's Services Jane Smith said": the post ends before the name
         if word in {"of", "for", "with", "to"}:
@@ -335,6 +355,13 @@ class _PostScan:
         if word == "at" and self.person and _AT_BODY.match(self.text, abs_start + 2):
             self.in_complement = True
             return False  # "cabinet member for children at Cornwall Council": the body is part of the post
+        if (
+            word == "upon"
+            and self.in_complement
+            and _CAPITAL_AROUND.match(self.text, abs_start)
+            and _CAPITAL_BEFORE.search(self.text, max(0, abs_start - 30), abs_start)
+        ):
+            return False  # "for Richmond upon Thames", "Kingston upon Hull": a place's name goes on
         if token[0].islower() and word not in _POST_CONNECTORS:
             if (
                 not self.person
@@ -363,6 +390,16 @@ class _PostScan:
             return True
         if _THE.match(rest) and rules_.post_head_re.match(rest[4:].lstrip()):
             return True
+        first = rest.split(None, 1)[0].rstrip(",.;:").replace("’", "'") if rest else ""
+        if (
+            self.person
+            and not self.lower
+            and first[:1].islower()
+            and first not in rules_.post_subjects
+            and first not in rules_.lower_heads
+            and first not in rules_.lower_modifiers
+        ):
+            return True  # "ex-Director of Children's Services and expert in …": a capitalised post ends at "and"
         nxt = rules_.post_head_re.match(rest)
         if nxt and not self.person:
             if self.in_complement or not _OF_NEXT.match(rest[nxt.end() : nxt.end() + 12]):
@@ -512,6 +549,13 @@ def post_candidates(text: str, limit: int) -> list[PostSpan]:
     return out
 
 
+@cache
+def _honorific_end() -> re.Pattern[str]:
+    """An honorific (or a plural one) right before a position: what stands before a name, never before a modifier."""
+    hons = sorted({*rules().honorifics, *rules().plural_honorifics}, key=len, reverse=True)
+    return re.compile(rf"(?<![\w’'-])(?:{'|'.join(re.escape(h) for h in hons)})[ \t]+$")
+
+
 _LEFT_MODIFIER = re.compile(r"(?:(?<=\s)|^)(?P<word>[A-Z][a-z]+(?:['’]s)?|&|(?<=[a-z] )and)[ \t]+$")
 
 
@@ -540,6 +584,8 @@ def _extend_left(text: str, start: int) -> int:
             break  # "Schools Minister", "Education Secretary": a subject is a modifier
         if gazetteer().resolve(word) is not None:
             break
+        if _honorific_end().search(text, max(0, m.start() - 30), m.start()):
+            break  # "Councillor Hamilton and Co-opted Member Mrs X": a name after an honorific is no modifier
         before = text[max(0, m.start() - 2) : m.start()]
         if (
             re.search(r"[.!?:]\s*$|^\s*$", before)
