@@ -5,6 +5,11 @@
     python bench/profile_extract.py --rounds 5 --filter extract   # only functions whose file path holds "extract"
     python bench/profile_extract.py --time-only          # no profiler: best-of-rounds wall and CPU ms a page
     python bench/profile_extract.py --shares             # no profiler: CPU ms a page of each finder (see SHARES)
+    python bench/profile_extract.py --digest /tmp/before.txt   # a digest of every page's extraction, for refactoring
+
+``--digest FILE`` writes one line per page (its file name and the sha256 of its extraction's ``repr``) and prints the
+digest of the whole; run it before and after a change that must not change output (a speed-up, a module split) and
+``diff`` the files: only page names and digests are written, never page text.
 
 The pages are loaded once and warmed up (rules compiled, caches filled) before profiling; the figures are for
 ``segment`` + ``extract`` only (no loading, no store). Only function names and times are printed, never page text.
@@ -28,7 +33,11 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CORPORA = [ROOT.parent / "shared" / "corpus", ROOT / "bench" / "challenge"]
+DEFAULT_CORPORA = [
+    folder
+    for folder in (ROOT.parent / "shared" / "corpus", ROOT / "bench" / "challenge", ROOT.parent / "realpages")
+    if folder.is_dir()
+]  # the second real set (../realpages) when it is there
 
 #: The functions ``--shares`` times ("module:function" under caregraph.pipeline; a method as "module:Class.method").
 #: A name a module no longer has is reported and skipped.
@@ -88,6 +97,23 @@ def run_all(documents: list) -> None:
 
     for document in documents:
         extract(segment(document))
+
+
+def digest(documents: list, out: Path) -> str:
+    """Write ``name sha256`` per page of its extraction's ``repr`` to *out*; return a summary with the overall digest."""
+    import hashlib
+
+    from caregraph.pipeline.extract import extract
+    from caregraph.pipeline.segment import segment
+
+    lines = []
+    for document in documents:
+        record = extract(segment(document))
+        lines.append(f"{document.path} {hashlib.sha256(repr(record).encode()).hexdigest()}")
+    lines.sort()
+    text = "\n".join(lines) + "\n"
+    out.write_text(text, encoding="utf-8")
+    return f"{len(lines)} pages, digest {hashlib.sha256(text.encode()).hexdigest()[:16]} (per page in {out})"
 
 
 def time_only(documents: list, rounds: int) -> str:
@@ -203,6 +229,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--filter", default="", help="only functions whose file path contains this")
     parser.add_argument("--time-only", action="store_true", help="time without the profiler")
     parser.add_argument("--shares", action="store_true", help="CPU time of the finder functions of SHARES")
+    parser.add_argument("--digest", type=Path, metavar="FILE", help="write a digest of each page's extraction to FILE")
     args = parser.parse_args(argv)
 
     corpora = args.corpora or DEFAULT_CORPORA
@@ -211,6 +238,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"profile_extract: {corpus}: not a folder", file=sys.stderr)
             return 2
     documents = load_documents(corpora)
+    if args.digest:
+        print(digest(documents, args.digest))
+        return 0
     run_all(documents)  # warm-up
     gc.collect()
     if args.time_only:
