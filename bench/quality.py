@@ -42,14 +42,18 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
 # Second real set (issue 14, 7 December): stored copies of real council pages from councils in no other split, kept
 # beside the repository like ../shared (third-party text is not committed); its gold and split are in bench/.
-REAL2_CORPUS = ROOT.parent / "realpages"
+# The third (stop 22, later the same day) likewise, in ../realpages3.
+REAL_CORPORA = {"2": ROOT.parent / "realpages", "3": ROOT.parent / "realpages3"}
 SPLITS = {
     "dev": ROOT / "bench" / "gold-dev",
     "blind": ROOT / "bench" / "gold-blind",
     "dev2": ROOT / "bench" / "gold-real2-dev",
     "blind2": ROOT / "bench" / "gold-real2-blind",
+    "dev3": ROOT / "bench" / "gold-real3-dev",
+    "blind3": ROOT / "bench" / "gold-real3-blind",
 }
-GROUPS = {"dev": ("dev", "dev2"), "blind": ("blind", "blind2")}  # what --split dev / blind scores
+ORDER = ("dev", "blind", "dev2", "blind2", "dev3", "blind3")  # dev beside blind: the gap column is dev minus blind
+GROUPS = {"dev": ("dev", "dev2", "dev3"), "blind": ("blind", "blind2", "blind3")}  # what --split dev / blind scores
 BLIND_SPLITS = GROUPS["blind"]
 SPLIT_FILE = ROOT / "bench" / "split.toml"
 CHALLENGE = ROOT / "bench" / "challenge"  # made-up pages of unseen councils' variety, scored beside the splits
@@ -330,7 +334,17 @@ def _commit() -> str:
     return commit + ("+changes" if git("status", "--porcelain", "--untracked-files=no") else "")
 
 
-LOG_COLUMNS = ["date", "commit", "macro_f1_dev", "macro_f1_blind", "note", "macro_f1_dev2", "macro_f1_blind2"]
+LOG_COLUMNS = [
+    "date",
+    "commit",
+    "macro_f1_dev",
+    "macro_f1_blind",
+    "note",
+    "macro_f1_dev2",
+    "macro_f1_blind2",
+    "macro_f1_dev3",
+    "macro_f1_blind3",
+]
 
 
 def log_blind(
@@ -338,12 +352,11 @@ def log_blind(
     blind: float | None,
     note: str,
     log: Path = BLIND_LOG,
-    *,
-    dev2: float | None = None,
-    blind2: float | None = None,
+    **more: float | None,
 ) -> int:
     """Append one scoring of the blind split(s) to the log; return how many scorings the log now holds. A log written
-    before the second real set had no dev2/blind2 columns: it is rewritten with them (its rows' cells left empty)."""
+    before the later real sets had no columns for them (``dev2=…``, ``blind3=…``) is rewritten with them (its rows'
+    cells left empty)."""
     rows: list[dict[str, str]] = []
     if log.exists():
         with log.open(encoding="utf-8", newline="") as handle:
@@ -360,8 +373,7 @@ def log_blind(
             "macro_f1_dev": cell(dev),
             "macro_f1_blind": cell(blind),
             "note": note,
-            "macro_f1_dev2": cell(dev2),
-            "macro_f1_blind2": cell(blind2),
+            **{f"macro_f1_{name}": cell(value) for name, value in more.items()},
         }
     )
     with log.open("w", encoding="utf-8", newline="") as handle:
@@ -386,11 +398,12 @@ def _parser() -> argparse.ArgumentParser:
         "--split",
         choices=("dev", "blind", "both"),
         default="both",
-        help="new gold split(s) to score: dev = dev and dev2, blind = blind and blind2",
+        help="new gold split(s) to score: dev = dev, dev2 and dev3; blind = blind, blind2 and blind3",
     )
-    parser.add_argument(
-        "--real2", metavar="FOLDER", help=f"the second real set's pages with manifest.csv (default {REAL2_CORPUS})"
-    )
+    for number, folder in REAL_CORPORA.items():
+        parser.add_argument(
+            f"--real{number}", metavar="FOLDER", help=f"real set {number}'s pages with manifest.csv (default {folder})"
+        )
     parser.add_argument("--seeds", action="store_true", help="score data/ against tests/gold (the earlier gold)")
     parser.add_argument("--gold", metavar="FOLDER", help="score one gold folder instead (e.g. bench/gold)")
     parser.add_argument("--errors", action="store_true", help="print each page's misses (-) and extras (+); not blind")
@@ -425,18 +438,18 @@ def main(argv: list[str] | None = None) -> int:
         print(timing(corpus, max(1, args.rounds)))
         return 0
     single = args.seeds or args.gold is not None
-    real2 = Path(args.real2) if args.real2 else REAL2_CORPUS
+    real = {n: Path(getattr(args, f"real{n}") or folder) for n, folder in REAL_CORPORA.items()}
     try:
         if single:
             folder = Path(args.gold) if args.gold else ROOT / "tests" / "gold"
             golds = {folder.name: load_gold(folder)}
         else:
-            # dev beside blind first, so the gap column (first minus second) is the first set's overfitting figure
             chosen = {name for group, names in GROUPS.items() if args.split in (group, "both") for name in names}
-            wanted = [name for name in ("dev", "blind", "dev2", "blind2") if name in chosen]
-            if not real2.is_dir() or not any(SPLITS[name].is_dir() for name in wanted if name.endswith("2")):
-                print(f"note: the second real set is not scored ({real2} or its gold is missing)", file=sys.stderr)
-                wanted = [name for name in wanted if not name.endswith("2")]
+            wanted = [name for name in ORDER if name in chosen]
+            for n, folder in real.items():
+                if not folder.is_dir() or not any(SPLITS[name].is_dir() for name in wanted if name.endswith(n)):
+                    print(f"note: real set {n} is not scored ({folder} or its gold is missing)", file=sys.stderr)
+                    wanted = [name for name in wanted if not name.endswith(n)]
             golds = {name: load_gold(SPLITS[name]) for name in wanted}
             problems = check_split(golds)
             if problems:
@@ -461,8 +474,9 @@ def main(argv: list[str] | None = None) -> int:
     timings: dict[str, float] = {}
     try:
         predicted = predict(corpus, timings=timings)
-        if {"dev2", "blind2"} & set(golds):
-            predicted |= predict(real2)
+        for n, folder in real.items():
+            if {f"dev{n}", f"blind{n}"} & set(golds):
+                predicted |= predict(folder)
         if "challenge" in golds:
             predicted |= predict(CHALLENGE)
     except CaregraphError as exc:
@@ -480,7 +494,8 @@ def main(argv: list[str] | None = None) -> int:
     sizes = ", ".join(f"{len(gold)} {name} pages" for name, gold in golds.items())
     print(
         f"{sizes}; {len(predicted)} documents built from {corpus}"
-        f"{f' and {real2}' * bool({'dev2', 'blind2'} & set(golds))}{' and bench/challenge' * ('challenge' in golds)} "
+        + "".join(f" and {folder}" for n, folder in real.items() if {f"dev{n}", f"blind{n}"} & set(golds))
+        + f"{' and bench/challenge' * ('challenge' in golds)} "
         f"(build {timings.get('build', 0):.1f} s, queries {timings.get('queries', 0):.1f} s)"
     )
     results = {name: score(gold, predicted) for name, gold in golds.items()}
@@ -501,8 +516,7 @@ def main(argv: list[str] | None = None) -> int:
             macro.get("dev"),
             macro.get("blind"),
             args.note,
-            dev2=macro.get("dev2"),
-            blind2=macro.get("blind2"),
+            **{name: macro.get(name) for name in ORDER[2:]},
         )
         print(f"blind split scored: logged in {BLIND_LOG.relative_to(ROOT)} ({count} blind scorings on record)")
     else:

@@ -952,7 +952,7 @@ def test_doctests_in_the_modules_run(module):
 
 
 def test_the_second_real_set_is_split_by_council_a_third_blind():
-    spec = importlib.util.spec_from_file_location("caregraph_bench_split_real2", ROOT / "bench" / "split_real2.py")
+    spec = importlib.util.spec_from_file_location("caregraph_bench_split_real", ROOT / "bench" / "split_real.py")
     module = importlib.util.module_from_spec(spec)
     assert spec.loader is not None
     spec.loader.exec_module(module)

@@ -1,7 +1,8 @@
-"""Split the second real set by council, once: ``python bench/split_real2.py ../realpages`` prints the [dev2] and
-[blind2] sections for bench/split.toml.
+"""Split a later real set by council, once: ``python bench/split_real.py ../realpages 2`` prints the [dev2] and
+[blind2] sections for bench/split.toml (``../realpages3 3``: [dev3] and [blind3]).
 
-Councils are read from the set's manifest (its ``council`` column, the slug the harvester checked against the
+Councils are read from a CSV of the set's pages (``councils.csv``, columns ``file,url,council``: the slug the harvester checked against the
+gazetteer; the set's ``manifest.csv`` has only ``file,url``, as a build reads it), the slug the harvester checked against the
 gazetteer), ordered by the sha256 of their slug, and taken into the blind split until it holds a third of the pages;
 every other council's pages are the development split. The rule is the first split's (bench/split.toml), so neither
 depends on what the pages say.
@@ -33,10 +34,13 @@ def split(rows: list[dict[str, str]]) -> tuple[dict[str, list[str]], dict[str, l
 
 
 def main(argv: list[str]) -> int:
-    folder = Path(argv[0]) if argv else Path(__file__).resolve().parent.parent.parent / "realpages"
-    with (folder / "manifest.csv").open(encoding="utf-8", newline="") as handle:
+    if len(argv) != 2:
+        print("usage: python bench/split_real.py FOLDER NUMBER   (e.g. ../realpages3 3)", file=sys.stderr)
+        return 2
+    folder, number = Path(argv[0]), argv[1]
+    with (folder / "councils.csv").open(encoding="utf-8", newline="") as handle:
         dev, blind = split(list(csv.DictReader(handle)))
-    for name, section in (("dev2", dev), ("blind2", blind)):
+    for name, section in ((f"dev{number}", dev), (f"blind{number}", blind)):
         print(f"\n[{name}]")
         for slug, ids in section.items():
             quoted = ", ".join(f'"{page}"' for page in ids)
