@@ -3,10 +3,10 @@
 :func:`extract` builds one :class:`~caregraph.pipeline.extract.doc.Doc` of the document (text, lines, sentences,
 dates, segments, publisher: worked out once) and runs the finders on it, in this order:
 
-- :mod:`.meetings` — the page's own meeting and other dated meetings of named bodies; then the document's own date
-  (its meeting, the manifest, a dateline, "the current date (…)"), the anchor that relative dates ("in November",
-  "last month", "by 16 August", "published today") are resolved against; a page without one is read against its
-  URL's date (``/news/2023/…``), else the latest day it states;
+- :mod:`.meetings` — the page's own meeting and other dated meetings of named bodies; then (:mod:`.page_date`) the
+  document's own date (its meeting, the manifest, a dateline, "the current date (…)"), the anchor that relative
+  dates ("in November", "last month", "by 16 August", "published today") are resolved against; a page without one
+  is read against its URL's date (``/news/2023/…``), else the latest day it states;
 - :mod:`.people` — people with their posts ("Name, Post", "Councillor X", witness and attendance lists, contact
   lines, named speakers), and (:mod:`.posts`) posts named without a person;
 - :mod:`.councils` — the publisher (manifest, URL domain, text) and other councils named;
@@ -30,8 +30,9 @@ from caregraph.pipeline.extract.doc import Doc, sentences
 from caregraph.pipeline.extract.follow_ups import find_follow_ups
 from caregraph.pipeline.extract.inspections import find_inspections
 from caregraph.pipeline.extract.judgements import find_judgements
-from caregraph.pipeline.extract.meetings import document_date, fallback_anchor, find_meetings
+from caregraph.pipeline.extract.meetings import find_meetings
 from caregraph.pipeline.extract.organisations import find_organisations, find_practice_models
+from caregraph.pipeline.extract.page_date import document_date, fallback_anchor
 from caregraph.pipeline.extract.people import find_people
 from caregraph.pipeline.segment import rules as segment_rules
 from caregraph.records import Extraction, Segmented

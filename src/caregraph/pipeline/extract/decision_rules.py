@@ -1,0 +1,127 @@
+"""The rules of the decisions finder, compiled once, and what opens a resolution.
+
+:func:`rules` reads ``rules/decisions.toml`` (outcome words, cues of unanimity and procedural business, page clutter,
+the openers of a resolution by strength, the phrases that make one an answer or a back reference, the predicates of a
+list under who decided), with ``{body}`` filled with a body's name. :func:`resolution_opening` tells whether a line
+opens like a resolution, and how strongly: "strong" ("That …", "RESOLVED to …", "It was agreed that …"), "weak" ("The
+Committee noted that …", an infinitive in the minutes) or "list" ("1. Notes the progress …"); an adverbial phrase before
+the opener ("Following the Chair's apology, to appoint …") is passed over by :func:`after_adverbial`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from caregraph.pipeline.extract.doc import load_rules
+from caregraph.pipeline.extract.meeting_rules import rules as meeting_rules
+
+
+@dataclass(frozen=True)
+class DecisionRules:
+    outcomes: tuple[tuple[str, re.Pattern[str]], ...]  # (outcome key, pattern)
+    unanimous: re.Pattern[str]
+    procedural: re.Pattern[str]
+    clutter: re.Pattern[str]  # page clutter at the end of a decision's text
+    strong: re.Pattern[str]  # opens a resolution wherever it stands
+    weak: re.Pattern[str]  # opens a resolution that closes its item or sits in a list of them
+    listed: re.Pattern[str]  # opens a resolution only in a list of them
+    reported: re.Pattern[str]  # a phrase that makes a weak opener an answer ("In response to questions, …")
+    proposal: re.Pattern[str]  # a recommendation put to the meeting: a resolution when a line below says it was agreed
+    adverbial: re.Pattern[str]  # a phrase before the opener
+    back_reference: re.Pattern[str]  # a resolution that only points back ("as recommended")
+    predicate: re.Pattern[str]  # an item that goes on with the sentence of who decided ("noted the outcome")
+
+
+@cache
+def rules() -> DecisionRules:
+    """The rules of ``rules/decisions.toml``, compiled once (``{body}`` filled with a body's name)."""
+    d = load_rules("decisions")
+    r = d["decisions"]
+    heads = meeting_rules().body_heads
+    # a body's name, or a head word alone in lower case after "the" ("The committee noted the report.")
+    body = rf"(?-i:(?:[A-Z][\w’'&-]*\s+(?:(?:and|&|for|in|on)\s+)*){{0,8}}{heads}(?![\w-])|Members|Councillors)"
+    body = rf"(?:{body}|(?<=the\s){heads}(?![\w-]))"
+
+    def compile_(key: str) -> re.Pattern[str]:
+        return re.compile(r[key].replace("{body}", body), re.I)
+
+    return DecisionRules(
+        outcomes=tuple((k, re.compile(p, re.I)) for k, p in d["decision_outcomes"].items()),
+        unanimous=compile_("unanimous"),
+        procedural=compile_("procedural"),
+        clutter=compile_("clutter"),
+        strong=compile_("strong_openers"),
+        weak=compile_("weak_openers"),
+        listed=compile_("list_openers"),
+        reported=compile_("reported"),
+        proposal=compile_("proposal_openers"),
+        adverbial=compile_("adverbial"),
+        back_reference=compile_("back_reference"),
+        predicate=compile_("predicate"),
+    )
+
+
+#: The segment kinds that are decision sections ("RESOLVED", "Decision:", "Recommendations").
+DECISION_SECTIONS = {"resolved", "decision", "recommendations"}
+#: A page that says the recommendations were agreed ("The recommendations were agreed.", "RESOLVED: as recommended.").
+RECOMMENDATIONS_AGREED = re.compile(
+    r"\brecommendations?\b[^.\n]{0,60}?\b(?:were|was|be|are|is)\s+(?:duly\s+|unanimously\s+)?(?:agreed|approved|accepted|adopted|endorsed|carried)\b"
+    r"|\b(?:agreed|approved|accepted|adopted|endorsed)\s+the\s+recommendations?\b"
+    # "RESOLVED: as recommended.", "DECISION – as set out in the report": the recommendations were what was decided
+    r"|\b(?:resolved|decisions?|agreed)\s*[:\-–—]?\s*(?:that\s+)?as\s+(?:recommended|set\s+out\s+(?:above|in\s+the\s+report))",
+    re.I,
+)
+#: Quote marks around a quoted resolution.
+QUOTE_MARKS = "“”\"‘’'"
+#: A line that a decision verb starts: "The Board notes …", "That …", "To approve …", "The minutes were approved …".
+DECISION_VERB = re.compile(
+    r"^(?:(?:the\s+)?(?:[\w’'-]+\s+){1,5}?(?:notes?|noted|agrees?|agreed|approves?|approved|endorses?|endorsed|accepts?|accepted|supports?|supported|resolved|decided|adopts?|adopted|confirms?|confirmed|authori[sz](?:es?|ed)|delegates?|delegated|instructs?|instructed|requests?|requested)\s+(?:to\s+|that\s+)?(?:the|a|an|its|their|to|that|this|these|all|\w+ing)\b|that\b|to\s+(?:note|agree|approve|endorse|receive|consider|support|accept|request|ask|delegate|recommend|adopt|confirm|review|thank|appoint|elect|exclude|defer|refer|establish|invite|write|agree)\b|(?:note|notes|noted|agree|agrees|agreed|approve|approves|approved|endorse|endorses|endorsed|consider|considers|receive|receives|support|supports|accept|accepts|request|requests|ask|asks|delegate|recommend|adopt|confirm|review)\b|(?:the\s+)?(?:[\w’'-]+\s+){0,5}?(?:is|are)\s+(?:asked|recommended|requested|invited)\s+to\s+\w|the\s+[^.]{0,200}?\b(?:was|were|be|is|are)\s+(?:noted|agreed|approved|endorsed|received|accepted|supported|confirmed|taken\s+as\s+read)\b)",
+    re.I,
+)
+
+
+def after_adverbial(text: str, start: int, end: int) -> int:
+    """``start``, or where the resolution starts after an adverbial phrase ("Following the Chair's apology, to
+    appoint …")."""
+    r = rules()
+    m = r.adverbial.match(text[start:end])
+    if m is None:
+        return start
+    rest = text[start + m.end() : end]
+    if DECISION_VERB.match(rest) or r.strong.match(rest) or r.weak.match(rest):
+        return start + m.end()
+    return start
+
+
+_ASSENT = re.compile(r"(?i)^\S+(?:\s+\S+){0,3}?\s+(?:to\s+)?(?:this|that|it|these|those|so)\s*[.!]?\s*$")
+
+
+def resolution_opening(text: str, start: int, end: int, *, infinitive: bool = False) -> tuple[str, int] | None:
+    """``(strength, where the resolution starts)`` when ``text[start:end]`` opens like a resolution: "strong",
+    "weak" or "list" (see ``rules/decisions.toml``)."""
+    r = rules()
+    while start < end and text[start] in QUOTE_MARKS:
+        start += 1
+    phrase_start = start
+    start = after_adverbial(text, start, end)
+    content = text[start:end]
+    if len(content) < 100 and content.rstrip()[-1:] in ":-–—":
+        return None  # "That the Council:", "Members RESOLVED as follows:", "The Board agreed the following:" lead in
+    if r.strong.match(content):
+        if content[:4].lower() == "that" and len(content.split()) < 5:
+            return None
+        return "strong", start
+    if r.weak.match(content):
+        if _ASSENT.search(content) or r.reported.match(text[phrase_start:end]):
+            return None  # "The panel agreed to this.": assent to what came before, no resolution of its own
+        if content[:3].lower() == "to ":
+            # an infinitive records a resolution in the minutes; above them it is what the item proposes
+            return (
+                ("weak", phrase_start) if infinitive else None
+            )  # "Following the Chair's apology, to appoint …": the phrase is the resolution's
+        return "weak", start
+    if r.listed.match(content):
+        return "list", start
+    return None

@@ -1,0 +1,323 @@
+"""The page's own meeting, read from its header lines, and the page's own body.
+
+:func:`header_meetings` reads the page's "meeting" segments in whatever layout its first lines use: ModernGov
+"Meeting: …" and "Decided at meeting: …", "Body - Weekday, date time", "Agenda for Body on …", "Minutes of the Body
+meeting held on …", the body's name on one line and its day, bare or labelled ("Date: …", "Date of meeting: …"), on a
+line near it, a labelled day above "Decision maker: Cabinet", a decision page's dated title under its decision maker;
+each with the agenda item that follows it. A decision page with no such line whose decision maker is a body met on its
+"Date of decision". :func:`is_header_meeting` tells such a meeting from one the text names; :func:`own_body` is the
+page's own body: its header meeting's, else the body its first lines name (also as a title's opening: "Children's
+Scrutiny Board – Safeguarding Review"), else the one it speaks of by its head word alone. The line patterns are those
+of ``rules/segment.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from caregraph.pipeline.extract.doc import Doc, clean, evidence
+from caregraph.pipeline.extract.meeting_bodies import (
+    after_comma,
+    bare_head,
+    body_name,
+    is_council,
+    named_body,
+    names_a_body,
+)
+from caregraph.pipeline.extract.meeting_rules import rules
+from caregraph.pipeline.segment import body_line_above, body_line_below
+from caregraph.pipeline.segment import rules as segment_rules
+from caregraph.records import Genre, MeetingRecord, PartialDate, Segment
+
+
+def is_header_meeting(meeting: MeetingRecord, doc: Doc) -> bool:
+    """Whether ``meeting`` is the page's own: an agenda item's, or read from one of the page's header lines (a
+    "meeting" segment: ModernGov "Meeting: …", a body's name with its day, a day under a body's name in the page's
+    first lines) or a decision page's "Date of decision"."""
+    if meeting.item_number:
+        return True
+    start, end = meeting.evidence.start, meeting.evidence.end
+    return any(s.kind in _HEADER_SEGMENTS and s.start < end and start < s.end for s in doc.segments)
+
+
+_HEADER_SEGMENTS = frozenset({"meeting", "decision_date"})
+
+
+_CALL_IN = re.compile(r"called[\s-]*in\s+by\s+(?:the\s+)?(?P<body>[A-Z][^\]\)\n]*?)\s*[\])]?\.?\s*$", re.I)
+_DECISION_MAKER = re.compile(
+    r"^" + r"(?:decision[\s-]*(?:maker|taker)|decision\s+(?:taken|made)\s+by)" + r"\s*:?\s*(?P<body>.*)$", re.I
+)
+
+
+def header_meetings(doc: Doc) -> list[MeetingRecord]:
+    """The meetings of the page's "meeting" segments, with the agenda item that follows each; else the meeting of a
+    decision page's decision maker on its date of decision."""
+    text = doc.text
+    segments = list(doc.segments)
+    call_in, decision_maker = _call_in(doc), _decision_maker(doc)
+    out: list[MeetingRecord] = []
+    for i, s in enumerate(segments):
+        if s.kind != "meeting":
+            continue
+        found = _header_line(doc, s, decision_maker)
+        if found is None:
+            continue
+        body, item_number, item_title, date, ev_start = found
+        report_title = report_size = None
+        im = _item_after(doc, segments[i + 1 : i + 3])
+        if im is not None:
+            item_number = item_number or im.group("number").rstrip(".")
+            item_title = im.group("title").strip()
+            report_title = item_title
+            report_size = f"{im.group('format').upper()} {im.group('size').upper()}"
+        if item_title is None:
+            item_title = next((text[t.start : t.end].strip() for t in segments[:i] if t.kind == "title"), None)
+        out.append(
+            MeetingRecord(
+                body, date, evidence(text, ev_start, s.end), item_number, item_title, report_title, report_size, call_in
+            )
+        )
+    if not out and decision_maker and _is_body(decision_maker):
+        out.extend(_decision_date_meeting(doc, decision_maker, call_in))
+    return out
+
+
+HeaderLine = tuple[str, str | None, str | None, PartialDate, int]  # (body, item number, item title, date, start)
+
+
+def _header_line(doc: Doc, s: Segment, decision_maker: str | None) -> HeaderLine | None:
+    """``(body, item number, item title, date, evidence start)`` of a meeting line: the first of its readings that
+    gives a body and a day, or None."""
+    line = doc.text[s.start : s.end]
+    for key in _HEADER_FORMS:
+        m = segment_rules()["lines"][key].match(line)
+        if m is None:
+            continue
+        found = _read_header(doc, s, key, m, decision_maker)
+        if found is not None:
+            return found
+    return None
+
+
+#: The line patterns of ``rules/segment.toml`` a meeting line is read with, in this order.
+_HEADER_FORMS = (
+    "meeting",
+    "meeting_held",
+    "meeting_of",
+    "meeting_header",
+    "meeting_day",
+    "meeting_top",
+    "dated_title",
+    "meeting_date_top",
+)
+
+
+def _read_header(doc: Doc, s: Segment, key: str, m: re.Match[str], decision_maker: str | None) -> HeaderLine | None:
+    """The meeting of a header line that ``m`` (of the line pattern ``key``) matched, or None when it gives no body
+    or no day."""
+    item_title = None
+    item_number = m.groupdict().get("item")
+    ev_start = s.start
+    if key in ("meeting", "meeting_of"):
+        body = clean(m.group("body"))
+    elif key == "meeting_held":  # "Minutes of the meeting of the Cabinet held on …" ("… of the meeting held": no body)
+        body = body_name(re.sub(r"(?i)\s+meeting$", "", clean(m.group("body")))) or ""
+    elif key in ("meeting_header", "meeting_top"):
+        body = clean(m.group("body"))
+        if key == "meeting_top" and is_council(body):
+            return None
+    elif key == "meeting_day":
+        # the body's name is the line above; under a first line "Minutes of the meeting held on …", the line below
+        body = ""
+        above = _line_before(doc, s.start)
+        if above is not None:
+            ev_start, body = above[0], _unlabelled(above[2])
+        first_lines = sum(1 for line in doc.lines[:3] if line[0] < s.start) < 3
+        if not names_a_body(body) and m.group(0)[:1] in "Mm" and first_lines:
+            below = next((line for line in doc.lines if line[0] > s.end), None)
+            if below is not None:
+                ev_start, body = s.start, _unlabelled(below[2])
+    elif key == "dated_title":  # a decision page's "12/06/2015 - Title" under its decision maker
+        if not decision_maker:
+            return None
+        body, item_title = decision_maker, m.group("title").strip()
+    else:  # a day under a line of a body's name, or a labelled day above a labelled body's name
+        named = _body_near(doc, s, labelled=m.group("label") is not None)
+        if named is None:
+            return None
+        ev_start, body = named
+    if not body or (key not in ("meeting", "meeting_of", "meeting_held", "dated_title") and not names_a_body(body)):
+        return None
+    dates = doc.dates_in(s.start + m.start("date"), s.start + m.end("date"))
+    if not dates or dates[0].date.precision != "day":
+        return None
+    return body, item_number, item_title, dates[0].date, ev_start
+
+
+def own_body(doc: Doc, header: list[MeetingRecord]) -> str | None:
+    """The page's own body: that of its own meeting among ``header`` (the meetings of its header lines), else the body
+    its first lines name, else the one it speaks of by its head word alone; None when it names none."""
+    return next((m.body for m in header if is_header_meeting(m, doc)), None) or _top_body(doc) or _anaphoric_body(doc)
+
+
+def _top_body(doc: Doc) -> str | None:
+    """The body a page without a dated header is about: the first of its first lines that names one ("Children and
+    Young People Scrutiny Sub-Committee" above "Work Programme 2024/25", "Children's Scrutiny Board – Safeguarding
+    Review"), not a council."""
+    r = segment_rules()["lines"]["body_top"]
+    for _start, _end, line in doc.lines[:_TOP]:
+        if len(line) > 160:
+            break
+        m = r.match(line)
+        if m is not None:
+            body = clean(m.group("body"))
+        else:  # a title that names the body, then its subject: "Children's Scrutiny Board – Safeguarding Review"
+            m = named_body().match(line)
+            if m is None or not _TOPIC_AFTER.match(line, m.end()):
+                continue
+            body = clean(after_comma(m.group(0)))
+            if body in ("Council", "Councils"):
+                continue
+        if names_a_body(body) and not is_council(body) and body_name(body) is not None:
+            return body
+    return None
+
+
+#: What follows a body's name at the start of a title that gives its subject: " – Safeguarding Review", ": Update".
+_TOPIC_AFTER = re.compile(r"\s*[-–—:]\s+\S")
+
+
+_TOP = 6
+
+
+def _anaphoric_body(doc: Doc) -> str | None:
+    """The body a page without a header speaks of by its head word alone ("the Board informed …", "the Board's next
+    meeting"): the head word it so uses most, at least twice, as the full name the page gives it once ("the Scrutiny
+    Board"); None when it gives none."""
+    counts: dict[str, int] = {}
+    for m in _bare_heads().finditer(doc.text, 0, doc.limit):
+        head = m.group("head")
+        if head.lower() != "council":
+            counts[head] = counts.get(head, 0) + 1
+    if not counts:
+        return None
+    head, n = max(counts.items(), key=lambda kv: kv[1])
+    return bare_head(doc, head, None, doc.limit) if n >= 2 else None
+
+
+@cache
+def _bare_heads() -> re.Pattern[str]:
+    return re.compile(rf"\b[Tt]he\s+(?P<head>{rules().body_heads})(?![\w-])(?!\s+(?:of|for)\b)")
+
+
+def _unlabelled(line: str) -> str:
+    """A line that names a body, without its label ("Meeting of the Cabinet", "Committee: Cabinet" → "Cabinet")."""
+    m = segment_rules()["lines"]["body_top"].match(line)
+    return clean(m.group("body")) if m else clean(line)
+
+
+def _body_near(doc: Doc, s: Segment, *, labelled: bool) -> tuple[int, str] | None:
+    """``(evidence start, name)`` of the body whose day the line ``s`` gives: the line above it (or above its
+    labelled fields) that names a body, bare or labelled ("Cabinet", "Meeting: Corporate Parenting Board", "Meeting
+    of the Cabinet"); for a labelled day, else a labelled body's name below it ("Decision maker: Cabinet"). Not a
+    council."""
+    above = [line for line in doc.lines if line[0] < s.start][-3:]
+    k = body_line_above([line for _, _, line in above])
+    if k is not None:
+        start, body = above[k][0], _unlabelled(above[k][2])
+    elif labelled:
+        below = [line for line in doc.lines if line[0] > s.end][:3]
+        k = body_line_below([line for _, _, line in below])
+        if k is None:
+            return None
+        start, body = s.start, _unlabelled(below[k][2])
+    else:
+        return None
+    return (start, body) if names_a_body(body) and not is_council(body) else None
+
+
+def _line_before(doc: Doc, pos: int) -> tuple[int, int, str] | None:
+    """The non-blank line before the one that starts at ``pos``."""
+    before = None
+    for line in doc.lines:
+        if line[0] >= pos:
+            break
+        before = line
+    return before
+
+
+def _decision_date_meeting(doc: Doc, body: str, call_in: str | None) -> list[MeetingRecord]:
+    """A decision page whose decision maker is a body met on its "Date of decision"."""
+    for s in doc.segments:
+        if s.kind == "decision_date":
+            dates = doc.dates_in(s.start, s.end)
+            if dates and dates[0].date.precision == "day":
+                end = doc.text.find("\n", s.start, s.end)
+                return [
+                    MeetingRecord(
+                        body,
+                        dates[0].date,
+                        doc.evidence(s.start, s.end if end < 0 else end),
+                        None,
+                        None,
+                        None,
+                        None,
+                        call_in,
+                    )
+                ]
+    return []
+
+
+def _is_body(name: str) -> bool:
+    """Whether ``name`` names a body that meets (its last word a head word, or a body named by its head alone), not
+    a post ("Cabinet Member for Children's Services")."""
+    r = rules()
+    return name in r.single_word_bodies or bool(re.search(rf"{r.body_heads}$", name))
+
+
+def _item_after(doc: Doc, following: list[Segment]) -> re.Match[str] | None:
+    """The agenda-item header among the two segments after a meeting line (the first "item" segment only)."""
+    for nxt in following:
+        if nxt.kind == "item":
+            return segment_rules()["lines"]["item_header"].match(doc.text[nxt.start : nxt.end])
+    return None
+
+
+def _call_in(doc: Doc) -> str | None:
+    """The body that called the decision in ("called in by the Scrutiny Committee")."""
+    for s in doc.segments:
+        if s.kind == "call_in":
+            m = _CALL_IN.search(doc.text[s.start : s.end].split("\n")[0])
+            if m:
+                return clean(m.group("body"))
+    return None
+
+
+def _decision_maker(doc: Doc) -> str | None:
+    """A decision page's "Decision maker" (the last one given); on a decision page that gives none, the body its
+    resolutions name as deciding ("3. That Cabinet would review progress …")."""
+    decision_maker = None
+    for s in doc.segments:
+        if s.kind == "decision_maker":
+            line = doc.text[s.start : s.end].split("\n")
+            m = _DECISION_MAKER.match(line[0].strip())
+            body = (m.group("body").strip() if m else "") or (line[1].strip() if len(line) > 1 else "")
+            decision_maker = body or None
+    if decision_maker is None and doc.genre is Genre.DECISION:
+        for m in _resolving_body().finditer(doc.text, 0, doc.limit):
+            body = body_name(m.group("body"))
+            if body is not None and not is_council(body):
+                return body
+    return decision_maker
+
+
+@cache
+def _resolving_body() -> re.Pattern[str]:
+    """A resolution that opens with the body that makes it: "1. That Cabinet notes …", "That the Executive agrees …"
+    (not "That the Board be asked to …": that body is asked, not deciding)."""
+    heads = rules().body_heads
+    return re.compile(
+        rf"^[ \t]*(?:\(?\w{{1,4}}[.)][ \t]*)?(?i:that)[ \t]+(?:the[ \t]+)?(?P<body>(?:[A-Z][\w’'&-]*[ \t]+(?:(?:and|&|of|for|the)[ \t]+)*){{0,6}}{heads})(?![\w-])(?![ \t]+(?:be|is|are|was|were|have|has)\b)",
+        re.M,
+    )

@@ -1,0 +1,208 @@
+"""Resolutions with no heading, in minutes items, agenda-item and decision pages.
+
+:func:`headless_items` reads a segment's paragraphs and list items: one that opens like a resolution ("That …",
+"RESOLVED to …", "It was agreed that …", "The Panel resolved to …", "The minutes of the meeting held on … were approved
+…") wherever it stands; one that opens more weakly ("The Committee noted that …", "Members endorsed the report.") when
+it closes its item or sits in a list whose every item opens like a resolution; list openers ("1. Notes the progress
+…") only in such a list. Also the items under a line that says they were agreed ("3. The following points were also
+agreed:"), the items under a line that names who decided ("The Committee:", "RESOLVED: That the Schools Forum:-"),
+each going on with its sentence ("• noted the outcome …;"), with a sub-list under one of them as part of it; a
+recommendation put to the meeting ("Cabinet is RECOMMENDED to approve …") when a line below says it was agreed; a
+resolution right under a decision field's label ("Decision number:"). The items under "… noted the following:" are
+points noted, and a weak opener after "In response to questions," answers them: neither is a resolution.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from caregraph.pipeline.extract.decision_lines import (
+    Item,
+    Unit,
+    closes_item,
+    is_title,
+    is_title_above,
+    marker_kind,
+    section_units,
+)
+from caregraph.pipeline.extract.decision_rules import resolution_opening, rules
+from caregraph.pipeline.extract.doc import Doc
+from caregraph.pipeline.extract.meeting_rules import rules as meeting_rules
+from caregraph.records import Segment
+
+
+def headless_items(doc: Doc, s: Segment, *, strong_only: bool = False, minuted: bool = False) -> list[Item]:
+    """The resolutions of a segment with no decision heading: its paragraphs and list items that open like a
+    resolution (strongly anywhere; weakly when closing the item or in a list of resolutions; list openers only in
+    such a list)."""
+    text = doc.text
+    units = section_units(doc, s)
+    if not units:
+        return []
+    openings = [resolution_opening(text, cs, e, infinitive=minuted) for _, cs, e, _ in units]
+    for k, (_, cs, e, _) in enumerate(units):
+        # "Cabinet is RECOMMENDED to approve …" right above "Recommendation agreed.": what was proposed was decided
+        if openings[k] is None and rules().proposal.match(text[cs:e]) and _proposal_agreed(text, units[k + 1 : k + 4]):
+            openings[k] = ("strong", cs)
+    # a run: consecutive list items, (first, last) unit; a list of resolutions when every item opens like one
+    runs: list[tuple[int, int]] = []
+    for k, unit in enumerate(units):
+        # the next item's title ("46. Work programme" under "45.2 The Committee noted …") is no part of the list
+        title = unit[3] and openings[k] is None and is_title(text[unit[1] : unit[2]])
+        if k and unit[3] and units[k - 1][3] and not title:
+            runs[-1] = (runs[-1][0], k)
+        else:
+            runs.append((k, k))
+    run_of = [run for run in runs for _ in range(run[0], run[1] + 1)]
+    agreed = _agreed_sublists(text, units) if not strong_only else set()
+    leads, predicates, parts = _predicate_lists(text, units)  # a frame as sure as a strong opener
+    noted = _noted_sublists(text, units)
+    items: list[Item] = []
+    for k, ((number, cs, end, marked), opening) in enumerate(zip(units, openings, strict=True)):
+        if k in leads or k in parts:
+            continue  # "The Committee:" names who decided what the list below says; a sub-list is part of its item
+        if (
+            k + 1 < len(units)
+            and not units[k + 1][3]
+            and is_title_above(text, units[k], units[k + 1][1])
+            and (opening is None or opening[0] != "strong")
+        ):
+            continue  # "2. Notes of the previous meeting" above its minutes: the item's title
+        if k in noted:
+            continue  # "The panel noted the following:" / "• That the overall judgement was …": a point noted
+        if k in agreed or k in predicates:
+            items.append((number, cs, end))
+            continue
+        if opening is None:
+            continue
+        strength, start = opening
+        if strong_only and strength != "strong":
+            continue
+        first, last = run_of[k]
+        listed = marked and all(openings[j] is not None for j in range(first, last + 1))
+        # the last item of the item's closing list, or its closing paragraph, or one of the paragraphs that all open
+        # like resolutions and close it ("The Board noted the letter." / "The Board approved the plan." / "5. AOB")
+        closing = k == last and (closes_item(doc, end) or _closing_run(openings, units, k, doc))
+        # right under a label that the segmenter took for no heading ("Decision number:", "Decision reference:")
+        labelled = k > 0 and _DECISION_LABEL.match(text, units[k - 1][1], units[k - 1][2]) is not None
+        if strength == "strong" or listed or labelled or (closing and (strength == "weak" or marked)):
+            items.append((number, start, end))
+    return items
+
+
+# A label line of a decision's field, its value on the next line: "Decision:", "Decision number:", "Outcome:".
+_DECISION_LABEL = re.compile(
+    r"(?i)(?:decisions?|resolutions?|resolved|outcome)(?:\s+(?:number|no\.?|ref(?:erence)?\.?|taken|made|details))?"
+    r"\s*:[ \t|]*$"
+)
+# A line that says the recommendation above it was agreed: "Recommendation agreed.", "Recommendations were approved."
+_PROPOSAL_AGREED = re.compile(
+    r"(?i)(?:the\s+)?recommendations?\s+(?:(?:was|were|is|are)\s+)?(?:duly\s+|unanimously\s+)?"
+    r"(?:agreed|approved|accepted|adopted|endorsed|carried)\b[^.]{0,40}\.?$"
+)
+
+
+def _proposal_agreed(text: str, below: list[Unit]) -> bool:
+    """Whether one of the lines ``below`` a recommendation says it was agreed, before another recommendation."""
+    for _, cs, end, _ in below:
+        if rules().proposal.match(text[cs:end]):
+            return False
+        if _PROPOSAL_AGREED.match(text[cs:end].strip()):
+            return True
+    return False
+
+
+# A line that says what follows was agreed: "3. The following points were also agreed:", "It was agreed that:".
+_AGREED_LEAD_IN = re.compile(
+    r"(?i)\b(?:agreed|resolved|decided|approved|endorsed)\b[^.]{0,60}:\s*$|^(?:the\s+)?following\s+(?:actions|points)\s+(?:were\s+)?(?:agreed|decided)"
+)
+
+
+# A line that says what follows was noted: "The panel noted the following:", "Members noted the following points:".
+_NOTED_LEAD_IN = re.compile(r"(?i)\bnoted\s+the\s+following\b[^.:]{0,30}:\s*$")
+
+
+def _noted_sublists(text: str, units: list[Unit]) -> set[int]:
+    """The list items under a line that says they were noted ("The panel noted the following:" above "• That the
+    overall judgement was …", "• There were no areas …"): points of the discussion that were noted, no resolutions."""
+    out: set[int] = set()
+    for k, (_number, cs, end, _marked) in enumerate(units):
+        if end - cs > 140 or not _NOTED_LEAD_IN.search(text, cs, end):
+            continue
+        for j in range(k + 1, len(units)):
+            if not units[j][3]:
+                break
+            out.add(j)
+    return out
+
+
+@cache
+def _subject_lead_in() -> re.Pattern[str]:
+    """A line that names who decided, the list below it saying what ("The Committee:", "The Cabinet Member:",
+    "RESOLVED: That the Children and Families Policy Committee:-"): a body's name or a deciding post (capitalised
+    words, connectors, commas, ending in a head word: "Committee", "Member", "Leader", …, a post's "for …" after it)
+    or "Members", after an optional resolution word and "That", ending in a colon or a dash ("Actions:" is none)."""
+    heads = meeting_rules().body_heads
+    post = r"Member|Leader|Mayor|Director|Chair|Chairman|Chairwoman|Officer|Commissioner"
+    return re.compile(
+        r"(?:(?:it\s+was\s+)?(?:unanimously\s+)?(?:resolved|agreed|decided)(?:\s*,?\s*(?:unanimously|by\s+a\s+majority))?\s*[:;,\-–—]?\s*)?"
+        r"(?:that\s+)?(?:the\s+)?(?:members|councillors|(?:(?-i:[A-Z])[\w’'&-]*,?[ \t]+(?:(?:and|of|for|the|in|on|to|&|[-–—])[ \t]+)*){0,10}"
+        rf"(?-i:{heads}|(?:{post})(?:\s+(?:for|of)\s+(?-i:[A-Z])[\w’'&-]*(?:,?\s+(?:(?-i:[A-Z])[\w’'&-]*|and|&|the|of|for))*)?))\s*(?::\s*[-–—]?|[-–—])\s*$",
+        re.I,
+    )
+
+
+def _predicate_lists(text: str, units: list[Unit]) -> tuple[set[int], set[int], set[int]]:
+    """``(lead-ins, items, parts)``: the lines that name who decided ("The Committee:"), the list items under each
+    that go on with its sentence, in lower case or with a verb of deciding ("• noted the outcome …;", "(b) agrees the
+    actions …", "2. Approved the plan."), and the items of a sub-list under one of them, marked otherwise ("a. To
+    agree …" under "2. Approved the next steps:"), which are part of it. The frame is the sentence's: subject above,
+    one predicate an item."""
+    leads: set[int] = set()
+    items: set[int] = set()
+    parts: set[int] = set()
+    for k, (_number, cs, end, _marked) in enumerate(units):
+        if end - cs > 140 or text[end - 1] not in ":-–—" or not _subject_lead_in().match(text, cs, end):
+            continue
+        run: list[int] = []
+        nested: list[int] = []
+        for j in range(k + 1, len(units)):
+            n, jcs, jend, marked = units[j]
+            if run and marked and marker_kind(n) != marker_kind(units[run[0]][0]):
+                nested.append(j)  # "a. To agree …" under "2. Approved the next steps:": a sub-list, part of its item
+                continue
+            if not marked or not rules().predicate.match(text[jcs:jend]):
+                break
+            run.append(j)
+        if run:
+            leads.add(k)
+            items.update(run)
+            parts.update(nested)
+    return leads, items, parts
+
+
+def _agreed_sublists(text: str, units: list[Unit]) -> set[int]:
+    """The units of a list that a line saying they were agreed introduces ("3. The following points were also
+    agreed:" above "i. For a breakdown … to be circulated", "ii. Councillor Example to meet …"): its list items up
+    to the first that is not one, or that is marked like the lead-in (the next item of the outer list)."""
+    out: set[int] = set()
+    for k, (number, cs, end, _marked) in enumerate(units):
+        if not _AGREED_LEAD_IN.search(text, cs, end):
+            continue
+        outer = number.isdigit() if number else None
+        for j in range(k + 1, len(units)):
+            n, _, _, marked = units[j]
+            if not marked or (outer is not None and n is not None and n.isdigit() == outer):
+                break
+            out.add(j)
+    return out
+
+
+def _closing_run(openings: list[tuple[str, int] | None], units: list[Unit], k: int, doc: Doc) -> bool:
+    """Whether the paragraphs after unit ``k`` (unmarked, in its segment) all open like resolutions, the last of them
+    closing the item."""
+    j = k + 1
+    while j < len(units) and not units[j][3] and openings[j] is not None:
+        j += 1
+    return j > k + 1 and closes_item(doc, units[j - 1][2])

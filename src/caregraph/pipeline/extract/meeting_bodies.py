@@ -1,0 +1,103 @@
+"""What names a body that meets: reading a body's name as written, in a header line or in running text.
+
+:func:`body_name` gives a body's name as written, or None when the words are no name ("the Panel", "Ofsted's Board",
+"last meeting", a council as the organisation); :func:`names_a_body` tells a header line that is a body's name from a
+sentence or the page's boilerplate; :func:`named_body` finds a name in running text; :func:`bare_head` tells which
+body a head word alone ("the Board") stands for; :func:`is_council` and :func:`after_comma` are the small tests they
+share. Rules: ``rules/meetings.toml`` (:mod:`.meeting_rules`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from caregraph.gazetteer import gazetteer
+from caregraph.pipeline.extract.doc import WIDE_SCAN_LIMIT, Doc, clean
+from caregraph.pipeline.extract.meeting_rules import rules
+
+_BOILERPLATE = re.compile(
+    r"(?i)^(?:agenda|minutes|agenda\s+and\s+(?:draft\s+)?minutes|draft\s+minutes|meeting\s+details|issue\s*[-–—].*|agenda\s+item)$"
+)
+
+CONNECTORS = frozenset({"and", "of", "for", "the", "in", "on", "to", "&", "with", "at", "-", "–", "—"})
+
+
+def names_a_body(line: str) -> bool:
+    """Whether a header line's ``line`` is a body's name: capitalised words (and connectors) that hold a head word
+    ("Cabinet Member for Children, Families and Education"), not a sentence or a page's boilerplate."""
+    if len(line) > 150 or _BOILERPLATE.match(line) or not rules().head.search(line):
+        return False
+    words = [w.strip(",;:()'’\"") for w in line.split()]
+    return all(not w or w[0].isupper() or w[0].isdigit() or w.lower() in CONNECTORS for w in words)
+
+
+def is_council(name: str) -> bool:
+    """Whether ``name`` names a council (the organisation, not its full meeting): "Anyshire County Council"."""
+    return name.split()[-1].lower() == "council" and name not in rules().single_word_bodies
+
+
+def body_name(raw: str) -> str | None:
+    """A body's name as written, or None when it is not a name ("the Panel", "Ofsted's Board", "last meeting")."""
+    r = rules()
+    tokens = clean(raw).split()
+    while tokens and tokens[0].lower() in r.not_body_words:
+        tokens = tokens[1:]
+    if not tokens:
+        return None
+    name = " ".join(tokens)
+    if len(tokens) == 1 and name not in r.single_word_bodies:
+        return None
+    if any(t.lower().strip(",;:") in r.not_body_tokens for t in tokens):
+        return None
+    if is_council(name) and gazetteer().resolve(name) is not None:
+        return None  # "Surrey County Council" as a council, not a meeting body
+    return name
+
+
+def after_comma(raw: str) -> str:
+    """A name with commas as written when they list its subjects ("Children, Schools and Families Committee"),
+    else what follows the last comma ("On Tuesday, Cabinet" → "Cabinet")."""
+    _, comma, tail = raw.rpartition(",")
+    return raw if not comma or re.search(r"\s(?:and|&)\s", tail) else tail.strip()
+
+
+@cache
+def named_body() -> re.Pattern[str]:
+    """A body's name in running text: capitalised words ending in a head word, or a council's body in lower case
+    ("the council's executive")."""
+    heads = rules().body_heads
+    return re.compile(
+        rf"(?:[A-Z][\w’'&-]*(?:,(?=[ \t]+[A-Z]))?[ \t]+(?:(?:and|&|of|for|the|in|on|to)[ \t]+)*){{0,9}}{heads}(?![\w-])"
+        rf"|(?<=[Cc]ouncil['’]s )(?i:{heads})(?![\w-])"
+    )
+
+
+def _own_head(own: str) -> str:
+    """The head word of the page's own body, lower case: its last word, or the last head word before a qualifier
+    ("Improvement and Scrutiny Committee - People" → "committee")."""
+    heads = list(rules().head.finditer(own))
+    return heads[-1].group(0).lower() if heads else own.split()[-1].lower()
+
+
+def bare_head(doc: Doc, raw: str, own: str | None, pos: int) -> str | None:
+    """The body a head word alone stands for ("the Board"): the page's own with that head, else the nearest full name
+    with that head before ``pos`` (after it when there is none before)."""
+    words = clean(raw).split()
+    if not words:
+        return None
+    head = words[-1].lower()
+    if head in ("council", "councils"):
+        return None
+    if own is not None and _own_head(own) == head:
+        return own
+    best = None
+    for m in named_body().finditer(doc.text, 0, min(len(doc.text), WIDE_SCAN_LIMIT)):
+        name = body_name(after_comma(m.group(0)))
+        if name is None or len(name.split()) < 2 or name.split()[-1].lower() != head:
+            continue
+        if m.start() < pos or best is None:
+            best = name
+        if m.start() >= pos:
+            break
+    return best

@@ -1,0 +1,59 @@
+"""The rules of the meetings finder, compiled once, and the ways a meeting's day is written.
+
+:func:`rules` reads ``rules/meetings.toml``: the head words of bodies' names ("Board", "Committee", …), the bodies
+named by their head word alone, the words that show a text names no body, what a body does at a meeting, and the
+words after a body's name in a dated title. The patterns :data:`WEEKDAY`, :data:`MONTH`, :data:`FULL_DAY` and
+:data:`DAY` (a day with its year, in words or figures, or a list of days of one month) are the pieces the header,
+text and document-date passes build their patterns from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from caregraph.pipeline.extract.doc import load_rules
+
+
+@dataclass(frozen=True)
+class MeetingRules:
+    body_heads: str  # the head word of a body's name ("Board", "Committee", …), a pattern
+    single_word_bodies: frozenset[str]  # bodies named by their head word alone ("Cabinet")
+    not_body_words: frozenset[str]  # words that cannot start a body's name ("the", "Ofsted's"), lower case
+    not_body_tokens: frozenset[str]  # words that show the text names no body ("meeting", "minutes"), lower case
+    meeting_verbs: str  # what a body does at a meeting, right after its name ("considered"), a pattern
+    title_tails: str  # words after a body's name in a dated title ("Update"), a pattern
+    head: re.Pattern[str]  # a head word anywhere in a line
+
+
+@cache
+def rules() -> MeetingRules:
+    """The rules of ``rules/meetings.toml``, compiled once."""
+    d = load_rules("meetings")["meetings"]
+    return MeetingRules(
+        d["body_heads"],
+        frozenset(d["single_word_bodies"]),
+        frozenset(w.lower() for w in d["not_body_words"]),
+        frozenset(w.lower() for w in d["not_body_tokens"]),
+        d["meeting_verbs"],
+        d["title_tails"],
+        re.compile(rf"\b{d['body_heads']}(?![\w-])", re.I),
+    )
+
+
+# ------------------------------------------------------------------------------------------ days
+
+WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+MONTH = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[A-Za-z]*"
+#: More days of one month before it: "on 3 and 10 May 2023", "on 3, 10 and 17 May 2023" (a meeting on each).
+_MORE_DAYS = r"(?:(?:\s*,\s*|\s+(?:and|&)\s+)\d{1,2}(?i:st|nd|rd|th)?)*"
+#: A full day in words ("6 December 2021", "the 10th of January 2022").
+FULL_DAY = rf"(?i:the\s+)?\d{{1,2}}(?i:st|nd|rd|th)?\s+(?i:of\s+)?{MONTH}\.?,?\s+(?:19|20)\d\d"
+#: More full days after one: "held on 6 December 2021 and 10 January 2022" (a meeting on each, not a span).
+_MORE_FULL_DAYS = rf"(?:(?:\s*,\s*|\s+(?:and|&)\s+){FULL_DAY})*"
+DAY = (
+    rf"(?P<date>(?i:the\s+)?\d{{1,2}}(?i:st|nd|rd|th)?{_MORE_DAYS}\s+(?i:of\s+)?{MONTH}\.?,?\s+(?:19|20)\d\d{_MORE_FULL_DAYS}"
+    rf"|{MONTH}\s+\d{{1,2}}(?i:st|nd|rd|th)?,?\s+(?:19|20)\d\d"
+    r"|\d{1,2}(?P<dsep>[/.])\d{1,2}(?P=dsep)(?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)"
+)

@@ -1,0 +1,389 @@
+"""The dated meetings the text names, in prose and in a work programme's table.
+
+:func:`meetings_in_text` finds meetings of named bodies in any word order ("presented to the Improvement Board … on
+3rd October 2018", "the Corporate Parenting Board meeting held on …", "The Education Scrutiny Panel reviewed the plan
+on …", "On 4 March 2020 the Cabinet agreed …", "Full Council on 12 July 2023 adopted …", "Corporate Parenting Board -
+18 April 2024", "the Children's Scrutiny Committee of 12 July 2023"); a meeting the sentence dates without naming it
+("… will consider progress at its meeting on 30 January 2024", "when it next meets, on …"), which is the body the
+sentence names, else the page's own; a head word alone ("the Board") as the page's body or the nearest full name with
+that head; earlier and later meetings of the page's own body that the text leaves unnamed ("the minutes of the meeting
+held on 2 April 2019", "Date of next meeting: …"); a day given without its year, in the year nearest the page's own
+date. :func:`programme_rows` reads the rows of a work programme under "Meeting date | Item | …" as the page's own
+body's meetings.
+
+Only day-precision dates make a meeting; a list of days ("on 3 and 10 May 2023") is a meeting on each. A day belongs
+to the event nearest to it: past a participle or an event's noun ("… received a report on the annual conversation
+held with Ofsted on 5 December 2023", "the monitoring visit on 19 March") it is not the body's meeting. The patterns
+are run only on the stretches of text around a stated day. Rules: ``rules/meetings.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from caregraph.pipeline.extract.doc import WIDE_SCAN_LIMIT, Doc, clean
+from caregraph.pipeline.extract.meeting_bodies import (
+    CONNECTORS,
+    after_comma,
+    bare_head,
+    body_name,
+    is_council,
+    named_body,
+    names_a_body,
+)
+from caregraph.pipeline.extract.meeting_rules import DAY, FULL_DAY, MONTH, WEEKDAY, rules
+from caregraph.pipeline.extract.page_date import dateline, segment_date
+from caregraph.records import MeetingRecord, PartialDate
+
+
+def meetings_in_text(doc: Doc, own: str | None) -> list[MeetingRecord]:
+    """The dated meetings the text names; a body named by its head word alone ("the meeting of the Board held on
+    …") and an unnamed earlier meeting are the page's own body's (``own``), when its header names it."""
+    text = doc.text
+    limit = min(len(text), WIDE_SCAN_LIMIT)
+    windows = _windows(text, limit)
+    if not windows:
+        return []
+    out = []
+    lowered = [text[ws:we].lower() for ws, we in windows]
+    # every body pattern names a body: a window without a head word is passed over
+    head = rules().head
+    named = [head.search(text, ws, we) is not None for ws, we in windows]
+    quick = _quick_tests()
+    for kind, pattern in _body_patterns().items():
+        words = _NEEDS.get(kind, ())
+        test = quick.get(kind)
+        for (ws, we), low, has_head in zip(windows, lowered, named, strict=True):
+            if not has_head or (words and not any(w in low for w in words)):
+                continue  # the pattern needs a head word and one of these words
+            if test is not None and test.search(text, ws, we) is None:
+                continue  # no head word with what must follow it
+            for m in pattern.finditer(text, ws, we):
+                raw = m.group("body")
+                if kind == "dash":  # "Update from the Children's Improvement Board – 17 October 2018"
+                    raw = _name_at_end(raw)
+                    if raw is None or is_council(raw):
+                        continue
+                for part in _joint(after_comma(raw)):
+                    body = body_name(part)
+                    if (
+                        kind in _NOT_COUNCIL
+                        and body is not None
+                        and body.split()[-1] == "Council"
+                        and body != "Full Council"
+                    ):
+                        continue  # "The Council received the letter on …": the council acts, no meeting is said
+                    if body is None:
+                        body = bare_head(doc, part, own, m.start())
+                        if body is None:
+                            continue
+                    out.extend(_dated(doc, m, body))
+    # the rest all speak of a meeting ("at its meeting on", "when it next meets", "the minutes of the meeting held on")
+    meets = [(ws, we) for (ws, we), low in zip(windows, lowered, strict=True) if "meet" in low]
+    for ws, we in meets:
+        for m in _its_meeting().finditer(text, ws, we):
+            body = _body_in_sentence(doc, m.start(), own)
+            if body is not None:
+                out.extend(_dated(doc, m, body))
+    if own is not None:
+        for pattern in _own_patterns():
+            for ws, we in meets:
+                for m in pattern.finditer(text, ws, we):
+                    out.extend(_dated(doc, m, own))
+    out.extend(_yearless_meetings(doc, own))
+    return out
+
+
+#: Words one of which a kind of :func:`_body_patterns` needs (a quick test before the pattern).
+_NEEDS = {"meeting_of": ("meeting",), "held": ("meeting", "held", "session"), "date_meeting": ("meeting",)}
+#: Kinds of :func:`_body_patterns` that say no more than that a name stands by a date: a council there is the
+#: council, not its meeting ("leaving the Council on 4 May 2018", "Anyshire County Council received the letter on …").
+_NOT_COUNCIL = frozenset({"subject", "next_to", "date_first"})
+
+
+_VENUE = r"(?:held\s+(?:(?:at|in|remotely|virtually|online|via)\b[^\n.;]{0,80}?\s+)?)?"
+# the words between a body and "on <day>": not into a clause, nor past a participle that dates another event ("… received a
+# report on the annual conversation held with Ofsted on 5 December 2023": the day is the conversation's)
+# … nor "on <day>" right after another event's noun ("… noted the letter following the monitoring visit on 19 and 20
+# March 2024": the days are the visit's)
+_NOT_AN_EVENT = "".join(
+    rf"(?<!\b{w})"
+    for w in ("visit", "visits", "inspection", "inspections", "conversation", "review", "reviews", "letter")
+)
+_GAP = r"(?P<gap>(?:\s+(?!(?:that|which|who|when|where|because|but|and\s+(?:was|were|had|has)|held|carried|undertaken|conducted|completed|published|issued|took|taking|made|visited|inspected)\b)[^\s.;:]+){0,14}?)"
+
+
+@cache
+def _body_patterns() -> dict[str, re.Pattern[str]]:
+    """The ways a text ties a named body to a day it met, each ending at or holding the date (group ``date``)."""
+    r = rules()
+    name = (
+        rf"(?:[A-Z][\w’'&-]*(?:,(?=[ \t]+[A-Z]))?[ \t]+(?:(?:and|&|of|for|the|in|on|to)[ \t]+)*){{0,9}}{r.body_heads}"
+    )
+    body = rf"(?P<body>{name})(?![\w-])"
+    # a name with a qualifier of one or two words after a dash ("Improvement and Scrutiny Committee – People")
+    qualifier = r"[ \t]+[-–—][ \t]+[A-Z][\w’'&-]*(?:[ \t]+(?:and|&)[ \t]+[A-Z][\w’'&-]*)?"
+    qualified = rf"(?P<body>{name}(?:{qualifier})?)(?![\w-])"
+    tails = _tails()
+    takes_place = r"(?:took|takes|will\s+take|is\s+to\s+take|is\s+due\s+to\s+take)\s+place\s+"
+    will_be = r"(?:(?:will|would|is\s+to|is\s+due\s+to|was\s+to)\s+be\s+|(?:was|were|is)\s+)?"
+    adverb = r"(?:(?:last|also|then|first|subsequently|recently|previously|formally|duly|unanimously|both|jointly)\s+)?"
+    return {
+        # "You Matter to Us - Corporate Parenting Board - 18 April 2024", "Children's Partnership Board Update – 12
+        # May 2021" (a previous meeting's minutes, a news title)
+        "dash": re.compile(
+            rf"^(?i:minutes\s*(?:of\s+the\s+)?[-–—:]\s*)?(?P<body>(?:[A-Z][^\n]{{1,90}}?[ \t]+)?{r.body_heads})(?:[ \t]+{r.title_tails})?\s*[-–—,:]\s*{WEEKDAY}{DAY}",
+            re.M,
+        ),
+        # "the minutes of the meeting of the Corporate Parenting Board held on 18 April 2024", "the joint meeting of
+        # the Health and Education Scrutiny Committees held on 2 April 2019", "the next meeting of the Panel will be
+        # held on 4 September 2019", "a special meeting of the Schools Forum took place on 12 July 2023"
+        # … and a name with a qualifier after a dash: "the meeting of the Scrutiny Committee – People held on …"
+        "meeting_of": re.compile(
+            rf"\bmeetings?\s+of\s+(?:the\s+)?{qualified}\s+(?:{will_be}{_VENUE}|{takes_place})(?:on|dated)\s+{WEEKDAY}{DAY}"
+        ),
+        # "the Corporate Parenting Board meeting held on 18 April 2024", "the Cabinet, at its meeting on …", "the
+        # minutes of the Corporate Parenting Board held on …", "the Board's next meeting on 7 September 2022", "the
+        # Committee, at their meeting of 6 July 2023"
+        "held": re.compile(rf"\b{body}{tails['held']}"),
+        # "presented to the Improvement Board by the Independent Chair … on 3rd October 2018"
+        "to_on": re.compile(
+            rf"\b(?:to|at|in|before|by)\s+(?:the\s+)?{body}{_GAP}{_NOT_AN_EVENT}\s+on\s+{WEEKDAY}{DAY}"
+        ),
+        # "The Education Scrutiny Panel reviewed the draft action plan on 4 March 2020", "The Schools Forum, which
+        # met on 6 July 2023, …", "The Improvement Board last met on 12 July 2023"
+        "subject": re.compile(rf"{body}{tails['subject']}"),
+        # the date right after the name: "Full Council on 12 July 2023 adopted …", "the Children's Scrutiny
+        # Committee of 12 July 2023", "reported to the Improvement Board (12 July 2023)", "approved by Cabinet, 3 May
+        # 2023"
+        "next_to": re.compile(rf"\b{body}{tails['next_to']}"),
+        # the date first: "At its meeting on 12 July 2023, the Cabinet agreed …", "On 12 July 2023 the Corporate
+        # Parenting Panel considered …", "the 12 July 2023 meeting of the Cabinet", "the 12 July 2023 Cabinet meeting"
+        "date_first": re.compile(
+            rf"\b(?i:on|at\s+(?:its|their)\s+meeting\s+(?:held\s+)?(?:on|of))\s+{WEEKDAY}{DAY},?\s+(?:the\s+)?{body}(?:,|\s+{adverb}{r.meeting_verbs})"
+        ),
+        "date_meeting": re.compile(
+            rf"\b(?i:the)\s+{WEEKDAY}{DAY}\s+(?:(?i:meeting\s+of)\s+(?:the\s+)?{body}|(?-i:[A-Z])[\w’'&\s-]{{0,80}}?{r.body_heads}\s+meeting\b)"
+        ),
+    }
+
+
+@cache
+def _tails() -> dict[str, str]:
+    """What follows the body's name in the kinds of :func:`_body_patterns` that open with it."""
+    r = rules()
+    acronym = r"(?:[ \t]*\([A-Z][A-Za-z&]{1,9}\))?"  # "the Corporate Parenting Board (CPB)"
+    held = r"held\s+(?:(?:at|in|remotely|virtually|online|via)\b[^\n.;]{0,80}?\s+)?"
+    will_be = r"(?:(?:will|would|is\s+to|is\s+due\s+to|was\s+to)\s+be\s+|(?:was|were|is)\s+)?"
+    adverb = r"(?:(?:last|also|then|first|subsequently|recently|previously|formally|duly|unanimously|both|jointly)\s+)?"
+    return {
+        "held": rf"{acronym}(?:['’]s\s+(?:(?:next|last|previous|first|recent)\s+)?meeting\s+{will_be}{_VENUE}|\s+meeting\s+{_VENUE}|,?\s+at\s+(?:its|their)\s+(?:(?:next|last|previous|recent)\s+)?(?:meeting|session)\s+{_VENUE}|\s+{held})(?:on|(?<=meeting\s)of)\s+{WEEKDAY}{DAY}",
+        # an apposition may stand between the name and its verb: "The Improvement Board, chaired by …, met on …"
+        "subject": rf"{acronym}(?:,[ \t]+(?!which|that|who)[^,.;:\n]{{1,80}}?,)?,?\s+(?:(?:which|that|who)\s+)?{adverb}{r.meeting_verbs}{_GAP}{_NOT_AN_EVENT}\s+on\s+{WEEKDAY}{DAY}",
+        "next_to": rf"(?:\s*\(\s*|,[ \t]*|\s+(?:on|of)\s+){WEEKDAY}{DAY}",
+    }
+
+
+@cache
+def _quick_tests() -> dict[str, re.Pattern[str]]:
+    """For the kinds of :func:`_body_patterns` that open with the body's name: its head word and what follows it,
+    a quick test of a window before the full pattern (whose name may start at any capital)."""
+    return {kind: re.compile(rf"{rules().body_heads}(?![\w-]){tail}") for kind, tail in _tails().items()}
+
+
+@cache
+def _own_patterns() -> tuple[re.Pattern[str], ...]:
+    """An earlier or later meeting the text leaves unnamed: the page's own body's ("the minutes of the meeting held
+    on 2 April 2019", "Last meeting's minutes (20 September 2023)", "the 29 September 2021 meeting", "Date of next
+    meeting: 4 September 2019", "The next meeting is scheduled for 4 March 2024")."""
+    return (
+        re.compile(
+            rf"(?i:\b(?:minutes|record|notes)\s+of\s+the\s+(?:previous\s+|last\s+)?meeting,?\s+{_VENUE}(?:on\s+|of\s+|dated\s+|\(\s*)?){WEEKDAY}{DAY}"
+        ),
+        re.compile(
+            rf"(?i:\b(?:last|previous)\s+meeting['’]s\s+(?:minutes|notes)\s*(?:of\s+|from\s+|[-–—:(]\s*)?){WEEKDAY}{DAY}"
+        ),
+        re.compile(rf"(?i:\bthe\s+){DAY}\s+meeting\b(?!\s+of\b)"),
+        re.compile(
+            rf"(?i:\b(?:date\s+of\s+(?:the\s+)?next\s+meeting|next\s+meeting)\s*[:\-–—]?\s*(?:(?:is|will\s+be|has\s+been)\s+)?"
+            rf"(?:(?:held|scheduled|arranged|planned|due|set)\s+(?:on|for)\s+|(?:will\s+)?takes?\s+place\s+on\s+|on\s+)?){WEEKDAY}{DAY}"
+        ),
+    )
+
+
+@cache
+def _its_meeting() -> re.Pattern[str]:
+    """A meeting the text dates without naming its body: that of the body the sentence names before it ("The
+    Children and Young People Scrutiny Panel will consider progress at its meeting on 30 January 2024", "… is due to
+    discuss the report when it next meets, on 26 September 2023"), else the page's own ("That the Commission receive
+    the plan at the meeting on 16 April 2024", "That the next meeting be held on 15 March 2017")."""
+    adjective = r"(?:(?:next|following|forthcoming|special|extraordinary|reconvened|first|last|previous)\s+)?"
+    return re.compile(
+        rf"(?i:\b(?:(?:at|to|for|before|until|by|in)\s+(?:the|its|their|this)\s+{adjective}(?:[a-z]+\s+)?meeting\s+"
+        rf"(?:(?:to\s+be\s+|being\s+)?held\s+)?(?:(?:at|in|remotely|virtually|online|via)\b[^\n.;]{{0,80}}?\s+)?on"
+        rf"|(?:the|its|their|our)\s+next\s+meeting\s+(?:(?:will|shall|is\s+to|is\s+due\s+to|be)\s+)?(?:be\s+|take\s+place\s+)?(?:held\s+)?(?:(?:at|in|remotely|virtually|online|via)\b[^\n.;]{{0,80}}?\s+)?on"
+        rf"|when\s+it\s+(?:next\s+)?meets,?\s+on|(?:will|is\s+due\s+to|is\s+to)\s+(?:next\s+)?meet\s+(?:again\s+)?on)\s+){WEEKDAY}{DAY}"
+    )
+
+
+def _body_in_sentence(doc: Doc, pos: int, own: str | None) -> str | None:
+    """The body a sentence's "its meeting" at ``pos`` is of: the last body it names before ``pos`` (a head word alone,
+    "the Board", as the page's own or the nearest full name with that head), else the page's own body."""
+    start, _ = doc.sentence_around(pos, pos)
+    named = list(named_body().finditer(doc.text, start, pos))
+    for m in reversed(named):
+        raw = after_comma(m.group(0))
+        if raw[:1].islower():
+            return raw  # "the council's executive"
+        body = body_name(raw)
+        if body is not None and not is_council(body) and body != "Council":
+            return body
+        if len([w for w in raw.split() if w.lower() not in rules().not_body_words]) == 1:
+            return bare_head(doc, raw, own, m.start())  # "the Panel": the page's own, the nearest full name, or none
+    return own
+
+
+#: Where a date a meeting pattern ends at can be: the patterns are run only on the text around these.
+_ANY_DAY = re.compile(DAY)
+_FOUR_DIGITS = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_WINDOW = 400
+
+
+def _windows(text: str, limit: int) -> list[tuple[int, int]]:
+    """The stretches of ``text[:limit]`` a meeting pattern can match in: from a line start well before each stated
+    day (no pattern reaches further back) to the end of the line after it, joined where they overlap."""
+    out: list[tuple[int, int]] = []
+    for y in _FOUR_DIGITS.finditer(text, 0, limit):
+        # a day holds a year: "12 July 2023", "12/07/2023", "2023-07-12"
+        m = next(
+            (d for d in _ANY_DAY.finditer(text, max(0, y.start() - 40), min(limit, y.end() + 6)) if d.end() >= y.end()),
+            None,
+        )
+        if m is None:
+            continue
+        start = text.rfind("\n", 0, max(0, m.start() - _WINDOW)) + 1
+        nl = text.find("\n", m.end(), limit)
+        end = limit if nl < 0 else nl
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
+def _name_at_end(title: str) -> str | None:
+    """The body's name that ends a title: the title when it is one, else what follows its last word that is not
+    capitalised nor a connector ("Update from the Children's Improvement Board" → "the Children's Improvement
+    Board"); None when that names no body."""
+    if names_a_body(title):
+        return title
+    words = title.split()
+    k = max(
+        (i for i, w in enumerate(words) if w.strip(",;:()'’\"")[:1].islower() and w.lower() not in CONNECTORS),
+        default=-1,
+    )
+    tail = " ".join(words[k + 1 :])
+    return tail if tail and names_a_body(tail) else None
+
+
+def _joint(raw: str) -> list[str]:
+    """The bodies of a joint meeting, each ending in a head word ("the Health Scrutiny Committee and the Children's
+    Scrutiny Committee"), or the one name."""
+    m = _joint_pattern().fullmatch(clean(raw))
+    return [m.group("a"), m.group("b")] if m else [raw]
+
+
+@cache
+def _joint_pattern() -> re.Pattern[str]:
+    heads = rules().body_heads
+    return re.compile(rf"(?P<a>.+?\b{heads})\s+(?:and|&)\s+(?:the\s+)?(?P<b>[A-Z].*?\b{heads})")
+
+
+#: A meeting dated to a day without its year: "at its meeting on November 1", "the Full Council meeting on 1 November"
+#: (not "on 1 November 2023": a full day is read by the patterns above).
+_YEARLESS = re.compile(
+    rf"(?i:\bmeeting\s+(?:(?:to\s+be\s+|being\s+)?held\s+)?on\s+){WEEKDAY}"
+    rf"(?P<date>\d{{1,2}}(?i:st|nd|rd|th)?\s+(?i:of\s+)?{MONTH}|{MONTH}\s+\d{{1,2}}(?i:st|nd|rd|th)?)\b"
+    r"(?![ \t]*,?[ \t]*(?:\d|(?i:st|nd|rd|th)\b))"
+)
+
+
+def _yearless_meetings(doc: Doc, own: str | None) -> list[MeetingRecord]:
+    """Meetings the text dates to a day without a year ("The council's cabinet will discuss the report at its meeting
+    on November 1"): the body the sentence names (else the page's own), in the year that puts the day nearest the
+    page's own date (a dateline, "Date of decision"); none on a page that gives no date of its own."""
+    found = list(_YEARLESS.finditer(doc.text, 0, min(len(doc.text), WIDE_SCAN_LIMIT)))
+    if not found:
+        return []
+    anchor = doc.source.published or segment_date(doc) or dateline(doc)
+    if anchor is None or anchor.precision != "day":
+        return []
+    out = []
+    for m in found:
+        body = _body_in_sentence(doc, m.start(), own)
+        if body is None:
+            continue
+        start, end = m.start("date"), m.end("date")
+        days = [d.date for k in (False, True) for d in doc.dates_in(start, end, anchor, future=k)[:1]]
+        days = [d for d in days if d.precision == "day"]
+        if days:
+            day = min(days, key=lambda d: abs((d.bounds()[0] - anchor.bounds()[0]).days))
+            out.append(MeetingRecord(body, day, doc.evidence(*doc.sentence_around(m.start(), m.end()))))
+    return out
+
+
+def _dated(doc: Doc, m: re.Match[str], body: str) -> list[MeetingRecord]:
+    """The meeting of ``body`` on the day of ``m``'s date group, if it gives one; one on each day of a list of days
+    ("on 3 and 10 May 2023": two meetings, not a span)."""
+    ev = doc.evidence(*doc.sentence_around(m.start(), m.end()))
+    full = list(_FULL_DAY_RE.finditer(doc.text, m.start("date"), m.end("date")))
+    if len(full) > 1:  # "held on 6 December 2021 and 10 January 2022": a meeting on each day
+        out = []
+        for f in full:
+            one = doc.dates_in(f.start(), f.end())
+            if one and one[0].date.precision == "day":
+                out.append(MeetingRecord(body, one[0].date, ev))
+        return out
+    dates = doc.dates_in(m.start("date"), m.end("date"))
+    if not dates or dates[0].date.precision != "day":
+        return []
+    last = dates[-1].until or dates[-1].date
+    days = _LISTED_DAY.findall(doc.text, m.start("date"), m.end("date"))
+    if len(days) < 2 or last.precision != "day":
+        return [MeetingRecord(body, dates[0].date, ev)]
+    return [MeetingRecord(body, PartialDate(last.year, last.month, int(d)), ev) for d in days]
+
+
+_FULL_DAY_RE = re.compile(FULL_DAY)
+#: A day of a list of days ("3", "10th") before its month.
+_LISTED_DAY = re.compile(r"(?<![\d/.-])(\d{1,2})(?:st|nd|rd|th)?(?=\s*,|\s+(?:and|&)\s|\s+(?:of\s+)?[A-Za-z])")
+
+
+_PROGRAMME_HEAD = re.compile(r"(?i)^(?:meeting\s+date|date(?:\s+of\s+(?:the\s+)?meeting)?|meeting)\s*\|")
+
+
+@cache
+def _row_day() -> re.Pattern[str]:
+    return re.compile(rf"{WEEKDAY}{DAY}\s*\|")
+
+
+def programme_rows(doc: Doc, own: str) -> list[MeetingRecord]:
+    """The meetings of a work programme's table, one a row under a "Meeting date | Item | …" header ("16 July 2024 |
+    Ofsted ILACS – action plan progress | …"): the page's own body's."""
+    out: list[MeetingRecord] = []
+    rows = False
+    if "|" not in doc.text[: doc.limit]:
+        return out
+    for start, end, line in doc.lines_in(0, doc.limit):
+        if _PROGRAMME_HEAD.match(line):
+            rows = True
+            continue
+        if not rows:
+            continue
+        m = _row_day().match(doc.text, start, end)
+        if m is None:
+            rows = False
+            continue
+        out.extend(_dated(doc, m, own))
+    return out

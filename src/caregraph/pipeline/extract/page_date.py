@@ -1,0 +1,120 @@
+"""The document's own date, and the anchor of a document that has none.
+
+:func:`document_date` gives the document's own date: its meeting (from the page header), the manifest's date, a
+decision page's "Date of decision" or dated title, a dateline near the top ("Date: …", "Published 9th Oct 2018"), or
+the day it calls "today". :func:`fallback_anchor` gives the latest full date the text states, for a document with no
+date of its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from caregraph.pipeline.dates import find_dates, sort_key
+from caregraph.pipeline.extract.doc import WIDE_SCAN_LIMIT, Doc
+from caregraph.pipeline.extract.header_meetings import is_header_meeting
+from caregraph.pipeline.extract.meeting_rules import DAY, WEEKDAY
+from caregraph.pipeline.segment import rules as segment_rules
+from caregraph.records import MeetingRecord, PartialDate, Segmented
+
+#: A short line near the top that gives the page's day: bare ("04 March 2019", "| 04 March 2019" from a flattened
+#: table), labelled ("Date: …", "Date Released - 25/03/2025", "Published 9th Oct 2018") or said of the page ("This
+#: story was published 6 August 2018").
+_DATELINE_LINE = re.compile(
+    r"^[|\s]*(?:(?:(?:this\s+(?:story|article|page|news\s+item|news\s+story|(?:news|press)\s+release)\s+was\s+)?(?:first\s+)?(?:published|posted|updated|issued|released)"
+    r"|date(?:\s+of\s+(?:the\s+)?meeting|\s+(?:published|posted|released|issued))?|last\s+updated)\s*(?:on)?\s*[:\-–—]?\s*)?(?:[A-Z][\w ,&'’-]{0,60}?,\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?P<date>\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+(?:19|20)\d\d|\d{1,2}/\d{1,2}/(?:19|20)\d\d)\b",
+    re.I,
+)
+
+
+def document_date(doc: Doc | Segmented, meetings: list[MeetingRecord]) -> PartialDate | None:
+    """The document's own date: its meeting (from the page header), the manifest's date, a decision page's date,
+    or a dateline near the top. None when the text gives none (a year in the URL is not used: the URL is not the
+    text)."""
+    doc = Doc.of(doc)
+    own = [m for m in meetings if is_header_meeting(m, doc)]
+    if own:
+        return max(own, key=lambda m: sort_key(m.date)).date
+    if doc.source.published is not None:
+        return doc.source.published
+    return segment_date(doc) or dateline(doc) or _today(doc)
+
+
+def segment_date(doc: Doc) -> PartialDate | None:
+    """A decision page's "Date of decision", or the day of a dated title line."""
+    r = segment_rules()["lines"]
+    for s in doc.segments:
+        if s.kind == "decision_date":
+            dates = doc.dates_in(s.start, s.end)
+            if dates:
+                return dates[0].date
+        if s.kind == "meeting" and r["dated_title"].match(doc.text[s.start : s.end]):
+            dates = doc.dates_in(s.start, s.end)
+            if dates and dates[0].date.precision == "day":
+                return dates[0].date
+    return None
+
+
+def dateline(doc: Doc) -> PartialDate | None:
+    """A day on a short line among the first eight lines (within the first 800 characters)."""
+    for n, (start, _end, line) in enumerate(doc.lines_in(0, min(len(doc.text), 800))):
+        if n >= 8:
+            break
+        if len(line) > 80:
+            continue
+        m = _DATELINE_LINE.match(line)
+        if m:
+            found = doc.dates_in(start + m.start("date"), start + m.end("date"))
+            if found and found[0].date.precision == "day":
+                return found[0].date
+    return None
+
+
+#: "today" with the day in brackets or after a comma: "The judgement published today (Friday, 19 February 2016)".
+_TODAY = re.compile(rf"(?i:\btoday)\s*(?:\(\s*|,\s*){WEEKDAY}{DAY}")
+
+
+def _today(doc: Doc) -> PartialDate | None:
+    """The day a page near its top calls "today" ("… published today (Friday, 19 February 2016)")."""
+    m = _TODAY.search(doc.text, 0, min(len(doc.text), _TODAY_LIMIT))
+    if m is None:
+        return None
+    found = doc.dates_in(m.start("date"), m.end("date"))
+    return found[0].date if found and found[0].date.precision == "day" else None
+
+
+_TODAY_LIMIT = 2000
+
+
+def fallback_anchor(doc: Doc | Segmented) -> PartialDate | None:
+    """When a document has no date of its own, the latest full date it states fixes the year of a day or month
+    it gives without one (a July visit whose letter "was published on 23 August 2021"). Only the text around a
+    year can state a full date, so only that is read."""
+    doc = Doc.of(doc)
+    text = doc.text
+    limit = min(len(text), WIDE_SCAN_LIMIT)
+    best = None
+    for ws, we in _year_windows(text, limit):
+        for d in find_dates(text, None, ws, we):
+            if d.date.precision == "day" and (best is None or sort_key(d.date) > sort_key(best)):
+                best = d.date
+    return best
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\b\d{1,2}[/.]\d{1,2}[/.]\d\d(?!\d)")
+_SPACE = re.compile(r"\s")
+
+
+def _year_windows(text: str, limit: int) -> list[tuple[int, int]]:
+    """The stretches of ``text[:limit]`` around each year (from a few words before it, at a space, to the end of
+    its word), joined where they overlap: where every full date the text states lies."""
+    out: list[tuple[int, int]] = []
+    for m in _YEAR.finditer(text, 0, limit):
+        start = text.rfind(" ", 0, max(0, m.start() - 50)) + 1
+        space = _SPACE.search(text, m.end(), min(limit, m.end() + 20))  # "2023-05-04"
+        end = space.start() if space else min(limit, m.end() + 20)
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
