@@ -242,3 +242,40 @@ def test_a_configured_local_base_names_private_documents(plain, monkeypatch):
     assert (again.read, again.unchanged) == (0, len(FILES))
     assert all(d.startswith("https://data.example.org/caregraph/doc/") for d in store.documents())
     assert len(store.documents()) == len(FILES)
+
+
+def test_an_unchanged_rebuild_reads_no_stored_files_and_a_change_reads_them_once(plain, monkeypatch):
+    """What the store says of its documents' files is needed only for a document not unchanged by its hash: an
+    unchanged rebuild does not read it (issue 16); a build that needs it reads it once, before it writes."""
+    store = memory_store()
+    monkeypatch.chdir(plain.parent)
+    build(store, ["papers"], jobs=1)
+    calls: list[int] = []
+    files = Store.document_files
+    monkeypatch.setattr(Store, "document_files", lambda self: calls.append(len(self.documents())) or files(self))
+    again = build(store, ["papers"], jobs=1)
+    assert (again.read, again.unchanged, calls) == (0, len(FILES), [])
+    target = plain / FILES[0]
+    target.write_text(target.read_text(encoding="utf-8") + "\nA later note.\n", encoding="utf-8")
+    summary = build(store, [plain.resolve()], jobs=1)  # by another path: only its file names the old graph
+    assert summary.read == 1 and summary.removed == [iris.document_iri(f"papers/{FILES[0]}")]
+    assert calls == [len(FILES)]  # once, and before the new graph was written
+    assert doc_count(store) == len(FILES)
+
+
+def test_document_files_and_hashes_agree_with_sparql(data_copy):
+    """``Store.documents``/``document_files`` read by pattern give what the SPARQL they replace gives."""
+    from caregraph.namespaces import CG
+
+    store = memory_store()
+    build(store, [data_copy], jobs=1)
+    store.update(f'INSERT DATA {{ GRAPH <urn:x:g> {{ <urn:x:g> <{CG}sha256> "abc" }} }}')  # a hash, no Document
+    store.update(f"INSERT DATA {{ GRAPH <urn:x:h> {{ <urn:x:other> a <{CG}Document> }} }}")  # not its own graph
+    query = (
+        f"SELECT ?d ?h ?f WHERE {{ GRAPH ?d {{ ?d a <{CG}Document> ; <{CG}sha256> ?h "
+        f"OPTIONAL {{ ?d <{CG}file> ?f }} }} }}"
+    )
+    expected = {s["d"].value: (s["h"].value, s["f"].value if s["f"] is not None else None) for s in store.query(query)}
+    assert len(expected) == len(FILES) and all(file for _, file in expected.values())
+    assert store.document_files() == expected
+    assert store.documents() == {name: sha for name, (sha, _) in expected.items()}

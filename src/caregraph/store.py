@@ -24,7 +24,7 @@ import pyoxigraph as ox
 
 from caregraph import index, iris
 from caregraph.errors import StoreError, StoreLocked
-from caregraph.namespaces import CG
+from caregraph.namespaces import CG, RDF
 from caregraph.ntriples import (  # noqa: F401 (graph_ntriples, ntriples_to_nquads, term_nt: re-exported from here)
     graph_ntriples,
     ntriples_to_nquads,
@@ -37,6 +37,11 @@ from caregraph.resources import ontology_file
 if TYPE_CHECKING:
     from rdflib import Graph, URIRef
 
+_TYPE = ox.NamedNode(RDF + "type")
+_DOCUMENT = ox.NamedNode(CG + "Document")
+_SHA256 = ox.NamedNode(CG + "sha256")
+_FILE = ox.NamedNode(CG + "file")
+
 DEFAULT_STORE = "caregraph-store"
 STORE_ENV = "CAREGRAPH_STORE"
 LOCK_NAME = "caregraph.lock"
@@ -48,6 +53,11 @@ REFERENCE_GRAPHS = {
     "vocabularies": "vocabularies.ttl",
     "councils": "councils.ttl",
 }
+
+
+def _lexical(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> str:
+    """A term's value (an IRI, a blank node's id, a literal's lexical form), as a SPARQL solution's ``.value``."""
+    return str(term) if isinstance(term, ox.Triple) else term.value
 
 
 def resolve_path(path: str | os.PathLike[str] | None) -> Path:
@@ -266,18 +276,29 @@ class Store:
     # ------------------------------------------------------------------------------------------ documents
     def documents(self) -> dict[str, str]:
         """Document IRI → sha256 of every document in the store."""
-        q = f"SELECT ?d ?h WHERE {{ GRAPH ?d {{ ?d a <{CG}Document> ; <{CG}sha256> ?h }} }}"
-        return {sol["d"].value: sol["h"].value for sol in cast(ox.QuerySolutions, self.ox.query(q))}
+        return {name.value: sha for name, sha in self._document_hashes().items()}
 
     def document_files(self) -> dict[str, tuple[str, str | None]]:
         """Document IRI → (sha256, the file it was built from as it was given, ``cg:file``) of every document."""
-        q = (
-            f"SELECT ?d ?h ?f WHERE {{ GRAPH ?d {{ ?d a <{CG}Document> ; <{CG}sha256> ?h "
-            f"OPTIONAL {{ ?d <{CG}file> ?f }} }} }}"
-        )
+        hashes = self._document_hashes()
+        files = {
+            q.subject: _lexical(q.object)
+            for q in self.ox.quads_for_pattern(None, _FILE, None, None)
+            if q.subject == q.graph_name and q.subject in hashes
+        }
+        return {name.value: (sha, files.get(name)) for name, sha in hashes.items()}
+
+    def _document_hashes(self) -> dict[Any, str]:
+        """Document node → sha256: the graphs ``?d`` holding ``?d a cg:Document ; cg:sha256 ?h``, read from the
+        store's indexes by pattern (6,858 documents: 0.15 s of CPU; the SPARQL query that also took the files,
+        0.25 to 0.45 s)."""
+        documents = {
+            q.subject for q in self.ox.quads_for_pattern(None, _TYPE, _DOCUMENT, None) if q.subject == q.graph_name
+        }
         return {
-            sol["d"].value: (sol["h"].value, sol["f"].value if sol["f"] is not None else None)
-            for sol in cast(ox.QuerySolutions, self.ox.query(q))
+            q.subject: _lexical(q.object)
+            for q in self.ox.quads_for_pattern(None, _SHA256, None, None)
+            if q.subject == q.graph_name and q.subject in documents
         }
 
     def add_graphs(self, graphs: Iterable[tuple[str, Graph]]) -> int:

@@ -16,11 +16,12 @@ A document's IRI comes from its source URL when a manifest gives one, else from 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from caregraph import iris
 from caregraph.pipeline.load import Source
+from caregraph.pipeline.load.files import Resolver
 from caregraph.store import Store
 
 # Graphs a rebuild keeps: Ofsted's official outcomes are imported, not built from the documents.
@@ -35,18 +36,52 @@ def _real(path: str | os.PathLike[str]) -> str:
 
 
 class Identities:
-    """The store's documents by content and by file, and what this build decided about each source."""
+    """The store's documents by content and by file, and what this build decided about each source. What it
+    knows of the stored files is read and indexed when first needed: a document unchanged by its hash needs none
+    of it."""
 
-    def __init__(self, stored: dict[str, tuple[str, str | None]]):
-        self.by_sha: dict[str, list[tuple[str, str | None]]] = {}
-        self.by_real: dict[str, str] = {}
-        for name, (sha, file) in stored.items():
-            self.by_sha.setdefault(sha, []).append((name, file))
-            if file:
-                self.by_real.setdefault(_real(file), name)
+    def __init__(
+        self, known: dict[str, str], files: Callable[[], dict[str, tuple[str, str | None]]] | None = None
+    ) -> None:
+        """``known``: the stored documents' hashes by IRI (``""`` for one that must be built again whatever its
+        bytes); ``files``: a function giving each stored document's file (``Store.document_files``), called once,
+        when first needed."""
+        self.known = known
+        self._files = files
+        self._stored: dict[str, tuple[str, str | None]] | None = None
+        self._by_sha: dict[str, list[tuple[str, str | None]]] | None = None
+        self._by_real: dict[str, str] | None = None
+        self._resolver = Resolver(_real)  # this build's: each folder resolved once
         self.this_build: dict[str, tuple[str, str]] = {}  # sha256 → (IRI, file) of the sources of this build
         self.replaces: dict[str, str] = {}  # new IRI → the old IRI it replaces once built
         self.built: set[str] = set()
+
+    @property
+    def stored(self) -> dict[str, tuple[str, str | None]]:
+        """IRI → (hash as in ``known``, file) of every stored document."""
+        if self._stored is None:
+            files = self._files() if self._files is not None else {}
+            self._stored = {name: (sha, (files.get(name) or ("", None))[1]) for name, sha in self.known.items()}
+        return self._stored
+
+    @property
+    def by_sha(self) -> dict[str, list[tuple[str, str | None]]]:
+        """The stored documents by hash: (IRI, file) of each."""
+        if self._by_sha is None:
+            self._by_sha = {}
+            for name, (sha, file) in self.stored.items():
+                self._by_sha.setdefault(sha, []).append((name, file))
+        return self._by_sha
+
+    @property
+    def by_real(self) -> dict[str, str]:
+        """The stored documents by their file's resolved path (the first of each)."""
+        if self._by_real is None:
+            self._by_real = {}
+            for name, (_, file) in self.stored.items():
+                if file:
+                    self._by_real.setdefault(self._resolver.real(file), name)
+        return self._by_real
 
     def claim(self, name: str, digest: str | None, source: Source) -> None:
         if digest is not None:
@@ -71,7 +106,7 @@ class Identities:
                     self.replaces[name] = old  # its manifest row gives a new URL
                     break
                 return Failure(source.name, f"the same bytes as {file}, already in the store; not added")
-        same_file = self.by_real.get(_real(source.path))
+        same_file = self.by_real.get(self._resolver.real(source.path))
         if same_file is not None and same_file != name:
             self.replaces.setdefault(name, same_file)
         self.claim(name, digest, source)

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from caregraph.errors import LoadError, ManifestError
-from caregraph.pipeline.load.files import _first_visit, _inside, _not_a_document, _os_problem, _real
+from caregraph.pipeline.load.files import Resolver, _first_visit, _inside, _look, _not_a_document, _os_problem
 from caregraph.pipeline.load.manifest import read_manifest
 from caregraph.pipeline.load.sources import FORMATS, MANIFEST_NAME, Skipped, Source
 
@@ -38,20 +38,23 @@ def iter_sources(
     the manifest's own folder), are refused with a :class:`LoadError` each (docs/reliability.md).
     """
     seen_files: set[tuple[int, int]] = set()
-    rows: dict[Path, Source] = {}
+    resolver = Resolver()  # this walk's: every folder resolved once
+    rows: dict[str, Source] = {}  # manifest rows by their file's resolved path
+    done: set[str] = set()  # the rows yielded on the way
     if manifest is not None:
         problem = _not_a_document(Path(manifest))
         if problem:
             raise ManifestError(f"{manifest}: cannot read manifest ({problem}); nothing was built")
-        for item in _manifest_items(manifest, None if follow_outside else _real(Path(manifest).parent)):
+        within = None if follow_outside else resolver.folder(os.fspath(Path(manifest).parent))
+        for item in _manifest_items(manifest, within, resolver):
             if isinstance(item, LoadError):
                 yield item
             else:
-                rows[_real(item.path)] = item
+                rows[resolver.real(item.path)] = item
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            yield from _walk(path, rows, seen_files, follow_outside)
+            yield from _walk(path, rows, seen_files, follow_outside, resolver, done)
         elif path.exists():
             if path.suffix.lower() not in FORMATS:
                 yield LoadError(
@@ -63,22 +66,39 @@ def iter_sources(
             if problem:
                 yield LoadError(os.path.normpath(str(given)), problem)
             elif _first_visit(path, seen_files):
-                meta = rows.get(_real(path))
-                yield meta if meta is not None else Source(path, os.path.normpath(str(given)))
+                yield _row(rows, resolver.real(path), done) or Source(path, os.path.normpath(str(given)))
         else:
             yield LoadError(str(given), _not_a_document(path) or "no such file or folder")
-    for _path, source in rows.items():  # manifest rows not reached through the paths
-        problem = _not_a_document(source.path)
+    for key, source in rows.items():  # manifest rows not reached through the paths
+        if key in done:
+            continue  # yielded already (so seen: it would not be yielded again)
+        problem, st, _ = _look(source.path)
         if problem:
             yield LoadError(source.name, problem)
-        elif _first_visit(source.path, seen_files):
+        elif _first_visit(source.path, seen_files, st):
             yield source
 
 
-def _manifest_items(manifest: str | os.PathLike[str], within: Path | None) -> list[Source | LoadError]:
+def _suffix(name: str) -> str:
+    """``Path(name).suffix``, without making a path."""
+    dot = name.rfind(".")
+    return name[dot:] if 0 < dot < len(name) - 1 else ""
+
+
+def _row(rows: dict[str, Source], real: str, done: set[str]) -> Source | None:
+    """The manifest row of the file resolved at ``real``, noted as yielded; None without one."""
+    meta = rows.get(real)
+    if meta is not None:
+        done.add(real)
+    return meta
+
+
+def _manifest_items(
+    manifest: str | os.PathLike[str], within: str | None, resolver: Resolver | None = None
+) -> list[Source | LoadError]:
     """The rows of a manifest; a manifest that cannot be used at all is one :class:`LoadError`, not the end."""
     try:
-        return read_manifest(manifest, within=within)
+        return read_manifest(manifest, within=within, resolver=resolver)
     except ManifestError as exc:
         where, _, problem = str(exc).partition(": ")
         return [LoadError(where, problem or str(exc))]
@@ -88,11 +108,18 @@ _OUTSIDE = "symbolic link to {what} outside the folder being built ({target}); g
 
 
 def _walk(
-    root: Path, rows: dict[Path, Source], seen_files: set[tuple[int, int]], follow_outside: bool = False
+    root: Path,
+    rows: dict[str, Source],
+    seen_files: set[tuple[int, int]],
+    follow_outside: bool = False,
+    resolver: Resolver | None = None,
+    done: set[str] | None = None,
 ) -> Iterator[Source | LoadError | Skipped]:
+    resolver = resolver or Resolver()
+    done = set() if done is None else done
     seen_dirs: set[tuple[int, int]] = set()
     problems: list[LoadError] = []
-    boundary = None if follow_outside else _real(root)
+    boundary = None if follow_outside else resolver.folder(os.fspath(root))
 
     def onerror(exc: OSError) -> None:  # a folder that cannot be listed
         where = exc.filename or str(root)
@@ -117,32 +144,36 @@ def _walk(
         folder = Path(dirpath)
         if boundary is not None:
             for name in list(dirnames):
-                real = _real(folder / name)
-                if not _inside(real, boundary):
+                target = resolver.real(os.path.join(dirpath, name))
+                if not _inside(target, boundary):
                     dirnames.remove(name)
-                    yield LoadError(os.path.normpath(str(folder / name)), _OUTSIDE.format(what="a folder", target=real))
+                    yield LoadError(
+                        os.path.normpath(str(folder / name)), _OUTSIDE.format(what="a folder", target=target)
+                    )
         if MANIFEST_NAME in filenames:
-            for item in _manifest_items(folder / MANIFEST_NAME, boundary):
+            for item in _manifest_items(folder / MANIFEST_NAME, boundary, resolver):
                 if isinstance(item, LoadError):
                     yield item
                 else:
-                    rows.setdefault(_real(item.path), item)
+                    rows.setdefault(resolver.real(item.path), item)
         for name in sorted(filenames):
-            path = folder / name
-            if path.suffix.lower() not in FORMATS:
+            suffix = _suffix(name)
+            if suffix.lower() not in FORMATS:
                 if name != MANIFEST_NAME and not name.startswith("."):
-                    shown = os.path.normpath(str(path))
-                    yield Skipped(shown, f"unsupported format {path.suffix or '(no extension)'!r}; not read")
+                    shown = os.path.normpath(os.path.join(dirpath, name))
+                    yield Skipped(shown, f"unsupported format {suffix or '(no extension)'!r}; not read")
                 continue
-            problem = _not_a_document(path)
+            text = os.path.join(dirpath, name)
+            problem, fst, lst = _look(text)
             if problem:
-                yield LoadError(os.path.normpath(str(path)), problem)
+                yield LoadError(os.path.normpath(text), problem)
                 continue
-            if boundary is not None and not _inside(real := _real(path), boundary):
-                yield LoadError(os.path.normpath(str(path)), _OUTSIDE.format(what="a file", target=real))
+            real = None
+            if boundary is not None and not _inside(real := resolver.real(text, lst), boundary):
+                yield LoadError(os.path.normpath(text), _OUTSIDE.format(what="a file", target=real))
                 continue
-            if not _first_visit(path, seen_files):
+            if not _first_visit(text, seen_files, fst):
                 continue
-            meta = rows.get(_real(path))
-            yield meta if meta is not None else Source(path, os.path.normpath(str(path)))
+            meta = _row(rows, real or resolver.real(text, lst), done) if rows else None
+            yield meta if meta is not None else Source(folder / name, os.path.normpath(text))
     yield from problems

@@ -6,6 +6,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 from caregraph.errors import LoadError
@@ -20,19 +21,71 @@ def _real(path: Path) -> Path:
         return path.absolute()
 
 
-def _inside(real: Path, folder: Path) -> bool:
+def _real_str(path: str) -> str:
+    return str(_real(Path(path)))
+
+
+class Resolver:
+    """The resolved paths of one discovery (or one build), as :func:`_real` gives them, at a system call or so a
+    file: each folder is resolved once, and a file that is not a symbolic link is that folder and its name (a
+    link is resolved in full). It remembers what it resolved while it lives: make one per walk (or per build), so
+    that nothing goes stale between builds.
+
+    ``slow`` resolves what the short way does not cover (a link, a path that cannot be looked at, ``..``); it
+    defines the answer in those cases (the caller's own fallback when a path cannot be resolved)."""
+
+    def __init__(self, slow: Callable[[str], str] = _real_str):
+        self.slow = slow
+        self._folders: dict[str, str] = {}
+        self._files: dict[str, str] = {}  # a file met twice in one walk (its manifest row, then itself)
+
+    def folder(self, folder: str) -> str:
+        """The resolved path of ``folder`` (resolved once)."""
+        real = self._folders.get(folder)
+        if real is None:
+            real = self._folders[folder] = self.slow(folder)
+        return real
+
+    def real(self, path: str | os.PathLike[str], lst: os.stat_result | None = None) -> str:
+        """The resolved path of ``path``; ``lst`` is its ``os.lstat`` when the caller has it."""
+        text = os.fspath(path)
+        real = self._files.get(text)
+        if real is None:
+            real = self._files[text] = self._resolve(text, lst)
+        return real
+
+    def _resolve(self, text: str, lst: os.stat_result | None) -> str:
+        head, tail = os.path.split(text)
+        if tail in ("", os.curdir, os.pardir):
+            return self.slow(text)
+        if lst is None:
+            try:
+                lst = os.lstat(text)
+            except OSError:
+                return self.slow(text)
+        if stat.S_ISLNK(lst.st_mode):
+            return self.slow(text)
+        return os.path.join(self.folder(head or os.curdir), tail)
+
+
+def _inside(real: str | Path, folder: str | Path) -> bool:
     """Whether the resolved path ``real`` is ``folder`` (resolved) or lies under it."""
+    real, folder = os.fspath(real), os.fspath(folder)
+    n = len(folder)
+    if real.startswith(folder) and (len(real) == n or real[n] == os.sep) and folder == os.path.normpath(folder):
+        return True  # the common case, decided as the full test below would decide it
     try:
-        return os.path.commonpath([real, folder]) == str(folder)
+        return os.path.commonpath([real, folder]) == folder
     except ValueError:  # different drives
         return False
 
 
-def _first_visit(path: Path, seen: set[tuple[int, int]]) -> bool:
-    try:
-        st = path.stat()
-    except OSError:
-        return True  # let load() report the problem
+def _first_visit(path: str | os.PathLike[str], seen: set[tuple[int, int]], st: os.stat_result | None = None) -> bool:
+    if st is None:
+        try:
+            st = os.stat(path)
+        except OSError:
+            return True  # let load() report the problem
     key = (st.st_dev, st.st_ino)
     if key in seen:
         return False
@@ -48,22 +101,43 @@ _KINDS = (
 )
 
 
-def _not_a_document(path: Path) -> str | None:
+def _not_a_document(path: str | os.PathLike[str]) -> str | None:
     """Why ``path`` cannot be read as a document without opening it (None when it is a regular file, or when only
     opening it will tell, e.g. permissions)."""
     try:
         st = os.stat(path)
     except OSError as exc:
         return _os_problem(path, exc)
+    return _kind_problem(st)
+
+
+def _kind_problem(st: os.stat_result) -> str | None:
+    """Why a file of this ``os.stat`` cannot be a document (None: a regular file)."""
+    if stat.S_ISREG(st.st_mode):
+        return None
     if stat.S_ISDIR(st.st_mode):
         return "is a folder, not a file"
-    if not stat.S_ISREG(st.st_mode):
-        kind = next((label for test, label in _KINDS if test(st.st_mode)), "not a regular file")
-        return f"not a regular file ({kind}); caregraph reads files only"
-    return None
+    kind = next((label for test, label in _KINDS if test(st.st_mode)), "not a regular file")
+    return f"not a regular file ({kind}); caregraph reads files only"
 
 
-def _os_problem(path: Path, exc: OSError) -> str:
+def _look(path: str | os.PathLike[str]) -> tuple[str | None, os.stat_result | None, os.stat_result | None]:
+    """What :func:`_not_a_document` says of ``path``, its ``os.stat`` and its ``os.lstat`` (None when not known):
+    one system call for a file that is not a symbolic link."""
+    try:
+        lst = os.lstat(path)
+    except OSError:
+        return _not_a_document(path), None, None
+    if not stat.S_ISLNK(lst.st_mode):
+        return _kind_problem(lst), lst, lst
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        return _os_problem(path, exc), None, lst
+    return _kind_problem(st), st, lst
+
+
+def _os_problem(path: str | os.PathLike[str], exc: OSError) -> str:
     """A short, human description of an OS error met on ``path``."""
     if exc.errno == errno.ELOOP:
         return "symbolic link loop (the link points back at itself)"

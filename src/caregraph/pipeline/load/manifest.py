@@ -11,18 +11,21 @@ from urllib.parse import urlparse
 
 from caregraph.errors import LoadError, ManifestError
 from caregraph.pipeline.load.decode import decode
-from caregraph.pipeline.load.files import _inside, _not_a_document, _read_bytes, _real
+from caregraph.pipeline.load.files import Resolver, _inside, _look, _not_a_document, _read_bytes
 from caregraph.pipeline.load.sources import DEFAULT_MAX_BYTES, FORMATS, Source
 from caregraph.records import PartialDate
 
 # ---------------------------------------------------------------------------------------------------- manifest
 
 
-def read_manifest(manifest: str | os.PathLike[str], *, within: Path | None = None) -> list[Source | LoadError]:
+def read_manifest(
+    manifest: str | os.PathLike[str], *, within: str | Path | None = None, resolver: Resolver | None = None
+) -> list[Source | LoadError]:
     """Read a manifest CSV: columns ``file`` (required, relative to the manifest), ``url``, ``council``,
     ``published`` (ISO date); further columns are ignored. Raises :class:`ManifestError` when the file cannot be
     used at all; a bad row becomes a :class:`LoadError` naming ``manifest:line``: among them a file of a format
-    caregraph does not read, and (when ``within`` is given) a file that resolves outside the folder ``within``."""
+    caregraph does not read, and (when ``within`` is given) a file that resolves outside the folder ``within``
+    (resolved by ``resolver``, the discovery's, when given)."""
     mpath = Path(manifest)
     problem = _not_a_document(mpath)
     if problem:
@@ -47,6 +50,7 @@ def read_manifest(manifest: str | os.PathLike[str], *, within: Path | None = Non
         )
     reader.fieldnames = columns
     base = mpath.parent
+    resolver = resolver or Resolver()
     out: list[Source | LoadError] = []
     first_line: dict[str, int] = {}
     line = 1
@@ -105,14 +109,14 @@ def read_manifest(manifest: str | os.PathLike[str], *, within: Path | None = Non
                 )
                 continue
         path = base / name
-        if within is not None and not _inside(_real(path), within):
+        problem, _, lst = _look(path)
+        if within is not None and not _inside(resolver.real(path, lst), within):
             out.append(
                 LoadError(
                     where, f"{name!r} is outside the folder being built ({within}); give --follow-outside to read it"
                 )
             )
             continue
-        problem = _not_a_document(path)
         if problem == "no such file or folder":
             out.append(LoadError(where, f"file not found: {name}"))
             continue
