@@ -61,6 +61,14 @@ class Doc:
         """``x`` itself when it is a ``Doc``, else a new ``Doc`` of the segmented document ``x``."""
         return x if isinstance(x, Doc) else cls(x)
 
+    @cached_property
+    def folds_simply(self) -> bool:
+        """Whether the text has none of the four characters a case-insensitive pattern matches to an ASCII letter
+        that ``str.lower`` does not lower to it ("İ", "ı", "ſ", the Kelvin sign): then a word of lower-case ASCII
+        letters that ``pattern`` (with ``re.I``) needs is in a span's match only if it is in the span's lower case,
+        which a finder may test first (speed only)."""
+        return folds_simply(self.text)
+
     # -- lines, sentences, segments -----------------------------------------------------------------------
 
     @cached_property
@@ -152,6 +160,12 @@ class Doc:
 
 
 # ------------------------------------------------------------------------------------------------- helpers
+
+
+def folds_simply(text: str) -> bool:
+    """Whether ``text`` has none of the four characters a case-insensitive pattern matches to an ASCII letter that
+    ``str.lower`` does not lower to it ("İ", "ı", "ſ", the Kelvin sign; see :attr:`Doc.folds_simply`)."""
+    return not any(c in text for c in "\u0130\u0131\u017f\u212a")
 
 
 def evidence(text: str, start: int, end: int) -> Evidence:

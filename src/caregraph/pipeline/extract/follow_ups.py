@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from caregraph.pipeline.dates import DateMention, sort_key
-from caregraph.pipeline.extract.doc import SCAN_LIMIT, Doc, clean, load_rules, trim
+from caregraph.pipeline.extract.doc import SCAN_LIMIT, Doc, clean, folds_simply, load_rules, trim
 from caregraph.pipeline.extract.inspection_rules import at_word_starts
 from caregraph.pipeline.extract.inspections import is_publication
 from caregraph.records import DecisionRecord, FollowUpRecord, PartialDate, Segmented
@@ -193,7 +193,7 @@ def _in_span(
     r = rules()
     text = doc.text
     found: list[FollowUpRecord] = []
-    if not _DIGIT.search(text, start, end) and not _DATE_WORD.search(text, start, end):
+    if not _DIGIT.search(text, start, end) and not _may_name_a_date(text, start, end):
         return found  # no due date to be had
     if text.count("|", start, end) >= 3:
         return found  # rows of a flattened table: read row by row (table_follow_ups)
@@ -360,6 +360,24 @@ def _description(text: str, start: int, end: int, due_start: int, due_end: int) 
 #: What every due date holds: a digit, or a month, season or relative word (a cheap test that skips the rest; the
 #: digit is tested on its own first, then the words).
 _DIGIT = re.compile(r"\d")
+#: A word every match of :data:`_DATE_WORD` holds, in lower case (speed only: see :func:`_may_name_a_date`).
+_DATE_WORDS = (
+    "may", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "spring", "summer", "autumn",
+    "winter", "fall", "today", "tomorrow", "month", "year", "week", "day", "morning", "end",
+)  # fmt: skip
+
+
+def _may_name_a_date(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds a match of :data:`_DATE_WORD`, the pattern tried only when the span's lower
+    case holds one of :data:`_DATE_WORDS` (when lower case tells: :func:`folds_simply`)."""
+    span = text[start:end]
+    if folds_simply(span):
+        low = span.lower()
+        if not any(map(low.__contains__, _DATE_WORDS)):
+            return False
+    return _DATE_WORD.search(text, start, end) is not None
+
+
 _DATE_WORD = re.compile(
     r"(?=[jfmasondwtyJFMASONDWTY])\b(?:(?-i:May)|(?i:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?"
     r"|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|spring|summer|autumn|winter|fall|today"

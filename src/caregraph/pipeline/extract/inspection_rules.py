@@ -62,6 +62,7 @@ class EventLength:
 class InspectionRules:
     kinds: dict[str, Kind]  # in table order
     cue_kinds: tuple[tuple[Kind, re.Pattern[str]], ...]  # the kinds with cues and their cues, in table order
+    cue_words: tuple[tuple[str, ...], ...]  # for each of cue_kinds, words one of which its every cue holds
     graded: frozenset[str]  # kinds that carry an overall judgement
     graded_in_sentence: frozenset[str]  # kinds that take one stated in their sentence
     not_an_event: re.Pattern[str]
@@ -228,6 +229,48 @@ def _firsts(items: list[tuple[Any, Any]], ignore_case: bool) -> tuple[set[int], 
     return out, True
 
 
+def needed_words(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """Lower-case words one of which every match of ``pattern`` holds, read from its parsed form (runs of ASCII
+    letters, digits and hyphens of three or more, alternations whose every branch needs some; what lies in a
+    look-around is not read); empty when none is certain. A span whose lower case holds none of them holds no match
+    when it has none of the characters :func:`~caregraph.pipeline.extract.doc.folds_simply` looks for (speed only)."""
+    try:
+        tree = re_parser.parse(pattern.pattern, pattern.flags)
+    except re.error:
+        return ()
+    return tuple(sorted(_needed(list(tree)) or ()))
+
+
+def _needed(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+    """The best set of words one of which every match of the parsed sequence ``items`` holds (the one whose shortest
+    word is longest), or None."""
+    candidates: list[frozenset[str]] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if len(run) >= 3:
+            candidates.append(frozenset({"".join(run)}))
+        run.clear()
+
+    for op, av in items:
+        if op is re_constants.LITERAL and av < 128 and (chr(av).isalnum() or chr(av) == "-"):
+            run.append(chr(av).lower())
+            continue
+        flush()
+        part: frozenset[str] | None = None
+        if op is re_constants.SUBPATTERN:
+            part = _needed(list(av[-1]))
+        elif op is re_constants.BRANCH:
+            parts = [_needed(list(b)) for b in av[1]]
+            part = None if any(p is None for p in parts) else frozenset().union(*(p for p in parts if p))
+        elif op in (re_constants.MAX_REPEAT, re_constants.MIN_REPEAT) and av[0] >= 1:
+            part = _needed(list(av[2]))
+        if part:
+            candidates.append(part)
+    flush()
+    return max(candidates, key=lambda c: min(map(len, c)), default=None)
+
+
 def _class_firsts(items: list[tuple[Any, Any]]) -> tuple[set[int], bool] | None:
     """The code points of a parsed character class of literals and short ranges; None for any other class."""
     out: set[int] = set()
@@ -258,6 +301,7 @@ def rules() -> InspectionRules:
     return InspectionRules(
         kinds=kinds,
         cue_kinds=tuple((k, k.cues) for k in kinds.values() if k.cues is not None),
+        cue_words=tuple(needed_words(k.cues) for k in kinds.values() if k.cues is not None),
         graded=frozenset(k.key for k in kinds.values() if k.graded == "always"),
         graded_in_sentence=frozenset(k.key for k in kinds.values() if k.graded == "in-sentence"),
         not_an_event=cue("not_an_event"),

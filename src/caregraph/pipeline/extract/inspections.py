@@ -28,10 +28,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date as _date
+from functools import cache
 from typing import NamedTuple
 
 from caregraph.pipeline.dates import DateMention
-from caregraph.pipeline.extract.doc import Doc, clean, evidence
+from caregraph.pipeline.extract.doc import Doc, clean, evidence, folds_simply
 from caregraph.pipeline.extract.inspection_merge import merge_inspections
 from caregraph.pipeline.extract.inspection_rules import (
     GENERIC,
@@ -42,6 +43,7 @@ from caregraph.pipeline.extract.inspection_rules import (
     is_publication,
     kind_by_date,
     may_report_on,
+    needed_words,
     rules,
 )
 from caregraph.pipeline.extract.judgements import (
@@ -90,6 +92,12 @@ _MAY_CUE = re.compile(
     r"|local\s+authority\s+children|\bsif\b|single\s+inspection|commissioner|peer|dfe|department\s+for\s+education"
     r"|weeks?\b|fortnight|annual|monitoring\s+letter|stocktake|hmi)"
 )
+#: A word every match of :data:`_MAY_CUE` holds (lower case): a sentence whose lower case holds none has no match, so
+#: the pattern is not tried (speed only; see :attr:`Doc.folds_simply` for when lower case tells).
+_CUE_WORDS = (
+    "inspect", "visit", "review", "ofs", "oft", "jtai", "joint", "ila", "ilc", "local", "sif", "single",
+    "commissioner", "peer", "dfe", "department", "week", "fortnight", "annual", "monitoring", "stocktake", "hmi",
+)  # fmt: skip
 
 
 def match_inspections(doc: Doc, doc_date: PartialDate | None) -> tuple[list[Draft], list[Located]]:
@@ -99,15 +107,34 @@ def match_inspections(doc: Doc, doc_date: PartialDate | None) -> tuple[list[Draf
     drafts: list[Draft] = []
     judgements: list[Located] = []
     headers = [(s.start, s.end) for s in doc.segments if s.kind == "meeting"]
+    simple = doc.folds_simply
     for s_start, s_end in doc.sentences:
-        if any(hs <= s_start < he for hs, he in headers):
+        if headers and any(hs <= s_start < he for hs, he in headers):
             continue  # "12/06/2015 - … response to the OFSTED inspection": the date is the decision's
-        may_cue = _MAY_CUE.search(text, s_start, s_end) is not None
+        cue_words = not simple or _holds_any(text[s_start:s_end].lower(), _CUE_WORDS)
+        may_cue = cue_words and _MAY_CUE.search(text, s_start, s_end) is not None
         if may_cue or _MAY_GRADE.search(text, s_start, s_end):
-            _read_sentence(doc, doc_date, s_start, s_end, reading, drafts, judgements, may_cue)
+            _read_sentence(doc, doc_date, s_start, s_end, reading, drafts, judgements, may_cue, cue_words)
     judgements.extend(table_judgements(text, doc.limit, {j.start for j, _ in judgements}))
     _sif_by_its_areas(text, doc.limit, drafts)
     return drafts, [(j, span) for j, span in judgements if j.start not in reading.consumed]
+
+
+def _holds_any(low: str, words: tuple[str, ...]) -> bool:
+    return any(map(low.__contains__, words))
+
+
+def _may_hold(low: str | None, pattern: re.Pattern[str]) -> bool:
+    """Whether a span whose lower case is ``low`` may hold a match of ``pattern``: False only when it holds none of
+    the words every match holds (:func:`needed_words`); ``low`` is None when the span's lower case does not tell
+    (:func:`~caregraph.pipeline.extract.doc.folds_simply`). Speed only."""
+    if low is None:
+        return True
+    words = _needed_words(pattern)
+    return not words or any(map(low.__contains__, words))
+
+
+_needed_words = cache(needed_words)
 
 
 def _sif_by_its_areas(text: str, limit: int, drafts: list[Draft]) -> None:
@@ -134,15 +161,19 @@ def _read_sentence(
     drafts: list[Draft],
     judgements: list[Located],
     may_cue: bool = False,
+    cue_words: bool = True,
 ) -> None:
     """Add the drafts and judgements of the sentence ``s_start``–``s_end``; ``may_cue`` says the caller found
     :data:`_MAY_CUE` in it (in the text, which finds no more than the sentence on its own: it is searched again
-    only when not)."""
+    only when not, and only when ``cue_words``, which the caller sets false when no word of :data:`_CUE_WORDS` is
+    in it)."""
     r = rules()
     text = doc.text
     sentence = text[s_start:s_end]
     cues, anaphors, frameworks = (
-        _cues(text, s_start, s_end, reading.last_kind) if may_cue or _MAY_CUE.search(sentence) else ([], set(), [])
+        _cues(text, s_start, s_end, reading.last_kind)
+        if may_cue or (cue_words and _MAY_CUE.search(sentence))
+        else ([], set(), [])
     )
     for _cs, _ce, kind in cues:
         k = r.kinds[kind]
@@ -257,10 +288,14 @@ def _cues(
     r = rules()
     cues: list[Cue] = []
     frameworks: list[str] = []
-    low = text[s_start:s_end].lower()
-    for kind, pattern in r.cue_kinds:
+    sentence = text[s_start:s_end]
+    low = sentence.lower()
+    simple = folds_simply(sentence)
+    for (kind, pattern), words in zip(r.cue_kinds, r.cue_words, strict=True):
         if kind.needs and not any(map(low.__contains__, kind.needs)):
             continue
+        if simple and words and not any(map(low.__contains__, words)):
+            continue  # no word every cue of the kind holds (speed only)
         for m in pattern.finditer(text, s_start, s_end):
             if _overlaps(cues, m.start(), m.end()):
                 continue
@@ -279,7 +314,7 @@ def _cues(
             cues.append((m.start(), m.end(), key))
     named = bool(cues)
     anaphors: set[int] = set()
-    for start, end, ref in _anaphors(text, s_start, s_end, last_kind, not named, list(cues)):
+    for start, end, ref in _anaphors(text, s_start, s_end, last_kind, not named, list(cues), low if simple else None):
         if not _overlaps(cues, start, end):
             cues.append((start, end, ref))
             anaphors.add(start)
@@ -326,14 +361,16 @@ def _anaphors(
     last_kind: dict[str, str | None],
     visits_of_no_kind: bool,
     in_sentence: Sequence[Cue] = (),
+    low: str | None = None,
 ) -> list[Cue]:
     """The mentions of a sentence that refer back to the kind last named (in the sentence, among ``in_sentence``, or
     before it): "the inspection", "Ofsted's visit", "the 7 & 8 April 2020 visit" (an inspection before any kind is
     named is a generic one), and "inspectors, who visited
-    on …" (with ``visits_of_no_kind``, one with no visit named before is an inspectorate's visit of kind "other")."""
+    on …" (with ``visits_of_no_kind``, one with no visit named before is an inspectorate's visit of kind "other").
+    ``low``: the sentence in lower case, when it tells which words are in it (see :func:`_may_hold`)."""
     r = rules()
     out: list[Cue] = []
-    for m in r.anaphor.finditer(text, s_start, s_end):
+    for m in r.anaphor.finditer(text, s_start, s_end) if _may_hold(low, r.anaphor) else ():
         noun = m.group("word").lower()
         before = r.anaphor_before.search(text, max(s_start, m.start() - 80), m.start())
         if before is None and noun != "inspections":
@@ -349,7 +386,7 @@ def _anaphors(
         if ref is not None:
             out.append((start, m.end(), OTHER if _other_service(text, start, m.end(), s_start, s_end) else ref))
     if last_kind["inspection"] or last_kind["visit"]:
-        for m in r.report_anaphor.finditer(text, s_start, s_end):
+        for m in r.report_anaphor.finditer(text, s_start, s_end) if _may_hold(low, r.report_anaphor) else ():
             # "In their report published today (6 August) inspectors praise …": the report of the event last named
             ref = last_kind["inspection"] or last_kind["visit"]
             if ref is not None and not any(m.start() < e and s < m.end() for s, e, _ in out):

@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from caregraph.pipeline.dates import DateMention
-from caregraph.pipeline.extract.doc import load_rules
-from caregraph.pipeline.extract.inspection_rules import at_word_starts
+from caregraph.pipeline.extract.doc import folds_simply, load_rules
+from caregraph.pipeline.extract.inspection_rules import at_word_starts, needed_words
 
 #: The area key of a grade for some areas, or for an area that is none of the judgement areas: it is not the overall
 #: grade and gives no sub-judgement.
@@ -33,6 +33,7 @@ PARTIAL = "partial"
 class JudgementRules:
     grade_words: tuple[tuple[str, re.Pattern[str]], ...]  # (judgement key, whole-word pattern)
     frames: tuple[re.Pattern[str], ...]  # judging frames, each with a (?P<grade>…) group
+    frame_words: tuple[tuple[str, ...], ...]  # for each frame, words one of which its every match holds
     areas: tuple[tuple[str, re.Pattern[str]], ...]  # (area key, pattern), PARTIAL among them
     partial_after: re.Pattern[str]  # "… good in most areas": the grade's own qualifier
 
@@ -42,11 +43,11 @@ def rules() -> JudgementRules:
     """The judgement tables of ``rules/inspections.toml``, compiled once."""
     d = load_rules("inspections")
     grade_alternation = "|".join(f"(?:{p})" for p in d["judgement_words"].values())
+    frames = tuple(at_word_starts(f.replace("{grade}", grade_alternation)) for f in d["judgement"]["judgement_frames"])
     return JudgementRules(
         grade_words=tuple((k, re.compile(rf"^(?:{p})$", re.I)) for k, p in d["judgement_words"].items()),
-        frames=tuple(
-            at_word_starts(f.replace("{grade}", grade_alternation)) for f in d["judgement"]["judgement_frames"]
-        ),
+        frames=frames,
+        frame_words=tuple(needed_words(f) for f in frames),
         areas=tuple((k, re.compile(p, re.I)) for k, p in d["judgement_areas"].items()),
         partial_after=re.compile(r"\s*['’”\"]?\s*(?:overall\s+)?(?:" + d["judgement_areas"][PARTIAL] + ")", re.I),
     )
@@ -95,7 +96,8 @@ _EARLIER = re.compile(
 #: Right after a grade, a word that makes it one left behind: "judged inadequate [previously]", "rated
 #: 'requires improvement' previously".
 _EARLIER_AFTER = re.compile(r"['’”\"]?\s*[\[(]?\s*(?:previously|formerly|before\s+that)\b", re.I)
-_GRADE_WORD = re.compile(r"(?i)good|inadequate|outstanding|requir|adequate|\bRI\b")
+#: What every judging frame holds: a grade word (the first letters' look-ahead lets it give up at once: speed only).
+_GRADE_WORD = re.compile(r"(?i)(?=[goira])(?:good|inadequate|outstanding|requir|adequate|\bRI\b)")
 _OVERALL_WORD = re.compile(r"\boverall\b", re.I)
 #: What follows a grade that is a good thing, not a grade ("good practice", "outstanding work").
 _NOT_A_GRADE_AFTER = re.compile(
@@ -133,7 +135,12 @@ def _graded_frames(text: str, start: int, end: int) -> list[tuple[int, int, str,
     found: list[tuple[int, int, str, int, int]] = []
     if not _GRADE_WORD.search(text, start, end):
         return found  # every frame holds a grade word
-    for frame in rules().frames:
+    r = rules()
+    span = text[start:end]
+    low = span.lower() if folds_simply(span) else None
+    for frame, words in zip(r.frames, r.frame_words, strict=True):
+        if low is not None and words and not any(map(low.__contains__, words)):
+            continue  # no word the frame needs: no match
         for m in frame.finditer(text, start, end):
             gs, ge = m.span("grade")
             if any(gs < fe and fs < ge for fs, fe, _, _, _ in found):
@@ -232,8 +239,8 @@ def areas_in(fragment: str) -> tuple[str, ...]:
 _OVERALL_TABLE = re.compile(
     r"(?i)\boverall\s+effectiveness\s*[:|\-–]?\s*\n[\s|]*(?P<grade>outstanding|good|inadequate|requires?\s+improvement(?:\s+to\s+be\s+good)?|adequate)\b"
 )
-_GRADE_LINE = re.compile(
-    r"(?im)(?:^|(?P<bar>[ \t]*[|\t:][ \t]*))(?P<grade>outstanding|good|inadequate|requires?\s+improvement(?:\s+to\s+be\s+good)?)[ \t|]*$"
+_GRADE_LINE = re.compile(  # (the look-ahead, on what a match can start with, is for speed)
+    r"(?im)(?=[ \t|:ogir])(?:^|(?P<bar>[ \t]*[|\t:][ \t]*))(?P<grade>outstanding|good|inadequate|requires?\s+improvement(?:\s+to\s+be\s+good)?)[ \t|]*$"
 )
 _AREA_LABEL = re.compile(
     r"(?i)^[ \t|]*(?:the\s+)?(?:impact\s+of\s+leaders|experiences\s+and\s+progress\s+of|leadership|children\s+(?:who\s+need|in\s+care|looked\s+after)|care\s+leavers|help\s+and\s+protection)\b[^|\t\n:]*$"

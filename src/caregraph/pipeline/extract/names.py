@@ -246,6 +246,23 @@ def capital_starts(text: str, limit: int) -> list[int]:
     return starts
 
 
+_last_by_prefix: tuple[str, int, dict[str, list[int]]] = ("", 0, {})
+
+
+def _starts_by_prefix(text: str, limit: int) -> dict[str, list[int]]:
+    """The :func:`capital_starts` of ``text[:limit]`` by the two letters there, in order: worked out once for the
+    last text asked about (so a scan for some prefixes visits only their starts)."""
+    global _last_by_prefix
+    cached_text, cached_limit, index = _last_by_prefix
+    if cached_text is text and cached_limit == limit:
+        return index
+    index = {}
+    for pos in capital_starts(text, limit):
+        index.setdefault(text[pos : pos + 2], []).append(pos)
+    _last_by_prefix = (text, limit, index)
+    return index
+
+
 def scan(
     pattern: re.Pattern[str],
     text: str,
@@ -261,11 +278,15 @@ def scan(
     ``before``, only at starts up to ``width`` characters before one of those positions (what a match must
     reach)."""
     last = 0
-    starts = capital_starts(text, limit)
+    if prefixes is not None:
+        by_prefix = _starts_by_prefix(text, limit)
+        starts = sorted(pos for prefix in by_prefix.keys() & prefixes for pos in by_prefix[prefix])
+    else:
+        starts = capital_starts(text, limit)
     if before is not None:
         starts = _before_anchors(starts, before, width)
     for pos in starts:
-        if pos < last or (prefixes is not None and text[pos : pos + 2] not in prefixes):
+        if pos < last:
             continue
         if where is not None and not where(text, pos):
             continue

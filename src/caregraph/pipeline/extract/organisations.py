@@ -84,7 +84,7 @@ def match_mentions(doc: Doc, entries: tuple[Entry, ...], category: str | None = 
     low = text[: doc.limit].lower()
     out = []
     for entry in entries:
-        if entry.keywords and not any(k in low for k in entry.keywords):
+        if entry.keywords and not any(map(low.__contains__, entry.keywords)):
             continue
         if entry.needs is not None and not entry.needs.search(text, 0, doc.limit):
             continue
