@@ -219,3 +219,17 @@ def test_last_or_next_before_a_months_name_is_the_nearest_such_month():
     assert only("a visit expected next February", D(2019, 3, 5)) == ("2020-02", None)
     assert only("a visit expected next May", D(2019, 3, 5)) == ("2019-05", None)
     assert find_dates("Last July, a review found") == []  # no page date: no year to read
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the" before a range's second day, "of" between day and month (round 2, news prose)
+        ("between the 23rd January and the 16th February 2017", ("2017-01-23", "2017-02-16")),
+        ("from the 3rd to the 7th of March 2019", ("2019-03-03", "2019-03-07")),
+        ("between the 4th of May and the 15th of May 2020", ("2020-05-04", "2020-05-15")),
+        ("on Monday the 9th until Friday the 13th September 2024", ("2024-09-09", "2024-09-13")),
+    ],
+)
+def test_a_range_whose_days_take_the_or_of(text, expected):
+    assert only(text) == expected

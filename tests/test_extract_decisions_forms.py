@@ -376,3 +376,129 @@ def test_a_line_saying_the_recommendation_was_agreed_is_no_decision_of_its_own()
         "The Panel is recommended to endorse the sufficiency plan.\nThe recommendation was agreed.\n"
     )
     assert texts(x) == ["The Panel is recommended to endorse the sufficiency plan."]
+
+
+# ------------------------------------------------------------------------------ round 2: decisions reported in prose
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "At a meeting on Thursday of the council's overview committee, it was unanimously agreed by councillors "
+            "that a review should be held.",
+            ["it was unanimously agreed by councillors that a review should be held"],
+        ),
+        (
+            "It was also agreed by the committee that officers would report back on the plan.",
+            ["It was also agreed by the committee that officers would report back on the plan"],
+        ),
+        (
+            "A recommendation was also unanimously agreed that a member of the opposition be included on the board.",
+            ["A recommendation was also unanimously agreed that a member of the opposition be included on the board"],
+        ),
+        (
+            "A motion was passed that the authority write to the minister about funding.",
+            ["A motion was passed that the authority write to the minister about funding"],
+        ),
+        (
+            "The committee heard from foster carers, discussed school places, and agreed to re-establish the SEND "
+            "sub-group.",
+            ["agreed to re-establish the SEND sub-group"],
+        ),
+        (
+            "On Tuesday, the Corporate Parenting Panel voted unanimously to back the new sufficiency strategy.",
+            ["voted unanimously to back the new sufficiency strategy"],
+        ),
+        (
+            "Councillors voted by 30 votes to 12 to approve the new children's services budget.",
+            ["voted by 30 votes to 12 to approve the new children's services budget"],
+        ),
+        (
+            "The scrutiny committee agreed that the cabinet be asked to adopt the revised improvement plan.",
+            ["agreed that the cabinet be asked to adopt the revised improvement plan"],
+        ),
+        (
+            "The council's executive agreed at its meeting on October 21 to note the Ofsted report; to seek a further "
+            "report on resources; and to agree the scrutiny arrangements.",
+            [
+                "to note the Ofsted report",
+                "to seek a further report on resources",
+                "to agree the scrutiny arrangements",
+            ],
+        ),
+    ],
+)
+def test_a_decision_a_story_reports_in_a_sentence(sentence, expected):
+    x = run(
+        f"Anyshire children's services news\nThe council's children's services were rated inadequate.\n{sentence}\n"
+    )
+    assert texts(x) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ofsted agreed that the service had improved since the last inspection.",
+        "The Cabinet Member agreed to this.",
+        "The council agreed to pay the costs of the review.",
+        "The Executive Director advised the panel that Council agreed that a report should be presented.",
+        "Inspectors decided to return in the spring.",
+        "The cabinet member introduced the report and agreed that the plan should be published.",
+        "The chair of the panel agreed to write to the minister.",
+    ],
+)
+def test_agreement_of_no_meeting_is_no_decision(sentence):
+    x = run(
+        f"Anyshire children's services news\nThe council's children's services were rated inadequate.\n{sentence}\n"
+    )
+    assert texts(x) == []
+
+
+def test_a_decision_of_an_earlier_meeting_in_passing_is_none_of_this_pages():
+    from caregraph.pipeline.extract.doc import Doc
+    from caregraph.pipeline.extract.headless_decisions import reported_decisions
+    from caregraph.pipeline.segment import segment
+    from caregraph.records import SourceDocument
+
+    def reported(text: str) -> list[str]:
+        doc = Doc(segment(SourceDocument("x.txt", text, "0", "txt", len(text))))
+        return [text[cs:ce] for _, cs, ce in reported_decisions(doc)]
+
+    assert reported("Notes\nThe Sub-Committee agreed at its last meeting to keep the plan as a standing item.\n") == []
+    assert reported(
+        "Notes\nThe Sub-Committee agreed at its meeting on 2 July to keep the plan as a standing item.\n"
+    ) == ["to keep the plan as a standing item"]
+    # a view shared is no decision; what shall be done is
+    assert reported("Notes\nMembers agreed that the report was helpful.\n") == []
+    assert reported("Notes\nCouncillors agreed that a review should be held.\n") == [
+        "agreed that a review should be held"
+    ]
+
+
+NOTICE = (
+    "Agenda item\nNotice of Motion - Children's Services\nMoved by Councillor Jane Example, seconded by Councillor "
+    "John Sample\nThat this Council:\n(a) notes the Ofsted judgement;\n(b) thanks staff for their work.\n"
+)
+
+
+def test_a_notice_of_motion_is_proposed_not_resolved():
+    assert texts(run(NOTICE)) == []
+    assert (
+        texts(run("Agenda item\nMotion submitted by Councillor Jane Example\nThat this Council welcomes the report.\n"))
+        == []
+    )
+
+
+def test_a_motion_put_to_the_vote_and_carried_is_resolved():
+    x = run(NOTICE + "On being put to the vote the motion was carried.\n")
+    assert texts(x) == ["notes the Ofsted judgement;", "thanks staff for their work."]
+
+
+def test_a_motion_in_the_minutes_of_the_meeting_is_resolved():
+    x = run(
+        "Agenda item\nOfsted inspection\nMinutes:\nThe Council considered the report.\nMOTION: Proposed by Councillor "
+        "Jane Example and seconded by Councillor John Sample:\n“That the Council:\n1. Notes the progress made.\n"
+        "2. Endorses the action plan.”\n"
+    )
+    assert texts(x) == ["Notes the progress made.", "Endorses the action plan."]

@@ -6,6 +6,8 @@ the event, its dates at the text's precision, an event known only by its report'
 
 from __future__ import annotations
 
+import pytest
+
 from caregraph.records import PartialDate as D
 
 from .conftest import extract_text as run
@@ -574,3 +576,254 @@ def test_a_report_dated_by_the_time_its_sentence_opens_on():
         published=D(2019, 3, 5),
     )
     assert events(x) == {("other", None, None, "2018-07", None)}
+
+
+# ------------------------------------------------------------------- round 2: news and press-release prose (dev3)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ofsted inspectors visiting the borough from Monday 4 to Friday 8 March praised the front door.",
+        "Inspectors visiting Anytown between 4 and 8 March spoke to more than forty children.",
+        "HMI inspectors, visiting the service from 4 to 8 March, read over a hundred case files.",
+    ],
+)
+def test_inspectors_visiting_with_a_date_is_a_visit(sentence):
+    x = run(f"News\n{sentence}\n", published=D(2019, 4, 20))
+    # five days: an inspection of the framework in force then, not an unnamed visit
+    assert {(i.kind, i.start.iso(), i.end.iso() if i.end else None) for i in x.inspections} == {
+        ("ilacs", "2019-03-04", "2019-03-08")
+    }
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "This was the third monitoring visit carried out by Ofsted since 2021, and it took place in May 2023.",
+        "It was the fourth monitoring visit made by inspectors since 2021; the visit was in May 2023.",
+        "The second monitoring visit conducted by HMI since 2021 took place in May 2023.",
+    ],
+)
+def test_the_date_a_series_is_counted_from_after_a_participle_is_no_visit(sentence):
+    x = run(f"News\n{sentence}\n")
+    assert {(i.kind, i.start.iso()) for i in x.inspections} == {("monitoring-visit", "2023-05")}
+
+
+def test_the_first_inspection_since_a_graded_one_keeps_that_ones_date():
+    # the counted-from rule does not reach past "of its kind": the date is the earlier inspection's
+    x = run(
+        "News\nThe report follows a two-week inspection in November 2022, the first full inspection of its kind "
+        "since 2017, when Anyshire was judged as requires improvement.\n"
+    )
+    assert ("sif", "2017") in {(i.kind, i.start.iso()) for i in x.inspections}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Services were rated inadequate after a three-day inspection from 4 to 6 March 2019.",
+        "Following an Ofsted inspection from 4 to 6 March 2019, services for children in care were judged to "
+        "require improvement.",
+        "The council's services were graded good following an inspection that took place from 4 to 6 March 2019.",
+    ],
+)
+def test_a_short_inspection_its_sentence_grades_is_no_focused_visit(sentence):
+    x = run(f"News\n{sentence}\n")
+    assert {i.kind for i in x.inspections} == {"ilacs"}
+
+
+def test_a_short_ungraded_visit_is_still_a_focused_visit():
+    x = run("News\nOfsted inspectors visited the council on 4 and 5 March 2019 to look at the front door.\n")
+    assert {i.kind for i in x.inspections} == {"focused-visit"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published"),
+    [
+        ("This follows Ofsted’s last published report in June 2014, which found serious weaknesses.", "2014-06"),
+        ("Ofsted's latest report in March 2016 noted that the council had recruited forty social workers.", "2016-03"),
+        ("The inspectorate's findings were set out in Ofsted's most recent report (May 2015).", "2015-05"),
+    ],
+)
+def test_ofsteds_last_or_latest_report_is_dated_by_its_publication(sentence, published):
+    x = run(f"News\n{sentence}\n")
+    assert events(x) == {("sif", None, None, published, None)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ofsted criticised the council's children's services in a report published in 2012.",
+        "Inspectors raised concerns about drift and delay in a report issued in 2012.",
+        "Ofsted found that too many children waited too long, in a report released in 2012.",
+    ],
+)
+def test_a_report_its_sentences_subject_published_is_an_event_known_by_that_date(sentence):
+    x = run(f"News\n{sentence}\n")
+    assert events(x) == {("earlier-framework", None, None, "2012", None)}
+
+
+def test_a_graded_sentence_with_a_report_published_today_keeps_one_event():
+    x = run(
+        "News\nOfsted has rated Anyshire's children's services as outstanding, in a report published today.\n\n"
+        "Inspectors visited the council in June this year and spoke to children.\n",
+        published=D(2024, 8, 2),
+    )
+    assert events(x) == {("ilacs", "2024-06", None, "2024-08-02", "outstanding")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The council had made progress following a visit by inspectors in 2019.",
+        "After a visit from Ofsted in 2019, the front door was restructured.",
+        "A visit by HMI in 2019 found that leaders understood the weaknesses.",
+    ],
+)
+def test_a_visit_by_the_inspectors_of_no_stated_kind_is_other(sentence):
+    x = run(f"News\n{sentence}\n")
+    assert {(i.kind, i.start.iso()) for i in x.inspections} == {("other", "2019")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Since its last Ofsted report in 2018, the council has opened two family hubs.",
+        "The Ofsted report published in 2018 set out three recommendations.",
+        "Ofsted's final report, issued in 2018, was discussed by the panel.",
+    ],
+)
+def test_a_report_published_in_2018_alone_is_of_an_ilacs_inspection(sentence):
+    x = run(f"News\n{sentence}\n")
+    assert {(i.kind, i.published.iso() if i.published else None) for i in x.inspections} == {("ilacs", "2018")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Families are heard loud and clear, inspectors said in a new Area SEND inspection.",
+            ("send-area", None, None, "2023-07-11", None),
+        ),
+        (
+            "Children in Anyshire are well supported, according to a newly published Ofsted report.",
+            ("ilacs", None, None, "2023-07-11", None),
+        ),
+        (
+            "A new Ofsted report praises the council's work with care leavers.",
+            ("ilacs", None, None, "2023-07-11", None),
+        ),
+    ],
+)
+def test_a_report_a_dated_news_page_calls_new_is_published_that_day(sentence, expected):
+    x = run(f"News\n{sentence}\n", published=D(2023, 7, 11))
+    assert events(x) == {expected}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We hope to have made enough progress for a new full inspection to find that services are good.",
+        "The new inspection framework is described in Appendix A.",
+        "A new Ofsted inspection is expected in the coming months.",
+    ],
+)
+def test_a_new_inspection_to_come_or_a_new_framework_is_no_published_event(sentence):
+    x = run(f"News\n{sentence}\n", published=D(2023, 7, 11))
+    assert not any(i.published for i in x.inspections)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The council was inspected by the education watchdog in June 2022.", ("ilacs", "2022-06", None)),
+        ("The watchdog's report, published in January 2020, highlighted drift.", ("ilacs", None, "2020-01")),
+        ("The regulator's latest report in March 2016 found widespread failings.", ("sif", None, "2016-03")),
+    ],
+)
+def test_news_prose_calls_ofsted_the_watchdog_or_the_regulator(sentence, expected):
+    x = run(f"News\n{sentence}\n")
+    assert {
+        (i.kind, i.start.iso() if i.start else None, i.published.iso() if i.published else None) for i in x.inspections
+    } == {expected}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ofsted's latest visit, in March 2024, found that leaders had a grip on practice.",
+        "The inspectors' visit in March 2024 looked at the front door.",
+        "The watchdog's most recent visit in March 2024 was its first since the inspection.",
+    ],
+)
+def test_a_visit_the_inspectorate_owns_of_no_stated_kind_is_other(sentence):
+    x = run(f"News\n{sentence}\n")
+    assert {(i.kind, i.start.iso()) for i in x.inspections} == {("other", "2024-03")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In a letter published on 5 June 2023, Ofsted said the council had made progress.",
+        "In its report, published on 5 June 2023, Ofsted found that children waited too long.",
+        "In their report released on 5 June 2023, inspectors praised the council's leaders.",
+    ],
+)
+def test_a_report_named_before_its_subject_is_known_by_its_publication(sentence):
+    x = run(f"News\n{sentence}\n")
+    assert {(i.kind, i.published.iso() if i.published else None) for i in x.inspections} == {("ilacs", "2023-06-05")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ofsted inspectors, who were in the borough between 6 and 17 March 2023, found strong practice.",
+        "Inspectors were at the council from 6 to 17 March 2023.",
+        "The inspection team visited the council from 6 to 17 March 2023.",
+    ],
+)
+def test_inspectors_in_the_borough_or_the_inspection_team_visiting_is_a_visit(sentence):
+    x = run(f"News\n{sentence}\n")
+    assert {(i.kind, i.start.iso(), i.end.iso() if i.end else None) for i in x.inspections} == {
+        ("ilacs", "2023-03-06", "2023-03-17")
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Ofsted inspectors came to the council for two weeks in March 2022.", {("ilacs", "2022-03", None)}),
+        (
+            "HMI came to the borough on 3 and 4 May 2023 to look at care leavers.",
+            {("focused-visit", "2023-05-03", "2023-05-04")},
+        ),
+        ("Inspectors came to Anytown from 6 to 17 March 2023.", {("ilacs", "2023-03-06", "2023-03-17")}),
+        ("Inspectors came to the conclusion in 2022 that services were good.", set()),
+    ],
+)
+def test_inspectors_who_came_to_the_council_made_a_visit(sentence, expected):
+    x = run(f"News\n{sentence}\n")
+    assert {(i.kind, i.start.iso(), i.end.iso() if i.end else None) for i in x.inspections} == expected
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "An unannounced follow-up inspection in March formed the basis for a report which upgraded the service to "
+        "requires improvement.",
+        "A further inspection later upgraded the service to requires improvement.",
+        "Another inspection, in the spring, found that services now require improvement.",
+    ],
+)
+def test_a_grade_of_an_undated_event_its_sentence_introduces_goes_to_no_other(second):
+    x = run(f"News\nThe council's children's services were inspected in 2019.\n{second}\n")
+    assert {(i.kind, i.start.iso(), i.judgement) for i in x.inspections} == {("ilacs", "2019", None)}
+
+
+def test_a_grade_of_the_inspection_referred_back_to_is_still_its_grade():
+    x = run(
+        "News\nThe council's children's services were inspected in 2019.\n"
+        "The inspection rated the service requires improvement.\n"
+    )
+    assert {(i.kind, i.start.iso(), i.judgement) for i in x.inspections} == {("ilacs", "2019", "requires-improvement")}

@@ -465,3 +465,177 @@ def test_the_pages_own_date_from_its_dateline_or_today(text, day):
 def test_today_without_a_year_gives_no_page_date():
     x = run("Anyshire services rated good\n\nThe report, published today (Monday 3 June), follows an inspection.\n")
     assert x.date is None
+
+
+# ------------------------------------------------------------------------------ round 2: notices, news, reports
+
+
+@pytest.mark.parametrize(
+    ("header", "body", "day"),
+    [
+        (
+            "A meeting of the Borough Council will be held in the Council Chamber, Civic Centre, Anytown on Tuesday, "
+            "15th July 2014 at 7.30pm",
+            "Borough Council",
+            "2014-07-15",
+        ),
+        (
+            "A meeting of the Corporate Parenting Panel is to be held at County Hall, Anytown on Monday, 3rd June "
+            "2024 at 2.00pm",
+            "Corporate Parenting Panel",
+            "2024-06-03",
+        ),
+        ("Meeting of the Schools Forum to be held on 12 July 2023", "Schools Forum", "2023-07-12"),
+    ],
+)
+def test_a_notice_of_a_meeting_that_will_be_held_names_the_body_without_its_verb(header, body, day):
+    x = run(f"{header}\nAGENDA\n1. Apologies for absence\n")
+    assert (body, day) in meetings(x)
+    assert all(not b.endswith((" be", " to be", " is")) for b, _ in meetings(x))
+
+
+@pytest.mark.parametrize(
+    ("line", "days"),
+    [
+        (
+            "To approve the minutes of the meetings held on 25th May 2014 and 10th June 2014",
+            ["2014-05-25", "2014-06-10"],
+        ),
+        (
+            "Item 3: the minutes of the previous meetings held on 4 and 18 May 2023 were agreed.",
+            ["2023-05-04", "2023-05-18"],
+        ),
+        (
+            "To approve the records of the meetings of 5 December 2023 and 12 December 2023.",
+            ["2023-12-05", "2023-12-12"],
+        ),
+    ],
+)
+def test_the_minutes_of_the_meetings_held_on_two_days_are_the_own_bodys_two_meetings(line, days):
+    x = run(
+        f"A meeting of the Cabinet will be held in the Council Chamber on Tuesday, 9th January 2024 at 10am\n{line}\n"
+    )
+    assert meetings(x) == {("Cabinet", "2024-01-09")} | {("Cabinet", d) for d in days}
+
+
+@pytest.mark.parametrize(
+    ("text", "meeting"),
+    [
+        (
+            "Children's services update\n21:22, 03 Dec 2025Updated 21:24, 03 Dec 2025\nCllr Jane Example presented an "
+            "update to Anyshire Council's cabinet tonight (December 3), responding to the monitoring visit.\n",
+            ("cabinet", "2025-12-03"),
+        ),
+        (
+            "Scrutiny news\n6 March 2024\nCouncillors on the Children's Scrutiny Committee discussed the report on "
+            "Tuesday (March 5).\n",
+            ("Children's Scrutiny Committee", "2024-03-05"),
+        ),
+        (
+            "Anyshire news\n10:15am, 10 June 2024\nThe report will go before the council's executive on Wednesday "
+            "(12 June).\n",
+            ("executive", "2024-06-12"),
+        ),
+        (
+            "Anyshire news\nPublished: 8 Nov 2024\nMembers of the Cabinet approved the plan last night (Thursday, "
+            "November 7).\n",
+            ("Cabinet", "2024-11-07"),
+        ),
+        (
+            "Anyshire news\n5 December 2024\nThe report will be considered by the council's cabinet on Tuesday, "
+            "December 10.\n",
+            ("cabinet", "2024-12-10"),
+        ),
+        (
+            "Anyshire news\n6 September 2024\nMembers of the Children's Scrutiny Panel discussed the letter on "
+            "Wednesday 4 September.\n",
+            ("Children's Scrutiny Panel", "2024-09-04"),
+        ),
+    ],
+)
+def test_a_news_storys_day_in_brackets_dates_the_bodys_meeting(text, meeting):
+    assert meeting in meetings(run(text))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Improvement Board chair said today (December 3) that progress was good.",
+        "The Safeguarding Partnership welcomed the Ofsted visit on Monday (December 1).",
+        "The Safeguarding Partnership said the inspection began on Monday, 1 December.",
+    ],
+)
+def test_a_day_in_brackets_of_what_was_said_or_visited_is_no_meeting(sentence):
+    assert meetings(run(f"Anyshire news\n3 December 2025\n{sentence}\n")) == set()
+
+
+def test_the_dateline_with_a_news_sites_time_is_the_pages_date():
+    assert run("Anyshire news\n21:22, 03 Dec 2025Updated 21:24, 03 Dec 2025\nThe council said.\n").date == D(
+        2025, 12, 3
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "meeting"),
+    [
+        (
+            "28 July 2022\nReport of the Interim Director\nPortfolio of the Executive Member for Children\n"
+            "Ofsted inspection and action plan\n3. The Executive is asked to\n1) agree the action plan.\n",
+            ("Executive", "2022-07-28"),
+        ),
+        (
+            "12 March 2024\nReport of the Director of Children's Services\nOfsted focused visit\nRecommendations\n"
+            "1. The Cabinet is recommended to note the letter.\n",
+            ("Cabinet", "2024-03-12"),
+        ),
+        (
+            "Date: 5 June 2023\nReport of the Head of Service\nOfsted monitoring visit letter\n"
+            "Members of the Corporate Parenting Panel are asked to note the report.\n",
+            ("Corporate Parenting Panel", "2023-06-05"),
+        ),
+    ],
+)
+def test_a_report_dated_at_its_top_is_for_the_meeting_of_the_body_it_asks(text, meeting):
+    assert meetings(run(text)) == {meeting}
+
+
+def test_a_news_story_asking_a_council_is_no_meeting():
+    assert meetings(run("Anyshire news\n14 October 2021\nThe Anyshire County Council is asked to respond.\n")) == set()
+
+
+def test_a_room_or_a_post_named_after_a_body_is_no_meeting():
+    x = run(
+        "Anyshire news\nThe plan was presented in the Cabinet Room on 4 May 2023 at a briefing. The letter was shown "
+        "to the Cabinet Member for Children on 5 May 2023.\n"
+    )
+    assert meetings(x) == set()
+
+
+def test_the_same_body_named_once_in_the_plural_is_one_meeting_in_the_singular():
+    x = run(
+        "Agenda item\nMinutes\nThe minutes of the Corporate Parenting Boards held on 3 May 2023 were tabled.\n"
+        "RESOLVED that the minutes of the Corporate Parenting Board held on 3 May 2023 be agreed.\n"
+    )
+    assert meetings(x) == {("Corporate Parenting Board", "2023-05-03")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "meeting"),
+    [
+        ("The report will go before the council's cabinet on 10 December 2024.", ("cabinet", "2024-12-10")),
+        (
+            "The findings will be discussed at a meeting of the county council's executive on 10 December 2024.",
+            ("executive", "2024-12-10"),
+        ),
+        ("The findings will be discussed at a meeting of the cabinet on 10 December 2024.", ("cabinet", "2024-12-10")),
+    ],
+)
+def test_a_body_news_writes_in_lower_case_met_on_its_day(sentence, meeting):
+    assert meetings(run(f"Anyshire news\nPublished 1 December 2024\n{sentence}\n")) == {meeting}
+
+
+def test_a_post_news_writes_in_lower_case_is_no_meeting():
+    x = run(
+        "Anyshire news\nPublished 1 December 2024\nThe letter was sent to the cabinet member on 10 December 2024.\n"
+    )
+    assert meetings(x) == set()

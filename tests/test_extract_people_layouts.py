@@ -450,3 +450,320 @@ def test_national_offices_are_not_the_publishers_posts():
 )
 def test_headings_tables_and_posts_alone_name_no_one(text):
     assert people_of(text) == []
+
+
+# Round 2 (issue 14): classes of news prose and press releases from councils outside every set. Each class is
+# checked with several made-up wordings, not only the page's.
+NEWS_CASES = [
+    # a contact field after a post, written with a full stop and a colon ("Tel.:")
+    (
+        "tel_dot_colon",
+        "Contact: Cathy Example, Committee Services Officer  Tel.: 0100 000 000, Email:",
+        {"Cathy Example": "Committee Services Officer"},
+    ),
+    (
+        "tel_dot_colon_bracket",
+        "Contact: Sam Example, Democratic Services Officer Tel.: (0100) 000000",
+        {"Sam Example": "Democratic Services Officer"},
+    ),
+    (
+        "email_dot_colon",
+        "Report author: Jo Sample, Head of Early Help  Email.: jo@example.org",
+        {"Jo Sample": "Head of Early Help"},
+    ),
+    # a lower-case list of subjects whose last item is an acronym, or which a body follows with "at"
+    (
+        "lower_list_acronym",
+        'Cllr Laurie Example, cabinet member for children, young people and SEND, says: "Good."',
+        {"Laurie Example": "cabinet member for children, young people and SEND"},
+    ),
+    (
+        "lower_list_acronym_director",
+        "Jo Sample, director of education, skills and SEND, said the plan was working.",
+        {"Jo Sample": "director of education, skills and SEND"},
+    ),
+    (
+        "lower_list_acronym_inside",
+        "Cllr Pat Example, lead member for schools, SEND and early years, told the meeting.",
+        {"Pat Example": "lead member for schools, SEND and early years"},
+    ),
+    (
+        "lower_list_then_at_body",
+        "Councillor Ann Sample, cabinet member for housing, health and wellbeing at Anyshire County Council, welcomed it.",
+        {"Ann Sample": "cabinet member for housing, health and wellbeing at Anyshire County Council"},
+    ),
+    # news copy: a lower-case title whose subject follows the head without "of" or "for", before the name
+    (
+        "bare_subject_title",
+        '"It was due," explained service director quality and Improvement Damian Example.',
+        {"Damian Example": "service director quality and Improvement"},
+    ),
+    (
+        "bare_subject_title_possessive",
+        '"Not yet," warned service director children’s operations Allison Example.',
+        {"Allison Example": "service director children’s operations"},
+    ),
+    (
+        "bare_subject_title_clause",
+        "According to assistant director education and skills Tom Sample, the plan is on track.",
+        {"Tom Sample": "assistant director education and skills"},
+    ),
+    (
+        "bare_subject_title_who",
+        "It was welcomed by interim director children’s services Jo Example, who joined in May.",
+        {"Jo Example": "interim director children’s services"},
+    ),
+    # a one-word calling before a name, opening a clause or after a preposition
+    (
+        "lone_title_clause",
+        "In a letter to the council, inspector Neil Example said progress was made.",
+        {"Neil Example": "inspector"},
+    ),
+    ("lone_title_by", "The findings were set out by inspector Ann Sample in a letter.", {"Ann Sample": "inspector"}),
+    (
+        "lone_title_and",
+        "Social work was praised, and chairman Bob Tester said the board was pleased.",
+        {"Bob Tester": "chairman"},
+    ),
+    # a surname that is also a word of posts, in apposition between commas or before a verb of speech
+    (
+        "surname_word_apposed",
+        "But the council's director of education, Paul Senior, stopped short of a forecast.",
+        {"Paul Senior": "director of education"},
+    ),
+    (
+        "surname_word_apposed_head",
+        "The head of early help, Lyn Young, said the service had grown.",
+        {"Lyn Young": "head of early help"},
+    ),
+    (
+        "surname_word_title_before",
+        "Interim Director of Children's Services Pat Senior said the plan was on track.",
+        {"Pat Senior": "Interim Director of Children's Services"},
+    ),
+    # clergy honorifics written with an apostrophe or a full stop
+    (
+        "revd_apostrophe",
+        "The Chair introduced Rev’d Kevin Example from the Diocese, newly appointed.",
+        {"Kevin Example": None},
+    ),
+    ("rev_full_stop", "Prayers were led by Rev. Ann Sample, the vicar.", {"Ann Sample": None}),
+    ("revd_straight_apostrophe", "Apologies were received from Rev'd Tom Person.", {"Tom Person": None}),
+    # two people with the plural post they share, after or before their names
+    (
+        "pair_plural_post_after",
+        "The visit was carried out by Caroline Example and Marcie Sample, Her Majesty's Inspectors.",
+        {"Caroline Example": "Her Majesty's Inspectors", "Marcie Sample": "Her Majesty's Inspectors"},
+    ),
+    (
+        "pair_plural_post_verb",
+        "Ann Example and Tom Sample, Senior Social Workers, presented the report.",
+        {"Ann Example": "Senior Social Workers", "Tom Sample": "Senior Social Workers"},
+    ),
+    (
+        "pair_plural_post_about",
+        "The panel heard from Jo Person and Kit Tester, Practice Managers, about the model.",
+        {"Jo Person": "Practice Managers", "Kit Tester": "Practice Managers"},
+    ),
+    (
+        "plural_title_before_pair",
+        "The report was written by Ofsted inspectors Ann Tester and Kit Sample.",
+        {"Ann Tester": "Ofsted inspectors", "Kit Sample": "Ofsted inspectors"},
+    ),
+    (
+        "plural_title_opens_pair",
+        "Inspectors Ann Tester and Kit Sample visited the council in June.",
+        {"Ann Tester": None, "Kit Sample": None},
+    ),
+    (
+        "plural_title_her_majestys",
+        "The visit was led by Her Majesty’s Inspectors Jo Example and Sam Sample.",
+        {"Jo Example": None, "Sam Sample": None},
+    ),
+    # a party's member for a place is a councillor, which is no post; a member for a subject holds one
+    (
+        "party_member_for_place",
+        'Labour member for Erith, Coun Abena Example, told members: "This is wrong."',
+        {"Abena Example": None},
+    ),
+    (
+        "party_member_for_place_no_comma",
+        "Conservative member for Northfield Cllr Tom Sample said the council had failed.",
+        {"Tom Sample": None},
+    ),
+    (
+        "party_member_for_ward",
+        "Independent member for Anytown ward, Councillor Kit Person, asked about costs.",
+        {"Kit Person": None},
+    ),
+    (
+        "member_for_subject",
+        "Executive member for children's services, Cllr Ann Example, said it was good.",
+        {"Ann Example": "Executive member for children's services"},
+    ),
+    # "councillor" in lower case before a name, as news copy writes it: a person, no post
+    ("lower_councillor_party", "Labour councillor Tom Sample said the council had failed.", {"Tom Sample": None}),
+    (
+        "lower_councillor_clause",
+        "Green Party councillor Tom Sample, who sits on the committee, was disappointed.",
+        {"Tom Sample": None},
+    ),
+    ("lower_councillor_surname", "Opposition councillor Smith asked why the plan was late.", {"Smith": None}),
+    # two posts joined by "and" before the name, the first of a body or in lower case
+    (
+        "joined_posts_of_body",
+        "Deputy Leader of Anyshire Borough Council and cabinet member for children, families and education, Cllr Jean Example, said: “I am proud.”",
+        {
+            "Jean Example": "Deputy Leader of Anyshire Borough Council and cabinet member for children, families and education"
+        },
+    ),
+    (
+        "joined_posts_no_comma",
+        "In a statement, Leader of Anyshire Council and cabinet member for finance Cllr Tom Sample said it was right.",
+        {"Tom Sample": "Leader of Anyshire Council and cabinet member for finance"},
+    ),
+    (
+        "joined_lower_posts",
+        "Deputy leader and cabinet member for children, Cllr Ann Example, said it was good.",
+        {"Ann Example": "Deputy leader and cabinet member for children"},
+    ),
+    (
+        "joined_lower_posts_after_the",
+        "We thank the chair and cabinet member for children Tom Sample.",
+        {"Tom Sample": "cabinet member for children"},
+    ),
+    (
+        "lower_list_before_name",
+        "Lead member for schools, skills and SEND, Councillor Tom Sample, welcomed the report.",
+        {"Tom Sample": "Lead member for schools, skills and SEND"},
+    ),
+    # a post in a predicate after "who became"; time words after it are not the post's
+    (
+        "who_became",
+        "Jo Example, who became director of children's services in 2021, said it had paid off.",
+        {"Jo Example": "director of children's services"},
+    ),
+    (
+        "who_became_last_year",
+        "Tom Sample, who became the council's chief executive last year, welcomed the report.",
+        {"Tom Sample": "chief executive"},
+    ),
+    (
+        "who_remains",
+        "Ann Person, who remains Interim Director of Children’s Services, said it was on track.",
+        {"Ann Person": "Interim Director of Children’s Services"},
+    ),
+    # "the chair of the … committee / board / panel, Cllr X": the lower-case body is the post's
+    (
+        "chair_of_lower_committee",
+        "The chair of the scrutiny committee, Cllr Tom Sample, said members would monitor it.",
+        {"Tom Sample": "chair of the scrutiny committee"},
+    ),
+    (
+        "chair_of_lower_panel",
+        "The chair of the children and young people's scrutiny panel, Councillor Ann Example, welcomed it.",
+        {"Ann Example": "chair of the children and young people's scrutiny panel"},
+    ),
+    (
+        "chair_of_lower_board",
+        "Kit Person, the chair of the local safeguarding children board, said it was good.",
+        {"Kit Person": "chair of the local safeguarding children board"},
+    ),
+    ("chair_of_the_meeting", "The chair of the meeting, Cllr Tom Sample, thanked officers.", {"Tom Sample": None}),
+    # a place's MP before a name: "MP" is no initial inside a name
+    ("place_mp_before_name", "Anytown MP Jo Example said it was good news.", {"Jo Example": "Anytown MP"}),
+    ("double_initials_stay", "KJ Example said it was good news.", {"KJ Example": None}),
+    (
+        "pair_counted_lower_callings",
+        "The committee heard from Amara Example and Tracey Sample, two foster carers, about it.",
+        {"Amara Example": "foster carer", "Tracey Sample": "foster carer"},
+    ),
+    (
+        "pair_counted_workers",
+        "The panel met Ann Tester and Bob Sample, two youth workers, at the hub.",
+        {"Ann Tester": "youth worker", "Bob Sample": "youth worker"},
+    ),
+    ("pair_counted_not_a_calling", "Tom Sample and Jo Example, both parents, spoke.", {}),
+    # a post named in a declaration of interest is the declaring member's; a membership in lower case is none
+    (
+        "declared_that_she_is",
+        "Councillor Jane Example, Non Pecuniary, declared that she is Chair of Anyshire Academies.",
+        {"Jane Example": "Chair of Anyshire Academies"},
+    ),
+    (
+        "declared_interest_as_trustee",
+        "Cllr Tom Sample declared an interest as a Trustee of the Anyshire Foundation.",
+        {"Tom Sample": "Trustee of the Anyshire Foundation"},
+    ),
+    (
+        "declared_as_chair_of_governors",
+        "Councillor Ann Person declared a non-pecuniary interest as she is Chair of Governors at Anytown School.",
+        {"Ann Person": "Chair of Governors"},
+    ),
+    (
+        "declared_membership",
+        "Councillor A Brown declared a non-pecuniary interest as he was a member of the family court.",
+        {"A Brown": None},
+    ),
+    # "newly appointed" and "from <a body>" between a name and its post
+    (
+        "newly_appointed_post",
+        "The Chair welcomed Tom Sample, newly appointed Head of Virtual School, to his first meeting.",
+        {"Tom Sample": "Head of Virtual School"},
+    ),
+    (
+        "the_newly_appointed_post",
+        "The Chair welcomed Tom Sample, the newly appointed Head of Virtual School.",
+        {"Tom Sample": "Head of Virtual School"},
+    ),
+    (
+        "from_body_then_post",
+        "The Chair welcomed Jo Example from Anyshire NHS Trust, the new Designated Nurse, to the meeting.",
+        {"Jo Example": "Designated Nurse"},
+    ),
+    (
+        "from_body_newly_appointed",
+        "The Chair introduced Rev’d Kevin Example from the Diocese, newly appointed co-opted member of the Committee.",
+        {"Kevin Example": "co-opted member of the Committee"},
+    ),
+    # a party in brackets after a post is the holder's, not the post's; other brackets stay in it
+    (
+        "party_bracket_after_lower_post",
+        "Ann Example, lead member for children (Labour), said it was good.",
+        {"Ann Example": "lead member for children"},
+    ),
+    (
+        "party_abbreviation_bracket",
+        "Tom Sample, Cabinet Member for Education (Con), said it was good.",
+        {"Tom Sample": "Cabinet Member for Education"},
+    ),
+    (
+        "party_and_ward_bracket",
+        "Kit Person, cabinet member for schools (Lib Dem, Northfield), said it was good.",
+        {"Kit Person": "cabinet member for schools"},
+    ),
+    (
+        "area_bracket_stays",
+        "Jo Example, Assistant Director (Education and Inclusion), said it was good.",
+        {"Jo Example": "Assistant Director (Education and Inclusion)"},
+    ),
+    # the page cut off: a post whole before a dash and its cut area; a lone word after an honorific at the very end
+    (
+        "post_cut_after_dash",
+        "An introduction to the report was provided by A Hartwell, Senior Manager - Performa",
+        {"A Hartwell": "Senior Manager"},
+    ),
+    (
+        "post_cut_after_en_dash",
+        "The item was presented by Jo Example, Head of Service – Early He",
+        {"Jo Example": "Head of Service"},
+    ),
+    ("post_cut_inside", "Contact: Kit Sample, Strategic Direc", {"Kit Sample": None}),
+    ("name_cut_after_honorific", "Cabinet Member Priorities: Progress Report\n\nCouncillor Mira", {}),
+    ("name_whole_before_full_stop", "Apologies were received from Councillor Mira.", {"Mira": None}),
+]
+
+
+@pytest.mark.parametrize(("text", "people"), [c[1:] for c in NEWS_CASES], ids=[c[0] for c in NEWS_CASES])
+def test_people_and_posts_in_news_prose(text, people):
+    assert {p.name: p.post for p in people_of(text)} == people

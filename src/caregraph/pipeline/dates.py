@@ -54,7 +54,9 @@ _AT_YEAR = r"(?=[12]\d\d\d)"
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
 _QUAL = r"(?:(?:early|mid|late|end\s+of|beginning\s+of|the\s+end\s+of)[\s-]+)?"
 # A range's separator, and a weekday before its second day ("Monday 2nd and Friday 13th December 2024").
-_RANGE = r"\s*(?:-|–|—|/|&|to|and|until|till|through)\s*" + _WEEKDAY
+# "between the 23rd January and the 16th February 2017", "from the 3rd to the 7th of March", "until Friday the 13th":
+# "the" before a day.
+_RANGE = r"\s*(?:-|–|—|/|&|to|and|until|till|through)\s*(?:the\s+)?" + _WEEKDAY + r"(?:the\s+)?"
 # Months also range with "or" ("late June or early July 2022": the visit fell in one of them).
 _MONTH_RANGE = r"\s*(?:-|–|—|/|&|to|and|or|until|till|through)\s*"
 _NUMERIC_DAY = rf"(?P<{{d}}>[0-3]?\d)/(?P<{{m}}>[01]?\d)/(?P<{{y}}>{_Y})"
@@ -93,7 +95,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # 2 March to 13 March 2020 ; 28 February - 4 March 2020 ; 20 June and 13 July, 2017
     (
         "d_m_d_m_y",
-        re.compile(rf"\b(?P<d1>{_D})\s+(?P<m1>{_M}){_RANGE}(?P<d2>{_D})\s+(?P<m2>{_M})\s*,?\s*(?P<y>{_Y})\b", re.I),
+        re.compile(
+            rf"\b(?P<d1>{_D})\s+(?:of\s+)?(?P<m1>{_M}){_RANGE}(?P<d2>{_D})\s+(?:of\s+)?(?P<m2>{_M})\s*,?\s*(?P<y>{_Y})\b",
+            re.I,
+        ),
     ),
     # 28 November 2016 to 2 December 2016
     (

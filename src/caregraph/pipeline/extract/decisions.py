@@ -35,7 +35,7 @@ from caregraph.pipeline.extract.decision_rules import DECISION_SECTIONS, QUOTE_M
 from caregraph.pipeline.extract.doc import Doc, clean, slugish
 from caregraph.pipeline.extract.headed_decisions import section_items
 from caregraph.pipeline.extract.header_meetings import is_header_meeting
-from caregraph.pipeline.extract.headless_decisions import headless_items
+from caregraph.pipeline.extract.headless_decisions import headless_items, reported_decisions
 from caregraph.pipeline.extract.meeting_rules import rules as meeting_rules
 from caregraph.records import DecisionRecord, Evidence, Genre, MeetingRecord, PartialDate, Segment, Segmented
 
@@ -99,6 +99,15 @@ _NOT_DECISIONS = {
 
 
 _MINUTES_LABEL = re.compile(r"Minutes[ \t]*(?::|\n|$)")
+#: A motion put to a meeting: "Notice of Motion …", "Motion … to be seconded by Councillor …", "Motion proposed by …".
+_MOTION = re.compile(
+    r"(?i)\bnotices?\s+of\s+motion\b|\bmotion\b[^.\n]{0,160}?\b(?:moved|proposed|seconded|submitted|given)\s+by\b"
+)
+#: How the vote on a motion went: "The motion was carried.", "On being put to the vote, …", "RESOLVED".
+_VOTED = re.compile(
+    r"(?i)\b(?:motion|amendment)\b[^.\n]{0,80}?\b(?:was|were|is|being)\s+(?:duly\s+|unanimously\s+|then\s+)?"
+    r"(?:carried|agreed|passed|approved|adopted|lost|defeated|rejected|withdrawn)\b|\bput\s+to\s+the\s+vote\b|(?-i:RESOLVED)|\bresolved\s*(?:[:–—-]|that\b)"
+)
 
 
 def match_decisions(doc: Doc) -> list[DecisionCandidate]:
@@ -119,6 +128,10 @@ def match_decisions(doc: Doc) -> list[DecisionCandidate]:
     answered = minutes_start >= 0 and RECOMMENDATIONS_AGREED.search(text, 0, doc.limit) is not None
     # the record of what the meeting did: a section under a "Minutes:" label (not a title "Minutes of the last meeting")
     minuted_at = {s.start for s in doc.segments if s.kind == "minutes" and _MINUTES_LABEL.match(text, s.start)}
+    # a motion put to the council ("Notice of Motion … to be seconded by …"): its "That this Council …" is proposed,
+    # not resolved, unless the page says how the vote went or records the meeting ("Minutes:")
+    motion = "motion" in lowered and minutes_start < 0 and _MOTION.search(text, 0, doc.limit) is not None
+    proposed = motion and _VOTED.search(text, 0, doc.limit) is None
     out: list[DecisionCandidate] = []
     for s in doc.segments:
         if s.start >= doc.limit:
@@ -132,7 +145,11 @@ def match_decisions(doc: Doc) -> list[DecisionCandidate]:
             if stop < s.end:  # the resolutions are over: what follows is read as text with no heading
                 rest = Segment("body", stop, s.end)
                 items += headless_items(doc, rest, strong_only=doc.genre not in _MEETING_GENRES)
-        elif (s.kind not in _NOT_DECISIONS or _resolution_title(text, s)) and doc.genre is not Genre.NEWS:
+        elif (
+            (s.kind not in _NOT_DECISIONS or _resolution_title(text, s))
+            and doc.genre is not Genre.NEWS
+            and not proposed
+        ):
             # only a strong opener is a resolution in a summary of the discussion (points made) and on a page that is
             # not a meeting's (an agenda item, minutes, an issue or decision page)
             # a report's purpose (a decision page's resolutions may follow it with no heading) likewise
@@ -154,6 +171,12 @@ def match_decisions(doc: Doc) -> list[DecisionCandidate]:
         found = _decision(doc, m.start("text"), m.end("text"), None, "recommendation", doc_unanimous)
         if found is not None:
             out.append(found)
+    if not out:  # no resolution in any form a minute writes: the decisions a story reports in its sentences
+        for _n, cs, ce in reported_decisions(doc):
+            unanimous = True if "unanim" in text[cs:ce].lower() or doc_unanimous else None
+            found = _decision(doc, cs, ce, None, "resolution", unanimous)
+            if found is not None:
+                out.append(found)
     return out
 
 

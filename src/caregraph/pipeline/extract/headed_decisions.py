@@ -86,6 +86,8 @@ def section_items(doc: Doc, s: Segment) -> tuple[list[Item], int]:
         starts = by_head or DECISION_VERB.match(content) or rules().strong.match(content)
         if marked and not starts and is_title(content):
             return items, raw_start  # "2. Monitoring Visit", "45. Work programme": the next item's title
+        if items and not marked and _next_item_title(text, items[-1][2], raw_start, le):
+            return items, raw_start  # "To confirm that the items marked Part II …" well below: the next item's title
         if marked or starts:
             inline = _inline_items(text, body_start, le) or _inline_items(text, content_start, le)
             items.extend(inline or _coordinated(text, number, content_start, le))
@@ -95,6 +97,15 @@ def section_items(doc: Doc, s: Segment) -> tuple[list[Item], int]:
         else:
             return items, raw_start  # prose after the resolutions: the section is over
     return items, s.end
+
+
+def _next_item_title(text: str, prev_end: int, start: int, end: int) -> bool:
+    """Whether an unmarked line well below the last resolution (two blank lines or more between them, as a flattened
+    agenda-and-minutes page sets its items apart) that ends without a full stop is the next agenda item's title
+    ("To confirm that the items marked as Part II will be considered in private"), not a resolution."""
+    if text.count("\n", prev_end, start) < 3:
+        return False
+    return text[start:end].rstrip()[-1:] not in '.;:,”"’)'
 
 
 # A resolution that ends in a colon, its parts listed below it: "That the following next steps be approved:".

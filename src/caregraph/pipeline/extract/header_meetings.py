@@ -122,7 +122,7 @@ def _read_header(doc: Doc, s: Segment, key: str, m: re.Match[str], decision_make
     if key in ("meeting", "meeting_of"):
         body = clean(m.group("body"))
     elif key == "meeting_held":  # "Minutes of the meeting of the Cabinet held on …" ("… of the meeting held": no body)
-        body = body_name(re.sub(r"(?i)\s+meeting$", "", clean(m.group("body")))) or ""
+        body = body_name(_TRAILING_AUX.sub("", re.sub(r"(?i)\s+meeting$", "", clean(m.group("body"))))) or ""
     elif key in ("meeting_header", "meeting_top"):
         body = clean(m.group("body"))
         if key == "meeting_top" and is_council(body):
@@ -153,6 +153,13 @@ def _read_header(doc: Doc, s: Segment, key: str, m: re.Match[str], decision_make
     if not dates or dates[0].date.precision != "day":
         return None
     return body, item_number, item_title, dates[0].date, ev_start
+
+
+#: The verb before "held" in a notice of a meeting ("A meeting of the Borough Council will be held at … on …"): no
+#: part of the body's name.
+_TRAILING_AUX = re.compile(
+    r"(?i)\s+(?:(?:will|shall|is\s+to|are\s+to|is\s+due\s+to|was\s+to)\s+be|to\s+be|being|was|were|is)$"
+)
 
 
 def own_body(doc: Doc, header: list[MeetingRecord]) -> str | None:

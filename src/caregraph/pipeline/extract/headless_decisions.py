@@ -206,3 +206,98 @@ def _closing_run(openings: list[tuple[str, int] | None], units: list[Unit], k: i
     while j < len(units) and not units[j][3] and openings[j] is not None:
         j += 1
     return j > k + 1 and closes_item(doc, units[j - 1][2])
+
+
+# ------------------------------------------------------------------------------ decisions reported in prose
+
+#: A decision a news story or a summary reports in a sentence, not a list: the passive "it was (unanimously) agreed
+#: (by councillors) that …" and "A recommendation was (also) agreed that …" (the decision starts at the subject), or
+#: a body that "agreed / voted / resolved / decided to …" (see :func:`_reporting_subject`).
+_REPORTED_CUE = re.compile(r"(?i)\b(?:agreed|resolved|decided|voted|approved|passed|carried|backed|accepted)\b")
+_ADVERBS = r"(?:\s+(?:also|further|then|unanimously|formally|subsequently|jointly|overwhelmingly))*"
+_REPORTED_PASSIVE = re.compile(
+    rf"(?i)\b(?P<start>it|(?-i:A|An|The)\s+(?:further\s+)?(?:recommendation|motion|proposal|amendment))\s+was{_ADVERBS}"
+    r"\s+(?:agreed|resolved|decided|approved|passed|carried|backed|accepted)(?:\s+by\s+[^,.;:]{1,40}?)?\s+(?:that|to)\s+(?=\w)"
+)
+#: "… agreed to A; to B; and to C": the verb, then (past an adverbial phrase of when or where: "agreed at its meeting
+#: on October 21 to note …") the first infinitive or "that".
+_REPORTED_ACTIVE = re.compile(
+    rf"(?i)\b(?P<verb>agreed|voted|resolved|decided){_ADVERBS}"
+    r"(?:\s+(?:by\s+)?\d{1,3}(?:\s+votes?)?\s*(?:to|-|–)\s*\d{1,3}(?:,\s*with\s+\d{1,3}\s+abstentions?,?)?)?"  # "voted 30 to 12"
+    r"(?P<gap>\s+(?:at|on|in|during|following|after|last|this|by)\b[^.;:!?]{1,60}?)?"
+    r"\s+(?P<comp>to\s+(?!(?:be|this|that|these|those|it|them|the|a|an|its|their|all|any|some|each|both|which|what)\b)(?-i:[a-z])+|that)\b"
+)
+_EARLIER_MEETING = re.compile(r"(?i)\b(?:last|previous|earlier|an\s+earlier|a\s+previous)\s+meeting\b")
+#: A "that" clause that states what is so ("… agreed that the report was helpful"), not what shall be done ("… that a
+#: review should be held", "… that the group be re-established"): a verb of being before any modal.
+_OPINION = re.compile(
+    r"(?i)(?:\s+(?!(?:should|would|will|shall|must|be|could|might|may)\b)[^\s.;:]+){0,10}?\s+(?:was|were|is|are|had|has|have)\b"
+)
+#: Where a further infinitive of the same decision list starts: "…; to seek …", "…, and to agree …".
+_NEXT_INFINITIVE = re.compile(r"(?:\s*;\s*(?:and\s+)?|,?\s+and\s+)(?=to\s+(?!be\b)[a-z]+\b)")
+
+
+#: Lower-case words that do not name a body before its head word: "the chair of the panel" is a post, "the report to
+#: the committee" a report.
+_NOT_MODIFIERS = r"(?:of|to|the|for|and|in|on|at|by|with|from|chair|chairman|vice-chair|member|report|letter|plan)"
+
+
+@cache
+def _reporting_subject() -> re.Pattern[str]:
+    """The subject at a sentence's start that makes its "agreed to …" a meeting's decision: a body ("The Children's
+    Scrutiny Panel", "The committee", "The council's executive", "Cabinet"), councillors or members; an adverbial
+    phrase may come first ("On Tuesday, …"). Not a council, which acts as the organisation, nor a name that goes on
+    ("The Executive Director", "The cabinet member")."""
+    heads = meeting_rules().body_heads
+    # capitalised words before the head, or a few in lower case as news writes them ("the scrutiny committee")
+    body = rf"(?-i:(?:[A-Z][\w’'&-]*\s+(?:(?:and|&|of|for|in|on|the)\s+)*){{0,8}}|(?:(?!{_NOT_MODIFIERS}\b)[a-z][\w’'-]*\s+){{1,4}}){heads}"
+    return re.compile(
+        rf"(?i)(?:[^,.;:]{{0,80}},\s+)?(?:the\s+)?(?:(?P<body>(?:county\s+|city\s+|borough\s+)?council['’]s\s+{heads}|{body})|councillors|members)(?![\w'’-])(?!\s+(?-i:[A-Z])|\s+member\b)"
+    )
+
+
+def reported_decisions(doc: Doc) -> list[Item]:
+    """The decisions a page reports in sentences ("it was unanimously agreed by councillors that …", "A
+    recommendation was also agreed that …", "The committee … and agreed to re-establish the group", "The council's
+    executive agreed at its meeting on October 21 to note the report; to seek a further report …; and to agree …"),
+    one a decision, a list of infinitives one each. Read on a page whose text has no resolution of another form."""
+    text = doc.text
+    if _REPORTED_CUE.search(text, 0, doc.limit) is None:
+        return []
+    items: list[Item] = []
+    for m in _REPORTED_PASSIVE.finditer(text, 0, doc.limit):
+        _, end = doc.sentence_around(m.start(), m.end())
+        items.extend(_infinitives(text, m.start("start"), m.end(), end))
+    for m in _REPORTED_ACTIVE.finditer(text, 0, doc.limit):
+        if any(a <= m.start() < b for _, a, b in items):
+            continue
+        start, end = doc.sentence_around(m.start(), m.end())
+        subject = _reporting_subject().match(text, start, m.start())
+        if subject is None or _is_council_subject(subject) or _EARLIER_MEETING.search(m.group("gap") or ""):
+            continue  # not a body's decision; one of an earlier meeting ("agreed at its last meeting to …")
+        if m.group("comp").lower() == "that" and _OPINION.match(text, m.end("comp"), end):
+            continue  # "Members agreed that the report was helpful": a view shared, not a decision
+        # "agreed to re-establish …" as written; past a phrase of when ("agreed at its meeting on … to note …") the
+        # decisions are the infinitives
+        first = m.start("comp") if m.group("gap") else m.start("verb")
+        items.extend(_infinitives(text, first, m.start("comp"), end))
+    return sorted(items, key=lambda i: i[1])
+
+
+def _is_council_subject(subject: re.Match[str]) -> bool:
+    body = subject.group("body")
+    return body is not None and body.lower().split()[-1] == "council" and body.lower() != "full council"
+
+
+def _infinitives(text: str, start: int, comp: int, end: int) -> list[Item]:
+    """The decision from ``start`` to the sentence's ``end``; one per infinitive of a list ("to A; to B; and to C")
+    after the complement at ``comp``."""
+    while end > start and text[end - 1] in " \t\n.":
+        end -= 1
+    cuts = [(m.start(), m.end()) for m in _NEXT_INFINITIVE.finditer(text, comp + 3, end)]
+    out: list[Item] = []
+    for a, b in cuts:
+        out.append((None, start, a))
+        start = b
+    out.append((None, start, end))
+    return out

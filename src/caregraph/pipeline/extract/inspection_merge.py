@@ -199,7 +199,7 @@ def _attach_judgements(drafts: list[Draft], judgements: list[Located], doc_date:
     # against may be only the latest it states ("rated good at the inspection in November 2023" on a page whose last
     # stated day is in July 2023)
     sentence_graded = [d for d in drafts if not d.planned and (d.kind in r.graded or d.kind in r.graded_in_sentence)]
-    later: list[JudgementMention] = []
+    later: list[Located] = []
     for j, (s_start, s_end) in judgements:
         if j.earlier:
             continue  # "moved from inadequate to …": a grade left behind goes only to the event its own date names
@@ -212,7 +212,7 @@ def _attach_judgements(drafts: list[Draft], judgements: list[Located], doc_date:
         }
         in_sentence = [d for d in sentence_graded if id(d) in at]
         if not in_sentence:
-            later.append(j)
+            later.append((j, (s_start, s_end)))
             continue
         reviews = [d for d in in_sentence if d.kind == LSCB_REVIEW]
         if (j.areas == ("lscb",) or any(d.alongside for d in reviews)) and reviews:
@@ -231,8 +231,18 @@ def _attach_judgements(drafts: list[Draft], judgements: list[Located], doc_date:
             else min(in_sentence, key=lambda d: min(abs(j.start - at[id(d)]), abs(j.start - d.date_pos[0])))
         )
         _give(target, j, drafts, graded)
-    for j in later:
-        if j.other_service:  # "the Youth Offending Team was rated 'Outstanding'": the other service's inspection named
+    for j, (s_start, _) in later:
+        named_before = {id(d): max(ps) for d in sentence_graded if (ps := [p for p in (d.pos, *d.also) if p < s_start])}
+        if j.last_named and not j.other_service and named_before:
+            # "The last full inspection was in November 2016. At this time the council was judged 'Good'.": the
+            # grade of the event named last before its sentence
+            _give(
+                max((d for d in sentence_graded if id(d) in named_before), key=lambda d: named_before[id(d)]),
+                j,
+                drafts,
+                graded,
+            )
+        elif j.other_service:  # "the Youth Offending Team was rated 'Outstanding'": the other service's inspection
             others = [d for d in past if d.kind == OTHER and d.judgement is None and j.overall]  # nearest to it
             if others:
                 target = min(others, key=lambda d: abs(d.pos - j.start))

@@ -79,6 +79,7 @@ class InspectionRules:
     counted_from: re.Pattern[str]  # "the second visit since": the date a series is counted from
     deadline_before: re.Pattern[str]  # "submit … to Ofsted by": the date is a deadline's
     report_anaphor: re.Pattern[str]  # "their report published today": the report of the event last named
+    report_subject: re.Pattern[str]  # "Ofsted criticised … in a report published in 2012"
     meeting_date_after: re.Pattern[str]
     ended: re.Pattern[str]
     inspectorates: tuple[tuple[str, re.Pattern[str]], ...]
@@ -318,6 +319,7 @@ def rules() -> InspectionRules:
         counted_from=cue("counted_from"),
         deadline_before=cue("deadline_before"),
         report_anaphor=cue("report_anaphor"),
+        report_subject=cue("report_subject"),
         meeting_date_after=cue("meeting_date_after"),
         ended=cue("ended"),
         inspectorates=tuple((k, re.compile(p, re.I)) for k, p in d["inspectorates"].items()),
@@ -352,7 +354,10 @@ def kind_by_date(kind: Kind, date: PartialDate | None, publication: bool = False
     if date is None:
         return None
     table = kind.by_publication if publication else kind.by_date
-    when = (date.year, date.month or 1, date.day or 1)  # "2018" is in the framework that began in January 2018
+    # "2018" is in the framework that began in January 2018; a report published in "2018" is read at the middle of
+    # the year, the kind most of that year's reports were of (a new framework's reports appear some months after it
+    # begins: "its last Ofsted report in 2018" is of an ILACS inspection)
+    when = (date.year, date.month or (7 if publication else 1), date.day or 1)
     for since, key in table:
         if when >= (since.year, since.month or 1, since.day or 1):
             return key

@@ -25,12 +25,14 @@ one event and gives each grade to its inspection. The rules (``rules/inspections
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date as _date
 from functools import cache
 from typing import NamedTuple
 
+from caregraph.gazetteer import gazetteer
 from caregraph.pipeline.dates import DateMention
 from caregraph.pipeline.extract.doc import Doc, clean, evidence, folds_simply
 from caregraph.pipeline.extract.inspection_merge import merge_inspections
@@ -52,6 +54,7 @@ from caregraph.pipeline.extract.judgements import (
     find_judgements,
     judgement_date,
     judgement_dates,
+    subject_council,
     table_judgements,
 )
 from caregraph.records import InspectionRecord, PartialDate, Segmented
@@ -79,6 +82,7 @@ class _Reading:
     consumed: set[int] = field(default_factory=set)  # grades a dated draft took in its own sentence
     last_grade: str | None = None  # the overall grade last stated, for "reached the same conclusion"
     other_before: bool = False  # the sentence before named another service's inspection
+    main_council: str | None = None  # the council the page is about (its publisher, else the one it names most)
 
 
 #: What every judging frame holds: a grade word (speed only; the first letters' lookahead lets it give up at once).
@@ -90,7 +94,7 @@ _MAY_GRADE = re.compile(r"(?i)(?=[goira])(?:good|outstanding|inadequate|improvem
 _MAY_CUE = re.compile(
     r"(?i)(?=[ivrojsclpdwfamh])(?:inspect|visit|review|of(?:s|ts|st)(?:t?ed|ead)|jtai|joint\s+targeted|il[ac]{2}s|ilaas"
     r"|local\s+authority\s+children|\bsif\b|single\s+inspection|commissioner|peer|dfe|department\s+for\s+education"
-    r"|weeks?\b|fortnight|annual|monitoring\s+letter|stocktake|hmi)"
+    r"|weeks?\b|fortnight|annual|monitoring\s+letter|stocktake|hmi|watchdog|regulator)"
 )
 #: A word every match of :data:`_MAY_CUE` holds (lower case): a sentence whose lower case holds none has no match, so
 #: the pattern is not tried (speed only; see :attr:`Doc.folds_simply` for when lower case tells).
@@ -135,6 +139,21 @@ def _may_hold(low: str | None, pattern: re.Pattern[str]) -> bool:
 
 
 _needed_words = cache(needed_words)
+
+
+def _of_other_council(doc: Doc, j: JudgementMention, s_start: int, reading: _Reading) -> bool:
+    """Whether the subject of ``j``'s judging frame names a council other than the page's ("… to follow Sefton
+    Council, which was rated 'Good' in August"): a grade of that council's inspection, not of this page's."""
+    named = subject_council(doc.text, j, s_start)
+    if named is None:
+        return False
+    slugs = {slug for _, _, slug in gazetteer().find(named)}
+    if not slugs:
+        return False
+    if reading.main_council is None:
+        counts = Counter(slug for _, _, slug in gazetteer().find(doc.text, 0, doc.limit))
+        reading.main_council = doc.declared_council or (counts.most_common(1)[0][0] if counts else "")
+    return bool(reading.main_council) and reading.main_council not in slugs
 
 
 def _sif_by_its_areas(text: str, limit: int, drafts: list[Draft]) -> None:
@@ -187,7 +206,9 @@ def _read_sentence(
     reading.other_before = any(k == OTHER for _, _, k in cues)
     sentence_judgements = [
         replace(j, other_service=True)
-        if of_other or _other_service(text, j.frame_start, j.frame_start, s_start, s_end)
+        if of_other
+        or _other_service(text, j.frame_start, j.frame_start, s_start, s_end)
+        or _of_other_council(doc, j, s_start, reading)
         else j
         for j in find_judgements(text, s_start, s_end)
     ]
@@ -198,6 +219,8 @@ def _read_sentence(
         if last:  # the inspection it is carried to is named in or before the phrase
             sentence_judgements.append(JudgementMention(same.end(), same.end(), last, (), same.end()))
     overall = [j.grade for j in sentence_judgements if j.overall and not j.other_service]
+    if overall and cues:  # "Ofsted rated the services good in a report published today": the grade's report
+        cues = [c for c in cues if not (c[2] == GENERIC and r.report_subject.match(text, c[0]))]
     reading.last_grade = overall[-1] if overall else reading.last_grade
     judgements.extend((j, (s_start, s_end)) for j in sentence_judgements)
     planned_sentence = bool(r.planned.search(sentence))
@@ -209,7 +232,8 @@ def _read_sentence(
     context = _context_kind(sentence, cues, frameworks) if cues else None
     if context and any(r.kinds[k].framework == "by-date" for _, _, k in cues):
         reading.last_kind["inspection"] = context  # "The area was last inspected in 2018 … A revisit in March 2021"
-    sentence_ = _Sentence(text, sentence, s_start, s_end, dates, planned_sentence, context)
+    graded = any(not j.other_service for j in sentence_judgements)
+    sentence_ = _Sentence(text, sentence, s_start, s_end, dates, planned_sentence, context, graded)
     used: set[int] = set()
     # "the fourth monitoring visit since the local authority was judged inadequate in 2021": the date is the
     # grade's, not the visit's
@@ -219,7 +243,19 @@ def _read_sentence(
     earlier = {id(d) for j in sentence_judgements if j.earlier for d in judgement_dates(text, j, dates)}
     _drafts_of_cues(sentence_, cues, anaphors, used, judged | earlier, earlier, doc_date, reading, drafts)
     _drafts_of_judgements(sentence_, sentence_judgements, used, reading, drafts)
+    if (
+        overall
+        and any(_INDEFINITE.match(text, cs, ce) for cs, ce, _ in cues)
+        and not any(d.sentence == (s_start, s_end) for d in drafts)
+    ):
+        # "An unannounced follow-up inspection in March formed the basis for a report which upgraded the service to
+        # 'requires improvement'": the grade is of the event the sentence introduces, which it does not date; it
+        # goes to no other inspection
+        reading.consumed.update(j.start for j in sentence_judgements if j.overall and not j.other_service)
 
+
+#: A mention that introduces an event rather than referring back to one: "an unannounced follow-up inspection".
+_INDEFINITE = re.compile(r"(?i)(?:an?|another)\s")
 
 #: A sentence opening on the service or inspection just named: "The service was rated good", "It was judged …".
 _ANAPHORIC_SUBJECT = re.compile(r"(?i)\W*(?:(?:the|this|that|its)\s+(?:service|team|inspection|report)\b|it\b)")
@@ -274,6 +310,7 @@ class _Sentence(NamedTuple):
     dates: Sequence[DateMention]
     planned: bool  # the sentence speaks of a plan
     context: str | None = None  # the kind a mention of no stated kind takes here (see _context_kind)
+    graded: bool = False  # the sentence grades the council's services (overall or in one area)
 
 
 Cue = tuple[int, int, str]  # (start, end, kind)
@@ -318,6 +355,8 @@ def _cues(
         if not _overlaps(cues, start, end):
             cues.append((start, end, ref))
             anaphors.add(start)
+    for m in r.report_subject.finditer(text, s_start, s_end) if not cues else ():
+        cues.append((m.start(), m.end(), GENERIC))  # "Ofsted criticised … in a report published in 2012"
     for m in r.ordinal_ellipsis.finditer(text, s_start, s_end) if cues else ():
         before = [c for c in cues if c[1] <= m.start()]
         if before and not _overlaps(cues, m.start(), m.end()):
@@ -383,6 +422,10 @@ def _anaphors(
         # June") or an earlier one
         here = [c for c in in_sentence if c[1] <= start and r.kinds[c[2]].anaphor == word]
         ref = max(here)[2] if here else last_kind[word] or (GENERIC if word == "inspection" else None)
+        if ref is None and (
+            _BY_INSPECTORS.match(text, m.end(), s_end) or (before and _INSPECTORS_OWN.search(before.group(0)))
+        ):
+            ref = OTHER  # "following a visit by inspectors in 2019", "Ofsted's latest visit": of no stated kind
         if ref is not None:
             out.append((start, m.end(), OTHER if _other_service(text, start, m.end(), s_start, s_end) else ref))
     if last_kind["inspection"] or last_kind["visit"]:
@@ -402,8 +445,14 @@ def _anaphors(
     return out
 
 
+#: After a visit of no stated kind, the inspectorate that made it: "a visit by inspectors", "a visit from Ofsted".
+_BY_INSPECTORS = re.compile(r"(?i)\s+(?:by|from)\s+(?:the\s+)?(?:ofsted\b|(?:ofsted\s+)?inspectors\b|HMI\b)")
+
+#: The inspectorate as a visit's possessor: "Ofsted's latest visit", "the inspectors' visit", "the watchdog's visit".
+_INSPECTORS_OWN = re.compile(r"(?i)\b(?:ofsted|inspectors|HMI|watchdog|regulator)['’]s?\s")
+
 _VISIT_WORD = re.compile(
-    r"(?i)(?=[vrcsobw])(?:visited|returned|came\s+back|spent|on[\s-]?site|(?:been|were|was)\s+in\s)"
+    r"(?i)(?=[vrcsobw])(?:visited|visiting|returned|came\s+(?:back|to)|spent|on[\s-]?site|(?:been|were|was)\s+(?:in|at)\s)"
 )
 
 
@@ -475,6 +524,8 @@ def _drafts_of_cues(
         date, published = dates.get(ci), published_dates.get(ci)
         if date is not None and published is not None and not may_report_on(date.date, published.date):
             published = None  # "the 2019 inspection … the letter would be published in August 2021": another's
+        if date is None and published is None and not s.planned and doc_date is not None and doc_date.month:
+            published = _new_report(text, s.start, cs, doc_date)  # "inspectors said in a new SEND inspection"
         if date is None and published is None:
             if r.kinds[kind].anaphor == "visit" and cs not in anaphors:
                 sm = r.sequence.search(text, max(s.start, cs - 30), min(s.end, ce + 10))
@@ -503,6 +554,20 @@ def _drafts_of_cues(
                 draft.sequence = pending[1]
                 reading.pending_sequence = None
             drafts.append(draft)
+
+
+#: A report or inspection a dated news page calls new, as the source of what it reports: "inspectors said in a new
+#: Area SEND inspection", "according to a newly published Ofsted report", "A new Ofsted report rates …" (the "new"
+#: words; not "progress for a new full inspection", which is to come).
+_NEW = r"(?:an?|the|its|their)\s+(?P<new>new|newly[\s-]published|just[\s-]published)\s+(?:[\w’'-]+\s+){0,2}?"
+_NEW_AFTER_PREPOSITION = re.compile(rf"(?i)\b(?:in|according\s+to|from|by)\s+{_NEW}$")
+_NEW_OPENING = re.compile(rf"(?i)\W*{_NEW}")
+
+
+def _new_report(text: str, s_start: int, cs: int, doc_date: PartialDate) -> DateMention | None:
+    """The page's date as the publication date of the event named at ``cs`` that its words call new, else None."""
+    m = _NEW_AFTER_PREPOSITION.search(text, max(s_start, cs - 60), cs) or _NEW_OPENING.fullmatch(text, s_start, cs)
+    return None if m is None else DateMention(m.start("new"), m.end("new"), doc_date, relative=True)
 
 
 #: A table cell's edge: a flattened row's "|" (or a tab).
@@ -617,7 +682,9 @@ def _cue_draft(
         k = resolved
     days = _length_days(s, date) if date is not None else None
     if (by_date or unnamed) and date is not None:
-        k = _kind_by_length(k, date, days)
+        # "rated 'inadequate' following an inspection … from 11 to 13 July 2023": a graded inspection is no focused
+        # visit, however short
+        k = _kind_by_length(k, date, days, graded=s.graded and _VISIT_NOUN.search(text, cs, ce) is None)
     ended = date is not None and bool(r.ended.search(text[max(s.start, date.start - 25) : date.start]))
     planned = date is not None and _is_planned(text, cs, ce, date, doc_date, s.planned)
     draft = _make_draft(s, k, date, published, ended, planned, cs, ce)
@@ -693,14 +760,18 @@ def _length_days(s: _Sentence, date: DateMention) -> int | None:
     return None
 
 
-def _kind_by_length(kind: str, date: DateMention, days: int | None) -> str:
+#: A cue that names a visit ("visited", "Ofsted's visit"), not an inspection.
+_VISIT_NOUN = re.compile(r"(?i)\bvisit")
+
+
+def _kind_by_length(kind: str, date: DateMention, days: int | None, graded: bool = False) -> str:
     """The kind of an Ofsted event of no stated kind (``kind``: the framework its date gives, or "other") told by its
-    length in ``days`` (:func:`_length_days`). A visit of a few days since focused visits began is a focused visit;
-    an event of a week or more is an inspection."""
+    length in ``days`` (:func:`_length_days`). A visit of a few days since focused visits began is a focused visit
+    (not an inspection its sentence grades: ``graded``); an event of a week or more is an inspection."""
     length = rules().length
     if days is None:
         return kind
-    if days <= length.short_days and kind in ("ilacs", OTHER) and date.date >= length.focused_since:
+    if days <= length.short_days and not graded and kind in ("ilacs", OTHER) and date.date >= length.focused_since:
         return "focused-visit"
     if days >= length.long_days and kind == OTHER:
         return kind_by_date(rules().kinds[GENERIC], date.date) or kind
@@ -858,7 +929,7 @@ def _others_date(text: str, date: DateMention, cues: list[Cue]) -> bool:
         return True
     if r.other_event_date.search(text, lo, date.start):
         return True
-    if r.counted_from.search(text, lo, date.start):
+    if r.counted_from.search(text, max(0, date.start - 100), date.start):
         return True  # "their second visit since December 2023"
     if r.deadline_before.search(text, max(0, date.start - 90), date.start):
         return True  # "submit a written statement of action to Ofsted by 15 August 2016"

@@ -65,6 +65,8 @@ class JudgementMention:
     # belongs only to the inspection its own date names
     other_service: bool = False  # the grade of another service (a children's home, a school); set by the finder
     frame_end: int = 0  # where the judging frame ends (past the grade when the frame names the inspection after it)
+    last_named: bool = False  # its sentence opens on the time of the event named before it ("At that time the
+    # council was judged 'Good'", "On that occasion, services were rated inadequate"): that event's grade
 
     @property
     def overall(self) -> bool:
@@ -88,6 +90,14 @@ _HYPOTHETICAL = re.compile(
 )
 #: Words before a judging frame that deny the grade ("no longer judged to be inadequate").
 _NEGATED = re.compile(r"\b(?:no\s+longer|not|never|n['’]t)\s+(?:(?:been|be|yet|currently)\s+)*$", re.I)
+#: Words before a judging frame that pass the grade by ("leapfrog the 'requires improvement' judgement", "skipped
+#: the RI grade", "narrowly avoided an inadequate rating"): no event's grade.
+_SKIPPED = re.compile(
+    r"\b(?:leap-?frog(?:s|ged|ging)?|skip(?:s|ped|ping)?|bypass(?:es|ed|ing)?|avoid(?:s|ed|ing)?|escap(?:e|es|ed|ing)"
+    r"|jump(?:s|ed|ing)?\s+(?:straight\s+)?(?:over|past))\s+(?:(?:straight|right|entirely|altogether)\s+)?"
+    r"(?:(?:over|past)\s+)?(?:the\s+|an?\s+|its\s+|their\s+)?$",
+    re.I,
+)
 #: Words before a judging frame, or between the frame's start and its grade, that make the grade one left behind.
 _EARLIER = re.compile(
     r"\b(?:previously|formerly|once|out\s+of\s+(?:its|their|the|an?)|from|since\s+being)\s+(?:(?:it|they|this|that)\s+)?(?:(?:been|being|had|has|have|was|were)\s+)*['‘’\"“]?$",
@@ -96,8 +106,15 @@ _EARLIER = re.compile(
 #: Right after a grade, a word that makes it one left behind: "judged inadequate [previously]", "rated
 #: 'requires improvement' previously".
 _EARLIER_AFTER = re.compile(r"['’”\"]?\s*[\[(]?\s*(?:previously|formerly|before\s+that)\b", re.I)
+#: A sentence's opening that places it at the time of the event named before it: "At that time", "At the time of
+#: that inspection", "On that occasion", "At this point".
+_LAST_NAMED_OPENING = re.compile(
+    r"[\s\W]*(?:at\s+(?:this|that|the)\s+(?:time|point|stage)(?:\s+of\s+(?:this|that|the)\s+(?:inspection|visit))?|"
+    r"on\s+(?:this|that|the)\s+occasion|at\s+(?:this|that)\s+(?:inspection|visit))\b",
+    re.I,
+)
 #: What every judging frame holds: a grade word (the first letters' look-ahead lets it give up at once: speed only).
-_GRADE_WORD = re.compile(r"(?i)(?=[goira])(?:good|inadequate|outstanding|requir|adequate|\bRI\b)")
+_GRADE_WORD = re.compile(r"(?i)(?=[goiran])(?:good|inadequate|outstanding|requir|adequate|needing|\bRI\b)")
 _OVERALL_WORD = re.compile(r"\boverall\b", re.I)
 #: What follows a grade that is a good thing, not a grade ("good practice", "outstanding work").
 _NOT_A_GRADE_AFTER = re.compile(
@@ -114,6 +131,7 @@ def find_judgements(text: str, start: int, end: int) -> list[JudgementMention]:
     """Grades stated in a judging frame ("rated 'good'", "an overall judgement of 'Requires Improvement'"), each
     with the judgement areas its clause names (none for an overall grade)."""
     found = _graded_frames(text, start, end)
+    last_named = bool(found) and _LAST_NAMED_OPENING.match(text, start, end) is not None
     out = []
     for i, (gs, ge, grade, fs, fe) in enumerate(found):
         lo = found[i - 1][1] if i else start
@@ -125,7 +143,11 @@ def find_judgements(text: str, start: int, end: int) -> list[JudgementMention]:
             or _EARLIER_AFTER.match(text, ge, min(hi, ge + 16))
         )
         areas = _frame_areas(text, lo, hi, gs, ge, fs)
-        out.append(JudgementMention(gs, ge, grade, areas, fs, explicit and not areas, earlier, frame_end=fe))
+        out.append(
+            JudgementMention(
+                gs, ge, grade, areas, fs, explicit and not areas, earlier, frame_end=fe, last_named=last_named
+            )
+        )
     return out
 
 
@@ -149,7 +171,7 @@ def _graded_frames(text: str, start: int, end: int) -> list[tuple[int, int, str,
             if grade is None:
                 continue
             before = text[max(start, m.start() - 25) : m.start()]
-            if _HYPOTHETICAL.search(before) or _NEGATED.search(before):
+            if _HYPOTHETICAL.search(before) or _NEGATED.search(before) or _SKIPPED.search(before):
                 continue
             if ge == m.end() and _NOT_A_GRADE_AFTER.match(text, ge, min(end, ge + 16)):
                 continue
@@ -178,6 +200,12 @@ def _frame_areas(text: str, lo: int, hi: int, gs: int, ge: int, fs: int) -> tupl
     # only the subject of the judging verb: after the last clause break before it
     cut = max((m.end() for m in _SUBJECT_BREAK.finditer(clause)), default=0)
     areas = areas_in(clause[cut:] + text[fs:gs])
+    if not areas and cut:
+        # a subject "N of the M areas" that a relative clause splits from its verb ("three of the five key areas that
+        # were inspected were classified as good"): some areas' grade
+        hard = max((m.end() for m in _HARD_BREAK.finditer(clause)), default=0)
+        if _PARTITIVE.search(clause, hard, cut):
+            return (PARTIAL,)
     if areas and (
         _WHOLE_SERVICE.issubset(areas_in(clause + text[fs:gs])) or _WHOLE_SERVICE_TITLE.search(clause + text[fs:gs])
     ):
@@ -194,13 +222,22 @@ def _frame_areas(text: str, lo: int, hi: int, gs: int, ge: int, fs: int) -> tupl
     return areas
 
 
+#: A count of some of the judgement areas: "three of the five key areas", "two out of four judgements".
+_PARTITIVE = re.compile(
+    r"\b(?:one|two|three|four|five|six|\d)\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?(?:two|three|four|five|six|"
+    r"seven|\d)\s+(?:[\w-]+\s+){0,2}?(?:areas|judgements|judgments|domains|aspects|categories)\b",
+    re.I,
+)
+_HARD_BREAK = re.compile(r"[.;:]\s")
+
+
 #: A grade's own "for"/"in" phrase right after it, past the frame's noun and its verb ("'good' for children in care",
 #: "an Outstanding rating for the experiences and progress of …", "a rating of 'good' for services for children and
 #: young people in care", "Good ratings were received for …"): the areas it grades.
 _AREA_TAIL = re.compile(
     r"\s*['’”\"]?\s*(?:(?:judgements?|judgments?|ratings?|grades?|gradings?)\s+(?:(?:was|were)\s+(?:received|awarded|"
-    r"given|achieved)\s+)?)?(?:for|in)\s+(?:the\s+)?(?:(?:services?|those)\s+for\s+)?"
-    r"(?P<rest>(?:impact|experiences|help|children|young|care|leadership|families)\b[^.;\n]{0,160})",
+    r"given|achieved)\s+)?)?(?:for|in|around)\s+(?:the\s+)?(?:(?:services?|those)\s+for\s+)?"
+    r"(?P<rest>['‘’\"“]?(?:impact|experiences|help|children|young|care|leadership|families)\b[^.;\n]{0,160})",
     re.I,
 )
 #: Where the phrase of a grade's areas ends: another clause ("…, with the overall effectiveness rated as good").
@@ -232,6 +269,25 @@ def areas_in(fragment: str) -> tuple[str, ...]:
         if vague in found and len(found) > 1:
             found.remove(vague)
     return tuple(found)
+
+
+#: A council named as the subject of the judging verb right after it: "Sefton Council which was rated 'Good'",
+#: "Essex County Council is rated as outstanding", "the London Borough of Anytown's children's services were judged",
+#: "neighbouring Westshire Council, which Ofsted rated". The name ends at "Council" or is "(London|Royal) Borough of X".
+_SUBJECT_COUNCIL = re.compile(
+    r"(?P<name>(?-i:(?:[A-Z][\w’'-]+\s+(?:(?:and|upon|on|of)\s+)?){1,5}?(?:(?:County|City|Borough|District|Metropolitan\s+Borough)\s+)?Council"
+    r"|(?:London|Royal)\s+Borough\s+of\s+[A-Z][\w-]+(?:\s+(?:and|upon)\s+[A-Z][\w-]+)?))"
+    r"(?:(?:['’]s?)?\s+(?:[\w’'-]+\s+){0,4}?services?)?\s*,?\s*(?:(?:which|who|that)\s+)?(?:(?:ofsted|inspectors)\s+)?"
+    r"(?:(?:has|have|had|was|were|is|are)\s+)?(?:(?:been|also|now|recently|previously|since)\s+)*$",
+    re.I,
+)
+
+
+def subject_council(text: str, j: JudgementMention, s_start: int) -> str | None:
+    """The council named as the subject of ``j``'s judging frame, as written ("Sefton Council which was rated
+    'Good' in August" → "Sefton Council"), or None: the grade is that council's."""
+    m = _SUBJECT_COUNCIL.search(text, max(s_start, j.frame_start - 90), j.frame_start)
+    return m.group("name") if m else None
 
 
 # ------------------------------------------------------------------------------------------------ tables
@@ -305,6 +361,9 @@ _DATE_BEFORE_ACTIVE = re.compile(
     r"\s*,?\s+(?:ofsted\s+|the\s+|its\s+)?(?:inspectors|ofsted|inspectorate|HMIs?)\s+(?:(?:again|also|then|had|have)\s+)*",
     re.I,
 )
+#: Around a date inside a judging frame, before its grade: "rated in 2016 as 'good'", "and then in 2015 as".
+_DATE_IN_FRAME_BEFORE = re.compile(r"\b(?:in|during)\s+(?:(?:early|mid|late)[\s-]+)?$", re.I)
+_DATE_IN_FRAME_AFTER = re.compile(r"\s*,?\s+(?:as\s+(?:being\s+)?(?:an?\s+)?|to\s+be\s+)['‘’\"“]?", re.I)
 _LEADING_IN = re.compile(r"(?:^|[.(,;:]\s*|\b(?:in|since|during|from|published|issued|released)\s+)$", re.I | re.M)
 
 
@@ -314,6 +373,14 @@ def judgement_date(text: str, j: JudgementMention, dates: Sequence[DateMention])
     June 2022 inspectors rated …"."""
     for d in dates:
         if d.start >= j.end and d.start - j.end < 100 and _DATE_AFTER.fullmatch(text, j.end, d.start):
+            return d
+    for d in dates:  # "… and then in 2015 as 'requires improvement'", "rated in 2016 as good": the frame's own date
+        if (
+            j.frame_start < d.start
+            and d.end <= j.start
+            and _DATE_IN_FRAME_BEFORE.search(text, max(j.frame_start, d.start - 20), d.start)
+            and _DATE_IN_FRAME_AFTER.fullmatch(text, d.end, j.start)
+        ):
             return d
     for d in dates:
         if d.end <= j.frame_start and j.frame_start - d.end < 60:

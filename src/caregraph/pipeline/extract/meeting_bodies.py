@@ -62,14 +62,18 @@ def after_comma(raw: str) -> str:
     return raw if not comma or re.search(r"\s(?:and|&)\s", tail) else tail.strip()
 
 
+#: A head word that names a post, not a body: "the Executive Member for Children", "Cabinet Member".
+_NOT_A_POST = r"(?![ \t]+(?i:member)\b)"
+
+
 @cache
 def named_body() -> re.Pattern[str]:
     """A body's name in running text: capitalised words ending in a head word, or a council's body in lower case
     ("the council's executive")."""
     heads = rules().body_heads
     return re.compile(
-        rf"(?:[A-Z][\w’'&-]*(?:,(?=[ \t]+[A-Z]))?[ \t]+(?:(?:and|&|of|for|the|in|on|to)[ \t]+)*){{0,9}}{heads}(?![\w-])"
-        rf"|(?<=[Cc]ouncil['’]s )(?i:{heads})(?![\w-])"
+        rf"(?:[A-Z][\w’'&-]*(?:,(?=[ \t]+[A-Z]))?[ \t]+(?:(?:and|&|of|for|the|in|on|to)[ \t]+)*){{0,9}}{heads}(?![\w-]){_NOT_A_POST}"
+        rf"|(?<=[Cc]ouncil['’]s )(?i:{heads})(?![\w-]){_NOT_A_POST}"
     )
 
 

@@ -12,10 +12,16 @@ date, which its meeting gives first, is :mod:`.page_date`'s.
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 from caregraph.pipeline.extract.doc import Doc, slugish
 from caregraph.pipeline.extract.header_meetings import header_meetings, is_header_meeting, own_body
+from caregraph.pipeline.extract.meeting_bodies import body_name, is_council
+from caregraph.pipeline.extract.meeting_rules import rules
 from caregraph.pipeline.extract.meetings_in_text import meetings_in_text, programme_rows
-from caregraph.records import MeetingRecord, Segmented
+from caregraph.pipeline.extract.page_date import dateline
+from caregraph.records import Genre, MeetingRecord, Segmented
 
 
 def find_meetings(doc: Doc | Segmented) -> list[MeetingRecord]:
@@ -29,15 +35,45 @@ def match_meetings(doc: Doc) -> list[MeetingRecord]:
     own body's, when the header names it)."""
     found = header_meetings(doc)
     own = own_body(doc, found)
+    if not found and doc.genre is not Genre.NEWS:
+        found.extend(_addressed_meeting(doc))
     found.extend(meetings_in_text(doc, own))
     if own is not None:
         found.extend(programme_rows(doc, own))
     return found
 
 
+@cache
+def _asked() -> re.Pattern[str]:
+    """A report's lead-in to what it asks of a body: "The Executive is asked to", "3. The Cabinet is recommended to
+    …", "Members of the Corporate Parenting Panel are asked to note …"."""
+    heads = rules().body_heads
+    return re.compile(
+        r"^[ \t]*(?:\(?\w{1,3}[.)][ \t]*)?(?:(?i:members\s+of\s+)?(?i:the)[ \t]+)?"
+        rf"(?P<body>(?:[A-Z][\w’'&-]*[ \t]+(?:(?:and|&|of|for|the|in|on|to)[ \t]+)*){{0,9}}{heads})"
+        r"[ \t]+(?:is|are)[ \t]+(?:asked|recommended|requested|invited)[ \t]+to\b",
+        re.M,
+    )
+
+
+def _addressed_meeting(doc: Doc) -> list[MeetingRecord]:
+    """A committee report with no meeting header: the body it asks to decide ("The Executive is asked to") met on the
+    day at its top ("28 July 2022" above "Report of the Director …"), the meeting it was written for."""
+    day = dateline(doc)
+    if day is None or day.precision != "day":
+        return []
+    for m in _asked().finditer(doc.text, 0, doc.limit):
+        body = body_name(m.group("body"))
+        if body is not None and not is_council(body):
+            return [MeetingRecord(body, day, doc.evidence(m.start("body"), m.end()))]
+    return []
+
+
 def merge_meetings(candidates: list[MeetingRecord], doc: Doc) -> list[MeetingRecord]:
     """One meeting per body and date: a body whose name ends the other's ("Board", "Improvement Board") on the
-    same date is the same meeting; the fuller name wins unless the shorter is the page's own meeting."""
+    same date is the same meeting; the fuller name wins unless the shorter is the page's own meeting. A name that
+    differs from the other only by a plural head ("… Scrutiny Committees held on 7 July" above "… Scrutiny Committee
+    held on 7 July") is the same body's, in the singular."""
     unique: list[MeetingRecord] = []
     for m in candidates:
         body = slugish(m.body)
@@ -45,12 +81,33 @@ def merge_meetings(candidates: list[MeetingRecord], doc: Doc) -> list[MeetingRec
             (
                 i
                 for i, u in enumerate(unique)
-                if u.date == m.date and (slugish(u.body).endswith(body) or body.endswith(slugish(u.body)))
+                if u.date == m.date
+                and (
+                    slugish(u.body).endswith(body)
+                    or body.endswith(slugish(u.body))
+                    or _plural_pair(body, slugish(u.body))
+                )
             ),
             None,
         )
         if twin is None:
             unique.append(m)
-        elif len(body) > len(slugish(unique[twin].body)) and not is_header_meeting(unique[twin], doc):
+        elif _plural_of(slugish(unique[twin].body), body):
+            unique[twin] = m  # the singular name
+        elif (
+            len(body) > len(slugish(unique[twin].body))
+            and not _plural_of(body, slugish(unique[twin].body))
+            and not is_header_meeting(unique[twin], doc)
+        ):
             unique[twin] = m
     return unique
+
+
+def _plural_pair(a: str, b: str) -> bool:
+    """Whether one of the slugs is the other with its head in the plural."""
+    return _plural_of(a, b) or _plural_of(b, a)
+
+
+def _plural_of(a: str, b: str) -> bool:
+    """Whether the slug ``a`` is ``b`` with its head in the plural ("… committees", "… committee")."""
+    return a == b + "s"

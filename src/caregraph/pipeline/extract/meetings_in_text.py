@@ -20,6 +20,7 @@ are run only on the stretches of text around a stated day. Rules: ``rules/meetin
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import cache
 
 from caregraph.pipeline.extract.doc import WIDE_SCAN_LIMIT, Doc, clean
@@ -76,6 +77,8 @@ def meetings_in_text(doc: Doc, own: str | None) -> list[MeetingRecord]:
                         continue  # "The Council received the letter on …": the council acts, no meeting is said
                     if body is None:
                         body = bare_head(doc, part, own, m.start())
+                        if body is None and part in _LONE_LOWER:
+                            body = part  # "the council's cabinet": the body, as written
                         if body is None:
                             continue
                     out.extend(_dated(doc, m, body))
@@ -114,17 +117,30 @@ _NOT_AN_EVENT = "".join(
 _GAP = r"(?P<gap>(?:\s+(?!(?:that|which|who|when|where|because|but|and\s+(?:was|were|had|has)|held|carried|undertaken|conducted|completed|published|issued|took|taking|made|visited|inspected)\b)[^\s.;:]+){0,14}?)"
 
 
+#: The head words news may write in lower case for a council's body ("the council's cabinet", "the committee").
+_LOWER_HEADS = r"(?:cabinet|executive|committee|sub-committee|board|panel|forum|commission)"
+#: Those that name a body alone: "the cabinet", "the council's executive".
+_LONE_LOWER = frozenset({"cabinet", "executive"})
+_NOT_A_ROOM = r"(?![ \t]+(?i:chamber|rooms?|suite|offices|member)\b)"
+
+
 @cache
 def _body_patterns() -> dict[str, re.Pattern[str]]:
     """The ways a text ties a named body to a day it met, each ending at or holding the date (group ``date``)."""
     r = rules()
     name = (
-        rf"(?:[A-Z][\w’'&-]*(?:,(?=[ \t]+[A-Z]))?[ \t]+(?:(?:and|&|of|for|the|in|on|to)[ \t]+)*){{0,9}}{r.body_heads}"
+        rf"(?:(?:[A-Z][\w’'&-]*(?:,(?=[ \t]+[A-Z]))?[ \t]+(?:(?:and|&|of|for|the|in|on|to)[ \t]+)*){{0,9}}{r.body_heads}"
+        # … or, as news writes it, a head word in lower case after "the" or a council's ("the report will go before the
+        # council's cabinet on 10 December 2024", "a meeting of the cabinet on …")
+        rf"|(?<=[Cc]ouncil['’]s[ \t])(?-i:{_LOWER_HEADS})|(?<=\bthe[ \t])(?-i:{_LOWER_HEADS}))"
     )
-    body = rf"(?P<body>{name})(?![\w-])"
+    # … not a room named after a body ("held in the Council Chamber on …", "Committee Room 5"), nor a post ("the
+    # Cabinet Member for Children")
+    body = rf"(?P<body>{name})(?![\w-]){_NOT_A_ROOM}"
     # a name with a qualifier of one or two words after a dash ("Improvement and Scrutiny Committee – People")
     qualifier = r"[ \t]+[-–—][ \t]+[A-Z][\w’'&-]*(?:[ \t]+(?:and|&)[ \t]+[A-Z][\w’'&-]*)?"
-    qualified = rf"(?P<body>{name}(?:{qualifier})?)(?![\w-])"
+    qualified = rf"(?P<body>{name}(?:{qualifier})?)(?![\w-]){_NOT_A_ROOM}"
+    councils = r"(?:(?:[Cc]ounty\s+|[Cc]ity\s+|[Bb]orough\s+)?[Cc]ouncil['’]s\s+(?=[a-z]))?"  # "the council's cabinet"
     tails = _tails()
     takes_place = r"(?:took|takes|will\s+take|is\s+to\s+take|is\s+due\s+to\s+take)\s+place\s+"
     will_be = r"(?:(?:will|would|is\s+to|is\s+due\s+to|was\s+to)\s+be\s+|(?:was|were|is)\s+)?"
@@ -141,7 +157,7 @@ def _body_patterns() -> dict[str, re.Pattern[str]]:
         # held on 4 September 2019", "a special meeting of the Schools Forum took place on 12 July 2023"
         # … and a name with a qualifier after a dash: "the meeting of the Scrutiny Committee – People held on …"
         "meeting_of": re.compile(
-            rf"\bmeetings?\s+of\s+(?:the\s+)?{qualified}\s+(?:{will_be}{_VENUE}|{takes_place})(?:on|dated)\s+{WEEKDAY}{DAY}"
+            rf"\bmeetings?\s+of\s+(?:the\s+)?{councils}{qualified}\s+(?:{will_be}{_VENUE}|{takes_place})(?:on|dated)\s+{WEEKDAY}{DAY}"
         ),
         # "the Corporate Parenting Board meeting held on 18 April 2024", "the Cabinet, at its meeting on …", "the
         # minutes of the Corporate Parenting Board held on …", "the Board's next meeting on 7 September 2022", "the
@@ -149,7 +165,7 @@ def _body_patterns() -> dict[str, re.Pattern[str]]:
         "held": re.compile(rf"\b{body}{tails['held']}"),
         # "presented to the Improvement Board by the Independent Chair … on 3rd October 2018"
         "to_on": re.compile(
-            rf"\b(?:to|at|in|before|by)\s+(?:the\s+)?{body}{_GAP}{_NOT_AN_EVENT}\s+on\s+{WEEKDAY}{DAY}"
+            rf"\b(?:to|at|in|before|by)\s+(?:the\s+)?{councils}{body}{_GAP}{_NOT_AN_EVENT}\s+on\s+{WEEKDAY}{DAY}"
         ),
         # "The Education Scrutiny Panel reviewed the draft action plan on 4 March 2020", "The Schools Forum, which
         # met on 6 July 2023, …", "The Improvement Board last met on 12 July 2023"
@@ -195,11 +211,12 @@ def _quick_tests() -> dict[str, re.Pattern[str]]:
 @cache
 def _own_patterns() -> tuple[re.Pattern[str], ...]:
     """An earlier or later meeting the text leaves unnamed: the page's own body's ("the minutes of the meeting held
-    on 2 April 2019", "Last meeting's minutes (20 September 2023)", "the 29 September 2021 meeting", "Date of next
+    on 2 April 2019", "the minutes of the meetings held on 25th May 2014 and 10th June 2014" (one each), "Last
+    meeting's minutes (20 September 2023)", "the 29 September 2021 meeting", "Date of next
     meeting: 4 September 2019", "The next meeting is scheduled for 4 March 2024")."""
     return (
         re.compile(
-            rf"(?i:\b(?:minutes|record|notes)\s+of\s+the\s+(?:previous\s+|last\s+)?meeting,?\s+{_VENUE}(?:on\s+|of\s+|dated\s+|\(\s*)?){WEEKDAY}{DAY}"
+            rf"(?i:\b(?:minutes|record|notes|records)\s+of\s+the\s+(?:previous\s+|last\s+)?meetings?,?\s+{_VENUE}(?:on\s+|of\s+|dated\s+|\(\s*)?){WEEKDAY}{DAY}"
         ),
         re.compile(
             rf"(?i:\b(?:last|previous)\s+meeting['’]s\s+(?:minutes|notes)\s*(?:of\s+|from\s+|[-–—:(]\s*)?){WEEKDAY}{DAY}"
@@ -309,27 +326,85 @@ _YEARLESS = re.compile(
 )
 
 
+#: A news story's day of a meeting: a day word with the date in brackets, no year ("presented an update to the
+#: council's cabinet tonight (December 3)", "… discussed the report on Tuesday (5 March)", "last night (Thursday,
+#: November 7)", "on Tuesday, December 10"), after the body the sentence names.
+_NEWS_DAY = re.compile(
+    rf"(?:(?P<paren>(?i:\b(?:tonight|today|this\s+(?:evening|morning|afternoon)|last\s+night|yesterday"
+    rf"|on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s*\(\s*)){WEEKDAY}"
+    # … or the weekday and its day with no brackets: "on Tuesday, December 10", "on Wednesday 4 September"
+    rf"|(?i:\bon\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:the\s+)?))"
+    rf"(?P<date>\d{{1,2}}(?i:st|nd|rd|th)?\s+{MONTH}|{MONTH}\s+\d{{1,2}}(?i:st|nd|rd|th)?)"
+    r"(?(paren)\s*\)|\b(?![ \t]*,?[ \t]*\d))"
+)
+#: What the words between a body and a news story's day may not hold: the day is then what someone said or published
+#: ("The Improvement Board's chair said today (3 December) …").
+_NOT_MET = re.compile(
+    r"(?i)\b(?:said|says|told|announced|published|released|wrote|added|confirmed|inspect\w*|visit\w*)\b"
+)
+_NEWS_GAP = 120
+
+
+def _news_body(doc: Doc, pos: int) -> str | None:
+    """The body a news story's day at ``pos`` is of: the last the sentence names before it, not far before it, with
+    nothing said or published between."""
+    start, _ = doc.sentence_around(pos, pos)
+    named = list(named_body().finditer(doc.text, max(start, pos - _NEWS_GAP - 160), pos))
+    if not named:
+        return None
+    last = named[-1]
+    if pos - last.end() > _NEWS_GAP or _NOT_MET.search(doc.text, last.end(), pos):
+        return None
+    return _body_in_sentence(doc, pos, None)
+
+
 def _yearless_meetings(doc: Doc, own: str | None) -> list[MeetingRecord]:
     """Meetings the text dates to a day without a year ("The council's cabinet will discuss the report at its meeting
-    on November 1"): the body the sentence names (else the page's own), in the year that puts the day nearest the
-    page's own date (a dateline, "Date of decision"); none on a page that gives no date of its own."""
-    found = list(_YEARLESS.finditer(doc.text, 0, min(len(doc.text), WIDE_SCAN_LIMIT)))
+    on November 1", a news story's "the council's cabinet tonight (December 3)"): the body the sentence names (else,
+    for a meeting, the page's own), in the year that puts the day nearest the page's own date (a dateline, "Date of
+    decision"); none on a page that gives no date of its own."""
+    limit = min(len(doc.text), WIDE_SCAN_LIMIT)
+    found = [(m, False) for m in _YEARLESS.finditer(doc.text, 0, limit)]
+    found += [(m, True) for m in _NEWS_DAY.finditer(doc.text, 0, limit)]
     if not found:
         return []
     anchor = doc.source.published or segment_date(doc) or dateline(doc)
     if anchor is None or anchor.precision != "day":
         return []
     out = []
-    for m in found:
-        body = _body_in_sentence(doc, m.start(), own)
+    for m, news in found:
+        body = _news_body(doc, m.start()) if news else _body_in_sentence(doc, m.start(), own)
         if body is None:
             continue
         start, end = m.start("date"), m.end("date")
-        days = [d.date for k in (False, True) for d in doc.dates_in(start, end, anchor, future=k)[:1]]
+        if news:  # "(December 3)": the dates reader wants "on" before a month and its day
+            days = _days_around(m.group("date"), anchor)
+        else:
+            days = [d.date for k in (False, True) for d in doc.dates_in(start, end, anchor, future=k)[:1]]
         days = [d for d in days if d.precision == "day"]
         if days:
             day = min(days, key=lambda d: abs((d.bounds()[0] - anchor.bounds()[0]).days))
             out.append(MeetingRecord(body, day, doc.evidence(*doc.sentence_around(m.start(), m.end()))))
+    return out
+
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _days_around(day_month: str, anchor: PartialDate) -> list[PartialDate]:
+    """A day and month without a year ("December 3", "3rd Dec") in the year before, of and after ``anchor``."""
+    words = re.findall(r"[A-Za-z]+|\d+", day_month)
+    month = next((_MONTHS.index(w[:3].lower()) + 1 for w in words if w[:3].lower() in _MONTHS), None)
+    day = next((int(w) for w in words if w.isdigit()), None)
+    if month is None or day is None:
+        return []
+    out = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            date(year, month, day)
+        except ValueError:
+            continue
+        out.append(PartialDate(year, month, day))
     return out
 
 

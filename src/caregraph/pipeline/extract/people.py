@@ -21,9 +21,12 @@ reads a name where there is positive evidence of one:
    "presented by Shay Tester", "said Jo Example", "The Board thanked Jo Example", "that Jo Example was attending",
    a pair in apposition (", Jo Example and Kit Sample,"), a bulleted "Andy Person, Unison, gave …";
 9. a name with a bracket — "Alex Example (Anyshire Youth Service)": a person, with no post unless the bracket is one;
+   a pair with the plural post they share ("Jo Example and Kit Sample, Her Majesty’s Inspectors", "…, two foster
+   carers,"), a plural title before a pair ("Ofsted inspectors Ann Tester and Kit Sample"), "councillor" in lower
+   case before a name ("Labour councillor Tom Sample", no post);
 10. posts in predicates — "X has been named as the next Director …", "X, who is the council's director …", "X, who
     starts as Director …", "to appoint Councillor X as Vice-Chair", "the appointment of (former director) X as its
-    chief executive", "X had replaced Y as Director …";
+    chief executive", "X had replaced Y as Director …", "Councillor X declared an interest as she is Chair of …";
 11. lists of people — "apologies were received from A, B and C", "Present: …", "The committee welcomed …", a list
     one to a line under a heading, "Name – Role" rows, questions and answers minuted one speaker to a line
     ("· Ann Example – Is the plan …?" among "o  DCS – …") (:mod:`.contacts`);
@@ -79,7 +82,14 @@ from caregraph.pipeline.extract.names import (
     trim_name,
 )
 from caregraph.pipeline.extract.organisations import organisations, practice_models
-from caregraph.pipeline.extract.posts import PostSpan, find_posts, post_before, post_candidates, post_extent
+from caregraph.pipeline.extract.posts import (
+    PostSpan,
+    find_posts,
+    lower_list_end,
+    post_before,
+    post_candidates,
+    post_extent,
+)
 from caregraph.records import PersonRecord, PostRecord, Segmented
 
 
@@ -87,7 +97,7 @@ def find_people(doc: Doc | Segmented) -> tuple[list[PersonRecord], list[PostReco
     """People with the post the page gives them, and posts named without a person."""
     doc = Doc.of(doc)
     spans = post_candidates(doc.text, doc.limit)
-    candidates = [c for c in match_people(doc, spans) if not _inside_thing(doc, c)]
+    candidates = [c for c in match_people(doc, spans) if not _inside_thing(doc, c) and not _cut_off(doc, c)]
     people = fuller_names(doc, merge_people(candidates))
     taken = [c.post_span for c in candidates if c.post_span is not None]
     return people, find_posts(doc, people, taken, spans)
@@ -106,7 +116,11 @@ def match_people(doc: Doc, spans: list[PostSpan]) -> list[PersonCandidate]:
         _post_labelled,
         _acting,
         _bracketed,
+        _pair_with_posts,
+        _lower_councillor,
+        _plural_title_pair,
         _predicates,
+        _declared,
         listed_pass,
         dash_rows,
         speaker_rows,
@@ -186,6 +200,12 @@ def _inside_thing(doc: Doc, c: PersonCandidate) -> bool:
             if m.start() <= at < m.end():
                 return True
     return False
+
+
+def _cut_off(doc: Doc, c: PersonCandidate) -> bool:
+    """Whether a lone word after an honorific is where the page is cut off ("… Councillor Mira" at the text's very
+    end, no line break after it): the name may go on, and what is not whole is not read."""
+    return bool(c.honorific) and " " not in c.name and doc.text.endswith(f"{c.honorific} {c.name}")
 
 
 def fuller_names(doc: Doc, people: list[PersonRecord]) -> list[PersonRecord]:
@@ -403,6 +423,88 @@ def _post_labelled(doc: Doc) -> Iterator[PersonCandidate]:
 
 
 _PAIR_BETWEEN_COMMAS = re.compile(rf",[ \t]+(?P<a>{name_run(1, 2)})[ \t]+and[ \t]+(?P<b>{name_run(1, 2)}),")
+_PAIR_WITH_POSTS = re.compile(
+    rf"[ \t]+(?:and|&)[ \t]+(?P<b>{name_run(1, 2)}),[ \t]+"
+    r"(?P<post>(?:[A-Z][\w’'-]*[ \t]+(?:(?:of|for|and|&)[ \t]+)?){0,4}[A-Z][\w’'-]*?s)(?=[ \t]*(?:[,.;:)]|\n|$))"
+)
+_PAIR_COUNTED = re.compile(
+    rf"[ \t]+(?:and|&)[ \t]+(?P<b>{name_run(1, 2)}),[ \t]+(?:two|both)[ \t]+"
+    r"(?P<post>(?:[a-z][\w’'-]*[ \t]+){0,3}?[a-z][\w’'-]*?s)(?=[ \t]*[,.;:)])"
+)
+_COUNTED_HEADS = frozenset({"carer"})  # callings written in lower case that no post head names
+_FIRST_OF_PAIR = re.compile(rf"(?<![\w’'-])(?P<a>{name_run(1, 2)})\Z")
+
+
+def _pair_with_posts(doc: Doc) -> Iterator[PersonCandidate]:
+    """Two people named with the post they share, written as a plural after them: "carried out by Jo Example and
+    Kit Sample, Her Majesty’s Inspectors", "Ann Example and Tom Sample, Senior Social Workers, presented". Each
+    holds the post as the text writes it; counted in lower case ("…, two foster carers,"), each holds one."""
+    text, r = doc.text, rules()
+    counted = _PAIR_COUNTED.finditer(text, 0, doc.limit) if " two " in text or " both " in text else iter(())
+    for m in (*_PAIR_WITH_POSTS.finditer(text, 0, doc.limit), *counted):
+        first = _FIRST_OF_PAIR.search(text, max(0, m.start() - 60), m.start())
+        if first is None:
+            continue
+        post = m.group("post")
+        words = post.split()
+        singular = " ".join([*words[:-1], words[-1][:-1]])
+        if m.re is _PAIR_COUNTED:
+            # "Ann Example and Tom Sample, two foster carers, spoke": each is one of them, the singular
+            if words[-1][:-1] not in r.lower_heads and words[-1][:-1] not in _COUNTED_HEADS:
+                continue
+            post = singular
+        else:
+            head = r.post_head_re.search(singular)
+            if head is None or head.end() != len(singular):
+                continue  # the plural of a post's head ends it ("Inspectors", "Managers"), not "Services"
+        a, a_start = first.group("a"), first.start("a")
+        if not is_name(a, strict=True) and " " in a:  # "Visit Jo Example": the name is the run's last words
+            cut = a.index(" ") + 1
+            a, a_start = a[cut:], a_start + cut
+        pair = [(a, a_start), (m.group("b"), m.start("b"))]
+        if not all(trim_name(raw) == raw and is_name(raw, strict=True) for raw, _ in pair):
+            continue
+        for name, start in pair:
+            yield candidate(doc, name, post, start, m.end("post"), None, None, (m.start("post"), m.end("post")))
+
+
+_PLURAL_TITLE_PAIR = re.compile(
+    rf"(?<![\w’'-])(?P<head>[Ii]nspectors|[Dd]irectors|[Oo]fficers|[Mm]anagers|[Ww]orkers|[Aa]dvis[eo]rs|[Cc]ommissioners)"
+    rf"[ \t]+(?P<a>{name_run(1, 2)})[ \t]+(?:and|&)[ \t]+(?P<b>{name_run(1, 2)})"
+)
+
+
+def _plural_title_pair(doc: Doc) -> Iterator[PersonCandidate]:
+    """A plural title before two names, as news copy and letters write it: "Ofsted inspectors Ann Tester and Kit
+    Sample", "led by Her Majesty’s Inspectors Jo Example and Sam Sample". Both are people; the title, as written,
+    is the post of each when it has a modifier ("Ofsted inspectors"), as after the names (:func:`_pair_with_posts`)."""
+    text = doc.text
+    for m in _PLURAL_TITLE_PAIR.finditer(text, 0, doc.limit):
+        names = [trim_name(m.group(g)) for g in ("a", "b")]
+        if not all(n == m.group(g) and is_name(n, strict=True) for n, g in zip(names, ("a", "b"), strict=True)):
+            continue
+        start = _title_start(text, m.start("head"), rules().lower_modifiers)
+        title = clean(text[start : m.end("head")]) if start is not None else ""
+        post = title if len(title.split()) >= 2 else None
+        for n, g in zip(names, ("a", "b"), strict=True):
+            span = (start, m.end("head")) if post and start is not None else None
+            yield candidate(doc, n, post, m.start(g), m.start(g) + len(n), None, None, span)
+
+
+_LOWER_COUNCILLOR = re.compile(rf"(?<![\w’'-])councillor[ \t]+(?P<name>{name_run(0, 2)})")
+
+
+def _lower_councillor(doc: Doc) -> Iterator[PersonCandidate]:
+    """ "Labour councillor Tom Sample said", "opposition councillor Smith": "councillor" in lower case before a
+    name, as news copy writes it, is an honorific; it is no post."""
+    text = doc.text
+    for m in _LOWER_COUNCILLOR.finditer(text, 0, doc.limit):
+        raw = m.group("name")
+        name = person_name(raw, "Councillor")
+        if name is not None and name == raw:
+            yield candidate(doc, name, None, m.start("name"), m.end("name"), "Councillor")
+
+
 _THAT_NAME = re.compile(
     rf"\b(?<=that )(?P<name>{name_run(1, 2)})(?= (?:was|were|had|has|would|will|is|had been|has been) (?:attending|present|leaving|joining|retiring|unable|appointed|stepping|moving|working|now|also|due|the|a|an)\b)"
 )
@@ -542,6 +644,35 @@ def _predicate_post(doc: Doc, m: re.Match[str], name: str, hon: str | None, star
     yield candidate(doc, name, post, start, post_end, hon, None, (head, post_end))
 
 
+@cache
+def _declared_re() -> re.Pattern[str]:
+    return re.compile(
+        r"\bdeclared\b[^.;\n]{0,80}?\b(?:as|that)[ \t]+(?:(?:she|he|they)[ \t]+(?:is|was|are|were)[ \t]+)?"
+        rf"(?:(?P<det>a|an|the)[ \t]+)?(?P<mods>)(?=(?P<head>(?i:{rules().post_head})))"
+    )
+
+
+def _declared(doc: Doc) -> Iterator[PersonCandidate]:
+    """A post named in a declaration of interest, held by the member the sentence opens with: "Councillor Jo
+    Example declared a non-pecuniary interest as she is Chair of Governors …", "Councillor Tom Sample, Non
+    Pecuniary, declared that he is a Trustee of …"."""
+    text, pr = doc.text, patterns()
+    if "declared" not in text:
+        return
+    for m in _declared_re().finditer(text, 0, doc.limit):
+        start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start()), m.start() - 160) + 1
+        found = list(pr.honorific.finditer(text, start, m.start()))
+        if not found:
+            continue
+        if m.group("det") in {"a", "an"} and text[m.start("head")].islower():
+            continue  # "as he was a member of the family court": a membership in lower case is no post
+        h = found[-1]
+        name = person_name(h.group("name"), h.group("hon"))
+        if name is None or name != h.group("name"):
+            continue
+        yield from _predicate_post(doc, m, name, h.group("hon"), h.start())
+
+
 _FOR_THE_MEETING = re.compile(r"(?i)[^,.;\n]*?[ \t]+(?:for|of)[ \t]+(?:this|the)[ \t]+meeting[ \t]+only\b")
 _OF_THIS = re.compile(
     r"(?i)\s+(?:of|for)\s+(?:this|the)\s+(?:committee|panel|board|meeting|sub-committee|municipal\s+year|year)\b.*$"
@@ -555,6 +686,9 @@ def _predicate_title(post: str) -> str:
     """A post read from a predicate, without "of this Committee" and what the sentence goes on to say."""
     post = _OF_THIS.sub("", post)
     post = _OF_THIS_END.sub("", post)  # "Chair of this" (the extent stopped at "meeting")
+    post = re.sub(
+        r"\s+(?:last|this|next|earlier|later)\s+(?:year|month|week|spring|summer|autumn|winter)\b.*$", "", post
+    )
     return re.sub(r"\s+(?:to|in|from|on|at|until|since|with|who|which|and\s+will)\s+.*$", "", post)
 
 
@@ -624,7 +758,23 @@ def _lower_head_re() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w’'-])(?=[{firsts}])(?:{either})(?![\w’'-])")
 
 
-_MEMBER_POST = re.compile(r"(?i)\b(?:cabinet|executive|lead|support|co-opted|for|of)\b")
+_MEMBER_POST = re.compile(r"(?i)\b(?:cabinet|executive|lead|support|co-opted)\b")
+_MEMBER_FOR = re.compile(r"\b(?:for|of)[ \t]+(?P<word>[\w’'-]+)")
+
+
+def _member_post(title: str) -> bool:
+    """Whether a title whose head is "member" is a post: a cabinet or lead member, or a member for a subject or of
+    a body ("member for children's services", "member of the committee"); a party's member for a place is a
+    councillor ("Labour member for Anytown"), which is no post."""
+    if _MEMBER_POST.search(title):
+        return True
+    found = _MEMBER_FOR.search(title)
+    if found is None:
+        return False
+    word = found.group("word")
+    return word[:1].islower() or word.lower().replace("’", "'") in rules().post_subjects
+
+
 _TOKEN_LEFT = re.compile(r"(?:(?<=\s)|^)(?P<word>[\w’'&-]+)[ \t]+$")
 _TOKEN_RIGHT = re.compile(r"[ \t]+(?P<word>[\w’'&-]+)")
 _COMMA_SPACE = re.compile(r"[ \t]*,[ \t]*")
@@ -654,7 +804,9 @@ def _title_then_name(doc: Doc) -> Iterator[PersonCandidate]:
     for head in _lower_heads(text, doc.limit):
         m = _lower_head_re().match(text, head)
         assert m is not None
-        if not (_LOWER_COMPLEMENT if text[head].isupper() else _AFTER_HEAD).match(text, m.end()):
+        if not (_LOWER_COMPLEMENT if text[head].isupper() else _AFTER_HEAD).match(text, m.end()) and not (
+            text[head].islower() and _bare_subject(text, m.end())
+        ):
             continue  # a capitalised title is another pass's unless its subject is in lower case
         end, comma_needed = _title_end(text, m.end())
         sep = _COMMA_SPACE.match(text, end)
@@ -671,39 +823,60 @@ def _title_then_name(doc: Doc) -> Iterator[PersonCandidate]:
             continue
         name, hon, name_end = found
         title = clean(text[start:end])
-        if len(title.split()) < 2:
+        if len(title.split()) < 2 and not _lone_title(text, start, title):
             continue
-        if m.group(0) == "member" and not _MEMBER_POST.search(title):
+        if m.group(0) == "member" and not _member_post(title):
             # "Labour member Jo Sample": a member of a party or a committee holds no post
             yield candidate(doc, name, None, pos, name_end, hon)
             continue
         yield candidate(doc, name, title, start, name_end, hon, None, (start, end))
 
 
+_LONE_TITLES = frozenset({"inspector", "chair", "chairman", "chairwoman", "chairperson", "commissioner", "headteacher"})
+_CLAUSE_BEFORE = re.compile(r"(?:,|\b(?:by|from|with|to|and))[ \t]+$")
+
+
+def _lone_title(text: str, start: int, title: str) -> bool:
+    """Whether a title of one lower-case word is a post before a name: an office or a calling that is one on its
+    own ("inspector Neil Example said", "written by chairman Bob Sample"), opening a clause or after a
+    preposition."""
+    return title in _LONE_TITLES and (
+        _sentence_or_clause_start(text, start) or bool(_CLAUSE_BEFORE.search(text, max(0, start - 8), start))
+    )
+
+
 def _title_start(text: str, head: int, modifiers: frozenset[str]) -> int | None:
     """Where a title whose head starts at ``head`` starts: left over capitalised words ("Council", "DfE",
     "Children and Young People Select Committee") and lower-case modifiers; None after "the", "our", "its",
     "their", "a", "as" (the title of another pass)."""
-    pos = head
-    for _ in range(8):
+    pos, joined = head, None  # joined: where the title starts without a post joined before "and"
+    for _ in range(10):
         m = _TOKEN_LEFT.search(text, max(0, pos - 40), pos)
         if m is None:
             break
         word = m.group("word")
         low = word.lower()
         if low in {"the", "our", "its", "their", "a", "an", "as", "his", "her"}:
-            return None
+            return joined  # "the chair and cabinet member for children Jo Example": "the chair" is another's
         if word[:1].isupper():
             if word in rules().grammar or word in rules().calendar:
                 break  # "In", "The", "Following", "January": a sentence goes on before the title
             pos = m.start()
-        elif word in modifiers or (
-            word in {"and", "&"} and _TOKEN_LEFT.search(text, max(0, m.start() - 40), m.start())
+        elif (
+            word in modifiers
+            or (word in {"and", "&", "of"} and _TOKEN_LEFT.search(text, max(0, m.start() - 40), m.start()))
+            or (word in rules().lower_heads and text.startswith(("and ", "& "), pos))
         ):
-            if word in {"and", "&"}:
+            if word in rules().lower_heads and joined is None:
+                joined = pos + (4 if text.startswith("and ", pos) else 2)
+            if word == "of" and not text[pos : pos + 1].isupper():
+                break  # "of" only between capitalised words ("Deputy Leader of Anyshire Council and …")
+            if word in {"and", "&", "of"}:
                 before = _TOKEN_LEFT.search(text, max(0, m.start() - 40), m.start())
-                if before is None or not before.group("word")[:1].isupper():
-                    break
+                if before is None or not (
+                    before.group("word")[:1].isupper() or (word != "of" and before.group("word") in rules().lower_heads)
+                ):
+                    break  # "Deputy Leader of Anyshire Council and …", "deputy leader and cabinet member …"
             pos = m.start()
         else:
             break
@@ -718,6 +891,8 @@ def _title_end(text: str, head_end: int) -> tuple[int, bool]:
     "the" is the title's too ("regional director for the North West"), and then only a comma ends it. Also
     whether the name must follow after a comma."""
     first = _TOKEN_RIGHT.match(text, head_end)
+    if first is not None and _bare_subject(text, head_end):
+        return _bare_subject_end(text, head_end), False
     if first is None or first.group("word") not in {"of", "for"}:
         return head_end, False
     end, pos, last = head_end, first.end(), first.group("word")
@@ -741,7 +916,38 @@ def _title_end(text: str, head_end: int) -> tuple[int, bool]:
         last = low
     if last in _OPEN_WORDS:
         return head_end, False  # "director for the": the title does not end on "the"
+    comma = _COMMA_SPACE.match(text, end)
+    if comma is not None and text[comma.end() : comma.end() + 1].islower():
+        listed = lower_list_end(text, comma.start() + 1, len(text))
+        if listed is not None:
+            return listed, True  # "cabinet member for children, families and education, Cllr X"
     return end, False
+
+
+def _bare_subject(text: str, pos: int) -> bool:
+    """Whether the words at ``pos`` (after a lower-case head) are a subject in lower case without "of" or "for", as
+    news copy writes a title before a name ("service director children’s operations Jo Example")."""
+    m = _TOKEN_RIGHT.match(text, pos)
+    return (
+        m is not None and m.group("word")[:1].islower() and m.group("word").replace("’", "'") in rules().post_subjects
+    )
+
+
+def _bare_subject_end(text: str, pos: int) -> int:
+    """Where a subject written without "of" or "for" ends: over subject words (in either case) and "and" / "&"
+    between them ("director quality and Improvement"); ``pos`` if it ends on a connector."""
+    subjects, end = rules().post_subjects, pos
+    for _ in range(8):
+        m = _TOKEN_RIGHT.match(text, pos)
+        if m is None:
+            break
+        word = m.group("word")
+        if word.lower().replace("’", "'") in subjects:
+            end = m.end()
+        elif word not in {"and", "&"}:
+            break
+        pos = m.end()
+    return end
 
 
 _LOWER_COMPLEMENT = re.compile(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?[a-z]")

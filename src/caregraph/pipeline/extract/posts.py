@@ -96,7 +96,7 @@ _FIELD_WORDS = {
     "ext",
     "extension",
 }
-_FIELD_COLON = re.compile(r"[ \t]*:")
+_FIELD_COLON = re.compile(r"\.?[ \t]*:")  # "Email:", "Tel.:"
 _SUBJECTS_AFTER_COLON = re.compile(
     r"[ \t]*(?P<words>[A-Z][\w’'-]*(?:[ \t]+(?:[A-Z][\w’'-]*|and|&|of))*)"
     r"(?=[ \t]*(?:\n|$|,)|[ \t]+(?:Tel|Telephone|Phone|Email|E-mail|Mobile|Ext)\b)"
@@ -114,11 +114,16 @@ _STOP, _SKIP, _TAKE = "stop", "skip", "take"  # what a token does to the post be
 _CONTINUES = re.compile(r"[ \t]*(?:of|for|and|&)\b")  # after a line break inside a post
 _PAREN_WORDS = re.compile(r"[A-Z][\w’'&,\- ]*")  # "(Policy)", "(Children, Schools and Families)"
 _PAREN_NOT_POST = re.compile(r"(?i)(?:no\.?|for|see|item|report|key|non|ref)\b")
+# a party in brackets after a post is the holder's party, not part of the post ("lead member for children (Labour)")
+_PARTY = re.compile(
+    r"(?:Lab(?:our)?|Con(?:servative)?|Lib(?:eral)?[ \t]+Dem(?:ocrats?)?|LD|Green(?:[ \t]+Party)?|Ind(?:ependent)?"
+    r"|Reform(?:[ \t]+UK)?|SNP|Plaid(?:[ \t]+Cymru)?)(?:[ \t]*[,/][ \t]*[A-Z][\w’' -]*)?"
+)
 _DIGIT = re.compile(r"\d")
 _HONORIFIC_NEXT = re.compile(r"(?:Councillor|Cllr\.?|County\s+Councillor|Mr|Mrs|Ms|Dr)\b")
 _PART_END = re.compile(r"[,.;:()\n]|$")
 _CLAUSE = re.compile(r"[^.;:()\n]{1,160}")
-_CONTACT_NUMBER = re.compile(r"[ \t]*[:.]?[ \t]*\(?\+?\d")
+_CONTACT_NUMBER = re.compile(r"[ \t]*\.?[ \t]*:?[ \t]*\(?\+?\d")  # "Tel 0100", "Tel.: 0100", "Ext. 2011"
 _COUNCILLOR = re.compile(r"(?:Councillor|Cllr)")
 _COUNCILLOR_NEXT = re.compile(r"(?:Councillor|Cllr)\b")
 _POSSESSIVE_BEFORE = re.compile(r"['’]s\s+$")
@@ -132,13 +137,16 @@ _AT_BODY = re.compile(
     r"[ \t]+(?:the[ \t]+)?[A-Z][\w’'&-]*(?:[ \t]+(?:[A-Z][\w’'&-]*|of|and|&|for|upon|on))*[ \t]+(?:Council|Trust|Partnership|Board|School|Academy|College|University|Police|Constabulary|Service|Services|Foundation|Group|Department|Authority|Commission|Agency|NHS|Ofsted)\b"
 )
 _LOWER_BODY = re.compile(
-    r"(?:council|county|city|borough|authority|partnership)['’]s[ \t]+[a-z][a-z’'&, \t-]{0,80}?\b(?:committee|sub-committee|board|panel|partnership|forum|commission)\b"
+    r"(?:(?:council|county|city|borough|authority|partnership)['’]s|the)[ \t]+[a-z][a-z’'&, \t-]{0,80}?\b(?:committee|sub-committee|board|panel|partnership|forum|commission)\b"
 )
 _CAPITAL_AROUND = re.compile(r"upon[ \t]+[A-Z]")
 _CAPITAL_BEFORE = re.compile(r"(?<![\w’'-])[A-Z][a-z]+[ \t]+$")
-_LOWER_WORDS = r"(?:[a-z][\w’'-]*[ \t]+){0,3}?[a-z][\w’'-]*"
+# the words of an item of a lower-case list of subjects; an acronym may be one ("children, young people and SEND")
+_LOWER_WORD = r"(?:[a-z][\w’'-]*|[A-Z]{2,6}(?![\w’'-]))"
+_LOWER_WORDS = rf"(?:{_LOWER_WORD}[ \t]+){{0,3}}?{_LOWER_WORD}"
 _LOWER_LIST = re.compile(
-    rf"[ \t]*{_LOWER_WORDS}(?:[ \t]*,[ \t]*{_LOWER_WORDS})*[ \t]+(?:and|&)[ \t]+{_LOWER_WORDS}(?=[ \t]*(?:[,.;)]|$))",
+    rf"[ \t]*{_LOWER_WORDS}(?:[ \t]*,[ \t]*{_LOWER_WORDS})*[ \t]+(?:and|&)[ \t]+{_LOWER_WORDS}"
+    r"(?=[ \t]*(?:[,.;)]|$)|[ \t]+at[ \t]+(?:the[ \t]+)?[A-Z])",  # the list ends the clause, or a body follows
     re.M,
 )
 _CLOSED_CAPITAL_LIST = re.compile(
@@ -146,6 +154,17 @@ _CLOSED_CAPITAL_LIST = re.compile(
     re.M,
 )
 _PUNCTUATION = frozenset({"\n", ".", ";", ":", "(", ")", "[", "]", ",", "-", "–", "—", "\t", "|"})
+
+
+def lower_list_end(text: str, pos: int, limit: int) -> int | None:
+    """Where the rest of a lower-case list of subjects that starts after a comma at ``pos`` ends ("… for
+    children, young people and SEND"), closed by "and"; None when the words there are no such list (a verb)."""
+    listed = _LOWER_LIST.match(text, pos, limit)
+    if listed is None or any(
+        patterns().verb_in.fullmatch(w) or w in _LOWER_POST_STOP for w in listed.group(0).replace(",", " ").split()
+    ):
+        return None
+    return listed.end()
 
 
 def _subject_list(rest: str) -> bool:
@@ -195,6 +214,7 @@ class _PostScan:
         self.in_complement = False
         self.first_after_head = False
         self.body_end = -1  # the end of a lower-case body the post is of ("… of the council's … committee")
+        self.before_dash = -1  # where the post stood whole before a dash and its area ("Senior Manager - …")
 
     def step(self, m: re.Match[str]) -> str:
         """Read one token: stop the post before it, skip it, or take it into the post."""
@@ -237,6 +257,8 @@ class _PostScan:
             inner = token[1:-1].strip()
             if not self.person and _holder(inner) and not rules().post_head_re.match(inner):
                 return _STOP  # "The Director of Children's Services (Jane Example)": the holder's name
+            if _PARTY.fullmatch(inner):
+                return _STOP
             if _PAREN_WORDS.fullmatch(inner) and not _PAREN_NOT_POST.match(inner) and not _DIGIT.search(inner):
                 self.end = m.end()
                 self.in_complement = True
@@ -252,6 +274,8 @@ class _PostScan:
         if bare_name_at(text, after, full_stop=True, line_end=True) is not None:
             return _STOP  # "the Strategic Lead of Education – Hana Sample": the name is not part of the post
         self.in_complement = True
+        if self.before_dash < 0:
+            self.before_dash = self.end
         return _SKIP
 
     def _subject_after_colon(self, pos: int) -> bool:
@@ -276,12 +300,9 @@ class _PostScan:
         education") and, after a person's name, over capitalised words."""
         rules_ = rules()
         if self.lower and self.in_complement:
-            listed = _LOWER_LIST.match(self.text, m.end(), self.limit)
-            if listed and not any(
-                patterns().verb_in.fullmatch(w) or w in _LOWER_POST_STOP
-                for w in listed.group(0).replace(",", " ").split()
-            ):
-                self.body_end = listed.end()  # the rest of a lower-case list of subjects is the post's
+            listed = lower_list_end(self.text, m.end(), self.limit)
+            if listed is not None:
+                self.body_end = listed  # the rest of a lower-case list of subjects is the post's
                 return _SKIP
         rest = self.text[m.start() + 1 : self.limit].lstrip()
         nm = NAME_RUN_RE.match(rest)
@@ -415,7 +436,9 @@ class _PostScan:
             and not text[self.parts_end :].strip()
             and "\n" not in text[self.parts_end :]
         ):
-            return None  # the page is cut off inside the post (a line that ends the page is whole)
+            if self.before_dash <= start:
+                return None  # the page is cut off inside the post (a line that ends the page is whole)
+            end = self.before_dash  # "Senior Manager - Performa": the post is whole before the dash
         tail = _CONNECTOR_TAIL.search(text[start:end])
         if tail:
             end = start + tail.start()
@@ -440,7 +463,7 @@ def post_extent(text: str, start: int, limit: int, person: bool) -> tuple[int, s
         if scan.step(m) == _STOP:
             break
     else:
-        if limit >= len(text) and scan.end >= len(text.rstrip()):
+        if limit >= len(text) and scan.end >= len(text.rstrip()) and scan.before_dash <= start:
             return None  # the page is cut off inside the post
     return scan.result()
 
