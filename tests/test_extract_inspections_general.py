@@ -827,3 +827,30 @@ def test_a_grade_of_the_inspection_referred_back_to_is_still_its_grade():
         "The inspection rated the service requires improvement.\n"
     )
     assert {(i.kind, i.start.iso(), i.judgement) for i in x.inspections} == {("ilacs", "2019", "requires-improvement")}
+
+
+def test_every_alternative_of_the_cue_prefilter_is_covered_by_its_word_list():
+    """``_CUE_WORDS`` gates ``_MAY_CUE`` (speed only): an alternative added to the pattern but not to the words would
+    silently never match. Each top-level alternative's first letters must hold, or begin, one of the words."""
+    import re
+
+    from caregraph.pipeline.extract import inspections
+
+    source = inspections._MAY_CUE.pattern
+    body = source[source.index("(?:") + 3 : -1]
+    alternatives, depth, current = [], 0, ""
+    for char in body:
+        depth += char == "("
+        depth -= char == ")"
+        if char == "|" and depth == 0:
+            alternatives.append(current)
+            current = ""
+        else:
+            current += char
+    alternatives.append(current)
+    assert len(alternatives) > 20
+    for alternative in alternatives:
+        head = re.match(r"(?:\\b)?([a-z]+)", alternative)
+        assert head, alternative
+        word = head.group(1)
+        assert any(w in word or w.startswith(word) for w in inspections._CUE_WORDS), alternative

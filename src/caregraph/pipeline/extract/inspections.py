@@ -101,6 +101,7 @@ _MAY_CUE = re.compile(
 _CUE_WORDS = (
     "inspect", "visit", "review", "ofs", "oft", "jtai", "joint", "ila", "ilc", "local", "sif", "single",
     "commissioner", "peer", "dfe", "department", "week", "fortnight", "annual", "monitoring", "stocktake", "hmi",
+    "watchdog", "regulator",
 )  # fmt: skip
 
 
