@@ -873,3 +873,44 @@ def test_a_page_that_calls_its_council_by_the_new_official_name_keeps_it():
     text = "Somerset Council\n\nCabinet papers\n\nThe Cabinet noted the fostering report.\n"
     x = extract_text(text, url="https://www.somerset.gov.uk/cabinet", published=PartialDate(2023, 1, 10))
     assert x.publisher == "somerset"
+
+
+def _find_at_every_capital(gaz, text: str) -> list[tuple[int, int, str]]:
+    """:meth:`Gazetteer.find` as first written: every capitalised word tried as a name's first word."""
+    from caregraph.gazetteer import _CAPITAL
+
+    saved = gaz.__dict__.get("_first_words")
+    gaz.__dict__["_first_words"] = _CAPITAL
+    try:
+        return list(gaz.find(text))
+    finally:
+        if saved is None:
+            del gaz.__dict__["_first_words"]
+        else:
+            gaz.__dict__["_first_words"] = saved
+
+
+def test_find_tries_the_words_a_name_can_start_with_and_finds_what_every_capital_would():
+    """The pattern of first words (speed only) finds every name that trying each capitalised word finds: names in
+    capitals, after punctuation, in a word with a Kelvin sign for its "K" (which lower-cases to "k"), not inside a
+    word or after "-"."""
+    import random
+
+    from caregraph.gazetteer import _CAPITAL, gazetteer
+
+    gaz = gazetteer()
+    assert gaz._first_words is not _CAPITAL  # the gazetteer's first words are plain ASCII
+    text = (
+        "Kent County Council and \u212aent Council, SURREY COUNCIL; West Sussex (West-Sussex) and xSurrey, _Surrey, "
+        "surrey, Surreyx, 2Surrey, North Yorkshire Council’s plan; Stockton Council’s team; Brighton & Hove; "
+        "BIRMINGHAM CITY COUNCIL\nLeeds.Bradford:Cumbria"
+    )
+    found = list(gaz.find(text))
+    assert found == _find_at_every_capital(gaz, text)
+    assert {"kent", "surrey", "west-sussex", "north-yorkshire", "leeds", "bradford"} <= {s for *_, s in found}
+    assert sum(1 for *_, s in found if s == "kent") == 2  # with the Kelvin sign too
+    words = [*text.replace("\n", " ").split(), "and", "of", "the", "&", "-", "Council"]
+    rng = random.Random(14)
+    for _ in range(300):
+        sample = "".join(rng.choice(words) + rng.choice([" ", ", ", "\n", "-", ""]) for _ in range(12))
+        assert list(gaz.find(sample)) == _find_at_every_capital(gaz, sample), sample

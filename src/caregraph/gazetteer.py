@@ -191,7 +191,7 @@ class Gazetteer:
         scan over words (a name is matched as a run of words, punctuation ignored, longest first)."""
         end = len(text) if end is None else end
         pos = start
-        for m in _CAPITAL.finditer(text, start, end):
+        for m in self._first_words.finditer(text, start, end):
             if m.start() < pos or not m.group(0)[0].isupper():
                 continue
             candidates = self._words.get(m.group(0).lower())
@@ -262,11 +262,46 @@ class Gazetteer:
         }
 
     @cached_property
+    def _first_words(self) -> re.Pattern[str]:
+        """Where :meth:`find` looks for a name: a word (not after a word character or "-") that is, in some case, the
+        first word of a name; :data:`_CAPITAL`, every word :meth:`find` would otherwise try, when a first word is
+        not plain ASCII. Speed only: a word whose lower case is a first word (ASCII) matches it case-insensitively,
+        and :meth:`find` still tests the word exactly."""
+        firsts = sorted(self._words)
+        if not all(w.isascii() and w.isalnum() for w in firsts):
+            return _CAPITAL
+        return re.compile(rf"{_trie(firsts, first=True)}(?!\w)")
+
+    @cached_property
     def _words(self) -> dict[str, tuple[tuple[str, ...], ...]]:
         index: dict[str, list[tuple[str, ...]]] = {}
         for words in self._by_words:
             index.setdefault(words[0], []).append(words)
         return {w: tuple(sorted(set(v), key=len, reverse=True)) for w, v in index.items()}
+
+
+def _trie(words: list[str], first: bool = False) -> str:
+    """A pattern matching exactly the ``words`` (ASCII letters and digits, in lower case) in any case, letter by
+    letter as :meth:`str.lower` folds them (the Kelvin sign is a "k"), branching on a letter at a time so a search
+    tries few alternatives at each position ("" for the empty word alone). With ``first``, the words' first letters
+    only in upper case, each alternative starting with a letter of its own (so that a search skips to those
+    letters), and no word character or "-" before it."""
+    by_first: dict[str, list[str]] = {}
+    for w in words:
+        if w:
+            by_first.setdefault(w[0], []).append(w[1:])
+    branches: list[str] = []
+    for ch, rest in by_first.items():
+        tail = _trie(rest)
+        if first:
+            branches.extend(rf"{up}(?<![\w-].){tail}" for up in ch.upper() + ("\u212a" if ch == "k" else ""))
+        else:
+            cased = ch + ch.upper() + ("\u212a" if ch == "k" else "")
+            branches.append(f"[{cased}]{tail}" if len(cased) > 1 else ch + tail)
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in words else body
 
 
 _GAZETTEER: Gazetteer | None = None

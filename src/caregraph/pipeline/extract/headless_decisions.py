@@ -213,7 +213,9 @@ def _closing_run(openings: list[tuple[str, int] | None], units: list[Unit], k: i
 #: A decision a news story or a summary reports in a sentence, not a list: the passive "it was (unanimously) agreed
 #: (by councillors) that …" and "A recommendation was (also) agreed that …" (the decision starts at the subject), or
 #: a body that "agreed / voted / resolved / decided to …" (see :func:`_reporting_subject`).
-_REPORTED_CUE = re.compile(r"(?i)\b(?:agreed|resolved|decided|voted|approved|passed|carried|backed|accepted)\b")
+_REPORTED_CUE = re.compile(  # (the look-ahead, on what a match can start with, is for speed)
+    r"(?i)(?=[ardvpcb])\b(?:agreed|resolved|decided|voted|approved|passed|carried|backed|accepted)\b"
+)
 _ADVERBS = r"(?:\s+(?:also|further|then|unanimously|formally|subsequently|jointly|overwhelmingly))*"
 _REPORTED_PASSIVE = re.compile(
     rf"(?i)\b(?P<start>it|(?-i:A|An|The)\s+(?:further\s+)?(?:recommendation|motion|proposal|amendment))\s+was{_ADVERBS}"

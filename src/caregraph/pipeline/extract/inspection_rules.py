@@ -242,6 +242,19 @@ def needed_words(pattern: re.Pattern[str]) -> tuple[str, ...]:
     return tuple(sorted(_needed(list(tree)) or ()))
 
 
+_needed_words = cache(needed_words)
+
+
+def may_hold(low: str | None, pattern: re.Pattern[str]) -> bool:
+    """Whether a span whose lower case is ``low`` may hold a match of ``pattern``: False only when it holds none of
+    the words every match holds (:func:`needed_words`, read once per pattern); ``low`` is None when the span's lower
+    case does not tell (:func:`~caregraph.pipeline.extract.doc.folds_simply`). Speed only."""
+    if low is None:
+        return True
+    words = _needed_words(pattern)
+    return not words or any(map(low.__contains__, words))
+
+
 def _needed(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
     """The best set of words one of which every match of the parsed sequence ``items`` holds (the one whose shortest
     word is longest), or None."""

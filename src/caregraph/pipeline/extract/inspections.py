@@ -29,7 +29,6 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date as _date
-from functools import cache
 from typing import NamedTuple
 
 from caregraph.gazetteer import gazetteer
@@ -44,8 +43,8 @@ from caregraph.pipeline.extract.inspection_rules import (
     Draft,
     is_publication,
     kind_by_date,
+    may_hold,
     may_report_on,
-    needed_words,
     rules,
 )
 from caregraph.pipeline.extract.judgements import (
@@ -127,19 +126,6 @@ def match_inspections(doc: Doc, doc_date: PartialDate | None) -> tuple[list[Draf
 
 def _holds_any(low: str, words: tuple[str, ...]) -> bool:
     return any(map(low.__contains__, words))
-
-
-def _may_hold(low: str | None, pattern: re.Pattern[str]) -> bool:
-    """Whether a span whose lower case is ``low`` may hold a match of ``pattern``: False only when it holds none of
-    the words every match holds (:func:`needed_words`); ``low`` is None when the span's lower case does not tell
-    (:func:`~caregraph.pipeline.extract.doc.folds_simply`). Speed only."""
-    if low is None:
-        return True
-    words = _needed_words(pattern)
-    return not words or any(map(low.__contains__, words))
-
-
-_needed_words = cache(needed_words)
 
 
 def _of_other_council(doc: Doc, j: JudgementMention, s_start: int, reading: _Reading) -> bool:
@@ -407,10 +393,10 @@ def _anaphors(
     before it): "the inspection", "Ofsted's visit", "the 7 & 8 April 2020 visit" (an inspection before any kind is
     named is a generic one), and "inspectors, who visited
     on …" (with ``visits_of_no_kind``, one with no visit named before is an inspectorate's visit of kind "other").
-    ``low``: the sentence in lower case, when it tells which words are in it (see :func:`_may_hold`)."""
+    ``low``: the sentence in lower case, when it tells which words are in it (see :func:`may_hold`)."""
     r = rules()
     out: list[Cue] = []
-    for m in r.anaphor.finditer(text, s_start, s_end) if _may_hold(low, r.anaphor) else ():
+    for m in r.anaphor.finditer(text, s_start, s_end) if may_hold(low, r.anaphor) else ():
         noun = m.group("word").lower()
         before = r.anaphor_before.search(text, max(s_start, m.start() - 80), m.start())
         if before is None and noun != "inspections":
@@ -430,7 +416,7 @@ def _anaphors(
         if ref is not None:
             out.append((start, m.end(), OTHER if _other_service(text, start, m.end(), s_start, s_end) else ref))
     if last_kind["inspection"] or last_kind["visit"]:
-        for m in r.report_anaphor.finditer(text, s_start, s_end) if _may_hold(low, r.report_anaphor) else ():
+        for m in r.report_anaphor.finditer(text, s_start, s_end) if may_hold(low, r.report_anaphor) else ():
             # "In their report published today (6 August) inspectors praise …": the report of the event last named
             ref = last_kind["inspection"] or last_kind["visit"]
             if ref is not None and not any(m.start() < e and s < m.end() for s, e, _ in out):

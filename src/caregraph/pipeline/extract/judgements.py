@@ -22,7 +22,7 @@ from functools import cache
 
 from caregraph.pipeline.dates import DateMention
 from caregraph.pipeline.extract.doc import folds_simply, load_rules
-from caregraph.pipeline.extract.inspection_rules import at_word_starts, needed_words
+from caregraph.pipeline.extract.inspection_rules import at_word_starts, may_hold, needed_words
 
 #: The area key of a grade for some areas, or for an area that is none of the judgement areas: it is not the overall
 #: grade and gives no sub-judgement.
@@ -309,12 +309,13 @@ def table_judgements(text: str, limit: int, known: set[int]) -> list[Located]:
     grade on the next (or after a bar)."""
     out: list[Located] = []
     known = set(known)
-    for m in _OVERALL_TABLE.finditer(text, 0, limit):
+    low = text[:limit].lower() if folds_simply(text) else None  # (for the word pre-checks: speed only)
+    for m in _OVERALL_TABLE.finditer(text, 0, limit) if may_hold(low, _OVERALL_TABLE) else ():
         grade = grade_key(m.group("grade"))
         if grade and m.start("grade") not in known:
             out.append((JudgementMention(m.start("grade"), m.end("grade"), grade, (), m.start()), (m.start(), m.end())))
     known |= {j.start for j, _ in out}
-    for m in _GRADE_LINE.finditer(text, 0, limit):
+    for m in _GRADE_LINE.finditer(text, 0, limit) if may_hold(low, _GRADE_LINE) else ():
         area_end = m.start() if m.group("bar") else m.start() - 1
         area_start = text.rfind("\n", 0, max(0, area_end)) + 1
         label = text[area_start : max(area_start, area_end)]

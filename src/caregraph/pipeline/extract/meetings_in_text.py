@@ -24,6 +24,7 @@ from datetime import date
 from functools import cache
 
 from caregraph.pipeline.extract.doc import WIDE_SCAN_LIMIT, Doc, clean
+from caregraph.pipeline.extract.inspection_rules import may_hold
 from caregraph.pipeline.extract.meeting_bodies import (
     CONNECTORS,
     after_comma,
@@ -263,7 +264,8 @@ def _body_in_sentence(doc: Doc, pos: int, own: str | None) -> str | None:
 
 #: Where a date a meeting pattern ends at can be: the patterns are run only on the text around these.
 _ANY_DAY = re.compile(DAY)
-_FOUR_DIGITS = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+#: A year not in a longer number: "(?<!\d)(?:19|20)\d\d(?!\d)", its first digit first (speed only: a search skips to it).
+_FOUR_DIGITS = re.compile(r"(?:1(?<!\d1)9|2(?<!\d2)0)\d\d(?!\d)")
 _WINDOW = 400
 
 
@@ -364,8 +366,9 @@ def _yearless_meetings(doc: Doc, own: str | None) -> list[MeetingRecord]:
     for a meeting, the page's own), in the year that puts the day nearest the page's own date (a dateline, "Date of
     decision"); none on a page that gives no date of its own."""
     limit = min(len(doc.text), WIDE_SCAN_LIMIT)
-    found = [(m, False) for m in _YEARLESS.finditer(doc.text, 0, limit)]
-    found += [(m, True) for m in _NEWS_DAY.finditer(doc.text, 0, limit)]
+    low = doc.text[:limit].lower() if doc.folds_simply else None  # (for the word pre-checks: speed only)
+    found = [(m, False) for m in (_YEARLESS.finditer(doc.text, 0, limit) if may_hold(low, _YEARLESS) else ())]
+    found += [(m, True) for m in (_NEWS_DAY.finditer(doc.text, 0, limit) if may_hold(low, _NEWS_DAY) else ())]
     if not found:
         return []
     anchor = doc.source.published or segment_date(doc) or dateline(doc)

@@ -212,7 +212,9 @@ def post_nominals() -> str:
 
 # ------------------------------------------------------------------------------------------ scanning
 
-_CAPITAL_START = re.compile(rf"(?<![\w’'-])[{_FIRST}]")  # a capital that starts a word
+#: A capital that starts a word: "(?<![\w’'-])[…]" with the capital first, so that a search skips to capitals (speed
+#: only; the look-behind sees the character before the capital).
+_CAPITAL_START = re.compile(rf"[{_FIRST}](?<![\w’'-].)")
 _last_starts: tuple[str, int, list[int]] = ("", 0, [])
 
 

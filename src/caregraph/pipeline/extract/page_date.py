@@ -102,7 +102,9 @@ def fallback_anchor(doc: Doc | Segmented) -> PartialDate | None:
     return best
 
 
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\b\d{1,2}[/.]\d{1,2}[/.]\d\d(?!\d)")
+#: A year ("2023", not in a longer number) or a day written in figures ("04/05/23"); each alternative starts with a
+#: digit of its own and looks behind it only then (speed only: the same matches as "(?<!\d)(?:19|20)\d\d(?!\d)|\b\d{1,2}…").
+_YEAR = re.compile(r"(?:1(?<!\d1)9|2(?<!\d2)0)\d\d(?!\d)|\d(?<!\w\d)\d?[/.]\d{1,2}[/.]\d\d(?!\d)")
 _SPACE = re.compile(r"\s")
 
 

@@ -468,8 +468,12 @@ def _pair_with_posts(doc: Doc) -> Iterator[PersonCandidate]:
             yield candidate(doc, name, post, start, m.end("post"), None, None, (m.start("post"), m.end("post")))
 
 
+#: The plural titles of :data:`_PLURAL_TITLE_PAIR`, each with its first letter in either case.
+_PLURAL_TITLES = (
+    "inspectors", "directors", "officers", "managers", "workers", "advisers", "advisors", "commissioners",
+)  # fmt: skip
 _PLURAL_TITLE_PAIR = re.compile(
-    rf"(?<![\w’'-])(?P<head>[Ii]nspectors|[Dd]irectors|[Oo]fficers|[Mm]anagers|[Ww]orkers|[Aa]dvis[eo]rs|[Cc]ommissioners)"
+    rf"(?<![\w’'-])(?P<head>{'|'.join(f'[{t[0].upper()}{t[0]}]{t[1:]}' for t in _PLURAL_TITLES)})"
     rf"[ \t]+(?P<a>{name_run(1, 2)})[ \t]+(?:and|&)[ \t]+(?P<b>{name_run(1, 2)})"
 )
 
@@ -479,6 +483,8 @@ def _plural_title_pair(doc: Doc) -> Iterator[PersonCandidate]:
     Sample", "led by Her Majesty’s Inspectors Jo Example and Sam Sample". Both are people; the title, as written,
     is the post of each when it has a modifier ("Ofsted inspectors"), as after the names (:func:`_pair_with_posts`)."""
     text = doc.text
+    if not any(t[1:] in text for t in _PLURAL_TITLES):
+        return  # no title of the pattern in the text (speed only)
     for m in _PLURAL_TITLE_PAIR.finditer(text, 0, doc.limit):
         names = [trim_name(m.group(g)) for g in ("a", "b")]
         if not all(n == m.group(g) and is_name(n, strict=True) for n, g in zip(names, ("a", "b"), strict=True)):
@@ -491,7 +497,8 @@ def _plural_title_pair(doc: Doc) -> Iterator[PersonCandidate]:
             yield candidate(doc, n, post, m.start(g), m.start(g) + len(n), None, None, span)
 
 
-_LOWER_COUNCILLOR = re.compile(rf"(?<![\w’'-])councillor[ \t]+(?P<name>{name_run(0, 2)})")
+#: (the word first and what may not stand before it after it: a search skips to the word; speed only)
+_LOWER_COUNCILLOR = re.compile(rf"councillor(?<![\w’'-]councillor)[ \t]+(?P<name>{name_run(0, 2)})")
 
 
 def _lower_councillor(doc: Doc) -> Iterator[PersonCandidate]:
