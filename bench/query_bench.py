@@ -15,6 +15,7 @@ Usage::
 
     python bench/query_bench.py STORE [--runs 3] [--cli-runs 3] [--timeout 60] [--name queries-1e6]
                                       [--only a,b] [--compare /tmp/queries-before]
+                                      [--council-only | --whole-only]
 """
 
 from __future__ import annotations
@@ -103,6 +104,7 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--only", default=None, help="comma-separated query names (default: all)")
     parser.add_argument("--compare", type=Path, default=None, help="a folder of .rq files to run beside each one")
     parser.add_argument("--council-only", action="store_true", help="only the one-council case (not the whole store)")
+    parser.add_argument("--whole-only", action="store_true", help="only the whole-store case (no council)")
     parser.add_argument("--name", default=None)
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args(argv)
@@ -119,7 +121,7 @@ def main(argv: list[str] | None = None) -> dict:
         quads = len(st)
         council = busiest_council(st)
     cases = [] if args.council_only else [("all", {})]
-    cases += [(f"council={council}", {"council": council})] if council else []
+    cases += [(f"council={council}", {"council": council})] if council and not args.whole_only else []
     for name in names:
         old = args.compare / f"{name}.rq" if args.compare else None
         for label, params in cases:
