@@ -4,8 +4,10 @@ the layouts (rings per cluster, a left-to-right chain for a path). Pure networkx
 >>> import networkx as nx
 >>> g = nx.MultiDiGraph()
 >>> _ = g.add_edge("insp", "surrey", key="https://w3id.org/caregraph/ontology#council")
->>> prune(g, 1, {"insp": "Inspection", "surrey": "Council"})
-['insp']
+>>> prune(g, 2, {"insp": "Inspection", "surrey": "Council"})
+['insp', 'surrey']
+>>> prune(g, 1, {"insp": "Inspection", "surrey": "Council"})  # no room for the inspection's council: not the inspection
+['surrey']
 >>> chain_layout(["a", "b", "c"], {"a": "A", "b": "B", "c": "C"})["c"][1]
 0
 """
@@ -90,7 +92,8 @@ def importance(g: nx.MultiDiGraph, classes: Mapping[str, str], focus: str | None
 
 def prune(g: nx.MultiDiGraph, limit: int, classes: Mapping[str, str], *, focus: str | None = None) -> list[str]:
     """The ``limit`` nodes to keep, in order of :func:`importance`; each comes with its anchors
-    (:func:`anchor_chain`) when they fit, so a decision kept keeps its meeting and an inspection its council."""
+    (:func:`anchor_chain`) or not at all, so a decision kept keeps its meeting and an inspection its council (only
+    the focus is kept even when its anchors do not fit)."""
     kept: dict[str, None] = {}
     for n in importance(g, classes, focus):
         if len(kept) >= limit:
@@ -99,6 +102,8 @@ def prune(g: nx.MultiDiGraph, limit: int, classes: Mapping[str, str], *, focus: 
             continue
         chain = [n, *(a for a in anchor_chain(g, n, classes) if a not in kept)]
         room = limit - len(kept)
+        if len(chain) > room and n != focus:
+            continue  # a smaller entity further down may still fit
         for m in chain[:room]:
             kept[m] = None
     return list(kept)
