@@ -13,8 +13,11 @@ through the library API (``open_store`` + ``build``); the named queries of ``que
 and their rows turned into the internal gold form of :mod:`caregraph.gold` (one predicted document per ``?file``,
 made relative to the corpus folder: ``docs/204.txt``). Scores come from :mod:`caregraph.evaluate`.
 
-The new gold is ``bench/gold-dev`` and ``bench/gold-blind``, split by council in ``bench/split.toml``. The blind
-split is scored, never inspected: ``--errors``, ``--summary`` and ``--dump`` are refused for its pages, and every run
+The new gold is ``bench/gold-dev`` and ``bench/gold-blind``, split by council in ``bench/split.toml``; beside them the
+later real sets (``bench/gold-real2-*``, ``bench/gold-real3-*``, their pages in ``../realpages`` and
+``../realpages3``, outside the repository: ``--real2``/``--real3`` for other places; a set whose folder is missing is
+left out with a note). ``--split dev`` scores dev, dev2 and dev3; the blind splits (blind, blind2, blind3) are
+scored, never inspected: ``--errors``, ``--summary`` and ``--dump`` are refused for its pages, and every run
 that scores it appends a line (time, commit, macro F1 dev and blind, note) to ``bench/blind-log.csv``, so the number
 of blind scorings is on record.
 """
