@@ -1,0 +1,64 @@
+"""Overall grades stated with their own date, each given to the inspection of that date.
+
+:func:`drafts_of_judgements` gives a grade dated in its sentence ("rated 'Outstanding' in 2018", "since 2017, when
+Norfolk was judged as …", "inadequate (in 2016)") to the draft of that date, or makes one of the kind in force then;
+at a publication date ("In the findings published today, Ofsted rated …", "In its report, published on 10 January,
+Ofsted judged …"), of the event that report is of. Each date listed after the grade's is an event of its own
+("inadequate Ofsted ratings in 2011, 2013 and 2015").
+"""
+
+from __future__ import annotations
+
+import re
+
+from caregraph.pipeline.extract.inspection_drafts import Reading, Sentence, make_draft
+from caregraph.pipeline.extract.inspection_rules import GENERIC, Draft, is_publication, kind_by_date, rules
+from caregraph.pipeline.extract.judgements import JudgementMention, judgement_date, judgement_dates
+
+#: A report's name in a sentence that names no event: "In its report, published on 10 January, Ofsted judged …".
+_REPORT_WORD = re.compile(r"\b(?:report|findings|letter)s?\b", re.I)
+
+
+def drafts_of_judgements(
+    s: Sentence, judgements: list[JudgementMention], used: set[int], reading: Reading, drafts: list[Draft]
+) -> None:
+    """An overall grade stated with its own date ("rated 'Outstanding' in 2018", "since 2017, when Norfolk was judged
+    as …", "inadequate (in 2016)", "In the findings published today, Ofsted rated …") goes to the draft of that
+    date, or makes one of the kind in force then (at a publication date: the event that report is of)."""
+    r = rules()
+    for j in judgements:
+        if not j.overall or j.other_service:
+            continue
+        date = judgement_date(s.text, j, s.dates)
+        if (
+            date is None
+            and not j.earlier
+            and _REPORT_WORD.search(s.sentence)
+            and not any(d.sentence == (s.start, s.end) for d in drafts)
+        ):
+            # "In its report, published on 10 January, Ofsted judged that services require improvement": a grade
+            # in a sentence that names no event but a report and its publication date is that report's
+            date = next((d for d in s.dates if id(d) not in used and is_publication(s.text, d, s.start)), None)
+        if date is None:
+            continue
+        # "inadequate Ofsted ratings in 2011, 2013 and 2015": each date listed after the grade's is an event of its own
+        for listed in (date, *judgement_dates(s.text, j, s.dates)[1:]):
+            span = (listed.start, listed.end)
+            owner = next((d for d in drafts if span in (d.date_pos, d.published_pos)), None)
+            if owner is None:
+                if id(listed) in used:
+                    continue
+                publication = is_publication(s.text, listed, s.start)
+                k = kind_by_date(r.kinds[GENERIC], listed.date, publication)
+                if k is None:
+                    continue
+                own, published = (None, listed) if publication else (listed, None)
+                owner = make_draft(s, k, own, published, False, False, j.frame_start, j.end)
+                owner.generic = True
+                drafts.append(owner)
+                used.add(id(listed))
+            if owner.judgement is None or (j.explicit and not owner.explicit_judgement):
+                owner.judgement = j.grade
+                owner.owns_judgement = True
+                owner.explicit_judgement = j.explicit
+                reading.consumed.add(j.start)

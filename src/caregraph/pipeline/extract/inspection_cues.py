@@ -1,0 +1,171 @@
+"""The mentions of inspections in a sentence: kind cues, anaphors, and the kind a sentence gives a mention of none.
+
+:func:`sentence_cues` finds the kind cues of the kinds table in order (the first cue that matches a span claims it;
+a cue that names a framework or a condition, "the ILACS framework", "subject to an inspection", is none; a framework
+"replaced" is out of force), then the anaphors that take the kind last named ("the inspection", "Ofsted's visit",
+"inspectors, who visited …", "their report"), a report named with no event ("Ofsted criticised … in a report") and
+an ordinal's ellipsis ("the first visit …, and the second in July"). A cue whose subject is another service (a
+children's home, a school, a youth justice service: :func:`other_service`) or another inspectorate's is of kind
+"other". :func:`context_kind` is the kind a generic mention takes from its sentence (a framework it names, a row of
+the context table).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from caregraph.pipeline.extract.doc import folds_simply
+from caregraph.pipeline.extract.inspection_rules import GENERIC, OTHER, may_hold, rules
+
+Cue = tuple[int, int, str]  # (start, end, kind)
+
+
+def sentence_cues(
+    text: str, s_start: int, s_end: int, last_kind: dict[str, str | None]
+) -> tuple[list[Cue], set[int], list[str]]:
+    """The kind cues of a sentence, in order, where the anaphors among them are, and the kinds whose framework (not
+    an event) the sentence names. A cue whose subject is another service (a children's home, a school, a youth
+    justice service) is an inspection of kind "other"."""
+    r = rules()
+    cues: list[Cue] = []
+    frameworks: list[str] = []
+    sentence = text[s_start:s_end]
+    low = sentence.lower()
+    simple = folds_simply(sentence)
+    for (kind, pattern), words in zip(r.cue_kinds, r.cue_words, strict=True):
+        if kind.needs and not any(map(low.__contains__, kind.needs)):
+            continue
+        if simple and words and not any(map(low.__contains__, words)):
+            continue  # no word every cue of the kind holds (speed only)
+        for m in pattern.finditer(text, s_start, s_end):
+            if _overlaps(cues, m.start(), m.end()):
+                continue
+            if r.replaced_before.search(text, max(s_start, m.start() - 40), m.start()):
+                continue  # "the new framework, which replaced the single inspection framework": out of force
+            if not _an_event(text, m.start(), m.end(), s_start, s_end):
+                frameworks.append(kind.key)  # "the new area SEND framework"
+                continue
+            key = kind.key
+            if kind.framework != "joint" and other_service(text, m.start(), m.end(), s_start, s_end):
+                key = OTHER  # "Oak Lodge children's home was inspected by Ofsted": another service's inspection
+            elif kind.framework == "by-date" and r.other_inspectorate.search(
+                text, max(s_start, m.start() - 40), m.end()
+            ):
+                key = OTHER  # "HM Inspectorate of Probation had inspected the service": not an Ofsted framework's
+            cues.append((m.start(), m.end(), key))
+    named = bool(cues)
+    anaphors: set[int] = set()
+    for start, end, ref in _anaphors(text, s_start, s_end, last_kind, not named, list(cues), low if simple else None):
+        if not _overlaps(cues, start, end):
+            cues.append((start, end, ref))
+            anaphors.add(start)
+    for m in r.report_subject.finditer(text, s_start, s_end) if not cues else ():
+        cues.append((m.start(), m.end(), GENERIC))  # "Ofsted criticised … in a report published in 2012"
+    for m in r.ordinal_ellipsis.finditer(text, s_start, s_end) if cues else ():
+        before = [c for c in cues if c[1] <= m.start()]
+        if before and not _overlaps(cues, m.start(), m.end()):
+            cues.append((m.start(), m.end(), max(before)[2]))  # "the first visit …, and the second in July"
+            anaphors.add(m.start())
+    cues.sort()
+    return cues, anaphors, frameworks
+
+
+def context_kind(sentence: str, cues: list[Cue], frameworks: list[str]) -> str | None:
+    """The kind a mention of no stated kind takes from its sentence, when the sentence names no kind itself: the
+    one framework it names ("inspected under the new area SEND framework"), else the first row of the context table
+    whose patterns are all in it ("inspected by Ofsted and the CQC" with "SEND" or "local area": a SEND area
+    inspection)."""
+    r = rules()
+    if any(r.kinds[k].framework != "by-date" and k != OTHER for _, _, k in cues):
+        return None
+    if frameworks and len(set(frameworks)) == 1 and r.kinds[frameworks[0]].framework != "by-date":
+        return frameworks[0]
+    return next((key for key, patterns in r.context_kinds if all(p.search(sentence) for p in patterns)), None)
+
+
+def _overlaps(cues: list[Cue], start: int, end: int) -> bool:
+    return any(start < ce and cs < end for cs, ce, _ in cues)
+
+
+def _an_event(text: str, start: int, end: int, s_start: int, s_end: int) -> bool:
+    """Whether the mention at ``start``–``end`` is of an event, not a framework or programme ("the ILACS
+    framework"), a condition or a generality ("subject to an inspection", "every inspection")."""
+    r = rules()
+    return not (
+        r.not_an_event.search(text[end : min(s_end, end + 40)])
+        or r.not_an_event_before.search(text[max(s_start, start - 40) : start])
+    )
+
+
+def _anaphors(
+    text: str,
+    s_start: int,
+    s_end: int,
+    last_kind: dict[str, str | None],
+    visits_of_no_kind: bool,
+    in_sentence: Sequence[Cue] = (),
+    low: str | None = None,
+) -> list[Cue]:
+    """The mentions of a sentence that refer back to the kind last named (in the sentence, among ``in_sentence``, or
+    before it): "the inspection", "Ofsted's visit", "the 7 & 8 April 2020 visit" (an inspection before any kind is
+    named is a generic one), and "inspectors, who visited
+    on …" (with ``visits_of_no_kind``, one with no visit named before is an inspectorate's visit of kind "other").
+    ``low``: the sentence in lower case, when it tells which words are in it (see :func:`may_hold`)."""
+    r = rules()
+    out: list[Cue] = []
+    for m in r.anaphor.finditer(text, s_start, s_end) if may_hold(low, r.anaphor) else ():
+        noun = m.group("word").lower()
+        before = r.anaphor_before.search(text, max(s_start, m.start() - 80), m.start())
+        if before is None and noun != "inspections":
+            continue
+        start = before.start() if before else m.start()
+        if not _an_event(text, start, m.end(), s_start, s_end):
+            continue
+        word = "visit" if noun == "visit" else "inspection"
+        # the kind named last before it, in its own sentence ("a monitoring visit in February and a further visit in
+        # June") or an earlier one
+        here = [c for c in in_sentence if c[1] <= start and r.kinds[c[2]].anaphor == word]
+        ref = max(here)[2] if here else last_kind[word] or (GENERIC if word == "inspection" else None)
+        if ref is None and (
+            _BY_INSPECTORS.match(text, m.end(), s_end) or (before and _INSPECTORS_OWN.search(before.group(0)))
+        ):
+            ref = OTHER  # "following a visit by inspectors in 2019", "Ofsted's latest visit": of no stated kind
+        if ref is not None:
+            out.append((start, m.end(), OTHER if other_service(text, start, m.end(), s_start, s_end) else ref))
+    if last_kind["inspection"] or last_kind["visit"]:
+        for m in r.report_anaphor.finditer(text, s_start, s_end) if may_hold(low, r.report_anaphor) else ():
+            # "In their report published today (6 August) inspectors praise …": the report of the event last named
+            ref = last_kind["inspection"] or last_kind["visit"]
+            if ref is not None and not any(m.start() < e and s < m.end() for s, e, _ in out):
+                out.append((m.start(), m.end(), ref))
+    if _VISIT_WORD.search(text, s_start, s_end):
+        # a visit of no stated kind takes the kind of the visit last named, else of the inspection last named
+        # ("SEND inspection – outcome. Inspectors from Ofsted and the CQC visited …")
+        named = last_kind["inspection"] if last_kind["inspection"] != GENERIC else None
+        for m in r.visit_verb.finditer(text, s_start, s_end):
+            ref = last_kind["visit"] or named or (OTHER if visits_of_no_kind else None)
+            if ref is not None:
+                out.append((m.start(), m.end(), ref))
+    return out
+
+
+#: After a visit of no stated kind, the inspectorate that made it: "a visit by inspectors", "a visit from Ofsted".
+_BY_INSPECTORS = re.compile(r"(?i)\s+(?:by|from)\s+(?:the\s+)?(?:ofsted\b|(?:ofsted\s+)?inspectors\b|HMI\b)")
+
+#: The inspectorate as a visit's possessor: "Ofsted's latest visit", "the inspectors' visit", "the watchdog's visit".
+_INSPECTORS_OWN = re.compile(r"(?i)\b(?:ofsted|inspectors|HMI|watchdog|regulator)['’]s?\s")
+
+_VISIT_WORD = re.compile(
+    r"(?i)(?=[vrcsobw])(?:visited|visiting|returned|came\s+(?:back|to)|spent|on[\s-]?site|(?:been|were|was)\s+(?:in|at)\s)"
+)
+
+
+def other_service(text: str, cs: int, ce: int, s_start: int, s_end: int) -> bool:
+    """Whether the cue (or judging frame) at ``cs``–``ce`` is about another service's inspection: its subject is a
+    school, children's home, youth offending service … ("Oak Lodge children's home was inspected by Ofsted"), or it
+    is the inspection "of" one."""
+    r = rules()
+    if r.other_service_before.search(text, max(s_start, cs - 70), cs):
+        return True
+    return ce > cs and r.other_service_after.search(text[ce : min(s_end, ce + 70)]) is not None

@@ -1,0 +1,243 @@
+"""A title written before a name with a lower-case head, as news copy does: "Corporate director Ana Example said",
+"Council leader Sir Alan Example", "Lead member for children's services, Cllr X", "Ofsted's regional director for the
+North West, Jane Example" (:func:`title_then_name`). Also where the text's lower-case heads of posts start
+(:func:`lower_heads`) and where a title before a head starts (:func:`title_start`), which other passes use.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from caregraph.pipeline.extract.candidates import PersonCandidate, candidate
+from caregraph.pipeline.extract.doc import Doc, clean
+from caregraph.pipeline.extract.names import bare_name_at, patterns, person_name, rules
+from caregraph.pipeline.extract.people_acting import sentence_or_clause_start
+from caregraph.pipeline.extract.posts import lower_list_end
+
+
+@cache
+def _lower_head_re() -> re.Pattern[str]:
+    heads = sorted(rules().lower_heads, key=len, reverse=True)
+    firsts = "".join(sorted({h[0] for h in heads} | {h[0].upper() for h in heads}))
+    # one branch a first letter ("director", "Director of …"), the heads in it longest first: the same matches as
+    # one alternative a head, tried fewer times (speed only)
+    by_first: dict[str, list[str]] = {}
+    for h in heads:
+        by_first.setdefault(h[0], []).append(re.escape(h[1:]))
+    either = "|".join(f"[{c}{c.upper()}](?:{'|'.join(rests)})" for c, rests in by_first.items())
+    return re.compile(rf"(?<![\w’'-])(?=[{firsts}])(?:{either})(?![\w’'-])")
+
+
+_MEMBER_POST = re.compile(r"(?i)\b(?:cabinet|executive|lead|support|co-opted)\b")
+_MEMBER_FOR = re.compile(r"\b(?:for|of)[ \t]+(?P<word>[\w’'-]+)")
+
+
+def _member_post(title: str) -> bool:
+    """Whether a title whose head is "member" is a post: a cabinet or lead member, or a member for a subject or of
+    a body ("member for children's services", "member of the committee"); a party's member for a place is a
+    councillor ("Labour member for Anytown"), which is no post."""
+    if _MEMBER_POST.search(title):
+        return True
+    found = _MEMBER_FOR.search(title)
+    if found is None:
+        return False
+    word = found.group("word")
+    return word[:1].islower() or word.lower().replace("’", "'") in rules().post_subjects
+
+
+_TOKEN_LEFT = re.compile(r"(?:(?<=\s)|^)(?P<word>[\w’'&-]+)[ \t]+$")
+_TOKEN_RIGHT = re.compile(r"[ \t]+(?P<word>[\w’'&-]+)")
+_COMMA_SPACE = re.compile(r"[ \t]*,[ \t]*")
+
+
+_last_lower_heads: tuple[str, int, list[int]] = ("", 0, [])
+
+
+def lower_heads(text: str, limit: int) -> list[int]:
+    """Where the lower-case heads of posts start ("director", "member"): worked out once for the last text."""
+    global _last_lower_heads
+    if _last_lower_heads[0] is text and _last_lower_heads[1] == limit:
+        return _last_lower_heads[2]
+    found = [m.start() for m in _lower_head_re().finditer(text, 0, limit)]
+    _last_lower_heads = (text, limit, found)
+    return found
+
+
+def title_then_name(doc: Doc) -> Iterator[PersonCandidate]:
+    """A title written before a name with a lower-case head, as news copy does: "will replace interim director
+    Gerald Sample", "Corporate director Ana Example said", "Council leader Sir Alan Person is", "led by DfE adviser
+    Dr Ana Tester", "Children and Young People Select Committee chair, Cllr Pat Sample, welcomed". The title runs
+    left from the head over capitalised words and lower-case modifiers ("interim", "cabinet"), right over "of" or
+    "for" and its subject; the name follows at once or after a comma (an honorific, or a name that goes on as a
+    person's does). A title after "the", "our", "its" is another pass's."""
+    text, r = doc.text, rules()
+    for head in lower_heads(text, doc.limit):
+        m = _lower_head_re().match(text, head)
+        assert m is not None
+        if not (_LOWER_COMPLEMENT if text[head].isupper() else _AFTER_HEAD).match(text, m.end()) and not (
+            text[head].islower() and _bare_subject(text, m.end())
+        ):
+            continue  # a capitalised title is another pass's unless its subject is in lower case
+        end, comma_needed = _title_end(text, m.end())
+        sep = _COMMA_SPACE.match(text, end)
+        if comma_needed and sep is None:
+            continue
+        pos = sep.end() if sep else end + (1 if text[end : end + 1] == " " else 0)
+        if pos == end or not text[pos : pos + 1].isupper():
+            continue  # no name follows
+        found = _name_at(text, pos)
+        if found is None:
+            continue
+        start = title_start(text, m.start(), r.lower_modifiers)
+        if start is None:
+            continue
+        name, hon, name_end = found
+        title = clean(text[start:end])
+        if len(title.split()) < 2 and not _lone_title(text, start, title):
+            continue
+        if m.group(0) == "member" and not _member_post(title):
+            # "Labour member Jo Sample": a member of a party or a committee holds no post
+            yield candidate(doc, name, None, pos, name_end, hon)
+            continue
+        yield candidate(doc, name, title, start, name_end, hon, None, (start, end))
+
+
+_LONE_TITLES = frozenset({"inspector", "chair", "chairman", "chairwoman", "chairperson", "commissioner", "headteacher"})
+_CLAUSE_BEFORE = re.compile(r"(?:,|\b(?:by|from|with|to|and))[ \t]+$")
+
+
+def _lone_title(text: str, start: int, title: str) -> bool:
+    """Whether a title of one lower-case word is a post before a name: an office or a calling that is one on its
+    own ("inspector Neil Example said", "written by chairman Bob Sample"), opening a clause or after a
+    preposition."""
+    return title in _LONE_TITLES and (
+        sentence_or_clause_start(text, start) or bool(_CLAUSE_BEFORE.search(text, max(0, start - 8), start))
+    )
+
+
+def title_start(text: str, head: int, modifiers: frozenset[str]) -> int | None:
+    """Where a title whose head starts at ``head`` starts: left over capitalised words ("Council", "DfE",
+    "Children and Young People Select Committee") and lower-case modifiers; None after "the", "our", "its",
+    "their", "a", "as" (the title of another pass)."""
+    pos, joined = head, None  # joined: where the title starts without a post joined before "and"
+    for _ in range(10):
+        m = _TOKEN_LEFT.search(text, max(0, pos - 40), pos)
+        if m is None:
+            break
+        word = m.group("word")
+        low = word.lower()
+        if low in {"the", "our", "its", "their", "a", "an", "as", "his", "her"}:
+            return joined  # "the chair and cabinet member for children Jo Example": "the chair" is another's
+        if word[:1].isupper():
+            if word in rules().grammar or word in rules().calendar:
+                break  # "In", "The", "Following", "January": a sentence goes on before the title
+            pos = m.start()
+        elif (
+            word in modifiers
+            or (word in {"and", "&", "of"} and _TOKEN_LEFT.search(text, max(0, m.start() - 40), m.start()))
+            or (word in rules().lower_heads and text.startswith(("and ", "& "), pos))
+        ):
+            if word in rules().lower_heads and joined is None:
+                joined = pos + (4 if text.startswith("and ", pos) else 2)
+            if word == "of" and not text[pos : pos + 1].isupper():
+                break  # "of" only between capitalised words ("Deputy Leader of Anyshire Council and …")
+            if word in {"and", "&", "of"}:
+                before = _TOKEN_LEFT.search(text, max(0, m.start() - 40), m.start())
+                if before is None or not (
+                    before.group("word")[:1].isupper() or (word != "of" and before.group("word") in rules().lower_heads)
+                ):
+                    break  # "Deputy Leader of Anyshire Council and …", "deputy leader and cabinet member …"
+            pos = m.start()
+        else:
+            break
+    while text[pos : pos + 4] in {"and ", "& "}:
+        pos += 4
+    return pos
+
+
+def _title_end(text: str, head_end: int) -> tuple[int, bool]:
+    """Where a title ends after its head: over "of" or "for" and the lower-case words of its subject
+    ("director for children’s services"), up to a capitalised word that is not a subject's; a place or body after
+    "the" is the title's too ("regional director for the North West"), and then only a comma ends it. Also
+    whether the name must follow after a comma."""
+    first = _TOKEN_RIGHT.match(text, head_end)
+    if first is not None and _bare_subject(text, head_end):
+        return _bare_subject_end(text, head_end), False
+    if first is None or first.group("word") not in {"of", "for"}:
+        return head_end, False
+    end, pos, last = head_end, first.end(), first.group("word")
+    subjects, verb = rules().post_subjects, patterns().verb
+    for _ in range(8):
+        m = _TOKEN_RIGHT.match(text, pos)
+        if m is None:
+            break
+        word = m.group("word")
+        low = word.lower().replace("’", "'")
+        if word[:1].isupper() and low not in subjects:
+            if last not in _OPEN_WORDS:
+                break
+            while m is not None and m.group("word")[:1].isupper():  # "for the North West"
+                pos = end = m.end()
+                m = _TOKEN_RIGHT.match(text, pos)
+            return end, True
+        if word[:1].islower() and verb.fullmatch(word):
+            return head_end, False
+        pos = end = m.end()
+        last = low
+    if last in _OPEN_WORDS:
+        return head_end, False  # "director for the": the title does not end on "the"
+    comma = _COMMA_SPACE.match(text, end)
+    if comma is not None and text[comma.end() : comma.end() + 1].islower():
+        listed = lower_list_end(text, comma.start() + 1, len(text))
+        if listed is not None:
+            return listed, True  # "cabinet member for children, families and education, Cllr X"
+    return end, False
+
+
+def _bare_subject(text: str, pos: int) -> bool:
+    """Whether the words at ``pos`` (after a lower-case head) are a subject in lower case without "of" or "for", as
+    news copy writes a title before a name ("service director children’s operations Jo Example")."""
+    m = _TOKEN_RIGHT.match(text, pos)
+    return (
+        m is not None and m.group("word")[:1].islower() and m.group("word").replace("’", "'") in rules().post_subjects
+    )
+
+
+def _bare_subject_end(text: str, pos: int) -> int:
+    """Where a subject written without "of" or "for" ends: over subject words (in either case) and "and" / "&"
+    between them ("director quality and Improvement"); ``pos`` if it ends on a connector."""
+    subjects, end = rules().post_subjects, pos
+    for _ in range(8):
+        m = _TOKEN_RIGHT.match(text, pos)
+        if m is None:
+            break
+        word = m.group("word")
+        if word.lower().replace("’", "'") in subjects:
+            end = m.end()
+        elif word not in {"and", "&"}:
+            break
+        pos = m.end()
+    return end
+
+
+_LOWER_COMPLEMENT = re.compile(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?[a-z]")
+_AFTER_HEAD = re.compile(r",?[ \t]+(?:of\b|for\b|[A-Z])")
+_OPEN_WORDS = frozenset({"the", "of", "for", "and", "&", "a", "an", "in"})
+
+
+def _name_at(text: str, pos: int) -> tuple[str, str | None, int] | None:
+    """The person named at ``pos``: with an honorific, or a bare name followed as a person's name is."""
+    m = patterns().honorific.match(text, pos)
+    if m is not None:
+        name = person_name(m.group("name"), m.group("hon"))
+        if name is not None:
+            return name, m.group("hon"), m.start("name") + len(name)
+        return None
+    # a title in lower case right before a capitalised name is evidence enough that a name follows ("then chief
+    # executive Nia Example announcing …", "director Sam Sample as its …")
+    found = bare_name_at(text, pos, full_stop=True, any_word=True)
+    if found is None:
+        return None
+    return found[0], None, found[1]

@@ -1,0 +1,147 @@
+"""People named with what stands beside them: a post after a comma, bracket or dash, a lower-case post after a
+quoted speaker, a body in brackets.
+
+:func:`apposition` reads "Name, Post", "Name (Any Capitalised Words … Head)", "Councillor Name Post", "Name – Post",
+with a party or initials in brackets between ("Cllr X (Lab), Cabinet Member …", "Jo Example (JE) – Head of Service");
+:func:`lower_apposition` a lower-case post after a quoted speaker ("Stu Example, director of children’s services,
+said"); :func:`bracketed` a person named with the body they come from ("Alex Example (Anyshire Youth Service)"), with
+no post.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from caregraph.pipeline.extract.candidates import PersonCandidate, candidate, witness
+from caregraph.pipeline.extract.doc import Doc, clean
+from caregraph.pipeline.extract.names import (
+    bare_name_at,
+    is_name,
+    name_ending_at,
+    patterns,
+    person_name,
+    rules,
+    scan,
+    trim_name,
+)
+from caregraph.pipeline.extract.posts import post_extent
+
+
+def apposition(doc: Doc, heads: list[int]) -> Iterator[PersonCandidate]:
+    """ "Name, Post", "Name (Post)", "Name – Post", "Councillor Name Post" — witness and attendance lists,
+    apposition in prose. Capitalised words before the post's head belong to the post ("Jane Example (Safeguarding
+    Practice Manager)", "Tom Person, National Schools Adviser"). Tried only before one of the ``heads`` (where
+    the text's post titles start, in either case)."""
+    rules_, pr, text = rules(), patterns(), doc.text
+    for m in scan(pr.apposition, text, doc.limit, before=heads, width=160):
+        raw = m.group("name")
+        name = trim_name(raw)
+        if name != raw:
+            continue  # the run went on into the post ("Exampley Cabinet …"): the honorific pass takes it
+        hon = m.group("hon")
+        if not (is_name(name) or (hon and is_name(name, allow_single=True))):
+            continue
+        if not _post_follows(text, m):
+            continue
+        head = m.start("head")
+        extent = post_extent(text, head, min(len(text), head + 200), person=True)
+        if extent is None:
+            yield candidate(doc, name, None, m.start(), m.end("name"), hon, witness(doc, m.start()))
+            continue
+        post_end, post = extent
+        if not rules_.post_head_ci.match(post):
+            continue
+        mods = m.group("mods") or ""
+        between = text[m.end("name") : head - len(mods)]
+        if re.search(r"\bthe\s*$", between) and pr.verb_next.match(text, post_end, post_end + 30):
+            # "a question from Councillor Tester, the Strategic Manager confirmed": the post is the next subject
+            yield candidate(doc, name, None, m.start(), m.end("name"), hon)
+            continue
+        if _next_person(text, post_end):
+            # "Councillor Cara Example, Vice Chair Councillor Mia Sample", "Sue Tester, the Strategic Lead of
+            # Education – Hana Sample": the post is the next person's
+            yield candidate(doc, name, None, m.start(), m.end("name"), hon)
+            continue
+        start = head - len(mods)
+        owner = _THE_OWNER.match(mods) if re.search(r"\bthe\s*$", between) else None
+        if owner is not None and owner.group("owner").split()[-1].lower() in rules_.post_subjects:
+            owner = None  # "the Children's Commissioner": a subject, not a body
+        if owner is not None:
+            # "Dr Emeka Sample, the Integrated Care Board’s Director of Nursing": the body is the post's, not its title
+            found = candidate(doc, name, post, m.start(), post_end, hon, witness(doc, m.start()), (start, post_end))
+            yield found._replace(organisation=found.organisation or clean(owner.group("owner")))
+            continue
+        title = f"{m.group('former') or ''}{clean(mods)} {post}".strip()  # "a former Director" is not a Director
+        title = title.replace("ex- ", "ex-")
+        yield candidate(doc, name, title, m.start(), post_end, hon, witness(doc, m.start()), (start, post_end))
+
+
+_THE_OWNER = re.compile(r"(?P<owner>(?:[A-Z][\w’'&-]*[ \t]+)*?[A-Z][\w&-]*)['’]s[ \t]+$")
+_HONORIFIC_NEXT = re.compile(r"[ \t]*,?[ \t]*(?:Councillor|Cllr\.?|County\s+Councillor)\s+[A-Z]")
+_DASH_NEXT = re.compile(r"[ \t]*[-–—][ \t]*")
+
+
+def _next_person(text: str, pos: int) -> bool:
+    """Whether a post that ends at ``pos`` is followed by the person who holds it ("… Vice Chair Councillor X",
+    "… – Hana Sample")."""
+    if _HONORIFIC_NEXT.match(text, pos):
+        return True
+    dash = _DASH_NEXT.match(text, pos)
+    return bool(dash and bare_name_at(text, dash.end(), full_stop=True, line_end=True))
+
+
+def _post_follows(text: str, m: re.Match[str]) -> bool:
+    """Whether what follows the name of an apposition is that person's post: with a comma, bracket or dash it is;
+    without one ("Jen Example Executive Director for …") the post must say what it is of."""
+    joiner = text[m.end("name") : m.start("head") - len(m.group("mods") or "")]
+    if "," in joiner or "(" in joiner or re.search("[-–—]", joiner) or m.group("hon"):
+        return True
+    head_match = re.match(f"(?i:{rules().post_head})", text[m.start("head") : m.start("head") + 300])
+    head_end = m.start("head") + (len(head_match.group(0)) if head_match else 0)
+    if re.match(r"\s+(?:of|for|to|with)\b|\s*[-–]\s*[A-Z]", text[head_end : head_end + 8]):
+        return True
+    # "Jo Example Executive Director Children's Services gave a presentation": a post whose end a verb follows
+    extent = post_extent(text, m.start("head"), min(len(text), m.start("head") + 200), person=True)
+    return extent is not None and bool(patterns().verb_next.match(text, extent[0], extent[0] + 30))
+
+
+# Where a lower-case post may follow a name: a comma, then (after "the" and a council's name) a lower-case word.
+_COMMA_LOWER = re.compile(r",\s*(?:the\s+)?(?:[A-Z][\w’'&-]+\s+){0,5}[a-z]")
+
+
+def lower_apposition(doc: Doc) -> Iterator[PersonCandidate]:
+    """Lower-case posts after a quoted speaker's name: "Stu Example, director of children’s services, said"."""
+    text = doc.text
+    anchors = [m.start() for m in _COMMA_LOWER.finditer(text, 0, doc.limit)]
+    if not anchors:
+        return
+    for m in scan(patterns().lower_apposition, text, doc.limit, before=anchors):
+        hon = m.group("hon")
+        name = person_name(m.group("name"), hon)
+        if name is None or name != m.group("name"):
+            continue
+        extent = post_extent(text, m.start("head"), min(len(text), m.start("head") + 200), person=True)
+        if extent is None:
+            yield candidate(doc, name, None, m.start(), m.end("name"), hon)
+            continue
+        post_end, post = extent
+        post = re.sub(r"\s+at\s+.*$", "", post)
+        yield candidate(doc, name, post, m.start(), post_end, hon, "quoted", (m.start("head"), post_end))
+
+
+def bracketed(doc: Doc) -> Iterator[PersonCandidate]:
+    """ "Alex Example (Anyshire Youth Service)": a person named with the body they come from; the bracket is their
+    post only when it names one (the apposition pass reads that)."""
+    text = doc.text
+    for m in patterns().bracket.finditer(text, 0, doc.limit):
+        inner = m.group("inner")
+        words = inner.replace("’", "'").split()
+        if re.search(r"\d", inner) or not all(w[:1].isupper() or w in {"&", "and", "of", "for", "the"} for w in words):
+            continue
+        if not any(w.rstrip(",.") in rules().never for w in words[1:]):
+            continue  # "(Anyshire Youth Service)", "(Parent Carer Forum)": a body's name ends in a body's head word
+        found = name_ending_at(text, m.start())
+        if found is not None:
+            name, hon, start, ev_start = found
+            yield candidate(doc, name, None, ev_start, start + len(name), hon)

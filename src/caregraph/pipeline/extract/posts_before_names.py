@@ -1,0 +1,98 @@
+"""A capitalised post written before the name of the person who holds it: as the label of a line ("Cabinet Member:
+Councillor Jas Example", "Director of Public Health – Jo Sample") (:func:`post_labelled`), or in running text
+("interim Chief Executive Tess Sample has …", "As lead inspector Kim Example put it", "the Director of Children's
+Services – Nia Example", "The Director of Public Health (Ann Sample)") (:func:`post_then_name`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from caregraph.pipeline.extract.bodies import body_before
+from caregraph.pipeline.extract.candidates import PersonCandidate, candidate, witness
+from caregraph.pipeline.extract.contacts import post_cell
+from caregraph.pipeline.extract.doc import Doc, clean
+from caregraph.pipeline.extract.names import bare_name_at, patterns, person_name, rules
+from caregraph.pipeline.extract.posts import PostSpan
+
+_IN_THE = re.compile(r"(?i)in\s+the\b")
+_LABEL_MARK = re.compile(r"[:–—]|\s-\s")
+
+
+def post_labelled(doc: Doc) -> Iterator[PersonCandidate]:
+    """A post as a field label before a name, the line holding nothing else: "Cabinet Member: Councillor Jas
+    Example", "Director of Public Health – Jo Sample", "Chair: Councillor Kit Tester" (a one-word label only for a
+    meeting's or council's office), the name also on the next line ("Portfolio Holder:" over "Councillor Ann
+    Example"); not "Lead Officer: …", "Contact Officer: …", which label the field."""
+    pattern = patterns().post_label
+    for start, end, line in doc.lines:
+        if start >= doc.limit:
+            break
+        if len(line) > 200 or not line[:1].isupper() or not _LABEL_MARK.search(line):
+            continue
+        if line.rstrip().endswith(":"):  # "Portfolio Holder:" over "Councillor Ann Example"
+            following = doc.text.find("\n", end + 1)
+            end = following if following != -1 else len(doc.text)
+        m = pattern.match(doc.text, start, end)
+        if m is None:
+            continue
+        post = post_cell(m.group("post"))
+        if post is None or re.search(r"(?i)officers?$", post) or _IN_THE.match(post):
+            continue  # "Contact Officer: …" labels the field; "In the Chair: Councillor X" chairs this meeting
+        if len(post.split()) < 2 and post.lower() not in rules().offices:
+            continue
+        name = person_name(m.group("name"), m.group("hon"))
+        if name and name == m.group("name"):
+            span = (m.start("post"), m.end("post"))
+            yield candidate(doc, name, post, m.start("post"), m.start("name") + len(name), m.group("hon"), None, span)
+
+
+_NAME_SEPARATOR = re.compile(r"[ \t]*,[ \t]*|[ \t]*[-–—][ \t]*|[ \t]*\([ \t]*(?=[^()\n]{1,60}\))|[ \t]+")
+_THE_END = re.compile(r"(?i)\bthe\s+$")
+_LOWER_MODIFIER_BEFORE = re.compile(
+    r"(?:^|(?<=[\s(]))(?P<mod>(?:(?:former|previous|interim|acting|joint|deputy|assistant|executive|senior|principal|lead|chief|elected)[ \t]+)+)$"
+)
+
+
+def post_then_name(doc: Doc, spans: list[PostSpan], taken: list[tuple[int, int]]) -> Iterator[PersonCandidate]:
+    """A post before a bare name: "interim Chief Executive Tess Sample has …", "Director of Children's Services
+    Jane Smith said", "the Corporate Director for Children, Jo Bloggs, …", "The lead inspector, Ann Example,",
+    "the Director of Children's Services – Nia Example". A post inside one already given to a person (``taken``)
+    is passed over."""
+    text = doc.text
+    taken = list(taken)
+    for start, head, end, title in spans:
+        if any(s <= head < e for s, e in taken):
+            continue
+        sep = _NAME_SEPARATOR.match(text, end)
+        if not sep:
+            continue
+        # "the Corporate Director, Stu Sample.", "Independent Chair for the Board – Lin Sample" (a line's end), "The
+        # Cabinet Member for Children (Councillor Wendy Sample)"
+        honorific = patterns().honorific.match(text, sep.end())
+        if honorific is not None:
+            hon = honorific.group("hon")
+            name = person_name(honorific.group("name"), hon)
+            if name is None:
+                continue
+            name_end = honorific.start("name") + len(name)
+        else:
+            hon = None
+            found = bare_name_at(
+                text, sep.end(), full_stop=True, line_end=bool(re.search("[-–—]", sep.group(0))), any_word=True
+            )
+            if found is None:
+                continue
+            name, name_end = found
+        lead = _LOWER_MODIFIER_BEFORE.search(text, max(0, start - 20), start)
+        if lead:
+            start = lead.start("mod")
+            title = f"{clean(lead.group('mod'))} {title}"
+        words = clean(title).split()
+        bracketed = "(" in sep.group(0) and _THE_END.search(text, max(0, start - 5), start)
+        if len(words) < 2 and title.lower() not in rules().offices and not title.isupper() and not bracketed:
+            continue  # "The Chairman (Councillor X)", "The DCS, Jo Sample", "the Director (Jo Sample)"; not "Director Jo Sample"
+        taken.append((start, end))
+        found_ = candidate(doc, name, title, start, name_end, hon, witness(doc, start), (start, end))
+        yield found_._replace(organisation=body_before(text, start, found_.post or title) or found_.organisation)

@@ -1,0 +1,119 @@
+"""Posts in predicates: "X has been named as the next Director …", "X, who is the council's director …", "X, who
+starts as Director …", "to appoint Councillor X as Vice-Chair", "the appointment of (former director) X as its chief
+executive", "X had replaced Y as Director …" (:func:`predicate_posts`), and a post named in a declaration of interest,
+"Councillor X declared an interest as she is Chair of …" (:func:`declared`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from caregraph.pipeline.extract.candidates import PersonCandidate, candidate
+from caregraph.pipeline.extract.doc import Doc, clean
+from caregraph.pipeline.extract.names import name_ending_at, patterns, person_name, rules
+from caregraph.pipeline.extract.posts import post_extent
+
+
+def predicate_posts(doc: Doc) -> Iterator[PersonCandidate]:
+    """Posts in predicates: "X has been named as the next Director of …", "X is the independent chair of …",
+    "X had replaced Y as Director …" (the post is X's; Y is named too), "to appoint Councillor X as Vice-Chair",
+    "Councillor X was elected Chair". The words after the name are found first, then the name that ends there."""
+    pr, text = patterns(), doc.text
+    for pattern, words in (
+        (pr.named_as, None),
+        (pr.replaced, _REPLACED_WORDS),
+        (pr.elected, _ELECTED_WORDS),
+        (pr.appoint, _APPOINT_WORDS),
+    ):
+        if words is not None and not any(text.find(w, 0, doc.limit) >= 0 for w in words):
+            continue
+        for m in pattern.finditer(text, 0, doc.limit):
+            if m.start() and text[m.start() - 1].isalnum():
+                continue  # inside a word ("reappointed", "this")
+            if pattern is pr.appoint:
+                hon, raw = m.group("hon"), m.group("name")
+                name, ev_start = person_name(raw, hon), m.start("hon") if hon else m.start("name")
+                if name != raw:
+                    continue
+            else:
+                found = name_ending_at(text, m.start())
+                if found is None or (pattern is pr.elected and found[1] is None):
+                    continue
+                name, hon, _, ev_start = found
+            assert name is not None
+            yield from _predicate_post(doc, m, name, hon, ev_start)
+            if pattern is pr.replaced:
+                other = person_name(m.group("name2"), m.group("hon2"))
+                if other:
+                    yield candidate(doc, other, None, m.start("name2"), m.start("name2") + len(other), m.group("hon2"))
+
+
+#: A word every match of the pattern holds (the patterns heed case): a text without any has no match (speed only).
+_REPLACED_WORDS = ("replac", "succeed")
+_ELECTED_WORDS = ("named", "appointed", "elected", "confirmed", "selected", "chosen", "nominated", "installed")
+_APPOINT_WORDS = ("appoint", "elect", "nominat", "confirm")
+
+
+def _predicate_post(doc: Doc, m: re.Match[str], name: str, hon: str | None, start: int) -> Iterator[PersonCandidate]:
+    """The person of a predicate with the post that starts at the match's head."""
+    text, head = doc.text, m.start("head")
+    extent = post_extent(text, head, min(len(text), head + 200), person=True)
+    if extent is None:
+        return
+    post_end, post = extent
+    if _FOR_THE_MEETING.match(text, head, min(len(text), post_end + 30)):
+        return  # "to elect Councillor X as chair for this meeting only": the text says no post is held
+    post = _predicate_title(f"{clean(m.group('mods') or '')} {post}".strip())
+    if len(post.split()) < 2 and (post.islower() or m.groupdict().get("det") in {"a", "an"}):
+        return  # "appointed as a member of the Committee": a member, not a post
+    yield candidate(doc, name, post, start, post_end, hon, None, (head, post_end))
+
+
+@cache
+def _declared_re() -> re.Pattern[str]:
+    return re.compile(
+        r"\bdeclared\b[^.;\n]{0,80}?\b(?:as|that)[ \t]+(?:(?:she|he|they)[ \t]+(?:is|was|are|were)[ \t]+)?"
+        rf"(?:(?P<det>a|an|the)[ \t]+)?(?P<mods>)(?=(?P<head>(?i:{rules().post_head})))"
+    )
+
+
+def declared(doc: Doc) -> Iterator[PersonCandidate]:
+    """A post named in a declaration of interest, held by the member the sentence opens with: "Councillor Jo
+    Example declared a non-pecuniary interest as she is Chair of Governors …", "Councillor Tom Sample, Non
+    Pecuniary, declared that he is a Trustee of …"."""
+    text, pr = doc.text, patterns()
+    if "declared" not in text:
+        return
+    for m in _declared_re().finditer(text, 0, doc.limit):
+        start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start()), m.start() - 160) + 1
+        found = list(pr.honorific.finditer(text, start, m.start()))
+        if not found:
+            continue
+        if m.group("det") in {"a", "an"} and text[m.start("head")].islower():
+            continue  # "as he was a member of the family court": a membership in lower case is no post
+        h = found[-1]
+        name = person_name(h.group("name"), h.group("hon"))
+        if name is None or name != h.group("name"):
+            continue
+        yield from _predicate_post(doc, m, name, h.group("hon"), h.start())
+
+
+_FOR_THE_MEETING = re.compile(r"(?i)[^,.;\n]*?[ \t]+(?:for|of)[ \t]+(?:this|the)[ \t]+meeting[ \t]+only\b")
+_OF_THIS = re.compile(
+    r"(?i)\s+(?:of|for)\s+(?:this|the)\s+(?:committee|panel|board|meeting|sub-committee|municipal\s+year|year)\b.*$"
+)
+
+
+_OF_THIS_END = re.compile(r"(?i)\s+(?:of|for)\s+(?:this|the)$")
+
+
+def _predicate_title(post: str) -> str:
+    """A post read from a predicate, without "of this Committee" and what the sentence goes on to say."""
+    post = _OF_THIS.sub("", post)
+    post = _OF_THIS_END.sub("", post)  # "Chair of this" (the extent stopped at "meeting")
+    post = re.sub(
+        r"\s+(?:last|this|next|earlier|later)\s+(?:year|month|week|spring|summer|autumn|winter)\b.*$", "", post
+    )
+    return re.sub(r"\s+(?:to|in|from|on|at|until|since|with|who|which|and\s+will)\s+.*$", "", post)
