@@ -233,3 +233,24 @@ def test_last_or_next_before_a_months_name_is_the_nearest_such_month():
 )
 def test_a_range_whose_days_take_the_or_of(text, expected):
     assert only(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "due"),
+    [
+        ("That a further report be brought to the Panel in the next 6 months.", D(2023, 5, 9), "2023-11"),
+        ("The revised plan will be finished within the next three months.", D(2021, 11, 30), "2022-02"),
+        ("Officers would circulate the draft within the next four weeks.", D(2024, 1, 15), "2024-02"),
+        ("The audit will be repeated over the next 2 weeks.", D(2019, 6, 3), "2019-06"),
+    ],
+)
+def test_a_stated_span_from_the_pages_date_gives_the_month_it_ends_in_as_a_due_date(text, anchor, due):
+    (found,) = find_dates(text, anchor, durations=True)
+    assert found.date.iso() == due
+    assert text[found.start : found.end].startswith(("in the next", "within the next", "over the next"))
+
+
+def test_a_span_of_weeks_needs_the_pages_day_and_a_vague_span_no_month():
+    assert find_dates("Officers would reply within the next four weeks.", D(2024, 1), durations=True) == []
+    vague = find_dates("We will act within the next few months.", D(2024, 1, 15), durations=True, future=True)
+    assert all(d.date.month is None for d in vague)  # "few" states no length: at most the year, never a month

@@ -362,6 +362,14 @@ _DURATION = re.compile(
     re.I,
 )
 
+#: A span from the anchor with its length stated ("within the next four weeks", "in the next 6 months"): as a due date
+#: (``durations``) the month it ends in, not only the anchor's year that the ``coming`` pattern gives a plan.
+_NEXT_SPAN = re.compile(
+    r"\b(?:within|in|over|during)\s+the\s+(?:next|coming)\s+(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten"
+    r"|eleven|twelve|eighteen)\s+(?P<unit>weeks|months)\b",
+    re.I,
+)
+
 #: Patterns whose year comes from the anchor.
 _ANCHORED = {
     "bare_season",
@@ -452,8 +460,28 @@ def find_dates(
             else:
                 date = PartialDate(anchor.year + n)
             found.append(DateMention(s, e, date, None, True))
+    if durations and anchor is not None:
+        for m in _NEXT_SPAN.finditer(text, start, end):
+            ended = _span_end(anchor, m.group("n"), m.group("unit"))
+            if ended is not None:
+                found = [d for d in found if d.start != m.start()] + [DateMention(*m.span(), ended, None, True)]
     found.sort(key=lambda d: d.start)
     return _without_restated(text, found)
+
+
+def _span_end(anchor: PartialDate, n: str, unit: str) -> PartialDate | None:
+    """The month a span of ``n`` weeks or months from ``anchor`` ends in; None when the anchor is too coarse to tell
+    (months need its month, weeks its day)."""
+    count = int(n) if n.isdigit() else _NUMBER_WORDS[n.lower()]
+    if anchor.month is None:
+        return None
+    if unit.lower() == "months":
+        y, mo = divmod(anchor.year * 12 + anchor.month - 1 + count, 12)
+        return PartialDate(y, mo + 1)
+    if anchor.day is None:
+        return None
+    ended = _date(anchor.year, anchor.month, anchor.day) + timedelta(weeks=count)
+    return PartialDate(ended.year, ended.month)
 
 
 @functools.cache
