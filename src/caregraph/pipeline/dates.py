@@ -450,38 +450,40 @@ def find_dates(
             s, e = m.span()
             if 1 in taken[s - start : e - start]:
                 continue
-            raw = m.group("n").lower()
-            n = int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
-            if m.group("unit").lower().startswith("month"):
-                if anchor.month is None:
-                    continue
-                y, mo = divmod(anchor.year * 12 + anchor.month - 1 + n, 12)
-                date = PartialDate(y, mo + 1)
-            else:
-                date = PartialDate(anchor.year + n)
-            found.append(DateMention(s, e, date, None, True))
+            date = _after_span(anchor, m.group("n"), m.group("unit"))
+            if date is not None:
+                found.append(DateMention(s, e, date, None, True))
     if durations and anchor is not None:
         for m in _NEXT_SPAN.finditer(text, start, end):
-            ended = _span_end(anchor, m.group("n"), m.group("unit"))
+            ended = _after_span(anchor, m.group("n"), m.group("unit"))
             if ended is not None:
                 found = [d for d in found if d.start != m.start()] + [DateMention(*m.span(), ended, None, True)]
     found.sort(key=lambda d: d.start)
     return _without_restated(text, found)
 
 
-def _span_end(anchor: PartialDate, n: str, unit: str) -> PartialDate | None:
-    """The month a span of ``n`` weeks or months from ``anchor`` ends in; None when the anchor is too coarse to tell
-    (months need its month, weeks its day)."""
+def _after_span(anchor: PartialDate, n: str, unit: str) -> PartialDate | None:
+    """When a span of ``n`` (digits or a number word) weeks, months or years from ``anchor`` ends: the year for
+    years, else the month; None when the anchor is too coarse to tell (months need its month, weeks its day)."""
     count = int(n) if n.isdigit() else _NUMBER_WORDS[n.lower()]
+    unit = unit.lower()
+    if unit.startswith("year"):
+        return PartialDate(anchor.year + count)
     if anchor.month is None:
         return None
-    if unit.lower() == "months":
-        y, mo = divmod(anchor.year * 12 + anchor.month - 1 + count, 12)
-        return PartialDate(y, mo + 1)
+    if unit.startswith("month"):
+        return _months_after(anchor, count)
     if anchor.day is None:
         return None
     ended = _date(anchor.year, anchor.month, anchor.day) + timedelta(weeks=count)
     return PartialDate(ended.year, ended.month)
+
+
+def _months_after(anchor: PartialDate, months: int) -> PartialDate:
+    """The month ``months`` after (before, when negative) the month of ``anchor``, which must have one."""
+    assert anchor.month is not None
+    y, mo = divmod(anchor.year * 12 + anchor.month - 1 + months, 12)
+    return PartialDate(y, mo + 1)
 
 
 @functools.cache
@@ -719,8 +721,7 @@ def _anchored(
     if kind == "rel_month":
         if anchor.month is None:
             return None
-        y, mo = divmod(anchor.year * 12 + anchor.month - 1 + offset, 12)
-        return PartialDate(y, mo + 1), None
+        return _months_after(anchor, offset), None
     if kind == "rel_year":
         return PartialDate(anchor.year + offset), None
     if kind == "weekday":

@@ -25,6 +25,7 @@ from importlib import resources
 
 from caregraph.gazetteer import gazetteer
 from caregraph.pipeline.dates import DateMention, find_dates
+from caregraph.pipeline.extract.patterns import folds_simply
 from caregraph.pipeline.segment import lines_with_offsets
 from caregraph.records import Evidence, Genre, PartialDate, Segment, Segmented, SourceDocument
 
@@ -160,12 +161,6 @@ class Doc:
 
 
 # ------------------------------------------------------------------------------------------------- helpers
-
-
-def folds_simply(text: str) -> bool:
-    """Whether ``text`` has none of the four characters a case-insensitive pattern matches to an ASCII letter that
-    ``str.lower`` does not lower to it ("İ", "ı", "ſ", the Kelvin sign; see :attr:`Doc.folds_simply`)."""
-    return not any(c in text for c in "\u0130\u0131\u017f\u212a")
 
 
 def evidence(text: str, start: int, end: int) -> Evidence:

@@ -26,9 +26,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from caregraph.pipeline.dates import DateMention, sort_key
-from caregraph.pipeline.extract.doc import SCAN_LIMIT, Doc, clean, folds_simply, load_rules, trim
-from caregraph.pipeline.extract.inspection_rules import at_word_starts
+from caregraph.pipeline.extract.doc import SCAN_LIMIT, Doc, clean, load_rules, trim
 from caregraph.pipeline.extract.inspections import is_publication
+from caregraph.pipeline.extract.patterns import at_word_starts, folds_simply, holds_any
 from caregraph.records import DecisionRecord, FollowUpRecord, PartialDate, Segmented
 
 
@@ -373,7 +373,7 @@ def _may_name_a_date(text: str, start: int, end: int) -> bool:
     span = text[start:end]
     if folds_simply(span):
         low = span.lower()
-        if not any(map(low.__contains__, _DATE_WORDS)):
+        if not holds_any(low, _DATE_WORDS):
             return False
     return _DATE_WORD.search(text, start, end) is not None
 

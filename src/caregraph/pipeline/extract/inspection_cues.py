@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from caregraph.pipeline.extract.doc import folds_simply
-from caregraph.pipeline.extract.inspection_rules import GENERIC, OTHER, may_hold, rules
+from caregraph.pipeline.extract.inspection_rules import GENERIC, OTHER, rules
+from caregraph.pipeline.extract.patterns import folds_simply, holds_any, may_hold
 
 Cue = tuple[int, int, str]  # (start, end, kind)
 
@@ -34,9 +34,9 @@ def sentence_cues(
     low = sentence.lower()
     simple = folds_simply(sentence)
     for (kind, pattern), words in zip(r.cue_kinds, r.cue_words, strict=True):
-        if kind.needs and not any(map(low.__contains__, kind.needs)):
+        if kind.needs and not holds_any(low, kind.needs):
             continue
-        if simple and words and not any(map(low.__contains__, words)):
+        if simple and words and not holds_any(low, words):
             continue  # no word every cue of the kind holds (speed only)
         for m in pattern.finditer(text, s_start, s_end):
             if _overlaps(cues, m.start(), m.end()):

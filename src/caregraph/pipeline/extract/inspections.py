@@ -46,6 +46,7 @@ from caregraph.pipeline.extract.judgements import (
     subject_council,
     table_judgements,
 )
+from caregraph.pipeline.extract.patterns import holds_any
 from caregraph.records import InspectionRecord, PartialDate, Segmented
 
 __all__ = ["find_inspections", "is_publication", "match_inspections", "merge_inspections", "rules"]
@@ -93,17 +94,13 @@ def match_inspections(doc: Doc, doc_date: PartialDate | None) -> tuple[list[Draf
     for s_start, s_end in doc.sentences:
         if headers and any(hs <= s_start < he for hs, he in headers):
             continue  # "12/06/2015 - … response to the OFSTED inspection": the date is the decision's
-        cue_words = not simple or _holds_any(text[s_start:s_end].lower(), _CUE_WORDS)
+        cue_words = not simple or holds_any(text[s_start:s_end].lower(), _CUE_WORDS)
         may_cue = cue_words and _MAY_CUE.search(text, s_start, s_end) is not None
         if may_cue or _MAY_GRADE.search(text, s_start, s_end):
             _read_sentence(doc, doc_date, s_start, s_end, reading, drafts, judgements, may_cue, cue_words)
     judgements.extend(table_judgements(text, doc.limit, {j.start for j, _ in judgements}))
     _sif_by_its_areas(text, doc.limit, drafts)
     return drafts, [(j, span) for j, span in judgements if j.start not in reading.consumed]
-
-
-def _holds_any(low: str, words: tuple[str, ...]) -> bool:
-    return any(map(low.__contains__, words))
 
 
 def _of_other_council(doc: Doc, j: JudgementMention, s_start: int, reading: Reading) -> bool:

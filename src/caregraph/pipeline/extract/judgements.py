@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from caregraph.pipeline.dates import DateMention
-from caregraph.pipeline.extract.doc import folds_simply, load_rules
-from caregraph.pipeline.extract.inspection_rules import at_word_starts, may_hold, needed_words
+from caregraph.pipeline.extract.doc import load_rules
+from caregraph.pipeline.extract.patterns import at_word_starts, folds_simply, holds_any, may_hold, needed_words
 
 #: The area key of a grade for some areas, or for an area that is none of the judgement areas: it is not the overall
 #: grade and gives no sub-judgement.
@@ -161,7 +161,7 @@ def _graded_frames(text: str, start: int, end: int) -> list[tuple[int, int, str,
     span = text[start:end]
     low = span.lower() if folds_simply(span) else None
     for frame, words in zip(r.frames, r.frame_words, strict=True):
-        if low is not None and words and not any(map(low.__contains__, words)):
+        if low is not None and words and not holds_any(low, words):
             continue  # no word the frame needs: no match
         for m in frame.finditer(text, start, end):
             gs, ge = m.span("grade")

@@ -24,7 +24,6 @@ from datetime import date
 from functools import cache
 
 from caregraph.pipeline.extract.doc import WIDE_SCAN_LIMIT, Doc, clean
-from caregraph.pipeline.extract.inspection_rules import may_hold
 from caregraph.pipeline.extract.meeting_bodies import (
     CONNECTORS,
     after_comma,
@@ -36,6 +35,7 @@ from caregraph.pipeline.extract.meeting_bodies import (
 )
 from caregraph.pipeline.extract.meeting_rules import DAY, FULL_DAY, MONTH, WEEKDAY, rules
 from caregraph.pipeline.extract.page_date import dateline, segment_date
+from caregraph.pipeline.extract.patterns import may_hold
 from caregraph.records import MeetingRecord, PartialDate
 
 

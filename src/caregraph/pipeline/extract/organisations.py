@@ -16,7 +16,7 @@ from functools import cache
 from typing import Any, NamedTuple
 
 from caregraph.pipeline.extract.doc import Doc, clean, load_rules, slugish
-from caregraph.pipeline.extract.inspection_rules import with_first_letters
+from caregraph.pipeline.extract.patterns import holds_any, with_first_letters
 from caregraph.records import NamedMention, Segmented
 
 
@@ -84,7 +84,7 @@ def match_mentions(doc: Doc, entries: tuple[Entry, ...], category: str | None = 
     low = text[: doc.limit].lower()
     out = []
     for entry in entries:
-        if entry.keywords and not any(map(low.__contains__, entry.keywords)):
+        if entry.keywords and not holds_any(low, entry.keywords):
             continue
         if entry.needs is not None and not entry.needs.search(text, 0, doc.limit):
             continue
