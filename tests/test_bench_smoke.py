@@ -145,6 +145,24 @@ def test_quality_script_scores_the_seeds_perfectly():
     assert "category" in out and "inspections  1.000  1.000  1.000" in out
 
 
+def test_agreement_scores_the_second_annotation_and_refuses_blind_pages(tmp_path):
+    """bench/agreement.py: the committed second annotation against the committed gold (no page text needed); a
+    second annotation holding a blind page is refused before anything is scored."""
+    out = bench("agreement", "--no-extractor").stdout
+    lines = {line.split()[0]: line.split() for line in out.splitlines()[3:] if line.strip()}
+    assert "all" in out and float(lines["macro"][-1]) > 0.5  # every category scored over the 63 pages
+    blind_page = {"file": "docs/105.txt", "url": None, "council": "Surrey County Council"}  # a page of [blind]
+    blind_page |= {key: [] for key in ("meetings", "inspections", "people", "decisions", "followups")}
+    (tmp_path / "105.json").write_text(json.dumps(blind_page), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, str(BENCH / "agreement.py"), "--second", str(tmp_path), "--no-extractor"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2 and "blind" in result.stderr and "macro" not in result.stdout
+
+
 def test_viz_bench_synthetic_store_has_the_size_asked(tmp_path):
     """The stores the viz benchmark draws: about the entities asked, every class, evidence on every entity."""
     bench("viz_bench", "--sizes", "150", "--stores-only", tmp_path)

@@ -844,6 +844,13 @@ def test_format_columns_puts_splits_side_by_side_with_the_gap():
     assert len(rows["published"]) == 1 + 2 * 4  # no gap for a category outside the macro F1
 
 
+def test_format_columns_leaves_the_gap_out_when_asked():
+    scores = {category: Counts(tp=1, fp=1) for category in CATEGORIES}
+    lines = format_columns({"a": scores, "b": scores, "c": scores}, gaps=False).splitlines()
+    assert "gap" not in lines[1]
+    assert all(len(line.split()) == 1 + 3 * 4 for line in lines[2:] if line.startswith("council"))
+
+
 # --- predictions (caregraph.prediction), bench/quality.py: the blind split's protection and its log ---------------------------------------
 
 

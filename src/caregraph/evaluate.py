@@ -446,10 +446,10 @@ def format_table(scores: Mapping[str, Counts]) -> str:
     return "\n".join(lines)
 
 
-def format_columns(columns: Mapping[str, Mapping[str, Counts]]) -> str:
+def format_columns(columns: Mapping[str, Mapping[str, Counts]], *, gaps: bool = True) -> str:
     """Score sets side by side: P, R, F1 and the gold count n per category, then the macro F1 (when some set has
-    every category), then the extra categories; with two sets, a last column gives the F1 gap (first minus second)
-    of the categories and the macro F1.
+    every category), then the extra categories; with two sets or more (and ``gaps``), a last column gives the F1 gap
+    (first minus second) of the categories and the macro F1.
 
     >>> print(format_columns({"dev": {"people": Counts(3, 1, 1)}, "blind": {"people": Counts(1, 1, 1)}}))
               dev                         blind
@@ -468,10 +468,12 @@ def format_columns(columns: Mapping[str, Mapping[str, Counts]]) -> str:
         return (text + (f"{gap:>6.3f}" if gap is not None else "")).rstrip()
 
     def gap(values: list[float | None]) -> float | None:
-        return values[0] - values[1] if len(values) >= 2 and None not in values[:2] else None  # type: ignore[operator]
+        if not gaps or len(values) < 2 or None in values[:2]:
+            return None
+        return values[0] - values[1]  # type: ignore[operator]
 
     lines = [line("", names, None), line("category", ["P      R      F1     n"] * len(names), None)]
-    if len(names) >= 2:
+    if gaps and len(names) >= 2:
         lines[1] += " " * (block - len("P      R      F1     n")) + "gap F1"
     complete = any(all(c in scores for c in CATEGORIES) for scores in columns.values())
     for category in main + ["macro F1"] * complete + extra:
