@@ -14,9 +14,10 @@ and their rows turned into the internal gold form of :mod:`caregraph.gold` (one 
 made relative to the corpus folder: ``docs/204.txt``). Scores come from :mod:`caregraph.evaluate`.
 
 The new gold is ``bench/gold-dev`` and ``bench/gold-blind``, split by council in ``bench/split.toml``; beside them the
-later real sets (``bench/gold-real2-*``, ``bench/gold-real3-*``, their pages in ``../realpages`` and
-``../realpages3``, outside the repository: ``--real2``/``--real3`` for other places; a set whose folder is missing is
-left out with a note). ``--split dev`` scores dev, dev2 and dev3; the blind splits (blind, blind2, blind3) are
+later real sets (``bench/gold-real2-*`` … ``bench/gold-real4-*``, their pages in ``../realpages``, ``../realpages3``
+and ``../realpages4``, outside the repository: ``--real2`` … ``--real4`` for other places; a set whose folder is
+missing is left out with a note). ``--split dev`` scores dev, dev2, dev3 and dev4; the blind splits (blind …
+blind4) are
 scored, never inspected: ``--errors``, ``--summary`` and ``--dump`` are refused for its pages, and every run
 that scores it appends a line (time, commit, macro F1 dev and blind, note) to ``bench/blind-log.csv``, so the number
 of blind scorings is on record.
@@ -45,8 +46,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
 # Second real set (issue 14, 7 December): stored copies of real council pages from councils in no other split, kept
 # beside the repository like ../shared (third-party text is not committed); its gold and split are in bench/.
-# The third (stop 22, later the same day) likewise, in ../realpages3.
-REAL_CORPORA = {"2": ROOT.parent / "realpages", "3": ROOT.parent / "realpages3"}
+# The third (stop 22, later the same day) likewise, in ../realpages3; the fourth (stop 23) in ../realpages4.
+REAL_CORPORA = {"2": ROOT.parent / "realpages", "3": ROOT.parent / "realpages3", "4": ROOT.parent / "realpages4"}
 SPLITS = {
     "dev": ROOT / "bench" / "gold-dev",
     "blind": ROOT / "bench" / "gold-blind",
@@ -54,9 +55,14 @@ SPLITS = {
     "blind2": ROOT / "bench" / "gold-real2-blind",
     "dev3": ROOT / "bench" / "gold-real3-dev",
     "blind3": ROOT / "bench" / "gold-real3-blind",
+    "dev4": ROOT / "bench" / "gold-real4-dev",
+    "blind4": ROOT / "bench" / "gold-real4-blind",
 }
-ORDER = ("dev", "blind", "dev2", "blind2", "dev3", "blind3")  # dev beside blind: the gap column is dev minus blind
-GROUPS = {"dev": ("dev", "dev2", "dev3"), "blind": ("blind", "blind2", "blind3")}  # what --split dev / blind scores
+ORDER = ("dev", "blind", "dev2", "blind2", "dev3", "blind3", "dev4", "blind4")  # the gap column: dev minus blind
+GROUPS = {  # what --split dev / blind scores
+    "dev": ("dev", "dev2", "dev3", "dev4"),
+    "blind": ("blind", "blind2", "blind3", "blind4"),
+}
 BLIND_SPLITS = GROUPS["blind"]
 SPLIT_FILE = ROOT / "bench" / "split.toml"
 CHALLENGE = ROOT / "bench" / "challenge"  # made-up pages of unseen councils' variety, scored beside the splits
@@ -347,6 +353,8 @@ LOG_COLUMNS = [
     "macro_f1_blind2",
     "macro_f1_dev3",
     "macro_f1_blind3",
+    "macro_f1_dev4",
+    "macro_f1_blind4",
 ]
 
 
@@ -401,7 +409,7 @@ def _parser() -> argparse.ArgumentParser:
         "--split",
         choices=("dev", "blind", "both"),
         default="both",
-        help="new gold split(s) to score: dev = dev, dev2 and dev3; blind = blind, blind2 and blind3",
+        help="new gold split(s) to score: dev = dev, dev2, dev3 and dev4; blind = blind … blind4",
     )
     for number, folder in REAL_CORPORA.items():
         parser.add_argument(

@@ -6,6 +6,10 @@ gazetteer; the set's ``manifest.csv`` has only ``file,url``, as a build reads it
 gazetteer), ordered by the sha256 of their slug, and taken into the blind split until it holds a third of the pages;
 every other council's pages are the development split. The rule is the first split's (bench/split.toml), so neither
 depends on what the pages say.
+
+A set harvested from every council, after each council was in some split (the fourth: ``python bench/split_real.py
+../realpages4 4 --by-earlier-splits``), is split by the earlier splits instead: a page of a council that is blind
+in some earlier split is blind, every other page is dev, so no rule is ever tuned to a blind council's pages.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import sys
+import tomllib
 from collections import defaultdict
 from pathlib import Path
 
@@ -33,13 +38,40 @@ def split(rows: list[dict[str, str]]) -> tuple[dict[str, list[str]], dict[str, l
     return dev, dict(sorted(blind.items()))
 
 
+def split_by_earlier(
+    rows: list[dict[str, str]], blind_councils: set[str]
+) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """(dev, blind): the pages of ``blind_councils`` blind, the others dev."""
+    pages: dict[str, list[str]] = defaultdict(list)
+    for row in rows:
+        pages[row["council"].strip()].append(Path(row["file"]).stem)
+    dev = {slug: sorted(ids) for slug, ids in sorted(pages.items()) if slug not in blind_councils}
+    blind = {slug: sorted(ids) for slug, ids in sorted(pages.items()) if slug in blind_councils}
+    return dev, blind
+
+
+def blind_councils(split_file: Path) -> set[str]:
+    """The councils of every blind split of ``split_file`` (sections named ``blind…``)."""
+    split = tomllib.loads(split_file.read_text(encoding="utf-8"))
+    return {slug for name, section in split.items() if name.startswith("blind") for slug in section}
+
+
 def main(argv: list[str]) -> int:
+    earlier = "--by-earlier-splits" in argv
+    argv = [a for a in argv if a != "--by-earlier-splits"]
     if len(argv) != 2:
-        print("usage: python bench/split_real.py FOLDER NUMBER   (e.g. ../realpages3 3)", file=sys.stderr)
+        print(
+            "usage: python bench/split_real.py FOLDER NUMBER [--by-earlier-splits]   (e.g. ../realpages3 3)",
+            file=sys.stderr,
+        )
         return 2
     folder, number = Path(argv[0]), argv[1]
     with (folder / "councils.csv").open(encoding="utf-8", newline="") as handle:
-        dev, blind = split(list(csv.DictReader(handle)))
+        rows = list(csv.DictReader(handle))
+    if earlier:
+        dev, blind = split_by_earlier(rows, blind_councils(Path(__file__).resolve().parent / "split.toml"))
+    else:
+        dev, blind = split(rows)
     for name, section in ((f"dev{number}", dev), (f"blind{number}", blind)):
         print(f"\n[{name}]")
         for slug, ids in section.items():

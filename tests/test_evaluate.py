@@ -968,3 +968,17 @@ def test_the_second_real_set_is_split_by_council_a_third_blind():
     assert set(dev).isdisjoint(blind) and set(dev) | set(blind) == {f"council-{i}" for i in range(10)}
     assert sum(map(len, blind.values())) == 12  # whole councils of 3 pages until a third (10) is reached
     assert module.split(list(reversed(rows))) == (dev, blind)  # the order of the manifest does not matter
+
+
+def test_a_set_of_every_council_is_split_by_the_earlier_splits():
+    """The fourth real set: a blind council's pages are blind, every other page is dev; the councils come from the
+    blind sections of bench/split.toml."""
+    spec = importlib.util.spec_from_file_location("caregraph_bench_split_real4", ROOT / "bench" / "split_real.py")
+    module = importlib.util.module_from_spec(spec)
+    assert spec.loader is not None
+    spec.loader.exec_module(module)
+    rows = [{"file": "docs/r601.txt", "council": "leeds"}, {"file": "docs/r602.txt", "council": "blackpool"}]
+    dev, blind = module.split_by_earlier(rows, {"blackpool"})
+    assert (dev, blind) == ({"leeds": ["r601"]}, {"blackpool": ["r602"]})
+    known = module.blind_councils(ROOT / "bench" / "split.toml")
+    assert "blackpool" in known and "durham" not in known  # blind3 holds Blackpool; Durham is a dev council

@@ -111,6 +111,12 @@ def test_unknown_council_suggests_close_names():
         q.to_term("council", "council", "Surey")
 
 
+def test_a_part_of_two_councils_names_suggests_both():
+    """"Kingston" is no council's name but starts a word of two: both are offered, not names spelt alike."""
+    with pytest.raises(ParameterError, match=r"did you mean Kingston upon Hull, Kingston upon Thames\?"):
+        q.to_term("council", "council", "Kingston")
+
+
 def test_typed_parameters():
     assert q.to_term("d", "date", "2019") == ox.Literal("2019-01-01", datatype=ox.NamedNode(XSD + "date"))
     assert q.to_term("d", "date", "2019-10") == ox.Literal("2019-10-01", datatype=ox.NamedNode(XSD + "date"))

@@ -149,6 +149,36 @@ class Gazetteer:
         """:meth:`resolve`, or failing that the council with this GSS (current or former), DfE or register code."""
         return self.resolve(text, when) or self.by_code.get(text.strip().lower())
 
+    def suggest(self, text: str, n: int = 3) -> list[str]:
+        """The names of up to ``n`` councils a name nobody knows may have meant, for an error message: the current
+        councils whose names hold every word of ``text`` (a word may be cut short: "Kingston" is both Kingstons), else
+        the names closest in spelling.
+
+        >>> gazetteer().suggest("Kingston")
+        ['Kingston upon Hull', 'Kingston upon Thames']
+        >>> gazetteer().suggest("Surey")[0]
+        'Surrey'
+        """
+        words = _name_words(text)
+        if words:
+            hits = sorted(
+                {
+                    council.name
+                    for council in self.councils.values()
+                    if council.current
+                    and any(
+                        all(any(w.startswith(word) for w in _name_words(name)) for word in words)
+                        for name in council.names
+                    )
+                }
+            )
+            if hits:
+                return hits[:n]
+        import difflib
+
+        names = sorted({c.name for c in self.councils.values()})
+        return difflib.get_close_matches(text, names, n=n, cutoff=0.6)
+
     def from_url(self, url: str | None) -> str | None:
         """The council whose web domain the URL is on (``democracy.leeds.gov.uk`` → ``leeds``), whose domain's own
         label a label of the host is (``rbwm.moderngov.co.uk`` → Windsor and Maidenhead, of ``rbwm.gov.uk``), or

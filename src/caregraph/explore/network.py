@@ -134,8 +134,7 @@ def _resolve_council(name: str) -> str:
         return raw.strip("<>")
     slug = gazetteer().resolve(raw)
     if slug is None:
-        names = [c.name for c in gazetteer().councils.values()]
-        close = difflib.get_close_matches(raw, names, n=3, cutoff=0.6)
+        close = gazetteer().suggest(raw)
         raise SelectionError(
             f"no council called {raw!r}"
             + (

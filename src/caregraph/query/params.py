@@ -150,11 +150,9 @@ def _council_term(name: str, raw: str) -> Term:
     iri = council_iri(raw)
     if iri is not None:
         return ox.NamedNode(iri)
-    import difflib
-
     from caregraph.gazetteer import gazetteer
 
-    close = difflib.get_close_matches(raw, [c.name for c in gazetteer().councils.values()], n=3, cutoff=0.6)
+    close = gazetteer().suggest(raw)
     hint = f"; did you mean {', '.join(close)}?" if close else " (give a name, slug, GSS or DfE code, or an IRI)"
     raise ParameterError(f"--param {name}: no council called {raw!r}{hint}")
 
