@@ -254,3 +254,53 @@ def test_a_span_of_weeks_needs_the_pages_day_and_a_vague_span_no_month():
     assert find_dates("Officers would reply within the next four weeks.", D(2024, 1), durations=True) == []
     vague = find_dates("We will act within the next few months.", D(2024, 1, 15), durations=True, future=True)
     assert all(d.date.month is None for d in vague)  # "few" states no length: at most the year, never a month
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "due"),
+    [
+        (
+            "That a progress report come back to this Committee six months after the date of this decision.",
+            D(2024, 3, 13),
+            "2024-09",
+        ),
+        ("Officers will bring a further update within six months.", D(2024, 3, 13), "2024-09"),
+        ("The Panel will review the arrangements twelve months from this meeting.", D(2023, 10, 2), "2024-10"),
+    ],
+)
+def test_a_span_counted_from_the_page_itself_gives_a_due_date(text, anchor, due):
+    (found,) = find_dates(text, anchor, durations=True)
+    assert found.date.iso() == due
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council must submit its plan within six months of the inspection.",
+        "A review will follow within 12 months after the visit.",
+        "The service was rated good within two years following the intervention.",
+    ],
+)
+def test_a_span_counted_from_something_else_gives_no_date(text):
+    assert find_dates(text, D(2024, 3, 13), durations=True) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        ("With the Strategy launch planned for early September.", "2022-09"),
+        ("Interviews are scheduled for September.", "2022-09"),
+        ("The new homes are pencilled in for late November.", "2022-11"),
+    ],
+)
+def test_a_month_after_for_is_a_planned_month(text, due):
+    (found,) = find_dates(text, D(2022, 3, 9), future=True)
+    assert found.date.iso() == due
+
+
+@pytest.mark.parametrize(
+    "text", ["an update later in the year", "to report again later in the year", "as noted earlier in the year"]
+)
+def test_later_or_earlier_in_the_year_is_the_anchors_year(text):
+    (found,) = find_dates(text, D(2022, 3, 9), future=True)
+    assert found.date.iso() == "2022"

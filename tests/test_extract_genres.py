@@ -519,3 +519,22 @@ def test_action_lines_and_spans_in_months():
         ("2025-02", "Report to come back to Committee"),
         ("2024-04-04", "The Corporate Director to update Members at the next meeting"),
     ]
+
+
+@pytest.mark.parametrize("title", ["Draft minutes", "Confirmed Minutes", "UNCONFIRMED MINUTES"])
+def test_a_page_titled_draft_or_confirmed_minutes_is_minutes(title):
+    from caregraph.pipeline.segment import detect_genre
+    from caregraph.records import Genre
+
+    page = f"{title}\n\nFostering Panel - Wednesday 26th August, 2020 10.00 am\n\nVenue: Civic Centre\n"
+    assert detect_genre(page) is Genre.MINUTES
+
+
+def test_a_bare_minutes_line_is_an_items_title_not_the_pages_genre():
+    from caregraph.pipeline.segment import detect_genre
+    from caregraph.records import Genre
+
+    assert (
+        detect_genre("Apologies were received.\n\nMinutes\n\nTo approve the minutes of the last meeting.\n")
+        is not Genre.MINUTES
+    )

@@ -112,7 +112,7 @@ def test_unknown_council_suggests_close_names():
 
 
 def test_a_part_of_two_councils_names_suggests_both():
-    """"Kingston" is no council's name but starts a word of two: both are offered, not names spelt alike."""
+    """ "Kingston" is no council's name but starts a word of two: both are offered, not names spelt alike."""
     with pytest.raises(ParameterError, match=r"did you mean Kingston upon Hull, Kingston upon Thames\?"):
         q.to_term("council", "council", "Kingston")
 

@@ -53,6 +53,7 @@ def normalise_name(name: str) -> str:
 
 _WORD = re.compile(r"\w+|&")
 _CAPITAL = re.compile(r"(?<![\w-])[^\W\d_a-z]\w*")
+_CC_FORM = re.compile(r"\s+(?:County|City)\s+Council$")
 _MAX_NAME_WORDS = 8
 _MIN_HOST_LABEL = 5  # a host label shorter than this never names a council by containing its slug
 _MIN_SHORT_NAME = 4  # a domain label shorter than this is no short name ("Kent Council"; not "Iow Council")
@@ -116,6 +117,12 @@ class Gazetteer:
                 by_name[normalise_name(name)] = council.slug
         for slug in councils:
             by_name[slug] = slug
+        # "Hampshire CC", "Leeds CC": the trade press's short form of a county or city council's official name, when
+        # no council has that name already
+        for council in sorted(councils.values(), key=lambda c: (not c.current, c.slug)):
+            short = _CC_FORM.sub(" CC", council.official_name)
+            if short != council.official_name:
+                by_name.setdefault(normalise_name(short), council.slug)
         gaz = cls(councils, by_name, by_code)
         # "Richmond Council", "Kirklees Council": the own label of a current council's web domain (richmond.gov.uk)
         # with "Council" after it is how a council is commonly called, when no other council's name is that
@@ -132,17 +139,24 @@ class Gazetteer:
         slug = self.by_name.get(normalise_name(text))
         return slug if slug is None or when is None else self.as_on(slug, when)
 
-    def as_on(self, slug: str, when: date) -> str:
-        """The council that held ``slug``'s area on ``when``: the single predecessor of a council created later."""
+    def as_on(self, slug: str, when: date, latest: date | None = None) -> str:
+        """The council that held ``slug``'s area from ``when`` to ``latest`` (``when`` alone when not given): the
+        single predecessor of a council created after ``latest``, the single successor of a council that ended
+        before ``when``; else ``slug``."""
         if slug not in self.councils:
             return slug
         council = self.councils[slug]
-        if council.start is not None and when < council.start:
+        latest = when if latest is None else latest
+        if council.start is not None and latest < council.start:
             before = [
-                c.slug for c in self.councils.values() if slug in c.replaced_by and (c.end is None or when <= c.end)
+                c.slug for c in self.councils.values() if slug in c.replaced_by and (c.end is None or latest <= c.end)
             ]
             if len(before) == 1:
                 return before[0]
+        if council.end is not None and when > council.end and len(council.replaced_by) == 1:
+            after = council.replaced_by[0]
+            if after in self.councils:
+                return after
         return slug
 
     def lookup(self, text: str, when: date | None = None) -> str | None:
@@ -210,6 +224,11 @@ class Gazetteer:
         for label in labels:
             if label in self._compact and len(label) > 3:
                 return self._compact[label]
+        # A label that is a former council's domain's own label (dorsetforyou.gov.uk, of dorsetforyou.com): that
+        # council, before any current council whose name the label merely contains.
+        for label in labels:
+            if label in self._former_domain_labels and len(label) >= _MIN_HOST_LABEL:
+                return self._former_domain_labels[label]
         # A label that contains a council's compact name (longest name first, so "westsussex" beats "sussex").
         for compact, slug in self._compact_longest:
             if len(compact) >= _MIN_HOST_LABEL and any(compact in label for label in labels):
@@ -269,6 +288,21 @@ class Gazetteer:
                     label = d.lower().removeprefix("www.").split(".")[0].replace("-", "")
                     seen.setdefault(label, set()).add(c.slug)
         return {label: next(iter(slugs)) for label, slugs in seen.items() if len(slugs) == 1}
+
+    @cached_property
+    def _former_domain_labels(self) -> dict[str, str]:
+        """The first label of each former council's web domain, when only one council's domains have it and no
+        current council's domain does."""
+        seen: dict[str, set[str]] = {}
+        for c in self.councils.values():
+            for d in c.domains:
+                label = d.lower().removeprefix("www.").split(".")[0].replace("-", "")
+                seen.setdefault(label, set()).add(c.slug)
+        return {
+            label: slug
+            for label, slugs in seen.items()
+            if len(slugs) == 1 and not self.councils[slug := next(iter(slugs))].current
+        }
 
     @cached_property
     def _compact(self) -> dict[str, str]:

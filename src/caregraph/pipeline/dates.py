@@ -265,8 +265,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "bare_month",
         re.compile(
-            # in June, by September, on 5 … ; the September panel meeting, the July committee (a month as an adjective)
-            rf"{_AT_MONTH}(?:(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bsince\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bin\searly\s)|(?<=\bin\slate\s)|(?<=\bin\smid-)|(?<=\bon\s)|(?<=\bend\sof\s))(?P<m>January|February|March|April|June|July|August|September|October|November|December)|(?<=\bin\s)(?P<may>(?-i:May))|(?:(?<=\bthe\s)|(?<=\bits\s)|(?<=\btheir\s)|(?<=\bour\s)|(?<=\bnext\s)|(?<=['’]s\s))(?P<mt>January|February|March|April|May|June|July|August|September|October|November|December)(?=\s+(?:[\w’'-]+\s+){{0,3}}?(?:meeting|committee|panel|board|cabinet)s?\b))\b(?!\s*(?:{_Y}|\d))",
+            # in June, by September, on 5 …, planned for early September ; the September panel meeting, the July committee (a month as an adjective)
+            rf"{_AT_MONTH}(?:(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bsince\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bin\searly\s)|(?<=\bin\slate\s)|(?<=\bin\smid-)|(?<=\bfor\s)|(?<=\bfor\searly\s)|(?<=\bfor\slate\s)|(?<=\bfor\smid-)|(?<=\bon\s)|(?<=\bend\sof\s))(?P<m>January|February|March|April|June|July|August|September|October|November|December)|(?<=\bin\s)(?P<may>(?-i:May))|(?:(?<=\bthe\s)|(?<=\bits\s)|(?<=\btheir\s)|(?<=\bour\s)|(?<=\bnext\s)|(?<=['’]s\s))(?P<mt>January|February|March|April|May|June|July|August|September|October|November|December)(?=\s+(?:[\w’'-]+\s+){{0,3}}?(?:meeting|committee|panel|board|cabinet)s?\b))\b(?!\s*(?:{_Y}|\d))",
             re.I,
         ),
     ),
@@ -287,8 +287,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     # report back in the new year (a plan only: the year after the anchor's, or its own in January and February)
     ("new_year", re.compile(r"\b(?<=\s)the\s+new\s+year\b", re.I)),
-    # by the end of the year (the anchor's year; a financial or academic year is not the calendar's)
-    ("end_of_year", re.compile(r"\b(?:the\s+)?end\s+of\s+(?:the|this)\s+(?:calendar\s+)?year\b", re.I)),
+    # by the end of the year ; an update later in the year (the anchor's year; a financial or academic year is not the
+    # calendar's)
+    (
+        "end_of_year",
+        re.compile(
+            r"\b(?:the\s+)?end\s+of\s+(?:the|this)\s+(?:calendar\s+)?year\b|\b(?:later|earlier)\s+in\s+the\s+year\b",
+            re.I,
+        ),
+    ),
 ]
 
 #: The characters each pattern's match can start with: a lookahead on them lets a pattern give up at once at every
@@ -329,7 +336,7 @@ _FIRST = {
     "tomorrow": "[ty]",
     "bare_month": r"(?=[adfjmnos])(?<=[\s-])(?:January|February|March|April|May|June|July|August|September|October|November|December)",
     "bare_season": "t",
-    "end_of_year": "[te]",
+    "end_of_year": "[tel]",
     "coming": "[iowd]",
     "new_year": "t",
 }
@@ -358,7 +365,16 @@ _NUMBER_WORDS = {
     "twenty-four": 24,
 }
 _DURATION = re.compile(
-    r"\bin\s+(?:(?:about|around|approximately)\s+)?(?P<n>\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four)\s+(?P<unit>months?|years?)(?:['’]s?)?(?:\s+time)?\b",
+    r"\b(?:in|within)\s+(?:(?:about|around|approximately)\s+)?(?P<n>\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four)\s+(?P<unit>months?|years?)(?:['’]s?)?(?:\s+time)?\b"
+    r"(?!\s+(?:of|from|after|following)\b)",  # "within six months of the inspection" runs from something else
+    re.I,
+)
+#: A span counted from the page's own meeting or decision: "six months after the date of this decision", "twelve
+#: months from this meeting" (as a due date, like :data:`_DURATION`).
+_SPAN_AFTER_THIS = re.compile(
+    r"\b(?P<n>\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four)\s+"
+    r"(?P<unit>months?|years?)\s+(?:after|from|following)\s+(?:the\s+date\s+of\s+)?(?:this|today['’]s)\s+"
+    r"(?:decision|meeting|committee|report)\b",
     re.I,
 )
 
@@ -446,7 +462,8 @@ def find_dates(
                 found.append(mention)
                 taken[s - start : e - start] = b"\x01" * (e - s)
     if durations and anchor is not None and has["month_or_year_word"]:
-        for m in _DURATION.finditer(text, start, end):
+        spans = [*_DURATION.finditer(text, start, end), *_SPAN_AFTER_THIS.finditer(text, start, end)]
+        for m in spans:
             s, e = m.span()
             if 1 in taken[s - start : e - start]:
                 continue

@@ -119,6 +119,7 @@ def listed_pass(doc: Doc) -> Iterator[PersonCandidate]:
             yield candidate(doc, name, post, s, e, hon, "attendee")
     yield from _blocks(doc)
     yield from _inverted(doc)
+    yield from _label_lines(doc)
 
 
 # "Example, J. (Chair); Sample, K.": a surname, a comma and initials, as registers of attendance write them. The
@@ -190,6 +191,64 @@ def _blocks(doc: Doc) -> Iterator[PersonCandidate]:
             yield candidate(doc, name, post, s, at + len(name), hon, "attendee")
 
 
+_PLURAL_HONORIFIC = re.compile(r"(?:Councillors|Cllrs\.?|County[ \t]+Councillors)[ \t]+")
+
+
+@cache
+def _label_words(words: int) -> re.Pattern[str]:
+    """A label of ``words`` words at a line's start, a colon or none after it, then a capital."""
+    return re.compile(
+        rf"(?P<label>[A-Z][\w’'-]*(?:[ \t]+[A-Za-z][\w’'-]*){{{words - 1}}})[ \t]*(?P<colon>:?)[ \t]+(?=[A-Z])"
+    )
+
+
+def _label_lines(doc: Doc) -> Iterator[PersonCandidate]:
+    """A line that opens with the label of a list and holds nothing but the people of it, as a table of attendance
+    flattened to lines writes it without a colon: "Officers Present Jo Example, Kit Sample, Lee Tester.", "Apologies
+    Ann Person (Parent Governor Representative); Bo Sample". A label that is a post in the plural gives each person
+    the post ("Cabinet Members Cllrs Jo Example, Kit Sample", "Parent Governor Representatives : Dr K Sample"); a
+    heading of attendance ("Officers Present", "Apologies") gives none. Every item must be a name (two at least
+    after a heading without a colon)."""
+    for start, _, line in doc.lines:
+        if start >= doc.limit:
+            break
+        if len(line) > 300 or not line[:1].isupper():
+            continue
+        for words in range(1, 5):
+            m = _label_words(words).match(line)
+            if m is None:
+                continue
+            label = m.group("label")
+            heading = _BLOCK_HEADING.fullmatch(label) is not None
+            post = None if heading else _plural_post(label)
+            if not heading and post is None:
+                continue
+            rest, offset = line[m.end() :].rstrip(" \t."), start + m.end()
+            hon = None
+            plural = _PLURAL_HONORIFIC.match(rest)
+            if plural is not None:
+                hon, rest, offset = "Councillor", rest[plural.end() :], offset + plural.end()
+            items = [part for _, part in _split_outside_brackets(rest)]
+            found = list(_list_items(doc, rest, offset, hon))
+            if len(found) != len(items) or not found or (len(found) < 2 and not m.group("colon")):
+                continue
+            for name, item_post, item_hon, s, e in found:
+                yield candidate(doc, name, item_post or post, s, e, item_hon, "attendee")
+            break
+
+
+def _plural_post(label: str) -> str | None:
+    """The post each of a list holds when its label is a post in the plural ("Cabinet Members" → "Cabinet
+    Member", "Parent Governor Representatives" → "Parent Governor Representative"), else None."""
+    words = label.split()
+    if len(words) < 2 or not words[-1].endswith("s") or not all(w[:1].isupper() for w in words):
+        return None
+    single = " ".join([*words[:-1], words[-1][:-1]])
+    if words[0] in rules().grammar or not any(h.end() == len(single) for h in rules().post_head_re.finditer(single)):
+        return None
+    return single
+
+
 def _block_item(line: str, honorific: str | None) -> tuple[str, str | None, str | None] | None:
     """``(name, honorific, post)`` of one line of a list of people, or None when the line is not one."""
     bullet = _BULLET.match(line)
@@ -222,12 +281,53 @@ def labelled_pass(doc: Doc) -> Iterator[PersonCandidate]:
     for m in _BYLINE.finditer(doc.text, 0, doc.limit):
         yield from _fields(doc, m.start("rest"), m.group("rest"), "author", next_line=True)
     yield from _with_phone_numbers(doc)
+    yield from _dated_bylines(doc)
 
 
 # A news story's byline: "By Hannah Example, Local Democracy Reporter", "Posted by Ann Sample  |  19 August 2022"
 _BYLINE = re.compile(
     r"(?m)^[ \t]*(?:(?:Posted|Written|Published|Words|Story|Report|Article)[ \t]+)?[Bb]y[ \t]+(?P<rest>[^\n]{2,160})"
 )
+
+
+_MONTHS = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+_DATE_START = re.compile(
+    r"[ \t]*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]+|(?:Updated|Published|Posted)[ \t:]+)?"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?[ \t]+{_MONTHS},?[ \t]+\d{{4}}|{_MONTHS}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+\d{{4}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}})\b"
+)
+_BYLINE_PARTS = re.compile(r"[ \t]*,[ \t]*|[ \t]+[|–—-][ \t]+")
+_BYLINE_LINES = 12  # a byline stands in the page's head: its first lines
+
+
+def _dated_bylines(doc: Doc) -> Iterator[PersonCandidate]:
+    """A news story's byline without "By": a line in the page's head that holds a name and nothing else but a post
+    and the story's date, on it or on the next line ("Jo Example  6 April 2016", "Kit Sample" over "Tuesday,
+    November 13, 2018", "Education Editor, Lee Tester" over "24 October 2009")."""
+    lines = [ln for ln in doc.lines[: _BYLINE_LINES * 2] if ln[2].strip()][:_BYLINE_LINES]
+    for i, (start, _, line) in enumerate(lines):
+        if start >= doc.limit or len(line) > 120:
+            break
+        head, dated = line, False
+        date = _DATE_START.search(line)
+        if date is not None and date.start() > 0 and not line[date.end() :].strip(" \t0123456789:APMBSTGapm"):
+            head, dated = line[: date.start()].rstrip(" \t,|–—-"), True
+        elif i + 1 < len(lines) and _DATE_START.match(lines[i + 1][2]):
+            dated = True
+        if not dated:
+            continue
+        parts = _BYLINE_PARTS.split(head.strip())
+        if not 1 <= len(parts) <= 2:
+            continue
+        found = [(p, name_cell(p)) for p in parts]
+        names = [(p, f) for p, f in found if f is not None and f[1] is None]
+        if len(names) != 1:
+            continue
+        posts = [post_cell(p) for p, f in found if f is None]
+        if any(p is None for p in posts):
+            continue  # a part that is neither the name nor a post: no byline
+        name = names[0][1][0]
+        at = start + line.find(name)
+        yield candidate(doc, name, posts[0] if posts else None, start, at + len(name), None, "author")
 
 
 def _fields(

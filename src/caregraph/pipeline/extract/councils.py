@@ -2,11 +2,14 @@
 
 :func:`match_councils` finds every council's name in the scanned text with the gazetteer (:mod:`caregraph.gazetteer`,
 the one reader of ``ontology/councils.csv``), leaving out a council's name that ends a person's name found on the
-page ("Mark Wiltshire" is not Wiltshire Council). :func:`merge_councils` makes one mention of each council, with the
-sentence that first names it, and picks the publisher: the council the document's metadata names (the manifest's,
-else the URL's host: its domain, its domain's own label, or a label holding the council's name), else the council
-the title names, else the council the text names most ("… County Council" counts twice), as things stood on the
-document's date (a page of 2018 on the domain of a council created in 2023 is its predecessor's). When none says,
+page ("Mark Wiltshire" is not Wiltshire Council), and not counting a council named as a guest's affiliation ("Jo
+Guest (Othershire Council)"). :func:`merge_councils` makes one mention of each council, with the sentence that first
+names it, and picks the publisher: the council the document's metadata names (the manifest's, else the URL's host:
+its domain, its domain's own label, or a label holding the council's name), else the council the title names (of
+several, the one the text names most), else the council the text names most ("… County Council" counts twice), as
+things stood on the document's date (a page of 2018 on the domain of a council created in 2023 is its
+predecessor's; a page of 2020 on a council's that ended in 2019, its successor's). A name the publisher shares with
+its predecessor or successor ("Dorset") is a mention of the publisher. When none says,
 there is no publisher mention, and :attr:`~caregraph.records.Extraction.publisher` is None: the publisher is
 unknown, and mapping keeps the facts under an explicit unidentified publisher. No rules file: the gazetteer is the
 data.
@@ -20,11 +23,12 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from caregraph.gazetteer import Gazetteer, gazetteer, normalise_name
+from caregraph.pipeline.dates import document_date_from_url
 from caregraph.pipeline.extract.doc import Doc
 from caregraph.records import CouncilMention, Evidence, PartialDate, Segmented
 
 _GENERIC_SUFFIXES = re.compile(
-    r"(?i)\s+(?:county\s+council|city\s+council|borough\s+council|metropolitan\s+borough\s+council|council)$"
+    r"(?i)\s+(?:county\s+council|city\s+council|borough\s+council|metropolitan\s+borough\s+council|council|cc)$"
 )
 
 
@@ -33,21 +37,22 @@ class CouncilCandidate(NamedTuple):
     written: str  # the name as the text writes it
     start: int
     end: int
-    weight: int  # 2 for a name with "Council" in it, else 1
+    weight: int  # 2 for a name with "Council" (or "CC") in it, else 1; 0 for a guest's council
 
 
 def find_councils(
     doc: Doc | Segmented, people: Iterable[str] = (), when: PartialDate | None = None
 ) -> tuple[CouncilMention, ...]:
-    """The publisher (the manifest's council, else the URL's domain, else the council the text names most; with
-    ``when``, the document's date, the council as things stood then) and every other council the text names. A
+    """The publisher (the manifest's council, else the URL's domain, else the council the text names most; as
+    things stood on ``when``, the document's date, else its URL's) and every other council the text names. A
     council's name that ends a person's name in ``people`` ("Mark Wiltshire") is not a mention of the council."""
     doc = Doc.of(doc)
-    return merge_councils(doc, match_councils(doc, people), when)
+    return merge_councils(doc, match_councils(doc, people), when or document_date_from_url(doc.source.url))
 
 
 def match_councils(doc: Doc, people: Iterable[str] = ()) -> list[CouncilCandidate]:
-    """Every council's name in the scanned text, except the end of a person's name in ``people``."""
+    """Every council's name in the scanned text, except the end of a person's name in ``people``, and every use
+    of a short form the page defines for one ("Kent County Council (KCC)")."""
     text = doc.text
     person_names = [n.lower() for n in people if " " in n]
     out = []
@@ -59,49 +64,118 @@ def match_councils(doc: Doc, people: Iterable[str] = ()) -> list[CouncilCandidat
             for n in person_names
         ):
             continue  # "Mark Wiltshire": a surname, not the council
-        out.append(CouncilCandidate(slug, written, ms, me, 2 if _GENERIC_SUFFIXES.search(written) else 1))
+        weight = 2 if _GENERIC_SUFFIXES.search(written) else 1
+        if _is_affiliation(text, ms, me, person_names):
+            weight = 0  # "Jo Guest (Othershire Council)": a visitor's council, named, but not the page's
+        out.append(CouncilCandidate(slug, written, ms, me, weight))
+    return out + _abbreviated(text, doc.limit, out)
+
+
+#: "Kent County Council (KCC)", "(‘KCC’)": a council's name with the short form the page goes on to use.
+_DEFINED_ABBREVIATION = re.compile(r"""\s*\(\s*["'‘“]?(?P<abbr>[A-Z][A-Za-z]?[A-Z]{1,5})["'’”]?\s*\)""")
+
+
+def _abbreviated(text: str, limit: int, named: list[CouncilCandidate]) -> list[CouncilCandidate]:
+    """Every use of a short form the page defines for a council right after its name ("Kent County Council (KCC)"
+    … "KCC said"), at the weight of the name it stands for: a page that abbreviates its council names it by the
+    short form from then on. A short form must start with the name's first letter, and stand for one council."""
+    defined: dict[str, tuple[CouncilCandidate, int]] = {}  # short form -> the name it follows, its bracket's end
+    clashes: set[str] = set()
+    for c in named:
+        m = _DEFINED_ABBREVIATION.match(text, c.end)
+        if m is None or m.group("abbr")[0] != c.written[0].upper() or c.weight == 0:
+            continue
+        abbr = m.group("abbr")
+        if abbr in defined and defined[abbr][0].slug != c.slug:
+            clashes.add(abbr)
+        defined.setdefault(abbr, (c, m.end()))
+    out = []
+    for abbr, (c, after) in defined.items():
+        if abbr not in clashes:
+            for m in re.compile(rf"(?<![\w-]){re.escape(abbr)}(?![\w-])").finditer(text, after, limit):
+                out.append(CouncilCandidate(c.slug, abbr, m.start(), m.end(), c.weight))
     return out
 
 
-def title_council(doc: Doc) -> str | None:
-    """The council the document's title names ("Anyshire County Council – Cabinet – 4 May 2023"): its own title,
-    else its first title line."""
+_AFFILIATION_BEFORE = re.compile(r"\(\s*(?:the\s+)?$", re.I)
+_AFFILIATION_AFTER = re.compile(r"\s*\)")
+
+
+def _is_affiliation(text: str, start: int, end: int, person_names: list[str]) -> bool:
+    """Whether the council's name at ``text[start:end]`` is a bracket of its own right after a person's name
+    ("Jo Guest (Othershire Council)"): how a list of those present marks a guest from another body; the
+    page's own council never needs saying so."""
+    before = _AFFILIATION_BEFORE.search(text, max(0, start - 8), start)
+    if before is None or not _AFFILIATION_AFTER.match(text, end):
+        return False
+    head = text[max(0, before.start() - 80) : before.start()].rstrip().lower()
+    return any(head.endswith(n) and (len(head) == len(n) or not head[-len(n) - 1].isalnum()) for n in person_names)
+
+
+def title_councils(doc: Doc) -> list[str]:
+    """The councils the document's title names ("Anyshire County Council – Cabinet – 4 May 2023"), in order: its
+    own title, else its first title line."""
     title = doc.source.title
     if not title:
         title = next((doc.text[s.start : s.end] for s in doc.segments if s.kind == "title"), None)
     if not title:
-        return None
-    return next((slug for _, _, slug in gazetteer().find(title[:300])), None)
+        return []
+    return list(dict.fromkeys(slug for _, _, slug in gazetteer().find(title[:300])))
+
+
+def title_council(doc: Doc, counts: Counter[str] | None = None) -> str | None:
+    """The council the document's title names; of several ("Hampshire & Isle of Wight", a headline naming two
+    councils), the one the text names most (``counts``), the first on a tie."""
+    named = title_councils(doc)
+    if len(named) > 1 and counts:
+        return max(named, key=lambda slug: counts[slug])  # max keeps the first of equals
+    return named[0] if named else None
 
 
 def merge_councils(
     doc: Doc, candidates: list[CouncilCandidate], when: PartialDate | None = None
 ) -> tuple[CouncilMention, ...]:
     """One mention per council (its first name as written, the sentence that first names it); the publisher first,
-    as things stood on ``when`` (the single council it replaced, when the whole of ``when`` is before its start),
-    unless the text calls the publisher by its own official name."""
+    as things stood on ``when`` (the single council it replaced, when the whole of ``when`` is before its start; the
+    single council that replaced it, when the whole of ``when`` is after its end), unless the text calls the
+    publisher by its own official name; a name the publisher shares with its predecessor or successor is its own."""
     gaz = gazetteer()
     counts: Counter[str] = Counter()
+    for c in candidates:
+        counts[c.slug] += c.weight
+    publisher = doc.declared_council or title_council(doc, counts)
+    if publisher is None and counts:
+        slug, weight = counts.most_common(1)[0]
+        publisher = slug if weight > 0 else None
+    if publisher is not None and when is not None and not _names_itself(gaz, publisher, candidates):
+        publisher = gaz.as_on(publisher, *when.bounds())
     first: dict[str, Evidence] = {}
     names: dict[str, str] = {}
     for c in candidates:
-        counts[c.slug] += c.weight
-        if c.slug not in first:
-            first[c.slug] = doc.evidence(*doc.sentence_around(c.start, c.end))
-            names[c.slug] = c.written
-    publisher = doc.declared_council or title_council(doc)
-    if publisher is None and counts:
-        publisher = counts.most_common(1)[0][0]
-    if publisher is not None and when is not None and not _names_itself(gaz, publisher, candidates):
-        publisher = gaz.as_on(publisher, when.bounds()[1])
+        slug = publisher if publisher and _same_area(gaz, publisher, c) else c.slug
+        if slug not in first:
+            first[slug] = doc.evidence(*doc.sentence_around(c.start, c.end))
+            names[slug] = c.written
     out = []
     if publisher is not None:
         name = names.get(publisher, gaz.councils[publisher].name if publisher in gaz.councils else publisher)
         out.append(CouncilMention(publisher, name, True, first.get(publisher)))
-    for slug in sorted(counts, key=lambda s: first[s].start):
+    for slug in sorted(first, key=lambda s: first[s].start):
         if slug != publisher:
             out.append(CouncilMention(slug, names[slug], False, first[slug]))
     return tuple(out)
+
+
+def _same_area(gaz: Gazetteer, publisher: str, c: CouncilCandidate) -> bool:
+    """Whether the mention ``c`` names the publisher's own area by a name its predecessor or successor holds too
+    ("Dorset" on a page of Dorset County Council, whose successor Dorset Council the gazetteer files the name
+    under): only where one council succeeded the other alone ("Cumberland" on a page of Cumbria, split in two, is
+    another council); a council called by its own official name ("the new Dorset Council") is that council."""
+    if c.slug == publisher or publisher not in gaz.councils or c.slug not in gaz.councils:
+        return c.slug == publisher
+    other = gaz.councils[c.slug]
+    kin = other.replaced_by == (publisher,) or gaz.councils[publisher].replaced_by == (c.slug,)
+    return kin and normalise_name(c.written) != normalise_name(other.official_name)
 
 
 def _names_itself(gaz: Gazetteer, slug: str, candidates: list[CouncilCandidate]) -> bool:

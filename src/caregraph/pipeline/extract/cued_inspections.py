@@ -108,6 +108,8 @@ def drafts_of_cues(
             published = None  # "the 2019 inspection … the letter would be published in August 2021": another's
         if date is None and published is None and not s.planned and doc_date is not None and doc_date.month:
             published = _new_report(text, s.start, cs, doc_date)  # "inspectors said in a new SEND inspection"
+            if published is None and s.news:  # "An inspection of Anytown's children's services finds …"
+                published = _reported_now(text, s.start, s.end, cs, ce, doc_date)
         if date is None and published is None:
             if r.kinds[kind].anaphor == "visit" and cs not in anaphors:
                 sm = r.sequence.search(text, max(s.start, cs - 30), min(s.end, ce + 10))
@@ -124,6 +126,7 @@ def drafts_of_cues(
             if len(listed) > 1:
                 draft.untold = False  # "inspections in 2016 and 2019": the council's series of full inspections
             draft.alongside = ci in alongside
+            draft.previous = _PREVIOUS.search(text, max(s.start, cs - 30), ce) is not None
             # "… the fourth monitoring visit since … . The visit took place on 11 and 12 July 2023"
             pending = reading.pending_sequence
             if (
@@ -137,6 +140,11 @@ def drafts_of_cues(
                 reading.pending_sequence = None
             drafts.append(draft)
 
+
+#: Words that name an inspection as one before the page's own: "the previous inspection", "earlier inspections".
+_PREVIOUS = re.compile(
+    r"(?i)\b(?:previous|prior|earlier|former)\s+(?:[\w-]+\s+){0,2}?(?:inspection|visit)|\bprevious(?:ly)?\b(?=[^.;]{0,30}$)"
+)
 
 #: A report or inspection a dated news page calls new, as the source of what it reports: "inspectors said in a new
 #: Area SEND inspection", "according to a newly published Ofsted report", "A new Ofsted report rates …" (the "new"
@@ -152,9 +160,31 @@ def _new_report(text: str, s_start: int, cs: int, doc_date: PartialDate) -> Date
     return None if m is None else DateMention(m.start("new"), m.end("new"), doc_date, relative=True)
 
 
+#: A report or inspection news copy reports in the present tense, as its subject ("An inspection of Anytown's
+#: children's services acknowledges …", "The Ofsted report (published today) finds …") or after the reporting verb
+#: (", says an Ofsted report", "according to the Ofsted report"): the report the page reports, published on its date.
+_NOW_AFTER = re.compile(
+    r"(?i)\s*(?:\([^)]{0,40}\)\s*)?,?\s*(?:(?:also|now|today|still)\s+)?(?:says|finds|acknowledges|warns|concludes|reveals|rates|judges"
+    r"|highlights|shows|recognises|argues|criticises|praises|describes|states|notes|confirms)\b"
+)
+_NOW_BEFORE = re.compile(
+    r"(?i)\b(?:says|finds|warns|concludes|according\s+to)\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:[\w’'-]+\s+){0,2}$"
+)
+
+
+def _reported_now(text: str, s_start: int, s_end: int, cs: int, ce: int, doc_date: PartialDate) -> DateMention | None:
+    """The page's date as the publication date of the report news copy reports in the present tense at
+    ``cs``–``ce``, else None."""
+    if _NOW_AFTER.match(text, ce, s_end) or _NOW_BEFORE.search(text, max(s_start, cs - 40), cs):
+        return DateMention(cs, ce, doc_date, relative=True)
+    return None
+
+
 #: A table cell's edge: a flattened row's "|" (or a tab).
 _OTHER_CELL = re.compile(r"[|\t]")
 _DATE_LABEL = re.compile(r"(?i)\bdates?\b")
+#: A clause break between a date and a cue after it.
+_CLAUSE_BREAK = re.compile(r"[,;]")
 #: How far (in characters) a date may lie from the cue it belongs to.
 _DATE_REACH = 160
 
@@ -176,6 +206,10 @@ def _assign(text: str, cues: list[Cue], candidates: dict[int, list[DateMention]]
                 continue  # "| Inspection dates | 14–25 November 2022 |" is a label and its value
             if d.start >= ce:
                 distance -= 5  # dates after the cue are the usual order
+            elif _CLAUSE_BREAK.search(text, d.end, cs) and not _UNDER.search(text, max(0, cs - 12), cs):
+                # "… between 24 April and 11 May 2017, the previous inspection took place in 2012": a date that ends
+                # the clause before a cue is that clause's (not "in 2014, under the single inspection framework")
+                distance += 40
             if d.relative:
                 distance += 40
             pairs.append((distance, d.start, ci, d))
@@ -273,6 +307,17 @@ def _cue_draft(
     ended = date is not None and bool(r.ended.search(text[max(s.start, date.start - 25) : date.start]))
     planned = date is not None and is_planned(text, cs, ce, date, doc_date, s.planned)
     draft = make_draft(s, k, date, published, ended, planned, cs, ce)
+    if (
+        unnamed
+        and k == OTHER
+        and date is not None
+        and date.date >= r.length.focused_since
+        and _FOCUSED_ON.search(text, ce, s.end)
+    ):
+        # "The visit took place on 23 May 2023 and was focused on the arrangements for children in need": an
+        # Ofsted visit of no stated kind "focused on" one part of the service is a focused visit (one that "looked at"
+        # it may be any)
+        draft.kind = k = "focused-visit"
     draft.generic = k != kind
     draft.unnamed = unnamed and k == OTHER
     # "following the inspection in July 2022": since focused visits and joint inspections began, a generic mention
@@ -289,6 +334,9 @@ def _cue_draft(
     )
     return draft
 
+
+#: The word focused visits are named for, as a verb: "was focused on", "focusing on".
+_FOCUSED_ON = re.compile(r"(?i)\bfocus+(?:ed|ing)\s+on\b")
 
 #: Words of a generic cue that tell an ILACS inspection: a full one, one of the whole children's services.
 _TOLD_IN_CUE = re.compile(r"(?i)\bfull\b|\bservices\b|\bchildren\s+in\s+need\b")

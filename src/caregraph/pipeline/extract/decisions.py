@@ -6,7 +6,8 @@
   (:mod:`.headed_decisions`); what follows the end of their list in the section is read as text with no heading;
 - resolutions with no heading, in minutes items, agenda-item and decision pages (:mod:`.headless_decisions`); only a
   strong opener ("That …", "RESOLVED to …") in a summary of the discussion, a report's purpose, or on a page that is
-  not a meeting's; an infinitive ("To appoint …") is a resolution under "Minutes:" and the item's proposal above it;
+  not a meeting's; an infinitive ("To appoint …") is a resolution under "Minutes:" and on a decision page, and the
+  item's proposal above a meeting's minutes;
   a numbered "1) That …" resolution that opens the page (no title);
 - a recommendation quoted and then agreed ('The recommendation "That …" The Committee agreed').
 
@@ -155,7 +156,9 @@ def match_decisions(doc: Doc) -> list[DecisionCandidate]:
             # a report's purpose (a decision page's resolutions may follow it with no heading) likewise
             strong_only = s.kind in ("key_points", "purpose") or doc.genre not in _MEETING_GENRES
             # "To appoint …" is a resolution under "Minutes:", the item's proposal above it
-            minuted = s.start in minuted_at
+            # … and on a decision page, which records what was decided ("To approve the designation of …" above
+            # "Reasons for the decision:")
+            minuted = s.start in minuted_at or doc.genre is Genre.DECISION
             kind, items = "resolution", headless_items(doc, s, strong_only=strong_only, minuted=minuted)
         else:
             continue

@@ -7,8 +7,13 @@ the text's precision, relative dates resolved against the document's date, not a
 date of something that happened ("the visit carried out 1-2 November"), not before the document's own date; a
 publication date only when what is published is the council's own ("the refreshed plan is due to be published in
 July"), not an inspection's report or letter.
-Conditions ("subject to …"), other bodies' plans ("Ofsted will …") and procedural deadlines for the public or
-members (questions, petitions, call-in) are no commitments, and a planned inspection's date is the inspection's. A
+Conditions ("subject to …"), other bodies' plans in any tense ("Ofsted will …", "Ofsted planned to …"), a he, she or
+they standing for an outside actor ("A team of inspectors arrived … They will …"), questions ("asked whether …"),
+denied cues ("it was not possible to review …"), funding lines ("£1m will be provided until March") and procedural
+deadlines for the public or members (questions, petitions, call-in) are no commitments; a planned inspection's date
+is the inspection's; a date of something past ("back in February", "since September", "who in December
+recommended") or that a figure is taken at ("as at June") is due for nothing; a span of time ("in three months")
+counts only from the page's own date (its text's or URL's). A
 resolution with a date to come is a commitment itself (unless it notes, welcomes or approves), and the rows of a
 flattened work programme or action log (:func:`table_follow_ups`) are each one. A closed bracket is an aside a clause
 runs across ("be endorsed for submission (as the regulations require) by 9 March"); its dates are its own. The
@@ -25,7 +30,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from caregraph.pipeline.dates import DateMention, sort_key
+from caregraph.pipeline.dates import DateMention, document_date_from_url, sort_key
 from caregraph.pipeline.extract.doc import SCAN_LIMIT, Doc, clean, load_rules, trim
 from caregraph.pipeline.extract.inspections import is_publication
 from caregraph.pipeline.extract.patterns import at_word_starts, folds_simply, holds_any
@@ -39,6 +44,14 @@ class FollowUpRules:
     not_due_before: re.Pattern[str]  # words before a date that make it a planned inspection's
     description_lead: re.Pattern[str]  # what comes before the description ("Officers confirmed that")
     clutter: re.Pattern[str]  # page clutter left in the text ("pdf icon PDF 433 KB")
+    outside_actor: re.Pattern[str]  # an actor outside the council ("inspectors", "the commissioner")
+    negated: re.Pattern[str]  # words before a cue that deny it ("it was not possible to")
+    particle_verb: re.Pattern[str]  # a verb whose "back" is a particle ("report back in March")
+    past_verb_after: re.Pattern[str]  # a past verb just after a date ("who in December recommended")
+    snapshot_before: re.Pattern[str]  # words before the date a figure is taken at ("as at June 2024")
+    money: re.Pattern[str]  # money in a clause ("£500,000", "funding")
+    money_cue: re.Pattern[str]  # a cue that gives or spends money ("be provided", "will receive")
+    money_until: re.Pattern[str]  # words before a date that bound a sum ("until", "up to")
 
 
 @cache
@@ -51,6 +64,14 @@ def rules() -> FollowUpRules:
         not_due_before=re.compile(d["not_due_before"], re.I),
         description_lead=re.compile(d["description_lead"], re.I),
         clutter=re.compile(d["clutter"], re.I),
+        outside_actor=re.compile(d["outside_actor"], re.I),
+        negated=re.compile(d["negated"], re.I),
+        particle_verb=re.compile(d["particle_verb"], re.I),
+        past_verb_after=re.compile(d["past_verb_after"], re.I),
+        snapshot_before=re.compile(d["snapshot_before"], re.I),
+        money=re.compile(d["money"], re.I),
+        money_cue=re.compile(d["money_cue"], re.I),
+        money_until=re.compile(d["money_until"], re.I),
     )
 
 
@@ -93,9 +114,10 @@ def match_follow_ups(
 ) -> list[FollowUpRecord]:
     """The commitment of each decision, then of each sentence of the prose sections (one at most of each)."""
     anchor = anchor or doc_date
+    counted = _counts_from(doc, doc_date, anchor)
     out: list[FollowUpRecord | None] = []
     for d in decisions:
-        found = next(iter(_in_span(doc, d.evidence.start, d.evidence.end, d.number, doc_date, anchor)), None)
+        found = next(iter(_in_span(doc, d.evidence.start, d.evidence.end, d.number, doc_date, counted)), None)
         if (
             found is None
             and _RESOLUTION.match(doc.text, d.evidence.start, d.evidence.end)
@@ -103,15 +125,31 @@ def match_follow_ups(
         ):
             # a resolution is a commitment itself: "That the Committee visits the hub before the July 2023 meeting"
             found = next(
-                iter(_in_span(doc, d.evidence.start, d.evidence.end, d.number, doc_date, anchor, resolution=True)),
+                iter(_in_span(doc, d.evidence.start, d.evidence.end, d.number, doc_date, counted, resolution=True)),
                 None,
             )
         out.append(found)
     for s in doc.segments:
         if s.kind in _PROSE:
             for ss, se in doc.sentences_in(s.start, min(s.end, SCAN_LIMIT)):
-                out.extend(_in_span(doc, ss, se, None, doc_date, anchor, every=True))
+                out.extend(_in_span(doc, ss, se, None, doc_date, counted, every=True))
     return [c for c in out if c is not None]
+
+
+@dataclass(frozen=True)
+class _Anchor:
+    """What a page's relative dates are read against: ``date`` (its own date, else the latest full date it states)
+    and whether that is the page's own date (its text's or its URL's), the only date a span of time ("in three
+    months", "next week") may be counted from."""
+
+    date: PartialDate | None
+    own: bool
+
+
+def _counts_from(doc: Doc, doc_date: PartialDate | None, anchor: PartialDate | None) -> _Anchor:
+    """The anchor of ``doc``'s relative dates: a page with no date of its own in its text or URL gives no date a
+    span of time runs from (ANNOTATION.md: relative dates count only when the text gives the date they run from)."""
+    return _Anchor(anchor, doc_date is not None or document_date_from_url(doc.source.url) is not None)
 
 
 #: The header cells of a table of things to come (a work programme, a forward plan, an action log): a date column
@@ -182,7 +220,7 @@ def _in_span(
     end: int,
     decision_number: str | None,
     doc_date: PartialDate | None,
-    anchor: PartialDate | None,
+    counted: _Anchor,
     resolution: bool = False,
     every: bool = False,
 ) -> list[FollowUpRecord]:
@@ -206,19 +244,16 @@ def _in_span(
         clause = text[c_start:c_end]
         # a relative clause's subject is before it: "the commissioner's review, which began …, will conclude by …"
         scope = text[start:c_end] if _RELATIVE.match(clause) else clause
-        if r.not_cue.search(scope):
+        if r.not_cue.search(scope) or r.negated.search(text, max(c_start, cue.start() - 50), cue.start()):
             continue
-        asides = _asides(text, c_start, c_end) if "(" in clause else []
-        dates = [
-            d
-            for d in doc.dates_in(c_start, c_end, anchor, future=True, durations=True, seasons=True)
-            if not any(a <= d.start < b and not _only_date(text, a, b, d) for a, b in asides)  # an aside's own date
-            and not (is_publication(text, d, c_start) and not _own_publication(text, d, c_start, scope))
-            and not _PAST_PASSIVE.search(text, max(c_start, d.start - 60), d.start)
-            and not _PAST_EVENT_DATE.search(text, max(c_start, d.start - 70), d.start)
-            and not r.not_due_before.search(text, max(c_start, d.start - 60), d.start)
-            and not _EVENT_AFTER.match(text, d.end, c_end)
-        ]
+        if _outside_subject(doc, start, c_start, c_end, cue.start()):
+            continue
+        dates = _due_dates(doc, start, c_start, c_end, scope, counted)
+        if dates and r.money.search(text, c_start, c_end):
+            # a funding line: money given or spent, or bounded by the date ("£1m will be provided until March")
+            if r.money_cue.search(text, cue.start(), cue.end()):
+                continue
+            dates = [d for d in dates if not r.money_until.search(text, max(c_start, d.start - 40), d.start)]
         if doc_date is not None:
             dates = [d for d in dates if _not_before(d.date, doc_date)]
         dates = [d for d in dates if d.start >= taken_to]
@@ -263,6 +298,148 @@ def _in_span(
     return found
 
 
+def _due_dates(doc: Doc, s_start: int, c_start: int, c_end: int, scope: str, counted: _Anchor) -> list[DateMention]:
+    """The dates of the clause ``text[c_start:c_end]`` that may be a commitment's due date: not an aside's own date,
+    not an inspection's report's publication, not the date of something past or of an inspection ("two more visits
+    were planned, the first of which would be in March 2022, followed by one in June 2022": "one" is another visit),
+    not the date a figure is taken at, and not a span of time on a page with no date to count it from."""
+    r = rules()
+    text = doc.text
+    asides = _asides(text, c_start, c_end) if "(" in text[c_start:c_end] else []
+    out: list[DateMention] = []
+    inspection = False  # the last date ruled out was an inspection's
+    for d in doc.dates_in(c_start, c_end, counted.date, future=True, durations=True, seasons=True):
+        if r.not_due_before.search(text, max(c_start, d.start - 100), d.start) or (
+            inspection and _ANOTHER_ONE.search(text, max(c_start, d.start - 50), d.start)
+        ):
+            inspection = True
+            continue
+        bracket = next(((a, b) for a, b in asides if a <= d.start < b), None)
+        if bracket is not None and not _only_date(text, *bracket, d):
+            continue  # an aside's own date
+        # "within 70 days of the publication of the report (which is 12 August)": the date the span ends on
+        span_end = bracket is not None and _SPAN_OF.search(text, max(c_start, bracket[0] - 160), bracket[0])
+        if (
+            not (
+                is_publication(text, d, c_start)
+                and not span_end
+                and not _own_publication(text, d, c_start, scope, s_start)
+            )
+            and not _PAST_PASSIVE.search(text, max(c_start, d.start - 60), d.start)
+            and not _PAST_EVENT_DATE.search(text, max(c_start, d.start - 70), d.start)
+            and not r.snapshot_before.search(text, max(c_start, d.start - 40), d.start)
+            and not _EVENT_AFTER.match(text, d.end, c_end)
+            and not r.past_verb_after.match(text, d.end, c_end)
+            and not _back_then(text, c_start, d.start)
+            and (counted.own or not d.relative or _NAMED_WHEN.search(text, d.start, d.end) is not None)
+        ):
+            out.append(d)
+    return out
+
+
+#: A span counted from an event: "within 70 days of the publication of the report", "no later than six weeks after".
+_SPAN_OF = re.compile(
+    r"(?i)\b(?:within|no\s+later\s+than|not\s+later\s+than)\s+(?:\d+|[a-z]+)\s+(?:working\s+)?(?:days|weeks|months)"
+    r"\s+(?:of|after|from)\b[^()]*$"
+)
+#: "one" or "another" standing for the noun of a date before it ("…, followed by one in June", "and another in May").
+_ANOTHER_ONE = re.compile(
+    r"(?i)(?:followed\s+by|then|and|with)\s+(?:one|another|a\s+(?:second|third|fourth|further|final)(?:\s+one)?)\s+"
+    r"(?:(?:expected|planned|due|scheduled)\s+)?(?:in|on|during|at|by)\s+(?:the\s+)?$"
+)
+
+
+#: "back in/on" just before a date ("a full council meeting back in February").
+_BACK_IN = re.compile(r"(?i)\bback\s+(?:in|on|at|during)\s+(?:the\s+)?$")
+
+
+def _back_then(text: str, c_start: int, d_start: int) -> bool:
+    """Whether the date at ``d_start`` is dated "back in …", something past: "back" after no verb whose particle it
+    is ("at a full council meeting back in February", not "report back in March", "bring the plan back in June")."""
+    back = _BACK_IN.search(text, max(c_start, d_start - 30), d_start)
+    return back is not None and not rules().particle_verb.search(text, max(c_start, back.start() - 60), back.start())
+
+
+#: A month, season or year written out: a relative date that names one takes only its year from the anchor ("the
+#: July committee"); one that names none is a span counted from the anchor ("in three months", "next week").
+_NAMED_WHEN = re.compile(
+    r"(?i)\d{4}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:spring|summer|autumn|winter)\b"
+)
+#: A personal pronoun at the start of a subject ("She will report to the Minister by …", "They will also …").
+_PRONOUN = re.compile(r"(?i)\s*[\"“‘']?\s*(?:he|she|they)\b")
+#: A subject that is only a conjunction ("…, and will report to the DfE by …"): the sentence's subject is the clause's.
+_NO_SUBJECT = re.compile(r"(?i)\s*(?:(?:and|but|then|also)\b\s*)*$")
+#: A sentence's subject: the words before its first finite verb, after an opening phrase ending in a comma ("In
+#: response, the Department for Education has appointed …" → "the Department for Education").
+_SENTENCE_SUBJECT = re.compile(
+    r"(?i)\s*[\"“‘']?\s*(?:(?:in|on|at|after|following|since|during|as|under|last|this|earlier)\b[^,.;]{0,40},\s+)?"
+    r"(?P<s>[^.;:]{1,120}?)\s+(?:will|would|has|have|had|is|are|was|were|said|says|can|could|\w+ed)\b"
+)
+#: A personal name with an honorific at the start of a subject ("Mr Poe", "Dr Jane Roe"): its surname is the last word.
+_HONORIFIC_NAME = re.compile(
+    r"\s*(?:Mr|Mrs|Ms|Miss|Dr|Professor|Sir|Dame)\.?\s+(?:[A-Z][\w’'-]+\s+){0,2}?(?P<surname>[A-Z][\w’'-]+)\s*$"
+)
+#: What follows a person's name when the text says what they are: "John Example, the …", "John Example has been
+#: appointed (as) …", "Jo Example was named …".
+_INTRODUCED_AS = re.compile(
+    r"(?i)(?:\s*,|\s+(?:has|have|had)\s+been\s+(?:appointed|named|made)|\s+(?:was|is)\s+(?:appointed|named|made)?)"
+)
+
+
+def _outside_subject(doc: Doc, s_start: int, c_start: int, c_end: int, cue_start: int) -> bool:
+    """Whether the commitment cued at ``cue_start`` is an outside actor's, told by who it is: a he, she or they
+    standing for one (the subjects of the sentences before, read back past other pronouns: "A team of inspectors
+    arrived … They will …"), or a person the page introduces as one ("The government has appointed Jo Example as
+    commissioner … Ms Example will …"). The actor is the clause's subject after any reporting verb ("Officers said
+    that the Panel would …": the Panel), else the sentence's ("She will consider …, and will report …")."""
+    text = doc.text
+    r = rules()
+    lead = r.description_lead.match(text[c_start:c_end])  # its "^" holds at the start of a string only
+    lead_end = c_start + lead.end() if lead and c_start + lead.end() <= cue_start else None
+    actor = text[lead_end or c_start : cue_start]
+    if _NO_SUBJECT.match(actor):
+        subject = _SENTENCE_SUBJECT.match(text, s_start, cue_start)
+        actor = subject.group("s") if subject else ""
+    if lead_end is not None and _PRONOUN.match(actor):
+        # "Officers said they would …": the pronoun is the reporting clause's subject
+        reporter = _SENTENCE_SUBJECT.match(text, c_start, lead_end)
+        actor = reporter.group("s") if reporter else actor
+    if not _PRONOUN.match(actor):
+        return _introduced_as_outsider(doc, actor, s_start)  # a subject that names an outside body: rules().not_cue
+    at = s_start
+    for _ in range(4):
+        before = list(doc.sentences_in(max(0, at - 600), at))
+        if not before:
+            return False
+        at, pe = before[-1]
+        subject = _SENTENCE_SUBJECT.match(text, at, pe)
+        if subject is None:
+            return False
+        actor = subject.group("s")
+        if not _PRONOUN.match(actor):
+            return r.outside_actor.search(actor) is not None or _introduced_as_outsider(doc, actor, at)
+    return False
+
+
+def _introduced_as_outsider(doc: Doc, actor: str, before: int) -> bool:
+    """Whether ``actor`` is a person ("Mr Poe") whom the text, before ``before``, first names as an outside actor:
+    the actor's words just before the name ("the Secretary of State has appointed Jane Roe") or after it ("Sam Poe has
+    been named as the government's adviser", "John Example, the commissioner, …")."""
+    name = _HONORIFIC_NAME.match(actor)
+    if name is None:
+        return False
+    text = doc.text
+    first = re.search(rf"\b{re.escape(name.group('surname'))}\b", text[:before])
+    if first is None:
+        return False
+    fs, fe = doc.sentence_around(first.start(), first.end())
+    outside = rules().outside_actor
+    if outside.search(text, max(fs, first.start() - 60), first.start()):
+        return True
+    introduced = _INTRODUCED_AS.match(text, first.end(), fe)
+    return introduced is not None and outside.search(text, introduced.end(), min(fe, introduced.end() + 60)) is not None
+
+
 #: An agenda item the text refers to as such ("this item was deferred", "the item would return").
 _THIS_ITEM = re.compile(r"(?i)\b(?:this|the)\s+item\b(?!\s+(?:on|of|about)\b)")
 
@@ -290,15 +467,23 @@ def _item_title(doc: Doc, pos: int) -> str | None:
 _ITEM_NUMBER = re.compile(r"^\s*\d{1,4}[a-z]?\.?\s*")
 
 
-def _own_publication(text: str, d: DateMention, c_start: int, scope: str) -> bool:
+def _own_publication(text: str, d: DateMention, c_start: int, scope: str, s_start: int) -> bool:
     """Whether the publication dated ``d`` is one to come of the council's own: "the refreshed plan is due to be
     published in July", "would build on the letter and publish a new strategy in the spring" (what an active "publish"
-    governs is what is published), not an inspection's report or letter ("the letter will be published on …")."""
+    governs is what is published), not an inspection's report or letter ("the letter will be published on …"), nor
+    "the report" or "their findings" after a sentence about an inspection ("The inspection took place in March. The
+    report will be published on 5 April")."""
     pub = _FUTURE_PUBLICATION.search(text, max(c_start, d.start - 120), d.start)
     if pub is None:
         return False
     what = text[pub.end() : d.start] if pub.group().lower().endswith("publish") else scope
-    return not _REPORT_OF_INSPECTION.search(what)
+    if _REPORT_OF_INSPECTION.search(what):
+        return False
+    return not (_BARE_REPORT.search(what) and _REPORT_OF_INSPECTION.search(text, max(0, s_start - 300), s_start))
+
+
+#: A report named by its kind alone, whose owner the sentence before tells: "the report", "their findings".
+_BARE_REPORT = re.compile(r"(?i)\b(?:the|their|its)\s+(?:final\s+|full\s+)?(?:report|letter|findings|outcome)s?\b")
 
 
 #: The words that lead to a due date in a description: "at its meeting on", "to the November", "by the end of".
@@ -306,7 +491,7 @@ _DUE_LEAD = re.compile(
     r"(?i)(?:\s+(?:at|for)\s+(?:its|their|the|a)\s+meetings?(?:\s+(?:on|in|of|held\s+on))?"
     r"|\s+(?:in|on|by|before|from|during|until|no\s+later\s+than|ahead\s+of|by\s+the\s+end\s+of"
     r"|at\s+the\s+end\s+of|for|when\s+it\s+next\s+meets,?\s+on))?,?\s+(?:the\s+(?=\S+$))?"
-    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?$"
+    r"(?:(?:early|late|mid)[\s-]+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?$"
 )
 
 
@@ -343,11 +528,17 @@ _SPACE_BEFORE_STOP = re.compile(r"\s+([,;:.)])")
 
 def _description(text: str, start: int, end: int, due_start: int, due_end: int) -> str:
     """What is due, ``text[start:end]`` less its due date and the words that lead to it ("report back on agency
-    staffing to the Committee's March meeting" → "report back on agency staffing to the Committee's meeting"), page
-    clutter and a leading "that"."""
+    staffing to the Committee's March meeting" → "report back on agency staffing to the Committee's meeting"; a span
+    whose end a bracket restates goes with it: "submit a plan within 70 days of the report (which is 12 August)" →
+    "submit a plan"), page clutter and a leading "that"."""
     if start <= due_start and due_end <= end:
         lead = _DUE_LEAD.search(text, start, due_start)
         cut = lead.start() if lead else due_start
+        bracket = text.rfind("(", start, due_start)
+        span = _SPAN_OF.search(text, max(start, bracket - 160), bracket) if bracket >= 0 else None
+        if span is not None:  # "within 70 days of the publication of the report (which is 12 August)": the span too
+            cut, close = span.start(), text.find(")", due_end, end)
+            due_end = close + 1 if close >= 0 else due_end
         aside = _ASIDE.search(text, due_end, end)  # "by 17 July 2023, setting out how …": an aside, left out
         raw = text[start:cut] + " " + text[due_end : aside.start() if aside else end]
     else:
@@ -384,11 +575,12 @@ _DATE_WORD = re.compile(
     r"|tomorrow|month|year|week|(?:mon|tues|wednes|thurs|fri|satur|sun)day|morning|the\s+end\s+of))"
 )
 #: Words before a date that make it the date of something that happened ("the visit carried out 1-2 November
-#: 2022", "took place over three weeks in the summer"), not the date a commitment is due ("to be carried out in
-#: March" is still due then).
+#: 2022", "took place over three weeks in the summer", "inspectors arrived at County Hall this week to begin …"), not
+#: the date a commitment is due ("to be carried out in March" is still due then).
 _PAST_EVENT_DATE = re.compile(
-    r"(?i)(?<!\bbe\s)\b(?:carried\s+out|took\s+place|taken\s+place|held|undertaken|conducted|visited|inspected|dated)"
-    r"\s+(?:(?:over|for|across)\s+(?:[\w’'-]+\s+){1,3}?)?(?:on\s+|in\s+|between\s+|from\s+|during\s+|over\s+)?(?:the\s+)?$"
+    r"(?i)(?<!\bbe\s)\b(?:carried\s+out|took\s+place|taken\s+place|held|undertaken|conducted|visited|inspected|dated"
+    r"|arrived|began|met)"
+    r"\s+(?:(?:over|for|across|at|to|with)\s+(?:[\w’'-]+\s+){1,3}?)?(?:on\s+|in\s+|between\s+|from\s+|during\s+|over\s+)?(?:the\s+)?$"
 )
 #: What makes a publication date another body's, not a commitment's due date: the report or letter of an inspection
 #: ("the letter will be published on 5 September"); a plan of the council's own "to be published in July" is due then.
@@ -476,11 +668,18 @@ def _aside_end(text: str, open_at: int, end: int) -> int | None:
 
 
 def _only_date(text: str, a: int, b: int, d: DateMention) -> bool:
-    """Whether the bracket ``text[a:b]`` holds the date ``d`` and nothing else ("next Wednesday (1 November)")."""
-    return not _WORDY.search(text[a + 1 : d.start] + text[d.end : b - 1])
+    """Whether the bracket ``text[a:b]`` holds the date ``d`` and nothing else ("next Wednesday (1 November)"), or
+    restates with it the date of what it follows ("within 70 days of the report (which is 12 August 2022)", "within
+    20 days (i.e. by 30 May)")."""
+    return not _WORDY.search(text[d.end : b - 1]) and _RESTATING.fullmatch(text, a + 1, d.start) is not None
 
 
 _WORDY = re.compile(r"\w")
+#: Words a bracket may hold before the date it restates: "(which is …", "(i.e. by …", "(that is, no later than …".
+_RESTATING = re.compile(
+    r"(?i)\W*(?:(?:which|this|that)\s+(?:is|will\s+be|would\s+be|falls\s+on)|that\s+is|i\.?\s?e\.?|namely|being)?"
+    r"[\s,:]*(?:(?:by|on|before|until|no\s+later\s+than)\s+)?(?:the\s+)?"
+)
 _EMPTY_BRACKET = re.compile(r"\s*\(\W*\)")
 
 

@@ -191,8 +191,9 @@ def _top_body(doc: Doc) -> str | None:
     return None
 
 
-#: What follows a body's name at the start of a title that gives its subject: " – Safeguarding Review", ": Update".
-_TOPIC_AFTER = re.compile(r"\s*[-–—:]\s+\S")
+#: What follows a body's name at the start of a title that gives its subject or the kind of record: " – Safeguarding
+#: Review", ": Update", " Minutes of the Meeting Held on …", " Agenda".
+_TOPIC_AFTER = re.compile(r"\s*[-–—:]\s+\S|\s+(?i:minutes|agenda|notes|record)\b")
 
 
 _TOP = 6
@@ -200,12 +201,18 @@ _TOP = 6
 
 def _anaphoric_body(doc: Doc) -> str | None:
     """The body a page without a header speaks of by its head word alone ("the Board informed …", "the Board's next
-    meeting"): the head word it so uses most, at least twice, as the full name the page gives it once ("the Scrutiny
-    Board"); None when it gives none."""
+    meeting") or as the subject of what a meeting does ("The Scrutiny Board considered …", "the Board noted …"): the
+    head word it so uses most, at least twice, as the full name the page gives it once ("the Scrutiny Board"); None
+    when it gives none."""
     counts: dict[str, int] = {}
     for m in _bare_heads().finditer(doc.text, 0, doc.limit):
         head = m.group("head")
         if head.lower() != "council":
+            counts[head] = counts.get(head, 0) + 1
+    for m in _acting_bodies().finditer(doc.text, 0, doc.limit):
+        name = body_name(m.group("body"))
+        head = m.group("head")
+        if name is not None and head.lower() != "council" and len(name.split()) > 1:
             counts[head] = counts.get(head, 0) + 1
     if not counts:
         return None
@@ -216,6 +223,17 @@ def _anaphoric_body(doc: Doc) -> str | None:
 @cache
 def _bare_heads() -> re.Pattern[str]:
     return re.compile(rf"\b[Tt]he\s+(?P<head>{rules().body_heads})(?![\w-])(?!\s+(?:of|for)\b)")
+
+
+@cache
+def _acting_bodies() -> re.Pattern[str]:
+    """A full name as the subject of what a meeting does, at a sentence's start: "The Scrutiny Board considered …"."""
+    r = rules()
+    return re.compile(
+        rf"(?:^|(?<=[.:]\s)|(?<=[.:]\s\s))[ \t]*(?P<body>[Tt]he[ \t]+(?:[A-Z][\w’'&-]*[ \t]+(?:(?:and|&|of|for|the|in|on|to)[ \t]+)*){{1,8}}"
+        rf"(?P<head>{r.body_heads}))(?![\w-])[ \t]+{r.meeting_verbs}",
+        re.M,
+    )
 
 
 def _unlabelled(line: str) -> str:

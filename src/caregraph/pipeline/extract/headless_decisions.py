@@ -7,9 +7,10 @@ it closes its item or sits in a list whose every item opens like a resolution; l
 …") only in such a list. Also the items under a line that says they were agreed ("3. The following points were also
 agreed:"), the items under a line that names who decided ("The Committee:", "RESOLVED: That the Schools Forum:-"),
 each going on with its sentence ("• noted the outcome …;"), with a sub-list under one of them as part of it; a
-recommendation put to the meeting ("Cabinet is RECOMMENDED to approve …") when a line below says it was agreed; a
-resolution right under a decision field's label ("Decision number:"). The items under "… noted the following:" are
-points noted, and a weak opener after "In response to questions," answers them: neither is a resolution.
+recommendation put to the meeting ("Cabinet is RECOMMENDED to approve …") when a line below says it was agreed (past
+"Additional documents:" and its links, or as a heading "Recommendations Agreed"); a resolution right under a decision
+field's label ("Decision number:"). The items under "… noted the following:" or "… spoke in support of the Motion:"
+are points noted or made, and a weak opener after "In response to questions," answers them: none is a resolution.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ def headless_items(doc: Doc, s: Segment, *, strong_only: bool = False, minuted: 
     openings = [resolution_opening(text, cs, e, infinitive=minuted) for _, cs, e, _ in units]
     for k, (_, cs, e, _) in enumerate(units):
         # "Cabinet is RECOMMENDED to approve …" right above "Recommendation agreed.": what was proposed was decided
-        if openings[k] is None and rules().proposal.match(text[cs:e]) and _proposal_agreed(text, units[k + 1 : k + 4]):
+        if openings[k] is None and rules().proposal.match(text[cs:e]) and _proposal_agreed(doc, e):
             openings[k] = ("strong", cs)
     # a run: consecutive list items, (first, last) unit; a list of resolutions when every item opens like one
     runs: list[tuple[int, int]] = []
@@ -103,14 +104,24 @@ _PROPOSAL_AGREED = re.compile(
 )
 
 
-def _proposal_agreed(text: str, below: list[Unit]) -> bool:
-    """Whether one of the lines ``below`` a recommendation says it was agreed, before another recommendation."""
-    for _, cs, end, _ in below:
-        if rules().proposal.match(text[cs:end]):
+def _proposal_agreed(doc: Doc, pos: int) -> bool:
+    """Whether one of the few lines below a recommendation that ends at ``pos`` says it was agreed, before another
+    recommendation or the next agenda item; lines between, such as "Additional documents:" and the links under it,
+    and a heading that the line itself may be ("Recommendations Agreed") do not part them."""
+    text = doc.text
+    items = [(s.start, s.end) for s in doc.segments if s.kind in ("item", "meeting") and s.end > pos]
+    for n, (start, _end, line) in enumerate(doc.lines_in(pos, min(len(text), doc.limit))):
+        if n >= _AGREED_REACH or any(a <= start < b for a, b in items):
             return False
-        if _PROPOSAL_AGREED.match(text[cs:end].strip()):
+        if rules().proposal.match(line):
+            return False
+        if _PROPOSAL_AGREED.match(line.strip()):
             return True
     return False
+
+
+#: How many lines below a recommendation the line that says it was agreed may stand.
+_AGREED_REACH = 6
 
 
 # A line that says what follows was agreed: "3. The following points were also agreed:", "It was agreed that:".
@@ -119,8 +130,15 @@ _AGREED_LEAD_IN = re.compile(
 )
 
 
-# A line that says what follows was noted: "The panel noted the following:", "Members noted the following points:".
-_NOTED_LEAD_IN = re.compile(r"(?i)\bnoted\s+the\s+following\b[^.:]{0,30}:\s*$")
+# A line that says what follows was noted or said: "The panel noted the following:", "Members noted the following
+# points:", "The mover and seconder spoke in support of the Motion:", "Members commented as follows:", "The following
+# comments were made:" (not a line that says they were agreed).
+_NOTED_LEAD_IN = re.compile(
+    r"(?i)^(?![^\n]*\b(?:resolved|agreed|decided|approved)\b)[^\n]*(?:\bnoted\s+the\s+following\b"
+    r"|\b(?:spoke|speaking)\s+(?:in\s+(?:support|favour)\s+of|against|on|to)\b"
+    r"|\b(?:said|commented|stated|remarked|argued|observed|raised|highlighted|asked|queried)\b"
+    r"|\b(?:comments|points|questions|observations|issues)\s+(?:were|was)\s+(?:made|raised)\b)[^.:]{0,60}:\s*$"
+)
 
 
 def _noted_sublists(text: str, units: list[Unit]) -> set[int]:
@@ -128,7 +146,7 @@ def _noted_sublists(text: str, units: list[Unit]) -> set[int]:
     overall judgement was …", "• There were no areas …"): points of the discussion that were noted, no resolutions."""
     out: set[int] = set()
     for k, (_number, cs, end, _marked) in enumerate(units):
-        if end - cs > 140 or not _NOTED_LEAD_IN.search(text, cs, end):
+        if end - cs > 140 or not _NOTED_LEAD_IN.search(text[cs:end]):
             continue
         for j in range(k + 1, len(units)):
             if not units[j][3]:
@@ -229,6 +247,14 @@ _REPORTED_ACTIVE = re.compile(
     r"(?P<gap>\s+(?:at|on|in|during|following|after|last|this|by)\b[^.;:!?]{1,60}?)?"
     r"\s+(?P<comp>to\s+(?!(?:be|this|that|these|those|it|them|the|a|an|its|their|all|any|some|each|both|which|what)\b)(?-i:[a-z])+|that)\b"
 )
+#: A sentence that says the minutes were confirmed ("The minutes were signed as an accurate record.", "The minutes of
+#: the last meeting were agreed as a correct record and signed by the Chair."): the meeting's procedural decision.
+_MINUTES_CONFIRMED = re.compile(
+    r"(?<![\w,;] )(?<![\w,;])\b(?-i:The|the)\s+minutes\b[^.;:]{0,160}?\b(?:were|was)\s+(?:(?:duly|unanimously|then|also|formally)\s+)?"
+    r"(?:agreed|approved|confirmed|signed|accepted)(?:\s+(?:and|&)\s+(?:agreed|approved|confirmed|signed))?"
+    r"\s+as\s+an?\s+(?:correct|accurate|true|full)\b",
+    re.I,
+)
 _EARLIER_MEETING = re.compile(r"(?i)\b(?:last|previous|earlier|an\s+earlier|a\s+previous)\s+meeting\b")
 #: A "that" clause that states what is so ("… agreed that the report was helpful"), not what shall be done ("… that a
 #: review should be held", "… that the group be re-established"): a verb of being before any modal.
@@ -261,22 +287,31 @@ def _reporting_subject() -> re.Pattern[str]:
 def reported_decisions(doc: Doc) -> list[Item]:
     """The decisions a page reports in sentences ("it was unanimously agreed by councillors that …", "A
     recommendation was also agreed that …", "The committee … and agreed to re-establish the group", "The council's
-    executive agreed at its meeting on October 21 to note the report; to seek a further report …; and to agree …"),
-    one a decision, a list of infinitives one each. Read on a page whose text has no resolution of another form."""
+    executive agreed at its meeting on October 21 to note the report; to seek a further report …; and to agree …",
+    "The minutes were signed as an accurate record."), one a decision, a list of infinitives one each; not one of an
+    earlier meeting ("At a previous meeting, Cabinet agreed …"). Read on a page whose text has no resolution of
+    another form."""
     text = doc.text
-    if _REPORTED_CUE.search(text, 0, doc.limit) is None:
+    if _REPORTED_CUE.search(text, 0, doc.limit) is None and _MINUTES_CONFIRMED.search(text, 0, doc.limit) is None:
         return []
     items: list[Item] = []
     for m in _REPORTED_PASSIVE.finditer(text, 0, doc.limit):
         _, end = doc.sentence_around(m.start(), m.end())
         items.extend(_infinitives(text, m.start("start"), m.end(), end))
+    for m in _MINUTES_CONFIRMED.finditer(text, 0, doc.limit):
+        _, end = doc.sentence_around(m.start(), m.end())
+        while end > m.start() and text[end - 1] in " \t\n":
+            end -= 1
+        items.append((None, m.start(), end))
     for m in _REPORTED_ACTIVE.finditer(text, 0, doc.limit):
         if any(a <= m.start() < b for _, a, b in items):
             continue
         start, end = doc.sentence_around(m.start(), m.end())
         subject = _reporting_subject().match(text, start, m.start())
-        if subject is None or _is_council_subject(subject) or _EARLIER_MEETING.search(m.group("gap") or ""):
-            continue  # not a body's decision; one of an earlier meeting ("agreed at its last meeting to …")
+        earlier = _EARLIER_MEETING.search(m.group("gap") or "") or _EARLIER_MEETING.search(text, start, m.start())
+        if subject is None or _is_council_subject(subject) or earlier:
+            continue  # not a body's decision; one of an earlier meeting ("agreed at its last meeting to …", "At a
+            # previous meeting, Cabinet agreed …")
         if m.group("comp").lower() == "that" and _OPINION.match(text, m.end("comp"), end):
             continue  # "Members agreed that the report was helpful": a view shared, not a decision
         # "agreed to re-establish …" as written; past a phrase of when ("agreed at its meeting on … to note …") the

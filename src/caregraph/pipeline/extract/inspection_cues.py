@@ -92,10 +92,21 @@ def _an_event(text: str, start: int, end: int, s_start: int, s_end: int) -> bool
     """Whether the mention at ``start``–``end`` is of an event, not a framework or programme ("the ILACS
     framework"), a condition or a generality ("subject to an inspection", "every inspection")."""
     r = rules()
+    if _FRAMEWORK_NAME.search(text, start, end) and _ISSUED.match(text, end, s_end):
+        return False  # "the Ofsted Single Inspection Framework published in December 2013": the framework itself
     return not (
         r.not_an_event.search(text[end : min(s_end, end + 40)])
         or r.not_an_event_before.search(text[max(s_start, start - 40) : start])
     )
+
+
+#: A mention that is a framework's name ("the single inspection framework"), and what makes it the framework's document:
+#: "published in November 2013", "introduced in 2018", "which came into force in January".
+_FRAMEWORK_NAME = re.compile(r"(?i)framework$")
+_ISSUED = re.compile(
+    r"(?i)\s*,?\s*(?:(?:which|that)\s+)?(?:(?:was|were|had\s+been|has\s+been)\s+)?(?:first\s+)?"
+    r"(?:published|introduced|launched|issued|came\s+into\s+(?:force|effect)|took\s+effect)\b"
+)
 
 
 def _anaphors(
@@ -127,10 +138,21 @@ def _anaphors(
         # June") or an earlier one
         here = [c for c in in_sentence if c[1] <= start and r.kinds[c[2]].anaphor == word]
         ref = max(here)[2] if here else last_kind[word] or (GENERIC if word == "inspection" else None)
-        if ref is None and (
-            _BY_INSPECTORS.match(text, m.end(), s_end) or (before and _INSPECTORS_OWN.search(before.group(0)))
+        if (
+            ref is not None
+            and r.kinds[ref].inspectorate == "dfe"
+            and _OFSTED_OWN.search(text, max(s_start, start - 40), m.end())
         ):
-            ref = OTHER  # "following a visit by inspectors in 2019", "Ofsted's latest visit": of no stated kind
+            # "identified by inspectors during their visit in June": the inspectors' visit, not the DfE
+            # commissioner's named before: an Ofsted visit of no stated kind
+            ref = OTHER
+        if ref is None and (
+            _BY_INSPECTORS.match(text, m.end(), s_end)
+            or (before and _INSPECTORS_OWN.search(before.group(0)))
+            or _INSPECTORS_MADE.search(text, max(s_start, start - 50), start)
+            or (last_kind["inspection"] is not None and _DEFINITE.match(text, start))
+        ):
+            ref = OTHER  # "following a visit by inspectors in 2019", "Ofsted's latest visit", "inspectors made a visit"
         if ref is not None:
             out.append((start, m.end(), OTHER if other_service(text, start, m.end(), s_start, s_end) else ref))
     if last_kind["inspection"] or last_kind["visit"]:
@@ -150,6 +172,21 @@ def _anaphors(
     return out
 
 
+#: A definite mention: "The visit took place on 23 May" after "a recent Ofsted inspection" is the inspectors' visit.
+_DEFINITE = re.compile(r"(?i)(?:the|this|that)\s+visit\b")
+
+#: The inspectorate as the subject that made a visit of no stated kind: "inspectors made an unannounced visit",
+#: "Ofsted carried out a visit".
+_INSPECTORS_MADE = re.compile(
+    r"(?i)\b(?:ofsted|inspectors|HMI)\s+(?:(?:had|have|has|then|also|recently)\s+)*(?:made|paid|carried\s+out|conducted|undert(?:ook|aken))\s+$"
+)
+
+#: Ofsted or its inspectors as the possessor of a visit, or the subject just before it: "Ofsted's visit", "inspectors
+#: during their visit".
+_OFSTED_OWN = re.compile(
+    r"(?i)\b(?:ofsted|inspectors|HMI)\b(?:['’]s?\s+(?:[\w-]+\s+){0,2}(?:visit|inspection)|[^.;]{0,25}\b(?:their|its)\s+(?:[\w-]+\s+){0,2}(?:visit|inspection))"
+)
+
 #: After a visit of no stated kind, the inspectorate that made it: "a visit by inspectors", "a visit from Ofsted".
 _BY_INSPECTORS = re.compile(r"(?i)\s+(?:by|from)\s+(?:the\s+)?(?:ofsted\b|(?:ofsted\s+)?inspectors\b|HMI\b)")
 
@@ -168,4 +205,6 @@ def other_service(text: str, cs: int, ce: int, s_start: int, s_end: int) -> bool
     r = rules()
     if r.other_service_before.search(text, max(s_start, cs - 70), cs):
         return True
+    if ce > cs and r.other_service_within.search(text, cs, ce):
+        return True  # "the Adoption Inspection took place between …"
     return ce > cs and r.other_service_after.search(text[ce : min(s_end, ce + 70)]) is not None

@@ -33,6 +33,7 @@ class Reading:
     last_grade: str | None = None  # the overall grade last stated, for "reached the same conclusion"
     other_before: bool = False  # the sentence before named another service's inspection
     main_council: str | None = None  # the council the page is about (its publisher, else the one it names most)
+    monitored_by_other: bool = False  # the sentence before gave monitoring to another body than Ofsted (the DfE)
 
 
 class Sentence(NamedTuple):
@@ -46,6 +47,7 @@ class Sentence(NamedTuple):
     planned: bool  # the sentence speaks of a plan
     context: str | None = None  # the kind a mention of no stated kind takes here (see context_kind)
     graded: bool = False  # the sentence grades the council's services (overall or in one area)
+    news: bool = False  # the page is news copy (what it reports in the present tense is new on its date)
 
 
 _ORDINALS = {

@@ -168,6 +168,7 @@ def _join(o: Draft, d: Draft, family: str) -> None:
     o.published = o.published or d.published
     o.planned = o.planned and d.planned
     o.untold = o.untold and d.untold
+    o.previous = o.previous and d.previous
     if d.judgement and (not o.judgement or (d.explicit_judgement and not o.explicit_judgement)):
         o.judgement, o.owns_judgement, o.explicit_judgement = d.judgement, d.owns_judgement, d.explicit_judgement
     if o.kind == family != d.kind:
@@ -194,7 +195,9 @@ def _attach_judgements(drafts: list[Draft], judgements: list[Located], doc_date:
         if not d.planned
         and (doc_date is None or sort_key(_when(d))[: len(doc_date.iso().split("-"))] <= sort_key(doc_date))
     ]
-    graded = [d for d in past if d.kind in r.graded]
+    # an Ofsted visit of no stated kind is an inspection an undated grade may be of ("inspectors during their visit in
+    # June and July … judged them inadequate"); one named only as an earlier inspection than the page's is not
+    graded = [d for d in past if (d.kind in r.graded or (d.unnamed and d.kind == OTHER)) and not d.previous]
     # in its own sentence a grade goes to the event named there unless it is planned: the date the page is read
     # against may be only the latest it states ("rated good at the inspection in November 2023" on a page whose last
     # stated day is in July 2023)

@@ -21,6 +21,7 @@ from caregraph.records import Evidence, PartialDate
 ILACS = "ilacs"  # the kind of an ILACS inspection of no finer kind
 SIF = "sif"  # the kind of a single inspection framework inspection
 GENERIC = "generic"  # the kind of a generic mention ("Ofsted inspection"), and of "the inspection" before any kind
+MONITORING = "monitoring-visit"  # the kind of an Ofsted monitoring visit
 LSCB_REVIEW = "lscb-review"  # the kind a grade for the LSCB makes an entry of
 OTHER = "other"  # the kind of another service's inspection (a children's home's, a youth justice service's), and of
 # an inspectorate's visit of no stated kind
@@ -67,6 +68,7 @@ class InspectionRules:
     not_an_event_before: re.Pattern[str]
     other_service_before: re.Pattern[str]
     other_service_after: re.Pattern[str]
+    other_service_within: re.Pattern[str]  # "the Adoption Inspection": a mention naming another service's
     other_inspectorate: re.Pattern[str]  # an inspectorate of other services (probation, police) named in a cue
     replaced_before: re.Pattern[str]  # words before a framework's name that put it out of force ("replaced the")
     sif_areas: re.Pattern[str]  # judgement areas only the single inspection framework has
@@ -88,6 +90,7 @@ class InspectionRules:
     anaphor_before: re.Pattern[str]  # the determiner and words before the noun
     visit_verb: re.Pattern[str]  # "inspectors, who visited on …"
     ordinal_ellipsis: re.Pattern[str]  # "… and the second in July": the next of a series
+    monitored_by_other: re.Pattern[str]  # "monitoring by DfE/NHS England": that body's monitoring visits
     same_grade: re.Pattern[str]  # "reached the same conclusion": the grade last stated
     context_kinds: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]  # (kind, patterns all found in the sentence)
     length: EventLength
@@ -149,6 +152,7 @@ def rules() -> InspectionRules:
         not_an_event_before=cue("not_an_event_before"),
         other_service_before=cue("other_service_before"),
         other_service_after=cue("other_service_after"),
+        other_service_within=cue("other_service_within"),
         other_inspectorate=cue("other_inspectorate"),
         replaced_before=cue("replaced_before"),
         sif_areas=cue("sif_areas"),
@@ -170,6 +174,7 @@ def rules() -> InspectionRules:
         anaphor_before=cue("anaphor_before"),
         visit_verb=cue("visit_verb"),
         ordinal_ellipsis=cue("ordinal_ellipsis"),
+        monitored_by_other=cue("monitored_by_other"),
         same_grade=cue("same_grade"),
         context_kinds=tuple(_context_kind(row, kinds) for row in d.get("context_kinds", ())),
         length=EventLength(
@@ -232,6 +237,8 @@ class Draft:
     # inspection in March 2016"): the subject of its sentence, so the sentence's grade is its own
     untold: bool = False  # a generic mention since ILACS began whose framework nothing but a grade could tell
     # (no framework, length, "full" or whole children's services named): ungraded, its kind is "other"
+    previous: bool = False  # named as an earlier inspection than the page reports ("since the previous inspection in
+    # 2014", "previous inspections in 2012 and 2013"): a grade stated without a date is not its grade
     also: list[int] = field(default_factory=list)  # where the cues of the mentions merged into it are
 
 
@@ -248,7 +255,7 @@ def is_publication(text: str, date: DateMention, s_start: int) -> bool:
 
 #: A date right after a publishing verb: "published on 12 April 2023", "issued 3 May".
 _OWN_DATE = re.compile(
-    r"(?i)\s+(?:on\s+|in\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:\d|(?:January|February|March|April"
+    r"(?i)\s*[:\-–]?\s*(?:on\s+|in\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:\d|(?:January|February|March|April"
     r"|May|June|July|August|September|October|November|December)\b)"
 )
 

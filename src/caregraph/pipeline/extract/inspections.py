@@ -37,7 +37,16 @@ from caregraph.pipeline.extract.inspection_cues import context_kind, other_servi
 from caregraph.pipeline.extract.inspection_dates import dates_of, others_date
 from caregraph.pipeline.extract.inspection_drafts import Reading, Sentence
 from caregraph.pipeline.extract.inspection_merge import merge_inspections
-from caregraph.pipeline.extract.inspection_rules import GENERIC, ILACS, OTHER, SIF, Draft, is_publication, rules
+from caregraph.pipeline.extract.inspection_rules import (
+    GENERIC,
+    ILACS,
+    MONITORING,
+    OTHER,
+    SIF,
+    Draft,
+    is_publication,
+    rules,
+)
 from caregraph.pipeline.extract.judgements import (
     JudgementMention,
     Located,
@@ -64,7 +73,9 @@ def find_inspections(doc: Doc | Segmented, doc_date: PartialDate | None) -> list
 
 
 #: What every judging frame holds: a grade word (speed only; the first letters' lookahead lets it give up at once).
-_MAY_GRADE = re.compile(r"(?i)(?=[goira])(?:good|outstanding|inadequate|improvement|adequate|\bRI\b)")
+_MAY_GRADE = re.compile(
+    r"(?i)(?=[goirahltw])(?:good|outstanding|inadequate|improvement|adequate|\bRI\b|(?:lowest|worst|highest|top)\s+(?:possible\s+)?(?:overall\s+)?(?:ofsted\s+)?(?:judge?ment|rating|grad))"
+)
 
 
 #: What every kind cue, anaphor and visit verb holds (its rules' ``needs``, "inspection", "visit", "Ofsted",
@@ -156,18 +167,28 @@ def _read_sentence(
         if may_cue or (cue_words and _MAY_CUE.search(sentence))
         else ([], set(), [])
     )
-    for _cs, _ce, kind in cues:
+    monitored = r.monitored_by_other.search(text, s_start, s_end) is not None if cues or cue_words else False
+    if cues and (monitored or reading.monitored_by_other):
+        # "the WSoA would be subject to quarterly monitoring by DfE/NHS England, and the first monitoring visit had
+        # taken place in January 2023": that body's visit, not an Ofsted monitoring visit
+        cues = [(cs, ce, OTHER if k == MONITORING else k) for cs, ce, k in cues]
+    reading.monitored_by_other = monitored
+    for cs, ce, kind in cues:
         k = r.kinds[kind]
         if k.anaphor == "inspection":
             reading.last_kind["inspection"] = GENERIC if k.framework == "by-date" else kind
         if k.anaphor == "visit":
             reading.last_kind["visit"] = kind
+        if kind == OTHER and _INSPECTION_NOUN.search(text, cs, ce):
+            # "an inspection of the Adoption Service … The inspection was carried out in March 2008": the other
+            # service's inspection is what "the inspection" refers back to
+            reading.last_kind["inspection"] = OTHER
     # "HM Inspectorate of Probation inspected the service in April 2024. The service was rated good.": a sentence
     # that names no inspection and opens on the service just named grades that other service's inspection
     of_other = reading.other_before and not cues and _ANAPHORIC_SUBJECT.match(sentence) is not None
     reading.other_before = any(k == OTHER for _, _, k in cues)
     sentence_judgements = [
-        replace(j, other_service=True)
+        _of_other_service(text, j)
         if of_other
         or other_service(text, j.frame_start, j.frame_start, s_start, s_end)
         or _of_other_council(doc, j, s_start, reading)
@@ -195,7 +216,8 @@ def _read_sentence(
     if context and any(r.kinds[k].framework == "by-date" for _, _, k in cues):
         reading.last_kind["inspection"] = context  # "The area was last inspected in 2018 … A revisit in March 2021"
     graded = any(not j.other_service for j in sentence_judgements)
-    sentence_ = Sentence(text, sentence, s_start, s_end, dates, planned_sentence, context, graded)
+    news = doc.genre == "news"
+    sentence_ = Sentence(text, sentence, s_start, s_end, dates, planned_sentence, context, graded, news)
     used: set[int] = set()
     # "the fourth monitoring visit since the local authority was judged inadequate in 2021": the date is the
     # grade's, not the visit's
@@ -215,6 +237,19 @@ def _read_sentence(
         # goes to no other inspection
         reading.consumed.update(j.start for j in sentence_judgements if j.overall and not j.other_service)
 
+
+def _of_other_service(text: str, j: JudgementMention) -> JudgementMention:
+    """``j`` as another service's grade. Its subject naming that service ("overall the Adoption Service was judged
+    as good") makes it no partial grade of the council's: with "overall" near it, the service's overall grade."""
+    if j.areas and not j.overall and _OVERALL_NEAR.search(text, max(0, j.frame_start - 40), j.end):
+        return replace(j, other_service=True, areas=(), explicit=True)
+    return replace(j, other_service=True)
+
+
+_OVERALL_NEAR = re.compile(r"(?i)\boverall\b")
+
+#: A mention that names an inspection (not a visit or review).
+_INSPECTION_NOUN = re.compile(r"(?i)inspect")
 
 #: A mention that introduces an event rather than referring back to one: "an unannounced follow-up inspection".
 _INDEFINITE = re.compile(r"(?i)(?:an?|another)\s")

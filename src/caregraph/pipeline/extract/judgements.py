@@ -32,6 +32,7 @@ PARTIAL = "partial"
 @dataclass(frozen=True)
 class JudgementRules:
     grade_words: tuple[tuple[str, re.Pattern[str]], ...]  # (judgement key, whole-word pattern)
+    scale_ends: tuple[tuple[str, re.Pattern[str]], ...]  # (judgement key, "lowest possible" …): the frame's own
     frames: tuple[re.Pattern[str], ...]  # judging frames, each with a (?P<grade>…) group
     frame_words: tuple[tuple[str, ...], ...]  # for each frame, words one of which its every match holds
     areas: tuple[tuple[str, re.Pattern[str]], ...]  # (area key, pattern), PARTIAL among them
@@ -46,6 +47,7 @@ def rules() -> JudgementRules:
     frames = tuple(at_word_starts(f.replace("{grade}", grade_alternation)) for f in d["judgement"]["judgement_frames"])
     return JudgementRules(
         grade_words=tuple((k, re.compile(rf"^(?:{p})$", re.I)) for k, p in d["judgement_words"].items()),
+        scale_ends=tuple((k, re.compile(rf"^(?:{p})$", re.I)) for k, p in d["judgement_scale_ends"].items()),
         frames=frames,
         frame_words=tuple(needed_words(f) for f in frames),
         areas=tuple((k, re.compile(p, re.I)) for k, p in d["judgement_areas"].items()),
@@ -77,8 +79,9 @@ Located = tuple[JudgementMention, tuple[int, int]]  # a judgement and the span i
 
 
 def grade_key(word: str) -> str | None:
-    """The judgement key of a grade word as written ("Requires Improvement" → "requires-improvement")."""
-    for key, pattern in rules().grade_words:
+    """The judgement key of a grade word as written ("Requires Improvement" → "requires-improvement"; "the lowest
+    possible rating" → "inadequate")."""
+    for key, pattern in (*rules().grade_words, *rules().scale_ends):
         if pattern.match(word.strip()):
             return key
     return None
@@ -103,6 +106,10 @@ _EARLIER = re.compile(
     r"\b(?:previously|formerly|once|out\s+of\s+(?:its|their|the|an?)|from|since\s+being)\s+(?:(?:it|they|this|that)\s+)?(?:(?:been|being|had|has|have|was|were)\s+)*['‘’\"“]?$",
     re.I,
 )
+#: A judgement named as what an event follows: "a re-inspection …, following a judgement of inadequate", "after a
+#: rating of inadequate in 2014" (not "welcomed … following an 'outstanding' rating", the grade the event gave).
+_FOLLOWING = re.compile(r"\b(?:following|after)\s+(?:an?|the|its|their)\s+(?:(?:overall|previous|earlier)\s+)?$", re.I)
+_NOUN_FRAME = re.compile(r"(?:judgement|judgment|rating|grade|grading)s?\s+of\b", re.I)
 #: Right after a grade, a word that makes it one left behind: "judged inadequate [previously]", "rated
 #: 'requires improvement' previously".
 _EARLIER_AFTER = re.compile(r"['’”\"]?\s*[\[(]?\s*(?:previously|formerly|before\s+that)\b", re.I)
@@ -114,7 +121,9 @@ _LAST_NAMED_OPENING = re.compile(
     re.I,
 )
 #: What every judging frame holds: a grade word (the first letters' look-ahead lets it give up at once: speed only).
-_GRADE_WORD = re.compile(r"(?i)(?=[goiran])(?:good|inadequate|outstanding|requir|adequate|needing|\bRI\b)")
+_GRADE_WORD = re.compile(
+    r"(?i)(?=[goiranlhtw])(?:good|inadequate|outstanding|requir|adequate|needing|\bRI\b|lowest|worst|highest|top\s)"
+)
 _OVERALL_WORD = re.compile(r"\boverall\b", re.I)
 #: What follows a grade that is a good thing, not a grade ("good practice", "outstanding work").
 _NOT_A_GRADE_AFTER = re.compile(
@@ -139,6 +148,7 @@ def find_judgements(text: str, start: int, end: int) -> list[JudgementMention]:
         explicit = bool(_OVERALL_WORD.search(text, max(lo, fs - 15), min(hi, ge + 12)))
         earlier = bool(
             _EARLIER.search(text, max(lo, fs - 30), fs)
+            or (_NOUN_FRAME.match(text, fs) and _FOLLOWING.search(text, max(lo, fs - 30), fs))
             or (gs > fs and _EARLIER.search(text, max(fs, gs - 12), gs))
             or _EARLIER_AFTER.match(text, ge, min(hi, ge + 16))
         )
@@ -204,7 +214,7 @@ def _frame_areas(text: str, lo: int, hi: int, gs: int, ge: int, fs: int) -> tupl
         # a subject "N of the M areas" that a relative clause splits from its verb ("three of the five key areas that
         # were inspected were classified as good"): some areas' grade
         hard = max((m.end() for m in _HARD_BREAK.finditer(clause)), default=0)
-        if _PARTITIVE.search(clause, hard, cut):
+        if _PARTITIVE.search(clause, hard, cut) or _SOME_AREAS.search(clause, hard, cut):
             return (PARTIAL,)
     if areas and (
         _WHOLE_SERVICE.issubset(areas_in(clause + text[fs:gs])) or _WHOLE_SERVICE_TITLE.search(clause + text[fs:gs])
@@ -229,6 +239,14 @@ _PARTITIVE = re.compile(
     re.I,
 )
 _HARD_BREAK = re.compile(r"[.;:]\s")
+
+
+#: Some of the judgement areas, counted by a word: "the majority of areas", "most of the key judgements".
+_SOME_AREAS = re.compile(
+    r"\b(?:majority|most|some|many|several|half)\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?"
+    r"(?:areas|judgements|judgments|domains|aspects|categories)\b",
+    re.I,
+)
 
 
 #: A grade's own "for"/"in" phrase right after it, past the frame's noun and its verb ("'good' for children in care",
@@ -334,14 +352,15 @@ def table_judgements(text: str, limit: int, known: set[int]) -> list[Located]:
 
 
 #: Between a grade and its date after it: "rated 'good' in January 2014", "inadequate for overall effectiveness in
-#: June 2018", "judged inadequate since 2016", "the inadequate rating the service has held since 2017", "rated good by
-#: Ofsted in a report published this week".
+#: June 2018", "judged inadequate since 2016", "the inadequate rating the service has held since 2017", "the Good rating
+#: that Anyshire was awarded by Ofsted in 2022", "rated good by Ofsted in a report published this week".
 _DATE_AFTER = re.compile(
     r"['’”\"]?\s*(?:(?:overall|again|for\s+overall\s+effectiveness|in\s+every\s+area\s+assessed|by\s+(?:ofsted|inspectors|the\s+inspectorate))\s+){0,3}"
-    r"(?:(?:ofsted\s+)?(?:judgement|judgment|rating|grade)s?,?\s+(?:[\w’'-]+\s+){0,5}?)?"
+    r"(?:(?:ofsted\s+)?(?:judgement|judgment|rating|grade|grading)s?,?\s+(?:[\w’'-]+\s+){0,5}?"
+    r"(?:(?:by|from)\s+(?:ofsted|inspectors|the\s+(?:inspectorate|regulator|watchdog))\s+)?)?"
     r",?\s*(?:(?:in|following|after)\s+(?:an?|its|the|their)\s+(?:[\w’'-]+\s+){0,2}?(?:report|letter|findings)\s+)?"
     r"(?:(?:(?:that|which)\s+(?:was|were)\s+)?(?:awarded|given|received|handed\s+down)?\s*(?:at|in|following|after)\s+"
-    r"(?:an?|its|the|their)\s+(?:[\w’'-]+\s+){0,3}?(?:inspection|re-?inspection|visit)"
+    r"(?:an?|its|the|their|(?:ofsted|inspectors|the\s+(?:watchdog|regulator))['’]s?)\s+(?:[\w’'-]+\s+){0,3}?(?:inspection|re-?inspection|visit)"
     r"(?:\s+by\s+(?:the\s+)?(?:inspectorate|ofsted|inspectors|regulator))?\s+)?"
     r"(?:\(\s*)?(?:in|during|since|(?:published|issued|released)(?:\s+(?:on|in))?)\s+(?:(?:early|mid|late)[\s-]+)?",
     re.I,

@@ -37,7 +37,8 @@ def match_meetings(doc: Doc) -> list[MeetingRecord]:
     own = own_body(doc, found)
     if not found and doc.genre is not Genre.NEWS:
         found.extend(_addressed_meeting(doc))
-    found.extend(meetings_in_text(doc, own))
+    own_day = next((m.date for m in found if is_header_meeting(m, doc)), None)
+    found.extend(meetings_in_text(doc, own, own_day))
     if own is not None:
         found.extend(programme_rows(doc, own))
     return found

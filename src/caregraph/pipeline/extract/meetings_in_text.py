@@ -39,9 +39,11 @@ from caregraph.pipeline.extract.patterns import may_hold
 from caregraph.records import MeetingRecord, PartialDate
 
 
-def meetings_in_text(doc: Doc, own: str | None) -> list[MeetingRecord]:
+def meetings_in_text(doc: Doc, own: str | None, own_day: PartialDate | None = None) -> list[MeetingRecord]:
     """The dated meetings the text names; a body named by its head word alone ("the meeting of the Board held on
-    …") and an unnamed earlier meeting are the page's own body's (``own``), when its header names it."""
+    …") and an unnamed earlier meeting are the page's own body's (``own``), when its header names it. A day the text
+    gives without its year is put in the year nearest the page's own date, else its own meeting's day
+    (``own_day``)."""
     text = doc.text
     limit = min(len(text), WIDE_SCAN_LIMIT)
     windows = _windows(text, limit)
@@ -95,7 +97,7 @@ def meetings_in_text(doc: Doc, own: str | None) -> list[MeetingRecord]:
             for ws, we in meets:
                 for m in pattern.finditer(text, ws, we):
                     out.extend(_dated(doc, m, own))
-    out.extend(_yearless_meetings(doc, own))
+    out.extend(_yearless_meetings(doc, own, own_day))
     return out
 
 
@@ -153,12 +155,13 @@ def _body_patterns() -> dict[str, re.Pattern[str]]:
             rf"^(?i:minutes\s*(?:of\s+the\s+)?[-–—:]\s*)?(?P<body>(?:[A-Z][^\n]{{1,90}}?[ \t]+)?{r.body_heads})(?:[ \t]+{r.title_tails})?\s*[-–—,:]\s*{WEEKDAY}{DAY}",
             re.M,
         ),
-        # "the minutes of the meeting of the Corporate Parenting Board held on 18 April 2024", "the joint meeting of
+        # "the minutes of the meeting of the Corporate Parenting Board held on 18 April 2024", "Minute 306 of the
+        # meeting of this Committee, held on 4 September 2013" (the page's own body), "the joint meeting of
         # the Health and Education Scrutiny Committees held on 2 April 2019", "the next meeting of the Panel will be
         # held on 4 September 2019", "a special meeting of the Schools Forum took place on 12 July 2023"
         # … and a name with a qualifier after a dash: "the meeting of the Scrutiny Committee – People held on …"
         "meeting_of": re.compile(
-            rf"\bmeetings?\s+of\s+(?:the\s+)?{councils}{qualified}\s+(?:{will_be}{_VENUE}|{takes_place})(?:on|dated)\s+{WEEKDAY}{DAY}"
+            rf"\bmeetings?\s+of\s+(?:(?:the|this)\s+)?{councils}{qualified},?\s+(?:{will_be}{_VENUE}|{takes_place})(?:on|dated)\s+{WEEKDAY}{DAY}"
         ),
         # "the Corporate Parenting Board meeting held on 18 April 2024", "the Cabinet, at its meeting on …", "the
         # minutes of the Corporate Parenting Board held on …", "the Board's next meeting on 7 September 2022", "the
@@ -247,19 +250,33 @@ def _its_meeting() -> re.Pattern[str]:
 
 def _body_in_sentence(doc: Doc, pos: int, own: str | None) -> str | None:
     """The body a sentence's "its meeting" at ``pos`` is of: the last body it names before ``pos`` (a head word alone,
-    "the Board", as the page's own or the nearest full name with that head), else the page's own body."""
+    "the Board", as the page's own or the nearest full name with that head; a name cut short, "the Scrutiny
+    Committee", as the fuller name the sentence gives before it, "the Performance Scrutiny Committee"), else the
+    page's own body."""
     start, _ = doc.sentence_around(pos, pos)
     named = list(named_body().finditer(doc.text, start, pos))
-    for m in reversed(named):
-        raw = after_comma(m.group(0))
+    for i in range(len(named) - 1, -1, -1):
+        raw = after_comma(named[i].group(0))
         if raw[:1].islower():
             return raw  # "the council's executive"
         body = body_name(raw)
         if body is not None and not is_council(body) and body != "Council":
-            return body
+            return _fuller(body, [after_comma(n.group(0)) for n in named[:i]])
         if len([w for w in raw.split() if w.lower() not in rules().not_body_words]) == 1:
-            return bare_head(doc, raw, own, m.start())  # "the Panel": the page's own, the nearest full name, or none
+            return bare_head(
+                doc, raw, own, named[i].start()
+            )  # "the Panel": the page's own, the nearest full name, or none
     return own
+
+
+def _fuller(body: str, before: list[str]) -> str:
+    """``body``, or the fuller name among ``before`` that it cuts short ("Scrutiny Committee" after "Performance
+    Scrutiny Committee")."""
+    for raw in reversed(before):
+        name = body_name(raw)
+        if name is not None and name.endswith(" " + body):
+            return name
+    return body
 
 
 #: Where a date a meeting pattern ends at can be: the patterns are run only on the text around these.
@@ -360,18 +377,18 @@ def _news_body(doc: Doc, pos: int) -> str | None:
     return _body_in_sentence(doc, pos, None)
 
 
-def _yearless_meetings(doc: Doc, own: str | None) -> list[MeetingRecord]:
+def _yearless_meetings(doc: Doc, own: str | None, own_day: PartialDate | None) -> list[MeetingRecord]:
     """Meetings the text dates to a day without a year ("The council's cabinet will discuss the report at its meeting
     on November 1", a news story's "the council's cabinet tonight (December 3)"): the body the sentence names (else,
     for a meeting, the page's own), in the year that puts the day nearest the page's own date (a dateline, "Date of
-    decision"); none on a page that gives no date of its own."""
+    decision", else its own meeting's day); none on a page that gives no date of its own."""
     limit = min(len(doc.text), WIDE_SCAN_LIMIT)
     low = doc.text[:limit].lower() if doc.folds_simply else None  # (for the word pre-checks: speed only)
     found = [(m, False) for m in (_YEARLESS.finditer(doc.text, 0, limit) if may_hold(low, _YEARLESS) else ())]
     found += [(m, True) for m in (_NEWS_DAY.finditer(doc.text, 0, limit) if may_hold(low, _NEWS_DAY) else ())]
     if not found:
         return []
-    anchor = doc.source.published or segment_date(doc) or dateline(doc)
+    anchor = doc.source.published or segment_date(doc) or dateline(doc) or own_day
     if anchor is None or anchor.precision != "day":
         return []
     out = []

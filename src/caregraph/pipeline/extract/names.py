@@ -382,20 +382,26 @@ def patterns() -> Patterns:
     org = r"(?:(?:[A-Z][\w’'&-]+\s+){1,4}(?:County\s+|City\s+|Borough\s+|District\s+)?Council(?:['’]s)?\s+|(?:the\s+)?(?:Royal\s+Borough\s+of\s+)?(?:[A-Z][\w’'-]+\s+(?:and\s+|upon\s+|of\s+)?){1,6}(?:['’]s\s+)?)"
     lower_heads = r"(?:interim\s+|acting\s+|deputy\s+|assistant\s+|executive\s+|corporate\s+|strategic\s+|independent\s+|lead\s+|chief\s+|principal\s+|senior\s+|national\s+|regional\s+)*(?:director|head|cabinet\s+member|executive\s+member|lead\s+member|portfolio\s+holder|leader|chief\s+executive|manager|chair(?:man|woman|person)?|vice[\s-]chair(?:man|woman|person)?|inspector|commissioner|mayor|officer|adviser|advisor|lead|foster\s+carers?|social\s+worker|family\s+support\s+worker|youth\s+worker|personal\s+adviser)\b"
     verbs = r.person_verbs
+    # the subject words of a post in lower case before its head ("as a children's services commissioner")
+    subjects = "|".join(sorted((re.escape(w) for w in r.post_subjects if w.islower()), key=len, reverse=True))
     appointed = (
         r"(?:named|appointed|elected|confirmed|selected|chosen|re-elected|reappointed|re-appointed|nominated|installed)"
     )
+    # a name after an honorific ends before the next honorific that opens a name ("Mr R Sample Mr J Example", an
+    # attendance line written without commas): a one-word honorific in title case is never a word of a name
+    inner = "|".join(re.escape(h.rstrip(".")) for h in r.honorifics if " " not in h and not h.isupper())
+    hon_run = rf"{NAME_TOKEN}(?:(?: +{_PARTICLE}(?= ))* +(?!(?:{inner})\.?[ \t]+{UPPER}){NAME_TOKEN}){{0,3}}"
     return Patterns(
-        honorific=re.compile(rf"\b(?P<hon>{hon})\s+(?P<name>{NAME_RUN})"),
+        honorific=re.compile(rf"\b(?P<hon>{hon})\s+(?P<name>{hon_run})"),
         plural=re.compile(
             rf"\b(?:{plural})(?:[ \t]+(?:present|in[ \t]+attendance|attending))?(?:[ \t]*:)?\s+(?P<names>{item}(?:{sep}{item}){{1,80}})"
         ),
         apposition=re.compile(
-            rf"(?<![\w’'-])(?:(?P<hon>{hon})\s+)?(?P<name>{NAME_TOKEN}(?: +(?:(?=[abdeilstv][a-z]){_PARTICLE} +)*{NAME_TOKEN}){{0,3}}?){pn}(?:[ \t]*\((?:Lab|Con|LD|Lib[ \t]+Dem|Green|Ind|Independent|Labour|Conservative|Liberal[ \t]+Democrat|Reform(?:[ \t]+UK)?|SNP|Plaid(?:[ \t]+Cymru)?|UKIP)[^()\n]{{0,40}}\)|[ \t]*\([A-Z]{{1,4}}\))?(?:[ \t]+from[ \t]+(?:the[ \t]+)?(?:[A-Z][\w’'&-]*[ \t]+(?:(?:of|and|for)[ \t]+)?){{0,5}}[A-Z][\w’'&-]*(?=[ \t]*,))?(?:(?:\s*,\s*(?:the\s+|our\s+)?(?:(?i:council|county|borough|city|authority)['’]s\s+)?(?:(?:new|incoming|outgoing|permanent|current)\s+)?(?:(?:newly|recently)\s+appointed\s+)?(?P<former>(?:former|previous)\s+|ex-)?|\s*\(\s*(?:the\s+)?|[ \t]*[–—][ \t]*|[ \t]+-[ \t]+)(?P<mods>{_MODIFIERS})|[ \t]+(?=[A-Z]))(?=(?P<head>(?i:{head})))"
+            rf"(?<![\w’'-])(?:(?P<hon>{hon})\s+)?(?P<name>{NAME_TOKEN}(?: +(?:(?=[abdeilstv][a-z]){_PARTICLE} +)*{NAME_TOKEN}){{0,3}}?){pn}(?:[ \t]*\((?:Lab|Con|LD|Lib[ \t]+Dem|Green|Ind|Independent|Labour|Conservative|Liberal[ \t]+Democrat|Reform(?:[ \t]+UK)?|SNP|Plaid(?:[ \t]+Cymru)?|UKIP)[^()\n]{{0,40}}\)|[ \t]*\([A-Z]{{1,4}}\))?(?:[ \t]+from[ \t]+(?:the[ \t]+)?(?:[A-Z][\w’'&-]*[ \t]+(?:(?:of|and|for)[ \t]+)?){{0,5}}[A-Z][\w’'&-]*(?=[ \t]*,))?(?:(?:\s*,\s*(?:the\s+|our\s+)?(?:(?i:council|county|borough|city|authority)['’]s\s+)?(?:(?:new|incoming|outgoing|permanent|current)\s+)?(?:(?:newly|recently)\s+appointed\s+)?(?P<former>(?:former|previous)\s+|ex-)?(?P<owner>(?:[A-Z][\w&-]*[ \t]+(?:(?:of|upon|on)[ \t]+)?){{1,5}}[A-Z][\w&-]*['’]s[ \t]+)?|\s*\(\s*(?:the\s+)?|[ \t]*[–—][ \t]*|[ \t]+-[ \t]+)(?P<mods>{_MODIFIERS})|[ \t]+(?=[A-Z]))(?=(?P<head>(?i:{head})))"
         ),
         bracket=re.compile(r"[ \t]*\((?P<inner>[A-Z][^()\n]{1,80})\)"),
         verb_after=re.compile(
-            rf"(?P<name>{full}){pn}(?:[ \t]*\([^()\n]{{1,60}}\)|[ \t]*,(?P<clause>[ \t]+(?:who|whose|from|of|with|a|an|the|aged|now|then|\d{{1,3}})\b[^,.;:!?()\n“”\"]{{0,80}}(?:,[ \t]+(?:from|of|with|a|an|the|who)\b[^,.;:!?()\n“”\"]{{1,60}})?),)?(?:\s+and\s+(?P<name2>{full}){pn}(?:[ \t]*\([^()\n]{{1,60}}\))?)?\s+(?:(?:also|then|further|briefly|formally|subsequently|again)\s+)?(?P<verb>{verbs})\b"
+            rf"(?P<name>{full}){pn}(?:[ \t]*\([^()\n]{{1,60}}\)|[ \t]*,(?P<clause>[ \t]+(?:who|whose|from|of|with|a|an|the|aged|now|then|\d{{1,3}})\b[^,.;:!?()\n“”\"]{{0,80}}(?:,[ \t]+(?:from|of|with|a|an|the|who)\b[^,.;:!?()\n“”\"]{{1,60}})?),|[ \t]*,(?=[ \t]+{r.speech_verbs}\b))?(?:\s+and\s+(?P<name2>{full}){pn}(?:[ \t]*\([^()\n]{{1,60}}\))?)?\s+(?:(?:also|then|further|briefly|formally|subsequently|again)\s+)?(?P<verb>{verbs})\b"
         ),
         by_name=re.compile(
             rf"\b(?=[abcdefghijlmnopqrstuw])(?:(?:presented|introduced|chaired|submitted|led|given|written|prepared|signed|moved|seconded|joined|supported|accompanied|interviewed|replaced)\s+by|(?:message|update|letter|statement|foreword|blog|note|briefing|report|reports|apologies|apology|question|questions|presentation)\s+from|(?:said|says|added|explained|commented|stated)|(?P<weak>thanked|congratulated|invited|welcomed|replace|replaced|succeeds|succeeded|(?:heard|evidence|feedback)\s+from|(?:conveyed|passed|sent|given|extended)\s+to|(?:working|worked|meeting|met|discussions?)\s+with)|(?:extended|tribute|farewell|thanks)\s+to|on\s+behalf\s+of)[ \t]+(?P<name>{full})(?={pn}(?:\s*[.,;:(]|\s+(?:and|who|for|on|at|to|as|was|were|is|had|has|about)\b))"
@@ -423,13 +429,13 @@ def patterns() -> Patterns:
             rf"(?P<post>[A-Z][^:\n]{{1,100}}?)[ \t]*(?::[ \t]*(?:\n[ \t]*)?|[\-–—][ \t]*)(?:(?P<hon>{hon})[ \t]+)?(?P<name>{NAME_RUN}){pn}[ \t]*(?:$|\n|[,(]|[ \t]{{2,}})"
         ),
         named_as=re.compile(
-            rf"\b(?=[abchijrstw])(?:(?:who[ \t]+)?(?:starts|started|start|joins|joined|join|serves|served|acts|acted|takes[ \t]+over|took[ \t]+over|steps[ \t]+in|stepped[ \t]+in|continues|continued|returns|returned)[ \t]+as|to[ \t]+be|who[ \t]+(?:is|was|has[ \t]+been|had[ \t]+been|will[ \t]+be|would[ \t]+be)|(?:has|had)[ \t]+(?:now[ \t]+)?been|(?:will|would)[ \t]+be|is|was|been|be|(?:who[ \t]+)?(?:becomes|became|remains|remained))[ \t]+(?:(?:formally|now|today|recently|previously|also|officially)[ \t]+)?(?:{appointed}[ \t]+(?:by[ \t]+(?:(?!\bas\b)[^,.;\n]){{1,40}}?[ \t]+)?(?:as[ \t]+|to[ \t]+(?:the[ \t]+)?(?:role|post|position)[ \t]+of[ \t]+)?)?(?:(?P<det>the|our|its|their|a|an)[ \t]+)?(?:(?:council|county|borough|city|authority|partnership|trust)['’]s[ \t]+)?(?:(?:new|next|incoming|permanent|current|first|former|outgoing)[ \t]+)?(?P<mods>{_MODIFIERS})(?=(?P<head>(?i:{head})))"
+            rf"\b(?=[abchijrstwi])(?:(?:who[ \t]+)?(?:starts|started|start|joins|joined|join|serves|served|acts|acted|takes[ \t]+over|took[ \t]+over|steps[ \t]+in|stepped[ \t]+in|continues|continued|returns|returned|speaking|spoke|attending|attended|writing|wrote)[ \t]+as|in[ \t]+(?:his|her|their)[ \t]+(?:capacity|role)[ \t]+as|to[ \t]+be|who[ \t]+(?:is|was|has[ \t]+been|had[ \t]+been|will[ \t]+be|would[ \t]+be)|(?:has|had)[ \t]+(?:now[ \t]+)?been|(?:will|would)[ \t]+be|is|was|been|be|(?:who[ \t]+)?(?:becomes|became|remains|remained))[ \t]+(?:(?:formally|now|today|recently|previously|also|officially)[ \t]+)?(?:{appointed}[ \t]+(?:by[ \t]+(?:(?!\bas\b)[^,.;\n]){{1,40}}?[ \t]+)?(?:as[ \t]+|to[ \t]+(?:the[ \t]+)?(?:role|post|position)[ \t]+of[ \t]+)?)?(?:(?P<det>the|our|its|their|a|an)[ \t]+)?(?:(?:council|county|borough|city|authority|partnership|trust)['’]s[ \t]+)?(?:(?:new|next|incoming|permanent|current|first|former|outgoing)[ \t]+)?(?P<mods>{_MODIFIERS})(?=(?P<head>(?i:{head})))"
         ),
         replaced=re.compile(
             rf"(?:has[ \t]+(?:replaced|succeeded)|had[ \t]+(?:replaced|succeeded)|will[ \t]+(?:replace|succeed)|would[ \t]+(?:replace|succeed)|replaced|replaces|succeeded|succeeds)[ \t]+(?:(?P<hon2>{hon})[ \t]+)?(?P<name2>{NAME_RUN}){pn}[ \t]+as[ \t]+(?:(?:the|our|its|their)[ \t]+)?(?P<mods>)(?=(?P<head>(?i:{head})))"
         ),
         appoint=re.compile(
-            rf"(?:appoint|appoints|appointed|(?:appointment|election|nomination)[ \t]+of(?P<skip>(?:[ \t]+[\w’'-]+){{1,7}}?)??|elect|elects|elected|nominate|nominated|confirm|confirmed)[ \t]+(?:(?P<hon>{hon})[ \t]+)?(?P<name>{NAME_RUN}){pn}[ \t]+(?(skip)as[ \t]+|(?:as[ \t]+)?)(?:(?:the|its|our|their)[ \t]+)?(?:(?:council|county|borough|city|authority|partnership|trust)['’]s[ \t]+)?(?:(?:new|next|permanent|interim|first)[ \t]+)?(?P<mods>)(?=(?P<head>(?i:{head})))"
+            rf"(?:appoint|appoints|appointed|(?:appointment|election|nomination)[ \t]+of(?P<skip>(?:[ \t]+[\w’'-]+){{1,7}}?)??|elect|elects|elected|nominate|nominated|confirm|confirmed)[ \t]+(?:(?P<hon>{hon})[ \t]+)?(?P<name>{NAME_RUN}){pn}[ \t]+(?(skip)as[ \t]+|(?:as[ \t]+)?)(?:(?:the|its|our|their)[ \t]+|(?P<det>a|an)[ \t]+(?=(?:{subjects})[ \t]))?(?:(?:council|county|borough|city|authority|partnership|trust)['’]s[ \t]+)?(?:(?:new|next|permanent|interim|first)[ \t]+)?(?P<mods>(?:(?:{subjects})[ \t]+){{0,3}})(?=(?P<head>(?i:{head})))"
         ),
         elected=re.compile(
             rf"(?:was|is|be|been|were)[ \t]+(?:duly[ \t]+|unanimously[ \t]+)*{appointed}[ \t]+(?:as[ \t]+)?(?:(?:the|its)[ \t]+)?(?P<mods>)(?=(?P<head>(?i:{head})))"
@@ -574,7 +580,7 @@ def _bare_name_re(full_stop: bool = False, line_end: bool = False, any_word: boo
     verbs = rules().person_verbs
     stop = r"|\.(?=\s|$)" if full_stop else ""
     eol = r"|[ \t]*(?:\n|$)" if line_end else ""
-    word = r"|[ \t]+[a-z]" if any_word else ""
+    word = r"|[ \t]+[a-z\"“‘]" if any_word else ""  # a word in lower case, or a quotation
     return re.compile(
         rf"(?P<name>{name_run(1, 2)}){post_nominals()}"
         rf"(?=['’]s\b|[ \t]*(?:[,:()]|[-–—][ \t]{stop})|[ \t]+(?:{verbs}|has|had|have|is|was|will|would|who|did|does|can|could|should|must|may|put|puts|took|takes|joined|joins|leads|said|and|be)\b{eol}{word})"
@@ -614,6 +620,13 @@ def _apposed_or_speaking(text: str, start: int, end: int) -> bool:
     if after is None:
         return False
     return after.group(0).strip() != "," or bool(_COMMA_BEFORE.search(text, max(0, start - 4), start))
+
+
+def never_in_name(token: str) -> bool:
+    """Whether ``token`` is a grammar word or a head word of bodies and posts, never a word of a name ("Members",
+    "The", "Council")."""
+    bare = _bare(token)
+    return bare in rules().never or _base(bare) in rules().never
 
 
 def is_post_word_start(name: str) -> bool:

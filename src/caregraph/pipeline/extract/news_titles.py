@@ -12,7 +12,15 @@ from functools import cache
 
 from caregraph.pipeline.extract.candidates import PersonCandidate, candidate
 from caregraph.pipeline.extract.doc import Doc, clean
-from caregraph.pipeline.extract.names import bare_name_at, patterns, person_name, rules
+from caregraph.pipeline.extract.names import (
+    bare_name_at,
+    is_name,
+    name_run,
+    patterns,
+    person_name,
+    post_nominals,
+    rules,
+)
 from caregraph.pipeline.extract.people_acting import sentence_or_clause_start
 from caregraph.pipeline.extract.posts import lower_list_end
 
@@ -241,3 +249,75 @@ def _name_at(text: str, pos: int) -> tuple[str, str | None, int] | None:
     if found is None:
         return None
     return found[0], None, found[1]
+
+
+# ------------------------------------------------------------------------------------------ a title, then its holder
+
+
+@cache
+def _apposed_re() -> re.Pattern[str]:
+    """ "<a|the> <title>, <Name>, <who|a verb>": the title between the article (or "His Majesty's") and a comma; the
+    name between two commas, a person's verb or "who" after it."""
+    r, pr = rules(), patterns()
+    verbs = r.person_verbs
+    hon = pr.honorific.pattern.split(r"\s+(?P<name>")[0].removeprefix(r"\b(?P<hon>").removesuffix(")")
+    return re.compile(
+        r"(?:(?<![\w’'-])(?i:the|a|an)[ \t]+(?P<title>[^,.;:!?()\[\]\n\"“”]{2,90}?)"
+        r"|(?<![\w’'-])(?P<majesty>(?:His|Her)[ \t]+Majesty['’]s[ \t]+[^,.;:!?()\[\]\n\"“”]{2,60}?))"
+        rf"[ \t]*,[ \t]+(?:(?P<hon>{hon})[ \t]+)?(?P<name>{name_run(0, 2)}){post_nominals()}"
+        rf"[ \t]*,[ \t]+(?=(?:who|whose|{verbs})\b)"
+    )
+
+
+_POSSESSIVE_START = re.compile(r"^(?:[A-Z][\w’'&.-]*[ \t]+){0,4}[\w’'&.-]+['’]s[ \t]+")
+_LAY_COMPLEMENT = re.compile(r"(?i)[ \t]+(?:of|for)[ \t]+(?:the[ \t]+public\b|an?[ \t])")
+_TITLE_SHAPE = re.compile(
+    r"^(?P<before>(?:[\w’'&-]+[ \t]+){0,4}?)(?P<head>[\w-]+)(?P<after>[ \t]+(?:of|for)[ \t]+.+)?$"
+)
+
+
+def apposed_title(doc: Doc) -> Iterator[PersonCandidate]:
+    """A title in apposition before its holder's name, the name set off by commas, as news prose writes it: "the
+    leader of the opposition, Jo Example, said", "a government-appointed commissioner, Ann Sample, who …", "His
+    Majesty's Inspector, Kim Tester, who led the visit", "the Minister for Children, Families and Wellbeing, Ed Person,
+    wrote". The title is the words after the article up to the comma: modifiers, a head of posts ("leader",
+    "commissioner", "Adviser"), "of" or "for" and its subject; a possessive before it is its body, not its title
+    ("the council's director …"); a member is a post only as :func:`_member_post` says."""
+    text = doc.text
+    if ", " not in text:
+        return
+    heads, subjects = rules().lower_heads, rules().post_subjects
+    pattern, pos = _apposed_re(), 0
+    while (m := pattern.search(text, pos, doc.limit)) is not None:
+        pos = m.start() + 1  # a title refused may hold the start of the real one ("the service run by a …")
+        title = m.group("title") or m.group("majesty")
+        start = m.start("title") if m.group("title") else m.start("majesty")
+        if m.group("title"):
+            cut = _POSSESSIVE_START.match(title)
+            if cut is not None:
+                title, start = title[cut.end() :], start + cut.end()
+        shape = _TITLE_SHAPE.match(title.strip())
+        if shape is None:
+            continue
+        head = shape.group("head").lower()
+        if head not in heads and not rules().post_head_ci.fullmatch(shape.group("head")):
+            continue
+        words = title.split()
+        if any(patterns().verb_in.fullmatch(w) or w in {"who", "which", "that", "is", "was", "has"} for w in words):
+            continue  # a clause, not a title
+        if shape.group("after") is None and len(words) < 2 and head not in _LONE_TITLES:
+            continue  # "the director, Jo Example,": a lone head is no title (an inspector or chair is)
+        if head == "member" and not _member_post(title):
+            continue  # "a member of the public, Jo Example, said"
+        if shape.group("after") and _LAY_COMPLEMENT.match(shape.group("after")):
+            continue  # "a member of the public, Jo Example, said", "the head of a family, …"
+        if shape.group("after") and not any(
+            w[:1].isupper() or w.lower().replace("’", "'") in subjects for w in shape.group("after").split()[1:]
+        ):
+            continue  # "the head of a family, Jo Example,": the subject is no body's or service's
+        raw, hon = m.group("name"), m.group("hon")
+        name = person_name(raw, hon)
+        if name is None or name != raw or (hon is None and not is_name(name, strict=True)):
+            continue
+        end = m.start("name") + len(name)
+        yield candidate(doc, name, clean(title), start, end, hon, None, (start, start + len(title)))

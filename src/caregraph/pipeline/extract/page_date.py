@@ -9,6 +9,7 @@ date of its own.
 from __future__ import annotations
 
 import re
+from datetime import date as _date
 
 from caregraph.pipeline.dates import find_dates, sort_key
 from caregraph.pipeline.extract.doc import WIDE_SCAN_LIMIT, Doc
@@ -18,11 +19,13 @@ from caregraph.pipeline.segment import rules as segment_rules
 from caregraph.records import MeetingRecord, PartialDate, Segmented
 
 #: A short line near the top that gives the page's day: bare ("04 March 2019", "| 04 March 2019" from a flattened
-#: table), labelled ("Date: …", "Date Released - 25/03/2025", "Published 9th Oct 2018") or said of the page ("This
+#: table), after its writer's name ("Jane Smith 06 April 2016"), labelled after the release's number ("News Release
+#: 1234 - published on 24 February 2026"), labelled ("Date: …", "Date Released - 25/03/2025", "Published 9th Oct 2018") or said of the page ("This
 #: story was published 6 August 2018"), a news site's time before it ("21:22, 03 Dec 2025", "10.30am, 5 January
 #: 2024"); the next label may follow with no space ("03 Dec 2025Updated …").
 _DATELINE_LINE = re.compile(
-    r"^[|\s]*(?:(?:(?:this\s+(?:story|article|page|news\s+item|news\s+story|(?:news|press)\s+release)\s+was\s+)?(?:first\s+)?(?:published|posted|updated|issued|released)"
+    r"^[|\s]*(?:(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,2}\s+(?=\d)|[^\n]{1,40}?\s[-–—|]\s*(?=(?:first\s+)?(?:published|posted|updated|issued|released)\b))?"
+    r"(?:(?:(?:this\s+(?:story|article|page|news\s+item|news\s+story|(?:news|press)\s+release)\s+was\s+)?(?:first\s+)?(?:published|posted|updated|issued|released)"
     r"|date(?:\s+of\s+(?:the\s+)?meeting|\s+(?:published|posted|released|issued))?|last\s+updated)\s*(?:on)?\s*[:\-–—]?\s*)?(?:[A-Z][\w ,&'’-]{0,60}?,\s*)?(?:\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?,?\s+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?P<date>\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+(?:19|20)\d\d|\d{1,2}/\d{1,2}/(?:19|20)\d\d)(?!\d)",
     re.I,
 )
@@ -79,12 +82,41 @@ def _today(doc: Doc) -> PartialDate | None:
     """The day a page near its top calls "today" ("… published today (Friday, 19 February 2016)")."""
     m = _TODAY.search(doc.text, 0, min(len(doc.text), _TODAY_LIMIT))
     if m is None:
-        return None
+        return _today_by_weekday(doc.text)
     found = doc.dates_in(m.start("date"), m.end("date"))
     return found[0].date if found and found[0].date.precision == "day" else None
 
 
 _TODAY_LIMIT = 2000
+
+#: "today" with a weekday, day and month but no year: "published today (Monday 23 May)".
+_TODAY_NO_YEAR = re.compile(
+    r"(?i)\btoday\s*(?:\(\s*|,\s*)(?P<weekday>mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+"
+    r"(?P<month>january|february|march|april|may|june|july|august|september|october|november|december)\b(?!,?\s*(?:19|20)\d\d)"
+)
+_WEEKDAYS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")  # fmt: skip
+_STATED_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _today_by_weekday(text: str) -> PartialDate | None:
+    """The day a page near its top calls "today" by weekday, day and month without a year ("published today (Monday
+    23 May)"): of the years the page states near its top (its title's "report 2016"), the one year in which that day
+    falls on that weekday; None when none or several do."""
+    m = _TODAY_NO_YEAR.search(text, 0, min(len(text), _TODAY_LIMIT))
+    if m is None:
+        return None
+    weekday = _WEEKDAYS.index(m.group("weekday").lower())
+    month, day = _MONTHS.index(m.group("month").lower()) + 1, int(m.group("day"))
+    years = set()
+    for y in {int(y) for y in _STATED_YEAR.findall(text, 0, min(len(text), _TODAY_LIMIT))}:
+        try:
+            if _date(y, month, day).weekday() == weekday:
+                years.add(y)
+        except ValueError:
+            continue
+    return PartialDate(years.pop(), month, day) if len(years) == 1 else None
 
 
 def fallback_anchor(doc: Doc | Segmented) -> PartialDate | None:

@@ -25,12 +25,18 @@ reads a name where there is positive evidence of one:
 12. a post before a name — "interim Chief Executive Tess Sample has …", "The Director of Public Health (Ann Sample)"
     (:mod:`.posts_before_names`);
 13. a title written before a name as news copy does — "Corporate director Ana Example said", "Council leader Sir
-    Alan Example" (:mod:`.news_titles`).
+    Alan Example"; a title in apposition before a name set off by commas — "the leader of the opposition, Jo
+    Example, said", "His Majesty's Inspector, Kim Sample, who …" (:mod:`.news_titles`).
+
+Lists also come as lines a flattened table leaves: a label and its people with no colon ("Officers Present Jo
+Example, Kit Sample", a plural post giving each the post: "Cabinet Members Cllrs …"), and a byline over the
+story's date (:mod:`.contacts`).
 
 The post is the title as the text gives it: a council named with it stays ("Essex County Council Leader", "cabinet
 member for children at Cornwall Council"), a possessive council before it is its body, not its title ("Cornwall
 Council's Director of …"), as is another body's possessive after "the" ("the Integrated Care Board's Director of
-Nursing"); "former" stays ("the former Director of …").
+Nursing") and a council after a second "for" ("Cabinet Member for Children for Anytown Council"); "former" stays
+("the former Director of …").
 
 A name inside the name of an organisation or practice model the organisations finder knows ("Staying Close",
 "Brighter Futures for Children") is no one's. :func:`merge_people` makes one person of each name, in pass order: the
@@ -46,6 +52,7 @@ import re
 import unicodedata
 from functools import cache, lru_cache
 
+from caregraph.gazetteer import gazetteer
 from caregraph.pipeline.extract.candidates import PersonCandidate
 from caregraph.pipeline.extract.contacts import (
     cells_pass,
@@ -58,7 +65,7 @@ from caregraph.pipeline.extract.contacts import (
 from caregraph.pipeline.extract.doc import Doc
 from caregraph.pipeline.extract.honorific_people import honorific_people, lower_councillor
 from caregraph.pipeline.extract.names import is_name
-from caregraph.pipeline.extract.news_titles import lower_heads, title_then_name
+from caregraph.pipeline.extract.news_titles import apposed_title, lower_heads, title_then_name
 from caregraph.pipeline.extract.organisations import organisations, practice_models
 from caregraph.pipeline.extract.people_acting import people_acting
 from caregraph.pipeline.extract.people_in_apposition import apposition, bracketed, lower_apposition
@@ -74,7 +81,7 @@ def find_people(doc: Doc | Segmented) -> tuple[list[PersonRecord], list[PostReco
     doc = Doc.of(doc)
     spans = post_candidates(doc.text, doc.limit)
     candidates = [c for c in match_people(doc, spans) if not _inside_thing(doc, c) and not _cut_off(doc, c)]
-    people = fuller_names(doc, merge_people(candidates))
+    people = [_without_employer(p) for p in fuller_names(doc, merge_people(candidates))]
     taken = [c.post_span for c in candidates if c.post_span is not None]
     return people, find_posts(doc, people, taken, spans)
 
@@ -105,6 +112,7 @@ def match_people(doc: Doc, spans: list[PostSpan]) -> list[PersonCandidate]:
     taken = [c.post_span for c in out if c.post_span is not None]
     out.extend(post_then_name(doc, spans, taken))
     out.extend(title_then_name(doc))
+    out.extend(apposed_title(doc))
     return out
 
 
@@ -184,6 +192,27 @@ def _cut_off(doc: Doc, c: PersonCandidate) -> bool:
     return bool(c.honorific) and " " not in c.name and doc.text.endswith(f"{c.honorific} {c.name}")
 
 
+_FOR_COUNCIL = re.compile(
+    r"^(?P<title>.*?\b(?:for|of)[ \t]+\S.*?)[ \t]+for[ \t]+(?:the[ \t]+)?(?P<council>[A-Z][\w’'&-]*(?:[ \t]+(?:[A-Z][\w’'&-]*|of|upon|on|and))*[ \t]+Council)$"
+)
+
+
+def _without_employer(p: PersonRecord) -> PersonRecord:
+    """A post that says what it is for and then, after a second "for", the council it is held at, by its name as a
+    council ("Cabinet Member for Children's Services for Anytown Council"): the second "for" names the employer, the
+    post's body, not its title ("Cabinet Member for Children's Services"). A council joined by "at" or "of" stays
+    ("cabinet member for children at Anytown Council", "Leader of Anytown Council"), and so does a place ("Director
+    of Children's Services for Anytown": the area the post serves)."""
+    m = _FOR_COUNCIL.match(p.post or "")
+    if m is None:
+        return p
+    slug = gazetteer().resolve(m.group("council"))
+    if slug is None:
+        return p
+    organisation = p.organisation or gazetteer().councils[slug].official_name
+    return PersonRecord(p.name, m.group("title"), p.evidence, p.honorific, organisation, p.role)
+
+
 def fuller_names(doc: Doc, people: list[PersonRecord]) -> list[PersonRecord]:
     """A person known by initials and surname ("C Example") takes the full name the page also writes with a first
     name of that initial ("Celia Example was retiring"), when there is one such name."""
@@ -198,9 +227,11 @@ def fuller_names(doc: Doc, people: list[PersonRecord]) -> list[PersonRecord]:
         else:
             out.append(p)
             continue
+        # the surname as written, or in capitals as a signature or register writes it ("L EXAMPLE")
+        surname = f"(?:{re.escape(tokens[-1])}|{re.escape(tokens[-1].upper())})"
         found = {
             m.group(1)
-            for m in re.finditer(rf"(?<![\w’'-])({first})[ \t]+{re.escape(tokens[-1])}(?![\w’'-])", text)
+            for m in re.finditer(rf"(?<![\w’'-])({first})[ \t]+{surname}(?![\w’'-])", text)
             if m.group(1)[:1].isupper() and is_name(f"{m.group(1)} {tokens[-1]}", strict=True)
         }
         if len(found) == 1:

@@ -36,8 +36,10 @@ def people_acting(doc: Doc) -> Iterator[PersonCandidate]:
     "presented by Shay Tester", "said Jo Example", and a bulleted "Andy Person, Unison, gave …". A name
     before a verb that is not a verb of speech must hold no word of posts and services."""
     rules_, pr, text = rules(), patterns(), doc.text
-    for m in scan(pr.verb_after, text, doc.limit, sentence_or_clause_start):
+    for m in scan(pr.verb_after, text, doc.limit, _opens_or_possessed):
         speech = bool(pr.speech.fullmatch(m.group("verb")))
+        if not speech and not sentence_or_clause_start(text, m.start()):
+            continue  # "Ofsted's Kim Example said": after a body's possessive, only a speaker
         if m.group("clause") and not speech:
             continue  # "Jo Example, who leads the service, said": a clause after a name only before speech
         opens = sentence_start(text, m.start())
@@ -72,6 +74,15 @@ def people_acting(doc: Doc) -> Iterator[PersonCandidate]:
         name = m.group("name")
         if is_name(name, strict=True) and not rules_.post_head_re.match(m.group("after")):
             yield candidate(doc, name, None, m.start("name"), m.end("name"))
+
+
+_POSSESSIVE_BEFORE = re.compile(r"(?<![\w’'-])[A-Z][\w&-]*['’]s[ \t]+$")
+
+
+def _opens_or_possessed(text: str, pos: int) -> bool:
+    """Whether a name at ``pos`` opens a sentence or clause, or follows a body's possessive ("Ofsted's Kim
+    Example said")."""
+    return sentence_or_clause_start(text, pos) or bool(_POSSESSIVE_BEFORE.search(text, max(0, pos - 40), pos))
 
 
 def sentence_or_clause_start(text: str, pos: int) -> bool:

@@ -19,6 +19,8 @@ from caregraph.pipeline.extract.names import (
     bare_name_at,
     is_name,
     name_ending_at,
+    name_run,
+    never_in_name,
     patterns,
     person_name,
     rules,
@@ -34,14 +36,12 @@ def apposition(doc: Doc, heads: list[int]) -> Iterator[PersonCandidate]:
     Practice Manager)", "Tom Person, National Schools Adviser"). Tried only before one of the ``heads`` (where
     the text's post titles start, in either case)."""
     rules_, pr, text = rules(), patterns(), doc.text
-    for m in scan(pr.apposition, text, doc.limit, before=heads, width=160):
+    for m in _name_matches(text, doc.limit, heads):
         raw = m.group("name")
         name = trim_name(raw)
         if name != raw:
             continue  # the run went on into the post ("Exampley Cabinet …"): the honorific pass takes it
         hon = m.group("hon")
-        if not (is_name(name) or (hon and is_name(name, allow_single=True))):
-            continue
         if not _post_follows(text, m):
             continue
         head = m.start("head")
@@ -52,7 +52,9 @@ def apposition(doc: Doc, heads: list[int]) -> Iterator[PersonCandidate]:
         post_end, post = extent
         if not rules_.post_head_ci.match(post):
             continue
-        mods = m.group("mods") or ""
+        # a body's possessive before the post ("the City of Anyshire Council's Cabinet Member"): the title's, for
+        # split_body to take as its body
+        mods = (m.group("owner") or "") + (m.group("mods") or "")
         between = text[m.end("name") : head - len(mods)]
         if re.search(r"\bthe\s*$", between) and pr.verb_next.match(text, post_end, post_end + 30):
             # "a question from Councillor Tester, the Strategic Manager confirmed": the post is the next subject
@@ -75,6 +77,38 @@ def apposition(doc: Doc, heads: list[int]) -> Iterator[PersonCandidate]:
         title = f"{m.group('former') or ''}{clean(mods)} {post}".strip()  # "a former Director" is not a Director
         title = title.replace("ex- ", "ex-")
         yield candidate(doc, name, title, m.start(), post_end, hon, witness(doc, m.start()), (start, post_end))
+
+
+_NEXT_TOKEN = re.compile(r"[^ \t]+[ \t]+(?=[A-Z])")
+_SET_OFF = re.compile(r"[ \t]*[,(–—]|[ \t]+-[ \t]")
+
+
+def _name_matches(text: str, limit: int, heads: list[int]) -> Iterator[re.Match[str]]:
+    """The apposition pattern's matches whose run is a name: where a run's first words are not one ("Co-opted
+    Members Jo Example (Parent Governor Representative)", a label before the name), the match at a later word
+    of the run."""
+    pattern = patterns().apposition
+    for m in scan(pattern, text, limit, before=heads, width=160):
+        later_match = False
+        for _ in range(3):
+            raw, hon = m.group("name"), m.group("hon")
+            name = trim_name(raw)
+            if name != raw or (
+                is_name(name, strict=later_match)
+                if later_match
+                else is_name(name) or (hon and is_name(name, allow_single=True))
+            ):
+                if not later_match or _SET_OFF.match(text, m.end("name")):
+                    yield m
+                break
+            step = _NEXT_TOKEN.match(text, m.start("name"), m.end("name"))
+            if hon or step is None or not never_in_name(step.group(0).strip()):
+                break  # only a label's word ("Members", "Officers") may stand before the name
+            later_match = True
+            later = pattern.match(text, step.end(), limit)
+            if later is None:
+                break
+            m = later
 
 
 _THE_OWNER = re.compile(r"(?P<owner>(?:[A-Z][\w’'&-]*[ \t]+)*?[A-Z][\w&-]*)['’]s[ \t]+$")
@@ -145,3 +179,25 @@ def bracketed(doc: Doc) -> Iterator[PersonCandidate]:
         if found is not None:
             name, hon, start, ev_start = found
             yield candidate(doc, name, None, ev_start, start + len(name), hon)
+            yield from _sharing_the_bracket(doc, ev_start)
+
+
+_LISTED_BEFORE = re.compile(rf"(?<![\w’'-])(?P<name>{name_run(1, 2)})(?:[ \t]*,[ \t]*|[ \t]+(?:and|&)[ \t]+)\Z")
+
+
+def _sharing_the_bracket(doc: Doc, end: int) -> Iterator[PersonCandidate]:
+    """The names listed before the one a body's bracket follows, which share it: "Jo Example and Kit Sample
+    (Anyshire County Council)", "Ann Person, Bo Tester and Cy Sample (Anyshire Youth Service)"; each a name on its
+    own, the list opening its line."""
+    text = doc.text
+    found: list[re.Match[str]] = []
+    line_start = text.rfind("\n", 0, end) + 1
+    while len(found) < 5:
+        m = _LISTED_BEFORE.search(text, max(line_start, end - 60), end)
+        if m is None or not is_name(m.group("name"), strict=True) or trim_name(m.group("name")) != m.group("name"):
+            break
+        found.append(m)
+        end = m.start()
+    if found and not text[line_start:end].strip(" \t•·-–*"):
+        for m in found:
+            yield candidate(doc, m.group("name"), None, m.start(), m.end("name"))

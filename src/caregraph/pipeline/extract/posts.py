@@ -342,6 +342,15 @@ class _PostScan:
             and abs_start >= self.head_end
         ):
             return True  # "Head of Children's Social Care giving an update": a participle starts the clause
+        if (
+            self.person
+            and token[0].islower()
+            and word.endswith("ly")
+            and abs_start >= self.head_end
+            and word.replace("’", "'") not in rules().post_subjects
+            and patterns().verb_next.match(text, m.end(), m.end() + 30)
+        ):
+            return True  # "the Minister for Children recently wrote": an adverb before a verb starts the clause
         if token[0].isdigit() or word in _MONTH_WORDS or token in {"RESOLVED", "AGREED", "NOTED", "RECOMMENDED"}:
             return True
         if self.first_after_head and token[0].isupper() and word not in _POST_CONNECTORS:
@@ -361,6 +370,8 @@ class _PostScan:
             return True
         if word in {"and", "&"} and self._and_stops(m):
             return True
+        if word == "or" and self._person_next(m.end()):
+            return True  # "Contact: Jo Example, Scrutiny Manager or Kit Sample, …": the next contact
         return not inside_head and bool(_COUNCILLOR.fullmatch(token))
 
     def _lower_word_stops(self, token: str, word: str, abs_start: int) -> bool:
@@ -398,6 +409,14 @@ class _PostScan:
                 and (self.lower or self.pos > self.start)
             )
         return False
+
+    def _person_next(self, pos: int) -> bool:
+        """Whether a person's name (an honorific, or a name on its own) follows ``pos``."""
+        rest = self.text[pos : self.limit].lstrip()
+        if _COUNCILLOR_NEXT.match(rest) or _HONORIFIC_NEXT.match(rest):
+            return True
+        nm = NAME_RUN_RE.match(rest)
+        return bool(nm and is_name(trim_name(nm.group(0)), strict=True))
 
     def _and_stops(self, m: re.Match[str]) -> bool:
         """Whether "and" / "&" ends the post: before a person, or before a second post ("Deputy Leader and Cabinet
@@ -445,7 +464,9 @@ class _PostScan:
         if end <= start:
             return None
         title = clean(_ACRONYM_PAREN.sub("", text[start:end])).strip(" ,-–")
-        title = _POSSESSIVE_END.sub("", title)
+        last = title.rsplit(None, 1)[-1].lower().replace("’", "'") if title else ""
+        if last not in rules().post_subjects:
+            title = _POSSESSIVE_END.sub("", title)  # "Assistant Director Children’s": the subject keeps its "’s"
         return end, title
 
 

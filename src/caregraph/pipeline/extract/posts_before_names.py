@@ -49,6 +49,7 @@ def post_labelled(doc: Doc) -> Iterator[PersonCandidate]:
 
 
 _NAME_SEPARATOR = re.compile(r"[ \t]*,[ \t]*|[ \t]*[-–—][ \t]*|[ \t]*\([ \t]*(?=[^()\n]{1,60}\))|[ \t]+")
+_MAJESTY_BEFORE = re.compile(r"(?<![\w’'-])(?:His|Her)[ \t]+Majesty['’]s[ \t]+$")
 _THE_END = re.compile(r"(?i)\bthe\s+$")
 _LOWER_MODIFIER_BEFORE = re.compile(
     r"(?:^|(?<=[\s(]))(?P<mod>(?:(?:former|previous|interim|acting|joint|deputy|assistant|executive|senior|principal|lead|chief|elected)[ \t]+)+)$"
@@ -89,6 +90,10 @@ def post_then_name(doc: Doc, spans: list[PostSpan], taken: list[tuple[int, int]]
         if lead:
             start = lead.start("mod")
             title = f"{clean(lead.group('mod'))} {title}"
+        majesty = _MAJESTY_BEFORE.search(text, max(0, start - 20), start)
+        if majesty:  # "His Majesty's Inspector Kim Example said": the inspectorate's title is the post
+            start = majesty.start()
+            title = f"{clean(majesty.group(0))} {title}"
         words = clean(title).split()
         bracketed = "(" in sep.group(0) and _THE_END.search(text, max(0, start - 5), start)
         if len(words) < 2 and title.lower() not in rules().offices and not title.isupper() and not bracketed:

@@ -66,15 +66,26 @@ def _predicate_post(doc: Doc, m: re.Match[str], name: str, hon: str | None, star
     if _FOR_THE_MEETING.match(text, head, min(len(text), post_end + 30)):
         return  # "to elect Councillor X as chair for this meeting only": the text says no post is held
     post = _predicate_title(f"{clean(m.group('mods') or '')} {post}".strip())
-    if len(post.split()) < 2 and (post.islower() or m.groupdict().get("det") in {"a", "an"}):
-        return  # "appointed as a member of the Committee": a member, not a post
+    if (
+        len(post.split()) < 2
+        and (post.islower() or m.groupdict().get("det") in {"a", "an"})
+        and not (post.lower() in _OFFICES_ALONE and m.groupdict().get("det") is None)
+    ):
+        return  # "appointed as a member of the Committee": a member, not a post; "appointed X as commissioner" is
     yield candidate(doc, name, post, start, post_end, hon, None, (head, post_end))
+
+
+#: Offices that are a post in one lower-case word when a predicate gives them without an article ("has appointed Jo
+#: Example as commissioner", "elected as chairman").
+_OFFICES_ALONE = frozenset(
+    {"commissioner", "chair", "chairman", "chairwoman", "chairperson", "inspector", "headteacher"}
+)
 
 
 @cache
 def _declared_re() -> re.Pattern[str]:
     return re.compile(
-        r"\bdeclared\b[^.;\n]{0,80}?\b(?:as|that)[ \t]+(?:(?:she|he|they)[ \t]+(?:is|was|are|were)[ \t]+)?"
+        r"\bdeclared\b(?:[^.;\n]|\.(?=\S|[ \t]+\d)){0,160}?\b(?:as|that)[ \t]+(?:(?:she|he|they)[ \t]+(?:is|was|are|were)[ \t]+)?"
         rf"(?:(?P<det>a|an|the)[ \t]+)?(?P<mods>)(?=(?P<head>(?i:{rules().post_head})))"
     )
 
