@@ -345,6 +345,25 @@ _PATTERNS = [
     for kind, pattern in _PATTERNS
 ]
 
+#: Where every match of a pattern starts: at a digit, at a month's name (at a match of :data:`_MONTH_WORD`: its first
+#: three letters after a word boundary), at either, or at a month's name or the qualifier before it (:data:`_QUAL`). A
+#: search for the pattern starts at the span's first such place, as none starts before it (speed only).
+_STARTS_AT = {
+    kind: where
+    for where, kinds in {
+        "digit": (
+            "d_d_m_y", "d_m_d_m_y", "d_m_y_d_m_y", "numeric_range", "numeric", "numeric_yy", "iso", "y_list", "y",
+            "y_event", "d_m_d_m", "d_d_m", "d_m",
+        ),
+        "month": ("m_d_d_y", "m_d_m_d_y", "m_d_y", "m_d_d", "m_d", "bare_month"),
+        "digit or month": ("m_rel_y", "d_m_d_m_rel"),
+        "qualifier or month": ("m_m_y", "m_y"),
+    }.items()
+    for kind in kinds
+}  # fmt: skip
+#: Where a qualifier of :data:`_QUAL` can start ("early", "mid", "late", "end of", "beginning of", "the end of").
+_QUALIFIER_WORD = re.compile(r"(?i)\b(?:early|mid|late|end|beginning|the\s+end)")
+
 #: Spans of time from the anchor ("in six months", "in six months' time", "in a year's time"), read only when the
 #: caller asks (a commitment's due date), at the precision of the unit: months give a month, years a year.
 _NUMBER_WORDS = {
@@ -433,21 +452,35 @@ def find_dates(
     start = max(0, min(start, len(text)))
     end = max(start, min(end, len(text)))
     found: list[DateMention] = []
-    digit = _DIGIT.search(text, start, end) is not None
+    first_digit = _DIGIT.search(text, start, end)
+    digit = first_digit is not None
     if not digit and not _DATE_WORD.search(text, start, end):
         return found
     taken = bytearray(end - start)  # 1 where an earlier (more specific) pattern already matched
+    first_month = _MONTH_WORD.search(text, start, end)
     has = {
         "digit": digit,
-        "month": _MONTH_WORD.search(text, start, end) is not None,
+        "month": first_month is not None,
         "season": _SEASON_WORD.search(text, start, end) is not None,
         "relative": _RELATIVE_WORD.search(text, start, end) is not None,
         "weekday": _WEEKDAY_WORD.search(text, start, end) is not None,
     }
     has["month_or_year_word"] = durations and _DURATION_WORD.search(text, start, end) is not None
     missing = frozenset(need for need, found_it in has.items() if not found_it)
+    # where the first match of a pattern of _STARTS_AT can start
+    digit_at = first_digit.start() if first_digit else end
+    month_at = first_month.start() if first_month else end
+    first_qualifier = _QUALIFIER_WORD.search(text, start, month_at) if first_month else None
+    qualifier_at = first_qualifier.start() if first_qualifier else month_at
+    from_ = {
+        None: start,
+        "digit": digit_at,
+        "month": month_at,
+        "digit or month": min(digit_at, month_at),
+        "qualifier or month": qualifier_at,
+    }
     for kind, pattern in _patterns_to_try(missing, anchor is not None, seasons and future):
-        for m in pattern.finditer(text, start, end):
+        for m in pattern.finditer(text, from_[_STARTS_AT.get(kind)], end):
             s, e = m.span()
             if 1 in taken[s - start : e - start]:
                 continue

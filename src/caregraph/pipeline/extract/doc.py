@@ -266,6 +266,8 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence of ``text`` that holds ``start``–``end``, split within 600 characters either side; else the
     span itself."""
     for s, e in sentences(text, max(0, start - 600), min(len(text), end + 600)):
-        if s <= start and end <= e:
+        if s > start:
+            break  # (the sentences come in order: none after this one holds the span)
+        if end <= e:
             return s, e
     return start, end

@@ -222,7 +222,9 @@ def _anaphoric_body(doc: Doc) -> str | None:
 
 @cache
 def _bare_heads() -> re.Pattern[str]:
-    return re.compile(rf"\b[Tt]he\s+(?P<head>{rules().body_heads})(?![\w-])(?!\s+(?:of|for)\b)")
+    # "[Tt]" first, then a look-behind for the start of a word: the same matches as "\b[Tt]he", which a search
+    # skips along the text to a "T" or "t" for (speed only)
+    return re.compile(rf"[Tt](?<!\w.)he\s+(?P<head>{rules().body_heads})(?![\w-])(?!\s+(?:of|for)\b)")
 
 
 @cache

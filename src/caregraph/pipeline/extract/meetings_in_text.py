@@ -338,7 +338,8 @@ def _joint_pattern() -> re.Pattern[str]:
 
 #: A meeting dated to a day without its year: "at its meeting on November 1", "the Full Council meeting on 1 November"
 #: (not "on 1 November 2023": a full day is read by the patterns above).
-_YEARLESS = re.compile(
+_YEARLESS = re.compile(  # (the look-arounds first, on where a match can start, are for speed)
+    r"(?=(?i:m))(?<!\w)"
     rf"(?i:\bmeeting\s+(?:(?:to\s+be\s+|being\s+)?held\s+)?on\s+){WEEKDAY}"
     rf"(?P<date>\d{{1,2}}(?i:st|nd|rd|th)?\s+(?i:of\s+)?{MONTH}|{MONTH}\s+\d{{1,2}}(?i:st|nd|rd|th)?)\b"
     r"(?![ \t]*,?[ \t]*(?:\d|(?i:st|nd|rd|th)\b))"
@@ -348,7 +349,8 @@ _YEARLESS = re.compile(
 #: A news story's day of a meeting: a day word with the date in brackets, no year ("presented an update to the
 #: council's cabinet tonight (December 3)", "… discussed the report on Tuesday (5 March)", "last night (Thursday,
 #: November 7)", "on Tuesday, December 10"), after the body the sentence names.
-_NEWS_DAY = re.compile(
+_NEWS_DAY = re.compile(  # (the look-arounds first, on where a match can start, are for speed)
+    r"(?=(?i:[loty]))(?<!\w)"
     rf"(?:(?P<paren>(?i:\b(?:tonight|today|this\s+(?:evening|morning|afternoon)|last\s+night|yesterday"
     rf"|on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s*\(\s*)){WEEKDAY}"
     # … or the weekday and its day with no brackets: "on Tuesday, December 10", "on Wednesday 4 September"

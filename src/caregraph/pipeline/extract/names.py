@@ -332,7 +332,7 @@ class Patterns:
     honorific: re.Pattern[str]  # "Councillor Jane Smith", "Cllr Smith"
     plural: re.Pattern[str]  # "Councillors Smith, Jones and Brown"
     apposition: re.Pattern[str]  # "Jane Smith, Director of …" / "Jane Smith (Director …)" / "Jane Smith Director …"
-    bracket: re.Pattern[str]  # the bracket of "Jane Smith (Anyshire Parent Carer Forum)"
+    bracket: re.Pattern[str]  # the bracket of "Jane Smith (Anyshire Parent Carer Forum)" (its "(" first: see bracketed)
     verb_after: re.Pattern[str]  # "Cal Sample stated" (at the start of a sentence: see sentence_start)
     by_name: re.Pattern[str]  # "presented by Shay Tester"
     label: re.Pattern[str]  # "Contact: Chris Sample"
@@ -399,7 +399,7 @@ def patterns() -> Patterns:
         apposition=re.compile(
             rf"(?<![\w’'-])(?:(?P<hon>{hon})\s+)?(?P<name>{NAME_TOKEN}(?: +(?:(?=[abdeilstv][a-z]){_PARTICLE} +)*{NAME_TOKEN}){{0,3}}?){pn}(?:[ \t]*\((?:Lab|Con|LD|Lib[ \t]+Dem|Green|Ind|Independent|Labour|Conservative|Liberal[ \t]+Democrat|Reform(?:[ \t]+UK)?|SNP|Plaid(?:[ \t]+Cymru)?|UKIP)[^()\n]{{0,40}}\)|[ \t]*\([A-Z]{{1,4}}\))?(?:[ \t]+from[ \t]+(?:the[ \t]+)?(?:[A-Z][\w’'&-]*[ \t]+(?:(?:of|and|for)[ \t]+)?){{0,5}}[A-Z][\w’'&-]*(?=[ \t]*,))?(?:(?:\s*,\s*(?:the\s+|our\s+)?(?:(?i:council|county|borough|city|authority)['’]s\s+)?(?:(?:new|incoming|outgoing|permanent|current)\s+)?(?:(?:newly|recently)\s+appointed\s+)?(?P<former>(?:former|previous)\s+|ex-)?(?P<owner>(?:[A-Z][\w&-]*[ \t]+(?:(?:of|upon|on)[ \t]+)?){{1,5}}[A-Z][\w&-]*['’]s[ \t]+)?|\s*\(\s*(?:the\s+)?|[ \t]*[–—][ \t]*|[ \t]+-[ \t]+)(?P<mods>{_MODIFIERS})|[ \t]+(?=[A-Z]))(?=(?P<head>(?i:{head})))"
         ),
-        bracket=re.compile(r"[ \t]*\((?P<inner>[A-Z][^()\n]{1,80})\)"),
+        bracket=re.compile(r"\((?P<inner>[A-Z][^()\n]{1,80})\)"),
         verb_after=re.compile(
             rf"(?P<name>{full}){pn}(?:[ \t]*\([^()\n]{{1,60}}\)|[ \t]*,(?P<clause>[ \t]+(?:who|whose|from|of|with|a|an|the|aged|now|then|\d{{1,3}})\b[^,.;:!?()\n“”\"]{{0,80}}(?:,[ \t]+(?:from|of|with|a|an|the|who)\b[^,.;:!?()\n“”\"]{{1,60}})?),|[ \t]*,(?=[ \t]+{r.speech_verbs}\b))?(?:\s+and\s+(?P<name2>{full}){pn}(?:[ \t]*\([^()\n]{{1,60}}\))?)?\s+(?:(?:also|then|further|briefly|formally|subsequently|again)\s+)?(?P<verb>{verbs})\b"
         ),
