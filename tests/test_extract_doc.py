@@ -6,11 +6,21 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from caregraph.pipeline.dates import find_dates
-from caregraph.pipeline.extract.doc import _ABBREVIATIONS, _BREAK, _MAX_SENTENCE, Doc, sentence_around, sentences, trim
+from caregraph.pipeline.extract.doc import (
+    _ABBREVIATIONS,
+    _BREAK,
+    _MAX_SENTENCE,
+    _WRAPPED,
+    Doc,
+    sentence_around,
+    sentences,
+    trim,
+)
 from caregraph.pipeline.extract.inspections import rules as inspection_rules
 from caregraph.pipeline.segment import lines_with_offsets, segment
 from caregraph.records import PartialDate, SourceDocument
@@ -68,6 +78,8 @@ def plain_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]
     for m in re.compile(_BREAK).finditer(text, start, end):
         if _ABBREVIATIONS.search(text, max(pos, m.start() - 8), m.start()):
             continue
+        if m.group() == "\n" and _WRAPPED.search(text, max(pos, m.start() - 8), m.start()):
+            continue
         assert m.start() - pos <= _MAX_SENTENCE  # the texts here are short
         s, e = trim(text, pos, m.start())
         if s < e:
@@ -87,6 +99,23 @@ def test_sentences_split_where_the_plain_pattern_does(text, a, b):
     assert list(sentences(text, start, end)) == list(plain_sentences(text, start, end))
     around = next((s for s in plain_sentences(text, max(0, start - 600), len(text)) if s[0] <= start <= s[1]), None)
     assert sentence_around(text, start, start) == (around or (start, start))
+
+
+@pytest.mark.parametrize(
+    ("text", "joined"),
+    [
+        ("The service kept its grading in\nJanuary 2020 after a short inspection.", True),
+        ("Inspectors visited between\nMarch and April 2019, the report says.", True),
+        ("A report of the\nDirector of Children's Services was received.", True),
+        ("The plan was agreed by\nCabinet on 4 May.", True),
+        ("The plan was agreed\nCabinet then moved on.", False),  # a line ending in a verb may end a sentence
+        ("Services improved.\nJanuary saw a new plan.", False),
+    ],
+)
+def test_a_line_hard_wrapped_after_a_function_word_is_one_sentence(text, joined):
+    """A single line break after a preposition, an article, a conjunction or a possessive is a hard wrap: no
+    sentence ends with one of those words, whatever the next line starts with."""
+    assert (len(list(sentences(text))) == 1) is joined
 
 
 def test_sentences_keep_abbreviations_and_split_lists():

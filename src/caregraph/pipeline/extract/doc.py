@@ -209,6 +209,11 @@ _BREAK_CANDIDATE = re.compile(r"\n|[.!?;:](?=[\s\"”’'])")
 _ABBREVIATIONS = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Cllr|No|Nos|St|e\.g|i\.e|etc|approx|Prof|Rev|Co|Ltd|Inc|vs|cf|para|ref)\.|\b[A-Z]\.)$"
 )
+#: The words a line cannot end a sentence with (prepositions, articles, conjunctions, possessives): a single line
+#: break after one is a hard wrap inside the sentence, whatever the next line starts with.
+_WRAPPED = re.compile(
+    r"(?<![\w’'-])(?:in|on|of|the|an|and|or|by|to|from|since|for|at|with|between|during|until|than|its|their|our)$"
+)
 _MAX_SENTENCE = 3000
 
 
@@ -225,6 +230,8 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[tup
             text, max(pos, stop - 8), stop
         ):
             continue
+        if m.group() == "\n" and _WRAPPED.search(text, max(pos, stop - 8), stop):
+            continue  # a line hard-wrapped after a word no sentence ends with: "… its grading in\nJanuary 2020 …"
         if stop - pos > _MAX_SENTENCE:
             yield from _bounded(text, pos, stop)
         else:  # the usual case, as _bounded would do it
