@@ -304,3 +304,29 @@ def test_a_month_after_for_is_a_planned_month(text, due):
 def test_later_or_earlier_in_the_year_is_the_anchors_year(text):
     (found,) = find_dates(text, D(2022, 3, 9), future=True)
     assert found.date.iso() == "2022"
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "until"),
+    [
+        ("inspected between January 2022 and 1 February 2022", D(2022, 1), D(2022, 2, 1)),
+        ("the review ran from May 2019 to March 2020", D(2019, 5), D(2020, 3)),
+        ("between 28 February 2023 and the 3 March 2023", D(2023, 2, 28), D(2023, 3, 3)),
+        ("from 5 June 2018 – July 2018", D(2018, 6, 5), D(2018, 7)),
+    ],
+)
+def test_between_and_from_join_two_dates_of_any_form_into_one_range(text, first, until):
+    (mention,) = find_dates(text)
+    assert (mention.date, mention.until) == (first, until)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "visited in January 2022 and 1 February 2022",  # no "between": two dates
+        "from March 2021 and May 2021",  # "from" is closed by "to", not "and"
+        "between June 2020 and May 2020",  # the second before the first: not a range
+    ],
+)
+def test_two_dates_not_opened_as_a_range_stay_two(text):
+    assert [m.until for m in find_dates(text)] == [None, None]

@@ -509,7 +509,7 @@ def find_dates(
             if ended is not None:
                 found = [d for d in found if d.start != m.start()] + [DateMention(*m.span(), ended, None, True)]
     found.sort(key=lambda d: d.start)
-    return _without_restated(text, found)
+    return _joined_ranges(text, _without_restated(text, found))
 
 
 def _after_span(anchor: PartialDate, n: str, unit: str) -> PartialDate | None:
@@ -552,6 +552,38 @@ def _patterns_to_try(
 
 
 #: Between a relative date and the date the text restates it as: "today (12 January)", "on Friday, 5 June".
+#: What joins the two ends of a range the text opens with "between" or "from": "between January 2022 and 1 February
+#: 2022", "from May 2019 to March 2020".
+_RANGE_OPENS = re.compile(r"(?i)(?<![\w’'-])(?:between|from)\s+(?:the\s+)?$")
+_RANGE_JOINS = {
+    "between": re.compile(r"(?i)\s+and\s+(?:the\s+)?"),
+    "from": re.compile(r"(?i)\s*(?:to|until|till|[-–—])\s*(?:the\s+)?"),
+}
+
+
+def _joined_ranges(text: str, found: list[DateMention]) -> list[DateMention]:
+    """``found`` with each pair of dates a "between … and …" or "from … to …" joins made one range, when neither is
+    one already and the second is not before the first (dates whose own pattern reads the whole range, "3 and 7 March
+    2020", are one mention already)."""
+    if len(found) < 2:
+        return found
+    out: list[DateMention] = []
+    skip = False
+    for d, after in zip(found, [*found[1:], None], strict=True):
+        if skip:
+            skip = False
+            continue
+        if after is not None and d.until is None and after.until is None and not (d.relative or after.relative):
+            opens = _RANGE_OPENS.search(text, max(0, d.start - 14), d.start)
+            joins = opens and _RANGE_JOINS[opens.group().split()[0].lower()].fullmatch(text, d.end, after.start)
+            if joins and d.date <= after.date:
+                out.append(DateMention(d.start, after.end, d.date, after.date))
+                skip = True
+                continue
+        out.append(d)
+    return out
+
+
 _RESTATED = re.compile(r"\s*(?:\(|,)\s*")
 
 
