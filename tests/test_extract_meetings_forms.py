@@ -456,6 +456,9 @@ def test_a_day_without_a_year_and_no_body_is_no_meeting():
             "has been made.\n",
             D(2023, 8, 8),
         ),
+        ("Ofsted report on Anyshire\nPublication Date:10/07/2015\nThe council welcomed the report.\n", D(2015, 7, 10)),
+        ("Anyshire news\n\nRelease date - 4 March 2021\n\nThe council responded.\n", D(2021, 3, 4)),
+        ("Statement\nIssue date: 22nd November 2019\nThe trust was regraded.\n", D(2019, 11, 22)),
     ],
 )
 def test_the_pages_own_date_from_its_dateline_or_today(text, day):

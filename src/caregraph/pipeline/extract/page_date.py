@@ -20,13 +20,13 @@ from caregraph.records import MeetingRecord, PartialDate, Segmented
 
 #: A short line near the top that gives the page's day: bare ("04 March 2019", "| 04 March 2019" from a flattened
 #: table), after its writer's name ("Jane Smith 06 April 2016"), labelled after the release's number ("News Release
-#: 1234 - published on 24 February 2026"), labelled ("Date: …", "Date Released - 25/03/2025", "Published 9th Oct 2018") or said of the page ("This
+#: 1234 - published on 24 February 2026"), labelled ("Date: …", "Date Released - 25/03/2025", "Published 9th Oct 2018", "Publication Date:10/07/2015") or said of the page ("This
 #: story was published 6 August 2018"), a news site's time before it ("21:22, 03 Dec 2025", "10.30am, 5 January
 #: 2024"); the next label may follow with no space ("03 Dec 2025Updated …").
 _DATELINE_LINE = re.compile(
     r"^[|\s]*(?:(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,2}\s+(?=\d)|[^\n]{1,40}?\s[-–—|]\s*(?=(?:first\s+)?(?:published|posted|updated|issued|released)\b))?"
     r"(?:(?:(?:this\s+(?:story|article|page|news\s+item|news\s+story|(?:news|press)\s+release)\s+was\s+)?(?:first\s+)?(?:published|posted|updated|issued|released)"
-    r"|date(?:\s+of\s+(?:the\s+)?meeting|\s+(?:published|posted|released|issued))?|last\s+updated)\s*(?:on)?\s*[:\-–—]?\s*)?(?:[A-Z][\w ,&'’-]{0,60}?,\s*)?(?:\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?,?\s+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?P<date>\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+(?:19|20)\d\d|\d{1,2}/\d{1,2}/(?:19|20)\d\d)(?!\d)",
+    r"|date(?:\s+of\s+(?:the\s+)?meeting|\s+(?:published|posted|released|issued))?|(?:publication|release|issue)\s+date|last\s+updated)\s*(?:on)?\s*[:\-–—]?\s*)?(?:[A-Z][\w ,&'’-]{0,60}?,\s*)?(?:\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?,?\s+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?P<date>\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+(?:19|20)\d\d|\d{1,2}/\d{1,2}/(?:19|20)\d\d)(?!\d)",
     re.I,
 )
 
