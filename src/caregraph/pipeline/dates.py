@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date as _date
 from datetime import timedelta
@@ -565,6 +566,22 @@ def _joined_ranges(text: str, found: list[DateMention]) -> list[DateMention]:
     """``found`` with each pair of dates a "between … and …" or "from … to …" joins made one range, when neither is
     one already and the second is not before the first (dates whose own pattern reads the whole range, "3 and 7 March
     2020", are one mention already)."""
+
+    def join(d: DateMention, after: DateMention) -> tuple[list[DateMention], bool] | None:
+        if d.until is not None or after.until is not None or d.relative or after.relative:
+            return None
+        opens = _RANGE_OPENS.search(text, max(0, d.start - 14), d.start)
+        joins = opens and _RANGE_JOINS[opens.group().split()[0].lower()].fullmatch(text, d.end, after.start)
+        return ([DateMention(d.start, after.end, d.date, after.date)], True) if joins and d.date <= after.date else None
+
+    return _with_neighbours(found, join)
+
+
+def _with_neighbours(
+    found: list[DateMention], merge: Callable[[DateMention, DateMention], tuple[list[DateMention], bool] | None]
+) -> list[DateMention]:
+    """``found`` with each mention and the one after it given to ``merge``: None keeps the mention; else its
+    replacement (none, one or more mentions) and whether the one after it is taken in too."""
     if len(found) < 2:
         return found
     out: list[DateMention] = []
@@ -573,14 +590,12 @@ def _joined_ranges(text: str, found: list[DateMention]) -> list[DateMention]:
         if skip:
             skip = False
             continue
-        if after is not None and d.until is None and after.until is None and not (d.relative or after.relative):
-            opens = _RANGE_OPENS.search(text, max(0, d.start - 14), d.start)
-            joins = opens and _RANGE_JOINS[opens.group().split()[0].lower()].fullmatch(text, d.end, after.start)
-            if joins and d.date <= after.date:
-                out.append(DateMention(d.start, after.end, d.date, after.date))
-                skip = True
-                continue
-        out.append(d)
+        merged = merge(d, after) if after is not None else None
+        if merged is None:
+            out.append(d)
+        else:
+            replacement, skip = merged
+            out.extend(replacement)
     return out
 
 
@@ -591,24 +606,16 @@ def _without_restated(text: str, found: list[DateMention]) -> list[DateMention]:
     """``found`` less each relative date the text restates right after it ("today (12 January)"): one date, the
     restatement (which says what it is); and a month or year the text makes finer in brackets right after it ("in
     July 2022 (11–22 July)"): one date, the finer, in the coarser's year."""
-    if len(found) < 2:
-        return found
-    out: list[DateMention] = []
-    skip = False
-    for d, after in zip(found, [*found[1:], None], strict=True):
-        if skip:
-            skip = False
-            continue
-        if after is not None and _RESTATED.fullmatch(text, d.end, after.start):
-            if d.relative:
-                continue
-            finer = _finer_in(d, after) if text[d.end : after.start].strip() == "(" else None
-            if finer is not None:
-                out.append(finer)
-                skip = True
-                continue
-        out.append(d)
-    return out
+
+    def restated(d: DateMention, after: DateMention) -> tuple[list[DateMention], bool] | None:
+        if not _RESTATED.fullmatch(text, d.end, after.start):
+            return None
+        if d.relative:
+            return [], False
+        finer = _finer_in(d, after) if text[d.end : after.start].strip() == "(" else None
+        return None if finer is None else ([finer], True)
+
+    return _with_neighbours(found, restated)
 
 
 def _finer_in(coarse: DateMention, finer: DateMention) -> DateMention | None:
