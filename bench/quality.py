@@ -14,10 +14,10 @@ and their rows turned into the internal gold form of :mod:`caregraph.gold` (one 
 made relative to the corpus folder: ``docs/204.txt``). Scores come from :mod:`caregraph.evaluate`.
 
 The new gold is ``bench/gold-dev`` and ``bench/gold-blind``, split by council in ``bench/split.toml``; beside them the
-later real sets (``bench/gold-real2-*`` … ``bench/gold-real4-*``, their pages in ``../realpages``, ``../realpages3``
-and ``../realpages4``, outside the repository: ``--real2`` … ``--real4`` for other places; a set whose folder is
-missing is left out with a note). ``--split dev`` scores dev, dev2, dev3 and dev4; the blind splits (blind …
-blind4) are
+later real sets (``bench/gold-real2-*`` … ``bench/gold-real5-*``, their pages in ``../realpages``, ``../realpages3``
+… ``../realpages5``, outside the repository: ``--real2`` … ``--real5`` for other places; a set whose folder is
+missing is left out with a note). ``--split dev`` scores dev … dev5; the blind splits (blind …
+blind5) are
 scored, never inspected: ``--errors``, ``--summary`` and ``--dump`` are refused for its pages, and every run
 that scores it appends a line (time, commit, macro F1 dev and blind, note) to ``bench/blind-log.csv``, so the number
 of blind scorings is on record.
@@ -46,8 +46,9 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
 # Second real set (issue 14, 7 December): stored copies of real council pages from councils in no other split, kept
 # beside the repository like ../shared (third-party text is not committed); its gold and split are in bench/.
-# The third (stop 22, later the same day) likewise, in ../realpages3; the fourth (stop 23) in ../realpages4.
-REAL_CORPORA = {"2": ROOT.parent / "realpages", "3": ROOT.parent / "realpages3", "4": ROOT.parent / "realpages4"}
+# The third (stop 22, later the same day) likewise, in ../realpages3; the fourth (stop 23) in ../realpages4; the fifth
+# (stop 24) in ../realpages5.
+REAL_CORPORA = {n: ROOT.parent / ("realpages" if n == "2" else f"realpages{n}") for n in ("2", "3", "4", "5")}
 SPLITS = {
     "dev": ROOT / "bench" / "gold-dev",
     "blind": ROOT / "bench" / "gold-blind",
@@ -57,12 +58,18 @@ SPLITS = {
     "blind3": ROOT / "bench" / "gold-real3-blind",
     "dev4": ROOT / "bench" / "gold-real4-dev",
     "blind4": ROOT / "bench" / "gold-real4-blind",
+    "dev5": ROOT / "bench" / "gold-real5-dev",
+    "blind5": ROOT / "bench" / "gold-real5-blind",
 }
-ORDER = ("dev", "blind", "dev2", "blind2", "dev3", "blind3", "dev4", "blind4")  # the gap column: dev minus blind
+ORDER = ("dev", "blind", "dev2", "blind2", "dev3", "blind3", "dev4", "blind4", "dev5", "blind5")  # gap: dev − blind
 GROUPS = {  # what --split dev / blind scores
-    "dev": ("dev", "dev2", "dev3", "dev4"),
-    "blind": ("blind", "blind2", "blind3", "blind4"),
+    "dev": ("dev", "dev2", "dev3", "dev4", "dev5"),
+    "blind": ("blind", "blind2", "blind3", "blind4", "blind5"),
 }
+# Pooled figures: every page of a group scored as one set, with a 95 % interval for the macro F1 from resampling
+# pages (a category of a few entries moves a split's macro F1 by a tenth with one entry; the pool and its interval
+# say how much of a difference is noise).
+BOOTSTRAP_DRAWS = 1000
 BLIND_SPLITS = GROUPS["blind"]
 SPLIT_FILE = ROOT / "bench" / "split.toml"
 CHALLENGE = ROOT / "bench" / "challenge"  # made-up pages of unseen councils' variety, scored beside the splits
@@ -334,6 +341,39 @@ def check_split(gold: Mapping[str, Mapping[str, Mapping]]) -> list[str]:
     return problems
 
 
+def pooled(
+    golds: Mapping[str, Mapping[str, Mapping]], predicted: Mapping[str, Mapping], draws: int = BOOTSTRAP_DRAWS
+) -> dict[str, tuple[dict, float, float, float, int]]:
+    """Each group of splits (dev …, blind …) with two or more splits scored, pooled: group -> (counts per category,
+    macro F1, the 2.5th and 97.5th percentiles of the macro F1 over ``draws`` resamplings of its pages with
+    replacement (seeded, so a rerun prints the same interval), pages)."""
+    import random
+
+    from caregraph.evaluate import CATEGORIES, Counts, macro_f1, score_by_document
+
+    out = {}
+    for group, names in GROUPS.items():
+        present = [name for name in names if name in golds]
+        if len(present) < 2:
+            continue
+        gold = {file: page for name in present for file, page in golds[name].items()}
+        per_page = list(score_by_document(gold, predicted).values())
+
+        def total(pages: list[dict[str, Counts]]) -> dict[str, Counts]:
+            sums = {category: Counts() for category in CATEGORIES}
+            for counts in pages:
+                for category, value in counts.items():
+                    sums[category] = sums.get(category, Counts()) + value
+            return sums
+
+        counts = total(per_page)
+        rng = random.Random(0)
+        macros = sorted(macro_f1(total(rng.choices(per_page, k=len(per_page)))) for _ in range(draws))
+        low, high = macros[int(0.025 * draws)], macros[min(draws - 1, int(0.975 * draws))]
+        out[group] = (counts, macro_f1(counts), low, high, len(per_page))
+    return out
+
+
 def _commit() -> str:
     def git(*args: str) -> str:
         result = subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True, text=True, check=False)
@@ -355,6 +395,10 @@ LOG_COLUMNS = [
     "macro_f1_blind3",
     "macro_f1_dev4",
     "macro_f1_blind4",
+    "macro_f1_dev5",
+    "macro_f1_blind5",
+    "macro_f1_dev_pooled",
+    "macro_f1_blind_pooled",
 ]
 
 
@@ -409,7 +453,7 @@ def _parser() -> argparse.ArgumentParser:
         "--split",
         choices=("dev", "blind", "both"),
         default="both",
-        help="new gold split(s) to score: dev = dev, dev2, dev3 and dev4; blind = blind … blind4",
+        help="new gold split(s) to score: dev = dev … dev5; blind = blind … blind5 (and each group pooled)",
     )
     for number, folder in REAL_CORPORA.items():
         parser.add_argument(
@@ -521,13 +565,23 @@ def main(argv: list[str] | None = None) -> int:
         print(f"macro F1 {macro_f1(scores):.3f}")
     else:
         print(format_columns(results))
+    pools = {} if single else pooled(golds, predicted)
+    if pools:
+        print()
+        print("pooled: every page of a group as one set; [95 % interval of the macro F1, resampling pages]")
+        print(format_columns({f"{group} (all)": counts for group, (counts, *_) in pools.items()}))
+        print(
+            "interval     "
+            + "".join(f"{f'[{low:.3f}, {high:.3f}] of {pages} pages':<28}" for _, _, low, high, pages in pools.values())
+        )
     if scores_blind:
         macro = {name: macro_f1(scores) for name, scores in results.items()}
+        macro |= {f"{group}_pooled": value for group, (_, value, *_) in pools.items()}
         count = log_blind(
             macro.get("dev"),
             macro.get("blind"),
             args.note,
-            **{name: macro.get(name) for name in ORDER[2:]},
+            **{name: macro.get(name) for name in (*ORDER[2:], "dev_pooled", "blind_pooled")},
         )
         print(f"blind split scored: logged in {BLIND_LOG.relative_to(ROOT)} ({count} blind scorings on record)")
     else:

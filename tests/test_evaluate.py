@@ -933,6 +933,33 @@ def test_a_log_from_before_the_second_real_set_keeps_its_rows_and_gains_its_colu
     assert rows[0]["note"] == "milestone 0"
 
 
+def test_each_group_of_splits_is_also_scored_pooled_with_an_interval():
+    """The pooled figure of a group is the score of its pages as one set (not a mean of the splits' macro F1); its
+    interval comes from resampling pages, so it holds the point and is narrower for more pages; a group with one
+    split scored is not pooled."""
+    quality = _quality()
+    pages = {
+        f"{n}.txt": doc(f"{n}.txt", people=[{"name": "Ann Lee" if n != 3 else "Bob Kay", "post": None}])
+        for n in (1, 2, 3, 4)
+    }
+    golds = {
+        "dev": {"1.txt": pages["1.txt"], "2.txt": pages["2.txt"]},
+        "dev2": {"3.txt": pages["3.txt"]},
+        "blind": {"4.txt": pages["4.txt"]},
+    }
+    predicted = {**pages, "3.txt": doc("3.txt")}
+    pools = quality.pooled(golds, predicted, draws=200)
+    assert set(pools) == {"dev"}
+    counts, macro, low, high, pages = pools["dev"]
+    assert pages == 3 and (counts["people"].tp, counts["people"].fn) == (2, 1)
+    from caregraph.evaluate import macro_f1, score
+
+    assert macro == macro_f1(score(golds["dev"] | golds["dev2"], predicted))
+    assert low <= macro <= high
+    assert low < high  # one page of three misses its person: resampling moves the figure
+    assert quality.pooled(golds, predicted, draws=200) == pools  # seeded: the same interval every run
+
+
 def test_the_blind_files_include_the_second_real_sets_blind_split(tmp_path, monkeypatch):
     quality = _quality()
     split = tmp_path / "split.toml"

@@ -110,7 +110,7 @@ def test_store_writes_keep_the_index_in_step_and_leave_other_graphs_out():
     assert index.publishers(store) == {(doc, other)} and set(index.forms(store)) == {doc}
     store.remove_document(doc)
     assert index.publishers(store) == set() and index.forms(store) == {}
-    store.bulk_add_ntriples([(doc, nt)])
+    store.add_ntriples([(doc, nt)])
     assert index.publishers(store) == {(doc, council)}
 
 

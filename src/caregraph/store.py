@@ -1,11 +1,12 @@
 """Stage 5 — store: a persistent Oxigraph store on disk, one named graph per document.
 
 Open it with :func:`open_store` (a context manager). Writers take a lock file, so two builds never write one store
-at once; readers open it read-only and see a consistent snapshot even while a build runs. A new document's graph
-is added in one transaction with its metadata; a changed document's graph is replaced by a single SPARQL update
-(drop and insert in one transaction), so a build killed at any moment leaves every document either as it was or
-fully new. Each of these writes (and :meth:`Store.remove_document`) updates the document's entries in the index
-graph (:mod:`caregraph.index`) in the same transaction.
+at once; readers open it read-only and see a consistent snapshot even while a build runs. New documents are added a
+batch at a time with their metadata by Oxigraph's bulk loader, which makes its sorted tables on disk and then hands
+them all to RocksDB in one atomic ingestion (:meth:`Store.add_ntriples`); a changed document's graph is replaced by a
+single SPARQL update (drop and insert in one transaction). So a build killed at any moment leaves every document
+either as it was or fully new. Each of these writes (and :meth:`Store.remove_document`) updates the document's
+entries in the index graph (:mod:`caregraph.index`) in the same ingestion or transaction.
 """
 
 from __future__ import annotations
@@ -123,12 +124,29 @@ def _open_writable(path: Path, deadline: float) -> ox.Store:
     delay = 0.005
     while True:
         try:
-            return ox.Store(str(path))
+            store = ox.Store(str(path))
+            _remove_unused_tables(path)
+            return store
         except OSError as exc:
             if not any(sign in str(exc) for sign in _ROCKSDB_LOCKED) or time.monotonic() >= deadline:
                 raise
         time.sleep(delay)
         delay = min(delay * 2, 0.1)
+
+
+def _remove_unused_tables(path: Path) -> None:
+    """Delete the tables a bulk load killed before its commit left beside the store (``bulk-<number>.sst``). RocksDB
+    never read them: a committed load's tables are linked into the store under RocksDB's own numbered names, so the
+    leftover names are only disk space. Safe only while this process holds the store's lock, as the caller does."""
+    for leftover in path.glob("bulk-*.sst"):
+        if _BULK_TABLE.match(leftover.name):
+            try:
+                leftover.unlink()
+            except OSError:
+                pass
+
+
+_BULK_TABLE = re.compile(r"^bulk-\d+\.sst$")
 
 
 # What Oxigraph says when opening read-only a store whose creation was cut short.
@@ -137,7 +155,7 @@ _UNFINISHED = ("Column family not found", "Inserts are only possible on read-wri
 
 # What a store folder may hold: Oxigraph's RocksDB files and caregraph's lock file.
 _STORE_FILE = re.compile(
-    r"^(CURRENT|IDENTITY|LOCK|LOG(\.old\.\d+)?|MANIFEST-\d+|OPTIONS-\d+(\.dbtmp)?|\d+\.(log|sst|blob|dbtmp))$"
+    r"^(CURRENT|IDENTITY|LOCK|LOG(\.old\.\d+)?|MANIFEST-\d+|OPTIONS-\d+(\.dbtmp)?|\d+\.(log|sst|blob|dbtmp)|bulk-\d+\.sst)$"
 )
 
 
@@ -308,29 +326,17 @@ class Store:
         return sum(nt.count(b"\n") for _, nt in docs)
 
     def add_ntriples(self, docs: Iterable[tuple[str, bytes]]) -> None:
-        """Add new documents, each ``(graph name, N-Triples bytes)``, with their index entries, in one transaction:
-        all or none of them."""
+        """Add new documents, each ``(graph name, N-Triples bytes)``, with their index entries: all or none of them.
+
+        Written by Oxigraph's bulk loader, about a third of the work of a transaction (docs/performance.md, "A
+        cheaper atomic writer"). Since pyoxigraph 0.5 the loader writes sorted tables beside the store and, when it
+        commits, ingests all of them, every column family at once, in one RocksDB ``IngestExternalFiles`` call,
+        which RocksDB applies atomically; so a process killed at any moment leaves the batch wholly in the store
+        or wholly out of it (``tests/test_crash.py`` kills writers mid-batch to check it). The graphs must be new:
+        the loader adds, it does not replace (:meth:`replace_ntriples` does)."""
         data = b"".join(ntriples_to_nquads(name, nt) + index.entries(name, nt) for name, nt in docs)
         if data:
-            self.ox.load(data, format=ox.RdfFormat.N_QUADS)
-
-    def bulk_add_ntriples(self, docs: Iterable[tuple[str, bytes]]) -> None:
-        """Add new documents with Oxigraph's bulk loader: about 3× less work than :meth:`add_ntriples`, but not
-        one transaction. Each document's ``cg:sha256`` triple, by which a build knows the document is in the store,
-        and its index entries are written after everything else, in one transaction; so a document cut short by a
-        crash has no hash and is not in the index, and the next build replaces its graph whole (``caregraph build
-        --bulk``, docs/performance.md)."""
-        body: list[bytes] = []
-        markers: list[bytes] = []
-        for name, nt in docs:
-            marker = f"<{name}> <{CG}sha256> ".encode()
-            for line in ntriples_to_nquads(name, nt).splitlines(keepends=True):
-                (markers if line.startswith(marker) else body).append(line)
-            markers.append(index.entries(name, nt))
-        if body:
-            self.ox.bulk_load(b"".join(body), format=ox.RdfFormat.N_QUADS)
-        if markers:
-            self.ox.load(b"".join(markers), format=ox.RdfFormat.N_QUADS)
+            self.ox.bulk_load(data, format=ox.RdfFormat.N_QUADS)
 
     def document_graphs(self) -> set[str]:
         """The IRIs of every named graph holding a document (with or without its metadata)."""

@@ -68,7 +68,8 @@ Bulk = Annotated[
     bool,
     typer.Option(
         "--bulk",
-        help="Write new documents with the bulk loader: faster first builds of big corpora, but a killed build may leave documents part-written until the next build replaces them.",
+        hidden=True,
+        help="No longer needed, kept so scripts that pass it still run: every build now writes new documents with the bulk loader, atomically.",
     ),
 ]
 
@@ -81,7 +82,7 @@ def build(
     max_bytes: MaxBytes = 50 * 1024 * 1024,
     quiet: QuietOption = False,
     jobs: Jobs = None,
-    bulk: Bulk = False,
+    bulk: Bulk = False,  # accepted and ignored: see the option's help
     doc_timeout: DocTimeout = DEFAULT_DOC_TIMEOUT,
     follow_outside: FollowOutside = False,
     prune: Prune = False,
@@ -117,7 +118,6 @@ def build(
                     else None,
                     sources=sources,
                     jobs=jobs,
-                    bulk=bulk,
                     doc_timeout=doc_timeout or None,
                     follow_outside=follow_outside,
                     prune=prune,

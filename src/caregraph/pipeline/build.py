@@ -8,8 +8,9 @@ replaces its graph; ``rebuild=True`` starts from an empty store.
 How it scales (docs/performance.md): the main process walks the sources, skips unchanged documents by their hash,
 and hands the rest in chunks to ``jobs`` worker processes, at most a few chunks ahead (so memory stays bounded
 however large the corpus). A worker loads, segments, extracts and maps a document and returns its graph as
-N-Triples bytes. The main process writes new documents in batches, one transaction per batch (all or nothing, so
-every document is either complete or absent), and replaces each changed document in its own transaction.
+N-Triples bytes. The main process writes new documents in batches, each batch in one atomic bulk load (all or
+nothing, so every document is either complete or absent: :meth:`caregraph.store.Store.add_ntriples`), and replaces
+each changed document in its own transaction.
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ from caregraph.records import Extraction
 from caregraph.store import Store
 
 # Batching and parallelism. A chunk is the unit of work sent to a worker; a batch is the unit written in one
-# transaction. Below SERIAL_BELOW documents to build, starting worker processes costs more than it saves.
+# atomic bulk load. Below SERIAL_BELOW documents to build, starting worker processes costs more than it saves.
 CHUNK = 16
 BATCH_DOCUMENTS = 512
 BATCH_BYTES = 8 << 20
@@ -459,7 +460,6 @@ def build(
     progress: Progress | None = None,
     sources: list[Item] | None = None,
     jobs: int | None = None,
-    bulk: bool = False,
     doc_timeout: float | None = DEFAULT_DOC_TIMEOUT,
     follow_outside: bool = False,
     prune: bool = False,
@@ -470,10 +470,8 @@ def build(
     ``progress`` is called once per item with its source (or load error, or skipped file) and ``built``,
     ``unchanged``, ``copy``, ``skipped`` or ``failed``; documents that are built are reported when they are written, not necessarily in source order.
 
-    ``bulk=True`` writes new documents with Oxigraph's bulk loader (about 3× less work, for first builds of large
-    corpora) instead of one transaction per batch: a build killed midway may then leave documents part-written,
-    without their hash, and the next build replaces them whole. Changed documents are always replaced in one
-    transaction.
+    New documents are written a batch at a time, each batch in one atomic bulk load; a changed document is replaced
+    in one transaction. A build killed at any moment leaves every document complete or absent.
 
     ``doc_timeout`` bounds the seconds one document may take (None: no limit); a document past it fails with the
     reason and the build goes on. ``follow_outside=True`` reads symbolic links and manifest rows that lead outside the
@@ -500,7 +498,8 @@ def build(
     # The stored files are read only if a document is not unchanged by its hash (never in an unchanged rebuild),
     # and then before anything is written: every document this build writes is settled by ``ids`` first.
     ids = Identities(known, store.document_files)
-    # Graphs of documents without their hash (cut short by a killed --bulk build) are replaced, never added to.
+    # Graphs of documents without their hash (cut short by a killed --bulk build of caregraph before 0.5 of
+    # pyoxigraph's atomic loader, or written by hand) are replaced, never added to.
     present = known.keys() | store.document_graphs()
     built_at = started.replace(microsecond=0)
     items = sources if sources is not None else iter_sources(paths, manifest, follow_outside=follow_outside)
@@ -556,7 +555,7 @@ def build(
     def flush() -> None:
         nonlocal batch_bytes, unflushed
         if batch:
-            _write_new(store, batch, summary, report, fail, bulk)
+            _write_new(store, batch, summary, report, fail)
         unflushed += batch_bytes
         if unflushed >= FLUSH_BYTES:
             store.flush()
@@ -617,13 +616,11 @@ def _store_problem(exc: Exception) -> str:
     return f"internal error while storing ({type(exc).__name__}: {exc}); please report it"
 
 
-def _write_new(
-    store: Store, batch: list[tuple[Source, str, bytes]], summary: BuildSummary, report, fail, bulk: bool = False
-) -> None:
-    """Add a batch of new documents in one transaction (or with the bulk loader); if the store refuses it, write
-    them one by one, each replacing whatever part of it got in, so a bad document fails alone."""
+def _write_new(store: Store, batch: list[tuple[Source, str, bytes]], summary: BuildSummary, report, fail) -> None:
+    """Add a batch of new documents in one atomic bulk load; if the store refuses it, write them one by one, each
+    replacing whatever part of it got in, so a bad document fails alone."""
     try:
-        (store.bulk_add_ntriples if bulk else store.add_ntriples)([(name, nt) for _, name, nt in batch])
+        store.add_ntriples([(name, nt) for _, name, nt in batch])
         done = batch
     except _STORE_REFUSED:
         done = []
