@@ -119,6 +119,24 @@ def test_a_document_graph_without_its_hash_is_replaced_whole(corpus, tmp_path):
         assert _content(ref) == _content(cut)
 
 
+def test_a_build_of_many_batches_compacts_the_store_at_its_end_and_a_small_one_does_not(corpus, tmp_path, monkeypatch):
+    import caregraph.pipeline.build as build_module
+    from caregraph.store import Store
+
+    compactions: list[int] = []
+    monkeypatch.setattr(Store, "optimize", lambda self: compactions.append(len(self)))
+    monkeypatch.setattr(build_module, "BATCH_DOCUMENTS", 10)  # 60 documents: 6 batches
+    with open_store(tmp_path / "many") as st:
+        build(st, [corpus], jobs=1)
+        assert len(compactions) == 1 and compactions[0] > 0  # once, after the documents were written
+        build(st, [corpus], jobs=1)  # unchanged: nothing written, nothing to compact
+        assert len(compactions) == 1
+    monkeypatch.setattr(build_module, "BATCH_DOCUMENTS", 30)  # 2 batches: left to RocksDB
+    with open_store(tmp_path / "few") as st:
+        build(st, [corpus], jobs=1)
+    assert len(compactions) == 1
+
+
 def test_unchanged_rebuild_skips_every_document_and_counts_quads_without_a_scan(corpus, tmp_path):
     with open_store(tmp_path / "s") as st:
         first = build(st, [corpus])

@@ -375,6 +375,13 @@ class Store:
         """Write what the store holds in memory to disk (RocksDB's memtables; docs/performance.md, "Memory")."""
         self.ox.flush()
 
+    def optimize(self) -> None:
+        """Compact the store's tables (RocksDB's full compaction). Each batch the bulk loader ingests is a set of
+        new tables that every read then also consults, until RocksDB merges them; after a large build this merge
+        makes queries about 15 % cheaper (docs/performance.md, "A cheaper atomic writer"). Its cost grows with
+        the whole store, not with what was just written."""
+        self.ox.optimize()
+
     def remove_document(self, name: str) -> None:
         """Drop a graph and its index entries, in one transaction (nothing when the store has no such graph)."""
         if self.ox.contains_named_graph(ox.NamedNode(name)):
