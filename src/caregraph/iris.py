@@ -23,6 +23,7 @@ non-match. Instead rdflib is imported on the first call of a minting function (:
 ``caregraph query`` imports this module and calls only the string functions, and never loads rdflib (~0.1 s;
 tests/test_startup.py checks it).
 
+>>> from caregraph.records import PartialDate
 >>> str(inspection("surrey", "focused-visit", PartialDate(2024, 4, 16)))
 'https://w3id.org/caregraph/id/council/surrey/inspection/focused-visit/2024-04'
 >>> inspection("surrey", "focused-visit", PartialDate(2024, 4)) == inspection("surrey", "focused-visit", PartialDate(2024, 4, 17))
@@ -35,7 +36,6 @@ True
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import unicodedata
@@ -45,11 +45,12 @@ from typing import TYPE_CHECKING
 from caregraph.errors import CaregraphError
 from caregraph.namespaces import CGD, CGV, GRAPHS, W3ID
 from caregraph.ntriples import term_key
-from caregraph.records import PartialDate
 
 if TYPE_CHECKING:
     from rdflib import URIRef
     from rdflib.term import Identifier
+
+    from caregraph.records import PartialDate  # the minting functions take dates; the query path never loads it
 
 DEFAULT_BASE = CGD
 LOCAL_BASE = "urn:caregraph:local/"  # the default namespace of private documents (CAREGRAPH_LOCAL_BASE overrides it)
@@ -126,6 +127,8 @@ def kind_family(kind: str) -> str:
 
 def text_key(text: str, length: int = 12) -> str:
     """A short digest of text with case, punctuation and spacing folded, so trivial differences key alike."""
+    import hashlib  # here, not at the top: the query path never digests (OpenSSL's ~2 ms of every query)
+
     return hashlib.sha1(re.sub(r"\W+", " ", text.lower()).strip().encode("utf-8")).hexdigest()[:length]
 
 
@@ -152,6 +155,8 @@ def unidentified_publisher(document_iri: str) -> str:
 def document_iri(key: str) -> str:
     """A document's IRI as a string, from its :func:`document_key` (:func:`document`): ``{base}doc/{digest}`` for a
     public URL, ``{local base}doc/{digest}`` for a private file (:func:`is_public`)."""
+    import hashlib
+
     scope = base() if is_public(key) else local_base()
     return f"{scope}doc/{hashlib.sha1(key.encode('utf-8')).hexdigest()[:16]}"
 
@@ -296,6 +301,8 @@ def source_row(graph_iri: str, sheet: str, row: int) -> URIRef:
 def statement(document_iri: str, s: Identifier, p: Identifier, o: Identifier) -> URIRef:
     """``{document}/statement/{sha1 of the triple in N-Triples}[:16]``: one IRI per fact and document (the triple
     written by :func:`caregraph.ntriples.term_key`)."""
+    import hashlib
+
     triple = f"{term_key(s)} {term_key(p)} {term_key(o)} ."
     return _ref(f"{document_iri}/statement/{hashlib.sha1(triple.encode('utf-8')).hexdigest()[:16]}")
 

@@ -20,6 +20,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from caregraph import __version__
 from caregraph.cli import build, explore, fetch, interop, query, serve
+from caregraph.cli.coercion import install
 from caregraph.cli.output import stdout_closed
 
 # ---------------------------------------------------------------------------------------------- help text
@@ -55,10 +56,11 @@ def _plain_params(params: list) -> list:
 
 
 class Command(TyperCommand):
-    """A command whose help shows metavars, not Python types (:func:`plain_type`)."""
+    """A command whose help shows metavars, not Python types (:func:`plain_type`), and whose options are converted
+    without pydantic when Typer's conversion would give the same (:mod:`caregraph.cli.coercion`)."""
 
     def get_params(self, ctx: Any) -> list:
-        return _plain_params(super().get_params(ctx))
+        return install(_plain_params(super().get_params(ctx)))
 
 
 class Group(TyperGroup):
@@ -67,7 +69,7 @@ class Group(TyperGroup):
     a page of results): click would exit with 1."""
 
     def get_params(self, ctx: Any) -> list:
-        return _plain_params(super().get_params(ctx))
+        return install(_plain_params(super().get_params(ctx)))
 
     def make_context(self, *args: Any, **kwargs: Any) -> Any:
         try:
@@ -105,15 +107,6 @@ def paragraphs(doc: str | None) -> str:
 
 # ---------------------------------------------------------------------------------------------- the app
 
-app = typer.Typer(
-    cls=Group,
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    add_completion=True,
-    rich_markup_mode="rich",
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
-
 
 def _version(value: bool) -> None:
     if value:
@@ -134,8 +127,6 @@ def main_callback(
     """
 
 
-app.callback(help=paragraphs(main_callback.__doc__))(main_callback)
-
 COMMANDS: list[tuple[str, Callable[..., Any]]] = [
     ("fetch", fetch.fetch_command),
     ("build", build.build),
@@ -154,6 +145,17 @@ COMMANDS: list[tuple[str, Callable[..., Any]]] = [
     ("import-ofsted", interop.import_ofsted),
     ("serve", serve.serve),
 ]
+
+
+app = typer.Typer(
+    cls=Group,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=True,
+    rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.callback(help=paragraphs(main_callback.__doc__))(main_callback)
 for _name, _function in COMMANDS:
     app.command(_name, cls=Command, help=paragraphs(_function.__doc__))(_function)
 
