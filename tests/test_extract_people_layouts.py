@@ -578,7 +578,7 @@ NEWS_CASES = [
     (
         "plural_title_her_majestys",
         "The visit was led by Her Majesty’s Inspectors Jo Example and Sam Sample.",
-        {"Jo Example": None, "Sam Sample": None},
+        {"Jo Example": "Her Majesty’s Inspectors", "Sam Sample": "Her Majesty’s Inspectors"},
     ),
     # a party's member for a place is a councillor, which is no post; a member for a subject holds one
     (

@@ -49,6 +49,8 @@ _M = r"(?:January|February|March|April|May|June|July|August|September|October|No
 _D = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _Y = r"(?:19[89]\d|20[0-4]\d)"
 _SEASON = r"(?:spring|summer|autumn|winter|fall)"
+#: A news page's link label left in its text after a linked year: "rated inadequate in 2016, external and 2018".
+_EXTERNAL = r"(?:,\s*external)?"
 # Cheap first tests, so that a pattern gives up at once where no month or year can start (speed only).
 _AT_MONTH = r"(?=[adfjmnos])"
 _AT_YEAR = r"(?=[12]\d\d\d)"
@@ -163,11 +165,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     # Q3 2024 ; the end of Q3 2024 ; quarter 2 of 2023 (the year: a quarter is no month)
     ("q_y", re.compile(rf"\b(?:Q|quarter\s+)(?P<q>[1-4])\s*(?:of\s+)?(?P<y>{_Y})\b", re.I)),
-    # inspections in 2016 and 2019 ; in 2014, 2016 and 2019 (one mention a year)
+    # inspections in 2016 and 2019 ; in 2014, 2016 and 2019 ; in both 2008 and 2011 (one mention a year)
     (
         "y_list",
         re.compile(
-            rf"{_AT_YEAR}(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bof\s)|(?<=\())(?P<y>{_Y})(?:\s*,\s*{_Y})*\s*,?\s*and\s+{_Y}\b(?![/-]\d)",
+            rf"{_AT_YEAR}(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bof\s)|(?<=\bboth\s)|(?<=\())(?P<y>{_Y})(?:{_EXTERNAL}\s*,\s*{_Y})*{_EXTERNAL}\s*,?\s*and\s+{_Y}\b(?![/-]\d)",
             re.I,
         ),
     ),

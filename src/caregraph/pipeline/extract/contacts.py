@@ -277,16 +277,33 @@ def labelled_pass(doc: Doc) -> Iterator[PersonCandidate]:
     other fields ("Contact: Alyson Grice/Samantha Morris  Overview & Scrutiny Officers  Email: …"); a field that
     starts with a label ("Email: …") is no one's name."""
     for m in patterns().label.finditer(doc.text, 0, doc.limit):
-        yield from _fields(doc, m.start("rest"), m.group("rest"), "contact", title_below=True)
+        rest, start = m.group("rest"), m.start("rest")
+        inner = _POST_THEN_COLON.match(rest)
+        if inner is not None and _is_post_field(inner.group("post")):
+            # "Report authorised by: Strategic Director of People: Jo Example": the post labels the name
+            post = clean(inner.group("post"))
+            for c in _fields(doc, start + inner.end(), rest[inner.end() :], "contact"):
+                yield c if c.post else candidate(doc, c.name, post, c.evidence.start, c.evidence.end, None, "contact")
+            continue
+        yield from _fields(doc, start, rest, "contact", title_below=True)
     for m in _BYLINE.finditer(doc.text, 0, doc.limit):
-        yield from _fields(doc, m.start("rest"), m.group("rest"), "author", next_line=True)
+        if m.group("credit"):
+            yield from _fields(doc, m.start("credit"), m.group("credit"), "author")
+        else:
+            yield from _fields(doc, m.start("rest"), m.group("rest"), "author", next_line=True)
     yield from _with_phone_numbers(doc)
     yield from _dated_bylines(doc)
 
 
+# a post that labels the name after a label ("Authorised by: Director of People: Jo Example"): one field, no comma
+_POST_THEN_COLON = re.compile(r"(?P<post>[A-Z](?:(?![ \t]{2})[^:\n,;\t]){2,100}?):[ \t]*(?=\S)")
+
 # A news story's byline: "By Hannah Example, Local Democracy Reporter", "Posted by Ann Sample  |  19 August 2022"
 _BYLINE = re.compile(
-    r"(?m)^[ \t]*(?:(?:Posted|Written|Published|Words|Story|Report|Article)[ \t]+)?[Bb]y[ \t]+(?P<rest>[^\n]{2,160})"
+    r"(?m)^[ \t]*(?:(?:(?:Posted|Written|Published|Updated)(?:[ \t]+on(?:[ \t]+[^\n]{1,40}?)?)?|Words|Story|Report|Article)"
+    r"[ \t]+)?[Bb]y[ \t]+(?P<rest>[^\n]{2,160})"
+    # a picture's credit as a caption gives it: "Image source, Jo Example", "Photo: Kit Sample"
+    r"|^[ \t]*(?:Image|Photo|Photograph|Picture)(?:[ \t]+(?:source|credit|by))?[ \t]*[,:][ \t]*(?P<credit>[^\n]{2,80})"
 )
 
 

@@ -6,10 +6,10 @@ page ("Mark Wiltshire" is not Wiltshire Council), and not counting a council nam
 Guest (Othershire Council)"). :func:`merge_councils` makes one mention of each council, with the sentence that first
 names it, and picks the publisher: the council the document's metadata names (the manifest's, else the URL's host:
 its domain, its domain's own label, or a label holding the council's name), else the council the title names (of
-several, the one the text names most), else the council the text names most ("… County Council" counts twice), as
-things stood on the document's date (a page of 2018 on the domain of a council created in 2023 is its
-predecessor's; a page of 2020 on a council's that ended in 2019, its successor's). A name the publisher shares with
-its predecessor or successor ("Dorset") is a mention of the publisher. When none says,
+several, the one the text names most), else the council the text names most ("… County Council" counts twice; of
+equal counts, the one it names more often), as things stood on the document's date (a page of 2018 on the domain of
+a council created in 2023 is its predecessor's; a page of 2020 on a council's that ended in 2019, its successor's).
+A name the publisher shares with its predecessor or successor ("Dorset") is a mention of the publisher. When none says,
 there is no publisher mention, and :attr:`~caregraph.records.Extraction.publisher` is None: the publisher is
 unknown, and mapping keeps the facts under an explicit unidentified publisher. No rules file: the gazetteer is the
 data.
@@ -141,12 +141,15 @@ def merge_councils(
     publisher by its own official name; a name the publisher shares with its predecessor or successor is its own."""
     gaz = gazetteer()
     counts: Counter[str] = Counter()
+    mentions: Counter[str] = Counter()
     for c in candidates:
         counts[c.slug] += c.weight
+        mentions[c.slug] += c.weight > 0
     publisher = doc.declared_council or title_council(doc, counts)
     if publisher is None and counts:
-        slug, weight = counts.most_common(1)[0]
-        publisher = slug if weight > 0 else None
+        # of equal weights, the council named more often ("Derbyshire’s …" twice outweighs one "Derby Council")
+        slug = max(counts, key=lambda s: (counts[s], mentions[s]))  # max keeps the first of equals
+        publisher = slug if counts[slug] > 0 else None
     if publisher is not None and when is not None and not _names_itself(gaz, publisher, candidates):
         publisher = gaz.as_on(publisher, *when.bounds())
     first: dict[str, Evidence] = {}

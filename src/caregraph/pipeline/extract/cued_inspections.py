@@ -73,6 +73,16 @@ def drafts_of_cues(
             # the framework of the event dated before it
             framed = _UNDER.search(text, max(s.start, cs - 12), cs) is not None
             own[ci] = [d for d in s.dates if id(d) not in taken and not (framed and d.start >= ce)]
+        elif not _REPORT.search(text, cs, ce) and not _REPORT_FIRST.match(text, cs, ce):
+            # "the February 2023 Ofsted inspection report": the event's name, dated as its modifier, before its
+            # report's
+            own[ci] = [
+                d
+                for d in s.dates
+                if id(d) not in used | publications
+                and _MODIFIER_DATE.fullmatch(text, d.end, cs)
+                and _DETERMINER.search(text, max(s.start, d.start - 8), d.start)
+            ]
     dates = _assign(text, cues, own)
     # "the LSCB had been reviewed by Ofsted alongside the inspection between …": the review shares the event's date
     alongside: set[int] = set()
@@ -94,6 +104,8 @@ def drafts_of_cues(
                 and (
                     (d.start >= ce and (id(d) in publications or _BESIDE_REPORT.fullmatch(text, ce, d.start)))
                     or r.publication_after.match(text, d.end, cs)
+                    # "on 13 June 2017 when its inspection report was released": the clause runs past the report's name
+                    or (id(d) in publications and d.end <= cs and cs - d.end < 30)
                     # "Last July, a DfE-commissioned report found …": the time the sentence opens on is the report's
                     or (_OPENING.fullmatch(text, s.start, d.start) and _FRONTED.fullmatch(text, d.end, cs))
                     or (cs <= d.start and d.end <= ce and id(d) in publications)  # "a report published today by"
@@ -223,6 +235,10 @@ def _assign(text: str, cues: list[Cue], candidates: dict[int, list[DateMention]]
     return out
 
 
+#: Between a date that modifies an event's name and the name: "the February 2023 Ofsted inspection report"; and
+#: the determiner before such a date.
+_MODIFIER_DATE = re.compile(r"\s+")
+_DETERMINER = re.compile(r"(?i)\b(?:the|its|their|our)\s+$")
 #: A cue that names a report: it ends with the report's name ("Ofsted's letter") or starts with it ("a report
 #: published today by Ofsted").
 _REPORT = re.compile(r"(?:report|findings|letter)s?$", re.I)
@@ -239,7 +255,8 @@ _ALONGSIDE = re.compile(
 )
 #: A sentence's opening time and the report right after it: "Last July, a report …", "In March 2021, the review …".
 _OPENING = re.compile(r"(?i)\W*(?:in\s+|on\s+)?")
-_FRONTED = re.compile(r"(?i)\s*,\s*(?:an?|the|its|their)\s+")
+#: ("In November last year an Ofsted report slammed …": the comma may be left out.)
+_FRONTED = re.compile(r"(?i)\s*,?\s+(?:an?|the|its|their)\s+")
 _SINCE = re.compile(r"\bsince\s+(?:the\s+|its\s+|their\s+|our\s+)?$", re.I)
 _PLURAL_CUE = re.compile(r"(?:inspections|visits|reviews)\b", re.I)
 _LIST_GAP = re.compile(r"\s*(?:,|&|and|,\s*and)\s*", re.I)
@@ -340,11 +357,12 @@ _FOCUSED_ON = re.compile(r"(?i)\bfocus+(?:ed|ing)\s+on\b")
 
 #: Words of a generic cue that tell an ILACS inspection: a full one, one of the whole children's services.
 _TOLD_IN_CUE = re.compile(r"(?i)\bfull\b|\bservices\b|\bchildren\s+in\s+need\b")
-#: The whole children's services as the object after the cue ("the 2024 inspection of Children's Services") or, the
+#: The whole children's services as the object after the cue ("the 2024 inspection of Children's Services", "the
+#: February 2023 Ofsted inspection report of children's services") or, the
 #: services or the authority, as the subject before "was inspected" ("the council's services for children in need …
 #: was inspected", "The council was last inspected in April").
 _SERVICES_AFTER = re.compile(
-    r"(?i)\s+(?:of|into)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?(?:children['’]?s\s+(?:social\s+care\s+)?services|services\s+for)\b"
+    r"(?i)(?:\s+(?:report|letter|findings))?\s+(?:of|into)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?(?:children['’]?s\s+(?:social\s+care\s+)?services|services\s+for)\b"
 )
 _SERVICES_BEFORE = re.compile(r"(?i)\b(?:services|council|authority|borough|county)\b[^.;]{0,120}$")
 _FULL_BEFORE = re.compile(r"(?i)\bfull\s+(?:[\w-]+\s+)?$")  # "three full inspections of the service"

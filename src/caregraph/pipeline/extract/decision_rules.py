@@ -5,7 +5,9 @@ the openers of a resolution by strength, the phrases that make one an answer or 
 list under who decided), with ``{body}`` filled with a body's name. :func:`resolution_opening` tells whether a line
 opens like a resolution, and how strongly: "strong" ("That …", "RESOLVED to …", "It was agreed that …"), "weak" ("The
 Committee noted that …", an infinitive in the minutes) or "list" ("1. Notes the progress …"); an adverbial phrase before
-the opener ("Following the Chair's apology, to appoint …") is passed over by :func:`after_adverbial`.
+the opener ("Following the Chair's apology, to appoint …") is passed over by :func:`after_adverbial`, and a field's
+label before a strong opener ("Content: That …") too; who came and what they declared ("The apologies of … were
+noted.") is no weak resolution.
 """
 
 from __future__ import annotations
@@ -96,6 +98,19 @@ def after_adverbial(text: str, start: int, end: int) -> int:
 
 
 _ASSENT = re.compile(r"(?i)^\S+(?:\s+\S+){0,3}?\s+(?:to\s+)?(?:this|that|it|these|those|so)\s*[.!]?\s*$")
+#: Who came and what they declared: "The apologies of Councillor X were noted.", "The Panel noted the apologies of …",
+#: "Declarations of interest were noted.": the record of the meeting's attendance, no resolution when weakly worded.
+_ATTENDANCE = re.compile(
+    r"(?i)\bapologies\b|\bapology\s+(?:of|from|for)\b|\bdeclarations?\s+of\s+(?:\w+\s+)?interests?\b"
+    r"|\binterests?\s+(?:was|were)\s+declared\b"
+)
+#: A field's label before its value on a decision page's line ("Content: That the plan be noted.", "Decision details:
+#: RESOLVED that …"): passed over when a strong opener follows it; not a label whose value is no decision.
+_FIELD_LABEL = re.compile(
+    r"(?!(?i:purpose|reasons?|background|summary|options?|alternatives?|subject|title|report|implications|wards?"
+    r"|recommendations?|proposals?|motion|amendment|questions?|answers?|responses?|comments?|issues?)\b)"
+    r"[A-Z][\w’'-]*(?:[ \t]+[\w’'-]+){0,2}[ \t]*:[ \t]+(?=\S)"
+)
 
 
 def resolution_opening(text: str, start: int, end: int, *, infinitive: bool = False) -> tuple[str, int] | None:
@@ -109,6 +124,10 @@ def resolution_opening(text: str, start: int, end: int, *, infinitive: bool = Fa
     content = text[start:end]
     if len(content) < 100 and content.rstrip()[-1:] in ":-–—":
         return None  # "That the Council:", "Members RESOLVED as follows:", "The Board agreed the following:" lead in
+    label = _FIELD_LABEL.match(content)
+    if label is not None and r.strong.match(content[label.end() :]):
+        start += label.end()  # "Content: That the plan be noted.": the field's value is the resolution
+        content = content[label.end() :]
     if r.strong.match(content):
         if content[:4].lower() == "that" and len(content.split()) < 5:
             return None
@@ -116,6 +135,8 @@ def resolution_opening(text: str, start: int, end: int, *, infinitive: bool = Fa
     if r.weak.match(content):
         if _ASSENT.search(content) or r.reported.match(text[phrase_start:end]):
             return None  # "The panel agreed to this.": assent to what came before, no resolution of its own
+        if _ATTENDANCE.search(content[:200]):
+            return None  # "The apologies of Councillor X were noted.": who came, no resolution
         if content[:3].lower() == "to ":
             # an infinitive records a resolution in the minutes; above them it is what the item proposes
             return (

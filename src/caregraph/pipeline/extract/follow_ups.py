@@ -4,13 +4,16 @@ submitted by 21st November").
 :func:`match_follow_ups` reads each decision, then each sentence of the page's prose sections; in each it takes the
 first commitment cue ("report back", "be presented", "by the end of", …) whose clause states a due date: a date at
 the text's precision, relative dates resolved against the document's date, not a report's publication date nor the
-date of something that happened ("the visit carried out 1-2 November"), not before the document's own date; a
-publication date only when what is published is the council's own ("the refreshed plan is due to be published in
-July"), not an inspection's report or letter.
-Conditions ("subject to …"), other bodies' plans in any tense ("Ofsted will …", "Ofsted planned to …"), a he, she or
-they standing for an outside actor ("A team of inspectors arrived … They will …"), questions ("asked whether …"),
-denied cues ("it was not possible to review …"), funding lines ("£1m will be provided until March") and procedural
-deadlines for the public or members (questions, petitions, call-in) are no commitments; a planned inspection's date
+date of something that happened ("the visit carried out 1-2 November"), not before the document's own date (on a
+page of several meetings, the date of the meeting whose minutes hold it); a publication date only when what is
+published is the council's own ("the refreshed plan is due to be published in July"), not an inspection's report or
+letter, and a report to come dated right after ("asked for a further report in June") is no publication.
+Conditions ("subject to …"), hopes, plans put off, other bodies' plans in any tense ("Ofsted will …", "Ofsted
+planned to …", "the inspection team will …"), a he, she or they standing for an outside actor ("A team of
+inspectors arrived … They will …"), questions ("asked whether …"), denied cues ("it was not possible to review …"),
+targets and forecasts ahead of the cue ("caseloads are expected to fall to 18 by March"), funding lines ("£1m will be
+provided until March") and procedural deadlines for the public or members (questions, petitions, call-in, "the
+deadline for this meeting is 10.00am on …") are no commitments; a planned inspection's date
 is the inspection's; a date of something past ("back in February", "since September", "who in December
 recommended") or that a figure is taken at ("as at June") is due for nothing; a span of time ("in three months")
 counts only from the page's own date (its text's or URL's). A
@@ -52,6 +55,7 @@ class FollowUpRules:
     money: re.Pattern[str]  # money in a clause ("£500,000", "funding")
     money_cue: re.Pattern[str]  # a cue that gives or spends money ("be provided", "will receive")
     money_until: re.Pattern[str]  # words before a date that bound a sum ("until", "up to")
+    target: re.Pattern[str]  # a target or forecast ("aims to have 90% of …", "expected to fall to 18 by …")
 
 
 @cache
@@ -72,6 +76,7 @@ def rules() -> FollowUpRules:
         money=re.compile(d["money"], re.I),
         money_cue=re.compile(d["money_cue"], re.I),
         money_until=re.compile(d["money_until"], re.I),
+        target=re.compile(d["target"], re.I),
     )
 
 
@@ -104,9 +109,47 @@ def find_follow_ups(
     by 21st November". The due date is at the text's precision, relative dates resolved against the document's
     date; undated commitments, conditions and other bodies' plans are left out."""
     d = Doc.of(doc)
-    found = merge_follow_ups(match_follow_ups(d, decisions, doc_date, anchor))
+    found = merge_follow_ups(match_follow_ups(d, decisions, doc_date, anchor) + decision_due(d, doc_date, anchor))
     seen = {(f.due, f.description) for f in found}
     return found + [f for f in table_follow_ups(d, doc_date, anchor) if (f.due, f.description) not in seen]
+
+
+#: A forward plan's field of when a decision is due ("Decision due: Not before 15th May 2020 by Leader of the
+#: Council", "Decision due date: 12 Jun 2024"), at the start of its line.
+_DECISION_DUE = re.compile(r"(?i)[ \t]*decision\s+due(?:\s+date)?\s*:")
+
+
+#: A label of a page's kind above its title ("Issue details", "Forward plan entry", "Decision information").
+_PAGE_LABEL = re.compile(r"(?i)(?:[\w-]+\s+){0,3}(?:details|entry|history|meetings|information)$")
+
+
+def decision_due(doc: Doc, doc_date: PartialDate | None, anchor: PartialDate | None = None) -> list[FollowUpRecord]:
+    """The decision a forward plan's entry (a ModernGov "Issue details" page) says is due: its "Decision due:" line's
+    date, not before the page's date, with the entry's title and who takes it as the description ("'Children at
+    the Heart' Improvement Plan - Key Decision by Leader of the Council")."""
+    text = doc.text
+    if "ecision due" not in text[: doc.limit] and "ECISION DUE" not in text[: doc.limit]:
+        return []
+    out: list[FollowUpRecord] = []
+    for start, end, _ in doc.lines:
+        if start >= doc.limit:
+            break
+        field = _DECISION_DUE.match(text, start, end)
+        if field is None:
+            continue
+        dates = doc.dates_in(field.end(), end, anchor or doc_date, future=True)
+        if not dates or (doc_date is not None and not _not_before(dates[0].date, doc_date)):
+            continue
+        # the entry's title: the page's first line of three words or more that is no label of the page's kind
+        title = next(
+            (line for _, _, line in doc.lines_in(0, start) if len(line.split()) >= 3 and not _PAGE_LABEL.match(line)),
+            None,
+        )
+        by = clean(text[dates[0].end : end]).strip(" .,;")
+        what = clean(title).strip(" .:") if title else "decision"
+        description = f"{what} {by}" if by.lower().startswith("by ") else what
+        out.append(FollowUpRecord(description, dates[0].date, doc.evidence(*trim(text, start, end))))
+    return out
 
 
 def match_follow_ups(
@@ -115,9 +158,11 @@ def match_follow_ups(
     """The commitment of each decision, then of each sentence of the prose sections (one at most of each)."""
     anchor = anchor or doc_date
     counted = _counts_from(doc, doc_date, anchor)
+    held = _meetings_held(doc, doc_date)
     out: list[FollowUpRecord | None] = []
     for d in decisions:
-        found = next(iter(_in_span(doc, d.evidence.start, d.evidence.end, d.number, doc_date, counted)), None)
+        when = _as_of(held, d.evidence.start, doc_date)
+        found = next(iter(_in_span(doc, d.evidence.start, d.evidence.end, d.number, when, counted)), None)
         if (
             found is None
             and _RESOLUTION.match(doc.text, d.evidence.start, d.evidence.end)
@@ -125,15 +170,45 @@ def match_follow_ups(
         ):
             # a resolution is a commitment itself: "That the Committee visits the hub before the July 2023 meeting"
             found = next(
-                iter(_in_span(doc, d.evidence.start, d.evidence.end, d.number, doc_date, counted, resolution=True)),
+                iter(_in_span(doc, d.evidence.start, d.evidence.end, d.number, when, counted, resolution=True)),
                 None,
             )
         out.append(found)
     for s in doc.segments:
         if s.kind in _PROSE:
+            when = _as_of(held, s.start, doc_date)
             for ss, se in doc.sentences_in(s.start, min(s.end, SCAN_LIMIT)):
-                out.extend(_in_span(doc, ss, se, None, doc_date, counted, every=True))
+                out.extend(_in_span(doc, ss, se, None, when, counted, every=True))
     return [c for c in out if c is not None]
+
+
+def _meetings_held(doc: Doc, doc_date: PartialDate | None) -> list[tuple[int, PartialDate]]:
+    """The start and day of each meeting heading of a page that records several meetings ("Meeting: 23/01/2024 -
+    Cabinet (Item 9)" then "Meeting: 15/01/2024 - Scrutiny Commission (Item 6)"), the page's own date for a heading
+    not before it or with no day; empty on a page of one meeting."""
+    if doc_date is None:
+        return []
+    headings = [s for s in doc.segments if s.kind == "meeting" and s.start < doc.limit]
+    if len(headings) < 2:
+        return []
+    out = []
+    for s in headings:
+        dates = doc.dates_in(s.start, s.end, doc_date)
+        earlier = dates and dates[0].date.day is not None and sort_key(dates[0].date) < sort_key(doc_date)
+        out.append((s.start, dates[0].date if earlier else doc_date))
+    return out
+
+
+def _as_of(held: list[tuple[int, PartialDate]], pos: int, doc_date: PartialDate | None) -> PartialDate | None:
+    """The date a commitment at ``pos`` is still to come from: the day of the meeting whose minutes hold it (a
+    scrutiny meeting's "be forwarded to Cabinet on 23 January" on a page whose latest meeting is that Cabinet's), else
+    the page's own date."""
+    when = doc_date
+    for start, day in held:
+        if start > pos:
+            break
+        when = day
+    return when
 
 
 @dataclass(frozen=True)
@@ -248,6 +323,8 @@ def _in_span(
             continue
         if _outside_subject(doc, start, c_start, c_end, cue.start()):
             continue
+        if r.target.search(text, c_start, cue.end()):
+            continue  # a target or forecast ahead of the cue: "caseloads are expected to fall to 18 by March"
         dates = _due_dates(doc, start, c_start, c_end, scope, counted)
         if dates and r.money.search(text, c_start, c_end):
             # a funding line: money given or spent, or bounded by the date ("£1m will be provided until March")
@@ -322,6 +399,7 @@ def _due_dates(doc: Doc, s_start: int, c_start: int, c_end: int, scope: str, cou
         if (
             not (
                 is_publication(text, d, c_start)
+                and not _report_to_come(text, c_start, c_end, d)
                 and not span_end
                 and not _own_publication(text, d, c_start, scope, s_start)
             )
@@ -342,6 +420,24 @@ _SPAN_OF = re.compile(
     r"(?i)\b(?:within|no\s+later\s+than|not\s+later\s+than)\s+(?:\d+|[a-z]+)\s+(?:working\s+)?(?:days|weeks|months)"
     r"\s+(?:of|after|from)\b[^()]*$"
 )
+#: A report or update to come, just before its date ("asked for a further report in June", "a progress update in the
+#: autumn"): a report to the council, not a publication, when nothing in its clause makes it an inspection's.
+_REPORT_IN = re.compile(
+    r"(?i)\b(?:an?|further|progress|update|written|follow-?up|annual|final|full)\s+(?:[\w-]+\s+)?(?:report|update)"
+    r"\s+(?:back\s+)?in\s+(?:the\s+)?$"
+)
+
+
+def _report_to_come(text: str, c_start: int, c_end: int, d: DateMention) -> bool:
+    """Whether ``d`` dates a report or update to come to the council ("The Panel asked for a further report in June
+    2024"), which the inspections finder reads as a report's publication ("report in June"): not when the clause
+    names an inspection, its letter or findings ("a further Ofsted report in June")."""
+    return (
+        _REPORT_IN.search(text, max(c_start, d.start - 60), d.start) is not None
+        and _REPORT_OF_INSPECTION.search(text, c_start, c_end) is None
+    )
+
+
 #: "one" or "another" standing for the noun of a date before it ("…, followed by one in June", "and another in May").
 _ANOTHER_ONE = re.compile(
     r"(?i)(?:followed\s+by|then|and|with)\s+(?:one|another|a\s+(?:second|third|fourth|further|final)(?:\s+one)?)\s+"

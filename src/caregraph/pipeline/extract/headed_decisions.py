@@ -1,5 +1,5 @@
 """The items of a decision section: the list under "RESOLVED", "Decision:", "Recommendations", "Recommended –", "The
-Board is asked to:".
+Board is asked to:"; the record's fields among them ("98/2019", "Is Key Decision?: Yes") are passed over.
 
 :func:`section_items` reads the items numbered, lettered, roman or bulleted, one a line or run into one line ("(1)
 That … (2) That …"), or started by a decision verb, with their continuation lines; a lead-in line ("Resolved that the
@@ -48,6 +48,8 @@ def section_items(doc: Doc, s: Segment) -> tuple[list[Item], int]:
         ls, le = unpiped(text, raw_start, raw_end)
         if ls >= le:
             continue
+        if _REFERENCE_LINE.match(text, ls, le) or _FIELD_LINE.match(text, ls, le):
+            continue  # "98/2019", "Decision No. CAB/45/2020", "Is Key Decision?: Yes": the record's fields, no decision
         headed = _after_head(text, ls, le, first=k == 0)
         if headed is None:
             continue  # a heading alone on its line
@@ -97,6 +99,15 @@ def section_items(doc: Doc, s: Segment) -> tuple[list[Item], int]:
         else:
             return items, raw_start  # prose after the resolutions: the section is over
     return items, s.end
+
+
+#: A line that holds only a decision's reference: "98/2019", "CAB 45/2020", "Decision No. 12/21", "Ref: EX/2023/07".
+_REFERENCE_LINE = re.compile(
+    r"(?i)(?:(?:decision|resolution|minute|ref(?:erence)?)\.?(?:[ \t]+(?:no\.?|number|ref\.?))?[ \t]*[:.]?[ \t]*)?"
+    r"(?:[A-Z]{1,6}[ \t/-]?)?\d{1,4}(?:[ \t]*/[ \t]*\d{1,4}){1,2}[ \t]*$"
+)
+#: A form's field with a question or a yes-or-no value: "Is Key Decision?: Yes", "Is Callable In?: No", "Exempt: No".
+_FIELD_LINE = re.compile(r"[A-Z][^:.\n]{0,60}\?[ \t]*:|[A-Z][\w’' -]{0,60}:[ \t]*(?i:yes|no|none|n/?a|nil)[ \t.]*$")
 
 
 def _next_item_title(text: str, prev_end: int, start: int, end: int) -> bool:

@@ -9,8 +9,10 @@ agreed:"), the items under a line that names who decided ("The Committee:", "RES
 each going on with its sentence ("• noted the outcome …;"), with a sub-list under one of them as part of it; a
 recommendation put to the meeting ("Cabinet is RECOMMENDED to approve …") when a line below says it was agreed (past
 "Additional documents:" and its links, or as a heading "Recommendations Agreed"); a resolution right under a decision
-field's label ("Decision number:"). The items under "… noted the following:" or "… spoke in support of the Motion:"
-are points noted or made, and a weak opener after "In response to questions," answers them: none is a resolution.
+field's label ("Decision number:"); the closing sentence of a discussion that says what was resolved ("… Following a
+discussion, it was agreed that …"). A paragraph that ends in a colon leads in to what follows and closes nothing. The
+items under "… noted the following:" or "… spoke in support of the Motion:" are points noted or made, and a weak
+opener after "In response to questions," answers them: none is a resolution.
 """
 
 from __future__ import annotations
@@ -76,6 +78,11 @@ def headless_items(doc: Doc, s: Segment, *, strong_only: bool = False, minuted: 
             items.append((number, cs, end))
             continue
         if opening is None:
+            # "… Following a discussion, it was agreed that three candidates be shortlisted." closing the item: the
+            # discussion's last sentence is its resolution
+            last_sentence = None if strong_only else _closing_resolution(doc, cs, end)
+            if last_sentence is not None:
+                items.append((number, last_sentence, end))
             continue
         strength, start = opening
         if strong_only and strength != "strong":
@@ -84,12 +91,42 @@ def headless_items(doc: Doc, s: Segment, *, strong_only: bool = False, minuted: 
         listed = marked and all(openings[j] is not None for j in range(first, last + 1))
         # the last item of the item's closing list, or its closing paragraph, or one of the paragraphs that all open
         # like resolutions and close it ("The Board noted the letter." / "The Board approved the plan." / "5. AOB")
-        closing = k == last and (closes_item(doc, end) or _closing_run(openings, units, k, doc))
+        # (a paragraph that ends in a colon leads in to what follows it: it closes nothing)
+        closing = (
+            k == last and text[end - 1] != ":" and (closes_item(doc, end) or _closing_run(openings, units, k, doc))
+        )
         # right under a label that the segmenter took for no heading ("Decision number:", "Decision reference:")
         labelled = k > 0 and _DECISION_LABEL.match(text, units[k - 1][1], units[k - 1][2]) is not None
         if strength == "strong" or listed or labelled or (closing and (strength == "weak" or marked)):
             items.append((number, start, end))
     return items
+
+
+#: A sentence that says what the meeting resolved, after the discussion that led to it: "Following a discussion, it
+#: was agreed that …", "It was resolved to …", "RESOLVED that …" (not "That …", which a sentence may open otherwise).
+_SAID_RESOLVED = re.compile(
+    r"(?:[A-Z][^,.;:]{0,80},\s*)?"
+    r"(?P<said>it\s+was\s+(?:unanimously\s+|therefore\s+|then\s+)?(?:resolved|agreed|decided)|(?-i:RESOLVED|AGREED))"
+    r"\s*(?:that|to)\s",
+    re.I,
+)
+
+
+def _closing_resolution(doc: Doc, start: int, end: int) -> int | None:
+    """Where the resolution in the last sentence of a paragraph that closes its item starts, when that sentence says
+    what was resolved ("… Following a discussion, it was agreed that three candidates be shortlisted." → "it was
+    agreed …"); None otherwise."""
+    text = doc.text
+    para = text[start:end]
+    if end - start < 40 or ("it was" not in para.lower() and "RESOLVED" not in para and "AGREED" not in para):
+        return None  # (a quick test before the sentences)
+    spans = list(doc.sentences_in(start, end))
+    if len(spans) < 2:
+        return None
+    said = _SAID_RESOLVED.match(text, *spans[-1])
+    if said is None or not closes_item(doc, end):
+        return None
+    return said.start("said")  # "it was agreed that …", the phrase of what led to it left out
 
 
 # A label line of a decision's field, its value on the next line: "Decision:", "Decision number:", "Outcome:".
@@ -232,12 +269,15 @@ def _closing_run(openings: list[tuple[str, int] | None], units: list[Unit], k: i
 #: (by councillors) that …" and "A recommendation was (also) agreed that …" (the decision starts at the subject), or
 #: a body that "agreed / voted / resolved / decided to …" (see :func:`_reporting_subject`).
 _REPORTED_CUE = re.compile(  # (the look-ahead, on what a match can start with, is for speed)
-    r"(?i)(?=[ardvpcb])\b(?:agreed|resolved|decided|voted|approved|passed|carried|backed|accepted)\b"
+    r"(?i)(?=[ardvpcb])\b(?:agreed|resolved|decided|voted|approved|passed|carried|backed|accepted|decisions?\s+(?:was|were))\b"
 )
 _ADVERBS = r"(?:\s+(?:also|further|then|unanimously|formally|subsequently|jointly|overwhelmingly))*"
 _REPORTED_PASSIVE = re.compile(
     rf"(?i)\b(?P<start>it|(?-i:A|An|The)\s+(?:further\s+)?(?:recommendation|motion|proposal|amendment))\s+was{_ADVERBS}"
     r"\s+(?:agreed|resolved|decided|approved|passed|carried|backed|accepted)(?:\s+by\s+[^,.;:]{1,40}?)?\s+(?:that|to)\s+(?=\w)"
+    # … and the decision named as made: "Decisions were made to provide feedback …", "The decision was taken to …"
+    rf"|\b(?P<made>(?-i:(?:A|The|Two|Three|Several)\s+(?:[a-z]+\s+)?decisions?|Decisions?))\s+(?:was|were){_ADVERBS}"
+    r"\s+(?:made|taken|reached)(?:\s+by\s+[^,.;:]{1,40}?)?\s+(?:that|to)\s+(?=\w)"
 )
 #: "… agreed to A; to B; and to C": the verb, then (past an adverbial phrase of when or where: "agreed at its meeting
 #: on October 21 to note …") the first infinitive or "that".
@@ -261,8 +301,11 @@ _EARLIER_MEETING = re.compile(r"(?i)\b(?:last|previous|earlier|an\s+earlier|a\s+
 _OPINION = re.compile(
     r"(?i)(?:\s+(?!(?:should|would|will|shall|must|be|could|might|may)\b)[^\s.;:]+){0,10}?\s+(?:was|were|is|are|had|has|have)\b"
 )
-#: Where a further infinitive of the same decision list starts: "…; to seek …", "…, and to agree …".
-_NEXT_INFINITIVE = re.compile(r"(?:\s*;\s*(?:and\s+)?|,?\s+and\s+)(?=to\s+(?!be\b)[a-z]+\b)")
+#: Where a further infinitive of the same decision list starts: "…; to seek …", "…; and to agree …"; a list's items
+#: are parted by semicolons, its last by "and" too ("to note A; to seek B and to agree C"), but "to provide A and to
+#: seek B" with no semicolon is one decision in one sentence.
+_NEXT_INFINITIVE = re.compile(r"\s*;\s*(?:and\s+)?(?=to\s+(?!be\b)[a-z]+\b)")
+_LAST_INFINITIVE = re.compile(r",?\s+and\s+(?=to\s+(?!be\b)[a-z]+\b)")
 
 
 #: Lower-case words that do not name a body before its head word: "the chair of the panel" is a post, "the report to
@@ -297,7 +340,7 @@ def reported_decisions(doc: Doc) -> list[Item]:
     items: list[Item] = []
     for m in _REPORTED_PASSIVE.finditer(text, 0, doc.limit):
         _, end = doc.sentence_around(m.start(), m.end())
-        items.extend(_infinitives(text, m.start("start"), m.end(), end))
+        items.extend(_infinitives(text, m.start("start") if m.group("start") else m.start("made"), m.end(), end))
     for m in _MINUTES_CONFIRMED.finditer(text, 0, doc.limit):
         _, end = doc.sentence_around(m.start(), m.end())
         while end > m.start() and text[end - 1] in " \t\n":
@@ -332,6 +375,8 @@ def _infinitives(text: str, start: int, comp: int, end: int) -> list[Item]:
     while end > start and text[end - 1] in " \t\n.":
         end -= 1
     cuts = [(m.start(), m.end()) for m in _NEXT_INFINITIVE.finditer(text, comp + 3, end)]
+    if cuts:  # "…; to seek B and to agree C": the list's last item
+        cuts += [(m.start(), m.end()) for m in _LAST_INFINITIVE.finditer(text, cuts[-1][1], end)][:1]
     out: list[Item] = []
     for a, b in cuts:
         out.append((None, start, a))

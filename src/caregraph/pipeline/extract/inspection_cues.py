@@ -198,13 +198,24 @@ _VISIT_WORD = re.compile(
 )
 
 
+#: A clause with a subject of its own: "The Youth Offending Service was rated good … and the council's children's
+#: services were rated outstanding".
+_NEW_CLAUSE = re.compile(
+    r"(?i)[;:]|\b(?:and|but|while|whilst|whereas)\s+(?!(?:a|an|the)\s+(?:[\w-]+\s+)?(?:report|letter)\b)"
+)
+
+
 def other_service(text: str, cs: int, ce: int, s_start: int, s_end: int) -> bool:
     """Whether the cue (or judging frame) at ``cs``–``ce`` is about another service's inspection: its subject is a
-    school, children's home, youth offending service … ("Oak Lodge children's home was inspected by Ofsted"), or it
-    is the inspection "of" one."""
+    school, children's home, youth offending service … ("Oak Lodge children's home was inspected by Ofsted"), the
+    subject of its sentence is one, rated or inspected, or it is the inspection "of" one."""
     r = rules()
     if r.other_service_before.search(text, max(s_start, cs - 70), cs):
         return True
+    if cs - s_start > 20:
+        subject = r.other_service_subject.match(text, s_start, cs)
+        if subject and not _NEW_CLAUSE.search(text, subject.end(), cs):
+            return True  # "A council-run children's home has been rated …, following an Ofsted inspection in …"
     if ce > cs and r.other_service_within.search(text, cs, ce):
         return True  # "the Adoption Inspection took place between …"
     return ce > cs and r.other_service_after.search(text[ce : min(s_end, ce + 70)]) is not None

@@ -62,8 +62,10 @@ def others_date(text: str, date: DateMention, cues: list[Cue]) -> bool:
     before = r.meeting_date_before.search(text, lo, date.start)
     if before and not any(cs <= before.start() < ce for cs, ce, _ in cues):
         return True
-    if r.other_event_date.search(text, lo, date.start):
-        return True
+    other = r.other_event_date.search(text, lo, date.start)
+    if other and not any(cs <= other.start() < ce for cs, ce, _ in cues):
+        return True  # (not the words of the event's own mention: "began working with a government-appointed
+        # commissioner in September 2022")
     if r.counted_from.search(text, max(0, date.start - 100), date.start):
         return True  # "their second visit since December 2023"
     if r.deadline_before.search(text, max(0, date.start - 90), date.start):

@@ -4,7 +4,8 @@
 year joins a month in it; a mention known only by its report's publication date joins the event that report can be
 of, else stands alone, flagged by its publication date), then gives each remaining grade to its inspection: one in
 the same sentence, else the latest graded inspection that has taken place; a grade stated as the overall one replaces
-an inferred one; a grade for the LSCB makes the SIF inspection's LSCB review an entry.
+an inferred one; a grade for the LSCB in a sentence that names no review of it is the inspection's LSCB
+sub-judgement.
 """
 
 from __future__ import annotations
@@ -187,7 +188,7 @@ def _attach_judgements(drafts: list[Draft], judgements: list[Located], doc_date:
     A grade stated as the overall one replaces one that was not; a grade left behind ("previously judged", "moved
     from inadequate") goes to no inspection here (only to the one its own date names, when matching read it), and
     another service's grade to that service's inspection, in its sentence or else the nearest one named. A grade for
-    the LSCB goes to the LSCB review of its sentence, else makes the SIF inspection's LSCB review an entry."""
+    the LSCB goes to the LSCB review of its sentence, else is the inspection's LSCB sub-judgement."""
     r = rules()
     past = [
         d
@@ -269,21 +270,11 @@ def _give(target: Draft, j: JudgementMention, drafts: list[Draft], graded: list[
     elif j.areas == ("lscb",) and target.kind == LSCB_REVIEW:
         target.judgement = target.judgement or j.grade
     elif j.areas == ("lscb",):
-        sif = next((d for d in graded if r.kinds[d.kind].framework == "sif"), None)
-        if sif is not None and not any(d.kind == LSCB_REVIEW for d in drafts):
-            drafts.append(
-                Draft(
-                    LSCB_REVIEW,
-                    sif.start,
-                    sif.end,
-                    sif.evidence,
-                    False,
-                    judgement=j.grade,
-                    inspectorate=sif.inspectorate,
-                    pos=j.start,
-                    date_pos=sif.date_pos,
-                )
-            )
+        # "the Safeguarding Children Board was also judged good": the grade of the board's review that the SIF
+        # inspection's report gives, one event with it (annotators record no second entry for it)
+        if r.kinds[target.kind].framework == "sif":
+            target.subs = target.subs or {}
+            target.subs.setdefault("lscb", j.grade)
     elif not j.other_service:
         target.untold = False  # graded in areas ("good in most areas"): a graded framework's inspection
         target.subs = target.subs or {}

@@ -69,6 +69,7 @@ class InspectionRules:
     other_service_before: re.Pattern[str]
     other_service_after: re.Pattern[str]
     other_service_within: re.Pattern[str]  # "the Adoption Inspection": a mention naming another service's
+    other_service_subject: re.Pattern[str]  # a sentence whose subject is another service, rated or inspected
     other_inspectorate: re.Pattern[str]  # an inspectorate of other services (probation, police) named in a cue
     replaced_before: re.Pattern[str]  # words before a framework's name that put it out of force ("replaced the")
     sif_areas: re.Pattern[str]  # judgement areas only the single inspection framework has
@@ -153,6 +154,7 @@ def rules() -> InspectionRules:
         other_service_before=cue("other_service_before"),
         other_service_after=cue("other_service_after"),
         other_service_within=cue("other_service_within"),
+        other_service_subject=cue("other_service_subject"),
         other_inspectorate=cue("other_inspectorate"),
         replaced_before=cue("replaced_before"),
         sif_areas=cue("sif_areas"),
@@ -248,7 +250,7 @@ def is_publication(text: str, date: DateMention, s_start: int) -> bool:
     r = rules()
     if r.publication.search(text[max(s_start, date.start - 45) : date.start]):
         return True
-    after = r.publication_after.match(text, date.end, min(len(text), date.end + 30))
+    after = r.publication_after.match(text, date.end, min(len(text), date.end + 60))
     # "the visit (14–15 March 2023), published on 12 April 2023": the publishing verb has a date of its own
     return after is not None and not _OWN_DATE.match(text, after.end())
 

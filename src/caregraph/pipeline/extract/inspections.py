@@ -35,7 +35,7 @@ from caregraph.pipeline.extract.dated_grades import drafts_of_judgements
 from caregraph.pipeline.extract.doc import Doc
 from caregraph.pipeline.extract.inspection_cues import context_kind, other_service, sentence_cues
 from caregraph.pipeline.extract.inspection_dates import dates_of, others_date
-from caregraph.pipeline.extract.inspection_drafts import Reading, Sentence
+from caregraph.pipeline.extract.inspection_drafts import Reading, Sentence, make_draft
 from caregraph.pipeline.extract.inspection_merge import merge_inspections
 from caregraph.pipeline.extract.inspection_rules import (
     GENERIC,
@@ -74,7 +74,7 @@ def find_inspections(doc: Doc | Segmented, doc_date: PartialDate | None) -> list
 
 #: What every judging frame holds: a grade word (speed only; the first letters' lookahead lets it give up at once).
 _MAY_GRADE = re.compile(
-    r"(?i)(?=[goirahltw])(?:good|outstanding|inadequate|improvement|adequate|\bRI\b|(?:lowest|worst|highest|top)\s+(?:possible\s+)?(?:overall\s+)?(?:ofsted\s+)?(?:judge?ment|rating|grad))"
+    r"(?i)(?=[goirahltw])(?:good|outstanding|inadequate|improv(?:ement|ing)|adequate|\bRI\b|(?:lowest|worst|highest|top)\s+(?:possible\s+)?(?:overall\s+)?(?:ofsted\s+)?(?:judge?ment|rating|grad))"
 )
 
 
@@ -107,7 +107,7 @@ def match_inspections(doc: Doc, doc_date: PartialDate | None) -> tuple[list[Draf
             continue  # "12/06/2015 - … response to the OFSTED inspection": the date is the decision's
         cue_words = not simple or holds_any(text[s_start:s_end].lower(), _CUE_WORDS)
         may_cue = cue_words and _MAY_CUE.search(text, s_start, s_end) is not None
-        if may_cue or _MAY_GRADE.search(text, s_start, s_end):
+        if may_cue or reading.undated_findings or _MAY_GRADE.search(text, s_start, s_end):
             _read_sentence(doc, doc_date, s_start, s_end, reading, drafts, judgements, may_cue, cue_words)
     judgements.extend(table_judgements(text, doc.limit, {j.start for j, _ in judgements}))
     _sif_by_its_areas(text, doc.limit, drafts)
@@ -209,7 +209,7 @@ def _read_sentence(
     planned_sentence = bool(r.planned.search(sentence))
     dates = (
         [d for d in dates_of(doc, s_start, s_end, doc_date, planned_sentence) if not others_date(text, d, cues)]
-        if (cues or sentence_judgements)
+        if (cues or sentence_judgements or reading.undated_findings)
         else []
     )
     context = context_kind(sentence, cues, frameworks) if cues else None
@@ -227,15 +227,81 @@ def _read_sentence(
     earlier = {id(d) for j in sentence_judgements if j.earlier for d in judgement_dates(text, j, dates)}
     drafts_of_cues(sentence_, cues, anaphors, used, judged | earlier, earlier, doc_date, reading, drafts)
     drafts_of_judgements(sentence_, sentence_judgements, used, reading, drafts)
+    _released_after(sentence_, cues, reading, drafts)
+    _named_as_kind(sentence_, cues, drafts)
     if (
         overall
-        and any(_INDEFINITE.match(text, cs, ce) for cs, ce, _ in cues)
+        and any(
+            _INDEFINITE.match(text, cs, ce) or _INDEFINITE_BEFORE.search(text, max(s_start, cs - 24), cs)
+            for cs, ce, _ in cues
+        )
         and not any(d.sentence == (s_start, s_end) for d in drafts)
     ):
         # "An unannounced follow-up inspection in March formed the basis for a report which upgraded the service to
-        # 'requires improvement'": the grade is of the event the sentence introduces, which it does not date; it
-        # goes to no other inspection
-        reading.consumed.update(j.start for j in sentence_judgements if j.overall and not j.other_service)
+        # 'requires improvement'", "A recent Ofsted inspection has found the help … to be good": the grade is of the
+        # event the sentence introduces, which it does not date; it goes to no other inspection
+        # (a grade "retained" or "maintained" was the earlier inspection's too: it stays free for it)
+        reading.consumed.update(
+            j.start
+            for j in sentence_judgements
+            if j.overall and not j.other_service and not _KEPT.search(text, max(s_start, j.frame_start - 20), j.start)
+        )
+
+
+def _named_as_kind(s: Sentence, cues: list, drafts: list[Draft]) -> None:
+    """A sentence about the event just named that says what kind it was ("Inspectors visited the Trust last month.
+    The visit was the second monitoring visit since …"): the kind of the event the sentence before named with no
+    kind of its own (an Ofsted visit or inspection of no stated kind)."""
+    text = s.text
+    if not cues or not _IT_WAS.match(text, s.start, s.end):
+        return
+    for cs, _ce, kind in cues:
+        k = rules().kinds[kind]
+        if k.framework == "by-date" or kind == OTHER or any(d.sentence == (s.start, s.end) for d in drafts):
+            continue
+        if not _COPULA_BEFORE.search(text, max(s.start, cs - 100), cs):
+            continue
+        before = [d for d in drafts if d.sentence[1] <= s.start and s.start - d.sentence[1] < 300]
+        last = max(before, key=lambda d: d.sentence, default=None)
+        if last is not None and ((last.kind == OTHER and last.unnamed) or last.untold):
+            last.kind, last.unnamed, last.untold, last.generic = kind, False, False, False
+            last.also.append(cs)
+        return
+
+
+#: A sentence opening on the event just named: "The inspection was …", "This visit was …", "It was …".
+_IT_WAS = re.compile(r"(?i)\W*(?:(?:the|this|that)\s+(?:inspection|visit)|it)\s+(?:was|is)\b")
+#: The copula and determiner before a kind's name that says what the event was: "… and was the second monitoring
+#: visit", "was a focused visit".
+_COPULA_BEFORE = re.compile(r"(?i)\b(?:was|is)\s+(?:(?:also|in\s+fact)\s+)?(?:the|an?|its|their)\s+(?:[\w-]+\s+){0,2}$")
+
+
+def _released_after(s: Sentence, cues: list, reading: Reading, drafts: list[Draft]) -> None:
+    """A sentence that names no event and says "This was released on 2 December 2016" right after one that named an
+    event's findings or report undated ("Ofsted notified the council of the findings of its monitoring visit."):
+    that event, known by its report's publication date. Then what this sentence leaves for the next."""
+    text = s.text
+    kind = reading.undated_findings
+    if kind is not None and not cues:
+        m = _PRONOUN_RELEASED.match(text, s.start, s.end)
+        date = next((d for d in s.dates if m and 0 <= d.start - m.end() < 12), None) if m else None
+        if m is not None and date is not None:
+            drafts.append(make_draft(s, kind, None, date, False, False, s.start, m.end()))
+    reading.undated_findings = None
+    if cues and not any(d.sentence == (s.start, s.end) for d in drafts):
+        reading.undated_findings = next(
+            (k for cs, ce, k in cues if _FINDINGS_OF.search(text, max(s.start, cs - 40), cs)), None
+        )
+
+
+#: "This was released on …", "They were published in …": the report of the event named before, published then.
+_PRONOUN_RELEASED = re.compile(
+    r"(?i)\W*(?:this|it|they|these)\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:published|released|issued)\b"
+)
+#: A report, letter or findings "of" the event named right after: "the findings of its monitoring visit".
+_FINDINGS_OF = re.compile(
+    r"(?i)\b(?:findings|report|letter|outcome)\s+(?:of|from|on|into)\s+(?:the|its|their|an?)\s+(?:[\w-]+\s+)?$"
+)
 
 
 def _of_other_service(text: str, j: JudgementMention) -> JudgementMention:
@@ -253,6 +319,13 @@ _INSPECTION_NOUN = re.compile(r"(?i)inspect")
 
 #: A mention that introduces an event rather than referring back to one: "an unannounced follow-up inspection".
 _INDEFINITE = re.compile(r"(?i)(?:an?|another)\s")
+
+#: A grade kept from the inspection before: "will retain its 'Requires Improvement' judgement", "maintained good".
+_KEPT = re.compile(r"(?i)\b(?:retain|maintain|keep|kept|remain)\w*\s+(?:(?:its|their|the|an?)\s+)?(?:overall\s+)?\W*$")
+
+#: The indefinite article of a mention whose words start after it: "a recent Ofsted inspection", "a four-week
+#: inspection".
+_INDEFINITE_BEFORE = re.compile(r"(?i)\b(?:an?|another)\s+(?:[\w-]+\s+)?$")
 
 #: A sentence opening on the service or inspection just named: "The service was rated good", "It was judged …".
 _ANAPHORIC_SUBJECT = re.compile(r"(?i)\W*(?:(?:the|this|that|its)\s+(?:service|team|inspection|report)\b|it\b)")

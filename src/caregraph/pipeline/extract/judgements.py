@@ -88,7 +88,7 @@ def grade_key(word: str) -> str | None:
 
 
 _HYPOTHETICAL = re.compile(
-    r"\b(?:to|could|would|might|aim\w*|aspir\w*|becom\w*|achieve|towards|ambition|want|hope\w*|receive|get|move\s+to)\s*(?:be\s*)?(?:an?\s*)?$",
+    r"\b(?:(?<!\bable\s)to|could|would|might|aim\w*|aspir\w*|becom\w*|achieve|towards|ambition|want|hope\w*|receive|get|move\s+to)\s*(?:be\s*)?(?:an?\s*)?$",
     re.I,
 )
 #: Words before a judging frame that deny the grade ("no longer judged to be inadequate").
@@ -122,7 +122,7 @@ _LAST_NAMED_OPENING = re.compile(
 )
 #: What every judging frame holds: a grade word (the first letters' look-ahead lets it give up at once: speed only).
 _GRADE_WORD = re.compile(
-    r"(?i)(?=[goiranlhtw])(?:good|inadequate|outstanding|requir|adequate|needing|\bRI\b|lowest|worst|highest|top\s)"
+    r"(?i)(?=[goiranlhtw])(?:good|inadequate|outstanding|requir|adequate|need(?:s|ed|ing)\s+improv|\bRI\b|lowest|worst|highest|top\s)"
 )
 _OVERALL_WORD = re.compile(r"\boverall\b", re.I)
 #: What follows a grade that is a good thing, not a grade ("good practice", "outstanding work").
@@ -355,30 +355,33 @@ def table_judgements(text: str, limit: int, known: set[int]) -> list[Located]:
 #: June 2018", "judged inadequate since 2016", "the inadequate rating the service has held since 2017", "the Good rating
 #: that Anyshire was awarded by Ofsted in 2022", "rated good by Ofsted in a report published this week".
 _DATE_AFTER = re.compile(
-    r"['’”\"]?\s*(?:(?:overall|again|for\s+overall\s+effectiveness|in\s+every\s+area\s+assessed|by\s+(?:ofsted|inspectors|the\s+inspectorate))\s+){0,3}"
+    r"['’”\"]?\s*(?:(?:services?|overall|(?:once\s+)?again|for\s+overall\s+effectiveness|in\s+every\s+area\s+assessed|by\s+(?:ofsted|inspectors|the\s+inspectorate))\s+){0,3}"
     r"(?:(?:ofsted\s+)?(?:judgement|judgment|rating|grade|grading)s?,?\s+(?:[\w’'-]+\s+){0,5}?"
     r"(?:(?:by|from)\s+(?:ofsted|inspectors|the\s+(?:inspectorate|regulator|watchdog))\s+)?)?"
     r",?\s*(?:(?:in|following|after)\s+(?:an?|its|the|their)\s+(?:[\w’'-]+\s+){0,2}?(?:report|letter|findings)\s+)?"
     r"(?:(?:(?:that|which)\s+(?:was|were)\s+)?(?:awarded|given|received|handed\s+down)?\s*(?:at|in|following|after)\s+"
     r"(?:an?|its|the|their|(?:ofsted|inspectors|the\s+(?:watchdog|regulator))['’]s?)\s+(?:[\w’'-]+\s+){0,3}?(?:inspection|re-?inspection|visit)"
     r"(?:\s+by\s+(?:the\s+)?(?:inspectorate|ofsted|inspectors|regulator))?\s+)?"
-    r"(?:\(\s*)?(?:in|during|since|(?:published|issued|released)(?:\s+(?:on|in))?)\s+(?:(?:early|mid|late)[\s-]+)?",
+    r"(?:\(\s*)?(?:in|during|since|(?:published|issued|released)(?:\s+(?:on|in))?)\s+(?:both\s+)?(?:(?:early|mid|late)[\s-]+)?",
     re.I,
 )
 #: Between a date and the judging frame after it: "2013 when it was rated inadequate", "since January 2019, when
 #: Ofsted assessed the service as", "In August 2022, children's services were rated", "in July 2022 the local
 #: authority was deemed inadequate", "In 2016, under the single inspection framework, the council was judged".
+#: "in 2022 the service was able to retain its 'outstanding' grading" (a grade kept or won, its frame the quoted grade).
 _DATE_BEFORE_WHEN = re.compile(
     r"\)?\s*,?\s*when\s+(?:[\w’'-]+\s+){1,5}?(?:(?:was|were|had|has|have|is|are)\s+(?:been\s+)?)?", re.I
 )
 _DATE_BEFORE = re.compile(
-    r"(?:\s*,\s*[^,.;]{1,60}?,)?,?\s+(?:(?!(?:and|but|while|whilst|whereas)\b)[\w’'-]+\s+){1,5}?(?:was|were|is|are|has|have|had)\s+(?:(?:been|again|now|also)\s+)*",
+    r"(?:\s*,\s*[^,.;]{1,60}?,)?,?\s+(?:(?!(?:and|but|while|whilst|whereas)\b)[\w’'-]+\s+){1,5}?(?:was|were|is|are|has|have|had)\s+(?:(?:been|again|now|also|able\s+to)\s+)*"
+    r"(?:(?:retain|maintain|keep|kept|achiev|receiv|regain)\w*\s+(?:its|their|the|an?)\s+)?",
     re.I,
 )
 #: Between a date and an active judging verb whose subject is the inspectorate: "In June 2022 inspectors rated …",
-#: "In March 2019, Ofsted judged …".
+#: "In March 2019, Ofsted judged …", "in 2018, Ofsted inspectors said the service needed improving".
 _DATE_BEFORE_ACTIVE = re.compile(
-    r"\s*,?\s+(?:ofsted\s+|the\s+|its\s+)?(?:inspectors|ofsted|inspectorate|HMIs?)\s+(?:(?:again|also|then|had|have)\s+)*",
+    r"\s*,?\s+(?:ofsted\s+|the\s+|its\s+)?(?:inspectors|ofsted|inspectorate|HMIs?)\s+(?:(?:again|also|then|had|have)\s+)*"
+    r"(?:(?:said|found|concluded|reported)\s+(?:that\s+)?(?:the\s+|its\s+|their\s+)?)?",
     re.I,
 )
 #: Around a date inside a judging frame, before its grade: "rated in 2016 as 'good'", "and then in 2015 as".
@@ -414,8 +417,9 @@ def judgement_date(text: str, j: JudgementMention, dates: Sequence[DateMention])
     return None
 
 
-#: Between dates listed one after another: "2011, 2013 and 2015", "2016 and 2019".
-_DATE_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.I)
+#: Between dates listed one after another: "2011, 2013 and 2015", "2016 and 2019" (news pages' link labels left in
+#: the text, "in 2016, external and 2018, external", are no words between them).
+_DATE_LIST_GAP = re.compile(r"(?:,\s*external)?(?:\s*,\s*(?:and\s+)?|\s+and\s+)", re.I)
 
 
 def judgement_dates(text: str, j: JudgementMention, dates: Sequence[DateMention]) -> list[DateMention]:

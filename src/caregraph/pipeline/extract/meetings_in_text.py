@@ -1,15 +1,16 @@
 """The dated meetings the text names, in prose and in a work programme's table.
 
-:func:`meetings_in_text` finds meetings of named bodies in any word order ("presented to the Improvement Board … on
-3rd October 2018", "the Corporate Parenting Board meeting held on …", "The Education Scrutiny Panel reviewed the plan
-on …", "On 4 March 2020 the Cabinet agreed …", "Full Council on 12 July 2023 adopted …", "Corporate Parenting Board -
-18 April 2024", "the Children's Scrutiny Committee of 12 July 2023"); a meeting the sentence dates without naming it
-("… will consider progress at its meeting on 30 January 2024", "when it next meets, on …"), which is the body the
-sentence names, else the page's own; a head word alone ("the Board") as the page's body or the nearest full name with
-that head; earlier and later meetings of the page's own body that the text leaves unnamed ("the minutes of the meeting
-held on 2 April 2019", "Date of next meeting: …"); a day given without its year, in the year nearest the page's own
-date. :func:`programme_rows` reads the rows of a work programme under "Meeting date | Item | …" as the page's own
-body's meetings.
+:func:`meetings_in_text` finds meetings of named bodies in any word order ("presented to the Improvement Board … on 3rd
+October 2018", "the Corporate Parenting Board meeting held on …", "The Education Scrutiny Panel reviewed the plan on …",
+"On 4 March 2020 the Cabinet agreed …", "Full Council on 12 July 2023 adopted …", "Corporate Parenting Board - 18 April
+2024", "the Children's Scrutiny Committee of 12 July 2023", "the next Improvement Board would be on 18th October 2017");
+a meeting a dated story names by its own day ("at today's Full Council meeting", "yesterday's Cabinet"); a meeting the
+sentence dates without naming it ("… will consider progress at its meeting on 30 January 2024", "when it next meets, on
+…"), which is the body the sentence names, else the page's own; a head word alone ("the Board") as the page's body or
+the nearest full name with that head; earlier and later meetings of the page's own body that the text leaves unnamed
+("the minutes of the meeting held on 2 April 2019", "Date of next meeting: …"); a day given without its year, in the
+year nearest the page's own date. :func:`programme_rows` reads the rows of a work programme under "Meeting date | Item |
+…" as the page's own body's meetings.
 
 Only day-precision dates make a meeting; a list of days ("on 3 and 10 May 2023") is a meeting on each. A day belongs
 to the event nearest to it: past a participle or an event's noun ("… received a report on the annual conversation
@@ -20,7 +21,7 @@ are run only on the stretches of text around a stated day. Rules: ``rules/meetin
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 
 from caregraph.pipeline.extract.doc import WIDE_SCAN_LIMIT, Doc, clean
@@ -48,7 +49,7 @@ def meetings_in_text(doc: Doc, own: str | None, own_day: PartialDate | None = No
     limit = min(len(text), WIDE_SCAN_LIMIT)
     windows = _windows(text, limit)
     if not windows:
-        return []
+        return _todays_meetings(doc)  # (a story's "today's meeting" needs no stated day)
     out = []
     lowered = [text[ws:we].lower() for ws, we in windows]
     # every body pattern names a body: a window without a head word is passed over
@@ -98,11 +99,17 @@ def meetings_in_text(doc: Doc, own: str | None, own_day: PartialDate | None = No
                 for m in pattern.finditer(text, ws, we):
                     out.extend(_dated(doc, m, own))
     out.extend(_yearless_meetings(doc, own, own_day))
+    out.extend(_todays_meetings(doc))
     return out
 
 
 #: Words one of which a kind of :func:`_body_patterns` needs (a quick test before the pattern).
-_NEEDS = {"meeting_of": ("meeting",), "held": ("meeting", "held", "session"), "date_meeting": ("meeting",)}
+_NEEDS = {
+    "meeting_of": ("meeting",),
+    "held": ("meeting", "held", "session"),
+    "date_meeting": ("meeting",),
+    "next": ("next",),
+}
 #: Kinds of :func:`_body_patterns` that say no more than that a name stands by a date: a council there is the
 #: council, not its meeting ("leaving the Council on 4 May 2018", "Anyshire County Council received the letter on …").
 _NOT_COUNCIL = frozenset({"subject", "next_to", "date_first"})
@@ -182,6 +189,12 @@ def _body_patterns() -> dict[str, re.Pattern[str]]:
         # Parenting Panel considered …", "the 12 July 2023 meeting of the Cabinet", "the 12 July 2023 Cabinet meeting"
         "date_first": re.compile(
             rf"\b(?i:on|at\s+(?:its|their)\s+meeting\s+(?:held\s+)?(?:on|of))\s+{WEEKDAY}{DAY},?\s+(?:the\s+)?{body}(?:,|\s+{adverb}{r.meeting_verbs})"
+        ),
+        # the body's name standing for its next meeting: "the next Improvement Board would be on 18th October 2017",
+        # "The next Corporate Parenting Panel is scheduled for 4 March 2024", "the next Cabinet takes place on …"
+        "next": re.compile(
+            rf"\b(?i:next)\s+{body}(?:\s+(?i:meeting))?,?\s+(?:{will_be}|(?:will\s+)?takes?\s+place\s+|(?:is|was)\s+"
+            rf"(?:due|scheduled|planned|set|expected)\s+|(?:will\s+|is\s+to\s+)?(?:meet|sit)\s+)?(?:held\s+)?(?:on|for)\s+{WEEKDAY}{DAY}"
         ),
         "date_meeting": re.compile(
             rf"\b(?i:the)\s+{WEEKDAY}{DAY}\s+(?:(?i:meeting\s+of)\s+(?:the\s+)?{body}|(?-i:[A-Z])[\w’'&\s-]{{0,80}}?{r.body_heads}\s+meeting\b)"
@@ -408,6 +421,48 @@ def _yearless_meetings(doc: Doc, own: str | None, own_day: PartialDate | None) -
             day = min(days, key=lambda d: abs((d.bounds()[0] - anchor.bounds()[0]).days))
             out.append(MeetingRecord(body, day, doc.evidence(*doc.sentence_around(m.start(), m.end()))))
     return out
+
+
+#: A meeting the story dates by the day it was written: "at today's Full Council meeting", "tonight's meeting of the
+#: Cabinet", "yesterday's Corporate Parenting Board" (group ``when``; the body in ``body`` or ``of``).
+_TODAYS = re.compile(  # (the look-ahead, on what a match can start with, is for speed)
+    r"(?=[TtYyLl])\b(?P<when>(?i:today|tonight|yesterday|this\s+(?:morning|afternoon|evening)|last\s+night))['’]s[ \t]+"
+)
+
+
+def _todays_meetings(doc: Doc) -> list[MeetingRecord]:
+    """The meetings a dated story names by the day it was written ("Staff were commended at today's Full Council
+    meeting", "… at yesterday's meeting of the Schools Forum"): the body named, on the page's date (the day before for
+    "yesterday's", "last night's"); none on a page that gives no day of its own."""
+    limit = min(len(doc.text), WIDE_SCAN_LIMIT)
+    found = list(_TODAYS.finditer(doc.text, 0, limit))
+    if not found:
+        return []
+    anchor = doc.source.published or segment_date(doc) or dateline(doc)
+    if anchor is None or anchor.precision != "day":
+        return []
+    out = []
+    for m in found:
+        named = _todays_body().match(doc.text, m.end(), limit)
+        if named is None:
+            continue
+        body = body_name(named.group("body"))
+        if body is None or (is_council(body) and body != "Full Council"):
+            continue
+        day = date(anchor.year, anchor.month or 1, anchor.day or 1)
+        if m.group("when").lower() in ("yesterday", "last night"):
+            day -= timedelta(days=1)
+        ev = doc.evidence(*doc.sentence_around(m.start(), named.end()))
+        out.append(MeetingRecord(body, PartialDate(day.year, day.month, day.day), ev))
+    return out
+
+
+@cache
+def _todays_body() -> re.Pattern[str]:
+    """The body after "today's": "Full Council meeting", "meeting of the Cabinet", "Corporate Parenting Board"."""
+    heads = rules().body_heads
+    name = rf"(?:[A-Z][\w’'&-]*[ \t]+(?:(?:and|&|of|for|the|in|on|to)[ \t]+)*){{0,9}}{heads}"
+    return re.compile(rf"(?:(?i:meeting\s+of)\s+(?:the\s+)?)?(?P<body>{name})(?![\w-]){_NOT_A_ROOM}")
 
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")

@@ -364,6 +364,14 @@ class Patterns:
 
 #: Capitalised words (and "&", "and", "of") that may stand before a post's head ("Safeguarding Practice Manager",
 #: "National Schools Adviser", "Parent Governor, Voting Co-opted Member").
+# A verb in the past tense, or the present tense of news copy, after a name opening a sentence or clause ("Kay
+# Example became director", "Meg Sample was appointed", "Ann Person stepped down", "Sean Example offers advice"): any
+# word in "-ed", the common irregular past tenses, a word in "-s" (not "-ss", "-us", "-is": no verb's ending).
+_PAST_TENSE = (
+    r"(?:[a-z]{2,}ed|became|began|took|went|left|gave|made|won|saw|led|met|ran|sat|spent|brought|built|sought"
+    r"|[a-z]{2,}[^\Wsui\d_]s)"
+)
+_AUXILIARY = r"(?:(?:has|had|have|was|were|is|will|would)\s+(?:been\s+|be\s+)?)?"
 _MODIFIERS = r"(?:(?:[A-Z][\w’'-]*|&|and)[ \t]+){0,6}"
 
 
@@ -380,7 +388,7 @@ def patterns() -> Patterns:
     item = rf"(?:(?:{hon})[ \t]+)?{name_run(0, 2)}{pn}(?:[ \t]*\([^()\n]{{1,60}}\))?"
     sep = r"(?:[ \t]*[,;][ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+|[ \t]*&[ \t]*)"
     org = r"(?:(?:[A-Z][\w’'&-]+\s+){1,4}(?:County\s+|City\s+|Borough\s+|District\s+)?Council(?:['’]s)?\s+|(?:the\s+)?(?:Royal\s+Borough\s+of\s+)?(?:[A-Z][\w’'-]+\s+(?:and\s+|upon\s+|of\s+)?){1,6}(?:['’]s\s+)?)"
-    lower_heads = r"(?:interim\s+|acting\s+|deputy\s+|assistant\s+|executive\s+|corporate\s+|strategic\s+|independent\s+|lead\s+|chief\s+|principal\s+|senior\s+|national\s+|regional\s+)*(?:director|head|cabinet\s+member|executive\s+member|lead\s+member|portfolio\s+holder|leader|chief\s+executive|manager|chair(?:man|woman|person)?|vice[\s-]chair(?:man|woman|person)?|inspector|commissioner|mayor|officer|adviser|advisor|lead|foster\s+carers?|social\s+worker|family\s+support\s+worker|youth\s+worker|personal\s+adviser)\b"
+    lower_heads = r"(?:interim\s+|acting\s+|deputy\s+|assistant\s+|executive\s+|corporate\s+|strategic\s+|independent\s+|lead\s+|chief\s+|principal\s+|senior\s+|national\s+|regional\s+|registered\s+|service\s+|team\s+|area\s+|operational\s+|group\s+|programme\s+|project\s+)*(?:director|head|cabinet\s+member|executive\s+member|lead\s+member|portfolio\s+holder|leader|chief\s+executive|manager|chair(?:man|woman|person)?|vice[\s-]chair(?:man|woman|person)?|inspector|commissioner|mayor|officer|adviser|advisor|lead|foster\s+carers?|social\s+worker|family\s+support\s+worker|youth\s+worker|personal\s+adviser)\b"
     verbs = r.person_verbs
     # the subject words of a post in lower case before its head ("as a children's services commissioner")
     subjects = "|".join(sorted((re.escape(w) for w in r.post_subjects if w.islower()), key=len, reverse=True))
@@ -401,10 +409,10 @@ def patterns() -> Patterns:
         ),
         bracket=re.compile(r"\((?P<inner>[A-Z][^()\n]{1,80})\)"),
         verb_after=re.compile(
-            rf"(?P<name>{full}){pn}(?:[ \t]*\([^()\n]{{1,60}}\)|[ \t]*,(?P<clause>[ \t]+(?:who|whose|from|of|with|a|an|the|aged|now|then|\d{{1,3}})\b[^,.;:!?()\n“”\"]{{0,80}}(?:,[ \t]+(?:from|of|with|a|an|the|who)\b[^,.;:!?()\n“”\"]{{1,60}})?),|[ \t]*,(?=[ \t]+{r.speech_verbs}\b))?(?:\s+and\s+(?P<name2>{full}){pn}(?:[ \t]*\([^()\n]{{1,60}}\))?)?\s+(?:(?:also|then|further|briefly|formally|subsequently|again)\s+)?(?P<verb>{verbs})\b"
+            rf"(?P<name>{full}){pn}(?:[ \t]*\([^()\n]{{1,60}}\)|[ \t]*,(?P<clause>[ \t]+(?:who|whose|from|of|with|a|an|the|aged|now|then|\d{{1,3}})\b[^,.;:!?()\n“”\"]{{0,80}}(?:,[ \t]+(?:from|of|with|a|an|the|who)\b[^,.;:!?()\n“”\"]{{1,60}})?),|[ \t]*,(?=[ \t]+{r.speech_verbs}\b))?(?:\s+and\s+(?P<name2>{full}){pn}(?:[ \t]*\([^()\n]{{1,60}}\))?)?\s+(?:(?:also|then|further|briefly|formally|subsequently|again)\s+)?{_AUXILIARY}(?P<verb>{verbs}|{_PAST_TENSE})\b"
         ),
         by_name=re.compile(
-            rf"\b(?=[abcdefghijlmnopqrstuw])(?:(?:presented|introduced|chaired|submitted|led|given|written|prepared|signed|moved|seconded|joined|supported|accompanied|interviewed|replaced)\s+by|(?:message|update|letter|statement|foreword|blog|note|briefing|report|reports|apologies|apology|question|questions|presentation)\s+from|(?:said|says|added|explained|commented|stated)|(?P<weak>thanked|congratulated|invited|welcomed|replace|replaced|succeeds|succeeded|(?:heard|evidence|feedback)\s+from|(?:conveyed|passed|sent|given|extended)\s+to|(?:working|worked|meeting|met|discussions?)\s+with)|(?:extended|tribute|farewell|thanks)\s+to|on\s+behalf\s+of)[ \t]+(?P<name>{full})(?={pn}(?:\s*[.,;:(]|\s+(?:and|who|for|on|at|to|as|was|were|is|had|has|about)\b))"
+            rf"\b(?=[abcdefghijlmnopqrstuwAT])(?:(?:presented|introduced|chaired|submitted|led|given|written|prepared|signed|moved|seconded|joined|supported|accompanied|interviewed|replaced)\s+by|(?:message|update|letter|statement|foreword|blog|note|briefing|report|reports|apologies|apology|question|questions|presentation)\s+from|(?:said|says|added|explained|commented|stated)|(?P<weak>thanked|congratulated|invited|welcomed|contact|contacting|[Aa]ccording\s+to|[Tt]hanks\s+to|replacing|succeeding|(?:letter|interview|meeting|conversation)\s+(?:to|with)|[a-z]{{2,}}ed\s+by|(?:article|email|e-mail|submission|response|comments|piece|story|correspondence|review|speech|interview)\s+(?:from|by)|replace|replaced|succeeds|succeeded|(?:heard|evidence|feedback)\s+from|(?:conveyed|passed|sent|given|extended)\s+to|(?:working|worked|meeting|met|discussions?)\s+with)|(?:extended|tribute|farewell|thanks)\s+to|on\s+behalf\s+of)[ \t]+(?P<name>{full})(?={pn}(?:\s*[.,;:(]|\s+(?:and|who|for|on|at|to|as|was|were|is|had|has|about|in|into|with|from|during|after|since|under|of|via|by)\b))"
         ),
         label=re.compile(rf"(?im)\b{_ahead(r.name_labels)}(?:{r.name_labels})[ \t]*:[ \t]*(?P<rest>[^\n]{{2,200}})"),
         phone=re.compile(r"[(+\d][\d \t()]{8,}\d"),

@@ -55,6 +55,7 @@ def _member_post(title: str) -> bool:
     return word[:1].islower() or word.lower().replace("’", "'") in rules().post_subjects
 
 
+_MAJESTY = re.compile(r"Majesty['’]s[ \t]")
 _TOKEN_LEFT = re.compile(r"(?:(?<=\s)|^)(?P<word>[\w’'&-]+)[ \t]+$")
 _TOKEN_RIGHT = re.compile(r"[ \t]+(?P<word>[\w’'&-]+)")
 _COMMA_SPACE = re.compile(r"[ \t]*,[ \t]*")
@@ -89,22 +90,31 @@ def title_then_name(doc: Doc) -> Iterator[PersonCandidate]:
         ):
             continue  # a capitalised title is another pass's unless its subject is in lower case
         end, comma_needed = _title_end(text, m.end())
-        sep = _COMMA_SPACE.match(text, end)
+        end = after = _acronym_end(text, end)
+        sep = _COMMA_SPACE.match(text, after)
         if comma_needed and sep is None:
             continue
-        pos = sep.end() if sep else end + (1 if text[end : end + 1] == " " else 0)
-        if pos == end or not text[pos : pos + 1].isupper():
+        pos = sep.end() if sep else after + (1 if text[after : after + 1] == " " else 0)
+        if pos == after or not text[pos : pos + 1].isupper():
             continue  # no name follows
         found = _name_at(text, pos)
         if found is None:
             continue
         start = title_start(text, m.start(), r.lower_modifiers)
+        if start is None and sep is None and text[head].islower():
+            # "the secretary of state for education Sam Example": a title after an article, the name at once (set
+            # off by commas, it is :func:`apposed_title`'s)
+            start = title_start(text, m.start(), r.lower_modifiers, after_article=True)
         if start is None:
             continue
         name, hon, name_end = found
         title = clean(text[start:end])
         if len(title.split()) < 2 and not _lone_title(text, start, title):
             continue
+        when = _WHEN.match(text, start, end)
+        if when is not None:
+            start = when.end()  # "new director of children's services Jo Example": "new" says when, not what
+            title = clean(text[start:end])
         if m.group(0) == "member" and not _member_post(title):
             # "Labour member Jo Sample": a member of a party or a committee holds no post
             yield candidate(doc, name, None, pos, name_end, hon)
@@ -112,6 +122,7 @@ def title_then_name(doc: Doc) -> Iterator[PersonCandidate]:
         yield candidate(doc, name, title, start, name_end, hon, None, (start, end))
 
 
+_WHEN = re.compile(r"(?i:new|incoming|outgoing|permanent|current|newly[ \t]+appointed)[ \t]+(?=\S)")
 _LONE_TITLES = frozenset({"inspector", "chair", "chairman", "chairwoman", "chairperson", "commissioner", "headteacher"})
 _CLAUSE_BEFORE = re.compile(r"(?:,|\b(?:by|from|with|to|and))[ \t]+$")
 
@@ -125,10 +136,11 @@ def _lone_title(text: str, start: int, title: str) -> bool:
     )
 
 
-def title_start(text: str, head: int, modifiers: frozenset[str]) -> int | None:
+def title_start(text: str, head: int, modifiers: frozenset[str], after_article: bool = False) -> int | None:
     """Where a title whose head starts at ``head`` starts: left over capitalised words ("Council", "DfE",
-    "Children and Young People Select Committee") and lower-case modifiers; None after "the", "our", "its",
-    "their", "a", "as" (the title of another pass)."""
+    "Children and Young People Select Committee", "His Majesty's") and lower-case modifiers; None after "the",
+    "our", "its", "their", "a", "as" (the title of another pass), unless ``after_article``: then the title starts
+    after the article ("the secretary of state for education Sam Example")."""
     pos, joined = head, None  # joined: where the title starts without a post joined before "and"
     for _ in range(10):
         m = _TOKEN_LEFT.search(text, max(0, pos - 40), pos)
@@ -136,8 +148,11 @@ def title_start(text: str, head: int, modifiers: frozenset[str]) -> int | None:
             break
         word = m.group("word")
         low = word.lower()
+        if low in {"his", "her"} and _MAJESTY.match(text, pos):
+            return m.start()  # "His Majesty's inspector Kim Example": the whole title
         if low in {"the", "our", "its", "their", "a", "an", "as", "his", "her"}:
-            return joined  # "the chair and cabinet member for children Jo Example": "the chair" is another's
+            # "the chair and cabinet member for children Jo Example": "the chair" is another's
+            return joined if joined is not None or not after_article or low == "as" else pos
         if word[:1].isupper():
             if word in rules().grammar or word in rules().calendar:
                 break  # "In", "The", "Following", "January": a sentence goes on before the title
@@ -200,8 +215,51 @@ def _title_end(text: str, head_end: int) -> tuple[int, bool]:
     if comma is not None and text[comma.end() : comma.end() + 1].islower():
         listed = lower_list_end(text, comma.start() + 1, len(text))
         if listed is not None:
-            return listed, True  # "cabinet member for children, families and education, Cllr X"
+            # "cabinet member for children, families and education, Cllr X", or with no comma before the name
+            return listed, False
+        listed = _subjects_before_name(text, comma.end())
+        if listed is not None:
+            return listed, False  # "cabinet member for children, families and education Jo Example said"
     return end, False
+
+
+_LIST_TOKEN = re.compile(r"[ \t]*(?P<word>,|[\w’'&-]+)")
+
+
+def _subjects_before_name(text: str, pos: int) -> int | None:
+    """Where a list of lower-case subjects at ``pos`` ends right before a capitalised word with no comma
+    ("families and education Jo Example"): every word a subject of posts, the last two joined by "and" or "&";
+    None when the words there are no such list."""
+    subjects, end, joined = rules().post_subjects, None, False
+    for _ in range(12):
+        m = _LIST_TOKEN.match(text, pos)
+        if m is None:
+            return None
+        word = m.group("word")
+        if word[:1].isupper():
+            return end if joined and end is not None else None
+        if word in {"and", "&"}:
+            joined, end = True, None
+        elif word == ",":
+            if joined:
+                return None
+            end = None
+        elif word.lower().replace("’", "'") in subjects:
+            end = m.end()
+        else:
+            return None
+        pos = m.end()
+    return None
+
+
+_ACRONYM = re.compile(r"[ \t]+\((?-i:[A-Z]{2,6})\)")
+
+
+def _acronym_end(text: str, end: int) -> int:
+    """Where a title ends with the acronym in brackets the text gives it ("director of children's services (DCS)
+    Jo Example")."""
+    m = _ACRONYM.match(text, end)
+    return m.end() if m else end
 
 
 def _bare_subject(text: str, pos: int) -> bool:

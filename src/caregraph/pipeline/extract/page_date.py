@@ -22,13 +22,18 @@ from caregraph.records import MeetingRecord, PartialDate, Segmented
 #: table), after its writer's name ("Jane Smith 06 April 2016"), labelled after the release's number ("News Release
 #: 1234 - published on 24 February 2026"), labelled ("Date: …", "Date Released - 25/03/2025", "Published 9th Oct 2018", "Publication Date:10/07/2015") or said of the page ("This
 #: story was published 6 August 2018"), a news site's time before it ("21:22, 03 Dec 2025", "10.30am, 5 January
-#: 2024"); the next label may follow with no space ("03 Dec 2025Updated …").
+#: 2024"); the next label may follow with no space ("03 Dec 2025Updated …"). The day may be written month first
+#: ("Tuesday, January 24, 2017") or as an ISO date ("date 2017-09-15").
 _DATELINE_LINE = re.compile(
     r"^[|\s]*(?:(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,2}\s+(?=\d)|[^\n]{1,40}?\s[-–—|]\s*(?=(?:first\s+)?(?:published|posted|updated|issued|released)\b))?"
     r"(?:(?:(?:this\s+(?:story|article|page|news\s+item|news\s+story|(?:news|press)\s+release)\s+was\s+)?(?:first\s+)?(?:published|posted|updated|issued|released)"
-    r"|date(?:\s+of\s+(?:the\s+)?meeting|\s+(?:published|posted|released|issued))?|(?:publication|release|issue)\s+date|last\s+updated)\s*(?:on)?\s*[:\-–—]?\s*)?(?:[A-Z][\w ,&'’-]{0,60}?,\s*)?(?:\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?,?\s+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?P<date>\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+(?:19|20)\d\d|\d{1,2}/\d{1,2}/(?:19|20)\d\d)(?!\d)",
+    r"|date(?:\s+of\s+(?:the\s+)?meeting|\s+(?:published|posted|released|issued))?|(?:publication|release|issue)\s+date|last\s+updated)\s*(?:on)?\s*[:\-–—]?\s*)?(?:[A-Z][\w ,&'’-]{0,60}?,\s*)?(?:\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?,?\s+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?P<date>\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+(?:19|20)\d\d|\d{1,2}/\d{1,2}/(?:19|20)\d\d"
+    r"|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,\s+(?:19|20)\d\d|(?:19|20)\d\d-[01]\d-[0-3]\d)(?!\d)",
     re.I,
 )
+
+
+_LABELLED_ISO = re.compile(r"(?i)\s*(?:date|published|posted|updated)\s*[:\-–—]?\s*(?:19|20)\d\d-[01]\d-[0-3]\d\b")
 
 
 def document_date(doc: Doc | Segmented, meetings: list[MeetingRecord]) -> PartialDate | None:
@@ -64,8 +69,8 @@ def dateline(doc: Doc) -> PartialDate | None:
     for n, (start, _end, line) in enumerate(doc.lines_in(0, min(len(doc.text), 800))):
         if n >= 8:
             break
-        if len(line) > 80:
-            continue
+        if len(line) > 80 and not _LABELLED_ISO.match(line):
+            continue  # (a long line only when it opens on a labelled ISO day: "date 2017-09-15 Get daily updates …")
         m = _DATELINE_LINE.match(line)
         if m:
             found = doc.dates_in(start + m.start("date"), start + m.end("date"))

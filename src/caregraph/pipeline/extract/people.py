@@ -80,7 +80,11 @@ def find_people(doc: Doc | Segmented) -> tuple[list[PersonRecord], list[PostReco
     """People with the post the page gives them, and posts named without a person."""
     doc = Doc.of(doc)
     spans = post_candidates(doc.text, doc.limit)
-    candidates = [c for c in match_people(doc, spans) if not _inside_thing(doc, c) and not _cut_off(doc, c)]
+    candidates = [
+        c
+        for c in match_people(doc, spans)
+        if not _inside_thing(doc, c) and not _cut_off(doc, c) and not _after_article(doc, c)
+    ]
     people = [_without_employer(p) for p in fuller_names(doc, merge_people(candidates))]
     taken = [c.post_span for c in candidates if c.post_span is not None]
     return people, find_posts(doc, people, taken, spans)
@@ -184,6 +188,18 @@ def _inside_thing(doc: Doc, c: PersonCandidate) -> bool:
             if m.start() <= at < m.end():
                 return True
     return False
+
+
+_THE_BEFORE = re.compile(r"(?<![\w’'-])[Tt]he[ \t]+$")
+
+
+def _after_article(doc: Doc, c: PersonCandidate) -> bool:
+    """Whether a name without an honorific follows "the" at once ("during the Pre-Election Period, the Leader
+    said"): a person's name takes no article, so the words name a thing."""
+    if c.honorific:
+        return False
+    at = c.evidence.start + max(c.evidence.quote.find(c.name), 0)
+    return bool(_THE_BEFORE.search(doc.text, max(0, at - 5), at))
 
 
 def _cut_off(doc: Doc, c: PersonCandidate) -> bool:

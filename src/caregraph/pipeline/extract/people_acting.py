@@ -15,6 +15,7 @@ from caregraph.pipeline.extract.doc import Doc
 from caregraph.pipeline.extract.names import (
     is_name,
     is_post_word_start,
+    name_ending_at,
     name_run,
     patterns,
     rules,
@@ -26,8 +27,10 @@ from caregraph.pipeline.extract.names import (
 _PAIR_BETWEEN_COMMAS = re.compile(rf",[ \t]+(?P<a>{name_run(1, 2)})[ \t]+and[ \t]+(?P<b>{name_run(1, 2)}),")
 
 
+_AND_NAME = re.compile(rf"[ \t]+(?:and|&)[ \t]+(?P<b>{name_run(1, 2)})(?![ \t]*[A-Z(]|[\w’'-])")
+
 _THAT_NAME = re.compile(
-    rf"\b(?<=that )(?P<name>{name_run(1, 2)})(?= (?:was|were|had|has|would|will|is|had been|has been) (?:attending|present|leaving|joining|retiring|unable|appointed|stepping|moving|working|now|also|due|the|a|an)\b)"
+    rf"(?P<name>{name_run(1, 2)})(?= (?:was|were|had|has|would|will|is|had been|has been) (?:attending|present|leaving|joining|joined|retiring|retired|unable|appointed|stepping|stepped|moving|moved|working|now|also|due|the|a|an)\b)"
 )
 
 
@@ -42,9 +45,18 @@ def people_acting(doc: Doc) -> Iterator[PersonCandidate]:
             continue  # "Ofsted's Kim Example said": after a body's possessive, only a speaker
         if m.group("clause") and not speech:
             continue  # "Jo Example, who leads the service, said": a clause after a name only before speech
+        if (
+            not speech
+            and _present_tense(m.group("verb"))
+            and (m.group("name2") or _NOUN_NEXT.match(text, m.end()) or not _full_stop_after(text, m.end()))
+        ):
+            # "Ashton Market Hall events for summer" (a heading, no sentence), "Smart Cities partners were invited"
+            # (a verb follows: the word in "-s" was a noun); "Kit Sample leads the team." is a sentence
+            continue
         opens = sentence_start(text, m.start())
-        if not opens and not (speech and not m.group("clause") and not m.group("name2")):
-            continue  # after a comma ("Speaking after the meeting, Jo Example said"), only a speaker
+        if not opens and m.group("name2"):
+            continue  # after a comma, one person ("In her letter, Jo Example, who led the visit, said", "In 2020,
+            # Kit Sample retired": a name by its shape alone unless a speaker, as below)
         for group in ("name", "name2"):
             raw = m.group(group)
             if not raw:
@@ -58,6 +70,12 @@ def people_acting(doc: Doc) -> Iterator[PersonCandidate]:
         # after "thanked", "invited" … (a person or a thing), only a name with no word of services and places
         if name == raw and is_name(name, strict=bool(m.group("weak"))) and not is_post_word_start(name):
             yield candidate(doc, name, None, m.start("name"), m.start("name") + len(name))
+            # "thanked Ann Example and Bo Sample for …": the second of a pair after the verb, a name by its shape
+            second = _AND_NAME.match(text, m.start("name") + len(name), doc.limit)
+            if second is not None:
+                b = second.group("b")
+                if trim_name(b) == b and is_name(b, strict=True) and not is_post_word_start(b):
+                    yield candidate(doc, b, None, second.start("b"), second.end("b"))
     for m in _PAIR_BETWEEN_COMMAS.finditer(text, 0, doc.limit):
         # "Two members of the Children in Care Council, Jo Example and Kit Sample, presented": a pair in apposition
         names = [trim_name(m.group(g)) for g in ("a", "b")]
@@ -70,10 +88,25 @@ def people_acting(doc: Doc) -> Iterator[PersonCandidate]:
         name = trim_name(raw)
         if name == raw and is_name(name, strict=True) and not is_post_word_start(name):
             yield candidate(doc, name, None, m.start("name"), m.start("name") + len(name))
+    yield from _who_names(doc)
     for m in pr.bullet_name.finditer(text, 0, doc.limit):
         name = m.group("name")
         if is_name(name, strict=True) and not rules_.post_head_re.match(m.group("after")):
             yield candidate(doc, name, None, m.start("name"), m.end("name"))
+
+
+_NOUN_NEXT = re.compile(r"[ \t]+(?:were|are|was|is|have|had|has|will|would|can|could|should|may|must|and|of|for|to)\b")
+
+
+def _present_tense(verb: str) -> bool:
+    """Whether ``verb`` is a word in "-s" no rule lists (a present tense of news copy, or a plural noun)."""
+    return verb.endswith("s") and not patterns().verb.fullmatch(verb)
+
+
+def _full_stop_after(text: str, pos: int) -> bool:
+    """Whether the line goes on from ``pos`` to a full stop: a sentence, not a heading."""
+    end = text.find("\n", pos)
+    return "." in text[pos : end if end >= 0 else len(text)]
 
 
 _POSSESSIVE_BEFORE = re.compile(r"(?<![\w’'-])[A-Z][\w&-]*['’]s[ \t]+$")
@@ -91,14 +124,29 @@ def sentence_or_clause_start(text: str, pos: int) -> bool:
 
 
 def _that_names(text: str, limit: int) -> Iterator[re.Match[str]]:
-    """``_THAT_NAME.finditer(text, 0, limit)``, tried only right after each "that " (where every match starts)."""
-    last = 0
-    at = text.find("that ", 0, limit)
+    """The matches of :data:`_THAT_NAME` right after each "that " or " and " (the subject of a clause: "noted that
+    Jo Example was attending", "Sam Sample has been appointed … and Kit Example has joined as …")."""
+    for word in ("that ", " and "):
+        last, at = 0, text.find(word, 0, limit)
+        while at >= 0:
+            pos = at + len(word)
+            if pos >= last and (word != "that " or at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "’'-")):
+                m = _THAT_NAME.match(text, pos, limit)
+                if m is not None:
+                    yield m
+                    last = m.end()
+            at = text.find(word, at + 1, limit)
+
+
+def _who_names(doc: Doc) -> Iterator[PersonCandidate]:
+    """A name that "who" takes up after a comma: "the death of Arthur Example, who was killed", "Fiona Sample,
+    who led the team, said". "Who" speaks of a person, so the name needs only to be one by its shape (strictly: no
+    word of bodies, posts or services in it: "the Youth Service, who" is no one)."""
+    text, at = doc.text, doc.text.find(", who ", 0, doc.limit)
     while at >= 0:
-        pos = at + 5
-        if pos >= last:
-            m = _THAT_NAME.match(text, pos, limit)
-            if m is not None:
-                yield m
-                last = m.end()
-        at = text.find("that ", at + 1, limit)
+        found = name_ending_at(text, at)
+        if found is not None and found[1] is None:
+            name, _, start, _ = found
+            if is_name(name, strict=True) and not is_post_word_start(name):
+                yield candidate(doc, name, None, start, start + len(name))
+        at = text.find(", who ", at + 6, doc.limit)

@@ -56,6 +56,13 @@ def apposition(doc: Doc, heads: list[int]) -> Iterator[PersonCandidate]:
         # split_body to take as its body
         mods = (m.group("owner") or "") + (m.group("mods") or "")
         between = text[m.end("name") : head - len(mods)]
+        letters = post.split()[0]
+        if letters in rules_.post_nominals and is_name(clean(mods), strict=True):
+            # "Mayor Chris Example, Janet Sample MP, said": letters after a name are no post; the next person's
+            yield candidate(doc, name, None, m.start(), m.end("name"), hon)
+            other, end = head - len(mods), head + len(letters)
+            yield candidate(doc, clean(mods), letters, other, end, None, None, (head, end))
+            continue
         if re.search(r"\bthe\s*$", between) and pr.verb_next.match(text, post_end, post_end + 30):
             # "a question from Councillor Tester, the Strategic Manager confirmed": the post is the next subject
             yield candidate(doc, name, None, m.start(), m.end("name"), hon)
@@ -180,10 +187,14 @@ def bracketed(doc: Doc) -> Iterator[PersonCandidate]:
         words = inner.replace("’", "'").split()
         if re.search(r"\d", inner) or not all(w[:1].isupper() or w in {"&", "and", "of", "for", "the"} for w in words):
             continue
-        if not any(w.rstrip(",.") in rules().never for w in words[1:]):
-            continue  # "(Anyshire Youth Service)", "(Parent Carer Forum)": a body's name ends in a body's head word
+        # "(Anyshire Youth Service)", "(Parent Carer Forum)": a body's name ends in a body's head word, or opens
+        # with one before "of" ("(Diocese of Anyshire)", "(Department for Education)"; then the name must be one by
+        # its shape alone: "Anyshire Road (Borough of Exampleton)" is a place)
+        ends_in_head = any(w.rstrip(",.") in rules().never for w in words[1:])
+        if not ends_in_head and not (len(words) > 2 and words[0] in rules().never and words[1] in {"of", "for"}):
+            continue
         found = name_ending_at(text, start)
-        if found is not None:
+        if found is not None and (ends_in_head or found[1] or is_name(found[0], strict=True)):
             name, hon, name_start, ev_start = found
             yield candidate(doc, name, None, ev_start, name_start + len(name), hon)
             yield from _sharing_the_bracket(doc, ev_start)

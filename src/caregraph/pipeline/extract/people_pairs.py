@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from caregraph.pipeline.extract.candidates import PersonCandidate, candidate
 from caregraph.pipeline.extract.doc import Doc, clean
@@ -58,24 +59,40 @@ def pair_with_posts(doc: Doc) -> Iterator[PersonCandidate]:
             yield candidate(doc, name, post, start, m.end("post"), None, None, (m.start("post"), m.end("post")))
 
 
-#: The plural titles of :data:`_PLURAL_TITLE_PAIR`, each with its first letter in either case.
-_PLURAL_TITLES = (
-    "inspectors", "directors", "officers", "managers", "workers", "advisers", "advisors", "commissioners",
-)  # fmt: skip
-_TITLE_FIRSTS = sorted({t[0] for t in _PLURAL_TITLES})
-#: A plural title: its first letter (either case) first, then what may not stand before the title, then the rest of a
-#: title of that letter, so that a search skips along the text to those letters (speed only: the matches of
-#: "(?<![\w’'-])(?:[Ii]nspectors|[Dd]irectors|…)").
-_PLURAL_TITLE = (
-    f"[{''.join(c.upper() + c for c in _TITLE_FIRSTS)}](?<![\\w’'-].)(?:"
-    + "|".join(
-        f"(?<=[{c.upper()}{c}])(?:{'|'.join(t[1:] for t in _PLURAL_TITLES if t[0] == c)})" for c in _TITLE_FIRSTS
-    )
-    + ")"
-)
-_PLURAL_TITLE_PAIR = re.compile(
-    rf"(?P<head>{_PLURAL_TITLE})[ \t]+(?P<a>{name_run(1, 2)})[ \t]+(?:and|&)[ \t]+(?P<b>{name_run(1, 2)})"
-)
+def _plural(head: str) -> str:
+    return head + ("es" if head.endswith(("s", "sh", "ch")) else "s")
+
+
+@cache
+def _plural_titles() -> tuple[str, ...]:
+    """The plural titles before a pair: the plural of every lower-case head of posts ("inspectors", "members",
+    "governors")."""
+    return tuple(sorted({_plural(h) for h in rules().lower_heads if " " not in h}))
+
+
+@cache
+def _title_and_first() -> re.Pattern[str]:
+    """A plural title (in either case) and the first name of a pair, up to the "and" (see :func:`_pairs`)."""
+    titles = "|".join(sorted(_plural_titles(), key=len, reverse=True))
+    return re.compile(rf"(?<![\w’'-])(?P<head>(?i:{titles}))[ \t]+(?P<a>{name_run(1, 2)})\Z")
+
+
+_AND_NAME = re.compile(rf"[ \t]+(?:and|&)[ \t]+(?P<b>{name_run(1, 2)})")
+
+
+def _pairs(text: str, limit: int) -> Iterator[tuple[str, int, str, int, int, int]]:
+    """A plural title before two names joined by "and": ``(a, start of a, b, start of b, start of the title, end
+    of the title)``, each tried back from an "and" before a capitalised word (speed only: most "and" join
+    lower-case words, and no title is looked for before them)."""
+    before = _title_and_first()
+    for word in (" and ", " & "):
+        at = text.find(word, 0, limit)
+        while at >= 0:
+            joint = _AND_NAME.match(text, at, limit) if text[at + len(word) : at + len(word) + 1].isupper() else None
+            m = before.search(text, max(0, at - 80), at) if joint is not None else None
+            if joint is not None and m is not None:
+                yield m.group("a"), m.start("a"), joint.group("b"), joint.start("b"), m.start("head"), m.end("head")
+            at = text.find(word, at + 1, limit)
 
 
 def plural_title_pair(doc: Doc) -> Iterator[PersonCandidate]:
@@ -83,15 +100,13 @@ def plural_title_pair(doc: Doc) -> Iterator[PersonCandidate]:
     Sample", "led by Her Majesty’s Inspectors Jo Example and Sam Sample". Both are people; the title, as written,
     is the post of each when it has a modifier ("Ofsted inspectors"), as after the names (:func:`pair_with_posts`)."""
     text = doc.text
-    if not any(t[1:] in text for t in _PLURAL_TITLES):
-        return  # no title of the pattern in the text (speed only)
-    for m in _PLURAL_TITLE_PAIR.finditer(text, 0, doc.limit):
-        names = [trim_name(m.group(g)) for g in ("a", "b")]
-        if not all(n == m.group(g) and is_name(n, strict=True) for n, g in zip(names, ("a", "b"), strict=True)):
+    for a, a_start, b, b_start, head, head_end in _pairs(text, doc.limit):
+        pair = [(trim_name(a), a, a_start), (trim_name(b), b, b_start)]
+        if not all(n == raw and is_name(n, strict=True) for n, raw, _ in pair):
             continue
-        start = title_start(text, m.start("head"), rules().lower_modifiers)
-        title = clean(text[start : m.end("head")]) if start is not None else ""
+        start = title_start(text, head, rules().lower_modifiers)
+        title = clean(text[start:head_end]) if start is not None else ""
         post = title if len(title.split()) >= 2 else None
-        for n, g in zip(names, ("a", "b"), strict=True):
-            span = (start, m.end("head")) if post and start is not None else None
-            yield candidate(doc, n, post, m.start(g), m.start(g) + len(n), None, None, span)
+        for n, _, at in pair:
+            span = (start, head_end) if post and start is not None else None
+            yield candidate(doc, n, post, at, at + len(n), None, None, span)

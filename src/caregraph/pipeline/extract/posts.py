@@ -81,6 +81,8 @@ _LOWER_POST_STOP = {
     "before",
     "by",
 }
+# the unit a capitalised name may head in lower case inside a post ("Head of the Children's Services department")
+_UNIT_NOUNS = {"department", "directorate", "division", "team", "unit", "section", "hub", "function", "portfolio"}
 _CONTACT_WORDS = {"extension", "ext", "tel", "telephone", "phone", "mobile", "direct", "dd", "t"}
 _FIELD_WORDS = {
     "email",
@@ -128,6 +130,11 @@ _COUNCILLOR = re.compile(r"(?:Councillor|Cllr)")
 _COUNCILLOR_NEXT = re.compile(r"(?:Councillor|Cllr)\b")
 _POSSESSIVE_BEFORE = re.compile(r"['’]s\s+$")
 _COMMA_OR_BRACKET = re.compile(r"\s*[,(]")
+# a name after "and" opens the next person's clause when a finite verb follows it ("… and Jo Example has joined as …")
+_CLAUSE_VERB = re.compile(
+    r"[ \t]+(?:(?:has|had|have|was|were|is|will|would|also|then)\b|(?:joins|joined|leads|led|becomes|became|takes|took|"
+    r"moves|moved|remains|remained|continues|continued|said|says|added|steps|stepped)\b)"
+)
 _THE = re.compile(r"the\s+", re.I)
 _OF_NEXT = re.compile(r"\s+(?:of|for|with)\b")
 _CONNECTOR_TAIL = re.compile(r"(?:\s+(?:and|of|for|the|&|with|in|to|on|at))+\s*$")
@@ -299,7 +306,7 @@ class _PostScan:
         Strategic Director, Children, Adults and Families.", "executive member for children, young people and
         education") and, after a person's name, over capitalised words."""
         rules_ = rules()
-        if self.lower and self.in_complement:
+        if self.in_complement and (self.lower or self._lower_subject_before(m.start())):
             listed = lower_list_end(self.text, m.end(), self.limit)
             if listed is not None:
                 self.body_end = listed  # the rest of a lower-case list of subjects is the post's
@@ -325,6 +332,14 @@ class _PostScan:
                 return _SKIP
             return _STOP
         return _SKIP
+
+    def _lower_subject_before(self, pos: int) -> bool:
+        """Whether the word before ``pos`` is a lower-case subject after the head ("Portfolio Holder for children,
+        education and skills": a capitalised post whose subjects are written in lower case)."""
+        if pos <= self.head_end:
+            return False
+        words = self.text[self.head_end : pos].split()
+        return bool(words) and words[-1][:1].islower() and words[-1].replace("’", "'") in rules().post_subjects
 
     def _word_stops(self, m: re.Match[str], token: str) -> bool:
         """Whether a word ends the post before it: a contact field, a number or month, a name after the post, a
@@ -395,6 +410,8 @@ class _PostScan:
         ):
             return False  # "for Richmond upon Thames", "Kingston upon Hull": a place's name goes on
         if token[0].islower() and word not in _POST_CONNECTORS:
+            if self.person and not self.lower and self._after_capital_complement(abs_start, word):
+                return True  # "X’s role as Director of Children’s Services begins …": a verb after a capitalised post
             if (
                 not self.person
                 and self.lower
@@ -409,6 +426,23 @@ class _PostScan:
                 and (self.lower or self.pos > self.start)
             )
         return False
+
+    def _after_capital_complement(self, pos: int, word: str) -> bool:
+        """Whether a lower-case ``word`` at ``pos`` follows a capitalised post's capitalised complement and is no
+        word a post is made of ("Director of Children’s Services begins"; not "Head of Service for children")."""
+        if not self.in_complement or word == "or":
+            return False  # "Head of Fostering or Adoption"
+        before = self.text[self.head_end : pos].split()
+        if not before or not before[-1][:1].isupper():
+            return False
+        rules_ = rules()
+        key = word.replace("’", "'")
+        return not (
+            key in rules_.post_subjects
+            or key in rules_.lower_heads
+            or key in rules_.lower_modifiers
+            or key in _UNIT_NOUNS
+        )
 
     def _person_next(self, pos: int) -> bool:
         """Whether a person's name (an honorific, or a name on its own) follows ``pos``."""
@@ -425,9 +459,14 @@ class _PostScan:
         rest = self.text[m.end() : self.limit].lstrip()
         nm = NAME_RUN_RE.match(rest)
         if (
-            nm and is_name(trim_name(nm.group(0)), strict=True) and _COMMA_OR_BRACKET.match(rest[nm.end() :])
+            nm
+            and is_name(trim_name(nm.group(0)), strict=True)
+            and (
+                _COMMA_OR_BRACKET.match(rest[nm.end() :])
+                or (self.person and _CLAUSE_VERB.match(rest, nm.end(), nm.end() + 40))
+            )
         ) or _COUNCILLOR_NEXT.match(rest):
-            return True
+            return True  # "… and Jo Example, …", "… and Jo Example has joined as …": the next person's clause
         if _THE.match(rest) and rules_.post_head_re.match(rest[4:].lstrip()):
             return True
         first = rest.split(None, 1)[0].rstrip(",.;:").replace("’", "'") if rest else ""
@@ -455,9 +494,12 @@ class _PostScan:
             and not text[self.parts_end :].strip()
             and "\n" not in text[self.parts_end :]
         ):
-            if self.before_dash <= start:
+            if _whole_last_word(text[start : self.parts_end]):
+                pass  # "…, Lead Member for Education and Children’s Service" ends the page whole
+            elif self.before_dash <= start:
                 return None  # the page is cut off inside the post (a line that ends the page is whole)
-            end = self.before_dash  # "Senior Manager - Performa": the post is whole before the dash
+            else:
+                end = self.before_dash  # "Senior Manager - Performa": the post is whole before the dash
         tail = _CONNECTOR_TAIL.search(text[start:end])
         if tail:
             end = start + tail.start()
@@ -468,6 +510,17 @@ class _PostScan:
         if last not in rules().post_subjects:
             title = _POSSESSIVE_END.sub("", title)  # "Assistant Director Children’s": the subject keeps its "’s"
         return end, title
+
+
+def _whole_last_word(title: str) -> bool:
+    """Whether a post the page ends in ends in a whole word: a subject or head a post is made of ("…, Lead
+    Member for Education and Children’s Service" as the page's last line), not a word cut short ("Cabinet Memb")."""
+    words = title.split()
+    if len(words) < 3:
+        return False
+    last = words[-1].lower().replace("’", "'")
+    rules_ = rules()
+    return last in rules_.post_subjects or last in rules_.lower_heads
 
 
 def post_extent(text: str, start: int, limit: int, person: bool) -> tuple[int, str] | None:
@@ -484,7 +537,12 @@ def post_extent(text: str, start: int, limit: int, person: bool) -> tuple[int, s
         if scan.step(m) == _STOP:
             break
     else:
-        if limit >= len(text) and scan.end >= len(text.rstrip()) and scan.before_dash <= start:
+        if (
+            limit >= len(text)
+            and scan.end >= len(text.rstrip())
+            and scan.before_dash <= start
+            and not _whole_last_word(text[start : scan.end])
+        ):
             return None  # the page is cut off inside the post
     return scan.result()
 
@@ -617,8 +675,15 @@ def _extend_left(text: str, start: int) -> int:
             break
         if word in {"&", "and"} and not re.search(r"[A-Z][a-z]+\s+$", text[max(0, m.start() - 30) : m.start()]):
             break  # "Overview and Scrutiny Co-ordinator": "and" between two modifiers only
-        if pos < start and text[pos:].startswith(("and ", "& ")) and word.lower() in rules_.post_subjects:
-            break  # "the Department for Education and Secretary of State": a subject before "and" ends a title
+        if (
+            pos < start
+            and text[pos:].startswith(("and ", "& "))
+            and word.lower() in rules_.post_subjects
+            and len(text[pos:start].split()) == 1
+        ):
+            # "the Department for Education and Secretary of State": a subject before "and" and the head ends a
+            # title; before "and" and modifiers it is one of them ("Quality and Performance Manager")
+            break
         if (
             word not in {"&", "and"}
             and word in rules_.never

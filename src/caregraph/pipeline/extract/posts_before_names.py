@@ -95,8 +95,17 @@ def post_then_name(doc: Doc, spans: list[PostSpan], taken: list[tuple[int, int]]
             start = majesty.start()
             title = f"{clean(majesty.group(0))} {title}"
         words = clean(title).split()
-        bracketed = "(" in sep.group(0) and _THE_END.search(text, max(0, start - 5), start)
-        if len(words) < 2 and title.lower() not in rules().offices and not title.isupper() and not bracketed:
+        the = _THE_END.search(text, max(0, start - 5), start)
+        bracketed = "(" in sep.group(0) and the
+        # "The Commissioner, Peter Dwyer, said": a one-word post set off after "the" names the holder's post
+        set_off = the and "," in sep.group(0) and title[:1].isupper() and title.lower() in rules().one_word_posts
+        if (
+            len(words) < 2
+            and title.lower() not in rules().offices
+            and not title.isupper()
+            and not bracketed
+            and not set_off
+        ):
             continue  # "The Chairman (Councillor X)", "The DCS, Jo Sample", "the Director (Jo Sample)"; not "Director Jo Sample"
         taken.append((start, end))
         found_ = candidate(doc, name, title, start, name_end, hon, witness(doc, start), (start, end))

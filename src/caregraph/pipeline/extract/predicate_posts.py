@@ -19,19 +19,20 @@ from caregraph.pipeline.extract.posts import post_extent
 def predicate_posts(doc: Doc) -> Iterator[PersonCandidate]:
     """Posts in predicates: "X has been named as the next Director of …", "X is the independent chair of …",
     "X had replaced Y as Director …" (the post is X's; Y is named too), "to appoint Councillor X as Vice-Chair",
-    "Councillor X was elected Chair". The words after the name are found first, then the name that ends there."""
+    "Councillor X was elected Chair", "Cllr X’s role as Executive Member for …". The words after the name are found first, then the name that ends there."""
     pr, text = patterns(), doc.text
     for pattern, words in (
         (pr.named_as, None),
         (pr.replaced, _REPLACED_WORDS),
         (pr.elected, _ELECTED_WORDS),
         (pr.appoint, _APPOINT_WORDS),
+        (_role_as_re(), _ROLE_AS_WORDS),
     ):
         if words is not None and not any(text.find(w, 0, doc.limit) >= 0 for w in words):
             continue
         for m in pattern.finditer(text, 0, doc.limit):
-            if m.start() and text[m.start() - 1].isalnum():
-                continue  # inside a word ("reappointed", "this")
+            if words is not _ROLE_AS_WORDS and m.start() and text[m.start() - 1].isalnum():
+                continue  # inside a word ("reappointed", "this"); a possessive's "’s" follows its name
             if pattern is pr.appoint:
                 hon, raw = m.group("hon"), m.group("name")
                 name, ev_start = person_name(raw, hon), m.start("hon") if hon else m.start("name")
@@ -50,10 +51,21 @@ def predicate_posts(doc: Doc) -> Iterator[PersonCandidate]:
                     yield candidate(doc, other, None, m.start("name2"), m.start("name2") + len(other), m.group("hon2"))
 
 
+@cache
+def _role_as_re() -> re.Pattern[str]:
+    """A possessive name's role: "Cllr Jo Example’s role as Executive Member for …", "Kit Sample's new post as
+    the interim director": the post is the name's (the name is found ending where the match starts)."""
+    return re.compile(
+        r"['’]s[ \t]+(?:(?:new|current|former|previous|interim|substantive)[ \t]+)?(?:role|post|position|job)[ \t]+as"
+        rf"[ \t]+(?:(?P<det>the|a|an)[ \t]+)?(?P<mods>)(?=(?P<head>(?i:{rules().post_head})))"
+    )
+
+
 #: A word every match of the pattern holds (the patterns heed case): a text without any has no match (speed only).
 _REPLACED_WORDS = ("replac", "succeed")
 _ELECTED_WORDS = ("named", "appointed", "elected", "confirmed", "selected", "chosen", "nominated", "installed")
 _APPOINT_WORDS = ("appoint", "elect", "nominat", "confirm")
+_ROLE_AS_WORDS = ("role as", "post as", "position as", "job as")
 
 
 def _predicate_post(doc: Doc, m: re.Match[str], name: str, hon: str | None, start: int) -> Iterator[PersonCandidate]:
@@ -128,4 +140,11 @@ def _predicate_title(post: str) -> str:
     post = re.sub(
         r"\s+(?:last|this|next|earlier|later)\s+(?:year|month|week|spring|summer|autumn|winter)\b.*$", "", post
     )
+    if _AT_BODY_END.search(post):
+        return post  # "Executive Member for Children at Anyshire Council": the body the post is at is the post's
     return re.sub(r"\s+(?:to|in|from|on|at|until|since|with|who|which|and\s+will)\s+.*$", "", post)
+
+
+_AT_BODY_END = re.compile(
+    r"\s+at\s+(?:the\s+)?(?:[A-Z][\w’'&-]*\s+(?:(?:of|and|upon|on)\s+)?){1,5}(?:Council|LBC|MBC|BC|CC)$"
+)
