@@ -252,9 +252,10 @@ class Gazetteer:
                     _WORD.finditer(text, m.start(), min(end, m.start() + 160)), range(_MAX_NAME_WORDS), strict=False
                 )
             ]
+            words = tuple([t[2] for t in tokens])
             for name in candidates:
                 n = len(name)
-                if n <= len(tokens) and tuple(t[2] for t in tokens[:n]) == name:
+                if n <= len(tokens) and words[:n] == name:
                     slug = self._by_words.get(name)
                     if slug is not None:
                         yield m.start(), tokens[n - 1][1], slug

@@ -457,16 +457,18 @@ def find_dates(
     found: list[DateMention] = []
     first_digit = _DIGIT.search(text, start, end)
     digit = first_digit is not None
-    if not digit and not _DATE_WORD.search(text, start, end):
+    low = _lower_if_simple(text[start:end])  # (for the word pre-checks: speed only)
+    if not digit and not ((low is None or _holds(low, _DATE_WORDS)) and _DATE_WORD.search(text, start, end)):
         return found
     taken = bytearray(end - start)  # 1 where an earlier (more specific) pattern already matched
     first_month = _MONTH_WORD.search(text, start, end)
     has = {
         "digit": digit,
         "month": first_month is not None,
-        "season": _SEASON_WORD.search(text, start, end) is not None,
-        "relative": _RELATIVE_WORD.search(text, start, end) is not None,
-        "weekday": _WEEKDAY_WORD.search(text, start, end) is not None,
+        "season": (low is None or _holds(low, _SEASON_WORDS)) and _SEASON_WORD.search(text, start, end) is not None,
+        "relative": (low is None or _holds(low, _RELATIVE_WORDS))
+        and _RELATIVE_WORD.search(text, start, end) is not None,
+        "weekday": (low is None or "day" in low) and _WEEKDAY_WORD.search(text, start, end) is not None,
     }
     has["month_or_year_word"] = durations and _DURATION_WORD.search(text, start, end) is not None
     missing = frozenset(need for need, found_it in has.items() if not found_it)
@@ -645,6 +647,32 @@ _COMING = {"few": 3, "couple": 2, "two": 2, "three": 3, "four": 4, "six": 6}
 _WEEKDAY_WORD = re.compile(r"(?i)day\b")
 _WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 _DURATION_WORD = re.compile(r"(?i)(?=[my])\b(?:months?|years?)\b")
+#: Words one of which every match of :data:`_DATE_WORD`, :data:`_SEASON_WORD` and :data:`_RELATIVE_WORD` holds (lower
+#: case; every match of :data:`_WEEKDAY_WORD` holds "day"): a span whose lower case holds none has no match, when it
+#: has none of the characters a case-insensitive pattern matches to an ASCII letter that ``str.lower`` does not lower
+#: to it (:func:`_lower_if_simple`; speed only).
+_SEASON_WORDS = ("spring", "summer", "autumn", "winter", "fall")
+_RELATIVE_WORDS = ("month", "year", "week", "today", "tomorrow", "yesterday", "morning", "afternoon", "evening")
+_DATE_WORDS = (
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", *_SEASON_WORDS, *_RELATIVE_WORDS,
+    "day",
+)  # fmt: skip
+
+
+def _lower_if_simple(span: str) -> str | None:
+    """``span`` in lower case when that tells which words a case-insensitive pattern can match in it: none of "İ",
+    "ı", "ſ" and the Kelvin sign in it (as ``caregraph.pipeline.extract.patterns.folds_simply``), else None."""
+    if span.isascii() or (
+        "\u0130" not in span and "\u0131" not in span and "\u017f" not in span and "\u212a" not in span
+    ):
+        return span.lower()
+    return None
+
+
+def _holds(low: str, words: tuple[str, ...]) -> bool:
+    return any(map(low.__contains__, words))
+
+
 #: What a span must hold for a pattern to be worth trying.
 _NEEDS = {
     "bare_season": ("season",),

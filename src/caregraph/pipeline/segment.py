@@ -110,6 +110,18 @@ def lines_with_offsets(text: str, start: int = 0, end: int | None = None) -> Ite
         pos = stop + 1
 
 
+_last_lines: tuple[str, tuple[tuple[int, int, str], ...]] = ("", ())
+
+
+def text_lines(text: str) -> tuple[tuple[int, int, str], ...]:
+    """``tuple(lines_with_offsets(text))``: worked out once for the last text (segmentation and extraction read the
+    same lines; speed only)."""
+    global _last_lines
+    if _last_lines[0] is not text:
+        _last_lines = (text, tuple(lines_with_offsets(text)))
+    return _last_lines[1]
+
+
 def segment(document: SourceDocument) -> Segmented:
     """Cut ``document`` into segments according to its genre."""
     text = document.text
@@ -126,7 +138,7 @@ def segment(document: SourceDocument) -> Segmented:
 
     # the page's first lines, before any prose: where a dated body's name is the page's own meeting
     top: list[str] | None = []
-    all_lines = list(lines_with_offsets(text))
+    all_lines = text_lines(text)
     for n, (start, end, line) in enumerate(all_lines):
         if top is not None and (len(top) >= _TOP_LINES or len(line) > _TOP_LINE_LENGTH):
             top = None

@@ -26,7 +26,7 @@ from importlib import resources
 from caregraph.gazetteer import gazetteer
 from caregraph.pipeline.dates import DateMention, find_dates
 from caregraph.pipeline.extract.patterns import folds_simply
-from caregraph.pipeline.segment import lines_with_offsets
+from caregraph.pipeline.segment import text_lines
 from caregraph.records import Evidence, Genre, PartialDate, Segment, Segmented, SourceDocument
 
 #: Extraction reads at most this many characters of a document (a council page is a few thousand; a 1 MB file
@@ -75,7 +75,7 @@ class Doc:
     @cached_property
     def lines(self) -> tuple[Line, ...]:
         """Every non-blank line of the text as ``(start, end, stripped line)``."""
-        return tuple(lines_with_offsets(self.text))
+        return text_lines(self.text)
 
     @cached_property
     def _line_starts(self) -> list[int]:

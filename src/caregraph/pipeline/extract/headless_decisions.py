@@ -32,6 +32,7 @@ from caregraph.pipeline.extract.decision_lines import (
 from caregraph.pipeline.extract.decision_rules import resolution_opening, rules
 from caregraph.pipeline.extract.doc import Doc
 from caregraph.pipeline.extract.meeting_rules import rules as meeting_rules
+from caregraph.pipeline.extract.patterns import holds_any
 from caregraph.records import Segment
 
 
@@ -271,6 +272,10 @@ def _closing_run(openings: list[tuple[str, int] | None], units: list[Unit], k: i
 _REPORTED_CUE = re.compile(  # (the look-ahead, on what a match can start with, is for speed)
     r"(?i)(?=[ardvpcb])\b(?:agreed|resolved|decided|voted|approved|passed|carried|backed|accepted|decisions?\s+(?:was|were))\b"
 )
+#: The words of :data:`_REPORTED_CUE` (lower case); every match of :data:`_MINUTES_CONFIRMED` holds "minutes".
+_REPORTED_WORDS = (
+    "agreed", "resolved", "decided", "voted", "approved", "passed", "carried", "backed", "accepted", "decision"
+)  # fmt: skip
 _ADVERBS = r"(?:\s+(?:also|further|then|unanimously|formally|subsequently|jointly|overwhelmingly))*"
 _REPORTED_PASSIVE = re.compile(
     rf"(?i)\b(?P<start>it|(?-i:A|An|The)\s+(?:further\s+)?(?:recommendation|motion|proposal|amendment))\s+was{_ADVERBS}"
@@ -335,7 +340,11 @@ def reported_decisions(doc: Doc) -> list[Item]:
     earlier meeting ("At a previous meeting, Cabinet agreed …"). Read on a page whose text has no resolution of
     another form."""
     text = doc.text
-    if _REPORTED_CUE.search(text, 0, doc.limit) is None and _MINUTES_CONFIRMED.search(text, 0, doc.limit) is None:
+    low = text[: doc.limit].lower() if doc.folds_simply else None  # (for the word pre-checks: speed only)
+    reported = (low is None or holds_any(low, _REPORTED_WORDS)) and _REPORTED_CUE.search(text, 0, doc.limit)
+    if not reported and (
+        (low is not None and "minutes" not in low) or _MINUTES_CONFIRMED.search(text, 0, doc.limit) is None
+    ):
         return []
     items: list[Item] = []
     for m in _REPORTED_PASSIVE.finditer(text, 0, doc.limit):

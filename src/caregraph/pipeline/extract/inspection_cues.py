@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from caregraph.pipeline.extract.inspection_rules import GENERIC, OTHER, rules
-from caregraph.pipeline.extract.patterns import folds_simply, holds_any, may_hold
+from caregraph.pipeline.extract.inspection_rules import GENERIC, OTHER, InspectionRules, rules
+from caregraph.pipeline.extract.patterns import folds_simply, may_hold, words_held
 
 Cue = tuple[int, int, str]  # (start, end, kind)
 
@@ -33,10 +33,11 @@ def sentence_cues(
     sentence = text[s_start:s_end]
     low = sentence.lower()
     simple = folds_simply(sentence)
+    held = words_held(low, _needs(r), r.cue_words)  # the words of the tests below the sentence holds (speed only)
     for (kind, pattern), words in zip(r.cue_kinds, r.cue_words, strict=True):
-        if kind.needs and not holds_any(low, kind.needs):
+        if kind.needs and held.isdisjoint(kind.needs):
             continue
-        if simple and words and not holds_any(low, words):
+        if simple and words and held.isdisjoint(words):
             continue  # no word every cue of the kind holds (speed only)
         for m in pattern.finditer(text, s_start, s_end):
             if _overlaps(cues, m.start(), m.end()):
@@ -60,15 +61,27 @@ def sentence_cues(
         if not _overlaps(cues, start, end):
             cues.append((start, end, ref))
             anaphors.add(start)
+    told = low if simple else None  # (the lower case, when it tells which words are in the sentence)
     for m in r.report_subject.finditer(text, s_start, s_end) if not cues else ():
         cues.append((m.start(), m.end(), GENERIC))  # "Ofsted criticised … in a report published in 2012"
-    for m in r.ordinal_ellipsis.finditer(text, s_start, s_end) if cues else ():
+    for m in r.ordinal_ellipsis.finditer(text, s_start, s_end) if cues and may_hold(told, r.ordinal_ellipsis) else ():
         before = [c for c in cues if c[1] <= m.start()]
         if before and not _overlaps(cues, m.start(), m.end()):
             cues.append((m.start(), m.end(), max(before)[2]))  # "the first visit …, and the second in July"
             anaphors.add(m.start())
     cues.sort()
     return cues, anaphors, frameworks
+
+
+_last_needs: tuple[InspectionRules | None, tuple[tuple[str, ...], ...]] = (None, ())
+
+
+def _needs(r: InspectionRules) -> tuple[tuple[str, ...], ...]:
+    """The ``needs`` of the kinds of ``r.cue_kinds`` (one tuple for the rules object, for :func:`words_held`)."""
+    global _last_needs
+    if _last_needs[0] is not r:
+        _last_needs = (r, tuple(kind.needs for kind, _ in r.cue_kinds))
+    return _last_needs[1]
 
 
 def context_kind(sentence: str, cues: list[Cue], frameworks: list[str]) -> str | None:
@@ -81,7 +94,11 @@ def context_kind(sentence: str, cues: list[Cue], frameworks: list[str]) -> str |
         return None
     if frameworks and len(set(frameworks)) == 1 and r.kinds[frameworks[0]].framework != "by-date":
         return frameworks[0]
-    return next((key for key, patterns in r.context_kinds if all(p.search(sentence) for p in patterns)), None)
+    told = sentence.lower() if folds_simply(sentence) else None  # (for the word pre-checks: speed only)
+    return next(
+        (key for key, patterns in r.context_kinds if all(may_hold(told, p) and p.search(sentence) for p in patterns)),
+        None,
+    )
 
 
 def _overlaps(cues: list[Cue], start: int, end: int) -> bool:

@@ -55,7 +55,7 @@ from caregraph.pipeline.extract.judgements import (
     subject_council,
     table_judgements,
 )
-from caregraph.pipeline.extract.patterns import holds_any
+from caregraph.pipeline.extract.patterns import folds_simply, holds_any, may_hold
 from caregraph.records import InspectionRecord, PartialDate, Segmented
 
 __all__ = ["find_inspections", "is_publication", "match_inspections", "merge_inspections", "rules"]
@@ -77,6 +77,10 @@ _MAY_GRADE = re.compile(
     r"(?i)(?=[goirahltw])(?:good|outstanding|inadequate|improv(?:ement|ing)|adequate|\bRI\b|(?:lowest|worst|highest|top)\s+(?:possible\s+)?(?:overall\s+)?(?:ofsted\s+)?(?:judge?ment|rating|grad))"
 )
 
+
+#: A word every match of :data:`_MAY_GRADE` holds (lower case; "ri" of "RI"): tested first, as :data:`_CUE_WORDS`
+#: (speed only).
+_GRADE_WORDS = ("good", "outstanding", "adequate", "improv", "ri", "lowest", "worst", "highest", "top")
 
 #: What every kind cue, anaphor and visit verb holds (its rules' ``needs``, "inspection", "visit", "Ofsted",
 #: "inspectors", "HMI"): a sentence with none of them holds no mention of an event, only perhaps a grade (speed only).
@@ -105,9 +109,14 @@ def match_inspections(doc: Doc, doc_date: PartialDate | None) -> tuple[list[Draf
     for s_start, s_end in doc.sentences:
         if headers and any(hs <= s_start < he for hs, he in headers):
             continue  # "12/06/2015 - … response to the OFSTED inspection": the date is the decision's
-        cue_words = not simple or holds_any(text[s_start:s_end].lower(), _CUE_WORDS)
+        low = text[s_start:s_end].lower() if simple else None
+        cue_words = low is None or holds_any(low, _CUE_WORDS)
         may_cue = cue_words and _MAY_CUE.search(text, s_start, s_end) is not None
-        if may_cue or reading.undated_findings or _MAY_GRADE.search(text, s_start, s_end):
+        if (
+            may_cue
+            or reading.undated_findings
+            or ((low is None or holds_any(low, _GRADE_WORDS)) and _MAY_GRADE.search(text, s_start, s_end))
+        ):
             _read_sentence(doc, doc_date, s_start, s_end, reading, drafts, judgements, may_cue, cue_words)
     judgements.extend(table_judgements(text, doc.limit, {j.start for j, _ in judgements}))
     _sif_by_its_areas(text, doc.limit, drafts)
@@ -167,7 +176,12 @@ def _read_sentence(
         if may_cue or (cue_words and _MAY_CUE.search(sentence))
         else ([], set(), [])
     )
-    monitored = r.monitored_by_other.search(text, s_start, s_end) is not None if cues or cue_words else False
+    low = sentence.lower() if folds_simply(sentence) else None  # (for the word pre-checks: speed only)
+    monitored = (
+        may_hold(low, r.monitored_by_other) and r.monitored_by_other.search(text, s_start, s_end) is not None
+        if cues or cue_words
+        else False
+    )
     if cues and (monitored or reading.monitored_by_other):
         # "the WSoA would be subject to quarterly monitoring by DfE/NHS England, and the first monitoring visit had
         # taken place in January 2023": that body's visit, not an Ofsted monitoring visit
@@ -195,7 +209,11 @@ def _read_sentence(
         else j
         for j in find_judgements(text, s_start, s_end)
     ]
-    same = r.same_grade.search(text, s_start, s_end) if reading.last_grade or sentence_judgements else None
+    same = (
+        r.same_grade.search(text, s_start, s_end)
+        if (reading.last_grade or sentence_judgements) and may_hold(low, r.same_grade)
+        else None
+    )
     if same:  # "The 2013 inspection had reached the same conclusion": the grade last stated, carried forward
         stated = [j.grade for j in sentence_judgements if j.overall and j.end <= same.start() and not j.other_service]
         last = stated[-1] if stated else (reading.last_grade if not sentence_judgements else None)
@@ -206,7 +224,7 @@ def _read_sentence(
         cues = [c for c in cues if not (c[2] == GENERIC and r.report_subject.match(text, c[0]))]
     reading.last_grade = overall[-1] if overall else reading.last_grade
     judgements.extend((j, (s_start, s_end)) for j in sentence_judgements)
-    planned_sentence = bool(r.planned.search(sentence))
+    planned_sentence = may_hold(low, r.planned) and bool(r.planned.search(sentence))
     dates = (
         [d for d in dates_of(doc, s_start, s_end, doc_date, planned_sentence) if not others_date(text, d, cues)]
         if (cues or sentence_judgements or reading.undated_findings)

@@ -22,7 +22,14 @@ from functools import cache
 
 from caregraph.pipeline.dates import DateMention
 from caregraph.pipeline.extract.doc import load_rules
-from caregraph.pipeline.extract.patterns import at_word_starts, folds_simply, holds_any, may_hold, needed_words
+from caregraph.pipeline.extract.patterns import (
+    at_word_starts,
+    folds_simply,
+    holds_any,
+    may_hold,
+    needed_words,
+    words_held,
+)
 
 #: The area key of a grade for some areas, or for an area that is none of the judgement areas: it is not the overall
 #: grade and gives no sub-judgement.
@@ -124,6 +131,8 @@ _LAST_NAMED_OPENING = re.compile(
 _GRADE_WORD = re.compile(
     r"(?i)(?=[goiranlhtw])(?:good|inadequate|outstanding|requir|adequate|need(?:s|ed|ing)\s+improv|\bRI\b|lowest|worst|highest|top\s)"
 )
+#: A word every match of :data:`_GRADE_WORD` holds (lower case; "ri" of "RI"), tested first (speed only).
+_GRADE_WORDS = ("good", "adequate", "outstanding", "requir", "need", "ri", "lowest", "worst", "highest", "top")
 _OVERALL_WORD = re.compile(r"\boverall\b", re.I)
 #: What follows a grade that is a good thing, not a grade ("good practice", "outstanding work").
 _NOT_A_GRADE_AFTER = re.compile(
@@ -165,13 +174,14 @@ def _graded_frames(text: str, start: int, end: int) -> list[tuple[int, int, str,
     """``(grade start, grade end, grade, frame start, frame end)`` of every judging frame in ``text[start:end]``, in
     order; a grade wished for ("to become good") or a good thing that is no grade ("good practice") is none."""
     found: list[tuple[int, int, str, int, int]] = []
-    if not _GRADE_WORD.search(text, start, end):
+    span = text[start:end]
+    low = span.lower() if folds_simply(span) else None  # (for the word pre-checks: speed only)
+    if (low is not None and not holds_any(low, _GRADE_WORDS)) or not _GRADE_WORD.search(text, start, end):
         return found  # every frame holds a grade word
     r = rules()
-    span = text[start:end]
-    low = span.lower() if folds_simply(span) else None
+    held = words_held(low, r.frame_words) if low is not None else None
     for frame, words in zip(r.frames, r.frame_words, strict=True):
-        if low is not None and words and not holds_any(low, words):
+        if held is not None and words and held.isdisjoint(words):
             continue  # no word the frame needs: no match
         for m in frame.finditer(text, start, end):
             gs, ge = m.span("grade")

@@ -319,12 +319,19 @@ def _apposed_re() -> re.Pattern[str]:
     r, pr = rules(), patterns()
     verbs = r.person_verbs
     hon = pr.honorific.pattern.split(r"\s+(?P<name>")[0].removeprefix(r"\b(?P<hon>").removesuffix(")")
-    return re.compile(
-        r"(?:(?<![\w’'-])(?i:the|a|an)[ \t]+(?P<title>[^,.;:!?()\[\]\n\"“”]{2,90}?)"
+    return re.compile(  # led by the letters a match starts with ("the", "a", "an", "His", "Her"): speed only
+        r"(?=[AaHTt])(?:(?<![\w’'-])(?i:the|a|an)[ \t]+(?P<title>[^,.;:!?()\[\]\n\"“”]{2,90}?)"
         r"|(?<![\w’'-])(?P<majesty>(?:His|Her)[ \t]+Majesty['’]s[ \t]+[^,.;:!?()\[\]\n\"“”]{2,60}?))"
         rf"[ \t]*,[ \t]+(?:(?P<hon>{hon})[ \t]+)?(?P<name>{name_run(0, 2)}){post_nominals()}"
         rf"[ \t]*,[ \t]+(?=(?:who|whose|{verbs})\b)"
     )
+
+
+@cache
+def _apposed_end() -> re.Pattern[str]:
+    """What every match of :func:`_apposed_re` ends with: a comma before "who" or a person's verb (a page without
+    one has no match; speed only)."""
+    return re.compile(rf",[ \t]+(?=(?:who|whose|{rules().person_verbs})\b)")
 
 
 _POSSESSIVE_START = re.compile(r"^(?:[A-Z][\w’'&.-]*[ \t]+){0,4}[\w’'&.-]+['’]s[ \t]+")
@@ -342,7 +349,7 @@ def apposed_title(doc: Doc) -> Iterator[PersonCandidate]:
     "commissioner", "Adviser"), "of" or "for" and its subject; a possessive before it is its body, not its title
     ("the council's director …"); a member is a post only as :func:`_member_post` says."""
     text = doc.text
-    if ", " not in text:
+    if ", " not in text or _apposed_end().search(text, 0, doc.limit) is None:
         return
     heads, subjects = rules().lower_heads, rules().post_subjects
     pattern, pos = _apposed_re(), 0
