@@ -862,4 +862,3 @@ def test_every_match_of_a_word_prefiltered_pattern_holds_a_word_of_its_list(modu
             assert holds_any(text.lower(), listed), text
 
     holds_a_word()
-
