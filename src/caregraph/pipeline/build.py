@@ -503,8 +503,8 @@ def build(
     # The stored files are read only if a document is not unchanged by its hash (never in an unchanged rebuild),
     # and then before anything is written: every document this build writes is settled by ``ids`` first.
     ids = Identities(known, store.document_files)
-    # Graphs of documents without their hash (cut short by a killed --bulk build of caregraph before 0.5 of
-    # pyoxigraph's atomic loader, or written by hand) are replaced, never added to.
+    # Graphs of documents without their hash (cut short by a killed --bulk build of an earlier caregraph, whose
+    # loader was not atomic, or written by hand) are replaced, never added to.
     present = known.keys() | store.document_graphs()
     built_at = started.replace(microsecond=0)
     items = sources if sources is not None else iter_sources(paths, manifest, follow_outside=follow_outside)
