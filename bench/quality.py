@@ -349,7 +349,7 @@ def pooled(
     replacement (seeded, so a rerun prints the same interval), pages)."""
     import random
 
-    from caregraph.evaluate import CATEGORIES, Counts, macro_f1, score_by_document
+    from caregraph.evaluate import macro_f1, score_by_document, summed
 
     out = {}
     for group, names in GROUPS.items():
@@ -358,17 +358,9 @@ def pooled(
             continue
         gold = {file: page for name in present for file, page in golds[name].items()}
         per_page = list(score_by_document(gold, predicted).values())
-
-        def total(pages: list[dict[str, Counts]]) -> dict[str, Counts]:
-            sums = {category: Counts() for category in CATEGORIES}
-            for counts in pages:
-                for category, value in counts.items():
-                    sums[category] = sums.get(category, Counts()) + value
-            return sums
-
-        counts = total(per_page)
+        counts = summed(per_page)
         rng = random.Random(0)
-        macros = sorted(macro_f1(total(rng.choices(per_page, k=len(per_page)))) for _ in range(draws))
+        macros = sorted(macro_f1(summed(rng.choices(per_page, k=len(per_page)))) for _ in range(draws))
         low, high = macros[int(0.025 * draws)], macros[min(draws - 1, int(0.975 * draws))]
         out[group] = (counts, macro_f1(counts), low, high, len(per_page))
     return out

@@ -410,8 +410,13 @@ def score(gold: Mapping[str, Mapping], predicted: Mapping[str, Mapping]) -> dict
     Only documents that have gold are scored; a gold document with no prediction counts every gold fact as
     missed. The :data:`EXTRA_CATEGORIES` are present when some gold document is in the annotation schema.
     """
+    return summed(score_by_document(gold, predicted).values())
+
+
+def summed(documents: Iterable[Mapping[str, Counts]]) -> dict[str, Counts]:
+    """The counts of several documents (:func:`score_document`) added up per category."""
     totals = {category: Counts() for category in CATEGORIES}
-    for counts in score_by_document(gold, predicted).values():
+    for counts in documents:
         for category, value in counts.items():
             totals[category] = totals.get(category, Counts()) + value
     return totals

@@ -146,7 +146,9 @@ def _remove_unused_tables(path: Path) -> None:
                 pass
 
 
-_BULK_TABLE = re.compile(r"^bulk-\d+\.sst$")
+# The name of a table the bulk loader writes beside the store before its commit.
+_BULK_TABLE_NAME = r"bulk-\d+\.sst"
+_BULK_TABLE = re.compile(rf"^{_BULK_TABLE_NAME}$")
 
 
 # What Oxigraph says when opening read-only a store whose creation was cut short.
@@ -155,7 +157,7 @@ _UNFINISHED = ("Column family not found", "Inserts are only possible on read-wri
 
 # What a store folder may hold: Oxigraph's RocksDB files and caregraph's lock file.
 _STORE_FILE = re.compile(
-    r"^(CURRENT|IDENTITY|LOCK|LOG(\.old\.\d+)?|MANIFEST-\d+|OPTIONS-\d+(\.dbtmp)?|\d+\.(log|sst|blob|dbtmp)|bulk-\d+\.sst)$"
+    rf"^(CURRENT|IDENTITY|LOCK|LOG(\.old\.\d+)?|MANIFEST-\d+|OPTIONS-\d+(\.dbtmp)?|\d+\.(log|sst|blob|dbtmp)|{_BULK_TABLE_NAME})$"
 )
 
 

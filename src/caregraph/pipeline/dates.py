@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date as _date
 from datetime import timedelta
 
+from caregraph.pipeline.casefold import folds_simply, holds_any
 from caregraph.records import PartialDate
 
 MONTHS = {
@@ -457,16 +458,17 @@ def find_dates(
     found: list[DateMention] = []
     first_digit = _DIGIT.search(text, start, end)
     digit = first_digit is not None
-    low = _lower_if_simple(text[start:end])  # (for the word pre-checks: speed only)
-    if not digit and not ((low is None or _holds(low, _DATE_WORDS)) and _DATE_WORD.search(text, start, end)):
+    span = text[start:end]
+    low = span.lower() if folds_simply(span) else None  # (for the word pre-checks: speed only)
+    if not digit and not ((low is None or holds_any(low, _DATE_WORDS)) and _DATE_WORD.search(text, start, end)):
         return found
     taken = bytearray(end - start)  # 1 where an earlier (more specific) pattern already matched
     first_month = _MONTH_WORD.search(text, start, end)
     has = {
         "digit": digit,
         "month": first_month is not None,
-        "season": (low is None or _holds(low, _SEASON_WORDS)) and _SEASON_WORD.search(text, start, end) is not None,
-        "relative": (low is None or _holds(low, _RELATIVE_WORDS))
+        "season": (low is None or holds_any(low, _SEASON_WORDS)) and _SEASON_WORD.search(text, start, end) is not None,
+        "relative": (low is None or holds_any(low, _RELATIVE_WORDS))
         and _RELATIVE_WORD.search(text, start, end) is not None,
         "weekday": (low is None or "day" in low) and _WEEKDAY_WORD.search(text, start, end) is not None,
     }
@@ -650,27 +652,13 @@ _DURATION_WORD = re.compile(r"(?i)(?=[my])\b(?:months?|years?)\b")
 #: Words one of which every match of :data:`_DATE_WORD`, :data:`_SEASON_WORD` and :data:`_RELATIVE_WORD` holds (lower
 #: case; every match of :data:`_WEEKDAY_WORD` holds "day"): a span whose lower case holds none has no match, when it
 #: has none of the characters a case-insensitive pattern matches to an ASCII letter that ``str.lower`` does not lower
-#: to it (:func:`_lower_if_simple`; speed only).
+#: to it (:func:`caregraph.pipeline.casefold.folds_simply`; speed only).
 _SEASON_WORDS = ("spring", "summer", "autumn", "winter", "fall")
 _RELATIVE_WORDS = ("month", "year", "week", "today", "tomorrow", "yesterday", "morning", "afternoon", "evening")
 _DATE_WORDS = (
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", *_SEASON_WORDS, *_RELATIVE_WORDS,
     "day",
 )  # fmt: skip
-
-
-def _lower_if_simple(span: str) -> str | None:
-    """``span`` in lower case when that tells which words a case-insensitive pattern can match in it: none of "İ",
-    "ı", "ſ" and the Kelvin sign in it (as ``caregraph.pipeline.extract.patterns.folds_simply``), else None."""
-    if span.isascii() or (
-        "\u0130" not in span and "\u0131" not in span and "\u017f" not in span and "\u212a" not in span
-    ):
-        return span.lower()
-    return None
-
-
-def _holds(low: str, words: tuple[str, ...]) -> bool:
-    return any(map(low.__contains__, words))
 
 
 #: What a span must hold for a pattern to be worth trying.

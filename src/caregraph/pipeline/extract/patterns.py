@@ -4,7 +4,8 @@ only: every test here lets a pattern be skipped or give up early, never changes 
 :func:`at_word_starts` and :func:`with_first_letters` compile a pattern led by a look-ahead on the letters its matches
 start with; :func:`needed_words` lists the words one of which every match holds, and :func:`may_hold` skips a pattern
 on a span that holds none of them; :func:`holds_any` is that test on a span's lower case, which tells only when
-:func:`folds_simply` says the span has none of the characters case-insensitive matching folds otherwise.
+:func:`folds_simply` says the span has none of the characters case-insensitive matching folds otherwise (these two
+live in :mod:`caregraph.pipeline.casefold`, which the date finder uses too).
 """
 
 from __future__ import annotations
@@ -15,19 +16,10 @@ from re import _constants as re_constants  # type: ignore[attr-defined]
 from re import _parser as re_parser  # type: ignore[attr-defined]
 from typing import Any
 
-
-def folds_simply(text: str) -> bool:
-    """Whether ``text`` has none of the four characters a case-insensitive pattern matches to an ASCII letter that
-    ``str.lower`` does not lower to it ("İ", "ı", "ſ", the Kelvin sign; see :attr:`Doc.folds_simply`)."""
-    return text.isascii() or (
-        "\u0130" not in text and "\u0131" not in text and "\u017f" not in text and "\u212a" not in text
-    )  # (four tests, not a loop over them: speed only)
-
-
-def holds_any(low: str, words: tuple[str, ...] | frozenset[str]) -> bool:
-    """Whether the lower-case text ``low`` holds one of ``words`` (lower case) anywhere."""
-    return any(map(low.__contains__, words))
-
+from caregraph.pipeline.casefold import (  # noqa: F401 (folds_simply: re-exported; the finders import both from here)
+    folds_simply,
+    holds_any,
+)
 
 _unions: dict[int, tuple[object, frozenset[str]]] = {}
 
