@@ -22,16 +22,20 @@ from pathlib import Path
 from common import save
 
 AREAS = (
-    ("caregraph/extract.py", "extract"),
-    ("caregraph/dates.py", "extract"),
-    ("caregraph/segment.py", "segment"),
-    ("caregraph/load.py", "load"),
+    ("caregraph/pipeline/extract/", "extract"),
+    ("caregraph/pipeline/dates.py", "extract"),
+    ("caregraph/pipeline/casefold.py", "extract"),
+    ("caregraph/gazetteer.py", "extract"),
+    ("caregraph/pipeline/segment.py", "segment"),
+    ("caregraph/pipeline/load/", "load"),
     ("html/parser.py", "load"),
-    ("caregraph/mapping.py", "map (caregraph.pipeline.mapping)"),
+    ("caregraph/pipeline/mapping.py", "map (caregraph.pipeline.mapping)"),
+    ("caregraph/pipeline/reconcile.py", "map (caregraph.pipeline.reconcile)"),
     ("caregraph/iris.py", "map (caregraph.iris)"),
     ("rdflib/", "map (rdflib Graph)"),
     ("caregraph/store.py", "N-Triples (caregraph.store)"),
-    ("caregraph/export.py", "dataset description (caregraph.interop.export)"),
+    ("caregraph/pipeline/build.py", "build (caregraph.pipeline.build)"),
+    ("caregraph/interop/export.py", "dataset description (caregraph.interop.export)"),
     ("pyoxigraph", "Oxigraph (store writes, queries)"),
     ("re/", "regex (compile, stdlib)"),
 )
