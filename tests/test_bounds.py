@@ -503,3 +503,18 @@ def test_malformed_endpoint_answers_are_clear_errors(body, media, capfd):
     time.sleep(0.1)
     gc.collect()
     assert "unsendable" not in capfd.readouterr().err
+
+
+def test_a_deadline_whose_alarm_was_swallowed_still_fails_the_block():
+    """The alarm's exception can be dropped on its way out (a finalizer running when it fires reports and drops it;
+    so does a library's ``except BaseException``): the block still ends in DocumentTimeout."""
+    with pytest.raises(build_module.DocumentTimeout), build_module.deadline(0.01):
+        end = time.monotonic() + 0.2
+        while time.monotonic() < end:
+            try:
+                time.sleep(0.001)
+            except build_module.DocumentTimeout:
+                pass  # swallowed, as a library might
+    with build_module.deadline(5):  # a block within its time ends normally
+        pass
+    assert signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, signal.default_int_handler, None)

@@ -168,18 +168,26 @@ def deadline(seconds: float | None) -> Iterator[None]:
     """Raise :class:`DocumentTimeout` in the ``with`` block once it has run ``seconds`` (and each second after,
     should something catch it). Uses SIGALRM, so it works in the main thread of a process on POSIX systems and does
     nothing elsewhere; pure Python code (pypdf, the extraction's regular expressions) is interrupted on time. Code
-    stuck inside a C call is the worker pool's business: the build kills that worker (:func:`_outcomes`)."""
+    stuck inside a C call is the worker pool's business: the build kills that worker (:func:`_outcomes`). A block
+    that ends normally after the alarm went off raises it all the same: the alarm's exception can be swallowed on
+    its way out (a finalizer or a weakref callback running at that moment reports and drops it, as does a library's
+    ``except BaseException``), and a document past its deadline has failed whatever became of it."""
     if not seconds or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
         yield
         return
+    fired = False
 
     def alarm(signum, frame) -> None:
+        nonlocal fired
+        fired = True
         raise DocumentTimeout()
 
     previous = signal.signal(signal.SIGALRM, alarm)
     signal.setitimer(signal.ITIMER_REAL, seconds, 1.0)
     try:
         yield
+        if fired:
+            raise DocumentTimeout()
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
