@@ -26,6 +26,7 @@ b''
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
@@ -52,22 +53,54 @@ POSTS_IN = CG + "postsIn"
 UNPLACED = INDEX_GRAPH + "#unplaced"
 _VERSION_INFO = OWL + "versionInfo"
 
-# One line of a document's N-Triples (as caregraph.ntriples writes them: one triple a line, IRIs in full).
-_TYPE_LINE = re.compile(rb"^<([^>]*)> <" + re.escape(f"{RDF}type> <{CG}Document".encode()) + rb"> \.$", re.M)
-_PUBLISHER_LINE = re.compile(rb"^<([^>]*)> <" + re.escape(f"{DCTERMS}publisher".encode()) + rb"> <([^>]*)> \.$", re.M)
-_POST_LINE = re.compile(rb"^<([^>]*)> <" + re.escape(f"{RDF}type> <{CG}Post".encode()) + rb"> \.$", re.M)
-_POST_IN_LINE = re.compile(rb"^<([^>]*)> <" + re.escape(f"{ORG}postIn".encode()) + rb"> <([^>]*)> \.$", re.M)
+# The lines of a document's N-Triples the entries are read from (as caregraph.ntriples writes them: one triple a line,
+# IRIs in full), each found by its text after the subject: a search for a fixed string, where a regular expression
+# anchored at each line's start would try every line of the graph.
+_TYPE_DOCUMENT = f"> <{RDF}type> <{CG}Document> .".encode()
+_TYPE_POST = f"> <{RDF}type> <{CG}Post> .".encode()
+_PUBLISHER_OF = f"> <{DCTERMS}publisher> <".encode()
+_POST_IN = f"> <{ORG}postIn> <".encode()
+
+
+def _lines(ntriples: bytes, after_subject: bytes) -> Iterator[tuple[bytes, int]]:
+    """Each line ``<s>`` + ``after_subject`` … of the N-Triples: its subject ``s`` (an IRI) and where the text after
+    ``after_subject`` starts."""
+    at = ntriples.find(after_subject)
+    while at >= 0:
+        start = ntriples.rfind(b"\n", 0, at) + 1
+        if ntriples.startswith(b"<", start) and ntriples.find(b">", start, at) < 0:
+            yield ntriples[start + 1 : at], at + len(after_subject)
+        at = ntriples.find(after_subject, at + 1)
+
+
+def _ends_line(ntriples: bytes, at: int) -> bool:
+    return at == len(ntriples) or ntriples.startswith(b"\n", at)
+
+
+def _typed(ntriples: bytes, type_line: bytes) -> Iterator[bytes]:
+    """The subjects of the lines ``<s> rdf:type <class> .`` (``type_line``: the text after the subject)."""
+    return (s for s, end in _lines(ntriples, type_line) if _ends_line(ntriples, end))
+
+
+def _objects(ntriples: bytes, predicate: bytes) -> Iterator[tuple[bytes, bytes]]:
+    """(subject, object) of the lines ``<s> <p> <o> .`` (``predicate``: the text from the subject's ``>`` to the
+    object's ``<``)."""
+    for s, at in _lines(ntriples, predicate):
+        end = ntriples.find(b">", at)
+        if end >= 0 and ntriples.startswith(b"> .", end) and _ends_line(ntriples, end + 3):
+            yield s, ntriples[at:end]
 
 
 def _posts_in(ntriples: bytes) -> set[bytes]:
     """The organisations the posts of these N-Triples are in, and :data:`UNPLACED` if one is in none."""
-    posts = {m.group(1) for m in _POST_LINE.finditer(ntriples)}
+    posts = set(_typed(ntriples, _TYPE_POST))
     placed: set[bytes] = set()
     out: set[bytes] = set()
-    for m in _POST_IN_LINE.finditer(ntriples):
-        if m.group(1) in posts:
-            placed.add(m.group(1))
-            out.add(m.group(2))
+    if posts:
+        for post, organisation in _objects(ntriples, _POST_IN):
+            if post in posts:
+                placed.add(post)
+                out.add(organisation)
     if posts - placed:
         out.add(UNPLACED.encode())
     return out
@@ -77,11 +110,11 @@ def entries(name: str, ntriples: bytes) -> bytes:
     """The index entries of the graph ``name`` with these N-Triples, as N-Quads in the index graph: nothing unless
     the graph is a document's (it says ``name a cg:Document``); else its form and each of its publishers."""
     own = name.encode()
-    if not any(m.group(1) == own for m in _TYPE_LINE.finditer(ntriples)):
+    if own not in _typed(ntriples, _TYPE_DOCUMENT):
         return b""
     subject, graph = b"<" + own + b">", f"<{INDEX_GRAPH}>".encode()
     lines = [b"%s <%s> %s %s .\n" % (subject, GRAPH_FORM_P.encode(), str(ox.Literal(FORM)).encode(), graph)]
-    publishers = [m.group(2) for m in _PUBLISHER_LINE.finditer(ntriples) if m.group(1) == own]
+    publishers = [o for s, o in _objects(ntriples, _PUBLISHER_OF) if s == own]
     for publisher in publishers or [iris.unidentified_publisher(name).encode()]:
         lines.append(b"%s <%s> <%s> %s .\n" % (subject, PUBLISHER.encode(), publisher, graph))
     for organisation in sorted(_posts_in(ntriples)):

@@ -39,7 +39,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from caregraph.errors import CaregraphError
@@ -97,11 +97,13 @@ def is_public(key: str) -> bool:
     return re.match(r"^https?://[^/\s]", key, re.I) is not None
 
 
+@lru_cache(maxsize=8192)
 def slug(text: str) -> str:
     """Lower-case ASCII words joined by hyphens: "Children's Services & Learning" → "childrens-services-and-learning".
 
     Accents are folded ("Siobhán Ó Dálaigh" → "siobhan-o-dalaigh"); a name in a script with no ASCII folding keeps
-    its own lower-case letters (IRIs may hold them), so two Greek names never collapse into one key.
+    its own lower-case letters (IRIs may hold them), so two Greek names never collapse into one key. Remembered: a
+    build slugs the same few names (a council's committees, people and posts) again and again, nine times in ten.
     """
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     folded = folded.replace("&", " and ").replace("'", "").lower()

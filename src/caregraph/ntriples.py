@@ -1,10 +1,12 @@
 """The one N-Triples / N-Quads writer.
 
 The build's workers hand each document's graph to the writer as N-Triples bytes, which Oxigraph's parser loads far
-faster than Python can make pyoxigraph terms one by one (docs/performance.md): :func:`graph_ntriples` writes rdflib
-triples so, term by term with :func:`term_nt` (the same text ``pyoxigraph.serialize`` gives), and
-:func:`ntriples_to_nquads` puts them into a named graph. :func:`ox_ntriples` writes pyoxigraph triples (Oxigraph's
-own serializer). :func:`term_key` is the form a statement IRI digests (:func:`caregraph.iris.statement`).
+faster than Python can make pyoxigraph terms one by one (docs/performance.md). :func:`iri_nt` and :func:`literal_nt`
+write one term from plain strings (the mapping writes a document's graph with them, no rdflib term made);
+:func:`graph_ntriples` writes rdflib triples, term by term with :func:`term_nt`, which is built on those two (the
+same text ``pyoxigraph.serialize`` gives), and :func:`rdflib_triples` reads N-Triples back into rdflib terms;
+:func:`ntriples_to_nquads` puts N-Triples into a named graph. :func:`ox_ntriples` writes pyoxigraph triples
+(Oxigraph's own serializer). :func:`term_key` is the form a statement IRI digests (:func:`caregraph.iris.statement`).
 
 rdflib is imported on first use only: reading a store (``caregraph query``) never needs it (~0.1 s).
 
@@ -29,9 +31,12 @@ from caregraph.namespaces import XSD
 __all__ = [
     "TripleTerm",
     "graph_ntriples",
+    "iri_nt",
+    "literal_nt",
     "ntriples_to_nquads",
     "ox_ntriples",
     "rdflib_terms",
+    "rdflib_triples",
     "term_key",
     "term_nt",
 ]
@@ -70,27 +75,41 @@ def rdflib_terms() -> tuple[type[URIRef], type[Literal], type[BNode]]:
     return URIRef, Literal, BNode
 
 
-def _iri_nt(value: str) -> str:
+def iri_nt(value: str) -> str:
+    """An IRI in N-Triples syntax, ``<value>``. Raises ``ValueError`` for one that is not valid (no scheme, or a
+    space or a character N-Triples forbids in it)."""
     if _BAD_IRI.search(value) or ":" not in value:
         raise ValueError(f"not a valid IRI: {value!r}")
     return f"<{value}>"
 
 
+def literal_nt(lexical: str, datatype: str | None = None, language: str | None = None) -> str:
+    """A literal in N-Triples syntax: ``"lexical"``, ``"lexical"@language`` or ``"lexical"^^<datatype>`` (a plain
+    literal for ``xsd:string``), its text escaped by :func:`_escape`."""
+    text = '"' + _escape(lexical) + '"'
+    if language:
+        return f"{text}@{language}"
+    if datatype is not None and datatype != XSD_STRING:
+        return f"{text}^^{_datatype_nt(datatype)}"
+    return text
+
+
+@cache
+def _datatype_nt(datatype: str) -> str:
+    return iri_nt(datatype)
+
+
 def term_nt(term) -> str:
-    """An rdflib term in N-Triples syntax: the text ``pyoxigraph.serialize`` gives for the same term (plain literals
-    without ``^^xsd:string``), except that control characters other than line breaks are written raw and language
-    tags as given, where Oxigraph writes ``\\uXXXX`` and lower case (both valid N-Triples, parsed to the same
-    terms). Raises ``ValueError`` for an IRI that is not valid."""
+    """An rdflib term in N-Triples syntax (:func:`iri_nt`, :func:`literal_nt`): the text ``pyoxigraph.serialize``
+    gives for the same term (plain literals without ``^^xsd:string``), except that control characters other than
+    line breaks are written raw and language tags as given, where Oxigraph writes ``\\uXXXX`` and lower case (both
+    valid N-Triples, parsed to the same terms). Raises ``ValueError`` for an IRI that is not valid."""
     URIRef, Literal, BNode = rdflib_terms()
     if isinstance(term, URIRef):
-        return _iri_nt(str(term))
+        return iri_nt(str(term))
     if isinstance(term, Literal):
-        lexical = '"' + _escape(str(term)) + '"'
-        if term.language:
-            return f"{lexical}@{term.language}"
-        if term.datatype is not None and str(term.datatype) != XSD_STRING:
-            return f"{lexical}^^{_iri_nt(str(term.datatype))}"
-        return lexical
+        datatype = term.datatype
+        return literal_nt(str(term), None if datatype is None else str(datatype), term.language)
     if isinstance(term, BNode):
         return f"_:{term}"
     if isinstance(term, TripleTerm):
@@ -128,6 +147,40 @@ def graph_ntriples(graph: Iterable[tuple]) -> bytes:
             parts.append(text)
         lines.append(f"{parts[0]} {parts[1]} {parts[2]} .\n")
     return "".join(lines).encode("utf-8")
+
+
+def rdflib_triples(ntriples: bytes) -> set[tuple]:
+    """N-Triples (RDF 1.2, with triple terms) read back into rdflib terms, by Oxigraph's parser: a triple term as a
+    :class:`TripleTerm`, an ``xsd:string`` literal as a plain ``Literal``, so that :func:`graph_ntriples` writes
+    the same triples again. Raises ``SyntaxError`` for text that is not N-Triples."""
+    URIRef, Literal, BNode = rdflib_terms()
+    made: dict = {}
+
+    def term(t):
+        found = made.get(t)
+        if found is not None:
+            return found
+        if isinstance(t, ox.NamedNode):
+            found = URIRef(t.value)
+        elif isinstance(t, ox.Literal):
+            datatype = t.datatype.value
+            found = (
+                Literal(t.value, lang=t.language)
+                if t.language
+                else Literal(t.value)
+                if datatype == XSD_STRING
+                else Literal(t.value, datatype=URIRef(datatype))
+            )
+        elif isinstance(t, ox.BlankNode):
+            found = BNode(t.value)
+        else:  # an ox.Triple: a triple term
+            found = TripleTerm(term(t.subject), term(t.predicate), term(t.object))
+        made[t] = found
+        return found
+
+    return {
+        (term(q.subject), term(q.predicate), term(q.object)) for q in ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES)
+    }
 
 
 def ntriples_to_nquads(name: str, ntriples: bytes) -> bytes:

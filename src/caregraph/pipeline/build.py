@@ -39,7 +39,6 @@ from caregraph import index, iris
 from caregraph.dataset import DATASET_GRAPH, dataset_iri, describe_dataset
 from caregraph.errors import LoadError
 from caregraph.namespaces import DCTERMS, PROV, VOID, XSD
-from caregraph.ntriples import graph_ntriples
 from caregraph.pipeline.identity import Identities, clear_documents, prune_missing
 from caregraph.pipeline.load import DEFAULT_MAX_BYTES, Skipped, Source, iter_sources, load
 from caregraph.pipeline.reconcile import refresh_links
@@ -195,14 +194,14 @@ def deadline(seconds: float | None) -> Iterator[None]:
 
 def build_document(source: Source, name: str, max_bytes: int, built_at: datetime) -> Outcome:
     """Load, segment, extract and map one document; its graph as N-Triples bytes, or why it failed."""
-    from caregraph.pipeline.mapping import document_iri, to_triples
+    from caregraph.pipeline.mapping import document_iri, to_ntriples
 
     try:
         extraction = process(source, max_bytes)
-        triples = to_triples(extraction, built_at)
+        ntriples = to_ntriples(extraction, built_at)
         if str(document_iri(extraction.document)) != name:
             raise AssertionError(f"document IRI {document_iri(extraction.document)} is not {name}")
-        return "ok", graph_ntriples(triples)
+        return "ok", ntriples
     except LoadError as exc:
         return "failed", Failure(exc.path, exc.problem)
     except Exception as exc:  # a bug must not stop the other documents
@@ -317,12 +316,12 @@ def _warm_up() -> None:
     """Run the pipeline once on one sentence, so that what it builds on first use (the compiled rules, the gazetteer:
     about 1.5 s) is ready before any document's deadline starts, and, built before the workers are forked, shared."""
     from caregraph.pipeline.extract import extract
-    from caregraph.pipeline.mapping import to_triples
+    from caregraph.pipeline.mapping import to_ntriples
     from caregraph.pipeline.segment import segment
     from caregraph.records import SourceDocument
 
     text = "Surrey County Council Cabinet, 16 July 2019. Ofsted rated children's services Good.\n"
-    to_triples(extract(segment(SourceDocument("warm-up.txt", text, "0", "txt", len(text)))), datetime.now(UTC))
+    to_ntriples(extract(segment(SourceDocument("warm-up.txt", text, "0", "txt", len(text)))), datetime.now(UTC))
 
 
 def _pool(jobs: int, watch: _Watch | None = None) -> ProcessPoolExecutor:

@@ -5,6 +5,9 @@ from (``oa:start``, ``oa:end``, ``oa:exact``) reifies it, ``{span} rdf:reifies <
 say that?" has an answer for any triple (docs/ontology.md, "Provenance"); :func:`to_graph` gives the RDF 1.1 form.
 Concept keys of the records become ``cgv:`` concepts; judgement areas are translated to the inspection's framework
 (:func:`area_key`). ``tests/golden/*.ttl`` hold the expected graphs of three hand-built extractions.
+
+The graph is written once, as N-Triples (:func:`to_ntriples`, what the build stores); :func:`to_triples` reads it back
+into rdflib terms and :func:`to_graph` into an rdflib ``Graph`` (RDF 1.1), for validation, tests and library users.
 """
 
 from __future__ import annotations
@@ -15,20 +18,44 @@ import re
 from collections import Counter
 from datetime import UTC, datetime
 
-from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, FOAF, PROV
+from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib import namespace as rdflib_ns
 
-from caregraph import __version__, iris
+from caregraph import __version__, iris, vocab
 from caregraph.namespaces import PREFIXES as NAMESPACE_PREFIXES
 from caregraph.namespaces import RDF as RDF_NS
-from caregraph.ntriples import TripleTerm
+from caregraph.namespaces import XSD as XSD_NS
+from caregraph.ntriples import TripleTerm, iri_nt, literal_nt, rdflib_triples
 from caregraph.records import DecisionRecord, Evidence, Extraction, MeetingRecord, PartialDate, SourceDocument
-from caregraph.vocab import CG, OA, ORG
 
 PREFIXES = NAMESPACE_PREFIXES  # re-exported; the table lives in caregraph.namespaces
 
+
+class _Terms:
+    """A namespace whose terms are each made once: rdflib's namespaces make a new ``URIRef`` on every ``CG.x`` (0.5
+    to 1 µs, some ninety a document). A term a checked namespace lacks is still an ``AttributeError``."""
+
+    def __init__(self, namespace) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> URIRef:  # the first use of a term; it is an attribute from then on
+        if name.startswith("_"):
+            raise AttributeError(name)
+        term = self._namespace[name]
+        setattr(self, name, term)
+        return term
+
+    def __getitem__(self, name: str) -> URIRef:
+        return getattr(self, name)
+
+
+CG, OA, ORG = _Terms(vocab.CG), _Terms(vocab.OA), _Terms(vocab.ORG)
+RDF, RDFS, SKOS = _Terms(rdflib_ns.RDF), _Terms(rdflib_ns.RDFS), _Terms(rdflib_ns.SKOS)
+DCTERMS, FOAF, PROV = _Terms(rdflib_ns.DCTERMS), _Terms(rdflib_ns.FOAF), _Terms(rdflib_ns.PROV)
+
 REIFIES = URIRef(RDF_NS + "reifies")  # RDF 1.2; rdflib 7's closed RDF namespace lacks it
-_DATE_TYPES = {"year": XSD.gYear, "month": XSD.gYearMonth, "day": XSD.date}
+_DATE_TYPES = {"year": XSD_NS + "gYear", "month": XSD_NS + "gYearMonth", "day": XSD_NS + "date"}
+_XSD_DATE = XSD_NS + "date"
 _MEDIA_TYPES = {"txt": "text/plain", "html": "text/html", "pdf": "application/pdf"}
 
 # Judgement-area keys as extraction gives them → concept keys of cgv:area. Extraction names the ILACS areas; an
@@ -46,7 +73,7 @@ SIF_KINDS = frozenset({"sif", "sif-reinspection"})
 
 def date_literal(date: PartialDate) -> Literal:
     """A typed literal at the date's own precision: xsd:gYear, xsd:gYearMonth or xsd:date."""
-    return Literal(date.iso(), datatype=_DATE_TYPES[date.precision])
+    return Literal(date.iso(), datatype=URIRef(_DATE_TYPES[date.precision]))
 
 
 # The derived bounds of each dated property: the earliest and the latest day its value allows (docs/ontology.md,
@@ -90,19 +117,25 @@ def season(date: PartialDate, words: str | None) -> tuple[str, dt.date, dt.date]
     return codes, dt.date(date.year, start, 1), _month_end(date.year, end)
 
 
-def bound_triples(s: URIRef, p: URIRef, date: PartialDate, words: str | None = None) -> list[Triple]:
-    """The derived bounds of ``s p date`` (:data:`DATE_BOUNDS`) as ``xsd:date`` literals, and for a start written as
-    seasons its EDTF (``cg:startEdtf "2022-21"``). Derived, not stated: they carry no reifier of their own."""
+def bounds(p: URIRef, date: PartialDate, words: str | None = None) -> list[tuple[URIRef, str, str]]:
+    """The derived bounds of ``? p date`` (:data:`DATE_BOUNDS`) as (predicate, lexical form, datatype): the earliest
+    and latest day as ``xsd:date``, and for a start written as seasons its EDTF (``cg:startEdtf "2022-21"``)."""
     earliest, latest = DATE_BOUNDS[p]
     lo, hi = date_bounds(date)
-    out: list[Triple] = []
+    out: list[tuple[URIRef, str, str]] = []
     found = season(date, words) if p == CG.startDate else None
     if found is not None:
         code, lo, hi = found
-        out.append((s, CG.startEdtf, Literal(code, datatype=EDTF)))
-    out.append((s, earliest, Literal(lo.isoformat(), datatype=XSD.date)))
-    out.append((s, latest, Literal(hi.isoformat(), datatype=XSD.date)))
+        out.append((CG.startEdtf, code, str(EDTF)))
+    out.append((earliest, lo.isoformat(), _XSD_DATE))
+    out.append((latest, hi.isoformat(), _XSD_DATE))
     return out
+
+
+def bound_triples(s: URIRef, p: URIRef, date: PartialDate, words: str | None = None) -> list[Triple]:
+    """The derived bounds of ``s p date`` (:func:`bounds`) as rdflib triples. Derived, not stated: they carry no
+    reifier of their own."""
+    return [(s, q, Literal(lexical, datatype=URIRef(datatype))) for q, lexical, datatype in bounds(p, date, words)]
 
 
 def area_key(area: str, kind: str) -> str:
@@ -140,10 +173,46 @@ def document_iri(document: SourceDocument) -> URIRef:
 
 Triple = tuple  # (subject, predicate, object) of rdflib terms
 
+_XSD_BOOLEAN = XSD_NS + "boolean"
+_XSD_INTEGER = XSD_NS + "integer"
+
+
+class _Literal(str):
+    """A literal in N-Triples syntax (:func:`_literal`, :func:`_typed`), as the writer takes an object that is not an
+    IRI."""
+
+    __slots__ = ()
+
+
+def _literal(value: str | int | bool) -> _Literal:
+    """A literal of ``value`` typed as rdflib's ``Literal(value)`` types it: a string plain, a ``bool`` as
+    ``xsd:boolean``, an ``int`` as ``xsd:integer``."""
+    if isinstance(value, str):
+        return _Literal(literal_nt(value))
+    if isinstance(value, bool):
+        return _Literal(literal_nt("true" if value else "false", _XSD_BOOLEAN))
+    if isinstance(value, int):
+        return _Literal(literal_nt(str(value), _XSD_INTEGER))
+    raise TypeError(f"no literal for {value!r}")
+
+
+def _typed(lexical: str, datatype: str) -> _Literal:
+    return _Literal(literal_nt(lexical, datatype))
+
+
+def _date(date: PartialDate) -> _Literal:
+    """:func:`date_literal` in N-Triples syntax."""
+    return _typed(date.iso(), _DATE_TYPES[date.precision])
+
+
+_REIFIES_NT, _OA_START, _OA_END, _OA_EXACT = (iri_nt(t) for t in (REIFIES, OA.start, OA.end, OA.exact))
+
 
 class _Writer:
-    """Adds fact triples with their provenance, and document metadata without, to a plain set of triples (an rdflib
-    ``Graph`` costs 3.5x more per triple and the build only needs the triples: docs/performance.md).
+    """Writes a document's graph as N-Triples lines: fact triples with their provenance, and document metadata
+    without. Terms go straight to their N-Triples text (:func:`caregraph.ntriples.iri_nt`, :func:`_literal`): an
+    rdflib term per value and a set of rdflib triples to serialise cost the build more than the rest of the mapping
+    (docs/performance.md). The lines are a dict, so a triple stated twice is written once, in a stable order.
 
     Provenance is RDF 1.2 (docs/ontology.md, "Provenance"): the span of text that states a fact is the fact's
     reifier, ``{doc}/evidence/{start}-{end} rdf:reifies <<( s p o )>>``, and carries ``oa:start``, ``oa:end`` and
@@ -151,43 +220,66 @@ class _Writer:
     reified by the document itself. Two quads a fact, three a span."""
 
     def __init__(self, doc: URIRef):
-        self.graph: set[Triple] = set()
         self.doc = doc
-        self.spans: set[URIRef] = set()
+        self.lines: dict[str, None] = {}
+        self._iris: dict[str, str] = {}  # IRI → its N-Triples text, each IRI checked once
+        self._spans: dict[tuple[int, int], str] = {}  # (start, end) → the span's IRI in N-Triples
+        self._doc = self.term(doc)
 
-    def meta(self, s: URIRef, p: URIRef, o) -> None:
-        self.graph.add((s, p, o))
+    def term(self, t: str) -> str:
+        """An object, subject or predicate in N-Triples: a literal as it is, an IRI checked (``ValueError``)."""
+        if type(t) is _Literal:
+            return t
+        text = self._iris.get(t)
+        if text is None:
+            if isinstance(t, Literal):  # a str too: written as an IRI, "10:30" would pass for one
+                raise TypeError(f"an rdflib Literal where an IRI or N-Triples literal text belongs: {t!r}")
+            text = self._iris[t] = iri_nt(t)
+        return text
 
-    def span(self, evidence: Evidence) -> URIRef:
-        """The span's IRI; its offsets and quote are added the first time."""
-        ev = iris.evidence(self.doc, evidence.start, evidence.end)
-        if ev not in self.spans:
-            self.spans.add(ev)
-            g = self.graph
-            g.add((ev, OA.start, Literal(evidence.start)))
-            g.add((ev, OA.end, Literal(evidence.end)))
-            g.add((ev, OA.exact, Literal(evidence.quote)))
+    def ntriples(self) -> bytes:
+        return "".join(self.lines).encode("utf-8")
+
+    def meta(self, s: URIRef, p: URIRef, o: str) -> None:
+        self.lines[f"{self.term(s)} {self.term(p)} {self.term(o)} .\n"] = None
+
+    def span(self, evidence: Evidence) -> str:
+        """The span's IRI in N-Triples; its offsets and quote are added the first time."""
+        key = (evidence.start, evidence.end)
+        ev = self._spans.get(key)
+        if ev is None:
+            ev = self._spans[key] = self.term(iris.evidence(self.doc, evidence.start, evidence.end))
+            lines = self.lines
+            lines[f"{ev} {_OA_START} {_literal(evidence.start)} .\n"] = None
+            lines[f"{ev} {_OA_END} {_literal(evidence.end)} .\n"] = None
+            lines[f"{ev} {_OA_EXACT} {_literal(evidence.quote)} .\n"] = None
         return ev
 
-    def fact(self, s: URIRef, p: URIRef, o, evidence: Evidence | None) -> None:
+    def fact(self, s: URIRef, p: URIRef, o: str | None, evidence: Evidence | None) -> None:
         if o is None:
             return
-        self.graph.add((s, p, o))
-        reifier = self.span(evidence) if evidence is not None else self.doc
-        self.graph.add((reifier, REIFIES, TripleTerm(s, p, o)))
+        triple = f"{self.term(s)} {self.term(p)} {self.term(o)}"
+        self.lines[triple + " .\n"] = None
+        reifier = self.span(evidence) if evidence is not None else self._doc
+        self.lines[f"{reifier} {_REIFIES_NT} <<( {triple} )>> .\n"] = None
+
+    def bounds(self, s: URIRef, p: URIRef, date: PartialDate, words: str | None = None) -> None:
+        """The derived bounds of a dated fact (:func:`bounds`), with no reifier of their own."""
+        for q, lexical, datatype in bounds(p, date, words):
+            self.meta(s, q, _typed(lexical, datatype))
 
     def date(
         self, s: URIRef, p: URIRef, date: PartialDate, evidence: Evidence | None, words: str | None = None
     ) -> None:
-        """A dated fact (typed at its precision, with its provenance) and its derived bounds (:func:`bound_triples`)."""
-        self.fact(s, p, date_literal(date), evidence)
-        self.graph.update(bound_triples(s, p, date, words))
+        """A dated fact (typed at its precision, with its provenance) and its derived bounds."""
+        self.fact(s, p, _date(date), evidence)
+        self.bounds(s, p, date, words)
 
     def entity(
         self, s: URIRef, cls: URIRef, label: str, evidence: Evidence | None, label_property: URIRef = RDFS.label
     ) -> URIRef:
         self.fact(s, RDF.type, cls, evidence)
-        self.fact(s, label_property, Literal(label), evidence)
+        self.fact(s, label_property, _literal(label), evidence)
         self.meta(self.doc, CG.mentions, s)
         return s
 
@@ -195,7 +287,7 @@ class _Writer:
 def to_graph(x: Extraction, built_at: datetime | None = None) -> Graph:
     """The RDF graph of one document as an rdflib ``Graph``, with caregraph's prefixes bound. rdflib 7 has no triple
     terms, so the provenance is in its RDF 1.1 form (:func:`rdf11_triples`), as ``export --provenance rdf11`` writes
-    it; :func:`to_triples` is what the build stores."""
+    it; :func:`to_ntriples` is what the build stores."""
     graph = Graph()
     for prefix, ns in PREFIXES.items():
         graph.bind(prefix, Namespace(ns))
@@ -347,7 +439,7 @@ class _Context:
             self._unknown = iris.unidentified_publisher(self.doc)
             node = URIRef(self._unknown)
             self.w.fact(node, RDF.type, CG.Council, None)
-            self.w.fact(node, RDFS.label, Literal("unidentified publisher"), None)
+            self.w.fact(node, RDFS.label, _literal("unidentified publisher"), None)
             self.w.fact(self.doc, DCTERMS.publisher, node, None)
         return self._unknown
 
@@ -356,7 +448,14 @@ class _Context:
 
 
 def to_triples(x: Extraction, built_at: datetime | None = None) -> set[Triple]:
-    """The triples of one document's graph: its metadata and every fact extracted from it, with their provenance."""
+    """The triples of one document's graph (:func:`to_ntriples`) as rdflib terms, each ``rdf:reifies`` object a
+    :class:`~caregraph.ntriples.TripleTerm`."""
+    return rdflib_triples(to_ntriples(x, built_at))
+
+
+def to_ntriples(x: Extraction, built_at: datetime | None = None) -> bytes:
+    """One document's graph as N-Triples bytes, one triple a line, as the build stores it: its metadata and every
+    fact extracted from it, with their provenance. Raises ``ValueError`` for an IRI that is not valid."""
     w = _Writer(document_iri(x.document))
     _metadata(x, w, built_at)
     c = _Context(x, w)
@@ -373,29 +472,29 @@ def to_triples(x: Extraction, built_at: datetime | None = None) -> set[Triple]:
         w.fact(iris.council(c.scope()), CG.practiceModel, model, pm.evidence)
     _inspections(c)
     _decisions(c, meetings, items)
-    return w.graph
+    return w.ntriples()
 
 
 def _metadata(x: Extraction, w: _Writer, built_at: datetime | None) -> None:
     doc, d = w.doc, x.document
     w.meta(doc, RDF.type, CG.Document)
-    w.meta(doc, CG.file, Literal(d.path))
+    w.meta(doc, CG.file, _literal(d.path))
     if d.url:
-        w.meta(doc, CG.sourceUrl, Literal(d.url, datatype=XSD.anyURI))
-    w.meta(doc, CG.sha256, Literal(d.sha256))
-    w.meta(doc, CG.byteSize, Literal(d.size))
-    w.meta(doc, DCTERMS["format"], Literal(_MEDIA_TYPES[d.format]))
-    w.meta(doc, CG.genre, Literal(x.genre.value))
+        w.meta(doc, CG.sourceUrl, _typed(d.url, XSD_NS + "anyURI"))
+    w.meta(doc, CG.sha256, _literal(d.sha256))
+    w.meta(doc, CG.byteSize, _literal(d.size))
+    w.meta(doc, DCTERMS["format"], _literal(_MEDIA_TYPES[d.format]))
+    w.meta(doc, CG.genre, _literal(x.genre.value))
     if x.title:
-        w.meta(doc, DCTERMS.title, Literal(x.title))
+        w.meta(doc, DCTERMS.title, _literal(x.title))
     if x.date:
-        w.meta(doc, CG.date, date_literal(x.date))
-        w.graph.update(bound_triples(doc, CG.date, x.date))
-    w.meta(doc, CG.caregraphVersion, Literal(__version__))
+        w.meta(doc, CG.date, _date(x.date))
+        w.bounds(doc, CG.date, x.date)
+    w.meta(doc, CG.caregraphVersion, _literal(__version__))
     w.meta(
         doc,
         PROV.generatedAtTime,
-        Literal((built_at or datetime.now(UTC)).replace(microsecond=0).isoformat(), datatype=XSD.dateTime),
+        _typed((built_at or datetime.now(UTC)).replace(microsecond=0).isoformat(), XSD_NS + "dateTime"),
     )
 
 
@@ -426,17 +525,17 @@ def _meetings(c: _Context) -> tuple[list[URIRef], list[URIRef]]:
         item_iris.append(item)
         w.fact(meeting, CG.agendaItem, item, m.evidence)
         if m.item_number:
-            w.fact(item, CG.itemNumber, Literal(m.item_number), m.evidence)
+            w.fact(item, CG.itemNumber, _literal(m.item_number), m.evidence)
         if m.item_title:
-            w.fact(item, DCTERMS.title, Literal(m.item_title), m.evidence)
+            w.fact(item, DCTERMS.title, _literal(m.item_title), m.evidence)
         if m.report_title:
             rep = w.entity(iris.report(item), CG.Report, m.report_title, m.evidence)
             w.fact(item, CG.report, rep, m.evidence)
-            w.fact(rep, DCTERMS.title, Literal(m.report_title), m.evidence)
+            w.fact(rep, DCTERMS.title, _literal(m.report_title), m.evidence)
             if m.report_size:
                 fmt, _, size = m.report_size.partition(" ")
-                w.fact(rep, DCTERMS["format"], Literal(fmt), m.evidence)
-                w.fact(rep, DCTERMS.extent, Literal(size), m.evidence)
+                w.fact(rep, DCTERMS["format"], _literal(fmt), m.evidence)
+                w.fact(rep, DCTERMS.extent, _literal(size), m.evidence)
         if m.call_in_body:
             callin = w.entity(
                 iris.body(scope, m.call_in_body), CG.Committee, m.call_in_body, m.evidence, SKOS.prefLabel
@@ -486,11 +585,11 @@ def _people_and_posts(c: _Context) -> None:
         else:  # a surname alone ("Councillor Kennedy"): a mention of this document until resolved
             person_iri = iris.person_mention(w.doc, p.name)
         person = w.entity(person_iri, CG.Person, p.name, p.evidence)
-        w.fact(person, FOAF.name, Literal(p.name), p.evidence)
+        w.fact(person, FOAF.name, _literal(p.name), p.evidence)
         if p.honorific:
-            w.fact(person, CG.honorific, Literal(p.honorific), p.evidence)
+            w.fact(person, CG.honorific, _literal(p.honorific), p.evidence)
         if p.role:
-            w.fact(person, CG.role, Literal(p.role), p.evidence)
+            w.fact(person, CG.role, _literal(p.role), p.evidence)
         if p.post:
             held = post(p.post, p.organisation, p.evidence)
             w.fact(person, ORG.holds, held, p.evidence)
@@ -523,7 +622,7 @@ def _inspections(c: _Context) -> None:
         if i.published:
             w.date(insp, CG.publicationDate, i.published, ev)
         if i.date_text:
-            w.fact(insp, CG.dateText, Literal(i.date_text), ev)
+            w.fact(insp, CG.dateText, _literal(i.date_text), ev)
         if i.judgement:
             w.fact(insp, CG.judgement, iris.concept("judgement", i.judgement), ev)
         for sj in i.sub_judgements:
@@ -534,10 +633,10 @@ def _inspections(c: _Context) -> None:
             w.fact(node, CG.area, iris.concept("area", area), ev)
             w.fact(node, CG.judgement, iris.concept("judgement", sj.judgement), ev)
         if i.focus:
-            w.fact(insp, CG.focus, Literal(i.focus), ev)
+            w.fact(insp, CG.focus, _literal(i.focus), ev)
         if i.sequence is not None:
-            w.fact(insp, CG.sequence, Literal(i.sequence), ev)
-        w.fact(insp, CG.planned, Literal(i.planned), ev)
+            w.fact(insp, CG.sequence, _literal(i.sequence), ev)
+        w.fact(insp, CG.planned, _literal(i.planned), ev)
 
 
 def _decision_date(c: _Context, node: URIRef, dec: DecisionRecord, made_at: MeetingRecord | None) -> None:
@@ -557,7 +656,7 @@ def _decision_date(c: _Context, node: URIRef, dec: DecisionRecord, made_at: Meet
         basis = "document" if date is not None else "none"
     if date is not None:
         w.date(node, CG.date, date, evidence)
-    w.fact(node, CG.dateBasis, Literal(basis), evidence)
+    w.fact(node, CG.dateBasis, _literal(basis), evidence)
 
 
 def _decisions(c: _Context, meeting_iris: list[URIRef], item_iris: list[URIRef]) -> None:
@@ -574,14 +673,14 @@ def _decisions(c: _Context, meeting_iris: list[URIRef], item_iris: list[URIRef])
         node = w.entity(iris.decision(parent, unique, dec.text), CG.Decision, short_label(dec.text), dec.evidence)
         if unique:
             decision_by_number[unique] = node
-        w.fact(node, CG.text, Literal(dec.text), dec.evidence)
+        w.fact(node, CG.text, _literal(dec.text), dec.evidence)
         if dec.number:
-            w.fact(node, CG.number, Literal(dec.number), dec.evidence)
+            w.fact(node, CG.number, _literal(dec.number), dec.evidence)
         if dec.outcome:
             w.fact(node, CG.outcome, iris.concept("outcome", dec.outcome), dec.evidence)
-        w.fact(node, CG.decisionType, Literal(dec.kind), dec.evidence)
+        w.fact(node, CG.decisionType, _literal(dec.kind), dec.evidence)
         if dec.unanimous is not None:
-            w.fact(node, CG.unanimous, Literal(dec.unanimous), dec.evidence)
+            w.fact(node, CG.unanimous, _literal(dec.unanimous), dec.evidence)
         if meeting is not None:
             w.fact(node, CG.madeAt, meeting, dec.evidence)
         _decision_date(c, node, dec, made_at)
@@ -594,8 +693,8 @@ def _decisions(c: _Context, meeting_iris: list[URIRef], item_iris: list[URIRef])
         key = iris.follow_up(owner, f.due, f.description if shared[(owner, f.due)] > 1 else None)
         node = w.entity(key, CG.FollowUp, short_label(f.description), f.evidence)
         w.date(node, CG.due, f.due, f.evidence)
-        w.fact(node, DCTERMS.description, Literal(f.description), f.evidence)
+        w.fact(node, DCTERMS.description, _literal(f.description), f.evidence)
         if f.responsible:
-            w.fact(node, CG.responsibleText, Literal(f.responsible), f.evidence)
+            w.fact(node, CG.responsibleText, _literal(f.responsible), f.evidence)
         if decision is not None:
             w.fact(node, CG.followUpOf, decision, f.evidence)
