@@ -20,7 +20,7 @@ Usage::
     python bench/provenance_bench.py ../shared/corpus [--repeat 3] [--jobs 2] [--out bench/results/provenance.json]
 
 Build times on a shared machine are noisy: the encodings are built in turn, ``--repeat`` times, and the median is
-reported; the mapping time (``to_triples`` and N-Triples, one process, extractions made once) is steadier.
+reported; the mapping time (``to_ntriples``, one process, extractions made once) is steadier.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ from rdflib import RDF, Literal, URIRef
 from rdflib.namespace import PROV
 
 from caregraph import iris
-from caregraph.ntriples import TripleTerm, graph_ntriples
+from caregraph.ntriples import TripleTerm
 from caregraph.pipeline import mapping
 from caregraph.vocab import CG, OA
 
@@ -175,7 +175,7 @@ def build_once(corpus: Path, jobs: int) -> dict:
 def mapping_seconds(corpus: Path, extractions: list) -> float:
     started = time.process_time()
     for x in extractions:
-        graph_ntriples(mapping.to_triples(x))
+        mapping.to_ntriples(x)
     return time.process_time() - started
 
 
@@ -183,7 +183,7 @@ def write_seconds(extractions: list) -> float:
     """The transactional writer alone: every document's graph into a fresh on-disk store in one transaction."""
     from caregraph.store import Store
 
-    docs = [(str(mapping.document_iri(x.document)), graph_ntriples(mapping.to_triples(x))) for x in extractions]
+    docs = [(str(mapping.document_iri(x.document)), mapping.to_ntriples(x)) for x in extractions]
     tmp = Path(tempfile.mkdtemp(prefix="provenance-write-"))
     try:
         store = Store(tmp / "store")

@@ -62,7 +62,7 @@ def builds(folder: Path) -> str:
         s = r.get("stages")
         if s:
             stages.append(
-                f"| {name} | {f(s['load_ms'])} | {f(s['segment_ms'])} | {f(s['extract_ms'])} | {f(s['map_ms'])} | {f(s['ntriples_ms'])} | {f(s['total_ms'])} | {s['triples_per_doc']:.0f} |"
+                f"| {name} | {f(s['load_ms'])} | {f(s['segment_ms'])} | {f(s['extract_ms'])} | {f(s['map_ms'])} | {f(s.get('ntriples_ms'))} | {f(s['total_ms'])} | {s['triples_per_doc']:.0f} |"
             )
     return "\n".join(rows) + "\n\n" + "\n".join(base) + "\n\n" + "\n".join(stages)
 
