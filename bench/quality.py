@@ -14,11 +14,10 @@ and their rows turned into the internal gold form of :mod:`caregraph.gold` (one 
 made relative to the corpus folder: ``docs/204.txt``). Scores come from :mod:`caregraph.evaluate`.
 
 The new gold is ``bench/gold-dev`` and ``bench/gold-blind``, split by council in ``bench/split.toml``; beside them the
-later real sets (``bench/gold-real2-*`` … ``bench/gold-real5-*``, their pages in ``../realpages``, ``../realpages3``
-… ``../realpages5``, outside the repository: ``--real2`` … ``--real5`` for other places; a set whose folder is
-missing is left out with a note). ``--split dev`` scores dev … dev5; the blind splits (blind …
-blind5) are
-scored, never inspected: ``--errors``, ``--summary`` and ``--dump`` are refused for its pages, and every run
+later real sets of ``REAL_SETS`` (``bench/gold-real2-*`` … ``bench/gold-real6-*``, their pages in ``../realpages``,
+``../realpages3`` … ``../realpages6``, outside the repository: ``--real2`` … ``--real6`` for other places; a set whose
+folder or gold is missing is left out with a note). ``--split dev`` scores dev … dev6; the blind splits (blind …
+blind6) are scored, never inspected: ``--errors``, ``--summary`` and ``--dump`` are refused for its pages, and every run
 that scores it appends a line (time, commit, macro F1 dev and blind, note) to ``bench/blind-log.csv``, so the number
 of blind scorings is on record.
 """
@@ -48,23 +47,17 @@ DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
 # beside the repository like ../shared (third-party text is not committed); its gold and split are in bench/.
 # The third (stop 22, later the same day) likewise, in ../realpages3; the fourth (stop 23) in ../realpages4; the fifth
 # (stop 24) in ../realpages5.
-REAL_CORPORA = {n: ROOT.parent / ("realpages" if n == "2" else f"realpages{n}") for n in ("2", "3", "4", "5")}
+REAL_SETS = ("2", "3", "4", "5", "6")  # the later real sets; the sixth (stop 25) in ../realpages6
+REAL_CORPORA = {n: ROOT.parent / ("realpages" if n == "2" else f"realpages{n}") for n in REAL_SETS}
 SPLITS = {
     "dev": ROOT / "bench" / "gold-dev",
     "blind": ROOT / "bench" / "gold-blind",
-    "dev2": ROOT / "bench" / "gold-real2-dev",
-    "blind2": ROOT / "bench" / "gold-real2-blind",
-    "dev3": ROOT / "bench" / "gold-real3-dev",
-    "blind3": ROOT / "bench" / "gold-real3-blind",
-    "dev4": ROOT / "bench" / "gold-real4-dev",
-    "blind4": ROOT / "bench" / "gold-real4-blind",
-    "dev5": ROOT / "bench" / "gold-real5-dev",
-    "blind5": ROOT / "bench" / "gold-real5-blind",
+    **{f"{side}{n}": ROOT / "bench" / f"gold-real{n}-{side}" for n in REAL_SETS for side in ("dev", "blind")},
 }
-ORDER = ("dev", "blind", "dev2", "blind2", "dev3", "blind3", "dev4", "blind4", "dev5", "blind5")  # gap: dev − blind
+ORDER = ("dev", "blind", *(f"{side}{n}" for n in REAL_SETS for side in ("dev", "blind")))  # gap: dev − blind
 GROUPS = {  # what --split dev / blind scores
-    "dev": ("dev", "dev2", "dev3", "dev4", "dev5"),
-    "blind": ("blind", "blind2", "blind3", "blind4", "blind5"),
+    "dev": ("dev", *(f"dev{n}" for n in REAL_SETS)),
+    "blind": ("blind", *(f"blind{n}" for n in REAL_SETS)),
 }
 # Pooled figures: every page of a group scored as one set, with a 95 % interval for the macro F1 from resampling
 # pages (a category of a few entries moves a split's macro F1 by a tenth with one entry; the pool and its interval
@@ -381,14 +374,7 @@ LOG_COLUMNS = [
     "macro_f1_dev",
     "macro_f1_blind",
     "note",
-    "macro_f1_dev2",
-    "macro_f1_blind2",
-    "macro_f1_dev3",
-    "macro_f1_blind3",
-    "macro_f1_dev4",
-    "macro_f1_blind4",
-    "macro_f1_dev5",
-    "macro_f1_blind5",
+    *(f"macro_f1_{side}{n}" for n in REAL_SETS for side in ("dev", "blind")),
     "macro_f1_dev_pooled",
     "macro_f1_blind_pooled",
 ]
@@ -445,7 +431,7 @@ def _parser() -> argparse.ArgumentParser:
         "--split",
         choices=("dev", "blind", "both"),
         default="both",
-        help="new gold split(s) to score: dev = dev … dev5; blind = blind … blind5 (and each group pooled)",
+        help="new gold split(s) to score: dev = dev … dev6; blind = blind … blind6 (and each group pooled)",
     )
     for number, folder in REAL_CORPORA.items():
         parser.add_argument(
