@@ -683,7 +683,12 @@ NEWS_CASES = [
         "The panel met Ann Tester and Bob Sample, two youth workers, at the hub.",
         {"Ann Tester": "youth worker", "Bob Sample": "youth worker"},
     ),
-    ("pair_counted_not_a_calling", "Tom Sample and Jo Example, both parents, spoke.", {}),
+    # people named by name, neither with a post: "both parents" counts them, it is no calling
+    (
+        "pair_counted_not_a_calling",
+        "Tom Sample and Jo Example, both parents, spoke.",
+        {"Tom Sample": None, "Jo Example": None},
+    ),
     # a post named in a declaration of interest is the declaring member's; a membership in lower case is none
     (
         "declared_that_she_is",

@@ -356,7 +356,11 @@ def test_names_sharing_a_bodys_bracket(text: str, expected: set[str]) -> None:
 
 
 def test_a_bracket_is_shared_only_by_a_list_that_opens_its_line() -> None:
-    assert set(people("We met Kit Person and Steve Sample (Anyshire County Council) yesterday\n")) == {"Steve Sample"}
+    """The bracket is Steve Sample's evidence; Kit Person's is the given name (round 7). Neither has a post."""
+    assert people("We met Kit Person and Steve Sample (Anyshire County Council) yesterday\n") == {
+        "Steve Sample": None,
+        "Kit Person": None,
+    }
 
 
 @pytest.mark.parametrize(

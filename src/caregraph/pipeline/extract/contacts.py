@@ -4,7 +4,8 @@ lists one to a line under a heading ("Officers present:"), "Name – Role" rows;
 fields ("Contact: Alyson Grice/Samantha Morris  Overview & Scrutiny Officers  Email: …", "By Hannah Example, Local
 Democracy Reporter", "(Sam Sample – 0100 000000)"); flattened tables ("Councillor X | Chair | Present", one cell per
 line) and name-and-post line pairs (signatures). :func:`name_cell` and :func:`post_cell` read a cell or a line that
-holds a name, or a post, and nothing else. Passes of :mod:`.people`; rules: ``rules/people.toml``."""
+holds a name, or a post, and nothing else; lists of people written initials first ("P. Saunders, L. King, S. Reay").
+Passes of :mod:`.people`; rules: ``rules/people.toml``."""
 
 from __future__ import annotations
 
@@ -89,8 +90,31 @@ def _split_outside_brackets(names: str) -> Iterator[tuple[int, str]]:
 def plural_pass(doc: Doc) -> Iterator[PersonCandidate]:
     """ "Councillors Smith, Jones and Brown", "Councillors Dawn Dale (Chair), …": attendees."""
     for m in scan(patterns().plural, doc.text, doc.limit, prefixes=patterns().plural_starts):
+        shared = _plural_label_before(doc.text, m.start())
         for name, post, _, s, e in _list_items(doc, m.group("names"), m.start("names"), "Councillor"):
+            if post is None and shared is not None:
+                found = candidate(doc, name, shared[2], s, e, "Councillor", "attendee", shared[:2])
+                yield found._replace(evidence=doc.evidence(shared[0], e))
+                continue
             yield candidate(doc, name, post, s, e, "Councillor", "attendee")
+
+
+_PLURAL_LABEL = re.compile(r"(?P<label>[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*){1,3})[ \t]*:[ \t]*\Z")
+
+
+def _plural_label_before(text: str, pos: int) -> tuple[int, int, str] | None:
+    """A post in the plural labelling the list of councillors at ``pos``, which each of them holds: "Cabinet
+    Members: Councillors Ann Example and Jo Sample" (each a "Cabinet Member"): ``(start, end, post)``."""
+    m = _PLURAL_LABEL.search(text, max(0, pos - 50), pos)
+    if m is None:
+        return None
+    label = m.group("label")
+    head = rules().post_head_re
+    for start in (0, *(i + 1 for i, ch in enumerate(label) if ch == " ")):
+        part = label[start:]
+        if part.endswith("s") and head.fullmatch(part[:-1]) and len(part.split()) >= 2:
+            return m.start("label") + start, m.start("label") + len(label), part[:-1]
+    return None
 
 
 _LIST_CUES = (
@@ -158,6 +182,38 @@ def _inverted(doc: Doc) -> Iterator[PersonCandidate]:
             inner = m.group("inner")
             post = clean(inner) if inner and rules_.post_head_re.search(inner) and not re.search(r"\d", inner) else None
             yield candidate(doc, name, post, start, end, None, "attendee")
+
+
+# "P. Saunders, L. King, S. Reay (R); D. Bond and N. Hart (LD)": people written initials first, a bracket (a post or
+# a group's code) allowed after each, apart by commas, semicolons or "and" on one line.
+_INITIALLED = re.compile(
+    rf"(?P<initials>{UPPER}\.?(?:[ \t]?{UPPER}\.?){{0,2}})[ \t]+(?P<surname>{WORD}(?:-{WORD})?)(?![\w’'.-])"
+    rf"(?:[ \t]*\((?P<inner>[^()\n]{{1,60}})\))?"
+)
+_INITIALLED_GAP = re.compile(r"[ \t]*(?:[,;]|,?[ \t]+and)[ \t]+\Z")
+_INITIALLED_AT_LEAST = 3  # three such names in a row are a list; two could be anything ("A Review and B Notes")
+
+
+def initialled_lists(doc: Doc) -> Iterator[PersonCandidate]:
+    """Lists of three or more people written initials first on one line ("P. Saunders, L. King, S. Reay (R);
+    D. Bond and N. Hart"): the repeated shape is the evidence, whatever heads the list. A bracket is the post when
+    it opens with a post's head ("(Chair)"), else nobody's ("(R)", a directorate's letters)."""
+    text, rules_ = doc.text, rules()
+    run: list[re.Match[str]] = []
+    for m in itertools.chain(scan(_INITIALLED, text, doc.limit), (None,)):
+        if m is not None and run and _INITIALLED_GAP.search(text, run[-1].end(), m.start()):
+            run.append(m)
+            continue
+        if len(run) >= _INITIALLED_AT_LEAST:
+            for item in run:
+                initials = " ".join(item.group("initials").replace(".", " ").split())
+                name = f"{initials} {item.group('surname')}"
+                if not is_name(name):
+                    continue
+                inner = item.group("inner")
+                post = clean(inner) if inner and rules_.post_head_re.match(inner) else None
+                yield candidate(doc, name, post, item.start(), item.end("surname"), None, "attendee")
+        run = [m] if m is not None else []
 
 
 _BLOCK_HEADING = re.compile(

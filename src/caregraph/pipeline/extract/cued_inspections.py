@@ -80,8 +80,13 @@ def drafts_of_cues(
                 d
                 for d in s.dates
                 if id(d) not in used | publications
-                and _MODIFIER_DATE.fullmatch(text, d.end, cs)
-                and _DETERMINER.search(text, max(s.start, d.start - 8), d.start)
+                and (
+                    (
+                        _MODIFIER_DATE.fullmatch(text, d.end, cs)
+                        and _DETERMINER.search(text, max(s.start, d.start - 8), d.start)
+                    )
+                    or cs < d.start < d.end < ce  # the cue itself holds it: "the February 2023 inspection report"
+                )
             ]
     dates = _assign(text, cues, own)
     # "the LSCB had been reviewed by Ofsted alongside the inspection between …": the review shares the event's date
@@ -153,9 +158,11 @@ def drafts_of_cues(
             drafts.append(draft)
 
 
-#: Words that name an inspection as one before the page's own: "the previous inspection", "earlier inspections".
+#: Words that name an inspection as one before the page's own: "the previous inspection", "earlier inspections",
+#: "since the last inspection" (the point the page's news is measured from).
 _PREVIOUS = re.compile(
     r"(?i)\b(?:previous|prior|earlier|former)\s+(?:[\w-]+\s+){0,2}?(?:inspection|visit)|\bprevious(?:ly)?\b(?=[^.;]{0,30}$)"
+    r"|\bsince\s+(?:the|its|their|our)\s+last\s+(?:[\w-]+\s+){0,2}?(?:inspection|visit)"
 )
 
 #: A report or inspection a dated news page calls new, as the source of what it reports: "inspectors said in a new

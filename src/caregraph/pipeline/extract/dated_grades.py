@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from caregraph.pipeline.extract.inspection_drafts import Reading, Sentence, make_draft
-from caregraph.pipeline.extract.inspection_rules import GENERIC, Draft, is_publication, kind_by_date, rules
+from caregraph.pipeline.extract.inspection_drafts import Reading, Sentence, make_draft, of_the_service
+from caregraph.pipeline.extract.inspection_rules import GENERIC, OTHER, Draft, is_publication, kind_by_date, rules
 from caregraph.pipeline.extract.judgements import JudgementMention, judgement_date, judgement_dates
 
 #: A report's name in a sentence that names no event: "In its report, published on 10 January, Ofsted judged …".
@@ -49,7 +49,12 @@ def drafts_of_judgements(
                 if id(listed) in used:
                     continue
                 publication = is_publication(s.text, listed, s.start)
-                k = kind_by_date(r.kinds[GENERIC], listed.date, publication)
+                # on a page about a fostering agency's or children's home's inspection, the service's
+                k = (
+                    OTHER
+                    if of_the_service(reading, s.sentence)
+                    else kind_by_date(r.kinds[GENERIC], listed.date, publication)
+                )
                 if k is None:
                     continue
                 own, published = (None, listed) if publication else (listed, None)

@@ -55,7 +55,10 @@ def find_decisions(doc: Doc | Segmented, meetings: list[MeetingRecord] | None = 
     recommendation quoted and then agreed, each dated by the page's own meeting (in ``meetings``) or its date of
     decision. A decision printed twice is one."""
     doc = Doc.of(doc)
-    return merge_decisions(match_decisions(doc), decision_date(doc, meetings or []))
+    # a page headed by its meeting ("Overview and Scrutiny Board - Monday 23rd April 2018") records that meeting,
+    # whatever its genre says
+    headed = any(is_header_meeting(m, doc) for m in meetings or [])
+    return merge_decisions(match_decisions(doc, meeting_page=headed), decision_date(doc, meetings or []))
 
 
 def decision_date(doc: Doc, meetings: list[MeetingRecord]) -> PartialDate | None:
@@ -111,9 +114,10 @@ _VOTED = re.compile(
 )
 
 
-def match_decisions(doc: Doc) -> list[DecisionCandidate]:
+def match_decisions(doc: Doc, *, meeting_page: bool = False) -> list[DecisionCandidate]:
     """Every decision item of the page's decision sections, the resolutions with no heading, then the quoted
-    recommendations, in that order."""
+    recommendations, in that order. With ``meeting_page`` (a page headed by its own meeting) a strong opener is read
+    with no heading even where the page's genre is news."""
     text = doc.text
     lowered = text[: doc.limit].lower()  # quick tests before the full patterns
     cues = [m.start() for m in rules().unanimous.finditer(text, 0, doc.limit)] if "unanim" in lowered else []
@@ -148,7 +152,7 @@ def match_decisions(doc: Doc) -> list[DecisionCandidate]:
                 items += headless_items(doc, rest, strong_only=doc.genre not in _MEETING_GENRES)
         elif (
             (s.kind not in _NOT_DECISIONS or _resolution_title(text, s))
-            and doc.genre is not Genre.NEWS
+            and (doc.genre is not Genre.NEWS or meeting_page)
             and not proposed
         ):
             # only a strong opener is a resolution in a summary of the discussion (points made) and on a page that is

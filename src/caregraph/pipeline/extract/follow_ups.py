@@ -5,9 +5,10 @@ submitted by 21st November").
 first commitment cue ("report back", "be presented", "by the end of", …) whose clause states a due date: a date at
 the text's precision, relative dates resolved against the document's date, not a report's publication date nor the
 date of something that happened ("the visit carried out 1-2 November"), not before the document's own date (on a
-page of several meetings, the date of the meeting whose minutes hold it); a publication date only when what is
-published is the council's own ("the refreshed plan is due to be published in July"), not an inspection's report or
-letter, and a report to come dated right after ("asked for a further report in June") is no publication.
+page of several meetings, the date of the meeting whose minutes hold it; on a page with no date in its text, not
+before its URL's date); a sentence a hard line break cut off is read with its next line; a publication date only when
+what is published is the council's own ("the refreshed plan is due to be published in July"), not an inspection's
+report or letter, and a report to come dated right after ("asked for a further report in June") is no publication.
 Conditions ("subject to …"), hopes, plans put off, other bodies' plans in any tense ("Ofsted will …", "Ofsted
 planned to …", "the inspection team will …"), a he, she or they standing for an outside actor ("A team of
 inspectors arrived … They will …"), questions ("asked whether …"), denied cues ("it was not possible to review …"),
@@ -30,6 +31,7 @@ rule (:func:`caregraph.pipeline.extract.inspections.is_publication`).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -115,8 +117,13 @@ def find_follow_ups(
 
 
 #: A forward plan's field of when a decision is due ("Decision due: Not before 15th May 2020 by Leader of the
-#: Council", "Decision due date: 12 Jun 2024"), at the start of its line.
-_DECISION_DUE = re.compile(r"(?i)[ \t]*decision\s+due(?:\s+date)?\s*:")
+#: Council", "Decision due date: 12 Jun 2024"), or a decision report's of when it takes effect ("IMPLEMENTATION DATE :
+#: 9 AUGUST 2004", "Date of implementation: 3 May 2024"), at the start of its line.
+_DECISION_DUE = re.compile(
+    r"(?i)[ \t]*(?:decision\s+due(?:\s+date)?|(?:decision\s+)?implementation\s+date|date\s+of\s+implementation)\s*:"
+)
+#: A report's "Title:" field, the entry's title when the page has one ("Title: LEA OFSTED ACTION PLAN").
+_TITLE_FIELD = re.compile(r"(?i)\s*(?:report\s+)?title\s*:\s*(?P<title>\S[^\n]*)")
 
 
 #: A label of a page's kind above its title ("Issue details", "Forward plan entry", "Decision information").
@@ -125,10 +132,11 @@ _PAGE_LABEL = re.compile(r"(?i)(?:[\w-]+\s+){0,3}(?:details|entry|history|meetin
 
 def decision_due(doc: Doc, doc_date: PartialDate | None, anchor: PartialDate | None = None) -> list[FollowUpRecord]:
     """The decision a forward plan's entry (a ModernGov "Issue details" page) says is due: its "Decision due:" line's
-    date, not before the page's date, with the entry's title and who takes it as the description ("'Children at
+    date (or a decision report's "Implementation date:"), not before the page's date, with the entry's title and who takes it as the description ("'Children at
     the Heart' Improvement Plan - Key Decision by Leader of the Council")."""
     text = doc.text
-    if "ecision due" not in text[: doc.limit] and "ECISION DUE" not in text[: doc.limit]:
+    head = text[: doc.limit]
+    if not any(w in head for w in ("ecision due", "ECISION DUE", "mplementation", "MPLEMENTATION")):
         return []
     out: list[FollowUpRecord] = []
     for start, end, _ in doc.lines:
@@ -140,8 +148,10 @@ def decision_due(doc: Doc, doc_date: PartialDate | None, anchor: PartialDate | N
         dates = doc.dates_in(field.end(), end, anchor or doc_date, future=True)
         if not dates or (doc_date is not None and not _not_before(dates[0].date, doc_date)):
             continue
-        # the entry's title: the page's first line of three words or more that is no label of the page's kind
-        title = next(
+        # the entry's title: its "Title:" field, else the page's first line of three words or more that is no label of
+        # the page's kind
+        fields = (_TITLE_FIELD.match(line) for _, _, line in doc.lines_in(0, start))
+        title = next((f.group("title") for f in fields if f is not None), None) or next(
             (line for _, _, line in doc.lines_in(0, start) if len(line.split()) >= 3 and not _PAGE_LABEL.match(line)),
             None,
         )
@@ -159,6 +169,8 @@ def match_follow_ups(
     anchor = anchor or doc_date
     counted = _counts_from(doc, doc_date, anchor)
     held = _meetings_held(doc, doc_date)
+    # a page with no date in its text is still no earlier than its URL's: a commitment due before it is past
+    doc_date = doc_date or document_date_from_url(doc.source.url)
     out: list[FollowUpRecord | None] = []
     for d in decisions:
         when = _as_of(held, d.evidence.start, doc_date)
@@ -177,9 +189,47 @@ def match_follow_ups(
     for s in doc.segments:
         if s.kind in _PROSE:
             when = _as_of(held, s.start, doc_date)
-            for ss, se in doc.sentences_in(s.start, min(s.end, SCAN_LIMIT)):
+            for ss, se in _unwrapped(doc.text, doc.sentences_in(s.start, min(s.end, SCAN_LIMIT))):
                 out.extend(_in_span(doc, ss, se, None, when, counted, every=True))
     return [c for c in out if c is not None]
+
+
+#: Where a sentence ends: its last character (past closing quotes and brackets).
+_SENTENCE_END = ".!?;:"
+#: How long the last line of a sentence cut off by a line break is at least: a line wrapped at a page's width, not a
+#: heading ("Purpose of report").
+_WRAPPED_LINE = 40
+#: A list item's start ("1. …", "(b) …", "• …"): a line that starts one goes on with no sentence above it.
+_LIST_ITEM = re.compile(r"[-•·*–]\s|\(?[0-9a-zA-Z]{1,3}[.)]\s")
+
+
+def _unwrapped(text: str, spans: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """The sentences of ``spans`` with a sentence that a hard line break cut off (no full stop at the end of its line,
+    the next line going on with it: "There would be an update on the Fostering" / "Service on the agenda for the
+    March meeting.") joined to the one after it, when that line is as long as a wrapped line; a blank line between
+    them parts them, and so does a list item's marker ("1. …") at the start of the next."""
+    held: tuple[int, int] | None = None
+    for ss, se in spans:
+        if held is not None:
+            gap = text[held[1] : ss]
+            line = text.rfind("\n", 0, held[1]) + 1
+            if (
+                gap.count("\n") == 1
+                and not gap.strip()
+                and held[1] - max(line, held[0]) >= _WRAPPED_LINE
+                and not _LIST_ITEM.match(text, ss)
+            ):
+                held = (held[0], se)
+            else:
+                yield held
+                held = (ss, se)
+        else:
+            held = (ss, se)
+        if text[held[0] : held[1]].rstrip(" \t\"”’')")[-1:] in _SENTENCE_END:
+            yield held
+            held = None
+    if held is not None:
+        yield held
 
 
 def _meetings_held(doc: Doc, doc_date: PartialDate | None) -> list[tuple[int, PartialDate]]:
@@ -405,6 +455,7 @@ def _due_dates(doc: Doc, s_start: int, c_start: int, c_end: int, scope: str, cou
             )
             and not _PAST_PASSIVE.search(text, max(c_start, d.start - 60), d.start)
             and not _PAST_EVENT_DATE.search(text, max(c_start, d.start - 70), d.start)
+            and not _PAST_SPAN.search(text, max(c_start, d.start - 50), d.start)
             and not r.snapshot_before.search(text, max(c_start, d.start - 40), d.start)
             and not _EVENT_AFTER.match(text, d.end, c_end)
             and not r.past_verb_after.match(text, d.end, c_end)
@@ -426,14 +477,27 @@ _REPORT_IN = re.compile(
     r"(?i)\b(?:an?|further|progress|update|written|follow-?up|annual|final|full)\s+(?:[\w-]+\s+)?(?:report|update)"
     r"\s+(?:back\s+)?in\s+(?:the\s+)?$"
 )
+#: … or one to come to a body or meeting ("a further report to come to the September 2020 meeting", "an update report
+#: to Cabinet in June").
+_REPORT_TO = re.compile(
+    r"(?i)\b(?:an?|further|progress|update|written|follow-?up|annual|final|full)\s+(?:[\w-]+\s+)?(?:report|update)"
+    r"\s+(?:back\s+)?to\s+(?:come\s+(?:back\s+)?to\s+)?(?:the\s+|its\s+|a\s+)?(?:[\w’'-]+\s+){0,3}?"
+    r"(?:(?:in|at|on)\s+(?:the\s+)?)?$"
+)
 
 
 def _report_to_come(text: str, c_start: int, c_end: int, d: DateMention) -> bool:
     """Whether ``d`` dates a report or update to come to the council ("The Panel asked for a further report in June
-    2024"), which the inspections finder reads as a report's publication ("report in June"): not when the clause
-    names an inspection, its letter or findings ("a further Ofsted report in June")."""
+    2024", "a further report to come to the September 2020 meeting"), which the inspections finder reads as a
+    report's publication ("report in June", "report to …"): not when the clause names an inspection, its letter or
+    findings ("a further Ofsted report in June", "a full report in May would follow the monitoring visit"); one to
+    come to a body or meeting is the council's unless the words before its date name them (after it, they are what
+    the report is about: "… to include the next steps for the re-inspection by Ofsted")."""
+    before = max(c_start, d.start - 60)
+    if _REPORT_TO.search(text, before, d.start) is not None:
+        return _REPORT_OF_INSPECTION.search(text, c_start, d.start) is None
     return (
-        _REPORT_IN.search(text, max(c_start, d.start - 60), d.start) is not None
+        _REPORT_IN.search(text, before, d.start) is not None
         and _REPORT_OF_INSPECTION.search(text, c_start, c_end) is None
     )
 
@@ -677,6 +741,12 @@ _PAST_EVENT_DATE = re.compile(
     r"(?i)(?<!\bbe\s)\b(?:carried\s+out|took\s+place|taken\s+place|held|undertaken|conducted|visited|inspected|dated"
     r"|arrived|began|met)"
     r"\s+(?:(?:over|for|across|at|to|with)\s+(?:[\w’'-]+\s+){1,3}?)?(?:on\s+|in\s+|between\s+|from\s+|during\s+|over\s+)?(?:the\s+)?$"
+)
+#: A span just past, the date in a bracket after it restating it: "in the last 6 months (1st October 2019 to 31st
+#: March 2020)", "over the past year (from April 2023)".
+_PAST_SPAN = re.compile(
+    r"(?i)\b(?:last|past|previous|preceding)\s+(?:[\w-]+\s+)?(?:days|weeks|months|years|quarters?|year|month)\s*"
+    r"\(\s*(?:from\s+|between\s+|since\s+)?(?:the\s+)?$"
 )
 #: What makes a publication date another body's, not a commitment's due date: the report or letter of an inspection
 #: ("the letter will be published on 5 September"); a plan of the council's own "to be published in July" is due then.

@@ -13,6 +13,7 @@ rest of the section is read as text with no heading (:mod:`.headless_decisions`)
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from caregraph.pipeline.extract.decision_lines import NUMBER, Item, is_title, marker, marker_kind, unpiped
 from caregraph.pipeline.extract.decision_rules import (
@@ -23,6 +24,7 @@ from caregraph.pipeline.extract.decision_rules import (
     rules,
 )
 from caregraph.pipeline.extract.doc import Doc, Line, trim
+from caregraph.pipeline.extract.meeting_rules import rules as meeting_rules
 from caregraph.records import Segment
 
 _SECTION_HEAD = re.compile(
@@ -69,6 +71,8 @@ def section_items(doc: Doc, s: Segment) -> tuple[list[Item], int]:
         if len(line_text) < 90 and (
             _LEAD_IN.match(line_text) or (not items and _leads_a_list(text, line_text, lines, k))
         ):
+            if items and not marked and not _decider_lead_in().search(line_text):
+                return items, raw_start  # "Matters arising:" below the resolutions: another heading, not who decided
             continue  # "Resolved that the Panel:", "That Cabinet:" introduce the list that follows
         # an adverbial phrase ("In view of the Chair's absence, to elect …") stays in the text, the verb after it
         # says whether the line is a decision
@@ -101,13 +105,28 @@ def section_items(doc: Doc, s: Segment) -> tuple[list[Item], int]:
     return items, s.end
 
 
-#: A line that holds only a decision's reference: "98/2019", "CAB 45/2020", "Decision No. 12/21", "Ref: EX/2023/07".
+#: A line that holds only a decision's reference: "98/2019", "CAB 45/2020", "Decision No. 12/21", "Ref: EX/2023/07",
+#: or a record's label and its code ("Cabinet Decision Record D100122", "Executive Decision Notice No. ED-2024-07").
 _REFERENCE_LINE = re.compile(
     r"(?i)(?:(?:decision|resolution|minute|ref(?:erence)?)\.?(?:[ \t]+(?:no\.?|number|ref\.?))?[ \t]*[:.]?[ \t]*)?"
     r"(?:[A-Z]{1,6}[ \t/-]?)?\d{1,4}(?:[ \t]*/[ \t]*\d{1,4}){1,2}[ \t]*$"
+    r"|(?i:(?:[\w’'&-]+[ \t]+){0,4}(?:decision|resolution|minute)s?[ \t]+(?:record|notice|reference|ref\.?|no\.?|number)"
+    r"(?:[ \t]+(?:no\.?|number|ref\.?))?[ \t]*[:.]?[ \t]*)[A-Z]{0,6}[ \t/-]?\d[\w/.-]*[ \t]*$"
 )
 #: A form's field with a question or a yes-or-no value: "Is Key Decision?: Yes", "Is Callable In?: No", "Exempt: No".
 _FIELD_LINE = re.compile(r"[A-Z][^:.\n]{0,60}\?[ \t]*:|[A-Z][\w’' -]{0,60}:[ \t]*(?i:yes|no|none|n/?a|nil)[ \t.]*$")
+
+
+@cache
+def _decider_lead_in() -> re.Pattern[str]:
+    """What makes a lead-in line introduce resolutions: a word of deciding or proposing ("Resolved that the Panel:",
+    "That:", "Cabinet is asked to:") or who decides (a body's head word, "Members", a post), not a heading of other
+    business ("Matters arising:", "Actions:", "Updates:")."""
+    heads = meeting_rules().body_heads
+    return re.compile(
+        r"(?i)\b(?:that|resolved|resolves|agreed|agrees|decided|decides|recommend\w*|asked|invited|requested|members|"
+        rf"councillors|member|leader|mayor|director|(?-i:{heads}))\b"
+    )
 
 
 def _next_item_title(text: str, prev_end: int, start: int, end: int) -> bool:

@@ -198,10 +198,12 @@ def _subject_lead_in() -> re.Pattern[str]:
     """A line that names who decided, the list below it saying what ("The Committee:", "The Cabinet Member:",
     "RESOLVED: That the Children and Families Policy Committee:-"): a body's name or a deciding post (capitalised
     words, connectors, commas, ending in a head word: "Committee", "Member", "Leader", …, a post's "for …" after it)
-    or "Members", after an optional resolution word and "That", ending in a colon or a dash ("Actions:" is none)."""
+    or "Members", after an optional resolution word and "That" or a phrase of what led to it ("Following discussion,
+    the Committee:"), ending in a colon or a dash ("Actions:" is none)."""
     heads = meeting_rules().body_heads
     post = r"Member|Leader|Mayor|Director|Chair|Chairman|Chairwoman|Officer|Commissioner"
     return re.compile(
+        r"(?:(?:following|after|in\s+light\s+of|having\s+\w+)\b[^,.;:]{1,60},\s*)?"  # "Following discussion, the Committee:"
         r"(?:(?:it\s+was\s+)?(?:unanimously\s+)?(?:resolved|agreed|decided)(?:\s*,?\s*(?:unanimously|by\s+a\s+majority))?\s*[:;,\-–—]?\s*)?"
         r"(?:that\s+)?(?:the\s+)?(?:members|councillors|(?:(?-i:[A-Z])[\w’'&-]*,?[ \t]+(?:(?:and|of|for|the|in|on|to|&|[-–—])[ \t]+)*){0,10}"
         rf"(?-i:{heads}|(?:{post})(?:\s+(?:for|of)\s+(?-i:[A-Z])[\w’'&-]*(?:,?\s+(?:(?-i:[A-Z])[\w’'&-]*|and|&|the|of|for))*)?))\s*(?::\s*[-–—]?|[-–—])\s*$",
@@ -300,6 +302,11 @@ _MINUTES_CONFIRMED = re.compile(
     r"\s+as\s+an?\s+(?:correct|accurate|true|full)\b",
     re.I,
 )
+#: A "that" clause of a short subject and a verb of being, not of what shall be done ("… decided that this approach was
+#: insufficient"), nor of a course chosen ("… agreed that the best way forward was for the panel to review …").
+_VIEW = re.compile(
+    r"(?i)(?:\s+(?!(?:should|would|will|shall|must|be|could|might|may)\b)[^\s.;:]+){1,4}?\s+(?:was|were|is|are|had|has|have)\s+(?!for\b|to\b)"
+)
 _EARLIER_MEETING = re.compile(r"(?i)\b(?:last|previous|earlier|an\s+earlier|a\s+previous)\s+meeting\b")
 #: A "that" clause that states what is so ("… agreed that the report was helpful"), not what shall be done ("… that a
 #: review should be held", "… that the group be re-established"): a verb of being before any modal.
@@ -349,6 +356,8 @@ def reported_decisions(doc: Doc) -> list[Item]:
     items: list[Item] = []
     for m in _REPORTED_PASSIVE.finditer(text, 0, doc.limit):
         _, end = doc.sentence_around(m.start(), m.end())
+        if text[m.end() - 5 : m.end()].lower().startswith("that") and _VIEW.match(text, m.end() - 1, end):
+            continue  # "it was subsequently decided that this approach was insufficient": a view, not a decision
         items.extend(_infinitives(text, m.start("start") if m.group("start") else m.start("made"), m.end(), end))
     for m in _MINUTES_CONFIRMED.finditer(text, 0, doc.limit):
         _, end = doc.sentence_around(m.start(), m.end())

@@ -189,8 +189,9 @@ def _anaphors(
     return out
 
 
-#: A definite mention: "The visit took place on 23 May" after "a recent Ofsted inspection" is the inspectors' visit.
-_DEFINITE = re.compile(r"(?i)(?:the|this|that)\s+visit\b")
+#: A definite mention: "The visit took place on 23 May" (or "The Ofsted visit …") after "a recent Ofsted inspection"
+#: is the inspectors' visit.
+_DEFINITE = re.compile(r"(?i)(?:the|this|that)\s+(?:ofsted\s+)?visit\b")
 
 #: The inspectorate as the subject that made a visit of no stated kind: "inspectors made an unannounced visit",
 #: "Ofsted carried out a visit".

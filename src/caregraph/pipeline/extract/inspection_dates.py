@@ -24,6 +24,12 @@ def dates_of(doc: Doc, s_start: int, s_end: int, doc_date: PartialDate | None, p
     sentence that speaks of a plan, a date is read as to come unless a past event's words are nearer before it
     ("had been inspected by Ofsted between 27 February and 10 March and the report was due on 21 April": both
     past)."""
+    label = _YEAR_LABEL.match(doc.text, s_start, s_end) if doc.text[s_start : s_start + 1] in _LABEL_STARTS else None
+    if label is not None:  # "• 2015: Overall, the County was rated ‘good’": a timeline's line, labelled by its year
+        ys, ye = label.span("year")
+        found = doc.dates_in(s_start, s_end, doc_date, seasons=True)
+        if not any(d.start <= ys < d.end for d in found):
+            return [DateMention(ys, ye, PartialDate(int(label["year"]))), *found]
     if not planned:
         return doc.dates_in(s_start, s_end, doc_date, seasons=True)
     ahead = doc.dates_in(s_start, s_end, doc_date, future=True, seasons=True)
@@ -34,6 +40,11 @@ def dates_of(doc: Doc, s_start: int, s_end: int, doc_date: PartialDate | None, p
         was[(d.start, d.end)] if (d.start, d.end) in was and _past_before(doc.text, s_start, d.start) else d
         for d in ahead
     ]
+
+
+#: A sentence that opens on a year and a colon, after a bullet at most: a timeline's line ("• 2015: Overall …").
+_YEAR_LABEL = re.compile(r"[\s•·*–-]*(?P<year>(?:19|20)\d\d)\s*:\s")
+_LABEL_STARTS = frozenset(" \t\n•·*–-12")  # what such a sentence starts with (speed only)
 
 
 _PAST_NEAR = re.compile(
@@ -78,6 +89,14 @@ def others_date(text: str, date: DateMention, cues: list[Cue]) -> bool:
 _DONE = re.compile(
     r"(?i)\b(?:(?:had|has|have)\s+(?:been\s+)?(?:inspected|visited|rated|judged|graded|reviewed)|took\s+place"
     r"|(?:was|were)\s+(?:inspected|visited|rated|judged|graded|carried\s+out|undertaken|completed|held))\b"
+    # "the Inspection carried out in September 2021" (not "to be carried out in …")
+    r"|(?<!\bbe\s)(?<!\bbeing\s)(?<!\bto\s)\b(?:carried\s+out|undertaken|conducted|completed)\s+(?:in|on|during|between|over|from)\s"
+)
+#: After the event's mention (or its date, when that comes later), words that tell it as done: "in September 2021 a
+#: full inspection had taken place", "the visit in May 2024 has now been completed".
+_DONE_AFTER = re.compile(
+    r"(?i)[\s,]*(?:[\w’'-]+\s+){0,2}?(?:had|has|have)\s+(?:now\s+|already\s+)?(?:been\s+)?"
+    r"(?:taken\s+place|carried\s+out|completed|undertaken|conducted|concluded|finished)\b"
 )
 
 
@@ -92,7 +111,10 @@ def is_planned(
         if date.date.iso()[:precision] > doc_date.iso()[:precision]:
             # after the date the page is read against, unless told as done ("had been inspected … in November
             # 2023" on a page whose date is only the earliest or latest it states)
-            return not _DONE.search(text, max(0, min(cs, date.start) - 60), date.start)
+            return not (
+                _DONE.search(text, max(0, min(cs, date.start) - 60), date.start)
+                or _DONE_AFTER.match(text, max(ce, date.end), min(len(text), max(ce, date.end) + 60))
+            )
         if date.date.iso()[:precision] < doc_date.iso()[:precision]:
             return False
     window = text[max(0, cs - 60) : min(len(text), date.end + 40)]

@@ -36,6 +36,21 @@ class Reading:
     monitored_by_other: bool = False  # the sentence before gave monitoring to another body than Ofsted (the DfE)
     undated_findings: str | None = None  # the kind of an event whose findings or report the sentence before named,
     # undated ("Ofsted notified the council of the findings of its monitoring visit."): "This was released on …"
+    service_page: bool = False  # the page's title names another service's inspection (a fostering agency's, a
+    # children's home's): an inspection the page names with no framework or council services is that service's
+
+
+def of_the_service(reading: Reading, sentence: str) -> bool:
+    """Whether an inspection ``sentence`` names with no framework is that of the service the page is about (a
+    fostering agency, a children's home: :attr:`Reading.service_page`), the sentence naming no council's children's
+    services, local authority or ILACS."""
+    return reading.service_page and _COUNCIL_SERVICES.search(sentence) is None
+
+
+#: The council's children's services or the local authority, named as what was inspected.
+_COUNCIL_SERVICES = re.compile(
+    r"(?i)\bchildren['’]?s\s+(?:social\s+care\s+)?services\b|\blocal\s+authority\b|\bIL[AC]{2}S\b"
+)
 
 
 class Sentence(NamedTuple):

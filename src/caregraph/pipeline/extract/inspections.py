@@ -18,6 +18,9 @@ is a focused visit). A date in another cell of a table row, a grade left behind 
 in 2018", "published today, Ofsted rated …") are read with the inspection of that date, making one when the sentence
 names none (:mod:`.dated_grades`); grades in flattened tables are read after the sentences.
 
+On a page whose title names another service's inspection (a fostering agency's, a children's home's), an inspection
+a sentence names with no framework and no council's children's services is that service's ("other").
+
 Merging (:func:`~caregraph.pipeline.extract.inspection_merge.merge_inspections`) makes one record of the drafts of
 one event and gives each grade to its inspection. The rules (``rules/inspections.toml``) are compiled by
 :mod:`.inspection_rules`.
@@ -35,7 +38,7 @@ from caregraph.pipeline.extract.dated_grades import drafts_of_judgements
 from caregraph.pipeline.extract.doc import Doc
 from caregraph.pipeline.extract.inspection_cues import context_kind, other_service, sentence_cues
 from caregraph.pipeline.extract.inspection_dates import dates_of, others_date
-from caregraph.pipeline.extract.inspection_drafts import Reading, Sentence, make_draft
+from caregraph.pipeline.extract.inspection_drafts import Reading, Sentence, make_draft, of_the_service
 from caregraph.pipeline.extract.inspection_merge import merge_inspections
 from caregraph.pipeline.extract.inspection_rules import (
     GENERIC,
@@ -87,21 +90,21 @@ _GRADE_WORDS = ("good", "outstanding", "adequate", "improv", "ri", "lowest", "wo
 _MAY_CUE = re.compile(
     r"(?i)(?=[ivrojsclpdwfamh])(?:inspect|visit|review|of(?:s|ts|st)(?:t?ed|ead)|jtai|joint\s+targeted|il[ac]{2}s|ilaas"
     r"|local\s+authority\s+children|\bsif\b|single\s+inspection|commissioner|peer|dfe|department\s+for\s+education"
-    r"|weeks?\b|fortnight|annual|monitoring\s+letter|stocktake|hmi|watchdog|regulator)"
+    r"|weeks?\b|fortnight|annual|monitoring\s+letter|stocktake|hmi|watchdog|regulator|\bapa\b)"
 )
 #: A word every match of :data:`_MAY_CUE` holds (lower case): a sentence whose lower case holds none has no match, so
 #: the pattern is not tried (speed only; see :attr:`Doc.folds_simply` for when lower case tells).
 _CUE_WORDS = (
     "inspect", "visit", "review", "ofs", "oft", "jtai", "joint", "ila", "ilc", "local", "sif", "single",
     "commissioner", "peer", "dfe", "department", "week", "fortnight", "annual", "monitoring", "stocktake", "hmi",
-    "watchdog", "regulator",
+    "watchdog", "regulator", "apa",
 )  # fmt: skip
 
 
 def match_inspections(doc: Doc, doc_date: PartialDate | None) -> tuple[list[Draft], list[Located]]:
     """The drafts every sentence gives, and the grades not yet taken by a draft (each with its sentence)."""
     text = doc.text
-    reading = Reading()
+    reading = Reading(service_page=_about_a_service(doc))
     drafts: list[Draft] = []
     judgements: list[Located] = []
     headers = [(s.start, s.end) for s in doc.segments if s.kind == "meeting"]
@@ -121,6 +124,27 @@ def match_inspections(doc: Doc, doc_date: PartialDate | None) -> tuple[list[Draf
     judgements.extend(table_judgements(text, doc.limit, {j.start for j, _ in judgements}))
     _sif_by_its_areas(text, doc.limit, drafts)
     return drafts, [(j, span) for j, span in judgements if j.start not in reading.consumed]
+
+
+def _about_a_service(doc: Doc) -> bool:
+    """Whether the page's title (its first title or item heading) names the inspection or report of another service
+    than the council's children's services: "Ofsted Inspection Report of the Fostering Service", "Oak Lodge
+    Children's Home – Ofsted inspection"."""
+    title = next((s for s in doc.segments if s.kind in ("title", "item")), None)
+    if title is None or title.end - title.start > 200:
+        return False
+    heading = doc.text[title.start : title.end]
+    return bool(_INSPECTION_WORD.search(heading) and _SERVICE_TITLE.search(heading))
+
+
+#: A word of an inspection or its report in a title.
+_INSPECTION_WORD = re.compile(r"(?i)\b(?:inspect|ofsted|report)")
+#: Another service than the council's children's services, named in a title (not a council's "children's homes"
+#: in general: one home, agency or service, in the singular).
+_SERVICE_TITLE = re.compile(
+    r"(?i)\b(?:(?:fostering|adoption)\s+(?:service|agency)|children['’]s\s+home|residential\s+(?:home|unit)|secure\s+unit"
+    r"|youth\s+(?:offending|justice)\s+(?:service|team)|(?:primary|secondary|special|nursery)\s+school|academy)\b"
+)
 
 
 def _of_other_council(doc: Doc, j: JudgementMention, s_start: int, reading: Reading) -> bool:
@@ -187,6 +211,11 @@ def _read_sentence(
         # taken place in January 2023": that body's visit, not an Ofsted monitoring visit
         cues = [(cs, ce, OTHER if k == MONITORING else k) for cs, ce, k in cues]
     reading.monitored_by_other = monitored
+    if cues and of_the_service(reading, sentence):
+        # on a page about a fostering agency's inspection, "a full inspection had taken place in September 2021" and
+        # "the inspection" are that agency's: of kind "other", told by no length
+        cues = [(cs, ce, OTHER if r.kinds[k].framework == "by-date" else k) for cs, ce, k in cues]
+        anaphors = {a for a in anaphors if not any(cs == a and k == OTHER for cs, _, k in cues)}
     for cs, ce, kind in cues:
         k = r.kinds[kind]
         if k.anaphor == "inspection":
@@ -247,6 +276,7 @@ def _read_sentence(
     drafts_of_judgements(sentence_, sentence_judgements, used, reading, drafts)
     _released_after(sentence_, cues, reading, drafts)
     _named_as_kind(sentence_, cues, drafts)
+    _visit_focused(sentence_, cues, anaphors, drafts)
     if (
         overall
         and any(
@@ -292,6 +322,38 @@ _IT_WAS = re.compile(r"(?i)\W*(?:(?:the|this|that)\s+(?:inspection|visit)|it)\s+
 #: The copula and determiner before a kind's name that says what the event was: "… and was the second monitoring
 #: visit", "was a focused visit".
 _COPULA_BEFORE = re.compile(r"(?i)\b(?:was|is)\s+(?:(?:also|in\s+fact)\s+)?(?:the|an?|its|their)\s+(?:[\w-]+\s+){0,2}$")
+
+
+def _visit_focused(s: Sentence, cues: list, anaphors: set[int], drafts: list[Draft]) -> None:
+    """A sentence that says the visit just named "focused on" one part of the service ("an inspection in November
+    … The Ofsted visit focused on just one area of a much wider children's service"): the event named before with
+    no kind of its own (a generic inspection whose framework nothing told, an Ofsted visit of no stated kind) was a
+    focused visit, when the page names no visit of a kind."""
+    text = s.text
+    if not any(
+        cs in anaphors and _VISIT_END.search(text, cs, ce) and _FOCUSED_NEXT.match(text, ce, s.end)
+        for cs, ce, _ in cues
+    ):
+        return
+    r = rules()
+    if any(not d.generic and not d.unnamed and r.kinds[d.kind].anaphor == "visit" for d in drafts):
+        return  # "the monitoring visit in May … the visit focused on": the visit named
+    before = [
+        d
+        for d in drafts
+        if d.sentence[1] <= s.start
+        and (d.untold or (d.kind == OTHER and d.unnamed))
+        and d.start is not None
+        and d.start >= r.length.focused_since
+    ]
+    last = max(before, key=lambda d: d.pos, default=None)
+    if last is not None:
+        last.kind, last.untold, last.unnamed, last.generic = "focused-visit", False, False, False
+
+
+#: A mention that ends on the word "visit"; what follows a visit that was a focused one: "… focused on just one area".
+_VISIT_END = re.compile(r"(?i)visit$")
+_FOCUSED_NEXT = re.compile(r"(?i)\s+(?:(?:was|had\s+been|has\s+been|only|just)\s+)?focus+(?:ed|ing)\s+(?:on|upon)\b")
 
 
 def _released_after(s: Sentence, cues: list, reading: Reading, drafts: list[Draft]) -> None:
@@ -345,5 +407,9 @@ _KEPT = re.compile(r"(?i)\b(?:retain|maintain|keep|kept|remain)\w*\s+(?:(?:its|t
 #: inspection".
 _INDEFINITE_BEFORE = re.compile(r"(?i)\b(?:an?|another)\s+(?:[\w-]+\s+)?$")
 
-#: A sentence opening on the service or inspection just named: "The service was rated good", "It was judged …".
-_ANAPHORIC_SUBJECT = re.compile(r"(?i)\W*(?:(?:the|this|that|its)\s+(?:service|team|inspection|report)\b|it\b)")
+#: A sentence opening on the service or inspection just named: "The service was rated good", "It was judged …",
+#: "Overall, the service was rated as Inadequate".
+_ANAPHORIC_SUBJECT = re.compile(
+    r"(?i)\W*(?:(?:overall|in\s+summary|in\s+conclusion|as\s+a\s+result|again)\s*,?\s+)?"
+    r"(?:(?:the|this|that|its)\s+(?:service|team|inspection|report)\b|it\b)"
+)

@@ -95,7 +95,9 @@ def grade_key(word: str) -> str | None:
 
 
 _HYPOTHETICAL = re.compile(
-    r"\b(?:(?<!\bable\s)to|could|would|might|aim\w*|aspir\w*|becom\w*|achieve|towards|ambition|want|hope\w*|receive|get|move\s+to)\s*(?:be\s*)?(?:an?\s*)?$",
+    r"\b(?:(?<!\bable\s)to|could|would|might|aim\w*|aspir\w*|becom\w*|achieve|towards|ambition|want|hope\w*|receive|get|move\s+to"
+    r"|(?:objective|goal|target|aim|ambition|aspiration|hope|intention)s?\s+of\s+being)"
+    r"\s*(?:be\s*|(?:have|get|gain|reach|secure|attain|obtain|earn)\s+)?(?:an?\s*)?(?:(?:rating|grade|judge?ment)\s+of\s+)?$",
     re.I,
 )
 #: Words before a judging frame that deny the grade ("no longer judged to be inadequate").
@@ -372,7 +374,7 @@ _DATE_AFTER = re.compile(
     r"(?:(?:(?:that|which)\s+(?:was|were)\s+)?(?:awarded|given|received|handed\s+down)?\s*(?:at|in|following|after)\s+"
     r"(?:an?|its|the|their|(?:ofsted|inspectors|the\s+(?:watchdog|regulator))['’]s?)\s+(?:[\w’'-]+\s+){0,3}?(?:inspection|re-?inspection|visit)"
     r"(?:\s+by\s+(?:the\s+)?(?:inspectorate|ofsted|inspectors|regulator))?\s+)?"
-    r"(?:\(\s*)?(?:in|during|since|(?:published|issued|released)(?:\s+(?:on|in))?)\s+(?:both\s+)?(?:(?:early|mid|late)[\s-]+)?",
+    r"(?:\(\s*)?(?:in|during|since|of|(?:published|issued|released)(?:\s+(?:on|in))?)\s+(?:both\s+)?(?:(?:early|mid|late)[\s-]+)?",
     re.I,
 )
 #: Between a date and the judging frame after it: "2013 when it was rated inadequate", "since January 2019, when
@@ -383,7 +385,7 @@ _DATE_BEFORE_WHEN = re.compile(
     r"\)?\s*,?\s*when\s+(?:[\w’'-]+\s+){1,5}?(?:(?:was|were|had|has|have|is|are)\s+(?:been\s+)?)?", re.I
 )
 _DATE_BEFORE = re.compile(
-    r"(?:\s*,\s*[^,.;]{1,60}?,)?,?\s+(?:(?!(?:and|but|while|whilst|whereas)\b)[\w’'-]+\s+){1,5}?(?:was|were|is|are|has|have|had)\s+(?:(?:been|again|now|also|able\s+to)\s+)*"
+    r"(?:\s*,\s*[^,.;]{1,90}?,)?,?\s+(?:(?!(?:and|but|while|whilst|whereas)\b)[\w’'-]+\s+){1,5}?(?:was|were|is|are|has|have|had)\s+(?:(?:been|again|now|also|able\s+to)\s+)*"
     r"(?:(?:retain|maintain|keep|kept|achiev|receiv|regain)\w*\s+(?:its|their|the|an?)\s+)?",
     re.I,
 )
@@ -407,6 +409,8 @@ def judgement_date(text: str, j: JudgementMention, dates: Sequence[DateMention])
     for d in dates:
         if d.start >= j.end and d.start - j.end < 100 and _DATE_AFTER.fullmatch(text, j.end, d.start):
             return d
+        if j.end <= d.start <= j.end + 3 and _RELATIVE_DATE.match(text, d.start, d.end):
+            return d  # "found 'inadequate' last summer", "rated good last year": a relative date right after it
     for d in dates:  # "… and then in 2015 as 'requires improvement'", "rated in 2016 as good": the frame's own date
         if (
             j.frame_start < d.start
@@ -415,16 +419,33 @@ def judgement_date(text: str, j: JudgementMention, dates: Sequence[DateMention])
             and _DATE_IN_FRAME_AFTER.fullmatch(text, d.end, j.start)
         ):
             return d
-    for d in dates:
-        if d.end <= j.frame_start and j.frame_start - d.end < 60:
-            if _DATE_BEFORE_WHEN.fullmatch(text, d.end, j.frame_start):
+    for d in sorted(dates, key=lambda d: -d.start):  # the nearest before the frame first
+        if d.end <= j.frame_start and j.frame_start - d.end < 120:
+            if j.frame_start - d.end < 60 and _DATE_BEFORE_WHEN.fullmatch(text, d.end, j.frame_start):
                 return d
             if (
                 _DATE_BEFORE.fullmatch(text, d.end, j.frame_start)
-                or _DATE_BEFORE_ACTIVE.fullmatch(text, d.end, j.frame_start)
+                or (j.frame_start - d.end < 60 and _DATE_BEFORE_ACTIVE.fullmatch(text, d.end, j.frame_start))
             ) and _LEADING_IN.search(text, max(0, d.start - 12), d.start):
                 return d
+    for d in dates:
+        if (
+            d.end <= j.frame_start
+            and _LABEL_COLON.match(text, d.end)
+            and _LINE_OPENING.fullmatch(text, text.rfind("\n", 0, d.start) + 1, d.start)
+        ):
+            return d  # "• 2015: Overall, the County was rated ‘good’": a timeline's line, labelled with its date
     return None
+
+
+#: After a date that labels a line: its colon.
+_LABEL_COLON = re.compile(r"\s*:\s")
+#: Before a date that labels a line: nothing but a bullet or spacing.
+_LINE_OPENING = re.compile(r"[\s•·*–-]*")
+
+
+#: A date relative to the page's own, which needs no "in" before it: "last summer", "this year", "earlier this month".
+_RELATIVE_DATE = re.compile(r"(?:last|this|earlier\s+this|the\s+previous)\s", re.I)
 
 
 #: Between dates listed one after another: "2011, 2013 and 2015", "2016 and 2019" (news pages' link labels left in

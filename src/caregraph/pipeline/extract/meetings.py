@@ -2,7 +2,7 @@
 
 :func:`find_meetings` matches, then merges. Matching (:func:`match_meetings`) reads the page's header lines for its
 own meeting (:mod:`.header_meetings`: ModernGov "Meeting: …", a body's name with its day, a decision page's date of
-decision), settles the page's own body, then reads the text for the meetings it names with a day
+decision; else a report's cover fields, "COMMITTEE: AUDIT DATE: 29 JULY 2020"), settles the page's own body, then reads the text for the meetings it names with a day
 (:mod:`.meetings_in_text`; an unnamed one is the page's own body's) and, under a work programme's "Meeting date |
 Item | …" header, the rows of its table. Merging (:func:`merge_meetings`) makes one meeting of a body's mentions on
 one date, keeping the fuller name unless the shorter is the page's own meeting. The names of bodies are read by
@@ -34,6 +34,8 @@ def match_meetings(doc: Doc) -> list[MeetingRecord]:
     """The meetings of the page's header lines, then those the text names with a date (an unnamed one is the page's
     own body's, when the header names it)."""
     found = header_meetings(doc)
+    if not found:
+        found.extend(_cover_meeting(doc))
     own = own_body(doc, found)
     if not found and doc.genre is not Genre.NEWS:
         found.extend(_addressed_meeting(doc))
@@ -55,6 +57,41 @@ def _asked() -> re.Pattern[str]:
         r"[ \t]+(?:is|are)[ \t]+(?:asked|recommended|requested|invited)[ \t]+to\b",
         re.M,
     )
+
+
+#: A report's cover fields at its top: who it goes to, then the day ("COMMITTEE: AUDIT DATE: 29 JULY 2020", "Report
+#: to: Cabinet | Date of meeting: 4 March 2024", "Meeting: Corporate Parenting Panel" over "Date: 12 May 2023").
+_COVER = re.compile(
+    r"(?im)^[ \t]*(?P<label>committee|meeting|report\s+to|board|panel|forum)[ \t]*:[ \t]*(?P<body>[^:\n|]{2,100}?)"
+    r"[ \t|]*(?:\n[ \t]*)?(?:date(?:[ \t]+of[ \t]+(?:the[ \t]+)?(?:meeting|committee|decision))?|meeting[ \t]+date)[ \t]*:[ \t]*"
+)
+#: How far into the page a report's cover fields may start.
+_COVER_REACH = 400
+_CONNECTOR_WORDS = frozenset({"and", "of", "for", "the", "in", "on", "to", "with", "at"})
+
+
+def _cover_meeting(doc: Doc) -> list[MeetingRecord]:
+    """The meeting a report was written for, from its cover fields at the top of the page ("COMMITTEE: AUDIT DATE: 29
+    JULY 2020" → Audit Committee on 29 July 2020): a name in capitals is written in title case, and a name with no
+    head word takes the label's ("AUDIT" under "Committee:")."""
+    m = _COVER.search(doc.text, 0, min(len(doc.text), _COVER_REACH + 200))
+    if m is None or m.start() > _COVER_REACH:
+        return []
+    dates = doc.dates_in(m.end(), min(len(doc.text), m.end() + 40))
+    if not dates or dates[0].start != m.end() or dates[0].date.precision != "day":
+        return []
+    raw = m.group("body").strip(" \t.,;-–—")
+    if raw.isupper():
+        raw = " ".join(
+            w.lower() if w.lower() in _CONNECTOR_WORDS and i else w.capitalize() for i, w in enumerate(raw.split())
+        )
+    label = m.group("label").lower()
+    if not rules().head.search(raw) and label in ("committee", "board", "panel", "forum"):
+        raw = f"{raw} {label.capitalize()}"
+    body = body_name(raw)
+    if body is None or is_council(body):
+        return []
+    return [MeetingRecord(body, dates[0].date, doc.evidence(m.start(), dates[0].end))]
 
 
 def _addressed_meeting(doc: Doc) -> list[MeetingRecord]:

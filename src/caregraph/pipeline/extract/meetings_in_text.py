@@ -49,7 +49,8 @@ def meetings_in_text(doc: Doc, own: str | None, own_day: PartialDate | None = No
     limit = min(len(text), WIDE_SCAN_LIMIT)
     windows = _windows(text, limit)
     if not windows:
-        return _todays_meetings(doc)  # (a story's "today's meeting" needs no stated day)
+        # a story's "today's meeting" and its "Cabinet next week (9 November)" need no stated year
+        return _yearless_meetings(doc, own, own_day) + _todays_meetings(doc)
     out = []
     lowered = [text[ws:we].lower() for ws, we in windows]
     # every body pattern names a body: a window without a head word is passed over
@@ -360,11 +361,13 @@ _YEARLESS = re.compile(  # (the look-arounds first, on where a match can start, 
 
 
 #: A news story's day of a meeting: a day word with the date in brackets, no year ("presented an update to the
-#: council's cabinet tonight (December 3)", "… discussed the report on Tuesday (5 March)", "last night (Thursday,
+#: council's cabinet tonight (December 3)", "… discussed the report on Tuesday (5 March)", "is due to be approved by
+#: the council's Cabinet next week (9 November)", "last night (Thursday,
 #: November 7)", "on Tuesday, December 10"), after the body the sentence names.
 _NEWS_DAY = re.compile(  # (the look-arounds first, on where a match can start, are for speed)
-    r"(?=(?i:[loty]))(?<!\w)"
-    rf"(?:(?P<paren>(?i:\b(?:tonight|today|this\s+(?:evening|morning|afternoon)|last\s+night|yesterday"
+    r"(?=(?i:[lotyn]))(?<!\w)"
+    rf"(?:(?P<paren>(?i:\b(?:tonight|today|tomorrow|this\s+(?:evening|morning|afternoon|week)|last\s+night|yesterday"
+    rf"|(?:next|later\s+this|last)\s+(?:week|month)"
     rf"|on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s*\(\s*)){WEEKDAY}"
     # … or the weekday and its day with no brackets: "on Tuesday, December 10", "on Wednesday 4 September"
     rf"|(?i:\bon\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:the\s+)?))"

@@ -26,7 +26,9 @@ reads a name where there is positive evidence of one:
     (:mod:`.posts_before_names`);
 13. a title written before a name as news copy does — "Corporate director Ana Example said", "Council leader Sir
     Alan Example"; a title in apposition before a name set off by commas — "the leader of the opposition, Jo
-    Example, said", "His Majesty's Inspector, Kim Sample, who …" (:mod:`.news_titles`).
+    Example, said", "His Majesty's Inspector, Kim Sample, who …" (:mod:`.news_titles`);
+14. a known given name before a surname, a proper noun standing alone — "attended by Gary Example HMI", "Andrew
+    Example and Clare Sample said" (:mod:`.people_by_given_name`).
 
 Lists also come as lines a flattened table leaves: a label and its people with no colon ("Officers Present Jo
 Example, Kit Sample", a plural post giving each the post: "Cabinet Members Cllrs …"), and a byline over the
@@ -57,6 +59,7 @@ from caregraph.pipeline.extract.candidates import PersonCandidate
 from caregraph.pipeline.extract.contacts import (
     cells_pass,
     dash_rows,
+    initialled_lists,
     labelled_pass,
     listed_pass,
     plural_pass,
@@ -68,6 +71,7 @@ from caregraph.pipeline.extract.names import is_name
 from caregraph.pipeline.extract.news_titles import apposed_title, lower_heads, title_then_name
 from caregraph.pipeline.extract.organisations import organisations, practice_models
 from caregraph.pipeline.extract.people_acting import people_acting
+from caregraph.pipeline.extract.people_by_given_name import people_by_given_name
 from caregraph.pipeline.extract.people_in_apposition import apposition, bracketed, lower_apposition
 from caregraph.pipeline.extract.people_pairs import pair_with_posts, plural_title_pair
 from caregraph.pipeline.extract.posts import PostSpan, find_posts, post_candidates
@@ -109,6 +113,7 @@ def match_people(doc: Doc, spans: list[PostSpan]) -> list[PersonCandidate]:
         predicate_posts,
         declared,
         listed_pass,
+        initialled_lists,
         dash_rows,
         speaker_rows,
     ):
@@ -117,6 +122,7 @@ def match_people(doc: Doc, spans: list[PostSpan]) -> list[PersonCandidate]:
     out.extend(post_then_name(doc, spans, taken))
     out.extend(title_then_name(doc))
     out.extend(apposed_title(doc))
+    out.extend(people_by_given_name(doc))
     return out
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from caregraph.gazetteer import gazetteer
 from caregraph.pipeline.extract.candidates import PersonCandidate, candidate, witness
 from caregraph.pipeline.extract.doc import Doc, clean
 from caregraph.pipeline.extract.names import (
@@ -27,7 +28,7 @@ from caregraph.pipeline.extract.names import (
     scan,
     trim_name,
 )
-from caregraph.pipeline.extract.posts import post_extent
+from caregraph.pipeline.extract.posts import employer_after, post_extent
 
 
 def apposition(doc: Doc, heads: list[int]) -> Iterator[PersonCandidate]:
@@ -45,6 +46,14 @@ def apposition(doc: Doc, heads: list[int]) -> Iterator[PersonCandidate]:
         if not _post_follows(text, m):
             continue
         head = m.start("head")
+        # a body's possessive before the post ("the City of Anyshire Council's Cabinet Member"): the title's, for
+        # split_body to take as its body
+        mods = (m.group("owner") or "") + (m.group("mods") or "")
+        owner_ = m.group("owner")
+        if owner_ and rules_.post_head_re.match(owner_) and re.search(r"\s(?:of|for)\s", owner_):
+            # "Jo Example, Director of Children's Services Cabinet Member: …": the "owner" is a post of its own, which
+            # the next field's label follows; the post starts there
+            head, mods = m.start("owner"), ""
         extent = post_extent(text, head, min(len(text), head + 200), person=True)
         if extent is None:
             yield candidate(doc, name, None, m.start(), m.end("name"), hon, witness(doc, m.start()))
@@ -52,9 +61,6 @@ def apposition(doc: Doc, heads: list[int]) -> Iterator[PersonCandidate]:
         post_end, post = extent
         if not rules_.post_head_ci.match(post):
             continue
-        # a body's possessive before the post ("the City of Anyshire Council's Cabinet Member"): the title's, for
-        # split_body to take as its body
-        mods = (m.group("owner") or "") + (m.group("mods") or "")
         between = text[m.end("name") : head - len(mods)]
         letters = post.split()[0]
         if letters in rules_.post_nominals and is_name(clean(mods), strict=True):
@@ -83,7 +89,14 @@ def apposition(doc: Doc, heads: list[int]) -> Iterator[PersonCandidate]:
             continue
         title = f"{m.group('former') or ''}{clean(mods)} {post}".strip()  # "a former Director" is not a Director
         title = title.replace("ex- ", "ex-")
-        yield candidate(doc, name, title, m.start(), post_end, hon, witness(doc, m.start()), (start, post_end))
+        found = candidate(doc, name, title, m.start(), post_end, hon, witness(doc, m.start()), (start, post_end))
+        employer = employer_after(text, post_end, min(len(text), post_end + 120))
+        if employer is not None and found.organisation is None:
+            # "Jo Example, Head of Service, Anyshire County Council": the council after the post is its body
+            slug = gazetteer().resolve(employer.group("council"))
+            if slug is not None:
+                found = found._replace(organisation=gazetteer().councils[slug].official_name)
+        yield found
 
 
 _NEXT_TOKEN = re.compile(r"[^ \t]+[ \t]+(?=[A-Z])")

@@ -108,7 +108,7 @@ LOWER_POST = re.compile(
     r"executive|corporate|strategic|lead|chief|independent|principal)[ \t]+)*(?:director|chief[ \t]+executive|cabinet[ \t]+member|lead[ \t]+member|"
     r"executive[ \t]+member|portfolio[ \t]+holder|inspector|leader|head|chair(?:man|woman|person)?)))(?![\w-])"
 )
-_ACRONYM_PAREN = re.compile(r"\s*\((?:[A-Z]{2,8}|[A-Z][A-Za-z]{0,3}[A-Z])\)")
+_ACRONYM_PAREN_END = re.compile(r"\s*\((?:[A-Z]{2,8}|[A-Z][A-Za-z]{0,3}[A-Z])\)[\s,]*\Z")
 
 # ------------------------------------------------------------------------------------------ a post's extent
 
@@ -156,9 +156,28 @@ _LOWER_LIST = re.compile(
     r"(?=[ \t]*(?:[,.;)]|$)|[ \t]+at[ \t]+(?:the[ \t]+)?[A-Z])",  # the list ends the clause, or a body follows
     re.M,
 )
+_LOWER_LIST_OPEN = re.compile(
+    rf"[ \t]*{_LOWER_WORDS}(?:[ \t]*,[ \t]*{_LOWER_WORDS})*[ \t]+(?:and|&)[ \t]+{_LOWER_WORDS}(?![\w’'-])"
+)
 _CLOSED_CAPITAL_LIST = re.compile(
     r"(?:[A-Z][\w’'-]*[ \t]+){1,4}(?:and|&)[ \t]+[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*){0,3}(?=[ \t]*(?:,[ \t]*[a-z]|[.;:)]|$))",
     re.M,
+)
+# a serial ("Oxford") comma before the "and" that closes a capitalised list of subjects ("for Children, Education,
+# and Young People's Services")
+_SERIAL_AND = re.compile(r"(?:and|&)[ \t]+(?P<first>[A-Z][\w’'-]*)")
+# the council a person works for, set off after their post by a comma, to the clause's end ("…, Assistant Director
+# for Early Help, Anyshire County Council and …", "…, Head of Service, ABMBC"): the employer, not the title's words
+EMPLOYER_AFTER = re.compile(
+    r"[ \t]*,[ \t]*(?:the[ \t]+)?(?P<council>(?:[A-Z][\w’'-]*[ \t]+(?:(?:and|upon|on)[ \t]+)?){1,5}"
+    r"(?:Metropolitan[ \t]+)?(?:(?:County|City|Borough|District)[ \t]+)?Council|[A-Z]{1,4}C)"
+    r"(?=[ \t]*(?:[,.;:)\n]|$)|[ \t]+(?:and|&|who|was|were|is|has|had|will|said|gave|presented|attended|provided)\b)",
+    re.M,
+)
+# the verb or auxiliary after a lower-case list of subjects that no comma closes ("the executive director for
+# children, young people and families will present …")
+_LIST_VERB_END = re.compile(
+    r"[ \t]+(?:will|would|has|have|had|is|was|were|can|could|may|might|must|should|shall|also|then)\b"
 )
 _PUNCTUATION = frozenset({"\n", ".", ";", ":", "(", ")", "[", "]", ",", "-", "–", "—", "\t", "|"})
 
@@ -166,12 +185,29 @@ _PUNCTUATION = frozenset({"\n", ".", ";", ":", "(", ")", "[", "]", ",", "-", "�
 def lower_list_end(text: str, pos: int, limit: int) -> int | None:
     """Where the rest of a lower-case list of subjects that starts after a comma at ``pos`` ends ("… for
     children, young people and SEND"), closed by "and"; None when the words there are no such list (a verb)."""
-    listed = _LOWER_LIST.match(text, pos, limit)
+    listed = _LOWER_LIST.match(text, pos, limit) or _list_before_verb(text, pos, limit)
     if listed is None or any(
         patterns().verb_in.fullmatch(w) or w in _LOWER_POST_STOP for w in listed.group(0).replace(",", " ").split()
     ):
         return None
     return listed.end()
+
+
+def _list_before_verb(text: str, pos: int, limit: int) -> re.Match[str] | None:
+    """A lower-case list of subjects closed by "and" that a finite verb, not a comma, follows."""
+    listed = _LOWER_LIST_OPEN.match(text, pos, limit)
+    if listed is None:
+        return None
+    if _LIST_VERB_END.match(text, listed.end(), limit) or patterns().verb_next.match(text, listed.end(), limit):
+        return listed
+    return None
+
+
+def employer_after(text: str, pos: int, limit: int) -> re.Match[str] | None:
+    """The council set off by a comma right after a person's post that ends at ``pos`` (:data:`EMPLOYER_AFTER`)."""
+    if "," not in text[pos : pos + 3]:
+        return None
+    return EMPLOYER_AFTER.match(text, pos, limit)
 
 
 def _subject_list(rest: str) -> bool:
@@ -312,6 +348,10 @@ class _PostScan:
                 self.body_end = listed  # the rest of a lower-case list of subjects is the post's
                 return _SKIP
         rest = self.text[m.start() + 1 : self.limit].lstrip()
+        if self.in_complement and self._serial_and(rest):
+            return _SKIP  # "Cabinet Member for Children, Education, and Young People's Services"
+        if self.person and employer_after(self.text, m.start(), self.limit):
+            return _STOP  # "Jo Example, Head of Service, Anyshire County Council": the employer, not the title
         nm = NAME_RUN_RE.match(rest)
         if not rest[:1].isupper() or _HONORIFIC_NEXT.match(rest):
             return _STOP
@@ -332,6 +372,27 @@ class _PostScan:
                 return _SKIP
             return _STOP
         return _SKIP
+
+    def _label_next(self, pos: int) -> bool:
+        """Whether a post's head at ``pos`` labels a field that a colon follows ("Cabinet Members:", "Lead Officer:")."""
+        colon = self.text.find(":", pos, pos + 40)
+        if colon < 0:
+            return False
+        label = self.text[pos:colon].rstrip(" \t")
+        head = rules().post_head_re
+        return bool(head.fullmatch(label) or (label.endswith("s") and head.fullmatch(label[:-1])))
+
+    def _serial_and(self, rest: str) -> bool:
+        """Whether ``rest`` (after a comma inside a post's complement) is "and" and a capitalised subject that closes
+        the list ("…, and Young People's Services"), not "and" and the next person or post."""
+        m = _SERIAL_AND.match(rest)
+        if m is None or m.group("first").lower().replace("’", "'") not in rules().post_subjects:
+            return False
+        after = rest[m.start("first") :]
+        if rules().post_head_re.match(after):
+            return False
+        nm = NAME_RUN_RE.match(after)
+        return not (nm and is_name(trim_name(nm.group(0)), strict=True))
 
     def _lower_subject_before(self, pos: int) -> bool:
         """Whether the word before ``pos`` is a lower-case subject after the head ("Portfolio Holder for children,
@@ -370,6 +431,8 @@ class _PostScan:
             return True
         if self.first_after_head and token[0].isupper() and word not in _POST_CONNECTORS:
             return True
+        if token[0].isupper() and abs_start > self.head_end and self._label_next(abs_start):
+            return True  # "… of Children's Services Cabinet Members: Councillors …": the next field's label
         inside_head = abs_start < self.head_end
         if (
             not self.person
@@ -505,7 +568,9 @@ class _PostScan:
             end = start + tail.start()
         if end <= start:
             return None
-        title = clean(_ACRONYM_PAREN.sub("", text[start:end])).strip(" ,-–")
+        # an acronym in brackets that ends the post abbreviates it ("Director of Children's Services (DCS)"): dropped;
+        # one inside it is part of the title as written ("Cabinet Member with Responsibility (CMR) for Children")
+        title = clean(_ACRONYM_PAREN_END.sub("", text[start:end])).strip(" ,-–")
         last = title.rsplit(None, 1)[-1].lower().replace("’", "'") if title else ""
         if last not in rules().post_subjects:
             title = _POSSESSIVE_END.sub("", title)  # "Assistant Director Children’s": the subject keeps its "’s"
@@ -524,7 +589,7 @@ def _whole_last_word(title: str) -> bool:
 
 
 def post_extent(text: str, start: int, limit: int, person: bool) -> tuple[int, str] | None:
-    """Where a post title that begins at ``start`` ends, and the title as written (acronyms in brackets dropped).
+    """Where a post title that begins at ``start`` ends, and the title as written (an acronym in brackets that ends it dropped).
 
     A post runs over capitalised words and connectors ("Director of Children, Families and Learning"), a
     bracketed part ("(Policy)"), a dash and capitalised words ("Strategic Director – People"), and, after a
@@ -597,6 +662,8 @@ def post_before(text: str, pos: int) -> tuple[str, tuple[int, int]] | None:
     return None
 
 
+# the second of a pair of posts two people hold ("the Chair and Vice Chair Councillor X", "Leader and Deputy Leader")
+PAIRED_SECOND = re.compile(r"(?i)(?:vice|deputy)\b")
 _AND_BEFORE = re.compile(r"[ \t]+(?:and|&)[ \t]+$")
 _THE_BEFORE = re.compile(r"\b(?:the|our|its|their|(?:council|county|borough|city|authority)['’]s)\s+$", re.I)
 
@@ -607,6 +674,8 @@ def _joined_post(text: str, start: int, window_start: int) -> tuple[int, str] | 
     before = _AND_BEFORE.search(text, window_start, start)
     if before is None:
         return None
+    if PAIRED_SECOND.match(text, start):
+        return None  # "the Chair and Vice Chair Councillor X": the first of a pair of posts is another's
     for m in patterns().post_start.finditer(text, window_start, before.start()):
         extent = post_extent(text, m.start(), before.start(), person=False)
         if extent is not None and extent[0] == before.start():
@@ -658,7 +727,10 @@ def _honorific_end() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w’'-])(?:{'|'.join(re.escape(h) for h in hons)})[ \t]+$")
 
 
-_LEFT_MODIFIER = re.compile(r"(?:(?<=\s)|^)(?P<word>[A-Z][a-z]+(?:['’]s)?|&|(?<=[a-z] )and)[ \t]+$")
+# a capitalised word, or an organisation's initials ("TfC Director of Children's Services", "NCC Project Manager")
+_LEFT_MODIFIER = re.compile(
+    r"(?:(?<=\s)|^)(?P<word>[A-Z][a-z]+(?:['’]s)?|(?P<initials>[A-Z](?:[a-z]?[A-Z]){1,4})|&|(?<=[a-z] )and)[ \t]+$"
+)
 
 
 def _extend_left(text: str, start: int) -> int:
@@ -671,6 +743,8 @@ def _extend_left(text: str, start: int) -> int:
         if not m:
             break
         word = m.group("word")
+        if m.group("initials") and word in rules_.post_nominals:
+            break  # "Jo Sample MBE Cabinet Member": letters after a name, not the post's
         if word in rules_.not_modifiers or (word.endswith(("'s", "’s")) and word[:-2] not in {"Children", "People"}):
             break
         if word in {"&", "and"} and not re.search(r"[A-Z][a-z]+\s+$", text[max(0, m.start() - 30) : m.start()]):
@@ -707,6 +781,8 @@ def _extend_left(text: str, start: int) -> int:
         pos = m.start()
         if word not in {"&", "and"}:
             good = pos  # a post never starts with "and"
+        if m.group("initials"):
+            break  # an organisation's initials open the post ("NCC Project Manager")
     return good
 
 

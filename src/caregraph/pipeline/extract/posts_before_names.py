@@ -14,7 +14,7 @@ from caregraph.pipeline.extract.candidates import PersonCandidate, candidate, wi
 from caregraph.pipeline.extract.contacts import post_cell
 from caregraph.pipeline.extract.doc import Doc, clean
 from caregraph.pipeline.extract.names import bare_name_at, patterns, person_name, rules
-from caregraph.pipeline.extract.posts import PostSpan
+from caregraph.pipeline.extract.posts import PAIRED_SECOND, PostSpan
 
 _IN_THE = re.compile(r"(?i)in\s+the\b")
 _LABEL_MARK = re.compile(r"[:–—]|\s-\s")
@@ -49,6 +49,12 @@ def post_labelled(doc: Doc) -> Iterator[PersonCandidate]:
 
 
 _NAME_SEPARATOR = re.compile(r"[ \t]*,[ \t]*|[ \t]*[-–—][ \t]*|[ \t]*\([ \t]*(?=[^()\n]{1,60}\))|[ \t]+")
+_AND_ONLY = re.compile(r"[ \t]+(?:and|&)[ \t]+")
+# a body the post is held at, after it and before the holder's name ("… at Anyshire County Council, Jo Sample")
+_AT_BODY_AFTER = re.compile(
+    r"[ \t]+at[ \t]+(?:the[ \t]+)?(?:[A-Z][\w’'&-]*[ \t]+(?:(?:of|and|&|upon|on)[ \t]+)?){1,6}"
+    r"(?:Council|Trust|Partnership|Board|Authority|Service|Services)(?=[ \t]*[,(–—-])"
+)
 _MAJESTY_BEFORE = re.compile(r"(?<![\w’'-])(?:His|Her)[ \t]+Majesty['’]s[ \t]+$")
 _THE_END = re.compile(r"(?i)\bthe\s+$")
 _LOWER_MODIFIER_BEFORE = re.compile(
@@ -63,9 +69,16 @@ def post_then_name(doc: Doc, spans: list[PostSpan], taken: list[tuple[int, int]]
     is passed over."""
     text = doc.text
     taken = list(taken)
-    for start, head, end, title in spans:
+    previous: PostSpan | None = None
+    for span in spans:
+        start, head, end, title = span
+        before, previous = previous, span
         if any(s <= head < e for s, e in taken):
             continue
+        at = _AT_BODY_AFTER.match(text, end)
+        if at is not None and _NAME_SEPARATOR.match(text, at.end()):
+            # "Director of Children's Services at Anyshire Council, Jo Sample, said": the body is the post's
+            title, end = f"{title} {clean(at.group(0))}", at.end()
         sep = _NAME_SEPARATOR.match(text, end)
         if not sep:
             continue
@@ -86,6 +99,15 @@ def post_then_name(doc: Doc, spans: list[PostSpan], taken: list[tuple[int, int]]
             if found is None:
                 continue
             name, name_end = found
+        if (
+            before is not None
+            and before[2] < start
+            and _AND_ONLY.fullmatch(text, before[2], start)
+            and not any(s <= before[1] < e for s, e in taken)
+            and not PAIRED_SECOND.match(title)
+        ):
+            # "Director of Children's Services and Chief Executive Jo Sample": both posts before the name are theirs
+            start, title = before[0], f"{before[3]} {clean(text[before[2] : start])} {title}"
         lead = _LOWER_MODIFIER_BEFORE.search(text, max(0, start - 20), start)
         if lead:
             start = lead.start("mod")

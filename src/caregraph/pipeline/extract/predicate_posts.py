@@ -39,7 +39,7 @@ def predicate_posts(doc: Doc) -> Iterator[PersonCandidate]:
                 if name != raw:
                     continue
             else:
-                found = name_ending_at(text, m.start())
+                found = name_ending_at(text, m.start()) or _subject_of_clause(text, m.start())
                 if found is None or (pattern is pr.elected and found[1] is None):
                     continue
                 name, hon, _, ev_start = found
@@ -51,12 +51,29 @@ def predicate_posts(doc: Doc) -> Iterator[PersonCandidate]:
                     yield candidate(doc, other, None, m.start("name2"), m.start("name2") + len(other), m.group("hon2"))
 
 
+# a subject set off before its verb by a relative clause ("Jo Example, who joined in 2019, took up …"), or named
+# before a relative clause that the pronoun of the predicate stands in ("Jo Example, who … when she joined as …")
+_RELATIVE_BEFORE = re.compile(r",[ \t]+who\b[^,.;:()\n“”\"]{1,120},[ \t]*\Z")
+_PRONOUN_IN_RELATIVE = re.compile(r",[ \t]+who\b[^.;:()\n“”\"]{1,160}?\b(?:he|she)[ \t]+\Z")
+
+
+def _subject_of_clause(text: str, pos: int) -> tuple[str, str | None, int, int] | None:
+    """The name a predicate at ``pos`` is said of when a relative clause stands between them ("Jo Example, who has
+    worked here for ten years, took up her post as …") or the predicate's subject is a pronoun inside a relative
+    clause after the name ("Kit Sample, who has been at the council since 2013 when he joined as …")."""
+    window = max(0, pos - 200)
+    clause = _RELATIVE_BEFORE.search(text, window, pos) or _PRONOUN_IN_RELATIVE.search(text, window, pos)
+    return name_ending_at(text, clause.start()) if clause is not None else None
+
+
 @cache
 def _role_as_re() -> re.Pattern[str]:
-    """A possessive name's role: "Cllr Jo Example’s role as Executive Member for …", "Kit Sample's new post as
-    the interim director": the post is the name's (the name is found ending where the match starts)."""
+    """A name's role: "Cllr Jo Example’s role as Executive Member for …", "Kit Sample's new post as the interim
+    director", "Ann Example took up her post as director of …": the post is the name's (the name is found ending
+    where the match starts)."""
     return re.compile(
-        r"['’]s[ \t]+(?:(?:new|current|former|previous|interim|substantive)[ \t]+)?(?:role|post|position|job)[ \t]+as"
+        r"(?:['’]s|[ \t]+(?:take|takes|took|taken|taking)[ \t]+up[ \t]+(?:his|her|their|the))[ \t]+"
+        r"(?:(?:new|current|former|previous|interim|substantive)[ \t]+)?(?:role|post|position|job)[ \t]+as"
         rf"[ \t]+(?:(?P<det>the|a|an)[ \t]+)?(?P<mods>)(?=(?P<head>(?i:{rules().post_head})))"
     )
 

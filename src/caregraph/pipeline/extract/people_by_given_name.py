@@ -1,0 +1,97 @@
+"""People named by a known given name, with no other evidence around them: "attended by Gary Lamb HMI, from
+Ofsted, and Elizabeth Oxford, from the CQC", "Andrew Christie and Clare Chamberlain said", "replaced on an interim
+basis by Ian Johnson" (:func:`people_by_given_name`).
+
+The evidence is the first word: a given name of the census table (``rules/given_names.txt``, built by
+``scripts/make_given_names.py``), title-cased, followed by one or two words that may be a surname
+(:func:`~.names.is_name`, strict: no word of posts, services or places). The run must be the whole proper noun: no
+capitalised word right before it ("the Exampleshire Grace Sample award", "HMI Gary Lamb", which other passes read),
+unless that word opens the sentence ("But Tim Sample MP said") or after it ("Rose Hill
+School", "Victoria Park Children's Centre"), only letters after a name ("Edward Nash PSC"); and no place
+preposition before it ("in Victoria Park", "at Stanley Park"): a person is not "in" a name. Three words only with a
+given name or an initial in the middle ("Ashton Market Hall" is a place); never a line to itself or on a line
+with a postcode (an address: "Abbey Foregate" over "Shrewsbury", "Shirehall, Abbey Foregate, SY2 6ND"), nor a first word that names a council ("Kent Fire and Rescue"). This pass
+runs last, so the post another pass reads for the same person stays.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+from importlib import resources
+
+from caregraph.gazetteer import gazetteer
+from caregraph.pipeline.extract.candidates import PersonCandidate, candidate
+from caregraph.pipeline.extract.doc import Doc
+from caregraph.pipeline.extract.names import (
+    is_initial,
+    is_name,
+    is_post_word_start,
+    name_run,
+    scan,
+    sentence_start,
+    trim_name,
+)
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """The given names of ``rules/given_names.txt``, title-cased ("Gary", "Siobhan")."""
+    text = resources.files("caregraph").joinpath("rules/given_names.txt").read_text(encoding="utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+
+
+_RUN = re.compile(rf"(?P<name>{name_run(1, 2)})")
+_FIRST_WORD = re.compile(r"[A-Z][a-z]+(?=[-\s])")
+_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w'’.-]*[ \t]+$")
+_PLACE_BEFORE = re.compile(r"(?<![\w'’-])(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]n|[Ii]nto|[Vv]ia)[ \t]+$")
+_CAPITALISED_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
+
+
+def _given_name_at(text: str, pos: int) -> bool:
+    m = _FIRST_WORD.match(text, pos)
+    return m is not None and m.group() in given_names()
+
+
+def people_by_given_name(doc: Doc) -> Iterator[PersonCandidate]:
+    """People whose name starts with a known given name and stands alone as a proper noun."""
+    text, limit = doc.text, doc.limit
+    for m in scan(_RUN, text, limit, _given_name_at):
+        raw = m.group("name")
+        name = trim_name(raw)
+        if any(not word.isupper() for word in raw[len(name) :].split()):
+            continue  # "Rose Hill School": the run is a longer proper noun (letters after a name may follow)
+        start, end = m.start(), m.start() + len(name)
+        before = text[max(0, start - 40) : start]
+        capitalised = _CAPITALISED_BEFORE.search(before)
+        if capitalised and not sentence_start(text, start - len(before) + capitalised.start()):
+            continue  # "the Exampleshire Grace Sample award"; a sentence's first word may be any ("But Tim Sample MP")
+        if _PLACE_BEFORE.search(before):
+            continue
+        if _CAPITALISED_AFTER.match(text, m.end(), limit):
+            continue  # a fourth capitalised word: a name of a thing ("Grace Mary Jones Memorial Fund")
+        words = name.split()
+        if len(words) > 2 and not (words[1] in given_names() or is_initial(words[1])):
+            continue  # "Ashton Market Hall": three words, the middle one no given name or initial
+        if _whole_line(text, start, end) or _in_address(text, start, end) or gazetteer().resolve(words[0]):
+            continue  # "Abbey Foregate" over "Shrewsbury" or before a postcode (an address); "Kent Fire and Rescue"
+        if is_name(name, strict=True) and not is_post_word_start(name):
+            yield candidate(doc, name, None, start, end)
+
+
+_POSTCODE = re.compile(r"(?<![A-Za-z0-9])[A-Z]{1,2}[0-9][A-Z0-9]?[ \t]?[0-9][A-Z]{2}(?![A-Za-z0-9])")
+
+
+def _in_address(text: str, start: int, end: int) -> bool:
+    """Whether the name's line holds a postcode: a venue or an address ("Shirehall, Abbey Foregate, SY2 6ND")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return _POSTCODE.search(text, line_start, len(text) if line_end < 0 else line_end) is not None
+
+
+def _whole_line(text: str, start: int, end: int) -> bool:
+    """Whether the name is all its line holds (an address, a caption: list passes read the people of lists)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return not text[line_start:start].strip() and not text[end : len(text) if line_end < 0 else line_end].strip()
