@@ -1,17 +1,21 @@
-"""People named by a known given name, with no other evidence around them: "attended by Gary Lamb HMI, from
-Ofsted, and Elizabeth Oxford, from the CQC", "Andrew Christie and Clare Chamberlain said", "replaced on an interim
-basis by Ian Johnson" (:func:`people_by_given_name`).
+"""People named by a known given name, with no other evidence around them: "attended by Gary Exampleson HMI, from
+Ofsted, and Elizabeth Samplewood, from the CQC", "Andrew Testerby and Clare Exampleford said", "replaced on an interim
+basis by Ian Samplecroft" (:func:`people_by_given_name`).
 
 The evidence is the first word: a given name of the census table (``rules/given_names.txt``, built by
 ``scripts/make_given_names.py``), title-cased, followed by one or two words that may be a surname
-(:func:`~.names.is_name`, strict: no word of posts, services or places). The run must be the whole proper noun: no
-capitalised word right before it ("the Exampleshire Grace Sample award", "HMI Gary Lamb", which other passes read),
-unless that word opens the sentence ("But Tim Sample MP said") or after it ("Rose Hill
-School", "Victoria Park Children's Centre"), only letters after a name ("Edward Nash PSC"); and no place
-preposition before it ("in Victoria Park", "at Stanley Park"): a person is not "in" a name. Three words only with a
-given name or an initial in the middle ("Ashton Market Hall" is a place); never a line to itself or on a line
-with a postcode (an address: "Abbey Foregate" over "Shrewsbury", "Shirehall, Abbey Foregate, SY2 6ND"), nor a first word that names a council ("Kent Fire and Rescue"). This pass
-runs last, so the post another pass reads for the same person stays.
+(:func:`~.names.is_name`, strict: no word of posts, services or places). The run must be the whole proper noun:
+
+- no capitalised word right before it ("the Exampleshire Grace Sample award", "HMI Gary Exampleson", which other
+  passes read), unless that word opens the sentence ("But Tim Sample MP said");
+- none after it ("Rose Hill School", "Victoria Park Children's Centre"), only letters after a name ("Edward Sample
+  PSC");
+- no place preposition before it ("in Victoria Park", "at Stanley Park"): a person is not "in" a name;
+- three words only with a given name or an initial in the middle ("Ashton Market Hall" is a place);
+- never a line to itself or on a line with a postcode (an address: "Abbey Sampleway" over "Exampletown", "County
+  Hall, Abbey Sampleway, EX1 2AB"), nor a first word that names a council ("Kent Fire and Rescue").
+
+This pass runs last, so the post another pass reads for the same person stays.
 """
 
 from __future__ import annotations
@@ -75,7 +79,7 @@ def people_by_given_name(doc: Doc) -> Iterator[PersonCandidate]:
         if len(words) > 2 and not (words[1] in given_names() or is_initial(words[1])):
             continue  # "Ashton Market Hall": three words, the middle one no given name or initial
         if _whole_line(text, start, end) or _in_address(text, start, end) or gazetteer().resolve(words[0]):
-            continue  # "Abbey Foregate" over "Shrewsbury" or before a postcode (an address); "Kent Fire and Rescue"
+            continue  # "Abbey Sampleway" over "Exampletown" or before a postcode (an address); "Kent Fire and Rescue"
         if is_name(name, strict=True) and not is_post_word_start(name):
             yield candidate(doc, name, None, start, end)
 
@@ -84,7 +88,7 @@ _POSTCODE = re.compile(r"(?<![A-Za-z0-9])[A-Z]{1,2}[0-9][A-Z0-9]?[ \t]?[0-9][A-Z
 
 
 def _in_address(text: str, start: int, end: int) -> bool:
-    """Whether the name's line holds a postcode: a venue or an address ("Shirehall, Abbey Foregate, SY2 6ND")."""
+    """Whether the name's line holds a postcode: a venue or an address ("County Hall, Abbey Sampleway, EX1 2AB")."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     return _POSTCODE.search(text, line_start, len(text) if line_end < 0 else line_end) is not None
