@@ -29,6 +29,15 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         items[:] = [item for item in items if not item.get_closest_marker("refdata")]
 
 
+def _panel_date():
+    from caregraph.records import PartialDate
+
+    return PartialDate(2024, 7, 10)
+
+
+PANEL_DATE = _panel_date()  # the date of the made-up panel minutes of :func:`panel_minutes`
+
+
 def extract_text(text: str, url: str | None = None, published=None):
     """The extraction of ``text`` as a plain-text document (``x.txt``), optionally with a URL and a known date."""
     from caregraph.pipeline.extract import extract
@@ -36,6 +45,26 @@ def extract_text(text: str, url: str | None = None, published=None):
     from caregraph.records import SourceDocument
 
     return extract(segment(SourceDocument("x.txt", text, "0", "txt", len(text), url=url, published=published)))
+
+
+def panel_minutes(*lines: str, published=PANEL_DATE, url: str | None = None):
+    """The extraction of made-up minutes of Anyshire Council's Corporate Parenting Panel holding ``lines``, dated
+    ``published`` (None: undated)."""
+    text = "Anyshire Council\nCorporate Parenting Panel minutes\n\n" + "\n".join(lines) + "\n\nThe meeting closed.\n"
+    return extract_text(text, url=url, published=published)
+
+
+def published_events(x) -> set[tuple[str, str | None, str | None, str | None]]:
+    """(kind, start, publication date, judgement) of each inspection an extraction found."""
+    return {
+        (i.kind, i.start.iso() if i.start else None, i.published.iso() if i.published else None, i.judgement)
+        for i in x.inspections
+    }
+
+
+def dated_grades(x) -> set[tuple[str | None, str | None]]:
+    """(start, judgement) of each inspection an extraction found."""
+    return {(i.start.iso() if i.start else None, i.judgement) for i in x.inspections}
 
 
 def inspection_rows(x) -> set[tuple[str, str, str | None, str | None]]:

@@ -8,27 +8,10 @@ import pytest
 
 from caregraph.records import PartialDate as D
 
+from .conftest import dated_grades as grades
 from .conftest import extract_text
-
-PAGE_DATE = D(2024, 7, 10)
-
-
-def run(*lines: str, published: D | None = PAGE_DATE, url: str | None = None):
-    text = "Anyshire Council\nCorporate Parenting Panel minutes\n\n" + "\n".join(lines) + "\n\nThe meeting closed.\n"
-    return extract_text(text, url=url, published=published)
-
-
-def events(x) -> set[tuple[str, str | None, str | None, str | None]]:
-    """(kind, start, published, judgement) of each inspection."""
-    return {
-        (i.kind, i.start.iso() if i.start else None, i.published.iso() if i.published else None, i.judgement)
-        for i in x.inspections
-    }
-
-
-def grades(x) -> set[tuple[str | None, str | None]]:
-    return {(i.start.iso() if i.start else None, i.judgement) for i in x.inspections}
-
+from .conftest import panel_minutes as run
+from .conftest import published_events as events
 
 # ------------------------------------------------------------------------------------------------ judging frames
 
