@@ -311,17 +311,50 @@ def _init_worker(parent: int, watch: _Watch | None = None) -> None:
     _WORKER = (watch, slot) if watch is not None and slot is not None else None
 
 
+#: Made-up pages for :func:`_warm_up`: a line of news, and minutes with the lists, people, resolutions, fields and news
+#: copy whose patterns the finders compile on first use.
+_WARM_UP_PAGES = (
+    "Surrey County Council Cabinet, 16 July 2019. Ofsted rated children's services Good.\n",
+    """Agenda item
+
+Ofsted inspection of children's services - update
+
+Minutes:
+
+Present: Councillor Jane Example (Chair), Councillors Smith, Jones and Brown.
+Apologies were received from Councillor Kit Sample and Ann Tester.
+Officers: P. Example, L. Sample, S. Tester (R)
+Contact: Chris Sample, Democratic Services Officer. Email: chris@example.gov.uk
+
+The Director of Children's Services, Sam Example, presented the report. Gary Exampleson HMI said the visit in March
+2024 found services requires improvement to be good.
+The Cabinet Member for Children, Councillor Jo Sample, said: "We are pleased."
+RESOLVED:
+1. That the report be noted.
+2. That a further report be brought to the Committee in September 2024.
+Decision maker: Cabinet
+Decision due: 12 June 2025
+Date of decision: 4 June 2024
+The Children and Young People Scrutiny Committee will review progress at its next meeting on 1 October 2024.
+News: Anyshire County Council's children's services were rated outstanding by Ofsted in a report published today,
+following an inspection in June this year. The council's leader, Alex Example, said the judgement was good news.
+""",
+)
+
+
 @cache
 def _warm_up() -> None:
-    """Run the pipeline once on one sentence, so that what it builds on first use (the compiled rules, the gazetteer:
-    about 1.5 s) is ready before any document's deadline starts, and, built before the workers are forked, shared."""
+    """Run the pipeline once on made-up pages (:data:`_WARM_UP_PAGES`), so that what it builds on first use (the
+    compiled rules, the gazetteer: about 1.5 s, and the patterns finders compile when a page first needs them: about
+    0.35 s more) is ready before any document's deadline starts, and, built before the workers are forked, shared."""
     from caregraph.pipeline.extract import extract
     from caregraph.pipeline.mapping import to_ntriples
     from caregraph.pipeline.segment import segment
     from caregraph.records import SourceDocument
 
-    text = "Surrey County Council Cabinet, 16 July 2019. Ofsted rated children's services Good.\n"
-    to_ntriples(extract(segment(SourceDocument("warm-up.txt", text, "0", "txt", len(text)))), datetime.now(UTC))
+    for number, text in enumerate(_WARM_UP_PAGES):
+        source = SourceDocument(f"warm-up-{number}.txt", text, "0", "txt", len(text))
+        to_ntriples(extract(segment(source)), datetime.now(UTC))
 
 
 def _pool(jobs: int, watch: _Watch | None = None) -> ProcessPoolExecutor:
