@@ -17,7 +17,7 @@ from functools import cache
 
 from caregraph.pipeline.extract.doc import Doc, slugish
 from caregraph.pipeline.extract.header_meetings import header_meetings, is_header_meeting, own_body
-from caregraph.pipeline.extract.meeting_bodies import body_name, is_council
+from caregraph.pipeline.extract.meeting_bodies import CONNECTORS, body_name, is_council
 from caregraph.pipeline.extract.meeting_rules import rules
 from caregraph.pipeline.extract.meetings_in_text import meetings_in_text, programme_rows
 from caregraph.pipeline.extract.page_date import dateline
@@ -67,7 +67,6 @@ _COVER = re.compile(
 )
 #: How far into the page a report's cover fields may start.
 _COVER_REACH = 400
-_CONNECTOR_WORDS = frozenset({"and", "of", "for", "the", "in", "on", "to", "with", "at"})
 
 
 def _cover_meeting(doc: Doc) -> list[MeetingRecord]:
@@ -83,7 +82,7 @@ def _cover_meeting(doc: Doc) -> list[MeetingRecord]:
     raw = m.group("body").strip(" \t.,;-–—")
     if raw.isupper():
         raw = " ".join(
-            w.lower() if w.lower() in _CONNECTOR_WORDS and i else w.capitalize() for i, w in enumerate(raw.split())
+            w.lower() if w.lower() in CONNECTORS and i else w.capitalize() for i, w in enumerate(raw.split())
         )
     label = m.group("label").lower()
     if not rules().head.search(raw) and label in ("committee", "board", "panel", "forum"):

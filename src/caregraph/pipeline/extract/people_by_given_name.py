@@ -87,15 +87,18 @@ def people_by_given_name(doc: Doc) -> Iterator[PersonCandidate]:
 _POSTCODE = re.compile(r"(?<![A-Za-z0-9])[A-Z]{1,2}[0-9][A-Z0-9]?[ \t]?[0-9][A-Z]{2}(?![A-Za-z0-9])")
 
 
+def _line(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the line that holds ``text[start:end]`` starts and ends (its line break not included)."""
+    line_end = text.find("\n", end)
+    return text.rfind("\n", 0, start) + 1, len(text) if line_end < 0 else line_end
+
+
 def _in_address(text: str, start: int, end: int) -> bool:
     """Whether the name's line holds a postcode: a venue or an address ("County Hall, Abbey Sampleway, EX1 2AB")."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    return _POSTCODE.search(text, line_start, len(text) if line_end < 0 else line_end) is not None
+    return _POSTCODE.search(text, *_line(text, start, end)) is not None
 
 
 def _whole_line(text: str, start: int, end: int) -> bool:
     """Whether the name is all its line holds (an address, a caption: list passes read the people of lists)."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    return not text[line_start:start].strip() and not text[end : len(text) if line_end < 0 else line_end].strip()
+    line_start, line_end = _line(text, start, end)
+    return not text[line_start:start].strip() and not text[end:line_end].strip()
