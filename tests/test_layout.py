@@ -14,7 +14,7 @@ import pytest
 SRC = Path(__file__).resolve().parent.parent / "src" / "caregraph"
 
 BASE = {"errors", "records", "namespaces", "vocab", "iris", "ntriples", "gazetteer", "resources", "outfile"}
-LOWER = {"store", "index", "dataset", "pipeline"}
+LOWER = {"store", "snapshots", "index", "dataset", "pipeline"}
 UPPER = {"query", "interop", "explore", "fetch", "validate", "evaluate", "gold", "prediction", "serve", "testing"}
 TOP = {"cli"}
 RANK = {**dict.fromkeys(BASE, 0), **dict.fromkeys(LOWER, 1), **dict.fromkeys(UPPER, 2), **dict.fromkeys(TOP, 3)}

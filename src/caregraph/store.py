@@ -1,7 +1,8 @@
 """Stage 5 — store: a persistent Oxigraph store on disk, one named graph per document.
 
 Open it with :func:`open_store` (a context manager). Writers take a lock file, so two builds never write one store
-at once; readers open it read-only and see a consistent snapshot even while a build runs. New documents are added a
+at once; readers open it read-only, never while a writer changes it, and read a snapshot of what a build has committed
+while it runs (:mod:`caregraph.snapshots`). New documents are added a
 batch at a time with their metadata by Oxigraph's bulk loader, which makes its sorted tables on disk and then hands
 them all to RocksDB in one atomic ingestion (:meth:`Store.add_ntriples`); a changed document's graph is replaced by a
 single SPARQL update (drop and insert in one transaction). So a build killed at any moment leaves every document
@@ -23,7 +24,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import pyoxigraph as ox
 
-from caregraph import index, iris
+from caregraph import index, iris, snapshots
 from caregraph.errors import StoreError, StoreLocked
 from caregraph.namespaces import CG, RDF
 from caregraph.ntriples import (  # noqa: F401 (graph_ntriples, ntriples_to_nquads, term_nt: re-exported from here)
@@ -155,7 +156,7 @@ _BULK_TABLE = re.compile(rf"^{_BULK_TABLE_NAME}$")
 _UNFINISHED = ("Column family not found", "Inserts are only possible on read-write instances")
 
 
-# What a store folder may hold: Oxigraph's RocksDB files and caregraph's lock file.
+# What a store folder may hold: Oxigraph's RocksDB files, caregraph's lock file and snapshots folder.
 _STORE_FILE = re.compile(
     rf"^(CURRENT|IDENTITY|LOCK|LOG(\.old\.\d+)?|MANIFEST-\d+|OPTIONS-\d+(\.dbtmp)?|\d+\.(log|sst|blob|dbtmp)|{_BULK_TABLE_NAME})$"
 )
@@ -166,7 +167,7 @@ def check_store_folder(path: Path) -> None:
     store's creation cut short leaves (``LOCK`` or ``IDENTITY`` and nothing but RocksDB's files). Oxigraph would
     otherwise write its files among the user's own (and rename a ``LOG`` of theirs), or fail obscurely (``/proc``)."""
     try:
-        names = [n for n in os.listdir(path) if n != LOCK_NAME]
+        names = [n for n in os.listdir(path) if n not in (LOCK_NAME, snapshots.FOLDER)]
     except FileNotFoundError:
         return
     except NotADirectoryError:
@@ -198,13 +199,20 @@ class Store:
         self.path = Path(path) if path is not None else None
         self.read_only = read_only
         self._lock = None
+        self._gate: snapshots.WriterGate | None = None
+        self._in_use: int | None = None
         if self.path is None:
             self.ox = ox.Store()
             return
         if (read_only or must_exist) and not (self.path / "CURRENT").exists():
             raise StoreError(f"no caregraph store at {self.path}; run 'caregraph build PATH --store {self.path}' first")
         if read_only:
-            self.ox = _open_read_only(self.path)
+            if snapshots.available():
+                self.ox, self._in_use = snapshots.open_for_reading(
+                    self.path, LOCK_NAME, _open_read_only, time.monotonic() + lock_timeout, on_wait
+                )
+            else:  # pragma: no cover - no advisory locks (Windows)
+                self.ox = _open_read_only(self.path)
             return
         from filelock import FileLock, Timeout
 
@@ -234,10 +242,16 @@ class Store:
         except OSError as exc:
             raise StoreError(f"cannot lock the store folder {self.path}: {exc.strerror or exc}") from None
         try:
+            if snapshots.available():
+                self._gate = snapshots.WriterGate(self.path, started + lock_timeout)
             self.ox = _open_writable(self.path, started + lock_timeout)
-        except OSError as exc:
+        except BaseException as exc:
+            if self._gate is not None:
+                self._gate.close()
             self._lock.release()
-            raise StoreError(f"cannot open the store at {self.path}: {exc}") from None
+            if isinstance(exc, OSError) and not isinstance(exc, StoreError):
+                raise StoreError(f"cannot open the store at {self.path}: {exc}") from None
+            raise
 
     # ------------------------------------------------------------------------------------------ lifetime
     def close(self) -> None:
@@ -249,6 +263,11 @@ class Store:
                 pass
         self.ox = None  # type: ignore[assignment]
         del store  # the last reference here: RocksDB's LOCK is released now, before caregraph's lock is
+        snapshots.release(self._in_use)
+        self._in_use = None
+        if self._gate is not None:
+            self._gate.close()
+            self._gate = None
         if self._lock is not None:
             self._lock.release()
             self._lock = None
@@ -339,6 +358,7 @@ class Store:
         data = b"".join(ntriples_to_nquads(name, nt) + index.entries(name, nt) for name, nt in docs)
         if data:
             self.ox.bulk_load(data, format=ox.RdfFormat.N_QUADS)
+            self._wrote()
 
     def document_graphs(self) -> set[str]:
         """The IRIs of every named graph holding a document (with or without its metadata)."""
@@ -364,6 +384,7 @@ class Store:
             f"INSERT DATA {{ GRAPH <{name}> {{\n{ntriples.decode('utf-8')}\n}} }}"
             + (f" ;\n{entries}" if entries else "")
         )
+        self._wrote()
 
     def replace_triples(self, name: str, triples: Iterable[ox.Triple]) -> None:
         """Replace a graph by these pyoxigraph triples in one transaction (:meth:`replace_ntriples`)."""
@@ -372,6 +393,7 @@ class Store:
     def update(self, text: str, **options) -> None:
         """Run a SPARQL update in one transaction."""
         self.ox.update(text, **options)
+        self._wrote()
 
     def flush(self) -> None:
         """Write what the store holds in memory to disk (RocksDB's memtables; docs/performance.md, "Memory")."""
@@ -388,9 +410,23 @@ class Store:
         """Drop a graph and its index entries, in one transaction (nothing when the store has no such graph)."""
         if self.ox.contains_named_graph(ox.NamedNode(name)):
             self.ox.update(f"DROP SILENT GRAPH <{name}> ;\n{index.drop(name)}")
+            self._wrote()
 
     def clear(self) -> None:
         self.ox.clear()
+        self._wrote()
+
+    # ------------------------------------------------------------------------------------------ sharing
+    def share_snapshot(self) -> None:
+        """Let readers in while this writer works: they read a snapshot of what it has committed, renewed after
+        its writes every :data:`caregraph.snapshots.SNAPSHOT_SECONDS` (a long writer, ``build``, calls this when it
+        starts; until then, and in a writer that never calls it, readers wait for the writer to finish)."""
+        if self._gate is not None:
+            self._gate.publish(self.ox)
+
+    def _wrote(self) -> None:
+        if self._gate is not None and self._gate.due():
+            self._gate.publish(self.ox)
 
     def __len__(self) -> int:
         return len(self.ox)

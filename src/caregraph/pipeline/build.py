@@ -529,6 +529,7 @@ def build(
     ``paths``, are gone. ``rebuild=True`` drops every document graph (Ofsted's imported outcomes are kept)."""
     started = datetime.now(UTC)
     summary = BuildSummary()
+    store.share_snapshot()  # readers read what was committed, never wait for this build
     if rebuild:
         clear_documents(store)
     store.ensure_reference_graphs()
