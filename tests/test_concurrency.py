@@ -184,6 +184,39 @@ def test_two_builds_of_the_same_documents_at_once(tmp_path):
     assert snapshot(store) == snapshot(ref)
 
 
+def test_a_writer_waits_for_a_store_another_process_is_creating(tmp_path):
+    """The second of two builds started together on a new folder finds it as RocksDB is creating the store (its
+    LOG written, nothing else yet) and must wait for the lock, not refuse the folder as someone else's (seen once in
+    test_two_builds_of_the_same_documents_at_once)."""
+    import threading
+
+    import pyoxigraph as ox
+
+    from caregraph.store import LOCK_NAME, open_store
+
+    store = tmp_path / "store"
+    store.mkdir()
+    creator = FileLock(str(store / LOCK_NAME), thread_local=False)
+    creator.acquire()
+    (store / "LOG").write_text("", encoding="utf-8")
+
+    def finish_creating() -> None:
+        time.sleep(0.3)
+        created = ox.Store(str(store))
+        del created
+        creator.release()
+
+    thread = threading.Thread(target=finish_creating)
+    thread.start()
+    try:
+        with open_store(store, lock_timeout=60) as st:
+            st.update("INSERT DATA { GRAPH <urn:x:g> { <urn:s> <urn:p> 1 } }")
+    finally:
+        thread.join()
+    with open_store(store, read_only=True) as reader:
+        assert reader.has_graph("urn:x:g")
+
+
 _HAND_OVER = """
 import sys
 from caregraph.store import open_store

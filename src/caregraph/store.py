@@ -216,7 +216,10 @@ class Store:
             return
         from filelock import FileLock, Timeout
 
-        check_store_folder(self.path)
+        # A folder with caregraph's lock file is one a caregraph process made: it is checked once the lock is held,
+        # not now, while another process may be creating the store in it (RocksDB writes its LOG first).
+        if not (self.path / LOCK_NAME).exists():
+            check_store_folder(self.path)
         try:
             self.path.mkdir(parents=True, exist_ok=True)
             # Open the lock file once ourselves: a folder we may not write (or a pseudo-file system) is a clear
@@ -242,6 +245,7 @@ class Store:
         except OSError as exc:
             raise StoreError(f"cannot lock the store folder {self.path}: {exc.strerror or exc}") from None
         try:
+            check_store_folder(self.path)
             if snapshots.available():
                 self._gate = snapshots.WriterGate(self.path, started + lock_timeout)
             self.ox = _open_writable(self.path, started + lock_timeout)
