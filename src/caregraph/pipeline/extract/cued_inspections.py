@@ -5,8 +5,12 @@ it, that before one before it; a date in another cell of a table row is the row'
 findings' date is its publication date, which loses to the event's own date. An ungraded kind never takes a grade's
 date, no kind the date of a grade left behind; a review held "alongside" an inspection shares its date; a plural cue
 takes each date listed after it ("inspections in 2016 and 2019"); an event a dated news page calls new was
-published on the page's date. A generic mention takes the kind in force at its date (else at its publication), or
-the kind its sentence gives; a generic mention or an Ofsted visit of no stated kind is told by its length too.
+published on the page's date, and so is the "latest inspection" whose grade it reports; a report named in the clause
+a sentence's opening date governs was published then ("In 2014 the service was hit with a dire Ofsted report"). A
+date before a cue across a conjunction ("… on 26 and 27 May and a visit from the Commissioner") is the clause
+before's. A generic mention takes the kind in force at its date (else at its publication), or the kind its sentence
+gives; a mention referring back to a framework that had ended or not begun at its own year takes the one in force
+then; a generic mention or an Ofsted visit of no stated kind is told by its length too.
 """
 
 from __future__ import annotations
@@ -72,7 +76,15 @@ def drafts_of_cues(
             # "in 2014, under the single inspection framework, and in 2019 …": a framework named after "under" is
             # the framework of the event dated before it
             framed = _UNDER.search(text, max(s.start, cs - 12), cs) is not None
-            own[ci] = [d for d in s.dates if id(d) not in taken and not (framed and d.start >= ce)]
+            # "is publishing its action plan today (20 April) to address the findings of the SEND inspection": the
+            # page's own day, glossed, is the day of what the page reports, not the inspection's
+            own[ci] = [
+                d
+                for d in s.dates
+                if id(d) not in taken
+                and not (framed and d.start >= ce)
+                and not _TODAY_GLOSS.search(text, max(s.start, d.start - 24), d.start)
+            ]
         elif not _REPORT.search(text, cs, ce) and not _REPORT_FIRST.match(text, cs, ce):
             # "the February 2023 Ofsted inspection report": the event's name, dated as its modifier, before its
             # report's
@@ -85,6 +97,8 @@ def drafts_of_cues(
                         _MODIFIER_DATE.fullmatch(text, d.end, cs)
                         and _DETERMINER.search(text, max(s.start, d.start - 8), d.start)
                     )
+                    # "following 2015's Ofsted inspection report": a year in the possessive is its own determiner
+                    or _POSSESSIVE_DATE.fullmatch(text, d.end, cs)
                     or cs < d.start < d.end < ce  # the cue itself holds it: "the February 2023 inspection report"
                 )
             ]
@@ -111,8 +125,16 @@ def drafts_of_cues(
                     or r.publication_after.match(text, d.end, cs)
                     # "on 13 June 2017 when its inspection report was released": the clause runs past the report's name
                     or (id(d) in publications and d.end <= cs and cs - d.end < 30)
-                    # "Last July, a DfE-commissioned report found …": the time the sentence opens on is the report's
-                    or (_OPENING.fullmatch(text, s.start, d.start) and _FRONTED.fullmatch(text, d.end, cs))
+                    # "Last July, a DfE-commissioned report found …": the time the sentence opens on is the report's;
+                    # so it is when the report is named later in the same clause ("In 2014 the service was hit with a
+                    # dire Ofsted report")
+                    or (
+                        _OPENING.fullmatch(text, s.start, d.start)
+                        and (
+                            _FRONTED.fullmatch(text, d.end, cs)
+                            or (cs - d.end < 80 and not _CLAUSE_BREAK.search(text, d.end, cs))
+                        )
+                    )
                     or (cs <= d.start and d.end <= ce and id(d) in publications)  # "a report published today by"
                 )
             ]
@@ -127,6 +149,10 @@ def drafts_of_cues(
             published = _new_report(text, s.start, cs, doc_date)  # "inspectors said in a new SEND inspection"
             if published is None and s.news:  # "An inspection of Anytown's children's services finds …"
                 published = _reported_now(text, s.start, s.end, cs, ce, doc_date)
+            if published is None and s.news and s.graded and _LATEST.search(text, max(s.start, cs - 20), ce):
+                # "Ofsted's judgement, in its latest inspection, … grading it as 'good'": the inspection a dated
+                # news page reports with its grade, undated, is the one whose report is the news
+                published = DateMention(cs, ce, doc_date, relative=True)
         if date is None and published is None:
             if r.kinds[kind].anaphor == "visit" and cs not in anaphors:
                 sm = r.sequence.search(text, max(s.start, cs - 30), min(s.end, ce + 10))
@@ -179,6 +205,11 @@ def _new_report(text: str, s_start: int, cs: int, doc_date: PartialDate) -> Date
     return None if m is None else DateMention(m.start("new"), m.end("new"), doc_date, relative=True)
 
 
+#: A relative day glossed by the date after it: "today (", "tonight (".
+_TODAY_GLOSS = re.compile(r"(?i)\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\s*\(\s*$")
+#: A mention of the newest event: "its latest inspection", "the most recent Ofsted inspection".
+_LATEST = re.compile(r"(?i)\b(?:latest|most\s+recent|newest)\b")
+
 #: A report or inspection news copy reports in the present tense, as its subject ("An inspection of Anytown's
 #: children's services acknowledges …", "The Ofsted report (published today) finds …") or after the reporting verb
 #: (", says an Ofsted report", "according to the Ofsted report"): the report the page reports, published on its date.
@@ -202,8 +233,9 @@ def _reported_now(text: str, s_start: int, s_end: int, cs: int, ce: int, doc_dat
 #: A table cell's edge: a flattened row's "|" (or a tab).
 _OTHER_CELL = re.compile(r"[|\t]")
 _DATE_LABEL = re.compile(r"(?i)\bdates?\b")
-#: A clause break between a date and a cue after it.
-_CLAUSE_BREAK = re.compile(r"[,;]")
+#: A clause break between a date and a cue after it: punctuation, or a conjunction that starts the next event's phrase
+#: ("a focused visit on 26 and 27 May 2021 and a visit from the Commissioner in July").
+_CLAUSE_BREAK = re.compile(r"[,;]|\b(?:and|but|while|whilst|whereas)\s+(?!\d)", re.I)
 #: How far (in characters) a date may lie from the cue it belongs to.
 _DATE_REACH = 160
 
@@ -246,6 +278,8 @@ def _assign(text: str, cues: list[Cue], candidates: dict[int, list[DateMention]]
 #: the determiner before such a date.
 _MODIFIER_DATE = re.compile(r"\s+")
 _DETERMINER = re.compile(r"(?i)\b(?:the|its|their|our)\s+$")
+#: Between a date in the possessive and the event's name after it: "2015's Ofsted inspection report".
+_POSSESSIVE_DATE = re.compile(r"['’]s\s+")
 #: A cue that names a report: it ends with the report's name ("Ofsted's letter") or starts with it ("a report
 #: published today by Ofsted").
 _REPORT = re.compile(r"(?:report|findings|letter)s?$", re.I)
@@ -261,7 +295,7 @@ _ALONGSIDE = re.compile(
     r"(?:(?:the|its|their|a)\s+)?(?:[\w’'-]+\s+){0,2}?"
 )
 #: A sentence's opening time and the report right after it: "Last July, a report …", "In March 2021, the review …".
-_OPENING = re.compile(r"(?i)\W*(?:in\s+|on\s+)?")
+_OPENING = re.compile(r"(?i)\W*(?:in\s+|on\s+|during\s+)?")
 #: ("In November last year an Ofsted report slammed …": the comma may be left out.)
 _FRONTED = re.compile(r"(?i)\s*,?\s+(?:an?|the|its|their)\s+")
 _SINCE = re.compile(r"\bsince\s+(?:the\s+|its\s+|their\s+|our\s+)?$", re.I)
@@ -323,6 +357,19 @@ def _cue_draft(
         if resolved is None:
             return None
         k = resolved
+    if (
+        anaphoric
+        and not by_date
+        and date is not None
+        and len(date.date.iso()) == 4
+        and r.kinds[k].framework in ("sif", "ilacs")
+        and _VISIT_NOUN.search(text, cs, ce) is None
+    ):
+        # "in 2014, under the single inspection framework, and in 2019 … – and the latest in 2023": a mention that
+        # refers back takes the framework in force at its own date when the one it refers to had ended or not begun
+        era = kind_by_date(r.kinds[GENERIC], date.date)
+        if era is not None and r.kinds[era].family != r.kinds[k].family and r.kinds[era].framework in ("sif", "ilacs"):
+            k = era
     days = length_days(s, date) if date is not None else None
     if (by_date or unnamed) and date is not None:
         # "rated 'inadequate' following an inspection … from 11 to 13 July 2023": a graded inspection is no focused

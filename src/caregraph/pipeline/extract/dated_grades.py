@@ -27,8 +27,8 @@ def drafts_of_judgements(
     date, or makes one of the kind in force then (at a publication date: the event that report is of)."""
     r = rules()
     for j in judgements:
-        if not j.overall or j.other_service:
-            continue
+        if not j.overall or j.other_service or j.last_named:
+            continue  # ("The judgement from that inspection was …, after the inspection in 2015": the event before's)
         date = judgement_date(s.text, j, s.dates)
         if (
             date is None

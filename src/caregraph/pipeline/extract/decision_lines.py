@@ -78,6 +78,11 @@ _ROW_LABEL = re.compile(r"(?i)(?:decisions?|resolved|resolutions?|outcome)\s*\|\
 _INLINE_LABEL = re.compile(r"(?<=\S\s)(?-i:Minutes|Resolved|RESOLVED|Decision|Decisions|DECISION)\s*:\s+(?=\S)")
 
 
+#: What follows a heading word that is the subject of a sentence, no heading: "Minutes of the last meeting were agreed
+#: …" (no colon, and the sentence goes on in lower case).
+_SENTENCE_GOES_ON = re.compile(r"[ \t]*(?:of|for|from|were|was|are|is)\b")
+
+
 def section_units(doc: Doc, s: Segment) -> list[Unit]:
     """The paragraphs and list items of a segment: each line, a line that starts lower case continuing the one
     before; the heading word of the segment's first line ("Minutes:") left out."""
@@ -89,7 +94,13 @@ def section_units(doc: Doc, s: Segment) -> list[Unit]:
         ls, le = unpiped(text, raw_start, raw_end)
         if ls >= le:
             continue
-        if k == 0 and heading is not None and (h := heading.match(text[ls:le])) and h.end():
+        if (
+            k == 0
+            and heading is not None
+            and (h := heading.match(text[ls:le]))
+            and h.end()
+            and not (":" not in h.group(0) and _SENTENCE_GOES_ON.match(text, ls + h.end(), le))
+        ):
             ls += h.end()
             while ls < le and text[ls] in " \t:;-–—":
                 ls += 1
@@ -100,8 +111,10 @@ def section_units(doc: Doc, s: Segment) -> list[Unit]:
             ls = row.end()
         label = _INLINE_LABEL.search(text, ls, le)
         if label is not None and "." not in text[ls : label.start()]:
-            ls = label.end()  # a flattened table's row: "Minutes of the last meeting Minutes: The minutes of …"
-            units.append((None, ls, le, False))
+            # a flattened table's row: "Minutes of the last meeting Minutes: The minutes of …"; a list marker after
+            # the label is the resolution's number ("… Minutes: 1) RESOLVED that the minutes …")
+            number, ls, marked = marker(text, label.end(), le)
+            units.append((number, ls, le, marked))
             prev_start = ls
             continue
         number, cs, marked = marker(text, ls, le)

@@ -2,7 +2,8 @@
 
 :func:`rules` reads ``rules/decisions.toml`` (outcome words, cues of unanimity and procedural business, page clutter,
 the openers of a resolution by strength, the phrases that make one an answer or a back reference, the predicates of a
-list under who decided), with ``{body}`` filled with a body's name. :func:`resolution_opening` tells whether a line
+list under who decided), with ``{body}`` filled with a body's name and ``{participles}``/``{infinitives}`` with the
+verbs of ``rules/resolution_verbs.txt`` (:func:`resolution_verbs`). :func:`resolution_opening` tells whether a line
 opens like a resolution, and how strongly: "strong" ("That …", "RESOLVED to …", "It was agreed that …"), "weak" ("The
 Committee noted that …", an infinitive in the minutes) or "list" ("1. Notes the progress …"); an adverbial phrase before
 the opener ("Following the Chair's apology, to appoint …") is passed over by :func:`after_adverbial`, and a field's
@@ -15,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 
 from caregraph.pipeline.extract.doc import load_rules
 from caregraph.pipeline.extract.meeting_rules import rules as meeting_rules
@@ -46,8 +48,11 @@ def rules() -> DecisionRules:
     body = rf"(?-i:(?:[A-Z][\w’'&-]*\s+(?:(?:and|&|for|in|on)\s+)*){{0,8}}{heads}(?![\w-])|Members|Councillors)"
     body = rf"(?:{body}|(?<=the\s){heads}(?![\w-]))"
 
+    participles, infinitives = resolution_verbs()
+
     def compile_(key: str) -> re.Pattern[str]:
-        return re.compile(r[key].replace("{body}", body), re.I)
+        pattern = r[key].replace("{body}", body).replace("{participles}", participles)
+        return re.compile(pattern.replace("{infinitives}", infinitives), re.I)
 
     return DecisionRules(
         outcomes=tuple((k, re.compile(p, re.I)) for k, p in d["decision_outcomes"].items()),
@@ -63,6 +68,17 @@ def rules() -> DecisionRules:
         back_reference=compile_("back_reference"),
         predicate=compile_("predicate"),
     )
+
+
+def resolution_verbs() -> tuple[str, str]:
+    """The verbs of ``rules/resolution_verbs.txt`` (built by ``scripts/make_resolution_verbs.py`` from the
+    development material), as two patterns: the participles of the subjunctive ("circulated" of "be circulated") and
+    the infinitives that open a decision ("seek" of "to seek")."""
+    text = resources.files("caregraph").joinpath("rules/resolution_verbs.txt").read_text(encoding="utf-8")
+    entries = [line.split() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    participles = sorted({w for kind, w in entries if kind == "be"}, key=len, reverse=True)
+    infinitives = sorted({w for kind, w in entries if kind == "to"}, key=len, reverse=True)
+    return "|".join(map(re.escape, participles)) or "(?!)", "|".join(map(re.escape, infinitives)) or "(?!)"
 
 
 #: The segment kinds that are decision sections ("RESOLVED", "Decision:", "Recommendations").
@@ -113,6 +129,12 @@ _FIELD_LABEL = re.compile(
 )
 
 
+#: A field's label that says its value is what the meeting concluded: "Conclusion:", "Outcome:", "Agreed action:".
+_OUTCOME_LABEL = re.compile(
+    r"(?i:conclusions?|outcomes?|decisions?(?:\s+(?:made|taken))?|resolutions?|agreed(?:\s+actions?)?)[ \t]*[:–—-][ \t]+(?=[A-Z])"
+)
+
+
 def resolution_opening(text: str, start: int, end: int, *, infinitive: bool = False) -> tuple[str, int] | None:
     """``(strength, where the resolution starts)`` when ``text[start:end]`` opens like a resolution: "strong",
     "weak" or "list" (see ``rules/decisions.toml``)."""
@@ -128,6 +150,10 @@ def resolution_opening(text: str, start: int, end: int, *, infinitive: bool = Fa
     if label is not None and r.strong.match(content[label.end() :]):
         start += label.end()  # "Content: That the plan be noted.": the field's value is the resolution
         content = content[label.end() :]
+    label = _OUTCOME_LABEL.match(content)
+    if label is not None and r.weak.match(content[label.end() :]) and content[label.end() : label.end() + 3] != "to ":
+        # "Conclusion: The Panel welcomed the judgement …": a field that says what the meeting concluded
+        return "strong", start + label.end()
     if r.strong.match(content):
         if content[:4].lower() == "that" and len(content.split()) < 5:
             return None

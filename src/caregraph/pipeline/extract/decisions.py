@@ -158,7 +158,8 @@ def match_decisions(doc: Doc, *, meeting_page: bool = False) -> list[DecisionCan
             # only a strong opener is a resolution in a summary of the discussion (points made) and on a page that is
             # not a meeting's (an agenda item, minutes, an issue or decision page)
             # a report's purpose (a decision page's resolutions may follow it with no heading) likewise
-            strong_only = s.kind in ("key_points", "purpose") or doc.genre not in _MEETING_GENRES
+            # (a page headed by its own meeting records that meeting, whatever its genre says)
+            strong_only = s.kind in ("key_points", "purpose") or (doc.genre not in _MEETING_GENRES and not meeting_page)
             # "To appoint …" is a resolution under "Minutes:", the item's proposal above it
             # … and on a decision page, which records what was decided ("To approve the designation of …" above
             # "Reasons for the decision:")

@@ -17,7 +17,14 @@ provided until March") and procedural deadlines for the public or members (quest
 deadline for this meeting is 10.00am on …") are no commitments; a planned inspection's date
 is the inspection's; a date of something past ("back in February", "since September", "who in December
 recommended") or that a figure is taken at ("as at June") is due for nothing; a span of time ("in three months")
-counts only from the page's own date (its text's or URL's). A
+counts only from the page's own date (its text's or URL's). A date hangs on the tense its clause gives it: the last
+tense marker before it ("was", "had", "have already" against "would", "to", "that", "due", "for its meeting")
+tells something done ("A briefing was circulated to members on 26 October") from something to come ("was being
+deferred until the November meeting"); a subject headed by an outside body, the public or every council ("The
+Department for Education has decided to …", "schools would keep their own lists", "All local authorities will …")
+makes no commitment of the council unless its cue passes the act on ("Ofsted required a plan to be submitted by …");
+a date in figures after a dash or bar is a listing's stamp ("… - 23/12/2019"); what is due after a dated meeting
+("following the meeting of the Board on 16 September") is due in that month. A
 resolution with a date to come is a commitment itself (unless it notes, welcomes or approves), and the rows of a
 flattened work programme or action log (:func:`table_follow_ups`) are each one. A closed bracket is an aside a clause
 runs across ("be endorsed for submission (as the regulations require) by 9 March"); its dates are its own. The
@@ -50,6 +57,7 @@ class FollowUpRules:
     description_lead: re.Pattern[str]  # what comes before the description ("Officers confirmed that")
     clutter: re.Pattern[str]  # page clutter left in the text ("pdf icon PDF 433 KB")
     outside_actor: re.Pattern[str]  # an actor outside the council ("inspectors", "the commissioner")
+    public_actor: re.Pattern[str]  # the public or outside bodies heading a subject ("parents", "schools")
     negated: re.Pattern[str]  # words before a cue that deny it ("it was not possible to")
     particle_verb: re.Pattern[str]  # a verb whose "back" is a particle ("report back in March")
     past_verb_after: re.Pattern[str]  # a past verb just after a date ("who in December recommended")
@@ -71,6 +79,7 @@ def rules() -> FollowUpRules:
         description_lead=re.compile(d["description_lead"], re.I),
         clutter=re.compile(d["clutter"], re.I),
         outside_actor=re.compile(d["outside_actor"], re.I),
+        public_actor=re.compile(d["public_actor"], re.I),
         negated=re.compile(d["negated"], re.I),
         particle_verb=re.compile(d["particle_verb"], re.I),
         past_verb_after=re.compile(d["past_verb_after"], re.I),
@@ -373,7 +382,12 @@ def _in_span(
             continue
         if _outside_subject(doc, start, c_start, c_end, cue.start()):
             continue
-        if r.target.search(text, c_start, cue.end()):
+        if _OCCURS.match(text, cue.start()) and _INSPECTION_SUBJECT.search(
+            text, max(c_start, cue.start() - 80), cue.start()
+        ):
+            continue  # "A full ILACS inspection is due in Bristol within six months": an inspection, not a follow-up
+        target = r.target.search(text, c_start, c_end)
+        if target is not None and target.start() < cue.end():
             continue  # a target or forecast ahead of the cue: "caseloads are expected to fall to 18 by March"
         dates = _due_dates(doc, start, c_start, c_end, scope, counted)
         if dates and r.money.search(text, c_start, c_end):
@@ -400,8 +414,21 @@ def _in_span(
             joins += [m.end() for m in _PASSIVE_CONJUNCT.finditer(text, after_subject, due.start)]
         # "…, and the council will publish an update in the winter": a coordinated clause with its own subject
         own = [m.end() for m in _NEW_CLAUSE.finditer(text, after_subject, due.start)]
+        # "The report was based on April's data and the next Board would be on 18 October": no comma, but a finished
+        # clause before the "and"
+        own += [
+            m.end()
+            for m in _NEW_CLAUSE_BARE.finditer(text, d_start, due.start)
+            if _FINITE.search(text, d_start, m.start())
+        ]
         if own and (not joins or max(own) > max(joins)):
             joins, subject = own, None
+        if not joins and not _RELATIVE.match(clause):
+            # "The report set out the framework for the Improvement Plan which the Council will submit by 31 March":
+            # what is due is the noun the relative clause of the cue is about
+            head = _last(_RELATIVE_HEAD.finditer(text, d_start, cue.end()))
+            if head is not None and head.end() <= cue.start() + 1:
+                d_start = head.start()
         description = _description(text, max(joins) if joins else d_start, c_end, due.start, due.end)
         if joins:
             d_start = max(joins)
@@ -418,11 +445,33 @@ def _in_span(
             title = _item_title(doc, start)
             if title:
                 description = f"{description[: this_item.start()]}the {title} item{description[this_item.end() :]}"
-        found.append(FollowUpRecord(description, due.date, doc.evidence(d_start, c_end), None, decision_number))
+        when = due.date
+        if when.day is not None and _AFTER_EVENT.search(text, max(c_start, due.start - 100), due.start):
+            # "circulated to members following the meeting of the Board on 16 September": due after that day, in its
+            # month
+            when = PartialDate(when.year, when.month)
+        found.append(FollowUpRecord(description, when, doc.evidence(d_start, c_end), None, decision_number))
         if not every:
             break
         taken_to = due.end
     return found
+
+
+#: A day that what is due comes after: "following the meeting of the Partnership Board on", "after the Cabinet
+#: meeting on".
+_AFTER_EVENT = re.compile(r"(?i)\b(?:following|after)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,8}?(?:on|of)\s+(?:the\s+)?$")
+
+
+#: A cue saying that something is to happen at a time ("is due", "is expected", "will take place").
+_OCCURS = re.compile(
+    r"(?i)(?:is|are)\s+(?:now\s+|also\s+)?(?:due|expected|scheduled|planned|likely|set)\b"
+    r"|(?:will|would)\s+(?:take\s+place|happen|occur)\b|takes\s+place\b"
+)
+#: A subject that ends in an inspection or visit: what is to happen is an inspection (ANNOTATION.md: planned
+#: inspections go under inspections).
+_INSPECTION_SUBJECT = re.compile(
+    r"(?i)\b(?:inspections?|re-?inspections?|visits?|re-?visits?|JTAI|ILACS|conversation)['’\"”]?\s*$"
+)
 
 
 def _due_dates(doc: Doc, s_start: int, c_start: int, c_end: int, scope: str, counted: _Anchor) -> list[DateMention]:
@@ -460,6 +509,8 @@ def _due_dates(doc: Doc, s_start: int, c_start: int, c_end: int, scope: str, cou
             and not _EVENT_AFTER.match(text, d.end, c_end)
             and not r.past_verb_after.match(text, d.end, c_end)
             and not _back_then(text, c_start, d.start)
+            and not _told_as_past(text, c_start, c_end, d)
+            and not _stamp(text, d)
             and (counted.own or not d.relative or _NAMED_WHEN.search(text, d.start, d.end) is not None)
         ):
             out.append(d)
@@ -486,6 +537,13 @@ _REPORT_TO = re.compile(
 )
 
 
+#: … or one a body of the council is to receive ("the Panel would receive its report in July", "Cabinet will
+#: receive the annual report on 12 June"): a report to the council.
+_RECEIVES_REPORT = re.compile(
+    r"(?i)\breceiv\w*\s+(?:[\w’'-]+\s+){0,4}?(?:report|update|findings)s?\s+(?:back\s+)?(?:in|on|at|by)\s+(?:the\s+)?$"
+)
+
+
 def _report_to_come(text: str, c_start: int, c_end: int, d: DateMention) -> bool:
     """Whether ``d`` dates a report or update to come to the council ("The Panel asked for a further report in June
     2024", "a further report to come to the September 2020 meeting"), which the inspections finder reads as a
@@ -494,7 +552,7 @@ def _report_to_come(text: str, c_start: int, c_end: int, d: DateMention) -> bool
     come to a body or meeting is the council's unless the words before its date name them (after it, they are what
     the report is about: "… to include the next steps for the re-inspection by Ofsted")."""
     before = max(c_start, d.start - 60)
-    if _REPORT_TO.search(text, before, d.start) is not None:
+    if _REPORT_TO.search(text, before, d.start) is not None or _RECEIVES_REPORT.search(text, before, d.start):
         return _REPORT_OF_INSPECTION.search(text, c_start, d.start) is None
     return (
         _REPORT_IN.search(text, before, d.start) is not None
@@ -507,6 +565,58 @@ _ANOTHER_ONE = re.compile(
     r"(?i)(?:followed\s+by|then|and|with)\s+(?:one|another|a\s+(?:second|third|fourth|further|final)(?:\s+one)?)\s+"
     r"(?:(?:expected|planned|due|scheduled)\s+)?(?:in|on|during|at|by)\s+(?:the\s+)?$"
 )
+
+
+#: The tense of the verb a date hangs on, told by the last marker before it in its clause: a past one ("was", "were",
+#: "had", "has been", "have already allocated") dates something done ("A briefing was circulated to members on 26
+#: October", "the appeal deadline was 16 May", "It was recommended to the adviser in June"); one that looks ahead (a
+#: modal, an infinitive's "to", a "that" clause, "due", "planned", "deferred", "next", "for its meeting") leaves the
+#: date to come ("was
+#: being deferred until the November meeting", "had been required to submit a plan by 11 June", "it was agreed that
+#: officers report back in June"). General grammar, no wording: any council's minutes tell past from future so.
+_TENSE_MARK = re.compile(
+    r"(?i)(?P<past>\b(?:was|were|had)\b(?!\s+(?:to|due|going|expected|scheduled|planned|set|being)\b)"
+    r"|\b(?:has|have)\s+(?:(?:already|recently|now|also|just|since|previously)\s+)?"
+    r"(?:been|[a-z]+ed|[a-z]+en|made|sent|held|met|set|put|brought|taken|given|told|done|paid|spent)\b)"
+    r"|(?P<ahead>\b(?:will|would|shall|should|must|can|could|(?-i:may)|might|that|due|planned|scheduled|expected"
+    r"|intends?|intended|deferred|postponed|adjourned|going|proposed|next|arranged|booked|earmarked|timetabled|programmed"
+    r"|for\s+(?:its|the|their|a)\s+(?:next\s+)?(?:[\w’'-]+\s+){0,2}?meeting"
+    r"|to\s+(?!(?:the|a|an|this|that|these|those|its|their|them|his|her|our|my|your|all|each|every|any|some"
+    r"|members?|officers?|councillors?|date|day|which|whom)\b)(?-i:[a-z]+))\b)"
+)
+
+
+def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
+    """The last of ``matches``, or None."""
+    found = None
+    for found in matches:  # noqa: B007 (the loop only runs to the last)
+        pass
+    return found
+
+
+def _told_as_past(text: str, c_start: int, c_end: int, d: DateMention) -> bool:
+    """Whether the date ``d`` of the clause ``text[c_start:c_end]`` hangs on a past verb: the last tense marker
+    before it is past (:data:`_TENSE_MARK`), or, with none before it, the first after it ("In June the panel was
+    told …")."""
+    last = _last(_TENSE_MARK.finditer(text, c_start, d.start))
+    if last is None:
+        last = _TENSE_MARK.search(text, d.end, c_end)
+    return last is not None and last.group("past") is not None
+
+
+#: A date set off by a dash or bar after a headline or title, a listing's stamp ("… more children - 23/12/2019",
+#: "Air quality - 12/12/2019 Officials will …"): when an article was posted, due for nothing. Only a date in figures:
+#: a date in words after a dash may be an action's ("Report back to Cabinet – 12 June 2024").
+_STAMP_BEFORE = re.compile(r"\s[-–—|]\s*$")
+_IN_FIGURES = re.compile(r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$")
+
+
+def _stamp(text: str, d: DateMention) -> bool:
+    """Whether ``d`` is written in figures ("23/12/2019") and stands after a spaced dash or bar, as a listing's date
+    stamp."""
+    return bool(
+        _IN_FIGURES.match(text[d.start : d.end].strip()) and _STAMP_BEFORE.search(text, max(0, d.start - 4), d.start)
+    )
 
 
 #: "back in/on" just before a date ("a full council meeting back in February").
@@ -565,7 +675,7 @@ def _outside_subject(doc: Doc, s_start: int, c_start: int, c_end: int, cue_start
         reporter = _SENTENCE_SUBJECT.match(text, c_start, lead_end)
         actor = reporter.group("s") if reporter else actor
     if not _PRONOUN.match(actor):
-        return _introduced_as_outsider(doc, actor, s_start)  # a subject that names an outside body: rules().not_cue
+        return _names_outsider(text, actor, cue_start) or _introduced_as_outsider(doc, actor, s_start)
     at = s_start
     for _ in range(4):
         before = list(doc.sentences_in(max(0, at - 600), at))
@@ -579,6 +689,49 @@ def _outside_subject(doc: Doc, s_start: int, c_start: int, c_end: int, cue_start
         if not _PRONOUN.match(actor):
             return r.outside_actor.search(actor) is not None or _introduced_as_outsider(doc, actor, at)
     return False
+
+
+#: A cue whose subject asks, requires or tells another to act: the commitment is the other's ("Ofsted required an
+#: action plan to be submitted by …", "the DfE asked the council to report by …").
+_PASSES_ON = re.compile(r"(?i)(?:requir|ask|request|invit|instruct|direct|task|expect|recommend)\w*\b")
+#: The subject of a statement of what every council will do ("All local authorities will receive …"): national
+#: policy, no commitment of this council.
+_EVERY_COUNCIL = re.compile(r"(?i)\b(?:all|every|each)\s+(?:local\s+authorit|councils?\b|LAs?\b)")
+#: The last "that" of a subject: what follows it is a reported clause's own subject ("Ofsted found that the council
+#: will …").
+_LAST_THAT = re.compile(r"(?i)^.*\bthat\s+", re.S)
+
+
+def _names_outsider(text: str, actor: str, cue_start: int) -> bool:
+    """Whether the subject ``actor`` of the cue at ``cue_start`` names an outside body ("The Department for Education
+    has decided to send advisers in January", "Ofsted will publish …"), the public ("schools would maintain their own
+    lists from 8 June") or every council at once, unless the cue passes the act on to another ("Ofsted required an
+    action plan to be submitted by …")."""
+    that = _LAST_THAT.match(actor)
+    own = actor[that.end() :] if that else actor
+    if _EVERY_COUNCIL.search(own):
+        return True
+    r = rules()
+    outsider = any(
+        not _OWN_DEPARTMENT.match(own, m.start(), m.end() + 6) and _HEADS_SUBJECT.fullmatch(own, m.end())
+        for m in (*r.outside_actor.finditer(own), *r.public_actor.finditer(own))
+    )
+    return outsider and not _PASSES_ON.match(text, cue_start)
+
+
+#: What may stand between an outside actor and its verb when the actor heads the subject ("The Department for
+#: Education has decided to …", "Ofsted, in its letter, will …"): auxiliaries, adverbs, an aside in commas, a verb
+#: the cue's infinitive hangs on ("decided", "plans"); not a
+#: noun that the actor only qualifies ("the Ofsted report … would be considered").
+_HEADS_SUBJECT = re.compile(
+    r"(?i)(?:\s*,[^,]{1,60},)?(?:\s+(?:has|have|had|is|are|was|were|today|also|now|then|itself|themselves|jointly"
+    r"|formally|recently|already|subsequently))*(?:\s+(?-i:[a-z]+)(?:ed|s))?\s*"
+)
+
+
+#: An outside actor's word that is the council's own: a department of its ("the Children's Services Department"),
+#: "local government".
+_OWN_DEPARTMENT = re.compile(r"(?i)(?-i:Department)(?!\s+(?:for|of)\b)|government\b(?<=local\sgovernment)")
 
 
 def _introduced_as_outsider(doc: Doc, actor: str, before: int) -> bool:
@@ -655,6 +808,15 @@ _DUE_LEAD = re.compile(
 )
 
 
+#: A relative date that a bracket then names ("next Wednesday (1 November)", "on Monday (4 March)", "later this
+#: month (by 28 June)"): the due date's words, left out of a description with it.
+_NAMED_AGAIN = re.compile(
+    r"(?i)\s+(?:(?:on|by|at|in|before|from|for|during)\s+)?(?:(?:next|this|the\s+coming|the\s+following|later\s+this"
+    r"|early\s+next|later\s+next)\s+)?(?:week|month|year|(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today)"
+    r"\s*\(\W*(?:(?:on|by|before|until|no\s+later\s+than)\s+)?(?:the\s+)?$"
+)
+
+
 #: What starts an aside after a due date: a bracket, or a comma before a participle or relative clause (", setting
 #: out …", ", which …"); not a comma that closes an inserted phrase ("A review, to be carried out in March, will be …").
 _ASIDE = re.compile(r"(?i),\s+(?=(?:[a-z]+ing|which|who|where|whose|with|following)\b)|\s\(")
@@ -683,6 +845,11 @@ def _drop_long_asides(raw: str) -> str:
         raw = dropped
 
 
+#: A present verb group saying that something is due, before the infinitive of what is: "is due to", "are expected
+#: to" (a past one is kept: "was expected to" may be what did not happen).
+_DUE_TO = re.compile(
+    r"(?i)\s+(?:is|are)\s+(?:also\s+|now\s+)?(?:due|expected|scheduled|set|planned|going)\s+to\s+(?=\w)"
+)
 _SPACE_BEFORE_STOP = re.compile(r"\s+([,;:.)])")
 
 
@@ -693,6 +860,11 @@ def _description(text: str, start: int, end: int, due_start: int, due_end: int) 
     "submit a plan"), page clutter and a leading "that"."""
     if start <= due_start and due_end <= end:
         lead = _DUE_LEAD.search(text, start, due_start)
+        again = None if lead else _NAMED_AGAIN.search(text, start, due_start)
+        if again is not None:  # "next Wednesday (1 November)": the bracket goes with its date
+            lead = again
+            close = text.find(")", due_end, end)
+            due_end = close + 1 if close >= 0 and not text[due_end:close].strip() else due_end
         cut = lead.start() if lead else due_start
         bracket = text.rfind("(", start, due_start)
         span = _SPAN_OF.search(text, max(start, bracket - 160), bracket) if bracket >= 0 else None
@@ -704,6 +876,7 @@ def _description(text: str, start: int, end: int, due_start: int, due_end: int) 
     else:
         raw = text[start:end]
     raw = _EMPTY_BRACKET.sub(" ", _drop_long_asides(raw))  # "next Wednesday (1 November)" less its date
+    raw = _DUE_TO.sub(" to ", raw)  # "is due to be approved" → "to be approved": what is due, not that it is
     description = _SPACE_BEFORE_STOP.sub(r"\1", clean(rules().clutter.sub(" ", raw))).strip(" .,;")
     return re.sub(r"^(?:that|and|but|which|who|with)\s+", "", description, flags=re.I)
 
@@ -741,6 +914,8 @@ _PAST_EVENT_DATE = re.compile(
     r"(?i)(?<!\bbe\s)\b(?:carried\s+out|took\s+place|taken\s+place|held|undertaken|conducted|visited|inspected|dated"
     r"|arrived|began|met)"
     r"\s+(?:(?:over|for|across|at|to|with)\s+(?:[\w’'-]+\s+){1,3}?)?(?:on\s+|in\s+|between\s+|from\s+|during\s+|over\s+)?(?:the\s+)?$"
+    # a decision's participle with its maker: "The decision made by Cabinet on 17 June will be reported to Council"
+    r"|(?<!\bbe\s)(?<!\band\s)\b(?:made|taken|agreed|approved)\s+by\s+(?:the\s+)?(?:[\w’'-]+\s+){1,4}?(?:on|in|at)\s+(?:the\s+)?$"
 )
 #: A span just past, the date in a bracket after it restating it: "in the last 6 months (1st October 2019 to 31st
 #: March 2020)", "over the past year (from April 2023)".
@@ -763,9 +938,12 @@ _FUTURE_PUBLICATION = re.compile(
     r"(?i)\b(?:to\s+be|will\s+be|would\s+be|shall\s+be|will|would|to)\s+(?:[^.;]{0,60}?\band\s+)?"
     r"(?:published|publish|issued|released|made\s+public)\b"
 )
-#: A past passive before a date: "the report was received by the Council on 2 January", "had been agreed in March".
+#: A past passive before a date: "the report was received by the Council on 2 January", "had been agreed in March";
+#: not a passive to come told in the past ("the report was expected to be presented to Cabinet in July", "a report
+#: was to be presented in June").
 _PAST_PASSIVE = re.compile(
-    r"(?i)\b(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:[\w’'-]+\s+){1,6}?(?:on|in|at|during)\s+(?:the\s+)?$"
+    r"(?i)\b(?:was|were|had\s+been|has\s+been|have\s+been)"
+    r"(?!\s+(?:(?:expected|due|scheduled|planned|going|set)\s+)?to\s+be\b)\s+(?:[\w’'-]+\s+){1,6}?(?:on|in|at|during)\s+(?:the\s+)?$"
 )
 #: A resolution's opening: "That …", "To …", after its number.
 _RESOLUTION = re.compile(r"(?i)\s*(?:\(?[0-9a-z]{1,4}[.)]\s*)?(?:resolved\s*[:,–-]?\s*)?(?:that|to)\b")
@@ -780,6 +958,18 @@ _SUBJECT = re.compile(
 #: A coordinated clause with a subject of its own and a modal: ", and the council will …".
 _NEW_CLAUSE = re.compile(r"(?i),\s+and\s+(?=(?:[\w’'-]+\s+){1,6}?(?:will|would|shall|is\s+to|are\s+to)\s)")
 #: A coordinated past participle after a passive: "be amended as set out at Appendix 2 and signed off for …".
+#: … or one with no comma before its "and", after a finished clause (:data:`_FINITE`): "The report was based on data
+#: from April and the next Board would be on 18 October".
+_NEW_CLAUSE_BARE = re.compile(
+    r"(?i)\s+and\s+(?=(?:the|an?|its|their|this|our)\s+(?:[\w’'-]+\s+){0,5}?(?:will|would|shall|is\s+to|are\s+to)\s)"
+)
+_FINITE = re.compile(r"(?i)\b(?:was|were|is|are|has|have|had)\b")
+#: A noun phrase and the relative clause a cue is in: "the Improvement Plan which the Council will submit", "the
+#: revised Strategy that would be reviewed" ("which was …" tells what it was, not what is due).
+_RELATIVE_HEAD = re.compile(
+    r"(?i)\b(?:the|an?|its|their|our|this|these)\s+(?:(?!(?:the|an?|its|their|our|this|these|which|that)\s)[\w’'-]+\s+){0,6}?"
+    r"[\w’'-]+\s+(?:which\s+(?!(?:was|were|had|has|have|is|are)\b)|that\s+(?=(?:would|will|shall|is\s+to|are\s+to)\s))"
+)
 _PASSIVE_CONJUNCT = re.compile(r"(?i),?\s+and\s+(?:be\s+|then\s+)?(?=(?:[a-z]+ed|[a-z]+en|sent|brought|put|set)\b)")
 _COORDINATION = re.compile(r"\s(?=and\s+(?:would|will|shall|is\s+to|are\s+to)\s)", re.I)
 _CLAUSE_BREAK = re.compile(

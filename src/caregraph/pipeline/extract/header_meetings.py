@@ -13,6 +13,7 @@ of ``rules/segment.toml``.
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
 
@@ -25,7 +26,7 @@ from caregraph.pipeline.extract.meeting_bodies import (
     named_body,
     names_a_body,
 )
-from caregraph.pipeline.extract.meeting_rules import rules
+from caregraph.pipeline.extract.meeting_rules import body_words, rules
 from caregraph.pipeline.segment import body_line_above, body_line_below
 from caregraph.pipeline.segment import rules as segment_rules
 from caregraph.records import Genre, MeetingRecord, PartialDate, Segment
@@ -127,12 +128,14 @@ def _read_header(doc: Doc, s: Segment, key: str, m: re.Match[str], decision_make
         body = clean(m.group("body"))
         if key == "meeting_top" and is_council(body):
             return None
+        if m.start("body") == 0:  # "SCRUTINY COMMITTEE – 5 MARCH 2024" under "CHILDREN, EDUCATION AND SKILLS"
+            ev_start, body = _wrapped_name(doc, s.start, body, unlabel=False)
     elif key == "meeting_day":
         # the body's name is the line above; under a first line "Minutes of the meeting held on …", the line below
         body = ""
         above = _line_before(doc, s.start)
         if above is not None:
-            ev_start, body = above[0], _unlabelled(above[2])
+            ev_start, body = _wrapped_name(doc, above[0], above[2])
         first_lines = sum(1 for line in doc.lines[:3] if line[0] < s.start) < 3
         if not names_a_body(body) and m.group(0)[:1] in "Mm" and first_lines:
             below = next((line for line in doc.lines if line[0] > s.end), None)
@@ -147,12 +150,22 @@ def _read_header(doc: Doc, s: Segment, key: str, m: re.Match[str], decision_make
         if named is None:
             return None
         ev_start, body = named
+    body = _RECORD_OF.sub("", body)  # "Notes of the Corporate Parenting Board" → "Corporate Parenting Board"
     if not body or (key not in ("meeting", "meeting_of", "meeting_held", "dated_title") and not names_a_body(body)):
         return None
     dates = doc.dates_in(s.start + m.start("date"), s.start + m.end("date"))
     if not dates or dates[0].date.precision != "day":
         return None
     return body, item_number, item_title, dates[0].date, ev_start
+
+
+#: What a header line says the page is before the body's name: "Notes of the", "Report to the", "Record of decisions
+#: of the", "Agenda for the meeting of the" (no part of the name).
+_RECORD_OF = re.compile(
+    r"^(?i:(?:draft\s+|confirmed\s+|unconfirmed\s+)?(?:minutes|notes|record|records|report|agenda|summary)"
+    r"(?:\s+of\s+(?:the\s+)?(?:decisions?|proceedings))?\s+(?:of|to|for|from|at)\s+(?:the\s+|a\s+)?"
+    r"(?:(?:meeting|session)\s+of\s+(?:the\s+)?)?)(?=[A-Z])"
+)
 
 
 #: The verb before "held" in a notice of a meeting ("A meeting of the Borough Council will be held at … on …"): no
@@ -252,7 +265,7 @@ def _body_near(doc: Doc, s: Segment, *, labelled: bool) -> tuple[int, str] | Non
     above = [line for line in doc.lines if line[0] < s.start][-3:]
     k = body_line_above([line for _, _, line in above])
     if k is not None:
-        start, body = above[k][0], _unlabelled(above[k][2])
+        start, body = _wrapped_name(doc, above[k][0], above[k][2])
     elif labelled:
         below = [line for line in doc.lines if line[0] > s.end][:3]
         k = body_line_below([line for _, _, line in below])
@@ -262,6 +275,51 @@ def _body_near(doc: Doc, s: Segment, *, labelled: bool) -> tuple[int, str] | Non
     else:
         return None
     return (start, body) if names_a_body(body) and not is_council(body) else None
+
+
+#: The words that leave a line of a header unfinished, its name going on on the next line ("REPORT TO CHILDREN AND" /
+#: "YOUNG PEOPLE'S" / "PARTNERSHIP").
+_OPEN_ENDS = frozenset({"and", "&", "of", "for", "the", "in", "on", "to", "with", ",", "-", "–", "—"})
+_NAME_WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
+
+
+def _wrapped_name(doc: Doc, start: int, line: str, *, unlabel: bool = True) -> tuple[int, str]:
+    """``(start, name)`` of a body's name whose last line is ``line`` (at ``start``), with the lines above it that it
+    was wrapped from: a line that ends unfinished ("… CHILDREN AND"), or, above a name of two words or one ("SCRUTINY
+    COMMITTEE", "PARTNERSHIP"), a line right above it in the same case of words that name a body's subject and no
+    head word ("CHILDREN, EDUCATION AND SKILLS"; :func:`.meeting_rules.body_words`); a label before the whole
+    ("REPORT TO") is dropped."""
+    name = line.strip()
+    i = bisect.bisect_left(doc.lines, (start,))
+    joined = False
+    for _ in range(3):
+        if i == 0:
+            break
+        above_start, above_end, above = doc.lines[i - 1]
+        if not _continues(doc.text, above, above_end, start, name):
+            break
+        name, start, i, joined = f"{above.strip()} {name}", above_start, i - 1, True
+    if not joined:
+        return start, _unlabelled(line) if unlabel else clean(line)
+    return start, _unlabelled(name)
+
+
+def _continues(text: str, above: str, above_end: int, start: int, name: str) -> bool:
+    """Whether the line ``above`` (ending at ``above_end``) is the first part of the name ``name`` that starts at
+    ``start``."""
+    gap = text.count("\n", above_end, start)
+    words = above.split()
+    if not words or len(above) > 80 or gap > 2 or any(c.isdigit() for c in above) or ":" in above:
+        return False
+    if not all(w[:1].isupper() or w.lower() in _OPEN_ENDS or not w[:1].isalpha() for w in words):
+        return False  # a sentence, not a name's line
+    if words[-1].lower() in _OPEN_ENDS or above.endswith((",", "-", "–", "—")):
+        return True  # "REPORT TO CHILDREN AND" above "YOUNG PEOPLE'S": unfinished
+    own = [w for w in _NAME_WORD.findall(name) if w.lower() not in _OPEN_ENDS]
+    if gap > 1 or len(own) > 2 or rules().head.search(above) is not None or above.isupper() != name.isupper():
+        return False
+    subject = body_words()
+    return all(w.lower().replace("’", "'") in subject or w.lower() in _OPEN_ENDS for w in _NAME_WORD.findall(above))
 
 
 def _line_before(doc: Doc, pos: int) -> tuple[int, int, str] | None:

@@ -295,11 +295,14 @@ _REPORTED_ACTIVE = re.compile(
     r"\s+(?P<comp>to\s+(?!(?:be|this|that|these|those|it|them|the|a|an|its|their|all|any|some|each|both|which|what)\b)(?-i:[a-z])+|that)\b"
 )
 #: A sentence that says the minutes were confirmed ("The minutes were signed as an accurate record.", "The minutes of
-#: the last meeting were agreed as a correct record and signed by the Chair."): the meeting's procedural decision.
+#: the last meeting were agreed as a correct record and signed by the Chair."), at a sentence's start or after a
+#: heading or a paragraph's number run into the line ("2. MINUTES 2.1 The minutes of … were confirmed as a correct
+#: record.", "Item 2 Minutes The minutes of …"), not inside a sentence ("… noted that the minutes …"): the
+#: meeting's procedural decision.
 _MINUTES_CONFIRMED = re.compile(
-    r"(?<![\w,;] )(?<![\w,;])\b(?-i:The|the)\s+minutes\b[^.;:]{0,160}?\b(?:were|was)\s+(?:(?:duly|unanimously|then|also|formally)\s+)?"
-    r"(?:agreed|approved|confirmed|signed|accepted)(?:\s+(?:and|&)\s+(?:agreed|approved|confirmed|signed))?"
-    r"\s+as\s+an?\s+(?:correct|accurate|true|full)\b",
+    r"(?<![\w,;])(?:(?-i:The)|(?<!(?-i:[a-z,;]) )(?-i:the))\s+minutes\b[^.;:]{0,160}?\b(?:were|was)\s+(?:(?:duly|unanimously|then|also|formally)\s+)?"
+    r"(?:(?:agreed|approved|confirmed|signed|accepted)(?:\s+(?:and|&)\s+(?:agreed|approved|confirmed|signed))?"
+    r"\s+as\s+an?\s+(?:correct|accurate|true|full)\b|(?:correctly|accurately|properly)\s+recorded\b)",
     re.I,
 )
 #: A "that" clause of a short subject and a verb of being, not of what shall be done ("… decided that this approach was
@@ -379,7 +382,13 @@ def reported_decisions(doc: Doc) -> list[Item]:
         # decisions are the infinitives
         first = m.start("comp") if m.group("gap") else m.start("verb")
         items.extend(_infinitives(text, first, m.start("comp"), end))
+    # a sentence cut off after its verb ("… the Commission agreed that" over a page break) says no decision
+    items = [i for i in items if not _DANGLING.search(text, i[1], i[2])]
     return sorted(items, key=lambda i: i[1])
+
+
+#: A reported decision that ends at its complement, its content cut off: "agreed that", "decided to".
+_DANGLING = re.compile(r"(?i)\b(?:that|to)[\s,:;.–—-]*\Z")
 
 
 def _is_council_subject(subject: re.Match[str]) -> bool:

@@ -4,11 +4,14 @@
 speaks of a plan, "will take place in" against "had been inspected between"); :func:`others_date` tells a meeting's
 date ("the September 2020 meeting"), another thing's ("launched in May 2023"), a point counted from ("since December
 2023") and a deadline ("by 15 August 2016"), which no inspection takes; :func:`is_planned` tells whether a dated event
-is still to come on the page's date.
+is still to come on the page's date. To the date finder's dates it adds those that modify an event's or a judgement's
+name ("2015's Ofsted inspection report", "July's inspection", "its 2019 'good' rating") and days written month first
+or run into their month ("on Monday November 8", "23May 2016").
 """
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Sequence
 
@@ -30,6 +33,16 @@ def dates_of(doc: Doc, s_start: int, s_end: int, doc_date: PartialDate | None, p
         found = doc.dates_in(s_start, s_end, doc_date, seasons=True)
         if not any(d.start <= ys < d.end for d in found):
             return [DateMention(ys, ye, PartialDate(int(label["year"]))), *found]
+    found = _dates_read(doc, s_start, s_end, doc_date, planned)
+    return _with_possessives(
+        doc, s_start, s_end, doc_date, _with_days_written_otherwise(doc, s_start, s_end, doc_date, planned, found)
+    )
+
+
+def _dates_read(
+    doc: Doc, s_start: int, s_end: int, doc_date: PartialDate | None, planned: bool
+) -> Sequence[DateMention]:
+    """The date finder's dates of a sentence, read as past or to come (see :func:`dates_of`)."""
     if not planned:
         return doc.dates_in(s_start, s_end, doc_date, seasons=True)
     ahead = doc.dates_in(s_start, s_end, doc_date, future=True, seasons=True)
@@ -40,6 +53,134 @@ def dates_of(doc: Doc, s_start: int, s_end: int, doc_date: PartialDate | None, p
         was[(d.start, d.end)] if (d.start, d.end) in was and _past_before(doc.text, s_start, d.start) else d
         for d in ahead
     ]
+
+
+def _with_possessives(
+    doc: Doc, s_start: int, s_end: int, doc_date: PartialDate | None, found: Sequence[DateMention]
+) -> Sequence[DateMention]:
+    """``found`` and the dates that modify an event's or a judgement's name that the date finder leaves out, in text
+    order: in the possessive, a year ("following 2015's Ofsted inspection report"), a month and year ("March 2019's
+    visit") or a month alone, the last such month on or before the page's date ("the official response to July's
+    inspection"); a year before a graded judgement's noun ("its 2019 'good' rating")."""
+    text = doc.text
+    span = text[s_start:s_end]
+    possessive = "'s" in span or "’s" in span  # (speed only)
+    graded = any(w in span for w in _GRADED_WORDS) and _GRADED_YEAR.search(text, s_start, s_end) is not None
+    if not possessive and not graded:
+        return found
+    extra = [
+        DateMention(m.start("year"), m.end("year"), PartialDate(int(m["year"])))
+        for m in (_GRADED_YEAR.finditer(text, s_start, s_end) if graded else ())
+        if not any(d.start <= m.start("year") < d.end for d in found)
+    ]
+    for m in _POSSESSIVE_DATE.finditer(text, s_start, s_end) if possessive else ():
+        if any(d.start <= m.start() < d.end or m.start() <= d.start < m.end("date") for d in found):
+            continue
+        year = m["year"] or m["myear"]
+        month = _MONTHS[m["month"][:3].lower()] if m["month"] else None
+        if year:
+            date = PartialDate(int(year), month)
+        elif month and doc_date is not None and doc_date.month:
+            date = PartialDate(doc_date.year if month <= doc_date.month else doc_date.year - 1, month)
+        else:
+            continue
+        extra.append(DateMention(m.start("date"), m.end("date"), date))  # (the month is spelled out)
+    return sorted([*found, *extra], key=lambda d: d.start) if extra else found
+
+
+def _with_days_written_otherwise(
+    doc: Doc, s_start: int, s_end: int, doc_date: PartialDate | None, planned: bool, found: Sequence[DateMention]
+) -> Sequence[DateMention]:
+    """``found`` and the days the date finder leaves out, in text order: the month first ("on Monday November 8",
+    "across February 28 and March 1", "October 3-5, 2022") or the day run into its month ("between 23May 2016 to
+    16June 2016"). A day without a year is the last such day on or before the page's date, or when words of a plan
+    are just before it, the first on or after it. A weekday just before such a day is no date of its own."""
+    text = doc.text
+    if not _DAY_WRITTEN_OTHERWISE.search(text, s_start, s_end):
+        return found  # (speed only)
+    extra: list[DateMention] = []
+    for m in _DAY_WRITTEN_OTHERWISE.finditer(text, s_start, s_end):
+        if _GLOSS_BEFORE.search(text, max(s_start, m.start() - 24), m.start()):
+            continue  # "presented to cabinet tonight (December 3)": the page's own day, glossed
+        if any(d.start < m.end() and m.start() < d.end and not _WEEKDAY.fullmatch(text, d.start, d.end) for d in found):
+            continue  # the date finder read it
+        m1 = _MONTHS[(m["m1"] or m["r1"])[:3].lower()]
+        d1 = int(m["d1"] or m["rd1"])
+        year = m["y2"] or m["y1"] or m["ry1"]
+        m2 = _MONTHS[(m["m2"] or m["r2"])[:3].lower()] if (m["m2"] or m["r2"]) else m1
+        d2 = m["d2"] or m["rd2"]
+        # (to come only when words of a plan are just before it: "will take place on May 5")
+        ahead = planned and rules().planned.search(text, max(s_start, m.start() - 60), m.start()) is not None
+        first = _day(int(year) if year else None, m1, d1, doc_date, ahead)
+        if first is None:
+            continue
+        until = None
+        if d2:
+            until = _day(first.year + (1 if m2 < m1 else 0), m2, int(d2), None, ahead)
+        extra.append(DateMention(m.start(), m.end(), first, until))
+    if not extra:
+        return found
+    kept = [
+        d
+        for d in found
+        if not any(_WEEKDAY.fullmatch(text, d.start, d.end) and 0 <= e.start - d.end <= 2 for e in extra)
+    ]
+    return sorted([*kept, *extra], key=lambda d: d.start)
+
+
+def _day(year: int | None, month: int, day: int, doc_date: PartialDate | None, planned: bool) -> PartialDate | None:
+    """The day ``day`` of ``month`` in ``year``, else in the year that puts it last on or before ``doc_date`` (first
+    on or after it when ``planned``); None when neither tells the year or it is no day of the calendar."""
+    if year is None:
+        if doc_date is None or doc_date.month is None:
+            return None
+        if planned:
+            year = doc_date.year + ((month, day) < (doc_date.month, doc_date.day or 1))
+        else:
+            year = doc_date.year - ((month, day) > (doc_date.month, doc_date.day or 31))
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        return None
+    return PartialDate(year, month, day)
+
+
+_MONTH_WORD = r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December)"
+#: A day written with its month first ("November 8", "February 28 and March 1", "October 3-5, 2022"), or run into its
+#: month ("23May 2016", "23May 2016 to 16June 2016").
+_DAY_WRITTEN_OTHERWISE = re.compile(
+    rf"\b(?P<m1>{_MONTH_WORD})\s+(?P<d1>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b(?!\s*[:.]?\d)"
+    rf"(?:\s*,?\s*(?P<y1>(?:19|20)\d\d)\b)?"
+    rf"(?:(?:\s+(?:and|to|until)\s+|\s*[-–]\s*)(?:(?P<m2>{_MONTH_WORD})\s+)?(?P<d2>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b(?!\s*[:.]?\d)"
+    rf"(?:\s*,?\s*(?P<y2>(?:19|20)\d\d)\b)?)?"
+    rf"|\b(?P<rd1>[1-9]|[12]\d|3[01])(?P<r1>{_MONTH_WORD})\s+(?P<ry1>(?:19|20)\d\d)\b"
+    rf"(?:\s*(?:to|and|until|-|–)\s*(?P<rd2>[1-9]|[12]\d|3[01])\s*(?P<r2>{_MONTH_WORD})\s+(?:19|20)\d\d\b)?",
+    re.I,
+)
+#: A relative day glossed by the day after it: "tonight (", "today (".
+_GLOSS_BEFORE = re.compile(r"(?i)\b(?:today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening))\s*\(\s*$")
+_WEEKDAY = re.compile(r"(?i)(?:mon|tues|wednes|thurs|fri|satur|sun)day")
+
+
+#: A year between a determiner and a grade that modifies a judgement's noun: "its 2019 'good' rating", "the 2018
+#: inadequate judgement".
+_GRADED_YEAR = re.compile(
+    r"(?i)\b(?:the|its|their|our|[\w’']+['’]s)\s+(?P<year>(?:19|20)\d\d)\s+(?:ofsted\s+)?['‘’\"“]?"
+    r"(?:inadequate|good|outstanding|requires?\s+improvement|adequate)['’\"”]?\s+(?:ofsted\s+)?"
+    r"(?:judge?ments?|ratings?|grades?|verdicts?|outcomes?)\b"
+)
+#: A word every match of :data:`_GRADED_YEAR` holds, as written in lower or title case (speed only).
+_GRADED_WORDS = ("ood", "adequate", "utstanding", "mprovement", "OOD", "ADEQUATE", "UTSTANDING", "MPROVEMENT")
+_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTHS = {m: i for i, m in enumerate(_MONTH_NAMES, 1)}
+#: A date in the possessive before the name of an event or its report: "2015's Ofsted inspection report", "July's
+#: inspection", "last March's focused visit".
+_POSSESSIVE_DATE = re.compile(
+    r"\b(?P<date>(?P<month>(?-i:January|February|March|April|May|June|July|August|September|October|November|December))"
+    r"(?:\s+(?P<myear>(?:19|20)\d\d))?|(?P<year>(?:19|20)\d\d))['’]s\s+(?=(?:[\w-]+\s+){0,2}?"
+    r"(?:inspection|re-?inspection|visit|review|report|letter|judgement|judgment|rating|verdict|findings)s?\b)",
+    re.I,
+)
 
 
 #: A sentence that opens on a year and a colon, after a bullet at most: a timeline's line ("• 2015: Overall …").

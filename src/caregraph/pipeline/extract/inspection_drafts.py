@@ -38,6 +38,8 @@ class Reading:
     # undated ("Ofsted notified the council of the findings of its monitoring visit."): "This was released on …"
     service_page: bool = False  # the page's title names another service's inspection (a fostering agency's, a
     # children's home's): an inspection the page names with no framework or council services is that service's
+    page_kind: str | None = None  # the joint inspection the page's title names ("Update on the SEND Inspection
+    # Revisit", "JTAI letter"): the kind a mention of no stated kind takes in a sentence that names no other
 
 
 def of_the_service(reading: Reading, sentence: str) -> bool:
@@ -45,6 +47,12 @@ def of_the_service(reading: Reading, sentence: str) -> bool:
     fostering agency, a children's home: :attr:`Reading.service_page`), the sentence naming no council's children's
     services, local authority or ILACS."""
     return reading.service_page and _COUNCIL_SERVICES.search(sentence) is None
+
+
+def page_kind(reading: Reading, sentence: str) -> str | None:
+    """The kind a mention of no stated kind in ``sentence`` takes from the page's title (:attr:`Reading.page_kind`),
+    the sentence naming no council's children's services, local authority or ILACS."""
+    return reading.page_kind if reading.page_kind and _COUNCIL_SERVICES.search(sentence) is None else None
 
 
 #: The council's children's services or the local authority, named as what was inspected.

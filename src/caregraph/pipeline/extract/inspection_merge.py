@@ -5,7 +5,9 @@ year joins a month in it; a mention known only by its report's publication date 
 of, else stands alone, flagged by its publication date), then gives each remaining grade to its inspection: one in
 the same sentence, else the latest graded inspection that has taken place; a grade stated as the overall one replaces
 an inferred one; a grade for the LSCB in a sentence that names no review of it is the inspection's LSCB
-sub-judgement.
+sub-judgement. One event takes one overall grade from a sentence (a second, other grade there is another event's);
+the events one plural mention lists share its grade; a grade given "again" is the latest event's too; a grade whose
+frame points at "that inspection" is the one named before its sentence.
 """
 
 from __future__ import annotations
@@ -204,6 +206,10 @@ def _attach_judgements(drafts: list[Draft], judgements: list[Located], doc_date:
     # stated day is in July 2023)
     sentence_graded = [d for d in drafts if not d.planned and (d.kind in r.graded or d.kind in r.graded_in_sentence)]
     later: list[Located] = []
+    # the overall grade each inspection took from a sentence: one event has one overall grade, so a second, other
+    # grade in that sentence is another event's ("since the last inspection in 2016, when services were rated good,
+    # … with the council now graded inadequate overall")
+    graded_by: dict[int, tuple[int, str]] = {}
     for j, (s_start, s_end) in judgements:
         if j.earlier:
             continue  # "moved from inadequate to …": a grade left behind goes only to the event its own date names
@@ -213,8 +219,11 @@ def _attach_judgements(drafts: list[Draft], judgements: list[Located], doc_date:
             if (p := _named_in(d, s_start, s_end)) is not None
             and not (d.owns_judgement and d.judgement)
             and (d.kind == OTHER or not j.other_service)
+            and not (j.overall and (g := graded_by.get(id(d))) is not None and g[0] == s_start and g[1] != j.grade)
         }
         in_sentence = [d for d in sentence_graded if id(d) in at]
+        if j.last_named and not any(at[id(d)] < j.frame_start for d in in_sentence):
+            in_sentence = []  # "The judgement from that inspection was …, which followed the inspection in 2014"
         if not in_sentence:
             later.append((j, (s_start, s_end)))
             continue
@@ -234,7 +243,24 @@ def _attach_judgements(drafts: list[Draft], judgements: list[Located], doc_date:
             if before
             else min(in_sentence, key=lambda d: min(abs(j.start - at[id(d)]), abs(j.start - d.date_pos[0])))
         )
-        _give(target, j, drafts, graded)
+        # "Two previous inspections in April 2012 and May 2013 also concluded services were inadequate": the events
+        # one plural mention lists share its grade
+        for d in [target, *(d for d in in_sentence if d is not target and d.pos == target.pos and j.overall)]:
+            _give(d, j, drafts, graded)
+            if j.overall and not j.other_service and d.judgement == j.grade:
+                graded_by.setdefault(id(d), (s_start, j.grade))
+        latest = max(graded, key=lambda d: sort_key(_when(d)), default=None)
+        if (
+            j.again
+            and j.overall
+            and not j.other_service
+            and latest is not None
+            and latest.judgement is None
+            and sort_key(_when(latest)) > sort_key(_when(target))
+        ):
+            # "The council was again judged outstanding, as it had been when last inspected in 2018": the earlier
+            # event's grade, given again at the latest
+            _give(latest, j, drafts, graded)
     for j, (s_start, _) in later:
         named_before = {id(d): max(ps) for d in sentence_graded if (ps := [p for p in (d.pos, *d.also) if p < s_start])}
         if j.last_named and not j.other_service and named_before:

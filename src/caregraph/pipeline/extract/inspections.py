@@ -19,7 +19,8 @@ in 2018", "published today, Ofsted rated …") are read with the inspection of t
 names none (:mod:`.dated_grades`); grades in flattened tables are read after the sentences.
 
 On a page whose title names another service's inspection (a fostering agency's, a children's home's), an inspection
-a sentence names with no framework and no council's children's services is that service's ("other").
+a sentence names with no framework and no council's children's services is that service's ("other"); on a page whose
+title names a joint inspection (a SEND area inspection, a JTAI), such a mention is of that kind.
 
 Merging (:func:`~caregraph.pipeline.extract.inspection_merge.merge_inspections`) makes one record of the drafts of
 one event and gives each grade to its inspection. The rules (``rules/inspections.toml``) are compiled by
@@ -38,7 +39,7 @@ from caregraph.pipeline.extract.dated_grades import drafts_of_judgements
 from caregraph.pipeline.extract.doc import Doc
 from caregraph.pipeline.extract.inspection_cues import context_kind, other_service, sentence_cues
 from caregraph.pipeline.extract.inspection_dates import dates_of, others_date
-from caregraph.pipeline.extract.inspection_drafts import Reading, Sentence, make_draft, of_the_service
+from caregraph.pipeline.extract.inspection_drafts import Reading, Sentence, make_draft, of_the_service, page_kind
 from caregraph.pipeline.extract.inspection_merge import merge_inspections
 from caregraph.pipeline.extract.inspection_rules import (
     GENERIC,
@@ -104,7 +105,7 @@ _CUE_WORDS = (
 def match_inspections(doc: Doc, doc_date: PartialDate | None) -> tuple[list[Draft], list[Located]]:
     """The drafts every sentence gives, and the grades not yet taken by a draft (each with its sentence)."""
     text = doc.text
-    reading = Reading(service_page=_about_a_service(doc))
+    reading = Reading(service_page=_about_a_service(doc), page_kind=_title_kind(doc))
     drafts: list[Draft] = []
     judgements: list[Located] = []
     headers = [(s.start, s.end) for s in doc.segments if s.kind == "meeting"]
@@ -135,6 +136,27 @@ def _about_a_service(doc: Doc) -> bool:
         return False
     heading = doc.text[title.start : title.end]
     return bool(_INSPECTION_WORD.search(heading) and _SERVICE_TITLE.search(heading))
+
+
+def _title_kind(doc: Doc) -> str | None:
+    """The joint inspection (a SEND area inspection, a JTAI) the page's title (its first title or item heading)
+    names: "Update on the Special Educational Needs and Disability (SEND) Inspection
+    Revisit"."""
+    title = next((s for s in doc.segments if s.kind in ("title", "item")), None)
+    if title is None or title.end - title.start > 200:
+        return None
+    r = rules()
+    heading = doc.text[title.start : title.end]
+    # the first kind of the table whose cue the title holds (as in a sentence, where the first cue claims its span:
+    # "Joint Targeted Area Inspection" is a JTAI, not an area inspection)
+    return next(
+        (
+            key
+            for key, kind in r.kinds.items()
+            if kind.framework == "joint" and kind.cues is not None and kind.cues.search(heading)
+        ),
+        None,
+    )
 
 
 #: A word of an inspection or its report in a title.
@@ -260,6 +282,9 @@ def _read_sentence(
         else []
     )
     context = context_kind(sentence, cues, frameworks) if cues else None
+    if context is None and cues and all(r.kinds[k].framework == "by-date" or k == OTHER for _, _, k in cues):
+        # on a page whose title names a SEND area inspection, "the reinspection in September 2019" is that kind's
+        context = page_kind(reading, sentence)
     if context and any(r.kinds[k].framework == "by-date" for _, _, k in cues):
         reading.last_kind["inspection"] = context  # "The area was last inspected in 2018 … A revisit in March 2021"
     graded = any(not j.other_service for j in sentence_judgements)

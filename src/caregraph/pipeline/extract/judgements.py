@@ -8,7 +8,10 @@ calls it the overall grade, and whether it is one left behind ("previously judge
 longer judged to be inadequate") or a wished-for one ("to become good") is none. :func:`table_judgements` reads the grades of flattened report tables ("Overall effectiveness" and the grade on the
 next line; an area's label and its grade). :func:`judgement_date` finds the date a frame gives its grade ("rated
 'good' in January 2014", "2013 when it was rated inadequate"), :func:`judgement_dates` that date and the dates listed
-after it ("inadequate Ofsted ratings in 2011, 2013 and 2015"). Attaching judgements to inspections is the
+after it ("inadequate Ofsted ratings in 2011, 2013 and 2015"); failing the worded frames, a date that modifies the
+judgement's noun ("the 2022 judgement of inadequate") or the first date of the grade's own clause ("rated inadequate
+for a second time in March 2018"). A frame that points at the event named before ("the judgement from that
+inspection") or gives a grade again ("again judged outstanding") says so for the merge. Attaching judgements to inspections is the
 inspections finder's merge (:mod:`caregraph.pipeline.extract.inspection_merge`). Rules: the ``[judgement_words]``,
 ``[judgement]`` and ``[judgement_areas]`` tables of ``rules/inspections.toml``.
 """
@@ -76,6 +79,8 @@ class JudgementMention:
     frame_end: int = 0  # where the judging frame ends (past the grade when the frame names the inspection after it)
     last_named: bool = False  # its sentence opens on the time of the event named before it ("At that time the
     # council was judged 'Good'", "On that occasion, services were rated inadequate"): that event's grade
+    again: bool = False  # the grade repeats one given before ("again judged outstanding", "for a second
+    # consecutive time"): the grade of the latest event as well as of the earlier one its sentence names
 
     @property
     def overall(self) -> bool:
@@ -110,9 +115,10 @@ _SKIPPED = re.compile(
     r"(?:(?:over|past)\s+)?(?:the\s+|an?\s+|its\s+|their\s+)?$",
     re.I,
 )
-#: Words before a judging frame, or between the frame's start and its grade, that make the grade one left behind.
+#: Words before a judging frame, or between the frame's start and its grade, that make the grade one left behind
+#: ("previously rated", "since being judged", "since it was rated", "for the first time since rating them").
 _EARLIER = re.compile(
-    r"\b(?:previously|formerly|once|out\s+of\s+(?:its|their|the|an?)|from|since\s+being)\s+(?:(?:it|they|this|that)\s+)?(?:(?:been|being|had|has|have|was|were)\s+)*['‘’\"“]?$",
+    r"\b(?:previously|formerly|once|out\s+of\s+(?:its|their|the|an?)|from|since)\s+(?:(?:it|they|this|that|we|the\s+council|the\s+authority)\s+)?(?:(?:been|being|had|has|have|was|were)\s+)*['‘’\"“]?$",
     re.I,
 )
 #: A judgement named as what an event follows: "a re-inspection …, following a judgement of inadequate", "after a
@@ -129,6 +135,10 @@ _LAST_NAMED_OPENING = re.compile(
     r"on\s+(?:this|that|the)\s+occasion|at\s+(?:this|that)\s+(?:inspection|visit))\b",
     re.I,
 )
+#: Words that make a grade one given again: "again judged outstanding", "good for the third consecutive time".
+_AGAIN = re.compile(r"\b(?:again|once\s+more|consecutive(?:ly)?|in\s+a\s+row)\b", re.I)
+#: The event named before, pointed at by a demonstrative: "that inspection", "this visit", "the same inspection".
+_THAT_EVENT = re.compile(r"\b(?:that|this|the\s+same)\s+(?:inspection|re-?inspection|visit)\b", re.I)
 #: What every judging frame holds: a grade word (the first letters' look-ahead lets it give up at once: speed only).
 _GRADE_WORD = re.compile(
     r"(?i)(?=[goiranlhtw])(?:good|inadequate|outstanding|requir|adequate|need(?:s|ed|ing)\s+improv|\bRI\b|lowest|worst|highest|top\s)"
@@ -151,11 +161,14 @@ def find_judgements(text: str, start: int, end: int) -> list[JudgementMention]:
     """Grades stated in a judging frame ("rated 'good'", "an overall judgement of 'Requires Improvement'"), each
     with the judgement areas its clause names (none for an overall grade)."""
     found = _graded_frames(text, start, end)
-    last_named = bool(found) and _LAST_NAMED_OPENING.match(text, start, end) is not None
+    opens_on_it = bool(found) and _LAST_NAMED_OPENING.match(text, start, end) is not None
     out = []
     for i, (gs, ge, grade, fs, fe) in enumerate(found):
         lo = found[i - 1][1] if i else start
         hi = found[i + 1][0] if i + 1 < len(found) else end
+        # "The resultant judgement from that inspection was 'Requires Improvement'": the frame names the event named
+        # before its sentence
+        last_named = opens_on_it or _THAT_EVENT.search(text, max(lo, fs - 40), gs) is not None
         explicit = bool(_OVERALL_WORD.search(text, max(lo, fs - 15), min(hi, ge + 12)))
         earlier = bool(
             _EARLIER.search(text, max(lo, fs - 30), fs)
@@ -164,9 +177,19 @@ def find_judgements(text: str, start: int, end: int) -> list[JudgementMention]:
             or _EARLIER_AFTER.match(text, ge, min(hi, ge + 16))
         )
         areas = _frame_areas(text, lo, hi, gs, ge, fs)
+        again = _AGAIN.search(text, max(lo, fs - 40), min(hi, ge + 30)) is not None
         out.append(
             JudgementMention(
-                gs, ge, grade, areas, fs, explicit and not areas, earlier, frame_end=fe, last_named=last_named
+                gs,
+                ge,
+                grade,
+                areas,
+                fs,
+                explicit and not areas,
+                earlier,
+                frame_end=fe,
+                last_named=last_named,
+                again=again,
             )
         )
     return out
@@ -435,7 +458,77 @@ def judgement_date(text: str, j: JudgementMention, dates: Sequence[DateMention])
             and _LINE_OPENING.fullmatch(text, text.rfind("\n", 0, d.start) + 1, d.start)
         ):
             return d  # "• 2015: Overall, the County was rated ‘good’": a timeline's line, labelled with its date
+    return _modifier_date(text, j, dates) or _same_clause_date(text, j, dates)
+
+
+def _modifier_date(text: str, j: JudgementMention, dates: Sequence[DateMention]) -> DateMention | None:
+    """A date that modifies the judgement's noun, as a determiner's adjective: "the 2022 judgement of inadequate",
+    "its 2019 'good' rating", "Ofsted's 2016 verdict of inadequate"."""
+    for d in dates:
+        if not _MODIFIER_DETERMINER.search(text, max(0, d.start - 30), d.start):
+            continue
+        if (  # "the 2022 judgement of inadequate"
+            d.end <= j.frame_start
+            and j.frame_start - d.end < 12
+            and _MODIFIER_GAP.fullmatch(text, d.end, j.frame_start)
+            and _JUDGEMENT_NOUN.match(text, j.frame_start)
+        ):
+            return d
+        if (  # "its 2019 'good' rating"
+            d.end <= j.start
+            and j.start - d.end < 12
+            and _MODIFIER_GAP_QUOTED.fullmatch(text, d.end, j.start)
+            and _NOUN_AFTER_GRADE.match(text, j.end)
+        ):
+            return d
     return None
+
+
+#: A determiner right before a date that modifies a noun: "the 2022 …", "its …", "Ofsted's …".
+_MODIFIER_DETERMINER = re.compile(r"\b(?:an?|the|its|their|our|this|that|[\w’']+['’]s)\s+$", re.I)
+#: Between such a date and the judgement's noun, or its grade: "the 2022 Ofsted judgement", "the 2018 'inadequate'".
+_MODIFIER_GAP = re.compile(r"\s+(?:ofsted\s+)?", re.I)
+_MODIFIER_GAP_QUOTED = re.compile(r"\s+(?:ofsted\s+)?(?:overall\s+)?['‘’\"“]?", re.I)
+#: After a grade, the judgement's noun it modifies: "'good' rating", "inadequate Ofsted judgement".
+_NOUN_AFTER_GRADE = re.compile(
+    r"['’\"”]?\s+(?:ofsted\s+)?(?:overall\s+)?(?:judge?ment|rating|grade|grading|verdict|outcome)s?\b", re.I
+)
+#: A judging frame that opens on the judgement's noun: "judgement of inadequate", "rating was good".
+_JUDGEMENT_NOUN = re.compile(r"(?:overall\s+)?(?:judge?ment|rating|grade|grading|verdict|outcome)s?\b", re.I)
+
+
+def _same_clause_date(text: str, j: JudgementMention, dates: Sequence[DateMention]) -> DateMention | None:
+    """The first date after the grade in the grade's own clause, set off by "in" or "during" ("rated inadequate for a
+    second time in March 2018", "judged good overall by its inspectors in May 2019"): no punctuation, conjunction,
+    figure or other date between them, and at most eight words. The structural rule behind the worded ones above."""
+    for d in dates:
+        if d.start < j.end:
+            continue
+        if d.start - j.end > _GRADE_CLAUSE_REACH:
+            return None
+        gap = text[j.end : d.start]
+        lead = _GRADE_DATE_LEAD.search(gap)
+        if lead is None:
+            return None
+        between = gap[: lead.start()]
+        if _GRADE_CLAUSE_ENDS.search(between) or len(between.split()) > 8:
+            return None
+        return d
+    return None
+
+
+#: How far after a grade its clause's date may start (characters).
+_GRADE_CLAUSE_REACH = 70
+#: The preposition that sets off the date, right before it: "… in March 2018", "… during 2019".
+_GRADE_DATE_LEAD = re.compile(r"(?:^|\s)(?:in|during)\s+(?:(?:early|mid|late)[\s-]+)?$", re.I)
+#: What ends a grade's clause before a date: punctuation, a figure (another date or a count), a conjunction or a
+#: clause opener ("… inadequate and a monitoring visit in 2019", "… good, compared with 2016", "good since 2016").
+_GRADE_CLAUSE_ENDS = re.compile(
+    r"[,;:.()\[\]–—!?\d]|\b(?:and|but|or|nor|while|whilst|whereas|although|though|which|who|whom|whose|that|when|"
+    r"where|since|until|till|before|after|following|because|as|than|compared|from|to|up|down|previously|earlier|"
+    r"then|now|also|was|were|is|are|has|have|had|will|would|being)\b",
+    re.I,
+)
 
 
 #: After a date that labels a line: its colon.

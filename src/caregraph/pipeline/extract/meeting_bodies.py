@@ -14,7 +14,7 @@ from functools import cache
 
 from caregraph.gazetteer import gazetteer
 from caregraph.pipeline.extract.doc import WIDE_SCAN_LIMIT, Doc, clean
-from caregraph.pipeline.extract.meeting_rules import rules
+from caregraph.pipeline.extract.meeting_rules import lower_name, rules
 
 _BOILERPLATE = re.compile(
     r"(?i)^(?:agenda|minutes|agenda\s+and\s+(?:draft\s+)?minutes|draft\s+minutes|meeting\s+details|issue\s*[-–—].*|agenda\s+item)$"
@@ -40,6 +40,11 @@ def is_council(name: str) -> bool:
 def body_name(raw: str) -> str | None:
     """A body's name as written, or None when it is not a name ("the Panel", "Ofsted's Board", "last meeting")."""
     r = rules()
+    # two names run together by a preposition ("Corporate Parenting Board and to the Cabinet"): the last is the one
+    # that the words after it speak of
+    cuts = list(_second_name().finditer(raw))
+    if cuts:
+        raw = raw[cuts[-1].end() :]
     tokens = clean(raw).split()
     while tokens and tokens[0].lower() in r.not_body_words:
         tokens = tokens[1:]
@@ -53,6 +58,15 @@ def body_name(raw: str) -> str | None:
     if is_council(name) and gazetteer().resolve(name) is not None:
         return None  # "Surrey County Council" as a council, not a meeting body
     return name
+
+
+@cache
+def _second_name() -> re.Pattern[str]:
+    """Where a second name starts after a first one's head word and a preposition: "… Board and to the Cabinet", "…
+    Panel then to Cabinet"."""
+    return re.compile(
+        rf"\b{rules().body_heads}(?![\w-])\s+(?:(?:and|&)\s+)?(?:then\s+)?(?:to|by|at|from|with|before)\s+"
+    )
 
 
 def after_comma(raw: str) -> str:
@@ -69,11 +83,13 @@ _NOT_A_POST = r"(?![ \t]+(?i:member)\b)"
 @cache
 def named_body() -> re.Pattern[str]:
     """A body's name in running text: capitalised words ending in a head word, or a council's body in lower case
-    ("the council's executive")."""
+    ("the council's executive", "the county council's children's services scrutiny committee": words that name a
+    body's subject, :func:`.meeting_rules.lower_name`)."""
     heads = rules().body_heads
     return re.compile(
         rf"(?:[A-Z][\w’'&-]*(?:,(?=[ \t]+[A-Z]))?[ \t]+(?:(?:and|&|of|for|the|in|on|to)[ \t]+)*){{0,9}}{heads}(?![\w-]){_NOT_A_POST}"
-        rf"|(?<=[Cc]ouncil['’]s )(?i:{heads})(?![\w-]){_NOT_A_POST}"
+        rf"|(?<=[Cc]ouncil['’]s )(?:{lower_name()}|(?i:{heads}))(?![\w-]){_NOT_A_POST}"
+        rf"|(?<=\bthe )(?-i:{lower_name()})(?![\w-]){_NOT_A_POST}"
     )
 
 

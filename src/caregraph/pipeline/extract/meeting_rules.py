@@ -2,7 +2,9 @@
 
 :func:`rules` reads ``rules/meetings.toml``: the head words of bodies' names ("Board", "Committee", …), the bodies
 named by their head word alone, the words that show a text names no body, what a body does at a meeting, and the
-words after a body's name in a dated title. The patterns :data:`WEEKDAY`, :data:`MONTH`, :data:`FULL_DAY` and
+words after a body's name in a dated title; :func:`body_words` reads ``rules/body_words.txt``, the words that name what
+a body deals with ("children", "scrutiny", "parenting"), derived from the development material by
+``scripts/make_body_words.py``. The patterns :data:`WEEKDAY`, :data:`MONTH`, :data:`FULL_DAY` and
 :data:`DAY` (a day with its year, in words or figures, or a list of days of one month) are the pieces the header,
 text and document-date passes build their patterns from.
 """
@@ -12,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 
 from caregraph.pipeline.extract.doc import load_rules
 
@@ -40,6 +43,26 @@ def rules() -> MeetingRules:
         d["title_tails"],
         re.compile(rf"\b{d['body_heads']}(?![\w-])", re.I),
     )
+
+
+@cache
+def body_words() -> frozenset[str]:
+    """The words that name what a council body deals with, lower case ("children", "children's", "scrutiny",
+    "wellbeing"): ``rules/body_words.txt``, built by ``scripts/make_body_words.py`` from the development gold's body
+    names and the development pages' texts."""
+    text = resources.files("caregraph").joinpath("rules/body_words.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+@cache
+def lower_name() -> str:
+    """A body's name in lower case, as news writes it after a council's possessive: words of :func:`body_words` and
+    connectors, ending in a head word ("children and young people's services policy and scrutiny panel"), a pattern
+    (its apostrophes either way)."""
+    words = sorted((re.escape(w).replace("'", "['’]") for w in body_words()), key=len, reverse=True)
+    word = rf"(?:{'|'.join(words)})"
+    heads = rules().body_heads
+    return rf"(?-i:(?:{word}[ \t]+(?:(?:and|&|of|for|the|in|on|to)[ \t]+)*){{1,10}}(?i:{heads}))"
 
 
 # ------------------------------------------------------------------------------------------ days

@@ -17,8 +17,8 @@ from functools import cache
 
 from caregraph.pipeline.extract.doc import Doc, slugish
 from caregraph.pipeline.extract.header_meetings import header_meetings, is_header_meeting, own_body
-from caregraph.pipeline.extract.meeting_bodies import CONNECTORS, body_name, is_council
-from caregraph.pipeline.extract.meeting_rules import rules
+from caregraph.pipeline.extract.meeting_bodies import CONNECTORS, body_name, is_council, names_a_body
+from caregraph.pipeline.extract.meeting_rules import DAY, WEEKDAY, rules
 from caregraph.pipeline.extract.meetings_in_text import meetings_in_text, programme_rows
 from caregraph.pipeline.extract.page_date import dateline
 from caregraph.records import Genre, MeetingRecord, Segmented
@@ -35,8 +35,9 @@ def match_meetings(doc: Doc) -> list[MeetingRecord]:
     own body's, when the header names it)."""
     found = header_meetings(doc)
     if not found:
-        found.extend(_cover_meeting(doc))
-    own = own_body(doc, found)
+        found.extend(_cover_meeting(doc) or _titled_meeting(doc))
+    # the body a report's cover or title names is the page's own when its header lines give none
+    own = own_body(doc, found) or next((m.body for m in found), None)
     if not found and doc.genre is not Genre.NEWS:
         found.extend(_addressed_meeting(doc))
     own_day = next((m.date for m in found if is_header_meeting(m, doc)), None)
@@ -59,11 +60,21 @@ def _asked() -> re.Pattern[str]:
     )
 
 
+#: The label of a report's cover field that names who it goes to: "Committee:", "Report to:", "To:", "Report for:".
+_TO_LABEL = r"(?P<label>committee|meeting|(?:report|submitted)[ \t]+(?:to|for)|to|board|panel|forum|(?:name|title)[ \t]+of[ \t]+meeting)"
+#: … and of the field that gives the day: "Date:", "Date of meeting:", "Meeting date:", "On:".
+_DAY_LABEL = r"(?:date(?:[ \t]+of[ \t]+(?:the[ \t]+)?(?:meeting|committee|decision))?|meeting[ \t]+date|on)"
 #: A report's cover fields at its top: who it goes to, then the day ("COMMITTEE: AUDIT DATE: 29 JULY 2020", "Report
-#: to: Cabinet | Date of meeting: 4 March 2024", "Meeting: Corporate Parenting Panel" over "Date: 12 May 2023").
+#: to: Cabinet | Date of meeting: 4 March 2024", "Meeting: Corporate Parenting Panel" over "Date: 12 May 2023", "To:
+#: Corporate Parenting Panel" over "On: 5 March 2024").
 _COVER = re.compile(
-    r"(?im)^[ \t]*(?P<label>committee|meeting|report\s+to|board|panel|forum)[ \t]*:[ \t]*(?P<body>[^:\n|]{2,100}?)"
-    r"[ \t|]*(?:\n[ \t]*)?(?:date(?:[ \t]+of[ \t]+(?:the[ \t]+)?(?:meeting|committee|decision))?|meeting[ \t]+date)[ \t]*:[ \t]*"
+    rf"(?im)^[ \t]*{_TO_LABEL}[ \t]*:[ \t]*(?P<body>[^:\n|]{{2,100}}?)"
+    rf"[ \t|]*(?:\n[ \t]*)?{_DAY_LABEL}[ \t]*:[ \t]*"
+)
+#: … or the day first: "Date: 14 March 2024" over "To: Children's Scrutiny Committee" (group ``day``).
+_COVER_DAY_FIRST = re.compile(
+    rf"(?im)^[ \t]*{_DAY_LABEL}[ \t]*:[ \t]*(?P<day>[^\n|]{{6,40}}?)[ \t|]*\n[ \t]*{_TO_LABEL}[ \t]*:[ \t]*"
+    r"(?P<body>[^:\n|]{2,100}?)[ \t|]*$"
 )
 #: How far into the page a report's cover fields may start.
 _COVER_REACH = 400
@@ -73,11 +84,18 @@ def _cover_meeting(doc: Doc) -> list[MeetingRecord]:
     """The meeting a report was written for, from its cover fields at the top of the page ("COMMITTEE: AUDIT DATE: 29
     JULY 2020" → Audit Committee on 29 July 2020): a name in capitals is written in title case, and a name with no
     head word takes the label's ("AUDIT" under "Committee:")."""
-    m = _COVER.search(doc.text, 0, min(len(doc.text), _COVER_REACH + 200))
-    if m is None or m.start() > _COVER_REACH:
-        return []
-    dates = doc.dates_in(m.end(), min(len(doc.text), m.end() + 40))
-    if not dates or dates[0].start != m.end() or dates[0].date.precision != "day":
+    reach = min(len(doc.text), _COVER_REACH + 200)
+    m = _COVER.search(doc.text, 0, reach)
+    if m is not None and m.start() <= _COVER_REACH:
+        dates = doc.dates_in(m.end(), min(len(doc.text), m.end() + 40))
+        day_at = m.end()
+    else:
+        m = _COVER_DAY_FIRST.search(doc.text, 0, reach)
+        if m is None or m.start() > _COVER_REACH:
+            return []
+        dates = doc.dates_in(m.start("day"), m.end("day"))
+        day_at = m.start("day")
+    if not dates or dates[0].start != day_at or dates[0].date.precision != "day":
         return []
     raw = m.group("body").strip(" \t.,;-–—")
     if raw.isupper():
@@ -90,7 +108,61 @@ def _cover_meeting(doc: Doc) -> list[MeetingRecord]:
     body = body_name(raw)
     if body is None or is_council(body):
         return []
-    return [MeetingRecord(body, dates[0].date, doc.evidence(m.start(), dates[0].end))]
+    return [MeetingRecord(body, dates[0].date, doc.evidence(m.start(), max(m.end(), dates[0].end)))]
+
+
+#: :data:`.meeting_rules.DAY` without its group ``date`` (a pattern may hold it once).
+_DAY_UNNAMED = DAY.replace("(?P<date>", "(?:", 1)
+#: A title line of the meeting a page was written for: a body's name (labelled or not) and its day ("COMMISSION FOR
+#: CHILDREN AND SCHOOL RESULTS - 1 FEBRUARY 2006", "Report for: Cabinet – 5 March 2024"), or the name alone over a
+#: line of the day (group ``day`` absent).
+_TITLED = re.compile(
+    r"^(?:(?i:(?:report|submitted)\s+(?:to|for)|meeting|committee|to)\s*:\s*)?(?P<body>[A-Z][^\n:|]{2,140}?)"
+    rf"(?:\s*[-–—,|]\s*(?i:meeting\s+)?(?i:held\s+)?(?i:on\s+)?{WEEKDAY}(?P<day>{_DAY_UNNAMED})"
+    r"(?:\s*[-–—,]?\s*(?i:at\s+)?\d{1,2}(?:[.:]\d\d)?\s*(?i:am|pm|a\.m\.|p\.m\.)?)?)?\s*$"
+)
+_DAY_LINE = re.compile(
+    rf"^{WEEKDAY}{DAY}(?:\s*[-–—,]?\s*(?i:at\s+)?\d{{1,2}}(?:[.:]\d\d)?\s*(?i:am|pm|a\.m\.|p\.m\.)?)?\s*$"
+)
+#: What may follow a title's last head word: nothing, or its complement ("… Commission for Children and School
+#: Results", "Select Committee on Children's Services", "Scrutiny Panel (Children and Young People)").
+_COMPLEMENT = re.compile(r"\s*$|\s+(?i:for|of|on)\s+\S|\s*\([^()]{3,80}\)\s*$")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+#: How many of the page's first lines a title line may be.
+_TITLE_LINES = 8
+
+
+def _titled_meeting(doc: Doc) -> list[MeetingRecord]:
+    """The meeting a page with no header of a known layout was written for, from a title line among its first lines:
+    a body's name with its day, or over a line of its day. The name holds a head word anywhere, so a head word's
+    complement is kept ("Commission for Children and School Results", "Policy and Accountability Committee for
+    Children and Education")."""
+    lines = doc.lines[:_TITLE_LINES]
+    head = rules().head
+    for k, (start, end, line) in enumerate(lines):
+        if len(line) > 200 or head.search(line) is None:
+            continue  # (a quick test before the full pattern)
+        if _YEAR.search(line) is None and (k + 1 >= len(lines) or _YEAR.search(lines[k + 1][2]) is None):
+            continue  # no day on the line nor on the next
+        m = _TITLED.match(line)
+        if m is None:
+            continue
+        raw = m.group("body").strip(" \t.,;-–—")
+        heads = list(rules().head.finditer(raw))
+        if not heads or not names_a_body(raw) or not _COMPLEMENT.match(raw, heads[-1].end()):
+            continue  # (not "Children's Partnership Board Update": a title about the body, which the text reads)
+        if m.group("day") is not None:
+            day_start, day_end = start + m.start("day"), start + m.end("day")
+        elif k + 1 < len(lines) and (d := _DAY_LINE.match(lines[k + 1][2])) is not None:
+            day_start, day_end = lines[k + 1][0] + d.start("date"), lines[k + 1][0] + d.end("date")
+        else:
+            continue
+        dates = doc.dates_in(day_start, day_end)
+        body = body_name(raw)
+        if not dates or dates[0].date.precision != "day" or body is None or is_council(body):
+            continue
+        return [MeetingRecord(body, dates[0].date, doc.evidence(start, max(end, day_end)))]
+    return []
 
 
 def _addressed_meeting(doc: Doc) -> list[MeetingRecord]:
@@ -110,7 +182,8 @@ def merge_meetings(candidates: list[MeetingRecord], doc: Doc) -> list[MeetingRec
     """One meeting per body and date: a body whose name ends the other's ("Board", "Improvement Board") on the
     same date is the same meeting; the fuller name wins unless the shorter is the page's own meeting. A name that
     differs from the other only by a plural head ("… Scrutiny Committees held on 7 July" above "… Scrutiny Committee
-    held on 7 July") is the same body's, in the singular."""
+    held on 7 July") is the same body's, in the singular; so is one that differs only by "Sub-" before its head word
+    (the first name kept)."""
     unique: list[MeetingRecord] = []
     for m in candidates:
         body = slugish(m.body)
@@ -123,6 +196,7 @@ def merge_meetings(candidates: list[MeetingRecord], doc: Doc) -> list[MeetingRec
                     slugish(u.body).endswith(body)
                     or body.endswith(slugish(u.body))
                     or _plural_pair(body, slugish(u.body))
+                    or _unsub(body) == _unsub(slugish(u.body))
                 )
             ),
             None,
@@ -134,10 +208,20 @@ def merge_meetings(candidates: list[MeetingRecord], doc: Doc) -> list[MeetingRec
         elif (
             len(body) > len(slugish(unique[twin].body))
             and not _plural_of(body, slugish(unique[twin].body))
+            and _unsub(body) != _unsub(slugish(unique[twin].body))
             and not is_header_meeting(unique[twin], doc)
         ):
             unique[twin] = m
     return unique
+
+
+def _unsub(slug: str) -> str:
+    """A body's slug without "sub" before its head word: a page that names one meeting as the "Health Scrutiny
+    Committee" and as the "Health Scrutiny Sub-Committee" on the same date names one meeting (the first name kept)."""
+    return _SUB.sub(" ", f" {slug} ").strip()
+
+
+_SUB = re.compile(r" sub ?(?=committee|board|group|panel)")
 
 
 def _plural_pair(a: str, b: str) -> bool:

@@ -34,7 +34,7 @@ from caregraph.pipeline.extract.meeting_bodies import (
     named_body,
     names_a_body,
 )
-from caregraph.pipeline.extract.meeting_rules import DAY, FULL_DAY, MONTH, WEEKDAY, rules
+from caregraph.pipeline.extract.meeting_rules import DAY, FULL_DAY, MONTH, WEEKDAY, lower_name, rules
 from caregraph.pipeline.extract.page_date import dateline, segment_date
 from caregraph.pipeline.extract.patterns import may_hold
 from caregraph.records import MeetingRecord, PartialDate
@@ -66,6 +66,10 @@ def meetings_in_text(doc: Doc, own: str | None, own_day: PartialDate | None = No
             if test is not None and test.search(text, ws, we) is None:
                 continue  # no head word with what must follow it
             for m in pattern.finditer(text, ws, we):
+                if _SENT_TO.search(text, max(ws, m.start("body") - 40), m.start("body")):
+                    continue  # a paper sent to the body's members: no meeting
+                if (gap := m.groupdict().get("gap")) and head.search(gap):
+                    continue  # another body named between the name and the day: the day is the nearer one's
                 raw = m.group("body")
                 if kind == "dash":  # "Update from the Children's Improvement Board – 17 October 2018"
                     raw = _name_at_end(raw)
@@ -89,16 +93,19 @@ def meetings_in_text(doc: Doc, own: str | None, own_day: PartialDate | None = No
                     out.extend(_dated(doc, m, body))
     # the rest all speak of a meeting ("at its meeting on", "when it next meets", "the minutes of the meeting held on")
     meets = [(ws, we) for (ws, we), low in zip(windows, lowered, strict=True) if "meet" in low]
+    named_days: set[int] = set()  # the days a sentence gave to the body it names
     for ws, we in meets:
         for m in _its_meeting().finditer(text, ws, we):
             body = _body_in_sentence(doc, m.start(), own)
             if body is not None:
                 out.extend(_dated(doc, m, body))
+                named_days.add(m.start("date"))
     if own is not None:
         for pattern in _own_patterns():
             for ws, we in meets:
                 for m in pattern.finditer(text, ws, we):
-                    out.extend(_dated(doc, m, own))
+                    if m.start("date") not in named_days:  # "the Board would consider it at its next meeting on …"
+                        out.extend(_dated(doc, m, own))
     out.extend(_yearless_meetings(doc, own, own_day))
     out.extend(_todays_meetings(doc))
     return out
@@ -110,10 +117,11 @@ _NEEDS = {
     "held": ("meeting", "held", "session"),
     "date_meeting": ("meeting",),
     "next": ("next",),
+    "cell": ("|",),
 }
 #: Kinds of :func:`_body_patterns` that say no more than that a name stands by a date: a council there is the
 #: council, not its meeting ("leaving the Council on 4 May 2018", "Anyshire County Council received the letter on …").
-_NOT_COUNCIL = frozenset({"subject", "next_to", "date_first"})
+_NOT_COUNCIL = frozenset({"subject", "next_to", "date_first", "cell"})
 
 
 _VENUE = r"(?:held\s+(?:(?:at|in|remotely|virtually|online|via)\b[^\n.;]{0,80}?\s+)?)?"
@@ -125,9 +133,17 @@ _NOT_AN_EVENT = "".join(
     rf"(?<!\b{w})"
     for w in ("visit", "visits", "inspection", "inspections", "conversation", "review", "reviews", "letter")
 )
-_GAP = r"(?P<gap>(?:\s+(?!(?:that|which|who|when|where|because|but|and\s+(?:was|were|had|has)|held|carried|undertaken|conducted|completed|published|issued|took|taking|made|visited|inspected)\b)[^\s.;:]+){0,14}?)"
+# … nor past another date or another body's turn ("… to the Board in March 2024 and to Cabinet on 5 March 2024": the
+# day is Cabinet's)
+_GAP = r"(?P<gap>(?:\s+(?!(?:that|which|who|when|where|because|but|and\s+(?:was|were|had|has|to|at|by|then)|held|carried|undertaken|conducted|completed|published|issued|took|taking|made|visited|inspected|(?:19|20)\d\d)\b)[^\s.;:]+){0,14}?)"
 
 
+#: A paper sent to a body or its members, right before the body's name: the day is the paper's, no meeting ("A
+#: briefing was circulated to Members of the Health and Wellbeing Board on 26 October 2021").
+_SENT_TO = re.compile(
+    r"(?i)\b(?:circulated|sent|e-?mailed|distributed|forwarded|copied|issued)\s+(?:out\s+)?to\s+(?:all\s+)?(?:the\s+)?"
+    r"(?:members\s+of\s+(?:the\s+)?)?$"
+)
 #: The head words news may write in lower case for a council's body ("the council's cabinet", "the committee").
 _LOWER_HEADS = r"(?:cabinet|executive|committee|sub-committee|board|panel|forum|commission)"
 #: Those that name a body alone: "the cabinet", "the council's executive".
@@ -143,7 +159,9 @@ def _body_patterns() -> dict[str, re.Pattern[str]]:
         rf"(?:(?:[A-Z][\w’'&-]*(?:,(?=[ \t]+[A-Z]))?[ \t]+(?:(?:and|&|of|for|the|in|on|to)[ \t]+)*){{0,9}}{r.body_heads}"
         # … or, as news writes it, a head word in lower case after "the" or a council's ("the report will go before the
         # council's cabinet on 10 December 2024", "a meeting of the cabinet on …")
-        rf"|(?<=[Cc]ouncil['’]s[ \t])(?-i:{_LOWER_HEADS})|(?<=\bthe[ \t])(?-i:{_LOWER_HEADS}))"
+        # … or a name in lower case of words that name a body's subject ("the county council's children's services
+        # scrutiny committee on 5 March 2024", "the corporate parenting panel on …")
+        rf"|(?<=[Cc]ouncil['’]s[ \t])(?:{lower_name()}|(?-i:{_LOWER_HEADS}))|(?<=\bthe[ \t])(?:{lower_name()}|(?-i:{_LOWER_HEADS})))"
     )
     # … not a room named after a body ("held in the Council Chamber on …", "Committee Room 5"), nor a post ("the
     # Cabinet Member for Children")
@@ -197,6 +215,8 @@ def _body_patterns() -> dict[str, re.Pattern[str]]:
             rf"\b(?i:next)\s+{body}(?:\s+(?i:meeting))?,?\s+(?:{will_be}|(?:will\s+)?takes?\s+place\s+|(?:is|was)\s+"
             rf"(?:due|scheduled|planned|set|expected)\s+|(?:will\s+|is\s+to\s+)?(?:meet|sit)\s+)?(?:held\s+)?(?:on|for)\s+{WEEKDAY}{DAY}"
         ),
+        # a table's row: the body in one cell, its day in the next ("| Cabinet | 5 March 2024 | Approved |")
+        "cell": re.compile(rf"(?:^|\|)[ \t]*{body}[ \t]*\|[ \t]*{WEEKDAY}{DAY}[ \t]*(?:\||$)", re.M),
         "date_meeting": re.compile(
             rf"\b(?i:the)\s+{WEEKDAY}{DAY}\s+(?:(?i:meeting\s+of)\s+(?:the\s+)?{body}|(?-i:[A-Z])[\w’'&\s-]{{0,80}}?{r.body_heads}\s+meeting\b)"
         ),
@@ -212,7 +232,9 @@ def _tails() -> dict[str, str]:
     will_be = r"(?:(?:will|would|is\s+to|is\s+due\s+to|was\s+to)\s+be\s+|(?:was|were|is)\s+)?"
     adverb = r"(?:(?:last|also|then|first|subsequently|recently|previously|formally|duly|unanimously|both|jointly)\s+)?"
     return {
-        "held": rf"{acronym}(?:['’]s\s+(?:(?:next|last|previous|first|recent)\s+)?meeting\s+{will_be}{_VENUE}|\s+meeting\s+{_VENUE}|,?\s+at\s+(?:its|their)\s+(?:(?:next|last|previous|recent)\s+)?(?:meeting|session)\s+{_VENUE}|\s+{held})(?:on|(?<=meeting\s)of)\s+{WEEKDAY}{DAY}",
+        # … or the day before the meeting's noun: "the Corporate Parenting Board at its 5 March 2024 meeting"
+        "held": rf"{acronym}(?:(?:['’]s\s+(?:(?:next|last|previous|first|recent)\s+)?meeting\s+{will_be}{_VENUE}|\s+meeting\s+{_VENUE}|,?\s+at\s+(?:its|their)\s+(?:(?:next|last|previous|recent)\s+)?(?:meeting|session)\s+{_VENUE}|\s+{held})(?:on|(?<=meeting\s)of)\s+"
+        rf"|,?\s+at\s+(?:its|their|the)\s+(?P<its>)){WEEKDAY}{DAY}(?(its)\s+(?:meeting|session)\b)",
         # an apposition may stand between the name and its verb: "The Improvement Board, chaired by …, met on …"
         "subject": rf"{acronym}(?:,[ \t]+(?!which|that|who)[^,.;:\n]{{1,80}}?,)?,?\s+(?:(?:which|that|who)\s+)?{adverb}{r.meeting_verbs}{_GAP}{_NOT_AN_EVENT}\s+on\s+{WEEKDAY}{DAY}",
         "next_to": rf"(?:\s*\(\s*|,[ \t]*|\s+(?:on|of)\s+){WEEKDAY}{DAY}",
@@ -223,7 +245,8 @@ def _tails() -> dict[str, str]:
 def _quick_tests() -> dict[str, re.Pattern[str]]:
     """For the kinds of :func:`_body_patterns` that open with the body's name: its head word and what follows it,
     a quick test of a window before the full pattern (whose name may start at any capital)."""
-    return {kind: re.compile(rf"{rules().body_heads}(?![\w-]){tail}") for kind, tail in _tails().items()}
+    # (a head word in either case: news writes "the council's children's services scrutiny committee")
+    return {kind: re.compile(rf"(?i:{rules().body_heads})(?![\w-]){tail}") for kind, tail in _tails().items()}
 
 
 @cache
@@ -322,10 +345,15 @@ def _windows(text: str, limit: int) -> list[tuple[int, int]]:
     return out
 
 
+_FIELD_LABEL = re.compile(r"^[A-Z][\w’']*(?:[ \t]+[\w’']+){0,2}[ \t]*:[ \t]+(?=[A-Z])")
+
+
 def _name_at_end(title: str) -> str | None:
     """The body's name that ends a title: the title when it is one, else what follows its last word that is not
     capitalised nor a connector ("Update from the Children's Improvement Board" → "the Children's Improvement
-    Board"); None when that names no body."""
+    Board"); None when that names no body. A field's label before the name is no part of it ("Consultation:
+    Children's Scrutiny Panel")."""
+    title = _FIELD_LABEL.sub("", title)
     if names_a_body(title):
         return title
     words = title.split()
@@ -395,6 +423,41 @@ def _news_body(doc: Doc, pos: int) -> str | None:
     return _body_in_sentence(doc, pos, None)
 
 
+#: A day and month with no year after "on" ("on 29 June", "on June 29th"), the year not given after it.
+_BARE_DAY = re.compile(  # (the look-arounds first, on where a match can start, are for speed)
+    r"(?=o)(?<=\s)on\s+(?:the\s+)?"
+    rf"(?P<date>\d{{1,2}}(?i:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}|{MONTH}\s+\d{{1,2}}(?i:st|nd|rd|th)?)\b"
+    r"(?![ \t]*,?[ \t]*(?:\d|(?i:st|nd|rd|th)\b))"
+)
+
+
+def _named_right_before(doc: Doc, pos: int) -> str | None:
+    """The body named right before ``pos`` (its name ending one space before it, "… scrutiny panel on 29 June"):
+    a full name, not a council nor a post; else None."""
+    if _ends_in_head().search(doc.text, max(0, pos - 30), pos) is None:
+        return None  # (a quick test before the names)
+    start = max(0, pos - 200)
+    last = None
+    for m in named_body().finditer(doc.text, start, pos):
+        last = m
+    if last is None or last.end() != pos - 1:
+        return None
+    raw = after_comma(last.group(0))
+    body = raw if raw[:1].islower() and len(raw.split()) > 1 else body_name(raw)
+    if body is None or is_council(body) or len(body.split()) < 2 or _MONTH_OR_DAY.match(body):
+        return None  # (not "March and the Board": a date's month, then a body)
+    return body
+
+
+@cache
+def _ends_in_head() -> re.Pattern[str]:
+    """A head word right before the end of the searched span (one space after it)."""
+    return re.compile(rf"(?i:{rules().body_heads})[ \t]$")
+
+
+_MONTH_OR_DAY = re.compile(rf"(?:{MONTH}|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.I)
+
+
 def _yearless_meetings(doc: Doc, own: str | None, own_day: PartialDate | None) -> list[MeetingRecord]:
     """Meetings the text dates to a day without a year ("The council's cabinet will discuss the report at its meeting
     on November 1", a news story's "the council's cabinet tonight (December 3)"): the body the sentence names (else,
@@ -404,12 +467,19 @@ def _yearless_meetings(doc: Doc, own: str | None, own_day: PartialDate | None) -
     low = doc.text[:limit].lower() if doc.folds_simply else None  # (for the word pre-checks: speed only)
     found = [(m, False) for m in (_YEARLESS.finditer(doc.text, 0, limit) if may_hold(low, _YEARLESS) else ())]
     found += [(m, True) for m in (_NEWS_DAY.finditer(doc.text, 0, limit) if may_hold(low, _NEWS_DAY) else ())]
-    if not found:
+    named = [m for m in _BARE_DAY.finditer(doc.text, 0, limit) if _named_right_before(doc, m.start())]
+    if not found and not named:
         return []
     anchor = doc.source.published or segment_date(doc) or dateline(doc) or own_day
     if anchor is None or anchor.precision != "day":
         return []
     out = []
+    for m in named:  # "told the council's children's services scrutiny panel on 29 June that …"
+        body = _named_right_before(doc, m.start())
+        days = [d for d in _days_around(m.group("date"), anchor) if d.precision == "day"]
+        if body is not None and days:
+            day = min(days, key=lambda d: abs((d.bounds()[0] - anchor.bounds()[0]).days))
+            out.append(MeetingRecord(body, day, doc.evidence(*doc.sentence_around(m.start(), m.end()))))
     for m, news in found:
         body = _news_body(doc, m.start()) if news else _body_in_sentence(doc, m.start(), own)
         if body is None:

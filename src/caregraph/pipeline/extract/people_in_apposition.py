@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from caregraph.gazetteer import gazetteer
 from caregraph.pipeline.extract.candidates import PersonCandidate, candidate, witness
@@ -28,7 +29,7 @@ from caregraph.pipeline.extract.names import (
     scan,
     trim_name,
 )
-from caregraph.pipeline.extract.posts import employer_after, post_extent
+from caregraph.pipeline.extract.posts import employer_after, post_extent, post_words
 
 
 def apposition(doc: Doc, heads: list[int]) -> Iterator[PersonCandidate]:
@@ -37,6 +38,8 @@ def apposition(doc: Doc, heads: list[int]) -> Iterator[PersonCandidate]:
     Practice Manager)", "Tom Person, National Schools Adviser"). Tried only before one of the ``heads`` (where
     the text's post titles start, in either case)."""
     rules_, pr, text = rules(), patterns(), doc.text
+    heads = sorted({*heads, *(m.start() for m in _table_heads_re().finditer(text, 0, doc.limit))})
+    yield from _lettered_posts(doc)
     for m in _name_matches(text, doc.limit, heads):
         raw = m.group("name")
         name = trim_name(raw)
@@ -55,7 +58,9 @@ def apposition(doc: Doc, heads: list[int]) -> Iterator[PersonCandidate]:
             # the next field's label follows; the post starts there
             head, mods = m.start("owner"), ""
         extent = post_extent(text, head, min(len(text), head + 200), person=True)
-        if extent is None:
+        if extent is None or _AND_FIRST.match(mods):
+            # "Councillor Jo Example, and deputy leader Coun Kit Sample": a title never opens with "and"; what
+            # follows it is the next person's
             yield candidate(doc, name, None, m.start(), m.end("name"), hon, witness(doc, m.start()))
             continue
         post_end, post = extent
@@ -67,7 +72,9 @@ def apposition(doc: Doc, heads: list[int]) -> Iterator[PersonCandidate]:
             # "Mayor Chris Example, Janet Sample MP, said": letters after a name are no post; the next person's
             yield candidate(doc, name, None, m.start(), m.end("name"), hon)
             other, end = head - len(mods), head + len(letters)
-            yield candidate(doc, clean(mods), letters, other, end, None, None, (head, end))
+            yield _post_after_letters(doc, clean(mods), other, end) or candidate(
+                doc, clean(mods), letters, other, end, None, None, (head, end)
+            )
             continue
         if re.search(r"\bthe\s*$", between) and pr.verb_next.match(text, post_end, post_end + 30):
             # "a question from Councillor Tester, the Strategic Manager confirmed": the post is the next subject
@@ -99,6 +106,68 @@ def apposition(doc: Doc, heads: list[int]) -> Iterator[PersonCandidate]:
         yield found
 
 
+@cache
+def _table_heads_re() -> re.Pattern[str]:
+    """A lower-case head of the table of post words that the rules' lower-case heads lack ("representative"), after
+    a capitalised word: where an apposition's post may also start ("Mr B Example, Diocesan representative")."""
+    extra = sorted(post_words().heads - rules().lower_heads, key=len, reverse=True)
+    return re.compile(rf"(?<=[a-z] )(?:{'|'.join(re.escape(h) for h in extra) or '(?!)'})(?![\w’'-])")
+
+
+_LETTERS_THEN_POST = re.compile(r"[ \t]*,[ \t]*(?:the[ \t]+)?(?=[A-Z])")
+
+
+def _post_after_letters(doc: Doc, name: str, start: int, letters_end: int) -> PersonCandidate | None:
+    """The post set off by a comma after a name's letters ("Kit Example MP, Minister for Children, said"): the
+    letters come after a name, the post after them is the holder's; None when no post follows."""
+    text = doc.text
+    comma = _LETTERS_THEN_POST.match(text, letters_end)
+    if comma is None or not rules().post_head_re.match(text, comma.end()):
+        return None
+    head = comma.end()
+    extent = post_extent(text, head, min(len(text), head + 200), person=True)
+    if extent is None:
+        return None
+    post_end, post = extent
+    return candidate(doc, name, post, start, post_end, None, witness(doc, start), (head, post_end))
+
+
+_SET_OFF_AFTER = re.compile(r"[ \t]*(?:[,;:)]|\.(?:\s|$))")
+_LETTERS = re.compile(r"[A-Za-z]{2,8}(?![\w’'-])")
+
+
+# a run of short capitalised words before a comma: where a name's letters may end ("… Example MP, …"; the letters
+# are checked word by word, a search cheaper than one for every post-nominal; speed only)
+_CAPITAL_RUN = re.compile(r"[A-Z][A-Za-z]{1,7}(?:[ \t]+[A-Z][A-Za-z]{1,7}){0,3}(?=[ \t]*,[ \t]*(?:the[ \t]+)?[A-Z])")
+
+
+def _lettered_posts(doc: Doc) -> Iterator[PersonCandidate]:
+    """A post set off after a name's letters ("However, Kit Example MP, Minister for Children, said", "In May, Jo
+    Sample MEP, Chair of the Committee, wrote"): the letters come after a name, the post after them is the
+    holder's; the apposition pattern, which takes letters that are a post's head (MP) for the post, misses it when
+    a word set off before the name reads as a name."""
+    text, nominals = doc.text, rules().post_nominals
+    for m in _CAPITAL_RUN.finditer(text, 0, doc.limit):
+        words = m.group(0).split()
+        count = 0
+        while count < len(words) and words[-1 - count] in nominals:
+            count += 1
+        if not count:
+            continue
+        # where the letters start: after the run's other words, or the run's start (the name before it)
+        letters_start = m.start() + len(m.group(0)) - len(" ".join(words[-count:])) if count < len(words) else m.start()
+        if count < len(words) and m.group(0)[letters_start - m.start() - 1 : letters_start - m.start()] != " ":
+            letters_start = m.start() + m.group(0).rindex(words[-count])  # tabs or double spaces in the run
+        found = name_ending_at(text, len(text[:letters_start].rstrip(" \t")))
+        if found is None or not is_name(found[0], strict=True):
+            continue
+        name, hon, _, start = found
+        lettered = _post_after_letters(doc, name, start, m.end())
+        if lettered is not None:
+            yield lettered._replace(honorific=hon)
+
+
+_AND_FIRST = re.compile(r"(?:and|&)[ \t]")
 _NEXT_TOKEN = re.compile(r"[^ \t]+[ \t]+(?=[A-Z])")
 _SET_OFF = re.compile(r"[ \t]*[,(–—]|[ \t]+-[ \t]")
 
@@ -151,6 +220,15 @@ def _post_follows(text: str, m: re.Match[str]) -> bool:
     joiner = text[m.end("name") : m.start("head") - len(m.group("mods") or "")]
     if "," in joiner or "(" in joiner or re.search("[-–—]", joiner) or m.group("hon"):
         return True
+    letters = _LETTERS.match(text, m.start("head"))
+    if (
+        letters is not None
+        and not m.group("mods")
+        and letters.group(0).isupper()
+        and rules().post_head_re.fullmatch(letters.group(0))
+        and _SET_OFF_AFTER.match(text, letters.end())
+    ):
+        return True  # "Jo Example HMI, who led the inspection": a post in capitals after a name, set off after it
     head_match = re.match(f"(?i:{rules().post_head})", text[m.start("head") : m.start("head") + 300])
     head_end = m.start("head") + (len(head_match.group(0)) if head_match else 0)
     if re.match(r"\s+(?:of|for|to|with)\b|\s*[-–]\s*[A-Z]", text[head_end : head_end + 8]):
@@ -168,9 +246,7 @@ def lower_apposition(doc: Doc) -> Iterator[PersonCandidate]:
     """Lower-case posts after a quoted speaker's name: "Stu Example, director of children’s services, said"."""
     text = doc.text
     anchors = [m.start() for m in _COMMA_LOWER.finditer(text, 0, doc.limit)]
-    if not anchors:
-        return
-    for m in scan(patterns().lower_apposition, text, doc.limit, before=anchors):
+    for m in () if not anchors else scan(patterns().lower_apposition, text, doc.limit, before=anchors):
         hon = m.group("hon")
         name = person_name(m.group("name"), hon)
         if name is None or name != m.group("name"):
@@ -182,6 +258,83 @@ def lower_apposition(doc: Doc) -> Iterator[PersonCandidate]:
         post_end, post = extent
         post = re.sub(r"\s+at\s+.*$", "", post)
         yield candidate(doc, name, post, m.start(), post_end, hon, "quoted", (m.start("head"), post_end))
+    yield from _table_apposition(doc)
+
+
+_POSSESSIVE_END = re.compile(r"['’]s\s*$")
+# a photograph's note between a name and its post ("Kath Example, (right) executive director …")
+_PHOTO_NOTE = r"\((?:far[ \t]+)?(?:left|right|pictured|above|below|centre|center|top|bottom|inset)\)"
+# a comma after a name, then a post in lower case that the table of post words makes (the words before its head
+# all modifiers, subjects or heads): "Vivien Example, the council leader, said", "Jo Example, (left) the council's
+# executive member for …", "Ann Example, Anyshire's children's services councillor, said"
+_TABLE_APPOSED = re.compile(
+    rf",[ \t]*(?:{_PHOTO_NOTE}[ \t]*,?[ \t]*)?(?:(?:the|a|an)[ \t]+)?"
+    r"(?P<owner>(?:[A-Z][\w’'&-]*[ \t]+(?:(?:of|upon|on|and)[ \t]+)?){0,4}[A-Z][\w’'&-]*['’]s[ \t]+)?"
+    r"(?P<words>[a-z][\w’'-]*(?:[ \t]+[a-z][\w’'-]*){0,4})"
+)
+_COMPLEMENT = re.compile(r"[ \t]+(?:of|for|with|to)[ \t]|[ \t]*[-–—][ \t]*[A-Za-z]")
+_AFTER_POST = re.compile(r"[ \t]*(?:[,.;:)\n]|$)")
+
+
+@cache
+def _at_body_re() -> re.Pattern[str]:
+    """The body a lower-case post is held at, after it, to the clause's end or a speech verb ("… services at the
+    council said")."""
+    return re.compile(rf"[ \t]+at[ \t]+[\w’' &-]{{1,60}}?(?:[ \t]*[,.;:\n]|[ \t]+(?:{rules().speech_verbs})\b)")
+
+
+def _table_head(words: list[str]) -> int:
+    """How many of ``words`` (lower case, from a post's start) make its modifiers and head by the table of post
+    words: the words up to the last head of the run of words the table holds; 0 when there is no head."""
+    table, rules_ = post_words(), rules()
+    heads = table.heads | rules_.lower_heads
+    before = table.modifiers | table.subjects | rules_.lower_modifiers
+    count = 0
+    for i, raw in enumerate(words):
+        word = raw.replace("’", "'")
+        if word in heads:
+            count = i + 1
+        if word not in heads and word not in before:
+            break
+    return count
+
+
+def _table_apposition(doc: Doc) -> Iterator[PersonCandidate]:
+    """A name, a comma and a lower-case post the table of post words makes (:data:`_TABLE_APPOSED`), the post then
+    set off or followed by a verb; two words or more, and "councillor" a post only with a subject before it
+    ("children's services councillor", not "Labour councillor")."""
+    text, subjects = doc.text, rules().post_subjects  # the hand list: no place or body word
+    for m in _TABLE_APPOSED.finditer(text, 0, doc.limit):
+        words, start = m.group("words").split(), m.start("words")
+        if _POSSESSIVE_END.search(words[0]) and len(words) > 1 and words[0].replace("’", "'") not in subjects:
+            # "the council's executive member for …": a lower-case owner is the publisher, not the title's (a
+            # subject's possessive is: "children's services lead")
+            start = text.index(words[1], start + len(words[0]))
+            words = words[1:]
+        count = _table_head(words)
+        if count < 2 or (words[count - 1] == "councillor" and not subjects & set(words[: count - 1])):
+            continue
+        found = name_ending_at(text, m.start())
+        if found is None:
+            continue
+        extent = post_extent(text, start, min(len(text), start + 200), person=True)
+        head_end = text.index(words[count - 1], start) + len(words[count - 1])
+        if extent is None or extent[0] < head_end:
+            continue
+        post_end, post = extent
+        if not _COMPLEMENT.match(text, head_end):
+            # "Ian Example, children's services executive member Jo Sample and …": the post ends at its head
+            post_end, post = head_end, clean(text[start:head_end])
+        if not (
+            _AFTER_POST.match(text, post_end)
+            or patterns().verb_next.match(text, post_end, post_end + 30)
+            or _at_body_re().match(text, post_end, post_end + 90)
+        ):
+            continue
+        name, hon, _, ev_start = found
+        # an owner's possessive before the post is split off as its body when a council (split_body)
+        title = f"{m.group('owner') or ''}{post}"
+        yield candidate(doc, name, title, ev_start, post_end, hon, "quoted", (start, post_end))
 
 
 def bracketed(doc: Doc) -> Iterator[PersonCandidate]:

@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from importlib import resources
 from typing import NamedTuple
 
+from caregraph.errors import CaregraphError
 from caregraph.gazetteer import gazetteer
 from caregraph.pipeline.extract.bodies import AFTER_COUNCIL_NAME, body_before, split_body
 from caregraph.pipeline.extract.doc import Doc, clean, slugish
@@ -33,6 +35,32 @@ from caregraph.records import PersonRecord, PostRecord
 
 # (start, head start, end, title) of a post the text names
 PostSpan = tuple[int, int, int, str]
+
+
+class PostWords(NamedTuple):
+    """The words post titles are made of, by role, lower case with "'" for "’" (``rules/post_words.txt``)."""
+
+    heads: frozenset[str]  # a title's noun: "director", "member", "leader"
+    modifiers: frozenset[str]  # words before the head: "cabinet", "interim", "council"
+    subjects: frozenset[str]  # what a post is of or for: "children's", "wellbeing"
+    tails: frozenset[str]  # a title's last word
+
+
+@cache
+def post_words() -> PostWords:
+    """The table of post words, derived from the development gold by ``scripts/make_post_words.py``."""
+    path = "rules/post_words.txt"
+    roles: dict[str, set[str]] = {"head": set(), "modifier": set(), "subject": set(), "tail": set()}
+    text = resources.files("caregraph").joinpath(path).read_text(encoding="utf-8")
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) != 3 or fields[0] not in roles:
+            raise CaregraphError(f"{path}:{number}: not a row 'role<TAB>word<TAB>councils'")
+        roles[fields[0]].add(fields[1])
+    return PostWords(*(frozenset(roles[r]) for r in ("head", "modifier", "subject", "tail")))
+
 
 _POST_CONNECTORS = {"and", "of", "for", "the", "&", "with", "in", "to", "on"}
 _POST_TOKEN = re.compile(r"[\w’'&\-–]+|\([^()\n]{0,80}\)|[,.;:()\[\]\n\t|]|\S")
@@ -82,7 +110,9 @@ _LOWER_POST_STOP = {
     "by",
 }
 # the unit a capitalised name may head in lower case inside a post ("Head of the Children's Services department")
-_UNIT_NOUNS = {"department", "directorate", "division", "team", "unit", "section", "hub", "function", "portfolio"}
+UNIT_NOUNS = frozenset(
+    {"department", "directorate", "division", "team", "unit", "section", "hub", "function", "portfolio"}
+)
 _CONTACT_WORDS = {"extension", "ext", "tel", "telephone", "phone", "mobile", "direct", "dd", "t"}
 _FIELD_WORDS = {
     "email",
@@ -148,16 +178,17 @@ _LOWER_BODY = re.compile(
 )
 _CAPITAL_AROUND = re.compile(r"upon[ \t]+[A-Z]")
 _CAPITAL_BEFORE = re.compile(r"(?<![\w’'-])[A-Z][a-z]+[ \t]+$")
-# the words of an item of a lower-case list of subjects; an acronym may be one ("children, young people and SEND")
+# the words of an item of a lower-case list of subjects; an acronym may be one ("children, young people and SEND");
+# a serial comma may stand before its "and" ("children's services, family wellbeing, and housing")
 _LOWER_WORD = r"(?:[a-z][\w’'-]*|[A-Z]{2,6}(?![\w’'-]))"
 _LOWER_WORDS = rf"(?:{_LOWER_WORD}[ \t]+){{0,3}}?{_LOWER_WORD}"
 _LOWER_LIST = re.compile(
-    rf"[ \t]*{_LOWER_WORDS}(?:[ \t]*,[ \t]*{_LOWER_WORDS})*[ \t]+(?:and|&)[ \t]+{_LOWER_WORDS}"
+    rf"[ \t]*{_LOWER_WORDS}(?:[ \t]*,[ \t]*{_LOWER_WORDS})*(?:[ \t]*,)?[ \t]+(?:and|&)[ \t]+{_LOWER_WORDS}"
     r"(?=[ \t]*(?:[,.;)]|$)|[ \t]+at[ \t]+(?:the[ \t]+)?[A-Z])",  # the list ends the clause, or a body follows
     re.M,
 )
 _LOWER_LIST_OPEN = re.compile(
-    rf"[ \t]*{_LOWER_WORDS}(?:[ \t]*,[ \t]*{_LOWER_WORDS})*[ \t]+(?:and|&)[ \t]+{_LOWER_WORDS}(?![\w’'-])"
+    rf"[ \t]*{_LOWER_WORDS}(?:[ \t]*,[ \t]*{_LOWER_WORDS})*(?:[ \t]*,)?[ \t]+(?:and|&)[ \t]+{_LOWER_WORDS}(?![\w’'-])"
 )
 _CLOSED_CAPITAL_LIST = re.compile(
     r"(?:[A-Z][\w’'-]*[ \t]+){1,4}(?:and|&)[ \t]+[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*){0,3}(?=[ \t]*(?:,[ \t]*[a-z]|[.;:)]|$))",
@@ -504,7 +535,7 @@ class _PostScan:
             key in rules_.post_subjects
             or key in rules_.lower_heads
             or key in rules_.lower_modifiers
-            or key in _UNIT_NOUNS
+            or key in UNIT_NOUNS
         )
 
     def _person_next(self, pos: int) -> bool:
@@ -578,14 +609,15 @@ class _PostScan:
 
 
 def _whole_last_word(title: str) -> bool:
-    """Whether a post the page ends in ends in a whole word: a subject or head a post is made of ("…, Lead
-    Member for Education and Children’s Service" as the page's last line), not a word cut short ("Cabinet Memb")."""
+    """Whether a post the page ends in ends in a whole word, one a title ends in by the table of post words ("…,
+    Lead Member for Education and Children’s Service" as the page's last line), not a word cut short ("Cabinet
+    Memb", "Chair of the Child" of "Children's …")."""
     words = title.split()
     if len(words) < 3:
         return False
     last = words[-1].lower().replace("’", "'")
-    rules_ = rules()
-    return last in rules_.post_subjects or last in rules_.lower_heads
+    table = post_words()
+    return last in table.tails or last in table.heads or last in rules().lower_heads
 
 
 def post_extent(text: str, start: int, limit: int, person: bool) -> tuple[int, str] | None:
@@ -773,10 +805,12 @@ def _extend_left(text: str, start: int) -> int:
         if (
             re.search(r"[.!?:]\s*$|^\s*$", before)
             and m.start() > 0
+            and not m.group("initials")
             and word not in rules_.modifier_words
             and word.lower() not in rules_.post_subjects
         ):
-            # a sentence-initial capital is not a modifier unless it is a modifier or subject word
+            # a sentence-initial capital is not a modifier unless it is a modifier or subject word; initials are
+            # written in capitals wherever they stand ("NCC Project Manager Jo Example said" opening a paragraph)
             break
         pos = m.start()
         if word not in {"&", "and"}:

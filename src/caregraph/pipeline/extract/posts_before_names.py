@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from caregraph.pipeline.extract.bodies import body_before
 from caregraph.pipeline.extract.candidates import PersonCandidate, candidate, witness
 from caregraph.pipeline.extract.contacts import post_cell
 from caregraph.pipeline.extract.doc import Doc, clean
 from caregraph.pipeline.extract.names import bare_name_at, patterns, person_name, rules
-from caregraph.pipeline.extract.posts import PAIRED_SECOND, PostSpan
+from caregraph.pipeline.extract.news_titles import lower_heads
+from caregraph.pipeline.extract.posts import PAIRED_SECOND, PostSpan, post_words
 
 _IN_THE = re.compile(r"(?i)in\s+the\b")
 _LABEL_MARK = re.compile(r"[:–—]|\s-\s")
@@ -132,3 +134,80 @@ def post_then_name(doc: Doc, spans: list[PostSpan], taken: list[tuple[int, int]]
         taken.append((start, end))
         found_ = candidate(doc, name, title, start, name_end, hon, witness(doc, start), (start, end))
         yield found_._replace(organisation=body_before(text, start, found_.post or title) or found_.organisation)
+    yield from _table_title_then_name(doc, taken)
+
+
+@cache
+def _table_head_re() -> re.Pattern[str]:
+    """A lower-case head of the table of post words (or of the rules' lower-case heads), matched where one starts,
+    right before a capital."""
+    heads = sorted(post_words().heads | rules().lower_heads, key=len, reverse=True)
+    return re.compile(rf"(?:{'|'.join(re.escape(h) for h in heads)})(?P<comma>[ \t]*,)?[ \t]+(?=[A-Z])")
+
+
+@cache
+def _extra_heads_re() -> re.Pattern[str]:
+    """A head of the table of post words that the rules' lower-case heads lack ("representative"), after a word."""
+    extra = sorted(post_words().heads - rules().lower_heads, key=len, reverse=True)
+    return re.compile(rf"(?<=[\w’'] )(?:{'|'.join(re.escape(h) for h in extra) or '(?!)'})(?![\w’'-])")
+
+
+def _head_matches(text: str, limit: int) -> Iterator[re.Match[str]]:
+    """The matches of :func:`_table_head_re` where the text's lower-case heads start (found once for the page by
+    news_titles.lower_heads, and the table's other heads): no search over the page for each head (speed only)."""
+    pattern = _table_head_re()
+    starts = {*lower_heads(text, limit), *(m.start() for m in _extra_heads_re().finditer(text, 0, limit))}
+    for start in sorted(starts):
+        if text[start].islower():
+            m = pattern.match(text, start, limit)
+            if m is not None:
+                yield m
+
+
+_WORD_LEFT = re.compile(r"(?:(?<=\s)|^)(?P<word>[a-z][\w’'-]*)[ \t]+$")
+
+
+def _table_title_then_name(doc: Doc, taken: list[tuple[int, int]]) -> Iterator[PersonCandidate]:
+    """A lower-case title before a name, as news copy writes it, whose words before the head the table of post
+    words holds ("communities secretary Jo Example said", "the council chief executive Kit Sample", "children's
+    services executive member Ann Tester"): two words or more, and "councillor" a post only with a subject before
+    it ("children's services councillor Jo Example", not "Labour councillor Jo Example")."""
+    text, table, rules_ = doc.text, post_words(), rules()
+    before = table.modifiers | table.subjects | rules_.lower_modifiers
+    subjects = rules_.post_subjects  # the hand list: no place or body word ("county", "council's")
+    for m in _head_matches(text, doc.limit):
+        head_start = m.start()
+        head_end = m.start("comma") if m.group("comma") else m.start() + len(m.group(0).rstrip())
+        if any(s <= head_start < e for s, e in taken):
+            continue
+        start, words = head_start, list[str]()
+        for _ in range(4):
+            left = _WORD_LEFT.search(text, max(0, start - 40), start)
+            if left is None or left.group("word").replace("’", "'") not in before:
+                break
+            start = left.start("word")
+            words.insert(0, left.group("word").replace("’", "'"))
+        if not words or (text[head_start:head_end] == "councillor" and not subjects & set(words)):
+            continue
+        if _POSSESSIVE.search(words[0]) and words[0] not in subjects:
+            continue  # "the council's chief executive": the owner starts no title
+        if _CAPITAL_LEFT.search(text, max(0, start - 40), start):
+            continue  # "Essex children's director X", "Council chief executive X": a capital opens the title (news_titles)
+        honorific = patterns().honorific.match(text, m.end())
+        if honorific is not None:
+            hon = honorific.group("hon")
+            name = person_name(honorific.group("name"), hon)
+            name_end = honorific.start("name") + len(name) if name else m.end()
+        else:
+            hon = None
+            # set off by a comma, the name is set off after it too ("the island's … councillor, Jo Example, said")
+            found = bare_name_at(text, m.end(), full_stop=not m.group("comma"), any_word=not m.group("comma"))
+            name, name_end = found if found is not None else (None, m.end())
+        if name is None:
+            continue
+        title = clean(text[start:head_end])
+        yield candidate(doc, name, title, start, name_end, hon, witness(doc, start), (start, head_end))
+
+
+_POSSESSIVE = re.compile(r"['’]s$")
+_CAPITAL_LEFT = re.compile(r"(?<![\w’'-])[A-Z][\w’'&.-]*[ \t]+$")

@@ -13,7 +13,7 @@ from functools import cache
 from caregraph.pipeline.extract.candidates import PersonCandidate, candidate
 from caregraph.pipeline.extract.doc import Doc, clean
 from caregraph.pipeline.extract.names import name_ending_at, patterns, person_name, rules
-from caregraph.pipeline.extract.posts import post_extent
+from caregraph.pipeline.extract.posts import UNIT_NOUNS, post_extent, post_words
 
 
 def predicate_posts(doc: Doc) -> Iterator[PersonCandidate]:
@@ -27,6 +27,7 @@ def predicate_posts(doc: Doc) -> Iterator[PersonCandidate]:
         (pr.elected, _ELECTED_WORDS),
         (pr.appoint, _APPOINT_WORDS),
         (_role_as_re(), _ROLE_AS_WORDS),
+        (_perfect_as_re(), _PERFECT_AS_WORDS),
     ):
         if words is not None and not any(text.find(w, 0, doc.limit) >= 0 for w in words):
             continue
@@ -78,11 +79,25 @@ def _role_as_re() -> re.Pattern[str]:
     )
 
 
+@cache
+def _perfect_as_re() -> re.Pattern[str]:
+    """A perfect tense of a verb of taking up a post, then "as" and the post: "Jo Example has joined as interim head
+    of …", "Kit Sample had started as Director …", "Ann Example has now served as chair of …" (the name is found
+    ending where the match starts)."""
+    return re.compile(
+        r"(?:has|had|have)[ \t]+(?:(?:now|recently|also|since|previously)[ \t]+)?"
+        r"(?:joined|started|returned|served|acted|worked|stepped[ \t]+in|taken[ \t]+over)[ \t]+as"
+        r"[ \t]+(?:(?P<det>the|a|an|its|our|their)[ \t]+)?(?:(?:new|next|permanent)[ \t]+)?(?P<mods>)"
+        rf"(?=(?P<head>(?i:{rules().post_head})))"
+    )
+
+
 #: A word every match of the pattern holds (the patterns heed case): a text without any has no match (speed only).
 _REPLACED_WORDS = ("replac", "succeed")
 _ELECTED_WORDS = ("named", "appointed", "elected", "confirmed", "selected", "chosen", "nominated", "installed")
 _APPOINT_WORDS = ("appoint", "elect", "nominat", "confirm")
 _ROLE_AS_WORDS = ("role as", "post as", "position as", "job as")
+_PERFECT_AS_WORDS = ("has ", "had ", "have ")
 
 
 def _predicate_post(doc: Doc, m: re.Match[str], name: str, hon: str | None, start: int) -> Iterator[PersonCandidate]:
@@ -94,7 +109,7 @@ def _predicate_post(doc: Doc, m: re.Match[str], name: str, hon: str | None, star
     post_end, post = extent
     if _FOR_THE_MEETING.match(text, head, min(len(text), post_end + 30)):
         return  # "to elect Councillor X as chair for this meeting only": the text says no post is held
-    post = _predicate_title(f"{clean(m.group('mods') or '')} {post}".strip())
+    post = _predicate_title(f"{_table_modifier_before(text, m)}{clean(m.group('mods') or '')} {post}".strip())
     if (
         len(post.split()) < 2
         and (post.islower() or m.groupdict().get("det") in {"a", "an"})
@@ -102,6 +117,26 @@ def _predicate_post(doc: Doc, m: re.Match[str], name: str, hon: str | None, star
     ):
         return  # "appointed as a member of the Committee": a member, not a post; "appointed X as commissioner" is
     yield candidate(doc, name, post, start, post_end, hon, None, (head, post_end))
+
+
+_WORD_BEFORE = re.compile(r"(?<![\w’'-])(?P<word>[A-Za-z][a-z-]+)[ \t]+$")
+#: Words a predicate passes over before a title that say when the post is held, not what it is
+_WHEN_WORDS = frozenset({"former", "previous", "new", "next", "first", "current", "outgoing", "incoming", "permanent"})
+
+
+def _table_modifier_before(text: str, m: re.Match[str]) -> str:
+    """The word a predicate's pattern passed over right before the post's modifiers when the table of post words
+    holds it as a modifier ("the appointment of Jo Example as interim director …": "interim" is the title's), with
+    a space after it; else ""."""
+    mods_start = m.start("mods")
+    named = m.end("name") if "name" in m.re.groupindex and m.group("name") else m.start()
+    before = _WORD_BEFORE.search(text, max(named, mods_start - 24), mods_start)
+    if before is None:
+        return ""
+    word = before.group("word").lower()
+    if word not in post_words().modifiers or word in _WHEN_WORDS or word.endswith("ed"):
+        return ""  # "has been appointed interim director": a participle is the predicate's verb
+    return f"{before.group('word')} "
 
 
 #: Offices that are a post in one lower-case word when a predicate gives them without an article ("has appointed Jo
@@ -159,9 +194,12 @@ def _predicate_title(post: str) -> str:
     )
     if _AT_BODY_END.search(post):
         return post  # "Executive Member for Children at Anyshire Council": the body the post is at is the post's
+    if _IN_UNIT_END.search(post):
+        return post  # "interim head of improvement in the directorate": the unit the post sits in is the post's
     return re.sub(r"\s+(?:to|in|from|on|at|until|since|with|who|which|and\s+will)\s+.*$", "", post)
 
 
+_IN_UNIT_END = re.compile(rf"\s+in\s+the\s+(?:{'|'.join(sorted(UNIT_NOUNS))})$")
 _AT_BODY_END = re.compile(
     r"\s+at\s+(?:the\s+)?(?:[A-Z][\w’'&-]*\s+(?:(?:of|and|upon|on)\s+)?){1,5}(?:Council|LBC|MBC|BC|CC)$"
 )
