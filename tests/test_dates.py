@@ -186,6 +186,22 @@ def test_a_weekday_needs_a_day_to_count_from_and_a_dated_weekday_is_its_date():
     assert find_dates("Friday's meeting", FRIDAY) == []  # a weekday is read only after "on", "last", "next", "this"
 
 
+def test_a_weekday_before_a_month_first_day_is_no_weekday_of_its_own():
+    # Not the Monday or Tuesday nearest the page's date: the day is stated (month first, which the finders that
+    # need it read; caregraph.pipeline.extract.inspection_dates).
+    for text in ("the visit on Monday November 8", "inspectors arrived on Tuesday, March 2", "on Friday Dec. 3 the"):
+        assert find_dates(text, FRIDAY) == [], text
+
+
+def test_a_day_of_the_month_a_page_is_dated_to_is_in_the_pages_year():
+    """A page dated only to its month (from its URL, say): any day of that month is in its year, past or planned."""
+    for day in ("1", "13", "30"):
+        assert only(f"the visit on {day} November", D(2018, 11)) == (f"2018-11-{int(day):02d}", None)
+        assert only(f"a meeting on {day} November", D(2018, 11), True) == (f"2018-11-{int(day):02d}", None)
+    assert only("the visit on 13 December", D(2018, 11)) == ("2017-12-13", None)  # a later month: the year before
+    assert only("a meeting on 13 October", D(2018, 11), True) == ("2019-10-13", None)  # an earlier one: the next
+
+
 def test_a_relative_date_restated_right_after_is_one_date():
     assert only("Ofsted has today (12 January) published its report", FRIDAY) == ("2024-01-12", None)
     assert only("On Friday, 12 January, the letter was published", FRIDAY) == ("2024-01-12", None)

@@ -248,11 +248,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("today", re.compile(r"\btoday\b|\bthis\s+(?:morning|afternoon|evening)\b", re.I)),
     ("tomorrow", re.compile(r"\b(?P<rel>tomorrow|yesterday)\b", re.I)),
     # published on Friday ; last Tuesday ; on Monday 5 June is a day already (the weekday nearest the anchor: before
-    # it for a past event, after it for a plan)
+    # it for a past event, after it for a plan); so is on Monday November 8, which is no weekday's day either
     (
         "weekday",
         re.compile(
-            r"\b(?:(?P<last>last|next|this)\s+|(?<=\bon\s))(?P<wd>(?-i:[MTWFS])(?:onday|uesday|ednesday|hursday|riday|aturday|unday))\b(?!\s*,?\s*\d)(?!\s+(?:the\s+)?\d)",
+            r"\b(?:(?P<last>last|next|this)\s+|(?<=\bon\s))(?P<wd>(?-i:[MTWFS])(?:onday|uesday|ednesday|hursday|riday|aturday|unday))\b(?!\s*,?\s*\d)(?!\s+(?:the\s+)?\d)"
+            rf"(?!\s*,?\s*{_M}\s)",
             re.I,
         ),
     ),
@@ -721,8 +722,8 @@ def _anchored_year(anchor: PartialDate, month: int, day: int | None, future: boo
     """The year of a day or month given without one: the anchor's year, moved back a year when a past event's
     month (and day) falls after the anchor, forward a year when a planned event's falls before it."""
     year = anchor.year
-    if anchor.month is None:
-        return year
+    if anchor.month is None or (anchor.day is None and month == anchor.month):
+        return year  # against a page dated to the month, a day of that month is in its year, whichever day it is
     here = (month, day or 0)
     there = (anchor.month, anchor.day or 0) if day is not None else (anchor.month, 0)
     if future and here < there:
