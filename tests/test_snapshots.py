@@ -1,9 +1,7 @@
 """Readers and a writer share a store folder (caregraph.snapshots): a reader never opens the store while a writer
 changes it. It waits for a short writer, reads the snapshot a long writer (build) published, follows the newer
-snapshots, keeps reading one the writer has replaced, and ignores what a killed writer left behind.
-
-Locks are advisory locks on open files, so two descriptors in one process exclude each other as two processes do:
-these tests play writer and readers in this process. tests/test_concurrency.py runs real builds beside readers."""
+snapshots, keeps reading one the writer has replaced, and ignores what a killed writer left behind. The writer is a
+real process here, driven a step at a time; tests/test_concurrency.py runs real builds beside readers."""
 
 from __future__ import annotations
 
@@ -14,7 +12,7 @@ import textwrap
 import pytest
 
 from caregraph import snapshots
-from caregraph.errors import StoreLocked
+from caregraph.errors import StoreError, StoreLocked
 from caregraph.store import LOCK_NAME, check_store_folder, open_store
 
 G = "urn:x:g"
@@ -33,6 +31,56 @@ def snapshot_folders(path) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if p.is_dir()) if folder.exists() else []
 
 
+WRITER = textwrap.dedent(
+    """
+    import sys
+    from caregraph import snapshots
+    from caregraph.store import open_store
+    with open_store(sys.argv[1]) as st:
+        print("open", flush=True)
+        for line in sys.stdin:
+            word, *rest = line.split()
+            if word == "share":
+                st.share_snapshot()
+            elif word == "seconds":
+                snapshots.SNAPSHOT_SECONDS = float(rest[0])
+            elif word == "insert":
+                st.update("INSERT DATA { GRAPH <urn:x:g> { <urn:s> <urn:p> " + rest[0] + " } }")
+            else:
+                break
+            print("done", flush=True)
+    print("closed", flush=True)
+    """
+)
+
+
+class Writer:
+    """A writing process: ``do("insert 3")`` returns once it has done it."""
+
+    def __init__(self, path):
+        self.proc = subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+        )
+        assert self._answer() == "open"
+
+    def _answer(self) -> str:
+        assert self.proc.stdout is not None
+        return self.proc.stdout.readline().strip()
+
+    def do(self, command: str) -> None:
+        assert self.proc.stdin is not None
+        self.proc.stdin.write(command + "\n")
+        self.proc.stdin.flush()
+        assert self._answer() == "done", command
+
+    def close(self) -> None:
+        assert self.proc.stdin is not None
+        self.proc.stdin.write("close\n")
+        self.proc.stdin.flush()
+        assert self._answer() == "closed"
+        assert self.proc.wait(timeout=60) == 0
+
+
 @pytest.fixture
 def store_path(tmp_path):
     path = tmp_path / "store"
@@ -42,33 +90,38 @@ def store_path(tmp_path):
 
 
 def test_a_reader_waits_for_a_writer_that_shares_nothing(store_path):
-    with open_store(store_path) as writer:
-        insert(writer, 1)
-        said: list[str] = []
-        with pytest.raises(StoreLocked, match="is locked by another caregraph process"):
-            open_store(store_path, read_only=True, lock_timeout=0.2, on_wait=said.append).__enter__()
-        assert said == [f"another caregraph process is writing {store_path}; waiting for it to finish…"]
+    writer = Writer(store_path)
+    writer.do("insert 1")
+    said: list[str] = []
+    with (
+        pytest.raises(StoreLocked, match="is locked by another caregraph process"),
+        open_store(store_path, read_only=True, lock_timeout=0.2, on_wait=said.append),
+    ):
+        pass
+    assert said == [f"another caregraph process is writing {store_path}; waiting for it to finish…"]
+    writer.close()
     with open_store(store_path, read_only=True, lock_timeout=0) as reader:
         assert count(reader) == 2
 
 
-def test_readers_read_the_published_snapshot_and_follow_newer_ones(store_path, monkeypatch):
-    with open_store(store_path) as writer:
-        writer.share_snapshot()
-        insert(writer, 1)  # after the snapshot, and no newer one is due yet
-        with open_store(store_path, read_only=True, lock_timeout=0) as first:
-            assert count(first) == 1
-            monkeypatch.setattr(snapshots, "SNAPSHOT_SECONDS", 0.0)
-            insert(writer, 2)  # a newer snapshot now
-            with open_store(store_path, read_only=True, lock_timeout=0) as second:
-                assert count(second) == 3
-            # the first reader's snapshot is kept while it reads
-            assert count(first) == 1
-            assert len(snapshot_folders(store_path)) == 2
-        insert(writer, 3)  # the next snapshot deletes the ones nobody reads
-        assert len(snapshot_folders(store_path)) == 1
-        with open_store(store_path, read_only=True, lock_timeout=0) as third:
-            assert count(third) == 4
+def test_readers_read_the_published_snapshot_and_follow_newer_ones(store_path):
+    writer = Writer(store_path)
+    writer.do("share")
+    writer.do("insert 1")  # after the snapshot, and no newer one is due yet
+    with open_store(store_path, read_only=True, lock_timeout=0) as first:
+        assert count(first) == 1
+        writer.do("seconds 0")
+        writer.do("insert 2")  # a newer snapshot now
+        with open_store(store_path, read_only=True, lock_timeout=0) as second:
+            assert count(second) == 3
+        # the first reader's snapshot is kept while it reads
+        assert count(first) == 1
+        assert len(snapshot_folders(store_path)) == 2
+    writer.do("insert 3")  # the next snapshot deletes the ones nobody reads
+    assert len(snapshot_folders(store_path)) == 1
+    with open_store(store_path, read_only=True, lock_timeout=0) as third:
+        assert count(third) == 4
+    writer.close()
     # the writer has gone: no snapshot is left, and readers read the store
     assert snapshot_folders(store_path) == []
     assert not (store_path / snapshots.FOLDER / snapshots.CURRENT).exists()
@@ -78,15 +131,31 @@ def test_readers_read_the_published_snapshot_and_follow_newer_ones(store_path, m
 
 
 def test_a_snapshot_in_use_when_the_writer_closes_is_deleted_by_the_next_writer(store_path):
-    with open_store(store_path) as writer:
-        writer.share_snapshot()
-        reader = open_store(store_path, read_only=True, lock_timeout=0)
-        held = reader.__enter__()
-    assert len(snapshot_folders(store_path)) == 1  # still read
-    assert count(held) == 1
-    reader.__exit__(None, None, None)
+    writer = Writer(store_path)
+    writer.do("share")
+    with open_store(store_path, read_only=True, lock_timeout=0) as held:
+        writer.close()
+        assert len(snapshot_folders(store_path)) == 1  # still read
+        assert count(held) == 1
     with open_store(store_path):
         assert snapshot_folders(store_path) == []
+
+
+def test_a_reader_in_the_writing_process_reads_its_snapshot_or_is_told_why_not(store_path):
+    """Advisory locks would make a process wait for itself: no ten-minute wait for a lock it holds."""
+    with open_store(store_path) as writer:
+        insert(writer, 1)
+        with (
+            pytest.raises(StoreError, match=r"this process is writing the store at .*; read it through the Store"),
+            open_store(store_path, read_only=True),
+        ):
+            pass
+        writer.share_snapshot()
+        insert(writer, 2)
+        with open_store(store_path, read_only=True) as reader:
+            assert count(reader) == 2  # the snapshot, without the later insert
+    with open_store(store_path, read_only=True) as reader:
+        assert count(reader) == 3
 
 
 KILLED_WRITER = textwrap.dedent(

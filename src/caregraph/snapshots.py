@@ -16,6 +16,9 @@ each other's way with two locks and a snapshot, all in the store's ``caregraph-s
 * **In use.** A reader holds its snapshot's ``in-use.lock`` shared for as long as it reads; the writer deletes an
   older snapshot only when nobody holds it (else the next writer does).
 
+In the process that writes, a reader reads the writer's snapshot, or is told to read through the writer's store
+when it has published none: advisory locks would make the process wait for itself.
+
 When the writer has closed the store it takes the gate back, deletes ``current`` and the snapshots not in use, and
 only then releases the store's lock. A writer that was killed leaves ``current`` behind: readers ignore it when no
 process holds the store's lock (``caregraph.lock``), and the next writer deletes it. docs/reliability.md, "Readers
@@ -32,7 +35,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from caregraph.errors import StoreLocked
+from caregraph.errors import StoreError, StoreLocked
 
 try:
     import fcntl
@@ -48,6 +51,10 @@ IN_USE = "in-use.lock"
 SNAPSHOT_SECONDS = 10.0
 
 _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+
+# The store folders this process is writing (advisory locks do not keep a process from itself, they make it wait on
+# itself): a reader here reads the writer's snapshot, or is told to read through the writer.
+_WRITING: dict[Path, WriterGate] = {}
 
 
 def _wait_for_lock(fd: int, how: int, deadline: float, waiting: Callable[[], None] | None = None) -> bool:
@@ -108,6 +115,7 @@ class WriterGate:
         self.current: str | None = None
         self._made_at = 0.0
         self._forget(keep=None)  # what a killed writer left
+        _WRITING[path.resolve()] = self
 
     def _shut_gate(self, deadline: float = float("inf")) -> None:
         assert self._fd is not None
@@ -163,6 +171,8 @@ class WriterGate:
         """Once the writer has closed the store: readers go back to the store itself."""
         if self._fd is None:
             return
+        if _WRITING.get(self.folder.parent.resolve()) is self:
+            del _WRITING[self.folder.parent.resolve()]
         try:
             self._shut_gate()
             self._forget(keep=None)
@@ -181,6 +191,9 @@ def open_for_reading(
     """Open the store at ``path`` read-only, or the snapshot its writer published, through the gate; return the
     store and the descriptor holding its snapshot in use (None: the store itself), to pass to :func:`release`."""
     folder = path / FOLDER
+    writer = _WRITING.get(path.resolve())
+    if writer is not None:
+        return _read_own_snapshot(writer, open_read_only)
     try:
         folder.mkdir(exist_ok=True)
         gate = os.open(folder / GATE, os.O_RDWR | os.O_CREAT | _CLOEXEC, 0o644)
@@ -217,6 +230,23 @@ def open_for_reading(
     finally:
         _unlock_and_close(gate)
     return store, in_use
+
+
+def _read_own_snapshot(writer: WriterGate, open_read_only: Callable[[Path], ox.Store]) -> tuple[ox.Store, int | None]:
+    """A reader in the process that is writing the store: the snapshot it published, else a clear error (waiting
+    for the gate would wait for ourselves)."""
+    if writer.current is None:
+        raise StoreError(
+            f"this process is writing the store at {writer.folder.parent}; read it through the Store that writes it,"
+            " or close that first"
+        )
+    in_use = os.open(writer.folder / writer.current / IN_USE, os.O_RDONLY | _CLOEXEC)
+    try:
+        fcntl.flock(in_use, fcntl.LOCK_SH)
+        return open_read_only(writer.folder / writer.current), in_use
+    except BaseException:
+        _unlock_and_close(in_use)
+        raise
 
 
 def release(in_use: int | None) -> None:
