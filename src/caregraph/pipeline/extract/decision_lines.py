@@ -14,6 +14,7 @@ import re
 
 from caregraph.pipeline.extract.decision_rules import DECISION_SECTIONS, resolution_opening
 from caregraph.pipeline.extract.doc import Doc
+from caregraph.pipeline.extract.patterns import with_first_letters
 from caregraph.pipeline.segment import MEETING_LINES
 from caregraph.pipeline.segment import rules as segment_rules
 from caregraph.records import Segment
@@ -75,7 +76,7 @@ _ROW_LABEL = re.compile(r"(?i)(?:decisions?|resolved|resolutions?|outcome)\s*\|\
 
 # A label inside a line, after an item's title, that opens what the meeting said or decided (a table's cells run into
 # one line): "You Matter to Us - Performance Minutes: The Director …".
-_INLINE_LABEL = re.compile(r"(?<=\S\s)(?-i:Minutes|Resolved|RESOLVED|Decision|Decisions|DECISION)\s*:\s+(?=\S)")
+_INLINE_LABEL = with_first_letters(r"(?<=\S\s)(?-i:Minutes|Resolved|RESOLVED|Decision|Decisions|DECISION)\s*:\s+(?=\S)")
 
 
 #: What follows a heading word that is the subject of a sentence, no heading: "Minutes of the last meeting were agreed

@@ -20,6 +20,7 @@ from importlib import resources
 
 from caregraph.pipeline.extract.doc import load_rules
 from caregraph.pipeline.extract.meeting_rules import rules as meeting_rules
+from caregraph.pipeline.extract.patterns import with_first_letters
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ def resolution_verbs() -> tuple[str, str]:
 #: The segment kinds that are decision sections ("RESOLVED", "Decision:", "Recommendations").
 DECISION_SECTIONS = {"resolved", "decision", "recommendations"}
 #: A page that says the recommendations were agreed ("The recommendations were agreed.", "RESOLVED: as recommended.").
-RECOMMENDATIONS_AGREED = re.compile(
+RECOMMENDATIONS_AGREED = with_first_letters(  # (led by its first letters: speed only)
     r"\brecommendations?\b[^.\n]{0,60}?\b(?:were|was|be|are|is)\s+(?:duly\s+|unanimously\s+)?(?:agreed|approved|accepted|adopted|endorsed|carried)\b"
     r"|\b(?:agreed|approved|accepted|adopted|endorsed)\s+the\s+recommendations?\b"
     # "RESOLVED: as recommended.", "DECISION – as set out in the report": the recommendations were what was decided

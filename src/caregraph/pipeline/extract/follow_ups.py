@@ -45,7 +45,7 @@ from functools import cache
 from caregraph.pipeline.dates import DateMention, document_date_from_url, sort_key
 from caregraph.pipeline.extract.doc import SCAN_LIMIT, Doc, clean, load_rules, trim
 from caregraph.pipeline.extract.inspections import is_publication
-from caregraph.pipeline.extract.patterns import at_word_starts, folds_simply, holds_any
+from caregraph.pipeline.extract.patterns import at_word_starts, folds_simply, holds_any, with_first_letters
 from caregraph.records import DecisionRecord, FollowUpRecord, PartialDate, Segmented
 
 
@@ -74,7 +74,7 @@ def rules() -> FollowUpRules:
     d = load_rules("follow_ups")["follow_ups"]
     return FollowUpRules(
         cue=at_word_starts(d["cue"]),
-        not_cue=re.compile(d["not_cue"], re.I),
+        not_cue=with_first_letters(d["not_cue"], re.I),  # (led by its first letters: speed only)
         not_due_before=re.compile(d["not_due_before"], re.I),
         description_lead=re.compile(d["description_lead"], re.I),
         clutter=re.compile(d["clutter"], re.I),
@@ -87,7 +87,7 @@ def rules() -> FollowUpRules:
         money=re.compile(d["money"], re.I),
         money_cue=re.compile(d["money_cue"], re.I),
         money_until=re.compile(d["money_until"], re.I),
-        target=re.compile(d["target"], re.I),
+        target=with_first_letters(d["target"], re.I),
     )
 
 

@@ -65,7 +65,7 @@ def _with_possessives(
     text = doc.text
     span = text[s_start:s_end]
     possessive = "'s" in span or "’s" in span  # (speed only)
-    graded = any(w in span for w in _GRADED_WORDS) and _GRADED_YEAR.search(text, s_start, s_end) is not None
+    graded = any(map(span.__contains__, _GRADED_WORDS)) and _GRADED_YEAR.search(text, s_start, s_end) is not None
     if not possessive and not graded:
         return found
     extra = [
@@ -96,7 +96,7 @@ def _with_days_written_otherwise(
     16June 2016"). A day without a year is the last such day on or before the page's date, or when words of a plan
     are just before it, the first on or after it. A weekday just before such a day is no date of its own."""
     text = doc.text
-    if not _DAY_WRITTEN_OTHERWISE.search(text, s_start, s_end):
+    if not _MONTH_NAME.search(text, s_start, s_end) or not _DAY_WRITTEN_OTHERWISE.search(text, s_start, s_end):
         return found  # (speed only)
     extra: list[DateMention] = []
     for m in _DAY_WRITTEN_OTHERWISE.finditer(text, s_start, s_end):
@@ -157,6 +157,9 @@ _DAY_WRITTEN_OTHERWISE = re.compile(
     rf"(?:\s*(?:to|and|until|-|–)\s*(?P<rd2>[1-9]|[12]\d|3[01])\s*(?P<r2>{_MONTH_WORD})\s+(?:19|20)\d\d\b)?",
     re.I,
 )
+#: A month's name as written: every match of :data:`_DAY_WRITTEN_OTHERWISE` holds one, and a search for it skips
+#: along the text to the letters the names start with (speed only).
+_MONTH_NAME = re.compile(_MONTH_WORD)
 #: A relative day glossed by the day after it: "tonight (", "today (".
 _GLOSS_BEFORE = re.compile(r"(?i)\b(?:today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening))\s*\(\s*$")
 _WEEKDAY = re.compile(r"(?i)(?:mon|tues|wednes|thurs|fri|satur|sun)day")

@@ -36,7 +36,7 @@ from caregraph.pipeline.extract.meeting_bodies import (
 )
 from caregraph.pipeline.extract.meeting_rules import DAY, FULL_DAY, MONTH, WEEKDAY, lower_name, rules
 from caregraph.pipeline.extract.page_date import dateline, segment_date
-from caregraph.pipeline.extract.patterns import may_hold
+from caregraph.pipeline.extract.patterns import first_letters, may_hold
 from caregraph.records import MeetingRecord, PartialDate
 
 
@@ -57,14 +57,19 @@ def meetings_in_text(doc: Doc, own: str | None, own_day: PartialDate | None = No
     head = rules().head
     named = [head.search(text, ws, we) is not None for ws, we in windows]
     quick = _quick_tests()
+    head_starts: list[list[int] | None] = [None] * len(windows)  # where a head word starts, per window (found once)
     for kind, pattern in _body_patterns().items():
         words = _NEEDS.get(kind, ())
         test = quick.get(kind)
-        for (ws, we), low, has_head in zip(windows, lowered, named, strict=True):
+        for i, ((ws, we), low, has_head) in enumerate(zip(windows, lowered, named, strict=True)):
             if not has_head or (words and not any(w in low for w in words)):
                 continue  # the pattern needs a head word and one of these words
-            if test is not None and test.search(text, ws, we) is None:
-                continue  # no head word with what must follow it
+            if test is not None:
+                starts = head_starts[i]
+                if starts is None:
+                    starts = head_starts[i] = [m.start() for m in _head_at().finditer(text, ws, we)]
+                if not any(test.match(text, at, we) for at in starts):
+                    continue  # no head word with what must follow it (a search of the window for the test)
             for m in pattern.finditer(text, ws, we):
                 if _SENT_TO.search(text, max(ws, m.start("body") - 40), m.start("body")):
                     continue  # a paper sent to the body's members: no meeting
@@ -245,8 +250,21 @@ def _tails() -> dict[str, str]:
 def _quick_tests() -> dict[str, re.Pattern[str]]:
     """For the kinds of :func:`_body_patterns` that open with the body's name: its head word and what follows it,
     a quick test of a window before the full pattern (whose name may start at any capital)."""
-    # (a head word in either case: news writes "the council's children's services scrutiny committee")
+    # (a head word in either case: news writes "the council's children's services scrutiny committee"; each is
+    # matched only where :func:`_head_at` finds a head word, speed only)
     return {kind: re.compile(rf"(?i:{rules().body_heads})(?![\w-]){tail}") for kind, tail in _tails().items()}
+
+
+@cache
+def _head_at() -> re.Pattern[str]:
+    """Where a match of :func:`_quick_tests` can start: a head word in either case (anywhere, not only at a word's
+    start), found once for a window; a quick test is then matched at these places only, not searched for over the
+    window once for each kind (speed only). Led by a look-ahead on the letters a head word starts with: a search
+    gives up at once at every other position."""
+    heads = rules().body_heads
+    firsts = first_letters(heads, re.I)
+    ahead = f"(?=(?i:[{firsts}]))" if firsts else ""
+    return re.compile(rf"{ahead}(?=(?i:{heads})(?![\w-]))")
 
 
 @cache
@@ -424,8 +442,8 @@ def _news_body(doc: Doc, pos: int) -> str | None:
 
 
 #: A day and month with no year after "on" ("on 29 June", "on June 29th"), the year not given after it.
-_BARE_DAY = re.compile(  # (the look-arounds first, on where a match can start, are for speed)
-    r"(?=o)(?<=\s)on\s+(?:the\s+)?"
+_BARE_DAY = re.compile(  # (the look-behind after "on": a search skips along to the next "on" in C, for speed)
+    r"on(?<=\son)\s+(?:the\s+)?"
     rf"(?P<date>\d{{1,2}}(?i:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}|{MONTH}\s+\d{{1,2}}(?i:st|nd|rd|th)?)\b"
     r"(?![ \t]*,?[ \t]*(?:\d|(?i:st|nd|rd|th)\b))"
 )

@@ -22,7 +22,7 @@ from functools import cache, lru_cache
 
 from caregraph.gazetteer import gazetteer
 from caregraph.pipeline.extract.doc import load_rules
-from caregraph.pipeline.extract.patterns import first_letters
+from caregraph.pipeline.extract.patterns import first_letters, with_first_letters
 
 
 @dataclass(frozen=True)
@@ -70,8 +70,8 @@ def rules() -> PeopleRules:
         post_nominals=frozenset(nominals),
         post_nominal="|".join(re.escape(n) for n in nominals),
         post_head=people["post_heads"],
-        post_head_re=re.compile(people["post_heads"]),
-        post_head_ci=re.compile(people["post_heads"], re.I),
+        post_head_re=with_first_letters(people["post_heads"]),  # (led by its first letters: speed only)
+        post_head_ci=with_first_letters(people["post_heads"], re.I),
         speech_verbs=people["speech_verbs"],
         person_verbs=people["person_verbs"],
         name_labels=people["name_labels"],
@@ -422,7 +422,7 @@ def patterns() -> Patterns:
         ),
         post_start=re.compile(rf"(?<![\w’'-])(?P<post>{head})"),
         lower_post=re.compile(
-            r"\b(?=[tl])(?:the\s+)?(?P<post>leader\s+of\s+the\s+(?:county\s+|city\s+|borough\s+)?council)\b"
+            r"(?=[tl])\b(?:the\s+)?(?P<post>leader\s+of\s+the\s+(?:county\s+|city\s+|borough\s+)?council)\b"
         ),
         org_prefix=re.compile(org),
         lower_apposition=re.compile(

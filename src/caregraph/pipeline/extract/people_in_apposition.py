@@ -111,7 +111,9 @@ def _table_heads_re() -> re.Pattern[str]:
     """A lower-case head of the table of post words that the rules' lower-case heads lack ("representative"), after
     a capitalised word: where an apposition's post may also start ("Mr B Example, Diocesan representative")."""
     extra = sorted(post_words().heads - rules().lower_heads, key=len, reverse=True)
-    return re.compile(rf"(?<=[a-z] )(?:{'|'.join(re.escape(h) for h in extra) or '(?!)'})(?![\w’'-])")
+    # (each head first, then the look-behind on it: a search skips along to a head's first letter in C; speed only)
+    heads = "|".join(f"{h}(?<=[a-z] {h})" for h in map(re.escape, extra))
+    return re.compile(rf"(?:{heads or '(?!)'})(?![\w’'-])")
 
 
 _LETTERS_THEN_POST = re.compile(r"[ \t]*,[ \t]*(?:the[ \t]+)?(?=[A-Z])")
@@ -147,6 +149,8 @@ def _lettered_posts(doc: Doc) -> Iterator[PersonCandidate]:
     holder's; the apposition pattern, which takes letters that are a post's head (MP) for the post, misses it when
     a word set off before the name reads as a name."""
     text, nominals = doc.text, rules().post_nominals
+    if _nominal_before_comma().search(text, 0, doc.limit) is None:
+        return  # no run below can end in letters (speed only)
     for m in _CAPITAL_RUN.finditer(text, 0, doc.limit):
         words = m.group(0).split()
         count = 0
@@ -165,6 +169,14 @@ def _lettered_posts(doc: Doc) -> Iterator[PersonCandidate]:
         lettered = _post_after_letters(doc, name, start, m.end())
         if lettered is not None:
             yield lettered._replace(honorific=hon)
+
+
+@cache
+def _nominal_before_comma() -> re.Pattern[str]:
+    """Letters after a name where :data:`_CAPITAL_RUN` may end: every run :func:`_lettered_posts` reads ends in one
+    (its last word is one of the rules' post-nominals, right before the comma), so a page without one has none."""
+    nominals = sorted(rules().post_nominals, key=len, reverse=True)
+    return re.compile(rf"(?:{'|'.join(map(re.escape, nominals)) or '(?!)'})(?=[ \t]*,[ \t]*(?:the[ \t]+)?[A-Z])")
 
 
 _AND_FIRST = re.compile(r"(?:and|&)[ \t]")
@@ -283,12 +295,18 @@ def _at_body_re() -> re.Pattern[str]:
     return re.compile(rf"[ \t]+at[ \t]+[\w’' &-]{{1,60}}?(?:[ \t]*[,.;:\n]|[ \t]+(?:{rules().speech_verbs})\b)")
 
 
+@cache
+def _table_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The heads of posts (the table's and the rules' lower-case ones) and the words that may stand before them
+    (modifiers and subjects), gathered once."""
+    table, rules_ = post_words(), rules()
+    return table.heads | rules_.lower_heads, table.modifiers | table.subjects | rules_.lower_modifiers
+
+
 def _table_head(words: list[str]) -> int:
     """How many of ``words`` (lower case, from a post's start) make its modifiers and head by the table of post
     words: the words up to the last head of the run of words the table holds; 0 when there is no head."""
-    table, rules_ = post_words(), rules()
-    heads = table.heads | rules_.lower_heads
-    before = table.modifiers | table.subjects | rules_.lower_modifiers
+    heads, before = _table_words()
     count = 0
     for i, raw in enumerate(words):
         word = raw.replace("’", "'")

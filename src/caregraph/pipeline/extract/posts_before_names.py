@@ -149,7 +149,9 @@ def _table_head_re() -> re.Pattern[str]:
 def _extra_heads_re() -> re.Pattern[str]:
     """A head of the table of post words that the rules' lower-case heads lack ("representative"), after a word."""
     extra = sorted(post_words().heads - rules().lower_heads, key=len, reverse=True)
-    return re.compile(rf"(?<=[\w’'] )(?:{'|'.join(re.escape(h) for h in extra) or '(?!)'})(?![\w’'-])")
+    # (each head first, then the look-behind on it: a search skips along to a head's first letter in C; speed only)
+    heads = "|".join(f"{h}(?<=[\\w’'] {h})" for h in map(re.escape, extra))
+    return re.compile(rf"(?:{heads or '(?!)'})(?![\w’'-])")
 
 
 def _head_matches(text: str, limit: int) -> Iterator[re.Match[str]]:
