@@ -216,6 +216,8 @@ def test_a_report_review_or_visit_by_the_commissioner(sentence):
         ("This is the fifth monitoring visit since the 2021 judgement of inadequate.", ("2021", "inadequate")),
         ("Members recalled the council’s 2019 ‘good’ rating and asked how it would be kept.", ("2019", "good")),
         ("Since its 2016 Inadequate judgement the service has been transformed.", ("2016", "inadequate")),
+        ("SINCE ITS 2016 INADEQUATE JUDGEMENT THE SERVICE HAS BEEN TRANSFORMED.", ("2016", "inadequate")),
+        ("Members recalled the council’s 2019 ‘GoOd’ rating.", ("2019", "good")),  # any case: the gate lowers
     ],
 )
 def test_a_year_before_the_judgement_is_its_date(sentence, expected):
