@@ -23,21 +23,14 @@ Example::
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 import tomllib
 from collections import defaultdict
 from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-WORK = REPO_ROOT.parent
-#: (dev gold folder, the folder its "file" paths are relative to)
-DEV_SETS = (
-    (REPO_ROOT / "bench" / "gold-dev", WORK / "shared" / "corpus"),
-    (REPO_ROOT / "bench" / "gold-real2-dev", WORK / "realpages"),
-    *((REPO_ROOT / "bench" / f"gold-real{n}-dev", WORK / f"realpages{n}") for n in range(3, 8)),
-)
+from dev_material import REPO_ROOT, dev_pages
+
 HEADER = """\
 # Words that name what a council body deals with ("children", "scrutiny", "parenting", "wellbeing"): the words before
 # the head word of the body names in the development gold and in the development pages' texts (at least {min_pages}
@@ -80,23 +73,15 @@ def collect(min_pages: int) -> list[str]:
     head_words = {w.lower() for w in re.findall(r"[A-Za-z]+", heads)}
     from_gold: set[str] = set()
     pages: dict[str, set[str]] = defaultdict(set)
-    for gold, corpus in DEV_SETS:
-        if not gold.is_dir():
-            sys.exit(f"make_body_words: {gold}: no such folder")
-        for path in sorted(gold.glob("*.json")):
-            page = json.loads(path.read_text(encoding="utf-8"))
-            for meeting in page.get("meetings", []):
-                from_gold.update(words(meeting["body"]))
-            text_path = corpus / page["file"]
-            if not text_path.is_file():
-                continue
-            text = text_path.read_text(encoding="utf-8", errors="replace")
-            for m in named.finditer(text):
-                # "Chair of the Scrutiny Committee", "Report to the Corporate Parenting Board": the name is what
-                # follows the last "of", "to", "the", "on" or "in"
-                name = re.split(r"[ \t](?:of|to|the|on|in)[ \t]", m.group(0))[-1]
-                for w in words(name):
-                    pages[w].add(f"{gold.name}/{path.stem}")
+    for key, page, text in dev_pages("make_body_words"):
+        for meeting in page.get("meetings", []):
+            from_gold.update(words(meeting["body"]))
+        for m in named.finditer(text or ""):
+            # "Chair of the Scrutiny Committee", "Report to the Corporate Parenting Board": the name is what
+            # follows the last "of", "to", "the", "on" or "in"
+            name = re.split(r"[ \t](?:of|to|the|on|in)[ \t]", m.group(0))[-1]
+            for w in words(name):
+                pages[w].add(key)
     # a given name is no subject in a text's name ("Jane Committee"), but the gold's names are names of bodies
     # ("Children and Young People": "Young" is a given name too)
     places, given = excluded_words()

@@ -22,20 +22,12 @@ Example::
 from __future__ import annotations
 
 import argparse
-import json
 import re
-import sys
 from collections import defaultdict
 from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-WORK = REPO_ROOT.parent
-#: (dev gold folder, the folder its "file" paths are relative to)
-DEV_SETS = (
-    (REPO_ROOT / "bench" / "gold-dev", WORK / "shared" / "corpus"),
-    (REPO_ROOT / "bench" / "gold-real2-dev", WORK / "realpages"),
-    *((REPO_ROOT / "bench" / f"gold-real{n}-dev", WORK / f"realpages{n}") for n in range(3, 8)),
-)
+from dev_material import REPO_ROOT, dev_pages
+
 HEADER = """\
 # Verbs a resolution is made with: "be <participle>" (the subjunctive: "the report be noted") and "to <verb>" (an
 # infinitive that opens a decision: "To approve the plan"), read from the development gold's decisions and the
@@ -58,20 +50,13 @@ _PURPOSES = {"be", "receive", "consider", "discuss", "hear", "provide", "update"
 def collect(min_pages: int) -> list[str]:
     from_gold: set[str] = set()
     pages: dict[str, set[str]] = defaultdict(set)
-    for gold, corpus in DEV_SETS:
-        if not gold.is_dir():
-            sys.exit(f"make_resolution_verbs: {gold}: no such folder")
-        for path in sorted(gold.glob("*.json")):
-            page = json.loads(path.read_text(encoding="utf-8"))
-            for decision in page.get("decisions", []):
-                from_gold.update(entries(decision["text"]))
-            text_path = corpus / page["file"]
-            if not text_path.is_file():
-                continue
-            for line in text_path.read_text(encoding="utf-8", errors="replace").splitlines():
-                if _RESOLUTION_LINE.match(line):
-                    for entry in entries(line):
-                        pages[entry].add(f"{gold.name}/{path.stem}")
+    for key, page, text in dev_pages("make_resolution_verbs"):
+        for decision in page.get("decisions", []):
+            from_gold.update(entries(decision["text"]))
+        for line in (text or "").splitlines():
+            if _RESOLUTION_LINE.match(line):
+                for entry in entries(line):
+                    pages[entry].add(key)
     kept = from_gold | {e for e, seen in pages.items() if len(seen) >= min_pages}
     return sorted(e for e in kept if e.split()[1] not in _NOT_DECIDING and e.split()[1] not in _PURPOSES)
 
