@@ -111,7 +111,11 @@ class WriterGate:
         (self.folder / CURRENT).unlink(missing_ok=True)
         self._fd: int | None = os.open(self.folder / GATE, os.O_RDWR | os.O_CREAT | _CLOEXEC, 0o644)
         self._shut = False
-        self._shut_gate(deadline)
+        try:
+            self._shut_gate(deadline)
+        except BaseException:
+            os.close(self._fd)
+            raise
         self.current: str | None = None
         self._made_at = 0.0
         self._forget(keep=None)  # what a killed writer left
