@@ -836,7 +836,6 @@ def test_a_grade_of_the_inspection_referred_back_to_is_still_its_grade():
         ("inspections", "_MAY_GRADE", "_GRADE_WORDS"),
         ("judgements", "_GRADE_WORD", "_GRADE_WORDS"),
         ("headless_decisions", "_REPORTED_CUE", "_REPORTED_WORDS"),
-        ("inspection_dates", "_GRADED_YEAR", "_GRADED_WORDS"),
     ],
 )
 def test_every_match_of_a_word_prefiltered_pattern_holds_a_word_of_its_list(module, pattern, words):

@@ -15,11 +15,11 @@ import datetime
 import re
 from collections.abc import Sequence
 
-from caregraph.pipeline.casefold import holds_any
 from caregraph.pipeline.dates import DateMention
 from caregraph.pipeline.extract.doc import Doc
 from caregraph.pipeline.extract.inspection_cues import Cue
 from caregraph.pipeline.extract.inspection_rules import rules
+from caregraph.pipeline.extract.patterns import may_hold
 from caregraph.records import PartialDate
 
 
@@ -66,7 +66,8 @@ def _with_possessives(
     text = doc.text
     span = text[s_start:s_end]
     possessive = "'s" in span or "’s" in span  # (speed only)
-    graded = holds_any(span.lower(), _GRADED_WORDS) and _GRADED_YEAR.search(text, s_start, s_end) is not None
+    low = span.lower() if doc.folds_simply else None
+    graded = may_hold(low, _GRADED_YEAR) and _GRADED_YEAR.search(text, s_start, s_end) is not None
     if not possessive and not graded:
         return found
     extra = [
@@ -173,9 +174,6 @@ _GRADED_YEAR = re.compile(
     r"(?:inadequate|good|outstanding|requires?\s+improvement|adequate)['’\"”]?\s+(?:ofsted\s+)?"
     r"(?:judge?ments?|ratings?|grades?|verdicts?|outcomes?)\b"
 )
-#: A word every match of :data:`_GRADED_YEAR` holds, in lower case (speed only; tests/test_extract_inspections_general.py
-#: checks the list against the pattern).
-_GRADED_WORDS = ("good", "adequate", "outstanding", "improvement")
 _MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTHS = {m: i for i, m in enumerate(_MONTH_NAMES, 1)}
 #: A date in the possessive before the name of an event or its report: "2015's Ofsted inspection report", "July's
