@@ -58,6 +58,8 @@ def drafts_of_cues(
     publication date of its report. Dates go to cues nearest first, one each (:func:`_assign`). A publication date
     loses to the event's own date and does not use up the cue ("published on 2 May 2023 after the visit on 4 and 5
     April 2023"); with no date of its own, the event is known by its report's publication date alone."""
+    if not cues:
+        return  # (nothing to give a date to: speed only)
     r = rules()
     text = s.text
     publications = {id(d) for d in s.dates if is_publication(text, d, s.start)}

@@ -15,29 +15,30 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from caregraph.pipeline.extract.inspection_rules import GENERIC, OTHER, InspectionRules, rules
-from caregraph.pipeline.extract.patterns import folds_simply, may_hold, words_held
+from caregraph.pipeline.extract.inspection_rules import GENERIC, OTHER, finditer_at_words, rules
+from caregraph.pipeline.extract.patterns import folds_simply, holds_any, may_hold
 
 Cue = tuple[int, int, str]  # (start, end, kind)
 
 
 def sentence_cues(
-    text: str, s_start: int, s_end: int, last_kind: dict[str, str | None]
+    text: str, s_start: int, s_end: int, last_kind: dict[str, str | None], lower: str | None = None
 ) -> tuple[list[Cue], set[int], list[str]]:
     """The kind cues of a sentence, in order, where the anaphors among them are, and the kinds whose framework (not
     an event) the sentence names. A cue whose subject is another service (a children's home, a school, a youth
-    justice service) is an inspection of kind "other"."""
+    justice service) is an inspection of kind "other". ``lower``: the sentence in lower case, when the caller has
+    it."""
     r = rules()
     cues: list[Cue] = []
     frameworks: list[str] = []
     sentence = text[s_start:s_end]
-    low = sentence.lower()
+    low = sentence.lower() if lower is None else lower
     simple = folds_simply(sentence)
-    held = words_held(low, _needs(r), r.cue_words)  # the words of the tests below the sentence holds (speed only)
-    for (kind, pattern), words in zip(r.cue_kinds, r.cue_words, strict=True):
-        if kind.needs and held.isdisjoint(kind.needs):
+    held = r.cue_index.held(low)  # the words of the tests below the sentence holds, as bits (speed only)
+    for (kind, pattern), (needs, words) in zip(r.cue_kinds, r.cue_masks, strict=True):
+        if needs and not held & needs:
             continue
-        if simple and words and held.isdisjoint(words):
+        if simple and words and not held & words:
             continue  # no word every cue of the kind holds (speed only)
         for m in pattern.finditer(text, s_start, s_end):
             if _overlaps(cues, m.start(), m.end()):
@@ -62,7 +63,9 @@ def sentence_cues(
             cues.append((start, end, ref))
             anaphors.add(start)
     told = low if simple else None  # (the lower case, when it tells which words are in the sentence)
-    for m in r.report_subject.finditer(text, s_start, s_end) if not cues else ():
+    # (every match of report_subject names a report or letter, in its words or its look-ahead: speed only)
+    reported = not simple or holds_any(low, _REPORT_SUBJECT_WORDS)
+    for m in r.report_subject.finditer(text, s_start, s_end) if not cues and reported else ():
         cues.append((m.start(), m.end(), GENERIC))  # "Ofsted criticised … in a report published in 2012"
     for m in r.ordinal_ellipsis.finditer(text, s_start, s_end) if cues and may_hold(told, r.ordinal_ellipsis) else ():
         before = [c for c in cues if c[1] <= m.start()]
@@ -73,15 +76,9 @@ def sentence_cues(
     return cues, anaphors, frameworks
 
 
-_last_needs: tuple[InspectionRules | None, tuple[tuple[str, ...], ...]] = (None, ())
-
-
-def _needs(r: InspectionRules) -> tuple[tuple[str, ...], ...]:
-    """The ``needs`` of the kinds of ``r.cue_kinds`` (one tuple for the rules object, for :func:`words_held`)."""
-    global _last_needs
-    if _last_needs[0] is not r:
-        _last_needs = (r, tuple(kind.needs for kind, _ in r.cue_kinds))
-    return _last_needs[1]
+#: A word every match of the rules' ``report_subject`` holds (lower case), in its words or in its look-ahead (which
+#: sees no further than the sentence): tested first (speed only).
+_REPORT_SUBJECT_WORDS = ("report", "letter")
 
 
 def context_kind(sentence: str, cues: list[Cue], frameworks: list[str]) -> str | None:
@@ -142,7 +139,9 @@ def _anaphors(
     ``low``: the sentence in lower case, when it tells which words are in it (see :func:`may_hold`)."""
     r = rules()
     out: list[Cue] = []
-    for m in r.anaphor.finditer(text, s_start, s_end) if may_hold(low, r.anaphor) else ():
+    for m in (
+        finditer_at_words(r.anaphor, text, s_start, s_end, low, _ANAPHOR_STARTS) if may_hold(low, r.anaphor) else ()
+    ):
         noun = m.group("word").lower()
         before = r.anaphor_before.search(text, max(s_start, m.start() - 80), m.start())
         if before is None and noun != "inspections":
@@ -173,21 +172,33 @@ def _anaphors(
         if ref is not None:
             out.append((start, m.end(), OTHER if other_service(text, start, m.end(), s_start, s_end) else ref))
     if last_kind["inspection"] or last_kind["visit"]:
-        for m in r.report_anaphor.finditer(text, s_start, s_end) if may_hold(low, r.report_anaphor) else ():
+        for m in (
+            finditer_at_words(r.report_anaphor, text, s_start, s_end, low, _REPORT_ANAPHOR_STARTS)
+            if may_hold(low, r.report_anaphor)
+            else ()
+        ):
             # "In their report published today (6 August) inspectors praise …": the report of the event last named
             ref = last_kind["inspection"] or last_kind["visit"]
             if ref is not None and not any(m.start() < e and s < m.end() for s, e, _ in out):
                 out.append((m.start(), m.end(), ref))
-    if _VISIT_WORD.search(text, s_start, s_end):
+    if (low is not None and holds_any(low, _SURE_VISIT)) or (
+        may_hold(low, _VISIT_WORD) and _VISIT_WORD.search(text, s_start, s_end)
+    ):
         # a visit of no stated kind takes the kind of the visit last named, else of the inspection last named
         # ("SEND inspection – outcome. Inspectors from Ofsted and the CQC visited …")
         named = last_kind["inspection"] if last_kind["inspection"] != GENERIC else None
-        for m in r.visit_verb.finditer(text, s_start, s_end):
+        for m in finditer_at_words(r.visit_verb, text, s_start, s_end, low, _VISIT_VERB_STARTS):
             ref = last_kind["visit"] or named or (OTHER if visits_of_no_kind else None)
             if ref is not None:
                 out.append((m.start(), m.end(), ref))
     return out
 
+
+#: The words the matches of the rules' ``anaphor``, ``report_anaphor`` and ``visit_verb`` start with (lower case):
+#: they are tried only where these start (speed only).
+_ANAPHOR_STARTS = ("inspection", "visit", "revisit", "re-visit")
+_REPORT_ANAPHOR_STARTS = ("its", "their")
+_VISIT_VERB_STARTS = ("ofsted", "inspector", "hmi", "inspection", "education", "watchdog")
 
 #: A definite mention: "The visit took place on 23 May" (or "The Ofsted visit …") after "a recent Ofsted inspection"
 #: is the inspectors' visit.
@@ -214,6 +225,10 @@ _INSPECTORS_OWN = re.compile(r"(?i)\b(?:ofsted|inspectors|HMI|watchdog|regulator
 _VISIT_WORD = re.compile(
     r"(?i)(?=[vrcsobw])(?:visited|visiting|returned|came\s+(?:back|to)|spent|on[\s-]?site|(?:been|were|was)\s+(?:in|at)\s)"
 )
+
+#: Words that are whole matches of :data:`_VISIT_WORD` on their own (lower case): a sentence whose lower case holds one
+#: holds a match, so the pattern need not be tried (speed only).
+_SURE_VISIT = ("visited", "visiting", "returned", "spent")
 
 
 #: A clause with a subject of its own: "The Youth Offending Service was rated good … and the council's children's

@@ -48,6 +48,7 @@ from caregraph.pipeline.extract.inspection_rules import (
     OTHER,
     SIF,
     Draft,
+    found_at_words,
     is_publication,
     rules,
 )
@@ -82,9 +83,13 @@ _MAY_GRADE = re.compile(
 )
 
 
-#: A word every match of :data:`_MAY_GRADE` holds (lower case; "ri" of "RI"): tested first, as :data:`_CUE_WORDS`
-#: (speed only).
-_GRADE_WORDS = ("good", "outstanding", "adequate", "improv", "ri", "lowest", "worst", "highest", "top")
+#: Words that are whole matches of :data:`_MAY_GRADE` on their own (lower case): a sentence whose lower case holds one
+#: holds a match, so the pattern need not be tried (speed only).
+_SURE_GRADE = ("good", "outstanding", "adequate", "improvement", "improving")
+#: The words the other matches of :data:`_MAY_GRADE` start with (speed only).
+_OTHER_GRADE = ("ri", "lowest", "worst", "highest", "top")
+#: A word every match of :data:`_MAY_GRADE` holds (lower case; "ri" of "RI").
+_GRADE_WORDS = (*_SURE_GRADE, *_OTHER_GRADE)
 
 #: What every kind cue, anaphor and visit verb holds (its rules' ``needs``, "inspection", "visit", "Ofsted",
 #: "inspectors", "HMI"): a sentence with none of them holds no mention of an event, only perhaps a grade (speed only).
@@ -93,12 +98,21 @@ _MAY_CUE = re.compile(
     r"|local\s+authority\s+children|\bsif\b|single\s+inspection|commissioner|peer|dfe|department\s+for\s+education"
     r"|weeks?\b|fortnight|annual|monitoring\s+letter|stocktake|hmi|watchdog|regulator|\bapa\b)"
 )
-#: A word every match of :data:`_MAY_CUE` holds (lower case): a sentence whose lower case holds none has no match, so
-#: the pattern is not tried (speed only; see :attr:`Doc.folds_simply` for when lower case tells).
+#: The words the matches of :data:`_MAY_CUE` start with (lower case): a sentence whose lower case holds none has no
+#: match, and one that holds some is tried only where they start (speed only; see :attr:`Doc.folds_simply` for when
+#: lower case tells).
 _CUE_WORDS = (
     "inspect", "visit", "review", "ofs", "oft", "jtai", "joint", "ila", "ilc", "local", "sif", "single",
     "commissioner", "peer", "dfe", "department", "week", "fortnight", "annual", "monitoring", "stocktake", "hmi",
     "watchdog", "regulator", "apa",
+)  # fmt: skip
+
+
+#: Words that are whole matches of :data:`_MAY_CUE` on their own (lower case): a sentence whose lower case holds one
+#: holds a match, so the pattern need not be tried (speed only).
+_SURE_CUE = (
+    "inspect", "visit", "review", "jtai", "commissioner", "peer", "dfe", "fortnight", "annual", "stocktake", "hmi",
+    "watchdog", "regulator",
 )  # fmt: skip
 
 
@@ -115,16 +129,29 @@ def match_inspections(doc: Doc, doc_date: PartialDate | None) -> tuple[list[Draf
             continue  # "12/06/2015 - … response to the OFSTED inspection": the date is the decision's
         low = text[s_start:s_end].lower() if simple else None
         cue_words = low is None or holds_any(low, _CUE_WORDS)
-        may_cue = cue_words and _MAY_CUE.search(text, s_start, s_end) is not None
-        if (
-            may_cue
-            or reading.undated_findings
-            or ((low is None or holds_any(low, _GRADE_WORDS)) and _MAY_GRADE.search(text, s_start, s_end))
-        ):
+        may_cue = cue_words and _may_cue(text, s_start, s_end, low)
+        if may_cue or reading.undated_findings or _may_grade(text, s_start, s_end, low):
             _read_sentence(doc, doc_date, s_start, s_end, reading, drafts, judgements, may_cue, cue_words)
     judgements.extend(table_judgements(text, doc.limit, {j.start for j, _ in judgements}))
     _sif_by_its_areas(text, doc.limit, drafts)
     return drafts, [(j, span) for j, span in judgements if j.start not in reading.consumed]
+
+
+def _may_cue(text: str, start: int, end: int, low: str | None) -> bool:
+    """Whether ``text[start:end]`` holds a match of :data:`_MAY_CUE` (``low``: its lower case, when it folds
+    simply). Speed only: a word of :data:`_SURE_CUE` is a match; every match starts with a word of :data:`_CUE_WORDS`,
+    tried only there."""
+    if low is None:
+        return _MAY_CUE.search(text, start, end) is not None
+    return holds_any(low, _SURE_CUE) or found_at_words(_MAY_CUE, text, start, end, low, _CUE_WORDS)
+
+
+def _may_grade(text: str, start: int, end: int, low: str | None) -> bool:
+    """Whether ``text[start:end]`` holds a match of :data:`_MAY_GRADE` (``low``: its lower case, when it folds
+    simply). Speed only: with none of :data:`_SURE_GRADE`, a match starts with a word of :data:`_OTHER_GRADE`."""
+    if low is None:
+        return _MAY_GRADE.search(text, start, end) is not None
+    return holds_any(low, _SURE_GRADE) or found_at_words(_MAY_GRADE, text, start, end, low, _OTHER_GRADE)
 
 
 def _about_a_service(doc: Doc) -> bool:
@@ -217,12 +244,13 @@ def _read_sentence(
     r = rules()
     text = doc.text
     sentence = text[s_start:s_end]
+    lower = sentence.lower()
+    low = lower if folds_simply(sentence) else None  # (for the word pre-checks: speed only)
     cues, anaphors, frameworks = (
-        sentence_cues(text, s_start, s_end, reading.last_kind)
-        if may_cue or (cue_words and _MAY_CUE.search(sentence))
+        sentence_cues(text, s_start, s_end, reading.last_kind, lower)
+        if may_cue or (cue_words and _may_cue(sentence, 0, len(sentence), low))
         else ([], set(), [])
     )
-    low = sentence.lower() if folds_simply(sentence) else None  # (for the word pre-checks: speed only)
     monitored = (
         may_hold(low, r.monitored_by_other) and r.monitored_by_other.search(text, s_start, s_end) is not None
         if cues or cue_words
@@ -262,7 +290,9 @@ def _read_sentence(
     ]
     same = (
         r.same_grade.search(text, s_start, s_end)
-        if (reading.last_grade or sentence_judgements) and may_hold(low, r.same_grade)
+        if (reading.last_grade or sentence_judgements)
+        and may_hold(low, r.same_grade)
+        and (low is None or holds_any(low, _SAME_WORDS))
         else None
     )
     if same:  # "The 2013 inspection had reached the same conclusion": the grade last stated, carried forward
@@ -278,7 +308,11 @@ def _read_sentence(
     planned_sentence = may_hold(low, r.planned) and bool(r.planned.search(sentence))
     dates = (
         [d for d in dates_of(doc, s_start, s_end, doc_date, planned_sentence) if not others_date(text, d, cues)]
-        if (cues or sentence_judgements or reading.undated_findings)
+        # (only a cue, an event whose findings the sentence before named, or an overall grade of the council's that
+        # does not point back takes a date: the dates of other sentences are never read, so not found; speed only)
+        if cues
+        or reading.undated_findings
+        or any(j.overall and not j.other_service and not j.last_named for j in sentence_judgements)
         else []
     )
     context = context_kind(sentence, cues, frameworks) if cues else None
@@ -416,6 +450,10 @@ def _of_other_service(text: str, j: JudgementMention) -> JudgementMention:
         return replace(j, other_service=True, areas=(), explicit=True)
     return replace(j, other_service=True)
 
+
+#: A word every match of the rules' ``same_grade`` holds besides those :func:`may_hold` reads from it ("the same",
+#: "an identical", "confirmed at"): tested too, for its verb before them is tried at every word (speed only).
+_SAME_WORDS = ("same", "identical", "similar", "confirmed", "repeated", "upheld", "reaffirmed")
 
 _OVERALL_NEAR = re.compile(r"(?i)\boverall\b")
 

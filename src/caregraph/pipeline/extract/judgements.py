@@ -19,19 +19,19 @@ inspections finder's merge (:mod:`caregraph.pipeline.extract.inspection_merge`).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
 from caregraph.pipeline.dates import DateMention
 from caregraph.pipeline.extract.doc import load_rules
+from caregraph.pipeline.extract.inspection_rules import WordIndex, found_at_words
 from caregraph.pipeline.extract.patterns import (
     at_word_starts,
     folds_simply,
     holds_any,
     may_hold,
     needed_words,
-    words_held,
 )
 
 #: The area key of a grade for some areas, or for an area that is none of the judgement areas: it is not the overall
@@ -45,6 +45,8 @@ class JudgementRules:
     scale_ends: tuple[tuple[str, re.Pattern[str]], ...]  # (judgement key, "lowest possible" …): the frame's own
     frames: tuple[re.Pattern[str], ...]  # judging frames, each with a (?P<grade>…) group
     frame_words: tuple[tuple[str, ...], ...]  # for each frame, words one of which its every match holds
+    frame_index: WordIndex  # the words of frame_words, for one pass over a sentence (speed only)
+    frame_masks: tuple[int, ...]  # for each frame, the mask of its frame_words
     areas: tuple[tuple[str, re.Pattern[str]], ...]  # (area key, pattern), PARTIAL among them
     partial_after: re.Pattern[str]  # "… good in most areas": the grade's own qualifier
 
@@ -55,11 +57,15 @@ def rules() -> JudgementRules:
     d = load_rules("inspections")
     grade_alternation = "|".join(f"(?:{p})" for p in d["judgement_words"].values())
     frames = tuple(at_word_starts(f.replace("{grade}", grade_alternation)) for f in d["judgement"]["judgement_frames"])
+    frame_words = tuple(needed_words(f) for f in frames)
+    frame_index = WordIndex([w for words in frame_words for w in words])
     return JudgementRules(
         grade_words=tuple((k, re.compile(rf"^(?:{p})$", re.I)) for k, p in d["judgement_words"].items()),
         scale_ends=tuple((k, re.compile(rf"^(?:{p})$", re.I)) for k, p in d["judgement_scale_ends"].items()),
         frames=frames,
-        frame_words=tuple(needed_words(f) for f in frames),
+        frame_words=frame_words,
+        frame_index=frame_index,
+        frame_masks=tuple(frame_index.mask(words) for words in frame_words),
         areas=tuple((k, re.compile(p, re.I)) for k, p in d["judgement_areas"].items()),
         partial_after=re.compile(r"\s*['’”\"]?\s*(?:overall\s+)?(?:" + d["judgement_areas"][PARTIAL] + ")", re.I),
     )
@@ -143,8 +149,14 @@ _THAT_EVENT = re.compile(r"\b(?:that|this|the\s+same)\s+(?:inspection|re-?inspec
 _GRADE_WORD = re.compile(
     r"(?i)(?=[goiranlhtw])(?:good|inadequate|outstanding|requir|adequate|need(?:s|ed|ing)\s+improv|\bRI\b|lowest|worst|highest|top\s)"
 )
-#: A word every match of :data:`_GRADE_WORD` holds (lower case; "ri" of "RI"), tested first (speed only).
-_GRADE_WORDS = ("good", "adequate", "outstanding", "requir", "need", "ri", "lowest", "worst", "highest", "top")
+#: Words that are whole matches of :data:`_GRADE_WORD` on their own (lower case): a span whose lower case holds one
+#: holds a match, so the pattern need not be tried (speed only).
+_SURE_GRADE_WORDS = ("good", "adequate", "outstanding", "requir", "lowest", "worst", "highest")
+#: The words the other matches of :data:`_GRADE_WORD` start with ("ri" of "RI"): tried only where they start (speed
+#: only).
+_OTHER_GRADE_WORDS = ("need", "ri", "top")
+#: A word every match of :data:`_GRADE_WORD` holds (lower case; "ri" of "RI").
+_GRADE_WORDS = (*_SURE_GRADE_WORDS, *_OTHER_GRADE_WORDS)
 _OVERALL_WORD = re.compile(r"\boverall\b", re.I)
 #: What follows a grade that is a good thing, not a grade ("good practice", "outstanding work").
 _NOT_A_GRADE_AFTER = re.compile(
@@ -201,12 +213,12 @@ def _graded_frames(text: str, start: int, end: int) -> list[tuple[int, int, str,
     found: list[tuple[int, int, str, int, int]] = []
     span = text[start:end]
     low = span.lower() if folds_simply(span) else None  # (for the word pre-checks: speed only)
-    if (low is not None and not holds_any(low, _GRADE_WORDS)) or not _GRADE_WORD.search(text, start, end):
+    if not _may_grade(text, start, end, low):
         return found  # every frame holds a grade word
     r = rules()
-    held = words_held(low, r.frame_words) if low is not None else None
-    for frame, words in zip(r.frames, r.frame_words, strict=True):
-        if held is not None and words and held.isdisjoint(words):
+    held = r.frame_index.held(low) if low is not None else None  # (as bits: speed only)
+    for frame, words in zip(r.frames, r.frame_masks, strict=True):
+        if held is not None and words and not held & words:
             continue  # no word the frame needs: no match
         for m in frame.finditer(text, start, end):
             gs, ge = m.span("grade")
@@ -223,6 +235,15 @@ def _graded_frames(text: str, start: int, end: int) -> list[tuple[int, int, str,
             found.append((gs, ge, grade, m.start(), m.end()))
     found.sort()
     return found
+
+
+def _may_grade(text: str, start: int, end: int, low: str | None) -> bool:
+    """Whether ``text[start:end]`` holds a match of :data:`_GRADE_WORD` (``low``: its lower case, when it folds
+    simply). Speed only: with none of :data:`_SURE_GRADE_WORDS`, a match starts with a word of
+    :data:`_OTHER_GRADE_WORDS`, tried only there."""
+    if low is None:
+        return _GRADE_WORD.search(text, start, end) is not None
+    return holds_any(low, _SURE_GRADE_WORDS) or found_at_words(_GRADE_WORD, text, start, end, low, _OTHER_GRADE_WORDS)
 
 
 def _frame_areas(text: str, lo: int, hi: int, gs: int, ge: int, fs: int) -> tuple[str, ...]:
@@ -356,6 +377,44 @@ _AREA_LABEL = re.compile(
 )
 
 
+#: The words the grade of every match of :data:`_GRADE_LINE` starts with (lower case).
+_GRADE_LINE_WORDS = ("outstanding", "good", "inadequate", "require")
+#: What may stand between a line's start or a table cell's bar and the grade, in a match of :data:`_GRADE_LINE`.
+_BAR_CHARACTERS = frozenset(" \t|:")
+
+
+def _grade_lines(text: str, limit: int, low: str | None) -> Iterator[re.Match[str]]:
+    """The matches of :data:`_GRADE_LINE` in ``text[:limit]``, as its ``finditer`` gives them (``low``:
+    ``text[:limit]`` in lower case, when it folds simply). Speed only: a match's grade starts where a word of
+    :data:`_GRADE_LINE_WORDS` does, right after the line's start or the bar before it (spaces, tabs, bars and colons),
+    so the pattern is tried only there, not at every space of the text."""
+    if low is None:
+        yield from _GRADE_LINE.finditer(text, 0, limit)
+        return
+    starts = sorted({q for word in _GRADE_LINE_WORDS for q in _occurrences(low, word)})
+    last = 0
+    for g in starts:
+        if g < last:
+            continue
+        p = g
+        while p > last and text[p - 1] in _BAR_CHARACTERS:
+            p -= 1
+        for c in range(p, g + 1):
+            m = _GRADE_LINE.match(text, c, limit)
+            if m is not None:
+                yield m
+                last = m.end()
+                break
+
+
+def _occurrences(low: str, word: str) -> Iterator[int]:
+    """Where ``word`` starts in ``low``, in order."""
+    q = low.find(word)
+    while q >= 0:
+        yield q
+        q = low.find(word, q + 1)
+
+
 def table_judgements(text: str, limit: int, known: set[int]) -> list[Located]:
     """Grades in flattened report tables in ``text[:limit]`` that are not among the grades starting at ``known``:
     "Overall effectiveness" and the grade on separate lines, and a judgement area's label on one line with its
@@ -368,7 +427,7 @@ def table_judgements(text: str, limit: int, known: set[int]) -> list[Located]:
         if grade and m.start("grade") not in known:
             out.append((JudgementMention(m.start("grade"), m.end("grade"), grade, (), m.start()), (m.start(), m.end())))
     known |= {j.start for j, _ in out}
-    for m in _GRADE_LINE.finditer(text, 0, limit) if may_hold(low, _GRADE_LINE) else ():
+    for m in _grade_lines(text, limit, low) if may_hold(low, _GRADE_LINE) else ():
         area_end = m.start() if m.group("bar") else m.start() - 1
         area_start = text.rfind("\n", 0, max(0, area_end)) + 1
         label = text[area_start : max(area_start, area_end)]
