@@ -204,6 +204,18 @@ class Gazetteer:
             host = (urlparse(url.strip()).hostname or "").lower()
         except ValueError:
             return None
+        known = self._host_councils  # (each host's answer worked out once: speed only)
+        if host not in known:
+            known[host] = self._from_host(host)
+        return known[host]
+
+    @cached_property
+    def _host_councils(self) -> dict[str, str | None]:
+        """:meth:`_from_host` of each host asked about so far."""
+        return {}
+
+    def _from_host(self, host: str) -> str | None:
+        """:meth:`from_url` of a URL on ``host`` (lower case)."""
         # the longest of the council domains that is the host or a dot-separated end of it
         by_domain = self._by_domain
         slug = by_domain.get(host)
@@ -239,27 +251,47 @@ class Gazetteer:
         """Every council name in ``text[start:end]`` that starts with a capital, as ``(start, end, slug)``: a linear
         scan over words (a name is matched as a run of words, punctuation ignored, longest first)."""
         end = len(text) if end is None else end
+        # the names of a span found once for the last text asked about: several passes scan a page's whole text
+        # (speed only)
+        last = self._last_found[0]  # (read once, replaced whole: no thread sees another's text's names)
+        if last[0] is not text:
+            last = self._last_found[0] = (text, {})
+        found = last[1].get((start, end))
+        if found is None:
+            found = last[1][start, end] = list(self._find(text, start, end))
+        return iter(found)
+
+    @cached_property
+    def _last_found(self) -> list[tuple[str, dict[tuple[int, int], list[tuple[int, int, str]]]]]:
+        """``[(text, {(start, end): what find gives})]`` for the last text :meth:`find` was asked about."""
+        return [("", {})]
+
+    def _find(self, text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
+        """:meth:`find`, found anew."""
         pos = start
         for m in self._first_words.finditer(text, start, end):
             if m.start() < pos or not m.group(0)[0].isupper():
                 continue
-            candidates = self._words.get(m.group(0).lower())
+            key = m.group(0).lower()
+            candidates = self._words.get(key)
             if not candidates:
                 continue
-            tokens = [
-                (t.start(), t.end(), "and" if t.group(0) == "&" else t.group(0).lower())
-                for t, _ in zip(
-                    _WORD.finditer(text, m.start(), min(end, m.start() + 160)), range(_MAX_NAME_WORDS), strict=False
-                )
-            ]
-            words = tuple([t[2] for t in tokens])
+            # the words from the first on (the first is m's), read only as far as a candidate needs: most fail at
+            # their second word (speed only)
+            words, ends = [key], [m.end()]
+            more = _WORD.finditer(text, m.end(), min(end, m.start() + 160))
             for name in candidates:
                 n = len(name)
-                if n <= len(tokens) and words[:n] == name:
+                if n > _MAX_NAME_WORDS:
+                    continue
+                while len(words) < n and (t := next(more, None)) is not None:
+                    words.append("and" if t.group(0) == "&" else t.group(0).lower())
+                    ends.append(t.end())
+                if n <= len(words) and tuple(words[:n]) == name:
                     slug = self._by_words.get(name)
                     if slug is not None:
-                        yield m.start(), tokens[n - 1][1], slug
-                        pos = tokens[n - 1][1]
+                        yield m.start(), ends[n - 1], slug
+                        pos = ends[n - 1]
                     break
 
     # ---------------------------------------------------------------------------------------------- indexes

@@ -473,6 +473,15 @@ def find_dates(
         and _RELATIVE_WORD.search(text, start, end) is not None,
         "weekday": (low is None or "day" in low) and _WEEKDAY_WORD.search(text, start, end) is not None,
     }
+    has["year"] = digit and _YEAR.search(text, first_digit.start() if first_digit else end, end) is not None
+    if digit:  # the characters and words of _NEEDS the span has (a lower-case test tells only when ``low`` does)
+        has["slash"] = "/" in span
+        has["slash or dot"] = has["slash"] or "." in span
+        has["hyphen"] = "-" in span
+        has["q"] = low is None or "q" in low
+        has["and"] = low is None or "and" in low
+        has["event"] = low is None or holds_any(low, _EVENT_WORDS)
+    has["year word"] = low is None or "year" in low
     has["month_or_year_word"] = durations and _DURATION_WORD.search(text, start, end) is not None
     missing = frozenset(need for need, found_it in has.items() if not found_it)
     # where the first match of a pattern of _STARTS_AT can start
@@ -660,40 +669,46 @@ _DATE_WORDS = (
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", *_SEASON_WORDS, *_RELATIVE_WORDS,
     "day",
 )  # fmt: skip
+#: The words one of which every match of the ``y_event`` pattern holds ("the 2019 inspection", "our 2023 focused
+#: visit", "the 2021 judgement"), lower case.
+_EVENT_WORDS = ("inspection", "visit", "jtai", "judgement", "judgment", "rating", "grade", "verdict")
 
 
-#: What a span must hold for a pattern to be worth trying.
+#: What a span must hold for a pattern to be worth trying ("year": a match of :data:`_YEAR`, which every pattern
+#: with a year of :data:`_Y` in it needs, and which a digit does not tell: "21st November", "2.5", "Q3"; "slash",
+#: "slash or dot", "hyphen": the separator of a date in figures; "q", "and", "year word", "event": a letter or word
+#: the pattern spells out, in lower case, or one of :data:`_EVENT_WORDS`). Speed only: see :func:`find_dates`.
 _NEEDS = {
     "bare_season": ("season",),
-    "d_d_m_y": ("digit", "month"),
-    "d_m_d_m_y": ("digit", "month"),
-    "d_m_y_d_m_y": ("digit", "month"),
-    "d_m_y": ("digit", "month"),
-    "m_d_y": ("digit", "month"),
-    "m_d_m_d_y": ("digit", "month"),
+    "d_d_m_y": ("year", "month"),
+    "d_m_d_m_y": ("year", "month"),
+    "d_m_y_d_m_y": ("year", "month"),
+    "d_m_y": ("year", "month"),
+    "m_d_y": ("year", "month"),
+    "m_d_m_d_y": ("year", "month"),
     "m_d": ("digit", "month"),
-    "m_d_d_y": ("digit", "month"),
+    "m_d_d_y": ("year", "month"),
     "m_d_d": ("digit", "month"),
     "m_m": ("month",),
-    "numeric_yy": ("digit",),
-    "y_list": ("digit",),
+    "numeric_yy": ("digit", "slash"),
+    "y_list": ("year", "and"),
     "tomorrow": ("relative",),
-    "numeric_range": ("digit",),
-    "numeric": ("digit",),
-    "iso": ("digit",),
-    "m_m_y": ("digit", "month"),
-    "m_y": ("digit", "month"),
-    "s_s_y": ("digit", "season"),
-    "s_y": ("digit", "season"),
-    "q_y": ("digit",),
-    "m_rel_y": ("digit", "month"),
-    "y": ("digit",),
-    "y_event": ("digit",),
+    "numeric_range": ("year", "slash"),
+    "numeric": ("year", "slash or dot"),
+    "iso": ("year", "hyphen"),
+    "m_m_y": ("year", "month"),
+    "m_y": ("year", "month"),
+    "s_s_y": ("year", "season"),
+    "s_y": ("year", "season"),
+    "q_y": ("year", "q"),
+    "m_rel_y": ("year", "month", "year word"),
+    "y": ("year",),
+    "y_event": ("year", "event"),
     "d_m_d_m": ("digit", "month"),
     "d_d_m": ("digit", "month"),
     "d_m": ("digit", "month"),
-    "month_this_year": ("month", "relative"),
-    "d_m_d_m_rel": ("digit", "month", "relative"),
+    "month_this_year": ("month", "relative", "year word"),
+    "d_m_d_m_rel": ("digit", "month", "relative", "year word"),
     "rel_month": ("relative",),
     "rel_named_month": ("month",),
     "rel_year": ("relative",),

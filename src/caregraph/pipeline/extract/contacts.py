@@ -368,6 +368,7 @@ _DATE_START = re.compile(
     r"[ \t]*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]+|(?:Updated|Published|Posted)[ \t:]+)?"
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?[ \t]+{_MONTHS},?[ \t]+\d{{4}}|{_MONTHS}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+\d{{4}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}})\b"
 )
+_A_DIGIT = re.compile(r"\d")
 _BYLINE_PARTS = re.compile(r"[ \t]*,[ \t]*|[ \t]+[|–—-][ \t]+")
 _BYLINE_LINES = 12  # a byline stands in the page's head: its first lines
 
@@ -381,7 +382,8 @@ def _dated_bylines(doc: Doc) -> Iterator[PersonCandidate]:
         if start >= doc.limit or len(line) > 120:
             break
         head, dated = line, False
-        date = _DATE_START.search(line)
+        # (speed only: every date the pattern reads holds a digit; a line without one is not searched)
+        date = _DATE_START.search(line) if _A_DIGIT.search(line) else None
         if date is not None and date.start() > 0 and not line[date.end() :].strip(" \t0123456789:APMBSTGapm"):
             head, dated = line[: date.start()].rstrip(" \t,|–—-"), True
         elif i + 1 < len(lines) and _DATE_START.match(lines[i + 1][2]):

@@ -110,7 +110,8 @@ def section_units(doc: Doc, s: Segment) -> list[Unit]:
         row = _ROW_LABEL.match(text, ls, le)
         if row is not None:  # a table row "| Decision | That the report be noted. |"
             ls = row.end()
-        label = _INLINE_LABEL.search(text, ls, le)
+        # (a label holds a colon: the quick test first, speed only)
+        label = _INLINE_LABEL.search(text, ls, le) if text.find(":", ls, le) >= 0 else None
         if label is not None and "." not in text[ls : label.start()]:
             # a flattened table's row: "Minutes of the last meeting Minutes: The minutes of …"; a list marker after
             # the label is the resolution's number ("… Minutes: 1) RESOLVED that the minutes …")

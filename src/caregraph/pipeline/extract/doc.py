@@ -223,14 +223,29 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[tup
     span is unboundedly long."""
     end = len(text) if end is None else end
     pos = start
-    for m in _breaks(text, start, end):
+    # the breaks: ``_SENTENCE_END.finditer(text, start, end)``, tried only where a break can start
+    # (:data:`_BREAK_CANDIDATE`): the same matches, as every match is at such a place and none is empty (speed only;
+    # in one loop here, not a generator of its own, and each break's one-character test without its group's string)
+    last = start
+    match = _SENTENCE_END.match
+    for c in _BREAK_CANDIDATE.finditer(text, max(0, start - 1), end):
+        at = c.start()
+        newline = text[at] == "\n"
+        if not newline:
+            at += 1
+        if at < last:
+            continue
+        m = match(text, at, end)
+        if m is None:
+            continue
+        last = m.end()
         stop = m.start()
         # an abbreviation ends in "." at the break (or before a line break there): only then is it looked for
         if (text[stop - 1 : stop] == "." or text[stop - 2 : stop] == ".\n") and _ABBREVIATIONS.search(
             text, max(pos, stop - 8), stop
         ):
             continue
-        if m.group() == "\n" and _WRAPPED.search(text, max(pos, stop - 8), stop):
+        if last - stop == 1 and text[stop] == "\n" and _WRAPPED.search(text, max(pos, stop - 8), stop):
             continue  # a line hard-wrapped after a word no sentence ends with: "… its grading in\nJanuary 2020 …"
         if stop - pos > _MAX_SENTENCE:
             yield from _bounded(text, pos, stop)
@@ -240,22 +255,8 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[tup
             if kept:
                 lead = pos + len(part) - len(part.lstrip())
                 yield lead, lead + len(kept)
-        pos = m.end()
+        pos = last
     yield from _bounded(text, pos, end)
-
-
-def _breaks(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
-    """``_SENTENCE_END.finditer(text, start, end)``, tried only where a break can start (:data:`_BREAK_CANDIDATE`):
-    the same matches, as every match is at such a place and none is empty (speed only)."""
-    last = start
-    for c in _BREAK_CANDIDATE.finditer(text, max(0, start - 1), end):
-        at = c.start() if c.group() == "\n" else c.end()
-        if at < last:
-            continue
-        m = _SENTENCE_END.match(text, at, end)
-        if m is not None:
-            yield m
-            last = m.end()
 
 
 def _bounded(text: str, s: int, e: int) -> Iterator[tuple[int, int]]:

@@ -45,7 +45,7 @@ from functools import cache
 from caregraph.pipeline.dates import DateMention, document_date_from_url, sort_key
 from caregraph.pipeline.extract.doc import SCAN_LIMIT, Doc, clean, load_rules, trim
 from caregraph.pipeline.extract.inspections import is_publication
-from caregraph.pipeline.extract.patterns import at_word_starts, folds_simply, holds_any, with_first_letters
+from caregraph.pipeline.extract.patterns import at_word_starts, with_first_letters
 from caregraph.records import DecisionRecord, FollowUpRecord, PartialDate, Segmented
 
 
@@ -73,8 +73,8 @@ def rules() -> FollowUpRules:
     """The rules of ``rules/follow_ups.toml``, compiled once."""
     d = load_rules("follow_ups")["follow_ups"]
     return FollowUpRules(
-        cue=at_word_starts(d["cue"]),
-        not_cue=with_first_letters(d["not_cue"], re.I),  # (led by its first letters: speed only)
+        cue=at_word_starts(d["cue"], by_letter=True),  # (its alternatives grouped by first letter: speed only)
+        not_cue=at_word_starts(d["not_cue"], by_letter=True),  # (at word starts, grouped by first letter: speed only)
         not_due_before=re.compile(d["not_due_before"], re.I),
         description_lead=re.compile(d["description_lead"], re.I),
         clutter=re.compile(d["clutter"], re.I),
@@ -884,26 +884,17 @@ def _description(text: str, start: int, end: int, due_start: int, due_end: int) 
 #: What every due date holds: a digit, or a month, season or relative word (a cheap test that skips the rest; the
 #: digit is tested on its own first, then the words).
 _DIGIT = re.compile(r"\d")
-#: A word every match of :data:`_DATE_WORD` holds, in lower case (speed only: see :func:`_may_name_a_date`).
-_DATE_WORDS = (
-    "may", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "spring", "summer", "autumn",
-    "winter", "fall", "today", "tomorrow", "month", "year", "week", "day", "morning", "end",
-)  # fmt: skip
 
 
 def _may_name_a_date(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` holds a match of :data:`_DATE_WORD`, the pattern tried only when the span's lower
-    case holds one of :data:`_DATE_WORDS` (when lower case tells: :func:`folds_simply`)."""
-    span = text[start:end]
-    if folds_simply(span):
-        low = span.lower()
-        if not holds_any(low, _DATE_WORDS):
-            return False
+    """Whether ``text[start:end]`` holds a match of :data:`_DATE_WORD` (searched at once: a pre-check of its words in
+    the span's lower case cost more than it saved)."""
     return _DATE_WORD.search(text, start, end) is not None
 
 
+#: (led by a word boundary, then the first letters: inside a word it gives up at the first test; speed only)
 _DATE_WORD = re.compile(
-    r"(?=[jfmasondwtyJFMASONDWTY])\b(?:(?-i:May)|(?i:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?"
+    r"\b(?=[jfmasondwtyJFMASONDWTY])(?:(?-i:May)|(?i:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?"
     r"|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|spring|summer|autumn|winter|fall|today"
     r"|tomorrow|month|year|week|(?:mon|tues|wednes|thurs|fri|satur|sun)day|morning|the\s+end\s+of))"
 )

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from caregraph.pipeline.extract.doc import Doc, clean, evidence
@@ -222,7 +223,7 @@ def _anaphoric_body(doc: Doc) -> str | None:
         head = m.group("head")
         if head.lower() != "council":
             counts[head] = counts.get(head, 0) + 1
-    for m in _acting_bodies().finditer(doc.text, 0, doc.limit):
+    for m in _acting_matches(doc.text, doc.limit):
         name = body_name(m.group("body"))
         head = m.group("head")
         if name is not None and head.lower() != "council" and len(name.split()) > 1:
@@ -238,6 +239,33 @@ def _bare_heads() -> re.Pattern[str]:
     # "[Tt]" first, then a look-behind for the start of a word: the same matches as "\b[Tt]he", which a search
     # skips along the text to a "T" or "t" for (speed only)
     return re.compile(rf"[Tt](?<!\w.)he\s+(?P<head>{rules().body_heads})(?![\w-])(?!\s+(?:of|for)\b)")
+
+
+#: Where a match of :func:`_acting_bodies` can have its "The": a "[Tt]he" and a capital (speed only).
+_THE_CAPITAL = re.compile(r"[Tt]he[ \t]+[A-Z]")
+
+
+def _acting_matches(text: str, limit: int) -> Iterator[re.Match[str]]:
+    """The matches of :func:`_acting_bodies` in ``text[:limit]``, as its ``finditer`` gives them, the pattern tried
+    only where it can start (speed only: a search would try its sentence-start test at every position). A match
+    starts in the run of spaces and tabs before its "The" (at most two characters into it: its start follows a
+    line's start or "." or ":" and one or two spaces); matches cannot overlap (no "The" that may start one lies in
+    another), so trying the few starts before each "The" in turn finds the same matches."""
+    pattern = _acting_bodies()
+    last = 0
+    for t in _THE_CAPITAL.finditer(text, 0, limit):
+        the = t.start()
+        if the < last:
+            continue
+        k = the
+        while k > last and text[k - 1] in " \t":
+            k -= 1
+        for at in range(k, min(k + 2, the) + 1):
+            m = pattern.match(text, at, limit)
+            if m is not None:
+                last = m.end()
+                yield m
+                break
 
 
 @cache

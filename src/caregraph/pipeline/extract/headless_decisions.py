@@ -18,6 +18,7 @@ opener after "In response to questions," answers them: none is a resolution.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from functools import cache
 
 from caregraph.pipeline.extract.decision_lines import (
@@ -32,7 +33,7 @@ from caregraph.pipeline.extract.decision_lines import (
 from caregraph.pipeline.extract.decision_rules import resolution_opening, rules
 from caregraph.pipeline.extract.doc import Doc
 from caregraph.pipeline.extract.meeting_rules import rules as meeting_rules
-from caregraph.pipeline.extract.patterns import holds_any
+from caregraph.pipeline.extract.patterns import may_hold
 from caregraph.records import Segment
 
 
@@ -179,12 +180,21 @@ _NOTED_LEAD_IN = re.compile(
 )
 
 
+def _ends_in_colon(text: str, start: int, end: int) -> bool:
+    """Whether the last character of ``text[start:end]`` that is not white space is a colon: what a match of
+    :data:`_NOTED_LEAD_IN` or of the first branch of :data:`_AGREED_LEAD_IN` (":", white space, the end) needs, a
+    quick test before them (speed only)."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end > start and text[end - 1] == ":"
+
+
 def _noted_sublists(text: str, units: list[Unit]) -> set[int]:
     """The list items under a line that says they were noted ("The panel noted the following:" above "• That the
     overall judgement was …", "• There were no areas …"): points of the discussion that were noted, no resolutions."""
     out: set[int] = set()
     for k, (_number, cs, end, _marked) in enumerate(units):
-        if end - cs > 140 or not _NOTED_LEAD_IN.search(text[cs:end]):
+        if end - cs > 140 or not _ends_in_colon(text, cs, end) or not _NOTED_LEAD_IN.search(text[cs:end]):
             continue
         for j in range(k + 1, len(units)):
             if not units[j][3]:
@@ -246,8 +256,8 @@ def _agreed_sublists(text: str, units: list[Unit]) -> set[int]:
     to the first that is not one, or that is marked like the lead-in (the next item of the outer list)."""
     out: set[int] = set()
     for k, (number, cs, end, _marked) in enumerate(units):
-        if not _AGREED_LEAD_IN.search(text, cs, end):
-            continue
+        if not (cs == 0 or _ends_in_colon(text, cs, end)) or not _AGREED_LEAD_IN.search(text, cs, end):
+            continue  # (the test first, speed only: its "^" holds only at the text's start, else it ends in a colon)
         outer = number.isdigit() if number else None
         for j in range(k + 1, len(units)):
             n, _, _, marked = units[j]
@@ -351,23 +361,31 @@ def reported_decisions(doc: Doc) -> list[Item]:
     another form."""
     text = doc.text
     low = text[: doc.limit].lower() if doc.folds_simply else None  # (for the word pre-checks: speed only)
-    reported = (low is None or holds_any(low, _REPORTED_WORDS)) and _REPORTED_CUE.search(text, 0, doc.limit)
+    if low is None:
+        reported = _REPORTED_CUE.search(text, 0, doc.limit) is not None
+    else:  # (tried only where one of its words starts: speed only)
+        reported = next(_matches_at(_REPORTED_CUE, text, low, _REPORTED_WORDS), None) is not None
     if not reported and (
         (low is not None and "minutes" not in low) or _MINUTES_CONFIRMED.search(text, 0, doc.limit) is None
     ):
         return []
     items: list[Item] = []
-    for m in _REPORTED_PASSIVE.finditer(text, 0, doc.limit):
+    passive = _REPORTED_PASSIVE.finditer(text, 0, doc.limit) if may_hold(low, _REPORTED_PASSIVE) else ()
+    for m in passive:
         _, end = doc.sentence_around(m.start(), m.end())
         if text[m.end() - 5 : m.end()].lower().startswith("that") and _VIEW.match(text, m.end() - 1, end):
             continue  # "it was subsequently decided that this approach was insufficient": a view, not a decision
         items.extend(_infinitives(text, m.start("start") if m.group("start") else m.start("made"), m.end(), end))
-    for m in _MINUTES_CONFIRMED.finditer(text, 0, doc.limit):
+    for m in _MINUTES_CONFIRMED.finditer(text, 0, doc.limit) if may_hold(low, _MINUTES_CONFIRMED) else ():
         _, end = doc.sentence_around(m.start(), m.end())
         while end > m.start() and text[end - 1] in " \t\n":
             end -= 1
         items.append((None, m.start(), end))
-    for m in _REPORTED_ACTIVE.finditer(text, 0, doc.limit):
+    if low is None:
+        active: Iterable[re.Match[str]] = _REPORTED_ACTIVE.finditer(text, 0, doc.limit)
+    else:  # (tried only where one of its verbs starts: speed only)
+        active = _matches_at(_REPORTED_ACTIVE, text, low, _ACTIVE_VERBS)
+    for m in active:
         if any(a <= m.start() < b for _, a, b in items):
             continue
         start, end = doc.sentence_around(m.start(), m.end())
@@ -385,6 +403,32 @@ def reported_decisions(doc: Doc) -> list[Item]:
     # a sentence cut off after its verb ("… the Commission agreed that" over a page break) says no decision
     items = [i for i in items if not _DANGLING.search(text, i[1], i[2])]
     return sorted(items, key=lambda i: i[1])
+
+
+#: The words a match of :data:`_REPORTED_ACTIVE` starts with (lower case).
+_ACTIVE_VERBS = ("agreed", "voted", "resolved", "decided")
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, low: str, words: tuple[str, ...]) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern`` in ``text[:len(low)]`` as its ``finditer`` gives them, for a pattern whose every
+    match starts with one of ``words`` (lower case) in some case; ``low`` is the lower case of ``text[:len(low)]``,
+    which shows where they are when the text folds simply (:attr:`Doc.folds_simply`). The pattern is tried only where
+    one of them starts, not at every position of the text (speed only): no match can start elsewhere."""
+    limit = len(low)
+    starts = set()
+    for word in words:
+        i = low.find(word)
+        while i >= 0:
+            starts.add(i)
+            i = low.find(word, i + 1)
+    last = 0
+    for i in sorted(starts):
+        if i < last:
+            continue
+        m = pattern.match(text, i, limit)
+        if m is not None:
+            last = m.end()
+            yield m
 
 
 #: A reported decision that ends at its complement, its content cut off: "agreed that", "decided to".

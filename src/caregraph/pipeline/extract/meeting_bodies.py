@@ -10,11 +10,13 @@ share. Rules: ``rules/meetings.toml`` (:mod:`.meeting_rules`).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from caregraph.gazetteer import gazetteer
 from caregraph.pipeline.extract.doc import WIDE_SCAN_LIMIT, Doc, clean
 from caregraph.pipeline.extract.meeting_rules import lower_name, rules
+from caregraph.pipeline.extract.patterns import needed_words
 
 _BOILERPLATE = re.compile(
     r"(?i)^(?:agenda|minutes|agenda\s+and\s+(?:draft\s+)?minutes|draft\s+minutes|meeting\s+details|issue\s*[-–—].*|agenda\s+item)$"
@@ -112,12 +114,59 @@ def bare_head(doc: Doc, raw: str, own: str | None, pos: int) -> str | None:
     if own is not None and _own_head(own) == head:
         return own
     best = None
-    for m in named_body().finditer(doc.text, 0, min(len(doc.text), WIDE_SCAN_LIMIT)):
-        name = body_name(after_comma(m.group(0)))
-        if name is None or len(name.split()) < 2 or name.split()[-1].lower() != head:
+    for start, name in _full_names(doc):
+        if name.split()[-1].lower() != head:
             continue
-        if m.start() < pos or best is None:
+        if start < pos or best is None:
             best = name
-        if m.start() >= pos:
+        if start >= pos:
             break
     return best
+
+
+_last_full_names: tuple[str, list[tuple[int, str]]] = ("", [])
+
+
+def _full_names(doc: Doc) -> list[tuple[int, str]]:
+    """``(start, name)`` of each match of :func:`named_body` in the scanned text that is a body's name of two words or
+    more (:func:`body_name`), in order: found once for the last text (speed only)."""
+    global _last_full_names
+    last = _last_full_names  # (read once: another thread may replace it)
+    if last[0] is doc.text:
+        return last[1]
+    out = []
+    for m in _named_bodies(doc.text, min(len(doc.text), WIDE_SCAN_LIMIT), doc.folds_simply):
+        name = body_name(after_comma(m.group(0)))
+        if name is not None and len(name.split()) >= 2:
+            out.append((m.start(), name))
+    _last_full_names = (doc.text, out)
+    return out
+
+
+def _named_bodies(text: str, end: int, folds_simply: bool) -> Iterator[re.Match[str]]:
+    """The matches of :func:`named_body` in ``text[:end]``, as its ``finditer`` gives them, searched for only on the
+    lines that hold a word every head word holds (speed only). A match lies within one line and its look-arounds see
+    no further than its line's ends (no part of the pattern crosses a line break, nor matches one), so the matches
+    line by line are those of the whole; the words are those :func:`.patterns.needed_words` reads from the head
+    words' pattern, which a line's lower case holds when the text folds simply (:attr:`Doc.folds_simply`)."""
+    if not folds_simply:
+        yield from named_body().finditer(text, 0, end)
+        return
+    low = text[:end].lower()
+    starts = set()
+    for word in _head_words():
+        i = low.find(word)
+        while i >= 0:
+            starts.add(text.rfind("\n", 0, i) + 1)
+            i = low.find(word, i + len(word))
+    for line_start in sorted(starts):
+        line_end = text.find("\n", line_start, end)
+        yield from named_body().finditer(text, line_start, end if line_end < 0 else line_end)
+
+
+@cache
+def _head_words() -> tuple[str, ...]:
+    """Words, lower case, one of which every head word of a body's name holds (in any case)."""
+    words = needed_words(re.compile(rules().body_heads, re.I))
+    assert words, "the head words' pattern gives no words to look for"
+    return words

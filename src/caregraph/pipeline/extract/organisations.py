@@ -37,13 +37,22 @@ def _entries(items: list[dict[str, Any]]) -> tuple[Entry, ...]:
             key=item["key"],
             name=item["name"],
             category=item.get("category", "organisation"),
-            regex=with_first_letters(item["pattern"], 0 if item.get("case_sensitive") else re.I),
+            regex=_compile(item["pattern"], 0 if item.get("case_sensitive") else re.I),
             needs=re.compile(item["needs"]) if item.get("needs") else None,
             named=bool(item.get("named")),
             keywords=tuple(item.get("keywords", ())),
         )
         for item in items
     )
+
+
+def _compile(pattern: str, flags: int) -> re.Pattern[str]:
+    """An entry's pattern compiled. One that opens with a letter or a class is compiled as written: a search skips
+    to its first character in C (``re`` does that only for a pattern that opens so, case-sensitively); any other is
+    led by a look-ahead on its first letters (:func:`with_first_letters`). Speed only: the matches are the same."""
+    if pattern[:1] == "[" or pattern[:1].isalpha():
+        return re.compile(pattern, flags)
+    return with_first_letters(pattern, flags)
 
 
 @cache

@@ -2,7 +2,7 @@
 only: every test here lets a pattern be skipped or give up early, never changes what it matches).
 
 :func:`at_word_starts` and :func:`with_first_letters` compile a pattern led by a look-ahead on the letters its matches
-start with; :func:`needed_words` lists the words one of which every match holds, and :func:`may_hold` skips a pattern
+start with (and :func:`by_first_letter` groups a long alternation's alternatives by that letter); :func:`needed_words` lists the words one of which every match holds, and :func:`may_hold` skips a pattern
 on a span that holds none of them; :func:`holds_any` is that test on a span's lower case, which tells only when
 :func:`folds_simply` says the span has none of the characters case-insensitive matching folds otherwise (these two
 live in :mod:`caregraph.pipeline.casefold`, which the date finder uses too).
@@ -62,16 +62,80 @@ def _branches(pattern: str) -> list[str]:
 
 #: An alternative that can only start where a word starts: ``\b`` then a letter (through opening groups).
 _WORD_START = re.compile(r"\\b(?:\((?:\?:|\?P<\w+>)?)*(?:[A-Za-z]|\\d|\\w)")
+#: … or ``^`` then a letter: a text's (or a line's) start is no word character's end either.
+_WORD_OR_TEXT_START = re.compile(r"(?:\\b|\^)(?:\((?:\?:|\?P<\w+>)?)*(?:[A-Za-z]|\\d|\\w)")
 
 
-def at_word_starts(pattern: str) -> re.Pattern[str]:
+def at_word_starts(pattern: str, by_letter: bool = False) -> re.Pattern[str]:
     """``pattern`` compiled case-insensitively; when every alternative starts at a word boundary, with a lookaround
-    that lets the whole pattern give up at once inside words (speed only: the matches are the same)."""
-    if all(_WORD_START.match(b) for b in _branches(pattern)):
+    that lets the whole pattern give up at once inside words (speed only: the matches are the same). With
+    ``by_letter``, an alternative may also start with ``^``, and the alternatives (or those of a pattern
+    ``\\b(?:…)\\b``) are grouped by the letter they start with (:func:`by_first_letter`), so that at a word's start
+    only those of its letter are tried (speed only too)."""
+    branches = _branches(pattern)
+    if all((_WORD_OR_TEXT_START if by_letter else _WORD_START).match(b) for b in branches):
         firsts = first_letters(pattern)
         ahead = f"(?=[{firsts}])" if firsts else ""  # the letters a match can start with: fails faster still
-        return re.compile(f"{ahead}(?<!\\w)(?=\\w)(?:{pattern})", re.I)
+        body = None
+        if by_letter:
+            body = by_first_letter(pattern) if len(branches) > 1 else _by_letter_in_word_group(pattern)
+        return re.compile(f"{ahead}(?<!\\w)(?=\\w)(?:{body or pattern})", re.I)
     return re.compile(pattern, re.I)
+
+
+def _by_letter_in_word_group(pattern: str) -> str | None:
+    """``pattern`` of the form ``\\b(?:alternatives)\\b`` with its alternatives grouped by :func:`by_first_letter`;
+    None for any other form."""
+    head, tail = "\\b(?:", ")\\b"
+    inner = pattern[len(head) : -len(tail)]
+    if not (pattern.startswith(head) and pattern.endswith(tail) and _balanced(inner)):
+        return None
+    grouped = by_first_letter(inner)
+    return f"{head}{grouped}{tail}" if grouped is not None else None
+
+
+#: A capturing group's opening, named or not (an escaped bracket, a bracket in a class or another "(?" group is none).
+_CAPTURING = re.compile(r"\\.|\[(?:\\.|[^\]])*\]|(\((?!\?)|\(\?P<)")
+
+
+def by_first_letter(alternation: str) -> str | None:
+    """An alternation that matches as ``alternation`` does case-insensitively, its alternatives grouped by the
+    (case-folded) letter they start with, each group led by a look-ahead on its letter, each alternative in the group
+    of every letter it may start with, in its own order: at any position only the group of the letter there can
+    match, and in it the alternatives that can match there come in their own order, so the same one wins (speed only:
+    the regex engine tries the alternatives one by one, and most fail at their first letter). None when an
+    alternative's first letters are not certain (:func:`first_letters`) or it holds a capturing group (which the
+    grouping would repeat)."""
+    groups: dict[str, list[str]] = {}
+    for branch in _branches(alternation):
+        firsts = first_letters(branch)
+        if firsts is None or any(m.group(1) for m in _CAPTURING.finditer(branch)):
+            return None
+        for letter in sorted(set(firsts.lower())):
+            groups.setdefault(letter, []).append(branch)
+    return "|".join(f"(?=[{letter}])(?:{'|'.join(group)})" for letter, group in sorted(groups.items()))
+
+
+def _balanced(pattern: str) -> bool:
+    """Whether the brackets of ``pattern`` (outside character classes, unescaped) close in order and all close."""
+    depth, in_class, i = 0, False, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth < 0:
+                return False
+        i += 1
+    return depth == 0 and not in_class
 
 
 def with_first_letters(pattern: str, flags: int = 0) -> re.Pattern[str]:

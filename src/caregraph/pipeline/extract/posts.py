@@ -133,8 +133,12 @@ _SUBJECTS_AFTER_COLON = re.compile(
     r"[ \t]*(?P<words>[A-Z][\w’'-]*(?:[ \t]+(?:[A-Z][\w’'-]*|and|&|of))*)"
     r"(?=[ \t]*(?:\n|$|,)|[ \t]+(?:Tel|Telephone|Phone|Email|E-mail|Mobile|Ext)\b)"
 )
+# (for speed only, the determiner opens with the class of its first letters and checks the word boundary after it —
+# a search skips to those letters in C — then reads the rest of the word after that letter: "\b(?=[tToOiIaAcCbB])
+# (?i:the|our|its|their|as|an?|(?:council|county|borough|city|authority)['’]s)" as written before, the same matches)
 LOWER_POST = re.compile(
-    r"\b(?=[tToOiIaAcCbB])(?i:the|our|its|their|as|an?|(?:council|county|borough|city|authority)['’]s)[ \t]+(?i:(?:new|incoming|permanent)[ \t]+)?(?P<post>(?i:(?:(?:interim|acting|deputy|assistant|"
+    r"[tToOiIaAcCbB](?<!\w.)(?:(?<=[tT])(?i:he|heir)|(?<=[oO])(?i:ur)|(?<=[iI])(?i:ts)|(?<=[aA])(?i:s|n?|uthority['’]s)"
+    r"|(?<=[cC])(?i:ouncil['’]s|ounty['’]s|ity['’]s)|(?<=[bB])(?i:orough['’]s))[ \t]+(?i:(?:new|incoming|permanent)[ \t]+)?(?P<post>(?i:(?:(?:interim|acting|deputy|assistant|"
     r"executive|corporate|strategic|lead|chief|independent|principal)[ \t]+)*(?:director|chief[ \t]+executive|cabinet[ \t]+member|lead[ \t]+member|"
     r"executive[ \t]+member|portfolio[ \t]+holder|inspector|leader|head|chair(?:man|woman|person)?)))(?![\w-])"
 )
@@ -152,6 +156,7 @@ _PARTY = re.compile(
     r"|Reform(?:[ \t]+UK)?|SNP|Plaid(?:[ \t]+Cymru)?)(?:[ \t]*[,/][ \t]*[A-Z][\w’' -]*)?"
 )
 _DIGIT = re.compile(r"\d")
+_NON_SPACE = re.compile(r"\S")  # (\s is what str.isspace tells, so none after a place is what str.rstrip tells)
 _HONORIFIC_NEXT = re.compile(r"(?:Councillor|Cllr\.?|County\s+Councillor|Mr|Mrs|Ms|Dr)\b")
 _PART_END = re.compile(r"[,.;:()\n]|$")
 _CLAUSE = re.compile(r"[^.;:()\n]{1,160}")
@@ -583,11 +588,8 @@ class _PostScan:
 
     def result(self) -> tuple[int, str] | None:
         text, start, end = self.text, self.start, self.end
-        if (
-            self.parts_end >= len(text.rstrip())
-            and not text[self.parts_end :].strip()
-            and "\n" not in text[self.parts_end :]
-        ):
+        # nothing but space (no line break) follows; the first test copies no part of the text (speed only)
+        if _NON_SPACE.search(text, self.parts_end) is None and "\n" not in text[self.parts_end :]:
             if _whole_last_word(text[start : self.parts_end]):
                 pass  # "…, Lead Member for Education and Children’s Service" ends the page whole
             elif self.before_dash <= start:
@@ -636,7 +638,7 @@ def post_extent(text: str, start: int, limit: int, person: bool) -> tuple[int, s
     else:
         if (
             limit >= len(text)
-            and scan.end >= len(text.rstrip())
+            and _NON_SPACE.search(text, scan.end) is None  # (nothing but space after it; no copy of the text)
             and scan.before_dash <= start
             and not _whole_last_word(text[start : scan.end])
         ):
@@ -783,7 +785,7 @@ def _extend_left(text: str, start: int) -> int:
             break  # "Overview and Scrutiny Co-ordinator": "and" between two modifiers only
         if (
             pos < start
-            and text[pos:].startswith(("and ", "& "))
+            and text.startswith(("and ", "& "), pos)
             and word.lower() in rules_.post_subjects
             and len(text[pos:start].split()) == 1
         ):
@@ -862,9 +864,11 @@ def match_posts(doc: Doc, taken: list[tuple[int, int]], spans: list[PostSpan]) -
     candidates: list[tuple[int, int, str]] = [
         (start, end, title) for start, head, end, title in spans if not inside(head)
     ]
-    for m in pr.lower_post.finditer(text, 0, doc.limit):
-        if not inside(m.start("post")):
-            candidates.append((m.start("post"), m.end("post"), m.group("post")))
+    # (speed only: every match of ``lower_post`` holds "leader" as written; a page without it has none)
+    if text.find("leader", 0, doc.limit) >= 0:
+        for m in pr.lower_post.finditer(text, 0, doc.limit):
+            if not inside(m.start("post")):
+                candidates.append((m.start("post"), m.end("post"), m.group("post")))
     out = []
     for start, end, title in sorted(candidates):
         organisation, title = split_body(clean(title))

@@ -31,7 +31,12 @@ def predicate_posts(doc: Doc) -> Iterator[PersonCandidate]:
     ):
         if words is not None and not any(text.find(w, 0, doc.limit) >= 0 for w in words):
             continue
-        for m in pattern.finditer(text, 0, doc.limit):
+        matches = (
+            _at_words(pattern, text, doc.limit, _APPOINT_WORDS)
+            if pattern is pr.appoint
+            else pattern.finditer(text, 0, doc.limit)
+        )
+        for m in matches:
             if words is not _ROLE_AS_WORDS and m.start() and text[m.start() - 1].isalnum():
                 continue  # inside a word ("reappointed", "this"); a possessive's "’s" follows its name
             if pattern is pr.appoint:
@@ -50,6 +55,25 @@ def predicate_posts(doc: Doc) -> Iterator[PersonCandidate]:
                 other = person_name(m.group("name2"), m.group("hon2"))
                 if other:
                     yield candidate(doc, other, None, m.start("name2"), m.start("name2") + len(other), m.group("hon2"))
+
+
+def _at_words(pattern: re.Pattern[str], text: str, limit: int, words: tuple[str, ...]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text, 0, limit)`` for a pattern every match of which starts with one of ``words``: tried
+    only where those words stand (speed only: the same matches, without a search over the whole page)."""
+    starts = set()
+    for word in words:
+        at = text.find(word, 0, limit)
+        while at >= 0:
+            starts.add(at)
+            at = text.find(word, at + 1, limit)
+    last = 0
+    for at in sorted(starts):
+        if at < last:
+            continue
+        m = pattern.match(text, at, limit)
+        if m is not None:
+            yield m
+            last = m.end()
 
 
 # a subject set off before its verb by a relative clause ("Jo Example, who joined in 2019, took up …"), or named
