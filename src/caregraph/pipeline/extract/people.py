@@ -167,7 +167,16 @@ def _thing_entries() -> tuple:
     return tuple(e for e in organisations() if e.named) + practice_models()
 
 
+@cache
+def _thing_keywords() -> frozenset[str]:
+    """The keywords of all :func:`_thing_entries`, each once (so a page is searched for each word once)."""
+    return frozenset(k for e in _thing_entries() for k in e.keywords)
+
+
 _last_things: tuple[str, tuple] = ("", ())
+#: whether the name at each (start, end) of the last text stands inside a thing (:func:`_inside_thing`; the passes
+#: find one name at one place many times: speed only)
+_last_inside: tuple[str, dict[tuple[int, int], bool]] = ("", {})
 
 
 def _things_on_page(text: str, limit: int) -> tuple:
@@ -176,7 +185,8 @@ def _things_on_page(text: str, limit: int) -> tuple:
     if _last_things[0] is text:
         return _last_things[1]
     low = text[: limit + 60].lower()
-    found = tuple(e for e in _thing_entries() if not e.keywords or any(k in low for k in e.keywords))
+    held = set(filter(low.__contains__, _thing_keywords()))
+    found = tuple(e for e in _thing_entries() if not e.keywords or not held.isdisjoint(e.keywords))
     _last_things = (text, found)
     return found
 
@@ -185,10 +195,22 @@ def _inside_thing(doc: Doc, c: PersonCandidate) -> bool:
     """Whether a name without an honorific stands inside the name of an organisation or practice model the
     organisations finder knows ("Staying Close", "Brighter Futures for Children", also over a post's line: "Staying
     Close" / "Project Lead"): positive evidence that it is no person's."""
+    global _last_inside
     if c.honorific:
         return False
     at = c.evidence.start + max(c.evidence.quote.find(c.name), 0)
     text, end = doc.text, at + len(c.name)
+    if _last_inside[0] is not text:
+        _last_inside = (text, {})
+    known = _last_inside[1].get((at, end))
+    if known is None:
+        known = _last_inside[1][at, end] = _thing_around(doc, at, end)
+    return known
+
+
+def _thing_around(doc: Doc, at: int, end: int) -> bool:
+    """Whether a match of a thing's name the page may hold, near ``text[at:end]``, covers ``at``."""
+    text = doc.text
     for e in _things_on_page(text, doc.limit):
         for m in e.regex.finditer(text, max(0, at - 60), min(len(text), end + 60)):
             if m.start() <= at < m.end():
@@ -251,9 +273,10 @@ def fuller_names(doc: Doc, people: list[PersonRecord]) -> list[PersonRecord]:
             continue
         # the surname as written, or in capitals as a signature or register writes it ("L EXAMPLE")
         surname = f"(?:{re.escape(tokens[-1])}|{re.escape(tokens[-1].upper())})"
+        written = re.compile(rf"(?<![\w’'-])({first})[ \t]+{surname}(?![\w’'-])")
         found = {
             m.group(1)
-            for m in re.finditer(rf"(?<![\w’'-])({first})[ \t]+{surname}(?![\w’'-])", text)
+            for m in _word_then(written, (tokens[-1], tokens[-1].upper()), text)
             if m.group(1)[:1].isupper() and is_name(f"{m.group(1)} {tokens[-1]}", strict=True)
         }
         if len(found) == 1:
@@ -266,6 +289,44 @@ def fuller_names(doc: Doc, people: list[PersonRecord]) -> list[PersonRecord]:
     return out
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _word_then(pattern: re.Pattern[str], tails: tuple[str, ...], text: str) -> list[re.Match[str]]:
+    """``list(pattern.finditer(text))`` for a ``pattern`` whose every match is a run of letters (after no letter),
+    spaces or tabs, and one of the strings ``tails`` (speed only: ``pattern``, led by a look-behind, would be tried
+    at every character; it is tried only at the run of letters before each place a tail stands, in order, as
+    ``finditer`` would reach them)."""
+    starts = set()
+    for tail in set(tails):
+        at = text.find(tail)
+        while at >= 0:
+            start = _word_before(text, at)
+            if start is not None:
+                starts.add(start)
+            at = text.find(tail, at + 1)
+    out, last = [], 0
+    for start in sorted(starts):
+        m = pattern.match(text, start) if start >= last else None
+        if m is not None:
+            out.append(m)
+            last = m.end()
+    return out
+
+
+def _word_before(text: str, end: int) -> int | None:
+    """Where the run of letters starts that spaces or tabs part from ``end``; None when there is none."""
+    j = end
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
+    if j == end:
+        return None
+    i = j
+    while i > 0 and _LETTER.match(text, i - 1):
+        i -= 1
+    return i if i < j else None
+
+
 def _merge_one(people: dict[str, PersonRecord], c: PersonCandidate) -> None:
     """Add ``c`` to ``people``: a person keeps the first post found (a later one fills a missing post), and two
     forms of one name in one document are one person, the fuller name."""
@@ -273,9 +334,10 @@ def _merge_one(people: dict[str, PersonRecord], c: PersonCandidate) -> None:
     if not key:
         return
     post, honorific, role, org = c.post, c.honorific, c.role, c.organisation
+    last = key[key.rfind(" ") + 1 :]  # two keys of one person end in one word (speed only: a cheap test first)
     for other_key in list(people):
         other = people[other_key]
-        if other_key != key and same_person(other_key, key):
+        if other_key != key and other_key.endswith(last) and same_person(other_key, key):
             if len(other_key) >= len(key):
                 if post and not other.post:
                     people[other_key] = PersonRecord(

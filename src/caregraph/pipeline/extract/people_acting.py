@@ -7,16 +7,19 @@ attending", a pair in apposition (", Jo Example and Kit Sample,"), a bulleted "A
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
 from caregraph.pipeline.extract.candidates import PersonCandidate, candidate
 from caregraph.pipeline.extract.doc import Doc
 from caregraph.pipeline.extract.names import (
+    capital_starts,
     is_name,
     is_post_word_start,
     name_ending_at,
     name_run,
+    opening_starts,
     patterns,
     rules,
     scan,
@@ -39,7 +42,7 @@ def people_acting(doc: Doc) -> Iterator[PersonCandidate]:
     "presented by Shay Tester", "said Jo Example", and a bulleted "Andy Person, Unison, gave …". A name
     before a verb that is not a verb of speech must hold no word of posts and services."""
     rules_, pr, text = rules(), patterns(), doc.text
-    for m in scan(pr.verb_after, text, doc.limit, _opens_or_possessed):
+    for m in scan(pr.verb_after, text, doc.limit, starts=_subject_starts(text, doc.limit)):
         speech = bool(pr.speech.fullmatch(m.group("verb")))
         if not speech and not sentence_or_clause_start(text, m.start()):
             continue  # "Ofsted's Kim Example said": after a body's possessive, only a speaker
@@ -89,10 +92,22 @@ def people_acting(doc: Doc) -> Iterator[PersonCandidate]:
         if name == raw and is_name(name, strict=True) and not is_post_word_start(name):
             yield candidate(doc, name, None, m.start("name"), m.start("name") + len(name))
     yield from _who_names(doc)
-    for m in pr.bullet_name.finditer(text, 0, doc.limit):
+    for m in _bullet_matches(text, doc.limit):
         name = m.group("name")
         if is_name(name, strict=True) and not rules_.post_head_re.match(m.group("after")):
             yield candidate(doc, name, None, m.start("name"), m.end("name"))
+
+
+def _bullet_matches(text: str, limit: int) -> Iterator[re.Match[str]]:
+    """The matches of ``patterns().bullet_name`` in ``text[:limit]`` (a line's start, "(?m)^"), their groups as
+    its: at the text's start, then after each line break with ``bullet_line``, led by the "\n" (which its match
+    opens with; speed only: a search skips along to a line break in C, where the "^" is tried at every character; a
+    match ends in a comma, never a line break, so the next is searched from its end as ``finditer`` would)."""
+    pr = patterns()
+    first = pr.bullet_name.match(text, 0, limit)
+    if first is not None:
+        yield first
+    yield from pr.bullet_line.finditer(text, 0 if first is None else first.end(), limit)
 
 
 _NOUN_NEXT = re.compile(r"[ \t]+(?:were|are|was|is|have|had|has|will|would|can|could|should|may|must|and|of|for|to)\b")
@@ -114,13 +129,35 @@ _POSSESSIVE_BEFORE = re.compile(r"(?<![\w’'-])[A-Z][\w&-]*['’]s[ \t]+$")
 
 def _opens_or_possessed(text: str, pos: int) -> bool:
     """Whether a name at ``pos`` opens a sentence or clause, or follows a body's possessive ("Ofsted's Kim
-    Example said")."""
+    Example said"): the test :func:`_subject_starts` makes at every capital start at once (and is checked
+    against)."""
     if sentence_or_clause_start(text, pos):
         return True
     lo = max(0, pos - 40)  # a possessive's "'s" is looked for first (speed only: every match holds it)
     return (text.find("'s", lo, pos) >= 0 or text.find("’s", lo, pos) >= 0) and bool(
         _POSSESSIVE_BEFORE.search(text, lo, pos)
     )
+
+
+_COMMA_SPACE = re.compile(", ")
+
+
+def _subject_starts(text: str, limit: int) -> list[int]:
+    """The capital starts of ``text[:limit]`` that :func:`_opens_or_possessed` accepts, in order, found with a few
+    searches and set operations rather than a test at every start (speed only): a start opens a sentence
+    (:func:`~.names.opening_starts`) or follows ", "; one after a body's possessive has an "'s" at most 40
+    characters before it (where the possessive's search starts)."""
+    starts = capital_starts(text, limit)
+    out = opening_starts(text, limit)
+    out.update(set(starts).intersection(m.end() for m in _COMMA_SPACE.finditer(text, 0, limit)))
+    for possessive in ("'s", "’s"):
+        at = text.find(possessive, 0, limit)
+        while at >= 0:
+            for pos in starts[bisect.bisect_left(starts, at + 2) : bisect.bisect_right(starts, at + 40)]:
+                if pos not in out and _POSSESSIVE_BEFORE.search(text, max(0, pos - 40), pos):
+                    out.add(pos)
+            at = text.find(possessive, at + 1, limit)
+    return sorted(out)
 
 
 def sentence_or_clause_start(text: str, pos: int) -> bool:

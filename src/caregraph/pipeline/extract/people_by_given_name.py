@@ -29,6 +29,7 @@ from caregraph.gazetteer import gazetteer
 from caregraph.pipeline.extract.candidates import PersonCandidate, candidate
 from caregraph.pipeline.extract.doc import Doc
 from caregraph.pipeline.extract.names import (
+    capital_starts,
     is_initial,
     is_name,
     is_post_word_start,
@@ -53,15 +54,17 @@ _PLACE_BEFORE = re.compile(r"(?<![\w'’-])(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]n|[Ii]nto|
 _CAPITALISED_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
 
 
-def _given_name_at(text: str, pos: int) -> bool:
-    m = _FIRST_WORD.match(text, pos)
-    return m is not None and m.group() in given_names()
+def _given_starts(text: str, limit: int) -> list[int]:
+    """The capital starts of ``text[:limit]`` where a given name's word stands (tested in one comprehension rather
+    than a call a start: speed only)."""
+    names, word = given_names(), _FIRST_WORD.match
+    return [pos for pos in capital_starts(text, limit) if (m := word(text, pos)) is not None and m.group() in names]
 
 
 def people_by_given_name(doc: Doc) -> Iterator[PersonCandidate]:
     """People whose name starts with a known given name and stands alone as a proper noun."""
     text, limit = doc.text, doc.limit
-    for m in scan(_RUN, text, limit, _given_name_at):
+    for m in scan(_RUN, text, limit, starts=_given_starts(text, limit)):
         raw = m.group("name")
         name = trim_name(raw)
         if any(not word.isupper() for word in raw[len(name) :].split()):
@@ -84,7 +87,8 @@ def people_by_given_name(doc: Doc) -> Iterator[PersonCandidate]:
             yield candidate(doc, name, None, start, end)
 
 
-_POSTCODE = re.compile(r"(?<![A-Za-z0-9])[A-Z]{1,2}[0-9][A-Z0-9]?[ \t]?[0-9][A-Z]{2}(?![A-Za-z0-9])")
+#: (its first capital before the look-behind on it: a search skips along to a capital in C; speed only)
+_POSTCODE = re.compile(r"[A-Z](?<![A-Za-z0-9][A-Z])[A-Z]?[0-9][A-Z0-9]?[ \t]?[0-9][A-Z]{2}(?![A-Za-z0-9])")
 
 
 def _line(text: str, start: int, end: int) -> tuple[int, int]:

@@ -10,8 +10,9 @@ no post.
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 
 from caregraph.gazetteer import gazetteer
@@ -254,11 +255,28 @@ def _post_follows(text: str, m: re.Match[str]) -> bool:
 _COMMA_LOWER = re.compile(r",\s*(?:the\s+)?(?:[A-Z][\w’'&-]+\s+){0,5}[a-z]")
 
 
+#: A character that no honorific, name or letters after a name hold, nor the spaces between them (speed only).
+_NOT_IN_NAME = re.compile(r"[0-9!\"#$%&()*+/:;<=>?@\[\\\]^_`{|}~“”]")
+
+
+def _reaches(commas: list[int]) -> Callable[[str, int], bool]:
+    """Whether a name at ``pos`` may reach one of ``commas`` (where a lower-case post follows: ``lower_apposed``):
+    none of :data:`_NOT_IN_NAME` before the first after ``pos`` (speed only: every match of ``lower_apposition``
+    runs from its name to such a comma through those characters alone)."""
+
+    def where(text: str, pos: int) -> bool:
+        i = bisect.bisect_left(commas, pos)
+        return i < len(commas) and _NOT_IN_NAME.search(text, pos, commas[i]) is None
+
+    return where
+
+
 def lower_apposition(doc: Doc) -> Iterator[PersonCandidate]:
     """Lower-case posts after a quoted speaker's name: "Stu Example, director of children’s services, said"."""
-    text = doc.text
+    text, pr = doc.text, patterns()
     anchors = [m.start() for m in _COMMA_LOWER.finditer(text, 0, doc.limit)]
-    for m in () if not anchors else scan(patterns().lower_apposition, text, doc.limit, before=anchors):
+    commas = [m.start() for m in pr.lower_apposed.finditer(text, 0, doc.limit)] if anchors else []
+    for m in () if not commas else scan(pr.lower_apposition, text, doc.limit, _reaches(commas), before=anchors):
         hon = m.group("hon")
         name = person_name(m.group("name"), hon)
         if name is None or name != m.group("name"):
