@@ -17,6 +17,9 @@ cProfile charges every call and every resumption of a generator, so it overstate
 (a sentence splitter, a scan over capitalised words): read its ranking, not its milliseconds. ``--shares`` times the
 functions of :data:`SHARES` with ``time.process_time`` instead (each inclusive of what it calls; one wrapper a call),
 and ``--time-only`` times segment + extract alone; ``python bench/quality.py --timing`` is the reference figure.
+
+Like ``bench/quality.py``, it profiles the caregraph of its own tree (its ``src`` first on the path), so a copy of
+the repository measures its own code whatever the venv has installed.
 """
 
 from __future__ import annotations
@@ -231,6 +234,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shares", action="store_true", help="CPU time of the finder functions of SHARES")
     parser.add_argument("--digest", type=Path, metavar="FILE", help="write a digest of each page's extraction to FILE")
     args = parser.parse_args(argv)
+    sys.path.insert(0, str(ROOT / "src"))
 
     corpora = args.corpora or DEFAULT_CORPORA
     for corpus in corpora:
