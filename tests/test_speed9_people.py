@@ -105,20 +105,6 @@ def test_pairs_after_and_are_the_patterns_matches():
     same()
 
 
-def test_word_then_finds_what_finditer_finds():
-    from caregraph.pipeline.extract.people import _word_then
-
-    @_SETTINGS
-    @given(_SURNAMES, st.sampled_from(["Example", "Sample", "EXAMPLE", "Jo", "ab"]), st.sampled_from(["", "J", "K"]))
-    def same(text: str, surname: str, initial: str) -> None:
-        first = rf"{initial}[^\W\d_]+" if initial else r"[^\W\d_]+"
-        tail = f"(?:{re.escape(surname)}|{re.escape(surname.upper())})"
-        full = re.compile(rf"(?<![\w’'-])({first})[ \t]+{tail}(?![\w’'-])")
-        assert _spans(_word_then(full, (surname, surname.upper()), text)) == _spans(full.finditer(text)), text
-
-    same()
-
-
 def test_lower_apposition_tried_only_before_a_reachable_comma_finds_the_same():
     from caregraph.pipeline.extract.names import patterns, scan
     from caregraph.pipeline.extract.people_in_apposition import _reaches

@@ -623,6 +623,23 @@ def _bare_name_re(full_stop: bool = False, line_end: bool = False, any_word: boo
     )
 
 
+#: The variants of :func:`_bare_name_re` the finders ask for, as ``(full_stop, line_end, any_word)``: the posts finder
+#: (a title then a name, a name after a dash), posts before names (a name after a label or a title, with or without a
+#: comma), news titles and the apposition pass's dash (tests/test_speed9b_people.py checks it covers every call).
+_BARE_NAME_VARIANTS = ((True, False, True), (True, True, True), (False, False, False), (True, True, False))
+
+
+def compile_all() -> None:
+    """Compile the patterns of this module that are otherwise compiled on first use (:func:`patterns` and the
+    variants of :func:`_bare_name_re`, about 70 ms each): for a build's warm-up, so that they are compiled once
+    before its workers are forked rather than in each worker (speed only; a variant not listed here is still
+    compiled when first asked for)."""
+    patterns()
+    _comma_or_speech()
+    for variant in _BARE_NAME_VARIANTS:
+        _bare_name_re(*variant)
+
+
 def bare_name_at(
     text: str, pos: int, full_stop: bool = False, line_end: bool = False, any_word: bool = False
 ) -> tuple[str, int] | None:

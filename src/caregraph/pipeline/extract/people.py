@@ -265,19 +265,17 @@ def fuller_names(doc: Doc, people: list[PersonRecord]) -> list[PersonRecord]:
     for p in people:
         tokens = p.name.split()
         if len(tokens) == 2 and len(tokens[0].rstrip(".")) == 1 and tokens[0][0].isupper():
-            first = rf"{re.escape(tokens[0][0])}[^\W\d_]+"
+            initial = tokens[0][0]  # a first name of two letters or more that starts with the initial
         elif len(tokens) == 1 and p.honorific:
-            first = r"[^\W\d_]+"  # "Mr Example" and "Edward Example": the surname of the full name
+            initial = ""  # "Mr Example" and "Edward Example": the surname of the full name
         else:
             out.append(p)
             continue
         # the surname as written, or in capitals as a signature or register writes it ("L EXAMPLE")
-        surname = f"(?:{re.escape(tokens[-1])}|{re.escape(tokens[-1].upper())})"
-        written = re.compile(rf"(?<![\w’'-])({first})[ \t]+{surname}(?![\w’'-])")
         found = {
-            m.group(1)
-            for m in _word_then(written, (tokens[-1], tokens[-1].upper()), text)
-            if m.group(1)[:1].isupper() and is_name(f"{m.group(1)} {tokens[-1]}", strict=True)
+            first
+            for first in _words_before(text, (tokens[-1], tokens[-1].upper()), initial)
+            if first[:1].isupper() and is_name(f"{first} {tokens[-1]}", strict=True)
         }
         if len(found) == 1:
             full = f"{found.pop()} {tokens[-1]}"
@@ -292,11 +290,17 @@ def fuller_names(doc: Doc, people: list[PersonRecord]) -> list[PersonRecord]:
 _LETTER = re.compile(r"[^\W\d_]")
 
 
-def _word_then(pattern: re.Pattern[str], tails: tuple[str, ...], text: str) -> list[re.Match[str]]:
-    """``list(pattern.finditer(text))`` for a ``pattern`` whose every match is a run of letters (after no letter),
-    spaces or tabs, and one of the strings ``tails`` (speed only: ``pattern``, led by a look-behind, would be tried
-    at every character; it is tried only at the run of letters before each place a tail stands, in order, as
-    ``finditer`` would reach them)."""
+#: A run of letters after no letter, then spaces or tabs (what stands before a surname in :func:`_words_before`).
+_WORD_SPACES = re.compile(r"(?<![\w’'-])([^\W\d_]+)[ \t]+")
+_WORDISH = re.compile(r"[\w’'-]")
+
+
+def _words_before(text: str, tails: tuple[str, ...], initial: str) -> list[str]:
+    r"""The first names of ``finditer`` of ``(?<![\w’'-])(I[^\W\d_]+)[ \t]+(?:T1|T2)(?![\w’'-])`` (``I`` the
+    ``initial``, none when "") over ``text``, the ``tails`` escaped: the run of letters before each place a tail stands
+    (in order, as ``finditer`` would reach them, never overlapping), read with one fixed pattern rather than one
+    compiled for each person (speed only: a run of letters, then spaces, can match only whole, so the run and the
+    tail are tested in turn; the first tail is tried before the second, as the alternation would)."""
     starts = set()
     for tail in set(tails):
         at = text.find(tail)
@@ -307,10 +311,17 @@ def _word_then(pattern: re.Pattern[str], tails: tuple[str, ...], text: str) -> l
             at = text.find(tail, at + 1)
     out, last = [], 0
     for start in sorted(starts):
-        m = pattern.match(text, start) if start >= last else None
-        if m is not None:
-            out.append(m)
-            last = m.end()
+        if start < last:
+            continue
+        m = _WORD_SPACES.match(text, start)
+        if m is None or not m.group(1).startswith(initial) or len(m.group(1)) <= len(initial):
+            continue
+        for tail in tails:
+            end = m.end() + len(tail)
+            if text.startswith(tail, m.end()) and not _WORDISH.match(text, end):
+                out.append(m.group(1))
+                last = end
+                break
     return out
 
 
