@@ -348,6 +348,7 @@ def _warm_up() -> None:
     compiled rules, the gazetteer: about 1.5 s, and the patterns finders compile when a page first needs them: about
     0.35 s more) is ready before any document's deadline starts, and, built before the workers are forked, shared."""
     from caregraph.pipeline.extract import extract
+    from caregraph.pipeline.extract.names import compile_all
     from caregraph.pipeline.mapping import to_ntriples
     from caregraph.pipeline.segment import segment
     from caregraph.records import SourceDocument
@@ -355,6 +356,7 @@ def _warm_up() -> None:
     for number, text in enumerate(_WARM_UP_PAGES):
         source = SourceDocument(f"warm-up-{number}.txt", text, "0", "txt", len(text))
         to_ntriples(extract(segment(source)), datetime.now(UTC))
+    compile_all()  # the name patterns' variants no made-up page asks for
 
 
 def _pool(jobs: int, watch: _Watch | None = None) -> ProcessPoolExecutor:
