@@ -117,25 +117,12 @@ def by_first_letter(alternation: str) -> str | None:
 
 
 def _balanced(pattern: str) -> bool:
-    """Whether the brackets of ``pattern`` (outside character classes, unescaped) close in order and all close."""
-    depth, in_class, i = 0, False, 0
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth < 0:
-                return False
-        i += 1
-    return depth == 0 and not in_class
+    """Whether ``pattern`` is a regular expression of its own: its brackets close in order and all close."""
+    try:
+        re_parser.parse(pattern)
+    except re.error:
+        return False
+    return True
 
 
 def with_first_letters(pattern: str, flags: int = 0) -> re.Pattern[str]:
