@@ -218,7 +218,8 @@ def test_the_anaphor_patterns_tried_at_their_start_words_find_what_finditer_find
     """``anaphor``, ``report_anaphor`` and ``visit_verb`` are tried only where a word of their start lists starts
     (:func:`finditer_at_words`): on every text, and every window of it, the same matches as ``finditer``."""
     from caregraph.pipeline.extract import inspection_cues
-    from caregraph.pipeline.extract.inspection_rules import finditer_at_words, rules
+    from caregraph.pipeline.extract.inspection_rules import rules
+    from caregraph.pipeline.extract.patterns import finditer_at_words
 
     compiled, words = getattr(rules(), pattern), getattr(inspection_cues, starts)
 

@@ -109,23 +109,30 @@ def test_lead_ins_end_in_a_colon():
 
 
 def test_reported_cues_tried_where_their_words_start_find_what_a_search_finds():
-    """``_matches_at`` tries ``_REPORTED_CUE`` and ``_REPORTED_ACTIVE`` only where one of their first words starts."""
+    """``_REPORTED_CUE`` and ``_REPORTED_ACTIVE`` tried only where one of their first words starts
+    (:func:`~caregraph.pipeline.extract.patterns.finditer_at_words`, ``found_at_words``) find what a search finds."""
     from caregraph.pipeline.extract.headless_decisions import (
         _ACTIVE_VERBS,
         _REPORTED_ACTIVE,
         _REPORTED_CUE,
         _REPORTED_WORDS,
-        _matches_at,
     )
+    from caregraph.pipeline.extract.patterns import finditer_at_words, found_at_words
 
     @_SETTINGS
     @given(_TEXT)
     def same(text: str) -> None:
         low = text.lower()
-        assert _spans(_matches_at(_REPORTED_ACTIVE, text, low, _ACTIVE_VERBS)) == _spans(
+        end = len(text)
+        assert _spans(finditer_at_words(_REPORTED_ACTIVE, text, 0, end, low, _ACTIVE_VERBS)) == _spans(
             _REPORTED_ACTIVE.finditer(text)
         )
-        assert _spans(_matches_at(_REPORTED_CUE, text, low, _REPORTED_WORDS)) == _spans(_REPORTED_CUE.finditer(text))
+        assert _spans(finditer_at_words(_REPORTED_CUE, text, 0, end, low, _REPORTED_WORDS)) == _spans(
+            _REPORTED_CUE.finditer(text)
+        )
+        assert found_at_words(_REPORTED_CUE, text, 0, end, low, _REPORTED_WORDS) == (
+            _REPORTED_CUE.search(text) is not None
+        )
 
     same()
 
@@ -210,7 +217,7 @@ def test_news_day_led_by_its_first_letters_matches_as_written_before():
 
 
 def test_every_reported_cue_starts_with_a_word_of_its_list():
-    """``_matches_at`` tries a pattern only where a word of its list starts: every match (of texts Hypothesis writes
+    """The reported cues are tried only where a word of their lists starts (``finditer_at_words``): every match (of texts Hypothesis writes
     from the pattern, its first-letter look-ahead dropped, which only widens it) that folds simply starts so."""
     from caregraph.pipeline.casefold import folds_simply
     from caregraph.pipeline.extract.headless_decisions import (

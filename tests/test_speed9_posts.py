@@ -171,8 +171,9 @@ _APPOINTING = st.lists(
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_APPOINTING, st.integers(0, 200))
 def test_appoint_tried_at_its_words_finds_what_a_search_finds(text: str, limit: int) -> None:
-    from caregraph.pipeline.extract.predicate_posts import _APPOINT_WORDS, _at_words
+    from caregraph.pipeline.extract.patterns import finditer_at_words
+    from caregraph.pipeline.extract.predicate_posts import _APPOINT_WORDS
 
     pattern = patterns().appoint
-    tried = [m.span() for m in _at_words(pattern, text, limit, _APPOINT_WORDS)]
+    tried = [m.span() for m in finditer_at_words(pattern, text, 0, limit, text[:limit], _APPOINT_WORDS)]
     assert tried == [m.span() for m in pattern.finditer(text, 0, limit)]

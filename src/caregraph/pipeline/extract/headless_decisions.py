@@ -18,7 +18,6 @@ opener after "In response to questions," answers them: none is a resolution.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
 from functools import cache
 
 from caregraph.pipeline.extract.decision_lines import (
@@ -33,7 +32,7 @@ from caregraph.pipeline.extract.decision_lines import (
 from caregraph.pipeline.extract.decision_rules import resolution_opening, rules
 from caregraph.pipeline.extract.doc import Doc
 from caregraph.pipeline.extract.meeting_rules import rules as meeting_rules
-from caregraph.pipeline.extract.patterns import may_hold
+from caregraph.pipeline.extract.patterns import finditer_at_words, found_at_words, may_hold
 from caregraph.records import Segment
 
 
@@ -364,7 +363,7 @@ def reported_decisions(doc: Doc) -> list[Item]:
     if low is None:
         reported = _REPORTED_CUE.search(text, 0, doc.limit) is not None
     else:  # (tried only where one of its words starts: speed only)
-        reported = next(_matches_at(_REPORTED_CUE, text, low, _REPORTED_WORDS), None) is not None
+        reported = found_at_words(_REPORTED_CUE, text, 0, len(low), low, _REPORTED_WORDS)
     if not reported and (
         (low is not None and "minutes" not in low) or _MINUTES_CONFIRMED.search(text, 0, doc.limit) is None
     ):
@@ -381,11 +380,8 @@ def reported_decisions(doc: Doc) -> list[Item]:
         while end > m.start() and text[end - 1] in " \t\n":
             end -= 1
         items.append((None, m.start(), end))
-    if low is None:
-        active: Iterable[re.Match[str]] = _REPORTED_ACTIVE.finditer(text, 0, doc.limit)
-    else:  # (tried only where one of its verbs starts: speed only)
-        active = _matches_at(_REPORTED_ACTIVE, text, low, _ACTIVE_VERBS)
-    for m in active:
+    # (tried only where one of its verbs starts: speed only)
+    for m in finditer_at_words(_REPORTED_ACTIVE, text, 0, doc.limit, low, _ACTIVE_VERBS):
         if any(a <= m.start() < b for _, a, b in items):
             continue
         start, end = doc.sentence_around(m.start(), m.end())
@@ -407,28 +403,6 @@ def reported_decisions(doc: Doc) -> list[Item]:
 
 #: The words a match of :data:`_REPORTED_ACTIVE` starts with (lower case).
 _ACTIVE_VERBS = ("agreed", "voted", "resolved", "decided")
-
-
-def _matches_at(pattern: re.Pattern[str], text: str, low: str, words: tuple[str, ...]) -> Iterator[re.Match[str]]:
-    """The matches of ``pattern`` in ``text[:len(low)]`` as its ``finditer`` gives them, for a pattern whose every
-    match starts with one of ``words`` (lower case) in some case; ``low`` is the lower case of ``text[:len(low)]``,
-    which shows where they are when the text folds simply (:attr:`Doc.folds_simply`). The pattern is tried only where
-    one of them starts, not at every position of the text (speed only): no match can start elsewhere."""
-    limit = len(low)
-    starts = set()
-    for word in words:
-        i = low.find(word)
-        while i >= 0:
-            starts.add(i)
-            i = low.find(word, i + 1)
-    last = 0
-    for i in sorted(starts):
-        if i < last:
-            continue
-        m = pattern.match(text, i, limit)
-        if m is not None:
-            last = m.end()
-            yield m
 
 
 #: A reported decision that ends at its complement, its content cut off: "agreed that", "decided to".

@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from caregraph.pipeline.extract.inspection_rules import GENERIC, OTHER, finditer_at_words, rules
-from caregraph.pipeline.extract.patterns import folds_simply, holds_any, may_hold
+from caregraph.pipeline.extract.inspection_rules import GENERIC, OTHER, rules
+from caregraph.pipeline.extract.patterns import finditer_at_words, folds_simply, holds_any, may_hold
 
 Cue = tuple[int, int, str]  # (start, end, kind)
 

@@ -5,8 +5,7 @@ table (kind, cues, family, graded, framework, anaphor, inspectorate, the kinds a
 inspectorates, and the cues that place a mention in time. A :class:`Draft` is an inspection as one mention states
 it; matching (:mod:`.inspections`) makes drafts, merging (:mod:`.inspection_merge`) makes records of them.
 :func:`is_publication` tells a report's publication date (the follow-ups finder asks it too). For speed only, the
-finders of this family share :class:`WordIndex` (which of many words a sentence holds, in one pass) and
-:func:`found_at_words` / :func:`finditer_at_words` (a pattern tried only where the words its matches start with do).
+finders of this family share :class:`WordIndex` (which of many words a sentence holds, in one pass).
 """
 
 from __future__ import annotations
@@ -91,45 +90,6 @@ class WordIndex:
                 of_run[run] = bits
             out |= bits
         return out
-
-
-def found_at_words(pattern: re.Pattern[str], text: str, start: int, end: int, low: str, words: tuple[str, ...]) -> bool:
-    """Whether ``pattern.search(text, start, end)`` finds a match, the pattern tried only where one of ``words``
-    starts in ``low`` (``text[start:end]`` in lower case, when it folds simply): exact when every match of
-    ``pattern`` starts with one of ``words`` (speed only: a few anchored tries instead of a try at every position)."""
-    for w in words:
-        q = low.find(w)
-        while q >= 0:
-            if pattern.match(text, start + q, end):
-                return True
-            q = low.find(w, q + 1)
-    return False
-
-
-def finditer_at_words(
-    pattern: re.Pattern[str], text: str, start: int, end: int, low: str | None, words: tuple[str, ...]
-) -> list[re.Match[str]]:
-    """The matches ``pattern.finditer(text, start, end)`` gives, the pattern tried only where one of ``words`` starts
-    in ``low`` (``text[start:end]`` in lower case, when it folds simply; None: the plain search). Exact when every
-    match of ``pattern`` starts with one of ``words`` (speed only: a few anchored tries, in text order, each from the
-    end of the match before, instead of a try at every position)."""
-    if low is None:
-        return list(pattern.finditer(text, start, end))
-    at: set[int] = set()
-    for w in words:
-        q = low.find(w)
-        while q >= 0:
-            at.add(q)
-            q = low.find(w, q + 1)
-    out: list[re.Match[str]] = []
-    last = 0
-    for q in sorted(at):
-        if q >= last:
-            m = pattern.match(text, start + q, end)
-            if m is not None:
-                out.append(m)
-                last = max(m.end() - start, q + 1)
-    return out
 
 
 @dataclass(frozen=True)

@@ -48,7 +48,6 @@ from caregraph.pipeline.extract.inspection_rules import (
     OTHER,
     SIF,
     Draft,
-    found_at_words,
     is_publication,
     rules,
 )
@@ -60,7 +59,7 @@ from caregraph.pipeline.extract.judgements import (
     subject_council,
     table_judgements,
 )
-from caregraph.pipeline.extract.patterns import folds_simply, holds_any, may_hold
+from caregraph.pipeline.extract.patterns import folds_simply, found_at_words, holds_any, may_hold
 from caregraph.records import InspectionRecord, PartialDate, Segmented
 
 __all__ = ["find_inspections", "is_publication", "match_inspections", "merge_inspections", "rules"]

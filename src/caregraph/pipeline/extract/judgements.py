@@ -25,10 +25,11 @@ from functools import cache
 
 from caregraph.pipeline.dates import DateMention
 from caregraph.pipeline.extract.doc import load_rules
-from caregraph.pipeline.extract.inspection_rules import WordIndex, found_at_words
+from caregraph.pipeline.extract.inspection_rules import WordIndex
 from caregraph.pipeline.extract.patterns import (
     at_word_starts,
     folds_simply,
+    found_at_words,
     holds_any,
     may_hold,
     needed_words,

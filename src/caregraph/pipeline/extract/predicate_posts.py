@@ -13,6 +13,7 @@ from functools import cache
 from caregraph.pipeline.extract.candidates import PersonCandidate, candidate
 from caregraph.pipeline.extract.doc import Doc, clean
 from caregraph.pipeline.extract.names import name_ending_at, patterns, person_name, rules
+from caregraph.pipeline.extract.patterns import finditer_at_words
 from caregraph.pipeline.extract.posts import UNIT_NOUNS, post_extent, post_words
 
 
@@ -32,7 +33,7 @@ def predicate_posts(doc: Doc) -> Iterator[PersonCandidate]:
         if words is not None and not any(text.find(w, 0, doc.limit) >= 0 for w in words):
             continue
         matches = (
-            _at_words(pattern, text, doc.limit, _APPOINT_WORDS)
+            finditer_at_words(pattern, text, 0, doc.limit, text[: doc.limit], _APPOINT_WORDS)
             if pattern is pr.appoint
             else pattern.finditer(text, 0, doc.limit)
         )
@@ -55,25 +56,6 @@ def predicate_posts(doc: Doc) -> Iterator[PersonCandidate]:
                 other = person_name(m.group("name2"), m.group("hon2"))
                 if other:
                     yield candidate(doc, other, None, m.start("name2"), m.start("name2") + len(other), m.group("hon2"))
-
-
-def _at_words(pattern: re.Pattern[str], text: str, limit: int, words: tuple[str, ...]) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text, 0, limit)`` for a pattern every match of which starts with one of ``words``: tried
-    only where those words stand (speed only: the same matches, without a search over the whole page)."""
-    starts = set()
-    for word in words:
-        at = text.find(word, 0, limit)
-        while at >= 0:
-            starts.add(at)
-            at = text.find(word, at + 1, limit)
-    last = 0
-    for at in sorted(starts):
-        if at < last:
-            continue
-        m = pattern.match(text, at, limit)
-        if m is not None:
-            yield m
-            last = m.end()
 
 
 # a subject set off before its verb by a relative clause ("Jo Example, who joined in 2019, took up …"), or named
