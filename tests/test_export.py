@@ -374,6 +374,35 @@ def test_rdf_xml_refuses_what_xml_cannot_carry():
     assert next(iter(ox.parse(out.getvalue(), format=ox.RdfFormat.TURTLE))).object.value == "page\x0cbreak"
 
 
+def test_an_export_cut_short_closes_the_stores_iterator_in_its_own_thread(monkeypatch):
+    """pyoxigraph's iterators may not be dropped in another thread: an export that stops part-way (here at a literal
+    RDF/XML cannot carry) closes the stream it drew from before it returns, instead of leaving it to the garbage
+    collector of whatever thread runs next (a server's)."""
+    import caregraph.interop.export as export_module
+
+    st_ = memory_store()
+    for n in range(3):
+        st_.ox.add(
+            ox.Quad(
+                ox.NamedNode(f"http://example.org/s{n}"),
+                ox.NamedNode("http://example.org/p"),
+                ox.Literal("page\x0cbreak" if n == 1 else "fine"),
+                ox.NamedNode("http://example.org/g"),
+            )
+        )
+    streams = []
+    real = export_module.iter_triples
+
+    def recorded(*args, **kwargs):
+        streams.append(real(*args, **kwargs))
+        return streams[-1]
+
+    monkeypatch.setattr(export_module, "iter_triples", recorded)
+    with pytest.raises(ExportError):
+        export(st_, io.BytesIO(), "xml")
+    assert len(streams) == 1 and streams[0].gi_frame is None  # closed: its frame, and the store's iterator, are gone
+
+
 # ------------------------------------------------------------------------------------------------ dataset description
 
 

@@ -32,7 +32,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import count, groupby
 from operator import attrgetter, itemgetter
@@ -180,7 +180,7 @@ class _BlankLabels:
         return q
 
 
-def iter_quads(store, graphs: Sequence[GraphName]) -> Iterator[ox.Quad]:
+def iter_quads(store, graphs: Sequence[GraphName]) -> Generator[ox.Quad, None, None]:
     """The quads of ``graphs``, graph by graph, streamed from the store."""
     labels = _BlankLabels()
     for g in graphs:
@@ -221,7 +221,7 @@ def _plain_triples(quads: Iterable[ox.Quad], labels: _BlankLabels) -> Iterator[o
             yield q.triple
 
 
-def iter_triples(store, graphs: Sequence[GraphName]) -> Iterator[ox.Triple]:
+def iter_triples(store, graphs: Sequence[GraphName]) -> Generator[ox.Triple, None, None]:
     """The triples of ``graphs`` merged, each written once, streamed graph by graph.
 
     caregraph mints the IRIs of a document's own nodes (its statements and evidence) under the document's IRI, and
@@ -324,7 +324,13 @@ def export(
     source = view(store, provenance, f.name, error=ExportError)
     stream = iter_quads(source, chosen) if f.datasets else iter_triples(source, chosen)
     items, tally = _counted(_xml_safe(stream) if f.name == "xml" else stream)
-    ox.serialize(items, output, f.ox_format, prefixes=export_prefixes())
+    try:
+        ox.serialize(items, output, f.ox_format, prefixes=export_prefixes())
+    finally:
+        # an export cut short (a literal RDF/XML cannot carry, a full disk) leaves the store's iterator open in the
+        # stream; closed here, it is dropped in this thread: pyoxigraph's iterators may not be dropped in another
+        # (a server's garbage collector would otherwise report "QuadIter is unsendable")
+        stream.close()
     return ExportSummary(f.name, len(chosen), next(tally))
 
 
