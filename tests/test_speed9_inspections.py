@@ -18,6 +18,15 @@ from caregraph.pipeline.extract.patterns import folds_simply, holds_any
 _SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
+def _window(text: str, cut_start: int, cut_end: int) -> tuple[int, int, str | None]:
+    """A window of ``text`` less ``cut_start`` characters at its start and ``cut_end`` at its end, and the window's lower
+    case when it folds simply (else None), as the finders pass them."""
+    start = min(cut_start, len(text))
+    end = max(start, len(text) - cut_end)
+    span = text[start:end]
+    return start, end, span.lower() if folds_simply(span) else None
+
+
 def _texts(fragments: list[str]) -> st.SearchStrategy[str]:
     """Texts of ``fragments`` in any case, each followed by a space, punctuation or nothing, with odd letters among
     them (the two "İ" and "K" fold otherwise)."""
@@ -98,9 +107,7 @@ def test_a_gate_tried_at_its_words_finds_what_its_search_finds(module, gate, pat
     @_SETTINGS
     @given(_texts(fragments), st.integers(0, 6), st.integers(0, 6))
     def same(text: str, cut_start: int, cut_end: int) -> None:
-        start, end = min(cut_start, len(text)), max(min(cut_start, len(text)), len(text) - cut_end)
-        span = text[start:end]
-        low = span.lower() if folds_simply(span) else None
+        start, end, low = _window(text, cut_start, cut_end)
         assert tried(text, start, end, low) == (compiled.search(text, start, end) is not None), text
 
     same()
@@ -226,9 +233,7 @@ def test_the_anaphor_patterns_tried_at_their_start_words_find_what_finditer_find
     @_SETTINGS
     @given(_texts(fragments), st.integers(0, 6), st.integers(0, 6))
     def same(text: str, cut_start: int, cut_end: int) -> None:
-        start, end = min(cut_start, len(text)), max(min(cut_start, len(text)), len(text) - cut_end)
-        span = text[start:end]
-        low = span.lower() if folds_simply(span) else None
+        start, end, low = _window(text, cut_start, cut_end)
         found = [(m.span(), m.groupdict()) for m in finditer_at_words(compiled, text, start, end, low, words)]
         assert found == [(m.span(), m.groupdict()) for m in compiled.finditer(text, start, end)], text
 
