@@ -23,21 +23,6 @@ from caregraph.pipeline.casefold import (  # noqa: F401 (folds_simply: re-export
     holds_any,
 )
 
-_unions: dict[int, tuple[object, frozenset[str]]] = {}
-
-
-def words_held(low: str, *lists: tuple[tuple[str, ...], ...]) -> set[str]:
-    """The words of the word lists of ``lists`` (lower case) that the lower-case text ``low`` holds: for each word
-    list, ``holds_any(low, words)`` is ``not held.isdisjoint(words)``, one pass over the words of all for every test
-    (speed only). The words of a table of lists (a rules object's) are gathered once."""
-    held: set[str] = set()
-    for table in lists:
-        known = _unions.get(id(table))
-        if known is None or known[0] is not table:
-            known = _unions[id(table)] = (table, frozenset(w for words in table for w in words))
-        held.update(filter(low.__contains__, known[1]))
-    return held
-
 
 def _branches(pattern: str) -> list[str]:
     """The top-level alternatives of a regular expression (split at ``|`` outside groups and character classes)."""
