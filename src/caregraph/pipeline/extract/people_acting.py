@@ -127,24 +127,13 @@ def _full_stop_after(text: str, pos: int) -> bool:
 _POSSESSIVE_BEFORE = re.compile(r"(?<![\w’'-])[A-Z][\w&-]*['’]s[ \t]+$")
 
 
-def _opens_or_possessed(text: str, pos: int) -> bool:
-    """Whether a name at ``pos`` opens a sentence or clause, or follows a body's possessive ("Ofsted's Kim
-    Example said"): the test :func:`_subject_starts` makes at every capital start at once (and is checked
-    against)."""
-    if sentence_or_clause_start(text, pos):
-        return True
-    lo = max(0, pos - 40)  # a possessive's "'s" is looked for first (speed only: every match holds it)
-    return (text.find("'s", lo, pos) >= 0 or text.find("’s", lo, pos) >= 0) and bool(
-        _POSSESSIVE_BEFORE.search(text, lo, pos)
-    )
-
-
 _COMMA_SPACE = re.compile(", ")
 
 
 def _subject_starts(text: str, limit: int) -> list[int]:
-    """The capital starts of ``text[:limit]`` that :func:`_opens_or_possessed` accepts, in order, found with a few
-    searches and set operations rather than a test at every start (speed only): a start opens a sentence
+    """The capital starts of ``text[:limit]`` where a name opens a sentence or clause, or follows a body's possessive
+    ("Ofsted's Kim Example said"), in order, found with a few searches and set operations rather than a test at
+    every start (speed only): a start opens a sentence
     (:func:`~.names.opening_starts`) or follows ", "; one after a body's possessive has an "'s" at most 40
     characters before it (where the possessive's search starts)."""
     starts = capital_starts(text, limit)
