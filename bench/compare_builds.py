@@ -12,6 +12,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import shutil
 import sys
@@ -35,6 +36,7 @@ def main(argv: list[str] | None = None) -> dict:
         env = dict(os.environ)
         if src and src != "-":
             env["PYTHONPATH"] = src
+            compileall.compile_dir(src, quiet=1)  # its bytecode, as the installed one has (common.ensure_bytecode)
         store = Path(tempfile.mkdtemp(prefix="caregraph-compare-")) / "store"
         try:
             r = run_measured(
