@@ -51,15 +51,28 @@ def _spans(matches) -> list[tuple]:
     return [(m.span(), m.groups()) for m in matches]
 
 
+def _doc(text: str, limit: int | None = None):
+    """The :class:`~caregraph.pipeline.extract.doc.Doc` of ``text``, scanned to ``limit`` (set before anything is
+    worked out on it) when given."""
+    from caregraph.pipeline.extract.doc import Doc
+    from caregraph.pipeline.segment import segment
+    from caregraph.records import SourceDocument
+
+    doc = Doc(segment(SourceDocument("x.txt", text, "0", "txt", len(text))))
+    if limit is not None:
+        doc.limit = limit
+    return doc
+
+
 def test_opening_starts_are_the_capital_starts_that_open_a_sentence():
     from caregraph.pipeline.extract import names
 
     @_SETTINGS
     @given(_SUBJECTS, st.integers(0, 400))
     def same(text: str, limit: int) -> None:
-        limit = min(limit, len(text))
-        expected = {p for p in names.capital_starts(text, limit) if names.sentence_start(text, p)}
-        assert names.opening_starts(text, limit) == expected, text
+        doc = _doc(text, min(limit, len(text)))
+        expected = {p for p in names.capital_starts(doc) if names.sentence_start(text, p)}
+        assert names.opening_starts(doc) == expected, text
 
     same()
 
@@ -81,9 +94,9 @@ def test_subject_starts_are_the_starts_opens_or_possessed_accepts():
     @_SETTINGS
     @given(_SUBJECTS)
     def same(text: str) -> None:
-        limit = len(text)
-        expected = [p for p in capital_starts(text, limit) if _opens_or_possessed(text, p)]
-        assert people_acting._subject_starts(text, limit) == expected, text
+        doc = _doc(text)
+        expected = [p for p in capital_starts(doc) if _opens_or_possessed(text, p)]
+        assert people_acting._subject_starts(doc) == expected, text
 
     same()
 
@@ -124,8 +137,9 @@ def test_lower_apposition_tried_only_before_a_reachable_comma_finds_the_same():
     def same(text: str) -> None:
         pr, limit = patterns(), len(text)
         commas = [m.start() for m in pr.lower_apposed.finditer(text, 0, limit)]
-        plain = _spans(scan(pr.lower_apposition, text, limit))
-        gated = _spans(scan(pr.lower_apposition, text, limit, _reaches(commas))) if commas else []
+        doc = _doc(text)
+        plain = _spans(scan(pr.lower_apposition, doc))
+        gated = _spans(scan(pr.lower_apposition, doc, _reaches(commas))) if commas else []
         assert gated == plain, text
 
     same()
@@ -152,12 +166,13 @@ def test_given_starts_are_the_capital_starts_of_given_names():
     @_SETTINGS
     @given(_TEXT)
     def same(text: str) -> None:
+        doc = _doc(text)
         expected = [
             p
-            for p in capital_starts(text, len(text))
+            for p in capital_starts(doc)
             if (m := _FIRST_WORD.match(text, p)) is not None and m.group() in given_names()
         ]
-        assert _given_starts(text, len(text)) == expected, text
+        assert _given_starts(doc) == expected, text
 
     same()
 
@@ -184,9 +199,8 @@ def test_things_on_page_as_before():
     @given(st.lists(st.sampled_from(["Staying Close", "police", "hub", "trust", "Jo", " ", "MASH", "signs"])))
     def same(words: list[str]) -> None:
         text = " ".join(words)
-        people._last_things = ("", ())
         low = text[: len(text) + 60].lower()
         expected = tuple(e for e in people._thing_entries() if not e.keywords or any(k in low for k in e.keywords))
-        assert people._things_on_page(text, len(text)) == expected
+        assert people._things_on_page(_doc(text)) == expected
 
     same()

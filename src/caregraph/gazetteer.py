@@ -249,25 +249,10 @@ class Gazetteer:
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, str]]:
         """Every council name in ``text[start:end]`` that starts with a capital, as ``(start, end, slug)``: a linear
-        scan over words (a name is matched as a run of words, punctuation ignored, longest first)."""
+        scan over words (a name is matched as a run of words, punctuation ignored, longest first). Nothing is kept
+        between calls: extraction asks through ``Doc.councils_in``, which keeps each span's names with the
+        document."""
         end = len(text) if end is None else end
-        # the names of a span found once for the last text asked about: several passes scan a page's whole text
-        # (speed only)
-        last = self._last_found[0]  # (read once, replaced whole: no thread sees another's text's names)
-        if last[0] is not text:
-            last = self._last_found[0] = (text, {})
-        found = last[1].get((start, end))
-        if found is None:
-            found = last[1][start, end] = list(self._find(text, start, end))
-        return iter(found)
-
-    @cached_property
-    def _last_found(self) -> list[tuple[str, dict[tuple[int, int], list[tuple[int, int, str]]]]]:
-        """``[(text, {(start, end): what find gives})]`` for the last text :meth:`find` was asked about."""
-        return [("", {})]
-
-    def _find(self, text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
-        """:meth:`find`, found anew."""
         pos = start
         for m in self._first_words.finditer(text, start, end):
             if m.start() < pos or not m.group(0)[0].isupper():

@@ -89,7 +89,7 @@ def _split_outside_brackets(names: str) -> Iterator[tuple[int, str]]:
 
 def plural_pass(doc: Doc) -> Iterator[PersonCandidate]:
     """ "Councillors Smith, Jones and Brown", "Councillors Dawn Dale (Chair), …": attendees."""
-    for m in scan(patterns().plural, doc.text, doc.limit, prefixes=patterns().plural_starts):
+    for m in scan(patterns().plural, doc, prefixes=patterns().plural_starts):
         shared = _plural_label_before(doc.text, m.start())
         for name, post, _, s, e in _list_items(doc, m.group("names"), m.start("names"), "Councillor"):
             if post is None and shared is not None:
@@ -200,7 +200,7 @@ def initialled_lists(doc: Doc) -> Iterator[PersonCandidate]:
     it opens with a post's head ("(Chair)"), else nobody's ("(R)", a directorate's letters)."""
     text, rules_ = doc.text, rules()
     run: list[re.Match[str]] = []
-    for m in itertools.chain(scan(_INITIALLED, text, doc.limit), (None,)):
+    for m in itertools.chain(scan(_INITIALLED, doc), (None,)):
         if m is not None and run and _INITIALLED_GAP.search(text, run[-1].end(), m.start()):
             run.append(m)
             continue

@@ -56,7 +56,7 @@ def match_councils(doc: Doc, people: Iterable[str] = ()) -> list[CouncilCandidat
     text = doc.text
     person_names = [n.lower() for n in people if " " in n]
     out = []
-    for ms, me, slug in gazetteer().find(text, 0, doc.limit):
+    for ms, me, slug in doc.councils_in(0, doc.limit):
         written = text[ms:me]
         if any(
             n.endswith(" " + written.lower())

@@ -9,6 +9,11 @@ through the ``Doc`` too and are worked out once per window. The lines of a windo
 once; its sentences and dates are not cut from the whole text's, because a split or a date can differ at a window's
 edges (a sentence of a segment starts where the segment starts), so they are worked out on their own.
 
+A finder's own work on the document that several passes repeat (where the capitalised words start, the council names
+of a span, the bodies' names of the page) is memoised on the ``Doc`` too, with :meth:`Doc.memo` or the
+:func:`per_doc` decorator, never in a module's globals: an answer then belongs to one document, whatever other
+documents are read at the same time or in between, and goes with it.
+
 Every :class:`~caregraph.records.Evidence` a finder makes comes from :func:`evidence` (or :meth:`Doc.evidence`),
 so ``document.text[start:end] == quote`` always holds. :func:`load_rules` reads one finder's rules file from
 ``caregraph/rules``; each finder module compiles its own file once.
@@ -19,9 +24,10 @@ from __future__ import annotations
 import bisect
 import re
 import tomllib
-from collections.abc import Iterator, Sequence
-from functools import cache, cached_property
+from collections.abc import Callable, Iterator, Sequence
+from functools import cache, cached_property, wraps
 from importlib import resources
+from typing import Any, TypeVar, TypeVarTuple, cast
 
 from caregraph.gazetteer import gazetteer
 from caregraph.pipeline.dates import DateMention, find_dates
@@ -36,6 +42,11 @@ SCAN_LIMIT = 100_000
 WIDE_SCAN_LIMIT = 200_000
 
 Line = tuple[int, int, str]  # (start, end, stripped line), offsets of the stripped text
+Council = tuple[int, int, str]  # (start, end, slug) of a council's name in the text (``Gazetteer.find``)
+
+T = TypeVar("T")
+Ts = TypeVarTuple("Ts")
+_MISSING = object()
 
 
 @cache
@@ -46,7 +57,14 @@ def load_rules(name: str) -> dict:
 
 
 class Doc:
-    """One document as the finders see it. Build it with ``Doc(segmented)`` (or :meth:`of`)."""
+    """One document as the finders see it. Build it with ``Doc(segmented)`` (or :meth:`of`).
+
+    What may be memoised here: work that depends on the document alone (and on arguments given with it), that
+    several finders or passes would otherwise repeat on one document. What the ``Doc`` itself knows is a
+    ``cached_property`` (lines, sentences, dates, the declared council); a finder's own work is memoised with
+    :meth:`memo` (or :func:`per_doc`), keyed by the function that computes it, so each finder keeps its logic in its
+    own module and the answer lives exactly as long as the document. Answers are shared, not copied: read them,
+    don't change them."""
 
     def __init__(self, seg: Segmented) -> None:
         self.seg = seg
@@ -55,12 +73,24 @@ class Doc:
         self.genre: Genre = seg.genre
         self.segments: tuple[Segment, ...] = seg.segments
         self.limit = min(len(self.text), SCAN_LIMIT)  # finders scan text[:limit]
-        self._dates: dict[tuple, list[DateMention]] = {}
+        self._memos: dict[tuple[Any, ...], Any] = {}
 
     @classmethod
     def of(cls, x: Doc | Segmented) -> Doc:
         """``x`` itself when it is a ``Doc``, else a new ``Doc`` of the segmented document ``x``."""
         return x if isinstance(x, Doc) else cls(x)
+
+    def memo(self, compute: Callable[[Doc, *Ts], T], *args: *Ts) -> T:
+        """``compute(self, *args)``, worked out once per document and ``args``: a later call with the same function
+        and arguments gives the first answer (the same object: read it, don't change it). ``compute`` is the key
+        (with ``args``, which must be hashable), so it must be a module-level function, not a lambda made anew at
+        each call, and its answer must depend on nothing but the document and ``args``."""
+        key = (compute, *args)
+        memos = self._memos
+        found = memos.get(key, _MISSING)
+        if found is _MISSING:
+            found = memos[key] = compute(self, *args)
+        return cast(T, found)
 
     @cached_property
     def folds_simply(self) -> bool:
@@ -138,11 +168,14 @@ class Doc:
     ) -> Sequence[DateMention]:
         """``find_dates(text, anchor, start, end, …)``, worked out once per window and options (read it, don't
         change it)."""
-        key = (start, end, anchor, future, durations, seasons)
-        found = self._dates.get(key)
-        if found is None:
-            found = self._dates[key] = find_dates(self.text, anchor, start, end, future, durations, seasons)
-        return found
+        return self.memo(_dates_in, start, end, anchor, future, durations, seasons)
+
+    # -- councils -----------------------------------------------------------------------------------------
+
+    def councils_in(self, start: int, end: int) -> list[Council]:
+        """``gazetteer().find(text, start, end)``: every council name in ``text[start:end]``, worked out once per
+        span (several passes scan the whole scanned text; read it, don't change it)."""
+        return self.memo(_councils_in, start, end)
 
     # -- metadata ----------------------------------------------------------------------------------------
 
@@ -158,6 +191,28 @@ class Doc:
 
     def evidence(self, start: int, end: int) -> Evidence:
         return evidence(self.text, start, end)
+
+
+def _dates_in(
+    doc: Doc, start: int, end: int, anchor: PartialDate | None, future: bool, durations: bool, seasons: bool
+) -> list[DateMention]:
+    return find_dates(doc.text, anchor, start, end, future, durations, seasons)
+
+
+def _councils_in(doc: Doc, start: int, end: int) -> list[Council]:
+    return list(gazetteer().find(doc.text, start, end))
+
+
+def per_doc(compute: Callable[[Doc, *Ts], T]) -> Callable[[Doc, *Ts], T]:
+    """``compute`` of a document (and further arguments) worked out once per document: :meth:`Doc.memo` as a
+    decorator, for a finder's work that several passes ask for (``@per_doc`` over ``def starts(doc: Doc) -> …``).
+    The answer is shared between the callers: read it, don't change it."""
+
+    @wraps(compute)
+    def memoised(doc: Doc, *args: *Ts) -> T:
+        return doc.memo(compute, *args)
+
+    return memoised
 
 
 # ------------------------------------------------------------------------------------------------- helpers

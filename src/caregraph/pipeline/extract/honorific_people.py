@@ -17,7 +17,7 @@ from caregraph.pipeline.extract.posts import post_before
 def honorific_people(doc: Doc) -> Iterator[PersonCandidate]:
     """ "Councillor Surname", "DCI Alex Example" (no post stated right after it); a post just before it is theirs."""
     text = doc.text
-    for m in scan(patterns().honorific, text, doc.limit, prefixes=patterns().honorific_starts):
+    for m in scan(patterns().honorific, doc, prefixes=patterns().honorific_starts):
         name = person_name(m.group("name"), m.group("hon"))
         if name is None:
             continue

@@ -205,7 +205,7 @@ def _of_other_council(doc: Doc, j: JudgementMention, s_start: int, reading: Read
     if not slugs:
         return False
     if reading.main_council is None:
-        counts = Counter(slug for _, _, slug in gazetteer().find(doc.text, 0, doc.limit))
+        counts = Counter(slug for _, _, slug in doc.councils_in(0, doc.limit))
         reading.main_council = doc.declared_council or (counts.most_common(1)[0][0] if counts else "")
     return bool(reading.main_council) and reading.main_council not in slugs
 

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from caregraph.gazetteer import gazetteer
-from caregraph.pipeline.extract.doc import WIDE_SCAN_LIMIT, Doc, clean
+from caregraph.pipeline.extract.doc import WIDE_SCAN_LIMIT, Doc, clean, per_doc
 from caregraph.pipeline.extract.meeting_rules import lower_name, rules
 from caregraph.pipeline.extract.patterns import needed_words
 
@@ -124,22 +124,15 @@ def bare_head(doc: Doc, raw: str, own: str | None, pos: int) -> str | None:
     return best
 
 
-_last_full_names: tuple[str, list[tuple[int, str]]] = ("", [])
-
-
+@per_doc
 def _full_names(doc: Doc) -> list[tuple[int, str]]:
     """``(start, name)`` of each match of :func:`named_body` in the scanned text that is a body's name of two words or
-    more (:func:`body_name`), in order: found once for the last text (speed only)."""
-    global _last_full_names
-    last = _last_full_names  # (read once: another thread may replace it)
-    if last[0] is doc.text:
-        return last[1]
+    more (:func:`body_name`), in order: found once per document (speed only)."""
     out = []
     for m in _named_bodies(doc.text, min(len(doc.text), WIDE_SCAN_LIMIT), doc.folds_simply):
         name = body_name(after_comma(m.group(0)))
         if name is not None and len(name.split()) >= 2:
             out.append((m.start(), name))
-    _last_full_names = (doc.text, out)
     return out
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from caregraph.gazetteer import gazetteer
-from caregraph.pipeline.extract.doc import load_rules
+from caregraph.pipeline.extract.doc import Doc, load_rules, per_doc
 from caregraph.pipeline.extract.patterns import first_letters, with_first_letters
 
 
@@ -216,7 +216,6 @@ def post_nominals() -> str:
 #: A capital that starts a word: "(?<![\w’'-])[…]" with the capital first, so that a search skips to capitals (speed
 #: only; the look-behind sees the character before the capital).
 _CAPITAL_START = re.compile(rf"[{_FIRST}](?<![\w’'-].)")
-_last_starts: tuple[str, int, list[int]] = ("", 0, [])
 
 
 _SKIP_BEFORE_NAME = frozenset(" \t•·Ø-")
@@ -244,11 +243,12 @@ _OPENING = re.compile(r"[\n.;!?:”\"’'](?:(?<=\n)|(?<=[.;!?:])[ \t]|(?<=[.!?]
 _LEADING = re.compile(r"[ \t•·Ø-]*")
 
 
-def opening_starts(text: str, limit: int) -> set[int]:
-    """The :func:`capital_starts` of ``text[:limit]`` at which :func:`sentence_start` holds, found with one search
+def opening_starts(doc: Doc) -> set[int]:
+    """The :func:`capital_starts` of the scanned text at which :func:`sentence_start` holds, found with one search
     rather than a test at each (speed only): where the run of spaces, bullets and dashes after the start of the
     text or an :data:`_OPENING` ends; or anywhere in such a run when the text has "Ø", the one capital a run
     holds."""
+    text, limit = doc.text, doc.limit
     ends = [_LEADING.match(text, 0, limit).end()]  # type: ignore[union-attr]
     if "Ø" not in text:
         ends.extend(m.end() for m in _OPENING.finditer(text, 0, limit))
@@ -257,59 +257,49 @@ def opening_starts(text: str, limit: int) -> set[int]:
         for m in _OPENING.finditer(text, 0, limit):
             # after a line break, every position of the run; after a full stop, those after its first space or tab
             ends.extend(range(m.start() + (1 if text[m.start()] == "\n" else 2), m.end() + 1))
-    return set(capital_starts(text, limit)).intersection(ends)
+    return set(capital_starts(doc)).intersection(ends)
 
 
-def capital_starts(text: str, limit: int) -> list[int]:
-    """Where the capitalised words of ``text[:limit]`` start (a letter that starts a word and may start a name):
-    worked out once for the last text asked about."""
-    global _last_starts
-    cached_text, cached_limit, starts = _last_starts
-    if cached_text is text and cached_limit == limit:
-        return starts
-    starts = [m.start() for m in _CAPITAL_START.finditer(text, 0, limit)]
-    _last_starts = (text, limit, starts)
-    return starts
+@per_doc
+def capital_starts(doc: Doc) -> list[int]:
+    """Where the capitalised words of the scanned text (``text[:limit]``) start (a letter that starts a word and may
+    start a name), in order: worked out once per document (several passes scan from them)."""
+    return [m.start() for m in _CAPITAL_START.finditer(doc.text, 0, doc.limit)]
 
 
-_last_by_prefix: tuple[str, int, dict[str, list[int]]] = ("", 0, {})
-
-
-def _starts_by_prefix(text: str, limit: int) -> dict[str, list[int]]:
-    """The :func:`capital_starts` of ``text[:limit]`` by the two letters there, in order: worked out once for the
-    last text asked about (so a scan for some prefixes visits only their starts)."""
-    global _last_by_prefix
-    cached_text, cached_limit, index = _last_by_prefix
-    if cached_text is text and cached_limit == limit:
-        return index
-    index = {}
-    for pos in capital_starts(text, limit):
+@per_doc
+def _starts_by_prefix(doc: Doc) -> dict[str, list[int]]:
+    """The :func:`capital_starts` of the scanned text by the two letters there, in order: worked out once per
+    document (so a scan for some prefixes visits only their starts)."""
+    text = doc.text
+    index: dict[str, list[int]] = {}
+    for pos in capital_starts(doc):
         index.setdefault(text[pos : pos + 2], []).append(pos)
-    _last_by_prefix = (text, limit, index)
     return index
 
 
 def scan(
     pattern: re.Pattern[str],
-    text: str,
-    limit: int,
+    doc: Doc,
     where: Callable[[str, int], bool] | None = None,
     prefixes: frozenset[str] | None = None,
     before: list[int] | None = None,
     width: int = 80,
     starts: list[int] | None = None,
 ) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text, 0, limit)`` for a pattern whose matches start at a capitalised word: tried at
-    those starts only (a page has a few hundred), not at every character; with ``where``, only at the starts it
-    accepts; with ``prefixes``, only at words that start with one of those two letters (:func:`two_letters`); with
-    ``before``, only at starts up to ``width`` characters before one of those positions (what a match must
-    reach); with ``starts``, only at those (capital starts of ``text[:limit]``, in order)."""
+    """``pattern.finditer(text, 0, limit)`` over the scanned text of ``doc``, for a pattern whose matches start at a
+    capitalised word: tried at those starts only (a page has a few hundred), not at every character; with
+    ``where``, only at the starts it accepts; with ``prefixes``, only at words that start with one of those two
+    letters (:func:`two_letters`); with ``before``, only at starts up to ``width`` characters before one of those
+    positions (what a match must reach); with ``starts``, only at those (capital starts of the scanned text, in
+    order)."""
+    text, limit = doc.text, doc.limit
     last = 0
     if starts is None and prefixes is not None:
-        by_prefix = _starts_by_prefix(text, limit)
+        by_prefix = _starts_by_prefix(doc)
         starts = sorted(pos for prefix in by_prefix.keys() & prefixes for pos in by_prefix[prefix])
     elif starts is None:
-        starts = capital_starts(text, limit)
+        starts = capital_starts(doc)
     if before is not None:
         starts = _before_anchors(starts, before, width)
     for pos in starts:

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from caregraph.pipeline.extract.candidates import PersonCandidate, candidate
-from caregraph.pipeline.extract.doc import Doc, clean
+from caregraph.pipeline.extract.doc import Doc, clean, per_doc
 from caregraph.pipeline.extract.names import (
     bare_name_at,
     is_name,
@@ -61,17 +61,11 @@ _TOKEN_RIGHT = re.compile(r"[ \t]+(?P<word>[\w’'&-]+)")
 _COMMA_SPACE = re.compile(r"[ \t]*,[ \t]*")
 
 
-_last_lower_heads: tuple[str, int, list[int]] = ("", 0, [])
-
-
-def lower_heads(text: str, limit: int) -> list[int]:
-    """Where the lower-case heads of posts start ("director", "member"): worked out once for the last text."""
-    global _last_lower_heads
-    if _last_lower_heads[0] is text and _last_lower_heads[1] == limit:
-        return _last_lower_heads[2]
-    found = [m.start() for m in _lower_head_re().finditer(text, 0, limit)]
-    _last_lower_heads = (text, limit, found)
-    return found
+@per_doc
+def lower_heads(doc: Doc) -> list[int]:
+    """Where the lower-case heads of posts start in the scanned text ("director", "member"), in order: worked out
+    once per document (three passes start from them)."""
+    return [m.start() for m in _lower_head_re().finditer(doc.text, 0, doc.limit)]
 
 
 def title_then_name(doc: Doc) -> Iterator[PersonCandidate]:
@@ -82,7 +76,7 @@ def title_then_name(doc: Doc) -> Iterator[PersonCandidate]:
     "for" and its subject; the name follows at once or after a comma (an honorific, or a name that goes on as a
     person's does). A title after "the", "our", "its" is another pass's."""
     text, r = doc.text, rules()
-    for head in lower_heads(text, doc.limit):
+    for head in lower_heads(doc):
         m = _lower_head_re().match(text, head)
         assert m is not None
         if not (_LOWER_COMPLEMENT if text[head].isupper() else _AFTER_HEAD).match(text, m.end()) and not (

@@ -65,7 +65,7 @@ from caregraph.pipeline.extract.contacts import (
     plural_pass,
     speaker_rows,
 )
-from caregraph.pipeline.extract.doc import Doc
+from caregraph.pipeline.extract.doc import Doc, per_doc
 from caregraph.pipeline.extract.honorific_people import honorific_people, lower_councillor
 from caregraph.pipeline.extract.names import is_name
 from caregraph.pipeline.extract.news_titles import apposed_title, lower_heads, title_then_name
@@ -83,7 +83,7 @@ from caregraph.records import PersonRecord, PostRecord, Segmented
 def find_people(doc: Doc | Segmented) -> tuple[list[PersonRecord], list[PostRecord]]:
     """People with the post the page gives them, and posts named without a person."""
     doc = Doc.of(doc)
-    spans = post_candidates(doc.text, doc.limit)
+    spans = post_candidates(doc)
     candidates = [
         c
         for c in match_people(doc, spans)
@@ -97,7 +97,7 @@ def find_people(doc: Doc | Segmented) -> tuple[list[PersonRecord], list[PostReco
 def match_people(doc: Doc, spans: list[PostSpan]) -> list[PersonCandidate]:
     """Every person the passes find, in pass order; ``spans`` are the post titles of the text (for the last pass)."""
     out: list[PersonCandidate] = list(cells_pass(doc))
-    heads = sorted({head for _, head, _, _ in spans} | set(lower_heads(doc.text, doc.limit)))
+    heads = sorted({head for _, head, _, _ in spans} | set(lower_heads(doc)))
     out.extend(apposition(doc, heads))
     for found in (
         lower_apposition,
@@ -173,45 +173,29 @@ def _thing_keywords() -> frozenset[str]:
     return frozenset(k for e in _thing_entries() for k in e.keywords)
 
 
-_last_things: tuple[str, tuple] = ("", ())
-#: whether the name at each (start, end) of the last text stands inside a thing (:func:`_inside_thing`; the passes
-#: find one name at one place many times: speed only)
-_last_inside: tuple[str, dict[tuple[int, int], bool]] = ("", {})
-
-
-def _things_on_page(text: str, limit: int) -> tuple:
-    """The organisations and practice models whose keywords the page holds (worked out once for the last text)."""
-    global _last_things
-    if _last_things[0] is text:
-        return _last_things[1]
-    low = text[: limit + 60].lower()
+@per_doc
+def _things_on_page(doc: Doc) -> tuple:
+    """The organisations and practice models whose keywords the page holds (worked out once per document)."""
+    low = doc.text[: doc.limit + 60].lower()
     held = set(filter(low.__contains__, _thing_keywords()))
-    found = tuple(e for e in _thing_entries() if not e.keywords or not held.isdisjoint(e.keywords))
-    _last_things = (text, found)
-    return found
+    return tuple(e for e in _thing_entries() if not e.keywords or not held.isdisjoint(e.keywords))
 
 
 def _inside_thing(doc: Doc, c: PersonCandidate) -> bool:
     """Whether a name without an honorific stands inside the name of an organisation or practice model the
     organisations finder knows ("Staying Close", "Brighter Futures for Children", also over a post's line: "Staying
     Close" / "Project Lead"): positive evidence that it is no person's."""
-    global _last_inside
     if c.honorific:
         return False
     at = c.evidence.start + max(c.evidence.quote.find(c.name), 0)
-    text, end = doc.text, at + len(c.name)
-    if _last_inside[0] is not text:
-        _last_inside = (text, {})
-    known = _last_inside[1].get((at, end))
-    if known is None:
-        known = _last_inside[1][at, end] = _thing_around(doc, at, end)
-    return known
+    return _thing_around(doc, at, at + len(c.name))
 
 
+@per_doc  # (the passes find one name at one place many times: each place's answer worked out once; speed only)
 def _thing_around(doc: Doc, at: int, end: int) -> bool:
     """Whether a match of a thing's name the page may hold, near ``text[at:end]``, covers ``at``."""
     text = doc.text
-    for e in _things_on_page(text, doc.limit):
+    for e in _things_on_page(doc):
         for m in e.regex.finditer(text, max(0, at - 60), min(len(text), end + 60)):
             if m.start() <= at < m.end():
                 return True

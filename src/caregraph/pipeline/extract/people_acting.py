@@ -42,7 +42,7 @@ def people_acting(doc: Doc) -> Iterator[PersonCandidate]:
     "presented by Shay Tester", "said Jo Example", and a bulleted "Andy Person, Unison, gave …". A name
     before a verb that is not a verb of speech must hold no word of posts and services."""
     rules_, pr, text = rules(), patterns(), doc.text
-    for m in scan(pr.verb_after, text, doc.limit, starts=_subject_starts(text, doc.limit)):
+    for m in scan(pr.verb_after, doc, starts=_subject_starts(doc)):
         speech = bool(pr.speech.fullmatch(m.group("verb")))
         if not speech and not sentence_or_clause_start(text, m.start()):
             continue  # "Ofsted's Kim Example said": after a body's possessive, only a speaker
@@ -130,14 +130,15 @@ _POSSESSIVE_BEFORE = re.compile(r"(?<![\w’'-])[A-Z][\w&-]*['’]s[ \t]+$")
 _COMMA_SPACE = re.compile(", ")
 
 
-def _subject_starts(text: str, limit: int) -> list[int]:
-    """The capital starts of ``text[:limit]`` where a name opens a sentence or clause, or follows a body's possessive
+def _subject_starts(doc: Doc) -> list[int]:
+    """The capital starts of the scanned text where a name opens a sentence or clause, or follows a body's possessive
     ("Ofsted's Kim Example said"), in order, found with a few searches and set operations rather than a test at
     every start (speed only): a start opens a sentence
     (:func:`~.names.opening_starts`) or follows ", "; one after a body's possessive has an "'s" at most 40
     characters before it (where the possessive's search starts)."""
-    starts = capital_starts(text, limit)
-    out = opening_starts(text, limit)
+    text, limit = doc.text, doc.limit
+    starts = capital_starts(doc)
+    out = opening_starts(doc)
     out.update(set(starts).intersection(m.end() for m in _COMMA_SPACE.finditer(text, 0, limit)))
     for possessive in ("'s", "’s"):
         at = text.find(possessive, 0, limit)

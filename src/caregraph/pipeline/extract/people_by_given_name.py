@@ -54,17 +54,17 @@ _PLACE_BEFORE = re.compile(r"(?<![\w'’-])(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]n|[Ii]nto|
 _CAPITALISED_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
 
 
-def _given_starts(text: str, limit: int) -> list[int]:
-    """The capital starts of ``text[:limit]`` where a given name's word stands (tested in one comprehension rather
+def _given_starts(doc: Doc) -> list[int]:
+    """The capital starts of the scanned text where a given name's word stands (tested in one comprehension rather
     than a call a start: speed only)."""
-    names, word = given_names(), _FIRST_WORD.match
-    return [pos for pos in capital_starts(text, limit) if (m := word(text, pos)) is not None and m.group() in names]
+    text, names, word = doc.text, given_names(), _FIRST_WORD.match
+    return [pos for pos in capital_starts(doc) if (m := word(text, pos)) is not None and m.group() in names]
 
 
 def people_by_given_name(doc: Doc) -> Iterator[PersonCandidate]:
     """People whose name starts with a known given name and stands alone as a proper noun."""
     text, limit = doc.text, doc.limit
-    for m in scan(_RUN, text, limit, starts=_given_starts(text, limit)):
+    for m in scan(_RUN, doc, starts=_given_starts(doc)):
         raw = m.group("name")
         name = trim_name(raw)
         if any(not word.isupper() for word in raw[len(name) :].split()):

@@ -41,7 +41,7 @@ def apposition(doc: Doc, heads: list[int]) -> Iterator[PersonCandidate]:
     rules_, pr, text = rules(), patterns(), doc.text
     heads = sorted({*heads, *(m.start() for m in _table_heads_re().finditer(text, 0, doc.limit))})
     yield from _lettered_posts(doc)
-    for m in _name_matches(text, doc.limit, heads):
+    for m in _name_matches(doc, heads):
         raw = m.group("name")
         name = trim_name(raw)
         if name != raw:
@@ -185,12 +185,12 @@ _NEXT_TOKEN = re.compile(r"[^ \t]+[ \t]+(?=[A-Z])")
 _SET_OFF = re.compile(r"[ \t]*[,(–—]|[ \t]+-[ \t]")
 
 
-def _name_matches(text: str, limit: int, heads: list[int]) -> Iterator[re.Match[str]]:
+def _name_matches(doc: Doc, heads: list[int]) -> Iterator[re.Match[str]]:
     """The apposition pattern's matches whose run is a name: where a run's first words are not one ("Co-opted
     Members Jo Example (Parent Governor Representative)", a label before the name), the match at a later word
     of the run."""
-    pattern = patterns().apposition
-    for m in scan(pattern, text, limit, before=heads, width=160):
+    pattern, text, limit = patterns().apposition, doc.text, doc.limit
+    for m in scan(pattern, doc, before=heads, width=160):
         later_match = False
         for _ in range(3):
             raw, hon = m.group("name"), m.group("hon")
@@ -276,7 +276,7 @@ def lower_apposition(doc: Doc) -> Iterator[PersonCandidate]:
     text, pr = doc.text, patterns()
     anchors = [m.start() for m in _COMMA_LOWER.finditer(text, 0, doc.limit)]
     commas = [m.start() for m in pr.lower_apposed.finditer(text, 0, doc.limit)] if anchors else []
-    for m in () if not commas else scan(pr.lower_apposition, text, doc.limit, _reaches(commas), before=anchors):
+    for m in () if not commas else scan(pr.lower_apposition, doc, _reaches(commas), before=anchors):
         hon = m.group("hon")
         name = person_name(m.group("name"), hon)
         if name is None or name != m.group("name"):

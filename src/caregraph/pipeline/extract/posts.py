@@ -717,19 +717,20 @@ def _joined_post(text: str, start: int, window_start: int) -> tuple[int, str] | 
     return None
 
 
-def post_candidates(text: str, limit: int) -> list[PostSpan]:
-    """Every post title the text names, as ``(start, head start, end, title)``: capitalised ones ("Service
+def post_candidates(doc: Doc) -> list[PostSpan]:
+    """Every post title the scanned text names, as ``(start, head start, end, title)``: capitalised ones ("Service
     Development Manager", capitalised modifiers before the head included) and lower-case ones after "the"
     ("the lead inspector", "the Cabinet member", "the director of children's services")."""
+    text, limit = doc.text, doc.limit
     out: list[PostSpan] = []
     heads: set[int] = set()
-    for m in scan(patterns().post_start, text, limit, prefixes=patterns().head_starts):
+    for m in scan(patterns().post_start, doc, prefixes=patterns().head_starts):
         head = m.start("post")
         heads.add(head)
         # capitalised modifiers before the head belong to the post ("Service Development Manager")
         start = _extend_left(text, head)
         if start < head:
-            for ms, me, _ in gazetteer().find(text, max(0, start - 80), head):
+            for ms, me, _ in doc.councils_in(max(0, start - 80), head):
                 if ms <= start < me or start <= ms < head:
                     after = AFTER_COUNCIL_NAME.match(text, me)
                     start = max(
@@ -833,11 +834,11 @@ class PostCandidate(NamedTuple):
     organisation: str | None = None  # the body the text ties the post to
 
 
-def _council_before(text: str, start: int) -> str | None:
+def _council_before(doc: Doc, start: int) -> str | None:
     """The council named right before a post ("The Kensington and Chelsea Lead Member …"), by its official name."""
     gaz = gazetteer()
-    for _, me, slug in gaz.find(text, max(0, start - 80), start):
-        after = AFTER_COUNCIL_NAME.match(text, me)
+    for _, me, slug in doc.councils_in(max(0, start - 80), start):
+        after = AFTER_COUNCIL_NAME.match(doc.text, me)
         if after is not None and after.end() == start:
             return gaz.councils[slug].official_name
     return None
@@ -872,7 +873,7 @@ def match_posts(doc: Doc, taken: list[tuple[int, int]], spans: list[PostSpan]) -
     out = []
     for start, end, title in sorted(candidates):
         organisation, title = split_body(clean(title))
-        organisation = body_before(text, start, title) or organisation or _council_before(text, start)
+        organisation = body_before(text, start, title) or organisation or _council_before(doc, start)
         words = title.split()
         if len(words) < 2 and title.lower() not in {"leader"}:
             continue

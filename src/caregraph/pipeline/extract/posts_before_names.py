@@ -154,11 +154,12 @@ def _extra_heads_re() -> re.Pattern[str]:
     return re.compile(rf"(?:{heads or '(?!)'})(?![\w’'-])")
 
 
-def _head_matches(text: str, limit: int) -> Iterator[re.Match[str]]:
-    """The matches of :func:`_table_head_re` where the text's lower-case heads start (found once for the page by
-    news_titles.lower_heads, and the table's other heads): no search over the page for each head (speed only)."""
-    pattern = _table_head_re()
-    starts = {*lower_heads(text, limit), *(m.start() for m in _extra_heads_re().finditer(text, 0, limit))}
+def _head_matches(doc: Doc) -> Iterator[re.Match[str]]:
+    """The matches of :func:`_table_head_re` where the scanned text's lower-case heads start (found once for the
+    page by news_titles.lower_heads, and the table's other heads): no search over the page for each head (speed
+    only)."""
+    pattern, text, limit = _table_head_re(), doc.text, doc.limit
+    starts = {*lower_heads(doc), *(m.start() for m in _extra_heads_re().finditer(text, 0, limit))}
     for start in sorted(starts):
         if text[start].islower():
             m = pattern.match(text, start, limit)
@@ -177,7 +178,7 @@ def _table_title_then_name(doc: Doc, taken: list[tuple[int, int]]) -> Iterator[P
     text, table, rules_ = doc.text, post_words(), rules()
     before = table.modifiers | table.subjects | rules_.lower_modifiers
     subjects = rules_.post_subjects  # the hand list: no place or body word ("county", "council's")
-    for m in _head_matches(text, doc.limit):
+    for m in _head_matches(doc):
         head_start = m.start()
         head_end = m.start("comma") if m.group("comma") else m.start() + len(m.group(0).rstrip())
         if any(s <= head_start < e for s, e in taken):
