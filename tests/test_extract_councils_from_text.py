@@ -259,3 +259,40 @@ def test_a_successor_that_took_only_part_of_the_area_stays_another_council():
     text = "Transition\n\nCumbria's fostering service moves to Cumberland and to Westmorland and Furness.\n"
     publisher, others = _councils(text, url="https://www.cumbria.gov.uk/news/transition")
     assert (publisher, others) == ("cumbria", {"cumberland", "westmorland-and-furness"})
+
+
+# ---------------------------------------------------------------- a host that merely contains a council's name
+
+
+@pytest.mark.parametrize(
+    ("url", "text", "publisher"),
+    [
+        (  # a council's name inside a longer word of the host; the page is about another council
+            "https://www.northwessexradio.example/news/1",
+            "Children's services praised\n\nInspectors said Dorset Council had improved. Dorset's leader welcomed it.\n",
+            "dorset",
+        ),
+        (  # a news site named after one council, writing about its neighbour
+            "https://www.brentfordtimes.example/story",
+            "Hounslow rated good\n\nOfsted rated Hounslow Council's children's services good, Hounslow said.\n",
+            "hounslow",
+        ),
+        (  # the same site writing about the council it is named after
+            "https://www.brentfordtimes.example/story",
+            "Brent rated good\n\nOfsted rated Brent Council's children's services good, the council said.\n",
+            "brent",
+        ),
+        (  # the text names no council: the host is all there is
+            "https://www.brentfordtimes.example/story",
+            "Services rated good\n\nOfsted rated the children's services good, the council said.\n",
+            "brent",
+        ),
+        (  # the text names the council the host holds under its predecessor's name: the host's
+            "https://www.dorsetchronicle.example/story",
+            "Fostering praised\n\nDorset County Council's fostering service was praised by inspectors.\n",
+            "dorset",
+        ),
+    ],
+)
+def test_a_council_a_host_merely_contains_yields_to_a_text_that_names_others(url, text, publisher):
+    assert _councils(text, url=url)[0] == publisher

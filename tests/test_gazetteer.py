@@ -914,3 +914,33 @@ def test_find_tries_the_words_a_name_can_start_with_and_finds_what_every_capital
     for _ in range(300):
         sample = "".join(rng.choice(words) + rng.choice([" ", ", ", "\n", "-", ""]) for _ in range(12))
         assert list(gaz.find(sample)) == _find_at_every_capital(gaz, sample), sample
+
+
+@pytest.mark.parametrize(
+    "url, slug",
+    [
+        ("https://www.northwessexradio.example/news/1", None),  # "essex" inside "wessex": only contained
+        ("https://www.brentfordtimes.example/story", None),  # "brent" starting "brentford": only contained
+        ("https://www.surreyweb.org/news", None),  # a news site named after a council: only contained
+        ("https://democracy.leeds.gov.uk/mgAi.aspx?ID=1", "leeds"),  # the council's own domain
+        ("https://worcestershire.moderngov.co.uk/mgAi.aspx?ID=1", "worcestershire"),  # a label that is its name
+        ("https://rbwm.moderngov.co.uk/ieListDocuments.aspx?CId=130", "windsor-and-maidenhead"),  # its domain's label
+    ],
+)
+def test_a_host_label_that_merely_contains_a_name_is_left_out_when_asked(url, slug):
+    """The weaker reading of a host (a council's name inside a longer label) is one the caller may refuse; the
+    others are the council's own address."""
+    from caregraph.gazetteer import gazetteer
+
+    assert gazetteer().from_url(url, contained=False) == slug
+    assert gazetteer().from_url(url) is not None  # read as the council whose name the label holds otherwise
+
+
+def test_a_councils_kin_are_the_councils_it_replaced_and_that_replaced_it():
+    from caregraph.gazetteer import gazetteer
+
+    g = gazetteer()
+    assert g.kin("dorset") == {"dorset", "dorset-county-council"}
+    assert g.kin("dorset-county-council") == {"dorset", "dorset-county-council"}
+    assert g.kin("leeds") == {"leeds"}
+    assert g.kin("nowhere-at-all") == {"nowhere-at-all"}

@@ -159,6 +159,17 @@ class Gazetteer:
                 return after
         return slug
 
+    def kin(self, slug: str) -> frozenset[str]:
+        """``slug`` with the councils it replaced and those that replaced it (one area under its names over time).
+
+        >>> sorted(gazetteer().kin("dorset"))
+        ['dorset', 'dorset-county-council']
+        """
+        if slug not in self.councils:
+            return frozenset([slug])
+        before = [c.slug for c in self.councils.values() if slug in c.replaced_by]
+        return frozenset([slug, *self.councils[slug].replaced_by, *before])
+
     def lookup(self, text: str, when: date | None = None) -> str | None:
         """:meth:`resolve`, or failing that the council with this GSS (current or former), DfE or register code."""
         return self.resolve(text, when) or self.by_code.get(text.strip().lower())
@@ -193,11 +204,16 @@ class Gazetteer:
         names = sorted({c.name for c in self.councils.values()})
         return difflib.get_close_matches(text, names, n=n, cutoff=0.6)
 
-    def from_url(self, url: str | None) -> str | None:
+    def from_url(self, url: str | None, *, contained: bool = True) -> str | None:
         """The council whose web domain the URL is on (``democracy.leeds.gov.uk`` → ``leeds``), whose domain's own
         label a label of the host is (``rbwm.moderngov.co.uk`` → Windsor and Maidenhead, of ``rbwm.gov.uk``), or
         whose name a label of the host spells or contains (``worcestershire.moderngov.co.uk``,
-        ``moderngov.anyshiresites.com``, ``west-sussex.example.org``)."""
+        ``moderngov.anyshiresites.com``, ``west-sussex.example.org``).
+
+        A label that merely contains a council's name is weaker evidence than the others: the name may be part of
+        a longer word ("wessexfm" holds "essex", "brentfordtw8" holds "brent") or a newspaper may be named after a
+        neighbour of the council its page is about. ``contained=False`` leaves that reading out (the extraction
+        weighs it against the text: :attr:`caregraph.pipeline.extract.doc.Doc.declared_council`)."""
         if not url:
             return None
         try:
@@ -207,15 +223,17 @@ class Gazetteer:
         known = self._host_councils  # (each host's answer worked out once: speed only)
         if host not in known:
             known[host] = self._from_host(host)
-        return known[host]
+        slug, held = known[host]
+        return slug if contained or not held else None
 
     @cached_property
-    def _host_councils(self) -> dict[str, str | None]:
+    def _host_councils(self) -> dict[str, tuple[str | None, bool]]:
         """:meth:`_from_host` of each host asked about so far."""
         return {}
 
-    def _from_host(self, host: str) -> str | None:
-        """:meth:`from_url` of a URL on ``host`` (lower case)."""
+    def _from_host(self, host: str) -> tuple[str | None, bool]:
+        """:meth:`from_url` of a URL on ``host`` (lower case), and whether the council's name is only contained in a
+        label of the host."""
         # the longest of the council domains that is the host or a dot-separated end of it
         by_domain = self._by_domain
         slug = by_domain.get(host)
@@ -224,7 +242,7 @@ class Gazetteer:
             slug = by_domain.get(host[dot + 1 :])
             dot = host.find(".", dot + 1)
         if slug is not None:
-            return slug
+            return slug, False
         labels = [
             label.replace("-", "")
             for label in host.split(".")
@@ -232,20 +250,20 @@ class Gazetteer:
         ]
         for label in labels:
             if label in self._domain_labels and len(label) >= 3:
-                return self._domain_labels[label]
+                return self._domain_labels[label], False
         for label in labels:
             if label in self._compact and len(label) > 3:
-                return self._compact[label]
+                return self._compact[label], False
         # A label that is a former council's domain's own label (dorsetforyou.gov.uk, of dorsetforyou.com): that
         # council, before any current council whose name the label merely contains.
         for label in labels:
             if label in self._former_domain_labels and len(label) >= _MIN_HOST_LABEL:
-                return self._former_domain_labels[label]
+                return self._former_domain_labels[label], False
         # A label that contains a council's compact name (longest name first, so "westsussex" beats "sussex").
         for compact, slug in self._compact_longest:
             if len(compact) >= _MIN_HOST_LABEL and any(compact in label for label in labels):
-                return slug
-        return None
+                return slug, True
+        return None, False
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, str]]:
         """Every council name in ``text[start:end]`` that starts with a capital, as ``(start, end, slug)``: a linear

@@ -5,7 +5,8 @@ the one reader of ``ontology/councils.csv``), leaving out a council's name that 
 page ("Mark Wiltshire" is not Wiltshire Council), and not counting a council named as a guest's affiliation ("Jo
 Guest (Othershire Council)"). :func:`merge_councils` makes one mention of each council, with the sentence that first
 names it, and picks the publisher: the council the document's metadata names (the manifest's, else the URL's host:
-its domain, its domain's own label, or a label holding the council's name), else the council the title names (of
+its domain, its domain's own label, or a label holding the council's name, the last unless the text names only other
+councils: :attr:`~caregraph.pipeline.extract.doc.Doc.declared_council`), else the council the title names (of
 several, the one the text names most), else the council the text names most ("… County Council" counts twice; of
 equal counts, the one it names more often), as things stood on the document's date (a page of 2018 on the domain of
 a council created in 2023 is its predecessor's; a page of 2020 on a council's that ended in 2019, its successor's).
