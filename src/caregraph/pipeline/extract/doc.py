@@ -194,7 +194,7 @@ class Doc:
         if publisher is None:
             held = gaz.from_url(self.source.url)
             if held is not None:
-                named = {slug for _, _, slug in gaz.find(self.text, 0, self.limit)}
+                named = {slug for _, _, slug in self.councils_in(0, self.limit)}
                 if not named or named & gaz.kin(held):
                     publisher = held
         return publisher
