@@ -247,7 +247,7 @@ def _blocks(doc: Doc) -> Iterator[PersonCandidate]:
             yield candidate(doc, name, post, s, at + len(name), hon, "attendee")
 
 
-_PLURAL_HONORIFIC = re.compile(r"(?:Councillors|Cllrs\.?|County[ \t]+Councillors)[ \t]+")
+_PLURAL_HONORIFIC = re.compile(rf"(?:{rules().councillors})[ \t]+")
 
 
 @cache

@@ -272,7 +272,7 @@ _SENTENCE_END = re.compile(f"{_AT_BREAK}(?:{_BREAK})")
 #: after it). A search for this skips along the text in C, where a search for ``_SENTENCE_END`` tries every position.
 _BREAK_CANDIDATE = re.compile(r"[\n.!?;:](?:(?<=\n)|(?=[\s\"”’']))")  # (a class first: the search skips in C)
 _ABBREVIATIONS = with_first_letters(  # (led by its first letters: speed only)
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Cllr|No|Nos|St|e\.g|i\.e|etc|approx|Prof|Rev|Co|Ltd|Inc|vs|cf|para|ref)\.|\b[A-Z]\.)$"
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Cllr|Cllrs|Clr|Clrs|Coun|No|Nos|St|e\.g|i\.e|etc|approx|Prof|Rev|Co|Ltd|Inc|vs|cf|para|ref)\.|\b[A-Z]\.)$"
 )
 #: The words a line cannot end a sentence with (prepositions, articles, conjunctions, possessives): a single line
 #: break after one is a hard wrap inside the sentence, whatever the next line starts with.

@@ -29,6 +29,8 @@ from caregraph.pipeline.extract.patterns import first_letters, with_first_letter
 class PeopleRules:
     honorifics: tuple[str, ...]  # longest first
     plural_honorifics: tuple[str, ...]
+    councillor: str  # a pattern: the ways of writing "Councillor" before a name ("Cllr", "Clr.")
+    councillors: str  # a pattern: the same before a list of names ("Cllrs")
     post_nominals: frozenset[str]
     post_nominal: str  # a pattern: letters after a name
     post_head: str  # the head of a post title, a pattern
@@ -60,13 +62,17 @@ def rules() -> PeopleRules:
     """The rules of ``rules/people.toml``, compiled once."""
     d = load_rules("people")
     people, posts = d["people"], d["posts"]
-    never = frozenset(_fold(w) for w in people["function_words"] + people["head_words"])
+    councillor, councillors = people["councillor"], people["councillors"]
+    one_word_forms = [w.rstrip(".") for w in councillor + councillors if " " not in w]
+    never = frozenset(_fold(w) for w in people["function_words"] + people["head_words"] + one_word_forms)
     subjects = [w[:1].upper() + w[1:] for w in people["post_subject_words"]]
     vocabulary = frozenset(_fold(w) for w in people["title_words"] + people["calendar_words"] + subjects) - never
     nominals = tuple(sorted(people["post_nominals"], key=len, reverse=True))
     return PeopleRules(
-        honorifics=tuple(sorted(people["honorifics"], key=len, reverse=True)),
-        plural_honorifics=tuple(sorted(people["plural_honorifics"], key=len, reverse=True)),
+        honorifics=tuple(sorted(people["honorifics"] + councillor, key=len, reverse=True)),
+        plural_honorifics=tuple(sorted(people["plural_honorifics"] + councillors, key=len, reverse=True)),
+        councillor=_alternatives(councillor),
+        councillors=_alternatives(councillors),
         post_nominals=frozenset(nominals),
         post_nominal="|".join(re.escape(n) for n in nominals),
         post_head=people["post_heads"],
@@ -92,6 +98,12 @@ def rules() -> PeopleRules:
         not_modifiers=frozenset(posts["not_modifiers"]),
         modifier_words=frozenset(posts["modifier_words"]),
     )
+
+
+def _alternatives(words: list[str]) -> str:
+    """A pattern of the alternatives ``words``, longest first; a space in a word matches any run of spaces or
+    tabs."""
+    return "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in sorted(words, key=len, reverse=True))
 
 
 def _fold(word: str) -> str:
@@ -404,7 +416,7 @@ def patterns() -> Patterns:
     item = rf"(?:(?:{hon})[ \t]+)?{name_run(0, 2)}{pn}(?:[ \t]*\([^()\n]{{1,60}}\))?"
     sep = r"(?:[ \t]*[,;][ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+|[ \t]*&[ \t]*)"
     org = r"(?:(?:[A-Z][\w’'&-]+\s+){1,4}(?:County\s+|City\s+|Borough\s+|District\s+)?Council(?:['’]s)?\s+|(?:the\s+)?(?:Royal\s+Borough\s+of\s+)?(?:[A-Z][\w’'-]+\s+(?:and\s+|upon\s+|of\s+)?){1,6}(?:['’]s\s+)?)"
-    lower_heads = r"(?:interim\s+|acting\s+|deputy\s+|assistant\s+|executive\s+|corporate\s+|strategic\s+|independent\s+|lead\s+|chief\s+|principal\s+|senior\s+|national\s+|regional\s+|registered\s+|service\s+|team\s+|area\s+|operational\s+|group\s+|programme\s+|project\s+)*(?:director|head|cabinet\s+member|executive\s+member|lead\s+member|portfolio\s+holder|leader|chief\s+executive|manager|chair(?:man|woman|person)?|vice[\s-]chair(?:man|woman|person)?|inspector|commissioner|mayor|officer|adviser|advisor|lead|foster\s+carers?|social\s+worker|family\s+support\s+worker|youth\s+worker|personal\s+adviser)\b"
+    lower_heads = r"(?:interim\s+|acting\s+|deputy\s+|assistant\s+|executive\s+|corporate\s+|strategic\s+|independent\s+|lead\s+|chief\s+|principal\s+|senior\s+|national\s+|regional\s+|registered\s+|service\s+|team\s+|area\s+|operational\s+|group\s+|programme\s+|project\s+)*(?:director|head|cabinet\s+member|executive\s+member|lead\s+member|portfolio\s+holder|leader|chief\s+executive|manager|chair(?:man|woman|person)?|(?:vice|co)[\s-]?chair(?:man|woman|person)?|inspector|commissioner|mayor|officer|adviser|advisor|lead|foster\s+carers?|social\s+worker|family\s+support\s+worker|youth\s+worker|personal\s+adviser)\b"
     # what follows the name in lower_apposition: a comma, then a lower-case post
     lower_after = rf",\s*(?:(?:the|a|an)\s+)?(?:[a-z]+['’]s\s+)?(?P<org>(?:[A-Z][\w’'&-]+\s+){{1,4}}(?:County\s+|City\s+|Borough\s+)?Council(?:['’]s)?\s+)?(?=(?P<head>{lower_heads}))"
     verbs = r.person_verbs

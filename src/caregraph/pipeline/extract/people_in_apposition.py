@@ -214,7 +214,7 @@ def _name_matches(doc: Doc, heads: list[int]) -> Iterator[re.Match[str]]:
 
 
 _THE_OWNER = re.compile(r"(?P<owner>(?:[A-Z][\w’'&-]*[ \t]+)*?[A-Z][\w&-]*)['’]s[ \t]+$")
-_HONORIFIC_NEXT = re.compile(r"[ \t]*,?[ \t]*(?:Councillor|Cllr\.?|County\s+Councillor)\s+[A-Z]")
+_HONORIFIC_NEXT = re.compile(rf"[ \t]*,?[ \t]*(?:{rules().councillor})\s+[A-Z]")
 _DASH_NEXT = re.compile(r"[ \t]*[-–—][ \t]*")
 
 

@@ -1,0 +1,71 @@
+"""Stop 28: councillors written with any common abbreviation, and co-chairs (made-up news and minutes text).
+
+The ways of writing "Councillor" live in one list (``councillor`` and ``councillors`` in rules/people.toml); every
+pattern that looks for a councillor reads it.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from caregraph.pipeline.extract.names import rules
+from caregraph.records import PartialDate
+
+from .conftest import extract_text
+
+URL = "https://www.anyshire.gov.uk/news/1"
+WHEN = PartialDate(2022, 9, 1)
+
+
+def _people(text: str) -> set[tuple[str, str | None]]:
+    x = extract_text("Anyshire Council news\n\n" + text, url=URL, published=WHEN)
+    return {(p.name, p.post) for p in x.people}
+
+
+@pytest.mark.parametrize("form", ["Councillor", "Cllr", "Cllr.", "Clr", "Clr.", "Coun", "Coun.", "County Councillor"])
+def test_every_way_of_writing_councillor_is_an_honorific_not_part_of_the_name(form):
+    said = f"{form} Erin Example, Cabinet Member for Children, said: “We welcome the report.”"
+    assert _people(said) == {("Erin Example", "Cabinet Member for Children")}
+
+
+@pytest.mark.parametrize("form", ["Councillors", "Cllrs", "Clrs", "Clrs."])
+def test_every_way_of_writing_councillors_before_surnames(form):
+    assert _people(f"{form} Example and Sample attended the meeting.") == {("Example", None), ("Sample", None)}
+
+
+def test_the_councillor_patterns_read_the_one_list():
+    single, plural = re.compile(f"(?:{rules().councillor})"), re.compile(f"(?:{rules().councillors})")
+    assert all(single.fullmatch(w) for w in ("Clr", "Clr.", "Coun.", "County  Councillor"))
+    assert all(plural.fullmatch(w) for w in ("Clrs", "Cllrs.", "County Councillors"))
+    assert not single.fullmatch("Clerk") and not plural.fullmatch("Clerks")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Councillor Dawn Example, Anyshire Co-chair of the Education Policy Committee, said: “Good.”",
+            {("Dawn Example", "Anyshire Co-chair of the Education Policy Committee")},
+        ),
+        (
+            "Co-chair of the Anyshire Education Policy Committee, Councillor Mick Sample said: “Good.”",
+            {("Mick Sample", "Co-chair of the Anyshire Education Policy Committee")},
+        ),
+        (
+            "Councillor Dawn Example, Vice-chair of the Scrutiny Board, said: “Good.”",
+            {("Dawn Example", "Vice-chair of the Scrutiny Board")},
+        ),
+        (
+            "Councillor Dawn Example, Co-Chairman of the Corporate Parenting Panel, said: “Good.”",
+            {("Dawn Example", "Co-Chairman of the Corporate Parenting Panel")},
+        ),
+    ],
+)
+def test_a_co_chair_or_vice_chair_with_a_small_c_is_a_post(text, expected):
+    assert _people(text) == expected
+
+
+def test_a_word_starting_co_is_no_chair():
+    assert _people("Councillor Dawn Example, Cochrane Street resident, said: “Good.”") == {("Dawn Example", None)}
