@@ -69,3 +69,21 @@ def test_a_co_chair_or_vice_chair_with_a_small_c_is_a_post(text, expected):
 
 def test_a_word_starting_co_is_no_chair():
     assert _people("Councillor Dawn Example, Cochrane Street resident, said: “Good.”") == {("Dawn Example", None)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a surname that names a country, with a post and a verb of speech beside it
+            "Kersten England, Chief Executive of Anyshire Council, said: “There is work to do.”",
+            {("Kersten England", "Chief Executive of Anyshire Council")},
+        ),
+        (  # the country in a post's title stays the title's
+            "The Children's Commissioner for England Rachel Example said the report was clear.",
+            {("Rachel Example", "Children's Commissioner for England")},
+        ),
+        ("Ofsted England said the report was clear.", set()),
+    ],
+)
+def test_england_is_a_surname_only_where_the_evidence_says_so(text, expected):
+    assert _people(text) == expected
