@@ -87,3 +87,18 @@ def test_a_word_starting_co_is_no_chair():
 )
 def test_england_is_a_surname_only_where_the_evidence_says_so(text, expected):
     assert _people(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "In response to questions from Councillors: das Neves, Hakata, Gordon and Cawley Harrison, it was noted:",
+            {("das Neves", None), ("Hakata", None), ("Gordon", None), ("Cawley Harrison", None)},
+        ),
+        ("Councillors de Souza and van der Berg asked about the plan.", {("de Souza", None), ("van der Berg", None)}),
+        ("Cllrs Example, le Sample and Tester attended.", {("Example", None), ("le Sample", None), ("Tester", None)}),
+    ],
+)
+def test_a_surname_opening_with_its_particles_in_a_list_of_councillors(text, expected):
+    assert _people(text) == expected

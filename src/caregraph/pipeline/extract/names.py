@@ -413,7 +413,8 @@ def patterns() -> Patterns:
     head = r.post_head
     pn = post_nominals()
     full = name_run(1, 3)
-    item = rf"(?:(?:{hon})[ \t]+)?{name_run(0, 2)}{pn}(?:[ \t]*\([^()\n]{{1,60}}\))?"
+    # a surname may open with its particles ("Councillors das Neves, Hakata and van der Berg")
+    item = rf"(?:(?:{hon})[ \t]+)?(?:{_PARTICLE} +)*{name_run(0, 2)}{pn}(?:[ \t]*\([^()\n]{{1,60}}\))?"
     sep = r"(?:[ \t]*[,;][ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+|[ \t]*&[ \t]*)"
     org = r"(?:(?:[A-Z][\w’'&-]+\s+){1,4}(?:County\s+|City\s+|Borough\s+|District\s+)?Council(?:['’]s)?\s+|(?:the\s+)?(?:Royal\s+Borough\s+of\s+)?(?:[A-Z][\w’'-]+\s+(?:and\s+|upon\s+|of\s+)?){1,6}(?:['’]s\s+)?)"
     lower_heads = r"(?:interim\s+|acting\s+|deputy\s+|assistant\s+|executive\s+|corporate\s+|strategic\s+|independent\s+|lead\s+|chief\s+|principal\s+|senior\s+|national\s+|regional\s+|registered\s+|service\s+|team\s+|area\s+|operational\s+|group\s+|programme\s+|project\s+)*(?:director|head|cabinet\s+member|executive\s+member|lead\s+member|portfolio\s+holder|leader|chief\s+executive|manager|chair(?:man|woman|person)?|(?:vice|co)[\s-]?chair(?:man|woman|person)?|inspector|commissioner|mayor|officer|adviser|advisor|lead|foster\s+carers?|social\s+worker|family\s+support\s+worker|youth\s+worker|personal\s+adviser)\b"
