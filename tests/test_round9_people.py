@@ -102,3 +102,21 @@ def test_england_is_a_surname_only_where_the_evidence_says_so(text, expected):
 )
 def test_a_surname_opening_with_its_particles_in_a_list_of_councillors(text, expected):
     assert _people(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sarah Example was appointed as the director for the department last April.",
+        "Sarah Example was appointed as the director for the department last year.",
+        "Sarah Example was appointed as the director for the department this Spring.",
+        "Sarah Example was appointed as the director for the department next January.",
+    ],
+)
+def test_a_date_relative_to_the_page_is_no_part_of_a_predicates_post(text):
+    assert _people(text) == {("Sarah Example", "director for the department")}
+
+
+def test_a_capitalised_word_of_a_title_that_is_last_stays():
+    text = "Sarah Example was appointed as Head of the Last Mile Service in May."
+    assert _people(text) == {("Sarah Example", "Head of the Last Mile Service")}

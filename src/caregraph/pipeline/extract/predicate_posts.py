@@ -191,13 +191,19 @@ _OF_THIS = re.compile(
 _OF_THIS_END = re.compile(r"(?i)\s+(?:of|for)\s+(?:this|the)$")
 
 
+@cache
+def _relative_date() -> re.Pattern[str]:
+    """A date relative to the page at a predicate's end ("… last year", "… next spring"), or its first word alone
+    where the extent stopped at a word of the calendar ("appointed as director for the department last April")."""
+    calendar = "|".join(sorted(rules().calendar, key=len, reverse=True))
+    return re.compile(rf"(?i)\s+(?:last|this|next|earlier|later)(?:\s+(?:year|month|week|{calendar})\b.*)?$")
+
+
 def _predicate_title(post: str) -> str:
     """A post read from a predicate, without "of this Committee" and what the sentence goes on to say."""
     post = _OF_THIS.sub("", post)
     post = _OF_THIS_END.sub("", post)  # "Chair of this" (the extent stopped at "meeting")
-    post = re.sub(
-        r"\s+(?:last|this|next|earlier|later)\s+(?:year|month|week|spring|summer|autumn|winter)\b.*$", "", post
-    )
+    post = _relative_date().sub("", post)
     if _AT_BODY_END.search(post):
         return post  # "Executive Member for Children at Anyshire Council": the body the post is at is the post's
     if _IN_UNIT_END.search(post):
