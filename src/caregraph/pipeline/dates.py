@@ -3,8 +3,8 @@
 ``find_dates`` returns every date expression in a span of text with its character offsets: days
 ("16 May 2018", "16/07/2019"), ranges ("16 and 17 April 2024", "2 March to 13 March 2020",
 "October-November 2019"), months ("September 2021", "late-November 2019"), seasons ("Spring 2022" → 2022), years
-("in 2010"), and relative expressions ("last month", "in June", "this year", "published today") resolved against
-the document's own date when one is known. Nothing is invented: a month without a year and no anchor is dropped,
+("in 2010"), and relative expressions ("last month", "in June", "this year", "between November and December last
+year", "published today") resolved against the document's own date when one is known. Nothing is invented: a month without a year and no anchor is dropped,
 and a season gives only its year.
 """
 
@@ -202,6 +202,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
+    # between November and December last year ; in late June or early July this year (a range of months: the year
+    # the words after it give is the whole range's, its end's month before its start's running into the next)
+    (
+        "m_m_rel",
+        re.compile(
+            rf"\b{_QUAL}(?P<m1>{_M}){_MONTH_RANGE}{_QUAL}(?P<m2>{_M})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b",
+            re.I,
+        ),
+    ),
     # in June this year ; 11 and 13 June this year ; 4 March last year (the year the words give, not the anchor's)
     (
         "month_this_year",
@@ -316,6 +325,7 @@ _FIRST = {
     "m_d": "[adfjmnos]",
     "month_this_year": r"[\dadfjmnosi]",
     "d_m_d_m_rel": r"[\dadfjmnos]",
+    "m_m_rel": "[adfjmnoselbt]",
     "numeric_range": r"\d",
     "numeric": r"\d",
     "numeric_yy": r"\d",
@@ -362,7 +372,7 @@ _STARTS_AT = {
         ),
         "month": ("m_d_d_y", "m_d_m_d_y", "m_d_y", "m_d_d", "m_d", "bare_month"),
         "digit or month": ("m_rel_y", "d_m_d_m_rel"),
-        "qualifier or month": ("m_m_y", "m_y"),
+        "qualifier or month": ("m_m_y", "m_y", "m_m_rel"),
     }.items()
     for kind in kinds
 }  # fmt: skip
@@ -422,6 +432,7 @@ _ANCHORED = {
     "m_d",
     "month_this_year",
     "d_m_d_m_rel",
+    "m_m_rel",
     "rel_month",
     "rel_named_month",
     "rel_year",
@@ -709,6 +720,7 @@ _NEEDS = {
     "d_m": ("digit", "month"),
     "month_this_year": ("month", "relative", "year word"),
     "d_m_d_m_rel": ("digit", "month", "relative", "year word"),
+    "m_m_rel": ("month", "relative", "year word"),
     "rel_month": ("relative",),
     "rel_named_month": ("month",),
     "rel_year": ("relative",),
@@ -826,6 +838,10 @@ def _anchored(
         m2 = MONTHS[(g["m2"] or g["m2b"]).lower().rstrip(".")]
         until = _pd(year + (1 if m2 < m1 else 0), m2, g["d2"] or g["d2b"])
         return (_pd(year, m1, g["d1"] or g["d1b"]), until) if until is not None else None
+    if kind == "m_m_rel":
+        year = anchor.year + {"this": 0, "last": -1, "next": 1}[g["rel"].lower()]
+        m1, m2 = MONTHS[g["m1"].lower().rstrip(".")], MONTHS[g["m2"].lower().rstrip(".")]
+        return PartialDate(year, m1), PartialDate(year + (1 if m2 < m1 else 0), m2)
     if kind == "rel_named_month":
         month = MONTHS[g["m"].lower()]
         if anchor.month is None:

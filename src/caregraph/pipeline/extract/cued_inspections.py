@@ -1,7 +1,8 @@
 """The drafts of a sentence's cues: each cue given its own date and its report's publication date, and its kind.
 
 :func:`drafts_of_cues` gives dates to cues nearest first, one each (a date inside the cue's words before one after
-it, that before one before it; a date in another cell of a table row is the row's); a report's, letter's or
+it, that before one before it; a date in another cell of a table row is the row's; of two dates side by side, the
+finer that lies within the coarser: "earlier this year from 28 February to 4 March"); a report's, letter's or
 findings' date is its publication date, which loses to the event's own date. An ungraded kind never takes a grade's
 date, no kind the date of a grade left behind; a review held "alongside" an inspection shares its date; a plural cue
 takes each date listed after it ("inspections in 2016 and 2019"); an event a dated news page calls new was
@@ -273,7 +274,41 @@ def _assign(text: str, cues: list[Cue], candidates: dict[int, list[DateMention]]
         if ci not in out and id(d) not in taken:
             out[ci] = d
             taken.add(id(d))
+    # "its inspection, which took place earlier this year from 28 February to 4 March": of two dates the mention
+    # gives side by side, the finer one that lies within the coarser is the event's
+    for _, _, ci, d in pairs:
+        chosen = out.get(ci)
+        if (
+            chosen is not None
+            and id(d) not in taken
+            and (d.start >= chosen.end or d.end <= chosen.start)
+            and finer_within(d, chosen)
+            and _SIDE_BY_SIDE.fullmatch(text, *_gap(chosen, d))
+        ):
+            taken.discard(id(chosen))
+            out[ci] = d
+            taken.add(id(d))
     return out
+
+
+#: Between two dates of one mention side by side: "earlier this year from 28 February to 4 March", "in 2022
+#: (14-18 March)", "last year, between 4 and 22 July" (no clause of its own between them).
+_SIDE_BY_SIDE = re.compile(r"(?i)[\s,(]*(?:(?:from|on|between|in|during|over|at|the)\s+){0,2}")
+
+
+def _gap(a: DateMention, b: DateMention) -> tuple[int, int]:
+    """The text between two dates that do not overlap, in text order."""
+    return (a.end, b.start) if a.end <= b.start else (b.end, a.start)
+
+
+def finer_within(fine: DateMention, coarse: DateMention) -> bool:
+    """Whether ``fine`` is given more finely than ``coarse`` and lies within it ("28 February to 4 March 2022"
+    within "2022", "4-22 July 2022" within "July 2022")."""
+    lo, hi = coarse.date.iso(), (coarse.until or coarse.date).iso()
+    start, end = fine.date.iso(), (fine.until or fine.date).iso()
+    if len(start) <= len(lo) or len(end) < len(hi) or (fine.until is None and coarse.until is not None):
+        return False
+    return start[: len(lo)] >= lo and end[: len(hi)] <= hi
 
 
 #: Between a date that modifies an event's name and the name: "the February 2023 Ofsted inspection report"; and

@@ -6,7 +6,8 @@ date ("the September 2020 meeting"), another thing's ("launched in May 2023"), a
 2023") and a deadline ("by 15 August 2016"), which no inspection takes; :func:`is_planned` tells whether a dated event
 is still to come on the page's date. To the date finder's dates it adds those that modify an event's or a judgement's
 name ("2015's Ofsted inspection report", "July's inspection", "its 2019 'good' rating") and days written month first
-or run into their month ("on Monday November 8", "23May 2016").
+or run into their month ("on Monday November 8", "23May 2016"); on a page with no date of its own that states one
+month with its year, the days of that month written without one take that year.
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ def dates_of(doc: Doc, s_start: int, s_end: int, doc_date: PartialDate | None, p
         if not any(d.start <= ys < d.end for d in found):
             return [DateMention(ys, ye, PartialDate(int(label["year"]))), *found]
     found = _dates_read(doc, s_start, s_end, doc_date, planned)
+    if doc_date is None:
+        found = _with_stated_years(doc, s_start, s_end, planned, found)
     return _with_possessives(
         doc, s_start, s_end, doc_date, _with_days_written_otherwise(doc, s_start, s_end, doc_date, planned, found)
     )
@@ -54,6 +57,51 @@ def _dates_read(
         was[(d.start, d.end)] if (d.start, d.end) in was and _past_before(doc.text, s_start, d.start) else d
         for d in ahead
     ]
+
+
+def _with_stated_years(
+    doc: Doc, s_start: int, s_end: int, planned: bool, found: Sequence[DateMention]
+) -> Sequence[DateMention]:
+    """``found`` and, on a page with no date to read them against that states one month with its year and no
+    other, the days of that month written without a year ("carried out in July 2022. … The inspection took place
+    from 4-22 July": 4-22 July 2022, finer dates of that month's event). A page that states two months with their
+    years gives none; nor does a day of another month ("from 5 November"), the bare month ("in March 2017 … an
+    inspection carried out in March" may be five years on, and told nothing finer if not) or a relative expression
+    ("last year", "this month"), which needs the page's own date."""
+    text = doc.text
+    if not _DAY_BY_MONTH.search(text, s_start, s_end):
+        return found  # (no day written by a month's name: speed only)
+    stated = {
+        (when.year, when.month)
+        for d in doc.dates
+        for when in (d.date, d.until)
+        if when is not None and when.month is not None
+    }
+    if len(stated) != 1:
+        return found
+    year, month = next(iter(stated))
+    extra = [
+        d
+        for d in doc.dates_in(s_start, s_end, PartialDate(year, month), future=planned, seasons=True)
+        if d.relative
+        and d.date.month == month
+        and d.date.day is not None
+        and not _RELATIVE_WORDS.search(text, d.start, d.end)
+        and not any(f.start < d.end and d.start < f.end for f in found)
+    ]
+    return sorted([*found, *extra], key=lambda d: d.start) if extra else found
+
+
+#: A day's number by a month's name, either side ("6-17 March", "March 6"): what every day of a month written without
+#: a year holds (speed only).
+_DAY_BY_MONTH = re.compile(
+    r"(?i)\b\d{1,2}(?:st|nd|rd|th)?\b[^\d.;]{0,30}?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b(?!\d)"
+)
+#: Words of a relative date, which only the page's own date resolves ("July last year", "this month").
+_RELATIVE_WORDS = re.compile(
+    r"(?i)\b(?:this|last|next|previous|today|tonight|tomorrow|yesterday|week|month|year|earlier|later)\b"
+)
 
 
 def _with_possessives(
