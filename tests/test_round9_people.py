@@ -120,3 +120,21 @@ def test_a_date_relative_to_the_page_is_no_part_of_a_predicates_post(text):
 def test_a_capitalised_word_of_a_title_that_is_last_stays():
     text = "Sarah Example was appointed as Head of the Last Mile Service in May."
     assert _people(text) == {("Sarah Example", "Head of the Last Mile Service")}
+
+
+@pytest.mark.parametrize(
+    ("text", "post"),
+    [
+        (
+            "“We are pleased,” said Coun Margaret Example, spokeswoman for children, young people and families.",
+            "spokeswoman for children, young people and families",
+        ),
+        (
+            "Cllr Margaret Example, spokesperson for children's services, said it was good.",
+            "spokesperson for children's services",
+        ),
+        ("Cllr Margaret Example, spokesman for education, said it was good.", "spokesman for education"),
+    ],
+)
+def test_a_spokesperson_in_lower_case_after_a_name_is_a_post(text, post):
+    assert _people(text) == {("Margaret Example", post)}
