@@ -148,11 +148,11 @@ _AGAIN = re.compile(r"\b(?:again|once\s+more|consecutive(?:ly)?|in\s+a\s+row)\b"
 _THAT_EVENT = re.compile(r"\b(?:that|this|the\s+same)\s+(?:inspection|re-?inspection|visit)\b", re.I)
 #: What every judging frame holds: a grade word (the first letters' look-ahead lets it give up at once: speed only).
 _GRADE_WORD = re.compile(
-    r"(?i)(?=[goiranlhtw])(?:good|inadequate|outstanding|requir|adequate|need(?:s|ed|ing)\s+improv|\bRI\b|lowest|worst|highest|top\s)"
+    r"(?i)(?=[goiranlhtwb])(?:good|inadequate|outstanding|requir|adequate|need(?:s|ed|ing)\s+improv|\bRI\b|lowest|worst|highest|best|top\s)"
 )
 #: Words that are whole matches of :data:`_GRADE_WORD` on their own (lower case): a span whose lower case holds one
 #: holds a match, so the pattern need not be tried (speed only).
-_SURE_GRADE_WORDS = ("good", "adequate", "outstanding", "requir", "lowest", "worst", "highest")
+_SURE_GRADE_WORDS = ("good", "adequate", "outstanding", "requir", "lowest", "worst", "highest", "best")
 #: The words the other matches of :data:`_GRADE_WORD` start with ("ri" of "RI"): tried only where they start (speed
 #: only).
 _OTHER_GRADE_WORDS = ("need", "ri", "top")
@@ -468,8 +468,14 @@ _DATE_BEFORE_WHEN = re.compile(
     r"\)?\s*,?\s*when\s+(?:[\w’'-]+\s+){1,5}?(?:(?:was|were|had|has|have|is|are)\s+(?:been\s+)?)?", re.I
 )
 _DATE_BEFORE = re.compile(
-    r"(?:\s*,\s*[^,.;]{1,90}?,)?,?\s+(?:(?!(?:and|but|while|whilst|whereas)\b)[\w’'-]+\s+){1,5}?(?:was|were|is|are|has|have|had)\s+(?:(?:been|again|now|also|able\s+to)\s+)*"
-    r"(?:(?:retain|maintain|keep|kept|achiev|receiv|regain)\w*\s+(?:its|their|the|an?)\s+)?",
+    # the subject's words; "and" only between two capitalised words of one name ("Barking and Dagenham Council's")
+    r"(?:\s*,\s*[^,.;]{1,90}?,)?,?\s+(?:(?:(?-i:[A-Z])[\w’'-]*\s+(?:and|&)\s+(?=(?-i:[A-Z])))?"
+    r"(?!(?:and|but|while|whilst|whereas)\b)[\w’'-]+\s+){1,5}?"
+    r"(?:(?:was|were|is|are|has|have|had)\s+(?:(?:been|again|now|also|able\s+to)\s+)*"
+    r"(?:(?:retain|maintain|keep|kept|achiev|receiv|regain)\w*\s+(?:its|their|the|an?)\s+)?"
+    # a grade given as the noun's modifier: "were given an inadequate rating", "received the lowest rating"
+    r"(?:(?:given|awarded|handed|assigned|receiv\w*|achiev\w*|gain\w*|earn\w*)\s+)?"
+    r"|(?:received|achieved|gained|earned|got|retained|kept|regained)\s+)",
     re.I,
 )
 #: Between a date and an active judging verb whose subject is the inspectorate: "In June 2022 inspectors rated …",

@@ -1,0 +1,62 @@
+"""Stop 28: a dated grade given as a rating's modifier, and places on Ofsted's four-point scale named instead of a
+grade (made-up news text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from caregraph.records import PartialDate
+
+from .conftest import extract_text, inspection_rows
+
+
+def _events(sentence: str) -> set[tuple[str, str, str | None, str | None]]:
+    x = extract_text(sentence, url="https://www.anyshire.gov.uk/news/1", published=PartialDate(2023, 9, 1))
+    return inspection_rows(x)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "grade"),
+    [
+        ("In July 2023, Anyshire Council’s children’s services were given an inadequate Ofsted rating.", "inadequate"),
+        ("In July 2023, Anyshire Council’s children’s services received an inadequate Ofsted rating.", "inadequate"),
+        ("In July 2023, Anyshire Council’s children’s services were awarded the top Ofsted rating.", "outstanding"),
+        ("In July 2023, Anyshire’s children’s services were handed a good Ofsted rating.", "good"),
+    ],
+)
+def test_a_dated_rating_the_services_were_given_is_an_event(sentence, grade):
+    assert _events(sentence) == {("ilacs", "2023-07", None, grade)}
+
+
+@pytest.mark.parametrize(
+    ("place", "grade"),
+    [
+        ("the second worst", "requires-improvement"),
+        ("the second lowest", "requires-improvement"),
+        ("the second-highest", "good"),
+        ("the second best", "good"),
+        ("the lowest", "inadequate"),
+        ("the best possible", "outstanding"),
+    ],
+)
+def test_a_place_on_the_four_point_scale_is_its_grade(place, grade):
+    sentence = f"In July 2023, Anyshire Council’s children’s services were given {place} Ofsted rating."
+    assert _events(sentence) == {("ilacs", "2023-07", None, grade)}
+
+
+def test_a_councils_name_with_and_in_it_is_one_subject():
+    sentence = (
+        "In July 2023, Barking and Dagenham Council’s children’s services were given the second worst Ofsted rating."
+    )
+    assert _events(sentence) == {("ilacs", "2023-07", None, "requires-improvement")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It is in the best interests of children that the plan goes ahead in July 2023.",
+        "In July 2023, children were given the best support the council could offer.",
+    ],
+)
+def test_best_that_names_no_place_on_the_scale_is_no_grade(sentence):
+    assert all(judgement is None for *_, judgement in _events(sentence))
