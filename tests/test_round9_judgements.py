@@ -60,3 +60,25 @@ def test_a_councils_name_with_and_in_it_is_one_subject():
 )
 def test_best_that_names_no_place_on_the_scale_is_no_grade(sentence):
     assert all(judgement is None for *_, judgement in _events(sentence))
+
+
+def test_a_place_on_the_scale_after_a_possessive():
+    sentence = "Anyshire Council, which was given Ofsted's lowest rating in 2015, has improved."
+    assert _events(sentence) == {("sif", "2015", None, "inadequate")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anyshire Council, which had been given Ofsted's lowest judgment in 2015, is now rated as "
+        "“requires improvement” overall by inspectors.",
+        "Anyshire Council was rated inadequate in 2015. The council is now rated good.",
+    ],
+)
+def test_an_undated_grade_leaves_the_grade_an_event_took_with_its_own_date(text):
+    assert _events(text) == {("sif", "2015", None, "inadequate")}
+
+
+def test_an_undated_grade_still_goes_to_the_latest_event_that_has_none():
+    text = "Ofsted inspected Anyshire’s children’s services in March 2023. Services were rated good."
+    assert _events(text) == {("ilacs", "2023-03", None, "good")}

@@ -279,7 +279,13 @@ def _attach_judgements(drafts: list[Draft], judgements: list[Located], doc_date:
                 target.unnamed = False  # the other service's: no inspection of the council's
                 _give(target, j, drafts, graded)
         elif graded:
-            _give(max(graded, key=lambda d: sort_key(_when(d))), j, drafts, graded)
+            latest = max(graded, key=lambda d: sort_key(_when(d)))
+            if latest.owns_judgement and latest.judgement not in (None, j.grade):
+                # "Anyshire, which was given Ofsted's lowest judgement in 2015, is now rated as requires improvement":
+                # the latest event holds the grade stated with its own date; an undated other grade is of an event
+                # the page does not date
+                continue
+            _give(latest, j, drafts, graded)
 
 
 def _named_in(d: Draft, s_start: int, s_end: int) -> int | None:
