@@ -82,3 +82,19 @@ def test_an_undated_grade_leaves_the_grade_an_event_took_with_its_own_date(text)
 def test_an_undated_grade_still_goes_to_the_latest_event_that_has_none():
     text = "Ofsted inspected Anyshire’s children’s services in March 2023. Services were rated good."
     assert _events(text) == {("ilacs", "2023-03", None, "good")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2012, safeguarding and looked after children's services at Anyshire were rated 'outstanding'.",
+        "During 2012, the children’s social care services of Anyshire County Council were judged outstanding.",
+    ],
+)
+def test_a_date_fronted_in_its_sentence_dates_the_grade_however_long_the_subject(text):
+    assert {(start, judgement) for _, start, _, judgement in _events(text)} == {("2012", "outstanding")}
+
+
+def test_a_fronted_date_does_not_reach_into_a_second_clause():
+    text = "In 2012, the council opened a new centre, and its services were rated good by parents."
+    assert _events(text) == set()

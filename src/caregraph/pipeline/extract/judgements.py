@@ -517,6 +517,16 @@ def judgement_date(text: str, j: JudgementMention, dates: Sequence[DateMention])
                 or (j.frame_start - d.end < 60 and _DATE_BEFORE_ACTIVE.fullmatch(text, d.end, j.frame_start))
             ) and _LEADING_IN.search(text, max(0, d.start - 12), d.start):
                 return d
+    for d in dates:  # "In 2012, safeguarding and looked after children's services at Lambeth were rated …": a date
+        # fronted in its sentence dates the clause after it, however long its subject
+        if (
+            d.end <= j.frame_start
+            and j.frame_start - d.end < 160
+            and _FRONTED.search(text, max(0, d.start - 12), d.start)
+            and _FRONTED_SUBJECT.fullmatch(text, d.end, j.frame_start)
+            and not any(d.end <= o.start and o.end <= j.frame_start for o in dates)
+        ):
+            return d
     for d in dates:
         if (
             d.end <= j.frame_start
@@ -597,6 +607,15 @@ _GRADE_CLAUSE_ENDS = re.compile(
 )
 
 
+#: Before a date fronted in its sentence: the sentence's start, then "In" or "During".
+_FRONTED = re.compile(r"(?:^|[.!?]\s+|\n\s*)(?:in|during)\s+(?:(?:early|mid|late)[\s-]+)?$", re.I)
+#: After a fronted date, its comma and the clause's subject up to a passive judging frame: "…, safeguarding and looked
+#: after children's services at Lambeth were " (no second clause: no "but", "which", "who", no other punctuation).
+_FRONTED_SUBJECT = re.compile(
+    r"\s*,\s+(?:(?!(?:but|while|whilst|whereas|which|who|that|when|although|though)\b)[\w’'-]+\s+){1,12}?"
+    r"(?:was|were|had\s+been|have\s+been|has\s+been)\s+(?:(?:again|also|then)\s+)?",
+    re.I,
+)
 #: After a date that labels a line: its colon.
 _LABEL_COLON = re.compile(r"\s*:\s")
 #: Before a date that labels a line: nothing but a bullet or spacing.
