@@ -14,10 +14,10 @@ and their rows turned into the internal gold form of :mod:`caregraph.gold` (one 
 made relative to the corpus folder: ``docs/204.txt``). Scores come from :mod:`caregraph.evaluate`.
 
 The new gold is ``bench/gold-dev`` and ``bench/gold-blind``, split by council in ``bench/split.toml``; beside them the
-later real sets of ``REAL_SETS`` (``bench/gold-real2-*`` … ``bench/gold-real8-*``, their pages in ``../realpages``,
-``../realpages3`` … ``../realpages8``, outside the repository: ``--real2`` … ``--real8`` for other places; a set whose
-folder or gold is missing is left out with a note). ``--split dev`` scores dev … dev8; the blind splits (blind …
-blind8) are scored, never inspected: ``--errors``, ``--summary`` and ``--dump`` are refused for its pages, and every run
+later real sets of ``REAL_SETS`` (``bench/gold-real2-*`` … ``bench/gold-real9-*``, their pages in ``../realpages``,
+``../realpages3`` … ``../realpages9``, outside the repository: ``--real2`` … ``--real9`` for other places; a set whose
+folder or gold is missing is left out with a note). ``--split dev`` scores dev … dev9; the blind splits (blind …
+blind9) are scored, never inspected: ``--errors``, ``--summary`` and ``--dump`` are refused for its pages, and every run
 that scores it appends a line (time, commit, macro F1 dev and blind, note) to ``bench/blind-log.csv``, so the number
 of blind scorings is on record.
 """
@@ -47,8 +47,9 @@ DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
 # beside the repository like ../shared (third-party text is not committed); its gold and split are in bench/.
 # The third (stop 22, later the same day) likewise, in ../realpages3; the fourth (stop 23) in ../realpages4; the fifth
 # (stop 24) in ../realpages5.
-# the later real sets; the sixth and seventh (stop 25) in ../realpages6, 7; the eighth (stop 28) in ../realpages8
-REAL_SETS = ("2", "3", "4", "5", "6", "7", "8")
+# the later real sets; the sixth and seventh (stop 25) in ../realpages6, 7; the eighth and ninth (stop 28) in
+# ../realpages8, 9
+REAL_SETS = ("2", "3", "4", "5", "6", "7", "8", "9")
 REAL_CORPORA = {n: ROOT.parent / ("realpages" if n == "2" else f"realpages{n}") for n in REAL_SETS}
 SPLITS = {
     "dev": ROOT / "bench" / "gold-dev",
