@@ -38,3 +38,31 @@ def test_the_kind_of_meeting_in_brackets_is_no_part_of_the_body(header, body):
 def test_a_bracketed_note_does_not_make_a_dated_link_a_header():
     # no weekday and no time: a link to another meeting, as before
     assert _meetings("(Special meeting), Cabinet - 2 October 2023") == []
+
+
+@pytest.mark.parametrize(
+    ("header", "body"),
+    [
+        (
+            "Informal Meeting, Anyshire Health and Wellbeing Board - SEND Sub-Committee - Tuesday, 30th November, 2021 2.00 pm",
+            "Anyshire Health and Wellbeing Board - SEND Sub-Committee",
+        ),
+        (
+            "Virtual Meeting, Children's Scrutiny Panel - Tuesday, 30th November, 2021 10.00 am",
+            "Children's Scrutiny Panel",
+        ),
+        ("Extraordinary Meeting, Cabinet - Tuesday, 30th November, 2021 6.00 pm", "Cabinet"),
+    ],
+)
+def test_the_kind_of_meeting_before_the_body_without_brackets(header, body):
+    assert _meetings(header) == [(body, "2021-11-30")]
+
+
+def test_a_date_under_its_label_alone_on_the_line_above():
+    # a header table flattened to lines: each label over its value
+    text = (
+        "Anyshire Borough Council\n\nChildren & Young People Select Committee Minutes\n\nDate:\n"
+        "Wednesday, 14th October, 2015\nTime:\n17.00\nPlace:\nCentral Library\n\nPresent:\nCllr Jo Example (Chair)\n"
+    )
+    found = [(m.body, m.date.iso()) for m in extract_text(text, url=URL).meetings]
+    assert found == [("Children & Young People Select Committee", "2015-10-14")]

@@ -191,7 +191,9 @@ def _top_meeting(line: str, top: list[str], below: list[str]) -> bool:
     return body_line_above(top) is not None or (m.group("label") is not None and body_line_below(below) is not None)
 
 
-_FIELD = re.compile(r"^[A-Z][\w ’']{0,30}:\s*\S")
+#: A labelled field of a header ("Venue: …", "Time: …"), or its label alone, its value on the next line (a table
+#: flattened to lines: "Date:" over "Wednesday, 14th October, 2015").
+_FIELD = re.compile(r"^[A-Z][\w ’']{0,30}:\s*(?:\S|$)")
 
 
 def body_line_below(lines: list[str]) -> int | None:
