@@ -304,14 +304,18 @@ _REPORTED_ACTIVE = re.compile(
     r"\s+(?P<comp>to\s+(?!(?:be|this|that|these|those|it|them|the|a|an|its|their|all|any|some|each|both|which|what)\b)(?-i:[a-z])+|that)\b"
 )
 #: A sentence that says the minutes were confirmed ("The minutes were signed as an accurate record.", "The minutes of
-#: the last meeting were agreed as a correct record and signed by the Chair."), at a sentence's start or after a
+#: the last meeting were agreed as a correct record and signed by the Chair.", "The minutes of the Executive meeting,
+#: held on 9 February, were submitted and approved."), at a sentence's start or after a
 #: heading or a paragraph's number run into the line ("2. MINUTES 2.1 The minutes of … were confirmed as a correct
 #: record.", "Item 2 Minutes The minutes of …"), not inside a sentence ("… noted that the minutes …"): the
 #: meeting's procedural decision.
 _MINUTES_CONFIRMED = re.compile(
     r"(?<![\w,;])(?:(?-i:The)|(?<!(?-i:[a-z,;]) )(?-i:the))\s+minutes\b[^.;:]{0,160}?\b(?:were|was)\s+(?:(?:duly|unanimously|then|also|formally)\s+)?"
+    r"(?:(?:submitted|received|presented|considered)\s+(?:and|&)\s+)?"
     r"(?:(?:agreed|approved|confirmed|signed|accepted)(?:\s+(?:and|&)\s+(?:agreed|approved|confirmed|signed))?"
-    r"\s+as\s+an?\s+(?:correct|accurate|true|full)\b|(?:correctly|accurately|properly)\s+recorded\b)",
+    # "… as a correct record", or nothing more: "… were submitted and approved.", "… were approved and signed by …"
+    r"(?:\s+as\s+an?\s+(?:correct|accurate|true|full)\b|(?=\s*(?:[.;]|$)|\s+(?:and\s+signed|by\s+the)\b))"
+    r"|(?:correctly|accurately|properly)\s+recorded\b)",
     re.I,
 )
 #: A "that" clause of a short subject and a verb of being, not of what shall be done ("… decided that this approach was
