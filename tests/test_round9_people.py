@@ -138,3 +138,27 @@ def test_a_capitalised_word_of_a_title_that_is_last_stays():
 )
 def test_a_spokesperson_in_lower_case_after_a_name_is_a_post(text, post):
     assert _people(text) == {("Margaret Example", post)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Before the meeting Michael Example stepped down as chairman of the children and young people’s select "
+            "committee, announcing the news on his website.",
+            ("Michael Example", "chairman of the children and young people’s select committee"),
+        ),
+        (
+            "Kit Sample has resigned as Director of Children's Services.",
+            ("Kit Sample", "Director of Children's Services"),
+        ),
+        ("Ann Example will retire as chief executive in May.", ("Ann Example", "chief executive")),
+        ("Jo Example stood down as Leader of the Council last year.", ("Jo Example", "Leader of the Council")),
+    ],
+)
+def test_the_post_a_person_leaves_is_their_post(text, expected):
+    assert _people(text) == {expected}
+
+
+def test_leaving_as_a_member_is_no_post():
+    assert _people("Jo Example stepped down as a member of the panel.") == {("Jo Example", None)}

@@ -20,7 +20,7 @@ from caregraph.pipeline.extract.posts import UNIT_NOUNS, post_extent, post_words
 def predicate_posts(doc: Doc) -> Iterator[PersonCandidate]:
     """Posts in predicates: "X has been named as the next Director of …", "X is the independent chair of …",
     "X had replaced Y as Director …" (the post is X's; Y is named too), "to appoint Councillor X as Vice-Chair",
-    "Councillor X was elected Chair", "Cllr X’s role as Executive Member for …". The words after the name are found first, then the name that ends there."""
+    "Councillor X was elected Chair", "Cllr X’s role as Executive Member for …", "X stepped down as chairman of …". The words after the name are found first, then the name that ends there."""
     pr, text = patterns(), doc.text
     for pattern, words in (
         (pr.named_as, None),
@@ -29,6 +29,7 @@ def predicate_posts(doc: Doc) -> Iterator[PersonCandidate]:
         (pr.appoint, _APPOINT_WORDS),
         (_role_as_re(), _ROLE_AS_WORDS),
         (_perfect_as_re(), _PERFECT_AS_WORDS),
+        (_left_as_re(), _LEFT_AS_WORDS),
     ):
         if words is not None and not any(text.find(w, 0, doc.limit) >= 0 for w in words):
             continue
@@ -98,12 +99,26 @@ def _perfect_as_re() -> re.Pattern[str]:
     )
 
 
+@cache
+def _left_as_re() -> re.Pattern[str]:
+    """A verb of leaving a post, then "as" and the post: "Jo Example stepped down as chairman of the select
+    committee", "Kit Sample has resigned as Director …", "Ann Example will retire as chief executive in May" (the
+    post the person holds until then; the name is found ending where the match starts)."""
+    return re.compile(
+        r"(?:(?:has|had|have|will|would|is[ \t]+to|was[ \t]+to)[ \t]+)?(?:(?:now|recently|also|formally)[ \t]+)?"
+        r"(?:(?:stepped|steps|step|stood|stands|stand)[ \t]+down|resign(?:ed|s)?|quit|retire[ds]?)[ \t]+as"
+        r"[ \t]+(?:(?P<det>the|a|an|its|our|their)[ \t]+)?(?P<mods>)"
+        rf"(?=(?P<head>(?i:{rules().post_head})))"
+    )
+
+
 #: A word every match of the pattern holds (the patterns heed case): a text without any has no match (speed only).
 _REPLACED_WORDS = ("replac", "succeed")
 _ELECTED_WORDS = ("named", "appointed", "elected", "confirmed", "selected", "chosen", "nominated", "installed")
 _APPOINT_WORDS = ("appoint", "elect", "nominat", "confirm")
 _ROLE_AS_WORDS = ("role as", "post as", "position as", "job as")
 _PERFECT_AS_WORDS = ("has ", "had ", "have ")
+_LEFT_AS_WORDS = ("down as", "resign", "quit as", "retire")
 
 
 def _predicate_post(doc: Doc, m: re.Match[str], name: str, hon: str | None, start: int) -> Iterator[PersonCandidate]:
