@@ -162,3 +162,22 @@ def test_the_post_a_person_leaves_is_their_post(text, expected):
 
 def test_leaving_as_a_member_is_no_post():
     assert _people("Jo Example stepped down as a member of the panel.") == {("Jo Example", None)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The government appointed Sir Alan Example to oversee the recovery. Sir Alan noted a sense of denial.",
+            {"Alan Example"},
+        ),
+        ("Dame Jo Example chairs the board. Dame Jo said it was good.", {"Jo Example"}),
+        ("Sir Alan said it was good.", {"Alan"}),  # no fuller name on the page: as written
+        (  # two people of that first name: which one is not told
+            "Sir Alan Example and Alan Sample met. Sir Alan said it was good.",
+            {"Alan Example", "Alan", "Alan Sample"},
+        ),
+    ],
+)
+def test_a_knight_or_dame_called_by_the_first_name_is_the_person_named_in_full(text, expected):
+    assert {name for name, _ in _people(text)} == expected

@@ -243,11 +243,22 @@ def _without_employer(p: PersonRecord) -> PersonRecord:
 
 def fuller_names(doc: Doc, people: list[PersonRecord]) -> list[PersonRecord]:
     """A person known by initials and surname ("C Example") takes the full name the page also writes with a first
-    name of that initial ("Celia Example was retiring"), when there is one such name."""
+    name of that initial ("Celia Example was retiring"), when there is one such name; a knight or dame called by the
+    first name ("Sir Alan") is the one person of the page with that first name ("Sir Alan Example")."""
     text = doc.text[: doc.limit]
     out: list[PersonRecord] = []
     for p in people:
         tokens = p.name.split()
+        if len(tokens) == 1 and p.honorific in _FIRST_NAME_HONORIFICS:
+            # "Sir Alan" after "Sir Alan Example": a knight or a dame is called by the first name, so the one person
+            # of the page whose first name it is (dropped here; that person's record stands)
+            fuller = [
+                o for o in people if len(o.name.split()) >= 2 and person_key(o.name.split()[0]) == person_key(p.name)
+            ]
+            if len(fuller) == 1 and (p.post is None or fuller[0].post is not None):
+                continue
+            out.append(p)
+            continue
         if len(tokens) == 2 and len(tokens[0].rstrip(".")) == 1 and tokens[0][0].isupper():
             initial = tokens[0][0]  # a first name of two letters or more that starts with the initial
         elif len(tokens) == 1 and p.honorific:
@@ -270,6 +281,9 @@ def fuller_names(doc: Doc, people: list[PersonRecord]) -> list[PersonRecord]:
         out.append(p)
     return out
 
+
+#: Honorifics a person is called by with the first name alone ("Sir Alan", "Dame Jo").
+_FIRST_NAME_HONORIFICS = frozenset({"Sir", "Dame"})
 
 _LETTER = re.compile(r"[^\W\d_]")
 
