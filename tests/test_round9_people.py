@@ -181,3 +181,28 @@ def test_leaving_as_a_member_is_no_post():
 )
 def test_a_knight_or_dame_called_by_the_first_name_is_the_person_named_in_full(text, expected):
     assert {name for name, _ in _people(text)} == expected
+
+
+def _minutes_people(text: str) -> set[tuple[str, str | None]]:
+    x = extract_text(
+        "Anyshire Council\nPeople Scrutiny Committee\n\n" + text, url="https://democracy.anyshire.gov.uk/x"
+    )
+    return {(p.name, p.post) for p in x.people}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Apologies for absence were received from K Example (Anyshire Association of Voluntary Services) "
+            "(Co-opted Member) and O Sample (Anyshire Youth Council) (Observer).",
+            {("K Example", "Co-opted Member"), ("O Sample", "Observer")},
+        ),
+        (
+            "Present: Jo Example (Anyshire Parent Carer Forum) (Vice-Chair), Kit Sample (Anyshire Diocese).",
+            {("Jo Example", "Vice-Chair"), ("Kit Sample", None)},
+        ),
+    ],
+)
+def test_a_post_in_a_second_bracket_after_the_body(text, expected):
+    assert _minutes_people(text) == expected
