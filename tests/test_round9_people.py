@@ -206,3 +206,21 @@ def _minutes_people(text: str) -> set[tuple[str, str | None]]:
 )
 def test_a_post_in_a_second_bracket_after_the_body(text, expected):
     assert _minutes_people(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "(a) Councillors L Example, I Sample, A Tester and C Person (Cabinet Members) - Interest in the items.",
+            {(n, "Cabinet Member") for n in ("L Example", "I Sample", "A Tester", "C Person")},
+        ),
+        (  # a singular post in the last bracket is that person's only
+            "Councillors L Example and C Person (Cabinet Member) attended.",
+            {("L Example", None), ("C Person", "Cabinet Member")},
+        ),
+        ("Councillors L Example and C Person (Lab) attended.", {("L Example", None), ("C Person", None)}),
+    ],
+)
+def test_a_plural_post_bracketed_after_a_list_of_councillors_is_each_ones(text, expected):
+    assert _minutes_people(text) == expected

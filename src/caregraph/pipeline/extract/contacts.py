@@ -88,10 +88,16 @@ def _split_outside_brackets(names: str) -> Iterator[tuple[int, str]]:
 
 
 def plural_pass(doc: Doc) -> Iterator[PersonCandidate]:
-    """ "Councillors Smith, Jones and Brown", "Councillors Dawn Dale (Chair), …": attendees."""
+    """ "Councillors Smith, Jones and Brown", "Councillors Dawn Dale (Chair), …": attendees; a post in the plural in
+    a bracket after the last name is each one's ("Councillors A Example, B Sample and C Tester (Cabinet Members)")."""
     for m in scan(patterns().plural, doc, prefixes=patterns().plural_starts):
         shared = _plural_label_before(doc.text, m.start())
-        for name, post, _, s, e in _list_items(doc, m.group("names"), m.start("names"), "Councillor"):
+        items = list(_list_items(doc, m.group("names"), m.start("names"), "Councillor"))
+        bracket = _BRACKET_AFTER.match(doc.text, items[-1][4]) if items else None
+        last = _plural_post(bracket.group("inner").strip()) if bracket else None
+        if last is not None and all(post is None for _, post, *_ in items):
+            items = [(name, last, hon, s, e) for name, _, hon, s, e in items]
+        for name, post, _, s, e in items:
             if post is None and shared is not None:
                 found = candidate(doc, name, shared[2], s, e, "Councillor", "attendee", shared[:2])
                 yield found._replace(evidence=doc.evidence(shared[0], e))
@@ -99,6 +105,7 @@ def plural_pass(doc: Doc) -> Iterator[PersonCandidate]:
             yield candidate(doc, name, post, s, e, "Councillor", "attendee")
 
 
+_BRACKET_AFTER = re.compile(r"[ \t]*\((?P<inner>[^()\n]{1,60})\)")
 _PLURAL_LABEL = re.compile(r"(?P<label>[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*){1,3})[ \t]*:[ \t]*\Z")
 
 
