@@ -208,6 +208,13 @@ def _quoted_recommendation() -> re.Pattern[str]:
     )
 
 
+#: A resolution's verb, or what stands for one: a form of "be", a past participle ("noted", "agreed", "received"),
+#: an infinitive ("to note …").
+_HAS_VERB = re.compile(r"(?i)\b(?:be|been|being|is|are|was|were|[a-z]+ed|to\s+[a-z]+)\b")
+#: The end of a sentence: the text was not cut off in the middle of one.
+_ENDED = re.compile(r"[.!?;:)]\s*\Z")
+
+
 def _decision(
     doc: Doc, cs: int, ce: int, number: str | None, kind: str, unanimous: bool | None
 ) -> DecisionCandidate | None:
@@ -226,6 +233,8 @@ def _decision(
     decision_text = clean(text[cs:ce])
     if len(decision_text) < 8 or r.back_reference.match(decision_text):
         return None
+    if not text[ce:].strip() and not _ENDED.search(decision_text) and not _HAS_VERB.search(decision_text):
+        return None  # "RESOLVED – That the press": cut off by the end of the page before its verb, it says nothing
     if r.procedural.search(decision_text[:300]):
         kind = "procedural"
     return DecisionCandidate(

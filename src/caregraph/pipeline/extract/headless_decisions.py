@@ -310,7 +310,7 @@ _REPORTED_ACTIVE = re.compile(
 #: record.", "Item 2 Minutes The minutes of …"), not inside a sentence ("… noted that the minutes …"): the
 #: meeting's procedural decision.
 _MINUTES_CONFIRMED = re.compile(
-    r"(?<![\w,;])(?:(?-i:The)|(?<!(?-i:[a-z,;]) )(?-i:the))\s+minutes\b[^.;:]{0,160}?\b(?:were|was)\s+(?:(?:duly|unanimously|then|also|formally)\s+)?"
+    r"(?<![\w,;])(?:(?-i:The)|(?<!(?-i:[a-z,;]) )(?-i:the))\s+(?:(?:revised|amended|draft|public|confidential)\s+)?minutes\b[^.;:]{0,160}?\b(?:were|was)\s+(?:(?:duly|unanimously|then|also|formally)\s+)?"
     r"(?:(?:submitted|received|presented|considered)\s+(?:and|&)\s+)?"
     r"(?:(?:agreed|approved|confirmed|signed|accepted)(?:\s+(?:and|&)\s+(?:agreed|approved|confirmed|signed))?"
     # "… as a correct record", or nothing more: "… were submitted and approved.", "… were approved and signed by …"
