@@ -66,3 +66,28 @@ def test_a_date_under_its_label_alone_on_the_line_above():
     )
     found = [(m.body, m.date.iso()) for m in extract_text(text, url=URL).meetings]
     assert found == [("Children & Young People Select Committee", "2015-10-14")]
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "MINUTES FOR SIGNATURE - 20 SEPTEMBER 2023\nAGREED that the minutes were signed by the Chairman as a correct record.",
+        "Draft Minutes - 20 September 2023\nAGREED that the minutes be approved.",
+        "Minutes: Wednesday, 20 September 2023\nThe minutes were approved.",
+    ],
+)
+def test_an_item_of_the_minutes_titled_by_a_day_is_the_bodys_earlier_meeting(item):
+    text = (
+        "Agenda and minutes\n\nOverview and Scrutiny Board - Wednesday, 18th October, 2023 2.00 pm\n\nVenue: Room 2\n\n"
+        f"Items\nNo. Item\n\n1.\n{item}\n"
+    )
+    found = {(m.body, m.date.iso()) for m in extract_text(text, url=URL).meetings}
+    assert found == {("Overview and Scrutiny Board", "2023-10-18"), ("Overview and Scrutiny Board", "2023-09-20")}
+
+
+def test_a_sentence_about_minutes_and_a_day_is_no_item():
+    text = (
+        "Agenda and minutes\n\nOverview and Scrutiny Board - Wednesday, 18th October, 2023 2.00 pm\n\nVenue: Room 2\n\n"
+        "Items\nNo. Item\n\n1.\nThe minutes - 20 September 2023 were lost.\n"
+    )
+    assert {m.date.iso() for m in extract_text(text, url=URL).meetings} == {"2023-10-18"}

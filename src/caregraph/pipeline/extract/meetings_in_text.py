@@ -111,6 +111,9 @@ def meetings_in_text(doc: Doc, own: str | None, own_day: PartialDate | None = No
                 for m in pattern.finditer(text, ws, we):
                     if m.start("date") not in named_days:  # "the Board would consider it at its next meeting on …"
                         out.extend(_dated(doc, m, own))
+        for ws, we in ((w, e) for (w, e), low in zip(windows, lowered, strict=True) if "minutes" in low):
+            for m in _minutes_item().finditer(text, ws, we):
+                out.extend(_dated(doc, m, own))
     out.extend(_yearless_meetings(doc, own, own_day))
     out.extend(_todays_meetings(doc))
     return out
@@ -285,6 +288,16 @@ def _own_patterns() -> tuple[re.Pattern[str], ...]:
             rf"(?i:\b(?:date\s+of\s+(?:the\s+)?next\s+meeting|next\s+meeting)\s*[:\-–—]?\s*(?:(?:is|will\s+be|has\s+been)\s+)?"
             rf"(?:(?:held|scheduled|arranged|planned|due|set)\s+(?:on|for)\s+|(?:will\s+)?takes?\s+place\s+on\s+|on\s+)?){WEEKDAY}{DAY}"
         ),
+    )
+
+
+@cache
+def _minutes_item() -> re.Pattern[str]:
+    """An item of the page's own body's agenda that is the minutes of its earlier meeting, titled by that meeting's
+    day alone: "MINUTES FOR SIGNATURE - 24 JUNE 2015", "Draft Minutes - 16 September 2015", "Minutes: 4 March 2024"."""
+    return re.compile(
+        rf"(?im:^[ \t]*(?:(?:draft|confirmed|unconfirmed|previous)\s+)?minutes(?:\s+for\s+(?:signature|approval|"
+        rf"confirmation))?[ \t]*[-–—:][ \t]*){WEEKDAY}{DAY}[ \t]*(?=\n|\Z)"
     )
 
 
