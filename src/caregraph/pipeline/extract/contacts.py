@@ -93,8 +93,8 @@ def plural_pass(doc: Doc) -> Iterator[PersonCandidate]:
     for m in scan(patterns().plural, doc, prefixes=patterns().plural_starts):
         shared = _plural_label_before(doc.text, m.start())
         items = list(_list_items(doc, m.group("names"), m.start("names"), "Councillor"))
-        bracket = _BRACKET_AFTER.match(doc.text, items[-1][4]) if items else None
-        last = _plural_post(bracket.group("inner").strip()) if bracket else None
+        bracket = _bracket_after(doc.text, items[-1][4]) if items else None
+        last = _plural_post(bracket.strip()) if bracket else None
         if last is not None and all(post is None for _, post, *_ in items):
             items = [(name, last, hon, s, e) for name, _, hon, s, e in items]
         for name, post, _, s, e in items:
@@ -105,7 +105,15 @@ def plural_pass(doc: Doc) -> Iterator[PersonCandidate]:
             yield candidate(doc, name, post, s, e, "Councillor", "attendee")
 
 
-_BRACKET_AFTER = re.compile(r"[ \t]*\((?P<inner>[^()\n]{1,60})\)")
+def _bracket_after(text: str, pos: int) -> str | None:
+    """What a bracket right after ``pos`` (spaces and tabs between) holds (the people finder's ``bracket``), or
+    None."""
+    while pos < len(text) and text[pos] in " \t":
+        pos += 1
+    m = patterns().bracket.match(text, pos)
+    return m.group("inner") if m else None
+
+
 _PLURAL_LABEL = re.compile(r"(?P<label>[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*){1,3})[ \t]*:[ \t]*\Z")
 
 

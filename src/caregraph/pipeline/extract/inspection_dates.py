@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 
 from caregraph.pipeline.dates import DateMention
-from caregraph.pipeline.extract.doc import Doc
+from caregraph.pipeline.extract.doc import Doc, per_doc
 from caregraph.pipeline.extract.inspection_cues import Cue
 from caregraph.pipeline.extract.inspection_rules import rules
 from caregraph.pipeline.extract.patterns import may_hold
@@ -71,15 +71,10 @@ def _with_stated_years(
     text = doc.text
     if not _DAY_BY_MONTH.search(text, s_start, s_end):
         return found  # (no day written by a month's name: speed only)
-    stated = {
-        (when.year, when.month)
-        for d in doc.dates
-        for when in (d.date, d.until)
-        if when is not None and when.month is not None
-    }
-    if len(stated) != 1:
+    stated = _stated_month(doc)
+    if stated is None:
         return found
-    year, month = next(iter(stated))
+    year, month = stated
     extra = [
         d
         for d in doc.dates_in(s_start, s_end, PartialDate(year, month), future=planned, seasons=True)
@@ -90,6 +85,19 @@ def _with_stated_years(
         and not any(f.start < d.end and d.start < f.end for f in found)
     ]
     return sorted([*found, *extra], key=lambda d: d.start) if extra else found
+
+
+@per_doc
+def _stated_month(doc: Doc) -> tuple[int, int] | None:
+    """``(year, month)`` of the one month the page states with its year, when it states exactly one (worked out once
+    per document, not once per sentence)."""
+    stated = {
+        (when.year, when.month)
+        for d in doc.dates
+        for when in (d.date, d.until)
+        if when is not None and when.month is not None
+    }
+    return next(iter(stated)) if len(stated) == 1 else None
 
 
 #: A day's number by a month's name, either side ("6-17 March", "March 6"): what every day of a month written without
