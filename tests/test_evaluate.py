@@ -759,6 +759,39 @@ def test_annotation_gold_scores_posts_as_name_and_post_pairs_only():
     assert one(legacy_gold, predicted)["posts"] == Counts(tp=1, fp=1)
 
 
+@pytest.mark.parametrize(
+    ("gold_post", "predicted_post"),
+    [
+        ("Torbay's Director of Children's Services", "Director of Children’s Services"),
+        ("Peterborough City Council's Cabinet Member for Children", "Cabinet Member for Children"),
+        ("Director of Children's Services at Hampshire County Council", "Director of Children's Services"),
+        ("Lead Member for Children for Shropshire Council", "Lead Member for Children"),
+        ("Chief Executive at Lambeth LBC", "Chief Executive"),
+        ("Leader of the Council", "Council Leader"),
+        ("Commissioner for Children's Social Care in Kirklees", "Commissioner for Children's Social Care"),
+    ],
+)
+def test_a_post_is_its_title_less_the_council_it_is_held_at(gold_post, predicted_post):
+    gold = adoc(people=[{"name": "Jane Example", "post": gold_post}])
+    predicted = doc("docs/1.txt", people=[{"name": "Jane Example", "post": predicted_post}])
+    assert one(gold, predicted)["posts"] == Counts(tp=1)
+
+
+@pytest.mark.parametrize(
+    ("gold_post", "predicted_post"),
+    [
+        ("Director of Children's Services at Hampshire County Council", "Director of Adult Services"),
+        ("Chair of the Corporate Parenting Board", "Chair"),  # a board is no council: its name stays in the title
+        ("Leader of the Opposition", "Leader"),
+        ("Kent County Council", "Leader"),  # a title is never folded away whole
+    ],
+)
+def test_folding_the_council_leaves_other_titles_apart(gold_post, predicted_post):
+    gold = adoc(people=[{"name": "Jane Example", "post": gold_post}])
+    predicted = doc("docs/1.txt", people=[{"name": "Jane Example", "post": predicted_post}])
+    assert one(gold, predicted)["posts"] == Counts(fp=1, fn=1)
+
+
 def test_annotation_follow_ups_match_what_against_the_description():
     gold = adoc(followups=[followup("2022", "further update on the improvement plan to Cabinet", "spring")])
     matching = doc(

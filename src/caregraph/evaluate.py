@@ -27,7 +27,9 @@ prediction is a false positive; totals are summed over the gold documents):
 ``posts``
     ``(name, post)`` for every person with a post; for legacy gold also ``(None, post)`` for each post named
     without a person (a prediction's post-only list is ignored against annotation gold, which has none). Posts
-    are normalised like body names.
+    are normalised like body names, less the council they are held at (:func:`caregraph.gold.normalise_post`:
+    annotators write "Torbay's Director of Children's Services" or leave the council out; the graph keeps the
+    council apart from the title).
 ``decisions``
     the first eight normalised words of the gold text (leading list numbers such as ``1.``, ``2.1``, ``(a)``
     and a leading "resolved" dropped); a prediction matches when its normalised text starts with them.
@@ -72,6 +74,7 @@ from caregraph.gold import (
     normalise_gold,
     normalise_label,
     normalise_name,
+    normalise_post,
     schema_of,
     validate_gold,
     words,
@@ -318,12 +321,12 @@ def _mappings(document: Mapping | None, key: str) -> list[Mapping]:
 
 def _post_keys(document: Mapping | None, *, post_only: bool = True) -> list[tuple[str | None, str]]:
     keys: list[tuple[str | None, str]] = [
-        (normalise_name(person.get("name")), normalise_label(person.get("post")))
+        (normalise_name(person.get("name")), normalise_post(person.get("post")))
         for person in _mappings(document, "people")
         if person.get("post")
     ]
     if post_only:
-        keys += [(None, normalise_label(p)) for p in _entries(document, "posts") if isinstance(p, str) and p.strip()]
+        keys += [(None, normalise_post(p)) for p in _entries(document, "posts") if isinstance(p, str) and p.strip()]
     return keys
 
 

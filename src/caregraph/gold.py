@@ -33,7 +33,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -362,6 +362,62 @@ def normalise_label(text: str | None) -> str:
     found = words(text)
     if found and found[0] == "the":
         found = found[1:]
+    return " ".join(found)
+
+
+#: What papers write after a council's name ("Lancashire County Council", "Lambeth LBC"), and alone ("the council").
+_COUNCIL_SUFFIXES = (
+    ("council",),
+    ("county", "council"),
+    ("city", "council"),
+    ("borough", "council"),
+    ("cc",),
+    ("lbc",),
+)
+#: Words that tie a post to the body it is held at: "Director of Children's Services at Reading Council".
+_AT_BODY = frozenset({"at", "for", "of", "in"})
+
+
+@cache
+def _council_phrases() -> frozenset[tuple[str, ...]]:
+    """Every council name and alias the gazetteer knows, as words, alone and with the suffixes papers write."""
+    from caregraph.gazetteer import gazetteer
+
+    phrases = {tuple(words(name)) for name in gazetteer().by_name}
+    phrases |= {phrase + suffix for phrase in phrases for suffix in _COUNCIL_SUFFIXES}
+    return frozenset(phrases | set(_COUNCIL_SUFFIXES) - {()})
+
+
+def normalise_post(text: str | None) -> str:
+    """A post's title as :func:`normalise_label` gives it, less the council it is held at, which is a fact of its
+    own: a council's name in the possessive at its start ("Torbay's Director of …", "the County Council's
+    Executive Director for People"), a council's name just before it ("Council Chief Executive"), or at its end
+    after "at", "for", "of" or "in" ("Lead Member for Children's Services for Shropshire Council", "Leader of the
+    Council"). Annotators write the council into a title or leave it out; its title is the same post.
+
+    >>> normalise_post("Peterborough City Council's Cabinet Member for Children's Services")
+    'cabinet member for childrens services'
+    >>> normalise_post("Chief Executive at Lambeth LBC"), normalise_post("Leader of the Council")
+    ('chief executive', 'leader')
+    >>> normalise_post("Director of Children's Services")
+    'director of childrens services'
+    """
+    found = normalise_label(text).split()
+    phrases = _council_phrases()
+    for n in range(min(len(found) - 1, 8), 0, -1):
+        head = tuple(found[:n])
+        possessive = head[-1].endswith("s") and (*head[:-1], head[-1][:-1]) in phrases
+        if possessive or head in phrases:
+            found = found[n:]
+            break
+    for n in range(min(len(found) - 1, 10), 0, -1):
+        tail = found[-n:]
+        if tail[0] not in _AT_BODY:
+            continue
+        body = tail[2:] if len(tail) > 2 and tail[1] == "the" else tail[1:]
+        if tuple(body) in phrases:
+            found = found[:-n]
+            break
     return " ".join(found)
 
 
