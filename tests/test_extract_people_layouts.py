@@ -549,26 +549,26 @@ NEWS_CASES = [
     ),
     ("rev_full_stop", "Prayers were led by Rev. Ann Sample, the vicar.", {"Ann Sample": None}),
     ("revd_straight_apostrophe", "Apologies were received from Rev'd Tom Person.", {"Tom Person": None}),
-    # two people with the plural post they share, after or before their names
+    # two people with the plural post they share, after or before their names: each holds it in the singular
     (
         "pair_plural_post_after",
         "The visit was carried out by Caroline Example and Marcie Sample, Her Majesty's Inspectors.",
-        {"Caroline Example": "Her Majesty's Inspectors", "Marcie Sample": "Her Majesty's Inspectors"},
+        {"Caroline Example": "Her Majesty's Inspector", "Marcie Sample": "Her Majesty's Inspector"},
     ),
     (
         "pair_plural_post_verb",
         "Ann Example and Tom Sample, Senior Social Workers, presented the report.",
-        {"Ann Example": "Senior Social Workers", "Tom Sample": "Senior Social Workers"},
+        {"Ann Example": "Senior Social Worker", "Tom Sample": "Senior Social Worker"},
     ),
     (
         "pair_plural_post_about",
         "The panel heard from Jo Person and Kit Tester, Practice Managers, about the model.",
-        {"Jo Person": "Practice Managers", "Kit Tester": "Practice Managers"},
+        {"Jo Person": "Practice Manager", "Kit Tester": "Practice Manager"},
     ),
     (
         "plural_title_before_pair",
         "The report was written by Ofsted inspectors Ann Tester and Kit Sample.",
-        {"Ann Tester": "Ofsted inspectors", "Kit Sample": "Ofsted inspectors"},
+        {"Ann Tester": "Ofsted inspector", "Kit Sample": "Ofsted inspector"},
     ),
     (
         "plural_title_opens_pair",
@@ -578,7 +578,7 @@ NEWS_CASES = [
     (
         "plural_title_her_majestys",
         "The visit was led by Her Majesty’s Inspectors Jo Example and Sam Sample.",
-        {"Jo Example": "Her Majesty’s Inspectors", "Sam Sample": "Her Majesty’s Inspectors"},
+        {"Jo Example": "Her Majesty’s Inspector", "Sam Sample": "Her Majesty’s Inspector"},
     ),
     # a party's member for a place is a councillor, which is no post; a member for a subject holds one
     (

@@ -174,13 +174,13 @@ CASES = [
     (
         "appointed_members_pair",
         "Minutes\nThe apologies of Appointed Members Ray Sample and Sue Tester were noted.\n",
-        {"Ray Sample": "Appointed Members", "Sue Tester": "Appointed Members"},
+        {"Ray Sample": "Appointed Member", "Sue Tester": "Appointed Member"},
         [],
     ),
     (
         "parent_governors_pair",
         "Minutes\nParent governors Tim Example and Una Sample attended the panel.\n",
-        {"Tim Example": "Parent governors", "Una Sample": "Parent governors"},
+        {"Tim Example": "Parent governor", "Una Sample": "Parent governor"},
         [],
     ),
     (

@@ -27,6 +27,7 @@ from caregraph.pipeline.extract.names import (
     post_nominals,
     rules,
     scan,
+    singular,
     trim_name,
 )
 
@@ -127,8 +128,8 @@ def _plural_label_before(text: str, pos: int) -> tuple[int, int, str] | None:
     head = rules().post_head_re
     for start in (0, *(i + 1 for i, ch in enumerate(label) if ch == " ")):
         part = label[start:]
-        if part.endswith("s") and head.fullmatch(part[:-1]) and len(part.split()) >= 2:
-            return m.start("label") + start, m.start("label") + len(label), part[:-1]
+        if part.endswith("s") and head.fullmatch(singular(part)) and len(part.split()) >= 2:
+            return m.start("label") + start, m.start("label") + len(label), singular(part)
     return None
 
 
@@ -314,7 +315,7 @@ def _plural_post(label: str) -> str | None:
     words = label.split()
     if len(words) < 2 or not words[-1].endswith("s") or not all(w[:1].isupper() for w in words):
         return None
-    single = " ".join([*words[:-1], words[-1][:-1]])
+    single = singular(label)
     if words[0] in rules().grammar or not any(h.end() == len(single) for h in rules().post_head_re.finditer(single)):
         return None
     return single

@@ -590,6 +590,18 @@ def is_name(candidate: str, allow_single: bool = False, strict: bool = False) ->
     return not (len(tokens) > 1 and gazetteer().resolve(candidate) is not None)
 
 
+def singular(title: str) -> str:
+    """A post written in the plural for several people, as the one each holds: its last word made singular
+    ("Ofsted inspectors" → "Ofsted inspector", "Her Majesty's Inspectors" → "Her Majesty's Inspector", "Senior
+    Social Workers" → "Senior Social Worker"; "witnesses" → "witness")."""
+    head, sep, last = title.rpartition(" ")
+    if last.endswith(("sses", "shes", "ches")):
+        last = last[:-2]
+    elif last.endswith("s") and not last.endswith("ss"):
+        last = last[:-1]
+    return f"{head}{sep}{last}"
+
+
 @lru_cache(maxsize=8192)
 def trim_name(name: str) -> str:
     """Drop words from the end of a name run that are not part of a name ("Exampley Cabinet" → "Exampley", "Jane

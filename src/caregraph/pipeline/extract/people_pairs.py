@@ -1,6 +1,6 @@
 """Two people named with a plural post they share: after them ("Jo Example and Kit Sample, Her Majesty’s
 Inspectors", "…, two foster carers,") (:func:`pair_with_posts`), or before them as news copy writes it ("Ofsted
-inspectors Ann Tester and Kit Sample") (:func:`plural_title_pair`).
+inspectors Ann Tester and Kit Sample") (:func:`plural_title_pair`). Each holds it in the singular.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from functools import cache
 
 from caregraph.pipeline.extract.candidates import PersonCandidate, candidate
 from caregraph.pipeline.extract.doc import Doc, clean
-from caregraph.pipeline.extract.names import is_name, name_run, rules, trim_name
+from caregraph.pipeline.extract.names import is_name, name_run, rules, singular, trim_name
 from caregraph.pipeline.extract.news_titles import title_start
 
 _PAIR_WITH_POSTS = re.compile(
@@ -28,8 +28,9 @@ _FIRST_OF_PAIR = re.compile(rf"(?<![\w’'-])(?P<a>{name_run(1, 2)})\Z")
 
 def pair_with_posts(doc: Doc) -> Iterator[PersonCandidate]:
     """Two people named with the post they share, written as a plural after them: "carried out by Jo Example and
-    Kit Sample, Her Majesty’s Inspectors", "Ann Example and Tom Sample, Senior Social Workers, presented". Each
-    holds the post as the text writes it; counted in lower case ("…, two foster carers,"), each holds one."""
+    Kit Sample, Her Majesty’s Inspectors", "Ann Example and Tom Sample, Senior Social Workers, presented", or
+    counted in lower case ("…, two foster carers,"). Each holds one: the post in the singular ("Her Majesty’s
+    Inspector")."""
     text, r = doc.text, rules()
     counted = _after_and(_PAIR_COUNTED, text, doc.limit) if " two " in text or " both " in text else []
     for m in (*_after_and(_PAIR_WITH_POSTS, text, doc.limit), *counted):
@@ -37,16 +38,15 @@ def pair_with_posts(doc: Doc) -> Iterator[PersonCandidate]:
         if first is None:
             continue
         post = m.group("post")
-        words = post.split()
-        singular = " ".join([*words[:-1], words[-1][:-1]])
+        post = singular(post)
+        last = post.rpartition(" ")[2]
         if m.re is _PAIR_COUNTED:
-            # "Ann Example and Tom Sample, two foster carers, spoke": each is one of them, the singular
-            if words[-1][:-1] not in r.lower_heads and words[-1][:-1] not in _COUNTED_HEADS:
+            # "Ann Example and Tom Sample, two foster carers, spoke": each is one of them
+            if last not in r.lower_heads and last not in _COUNTED_HEADS:
                 continue
-            post = singular
         else:
-            head = r.post_head_re.search(singular)
-            if head is None or head.end() != len(singular):
+            head = r.post_head_re.search(post)
+            if head is None or head.end() != len(post):
                 continue  # the plural of a post's head ends it ("Inspectors", "Managers"), not "Services"
         a, a_start = first.group("a"), first.start("a")
         if not is_name(a, strict=True) and " " in a:  # "Visit Jo Example": the name is the run's last words
@@ -122,7 +122,8 @@ def _pairs(text: str, limit: int) -> Iterator[tuple[str, int, str, int, int, int
 def plural_title_pair(doc: Doc) -> Iterator[PersonCandidate]:
     """A plural title before two names, as news copy and letters write it: "Ofsted inspectors Ann Tester and Kit
     Sample", "led by Her Majesty’s Inspectors Jo Example and Sam Sample". Both are people; the title, as written,
-    is the post of each when it has a modifier ("Ofsted inspectors"), as after the names (:func:`pair_with_posts`)."""
+    in the singular, is the post of each when it has a modifier ("Ofsted inspector"), as after the names
+    (:func:`pair_with_posts`)."""
     text = doc.text
     for a, a_start, b, b_start, head, head_end in _pairs(text, doc.limit):
         pair = [(trim_name(a), a, a_start), (trim_name(b), b, b_start)]
@@ -130,7 +131,7 @@ def plural_title_pair(doc: Doc) -> Iterator[PersonCandidate]:
             continue
         start = title_start(text, head, rules().lower_modifiers)
         title = clean(text[start:head_end]) if start is not None else ""
-        post = title if len(title.split()) >= 2 else None
+        post = singular(title) if len(title.split()) >= 2 else None
         for n, _, at in pair:
             span = (start, head_end) if post and start is not None else None
             yield candidate(doc, n, post, at, at + len(n), None, None, span)
