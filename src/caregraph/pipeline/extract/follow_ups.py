@@ -817,9 +817,10 @@ _NAMED_AGAIN = re.compile(
 )
 
 
-#: What starts an aside after a due date: a bracket, or a comma before a participle or relative clause (", setting
-#: out …", ", which …"); not a comma that closes an inserted phrase ("A review, to be carried out in March, will be …").
-_ASIDE = re.compile(r"(?i),\s+(?=(?:[a-z]+ing|which|who|where|whose|with|following)\b)|\s\(")
+#: What starts an aside after a due date: a bracket, a comma before a participle or relative clause (", setting
+#: out …", ", which …"), or a "which" (after the date, it is about the noun before it: "submit a plan by 28 November
+#: which identifies …"); not a comma that closes an inserted phrase ("A review, to be carried out in March, will be …").
+_ASIDE = re.compile(r"(?i),\s+(?=(?:[a-z]+ing|which|who|where|whose|with|following)\b)|\s\(|\s+(?=which\b)")
 #: A relative clause's opening: its subject is in the clause before.
 _RELATIVE = re.compile(r"(?i)(?:which|who)\b")
 #: What a relative clause stands for: the noun phrase that ends just before its comma, from its last determiner ("the

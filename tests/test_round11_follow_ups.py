@@ -1,0 +1,56 @@
+"""Stop 29: what a follow-up's description leaves out (made-up committee pages and news): a reporting verb with the
+time it was said before "that", and a relative clause after the due date."""
+
+from __future__ import annotations
+
+import pytest
+
+from caregraph.records import PartialDate
+
+from .conftest import extract_text
+
+WHEN = PartialDate(2023, 9, 1)
+
+
+def _follow_ups(body: str) -> list[tuple[str, str]]:
+    text = "Anyshire Council\nPeople Scrutiny Committee\n\n" + body
+    x = extract_text(text, url="https://www.anyshire.gov.uk/news/1", published=WHEN)
+    return [(f.due.iso(), f.description) for f in x.follow_ups]
+
+
+@pytest.mark.parametrize(
+    ("body", "due", "description"),
+    [
+        (
+            "Senior councillors agreed on Thursday that the partnership agreement will end on 31 March 2024.",
+            "2024-03-31",
+            "the partnership agreement will end",
+        ),
+        (
+            "The Cabinet Member confirmed last week that a revised plan would be submitted by 30 November 2023.",
+            "2023-11-30",
+            "a revised plan would be submitted",
+        ),
+        (
+            "Officers said at the meeting that the strategy would be published in January 2024.",
+            "2024-01",
+            "the strategy would be published",
+        ),
+    ],
+)
+def test_the_description_starts_after_a_reporting_verb_and_when_it_was_said(body, due, description):
+    assert _follow_ups(body) == [(due, description)]
+
+
+def test_a_relative_clause_after_the_due_date_is_left_out():
+    body = (
+        "The Council is required to submit an Action Plan to Ofsted by 28 November 2023 which identifies the "
+        "priority actions for the next twelve months."
+    )
+    assert _follow_ups(body) == [("2023-11-28", "The Council is required to submit an Action Plan to Ofsted")]
+
+
+def test_that_after_other_words_is_no_reporting_verb():
+    # "agreed the plan that …": "that" opens a relative clause about the plan, not what was said
+    body = "The Board agreed the plan that officers will present to Cabinet in October 2023."
+    assert _follow_ups(body) == [("2023-10", "the plan that officers will present to Cabinet")]
