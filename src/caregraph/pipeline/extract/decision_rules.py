@@ -29,6 +29,7 @@ class DecisionRules:
     unanimous: re.Pattern[str]
     procedural: re.Pattern[str]
     clutter: re.Pattern[str]  # page clutter at the end of a decision's text
+    title_link: re.Pattern[str]  # a download link that ends an item's title before its resolution
     strong: re.Pattern[str]  # opens a resolution wherever it stands
     weak: re.Pattern[str]  # opens a resolution that closes its item or sits in a list of them
     listed: re.Pattern[str]  # opens a resolution only in a list of them
@@ -60,6 +61,7 @@ def rules() -> DecisionRules:
         unanimous=compile_("unanimous"),
         procedural=compile_("procedural"),
         clutter=compile_("clutter"),
+        title_link=compile_("title_link"),
         strong=compile_("strong_openers"),
         weak=compile_("weak_openers"),
         listed=compile_("list_openers"),
@@ -96,7 +98,9 @@ RECOMMENDATIONS_AGREED = with_first_letters(  # (led by its first letters: speed
 QUOTE_MARKS = "“”\"‘’'"
 #: A line that a decision verb starts: "The Board notes …", "That …", "To approve …", "The minutes were approved …".
 DECISION_VERB = re.compile(
-    r"^(?:(?:the\s+)?(?:[\w’'-]+\s+){1,5}?(?:notes?|noted|agrees?|agreed|approves?|approved|endorses?|endorsed|accepts?|accepted|supports?|supported|resolved|decided|adopts?|adopted|confirms?|confirmed|authori[sz](?:es?|ed)|delegates?|delegated|instructs?|instructed|requests?|requested)\s+(?:to\s+|that\s+)?(?:the|a|an|its|their|to|that|this|these|all|\w+ing)\b|that\b|to\s+(?:note|agree|approve|endorse|receive|consider|support|accept|request|ask|delegate|recommend|adopt|confirm|review|thank|appoint|elect|exclude|defer|refer|establish|invite|write|agree)\b|(?:note|notes|noted|agree|agrees|agreed|approve|approves|approved|endorse|endorses|endorsed|consider|considers|receive|receives|support|supports|accept|accepts|request|requests|ask|asks|delegate|recommend|adopt|confirm|review)\b|(?:the\s+)?(?:[\w’'-]+\s+){0,5}?(?:is|are)\s+(?:asked|recommended|requested|invited)\s+to\s+\w|the\s+[^.]{0,200}?\b(?:was|were|be|is|are)\s+(?:noted|agreed|approved|endorsed|received|accepted|supported|confirmed|taken\s+as\s+read)\b)",
+    # (not a person's: "The Chair requested that all attendees noted …", "Councillor Example noted …")
+    r"^(?:(?!(?:the\s+)?(?:(?:vice|deputy)[\s-]?)?chair(?:man|woman|person)?\b|(?:councillor|cllr|mr|mrs|ms|dr)\b)"
+    r"(?:the\s+)?(?:[\w’'-]+\s+){1,5}?(?:notes?|noted|agrees?|agreed|approves?|approved|endorses?|endorsed|accepts?|accepted|supports?|supported|resolved|decided|adopts?|adopted|confirms?|confirmed|authori[sz](?:es?|ed)|delegates?|delegated|instructs?|instructed|requests?|requested)\s+(?:to\s+|that\s+)?(?:the|a|an|its|their|to|that|this|these|all|\w+ing)\b|that\b|to\s+(?:note|agree|approve|endorse|receive|consider|support|accept|request|ask|delegate|recommend|adopt|confirm|review|thank|appoint|elect|exclude|defer|refer|establish|invite|write|agree)\b|(?:note|notes|noted|agree|agrees|agreed|approve|approves|approved|endorse|endorses|endorsed|consider|considers|receive|receives|support|supports|accept|accepts|request|requests|ask|asks|delegate|recommend|adopt|confirm|review)\b|(?:the\s+)?(?:[\w’'-]+\s+){0,5}?(?:is|are)\s+(?:asked|recommended|requested|invited)\s+to\s+\w|the\s+[^.]{0,200}?\b(?:was|were|be|is|are)\s+(?:noted|agreed|approved|endorsed|received|accepted|supported|confirmed|taken\s+as\s+read)\b)",
     re.I,
 )
 

@@ -218,14 +218,17 @@ _ENDED = re.compile(r"[.!?;:)]\s*\Z")
 def _decision(
     doc: Doc, cs: int, ce: int, number: str | None, kind: str, unanimous: bool | None
 ) -> DecisionCandidate | None:
-    """The decision ``text[cs:ce]`` (trimmed of page clutter and quote marks), unless it is too short; procedural
-    business is typed so."""
+    """The decision ``text[cs:ce]`` (trimmed of page clutter and quote marks, and of an item's title a download link
+    ends), unless it is too short; procedural business is typed so."""
     r = rules()
     text = doc.text
     m = r.clutter.search(text, cs, ce)
     while m is not None and m.start() > cs:
         ce = m.start()
         m = r.clutter.search(text, cs, ce)
+    link = r.title_link.search(text, cs, ce)
+    if link is not None:
+        cs = link.end()  # "Minutes of the previous meeting pdf icon PDF 75 KB that the minutes …": the item's title
     while cs < ce and text[cs] in QUOTE_MARKS + " \t":
         cs += 1
     while ce > cs and text[ce - 1] in '”"’ \t':

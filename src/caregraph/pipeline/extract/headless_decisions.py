@@ -59,6 +59,8 @@ def headless_items(doc: Doc, s: Segment, *, strong_only: bool = False, minuted: 
         else:
             runs.append((k, k))
     run_of = [run for run in runs for _ in range(run[0], run[1] + 1)]
+    if not minuted:
+        _infinitives_listed(text, units, openings, runs)
     agreed = _agreed_sublists(text, units) if not strong_only else set()
     leads, predicates, parts = _predicate_lists(text, units)  # a frame as sure as a strong opener
     noted = _noted_sublists(text, units)
@@ -101,6 +103,25 @@ def headless_items(doc: Doc, s: Segment, *, strong_only: bool = False, minuted: 
         if strength == "strong" or listed or labelled or (closing and (strength == "weak" or marked)):
             items.append((number, start, end))
     return items
+
+
+_INFINITIVE = re.compile(r"[Tt]o\s+(?!be\b)[a-z]+\b")
+
+
+def _infinitives_listed(
+    text: str, units: list[Unit], openings: list[tuple[str, int] | None], runs: list[tuple[int, int]]
+) -> None:
+    """An item of a list opening with an infinitive ("5. To receive update reports quarterly.") is a resolution
+    when at least two other items open like one and every item does but for such infinitives ("1. That the report
+    be noted."): a list of resolutions mixes the two forms (``openings`` is completed in place)."""
+    for first, last in runs:
+        others = [j for j in range(first, last + 1) if openings[j] is not None]
+        if len(others) < 2 or len(others) == last - first + 1:
+            continue
+        missing = [j for j in range(first, last + 1) if openings[j] is None]
+        if all(_INFINITIVE.match(text, units[j][1], units[j][2]) for j in missing):
+            for j in missing:
+                openings[j] = ("weak", units[j][1])
 
 
 #: A sentence that says what the meeting resolved, after the discussion that led to it: "Following a discussion, it

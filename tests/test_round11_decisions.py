@@ -1,0 +1,61 @@
+"""Stop 29: decisions (made-up ModernGov pages): an item's title a download link ends is no part of its resolution;
+an infinitive in a numbered list of resolutions is one too; what a chair asks is no resolution of the meeting."""
+
+from __future__ import annotations
+
+from .conftest import extract_text
+
+URL = "https://democracy.anyshire.gov.uk/ieListDocuments.aspx?CId=1&MId=2"
+
+
+def _decisions(text: str) -> list[str]:
+    return [d.text for d in extract_text(text, url=URL).decisions]
+
+
+def test_an_items_title_ended_by_a_download_link_is_no_part_of_its_resolution():
+    text = (
+        "Agenda and minutes\n\nVenue: Committee Room 1, Civic Centre, Anytown\n\nNo. Item\n\n\n"
+        "Minutes of the previous meeting pdf icon PDF 75 KB\n\n\n\n\n"
+        "that the minutes of the previous meeting held on 16 February 2016 be approved as an accurate record.\n\n\n"
+        "Matters arising\n\nNone.\n"
+    )
+    assert _decisions(text) == [
+        "that the minutes of the previous meeting held on 16 February 2016 be approved as an accurate record."
+    ]
+
+
+LIST = (
+    "Agenda item\n\nSpecial Educational Needs Update\n\n\n"
+    "1.  That the progress made to date be noted.\n\n\n"
+    "2.  That the draft Improvement Plan at Appendix 1 be noted.\n\n\n"
+    "3.  {third}\n\n\n"
+    "The Lead Member introduced a report that updated the Cabinet on the progress of improvements.\n"
+)
+
+
+def test_an_infinitive_in_a_numbered_list_of_resolutions_is_one():
+    decisions = _decisions(LIST.format(third="To receive update reports on a quarterly basis."))
+    assert decisions[-1] == "To receive update reports on a quarterly basis."
+    assert len(decisions) == 3
+
+
+def test_an_infinitive_alone_on_an_agenda_item_page_stays_a_proposal():
+    text = "Agenda item\n\nSpecial Educational Needs Update\n\n\nTo receive update reports on a quarterly basis.\n\n\nThe Lead Member introduced a report.\n"
+    assert _decisions(text) == []
+
+
+def test_a_list_item_that_opens_like_no_resolution_keeps_the_infinitive_out():
+    decisions = _decisions(
+        LIST.format(third="The Board heard from officers.\n\n\n4.  To receive update reports quarterly.")
+    )
+    assert "To receive update reports quarterly." not in decisions
+
+
+def test_what_the_chair_asks_is_no_resolution_of_the_meeting():
+    text = (
+        "Children's Scrutiny Panel - Thursday, 17th June, 2021\n\nTo elect the Vice Chair for the Municipal Year.\n\n\n"
+        "RESOLVED that Councillor Example be Vice-Chair for the Municipal Year 2021/22.\n\n\n"
+        "The Chair requested that all attendees noted the meeting protocol that had been applied to the meeting.\n\n\n"
+        "The Chair shared a message from the Cabinet Member.\n"
+    )
+    assert _decisions(text) == ["that Councillor Example be Vice-Chair for the Municipal Year 2021/22."]
