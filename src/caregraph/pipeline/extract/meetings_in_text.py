@@ -294,10 +294,11 @@ def _own_patterns() -> tuple[re.Pattern[str], ...]:
 @cache
 def _minutes_item() -> re.Pattern[str]:
     """An item of the page's own body's agenda that is the minutes of its earlier meeting, titled by that meeting's
-    day alone: "MINUTES FOR SIGNATURE - 24 JUNE 2015", "Draft Minutes - 16 September 2015", "Minutes: 4 March 2024"."""
+    day alone: "MINUTES FOR SIGNATURE - 24 JUNE 2015", "Draft Minutes - 16 September 2015", "Minutes: 4 March 2024",
+    numbered: "2 Minutes, 26th September 2023"."""
     return re.compile(
-        rf"(?im:^[ \t]*(?:(?:draft|confirmed|unconfirmed|previous)\s+)?minutes(?:\s+for\s+(?:signature|approval|"
-        rf"confirmation))?[ \t]*[-–—:][ \t]*){WEEKDAY}{DAY}[ \t]*(?=\n|\Z)"
+        rf"(?im:^[ \t]*(?:\d{{1,3}}[.)]?[ \t]+)?(?:(?:draft|confirmed|unconfirmed|previous)\s+)?minutes(?:\s+for\s+"
+        rf"(?:signature|approval|confirmation))?[ \t]*[-–—:,][ \t]*){WEEKDAY}{DAY}[ \t]*(?=\n|\Z)"
     )
 
 
