@@ -59,3 +59,8 @@ def test_what_the_chair_asks_is_no_resolution_of_the_meeting():
         "The Chair shared a message from the Cabinet Member.\n"
     )
     assert _decisions(text) == ["that Councillor Example be Vice-Chair for the Municipal Year 2021/22."]
+
+
+def test_a_download_link_inside_a_resolution_leaves_its_words():
+    text = "Meeting: 10/05/2022 - Cabinet (Item 5)\nMinutes:\nThat the action plan pdf icon PDF 433 KB be approved.\n"
+    assert _decisions(text) == ["That the action plan pdf icon PDF 433 KB be approved."]

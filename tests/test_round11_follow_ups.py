@@ -54,3 +54,23 @@ def test_that_after_other_words_is_no_reporting_verb():
     # "agreed the plan that …": "that" opens a relative clause about the plan, not what was said
     body = "The Board agreed the plan that officers will present to Cabinet in October 2023."
     assert _follow_ups(body) == [("2023-10", "the plan that officers will present to Cabinet")]
+
+
+def test_two_resolutions_due_at_one_meeting_are_two_follow_ups():
+    body = (
+        "RESOLVED:\n\n(i)  That a dataset to monitor the Improvement Plan be presented to the Panel at the December "
+        "2023 meeting;\n\n(ii)  That the practice framework in development be considered at the December 2023 meeting "
+        "of the Panel; and\n\n(iii)  That the report be noted.\n"
+    )
+    found = _follow_ups(body)
+    assert [due for due, _ in found] == ["2023-12", "2023-12"]
+    assert "dataset" in found[0][1] and "practice framework" in found[1][1]
+
+
+def test_one_resolution_stated_twice_is_one_follow_up():
+    body = (
+        "Recommendations:\n\n1.  That a report setting out the full costs be received at the November 2023 Cabinet "
+        "meeting.\n\nResolved:\n\n1.  That a report setting out the full costs be received at the November 2023 "
+        "Cabinet meeting.\n"
+    )
+    assert [due for due, _ in _follow_ups(body)] == ["2023-11"]

@@ -32,7 +32,13 @@ from typing import NamedTuple
 
 from caregraph.pipeline.dates import sort_key
 from caregraph.pipeline.extract.decision_lines import marker
-from caregraph.pipeline.extract.decision_rules import DECISION_SECTIONS, QUOTE_MARKS, RECOMMENDATIONS_AGREED, rules
+from caregraph.pipeline.extract.decision_rules import (
+    DECISION_SECTIONS,
+    QUOTE_MARKS,
+    RECOMMENDATIONS_AGREED,
+    resolution_opening,
+    rules,
+)
 from caregraph.pipeline.extract.doc import Doc, clean, slugish
 from caregraph.pipeline.extract.headed_decisions import section_items
 from caregraph.pipeline.extract.header_meetings import is_header_meeting
@@ -227,8 +233,10 @@ def _decision(
         ce = m.start()
         m = r.clutter.search(text, cs, ce)
     link = r.title_link.search(text, cs, ce)
-    if link is not None:
-        cs = link.end()  # "Minutes of the previous meeting pdf icon PDF 75 KB that the minutes …": the item's title
+    if link is not None and resolution_opening(text, link.end(), ce, infinitive=True) is not None:
+        # "Minutes of the previous meeting pdf icon PDF 75 KB that the minutes …": the item's title goes (not a link
+        # inside the resolution: "That the action plan pdf icon PDF 433 KB be presented …")
+        cs = link.end()
     while cs < ce and text[cs] in QUOTE_MARKS + " \t":
         cs += 1
     while ce > cs and text[ce - 1] in '”"’ \t':

@@ -341,11 +341,29 @@ def _not_before(due: PartialDate, doc_date: PartialDate) -> bool:
 
 
 def merge_follow_ups(candidates: list[FollowUpRecord]) -> list[FollowUpRecord]:
-    """One follow-up per due date, the first found."""
-    out: dict[str, FollowUpRecord] = {}
+    """One follow-up per commitment, the first found: a candidate is another's when it is due on the same date and
+    its evidence overlaps (a resolution read as a decision and as prose) or it says the same thing; two resolutions
+    due at one meeting ("(i) That the dataset be presented at the December meeting; (ii) That the plan be
+    considered at the December meeting") are two."""
+    out: list[FollowUpRecord] = []
     for c in candidates:
-        out.setdefault(c.due.iso(), c)
-    return list(out.values())
+        if not any(o.due == c.due and (_overlap(o, c) or _same_words(o, c)) for o in out):
+            out.append(c)
+    return out
+
+
+def _overlap(a: FollowUpRecord, b: FollowUpRecord) -> bool:
+    return a.evidence.start < b.evidence.end and b.evidence.start < a.evidence.end
+
+
+_CONTENT_WORD = re.compile(r"[a-z][a-z’'-]{3,}")
+
+
+def _same_words(a: FollowUpRecord, b: FollowUpRecord) -> bool:
+    """Whether two descriptions say the same thing: half the content words of the shorter are the other's (a
+    resolution a page states twice, in its recommendations and its decisions)."""
+    x, y = set(_CONTENT_WORD.findall(a.description.lower())), set(_CONTENT_WORD.findall(b.description.lower()))
+    return bool(x and y) and len(x & y) >= min(len(x), len(y)) / 2
 
 
 def _in_span(
