@@ -61,6 +61,6 @@ def test_what_the_chair_asks_is_no_resolution_of_the_meeting():
     assert _decisions(text) == ["that Councillor Example be Vice-Chair for the Municipal Year 2021/22."]
 
 
-def test_a_download_link_inside_a_resolution_leaves_its_words():
+def test_a_download_link_inside_a_resolution_is_left_out_of_its_words():
     text = "Meeting: 10/05/2022 - Cabinet (Item 5)\nMinutes:\nThat the action plan pdf icon PDF 433 KB be approved.\n"
-    assert _decisions(text) == ["That the action plan pdf icon PDF 433 KB be approved."]
+    assert _decisions(text) == ["That the action plan be approved."]

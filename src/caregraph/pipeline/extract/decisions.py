@@ -241,7 +241,7 @@ def _decision(
         cs += 1
     while ce > cs and text[ce - 1] in '”"’ \t':
         ce -= 1
-    decision_text = clean(text[cs:ce])
+    decision_text = clean(r.title_link.sub("", text[cs:ce]))  # a link inside the resolution is no word of it
     if len(decision_text) < 8 or r.back_reference.match(decision_text):
         return None
     if not text[ce:].strip() and not _ENDED.search(decision_text) and not _HAS_VERB.search(decision_text):
