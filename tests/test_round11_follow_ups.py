@@ -74,3 +74,15 @@ def test_one_resolution_stated_twice_is_one_follow_up():
         "Cabinet meeting.\n"
     )
     assert [due for due, _ in _follow_ups(body)] == ["2023-11"]
+
+
+def test_a_planned_peer_review_is_an_event_not_a_follow_up():
+    assert (
+        _follow_ups("·  A peer review is scheduled for May 2024 to test the front line of children’s services.") == []
+    )
+
+
+@pytest.mark.parametrize("mark", ["·  ", "• ", "– ", "- "])
+def test_a_list_mark_is_no_part_of_a_description(mark):
+    found = _follow_ups(f"{mark}A revised improvement plan will be presented to Cabinet in March 2024.")
+    assert found == [("2024-03", "A revised improvement plan will be presented to Cabinet")]

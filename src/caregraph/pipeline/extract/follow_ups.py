@@ -876,7 +876,7 @@ def _description(text: str, start: int, end: int, due_start: int, due_end: int) 
     """What is due, ``text[start:end]`` less its due date and the words that lead to it ("report back on agency
     staffing to the Committee's March meeting" → "report back on agency staffing to the Committee's meeting"; a span
     whose end a bracket restates goes with it: "submit a plan within 70 days of the report (which is 12 August)" →
-    "submit a plan"), page clutter and a leading "that"."""
+    "submit a plan"), page clutter and a leading "that" or list mark."""
     if start <= due_start and due_end <= end:
         lead = _DUE_LEAD.search(text, start, due_start)
         again = None if lead else _NAMED_AGAIN.search(text, start, due_start)
@@ -897,7 +897,7 @@ def _description(text: str, start: int, end: int, due_start: int, due_end: int) 
     raw = _EMPTY_BRACKET.sub(" ", _drop_long_asides(raw))  # "next Wednesday (1 November)" less its date
     raw = _DUE_TO.sub(" to ", raw)  # "is due to be approved" → "to be approved": what is due, not that it is
     description = _SPACE_BEFORE_STOP.sub(r"\1", clean(rules().clutter.sub(" ", raw))).strip(" .,;")
-    return re.sub(r"^(?:that|and|but|which|who|with)\s+", "", description, flags=re.I)
+    return re.sub(r"^(?:[·•*–—-]+\s*)?(?:(?:that|and|but|which|who|with)\s+)?", "", description, flags=re.I)
 
 
 #: What every due date holds: a digit, or a month, season or relative word (a cheap test that skips the rest; the
