@@ -64,3 +64,36 @@ def test_what_the_chair_asks_is_no_resolution_of_the_meeting():
 def test_a_download_link_inside_a_resolution_is_left_out_of_its_words():
     text = "Meeting: 10/05/2022 - Cabinet (Item 5)\nMinutes:\nThat the action plan pdf icon PDF 433 KB be approved.\n"
     assert _decisions(text) == ["That the action plan be approved."]
+
+
+def test_revised_or_amended_minutes_confirmed_are_a_decision():
+    text = (
+        "Agenda and minutes\n\nNo. Item\n\n\nMinutes - Scrutiny Board - 20 September 2023 pdf icon PDF 279 KB\n\n\n"
+        "The minutes of the Scrutiny Board meeting held on 20 September 2023 were submitted and approved as a correct "
+        "record.\n\n\nRevised Minutes - Scrutiny Board - 26 July 2023 pdf icon PDF 160 KB\n\n\n"
+        "The revised minutes of the Scrutiny Board meeting held on 26 July 2023 were submitted and approved as a "
+        "correct record.\n\n\nExecutive Member Update\n\n\nThe Chair welcomed the Executive Member.\n"
+    )
+    assert _decisions(text)[-1] == (
+        "The revised minutes of the Scrutiny Board meeting held on 26 July 2023 were submitted and approved as a "
+        "correct record."
+    )
+
+
+def test_the_amendments_a_resolution_is_subject_to_are_no_decisions_of_their_own():
+    text = (
+        "Minutes of the previous meeting pdf icon PDF 402 KB\n\nMinutes:\n\n"
+        "RESOLVED: That the minutes of the previous meeting be agreed subject to:\n\n"
+        "     i.        an amendment to the second sentence of minute 12 to read “A Member acknowledged the budget”;\n\n"
+        "     ii.       an amendment to the list of attendees so that the co-opted member is listed correctly.\n"
+    )
+    assert _decisions(text) == ["That the minutes of the previous meeting be agreed subject to:"]
+
+
+def test_the_recommendations_a_resolution_approves_are_decisions():
+    text = (
+        "Minutes:\n\nRESOLVED: That the following recommendations be approved:\n\n"
+        "     i.        That the improvement plan be endorsed.\n\n     ii.       That a further report be received in June.\n"
+    )
+    decisions = _decisions(text)
+    assert "That the improvement plan be endorsed." in decisions

@@ -62,7 +62,9 @@ def section_items(doc: Doc, s: Segment) -> tuple[list[Item], int]:
             if marked and marker_kind(number) != parts_of:
                 continue  # "· That a detailed action plan is prepared." under "That the following steps be approved:"
             parts_of = None
-        if items and _RESOLUTION_WITH_PARTS.match(text, content_start, le):
+        if (items and _RESOLUTION_WITH_PARTS.match(text, content_start, le)) or _RESOLUTION_WITH_CONDITIONS.match(
+            text, content_start, le
+        ):
             # a resolution of the list whose parts follow it, marked otherwise: one decision ("2. Approved the next
             # steps:" / "a. To agree …"); a lead-in above the first resolution introduces the list instead
             items.append((number, content_start, le))
@@ -141,6 +143,14 @@ def _next_item_title(text: str, prev_end: int, start: int, end: int) -> bool:
 # A resolution that ends in a colon, its parts listed below it: "That the following next steps be approved:".
 _RESOLUTION_WITH_PARTS = re.compile(
     r"(?i)that\s[^:.;]{0,100}?\b(?:be|is|are)\s+(?:approved|agreed|noted|endorsed|adopted|accepted|supported)\b[^:.;]{0,40}:\s*$"
+)
+
+
+#: A resolution whose conditions are listed below it, even as the first line: "That the minutes be agreed subject to:"
+#: over "i. an amendment to …" (the amendments are no decisions of their own).
+_RESOLUTION_WITH_CONDITIONS = re.compile(
+    r"(?i)that\s[^:.;]{0,100}?\b(?:be|is|are)\s+(?:approved|agreed|confirmed|signed|accepted)\b[^:.;]{0,40}?"
+    r"(?:\bsubject\s+to|\bwith\s+the\s+following\s+(?:amendments?|changes?|corrections?)|\bas\s+follows)\s*:\s*$"
 )
 
 
