@@ -45,3 +45,25 @@ def test_a_numbered_minutes_item_titled_by_a_day_is_the_bodys_earlier_meeting(it
         f"{item}\n\n3 Ofsted inspection of children's services\n"
     )
     assert _meetings(text) >= {("children's committee", "2023-11-16"), ("children's committee", "2023-09-26")}
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "12 March 2024 - Children's Scrutiny Committee",
+        "Tuesday 12 March 2024 – Children's Scrutiny Committee",
+        "12/03/2024 - Children's Scrutiny Committee",
+        "Agenda - Children's Scrutiny Committee - 12 March 2024",
+        "Minutes - Children's Scrutiny Committee - 12 March 2024",
+    ],
+)
+def test_a_header_with_the_day_first_or_the_kind_of_paper_before_the_body(header):
+    text = (
+        f"{header}\n\nAgenda item\n\nOfsted inspection of children's services\n\nThe Committee received the report.\n"
+    )
+    assert _meetings(text) == {("children's scrutiny committee", "2024-03-12")}
+
+
+def test_a_day_first_line_naming_a_council_is_no_meeting():
+    text = "12 March 2024 - Anyshire County Council\n\nNews\n\nThe council welcomed the Ofsted report.\n"
+    assert _meetings(text) == set()

@@ -180,10 +180,10 @@ _TOP_LINE_LENGTH = 160
 def _top_meeting(line: str, top: list[str], below: list[str]) -> bool:
     """Whether ``line``, among the page's first lines (``top`` before it, ``below`` after it), is its own meeting's
     header: a body's name with its day ("Agenda for Cabinet on Tuesday, 12th March, 2024", "CABINET - 18 OCTOBER
-    2023"), or a day on a line of its own under a line of a body's name ("Corporate Parenting Panel" … "Date: 14
+    2023", "12 March 2024 - Cabinet"), or a day on a line of its own under a line of a body's name ("Corporate Parenting Panel" … "Date: 14
     March 2023") or, labelled, above a labelled body ("Date of meeting: 3 July 2023" / "Decision maker: Cabinet")."""
     r = rules()["lines"]
-    if r["meeting_top"].match(line):
+    if r["meeting_top"].match(line) or r["meeting_top_day_first"].match(line):
         return True
     m = r["meeting_date_top"].match(line)
     if m is None:

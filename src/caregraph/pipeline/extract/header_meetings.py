@@ -110,6 +110,7 @@ _HEADER_FORMS = (
     "meeting_header",
     "meeting_day",
     "meeting_top",
+    "meeting_top_day_first",
     "dated_title",
     "meeting_date_top",
 )
@@ -125,9 +126,9 @@ def _read_header(doc: Doc, s: Segment, key: str, m: re.Match[str], decision_make
         body = clean(m.group("body"))
     elif key == "meeting_held":  # "Minutes of the meeting of the Cabinet held on …" ("… of the meeting held": no body)
         body = body_name(_TRAILING_AUX.sub("", re.sub(r"(?i)\s+meeting$", "", clean(m.group("body"))))) or ""
-    elif key in ("meeting_header", "meeting_top"):
+    elif key in ("meeting_header", "meeting_top", "meeting_top_day_first"):
         body = clean(m.group("body"))
-        if key == "meeting_top" and is_council(body):
+        if key != "meeting_header" and is_council(body):
             return None
         if m.start("body") == 0:  # "SCRUTINY COMMITTEE – 5 MARCH 2024" under "CHILDREN, EDUCATION AND SKILLS"
             ev_start, body = _wrapped_name(doc, s.start, body, unlabel=False)
