@@ -97,3 +97,19 @@ def test_the_recommendations_a_resolution_approves_are_decisions():
     )
     decisions = _decisions(text)
     assert "That the improvement plan be endorsed." in decisions
+
+
+def test_a_numbered_list_run_into_one_line_after_resolved():
+    text = (
+        "Cabinet - Tuesday, 12th March, 2024 2.00 pm\n\nMinutes:\n\n"
+        "Resolved:- 1. That the report be noted. 2. That a further report be brought in June 2024.\n\nNext item\n"
+    )
+    assert _decisions(text) == ["That the report be noted.", "That a further report be brought in June 2024."]
+
+
+def test_a_number_and_full_stop_inside_a_resolution_opens_no_item():
+    text = (
+        "Cabinet - Tuesday, 12th March, 2024 2.00 pm\n\nMinutes:\n\n"
+        "Resolved: That the grant of 1. 5 million be noted and that 2. 5 per cent be held back.\n\nNext item\n"
+    )
+    assert len(_decisions(text)) == 1

@@ -202,7 +202,11 @@ def _leads_a_list(text: str, line: str, lines: list[Line], k: int) -> bool:
 
 
 # Inline list markers "(1) … (2) …", "(i) … (ii) …", "a) … b) …" after the start or a space, before a word.
-_INLINE_MARK = re.compile(r"(?:^|(?<=\s))\(?(?P<n>\d{1,2}|[a-hA-H]|[ivx]{1,4}|[IVX]{1,4})\)\s+(?=[A-Za-z])")
+#: A marker of a list run into one line: "(1)", "a)", "(iv)", or a number and a full stop before "That" or "To"
+#: ("Resolved:- 1. That … 2. That …").
+_INLINE_MARK = re.compile(
+    r"(?:^|(?<=\s))\(?(?P<n>\d{1,2}|[a-hA-H]|[ivx]{1,4}|[IVX]{1,4})(?:\)|(?<=\d)\.(?=\s+(?:That|To)\b))\s+(?=[A-Za-z])"
+)
 _ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
 
 
