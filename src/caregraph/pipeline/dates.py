@@ -94,6 +94,15 @@ def _pd(year: str | int, month: str | int | None = None, day: str | int | None =
 
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # between January and 1 February 2022 ; from March to 4 April 2023 (a month to a day of a later month)
+    (
+        "m_to_d_m_y",
+        re.compile(
+            rf"{_AT_MONTH}(?:(?<=\bbetween\s)|(?<=\bfrom\s))(?P<m1>{_M})\s+(?:and|to|until|till)\s+(?:the\s+)?"
+            rf"(?P<d>{_D})\s+(?:of\s+)?(?P<m2>{_M})\s*,?\s*(?P<y>{_Y})\b",
+            re.I,
+        ),
+    ),
     # 16 and 17 April 2024 ; 8-12 July 2019 ; between 8 and 12 July 2019
     ("d_d_m_y", re.compile(rf"\b(?P<d1>{_D}){_RANGE}(?P<d2>{_D})\s+(?:of\s+)?(?P<m>{_M})\s*,?\s*(?P<y>{_Y})\b", re.I)),
     # 2 March to 13 March 2020 ; 28 February - 4 March 2020 ; 20 June and 13 July, 2017
@@ -147,6 +156,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     # September 2021 ; late-November 2019 ; May of 2022
     ("m_y", re.compile(rf"\b{_QUAL}(?P<m>{_M})\s*,?\s*(?:of\s+)?(?P<y>{_Y})\b", re.I)),
+    # April ’25 ; (Sept '24) ; late Nov ’98: a month and its year's last two digits after an apostrophe (1980–2049)
+    ("m_yy", re.compile(rf"\b{_QUAL}(?P<m>{_M})\s*['’‘](?P<y>[0-48-9]\d)\b(?![’'‘/.:]?\d)", re.I)),
     # between Spring and Summer 2022 ; Spring 2022
     (
         "s_s_y",
@@ -174,11 +185,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    # in 2010 ; (2018) ; since 2017 ; during 2019/20 is not a year
+    # in 2010 ; (2018) ; since 2017 ; as recently as 2016 ; during 2019/20 is not a year
     (
         "y",
         re.compile(
-            rf"{_AT_YEAR}(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bsince\s)|(?<=\bof\s)|(?<=\bfrom\s)|(?<=\bby\s)|(?<=\bin\searly\s)|(?<=\bin\slate\s)|(?<=\bin\smid-)|(?<=\())(?P<y>{_Y})\b(?![/-]\d)(?!\s*(?:-|–|to)\s*\d)",
+            rf"{_AT_YEAR}(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bsince\s)|(?<=\bof\s)|(?<=\bfrom\s)|(?<=\bby\s)|(?<=\bin\searly\s)|(?<=\bin\slate\s)|(?<=\bin\smid-)|(?<=\()|(?<=\brecently\sas\s)|(?<=\bago\sas\s)|(?<=\bearly\sas\s)|(?<=\blate\sas\s))(?P<y>{_Y})\b(?![/-]\d)(?!\s*(?:-|–|to)\s*\d)",
             re.I,
         ),
     ),
@@ -321,6 +332,7 @@ _FIRST = {
     "d_m_y": r"[\dmtwfs]",
     "m_d_d_y": "[adfjmnos]",
     "m_d_y": "[adfjmnos]",
+    "m_to_d_m_y": "[adfjmnos]",
     "m_d_m_d_y": "[adfjmnos]",
     "m_d": "[adfjmnos]",
     "month_this_year": r"[\dadfjmnosi]",
@@ -332,6 +344,7 @@ _FIRST = {
     "iso": "[12]",
     "m_m_y": "[adfjmnoselbt]",
     "m_y": "[adfjmnoselbt]",
+    "m_yy": "[adfjmnoselbt]",
     "s_s_y": "[bemltsawf]",
     "s_y": "[bemltsawf]",
     "q_y": "q",
@@ -370,9 +383,9 @@ _STARTS_AT = {
             "d_d_m_y", "d_m_d_m_y", "d_m_y_d_m_y", "numeric_range", "numeric", "numeric_yy", "iso", "y_list", "y",
             "y_event", "d_m_d_m", "d_d_m", "d_m",
         ),
-        "month": ("m_d_d_y", "m_d_m_d_y", "m_d_y", "m_d_d", "m_d", "bare_month"),
+        "month": ("m_d_d_y", "m_d_m_d_y", "m_to_d_m_y", "m_d_y", "m_d_d", "m_d", "bare_month"),
         "digit or month": ("m_rel_y", "d_m_d_m_rel"),
-        "qualifier or month": ("m_m_y", "m_y", "m_m_rel"),
+        "qualifier or month": ("m_m_y", "m_y", "m_yy", "m_m_rel"),
     }.items()
     for kind in kinds
 }  # fmt: skip
@@ -696,6 +709,7 @@ _NEEDS = {
     "d_m_y_d_m_y": ("year", "month"),
     "d_m_y": ("year", "month"),
     "m_d_y": ("year", "month"),
+    "m_to_d_m_y": ("year", "month"),
     "m_d_m_d_y": ("year", "month"),
     "m_d": ("digit", "month"),
     "m_d_d_y": ("year", "month"),
@@ -709,6 +723,7 @@ _NEEDS = {
     "iso": ("year", "hyphen"),
     "m_m_y": ("year", "month"),
     "m_y": ("year", "month"),
+    "m_yy": ("digit", "month"),
     "s_s_y": ("year", "season"),
     "s_y": ("year", "season"),
     "q_y": ("year", "q"),
@@ -776,6 +791,8 @@ def _mention(kind: str, m: re.Match[str], anchor: PartialDate | None, future: bo
         date = _pd(g["y"], g["m"], g["d"])
     elif kind == "numeric_yy":
         date = _pd(2000 + int(g["y"]), g["m"], g["d"])
+    elif kind == "m_to_d_m_y":
+        date, until = _pd(g["y"], g["m1"]), _pd(g["y"], g["m2"], g["d"])
     elif kind == "m_d_m_d_y":
         date, until = _pd(g["y"], g["m1"], g["d1"]), _pd(g["y"], g["m2"], g["d2"])
     elif kind == "m_d_d_y":
@@ -787,6 +804,8 @@ def _mention(kind: str, m: re.Match[str], anchor: PartialDate | None, future: bo
         until = _pd(g["y"], g["m"], g["d"]) if g["d1"] and g["d"] else None
     elif kind == "m_y":
         date = _pd(g["y"], g["m"])
+    elif kind == "m_yy":
+        date = _pd(int(g["y"]) + (2000 if int(g["y"]) < 50 else 1900), g["m"])
     elif kind in {"s_s_y", "s_y", "q_y"}:
         date = _season_year(g["y"])
     elif kind in {"y", "y_event"}:
@@ -800,7 +819,7 @@ def _mention(kind: str, m: re.Match[str], anchor: PartialDate | None, future: bo
             return None
         date, until = found
     if date is None or (
-        kind in {"d_d_m_y", "d_m_d_m_y", "d_m_y_d_m_y", "m_m_y", "m_d_d_y", "m_d_m_d_y", "numeric_range"}
+        kind in {"d_d_m_y", "d_m_d_m_y", "d_m_y_d_m_y", "m_m_y", "m_d_d_y", "m_d_m_d_y", "m_to_d_m_y", "numeric_range"}
         and until is None
     ):
         return None

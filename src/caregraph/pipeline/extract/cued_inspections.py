@@ -333,8 +333,9 @@ _ALONGSIDE = re.compile(
 )
 #: A sentence's opening time and the report right after it: "Last July, a report …", "In March 2021, the review …".
 _OPENING = re.compile(r"(?i)\W*(?:in\s+|on\s+|during\s+)?")
-#: ("In November last year an Ofsted report slammed …": the comma may be left out.)
-_FRONTED = re.compile(r"(?i)\s*,?\s+(?:an?|the|its|their)\s+")
+#: ("In November last year an Ofsted report slammed …": the comma may be left out; an adjective or two may come
+#: between the determiner and the report: "In 2019, a damning Ofsted report …")
+_FRONTED = re.compile(r"(?i)\s*,?\s+(?:an?|the|its|their)\s+(?:(?!(?:and|or|but)\b)[a-z-]+\s+){0,2}?")
 _SINCE = re.compile(r"\bsince\s+(?:the\s+|its\s+|their\s+|our\s+)?$", re.I)
 _PLURAL_CUE = re.compile(r"(?:inspections|visits|reviews)\b", re.I)
 _LIST_GAP = re.compile(r"\s*(?:,|&|and|,\s*and)\s*", re.I)

@@ -277,12 +277,27 @@ def others_date(text: str, date: DateMention, cues: list[Cue]) -> bool:
     if other and not any(cs <= other.start() < ce for cs, ce, _ in cues):
         return True  # (not the words of the event's own mention: "began working with a government-appointed
         # commissioner in September 2022")
-    if r.counted_from.search(text, max(0, date.start - 100), date.start):
-        return True  # "their second visit since December 2023"
+    if is_counted_from(text, date) and not _WHEN_GRADED.match(text, date.end):
+        return True  # "their second visit since December 2023" (but see :func:`is_counted_from`)
     if r.deadline_before.search(text, max(0, date.start - 90), date.start):
         return True  # "submit a written statement of action to Ofsted by 15 August 2016"
     after = r.meeting_date_after.match(text, date.end, date.end + 40)
     return after is not None and not any(cs <= after.end() <= ce + 1 for cs, ce, _ in cues)
+
+
+def is_counted_from(text: str, date: DateMention) -> bool:
+    """Whether ``date`` is a point a series is counted from ("their second visit since December 2023", "the first
+    full inspection since 2019"). It is no event's own date, but when a clause right after it grades the services
+    then ("the first full inspection since 2019, when the services had been judged as 'requires improvement'") it
+    is that earlier inspection's: :func:`others_date` keeps it for the grade, and no cue of the sentence takes it."""
+    return rules().counted_from.search(text, max(0, date.start - 100), date.start) is not None
+
+
+#: A "when" clause right after a date that grades the services then: ", when Children's Services had been judged as".
+_WHEN_GRADED = re.compile(
+    r"(?i)\s*,?\s*when\s+(?:[\w’'-]+\s+){1,6}?(?:was|were|had\s+been|has\s+been|have\s+been)\s+"
+    r"(?:(?:again|also|first|last)\s+)?(?:rated|judged|graded|found|deemed|assessed)\b"
+)
 
 
 #: Words that tell an event as done: "had been inspected", "took place", "was rated".

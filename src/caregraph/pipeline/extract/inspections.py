@@ -38,7 +38,7 @@ from caregraph.pipeline.extract.cued_inspections import drafts_of_cues
 from caregraph.pipeline.extract.dated_grades import drafts_of_judgements
 from caregraph.pipeline.extract.doc import Doc
 from caregraph.pipeline.extract.inspection_cues import context_kind, other_service, sentence_cues
-from caregraph.pipeline.extract.inspection_dates import dates_of, others_date
+from caregraph.pipeline.extract.inspection_dates import dates_of, is_counted_from, others_date
 from caregraph.pipeline.extract.inspection_drafts import Reading, Sentence, make_draft, of_the_service, page_kind
 from caregraph.pipeline.extract.inspection_merge import merge_inspections
 from caregraph.pipeline.extract.inspection_rules import (
@@ -330,6 +330,9 @@ def _read_sentence(
     # "rated 'Good' in its latest inspection, up from 'Requires Improvement' in 2019": a grade left behind keeps its
     # date from every cue
     earlier = {id(d) for j in sentence_judgements if j.earlier for d in judgement_dates(text, j, dates)}
+    # "the first full inspection since 2019, when the services had been judged …": a date counted from, kept for the
+    # grade of its "when" clause, is no cue's
+    earlier |= {id(d) for d in dates if id(d) in judged and is_counted_from(text, d)}
     drafts_of_cues(sentence_, cues, anaphors, used, judged | earlier, earlier, doc_date, reading, drafts)
     drafts_of_judgements(sentence_, sentence_judgements, used, reading, drafts)
     _released_after(sentence_, cues, reading, drafts)

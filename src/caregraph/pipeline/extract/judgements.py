@@ -107,9 +107,16 @@ def grade_key(word: str) -> str | None:
 
 
 _HYPOTHETICAL = re.compile(
-    r"\b(?:(?<!\bable\s)to|could|would|might|aim\w*|aspir\w*|becom\w*|achieve|towards|ambition|want|hope\w*|receive|get|move\s+to"
+    r"\b(?:(?<!\bable\s)to|could|would|might|will|shall|aim\w*|aspir\w*|becom\w*|achieve|towards|ambition|want|hope\w*|receive|get|move\s+to"
     r"|(?:objective|goal|target|aim|ambition|aspiration|hope|intention)s?\s+of\s+being)"
     r"\s*(?:be\s*|(?:have|get|gain|reach|secure|attain|obtain|earn)\s+)?(?:an?\s*)?(?:(?:rating|grade|judge?ment)\s+of\s+)?$",
+    re.I,
+)
+#: Words before a judging frame that made the grade happen, its "to" no wish: "leading the watchdog to upgrade the
+#: service to …", "which led inspectors to rate the council …", "Ofsted went on to upgrade …".
+_CAUSED = re.compile(
+    r"\b(?:(?:led|lead(?:s|ing)?|prompt(?:s|ed|ing)|caus(?:e|es|ed|ing))\s+(?:[\w’'-]+\s+){1,3}?"
+    r"|(?:went|gone|goes|going)\s+on\s+)to\s+$",
     re.I,
 )
 #: Words before a judging frame that deny the grade ("no longer judged to be inadequate").
@@ -125,7 +132,9 @@ _SKIPPED = re.compile(
 #: Words before a judging frame, or between the frame's start and its grade, that make the grade one left behind
 #: ("previously rated", "since being judged", "since it was rated", "for the first time since rating them").
 _EARLIER = re.compile(
-    r"\b(?:previously|formerly|once|out\s+of\s+(?:its|their|the|an?)|from|since)\s+(?:(?:it|they|this|that|we|the\s+council|the\s+authority)\s+)?(?:(?:been|being|had|has|have|was|were)\s+)*['‘’\"“]?$",
+    r"\b(?:previously|formerly|once|out\s+of\s+(?:its|their|the|an?)|from|since)\s+(?:(?:it|they|this|that|we|the\s+council|the\s+authority)\s+)?(?:(?:been|being|had|has|have|was|were)\s+)*['‘’\"“]?$"
+    # "from an 'inadequate' rating", "from a position of inadequate": the grade moved from
+    r"|\bfrom\s+(?:an?|the|its|their)\s+(?:(?:position|rating|judge?ment|grade)\s+of\s+)?['‘’\"“]?$",
     re.I,
 )
 #: A judgement named as what an event follows: "a re-inspection …, following a judgement of inadequate", "after a
@@ -186,7 +195,7 @@ def find_judgements(text: str, start: int, end: int) -> list[JudgementMention]:
         earlier = bool(
             _EARLIER.search(text, max(lo, fs - 30), fs)
             or (_NOUN_FRAME.match(text, fs) and _FOLLOWING.search(text, max(lo, fs - 30), fs))
-            or (gs > fs and _EARLIER.search(text, max(fs, gs - 12), gs))
+            or (gs > fs and _EARLIER.search(text, max(fs, gs - 30), gs))
             or _EARLIER_AFTER.match(text, ge, min(hi, ge + 16))
         )
         areas = _frame_areas(text, lo, hi, gs, ge, fs)
@@ -229,7 +238,11 @@ def _graded_frames(text: str, start: int, end: int) -> list[tuple[int, int, str,
             if grade is None:
                 continue
             before = text[max(start, m.start() - 25) : m.start()]
-            if _HYPOTHETICAL.search(before) or _NEGATED.search(before) or _SKIPPED.search(before):
+            if (
+                (_HYPOTHETICAL.search(before) and not _CAUSED.search(text, max(start, m.start() - 50), m.start()))
+                or _NEGATED.search(before)
+                or _SKIPPED.search(before)
+            ):
                 continue
             if ge == m.end() and _NOT_A_GRADE_AFTER.match(text, ge, min(end, ge + 16)):
                 continue
@@ -448,16 +461,18 @@ def table_judgements(text: str, limit: int, known: set[int]) -> list[Located]:
 
 #: Between a grade and its date after it: "rated 'good' in January 2014", "inadequate for overall effectiveness in
 #: June 2018", "judged inadequate since 2016", "the inadequate rating the service has held since 2017", "the Good rating
-#: that Anyshire was awarded by Ofsted in 2022", "rated good by Ofsted in a report published this week".
+#: that Anyshire was awarded by Ofsted in 2022", "rated good by Ofsted in a report published this week", "rated
+#: inadequate as recently as 2016".
 _DATE_AFTER = re.compile(
     r"['’”\"]?\s*(?:(?:services?|overall|(?:once\s+)?again|for\s+overall\s+effectiveness|in\s+every\s+area\s+assessed|by\s+(?:ofsted|inspectors|the\s+inspectorate))\s+){0,3}"
     r"(?:(?:ofsted\s+)?(?:judgement|judgment|rating|grade|grading)s?,?\s+(?:[\w’'-]+\s+){0,5}?"
     r"(?:(?:by|from)\s+(?:ofsted|inspectors|the\s+(?:inspectorate|regulator|watchdog))\s+)?)?"
     r",?\s*(?:(?:in|following|after)\s+(?:an?|its|the|their)\s+(?:[\w’'-]+\s+){0,2}?(?:report|letter|findings)\s+)?"
-    r"(?:(?:(?:that|which)\s+(?:was|were)\s+)?(?:awarded|given|received|handed\s+down)?\s*(?:at|in|following|after)\s+"
+    r"(?:(?:(?:that|which)\s+(?:was|were)\s+)?(?:awarded|given|received|handed\s+down)?\s*(?:at|in|during|following|after)\s+"
     r"(?:an?|its|the|their|(?:ofsted|inspectors|the\s+(?:watchdog|regulator))['’]s?)\s+(?:[\w’'-]+\s+){0,3}?(?:inspection|re-?inspection|visit)"
     r"(?:\s+by\s+(?:the\s+)?(?:inspectorate|ofsted|inspectors|regulator))?\s+)?"
-    r"(?:\(\s*)?(?:in|during|since|of|(?:published|issued|released)(?:\s+(?:on|in))?)\s+(?:both\s+)?(?:(?:early|mid|late)[\s-]+)?",
+    r"(?:\(\s*)?(?:in|during|since|of|as\s+(?:recently|late|early|long\s+ago)\s+as|(?:published|issued|released)(?:\s+(?:on|in))?)\s+"
+    r"(?:both\s+)?(?:(?:early|mid|late)[\s-]+)?",
     re.I,
 )
 #: Between a date and the judging frame after it: "2013 when it was rated inadequate", "since January 2019, when
@@ -500,6 +515,13 @@ def judgement_date(text: str, j: JudgementMention, dates: Sequence[DateMention])
             return d
         if j.end <= d.start <= j.end + 3 and _RELATIVE_DATE.match(text, d.start, d.end):
             return d  # "found 'inadequate' last summer", "rated good last year": a relative date right after it
+        if (
+            d.relative
+            and j.end < d.start < j.end + 120
+            and _RELATIVE_DATE.match(text, d.start, d.end)
+            and _EVENT_BEFORE_RELATIVE.fullmatch(text, j.end, d.start)
+        ):
+            return d  # "a 'Good' rating following an intensive review of its children's services last month"
     for d in dates:  # "… and then in 2015 as 'requires improvement'", "rated in 2016 as good": the frame's own date
         if (
             j.frame_start < d.start
@@ -622,6 +644,13 @@ _LABEL_COLON = re.compile(r"\s*:\s")
 _LINE_OPENING = re.compile(r"[\s•·*–-]*")
 
 
+#: Between a grade and a relative date that dates the event it followed: "'Good' rating following an intensive
+#: review of its children's services last month", "rated inadequate after an inspection this spring".
+_EVENT_BEFORE_RELATIVE = re.compile(
+    r"(?i)['’”\"]?\s+(?:(?:ofsted\s+)?(?:judgement|judgment|rating|grade)s?\s+)?(?:following|after)\s+(?:an?|its|the|their)\s+"
+    r"(?:[\w’'-]+\s+){0,2}?(?:inspection|re-?inspection|review|visit)\s+"
+    r"(?:(?:of|into)\s+(?:the\s+|its\s+|their\s+)?(?:[\w’'-]+\s+){0,4}?services\s+)?"
+)
 #: A date relative to the page's own, which needs no "in" before it: "last summer", "this year", "earlier this month".
 _RELATIVE_DATE = re.compile(r"(?:last|this|earlier\s+this|the\s+previous)\s", re.I)
 
