@@ -86,3 +86,27 @@ def test_a_planned_peer_review_is_an_event_not_a_follow_up():
 def test_a_list_mark_is_no_part_of_a_description(mark):
     found = _follow_ups(f"{mark}A revised improvement plan will be presented to Cabinet in March 2024.")
     assert found == [("2024-03", "A revised improvement plan will be presented to Cabinet")]
+
+
+@pytest.mark.parametrize(
+    ("body", "due", "description"),
+    [
+        (
+            "The action plan must be submitted to Ofsted within 70 working days (by 12 August 2024).",
+            "2024-08-12",
+            "The action plan must be submitted to Ofsted within 70 working days",
+        ),
+        (
+            "A report on the outcome of the consultation is expected in the autumn of 2024.",
+            "2024",
+            "A report on the outcome of the consultation is expected",
+        ),
+        (
+            "The report will come back to the November 2024 meeting.",
+            "2024-11",
+            "The report will come back to the meeting",
+        ),
+    ],
+)
+def test_the_words_that_lead_to_a_due_date_go_with_it(body, due, description):
+    assert _follow_ups(body) == [(due, description)]

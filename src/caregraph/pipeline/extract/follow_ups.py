@@ -826,6 +826,11 @@ _DUE_LEAD = re.compile(
 )
 
 
+#: A season a due date opens with, and the words that lead to it ("in the autumn of 2024", "by the spring").
+_SEASON = re.compile(r"(?i)(?:(?:early|late|mid)[\s-]+)?(?:spring|summer|autumn|winter)\b")
+_SEASON_LEAD = re.compile(r"(?i)\s+(?:in|during|by|for|before|until)\s+the\s+$")
+
+
 #: A relative date that a bracket then names ("next Wednesday (1 November)", "on Monday (4 March)", "later this
 #: month (by 28 June)"): the due date's words, left out of a description with it.
 _NAMED_AGAIN = re.compile(
@@ -885,6 +890,9 @@ def _description(text: str, start: int, end: int, due_start: int, due_end: int) 
             close = text.find(")", due_end, end)
             due_end = close + 1 if close >= 0 and not text[due_end:close].strip() else due_end
         cut = lead.start() if lead else due_start
+        season = _SEASON_LEAD.search(text, start, due_start) if _SEASON.match(text, due_start) else None
+        if season is not None:  # "expected in the autumn of 2024": "in the" goes with its season
+            cut = min(cut, season.start())
         bracket = text.rfind("(", start, due_start)
         span = _SPAN_OF.search(text, max(start, bracket - 160), bracket) if bracket >= 0 else None
         if span is not None:  # "within 70 days of the publication of the report (which is 12 August)": the span too
@@ -1046,7 +1054,8 @@ _RESTATING = re.compile(
     r"(?i)\W*(?:(?:which|this|that)\s+(?:is|will\s+be|would\s+be|falls\s+on)|that\s+is|i\.?\s?e\.?|namely|being)?"
     r"[\s,:]*(?:(?:by|on|before|until|no\s+later\s+than)\s+)?(?:the\s+)?"
 )
-_EMPTY_BRACKET = re.compile(r"\s*\(\W*\)")
+#: A bracket its date has left empty, or holding only the words that led to it ("within 70 days (by 12 August)").
+_EMPTY_BRACKET = re.compile(r"(?i)\s*\(\W*(?:(?:by|on|in|before|until|i\.?e\.?|no\s+later\s+than)\W*)?\)")
 
 
 def _asides(text: str, start: int, end: int) -> list[tuple[int, int]]:
