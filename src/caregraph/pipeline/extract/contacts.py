@@ -584,10 +584,23 @@ def name_cell(cell: str, honorific: str | None = None) -> tuple[str, str | None]
     return None
 
 
+_BY_LINE = re.compile(r"(?:By|From)[ \t]+(?=[A-Z])")
+
+
+@cache
+def _honorific_opens() -> re.Pattern[str]:
+    """A councillor's or a social honorific and a capitalised word at a cell's start (a person's name, never a post's
+    words; a police rank may be a post's, "Chief Inspector")."""
+    return re.compile(rf"(?:{rules().councillor}|Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Professor|Prof)\.?[ \t]+[A-Z]")
+
+
 def post_cell(cell: str) -> str | None:
     """The post a table cell or a line holds, whole: capitalised words and connectors headed by a post's head
     ("Director of Children's Services", "Chair", "Corporate Director, Children and Families")."""
     cell = cell.strip().rstrip(",.;")
+    by = _BY_LINE.match(cell)
+    if by is not None:
+        cell = cell[by.end() :]  # "By Local Democracy Reporter" over the name: a byline's "By" is no part of the post
     if not cell or len(cell) > 120 or not cell[:1].isupper():
         return None
     words = cell.split()
@@ -603,6 +616,8 @@ def post_cell(cell: str) -> str | None:
         return None  # a committee's member: no post (a table's "Role" column)
     if name_cell(cell) is not None:
         return None  # "Jane Lead": a name whose surname is a post's word
+    if _honorific_opens().match(cell):
+        return None  # "Cllr Kit Example Cabinet Member for …": a person and their post, no one else's
     return clean(cell)
 
 

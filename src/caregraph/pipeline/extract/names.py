@@ -166,12 +166,13 @@ _CAPS_STOP = "|".join(
     )
 )
 _CAPS = rf"(?={UPPER}['’]?{UPPER}{UPPER})(?!(?:{_CAPS_STOP})(?![\w'’-])){UPPER}(?:['’]{UPPER})?{UPPER}{{2,}}(?:-{UPPER}{{2,}})*"
-#: One token of a name: a capitalised word (hyphenated parts too), an initial ("J", "J."), dotted initials ("A.B."),
+#: One token of a name: a capitalised word (hyphenated parts too), an initial ("J", "J."), dotted initials ("A.B.",
+#: the last dot left out too: "S.A Example", "L.C.R Example"),
 #: or two capitals standing before a name ("KJ Example"); never the first letter of a longer word in capitals.
 NAME_TOKEN = (
     rf"(?:{_WORD}(?:[-'’]{_WORD})*(?!\w|-\w)"
     rf"|{_CAPS}(?![\w'’-]|\.\w)"
-    rf"|{UPPER}\.(?:{UPPER}\.){{0,2}}"
+    rf"|{UPPER}\.(?:{UPPER}\.){{0,2}}(?:{UPPER}(?![\w'’.-]))?"
     rf"|{UPPER}(?![\w'’.-])"
     rf"|{UPPER}{{2}}(?=[ \t]+(?:{_WORD}|{UPPER}{{3}})))"
 )
@@ -201,6 +202,10 @@ PARTICLES = frozenset(
         "ten",
     ]
 )
+#: A political party's name as a post held for it may open with it ("Labour spokesman for education", "Leader of the
+#: Lib Dem group", "leader of the Conservative opposition").
+PARTY = r"(?:Labour|Conservative|Tory|Liberal[ \t]+Democrat|Lib[ \t]+Dem|Green|Independent|Reform[ \t]+UK|Plaid[ \t]+Cymru|SNP)"
+
 _PARTICLE = r"(?:van|von|der|den|de|da|di|du|la|le|del|della|dos|das|bin|ibn|al|el|ap|ter|ten)"
 
 
@@ -212,7 +217,7 @@ def name_run(least: int = 0, most: int = 3) -> str:
 
 NAME_RUN = name_run()
 NAME_RUN_RE = re.compile(NAME_RUN)
-_TOKEN_RE = re.compile(rf"{_WORD}(?:[-'’]{_WORD})*|{_CAPS}|{UPPER}\.?(?:{UPPER}\.)*|{UPPER}{{2}}")
+_TOKEN_RE = re.compile(rf"{_WORD}(?:[-'’]{_WORD})*|{_CAPS}|{UPPER}\.?(?:{UPPER}\.)*(?:(?<=\.){UPPER})?|{UPPER}{{2}}")
 _CAPS_RE = re.compile(_CAPS)
 #: A word of a name, in title case or capitals ("Example", "O'Sample", "EXAMPLE").
 WORD = rf"(?:{_WORD}(?:['’]{_WORD})?|{_CAPS})"
@@ -418,8 +423,9 @@ def patterns() -> Patterns:
     sep = r"(?:[ \t]*[,;][ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+|[ \t]*&[ \t]*)"
     org = r"(?:(?:[A-Z][\w’'&-]+\s+){1,4}(?:County\s+|City\s+|Borough\s+|District\s+)?Council(?:['’]s)?\s+|(?:the\s+)?(?:Royal\s+Borough\s+of\s+)?(?:[A-Z][\w’'-]+\s+(?:and\s+|upon\s+|of\s+)?){1,6}(?:['’]s\s+)?)"
     lower_heads = r"(?:interim\s+|acting\s+|deputy\s+|assistant\s+|executive\s+|corporate\s+|strategic\s+|independent\s+|lead\s+|chief\s+|principal\s+|senior\s+|national\s+|regional\s+|registered\s+|service\s+|team\s+|area\s+|operational\s+|group\s+|programme\s+|project\s+)*(?:director|head|cabinet\s+member|executive\s+member|lead\s+member|portfolio\s+holder|leader|chief\s+executive|manager|chair(?:man|woman|person)?|(?:vice|co)[\s-]?chair(?:man|woman|person)?|inspector|commissioner|mayor|officer|adviser|advisor|lead|spokes(?:person|man|woman)|foster\s+carers?|social\s+worker|family\s+support\s+worker|youth\s+worker|personal\s+adviser)\b"
-    # what follows the name in lower_apposition: a comma, then a lower-case post
-    lower_after = rf",\s*(?:(?:the|a|an)\s+)?(?:[a-z]+['’]s\s+)?(?P<org>(?:[A-Z][\w’'&-]+\s+){{1,4}}(?:County\s+|City\s+|Borough\s+)?Council(?:['’]s)?\s+)?(?=(?P<head>{lower_heads}))"
+    # what follows the name in lower_apposition: a comma, then a lower-case post (a party's, "Labour spokesman for
+    # …"; after "councillor and", which is no post; "council leader")
+    lower_after = rf",\s*(?:(?:the|a|an)\s+)?(?:[a-z]+['’]s\s+)?(?P<org>(?:[A-Z][\w’'&-]+\s+(?:(?:of|upon|on|and)\s+)?){{1,4}}(?:County\s+|City\s+|Borough\s+)?Council(?:['’]s)?\s+)?(?P<party>{PARTY}[ \t]+(?:opposition[ \t]+|group[ \t]+)?)?(?:councillor[ \t]+and[ \t]+)?(?P<council>council[ \t]+)?(?=(?P<head>{lower_heads}))"
     verbs = r.person_verbs
     # the subject words of a post in lower case before its head ("as a children's services commissioner")
     subjects = "|".join(sorted((re.escape(w) for w in r.post_subjects if w.islower()), key=len, reverse=True))
@@ -438,7 +444,7 @@ def patterns() -> Patterns:
             rf"\b(?:{plural})(?:[ \t]+(?:present|in[ \t]+attendance|attending))?(?:[ \t]*:)?\s+(?P<names>{item}(?:{sep}{item}){{1,80}})"
         ),
         apposition=re.compile(
-            rf"(?<![\w’'-])(?:(?P<hon>{hon})\s+)?(?P<name>{NAME_TOKEN}(?: +(?:(?=[abdeilstv][a-z]){_PARTICLE} +)*{NAME_TOKEN}){{0,3}}?){pn}(?:[ \t]*\((?:Lab|Con|LD|Lib[ \t]+Dem|Green|Ind|Independent|Labour|Conservative|Liberal[ \t]+Democrat|Reform(?:[ \t]+UK)?|SNP|Plaid(?:[ \t]+Cymru)?|UKIP)[^()\n]{{0,40}}\)|[ \t]*\([A-Z]{{1,4}}\)|[ \t]*\([A-Z][^()\n]{{1,60}}\)(?=[ \t]*\())?(?:[ \t]+from[ \t]+(?:the[ \t]+)?(?:[A-Z][\w’'&-]*[ \t]+(?:(?:of|and|for)[ \t]+)?){{0,5}}[A-Z][\w’'&-]*(?=[ \t]*,))?(?:(?:\s*,\s*(?:the\s+|our\s+)?(?:(?i:council|county|borough|city|authority)['’]s\s+)?(?:(?:new|incoming|outgoing|permanent|current)\s+)?(?:(?:newly|recently)\s+appointed\s+)?(?P<former>(?:former|previous)\s+|ex-)?(?P<owner>(?:[A-Z][\w&-]*[ \t]+(?:(?:of|upon|on)[ \t]+)?){{1,5}}[A-Z][\w&-]*['’]s[ \t]+)?|\s*\(\s*(?:the\s+)?|[ \t]*[–—][ \t]*|[ \t]+-[ \t]+)(?P<mods>{_MODIFIERS})|[ \t]+(?=[A-Z]))(?=(?P<head>(?i:{head})))"
+            rf"(?<![\w’'-])(?:(?P<hon>{hon})\s+)?(?P<name>{NAME_TOKEN}(?: +(?:(?=[abdeilstv][a-z]){_PARTICLE} +)*{NAME_TOKEN}){{0,3}}?){pn}(?:[ \t]*\((?:Lab|Con|LD|Lib[ \t]+Dem|Green|Ind|Independent|Labour|Conservative|Liberal[ \t]+Democrat|Reform(?:[ \t]+UK)?|SNP|Plaid(?:[ \t]+Cymru)?|UKIP)[^()\n]{{0,40}}\)|[ \t]*\([A-Z]{{1,4}}\)|[ \t]*\([A-Z][^()\n]{{1,60}}\)(?=[ \t]*\()|[ \t]*\([a-z][a-z \t,]{{1,30}}\)(?=[ \t]*,))?(?:[ \t]+from[ \t]+(?:the[ \t]+)?(?:[A-Z][\w’'&-]*[ \t]+(?:(?:of|and|for)[ \t]+)?){{0,5}}[A-Z][\w’'&-]*(?=[ \t]*,))?(?:(?:\s*,(?:[ \t]*,)?\s*(?:the\s+|our\s+|an?[ \t]+(?=[A-Z]))?(?:(?i:council|county|borough|city|authority)['’]s\s+)?(?:(?:new|incoming|outgoing|permanent|current)\s+)?(?:(?:newly|recently)\s+appointed\s+)?(?P<former>(?:former|previous)\s+|ex-)?(?P<owner>(?:[A-Z][\w&-]*[ \t]+(?:(?:of|upon|on)[ \t]+)?){{1,5}}[A-Z][\w&-]*['’]s[ \t]+)?|\s*\(\s*(?:the\s+)?|[ \t]*[–—][ \t]*|[ \t]+-[ \t]+)(?P<mods>{_MODIFIERS})|[ \t]+(?=[A-Z]))(?=(?P<head>(?i:{head})))"
         ),
         bracket=re.compile(r"\((?P<inner>[A-Z][^()\n]{1,80})\)"),
         verb_after=re.compile(
@@ -501,9 +507,9 @@ def _base(bare: str) -> str:
 
 
 def is_initial(token: str) -> bool:
-    """An initial or initials: "J", "J.", "A.B.", "KJ"."""
+    """An initial or initials: "J", "J.", "A.B.", "KJ", "L.C.R"."""
     letters = token.replace(".", "")
-    return bool(letters) and letters.isupper() and len(letters) <= 2 and letters.isalpha()
+    return bool(letters) and letters.isupper() and (len(letters) <= 2 or "." in token) and letters.isalpha()
 
 
 def _word_ok(tokens: list[str], i: int, honorific: bool = False, strict: bool = False) -> bool:
@@ -534,7 +540,7 @@ def _word_ok(tokens: list[str], i: int, honorific: bool = False, strict: bool = 
     return True
 
 
-_DOTTED = re.compile(rf"(?:{UPPER}\.){{2,3}}")
+_DOTTED = re.compile(rf"(?:{UPPER}\.){{2,3}}|(?:{UPPER}\.){{1,2}}{UPPER}")  # "A.B.", "S.A", "L.C.R"
 
 
 def _caps_surname_ok(tokens: list[str], i: int, honorific: bool, strict: bool) -> bool:

@@ -103,8 +103,11 @@ def title_then_name(doc: Doc) -> Iterator[PersonCandidate]:
             continue
         name, hon, name_end = found
         title = clean(text[start:end])
-        if len(title.split()) < 2 and not _lone_title(text, start, title):
-            continue
+        if len(title.split()) < 2 and not _lone_title(text, start, title, hon):
+            start_ = _noun_title_start(text, start, title)
+            if start_ is None:
+                continue
+            start, title = start_, clean(text[start_:end])
         when = _WHEN.match(text, start, end)
         if when is not None:
             start = when.end()  # "new director of children's services Jo Example": "new" says when, not what
@@ -119,15 +122,58 @@ def title_then_name(doc: Doc) -> Iterator[PersonCandidate]:
 _WHEN = re.compile(r"(?i:new|incoming|outgoing|permanent|current|newly[ \t]+appointed)[ \t]+(?=\S)")
 _LONE_TITLES = frozenset({"inspector", "chair", "chairman", "chairwoman", "chairperson", "commissioner", "headteacher"})
 _CLAUSE_BEFORE = re.compile(r"(?:,|\b(?:by|from|with|to|and))[ \t]+$")
+# offices and callings that are a post in one lower-case word: before a name opening a clause or after a preposition
+# ("…, leader Teresa Example spoke"), and right before an honorific and a name wherever they stand ("…, leader
+# Councillor Kit Example detailed", "to appoint commissioner Sir Alan Sample")
+_LONE_OFFICES = _LONE_TITLES | {"leader", "mayor"}
 
 
-def _lone_title(text: str, start: int, title: str) -> bool:
+def _lone_title(text: str, start: int, title: str, honorific: str | None = None) -> bool:
     """Whether a title of one lower-case word is a post before a name: an office or a calling that is one on its
-    own ("inspector Neil Example said", "written by chairman Bob Sample"), opening a clause or after a
-    preposition."""
-    return title in _LONE_TITLES and (
+    own ("inspector Neil Example said", "written by chairman Bob Sample", "…, leader Teresa Example spoke"), opening
+    a clause or after a preposition; an office right before an honorific anywhere ("the government appointed commissioner Sir Alan
+    Sample", "leader Councillor Kit Example detailed")."""
+    if honorific is not None and title in _LONE_OFFICES:
+        return True
+    return title in _LONE_OFFICES and (
         sentence_or_clause_start(text, start) or bool(_CLAUSE_BEFORE.search(text, max(0, start - 8), start))
     )
+
+
+# the heads of callings a title names with nouns of its field before them ("transformation officer", "media
+# relations manager"), nouns no list of modifiers holds
+_CALLING_HEADS = frozenset({"officer", "manager", "adviser", "advisor", "consultant", "coordinator", "co-ordinator"})
+_LOWER_LEFT = re.compile(r"(?:(?<=\s)|^)(?P<word>[a-z][a-z-]+)[ \t]+$")
+_NOT_NOUN_END = ("ed", "ing", "ly", "’s", "'s")
+
+
+def _noun_title_start(text: str, head: int, title: str) -> int | None:
+    """Where a calling's title in lower case starts when nouns of its field stand before its head ("…, transformation
+    officer Vince Example did not …", "contact Anyshire County Council senior media relations officer Jo Sample"): up
+    to three lower-case words, none a grammar word, verb or participle, opening a clause or after the capitalised
+    name of the body it is held at; None when the title is not so written."""
+    if title not in _CALLING_HEADS:
+        return None
+    grammar, verb, pos = rules().grammar, patterns().verb, head
+    for _ in range(3):
+        left = _LOWER_LEFT.search(text, max(0, pos - 30), pos)
+        if left is None:
+            break
+        word = left.group("word")
+        if word.capitalize() in grammar or word in _NOT_NOUNS or verb.fullmatch(word) or word.endswith(_NOT_NOUN_END):
+            break
+        pos = left.start()
+    if pos == head:
+        return None
+    if sentence_or_clause_start(text, pos):
+        return pos
+    body = title_start(text, pos, frozenset())
+    return body if body is not None and body < pos and text[body].isupper() else None
+
+
+_NOT_NOUNS = frozenset(
+    {"will", "can", "may", "might", "must", "shall", "should", "would", "could", "not", "also", "then", "now"}
+)
 
 
 def title_start(text: str, head: int, modifiers: frozenset[str], after_article: bool = False) -> int | None:

@@ -67,14 +67,14 @@ from caregraph.pipeline.extract.contacts import (
 )
 from caregraph.pipeline.extract.doc import Doc, per_doc
 from caregraph.pipeline.extract.honorific_people import honorific_people, lower_councillor
-from caregraph.pipeline.extract.names import is_name
+from caregraph.pipeline.extract.names import is_name, rules
 from caregraph.pipeline.extract.news_titles import apposed_title, lower_heads, title_then_name
 from caregraph.pipeline.extract.organisations import organisations, practice_models
 from caregraph.pipeline.extract.people_acting import people_acting
 from caregraph.pipeline.extract.people_by_given_name import people_by_given_name
 from caregraph.pipeline.extract.people_in_apposition import apposition, bracketed, lower_apposition
 from caregraph.pipeline.extract.people_pairs import pair_with_posts, plural_title_pair
-from caregraph.pipeline.extract.posts import PostSpan, find_posts, post_candidates
+from caregraph.pipeline.extract.posts import PostSpan, find_posts, fold_post, post_candidates
 from caregraph.pipeline.extract.posts_before_names import post_labelled, post_then_name
 from caregraph.pipeline.extract.predicate_posts import declared, predicate_posts
 from caregraph.records import PersonRecord, PostRecord, Segmented
@@ -230,15 +230,38 @@ def _without_employer(p: PersonRecord) -> PersonRecord:
     council ("Cabinet Member for Children's Services for Anytown Council"): the second "for" names the employer, the
     post's body, not its title ("Cabinet Member for Children's Services"). A council joined by "at" or "of" stays
     ("cabinet member for children at Anytown Council", "Leader of Anytown Council"), and so does a place ("Director
-    of Children's Services for Anytown": the area the post serves)."""
+    of Children's Services for Anytown": the area the post serves). A council named right after the title, joined by
+    nothing, is the employer too ("Chief Executive Anytown Council")."""
     m = _FOR_COUNCIL.match(p.post or "")
     if m is None:
-        return p
+        return _council_after(p)
     slug = gazetteer().resolve(m.group("council"))
     if slug is None:
         return p
     organisation = p.organisation or gazetteer().councils[slug].official_name
     return PersonRecord(p.name, m.group("title"), p.evidence, p.honorific, organisation, p.role)
+
+
+_JOINED_BY = frozenset({"of", "for", "at", "in", "the", "and", "&"})
+
+
+def _council_after(p: PersonRecord) -> PersonRecord:
+    """A council's name right after the post's words, joined by nothing ("Chief Executive Anytown Council said"):
+    the employer, the post's body, not its title."""
+    words = (p.post or "").split()
+    if len(words) < 3 or words[-1] != "Council":
+        return p
+    for i in range(1, len(words) - 1):
+        if words[i - 1].lower() in _JOINED_BY or not words[i][:1].isupper():
+            continue
+        slug = gazetteer().resolve(" ".join(words[i:]))
+        if slug is not None:
+            title = " ".join(words[:i])
+            if not rules().post_head_re.search(title):
+                return p
+            organisation = p.organisation or gazetteer().councils[slug].official_name
+            return PersonRecord(p.name, title, p.evidence, p.honorific, organisation, p.role)
+    return p
 
 
 def fuller_names(doc: Doc, people: list[PersonRecord]) -> list[PersonRecord]:
@@ -336,6 +359,18 @@ def _word_before(text: str, end: int) -> int | None:
     return i if i < j else None
 
 
+def _fuller_post(first: str | None, later: str | None) -> bool:
+    """Whether a person's ``later`` post is their ``first`` one said in full: its words and then what it is of or
+    for ("Service Director" on a contact line, "Service Director for Family Support" in the text)."""
+    if not first or not later:
+        return False
+    short, long_ = fold_post(first), fold_post(later)
+    return len(long_) > len(short) + 1 and long_[: len(short)] == short and long_[len(short)] in _REMIT_WORDS
+
+
+_REMIT_WORDS = frozenset({"of", "for", "with"})
+
+
 def _merge_one(people: dict[str, PersonRecord], c: PersonCandidate) -> None:
     """Add ``c`` to ``people``: a person keeps the first post found (a later one fills a missing post), and two
     forms of one name in one document are one person, the fuller name."""
@@ -358,7 +393,7 @@ def _merge_one(people: dict[str, PersonRecord], c: PersonCandidate) -> None:
             honorific = honorific or other.honorific
             del people[other_key]
     existing = people.get(key)
-    if existing is not None and (existing.post or not post):
+    if existing is not None and (existing.post or not post) and not _fuller_post(existing.post, post):
         return
     people[key] = PersonRecord(
         c.name,

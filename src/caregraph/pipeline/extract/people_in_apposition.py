@@ -30,6 +30,7 @@ from caregraph.pipeline.extract.names import (
     scan,
     trim_name,
 )
+from caregraph.pipeline.extract.people_acting import sentence_start
 from caregraph.pipeline.extract.posts import employer_after, post_extent, post_words
 
 
@@ -77,8 +78,14 @@ def apposition(doc: Doc, heads: list[int]) -> Iterator[PersonCandidate]:
                 doc, clean(mods), letters, other, end, None, None, (head, end)
             )
             continue
-        if re.search(r"\bthe\s*$", between) and pr.verb_next.match(text, post_end, post_end + 30):
-            # "a question from Councillor Tester, the Strategic Manager confirmed": the post is the next subject
+        if (
+            re.search(r"\bthe\s*$", between)
+            and pr.verb_next.match(text, post_end, post_end + 30)
+            and not sentence_start(text, m.start())
+        ):
+            # "a question from Councillor Tester, the Strategic Manager confirmed": the post is the next subject (a
+            # name that opens its sentence is the subject itself: "Councillor Mia Example (pictured), the Council's
+            # Cabinet Member for Children said")
             yield candidate(doc, name, None, m.start(), m.end("name"), hon)
             continue
         if _next_person(text, post_end):
@@ -287,7 +294,16 @@ def lower_apposition(doc: Doc) -> Iterator[PersonCandidate]:
             continue
         post_end, post = extent
         post = re.sub(r"\s+at\s+.*$", "", post)
-        yield candidate(doc, name, post, m.start(), post_end, hon, "quoted", (m.start("head"), post_end))
+        start = m.start("head")
+        if m.group("council"):  # "Cllr Jo Example, council leader and cabinet member for education, said"
+            start, post = m.start("council"), f"council {post}"
+        if m.group("party"):  # "Cllr Jo Example, Labour spokesman for education, said": the party's post
+            if m.group("head").startswith("member"):
+                # "Cllr Jo Example, Labour member for Anyward": a party's member for a place holds no post
+                yield candidate(doc, name, None, m.start(), m.end("name"), hon)
+                continue
+            start, post = m.start("party"), f"{clean(m.group('party'))} {post}"
+        yield candidate(doc, name, post, m.start(), post_end, hon, "quoted", (start, post_end))
     yield from _table_apposition(doc)
 
 

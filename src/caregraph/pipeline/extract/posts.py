@@ -24,6 +24,7 @@ from caregraph.pipeline.extract.bodies import AFTER_COUNCIL_NAME, body_before, s
 from caregraph.pipeline.extract.doc import Doc, clean, slugish
 from caregraph.pipeline.extract.names import (
     NAME_RUN_RE,
+    PARTY,
     bare_name_at,
     is_name,
     patterns,
@@ -170,6 +171,26 @@ _CLAUSE_VERB = re.compile(
     r"[ \t]+(?:(?:has|had|have|was|were|is|will|would|also|then)\b|(?:joins|joined|leads|led|becomes|became|takes|took|"
     r"moves|moved|remains|remained|continues|continued|said|says|added|steps|stepped)\b)"
 )
+# "with responsibility for" after a post's head opens its remit, in any case ("Cabinet member with special
+# responsibility for children")
+_WITH_REMIT = re.compile(
+    r"(?i:with[ \t]+(?:(?:special|lead|overall|portfolio)[ \t]+)?responsibilit(?:y|ies)[ \t]+for)(?=[ \t])"
+)
+# a party's body inside a post, after the party's name: "Leader of the Labour opposition", "the Lib Dem Councillor
+# Group", "the council’s Liberal Democrat group"
+_FOR_BEFORE = re.compile(r"(?<![\w’'-])(?:for|of)[ \t]+$")
+_IN_ATTENDANCE = re.compile(r"[ \t]+attendance\b")
+_PARTY_BODY = frozenset({"opposition", "group", "councillor", "councillors"})
+_PARTY_BEFORE = re.compile(rf"(?<![\w’'-]){PARTY}(?:[ \t]+[Cc]ouncillors?)?[ \t]+$")
+_PARTY_BODY_AT = re.compile(r"(?:[Oo]pposition|[Gg]roup|[Cc]ouncillors?[ \t]+[Gg]roup)(?![\w’'-])")
+
+
+def _party_body(text: str, pos: int, start: int) -> bool:
+    """Whether the word at ``pos`` names a party's body after the party's name inside a post that starts at
+    ``start`` ("the Labour opposition", "the Lib Dem Councillor Group"; "councillor" only before "group")."""
+    return bool(_PARTY_BODY_AT.match(text, pos) and _PARTY_BEFORE.search(text, max(start, pos - 40), pos))
+
+
 _THE = re.compile(r"the\s+", re.I)
 _OF_NEXT = re.compile(r"\s+(?:of|for|with)\b")
 _CONNECTOR_TAIL = re.compile(r"(?:\s+(?:and|of|for|the|&|with|in|to|on|at))+\s*$")
@@ -218,6 +239,9 @@ _LIST_VERB_END = re.compile(
 _PUNCTUATION = frozenset({"\n", ".", ";", ":", "(", ")", "[", "]", ",", "-", "–", "—", "\t", "|"})
 
 
+_PARTICIPLE = re.compile(r"[ \t]+(?P<word>[a-z]+ing)(?![\w’'-])")
+
+
 def lower_list_end(text: str, pos: int, limit: int) -> int | None:
     """Where the rest of a lower-case list of subjects that starts after a comma at ``pos`` ends ("… for
     children, young people and SEND"), closed by "and"; None when the words there are no such list (a verb)."""
@@ -226,6 +250,10 @@ def lower_list_end(text: str, pos: int, limit: int) -> int | None:
         patterns().verb_in.fullmatch(w) or w in _LOWER_POST_STOP for w in listed.group(0).replace(",", " ").split()
     ):
         return None
+    last_and = max(listed.group(0).rfind(" and "), listed.group(0).rfind(" & "))
+    for m in _PARTICIPLE.finditer(text, pos + last_and + 4, listed.end()):
+        if m.group("word").replace("’", "'") not in rules().post_subjects:
+            return m.start()  # "… young people and education following the report": the clause goes on
     return listed.end()
 
 
@@ -236,6 +264,9 @@ def _list_before_verb(text: str, pos: int, limit: int) -> re.Match[str] | None:
         return None
     if _LIST_VERB_END.match(text, listed.end(), limit) or patterns().verb_next.match(text, listed.end(), limit):
         return listed
+    participle = _PARTICIPLE.match(text, listed.end(), limit)
+    if participle is not None and participle.group("word") not in rules().post_subjects:
+        return listed  # "… young people and education following the Ofsted report"
     return None
 
 
@@ -452,8 +483,11 @@ class _PostScan:
             and word.endswith("ing")
             and word.replace("’", "'") not in rules().post_subjects
             and abs_start >= self.head_end
+            and not _FOR_BEFORE.search(text, max(0, abs_start - 5), abs_start)
         ):
-            return True  # "Head of Children's Social Care giving an update": a participle starts the clause
+            # "Head of Children's Social Care giving an update": a participle starts the clause; after "for" or "of"
+            # it is what the post is for ("cabinet member for developing young people")
+            return True
         if (
             self.person
             and token[0].islower()
@@ -470,6 +504,10 @@ class _PostScan:
         if token[0].isupper() and abs_start > self.head_end and self._label_next(abs_start):
             return True  # "… of Children's Services Cabinet Members: Councillors …": the next field's label
         inside_head = abs_start < self.head_end
+        if word == "in" and _IN_ATTENDANCE.match(text, m.end()):
+            return True  # "Cabinet Member in attendance as substitute": the person's presence, not the post
+        if word in _PARTY_BODY and _party_body(text, abs_start, self.start):
+            return False  # "Leader of the Labour opposition", "Leader of the Lib Dem Councillor Group"
         if (
             not self.person
             and not inside_head
@@ -478,6 +516,12 @@ class _PostScan:
             and bare_name_at(text, abs_start, full_stop=True, any_word=True) is not None
         ):
             return True  # "Director of Children's Services Jane Smith said": the post ends before the name
+        if word == "with":
+            remit = _WITH_REMIT.match(text, abs_start, self.limit)
+            if remit is not None:  # "Cabinet Member with responsibility for Children": the post's remit
+                self.in_complement = True
+                self.body_end = remit.end()
+                return False
         if word in {"of", "for", "with", "to"}:
             self.in_complement = True
         if not inside_head and self._lower_word_stops(token, word, abs_start):
@@ -632,6 +676,8 @@ def post_extent(text: str, start: int, limit: int, person: bool) -> tuple[int, s
     cut off inside the post.
     """
     scan = _PostScan(text, start, limit, person)
+    if scan.head_end > start and text.startswith(("’s", "'s"), scan.head_end):
+        return None  # "the Chief Executive’s Office", "the Director's report": a head in the possessive names no post
     for m in _POST_TOKEN.finditer(text, start, limit):
         if scan.step(m) == _STOP:
             break

@@ -56,6 +56,8 @@ _AND_ONLY = re.compile(r"[ \t]+(?:and|&)[ \t]+")
 _AT_BODY_AFTER = re.compile(
     r"[ \t]+at[ \t]+(?:the[ \t]+)?(?:[A-Z][\w’'&-]*[ \t]+(?:(?:of|and|&|upon|on)[ \t]+)?){1,6}"
     r"(?:Council|Trust|Partnership|Board|Authority|Service|Services)(?=[ \t]*[,(–—-])"
+    # a department of state named for what it is for ("… at the Department for Education, Ed Sample")
+    r"|[ \t]+at[ \t]+the[ \t]+Department[ \t]+(?:for|of)[ \t]+[A-Z][\w’'-]*(?:,?[ \t]+(?:and|&)[ \t]+[A-Z][\w’'-]*)?(?=[ \t]*[,(–—-])"
 )
 _MAJESTY_BEFORE = re.compile(r"(?<![\w’'-])(?:His|Her)[ \t]+Majesty['’]s[ \t]+$")
 _THE_END = re.compile(r"(?i)\bthe\s+$")
@@ -188,6 +190,8 @@ def _table_title_then_name(doc: Doc, taken: list[tuple[int, int]]) -> Iterator[P
             left = _WORD_LEFT.search(text, max(0, start - 40), start)
             if left is None or left.group("word").replace("’", "'") not in before:
                 break
+            if left.group("word") in _VERB_PARTICIPLES:
+                break  # "the government appointed commissioner Sir Alan Sample": the verb, or a "when" as "new" is
             start = left.start("word")
             words.insert(0, left.group("word").replace("’", "'"))
         if not words or (text[head_start:head_end] == "councillor" and not subjects & set(words)):
@@ -213,4 +217,8 @@ def _table_title_then_name(doc: Doc, taken: list[tuple[int, int]]) -> Iterator[P
 
 
 _POSSESSIVE = re.compile(r"['’]s$")
+# a participle the table of post words holds as a modifier that, written on its own, is the sentence's verb ("the
+# government appointed commissioner Sir Alan Sample") or says when, as "new" does ("newly appointed director"); the
+# title's own modifier is hyphenated ("government-appointed commissioner")
+_VERB_PARTICIPLES = frozenset({"appointed"})
 _CAPITAL_LEFT = re.compile(r"(?<![\w’'-])[A-Z][\w’'&.-]*[ \t]+$")

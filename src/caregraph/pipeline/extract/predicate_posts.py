@@ -30,6 +30,7 @@ def predicate_posts(doc: Doc) -> Iterator[PersonCandidate]:
         (_role_as_re(), _ROLE_AS_WORDS),
         (_perfect_as_re(), _PERFECT_AS_WORDS),
         (_left_as_re(), _LEFT_AS_WORDS),
+        (_i_am_re(), _I_AM_WORDS),
     ):
         if words is not None and not any(text.find(w, 0, doc.limit) >= 0 for w in words):
             continue
@@ -39,7 +40,7 @@ def predicate_posts(doc: Doc) -> Iterator[PersonCandidate]:
             else pattern.finditer(text, 0, doc.limit)
         )
         for m in matches:
-            if words is not _ROLE_AS_WORDS and m.start() and text[m.start() - 1].isalnum():
+            if words not in (_ROLE_AS_WORDS, _I_AM_WORDS) and m.start() and text[m.start() - 1].isalnum():
                 continue  # inside a word ("reappointed", "this"); a possessive's "’s" follows its name
             if pattern is pr.appoint:
                 hon, raw = m.group("hon"), m.group("name")
@@ -51,6 +52,8 @@ def predicate_posts(doc: Doc) -> Iterator[PersonCandidate]:
                 if found is None or (pattern is pr.elected and found[1] is None):
                     continue
                 name, hon, _, ev_start = found
+                if words is _I_AM_WORDS and not _MY_NAME_BEFORE.search(text, max(0, ev_start - 20), ev_start):
+                    continue  # "I" is the speaker only where the speaker gave the name ("my name is Jo Example")
             assert name is not None
             yield from _predicate_post(doc, m, name, hon, ev_start)
             if pattern is pr.replaced:
@@ -62,26 +65,37 @@ def predicate_posts(doc: Doc) -> Iterator[PersonCandidate]:
 # a subject set off before its verb by a relative clause ("Jo Example, who joined in 2019, took up …"), or named
 # before a relative clause that the pronoun of the predicate stands in ("Jo Example, who … when she joined as …")
 _RELATIVE_BEFORE = re.compile(r",[ \t]+who\b[^,.;:()\n“”\"]{1,120},[ \t]*\Z")
+# the predicate is a relative clause's on the name before it ("Cllr Jo Example, who replaced Cllr Kit Sample as …")
+_WHO_BEFORE = re.compile(r",[ \t]+who[ \t]+\Z")
 _PRONOUN_IN_RELATIVE = re.compile(r",[ \t]+who\b[^.;:()\n“”\"]{1,160}?\b(?:he|she)[ \t]+\Z")
 
 
 def _subject_of_clause(text: str, pos: int) -> tuple[str, str | None, int, int] | None:
     """The name a predicate at ``pos`` is said of when a relative clause stands between them ("Jo Example, who has
-    worked here for ten years, took up her post as …") or the predicate's subject is a pronoun inside a relative
+    worked here for ten years, took up her post as …"), the predicate is a relative clause on the name ("Jo Example,
+    who replaced Kit Sample as …") or the predicate's subject is a pronoun inside a relative
     clause after the name ("Kit Sample, who has been at the council since 2013 when he joined as …")."""
     window = max(0, pos - 200)
-    clause = _RELATIVE_BEFORE.search(text, window, pos) or _PRONOUN_IN_RELATIVE.search(text, window, pos)
+    clause = (
+        _RELATIVE_BEFORE.search(text, window, pos)
+        or _PRONOUN_IN_RELATIVE.search(text, window, pos)
+        or _WHO_BEFORE.search(text, max(0, pos - 8), pos)
+    )
     return name_ending_at(text, clause.start()) if clause is not None else None
 
 
 @cache
 def _role_as_re() -> re.Pattern[str]:
     """A name's role: "Cllr Jo Example’s role as Executive Member for …", "Kit Sample's new post as the interim
-    director", "Ann Example took up her post as director of …": the post is the name's (the name is found ending
+    director", "Ann Example took up her post as director of …", "Kit Sample is to take on the role of Director of …":
+    the post is the name's (the name is found ending
     where the match starts)."""
     return re.compile(
-        r"(?:['’]s|[ \t]+(?:take|takes|took|taken|taking)[ \t]+up[ \t]+(?:his|her|their|the))[ \t]+"
+        r"(?:(?:['’]s|[ \t]+(?:take|takes|took|taken|taking)[ \t]+up[ \t]+(?:his|her|their|the))[ \t]+"
         r"(?:(?:new|current|former|previous|interim|substantive)[ \t]+)?(?:role|post|position|job)[ \t]+as"
+        # "Kit Sample is to take on the role of Director of …", "Jo Example has taken on the role of chair"
+        r"|[ \t]+(?:(?:is|are|was|were|will|would|has|have|had)[ \t]+(?:(?:to|now|also|recently)[ \t]+)?)?"
+        r"(?:take|takes|took|taken|taking)[ \t]+on[ \t]+the[ \t]+(?:(?:new|interim|permanent)[ \t]+)?(?:role|post)[ \t]+of)"
         rf"[ \t]+(?:(?P<det>the|a|an)[ \t]+)?(?P<mods>)(?=(?P<head>(?i:{rules().post_head})))"
     )
 
@@ -97,6 +111,20 @@ def _perfect_as_re() -> re.Pattern[str]:
         r"[ \t]+(?:(?P<det>the|a|an|its|our|their)[ \t]+)?(?:(?:new|next|permanent)[ \t]+)?(?P<mods>)"
         rf"(?=(?P<head>(?i:{rules().post_head})))"
     )
+
+
+@cache
+def _i_am_re() -> re.Pattern[str]:
+    """A speaker who gave their name and then their post: "my name is Councillor Jo Example and I am chair of this
+    committee" (the name is found ending where the match starts; the words before it must be "my name is" or "I
+    am")."""
+    return re.compile(
+        r"[ \t]*(?:,[ \t]*|[ \t]+)and[ \t]+I(?:[ \t]+am|['’]m)[ \t]+(?:(?P<det>the)[ \t]+)?(?P<mods>)"
+        rf"(?=(?P<head>(?i:{rules().post_head})))"
+    )
+
+
+_MY_NAME_BEFORE = re.compile(r"(?i:my[ \t]+name[ \t]+is|I[ \t]+am|I['’]m)[ \t]+\Z")
 
 
 @cache
@@ -116,8 +144,9 @@ def _left_as_re() -> re.Pattern[str]:
 _REPLACED_WORDS = ("replac", "succeed")
 _ELECTED_WORDS = ("named", "appointed", "elected", "confirmed", "selected", "chosen", "nominated", "installed")
 _APPOINT_WORDS = ("appoint", "elect", "nominat", "confirm")
-_ROLE_AS_WORDS = ("role as", "post as", "position as", "job as")
+_ROLE_AS_WORDS = ("role as", "post as", "position as", "job as", "role of", "post of")
 _PERFECT_AS_WORDS = ("has ", "had ", "have ")
+_I_AM_WORDS = (" I am ", " I'm ", " I’m ")
 _LEFT_AS_WORDS = ("down as", "resign", "quit as", "retire")
 
 
