@@ -110,3 +110,20 @@ def test_a_list_mark_is_no_part_of_a_description(mark):
 )
 def test_the_words_that_lead_to_a_due_date_go_with_it(body, due, description):
     assert _follow_ups(body) == [(due, description)]
+
+
+def test_a_date_the_page_gives_an_inspection_is_due_for_nothing():
+    # (a page with no date of its own: nothing says July 2023 is past)
+    text = (
+        "Anyshire Council\nCabinet\n\nTo present the recently published report detailing the findings of the "
+        "inspection by Ofsted inspectors of Anyshire Council children’s services in July 2023 and to outline the "
+        "action taken since."
+    )
+    x = extract_text(text, url="https://www.anyshire.gov.uk/news/1")
+    assert [(i.kind, i.start.iso() if i.start else None) for i in x.inspections] == [("ilacs", "2023-07")]
+    assert x.follow_ups == ()
+
+
+def test_a_commitment_beside_an_inspection_keeps_its_own_date():
+    body = "Following the Ofsted inspection in July 2023, the council will submit an action plan by 12 October 2023."
+    assert [due for due, _ in _follow_ups(body)] == ["2023-10-12"]

@@ -63,6 +63,7 @@ def extract(seg: Segmented) -> Extraction:
     anchor = doc_date or page_anchor(document_date_from_url(doc.source.url), fallback_anchor(doc))
     people, posts = find_people(doc)
     decisions = find_decisions(doc, meetings)
+    inspections = find_inspections(doc, anchor)
     return Extraction(
         document=doc.source,
         genre=doc.genre,
@@ -72,9 +73,9 @@ def extract(seg: Segmented) -> Extraction:
         meetings=tuple(meetings),
         people=tuple(people),
         posts=tuple(posts),
-        inspections=tuple(find_inspections(doc, anchor)),
+        inspections=tuple(inspections),
         decisions=tuple(decisions),
-        follow_ups=tuple(find_follow_ups(doc, decisions, doc_date, anchor)),
+        follow_ups=tuple(find_follow_ups(doc, decisions, doc_date, anchor, inspections)),
         organisations=tuple(find_organisations(doc)),
         practice_models=tuple(find_practice_models(doc)),
         segments=doc.segments,

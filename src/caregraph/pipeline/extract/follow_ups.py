@@ -46,7 +46,7 @@ from caregraph.pipeline.dates import DateMention, document_date_from_url, sort_k
 from caregraph.pipeline.extract.doc import SCAN_LIMIT, Doc, clean, load_rules, trim
 from caregraph.pipeline.extract.inspections import is_publication
 from caregraph.pipeline.extract.patterns import at_word_starts, with_first_letters
-from caregraph.records import DecisionRecord, FollowUpRecord, PartialDate, Segmented
+from caregraph.records import DecisionRecord, FollowUpRecord, InspectionRecord, PartialDate, Segmented
 
 
 @dataclass(frozen=True)
@@ -115,12 +115,17 @@ def find_follow_ups(
     decisions: list[DecisionRecord],
     doc_date: PartialDate | None,
     anchor: PartialDate | None = None,
+    inspections: Iterable[InspectionRecord] = (),
 ) -> list[FollowUpRecord]:
     """Dated commitments: "That Cabinet review progress in December 2019", "an improvement plan would be submitted
     by 21st November". The due date is at the text's precision, relative dates resolved against the document's
-    date; undated commitments, conditions and other bodies' plans are left out."""
+    date; undated commitments, conditions and other bodies' plans are left out, and so is a date the page gives one
+    of its ``inspections`` (one date, one event: "To present the report of the inspection … in July 2022")."""
     d = Doc.of(doc)
-    found = merge_follow_ups(match_follow_ups(d, decisions, doc_date, anchor) + decision_due(d, doc_date, anchor))
+    events = events_of(inspections)
+    found = merge_follow_ups(
+        match_follow_ups(d, decisions, doc_date, anchor, events) + decision_due(d, doc_date, anchor)
+    )
     seen = {(f.due, f.description) for f in found}
     return found + [f for f in table_follow_ups(d, doc_date, anchor) if (f.due, f.description) not in seen]
 
@@ -171,10 +176,32 @@ def decision_due(doc: Doc, doc_date: PartialDate | None, anchor: PartialDate | N
     return out
 
 
+#: The events the inspections finder read on a page: each one's evidence span and its dates.
+Events = tuple[tuple[int, int, frozenset[PartialDate]], ...]
+
+
+def events_of(inspections: Iterable[InspectionRecord]) -> Events:
+    """The evidence span and dates (start, end, publication) of each of ``inspections``."""
+    return tuple(
+        (i.evidence.start, i.evidence.end, frozenset(d for d in (i.start, i.end, i.published) if d is not None))
+        for i in inspections
+    )
+
+
+def _an_events_date(d: DateMention, events: Events) -> bool:
+    """Whether the date mention ``d`` is one of the page's inspections' own: inside its evidence, the same date."""
+    return any(s <= d.start < e and d.date in dates for s, e, dates in events)
+
+
 def match_follow_ups(
-    doc: Doc, decisions: list[DecisionRecord], doc_date: PartialDate | None, anchor: PartialDate | None = None
+    doc: Doc,
+    decisions: list[DecisionRecord],
+    doc_date: PartialDate | None,
+    anchor: PartialDate | None = None,
+    events: Events = (),
 ) -> list[FollowUpRecord]:
-    """The commitment of each decision, then of each sentence of the prose sections (one at most of each)."""
+    """The commitment of each decision, then of each sentence of the prose sections (one at most of each); a date
+    of one of the page's ``events`` is due for nothing."""
     anchor = anchor or doc_date
     counted = _counts_from(doc, doc_date, anchor)
     held = _meetings_held(doc, doc_date)
@@ -183,7 +210,7 @@ def match_follow_ups(
     out: list[FollowUpRecord | None] = []
     for d in decisions:
         when = _as_of(held, d.evidence.start, doc_date)
-        found = next(iter(_in_span(doc, d.evidence.start, d.evidence.end, d.number, when, counted)), None)
+        found = next(iter(_in_span(doc, d.evidence.start, d.evidence.end, d.number, when, counted, events)), None)
         if (
             found is None
             and _RESOLUTION.match(doc.text, d.evidence.start, d.evidence.end)
@@ -191,7 +218,7 @@ def match_follow_ups(
         ):
             # a resolution is a commitment itself: "That the Committee visits the hub before the July 2023 meeting"
             found = next(
-                iter(_in_span(doc, d.evidence.start, d.evidence.end, d.number, when, counted, resolution=True)),
+                iter(_in_span(doc, d.evidence.start, d.evidence.end, d.number, when, counted, events, resolution=True)),
                 None,
             )
         out.append(found)
@@ -199,7 +226,7 @@ def match_follow_ups(
         if s.kind in _PROSE:
             when = _as_of(held, s.start, doc_date)
             for ss, se in _unwrapped(doc.text, doc.sentences_in(s.start, min(s.end, SCAN_LIMIT))):
-                out.extend(_in_span(doc, ss, se, None, when, counted, every=True))
+                out.extend(_in_span(doc, ss, se, None, when, counted, events, every=True))
     return [c for c in out if c is not None]
 
 
@@ -373,6 +400,7 @@ def _in_span(
     decision_number: str | None,
     doc_date: PartialDate | None,
     counted: _Anchor,
+    events: Events = (),
     resolution: bool = False,
     every: bool = False,
 ) -> list[FollowUpRecord]:
@@ -415,7 +443,7 @@ def _in_span(
             dates = [d for d in dates if not r.money_until.search(text, max(c_start, d.start - 40), d.start)]
         if doc_date is not None:
             dates = [d for d in dates if _not_before(d.date, doc_date)]
-        dates = [d for d in dates if d.start >= taken_to]
+        dates = [d for d in dates if d.start >= taken_to and not (events and _an_events_date(d, events))]
         if not dates:
             continue
         after_cue = [d for d in dates if d.start >= cue.start()]
