@@ -127,3 +127,21 @@ def test_a_date_the_page_gives_an_inspection_is_due_for_nothing():
 def test_a_commitment_beside_an_inspection_keeps_its_own_date():
     body = "Following the Ofsted inspection in July 2023, the council will submit an action plan by 12 October 2023."
     assert [due for due, _ in _follow_ups(body)] == ["2023-10-12"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The consultation will close on 5 May 2024.",
+        "The survey closes on 30 April 2024, and the results will follow.",
+        "Applications must be received by 12 noon on 4 April 2024.",
+        "Nominations must be submitted by 5pm on 4 April 2024.",
+    ],
+)
+def test_a_window_for_the_public_closing_is_no_follow_up(body):
+    assert _follow_ups(body) == []
+
+
+def test_the_councils_own_consultation_report_is_still_one():
+    found = _follow_ups("The results of the consultation will be reported to Cabinet in June 2024.")
+    assert found == [("2024-06", "The results of the consultation will be reported to Cabinet")]
