@@ -145,3 +145,15 @@ def test_a_window_for_the_public_closing_is_no_follow_up(body):
 def test_the_councils_own_consultation_report_is_still_one():
     found = _follow_ups("The results of the consultation will be reported to Cabinet in June 2024.")
     assert found == [("2024-06", "The results of the consultation will be reported to Cabinet")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The police investigation is expected to conclude in March 2024.",
+        "The court case will resume on 14 October 2023.",
+        "The trial is due to start on 3 February 2024.",
+    ],
+)
+def test_proceedings_of_the_courts_or_the_police_are_no_follow_ups(body):
+    assert _follow_ups(body) == []
