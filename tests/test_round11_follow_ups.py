@@ -157,3 +157,15 @@ def test_the_councils_own_consultation_report_is_still_one():
 )
 def test_proceedings_of_the_courts_or_the_police_are_no_follow_ups(body):
     assert _follow_ups(body) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The decision will be published on 14 March 2024 and may be called in until 21 March 2024.",
+        "Any call-in must be made by 21 March 2024.",
+        "The decision notice is to be published on 14 March 2024.",
+    ],
+)
+def test_the_steps_of_the_decision_process_are_no_follow_ups(body):
+    assert _follow_ups(body) == []
