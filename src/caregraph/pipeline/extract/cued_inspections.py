@@ -5,7 +5,8 @@ it, that before one before it; a date in another cell of a table row is the row'
 finer that lies within the coarser: "earlier this year from 28 February to 4 March"); a report's, letter's or
 findings' date is its publication date, which loses to the event's own date. An ungraded kind never takes a grade's
 date, no kind the date of a grade left behind; a review held "alongside" an inspection shares its date; a plural cue
-takes each date listed after it ("inspections in 2016 and 2019"); an event a dated news page calls new was
+takes each date listed after it ("inspections in 2016 and 2019"), any cue each year of a list of years ("inspected
+in 2017 and 2019"); an event a dated news page calls new was
 published on the page's date, and so is the "latest inspection" whose grade it reports; a report named in the clause
 a sentence's opening date governs was published then ("In 2014 the service was hit with a dire Ofsted report"). A
 date before a cue across a conjunction ("… on 26 and 27 May and a visit from the Commissioner") is the clause
@@ -339,11 +340,15 @@ _FRONTED = re.compile(r"(?i)\s*,?\s+(?:an?|the|its|their)\s+(?:(?!(?:and|or|but)
 _SINCE = re.compile(r"\bsince\s+(?:the\s+|its\s+|their\s+|our\s+)?$", re.I)
 _PLURAL_CUE = re.compile(r"(?:inspections|visits|reviews)\b", re.I)
 _LIST_GAP = re.compile(r"\s*(?:,|&|and|,\s*and)\s*", re.I)
+_YEAR_ALONE = re.compile(r"(?:19|20)\d\d")  # a date written as a year alone (not "late 2024", "2016/17")
 
 
 def _listed_after(s: Sentence, date: DateMention, used: set[int], cs: int, ce: int) -> list[DateMention]:
-    """The further dates of a plural cue: "inspections in 2016 and 2019" are two events."""
-    if not _PLURAL_CUE.search(s.text, cs, ce):
+    """The further dates of a plural cue: "inspections in 2016 and 2019" are two events; so are the further years
+    of a list of years after any cue, "had been inspected in 2017 and 2019" (an inspection lies within one year: a
+    list of months, "visits in December and February", may be one event's)."""
+    years_only = not _PLURAL_CUE.search(s.text, cs, ce)
+    if years_only and not _YEAR_ALONE.fullmatch(s.text, date.start, date.end):
         return []
     out = []
     last = date
@@ -352,6 +357,8 @@ def _listed_after(s: Sentence, date: DateMention, used: set[int], cs: int, ce: i
             continue
         if not _LIST_GAP.fullmatch(s.text, last.end, d.start):
             break
+        if years_only and (not _YEAR_ALONE.fullmatch(s.text, d.start, d.end) or d.date == last.date):
+            break  # ("in late 2024 and early 2025": one event across the year's end)
         out.append(d)
         used.add(id(d))
         last = d

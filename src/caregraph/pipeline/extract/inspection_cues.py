@@ -3,11 +3,12 @@
 :func:`sentence_cues` finds the kind cues of the kinds table in order (the first cue that matches a span claims it;
 a cue that names a framework or a condition, "the ILACS framework", "subject to an inspection", is none; a framework
 "replaced" is out of force), then the anaphors that take the kind last named ("the inspection", "Ofsted's visit",
-"inspectors, who visited …", "their report"), a report named with no event ("Ofsted criticised … in a report") and
-an ordinal's ellipsis ("the first visit …, and the second in July"). A cue whose subject is another service (a
-children's home, a school, a youth justice service: :func:`other_service`) or another inspectorate's is of kind
-"other". :func:`context_kind` is the kind a generic mention takes from its sentence (a framework it names, a row of
-the context table).
+"inspectors, who visited …", "their report", after a commissioner's review "an interim review"), a report named with no
+event ("Ofsted criticised … in a report") and an ordinal's ellipsis ("the first visit …, and the second in July"); in a
+sentence naming no event, a finding the inspectorate stated at the time it opens on ("In 2019, inspectors said …": an
+Ofsted visit of no stated kind). A cue whose subject is another service (a children's home, a school, a youth justice
+service: :func:`other_service`) or another inspectorate's is of kind "other". :func:`context_kind` is the kind a
+generic mention takes from its sentence (a framework it names, a row of the context table).
 """
 
 from __future__ import annotations
@@ -67,6 +68,11 @@ def sentence_cues(
     reported = not simple or holds_any(low, _REPORT_SUBJECT_WORDS)
     for m in r.report_subject.finditer(text, s_start, s_end) if not cues and reported else ():
         cues.append((m.start(), m.end(), GENERIC))  # "Ofsted criticised … in a report published in 2012"
+    fronted = not cues and _YEAR_NEAR_START.search(text, s_start, min(s_end, s_start + 48)) is not None
+    finding = r.dated_finding.match(text, s_start, s_end) if fronted else None
+    if finding is not None:  # "In 2019, inspectors said …": the inspectorate's visit of no stated kind then
+        cues.append((finding.start("cue"), finding.end("cue"), OTHER))
+        anaphors.add(finding.start("cue"))
     for m in r.ordinal_ellipsis.finditer(text, s_start, s_end) if cues and may_hold(told, r.ordinal_ellipsis) else ():
         before = [c for c in cues if c[1] <= m.start()]
         if before and not _overlaps(cues, m.start(), m.end()):
@@ -75,6 +81,9 @@ def sentence_cues(
     cues.sort()
     return cues, anaphors, frameworks
 
+
+#: A year among a sentence's first words: what every match of the rules' ``dated_finding`` holds (speed only).
+_YEAR_NEAR_START = re.compile(r"\b(?:19|20)\d\d\b")
 
 #: A word every match of the rules' ``report_subject`` holds (lower case), in its words or in its look-ahead (which
 #: sees no further than the sentence): tested first (speed only).
@@ -149,7 +158,7 @@ def _anaphors(
         start = before.start() if before else m.start()
         if not _an_event(text, start, m.end(), s_start, s_end):
             continue
-        word = "visit" if noun == "visit" else "inspection"
+        word = "visit" if noun in ("visit", "visits") else "inspection"
         # the kind named last before it, in its own sentence ("a monitoring visit in February and a further visit in
         # June") or an earlier one
         here = [c for c in in_sentence if c[1] <= start and r.kinds[c[2]].anaphor == word]
@@ -181,6 +190,13 @@ def _anaphors(
             ref = last_kind["inspection"] or last_kind["visit"]
             if ref is not None and not any(m.start() < e and s < m.end() for s, e, _ in out):
                 out.append((m.start(), m.end(), ref))
+    reviewer = last_kind["visit"]
+    if reviewer is not None and r.kinds[reviewer].inspectorate == "dfe" and (low is None or "review" in low):
+        # "the report from the Commissioner … He will carry out an interim review in May 2019 and a final review in
+        # November 2019": a review the sentence names with no one's, after a commissioner's review, is the next of hers
+        for m in _REVIEW_ANAPHOR.finditer(text, s_start, s_end):
+            if not _overlaps(out, m.start(), m.end()):
+                out.append((m.start(), m.end(), reviewer))
     if (low is not None and holds_any(low, _SURE_VISIT)) or (
         may_hold(low, _VISIT_WORD) and _VISIT_WORD.search(text, s_start, s_end)
     ):
@@ -193,6 +209,13 @@ def _anaphors(
                 out.append((m.start(), m.end(), ref))
     return out
 
+
+#: A review named with a determiner and no one's name, the next of a series: "an interim review", "a final review",
+#: "this six-month review", "the review" (not a review "of" something named: "a review of the front door").
+_REVIEW_ANAPHOR = re.compile(
+    r"(?i)\b(?:an?|the|this|that|his|her|their|its)\s+(?:(?:interim|final|further|follow-up|initial|first|second|third"
+    r"|next|progress|latest|(?:six|three|nine|twelve|\d{1,2})[\s-]months?)\s+){0,2}review\b(?!\s+(?:of|into)\b)"
+)
 
 #: The words the matches of the rules' ``anaphor``, ``report_anaphor`` and ``visit_verb`` start with (lower case):
 #: they are tried only where these start (speed only).

@@ -5,7 +5,8 @@ speaks of a plan, "will take place in" against "had been inspected between"); :f
 date ("the September 2020 meeting"), another thing's ("launched in May 2023"), a point counted from ("since December
 2023") and a deadline ("by 15 August 2016"), which no inspection takes; :func:`is_planned` tells whether a dated event
 is still to come on the page's date. To the date finder's dates it adds those that modify an event's or a judgement's
-name ("2015's Ofsted inspection report", "July's inspection", "its 2019 'good' rating") and days written month first
+name ("2015's Ofsted inspection report", "July's inspection", "its 2019 'good' rating"), a year a title dates an
+event's name by ("Ofsted Inspection 2020", "Ofsted Report 2016") and days written month first
 or run into their month ("on Monday November 8", "23May 2016"); on a page with no date of its own that states one
 month with its year, the days of that month written without one take that year.
 """
@@ -35,7 +36,7 @@ def dates_of(doc: Doc, s_start: int, s_end: int, doc_date: PartialDate | None, p
         found = doc.dates_in(s_start, s_end, doc_date, seasons=True)
         if not any(d.start <= ys < d.end for d in found):
             return [DateMention(ys, ye, PartialDate(int(label["year"]))), *found]
-    found = _dates_read(doc, s_start, s_end, doc_date, planned)
+    found = _with_named_years(doc, s_start, s_end, _dates_read(doc, s_start, s_end, doc_date, planned))
     if doc_date is None:
         found = _with_stated_years(doc, s_start, s_end, planned, found)
     return _with_possessives(
@@ -57,6 +58,38 @@ def _dates_read(
         was[(d.start, d.end)] if (d.start, d.end) in was and _past_before(doc.text, s_start, d.start) else d
         for d in ahead
     ]
+
+
+def _with_named_years(doc: Doc, s_start: int, s_end: int, found: Sequence[DateMention]) -> Sequence[DateMention]:
+    """``found`` and the years the date finder leaves out that follow an event's or its report's name as a title
+    dates it, with no preposition: "Ofsted Inspection 2020", "Ofsted Report 2016", "Ofsted inspection and review of
+    the Local Safeguarding Children Board 2015" (not a year that starts a span of years, "report 2016/17", nor one
+    after another report's or review's name, "the Annual Report 2016", "the Budget Review 2019"). A sentence that dates something in that
+    year more finely ("the Ofsted Inspection 2020 which took place in February and March") gives it no year of its
+    own: the finer date is the event's."""
+    text = doc.text
+    years = {d.date.year for d in found}
+    extra = [
+        DateMention(m.start(), m.end(), PartialDate(int(m.group())))
+        for m in _YEAR_WORD.finditer(text, s_start, s_end)
+        if _NAME_BEFORE_YEAR.search(text, max(s_start, m.start() - 40), m.start())
+        and not _SPAN_AFTER_YEAR.match(text, m.end(), s_end)
+        and int(m.group()) not in years
+    ]
+    return sorted([*found, *extra], key=lambda d: d.start) if extra else found
+
+
+#: A year on its own (the years a title may date its event by).
+_YEAR_WORD = re.compile(r"\b(?:19|20)\d\d\b")
+#: An event's or its report's name right before a year: "Inspection ", "Ofsted Report ", "Ofsted visit ", "review of
+#: LSCB ", "Safeguarding Children Board " (a report or visit named as Ofsted's or an inspection's, not "the Annual Report
+#: 2016" nor "the Budget Review 2019").
+_NAME_BEFORE_YEAR = re.compile(
+    r"(?i)\b(?:(?:re-?)?inspections?|(?:ofsted|inspection)\s+(?:reports?|visits?)|LSCB"
+    r"|safeguarding\s+children\s+board)\s+$"
+)
+#: What makes a year the first of a span: "2016/17", "2016-2018", "2016 to 2018".
+_SPAN_AFTER_YEAR = re.compile(r"(?i)\s*(?:[/–—-]|to\s+(?:19|20)\d\d)")
 
 
 def _with_stated_years(

@@ -138,6 +138,7 @@ class InspectionRules:
     anaphor: re.Pattern[str]  # "the inspection", "Ofsted's visit": the kind last named (the noun)
     anaphor_before: re.Pattern[str]  # the determiner and words before the noun
     visit_verb: re.Pattern[str]  # "inspectors, who visited on …"
+    dated_finding: re.Pattern[str]  # "In 2019, inspectors said …": an Ofsted visit of no stated kind then
     ordinal_ellipsis: re.Pattern[str]  # "… and the second in July": the next of a series
     monitored_by_other: re.Pattern[str]  # "monitoring by DfE/NHS England": that body's monitoring visits
     same_grade: re.Pattern[str]  # "reached the same conclusion": the grade last stated
@@ -230,6 +231,7 @@ def rules() -> InspectionRules:
         anaphor=cue("anaphor"),
         anaphor_before=cue("anaphor_before"),
         visit_verb=cue("visit_verb"),
+        dated_finding=cue("dated_finding"),
         ordinal_ellipsis=cue("ordinal_ellipsis"),
         monitored_by_other=cue("monitored_by_other"),
         same_grade=cue("same_grade"),
