@@ -14,8 +14,8 @@ and their rows turned into the internal gold form of :mod:`caregraph.gold` (one 
 made relative to the corpus folder: ``docs/204.txt``). Scores come from :mod:`caregraph.evaluate`.
 
 The new gold is ``bench/gold-dev`` and ``bench/gold-blind``, split by council in ``bench/split.toml``; beside them the
-later real sets of ``REAL_SETS`` (``bench/gold-real2-*`` … ``bench/gold-real10-*``, their pages in ``../realpages``,
-``../realpages3`` … ``../realpages10``, outside the repository: ``--real2`` … ``--real10`` for other places; a set whose
+later real sets of ``REAL_SETS`` (``bench/gold-real2-*`` … ``bench/gold-real11-*``, their pages in ``../realpages``,
+``../realpages3`` … ``../realpages11``, outside the repository: ``--real2`` … ``--real11`` for other places; a set whose
 folder or gold is missing is left out with a note). ``--split dev`` scores dev … dev9; the blind splits (blind …
 blind9) are scored, never inspected: ``--errors``, ``--summary`` and ``--dump`` are refused for its pages, and every run
 that scores it appends a line (time, commit, macro F1 dev and blind, note) to ``bench/blind-log.csv``, so the number
@@ -48,8 +48,8 @@ DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
 # The third (stop 22, later the same day) likewise, in ../realpages3; the fourth (stop 23) in ../realpages4; the fifth
 # (stop 24) in ../realpages5.
 # the later real sets; the sixth and seventh (stop 25) in ../realpages6, 7; the eighth and ninth (stop 28) in
-# ../realpages8, 9; the tenth (stop 29) in ../realpages10
-REAL_SETS = ("2", "3", "4", "5", "6", "7", "8", "9", "10")
+# ../realpages8, 9; the tenth and eleventh (stop 29) in ../realpages10, 11
+REAL_SETS = ("2", "3", "4", "5", "6", "7", "8", "9", "10", "11")
 REAL_CORPORA = {n: ROOT.parent / ("realpages" if n == "2" else f"realpages{n}") for n in REAL_SETS}
 SPLITS = {
     "dev": ROOT / "bench" / "gold-dev",
