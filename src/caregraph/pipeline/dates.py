@@ -57,6 +57,9 @@ _AT_MONTH = r"(?=[adfjmnos])"
 _AT_YEAR = r"(?=[12]\d\d\d)"
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
 _QUAL = r"(?:(?:early|mid|late|end\s+of|beginning\s+of|the\s+end\s+of)[\s-]+)?"
+#: A season as the date finder reads one, with its qualifier ("autumn", "late spring", "the end of summer"): what
+#: other finders test a date's words against.
+SEASON = re.compile(rf"(?i){_QUAL}{_SEASON}\b")
 # A range's separator, and a weekday before its second day ("Monday 2nd and Friday 13th December 2024").
 # "between the 23rd January and the 16th February 2017", "from the 3rd to the 7th of March", "until Friday the 13th":
 # "the" before a day.

@@ -42,7 +42,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from caregraph.pipeline.dates import DateMention, document_date_from_url, sort_key
+from caregraph.pipeline.dates import SEASON, DateMention, document_date_from_url, sort_key
 from caregraph.pipeline.extract.doc import SCAN_LIMIT, Doc, clean, load_rules, trim
 from caregraph.pipeline.extract.inspections import is_publication
 from caregraph.pipeline.extract.patterns import at_word_starts, with_first_letters
@@ -854,8 +854,7 @@ _DUE_LEAD = re.compile(
 )
 
 
-#: A season a due date opens with, and the words that lead to it ("in the autumn of 2024", "by the spring").
-_SEASON = re.compile(r"(?i)(?:(?:early|late|mid)[\s-]+)?(?:spring|summer|autumn|winter)\b")
+#: The words that lead to a due date opening with a season ("in the autumn of 2024", "by the spring").
 _SEASON_LEAD = re.compile(r"(?i)\s+(?:in|during|by|for|before|until)\s+the\s+$")
 
 
@@ -918,7 +917,7 @@ def _description(text: str, start: int, end: int, due_start: int, due_end: int) 
             close = text.find(")", due_end, end)
             due_end = close + 1 if close >= 0 and not text[due_end:close].strip() else due_end
         cut = lead.start() if lead else due_start
-        season = _SEASON_LEAD.search(text, start, due_start) if _SEASON.match(text, due_start) else None
+        season = _SEASON_LEAD.search(text, start, due_start) if SEASON.match(text, due_start) else None
         if season is not None:  # "expected in the autumn of 2024": "in the" goes with its season
             cut = min(cut, season.start())
         bracket = text.rfind("(", start, due_start)

@@ -105,7 +105,9 @@ def headless_items(doc: Doc, s: Segment, *, strong_only: bool = False, minuted: 
     return items
 
 
-_INFINITIVE = re.compile(r"[Tt]o\s+(?!be\b)[a-z]+\b")
+#: The verb of an infinitive that states what is done, after its "to" ("to receive", "to note"; not "to be …").
+_VERB_AFTER_TO = r"\s+(?!be\b)[a-z]+\b"
+_INFINITIVE = re.compile(rf"[Tt]o{_VERB_AFTER_TO}")
 
 
 def _infinitives_listed(
@@ -353,8 +355,8 @@ _OPINION = re.compile(
 #: Where a further infinitive of the same decision list starts: "…; to seek …", "…; and to agree …"; a list's items
 #: are parted by semicolons, its last by "and" too ("to note A; to seek B and to agree C"), but "to provide A and to
 #: seek B" with no semicolon is one decision in one sentence.
-_NEXT_INFINITIVE = re.compile(r"\s*;\s*(?:and\s+)?(?=to\s+(?!be\b)[a-z]+\b)")
-_LAST_INFINITIVE = re.compile(r",?\s+and\s+(?=to\s+(?!be\b)[a-z]+\b)")
+_NEXT_INFINITIVE = re.compile(rf"\s*;\s*(?:and\s+)?(?=to{_VERB_AFTER_TO})")
+_LAST_INFINITIVE = re.compile(rf",?\s+and\s+(?=to{_VERB_AFTER_TO})")
 
 
 #: Lower-case words that do not name a body before its head word: "the chair of the panel" is a post, "the report to
