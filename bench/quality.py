@@ -16,7 +16,8 @@ made relative to the corpus folder: ``docs/204.txt``). Scores come from :mod:`ca
 The new gold is ``bench/gold-dev`` and ``bench/gold-blind``, split by council in ``bench/split.toml``; beside them the
 later real sets of ``REAL_SETS`` (``bench/gold-real2-*`` … ``bench/gold-real11-*``, their pages in ``../realpages``,
 ``../realpages3`` … ``../realpages11``, outside the repository: ``--real2`` … ``--real11`` for other places; a set whose
-folder or gold is missing is left out with a note). ``--split dev`` scores dev … dev9; the blind splits (blind …
+folder or gold is missing is left out with a note, and so is a page whose text is missing: ``bench/real_pages.py``
+records where each text came from). ``--split dev`` scores dev … dev9; the blind splits (blind …
 blind9) are scored, never inspected: ``--errors``, ``--summary`` and ``--dump`` are refused for its pages, and every run
 that scores it appends a line (time, commit, macro F1 dev and blind, note) to ``bench/blind-log.csv``, so the number
 of blind scorings is on record.
@@ -490,6 +491,12 @@ def main(argv: list[str] | None = None) -> int:
             if problems:
                 print("Error: " + "; ".join(problems), file=sys.stderr)
                 return 2
+            for name in golds:  # a page whose text is not beside the repository is left out, not scored as empty
+                folder = next((real[n] for n in REAL_SETS if name in (f"dev{n}", f"blind{n}")), None)
+                absent = sorted(file for file in golds[name] if folder is not None and not (folder / file).exists())
+                if absent:
+                    golds[name] = {file: page for file, page in golds[name].items() if file not in absent}
+                    print(f"note: {len(absent)} {name} pages left out: no text in {folder}", file=sys.stderr)
             if (CHALLENGE / "gold").is_dir() and not args.no_challenge:
                 golds["challenge"] = load_gold(CHALLENGE / "gold")
     except CaregraphError as exc:
