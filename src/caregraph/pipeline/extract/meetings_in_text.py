@@ -89,6 +89,8 @@ def meetings_in_text(doc: Doc, own: str | None, own_day: PartialDate | None = No
                         and body != "Full Council"
                     ):
                         continue  # "The Council received the letter on …": the council acts, no meeting is said
+                    if body is None and part == "council":
+                        body = "Council"  # "the council meeting held on …": a meeting of the full council
                     if body is None:
                         body = bare_head(doc, part, own, m.start())
                         if body is None and part in _LONE_LOWER:
@@ -132,7 +134,11 @@ _NEEDS = {
 _NOT_COUNCIL = frozenset({"subject", "next_to", "date_first", "cell"})
 
 
-_VENUE = r"(?:held\s+(?:(?:at|in|remotely|virtually|online|via)\b[^\n.;]{0,80}?\s+)?)?"
+_VENUE = (
+    r"(?:(?:(?:to|due\s+to)\s+be\s+|being\s+)?held\s+(?:(?:at|in|remotely|virtually|online|via)\b[^\n.;]{0,80}?\s+)?)?"
+)
+#: A meeting's day set in advance, after the meeting's noun: "the Cabinet meeting scheduled for 30 September 2022"
+_SET_FOR = r"(?:(?:(?:is|was|(?:due\s+)?to\s+be)\s+)?(?:scheduled|arranged|planned)\s+(?:for\s+)?)"
 # the words between a body and "on <day>": not into a clause, nor past a participle that dates another event ("… received a
 # report on the annual conversation held with Ofsted on 5 December 2023": the day is the conversation's)
 # … nor "on <day>" right after another event's noun ("… noted the letter following the monitoring visit on 19 and 20
@@ -169,7 +175,9 @@ def _body_patterns() -> dict[str, re.Pattern[str]]:
         # council's cabinet on 10 December 2024", "a meeting of the cabinet on …")
         # … or a name in lower case of words that name a body's subject ("the county council's children's services
         # scrutiny committee on 5 March 2024", "the corporate parenting panel on …")
-        rf"|(?<=[Cc]ouncil['’]s[ \t])(?:{lower_name()}|(?-i:{_LOWER_HEADS}))|(?<=\bthe[ \t])(?:{lower_name()}|(?-i:{_LOWER_HEADS})))"
+        rf"|(?<=[Cc]ouncil['’]s[ \t])(?:{lower_name()}|(?-i:{_LOWER_HEADS}))|(?<=\bthe[ \t])(?:{lower_name()}|(?-i:{_LOWER_HEADS}))"
+        # … or "council" in lower case before "meeting": the full council's ("the extraordinary council meeting")
+        rf"|(?-i:council)(?=[ \t]+meetings?\b))"
     )
     # … not a room named after a body ("held in the Council Chamber on …", "Committee Room 5"), nor a post ("the
     # Cabinet Member for Children")
@@ -241,7 +249,7 @@ def _tails() -> dict[str, str]:
     adverb = r"(?:(?:last|also|then|first|subsequently|recently|previously|formally|duly|unanimously|both|jointly)\s+)?"
     return {
         # … or the day before the meeting's noun: "the Corporate Parenting Board at its 5 March 2024 meeting"
-        "held": rf"{acronym}(?:(?:['’]s\s+(?:(?:next|last|previous|first|recent)\s+)?meeting\s+{will_be}{_VENUE}|\s+meeting\s+{_VENUE}|,?\s+at\s+(?:its|their)\s+(?:(?:next|last|previous|recent)\s+)?(?:meeting|session)\s+{_VENUE}|\s+{held})(?:on|(?<=meeting\s)of)\s+"
+        "held": rf"{acronym}(?:(?:['’]s\s+(?:(?:next|last|previous|first|recent)\s+)?meeting\s+{will_be}{_VENUE}|\s+[Mm]eeting\s+(?:{_SET_FOR}|{_VENUE})|,?\s+at\s+(?:its|their)\s+(?:(?:next|last|previous|recent)\s+)?(?:meeting|session)\s+{_VENUE}|\s+{held})(?:on\s+|(?<=[Mm]eeting\s)of\s+|(?<=\sfor\s))"
         rf"|,?\s+at\s+(?:its|their|the)\s+(?P<its>)){WEEKDAY}{DAY}(?(its)\s+(?:meeting|session)\b)",
         # an apposition may stand between the name and its verb: "The Improvement Board, chaired by …, met on …"
         "subject": rf"{acronym}(?:,[ \t]+(?!which|that|who)[^,.;:\n]{{1,80}}?,)?,?\s+(?:(?:which|that|who)\s+)?{adverb}{r.meeting_verbs}{_GAP}{_NOT_AN_EVENT}\s+on\s+{WEEKDAY}{DAY}",
