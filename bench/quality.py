@@ -50,7 +50,7 @@ DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
 # (stop 24) in ../realpages5.
 # the later real sets; the sixth and seventh (stop 25) in ../realpages6, 7; the eighth and ninth (stop 28) in
 # ../realpages8, 9; the tenth and eleventh (stop 29) in ../realpages10, 11
-REAL_SETS = ("2", "3", "4", "5", "6", "7", "8", "9", "10", "11")
+REAL_SETS = ("2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12")
 REAL_CORPORA = {n: ROOT.parent / ("realpages" if n == "2" else f"realpages{n}") for n in REAL_SETS}
 SPLITS = {
     "dev": ROOT / "bench" / "gold-dev",
