@@ -92,3 +92,33 @@ def test_a_recommendations_heading_of_a_decision_record_still_counts():
         "2)    That the action plan be noted.\n"
     )
     assert len(_decisions(text)) == 2
+
+
+@pytest.mark.parametrize(
+    "sentence, start",
+    [
+        (
+            "The committee agreed to support the new Domestic Abuse Strategy, which will go to the cabinet in January.",
+            "The committee agreed",
+        ),
+        ("On Tuesday, councillors agreed to endorse recommendations on extra staffing.", "councillors agreed"),
+        ("The Board heard from officers and agreed to re-establish the Priority Action Sub-Group.", "agreed to"),
+    ],
+)
+def test_a_reported_decision_opens_with_its_subject_when_the_verb_follows_it(sentence, start):
+    decisions = [d.text for d in extract_text(f"Committee round-up\n\n{sentence}\n").decisions]
+    assert len(decisions) == 1 and decisions[0].startswith(start)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Minutes of the previous meeting PDF 46 KB Minutes:The minutes of the previous meeting were approved as a"
+        " correct record.",
+        "Minutes of the previous meeting Minutes: The minutes of the previous meeting were approved as a correct record.",
+    ],
+)
+def test_an_items_title_run_into_its_minutes_label_is_no_part_of_the_resolution(line):
+    text = f"Apologies for absence Minutes:Apologies were received from Councillor Kit Example.\n{line}\n"
+    decisions = [d.text for d in extract_text(text, url=URL).decisions]
+    assert decisions == ["The minutes of the previous meeting were approved as a correct record."]

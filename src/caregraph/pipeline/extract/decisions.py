@@ -222,6 +222,8 @@ def _quoted_recommendation() -> re.Pattern[str]:
     )
 
 
+#: A record's label run into the line after an item's title ("… Minutes:The minutes …", "… Decision: That …").
+_RUN_IN_LABEL = re.compile(r"(?<=\S)[ \t]+(?-i:Minutes|Decisions?|Resolved|RESOLVED)[ \t]*:[ \t]*(?=\S)")
 #: A resolution's verb, or what stands for one: a form of "be", a past participle ("noted", "agreed", "received"),
 #: an infinitive ("to note …").
 _HAS_VERB = re.compile(r"(?i)\b(?:be|been|being|is|are|was|were|[a-z]+ed|to\s+[a-z]+)\b")
@@ -245,6 +247,11 @@ def _decision(
         # "Minutes of the previous meeting pdf icon PDF 75 KB that the minutes …": the item's title goes (not a link
         # inside the resolution: "That the action plan pdf icon PDF 433 KB be presented …")
         cs = link.end()
+    label = _RUN_IN_LABEL.search(text, cs, min(ce, cs + 200))
+    if label is not None and resolution_opening(text, label.end(), ce, infinitive=True) is not None:
+        # "Minutes of the previous meeting PDF 46 KB Minutes:The minutes … were approved": a flattened page runs the
+        # item's title and its "Minutes:" label into the resolution's line; the resolution starts after the label
+        cs = label.end()
     while cs < ce and text[cs] in QUOTE_MARKS + " \t":
         cs += 1
     while ce > cs and text[ce - 1] in '”"’ \t':

@@ -374,7 +374,7 @@ def _reporting_subject() -> re.Pattern[str]:
     # capitalised words before the head, or a few in lower case as news writes them ("the scrutiny committee")
     body = rf"(?-i:(?:[A-Z][\w’'&-]*\s+(?:(?:and|&|of|for|in|on|the)\s+)*){{0,8}}|(?:(?!{_NOT_MODIFIERS}\b)[a-z][\w’'-]*\s+){{1,4}}){heads}"
     return re.compile(
-        rf"(?i)(?:[^,.;:]{{0,80}},\s+)?(?:the\s+)?(?:(?P<body>(?:county\s+|city\s+|borough\s+)?council['’]s\s+{heads}|{body})|councillors|members)(?![\w'’-])(?!\s+(?-i:[A-Z])|\s+member\b)"
+        rf"(?i)(?:[^,.;:]{{0,80}},\s+)?(?P<subject>(?:the\s+)?(?:(?P<body>(?:county\s+|city\s+|borough\s+)?council['’]s\s+{heads}|{body})|councillors|members))(?![\w'’-])(?!\s+(?-i:[A-Z])|\s+member\b)"
     )
 
 
@@ -422,6 +422,8 @@ def reported_decisions(doc: Doc) -> list[Item]:
         # "agreed to re-establish …" as written; past a phrase of when ("agreed at its meeting on … to note …") the
         # decisions are the infinitives
         first = m.start("comp") if m.group("gap") else m.start("verb")
+        if not m.group("gap") and not text[subject.end() : m.start()].strip():
+            first = subject.start("subject")  # "The committee agreed to support …": the sentence as written
         items.extend(_infinitives(text, first, m.start("comp"), end))
     # a sentence cut off after its verb ("… the Commission agreed that" over a page break) says no decision
     items = [i for i in items if not _DANGLING.search(text, i[1], i[2])]
