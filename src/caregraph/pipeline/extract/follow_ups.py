@@ -66,6 +66,13 @@ class FollowUpRules:
     money_cue: re.Pattern[str]  # a cue that gives or spends money ("be provided", "will receive")
     money_until: re.Pattern[str]  # words before a date that bound a sum ("until", "up to")
     target: re.Pattern[str]  # a target or forecast ("aims to have 90% of …", "expected to fall to 18 by …")
+    past_form: re.Pattern[str]  # a verb in the past ("agreed", "took", "drawn")
+    pronoun_subject: re.Pattern[str]  # a pronoun before a verb ("it", "they", "who")
+    fronted: re.Pattern[str]  # a sentence's opening phrase before a date ("In", "Last")
+    recurring_before: re.Pattern[str]  # words before a date that make it recur ("annually in")
+    recurring_after: re.Pattern[str]  # words after a date that make it recur ("each year")
+    span_until: re.Pattern[str]  # words before a date that end a span ("until")
+    put_off_until: re.Pattern[str]  # words of a clause that put something off to a date ("deferred")
 
 
 @cache
@@ -88,6 +95,13 @@ def rules() -> FollowUpRules:
         money_cue=re.compile(d["money_cue"], re.I),
         money_until=re.compile(d["money_until"], re.I),
         target=with_first_letters(d["target"], re.I),
+        past_form=re.compile(d["past_form"], re.I),
+        pronoun_subject=re.compile(d["pronoun_subject"], re.I),
+        fronted=re.compile(d["fronted"], re.I),
+        recurring_before=re.compile(d["recurring_before"], re.I),
+        recurring_after=re.compile(d["recurring_after"], re.I),
+        span_until=re.compile(d["span_until"], re.I),
+        put_off_until=re.compile(d["put_off_until"], re.I),
     )
 
 
@@ -435,7 +449,7 @@ def _in_span(
         target = r.target.search(text, c_start, c_end)
         if target is not None and target.start() < cue.end():
             continue  # a target or forecast ahead of the cue: "caseloads are expected to fall to 18 by March"
-        dates = _due_dates(doc, start, c_start, c_end, scope, counted)
+        dates = _due_dates(doc, start, c_start, c_end, scope, counted, cue.start())
         if dates and r.money.search(text, c_start, c_end):
             # a funding line: money given or spent, or bounded by the date ("£1m will be provided until March")
             if r.money_cue.search(text, cue.start(), cue.end()):
@@ -520,7 +534,9 @@ _INSPECTION_SUBJECT = re.compile(
 )
 
 
-def _due_dates(doc: Doc, s_start: int, c_start: int, c_end: int, scope: str, counted: _Anchor) -> list[DateMention]:
+def _due_dates(
+    doc: Doc, s_start: int, c_start: int, c_end: int, scope: str, counted: _Anchor, cue_start: int | None = None
+) -> list[DateMention]:
     """The dates of the clause ``text[c_start:c_end]`` that may be a commitment's due date: not an aside's own date,
     not an inspection's report's publication, not the date of something past or of an inspection ("two more visits
     were planned, the first of which would be in March 2022, followed by one in June 2022": "one" is another visit),
@@ -556,6 +572,10 @@ def _due_dates(doc: Doc, s_start: int, c_start: int, c_end: int, scope: str, cou
             and not r.past_verb_after.match(text, d.end, c_end)
             and not _back_then(text, c_start, d.start)
             and not _told_as_past(text, c_start, c_end, d)
+            and not (cue_start is not None and _past_aside(text, s_start, c_end, d, cue_start))
+            and not _fronted_past(text, s_start, c_end, d)
+            and not _recurs(text, c_start, c_end, d)
+            and not _span_end(text, c_start, c_end, d)
             and not _stamp(text, d)
             and (counted.own or not d.relative or _NAMED_WHEN.search(text, d.start, d.end) is not None)
         ):
@@ -642,12 +662,77 @@ def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
 
 def _told_as_past(text: str, c_start: int, c_end: int, d: DateMention) -> bool:
     """Whether the date ``d`` of the clause ``text[c_start:c_end]`` hangs on a past verb: the last tense marker
-    before it is past (:data:`_TENSE_MARK`), or, with none before it, the first after it ("In June the panel was
-    told …")."""
+    before it is past (:data:`_TENSE_MARK`), or a pronoun's past verb after it ("will build on the progress it made
+    in 2023"), or, with none before it, the first after it ("In June the panel was told …")."""
     last = _last(_TENSE_MARK.finditer(text, c_start, d.start))
     if last is None:
         last = _TENSE_MARK.search(text, d.end, c_end)
-    return last is not None and last.group("past") is not None
+        return last is not None and last.group("past") is not None
+    if last.group("past") is not None:
+        return True
+    r = rules()
+    verb = _last(r.past_form.finditer(text, last.end(), d.start))
+    return (
+        verb is not None
+        and r.pronoun_subject.search(text, max(last.end(), verb.start() - 30), verb.start()) is not None
+    )
+
+
+def _past_in(text: str, start: int, end: int) -> int | None:
+    """Where the first verb of ``text[start:end]`` that tells its tense is, when it is past: a past tense marker
+    (:data:`_TENSE_MARK`) or a past form (``past_form``) before any marker that looks ahead; else None."""
+    ahead = next((m for m in _TENSE_MARK.finditer(text, start, end) if m.group("ahead") is not None), None)
+    stop = ahead.start() if ahead else end
+    past = _TENSE_MARK.search(text, start, stop)
+    verb = rules().past_form.search(text, start, stop)
+    found = [m.start() for m in (past, verb) if m is not None]
+    return min(found) if found else None
+
+
+def _past_aside(text: str, s_start: int, c_end: int, d: DateMention, cue_start: int) -> bool:
+    """Whether the date ``d`` stands in an aside of its own, after a comma, whose verb is past, and the cue at
+    ``cue_start`` outside it: "The plan, first drawn up in 2021, will now be updated", "Jo Example, who took office
+    in May 2023, will chair the board", "The review will be conducted …, after the county took over their running in
+    2013" (what the aside tells was done then; the cue's own date is elsewhere)."""
+    comma = text.rfind(",", max(s_start, d.start - 120), d.start)
+    if comma < 0 or comma <= cue_start < d.end:
+        return False
+    return _past_in(text, comma + 1, d.start) is not None
+
+
+def _fronted_past(text: str, s_start: int, c_end: int, d: DateMention) -> bool:
+    """Whether the date ``d`` stands in a sentence's opening phrase ("In March 2021, …") and the main clause after
+    its comma opens on a past verb: "In March 2021, the council agreed to set up a trust" (the date is the
+    agreement's, not the set-up's)."""
+    r = rules()
+    if not r.fronted.match(text[s_start : d.start]):
+        return False
+    comma = _OPENING_END.match(text, d.end, c_end)
+    return comma is not None and _past_in(text, comma.end(), c_end) is not None
+
+
+def _recurs(text: str, c_start: int, c_end: int, d: DateMention) -> bool:
+    """Whether the date ``d`` recurs ("takes place in October each year", "is reviewed annually in April"): a
+    schedule, no dated commitment."""
+    r = rules()
+    return bool(
+        r.recurring_before.search(text, max(c_start, d.start - 30), d.start)
+        or r.recurring_after.match(text, d.end, c_end)
+    )
+
+
+def _span_end(text: str, c_start: int, c_end: int, d: DateMention) -> bool:
+    """Whether the date ``d`` ends a span something lasts for ("will provide a mentor until March 2024"), in a clause
+    that puts nothing off to it ("deferred until the November meeting", "has until 4 July to respond")."""
+    r = rules()
+    return bool(
+        r.span_until.search(text, max(c_start, d.start - 30), d.start)
+        and not r.put_off_until.search(text, c_start, c_end)
+    )
+
+
+#: The rest of a sentence's opening phrase after its date, up to its comma (", …", " and May 2021, …").
+_OPENING_END = re.compile(r"[^,;:.()]{0,30},")
 
 
 #: A date set off by a dash or bar after a headline or title, a listing's stamp ("… more children - 23/12/2019",
