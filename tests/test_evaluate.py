@@ -804,6 +804,19 @@ def test_annotation_follow_ups_match_what_against_the_description():
     assert one(gold, other_year)["follow_ups"] == Counts(fp=1, fn=1)
 
 
+def test_annotation_follow_ups_match_the_quoted_text_too():
+    # the annotator's paraphrase shares one word of six with the text's own words; the quote (copied from the page)
+    # shares two of three: one commitment
+    gold = adoc(followups=[{**followup("2023-09", "interviews for a new Director of Children's Services"),
+                            "quote": "Interviews are scheduled for September"}])  # fmt: skip
+    in_its_words = doc("docs/1.txt", follow_ups=[{"due": "2023-09", "description": "Interviews are scheduled"}])
+    other_words = doc("docs/1.txt", follow_ups=[{"due": "2023-09", "description": "The budget is set"}])
+    other_month = doc("docs/1.txt", follow_ups=[{"due": "2023-10", "description": "Interviews are scheduled"}])
+    assert one(gold, in_its_words)["follow_ups"] == Counts(tp=1)
+    assert one(gold, other_words)["follow_ups"] == Counts(fp=1, fn=1)
+    assert one(gold, other_month)["follow_ups"] == Counts(fp=1, fn=1)
+
+
 def test_annotation_council_is_compared_as_a_slug():
     gold = adoc(council="London Borough of Enfield")
     assert one(gold, doc("docs/1.txt", council=["enfield"]))["council"] == Counts(tp=1)

@@ -35,8 +35,10 @@ prediction is a false positive; totals are summed over the gold documents):
     and a leading "resolved" dropped); a prediction matches when its normalised text starts with them.
 ``follow_ups``
     ``due`` equal at the gold's precision and a Jaccard overlap of at least :data:`FOLLOW_UP_MIN_JACCARD`
-    between the descriptions' content words (normalised words less a short list of function words). A season
-    is not scored (its ``due`` is the year).
+    between the descriptions' content words (normalised words less a short list of function words), or, since
+    stop 30, between the prediction's description and the text the gold quotes (an annotator's paraphrase, "interviews
+    for a new Director", and the text's own words, "Interviews are scheduled", describe one commitment; the quote is
+    copied from the page). A season is not scored (its ``due`` is the year).
 ``published`` (annotation gold only; reported, not in :func:`macro_f1`)
     the published-only events alone: gold entries with ``published: true`` against predictions flagged
     ``published``, matched as inspections.
@@ -302,7 +304,11 @@ def _follow_up_similarity(g: Mapping, p: Mapping) -> tuple | None:
     finer = _date_match(g.get("due"), p.get("due"))
     if finer is None:
         return None
-    overlap = _jaccard(_contentwords(g.get("description")), _contentwords(p.get("description")))
+    predicted = _contentwords(p.get("description"))
+    overlap = _jaccard(_contentwords(g.get("description")), predicted)
+    quote = _contentwords(g.get("quote"))
+    if quote and predicted:  # described in the words of the text the gold quotes: the same commitment
+        overlap = max(overlap, _jaccard(quote, predicted))
     if overlap < FOLLOW_UP_MIN_JACCARD:
         return None
     return (overlap, -finer)
