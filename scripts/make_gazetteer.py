@@ -105,6 +105,12 @@ MISSING_WEBSITES = {
     "WNM": "rbwm.gov.uk",  # Royal Borough of Windsor and Maidenhead
 }
 
+#: Names the sources have not caught up with: a council renamed when its town was made a city in 2022.
+MISSING_NAMES = {
+    "MIK": ("Milton Keynes City Council",),  # city status 2022; the council's own name since
+    "SOS": ("Southend-on-Sea City Council", "Southend City Council"),  # city status 2022
+}
+
 #: Domains in Provider_data_lookup.csv that must not identify one council, with the reason.
 REJECTED_DOMAINS = {
     "analysticsbi.com": "not a council domain (Suffolk row; looks like a placeholder)",
@@ -509,6 +515,7 @@ def collect_names(
         row = register[code]
         candidates[code] += [council.official_name, row["nice-name"]]
         candidates[code] += split_register_names(row["alt-names"])
+        candidates[code] += MISSING_NAMES.get(code, ())
     for row in lookup:
         if row["local-authority-code"] in councils:
             candidates[row["local-authority-code"]].append(" ".join(row["la-name"].split()))
