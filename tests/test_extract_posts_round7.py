@@ -176,7 +176,7 @@ CASES = [
         "acronym_end",
         "Ann Tester, Independent Chair of the Safeguarding Partnership (ASP), gave the annual report.",
         "Ann Tester",
-        "Independent Chair of the Safeguarding Partnership",
+        "Independent Chair of the Safeguarding Partnership (ASP)",  # round 12: a person's post keeps its acronym
     ),
     # a relative clause between a name and its predicate; a pronoun inside the relative clause
     (

@@ -32,6 +32,7 @@ def candidate(
 ) -> PersonCandidate:
     organisation = None
     if post is not None:
+        post = _before_own_name(post, clean(name).strip(" ,."))
         organisation, post = split_body(clean(post))
     return PersonCandidate(
         clean(name).strip(" ,."), post or None, doc.evidence(start, end), honorific, role, post_span, organisation
@@ -40,3 +41,17 @@ def candidate(
 
 def witness(doc: Doc, pos: int) -> str | None:
     return "witness" if doc.in_segment(pos, "witnesses") else None
+
+
+def _before_own_name(post: str, name: str) -> str:
+    """A post cut where the holder's own name starts glued to a word of it, as a caption run into its copy writes
+    it ("Cabinet Member for Children's ServicesJo Example, Cabinet Member …"): the title ends before the name."""
+    first = name.split()[0] if name else ""
+    if len(first) < 2:
+        return post
+    at = post.find(first)
+    while at > 0:
+        if post[at - 1].islower():
+            return post[:at]
+        at = post.find(first, at + 1)
+    return post

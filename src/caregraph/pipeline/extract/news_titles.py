@@ -121,11 +121,11 @@ def title_then_name(doc: Doc) -> Iterator[PersonCandidate]:
 
 _WHEN = re.compile(r"(?i:new|incoming|outgoing|permanent|current|newly[ \t]+appointed)[ \t]+(?=\S)")
 _LONE_TITLES = frozenset({"inspector", "chair", "chairman", "chairwoman", "chairperson", "commissioner", "headteacher"})
-_CLAUSE_BEFORE = re.compile(r"(?:,|\b(?:by|from|with|to|and))[ \t]+$")
+_CLAUSE_BEFORE = re.compile(r"(?:,|\b(?:by|from|with|to|and|but))[ \t]+$")
 # offices and callings that are a post in one lower-case word: before a name opening a clause or after a preposition
 # ("…, leader Teresa Example spoke"), and right before an honorific and a name wherever they stand ("…, leader
 # Councillor Kit Example detailed", "to appoint commissioner Sir Alan Sample")
-_LONE_OFFICES = _LONE_TITLES | {"leader", "mayor"}
+_LONE_OFFICES = _LONE_TITLES | {"leader", "mayor", "director"}
 
 
 def _lone_title(text: str, start: int, title: str, honorific: str | None = None) -> bool:
@@ -195,6 +195,8 @@ def title_start(text: str, head: int, modifiers: frozenset[str], after_article: 
             return joined if joined is not None or not after_article or low == "as" else pos
         if word[:1].isupper():
             if word in rules().grammar or word in rules().calendar:
+                if low in modifiers and sentence_or_clause_start(text, m.start()):
+                    pos = m.start()  # "Previous director Jo Example resigned": a modifier opening the sentence
                 break  # "In", "The", "Following", "January": a sentence goes on before the title
             pos = m.start()
         elif (
@@ -212,12 +214,21 @@ def title_start(text: str, head: int, modifiers: frozenset[str], after_article: 
                     before.group("word")[:1].isupper() or (word != "of" and before.group("word") in rules().lower_heads)
                 ):
                     break  # "Deputy Leader of Anyshire Council and …", "deputy leader and cabinet member …"
+                if word != "of" and _name_ends_at(text, m.start()):
+                    break  # "Chief Executive Jo Example and council leader Kit Sample": the first title is Jo's
             pos = m.start()
         else:
             break
     while text[pos : pos + 4] in {"and ", "& "}:
         pos += 4
     return pos
+
+
+def _name_ends_at(text: str, pos: int) -> bool:
+    """Whether the two words before ``pos`` (spaces after them) are a person's name, by its shape and a known
+    given name ("… Jo Example and …")."""
+    words = text[max(0, pos - 50) : pos].split()[-2:]
+    return len(words) == 2 and is_name(" ".join(words), strict=True)
 
 
 def _title_end(text: str, head_end: int) -> tuple[int, bool]:

@@ -88,7 +88,7 @@ def apposition(doc: Doc, heads: list[int]) -> Iterator[PersonCandidate]:
             # Cabinet Member for Children said")
             yield candidate(doc, name, None, m.start(), m.end("name"), hon)
             continue
-        if _next_person(text, post_end):
+        if _next_person(text, post_end) or (re.search(r"\bthe\s*$", between) and _apposed_to_next(text, post_end)):
             # "Councillor Cara Example, Vice Chair Councillor Mia Sample", "Sue Tester, the Strategic Lead of
             # Education – Hana Sample": the post is the next person's
             yield candidate(doc, name, None, m.start(), m.end("name"), hon)
@@ -232,6 +232,21 @@ def _next_person(text: str, pos: int) -> bool:
         return True
     dash = _DASH_NEXT.match(text, pos)
     return bool(dash and bare_name_at(text, dash.end(), full_stop=True, line_end=True))
+
+
+_COMMA_NEXT = re.compile(r"[ \t]*,[ \t]+(?=[A-Z])")
+_AFTER_NEXT_NAME = re.compile(r"(?:[ \t]+(?-i:[A-Z]{2,4}))?[ \t]*,")
+
+
+def _apposed_to_next(text: str, pos: int) -> bool:
+    """Whether a post with "the" set off after a name, ending at ``pos``, is followed by a second name set off by
+    commas ("in a letter to Jo Example, the Minister for Children, Kit Sample MP, wrote"): the post stands before
+    the name it is apposed to, the second one's."""
+    comma = _COMMA_NEXT.match(text, pos)
+    if comma is None:
+        return False
+    found = bare_name_at(text, comma.end())
+    return found is not None and bool(_AFTER_NEXT_NAME.match(text, found[1]))
 
 
 def _post_follows(text: str, m: re.Match[str]) -> bool:

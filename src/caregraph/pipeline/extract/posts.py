@@ -144,6 +144,10 @@ LOWER_POST = re.compile(
     r"executive[ \t]+member|portfolio[ \t]+holder|inspector|leader|head|chair(?:man|woman|person)?)))(?![\w-])"
 )
 _ACRONYM_PAREN_END = re.compile(r"\s*\((?:[A-Z]{2,8}|[A-Z][A-Za-z]{0,3}[A-Z])\)[\s,]*\Z")
+#: … after a council's name: the council's acronym ("North Anyshire Council (NAC)").
+_COUNCIL_ACRONYM_END = re.compile(
+    r"\b(?:[Cc]ouncil|[Cc]orporation)\s*\((?:[A-Z]{2,8}|[A-Z][A-Za-z]{0,3}[A-Z])\)[\s,]*\Z"
+)
 
 # ------------------------------------------------------------------------------------------ a post's extent
 
@@ -645,9 +649,15 @@ class _PostScan:
             end = start + tail.start()
         if end <= start:
             return None
-        # an acronym in brackets that ends the post abbreviates it ("Director of Children's Services (DCS)"): dropped;
-        # one inside it is part of the title as written ("Cabinet Member with Responsibility (CMR) for Children")
-        title = clean(_ACRONYM_PAREN_END.sub("", text[start:end])).strip(" ,-–")
+        # an acronym in brackets that ends the post abbreviates it ("Director of Children's Services (DCS)"): dropped
+        # from a post named without a person; a person's post keeps it, as the text gives the title they hold ("Jo
+        # Example, Chair, Local Safeguarding Children Board (LSCB), said"); one inside it is part of the title as
+        # written ("Cabinet Member with Responsibility (CMR) for Children")
+        # (… but not a council's: "Leader of Anyshire Council (AC)" is the leader, the council split off below)
+        raw = text[start:end]
+        if not self.person or _COUNCIL_ACRONYM_END.search(raw):
+            raw = _ACRONYM_PAREN_END.sub("", raw)
+        title = clean(raw).strip(" ,-–")
         last = title.rsplit(None, 1)[-1].lower().replace("’", "'") if title else ""
         if last not in rules().post_subjects:
             title = _POSSESSIVE_END.sub("", title)  # "Assistant Director Children’s": the subject keeps its "’s"

@@ -51,6 +51,8 @@ def post_labelled(doc: Doc) -> Iterator[PersonCandidate]:
 
 
 _NAME_SEPARATOR = re.compile(r"[ \t]*,[ \t]*|[ \t]*[-–—][ \t]*|[ \t]*\([ \t]*(?=[^()\n]{1,60}\))|[ \t]+")
+# an acronym in brackets that ends a post ("… (DCS)")
+_ACRONYM_END = re.compile(r"[ \t]+(?P<letters>\((?-i:[A-Z]{2,8})\))[ \t]*$")
 _AND_ONLY = re.compile(r"[ \t]+(?:and|&)[ \t]+")
 # a body the post is held at, after it and before the holder's name ("… at Anyshire County Council, Jo Sample")
 _AT_BODY_AFTER = re.compile(
@@ -120,6 +122,10 @@ def post_then_name(doc: Doc, spans: list[PostSpan], taken: list[tuple[int, int]]
         if majesty:  # "His Majesty's Inspector Kim Example said": the inspectorate's title is the post
             start = majesty.start()
             title = f"{clean(majesty.group(0))} {title}"
+        acronym = _ACRONYM_END.search(text, max(head, end - 14), end)
+        if acronym is not None and not title.endswith(")"):
+            # "a permanent Director of Children's Services (DCS), Jo Sample": the holder's title as the text gives it
+            title = f"{title} {acronym.group('letters')}"
         words = clean(title).split()
         the = _THE_END.search(text, max(0, start - 5), start)
         bracketed = "(" in sep.group(0) and the
