@@ -148,4 +148,4 @@ def test_a_story_that_reports_a_decision_of_the_meeting_keeps_it():
         "Anyshire children's services rated good\n\nPublished today\n\nOfsted has published its report. On "
         "Tuesday the Cabinet agreed to fund twenty more social workers.\n"
     )
-    assert texts(x) == ["agreed to fund twenty more social workers"]
+    assert texts(x) == ["the Cabinet agreed to fund twenty more social workers"]

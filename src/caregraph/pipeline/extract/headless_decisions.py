@@ -424,6 +424,9 @@ def reported_decisions(doc: Doc) -> list[Item]:
         first = m.start("comp") if m.group("gap") else m.start("verb")
         if not m.group("gap") and not text[subject.end() : m.start()].strip():
             first = subject.start("subject")  # "The committee agreed to support …": the sentence as written
+            lead = text.rfind(" the ", first, m.start())
+            if lead > first and not text.startswith(("The ", "the "), first):
+                first = lead + 1  # "On Tuesday the Cabinet agreed …": the subject is "the Cabinet"
         items.extend(_infinitives(text, first, m.start("comp"), end))
     # a sentence cut off after its verb ("… the Commission agreed that" over a page break) says no decision
     items = [i for i in items if not _DANGLING.search(text, i[1], i[2])]
