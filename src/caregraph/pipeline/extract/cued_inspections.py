@@ -106,6 +106,18 @@ def drafts_of_cues(
                     or cs < d.start < d.end < ce  # the cue itself holds it: "the February 2023 inspection report"
                 )
             ]
+        else:
+            # "The report, published on Wednesday and undertaken in early March": the clause after the report's
+            # name dates the inspection it reports with a verb of carrying it out
+            carried = [
+                d
+                for d in s.dates
+                if id(d) not in used | publications
+                and ce <= d.start
+                and _CARRIED_OUT.search(text, max(ce, d.start - 40), d.start) is not None
+            ]
+            if carried:
+                own[ci] = carried
     dates = _assign(text, cues, own)
     # "the LSCB had been reviewed by Ofsted alongside the inspection between …": the review shares the event's date
     alongside: set[int] = set()
@@ -132,11 +144,16 @@ def drafts_of_cues(
                     # "Last July, a DfE-commissioned report found …": the time the sentence opens on is the report's;
                     # so it is when the report is named later in the same clause ("In 2014 the service was hit with a
                     # dire Ofsted report")
+                    # ("…, which, in November 2016, received a damning inspection report": so it is when the date
+                    # opens a relative clause, the comma after it closing only the date)
                     or (
-                        _OPENING.fullmatch(text, s.start, d.start)
+                        (
+                            _OPENING.fullmatch(text, s.start, d.start)
+                            or _RELATIVE_OPENING.search(text, max(s.start, d.start - 24), d.start)
+                        )
                         and (
                             _FRONTED.fullmatch(text, d.end, cs)
-                            or (cs - d.end < 80 and not _CLAUSE_BREAK.search(text, d.end, cs))
+                            or (cs - d.end < 80 and not _CLAUSE_BREAK.search(text, _past_comma(text, d.end, cs), cs))
                         )
                     )
                     or (cs <= d.start and d.end <= ce and id(d) in publications)  # "a report published today by"
@@ -337,6 +354,23 @@ _OPENING = re.compile(r"(?i)\W*(?:in\s+|on\s+|during\s+)?")
 #: ("In November last year an Ofsted report slammed …": the comma may be left out; an adjective or two may come
 #: between the determiner and the report: "In 2019, a damning Ofsted report …")
 _FRONTED = re.compile(r"(?i)\s*,?\s+(?:an?|the|its|their)\s+(?:(?!(?:and|or|but)\b)[a-z-]+\s+){0,2}?")
+#: The verb of carrying out an inspection right before its date, after the name of its report: "… and undertaken in
+#: early March", "…, carried out in January".
+_CARRIED_OUT = re.compile(
+    r"(?i)\b(?:undertaken|carried\s+out|conducted)\s+(?:(?:in|on|during|between|over)\s+)?(?:(?:early|late|mid)[\s-]+)?$"
+)
+#: A relative clause opening right before a date: "…, which, in ", "… who in ", "…, when ".
+_RELATIVE_OPENING = re.compile(r"(?i)\b(?:which|who|when|where)\s*,?\s*(?:(?:in|on|during)\s+)?$")
+#: The comma (and space) right after a fronted date.
+_COMMA = re.compile(r"\s*,?")
+
+
+def _past_comma(text: str, pos: int, end: int) -> int:
+    """Where the text goes on after the space and comma at ``pos`` (not past ``end``)."""
+    m = _COMMA.match(text, pos, end)
+    return m.end() if m else pos
+
+
 _SINCE = re.compile(r"\bsince\s+(?:the\s+|its\s+|their\s+|our\s+)?$", re.I)
 _PLURAL_CUE = re.compile(r"(?:inspections|visits|reviews)\b", re.I)
 _LIST_GAP = re.compile(r"\s*(?:,|&|and|,\s*and)\s*", re.I)

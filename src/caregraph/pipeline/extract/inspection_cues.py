@@ -188,6 +188,8 @@ def _anaphors(
         ):
             # "In their report published today (6 August) inspectors praise …": the report of the event last named
             ref = last_kind["inspection"] or last_kind["visit"]
+            if text[m.start()] == "T" and not _OPENING.fullmatch(text, s_start, m.start()):
+                continue  # "The report, published …" names the event's report only as the sentence's subject
             if ref is not None and not any(m.start() < e and s < m.end() for s, e, _ in out):
                 out.append((m.start(), m.end(), ref))
     reviewer = last_kind["visit"]
@@ -220,7 +222,9 @@ _REVIEW_ANAPHOR = re.compile(
 #: The words the matches of the rules' ``anaphor``, ``report_anaphor`` and ``visit_verb`` start with (lower case):
 #: they are tried only where these start (speed only).
 _ANAPHOR_STARTS = ("inspection", "visit", "revisit", "re-visit")
-_REPORT_ANAPHOR_STARTS = ("its", "their")
+_REPORT_ANAPHOR_STARTS = ("its", "their", "the")
+#: What may come before a report named as its sentence's subject: nothing but space, quotes and brackets.
+_OPENING = re.compile(r"[\s\"'“‘(\[]*")
 _VISIT_VERB_STARTS = ("ofsted", "inspector", "hmi", "inspection", "education", "watchdog")
 
 #: A definite mention: "The visit took place on 23 May" (or "The Ofsted visit …") after "a recent Ofsted inspection"

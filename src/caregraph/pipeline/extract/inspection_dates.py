@@ -72,7 +72,15 @@ def _with_named_years(doc: Doc, s_start: int, s_end: int, found: Sequence[DateMe
     extra = [
         DateMention(m.start(), m.end(), PartialDate(int(m.group())))
         for m in _YEAR_WORD.finditer(text, s_start, s_end)
-        if _NAME_BEFORE_YEAR.search(text, max(s_start, m.start() - 40), m.start())
+        if (
+            _NAME_BEFORE_YEAR.search(text, max(s_start, m.start() - 40), m.start())
+            # "a 2015 Ofsted report", "since the 2018 report": the year as the report's modifier dates it (its
+            # publication: see the rules' ``report_year``)
+            or any(
+                y.span("year") == m.span()
+                for y in _report_years(text, max(s_start, m.start() - 8), min(s_end, m.end() + 20))
+            )
+        )
         and not _SPAN_AFTER_YEAR.match(text, m.end(), s_end)
         and int(m.group()) not in years
     ]
@@ -88,6 +96,13 @@ _NAME_BEFORE_YEAR = re.compile(
     r"(?i)\b(?:(?:re-?)?inspections?|(?:ofsted|inspection)\s+(?:reports?|visits?)|LSCB"
     r"|safeguarding\s+children\s+board)\s+$"
 )
+
+
+def _report_years(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """The rules' ``report_year`` matches in ``text[start:end]`` ("a 2015 Ofsted report")."""
+    return list(rules().report_year.finditer(text, start, end))
+
+
 #: What makes a year the first of a span: "2016/17", "2016-2018", "2016 to 2018".
 _SPAN_AFTER_YEAR = re.compile(r"(?i)\s*(?:[/–—-]|to\s+(?:19|20)\d\d)")
 
@@ -323,7 +338,14 @@ def is_counted_from(text: str, date: DateMention) -> bool:
     full inspection since 2019"). It is no event's own date, but when a clause right after it grades the services
     then ("the first full inspection since 2019, when the services had been judged as 'requires improvement'") it
     is that earlier inspection's: :func:`others_date` keeps it for the grade, and no cue of the sentence takes it."""
-    return rules().counted_from.search(text, max(0, date.start - 100), date.start) is not None
+    # ("in April this year": a preposition the date finder took into the date is read as before it)
+    lead = _LEADING_PREPOSITION.match(text, date.start, date.end)
+    end = lead.end() if lead else date.start
+    return rules().counted_from.search(text, max(0, date.start - 100), end) is not None
+
+
+#: A preposition a date mention starts with: "in ", "on ", "during ".
+_LEADING_PREPOSITION = re.compile(r"(?i)(?:in|on|during)\s+")
 
 
 #: A "when" clause right after a date that grades the services then: ", when Children's Services had been judged as".

@@ -34,6 +34,8 @@ class Reading:
     other_before: bool = False  # the sentence before named another service's inspection
     main_council: str | None = None  # the council the page is about (its publisher, else the one it names most)
     monitored_by_other: bool = False  # the sentence before gave monitoring to another body than Ofsted (the DfE)
+    introduced_grade: str | None = None  # the overall grade the sentence before gave an event it introduced
+    # undated ("rated 'outstanding' following a recent inspection."): "The report, published yesterday, …" is its report's
     undated_findings: str | None = None  # the kind of an event whose findings or report the sentence before named,
     # undated ("Ofsted notified the council of the findings of its monitoring visit."): "This was released on …"
     service_page: bool = False  # the page's title names another service's inspection (a fostering agency's, a

@@ -121,8 +121,10 @@ class InspectionRules:
     other_inspectorate: re.Pattern[str]  # an inspectorate of other services (probation, police) named in a cue
     replaced_before: re.Pattern[str]  # words before a framework's name that put it out of force ("replaced the")
     sif_areas: re.Pattern[str]  # judgement areas only the single inspection framework has
+    send_title: re.Pattern[str]  # a page's title naming the SEND services: its inspections are area SEND ones
     publication: re.Pattern[str]
     publication_after: re.Pattern[str]
+    report_year: re.Pattern[str]  # "a 2015 Ofsted report": the year of its publication
     meeting_date_before: re.Pattern[str]
     other_event_date: re.Pattern[str]
     counted_from: re.Pattern[str]  # "the second visit since": the date a series is counted from
@@ -214,8 +216,10 @@ def rules() -> InspectionRules:
         other_inspectorate=cue("other_inspectorate"),
         replaced_before=cue("replaced_before"),
         sif_areas=cue("sif_areas"),
+        send_title=cue("send_title"),
         publication=cue("publication"),
         publication_after=cue("publication_after"),
+        report_year=cue("report_year"),
         meeting_date_before=cue("meeting_date_before"),
         other_event_date=cue("other_event_date"),
         counted_from=cue("counted_from"),
@@ -307,6 +311,11 @@ def is_publication(text: str, date: DateMention, s_start: int) -> bool:
     r = rules()
     if r.publication.search(text[max(s_start, date.start - 45) : date.start]):
         return True
+    if date.start - s_start >= 2 and text[date.start - 1].isspace():
+        # "a 2015 Ofsted report": the year as the report's modifier
+        m = r.report_year.search(text, max(s_start, date.start - 8), min(len(text), date.end + 20))
+        if m is not None and m.span("year") == (date.start, date.end):
+            return True
     after = r.publication_after.match(text, date.end, min(len(text), date.end + 60))
     # "the visit (14–15 March 2023), published on 12 April 2023": the publishing verb has a date of its own
     return after is not None and not _OWN_DATE.match(text, after.end())

@@ -129,11 +129,24 @@ def match_inspections(doc: Doc, doc_date: PartialDate | None) -> tuple[list[Draf
         low = text[s_start:s_end].lower() if simple else None
         cue_words = low is None or holds_any(low, _CUE_WORDS)
         may_cue = cue_words and _may_cue(text, s_start, s_end, low)
+        if not may_cue and (reading.last_kind["inspection"] or reading.last_kind["visit"] or reading.last_grade):
+            # "… following a recent inspection. The report, published yesterday, …": the report of the event named
+            # (or graded: "… have been rated 'Outstanding' by Ofsted. The report, published on Wednesday, …")
+            may_cue = cue_words = _REPORT_OPENING.match(text, s_start, s_end) is not None
+            if may_cue and not (reading.last_kind["inspection"] or reading.last_kind["visit"]):
+                reading.last_kind["inspection"] = GENERIC
         if may_cue or reading.undated_findings or _may_grade(text, s_start, s_end, low):
             _read_sentence(doc, doc_date, s_start, s_end, reading, drafts, judgements, may_cue, cue_words)
     judgements.extend(table_judgements(text, doc.limit, {j.start for j, _ in judgements}))
     _sif_by_its_areas(text, doc.limit, drafts)
     return drafts, [(j, span) for j, span in judgements if j.start not in reading.consumed]
+
+
+#: A sentence opening on a report as its subject, published: "The report, published on 12 August, …" (see the rules'
+#: ``report_anaphor``).
+_REPORT_OPENING = re.compile(
+    r"[\s\"'“‘(\[]*The\s+report\s*,?\s*(?:(?:was|has\s+been|had\s+been)\s+)?(?:published|issued|released)\b"
+)
 
 
 def _may_cue(text: str, start: int, end: int, low: str | None) -> bool:
@@ -175,7 +188,7 @@ def _title_kind(doc: Doc) -> str | None:
     heading = doc.text[title.start : title.end]
     # the first kind of the table whose cue the title holds (as in a sentence, where the first cue claims its span:
     # "Joint Targeted Area Inspection" is a JTAI, not an area inspection)
-    return next(
+    named = next(
         (
             key
             for key, kind in r.kinds.items()
@@ -183,6 +196,11 @@ def _title_kind(doc: Doc) -> str | None:
         ),
         None,
     )
+    # "… with the council's services for special needs children", "Ofsted/CQC visit of …": the SEND services' page
+    return named if named is not None or not r.send_title.search(heading) else _SEND_AREA
+
+
+_SEND_AREA = "send-area"
 
 
 #: A word of an inspection or its report in a title.
@@ -333,7 +351,19 @@ def _read_sentence(
     # "the first full inspection since 2019, when the services had been judged …": a date counted from, kept for the
     # grade of its "when" clause, is no cue's
     earlier |= {id(d) for d in dates if id(d) in judged and is_counted_from(text, d)}
+    before = len(drafts)
     drafts_of_cues(sentence_, cues, anaphors, used, judged | earlier, earlier, doc_date, reading, drafts)
+    introduced, reading.introduced_grade = reading.introduced_grade, None
+    if len(drafts) > before and _REPORT_OPENING.match(text, s_start, s_end):
+        # "The report, published today, …" after an event already known by that day: that event's report
+        known = {d.published for d in drafts[:before] if d.published is not None}
+        drafts[before:] = [d for d in drafts[before:] if d.start is not None or d.published not in known]
+        if introduced and not overall:
+            # "… rated 'outstanding' following a recent inspection. The report, published yesterday, …": the grade
+            # of the event the sentence before introduced is its report's
+            for d in drafts[before:]:
+                if d.published is not None and d.start is None and d.judgement is None:
+                    d.judgement = introduced
     drafts_of_judgements(sentence_, sentence_judgements, used, reading, drafts)
     _released_after(sentence_, cues, reading, drafts)
     _named_as_kind(sentence_, cues, drafts)
@@ -350,11 +380,14 @@ def _read_sentence(
         # 'requires improvement'", "A recent Ofsted inspection has found the help … to be good": the grade is of the
         # event the sentence introduces, which it does not date; it goes to no other inspection
         # (a grade "retained" or "maintained" was the earlier inspection's too: it stays free for it)
-        reading.consumed.update(
-            j.start
+        of_the_event = [
+            j
             for j in sentence_judgements
             if j.overall and not j.other_service and not _KEPT.search(text, max(s_start, j.frame_start - 20), j.start)
-        )
+        ]
+        reading.consumed.update(j.start for j in of_the_event)
+        if len({j.grade for j in of_the_event}) == 1:
+            reading.introduced_grade = of_the_event[0].grade
 
 
 def _named_as_kind(s: Sentence, cues: list, drafts: list[Draft]) -> None:
