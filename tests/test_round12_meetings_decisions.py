@@ -122,3 +122,33 @@ def test_an_items_title_run_into_its_minutes_label_is_no_part_of_the_resolution(
     text = f"Apologies for absence Minutes:Apologies were received from Councillor Kit Example.\n{line}\n"
     decisions = [d.text for d in extract_text(text, url=URL).decisions]
     assert decisions == ["The minutes of the previous meeting were approved as a correct record."]
+
+
+POOLE_STYLE = (
+    "ANYSHIRE COUNCIL\n\nCABINET\n\n3 JUNE 2008\n\nThe Meeting commenced at 7.00pm\n\nPresent:\n\n"
+    "Councillor Example (Chairman)\n\n1.\n\nMINUTES\n\n"
+    "DECISION TAKENThat the decisions of the last Meetings held on 1 April and 13 May 2008 be confirmed as a correct"
+    " record and signed by the Chairman.\n"
+)
+
+
+def test_a_decision_heading_run_into_its_resolution_is_no_part_of_it():
+    decisions = [d.text for d in extract_text(POOLE_STYLE).decisions]
+    assert any(t.startswith("That the decisions of the last Meetings held on") for t in decisions)
+    assert not any("TAKEN" in t for t in decisions)
+
+
+def test_the_decisions_of_the_last_meetings_on_days_of_two_months_are_two_meetings():
+    meetings = _meetings(POOLE_STYLE, url="https://www.anyshire.gov.uk/cabinet/3-june-2008")
+    assert {("cabinet", "2008-04-01"), ("cabinet", "2008-05-13"), ("cabinet", "2008-06-03")} <= meetings
+
+
+@pytest.mark.parametrize(
+    "line, days",
+    [
+        ("The Corporate Parenting Panel met on 30 April, 3 May and 10 June 2023.", {"2023-04-30", "2023-05-03", "2023-06-10"}),
+        ("The Corporate Parenting Panel met on 3 and 10 May 2023.", {"2023-05-03", "2023-05-10"}),
+    ],
+)  # fmt: skip
+def test_a_list_of_days_gives_a_meeting_on_each(line, days):
+    assert {d for b, d in _meetings(f"Report\n\n{line}\n") if b == "corporate parenting panel"} == days

@@ -224,6 +224,8 @@ def _quoted_recommendation() -> re.Pattern[str]:
 
 #: A record's label run into the line after an item's title ("… Minutes:The minutes …", "… Decision: That …").
 _RUN_IN_LABEL = re.compile(r"(?<=\S)[ \t]+(?-i:Minutes|Decisions?|Resolved|RESOLVED)[ \t]*:[ \t]*(?=\S)")
+#: A decision heading run into the resolution under it, as a flattened page prints it ("DECISION TAKENThat …").
+_GLUED_HEADING = re.compile(r"(?i:decisions?\s+(?:taken|made))\s*:?\s*(?=(?-i:That|THAT)\s)")
 #: A resolution's verb, or what stands for one: a form of "be", a past participle ("noted", "agreed", "received"),
 #: an infinitive ("to note …").
 _HAS_VERB = re.compile(r"(?i)\b(?:be|been|being|is|are|was|were|[a-z]+ed|to\s+[a-z]+)\b")
@@ -247,6 +249,9 @@ def _decision(
         # "Minutes of the previous meeting pdf icon PDF 75 KB that the minutes …": the item's title goes (not a link
         # inside the resolution: "That the action plan pdf icon PDF 433 KB be presented …")
         cs = link.end()
+    heading = _GLUED_HEADING.match(text, cs, ce)
+    if heading is not None:
+        cs = heading.end()  # "DECISION TAKENThat the minutes …": the section's heading run into its first line
     label = _RUN_IN_LABEL.search(text, cs, min(ce, cs + 200))
     if label is not None and resolution_opening(text, label.end(), ce, infinitive=True) is not None:
         # "Minutes of the previous meeting PDF 46 KB Minutes:The minutes … were approved": a flattened page runs the

@@ -76,8 +76,10 @@ _MORE_DAYS = r"(?:(?:\s*,\s*|\s+(?:and|&)\s+)\d{1,2}(?i:st|nd|rd|th)?)*"
 FULL_DAY = rf"(?i:the\s+)?\d{{1,2}}(?i:st|nd|rd|th)?\s+(?i:of\s+)?{MONTH}\.?,?\s+(?:19|20)\d\d"
 #: More full days after one: "held on 6 December 2021 and 10 January 2022" (a meeting on each, not a span).
 _MORE_FULL_DAYS = rf"(?:(?:\s*,\s*|\s+(?:and|&)\s+){FULL_DAY})*"
+#: Days of other months before it, the year given once: "held on 1 April and 13 May 2008" (a meeting on each).
+_EARLIER_MONTHS_DAYS = rf"(?:\d{{1,2}}(?i:st|nd|rd|th)?\s+{MONTH}(?:\s*,\s*|\s+(?:and|&)\s+)(?=\d))*"
 DAY = (
-    rf"(?P<date>(?i:the\s+)?\d{{1,2}}(?i:st|nd|rd|th)?{_MORE_DAYS}\s+(?i:of\s+)?{MONTH}\.?,?\s+(?:19|20)\d\d{_MORE_FULL_DAYS}"
+    rf"(?P<date>(?i:the\s+)?{_EARLIER_MONTHS_DAYS}\d{{1,2}}(?i:st|nd|rd|th)?{_MORE_DAYS}\s+(?i:of\s+)?{MONTH}\.?,?\s+(?:19|20)\d\d{_MORE_FULL_DAYS}"
     rf"|{MONTH}\s+\d{{1,2}}(?i:st|nd|rd|th)?,?\s+(?:19|20)\d\d"
     r"|\d{1,2}(?P<dsep>[/.])\d{1,2}(?P=dsep)(?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)"
 )

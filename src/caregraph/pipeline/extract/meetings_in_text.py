@@ -24,6 +24,7 @@ import re
 from datetime import date, timedelta
 from functools import cache
 
+from caregraph.pipeline.dates import MONTHS
 from caregraph.pipeline.extract.doc import WIDE_SCAN_LIMIT, Doc, clean
 from caregraph.pipeline.extract.meeting_bodies import (
     CONNECTORS,
@@ -286,7 +287,7 @@ def _own_patterns() -> tuple[re.Pattern[str], ...]:
     meeting: 4 September 2019", "The next meeting is scheduled for 4 March 2024")."""
     return (
         re.compile(
-            rf"(?i:\b(?:minutes|record|notes|records)\s+of\s+the\s+(?:previous\s+|last\s+)?meetings?,?\s+{_VENUE}(?:on\s+|of\s+|dated\s+|\(\s*)?){WEEKDAY}{DAY}"
+            rf"(?i:\b(?:minutes|record|notes|records|decisions)\s+of\s+the\s+(?:previous\s+|last\s+)?meetings?,?\s+{_VENUE}(?:on\s+|of\s+|dated\s+|\(\s*)?){WEEKDAY}{DAY}"
         ),
         re.compile(
             rf"(?i:\b(?:last|previous)\s+meeting['’]s\s+(?:minutes|notes)\s*(?:of\s+|from\s+|[-–—:(]\s*)?){WEEKDAY}{DAY}"
@@ -639,6 +640,15 @@ def _dated(doc: Doc, m: re.Match[str], body: str) -> list[MeetingRecord]:
     dates = doc.dates_in(m.start("date"), m.end("date"))
     if not dates or dates[0].date.precision != "day":
         return []
+    pairs = _DAY_OF_MONTH.findall(doc.text, m.start("date"), m.end("date"))
+    last_day = dates[-1].until or dates[-1].date
+    if len(pairs) > 1 and last_day.precision == "day":  # "1 April and 13 May 2008": a meeting on each, one year
+        months = [MONTHS.get(month.lower().rstrip(".")) for _, month in pairs]
+        if all(months):
+            return [
+                MeetingRecord(body, PartialDate(last_day.year, n, int(d)), ev)
+                for (d, _), n in zip(pairs, months, strict=True)
+            ]
     last = dates[-1].until or dates[-1].date
     days = _LISTED_DAY.findall(doc.text, m.start("date"), m.end("date"))
     if len(days) < 2 or last.precision != "day":
@@ -647,6 +657,8 @@ def _dated(doc: Doc, m: re.Match[str], body: str) -> list[MeetingRecord]:
 
 
 _FULL_DAY_RE = re.compile(FULL_DAY)
+#: A day and its month in a list of days ("1 April", "13th May").
+_DAY_OF_MONTH = re.compile(rf"(?<![\d/.-])(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH})")
 #: A day of a list of days ("3", "10th") before its month.
 _LISTED_DAY = re.compile(r"(?<![\d/.-])(\d{1,2})(?:st|nd|rd|th)?(?=\s*,|\s+(?:and|&)\s|\s+(?:of\s+)?[A-Za-z])")
 
