@@ -11,7 +11,7 @@ from .conftest import extract_text
 URL = "https://democracy.anyshire.gov.uk/ieListDocuments.aspx?MId=1"
 
 
-def _meetings(text: str, url: str = URL) -> set[tuple[str, str | None]]:
+def _meetings(text: str, url: str | None = URL) -> set[tuple[str, str | None]]:
     return {(m.body.lower(), m.date.iso() if m.date else None) for m in extract_text(text, url=url).meetings}
 
 
@@ -152,3 +152,19 @@ def test_the_decisions_of_the_last_meetings_on_days_of_two_months_are_two_meetin
 )  # fmt: skip
 def test_a_list_of_days_gives_a_meeting_on_each(line, days):
     assert {d for b, d in _meetings(f"Report\n\n{line}\n") if b == "corporate parenting panel"} == days
+
+
+@pytest.mark.parametrize(
+    "line, meeting",
+    [
+        ("Staff were commended in a meeting of the full council today.", ("full council", "2018-03-28")),
+        ("Staff were commended at today's full council meeting.", ("full council", "2018-03-28")),
+        ("The leader spoke at a meeting of the Cabinet yesterday.", ("cabinet", "2018-03-27")),
+    ],
+)
+def test_a_story_dates_a_meeting_by_its_own_day_after_the_bodys_name(line, meeting):
+    assert meeting in _meetings(f"Published: 2018-03-28\n\n{line}\n", url="https://news.example.co.uk/story")
+
+
+def test_no_meeting_today_on_a_page_with_no_day_of_its_own():
+    assert not _meetings("News\n\nStaff were commended in a meeting of the full council today.\n", url=None)

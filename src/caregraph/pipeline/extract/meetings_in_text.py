@@ -573,9 +573,11 @@ def _todays_meetings(doc: Doc) -> list[MeetingRecord]:
     meeting", "… at yesterday's meeting of the Schools Forum"): the body named, on the page's date (the day before for
     "yesterday's", "last night's"); none on a page that gives no day of its own."""
     limit = min(len(doc.text), WIDE_SCAN_LIMIT)
-    if doc.folds_simply and not _may_name_today(doc.text, limit):
+    # … or after its name: "in a meeting of the full council today" (a quick test first: speed only)
+    after = list(_todays_after().finditer(doc.text, 0, limit)) if "meeting of" in doc.text[:limit] else []
+    if doc.folds_simply and not after and not _may_name_today(doc.text, limit):
         return []  # (a quick test first: speed only)
-    found = list(_TODAYS.finditer(doc.text, 0, limit))
+    found = list(_TODAYS.finditer(doc.text, 0, limit)) + after
     if not found:
         return []
     anchor = doc.source.published or segment_date(doc) or dateline(doc)
@@ -583,10 +585,10 @@ def _todays_meetings(doc: Doc) -> list[MeetingRecord]:
         return []
     out = []
     for m in found:
-        named = _todays_body().match(doc.text, m.end(), limit)
+        named = m if "body" in m.groupdict() else _todays_body().match(doc.text, m.end(), limit)
         if named is None:
             continue
-        body = body_name(named.group("body"))
+        body = "Full Council" if named.group("body").lower() == "full council" else body_name(named.group("body"))
         if body is None or (is_council(body) and body != "Full Council"):
             continue
         day = date(anchor.year, anchor.month or 1, anchor.day or 1)
@@ -599,10 +601,23 @@ def _todays_meetings(doc: Doc) -> list[MeetingRecord]:
 
 @cache
 def _todays_body() -> re.Pattern[str]:
-    """The body after "today's": "Full Council meeting", "meeting of the Cabinet", "Corporate Parenting Board"."""
+    """The body after "today's": "Full Council meeting", "meeting of the Cabinet", "Corporate Parenting Board" (a
+    full council in lower case too, as news writes it)."""
     heads = rules().body_heads
-    name = rf"(?:[A-Z][\w’'&-]*[ \t]+(?:(?:and|&|of|for|the|in|on|to)[ \t]+)*){{0,9}}{heads}"
+    name = rf"(?:[A-Z][\w’'&-]*[ \t]+(?:(?:and|&|of|for|the|in|on|to)[ \t]+)*){{0,9}}{heads}|(?-i:full[ \t]+council)"
     return re.compile(rf"(?:(?i:meeting\s+of)\s+(?:the\s+)?)?(?P<body>{name})(?![\w-]){_NOT_A_ROOM}")
+
+
+@cache
+def _todays_after() -> re.Pattern[str]:
+    """A meeting of a body the story dates by its day after the name: "in a meeting of the full council today",
+    "at a meeting of the Cabinet yesterday"."""
+    heads = rules().body_heads
+    name = rf"(?:[A-Z][\w’'&-]*[ \t]+(?:(?:and|&|of|for|the|in|on|to)[ \t]+)*){{0,9}}{heads}|(?-i:full[ \t]+council)"
+    return re.compile(
+        rf"\bmeeting\s+of\s+(?:the\s+)?(?P<body>{name})[ \t]+"
+        r"(?P<when>today|tonight|yesterday|this\s+(?:morning|afternoon|evening)|last\s+night)\b"
+    )
 
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
