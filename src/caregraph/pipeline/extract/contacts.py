@@ -360,12 +360,20 @@ def labelled_pass(doc: Doc) -> Iterator[PersonCandidate]:
         yield from _fields(doc, start, rest, "contact", title_below=True)
     for m in _BYLINE.finditer(doc.text, 0, doc.limit):
         if m.group("credit"):
-            yield from _fields(doc, m.start("credit"), m.group("credit"), "author")
+            credit, at = m.group("credit"), m.start("credit")
+            agency = _AGENCY_FIRST.match(credit)
+            if agency is not None and not _names_in_field(agency.group("agency")):
+                # "Picture: Adobe Stock/Jo Example": the picture library first, then the photographer
+                credit, at = credit[agency.end() :], at + agency.end()
+            yield from _fields(doc, at, credit, "author")
         else:
             yield from _fields(doc, m.start("rest"), m.group("rest"), "author", next_line=True)
     yield from _with_phone_numbers(doc)
     yield from _dated_bylines(doc)
 
+
+# a picture library before the photographer in a credit ("Adobe Stock/…")
+_AGENCY_FIRST = re.compile(r"(?P<agency>[A-Z][^/\n,;]{1,40}?)[ \t]*/[ \t]*(?=[A-Z])")
 
 # a post that labels the name after a label ("Authorised by: Director of People: Jo Example"): one field, no comma
 _POST_THEN_COLON = re.compile(r"(?P<post>[A-Z](?:(?![ \t]{2})[^:\n,;\t]){2,100}?):[ \t]*(?=\S)")
@@ -375,7 +383,8 @@ _BYLINE = re.compile(
     r"(?m)^[ \t]*(?:(?:(?:Posted|Written|Published|Updated)(?:[ \t]+on(?:[ \t]+[^\n]{1,40}?)?)?|Words|Story|Report|Article)"
     r"[ \t]+)?[Bb]y[ \t]+(?P<rest>[^\n]{2,160})"
     # a picture's credit as a caption gives it: "Image source, Jo Example", "Photo: Kit Sample"
-    r"|^[ \t]*(?:Image|Photo|Photograph|Picture)(?:[ \t]+(?:source|credit|by))?[ \t]*[,:][ \t]*(?P<credit>[^\n]{2,80})"
+    # (also after the caption it credits, on its line: "… were praised. Picture: Jo Example")
+    r"|(?:^[ \t]*|(?<=[.!?’”'\"])[ \t]+)(?:Image|Photo|Photograph|Picture)(?:[ \t]+(?:source|credit|by))?[ \t]*[,:][ \t]*(?P<credit>[^\n]{2,80})"
 )
 
 

@@ -55,6 +55,7 @@ class PeopleRules:
     post_bodies: tuple[tuple[re.Pattern[str], str], ...]  # (title pattern, organisation)
     not_modifiers: frozenset[str]  # capitalised words that never start a post's modifiers
     modifier_words: frozenset[str]  # words of the vocabulary that may still be a post's modifiers
+    question_modals: frozenset[str]  # given names that are modal verbs opening a question ("Will")
 
 
 @cache
@@ -97,6 +98,7 @@ def rules() -> PeopleRules:
         post_bodies=tuple((re.compile(b["pattern"], re.I), b["organisation"]) for b in posts.get("bodies", [])),
         not_modifiers=frozenset(posts["not_modifiers"]),
         modifier_words=frozenset(posts["modifier_words"]),
+        question_modals=frozenset(people["question_modals"]),
     )
 
 

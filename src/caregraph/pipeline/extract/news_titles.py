@@ -85,6 +85,9 @@ def title_then_name(doc: Doc) -> Iterator[PersonCandidate]:
             continue  # a capitalised title is another pass's unless its subject is in lower case
         end, comma_needed = _title_end(text, m.end())
         end = after = _acronym_end(text, end)
+        at = AT_BODY_AFTER.match(text, after)
+        if at is not None:
+            end = after = at.end()  # "director of children's services at Anyshire Council Jo Example": its body
         sep = _COMMA_SPACE.match(text, after)
         if comma_needed and sep is None:
             continue
@@ -119,6 +122,16 @@ def title_then_name(doc: Doc) -> Iterator[PersonCandidate]:
         yield candidate(doc, name, title, start, name_end, hon, None, (start, end))
 
 
+# a body the post is held at, after it and before the holder's name ("… at Anyshire County Council, Jo Sample")
+AT_BODY_AFTER = re.compile(
+    r"[ \t]+at[ \t]+(?:the[ \t]+)?(?:[A-Z][\w’'&-]*[ \t]+(?:(?:of|and|&|upon|on)[ \t]+)?){1,6}"
+    r"(?:Council|Trust|Partnership|Board|Authority|Service|Services)(?=[ \t]*[,(–—-]|[ \t]+[A-Z])"
+    # a borough or city named for its place ("… at the Royal Borough of Anyshire and Otherton, Jo Sample")
+    r"|[ \t]+at[ \t]+(?:the[ \t]+)?(?:(?:Royal|London|Metropolitan)[ \t]+Borough|City)[ \t]+of[ \t]+[A-Z][\w’'-]*"
+    r"(?:[ \t]+(?:(?:and|&|upon|on)[ \t]+)?[A-Z][\w’'-]*){0,3}(?=[ \t]*[,(–—-])"
+    # a department of state named for what it is for ("… at the Department for Education, Ed Sample")
+    r"|[ \t]+at[ \t]+the[ \t]+Department[ \t]+(?:for|of)[ \t]+[A-Z][\w’'-]*(?:,?[ \t]+(?:and|&)[ \t]+[A-Z][\w’'-]*)?(?=[ \t]*[,(–—-])"
+)
 _WHEN = re.compile(r"(?i:new|incoming|outgoing|permanent|current|newly[ \t]+appointed)[ \t]+(?=\S)")
 _LONE_TITLES = frozenset({"inspector", "chair", "chairman", "chairwoman", "chairperson", "commissioner", "headteacher"})
 _CLAUSE_BEFORE = re.compile(r"(?:,|\b(?:by|from|with|to|and|but))[ \t]+$")
@@ -249,6 +262,8 @@ def _title_end(text: str, head_end: int) -> tuple[int, bool]:
             break
         word = m.group("word")
         low = word.lower().replace("’", "'")
+        if word == "at" and AT_BODY_AFTER.match(text, end):
+            break  # "director of children's services at Anyshire Council Jo Example": the body the post is held at
         if word[:1].isupper() and low not in subjects:
             if last not in _OPEN_WORDS:
                 break

@@ -67,7 +67,7 @@ from caregraph.pipeline.extract.contacts import (
 )
 from caregraph.pipeline.extract.doc import Doc, per_doc
 from caregraph.pipeline.extract.honorific_people import honorific_people, lower_councillor
-from caregraph.pipeline.extract.names import is_name, rules
+from caregraph.pipeline.extract.names import is_name, patterns, rules
 from caregraph.pipeline.extract.news_titles import apposed_title, lower_heads, title_then_name
 from caregraph.pipeline.extract.organisations import organisations, practice_models
 from caregraph.pipeline.extract.people_acting import people_acting
@@ -87,7 +87,7 @@ def find_people(doc: Doc | Segmented) -> tuple[list[PersonRecord], list[PostReco
     candidates = [
         c
         for c in match_people(doc, spans)
-        if not _inside_thing(doc, c) and not _cut_off(doc, c) and not _after_article(doc, c)
+        if not _inside_thing(doc, c) and not _cut_off(doc, c) and not _after_article(doc, c) and not _question(doc, c)
     ]
     people = [_without_employer(p) for p in fuller_names(doc, merge_people(candidates))]
     taken = [c.post_span for c in candidates if c.post_span is not None]
@@ -212,6 +212,26 @@ def _after_article(doc: Doc, c: PersonCandidate) -> bool:
         return False
     at = c.evidence.start + max(c.evidence.quote.find(c.name), 0)
     return bool(_THE_BEFORE.search(doc.text, max(0, at - 5), at))
+
+
+_SENTENCE_OPEN = re.compile(r"(?:^|[.!?:;\n])[ \t]*[“\"‘']?[ \t]*$")
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+def _question(doc: Doc, c: PersonCandidate) -> bool:
+    """Whether a name without an honorific opens a question with a modal verb that is also a given name ("Will
+    Anyshire's budget face scrutiny?", "Can Kit Example …?"): the verb, not a person's name."""
+    first = c.name.split(" ", 1)[0]
+    if c.honorific or first not in rules().question_modals:
+        return False
+    text = doc.text
+    at = c.evidence.start + max(c.evidence.quote.find(c.name), 0)
+    if not _SENTENCE_OPEN.search(text, max(0, at - 4), at):
+        return False
+    if patterns().verb_next.match(text, at + len(c.name), at + len(c.name) + 30):
+        return False  # "Will Example asked whether …?": the person asks
+    end = _SENTENCE_END.search(text, at, min(len(text), at + 300))
+    return end is not None and end.group(0) == "?"
 
 
 def _cut_off(doc: Doc, c: PersonCandidate) -> bool:

@@ -31,7 +31,7 @@ from caregraph.pipeline.extract.names import (
     trim_name,
 )
 from caregraph.pipeline.extract.people_acting import sentence_start
-from caregraph.pipeline.extract.posts import employer_after, post_extent, post_words
+from caregraph.pipeline.extract.posts import employer_after, named_person, post_extent, post_words
 
 
 def apposition(doc: Doc, heads: list[int]) -> Iterator[PersonCandidate]:
@@ -67,6 +67,10 @@ def apposition(doc: Doc, heads: list[int]) -> Iterator[PersonCandidate]:
             continue
         post_end, post = extent
         if not rules_.post_head_ci.match(post):
+            continue
+        if _ends_in_name(post):
+            # "… council leader Jo Example, cabinet member for education Kit Sample, and …": the next one's title
+            yield candidate(doc, name, None, m.start(), m.end("name"), hon, witness(doc, m.start()))
             continue
         between = text[m.end("name") : head - len(mods)]
         letters = post.split()[0]
@@ -308,6 +312,11 @@ def lower_apposition(doc: Doc) -> Iterator[PersonCandidate]:
             yield candidate(doc, name, None, m.start(), m.end("name"), hon)
             continue
         post_end, post = extent
+        if _ends_in_name(post):
+            # "… council leader Jo Example, cabinet member for education Kit Sample, and …": a title written before
+            # the next name is that person's, not the one before it
+            yield candidate(doc, name, None, m.start(), m.end("name"), hon)
+            continue
         post = re.sub(r"\s+at\s+.*$", "", post)
         start = m.start("head")
         if m.group("council"):  # "Cllr Jo Example, council leader and cabinet member for education, said"
@@ -320,6 +329,20 @@ def lower_apposition(doc: Doc) -> Iterator[PersonCandidate]:
             start, post = m.start("party"), f"{clean(m.group('party'))} {post}"
         yield candidate(doc, name, post, m.start(), post_end, hon, "quoted", (start, post_end))
     yield from _table_apposition(doc)
+
+
+# a name that ends a lower-case post, right after a lower-case word of it that joins nothing ("… for education Kit
+# Sample")
+_NAME_ENDS_POST = re.compile(
+    r"(?<![\w’'-])(?!(?:and|or|of|for|the|to|with|at|in|&)[ \t])[a-z][\w’'-]*[ \t]+(?P<name>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){1,2})$"
+)
+
+
+def _ends_in_name(post: str) -> bool:
+    """Whether a lower-case post read after a name runs on into a second name right after one of its words ("cabinet
+    member for education Kit Sample"): a title written before the next person's name, not the first one's."""
+    ending = _NAME_ENDS_POST.search(post)
+    return ending is not None and named_person(ending.group("name"))
 
 
 _POSSESSIVE_END = re.compile(r"['’]s\s*$")
@@ -389,6 +412,8 @@ def _table_apposition(doc: Doc) -> Iterator[PersonCandidate]:
         if extent is None or extent[0] < head_end:
             continue
         post_end, post = extent
+        if _ends_in_name(post):
+            continue  # "…, cabinet member for education Kit Sample, …": the next one's title
         if not _COMPLEMENT.match(text, head_end):
             # "Ian Example, children's services executive member Jo Sample and …": the post ends at its head
             post_end, post = head_end, clean(text[start:head_end])

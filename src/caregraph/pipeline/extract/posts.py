@@ -607,7 +607,7 @@ class _PostScan:
         nm = NAME_RUN_RE.match(rest)
         if (
             nm
-            and is_name(trim_name(nm.group(0)), strict=True)
+            and named_person(trim_name(nm.group(0)))
             and (
                 _COMMA_OR_BRACKET.match(rest[nm.end() :])
                 or (self.person and _CLAUSE_VERB.match(rest, nm.end(), nm.end() + 40))
@@ -755,6 +755,18 @@ def post_before(text: str, pos: int) -> tuple[str, tuple[int, int]] | None:
 # the second of a pair of posts two people hold ("the Chair and Vice Chair Councillor X", "Leader and Deputy Leader")
 PAIRED_SECOND = re.compile(r"(?i)(?:vice|deputy)\b")
 _AND_BEFORE = re.compile(r"[ \t]+(?:and|&)[ \t]+$")
+
+
+def named_person(words: str) -> bool:
+    """Whether ``words`` are a person's name: by their shape alone, or led by a known given name whose surname is
+    also a word ("Chris West", "Sam Hall")."""
+    if is_name(words, strict=True):
+        return True
+    from caregraph.pipeline.extract.people_by_given_name import given_names  # (it imports this module's)
+
+    return is_name(words) and words.split()[0] in given_names()
+
+
 _THE_BEFORE = re.compile(r"\b(?:the|our|its|their|(?:council|county|borough|city|authority)['’]s)\s+$", re.I)
 
 

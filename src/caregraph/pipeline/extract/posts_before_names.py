@@ -15,7 +15,7 @@ from caregraph.pipeline.extract.candidates import PersonCandidate, candidate, wi
 from caregraph.pipeline.extract.contacts import post_cell
 from caregraph.pipeline.extract.doc import Doc, clean
 from caregraph.pipeline.extract.names import bare_name_at, patterns, person_name, rules
-from caregraph.pipeline.extract.news_titles import lower_heads
+from caregraph.pipeline.extract.news_titles import AT_BODY_AFTER, lower_heads
 from caregraph.pipeline.extract.posts import PAIRED_SECOND, PostSpan, post_words
 
 _IN_THE = re.compile(r"(?i)in\s+the\b")
@@ -54,13 +54,6 @@ _NAME_SEPARATOR = re.compile(r"[ \t]*,[ \t]*|[ \t]*[-–—][ \t]*|[ \t]*\([ \t]
 # an acronym in brackets that ends a post ("… (DCS)")
 _ACRONYM_END = re.compile(r"[ \t]+(?P<letters>\((?-i:[A-Z]{2,8})\))[ \t]*$")
 _AND_ONLY = re.compile(r"[ \t]+(?:and|&)[ \t]+")
-# a body the post is held at, after it and before the holder's name ("… at Anyshire County Council, Jo Sample")
-_AT_BODY_AFTER = re.compile(
-    r"[ \t]+at[ \t]+(?:the[ \t]+)?(?:[A-Z][\w’'&-]*[ \t]+(?:(?:of|and|&|upon|on)[ \t]+)?){1,6}"
-    r"(?:Council|Trust|Partnership|Board|Authority|Service|Services)(?=[ \t]*[,(–—-])"
-    # a department of state named for what it is for ("… at the Department for Education, Ed Sample")
-    r"|[ \t]+at[ \t]+the[ \t]+Department[ \t]+(?:for|of)[ \t]+[A-Z][\w’'-]*(?:,?[ \t]+(?:and|&)[ \t]+[A-Z][\w’'-]*)?(?=[ \t]*[,(–—-])"
-)
 _MAJESTY_BEFORE = re.compile(r"(?<![\w’'-])(?:His|Her)[ \t]+Majesty['’]s[ \t]+$")
 _THE_END = re.compile(r"(?i)\bthe\s+$")
 _LOWER_MODIFIER_BEFORE = re.compile(
@@ -81,7 +74,7 @@ def post_then_name(doc: Doc, spans: list[PostSpan], taken: list[tuple[int, int]]
         before, previous = previous, span
         if any(s <= head < e for s, e in taken):
             continue
-        at = _AT_BODY_AFTER.match(text, end)
+        at = AT_BODY_AFTER.match(text, end)
         if at is not None and _NAME_SEPARATOR.match(text, at.end()):
             # "Director of Children's Services at Anyshire Council, Jo Sample, said": the body is the post's
             title, end = f"{title} {clean(at.group(0))}", at.end()
