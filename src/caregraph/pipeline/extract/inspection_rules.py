@@ -144,6 +144,8 @@ class InspectionRules:
     ordinal_ellipsis: re.Pattern[str]  # "… and the second in July": the next of a series
     monitored_by_other: re.Pattern[str]  # "monitoring by DfE/NHS England": that body's monitoring visits
     same_grade: re.Pattern[str]  # "reached the same conclusion": the grade last stated
+    predecessor_council: re.Pattern[str]  # "the former … Council": the council the page's took over from
+    graded_visit: re.Pattern[str]  # "after the visit from the inspectorate": a visit a grade follows
     context_kinds: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]  # (kind, patterns all found in the sentence)
     length: EventLength
 
@@ -239,6 +241,8 @@ def rules() -> InspectionRules:
         ordinal_ellipsis=cue("ordinal_ellipsis"),
         monitored_by_other=cue("monitored_by_other"),
         same_grade=cue("same_grade"),
+        predecessor_council=cue("predecessor_council"),
+        graded_visit=cue("graded_visit"),
         context_kinds=tuple(_context_kind(row, kinds) for row in d.get("context_kinds", ())),
         length=EventLength(
             focused_since=PartialDate.parse(d["event_length"]["focused_since"]),

@@ -34,6 +34,7 @@ from collections import Counter
 from dataclasses import replace
 
 from caregraph.gazetteer import gazetteer
+from caregraph.pipeline.dates import sort_key
 from caregraph.pipeline.extract.cued_inspections import drafts_of_cues
 from caregraph.pipeline.extract.dated_grades import drafts_of_judgements
 from caregraph.pipeline.extract.doc import Doc
@@ -55,6 +56,7 @@ from caregraph.pipeline.extract.judgements import (
     JudgementMention,
     Located,
     find_judgements,
+    judgement_date,
     judgement_dates,
     subject_council,
     table_judgements,
@@ -219,6 +221,9 @@ def _of_other_council(doc: Doc, j: JudgementMention, s_start: int, reading: Read
     named = subject_council(doc.text, j, s_start)
     if named is None:
         return False
+    at = doc.text.rfind(named, s_start, j.frame_start)
+    if at >= 0 and rules().predecessor_council.search(doc.text, max(s_start, at - 40), at):
+        return False  # "Children's services at the former Anyshire County Council were judged …": the page's own
     slugs = {slug for _, _, slug in gazetteer().find(named)}
     if not slugs:
         return False
@@ -317,6 +322,27 @@ def _read_sentence(
         last = stated[-1] if stated else (reading.last_grade if not sentence_judgements else None)
         if last:  # the inspection it is carried to is named in or before the phrase
             sentence_judgements.append(JudgementMention(same.end(), same.end(), last, (), same.end()))
+    visits_graded = False  # the visits of one graded inspection ("following visits in December and February")
+    first_cue = min((cs for cs, _, _ in cues), default=s_end)
+    if may_hold(low, r.graded_visit) and any(
+        j.overall
+        and j.end <= first_cue
+        and not j.other_service
+        and not j.last_named
+        and not j.earlier
+        # (a grade with a date of its own is of the event of that date: "Following a visit in May inspectors found
+        # … since Ofsted graded them as 'inadequate' in December 2015")
+        and judgement_date(text, j, doc.dates_in(s_start, s_end)) is None
+        for j in sentence_judgements
+    ):
+        # "upgraded to 'good' overall after the visit from the inspectorate in April and May": a visit of no stated
+        # kind an overall grade follows was an inspection (focused and monitoring visits give no overall grade)
+        # (in a sentence naming no event before it: "… following visits in December and February, … since its
+        # last full inspection in 2017")
+        visit = r.graded_visit.search(text, s_start, first_cue)
+        if visit is not None:
+            cues = [(visit.start("cue"), visit.end("cue"), GENERIC), *cues]
+            visits_graded = visit.group("cue").lower().endswith("visits")
     overall = [j.grade for j in sentence_judgements if j.overall and not j.other_service]
     if overall and cues:  # "Ofsted rated the services good in a report published today": the grade's report
         cues = [c for c in cues if not (c[2] == GENERIC and r.report_subject.match(text, c[0]))]
@@ -353,6 +379,18 @@ def _read_sentence(
     earlier |= {id(d) for d in dates if id(d) in judged and is_counted_from(text, d)}
     before = len(drafts)
     drafts_of_cues(sentence_, cues, anaphors, used, judged | earlier, earlier, doc_date, reading, drafts)
+    visits = [d for d in drafts[before:] if visits_graded and d.pos == cues[0][0]]
+    if len(visits) == 2 and all(d.start is not None and d.end is None for d in visits):
+        # "The 'inadequate' verdict followed visits in December 2022 and February 2023": the visits of the one
+        # inspection the sentence grades, from the first to the last
+        opening, closing = visits
+        if (
+            opening.start is not None
+            and closing.start is not None
+            and sort_key(opening.start) < sort_key(closing.start)
+        ):
+            opening.end = closing.start
+            drafts[:] = [d for d in drafts if d is not closing]
     introduced, reading.introduced_grade = reading.introduced_grade, None
     if len(drafts) > before and _REPORT_OPENING.match(text, s_start, s_end):
         # "The report, published today, …" after an event already known by that day: that event's report

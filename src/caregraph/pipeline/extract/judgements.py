@@ -462,7 +462,7 @@ def table_judgements(text: str, limit: int, known: set[int]) -> list[Located]:
 #: Between a grade and its date after it: "rated 'good' in January 2014", "inadequate for overall effectiveness in
 #: June 2018", "judged inadequate since 2016", "the inadequate rating the service has held since 2017", "the Good rating
 #: that Anyshire was awarded by Ofsted in 2022", "rated good by Ofsted in a report published this week", "rated
-#: inadequate as recently as 2016".
+#: inadequate as recently as 2016", "from 'good', which was awarded in 2017".
 _DATE_AFTER = re.compile(
     r"['’”\"]?\s*(?:(?:services?|overall|(?:once\s+)?again|for\s+overall\s+effectiveness|in\s+every\s+area\s+assessed|by\s+(?:ofsted|inspectors|the\s+inspectorate))\s+){0,3}"
     r"(?:(?:ofsted\s+)?(?:judgement|judgment|rating|grade|grading)s?,?\s+(?:[\w’'-]+\s+){0,5}?"
@@ -471,6 +471,10 @@ _DATE_AFTER = re.compile(
     r"(?:(?:(?:that|which)\s+(?:was|were)\s+)?(?:awarded|given|received|handed\s+down)?\s*(?:at|in|during|following|after)\s+"
     r"(?:an?|its|the|their|(?:ofsted|inspectors|the\s+(?:watchdog|regulator))['’]s?)\s+(?:[\w’'-]+\s+){0,3}?(?:inspection|re-?inspection|visit)"
     r"(?:\s+by\s+(?:the\s+)?(?:inspectorate|ofsted|inspectors|regulator))?\s+)?"
+    # the grade's own relative clause: "from 'good', which was awarded in 2017", "'requires improvement', which it was
+    # given in 2014"
+    r"(?:,?\s*(?:which|that)\s+(?:(?:it|they|the\s+(?:council|authority|service|department))\s+)?(?:was|were|had\s+been|has\s+been)\s+"
+    r"(?:awarded|given|received|achieved|gained|handed)\s+(?:by\s+(?:ofsted|inspectors|the\s+(?:inspectorate|regulator|watchdog))\s+)?)?"
     r"(?:\(\s*)?(?:in|during|since|of|as\s+(?:recently|late|early|long\s+ago)\s+as|(?:published|issued|released)(?:\s+(?:on|in))?)\s+"
     r"(?:both\s+)?(?:(?:early|mid|late)[\s-]+)?",
     re.I,
@@ -503,7 +507,9 @@ _DATE_BEFORE_ACTIVE = re.compile(
 #: Around a date inside a judging frame, before its grade: "rated in 2016 as 'good'", "and then in 2015 as".
 _DATE_IN_FRAME_BEFORE = re.compile(r"\b(?:in|during)\s+(?:(?:early|mid|late)[\s-]+)?$", re.I)
 _DATE_IN_FRAME_AFTER = re.compile(r"\s*,?\s+(?:as\s+(?:being\s+)?(?:an?\s+)?|to\s+be\s+)['‘’\"“]?", re.I)
-_LEADING_IN = re.compile(r"(?:^|[.(,;:]\s*|\b(?:in|since|during|from|published|issued|released)\s+)$", re.I | re.M)
+#: Before a date that dates the judging frame after it: the sentence's start, a clause's punctuation or a preposition
+#: ("In March 2019, Ofsted judged …", "On 27 March 2015, Ofsted judged …").
+_LEADING_IN = re.compile(r"(?:^|[.(,;:]\s*|\b(?:in|on|since|during|from|published|issued|released)\s+)$", re.I | re.M)
 
 
 def judgement_date(text: str, j: JudgementMention, dates: Sequence[DateMention]) -> DateMention | None:
