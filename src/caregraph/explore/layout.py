@@ -219,6 +219,9 @@ CANVAS = (800.0, 560.0)  # the drawing area of a page 1,024 px wide (less the le
 ROW = 80.0  # canvas px between rows of a card
 TITLE_STAR = 16  # the size of a council's star under its name in a card
 TITLE_LINE = 1.3  # the height of a line of a title, in font sizes (vis-network draws lines a little apart)
+#: The largest font of a council's title (canvas px): large enough that a grid of 40 or so cards, drawn small to fit the
+#: page, still shows each name at 11 px or more; a long name is held to its cell's width below this.
+TITLE_MAX = 120
 
 
 def _card(und: nx.Graph, members: list[str], root: str | None, labels: Mapping[str, str], fonts: Mapping[str, int]):
@@ -281,7 +284,7 @@ def clustered_layout(g: nx.Graph, labels: Mapping[str, str] | None = None, fonts
         if root is not None:  # the council's name above its star (the page lifts the label), members below
             lines = labels.get(root, "").split("\n")
             longest = max((len(line) for line in lines), default=1)
-            font = int(max(14, min(90, (cell - 40) / (0.58 * max(longest, 1)))))
+            font = int(max(14, min(TITLE_MAX, (cell - 40) / (0.58 * max(longest, 1)))))
             titles[root] = font
             y = len(lines) * font * TITLE_LINE + 2 * TITLE_STAR + 16
             pos[root] = (0.0, y)
