@@ -35,6 +35,7 @@ class DecisionRules:
     listed: re.Pattern[str]  # opens a resolution only in a list of them
     reported: re.Pattern[str]  # a phrase that makes a weak opener an answer ("In response to questions, …")
     proposal: re.Pattern[str]  # a recommendation put to the meeting: a resolution when a line below says it was agreed
+    put_to_heading: re.Pattern[str]  # the same as a heading over a list ("Cabinet is recommended to:")
     adverbial: re.Pattern[str]  # a phrase before the opener
     back_reference: re.Pattern[str]  # a resolution that only points back ("as recommended")
     predicate: re.Pattern[str]  # an item that goes on with the sentence of who decided ("noted the outcome")
@@ -67,6 +68,7 @@ def rules() -> DecisionRules:
         listed=compile_("list_openers"),
         reported=compile_("reported"),
         proposal=compile_("proposal_openers"),
+        put_to_heading=compile_("put_to_heading"),
         adverbial=compile_("adverbial"),
         back_reference=compile_("back_reference"),
         predicate=compile_("predicate"),

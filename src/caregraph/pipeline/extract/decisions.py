@@ -109,10 +109,6 @@ _NOT_DECISIONS = {
 
 
 _MINUTES_LABEL = re.compile(r"Minutes[ \t]*(?::|\n|$)")
-#: The heading of a recommendation put to a meeting: "Cabinet is recommended to:", "The Panel is asked to:".
-_PUT_TO = re.compile(
-    r"(?i)[ \t]*(?:the\s+)?(?:[\w’'&-]+\s+){0,6}?(?:is|are)\s+(?:asked|recommended|requested|invited)\s+to\b"
-)
 #: A motion put to a meeting: "Notice of Motion …", "Motion … to be seconded by Councillor …", "Motion proposed by …".
 _MOTION = re.compile(
     r"(?i)\bnotices?\s+of\s+motion\b|\bmotion\b[^.\n]{0,160}?\b(?:moved|proposed|seconded|submitted|given)\s+by\b"
@@ -156,7 +152,7 @@ def match_decisions(doc: Doc, *, meeting_page: bool = False) -> list[DecisionCan
         unanimous = True if doc_unanimous or any(s.start <= c < s.end for c in cues) else None
         if s.kind == "recommendations" and s.start < minutes_start and not answered:
             continue  # what the report proposed: the minutes below say what was decided
-        if s.kind == "recommendations" and report and _PUT_TO.match(text, s.start):
+        if s.kind == "recommendations" and report and rules().put_to_heading.match(text, s.start):
             continue  # a report's "Cabinet is recommended to:": what it puts to the meeting, not what was decided
         if s.kind in DECISION_SECTIONS:
             kind = "recommendation" if s.kind == "recommendations" else "resolution"
