@@ -599,23 +599,26 @@ def _todays_meetings(doc: Doc) -> list[MeetingRecord]:
     return out
 
 
+def _story_body() -> str:
+    """A body's name as a story dates it by its own day: capitalised words ending in a head word, or a full council
+    in lower case ("the full council")."""
+    heads = rules().body_heads
+    return rf"(?:[A-Z][\w’'&-]*[ \t]+(?:(?:and|&|of|for|the|in|on|to)[ \t]+)*){{0,9}}{heads}|(?-i:full[ \t]+council)"
+
+
 @cache
 def _todays_body() -> re.Pattern[str]:
     """The body after "today's": "Full Council meeting", "meeting of the Cabinet", "Corporate Parenting Board" (a
     full council in lower case too, as news writes it)."""
-    heads = rules().body_heads
-    name = rf"(?:[A-Z][\w’'&-]*[ \t]+(?:(?:and|&|of|for|the|in|on|to)[ \t]+)*){{0,9}}{heads}|(?-i:full[ \t]+council)"
-    return re.compile(rf"(?:(?i:meeting\s+of)\s+(?:the\s+)?)?(?P<body>{name})(?![\w-]){_NOT_A_ROOM}")
+    return re.compile(rf"(?:(?i:meeting\s+of)\s+(?:the\s+)?)?(?P<body>{_story_body()})(?![\w-]){_NOT_A_ROOM}")
 
 
 @cache
 def _todays_after() -> re.Pattern[str]:
     """A meeting of a body the story dates by its day after the name: "in a meeting of the full council today",
     "at a meeting of the Cabinet yesterday"."""
-    heads = rules().body_heads
-    name = rf"(?:[A-Z][\w’'&-]*[ \t]+(?:(?:and|&|of|for|the|in|on|to)[ \t]+)*){{0,9}}{heads}|(?-i:full[ \t]+council)"
     return re.compile(
-        rf"\bmeeting\s+of\s+(?:the\s+)?(?P<body>{name})[ \t]+"
+        rf"\bmeeting\s+of\s+(?:the\s+)?(?P<body>{_story_body()})[ \t]+"
         r"(?P<when>today|tonight|yesterday|this\s+(?:morning|afternoon|evening)|last\s+night)\b"
     )
 
