@@ -47,6 +47,12 @@ def extract_text(text: str, url: str | None = None, published=None):
     return extract(segment(SourceDocument("x.txt", text, "0", "txt", len(text), url=url, published=published)))
 
 
+def news_people(text: str) -> dict[str, str | None]:
+    """Name -> post of each person in made-up news text of Anyshire Council (a news page's address)."""
+    x = extract_text("Anyshire Council news\n\n" + text, url="https://www.anyshire.gov.uk/news/1")
+    return {p.name: p.post for p in x.people}
+
+
 def panel_minutes(*lines: str, published=PANEL_DATE, url: str | None = None):
     """The extraction of made-up minutes of Anyshire Council's Corporate Parenting Panel holding ``lines``, dated
     ``published`` (None: undated)."""

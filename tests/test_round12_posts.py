@@ -11,13 +11,7 @@ from __future__ import annotations
 import pytest
 
 from .conftest import extract_text
-
-URL = "https://www.anyshire.gov.uk/news/1"
-
-
-def _people(text: str) -> dict[str, str | None]:
-    x = extract_text("Anyshire Council news\n\n" + text, url=URL)
-    return {p.name: p.post for p in x.people}
+from .conftest import news_people as _people
 
 
 @pytest.mark.parametrize(
