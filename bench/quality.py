@@ -49,8 +49,9 @@ DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
 # The third (stop 22, later the same day) likewise, in ../realpages3; the fourth (stop 23) in ../realpages4; the fifth
 # (stop 24) in ../realpages5.
 # the later real sets; the sixth and seventh (stop 25) in ../realpages6, 7; the eighth and ninth (stop 28) in
-# ../realpages8, 9; the tenth and eleventh (stop 29) in ../realpages10, 11
-REAL_SETS = ("2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12")
+# ../realpages8, 9; the tenth and eleventh (stop 29) in ../realpages10, 11; the twelfth (stop 30) in ../realpages12;
+# the thirteenth (stop 31) in ../realpages13
+REAL_SETS = ("2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13")
 REAL_CORPORA = {n: ROOT.parent / ("realpages" if n == "2" else f"realpages{n}") for n in REAL_SETS}
 SPLITS = {
     "dev": ROOT / "bench" / "gold-dev",
