@@ -287,6 +287,23 @@ def test_a_successor_that_took_only_part_of_the_area_stays_another_council():
             "Services rated good\n\nOfsted rated the children's services good, the council said.\n",
             "brent",
         ),
+        (  # a partner's site whose host opens with a county's domain label ("leics"), about another council
+            "https://www.leicsnhs.example/news/1",
+            "Rutland rated outstanding\n\nRutland County Council's SEND services were rated outstanding, the"
+            " Leicestershire Partnership NHS Trust said.\n",
+            "rutland",
+        ),
+        (  # the host's council named beside another the page is about: the text says which
+            "https://www.surreyweb.example/story",
+            "Hampshire rated good\n\nOfsted rated Hampshire County Council's children's services good, as it did"
+            " Surrey County Council's last year.\n",
+            "hampshire",
+        ),
+        (  # a host that opens with a council's domain label, and a text that names no other council
+            "https://www.newcastlefamilies.example/x",
+            "Local area inspection\n\nOfsted and the CQC inspected the local area's SEND services.\n",
+            "newcastle-upon-tyne",
+        ),
         (  # the text names the council the host holds under its predecessor's name: the host's
             "https://www.dorsetchronicle.example/story",
             "Fostering praised\n\nDorset County Council's fostering service was praised by inspectors.\n",

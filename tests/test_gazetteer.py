@@ -270,6 +270,9 @@ def test_a_host_leads_to_one_council(rows, host, slug):
         ("https://west-sussex.example.org/a", "west-sussex"),  # hyphens in a label are no part of the name
         ("https://www.surreyweb.org/news", "surrey"),
         ("https://kentonline.co.uk/news/1", None),  # a name under five letters inside a label is not enough
+        ("https://www.southglosnews.example/story", "south-gloucestershire"),  # a label opens with its domain's label
+        ("https://www.newcastlefamilies.example/x", "newcastle-upon-tyne"),
+        ("https://www.merchantsquay.example/x", None),  # a domain's label ("hants") inside a word is not enough
         ("https://www.example.org/x", None),
         ("not a url", None),
         ("http://[bad/", None),
@@ -922,6 +925,7 @@ def test_find_tries_the_words_a_name_can_start_with_and_finds_what_every_capital
         ("https://www.northwessexradio.example/news/1", None),  # "essex" inside "wessex": only contained
         ("https://www.brentfordtimes.example/story", None),  # "brent" starting "brentford": only contained
         ("https://www.surreyweb.org/news", None),  # a news site named after a council: only contained
+        ("https://www.newcastlefamilies.example/x", None),  # opens with a domain's label: as weak
         ("https://democracy.leeds.gov.uk/mgAi.aspx?ID=1", "leeds"),  # the council's own domain
         ("https://worcestershire.moderngov.co.uk/mgAi.aspx?ID=1", "worcestershire"),  # a label that is its name
         ("https://rbwm.moderngov.co.uk/ieListDocuments.aspx?CId=130", "windsor-and-maidenhead"),  # its domain's label

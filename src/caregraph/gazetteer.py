@@ -263,6 +263,12 @@ class Gazetteer:
         for compact, slug in self._compact_longest:
             if len(compact) >= _MIN_HOST_LABEL and any(compact in label for label in labels):
                 return slug, True
+        # A label that opens with a council's domain label, the name it goes by on the web
+        # ("newcastlesupportdirectory" of newcastle.gov.uk, "southglosnews" of southglos.gov.uk): as weak as the above.
+        for label in labels:
+            for end in range(len(label) - 1, _MIN_HOST_LABEL - 1, -1):
+                if (slug := self._domain_labels.get(label[:end])) is not None:
+                    return slug, True
         return None, False
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, str]]:

@@ -281,7 +281,14 @@ def _line_kind(line: str, genre: Genre) -> str | None:
         if genre is Genre.DECISION and r["lines"]["dated_title"].match(line):
             return "meeting"
     m = r["any_heading"].match(line)
+    if m is None and (numbered := PARAGRAPH_NUMBER.match(line)):  # "28.2 It was RESOLVED to –"
+        m = r["any_heading"].match(line[numbered.end() :])
     return m.lastgroup if m else None
+
+
+#: A minutes paragraph's two-level number before its words ("28.2  It was RESOLVED to –"): a heading after it is a
+#: heading all the same.
+PARAGRAPH_NUMBER = re.compile(r"\d{1,3}\.\d{1,2}\.?\s+")
 
 
 _PAGE_TITLES = re.compile(

@@ -183,10 +183,11 @@ class Doc:
     def declared_council(self) -> str | None:
         """The council the document's metadata names (a slug of the gazetteer): the manifest's council, else the
         URL's domain or a label of its host that is the council's name or its domain's label; else a council whose
-        name a label of the host merely contains ("thetownnews.example", "mytownsite.example"), unless the text
-        names councils and none of them is that council or the council it replaced or that replaced it: then the
-        text says better (a newspaper named after one council writing about its neighbour, or a council's name
-        inside a longer word of the host). None when nothing says."""
+        name a label of the host merely contains or whose domain's label opens it ("thetownnews.example",
+        "newcastlefamilies.example"), unless the text names another council than that one, the council it replaced
+        or that replaced it: then the text says better (a newspaper named after one council writing about its
+        neighbour, a partner's site named after the county its page is not about, a council's name inside a longer
+        word of the host). None when nothing says."""
         gaz = gazetteer()
         publisher = gaz.resolve(self.source.council) if self.source.council else None
         if publisher is None:
@@ -195,7 +196,7 @@ class Doc:
             held = gaz.from_url(self.source.url)
             if held is not None:
                 named = {slug for _, _, slug in self.councils_in(0, self.limit)}
-                if not named or named & gaz.kin(held):
+                if not named or named <= gaz.kin(held):
                     publisher = held
         return publisher
 

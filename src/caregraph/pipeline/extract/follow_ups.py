@@ -73,6 +73,7 @@ class FollowUpRules:
     recurring_after: re.Pattern[str]  # words after a date that make it recur ("each year")
     span_until: re.Pattern[str]  # words before a date that end a span ("until")
     put_off_until: re.Pattern[str]  # words of a clause that put something off to a date ("deferred")
+    condition_before: re.Pattern[str]  # a condition opening the clause before a date ("Should the budget be …")
 
 
 @cache
@@ -102,6 +103,7 @@ def rules() -> FollowUpRules:
         recurring_after=re.compile(d["recurring_after"], re.I),
         span_until=re.compile(d["span_until"], re.I),
         put_off_until=re.compile(d["put_off_until"], re.I),
+        condition_before=re.compile(d["condition_before"], re.I),
     )
 
 
@@ -568,6 +570,7 @@ def _due_dates(
             and not _PAST_EVENT_DATE.search(text, max(c_start, d.start - 70), d.start)
             and not _PAST_SPAN.search(text, max(c_start, d.start - 50), d.start)
             and not r.snapshot_before.search(text, max(c_start, d.start - 40), d.start)
+            and not (d.start - c_start < 200 and r.condition_before.match(text[c_start : d.start]))
             and not _EVENT_AFTER.match(text, d.end, c_end)
             and not r.past_verb_after.match(text, d.end, c_end)
             and not _back_then(text, c_start, d.start)
@@ -1017,7 +1020,14 @@ def _description(text: str, start: int, end: int, due_start: int, due_end: int) 
     raw = _EMPTY_BRACKET.sub(" ", _drop_long_asides(raw))  # "next Wednesday (1 November)" less its date
     raw = _DUE_TO.sub(" to ", raw)  # "is due to be approved" → "to be approved": what is due, not that it is
     description = _SPACE_BEFORE_STOP.sub(r"\1", clean(rules().clutter.sub(" ", raw))).strip(" .,;")
+    description = _STRANDED.sub("", description)  # "… will be" / "an update at", less the date that followed
     return re.sub(r"^(?:[·•*–—-]+\s*)?(?:(?:that|and|but|which|who|with)\s+)?", "", description, flags=re.I)
+
+
+#: The words a due date leaves stranded at a description's end once it is taken out ("The first update will be in
+#: March 2023" → "The first update"; "committed to providing an update at the end of the year" → "committed to
+#: providing an update").
+_STRANDED = re.compile(r"(?i)(?:\s+(?:(?:will|would|shall|is\s+to|are\s+to)\s+be|at|in|on|by|during|before|until))+$")
 
 
 #: What every due date holds: a digit, or a month, season or relative word (a cheap test that skips the rest; the

@@ -25,6 +25,7 @@ from caregraph.pipeline.extract.decision_rules import (
 )
 from caregraph.pipeline.extract.doc import Doc, Line, trim
 from caregraph.pipeline.extract.meeting_rules import rules as meeting_rules
+from caregraph.pipeline.segment import PARAGRAPH_NUMBER
 from caregraph.records import Segment
 
 _SECTION_HEAD = re.compile(
@@ -46,10 +47,15 @@ def section_items(doc: Doc, s: Segment) -> tuple[list[Item], int]:
     lines = list(doc.lines_in(s.start, s.end))
     items: list[Item] = []
     parts_of: str | None = None  # the marker kind of a resolution whose parts are listed below it
+    numbered_head = False  # the heading has a paragraph number of the minutes ("47.2  It was RESOLVED to:")
     for k, (raw_start, raw_end, _) in enumerate(lines):
         ls, le = unpiped(text, raw_start, raw_end)
         if ls >= le:
             continue
+        if (paragraph := PARAGRAPH_NUMBER.match(text, ls, le)) is not None:
+            if numbered_head and items:
+                return items, raw_start  # "47.3  The Council's services were judged good …": the next paragraph
+            numbered_head = not items and _SECTION_HEAD.match(text[paragraph.end() : le]) is not None
         if _REFERENCE_LINE.match(text, ls, le) or _FIELD_LINE.match(text, ls, le):
             continue  # "98/2019", "Decision No. CAB/45/2020", "Is Key Decision?: Yes": the record's fields, no decision
         headed = _after_head(text, ls, le, first=k == 0)
@@ -179,6 +185,10 @@ def _after_head(text: str, ls: int, le: int, *, first: bool) -> tuple[int, bool]
     alone on its line."""
     line = text[ls:le]
     head = _SECTION_HEAD.match(line)
+    if head is None and (numbered := PARAGRAPH_NUMBER.match(line)):  # "28.2  It was RESOLVED to –"
+        head = _SECTION_HEAD.match(line[numbered.end() :])
+        if head is not None:
+            ls, line = ls + numbered.end(), line[numbered.end() :]
     if head is None:
         return ls, False
     rest = line[head.end() :].strip()
