@@ -703,7 +703,7 @@ NEWS_CASES = [
     (
         "declared_as_chair_of_governors",
         "Councillor Ann Person declared a non-pecuniary interest as she is Chair of Governors at Anytown School.",
-        {"Ann Person": "Chair of Governors"},
+        {"Ann Person": "Chair of Governors at Anytown School"},  # the school it is held at is the post's (as the gold)
     ),
     (
         "declared_membership",

@@ -298,7 +298,7 @@ def test_where_a_post_after_a_name_ends(text: str, name: str, post: str) -> None
             "Councillor Rob Tester declared an interest in Minute No. 12 as he is Chair of Governors at Anytown "
             "Primary School.\n",
             "Rob Tester",
-            "Chair of Governors",
+            "Chair of Governors at Anytown Primary School",  # the school it is held at is the post's (as the gold)
         ),
     ],
 )

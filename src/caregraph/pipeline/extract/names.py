@@ -431,9 +431,7 @@ def patterns() -> Patterns:
     verbs = r.person_verbs
     # the subject words of a post in lower case before its head ("as a children's services commissioner")
     subjects = "|".join(sorted((re.escape(w) for w in r.post_subjects if w.islower()), key=len, reverse=True))
-    appointed = (
-        r"(?:named|appointed|elected|confirmed|selected|chosen|re-elected|reappointed|re-appointed|nominated|installed)"
-    )
+    appointed = r"(?:named|appointed|elected|confirmed|selected|chosen|re-elected|reappointed|re-appointed|nominated|installed|made)"
     # a bulleted line after the line's start: "·  Andy Person, Unison, gave …"
     bullet = rf"[ \t]*(?:[•·Ø\-–*]|\(?[a-z0-9]{{1,2}}[.)])?[ \t]*(?P<name>{full}){pn}\s*,\s*(?P<after>[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*){{0,3}})\s*,"
     # a name after an honorific ends before the next honorific that opens a name ("Mr R Sample Mr J Example", an
@@ -476,13 +474,13 @@ def patterns() -> Patterns:
             rf"(?P<post>[A-Z][^:\n]{{1,100}}?)[ \t]*(?::[ \t]*(?:\n[ \t]*)?|[\-–—][ \t]*)(?:(?P<hon>{hon})[ \t]+)?(?P<name>{NAME_RUN}){pn}[ \t]*(?:$|\n|[,(]|[ \t]{{2,}})"
         ),
         named_as=re.compile(
-            rf"\b(?=[abchijrstwi])(?:(?:who[ \t]+)?(?:starts|started|start|joins|joined|join|serves|served|acts|acted|takes[ \t]+over|took[ \t]+over|steps[ \t]+in|stepped[ \t]+in|continues|continued|returns|returned|speaking|spoke|attending|attended|writing|wrote)[ \t]+as|in[ \t]+(?:his|her|their)[ \t]+(?:capacity|role)[ \t]+as|to[ \t]+be|who[ \t]+(?:is|was|has[ \t]+been|had[ \t]+been|will[ \t]+be|would[ \t]+be)|(?:has|had)[ \t]+(?:now[ \t]+)?been|(?:will|would)[ \t]+be|is|was|been|be|(?:who[ \t]+)?(?:becomes|became|remains|remained))[ \t]+(?:(?:formally|now|today|recently|previously|also|officially)[ \t]+)?(?:{appointed}[ \t]+(?:by[ \t]+(?:(?!\bas\b)[^,.;\n]){{1,40}}?[ \t]+)?(?:as[ \t]+|to[ \t]+(?:the[ \t]+)?(?:role|post|position)[ \t]+of[ \t]+)?)?(?:(?P<det>the|our|its|their|a|an)[ \t]+)?(?:(?:council|county|borough|city|authority|partnership|trust)['’]s[ \t]+)?(?:(?:new|next|incoming|permanent|current|first|former|outgoing)[ \t]+)?(?P<mods>{_MODIFIERS})(?=(?P<head>(?i:{head})))"
+            rf"\b(?=[abchijrstwi])(?:(?:who[ \t]+)?(?:starts|started|start|joins|joined|join|serves|served|acts|acted|takes[ \t]+over|took[ \t]+over|steps[ \t]+in|stepped[ \t]+in|continues|continued|returns|returned|speaking|spoke|attending|attended|writing|wrote)[ \t]+as|in[ \t]+(?:his|her|their)[ \t]+(?:capacity|role)[ \t]+as|to[ \t]+be|who[ \t]+(?:is|was|has[ \t]+been|had[ \t]+been|will[ \t]+be|would[ \t]+be)|(?:has|had)[ \t]+(?:now[ \t]+)?been|(?:will|would)[ \t]+be|is|was|been|be|(?:who[ \t]+)?(?:becomes|became|remains|remained))[ \t]+(?:(?:formally|now|today|recently|previously|also|officially)[ \t]+)?(?:{appointed}[ \t]+(?:by[ \t]+(?:(?!\bas\b)[^,.;\n]){{1,40}}?[ \t]+)?(?:as[ \t]+|to[ \t]+(?:the[ \t]+)?(?:role|post|position)[ \t]+of[ \t]+)?)?(?:(?P<det>the|our|its|their|a|an)[ \t]+)?(?:(?:council|county|borough|city|authority|partnership|trust)['’]s[ \t]+|(?!(?i:{subjects})[ \t])(?-i:[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){{0,2}})['’]s[ \t]+)?(?:(?:new|next|incoming|permanent|current|first|former|outgoing)[ \t]+)?(?P<mods>{_MODIFIERS})(?=(?P<head>(?i:{head})))"
         ),
         replaced=re.compile(
             rf"(?:has[ \t]+(?:replaced|succeeded)|had[ \t]+(?:replaced|succeeded)|will[ \t]+(?:replace|succeed)|would[ \t]+(?:replace|succeed)|replaced|replaces|succeeded|succeeds)[ \t]+(?:(?P<hon2>{hon})[ \t]+)?(?P<name2>{NAME_RUN}){pn}[ \t]+as[ \t]+(?:(?:the|our|its|their)[ \t]+)?(?P<mods>)(?=(?P<head>(?i:{head})))"
         ),
         appoint=re.compile(
-            rf"(?:appoint|appoints|appointed|(?:appointment|election|nomination)[ \t]+of(?P<skip>(?:[ \t]+[\w’'-]+){{1,7}}?)??|elect|elects|elected|nominate|nominated|confirm|confirmed)[ \t]+(?:(?P<hon>{hon})[ \t]+)?(?P<name>{NAME_RUN}){pn}[ \t]+(?(skip)as[ \t]+|(?:as[ \t]+)?)(?:(?:the|its|our|their)[ \t]+|(?P<det>a|an)[ \t]+(?=(?:{subjects})[ \t]))?(?:(?:council|county|borough|city|authority|partnership|trust)['’]s[ \t]+)?(?:(?:new|next|permanent|interim|first)[ \t]+)?(?P<mods>(?:(?:{subjects})[ \t]+){{0,3}})(?=(?P<head>(?i:{head})))"
+            rf"(?:appoint|appoints|appointed|(?:appointment|election|nomination)[ \t]+of(?P<skip>(?:[ \t]+[‘“\"]?[\w’'-]+[”\"]?){{1,7}}?)??|elect|elects|elected|nominate|nominated|confirm|confirmed)[ \t]+(?:(?P<hon>{hon})[ \t]+)?(?P<name>{NAME_RUN}){pn}[ \t]+(?(skip)as[ \t]+|(?:as[ \t]+)?)(?:(?:the|its|our|their)[ \t]+|(?P<det>a|an)[ \t]+(?=(?:{subjects})[ \t]))?(?:(?:council|county|borough|city|authority|partnership|trust)['’]s[ \t]+)?(?:(?:new|next|permanent|interim|first)[ \t]+)?(?P<mods>(?:(?:{subjects})[ \t]+){{0,3}})(?=(?P<head>(?i:{head})))"
         ),
         elected=re.compile(
             rf"(?:was|is|be|been|were)[ \t]+(?:duly[ \t]+|unanimously[ \t]+)*{appointed}[ \t]+(?:as[ \t]+)?(?:(?:the|its)[ \t]+)?(?P<mods>)(?=(?P<head>(?i:{head})))"

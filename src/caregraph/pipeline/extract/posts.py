@@ -82,6 +82,9 @@ _MONTH_WORDS = {
 }
 _LOWER_POST_STOP = {
     "at",
+    "both",  # "leader of Anyshire Council (AC) both raised …"
+    "jointly",
+    "together",
     "who",
     "which",
     "is",
@@ -105,6 +108,7 @@ _LOWER_POST_STOP = {
     "welcomed",
     "as",
     "since",
+    "until",
     "when",
     "after",
     "before",
@@ -171,6 +175,10 @@ _COUNCILLOR_NEXT = re.compile(rf"(?:{rules().councillor})\b")
 _POSSESSIVE_BEFORE = re.compile(r"['’]s\s+$")
 _COMMA_OR_BRACKET = re.compile(r"\s*[,(]")
 # a name after "and" opens the next person's clause when a finite verb follows it ("… and Jo Example has joined as …")
+# a verb's object after the word that follows "and" ("… and set out his expectations", "… and thanked the panel")
+_OBJECT_NEXT = re.compile(
+    r"(?:[ \t]+(?:out|up|down|on|off|back))?[ \t]+(?:his|her|their|its|the|a|an|this|that|these|those)\b"
+)
 _CLAUSE_VERB = re.compile(
     r"[ \t]+(?:(?:has|had|have|was|were|is|will|would|also|then)\b|(?:joins|joined|leads|led|becomes|became|takes|took|"
     r"moves|moved|remains|remained|continues|continued|said|says|added|steps|stepped)\b)"
@@ -180,9 +188,11 @@ _CLAUSE_VERB = re.compile(
 _WITH_REMIT = re.compile(
     r"(?i:with[ \t]+(?:(?:special|lead|overall|portfolio)[ \t]+)?responsibilit(?:y|ies)[ \t]+for)(?=[ \t])"
 )
+# "for" or "of" (and "the") before a participle: what a post is for or of ("cabinet member for developing young
+# people", "Vice-Chair of the governing body")
+_FOR_BEFORE = re.compile(r"(?<![\w’'-])(?:for|of)[ \t]+(?:the[ \t]+)?$")
 # a party's body inside a post, after the party's name: "Leader of the Labour opposition", "the Lib Dem Councillor
 # Group", "the council’s Liberal Democrat group"
-_FOR_BEFORE = re.compile(r"(?<![\w’'-])(?:for|of)[ \t]+$")
 _IN_ATTENDANCE = re.compile(r"[ \t]+attendance\b")
 _PARTY_BODY = frozenset({"opposition", "group", "councillor", "councillors"})
 _PARTY_BEFORE = re.compile(rf"(?<![\w’'-]){PARTY}(?:[ \t]+[Cc]ouncillors?)?[ \t]+$")
@@ -200,8 +210,13 @@ _OF_NEXT = re.compile(r"\s+(?:of|for|with)\b")
 _CONNECTOR_TAIL = re.compile(r"(?:\s+(?:and|of|for|the|&|with|in|to|on|at))+\s*$")
 _POSSESSIVE_END = re.compile(r"['’]s$")
 _THE_START = re.compile(r"^the\s+", re.I)
+#: the head words of a named body a post is held at ("… at Anyshire Council", "… at the Anyvale Primary Academy")
+AT_BODY_HEADS = (
+    r"(?:Council|Trust|Partnership|Board|School|Academy|College|University|Police|Constabulary|Service|Services"
+    r"|Foundation|Group|Department|Authority|Commission|Agency|NHS|Ofsted)"
+)
 _AT_BODY = re.compile(
-    r"[ \t]+(?:the[ \t]+)?[A-Z][\w’'&-]*(?:[ \t]+(?:[A-Z][\w’'&-]*|of|and|&|for|upon|on))*[ \t]+(?:Council|Trust|Partnership|Board|School|Academy|College|University|Police|Constabulary|Service|Services|Foundation|Group|Department|Authority|Commission|Agency|NHS|Ofsted)\b"
+    rf"[ \t]+(?:the[ \t]+)?[A-Z][\w’'&-]*(?:[ \t]+(?:[A-Z][\w’'&-]*|of|and|&|for|upon|on))*[ \t]+{AT_BODY_HEADS}\b"
 )
 _LOWER_BODY = re.compile(
     r"(?:(?:council|county|city|borough|authority|partnership)['’]s|the)[ \t]+[a-z][a-z’'&, \t-]{0,80}?\b(?:committee|sub-committee|board|panel|partnership|forum|commission)\b"
@@ -426,13 +441,15 @@ class _PostScan:
         nm = NAME_RUN_RE.match(rest)
         if not rest[:1].isupper() or _HONORIFIC_NEXT.match(rest):
             return _STOP
+        segment_end = _PART_END.search(rest)
+        if self.person and _DIGIT.search(rest, 0, segment_end.start() if segment_end else 80):
+            return _STOP  # "Jo Example, Scrutiny Officer, Agenda item 4": a part with a number is no post's
         if self.person and _CLOSED_CAPITAL_LIST.match(rest):
             return _SKIP  # "Director of Education, Strong Start and Integration, said": a list closed by "and"
         if nm and is_name(trim_name(nm.group(0)), strict=True):
             if self.person and rest[nm.end() :].lstrip()[:1] == ")" and self._in_bracket():
                 return _SKIP  # "Jo Example (Chief Officer, Anyshire Healthwatch)": a body closes the bracket
             return _STOP
-        segment_end = _PART_END.search(rest)
         if rules_.post_head_re.search(rest[: segment_end.start() if segment_end else 80]) and not self.person:
             return _STOP
         if self.person and rules_.post_head_re.match(rest):
@@ -487,7 +504,7 @@ class _PostScan:
             and word.endswith("ing")
             and word.replace("’", "'") not in rules().post_subjects
             and abs_start >= self.head_end
-            and not _FOR_BEFORE.search(text, max(0, abs_start - 5), abs_start)
+            and not _FOR_BEFORE.search(text, max(0, abs_start - 9), abs_start)
         ):
             # "Head of Children's Social Care giving an update": a participle starts the clause; after "for" or "of"
             # it is what the post is for ("cabinet member for developing young people")
@@ -626,6 +643,17 @@ class _PostScan:
             and first not in rules_.lower_modifiers
         ):
             return True  # "ex-Director of Children's Services and expert in …": a capitalised post ends at "and"
+        if self.person and first in {"a", "an"}:
+            return True  # "… director of children's services and a monitoring visit found …": a new clause
+        if (
+            self.person
+            and first[:1].islower()
+            and first not in rules_.post_subjects
+            and first not in rules_.lower_heads
+            and first not in rules_.lower_modifiers
+            and (patterns().verb.fullmatch(first) or _OBJECT_NEXT.match(rest, len(first)))
+        ):
+            return True  # "has been appointed chair and set out his expectations": "and" opens the next predicate
         nxt = rules_.post_head_re.match(rest)
         if nxt and not self.person:
             if self.in_complement or not _OF_NEXT.match(rest[nxt.end() : nxt.end() + 12]):

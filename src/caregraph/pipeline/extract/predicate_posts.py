@@ -14,7 +14,7 @@ from caregraph.pipeline.extract.candidates import PersonCandidate, candidate
 from caregraph.pipeline.extract.doc import Doc, clean
 from caregraph.pipeline.extract.names import name_ending_at, patterns, person_name, rules
 from caregraph.pipeline.extract.patterns import finditer_at_words
-from caregraph.pipeline.extract.posts import UNIT_NOUNS, post_extent, post_words
+from caregraph.pipeline.extract.posts import AT_BODY_HEADS, UNIT_NOUNS, post_extent, post_words
 
 
 def predicate_posts(doc: Doc) -> Iterator[PersonCandidate]:
@@ -249,13 +249,16 @@ def _predicate_title(post: str) -> str:
     post = _OF_THIS_END.sub("", post)  # "Chair of this" (the extent stopped at "meeting")
     post = _relative_date().sub("", post)
     if _AT_BODY_END.search(post):
-        return post  # "Executive Member for Children at Anyshire Council": the body the post is at is the post's
+        return (
+            post  # "Executive Member for Children at Anyshire Council", "… at Anyvale School": the body is the post's
+        )
     if _IN_UNIT_END.search(post):
         return post  # "interim head of improvement in the directorate": the unit the post sits in is the post's
     return re.sub(r"\s+(?:to|in|from|on|at|until|since|with|who|which|and\s+will)\s+.*$", "", post)
 
 
 _IN_UNIT_END = re.compile(rf"\s+in\s+the\s+(?:{'|'.join(sorted(UNIT_NOUNS))})$")
+# (a council's, a school's, a trust's …: "chair of governors at the Anyvale Primary Academy")
 _AT_BODY_END = re.compile(
-    r"\s+at\s+(?:the\s+)?(?:[A-Z][\w’'&-]*\s+(?:(?:of|and|upon|on)\s+)?){1,5}(?:Council|LBC|MBC|BC|CC)$"
+    rf"\s+at\s+(?:the\s+)?(?:[A-Z][\w’'&-]*\s+(?:(?:of|and|upon|on)\s+)?){{1,5}}(?:{AT_BODY_HEADS}|LBC|MBC|BC|CC)$"
 )
