@@ -175,6 +175,7 @@ def _anaphors(
             _BY_INSPECTORS.match(text, m.end(), s_end)
             or (before and _INSPECTORS_OWN.search(before.group(0)))
             or _INSPECTORS_MADE.search(text, max(s_start, start - 50), start)
+            or _INSPECTORS_AFTER.match(text, m.end(), s_end)
             or (last_kind["inspection"] is not None and _DEFINITE.match(text, start))
         ):
             ref = OTHER  # "following a visit by inspectors in 2019", "Ofsted's latest visit", "inspectors made a visit"
@@ -245,6 +246,11 @@ _OFSTED_OWN = re.compile(
 
 #: After a visit of no stated kind, the inspectorate that made it: "a visit by inspectors", "a visit from Ofsted".
 _BY_INSPECTORS = re.compile(r"(?i)\s+(?:by|from)\s+(?:the\s+)?(?:ofsted\b|(?:ofsted\s+)?inspectors\b|HMI\b)")
+#: The inspectorate as the subject of the clause a dated visit opens: "Following a visit in May, inspectors found …",
+#: "After a visit last month Ofsted said …" (the visit is theirs).
+_INSPECTORS_AFTER = re.compile(
+    r"(?i)\s+(?:in|on|during|between|last|this|earlier)\s[^.;:,]{0,40}?,?\s+(?:the\s+)?(?:ofsted(?:\s+inspectors)?|inspectors|HMI)\b(?!['’])"
+)
 
 #: The inspectorate as a visit's possessor: "Ofsted's latest visit", "the inspectors' visit", "the watchdog's visit".
 _INSPECTORS_OWN = re.compile(r"(?i)\b(?:ofsted|inspectors|HMI|watchdog|regulator)['’]s?\s")

@@ -66,13 +66,27 @@ def merge_inspections(
 
 
 def _named_elsewhere(drafts: list[Draft]) -> list[Draft]:
-    """``drafts`` less each generic mention of no told framework whose month is that of an event the page names by
-    its kind ("a focussed visit by Ofsted in March … Following the inspection in March, …"): the same event."""
+    """``drafts`` less each generic mention of no told framework, and each Ofsted visit of no stated kind, whose month
+    is that of an event the page names by its kind ("a focussed visit by Ofsted in March … Following the inspection in
+    March, …", "an unannounced inspection in July … after its visit in July, Ofsted …"): the same event."""
     out = []
     for d in drafts:
-        month = d.start.iso()[:7] if d.untold and not d.judgement and d.start is not None and d.start.month else None
+        vague = d.untold or (d.unnamed and d.kind == OTHER)
+        month = d.start.iso()[:7] if vague and not d.judgement and d.start is not None and d.start.month else None
         same = (
-            next((o for o in drafts if not o.untold and not o.generic and o.start and o.start.iso()[:7] == month), None)
+            next(
+                (
+                    o
+                    for o in drafts
+                    if o is not d
+                    and not o.untold
+                    and not o.unnamed
+                    and (not o.generic or not d.untold)
+                    and o.start
+                    and o.start.iso()[:7] == month
+                ),
+                None,
+            )
             if month
             else None
         )
