@@ -769,6 +769,7 @@ def test_annotation_gold_scores_posts_as_name_and_post_pairs_only():
         ("Chief Executive at Lambeth LBC", "Chief Executive"),
         ("Leader of the Council", "Council Leader"),
         ("Commissioner for Children's Social Care in Kirklees", "Commissioner for Children's Social Care"),
+        ("Director of Children's Social Care, Lancashire County Council", "Director of Children's Social Care"),
     ],
 )
 def test_a_post_is_its_title_less_the_council_it_is_held_at(gold_post, predicted_post):
@@ -784,6 +785,7 @@ def test_a_post_is_its_title_less_the_council_it_is_held_at(gold_post, predicted
         ("Chair of the Corporate Parenting Board", "Chair"),  # a board is no council: its name stays in the title
         ("Leader of the Opposition", "Leader"),
         ("Kent County Council", "Leader"),  # a title is never folded away whole
+        ("Cabinet Member, Children and Families", "Cabinet Member"),  # a comma before no council: the title's own
     ],
 )
 def test_folding_the_council_leaves_other_titles_apart(gold_post, predicted_post):

@@ -393,7 +393,8 @@ def normalise_post(text: str | None) -> str:
     own: a council's name in the possessive at its start ("Torbay's Director of …", "the County Council's
     Executive Director for People"), a council's name just before it ("Council Chief Executive"), or at its end
     after "at", "for", "of" or "in" ("Lead Member for Children's Services for Shropshire Council", "Leader of the
-    Council"). Annotators write the council into a title or leave it out; its title is the same post.
+    Council"), or after a comma ("Director of Children's Social Care, Anyshire County Council"). Annotators write
+    the council into a title or leave it out; its title is the same post.
 
     >>> normalise_post("Peterborough City Council's Cabinet Member for Children's Services")
     'cabinet member for childrens services'
@@ -401,9 +402,15 @@ def normalise_post(text: str | None) -> str:
     ('chief executive', 'leader')
     >>> normalise_post("Director of Children's Services")
     'director of childrens services'
+    >>> normalise_post("Director of Children's Social Care, Lancashire County Council")
+    'director of childrens social care'
     """
-    found = normalise_label(text).split()
     phrases = _council_phrases()
+    if text and "," in text:  # "…, Lancashire County Council": the council the post is held at, set off by a comma
+        title, _, last = text.rpartition(",")
+        if tuple(normalise_label(last).split()) in phrases:
+            text = title
+    found = normalise_label(text).split()
     for n in range(min(len(found) - 1, 8), 0, -1):
         head = tuple(found[:n])
         possessive = head[-1].endswith("s") and (*head[:-1], head[-1][:-1]) in phrases
