@@ -1026,7 +1026,7 @@ def test_quality_scores_the_seeds_against_the_earlier_gold(capsys):
     assert "macro F1" in out
 
 
-@pytest.mark.parametrize("module", ["caregraph.evaluate", "caregraph.gold"])
+@pytest.mark.parametrize("module", ["caregraph.evaluate", "caregraph.gold", "caregraph.gazetteer"])
 def test_doctests_in_the_modules_run(module):
     result = doctest.testmod(importlib.import_module(module))
     assert result.attempted > 0

@@ -848,6 +848,26 @@ def test_a_council_is_called_by_its_domains_label_and_council(name, slug):
     assert gazetteer().resolve(name) == slug
 
 
+@pytest.mark.parametrize(
+    "name, slug",
+    [
+        ("St Helens Borough Council", "st-helens"),  # the council's own style, which the register lacks
+        ("Bracknell Forest Borough Council", "bracknell-forest"),
+        ("Wigan Metropolitan Borough Council", "wigan"),
+        ("Borough of Poole", "poole"),
+        ("City Council", None),  # a style with no name in it names no council
+        ("Atlantis Borough Council", None),
+    ],
+)
+def test_a_council_is_found_by_its_name_in_any_style(name, slug):
+    """One home for a council's style around its name: the CLI's ``--council``, a manifest's council column and the
+    gold's council all resolve through it."""
+    from caregraph.gazetteer import gazetteer
+
+    assert gazetteer().resolve(name) == slug
+    assert gazetteer().lookup(name) == slug
+
+
 def test_a_council_called_by_its_domains_label_is_found_in_a_text():
     from caregraph.gazetteer import gazetteer
 

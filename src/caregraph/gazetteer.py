@@ -54,6 +54,9 @@ def normalise_name(name: str) -> str:
 _WORD = re.compile(r"\w+|&")
 _CAPITAL = re.compile(r"(?<![\w-])[^\W\d_a-z]\w*")
 _CC_FORM = re.compile(r"\s+(?:County|City)\s+Council$")
+# A council's style around its name: "… Metropolitan Borough Council", "London Borough of …"
+_COUNCIL_SUFFIX = re.compile(r"\s+(?:metropolitan\s+borough\s+|city\s+|county\s+|borough\s+|district\s+)?council$")
+_COUNCIL_PREFIX = re.compile(r"^(?:the\s+)?(?:london\s+borough|royal\s+borough|borough|city|county)\s+of\s+")
 _MAX_NAME_WORDS = 8
 _MIN_HOST_LABEL = 5  # a host label shorter than this never names a council by containing its slug
 _MIN_SHORT_NAME = 4  # a domain label shorter than this is no short name ("Kent Council"; not "Iow Council")
@@ -134,9 +137,20 @@ class Gazetteer:
     # ---------------------------------------------------------------------------------------------- lookups
 
     def resolve(self, text: str, when: date | None = None) -> str | None:
-        """The slug of a council name, alias or slug, or None. With ``when``, the council as things stood on that
-        date: the name of a council created later resolves to the single council it replaced."""
-        slug = self.by_name.get(normalise_name(text))
+        """The slug of a council name, alias or slug, or None. A name the register lacks is tried without its
+        trailing "(Metropolitan Borough|City|County|Borough|District) Council", then without a leading "London
+        Borough of" and the like ("St Helens Borough Council", as the council calls itself, is St Helens). With
+        ``when``, the council as things stood on that date: the name of a council created later resolves to the
+        single council it replaced.
+
+        >>> gazetteer().resolve("St Helens Borough Council"), gazetteer().resolve("Royal Borough of Greenwich")
+        ('st-helens', 'greenwich')
+        """
+        name = normalise_name(text)
+        slug = self.by_name.get(name)
+        if slug is None:
+            short = _COUNCIL_SUFFIX.sub("", name)
+            slug = self.by_name.get(short) or self.by_name.get(_COUNCIL_PREFIX.sub("", short))
         return slug if slug is None or when is None else self.as_on(slug, when)
 
     def as_on(self, slug: str, when: date, latest: date | None = None) -> str:

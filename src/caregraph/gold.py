@@ -97,10 +97,6 @@ _DATE_SHAPE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")  # the shape; PartialDa
 _SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _ENUMERATOR_RE = re.compile(r"^\s*(?:\(?\d{1,3}(?:\.\d{1,3})*[.)]?|\(?[a-z]\)|\(?[ivx]+\))\s+", re.IGNORECASE)
 _APOSTROPHES = str.maketrans("", "", "'\u2018\u2019\u02bc`")
-_COUNCIL_SUFFIX = re.compile(
-    r"\s+(?:metropolitan\s+borough\s+|city\s+|county\s+|borough\s+|district\s+)?council$", re.I
-)
-_COUNCIL_PREFIX = re.compile(r"^(?:the\s+)?(?:london\s+borough|royal\s+borough|borough|city|county)\s+of\s+", re.I)
 
 
 class GoldError(CaregraphError):
@@ -153,21 +149,15 @@ def schema_of(document: Mapping) -> str:
 def council_slug(name: str) -> str | None:
     """The gazetteer slug of a council's official name ("Milton Keynes City Council" → ``milton-keynes``).
 
-    Tried as written, then without a trailing "(City|County|Borough|…) Council" and a leading "London Borough of"
-    and the like, so an official name the gazetteer lacks still finds its council.
+    :meth:`caregraph.gazetteer.Gazetteer.resolve`, which also tries a name without its trailing "(City|County|Borough|…)
+    Council" and a leading "London Borough of", so an official name the register lacks still finds its council.
 
     >>> council_slug("Milton Keynes City Council"), council_slug("London Borough of Enfield"), council_slug("Atlantis")
     ('milton-keynes', 'enfield', None)
     """
     from caregraph.gazetteer import gazetteer
 
-    places = gazetteer()
-    short = _COUNCIL_SUFFIX.sub("", name.strip())
-    for candidate in (name, short, _COUNCIL_PREFIX.sub("", short)):
-        slug = places.resolve(candidate)
-        if slug:
-            return slug
-    return None
+    return gazetteer().resolve(name)
 
 
 Check = Callable[[Any], "str | None"]  # the problem with a value (phrased to follow it), or None

@@ -275,7 +275,7 @@ def _council_after(p: PersonRecord) -> PersonRecord:
         if words[i - 1].lower() in _JOINED_BY or not words[i][:1].isupper():
             continue
         slug = gazetteer().resolve(" ".join(words[i:]))
-        if slug is not None:
+        if slug is not None and gazetteer().resolve(" ".join(words[i - 1 :])) is None:  # the whole name, not its end
             title = " ".join(words[:i])
             if not rules().post_head_re.search(title):
                 return p
