@@ -1,6 +1,7 @@
 """How far two careful annotators agree: a second annotation of dev-side pages scored against the committed gold.
 
     python bench/agreement.py                          # bench/gold-second against the dev, dev2 and dev3 gold
+    python bench/agreement.py --second bench/gold-second13   # the thirteenth set's dev pages (stop 31)
     python bench/agreement.py --second DIR --no-extractor
 
 The second annotation (``bench/gold-second``) was written under ``../shared/ANNOTATION.md`` by annotators who saw
@@ -26,10 +27,10 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from caregraph.errors import CaregraphError  # noqa: E402
 from caregraph.evaluate import format_columns, load_gold, score  # noqa: E402
-from quality import BLIND_REFUSAL, DEFAULT_CORPUS, REAL_CORPORA, SPLITS, blind_files, predict  # noqa: E402
+from quality import BLIND_REFUSAL, DEFAULT_CORPUS, REAL_CORPORA, REAL_SETS, SPLITS, blind_files, predict  # noqa: E402
 
 SECOND = ROOT / "bench" / "gold-second"
-CORPORA = {"dev": DEFAULT_CORPUS, "dev2": REAL_CORPORA["2"], "dev3": REAL_CORPORA["3"]}
+CORPORA = {"dev": DEFAULT_CORPUS, **{f"dev{n}": REAL_CORPORA[n] for n in REAL_SETS}}  # every dev split's pages
 
 
 def main(argv: list[str] | None = None) -> int:
