@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from caregraph.cli import app
 from caregraph.cli import options as o
-from caregraph.cli.app import COMMANDS, paragraphs
+from caregraph.cli.app import COMMANDS, app_for, paragraphs
 from caregraph.cli.output import format_table
 
 runner = CliRunner()
@@ -143,6 +143,44 @@ def test_tab_completion_lists_the_formats():
         timeout=60,
     )
     assert proc.stdout.split() == ["ntriples", "nquads"], proc.stderr
+
+
+def run_main(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-c", "import sys; sys.argv[0] = 'caregraph'; from caregraph.cli import main; main()", *args],
+        env={**os.environ, "COLUMNS": "160"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_a_run_that_names_a_command_builds_that_command_alone():
+    assert [c.name for c in app_for(["query", "inspections"]).registered_commands] == ["query"]
+    for argv in ([], ["--help"], ["--version"], ["qurey"], ["--", "query"]):
+        assert len(app_for(argv).registered_commands) == len(COMMANDS), argv
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("query", "--help"),
+        ("export", "--help"),
+        ("query", "--format", "yaml", "inspections"),  # a bad option: the same message and exit code
+        ("stats", "--no-such-option"),
+    ],
+)
+def test_the_one_command_app_answers_as_the_whole_app_does(args):
+    """main() runs a command from an app holding it alone; help, errors and exit codes are the whole app's."""
+    whole = runner.invoke(app, list(args), env={"COLUMNS": "160"}, prog_name="caregraph")
+    alone = run_main(*args)
+    assert alone.returncode == whole.exit_code
+    assert " ".join((alone.stdout + alone.stderr).split()) == " ".join(whole.output.split())
+
+
+def test_the_whole_app_still_answers_a_mistyped_command():
+    proc = run_main("qurey")
+    assert proc.returncode == 2 and "No such command" in proc.stderr and "query" in proc.stderr
 
 
 # ------------------------------------------------------------------------------------------------ the results table
