@@ -420,6 +420,7 @@ def _cue_draft(
     r = rules()
     text = s.text
     k = kind
+    era: str | None = None  # the kind its date alone gives
     by_date = r.kinds[kind].framework == "by-date"
     unnamed = anaphoric and kind == OTHER and _unnamed_ofsted_event(s, cs, ce)  # "inspectors were on site from …"
     joint = s.context is not None and r.kinds[s.context].framework == "joint"
@@ -435,7 +436,7 @@ def _cue_draft(
         )
         if resolved is None:
             return None
-        k = resolved
+        k = era = resolved
     if (
         anaphoric
         and not by_date
@@ -470,6 +471,7 @@ def _cue_draft(
         draft.kind = k = "focused-visit"
     draft.generic = k != kind
     draft.unnamed = unnamed and k == OTHER
+    draft.by_era = era is not None and draft.kind == era
     # "following the inspection in July 2022": since focused visits and joint inspections began, a generic mention
     # that names no framework, no length, no full inspection and not the whole children's services is an inspection
     # whose framework only a grade tells (merging makes it "other" when it has none)

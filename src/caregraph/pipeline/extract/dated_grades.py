@@ -60,6 +60,7 @@ def drafts_of_judgements(
                 own, published = (None, listed) if publication else (listed, None)
                 owner = make_draft(s, k, own, published, False, False, j.frame_start, j.end)
                 owner.generic = True
+                owner.by_era = k != OTHER
                 drafts.append(owner)
                 used.add(id(listed))
             if owner.judgement is None or (j.explicit and not owner.explicit_judgement):

@@ -7,7 +7,8 @@ the same sentence, else the latest graded inspection that has taken place; a gra
 an inferred one; a grade for the LSCB in a sentence that names no review of it is the inspection's LSCB
 sub-judgement. One event takes one overall grade from a sentence (a second, other grade there is another event's);
 the events one plural mention lists share its grade; a grade given "again" is the latest event's too; a grade whose
-frame points at "that inspection" is the one named before its sentence.
+frame points at "that inspection" is the one named before its sentence. Before merging, a draft whose framework
+only its date told takes that of the page's council's official event of the date (:func:`_official_kind`).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from caregraph.pipeline.extract.inspection_rules import (
     rules,
 )
 from caregraph.pipeline.extract.judgements import PARTIAL, JudgementMention, Located
+from caregraph.pipeline.extract.ofsted_history import official_kinds, published_on
 from caregraph.records import InspectionRecord, PartialDate, SubJudgement
 
 ADEQUATE = "adequate"  # the grade of the frameworks before the SIF
@@ -31,17 +33,30 @@ EARLIER = "earlier-framework"  # the kind of an inspection under them
 
 
 def merge_inspections(
-    drafts: list[Draft], judgements: list[Located], doc_date: PartialDate | None = None
+    drafts: list[Draft], judgements: list[Located], doc_date: PartialDate | None = None, council: str | None = None
 ) -> list[InspectionRecord]:
     """One record per inspection, each with the grades that belong to it; one known by neither its own date nor its
-    report's publication date is dropped. ``doc_date`` (the page's date) tells the events that have taken place."""
+    report's publication date is dropped. ``doc_date`` (the page's date) tells the events that have taken place;
+    ``council`` (the page's council, a slug) the official events whose framework an inspection of no stated
+    framework takes (:func:`_official_kind`)."""
     r = rules()
+    for d in drafts:
+        _official_kind(d, council)
     merged = _named_elsewhere(_merge(drafts))
     _attach_judgements(merged, judgements, doc_date)
     for d in merged:
         if d.unnamed and d.kind == OTHER and d.judgement:  # "Inspectors visited in June … rated outstanding": an
             d.kind = kind_by_date(r.kinds[GENERIC], d.start or d.published) or d.kind  # inspection of its framework
-        if d.untold and d.kind == ILACS and not d.judgement and not d.planned and not _followed(d, merged):
+            d.by_era = d.kind != OTHER
+            _official_kind(d, council)
+        if (
+            d.untold
+            and d.kind == ILACS
+            and not d.judgement
+            and not d.planned
+            and not d.official  # the council's official ILACS inspection of that date
+            and not _followed(d, merged)
+        ):
             d.kind = OTHER  # "the inspection in July 2022", ungraded: a focused visit, a JTAI or an ILACS alike
         if d.judgement == ADEQUATE and r.kinds[d.kind].framework in ("sif", "ilacs", "by-date"):
             d.kind = EARLIER  # "judged adequate in 2014": a grade only the frameworks before the SIF gave
@@ -63,6 +78,44 @@ def merge_inspections(
         for d in merged
         if d.start is not None or d.published is not None
     ]
+
+
+#: The kind of the extractor each framework of the official record takes (its family: ANNOTATION.md's kind).
+_OF_FRAMEWORK = {"ilacs": ILACS, "sif": "sif", "sif-reinspection": "sif-reinspection", "other": EARLIER}
+#: The annotation kind of each framework of the kinds table that a date gives.
+_FAMILY_OF_FRAMEWORK = {"ilacs": "ilacs", "sif": "sif", "earlier": "other"}
+
+
+def _official_kind(d: Draft, council: str | None) -> None:
+    """A draft whose kind nothing but its date told (:attr:`Draft.by_era`) takes the kind of ``council``'s official
+    events of that date (:func:`.ofsted_history.official_kinds`), when they are all of one kind; its dates and grade
+    stay the text's, and a framework the text names is never changed (such a draft is not ``by_era``). A date that is
+    the publication day of one official event and no day of its inspection is that report's publication date (the
+    draft then joins the event that report is of). An Ofsted visit of no stated kind dated to the month of an
+    official ILACS inspection was that inspection (focused and monitoring visits fall in other months)."""
+    if council is None or d.planned:
+        return
+    r = rules()
+    if d.unnamed and d.kind == OTHER and d.start is not None and d.start.month is not None:
+        found = official_kinds(council, d.start, "inspection")
+        if found and found[0].kind == ILACS:
+            d.kind, d.unnamed, d.official = ILACS, False, True
+        return
+    if not d.by_era:
+        return
+    if d.start is not None and d.end is None and d.published is None:
+        event = published_on(council, d.start)
+        if event is not None:
+            d.start, d.published = None, d.start
+    when, by = (d.start, "any") if d.start is not None else (d.published, "publication")
+    found = official_kinds(council, when, by)
+    if not found:
+        return
+    d.official = True
+    if _FAMILY_OF_FRAMEWORK.get(r.kinds[d.kind].framework) == found[0].kind:
+        return
+    framework = found[0].framework if found[0].framework in _OF_FRAMEWORK else found[0].kind
+    d.kind = _OF_FRAMEWORK[framework]
 
 
 def _named_elsewhere(drafts: list[Draft]) -> list[Draft]:
@@ -185,6 +238,7 @@ def _join(o: Draft, d: Draft, family: str) -> None:
     o.published = o.published or d.published
     o.planned = o.planned and d.planned
     o.untold = o.untold and d.untold
+    o.by_era = o.by_era and d.by_era
     o.previous = o.previous and d.previous
     if d.judgement and (not o.judgement or (d.explicit_judgement and not o.explicit_judgement)):
         o.judgement, o.owns_judgement, o.explicit_judgement = d.judgement, d.owns_judgement, d.explicit_judgement

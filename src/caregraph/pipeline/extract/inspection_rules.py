@@ -306,6 +306,9 @@ class Draft:
     # (no framework, length, "full" or whole children's services named): ungraded, its kind is "other"
     previous: bool = False  # named as an earlier inspection than the page reports ("since the previous inspection in
     # 2014", "previous inspections in 2012 and 2013"): a grade stated without a date is not its grade
+    by_era: bool = False  # its kind is the framework in force at its date, told by nothing else (the official record
+    # of the council's inspections may tell it: :mod:`.ofsted_history`)
+    official: bool = False  # its kind is that of the council's official event of its date
     also: list[int] = field(default_factory=list)  # where the cues of the mentions merged into it are
 
 

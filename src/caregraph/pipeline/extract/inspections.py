@@ -23,7 +23,8 @@ a sentence names with no framework and no council's children's services is that 
 title names a joint inspection (a SEND area inspection, a JTAI), such a mention is of that kind.
 
 Merging (:func:`~caregraph.pipeline.extract.inspection_merge.merge_inspections`) makes one record of the drafts of
-one event and gives each grade to its inspection. The rules (``rules/inspections.toml``) are compiled by
+one event and gives each grade to its inspection. An event whose framework nothing but its date told takes the
+framework of the page's council's official event of that date, from Ofsted's record (:mod:`.ofsted_history`). The rules (``rules/inspections.toml``) are compiled by
 :mod:`.inspection_rules`.
 """
 
@@ -74,8 +75,18 @@ def find_inspections(doc: Doc | Segmented, doc_date: PartialDate | None) -> list
     """Every inspection, visit or review the text places in time, with its kind, dates at the precision the text
     gives, judgement and sub-judgements, focus, sequence, and whether it is planned. ``doc_date`` anchors relative
     dates and tells planned inspections from past ones."""
-    drafts, judgements = match_inspections(Doc.of(doc), doc_date)
-    return merge_inspections(drafts, judgements, doc_date)
+    page = Doc.of(doc)
+    drafts, judgements = match_inspections(page, doc_date)
+    return merge_inspections(drafts, judgements, doc_date, _page_council(page) if drafts else None)
+
+
+def _page_council(doc: Doc) -> str | None:
+    """The council whose inspections the page reports: the one its metadata names, else the one its text names
+    most (a slug of the gazetteer; None when neither says)."""
+    if doc.declared_council:
+        return doc.declared_council
+    counts = Counter(slug for _, _, slug in doc.councils_in(0, doc.limit))
+    return counts.most_common(1)[0][0] if counts else None
 
 
 #: What every judging frame holds: a grade word (speed only; the first letters' lookahead lets it give up at once).
@@ -245,7 +256,7 @@ def _sif_by_its_areas(text: str, limit: int, drafts: list[Draft]) -> None:
     if r.sif_areas.search(text, 0, limit):
         for d in drafts:
             if d.generic and d.kind == ILACS and d.start and d.start.year == first_ilacs.year:
-                d.kind = SIF
+                d.kind, d.by_era = SIF, False
 
 
 def _read_sentence(
@@ -444,7 +455,7 @@ def _named_as_kind(s: Sentence, cues: list, drafts: list[Draft]) -> None:
         before = [d for d in drafts if d.sentence[1] <= s.start and s.start - d.sentence[1] < 300]
         last = max(before, key=lambda d: d.sentence, default=None)
         if last is not None and ((last.kind == OTHER and last.unnamed) or last.untold):
-            last.kind, last.unnamed, last.untold, last.generic = kind, False, False, False
+            last.kind, last.unnamed, last.untold, last.generic, last.by_era = kind, False, False, False, False
             last.also.append(cs)
         return
 
@@ -480,7 +491,7 @@ def _visit_focused(s: Sentence, cues: list, anaphors: set[int], drafts: list[Dra
     ]
     last = max(before, key=lambda d: d.pos, default=None)
     if last is not None:
-        last.kind, last.untold, last.unnamed, last.generic = "focused-visit", False, False, False
+        last.kind, last.untold, last.unnamed, last.generic, last.by_era = "focused-visit", False, False, False, False
 
 
 #: A mention that ends on the word "visit"; what follows a visit that was a focused one: "… focused on just one area".
