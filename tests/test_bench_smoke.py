@@ -105,6 +105,11 @@ def test_query_and_export_bench(corpus, tmp_path):
     q = json.loads(out.read_text())
     assert [e["query"] for e in q["queries"]] == ["inspections", "inspections"]
     assert all(e["in_process_s"] is not None and "cli" in e for e in q["queries"])
+    src = str(Path(__file__).resolve().parent.parent / "src")
+    out = tmp_path / "c.json"
+    bench("compare_query_cli", store, f"tree={src}", "installed=-", "--rounds", "1", "--only", "people", "--out", out)
+    c = json.loads(out.read_text())
+    assert set(c["median_s"]) == {"tree", "installed"} and all(m["people"] > 0 for m in c["median_s"].values())
     out = tmp_path / "e.json"
     bench("export_bench", store, "--formats", "nquads", "--no-push", "--out", out)
     e = json.loads(out.read_text())
