@@ -66,7 +66,7 @@ SEASON = re.compile(rf"(?i){_QUAL}{_SEASON}\b")
 _RANGE = r"\s*(?:-|–|—|/|&|to|and|until|till|through)\s*(?:the\s+)?" + _WEEKDAY + r"(?:the\s+)?"
 # Months also range with "or" ("late June or early July 2022": the visit fell in one of them).
 _MONTH_RANGE = r"\s*(?:-|–|—|/|&|to|and|or|until|till|through)\s*"
-_NUMERIC_DAY = rf"(?P<{{d}}>[0-3]?\d)/(?P<{{m}}>[01]?\d)/(?P<{{y}}>{_Y})"
+_NUMERIC_DAY = rf"(?P<{{d}}>[0-3]?\d)[/.](?P<{{m}}>[01]?\d)[/.](?P<{{y}}>{_Y})"
 
 
 @dataclass(frozen=True)
@@ -147,8 +147,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     # 16/07/2019 ; 16.07.2019
     ("numeric", re.compile(rf"\b(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)[/.](?P<y>{_Y})\b")),
-    # 28/10/19 (a two-digit year is this century's)
-    ("numeric_yy", re.compile(r"(?<![\d/.])\b(?P<d>[0-3]?\d)/(?P<m>[01]?\d)/(?P<y>\d\d)\b(?![/.]?\d)")),
+    # 28/10/19 ; 28.10.19 (a two-digit year is this century's; with dots only two figures each, "3.1.12" being a
+    # paragraph's number)
+    (
+        "numeric_yy",
+        re.compile(
+            r"(?<![\d/.])\b(?=\d{1,2}/\d{1,2}/|\d\d\.\d\d\.)(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)[/.](?P<y>\d\d)\b(?![/.]?\d)"
+        ),
+    ),
     # 2019-07-16
     ("iso", re.compile(rf"\b(?P<y>{_Y})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
     # October-November 2019 ; between October and November 2019 ; October/November 2019
@@ -718,10 +724,10 @@ _NEEDS = {
     "m_d_d_y": ("year", "month"),
     "m_d_d": ("digit", "month"),
     "m_m": ("month",),
-    "numeric_yy": ("digit", "slash"),
+    "numeric_yy": ("digit", "slash or dot"),
     "y_list": ("year", "and"),
     "tomorrow": ("relative",),
-    "numeric_range": ("year", "slash"),
+    "numeric_range": ("year", "slash or dot"),
     "numeric": ("year", "slash or dot"),
     "iso": ("year", "hyphen"),
     "m_m_y": ("year", "month"),

@@ -16,8 +16,10 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 
 from caregraph.records import Genre, Segment, Segmented, SourceDocument
 
@@ -37,14 +39,21 @@ def rules() -> dict:
     # a time of day, or a span of them: ", 2.00 pm", " at 10am", ", 10:00–12:00", " - 10:00"
     hour = r"\d{1,2}(?:[.:]\d\d\s*(?:am|pm|a\.m\.|p\.m\.|noon)?|\s*(?:am|pm|a\.m\.|p\.m\.|noon))"
     time = rf"(?:\s*[,\-–—]?\s*(?:at|from|commencing\s+at)?\s*{hour}(?:\s*(?:[-–—]|to|until)\s*{hour})?)?"
+    # a day in figures, one separator throughout: "16/07/2019", "16.07.2019", "16/07/19", "16.07.19"
+    numeric_day = r"\d{1,2}(?:/\d{1,2}/|\.\d{1,2}\.)(?:\d{4}|\d\d)(?!\d)"
     headings = {kind: re.compile(pattern, re.I) for kind, pattern in data["headings"].items()}
     # every heading in one pattern, tried in the file's order (the first that matches a line names its kind)
     any_heading = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in data["headings"].items()), re.I)
     lines = {
-        key: re.compile(pattern.replace("{body}", body).replace("{time}", time), re.I)
+        key: re.compile(
+            pattern.replace("{body}", body).replace("{time}", time).replace("{numeric_day}", numeric_day), re.I
+        )
         for key, pattern in data["lines"].items()
     }
-    genres = [(Genre(name), re.compile(pattern)) for name, pattern in data["genres"].items()]
+    genres = [
+        (Genre(name), re.compile(pattern.replace("{numeric_day}", numeric_day)))
+        for name, pattern in data["genres"].items()
+    ]
     return {"headings": headings, "any_heading": any_heading, "lines": lines, "genres": genres}
 
 
@@ -122,9 +131,50 @@ def text_lines(text: str) -> tuple[tuple[int, int, str], ...]:
     return _last_lines[1]
 
 
+#: A hard-wrapped text (a PDF's, a narrow page's): its longest line is at most this long, and at least this many of its
+#: line breaks are wraps (:func:`unwrap`).
+_WRAP_WIDTH = 110
+_MIN_WRAPS = 4
+#: A line that cannot end a wrapped sentence: it ends a sentence or a label (".", "!", "?", ":", ";"); the next line
+#: that does not continue one: a list item ("•", "-", "1.", "(a)") or an empty line.
+_ENDS_SENTENCE = re.compile(r"[.!?:;][\"”’')\]]*\s*$")
+_STARTS_ITEM = re.compile(r"\s*(?:[•·Ø▪◦*\-–—]|\(?\d{1,3}(?:\.\d{1,3})*[.)]|\(?[a-z]\)|\(?[ivx]+\))(?:\s|$)|\s*$")
+
+
+def unwrap(text: str) -> str:
+    """``text`` with the line breaks of a hard wrap made spaces (the same length, so every offset holds).
+
+    A text is hard-wrapped when its longest line is at most :data:`_WRAP_WIDTH` characters and at least
+    :data:`_MIN_WRAPS` of its line breaks are wraps; a line break is a wrap when the next line's first word would not
+    have fitted on the line before it (what a wrapping program does), the line before does not end a sentence or a
+    label, and the next line is neither empty nor a list item. A page whose paragraphs are each one line is unchanged."""
+    lines = text.split("\n")
+    width = max((len(line.rstrip()) for line in lines), default=0)
+    if width > _WRAP_WIDTH or width < 40 or len(lines) < _MIN_WRAPS:
+        return text
+    wraps = []
+    offset = 0
+    for line, nxt in pairwise(lines):
+        offset += len(line) + 1
+        body = line.rstrip()
+        if not body or _ENDS_SENTENCE.search(body) or _STARTS_ITEM.match(nxt):
+            continue
+        first = nxt.split(maxsplit=1)[0]
+        if len(body) + 1 + len(first) > width:
+            wraps.append(offset - 1)
+    if len(wraps) < _MIN_WRAPS:
+        return text
+    chars = list(text)
+    for at in wraps:
+        chars[at] = " "
+    return "".join(chars)
+
+
 def segment(document: SourceDocument) -> Segmented:
-    """Cut ``document`` into segments according to its genre."""
-    text = document.text
+    """Cut ``document`` into segments according to its genre (a hard-wrapped text's lines joined first: :func:`unwrap`)."""
+    text = unwrap(document.text)
+    if text != document.text:
+        document = replace(document, text=text)
     genre = detect_genre(text)
     rules()
     segments: list[Segment] = []

@@ -323,7 +323,7 @@ _REPORTED_PASSIVE = re.compile(
 _REPORTED_ACTIVE = re.compile(
     rf"(?i)\b(?P<verb>agreed|voted|resolved|decided){_ADVERBS}"
     r"(?:\s+(?:by\s+)?\d{1,3}(?:\s+votes?)?\s*(?:to|-|–)\s*\d{1,3}(?:,\s*with\s+\d{1,3}\s+abstentions?,?)?)?"  # "voted 30 to 12"
-    r"(?P<gap>\s+(?:at|on|in|during|following|after|last|this|by)\b[^.;:!?]{1,60}?)?"
+    r"(?P<gap>\s+(?:at|on|in|during|following|after|last|this|by)\b(?:[^.;:!?]|(?<=\d)\.(?=\d)){1,60}?)?"
     r"\s+(?P<comp>to\s+(?!(?:be|this|that|these|those|it|them|the|a|an|its|their|all|any|some|each|both|which|what)\b)(?-i:[a-z])+|that)\b"
 )
 #: A sentence that says the minutes were confirmed ("The minutes were signed as an accurate record.", "The minutes of
@@ -331,9 +331,9 @@ _REPORTED_ACTIVE = re.compile(
 #: held on 9 February, were submitted and approved."), at a sentence's start or after a
 #: heading or a paragraph's number run into the line ("2. MINUTES 2.1 The minutes of … were confirmed as a correct
 #: record.", "Item 2 Minutes The minutes of …"), not inside a sentence ("… noted that the minutes …"): the
-#: meeting's procedural decision.
+#: meeting's procedural decision. A full stop inside figures ("held on 24.06.2021") ends no sentence.
 _MINUTES_CONFIRMED = re.compile(
-    r"(?<![\w,;])(?:(?-i:The)|(?<!(?-i:[a-z,;]) )(?-i:the))\s+(?:(?:revised|amended|draft|public|confidential)\s+)?minutes\b[^.;:]{0,160}?\b(?:were|was)\s+(?:(?:duly|unanimously|then|also|formally)\s+)?"
+    r"(?<![\w,;])(?:(?-i:The)|(?<!(?-i:[a-z,;]) )(?-i:the))\s+(?:(?:revised|amended|draft|public|confidential)\s+)?minutes\b(?:[^.;:]|(?<=\d)\.(?=\d)){0,160}?\b(?:were|was)\s+(?:(?:duly|unanimously|then|also|formally)\s+)?"
     r"(?:(?:submitted|received|presented|considered)\s+(?:and|&)\s+)?"
     r"(?:(?:agreed|approved|confirmed|signed|accepted)(?:\s+(?:and|&)\s+(?:agreed|approved|confirmed|signed))?"
     # "… as a correct record", or nothing more: "… were submitted and approved.", "… were approved and signed by …"

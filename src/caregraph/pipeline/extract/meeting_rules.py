@@ -81,5 +81,5 @@ _EARLIER_MONTHS_DAYS = rf"(?:\d{{1,2}}(?i:st|nd|rd|th)?\s+{MONTH}(?:\s*,\s*|\s+(
 DAY = (
     rf"(?P<date>(?i:the\s+)?{_EARLIER_MONTHS_DAYS}\d{{1,2}}(?i:st|nd|rd|th)?{_MORE_DAYS}\s+(?i:of\s+)?{MONTH}\.?,?\s+(?:19|20)\d\d{_MORE_FULL_DAYS}"
     rf"|{MONTH}\s+\d{{1,2}}(?i:st|nd|rd|th)?,?\s+(?:19|20)\d\d"
-    r"|\d{1,2}(?P<dsep>[/.])\d{1,2}(?P=dsep)(?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)"
+    r"|\d{1,2}(?P<dsep>[/.])\d{1,2}(?P=dsep)(?:(?:19|20)\d\d|\d\d(?!\d))|(?:19|20)\d\d-\d\d-\d\d)"
 )

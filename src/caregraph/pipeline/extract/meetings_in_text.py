@@ -363,8 +363,12 @@ _DAY_FIRSTS = r"[\dTtJjFfMmAaSs\u017fOoNnDd]"
 #: Where a date a meeting pattern ends at can be: the patterns are run only on the text around these (led by a
 #: look-ahead on its first characters: a search gives up at once at every other position, speed only).
 _ANY_DAY = re.compile(f"(?={_DAY_FIRSTS}){DAY}")
-#: A year not in a longer number: "(?<!\d)(?:19|20)\d\d(?!\d)", its first digit first (speed only: a search skips to it).
-_FOUR_DIGITS = re.compile(r"(?:1(?<!\d1)9|2(?<!\d2)0)\d\d(?!\d)")
+#: A year not in a longer number: "(?<!\d)(?:19|20)\d\d(?!\d)", its first digit first (speed only: a search skips to it);
+#: or the separator and two figures of a year that end a day in figures ("12.07.23", "12/7/23"; led by the separator,
+#: so that a search still skips along the text: speed only).
+_FOUR_DIGITS = re.compile(
+    r"(?:1(?<!\d1)9|2(?<!\d2)0)\d\d(?!\d)|[/.](?:(?<=\d[/.]\d\d[/.])|(?<=\d[/.]\d[/.]))\d\d(?![\d/.])"
+)
 _WINDOW = 400
 
 
@@ -373,7 +377,7 @@ def _windows(text: str, limit: int) -> list[tuple[int, int]]:
     day (no pattern reaches further back) to the end of the line after it, joined where they overlap."""
     out: list[tuple[int, int]] = []
     for y in _FOUR_DIGITS.finditer(text, 0, limit):
-        # a day holds a year: "12 July 2023", "12/07/2023", "2023-07-12"
+        # a day holds a year: "12 July 2023", "12/07/2023", "2023-07-12", "12.07.23"
         m = next(
             (d for d in _ANY_DAY.finditer(text, max(0, y.start() - 40), min(limit, y.end() + 6)) if d.end() >= y.end()),
             None,

@@ -27,7 +27,7 @@ from caregraph.records import MeetingRecord, PartialDate, Segmented
 _DATELINE_LINE = re.compile(
     r"^[|\s]*(?:(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,2}\s+(?=\d)|[^\n]{1,40}?\s[-–—|]\s*(?=(?:first\s+)?(?:published|posted|updated|issued|released)\b))?"
     r"(?:(?:(?:this\s+(?:story|article|page|news\s+item|news\s+story|(?:news|press)\s+release)\s+was\s+)?(?:first\s+)?(?:published|posted|updated|issued|released)"
-    r"|date(?:\s+of\s+(?:the\s+)?meeting|\s+(?:published|posted|released|issued))?|(?:publication|release|issue)\s+date|last\s+updated)\s*(?:on)?\s*[:\-–—]?\s*)?(?:[A-Z][\w ,&'’-]{0,60}?,\s*)?(?:\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?,?\s+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?P<date>\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+(?:19|20)\d\d|\d{1,2}/\d{1,2}/(?:19|20)\d\d"
+    r"|date(?:\s+of\s+(?:the\s+)?meeting|\s+(?:published|posted|released|issued))?|(?:publication|release|issue)\s+date|last\s+updated)\s*(?:on)?\s*[:\-–—]?\s*)?(?:[A-Z][\w ,&'’-]{0,60}?,\s*)?(?:\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?,?\s+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?P<date>\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+(?:19|20)\d\d|\d{1,2}/\d{1,2}/(?:19|20)\d\d|\d{1,2}\.\d{1,2}\.(?:19|20)\d\d"
     r"|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,\s+(?:19|20)\d\d|(?:19|20)\d\d-[01]\d-[0-3]\d)(?!\d)",
     re.I,
 )
