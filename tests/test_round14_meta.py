@@ -72,6 +72,17 @@ def test_a_meeting_named_in_the_text_with_a_day_in_figures(day):
     assert ("Fostering Panel", "2023-06-06") in got
 
 
+@pytest.mark.parametrize("number", ["3.1.12", "6.6.23"])
+def test_a_paragraph_number_beside_a_body_is_no_meeting_day(number):
+    """A day in figures with dots and a two-figure year has two figures each wherever a day is read: the date
+    finder, a ModernGov line and a meeting named in the text alike."""
+    text = (
+        f"Meeting: {number} - Cabinet (Item 12)\n\n"
+        f"The minutes of the meeting of the Cabinet held on {number} were approved as a correct record.\n"
+    )
+    assert meetings(run(text, url=URL)) == set()
+
+
 @pytest.mark.parametrize("day", ["24.06.2021", "24.06.21"])
 def test_the_minutes_confirmed_with_a_dotted_day(day):
     sentence = f"The Minutes of the meeting held on {day} were agreed as a true record."

@@ -39,8 +39,9 @@ def rules() -> dict:
     # a time of day, or a span of them: ", 2.00 pm", " at 10am", ", 10:00–12:00", " - 10:00"
     hour = r"\d{1,2}(?:[.:]\d\d\s*(?:am|pm|a\.m\.|p\.m\.|noon)?|\s*(?:am|pm|a\.m\.|p\.m\.|noon))"
     time = rf"(?:\s*[,\-–—]?\s*(?:at|from|commencing\s+at)?\s*{hour}(?:\s*(?:[-–—]|to|until)\s*{hour})?)?"
-    # a day in figures, one separator throughout: "16/07/2019", "16.07.2019", "16/07/19", "16.07.19"
-    numeric_day = r"\d{1,2}(?:/\d{1,2}/|\.\d{1,2}\.)(?:\d{4}|\d\d)(?!\d)"
+    # a day in figures, one separator throughout: "16/07/2019", "16.07.2019", "16/07/19", "16.07.19" (with dots and a
+    # two-figure year, two figures each, as the date finder reads it: "3.1.12" is a paragraph's number)
+    numeric_day = r"(?:\d{1,2}/\d{1,2}/(?:\d{4}|\d\d)|\d{1,2}\.\d{1,2}\.\d{4}|\d\d\.\d\d\.\d\d)(?!\d)"
     headings = {kind: re.compile(pattern, re.I) for kind, pattern in data["headings"].items()}
     # every heading in one pattern, tried in the file's order (the first that matches a line names its kind)
     any_heading = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in data["headings"].items()), re.I)

@@ -81,5 +81,7 @@ _EARLIER_MONTHS_DAYS = rf"(?:\d{{1,2}}(?i:st|nd|rd|th)?\s+{MONTH}(?:\s*,\s*|\s+(
 DAY = (
     rf"(?P<date>(?i:the\s+)?{_EARLIER_MONTHS_DAYS}\d{{1,2}}(?i:st|nd|rd|th)?{_MORE_DAYS}\s+(?i:of\s+)?{MONTH}\.?,?\s+(?:19|20)\d\d{_MORE_FULL_DAYS}"
     rf"|{MONTH}\s+\d{{1,2}}(?i:st|nd|rd|th)?,?\s+(?:19|20)\d\d"
-    r"|\d{1,2}(?P<dsep>[/.])\d{1,2}(?P=dsep)(?:(?:19|20)\d\d|\d\d(?!\d))|(?:19|20)\d\d-\d\d-\d\d)"
+    # a day in figures: "16/07/2019", "16/7/19", "16.07.2019", "16.07.19" (with dots and a two-figure year, two
+    # figures each, as the date finder reads it: "3.1.12" is a paragraph's number)
+    r"|\d{1,2}/\d{1,2}/(?:(?:19|20)\d\d|\d\d(?!\d))|\d{1,2}\.\d{1,2}\.(?:19|20)\d\d|\d\d\.\d\d\.\d\d(?!\d)|(?:19|20)\d\d-\d\d-\d\d)"
 )
