@@ -24,8 +24,8 @@ title names a joint inspection (a SEND area inspection, a JTAI), such a mention 
 
 Merging (:func:`~caregraph.pipeline.extract.inspection_merge.merge_inspections`) makes one record of the drafts of
 one event and gives each grade to its inspection. An event whose framework nothing but its date told takes the
-framework of the page's council's official event of that date, from Ofsted's record (:mod:`.ofsted_history`). The rules (``rules/inspections.toml``) are compiled by
-:mod:`.inspection_rules`.
+framework of the page's council's official event of that date, from Ofsted's record (:mod:`.ofsted_history`). The
+rules (``rules/inspections.toml``) are compiled by :mod:`.inspection_rules`.
 """
 
 from __future__ import annotations
