@@ -63,13 +63,15 @@ def extract(seg: Segmented) -> Extraction:
     anchor = doc_date or page_anchor(document_date_from_url(doc.source.url), fallback_anchor(doc))
     people, posts = find_people(doc)
     decisions = find_decisions(doc, meetings)
-    inspections = find_inspections(doc, anchor)
+    councils = find_councils(doc, [p.name for p in people], doc_date)
+    publisher = next((c.slug for c in councils if c.publisher), None)
+    inspections = find_inspections(doc, anchor, publisher)
     return Extraction(
         document=doc.source,
         genre=doc.genre,
         date=doc_date,
         title=_title(doc),
-        councils=find_councils(doc, [p.name for p in people], doc_date),
+        councils=councils,
         meetings=tuple(meetings),
         people=tuple(people),
         posts=tuple(posts),

@@ -71,22 +71,15 @@ __all__ = ["find_inspections", "is_publication", "match_inspections", "merge_ins
 # ------------------------------------------------------------------------------------------------ finder
 
 
-def find_inspections(doc: Doc | Segmented, doc_date: PartialDate | None) -> list[InspectionRecord]:
+def find_inspections(
+    doc: Doc | Segmented, doc_date: PartialDate | None, council: str | None = None
+) -> list[InspectionRecord]:
     """Every inspection, visit or review the text places in time, with its kind, dates at the precision the text
     gives, judgement and sub-judgements, focus, sequence, and whether it is planned. ``doc_date`` anchors relative
-    dates and tells planned inspections from past ones."""
-    page = Doc.of(doc)
-    drafts, judgements = match_inspections(page, doc_date)
-    return merge_inspections(drafts, judgements, doc_date, _page_council(page) if drafts else None)
-
-
-def _page_council(doc: Doc) -> str | None:
-    """The council whose inspections the page reports: the one its metadata names, else the one its text names
-    most (a slug of the gazetteer; None when neither says)."""
-    if doc.declared_council:
-        return doc.declared_council
-    counts = Counter(slug for _, _, slug in doc.councils_in(0, doc.limit))
-    return counts.most_common(1)[0][0] if counts else None
+    dates and tells planned inspections from past ones; ``council`` (the page's publisher, a gazetteer slug, as
+    :func:`.councils.find_councils` finds it) whose official record tells a framework the text does not."""
+    drafts, judgements = match_inspections(Doc.of(doc), doc_date)
+    return merge_inspections(drafts, judgements, doc_date, council)
 
 
 #: What every judging frame holds: a grade word (speed only; the first letters' lookahead lets it give up at once).
