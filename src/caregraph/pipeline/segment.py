@@ -171,9 +171,185 @@ def unwrap(text: str) -> str:
     return "".join(chars)
 
 
+#: A line at least this long may be several lines run together (a page scraped without its block breaks, a table
+#: flattened to one line): :func:`reline` looks in it for the fields and headings that start lines.
+_RELINE_MIN = 600
+#: Where a field's label may start inside a line: after a space, a capitalised label of at most six words that ends
+#: in a colon or a spaced dash ("Decision:", "Date of decision:", "RESOLVED –", "Is Key decision?:").
+_LABEL_AT = re.compile(
+    r"(?<=[ \t])(?=(?-i:[A-Z])[\w’'()&/-]*(?:[ \t]+[\w’'()&/-]+){0,5}?[ \t]*(?P<end>\??:|[ \t][-–—](?=[ \t])))"
+)
+#: Where a meeting's header may start inside a line: after a sentence's end, or at a list item's dash or bullet.
+_HEADER_AT = re.compile(r"(?<=[.!?|][ \t])[ \t]*(?=(?-i:[A-Z]))|(?<=[ \t])(?=[-•·][ \t]+(?-i:[A-Z]))")
+#: An item's marker in a list of resolutions run into one line ("1.", "2)", "(b)", "c)"): its first character's
+#: offset from the match start is the marker's.
+_MARKER = re.compile(r"(?:(?<=[ \t])|^)\(?(?P<m>\d{1,2}|[a-z]|[ivx]{1,4})[.)](?=[ \t]+\S)")
+#: The section kinds whose numbered or lettered items are each a line of their own.
+_LISTED = frozenset({"resolved", "decision", "recommendations"})
+#: A sentence's end (or a label's) just before a place in a line: search it up to that place.
+_SENTENCE_END = re.compile(r"[.!?:;][\"”’')\]]*[ \t]+$")
+#: A label of any field after a sentence: at most three words, the last capitalised ("Content:", "Key Issues:"; not
+#: "Kevin Lavery said:").
+_FIELD_LABEL = re.compile(r"(?:[\w’'()&/-]+[ \t]+){0,2}(?-i:[A-Z])[\w’'()&/-]*[ \t]*\??:$")
+#: … a full sentence's end only.
+_FULL_STOP = re.compile(r"[.!?][\"”’')\]]*[ \t]+$")
+
+
+@cache
+def _qualified() -> re.Pattern[str]:
+    """A body's head word just before a place in a line ("Cabinet Decision: …" is one label, not "Decision:")."""
+    with resources.files("caregraph").joinpath("rules/meetings.toml").open("rb") as fh:
+        heads = tomllib.load(fh)["meetings"]["body_heads"]
+    return re.compile(rf"(?<![\w-]){heads}[ \t]+$")
+
+
+#: A ModernGov meeting line's "(Item 6)": the line ends there.
+_ITEM_END = re.compile(r"\(\s*item\s+[\w.]+?\.?\s*\)", re.I)
+
+
+def reline(text: str) -> str:
+    """``text`` with the line breaks of its long lines recovered where the page's layout put them (the same length:
+    a space becomes a line break, so every offset holds).
+
+    In a line of at least :data:`_RELINE_MIN` characters a line starts: at a field's label or a heading that the rules
+    of ``rules/segment.toml`` know ("Decision:", "Minutes:", "RESOLVED –", "Decision maker:", "Meeting: 16/07/2019 -
+    Cabinet (Item 6)"), and a field's value ends where the rules read the field whole ("Decision maker: Cabinet" before
+    "Decision status: …", "… (Item 6)"); at a meeting's header that follows a sentence's end or a list's dash ("-
+    Meeting of the Cabinet, Monday 3 March 2025 (Item 4.)", "Cabinet - Tuesday, 12th March, 2024 6.00 pm"), which
+    ends after its day and time; and, in a section of resolutions or recommendations, at each item of a run of
+    numbered or lettered items ("1. … 2. …", "a) … b) …"). A text whose lines are all short is unchanged."""
+    if not any(len(line) >= _RELINE_MIN for line in text.split("\n")):
+        return text
+    breaks: set[int] = set()
+    for start, end, line in lines_with_offsets(text):
+        if end - start >= _RELINE_MIN:
+            breaks.update(start + at for at in _line_breaks(line))
+    if not breaks:
+        return text
+    chars = list(text)
+    for at in breaks:
+        if at > 0 and chars[at - 1] in " \t":
+            chars[at - 1] = "\n"
+    return "".join(chars)
+
+
+def _line_breaks(line: str) -> list[int]:
+    """Where lines start inside the long ``line`` (offsets of their first characters; see :func:`reline`)."""
+    r = rules()
+    heading, lines = r["any_heading"], r["lines"]
+    fields = ("meeting", "body_top", "meeting_date_top")
+    labels = [(m.start(), m.end("end")) for m in _LABEL_AT.finditer(line)]
+    out: list[int] = []
+    sections: list[tuple[int, str]] = []
+    for k, (at, colon) in enumerate(labels):
+        rest = line[at : at + 300]
+        h = heading.match(rest)
+        if h is not None and h.end() >= colon - at and not _qualified().search(line, max(0, at - 40), at):
+            out.append(at)  # (the heading reads the label to its colon or dash: not "the signed Minutes – which")
+            sections.append((at + h.end(), h.lastgroup or ""))
+        elif (
+            line[colon - 1] == ":"
+            and _FIELD_LABEL.match(line, at, colon)
+            and _FULL_STOP.search(line, max(0, at - 12), at)
+        ):
+            out.append(at)  # "… to Ofsted. Content: That …": a field after a sentence
+            continue
+        # a labelled field whose value the rules read whole before one of the next labels
+        for stop in [a for a, _ in labels[k + 1 : k + 5]] + [len(line)]:
+            piece = line[at:stop].rstrip()
+            if any((m := lines[key].match(piece)) and (key == "meeting" or m.group("label")) for key in fields):
+                out.append(at)
+                if stop < len(line):
+                    out.append(stop)
+                break
+    # a ModernGov meeting line ends at its "(Item 6)"; a meeting's header, after its day and time (of two starts
+    # that end at one place, the later: the header, not the sentence before it)
+    headers: dict[int, int] = {}
+    for at in [*out, *(m.end() for m in _HEADER_AT.finditer(line))]:
+        rest = line[at : at + 300]
+        if (item := _ITEM_END.search(rest)) is not None and lines["meeting"].match(rest[: item.end()]):
+            headers[at + item.end() + 1] = max(at, headers.get(at + item.end() + 1, at))
+            continue
+        for key in ("meeting_header", "meeting_of", "meeting_day", "meeting_held"):
+            if (end := _header_end(lines[key], rest)) is not None:
+                headers[at + end + 1] = max(at, headers.get(at + end + 1, at))
+                break
+    for end, at in headers.items():
+        out += [at, end]
+    out += _item_breaks(line, sections)
+    return sorted({at for at in out if 0 < at < len(line)})
+
+
+def _header_end(pattern: re.Pattern[str], rest: str) -> int | None:
+    """The end of the longest head of ``rest`` (up to a space) that ``pattern`` reads as a whole line, when that head
+    ends in a time of day or an item's number (where a header stops for sure); else None."""
+    for m in reversed(list(_CLOCK_OR_ITEM.finditer(rest, 0, 220))):
+        if pattern.match(rest[: m.end()]):
+            return m.end()
+    return None
+
+
+#: Where a header's line may end: after a time of day ("6.00 pm", "7:30pm", "10am") or a ModernGov item's number.
+_CLOCK_OR_ITEM = re.compile(
+    r"(?i)\b\d{1,2}(?:[.:]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)(?=[ \t])|\(\s*item\s+[\w.]+?\.?\s*\)(?=[ \t])"
+)
+
+
+def _item_breaks(line: str, sections: list[tuple[int, str]]) -> list[int]:
+    """Line starts at the items of a run of numbered or lettered items ("1." … "2." …, "a)" … "b)" …) in a section
+    of resolutions or recommendations that a heading inside ``line`` opens (up to the next heading); where no
+    heading does, at a run whose later items each follow a sentence's end ("1) That … 2017. 2) That …")."""
+    out: list[int] = []
+    if not sections:
+        found = [(m.start(), m.group("m")) for m in _MARKER.finditer(line)]
+        for k, (at, mark) in enumerate(found):
+            if mark in ("1", "a", "i") and (at == 0 or _after_sentence(line, at)):
+                chain, want = [at], _next_mark(mark)
+                for later, other in found[k + 1 :]:
+                    if other == want and _after_sentence(line, later):
+                        chain.append(later)
+                        want = _next_mark(want)
+                if len(chain) >= 2:
+                    out += chain
+        return out
+    for n, (start, kind) in enumerate(sections):
+        if kind not in _LISTED:
+            continue
+        stop = sections[n + 1][0] if n + 1 < len(sections) else len(line)
+        run: list[int] = []
+        expect: str | None = None
+        for m in _MARKER.finditer(line, start, stop):
+            mark = m.group("m")
+            if expect is None or mark != expect:
+                if mark in ("1", "a", "i") and not run:
+                    run, expect = [m.start()], _next_mark(mark)
+                continue
+            run.append(m.start())
+            expect = _next_mark(mark)
+        if len(run) >= 2:
+            out += run
+    return out
+
+
+def _after_sentence(line: str, at: int) -> bool:
+    """Whether a sentence (or a label) ends just before ``at`` in ``line``."""
+    return _SENTENCE_END.search(line, max(0, at - 12), at) is not None
+
+
+def _next_mark(mark: str) -> str:
+    """The marker after ``mark`` in its list: "2" after "1", "b" after "a", "ii" after "i"."""
+    if mark.isdigit():
+        return str(int(mark) + 1)
+    roman = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"]
+    if mark in roman and mark != "v" and mark != "x":
+        return roman[roman.index(mark) + 1]
+    return chr(ord(mark) + 1)
+
+
 def segment(document: SourceDocument) -> Segmented:
-    """Cut ``document`` into segments according to its genre (a hard-wrapped text's lines joined first: :func:`unwrap`)."""
-    text = unwrap(document.text)
+    """Cut ``document`` into segments according to its genre (a hard-wrapped text's lines joined first:
+    :func:`unwrap`; the line breaks of lines run together recovered: :func:`reline`)."""
+    text = reline(unwrap(document.text))
     if text != document.text:
         document = replace(document, text=text)
     genre = detect_genre(text)
