@@ -205,8 +205,17 @@ def _replace_everywhere(
 
 
 def _words(name: str) -> re.Pattern[str]:
-    """``name`` as whole words, its spaces any run of spaces or one line break."""
-    return re.compile(r"(?<![\w'’-])" + r"[ \t]*\n?[ \t]*".join(map(re.escape, name.split())) + r"(?![\w'’-])")
+    """``name`` as whole words (a possessive after it too), its spaces any run of spaces or one line break, its
+    apostrophes straight or curly, its "&" and "and" alike."""
+    words = [
+        "(?:&|and)" if w in ("&", "and") else re.escape(w).replace("'", "['’]").replace("’", "['’]")
+        for w in name.split()
+    ]
+    return re.compile(r"(?<![\w'’-])" + r"[ \t]*\n?[ \t]*".join(words) + _WORD_END)
+
+
+#: The end of a word: no letter or hyphen after it, an apostrophe only of a possessive ("Board’s", "Hill's").
+_WORD_END = r"(?![\w-])(?!['’](?!s\b))"
 
 
 # ---------------------------------------------------------------------------------------------------- transformations
@@ -224,30 +233,55 @@ def dates(style: str) -> Transform:
     return transform
 
 
-#: Council bodies by kind, real-world style, for renaming a meeting's body with another of its kind.
+#: Council bodies by kind, real-world style, for renaming a meeting's body with another of its kind and head word.
 BODY_POOLS: dict[str, tuple[str, ...]] = {
     "scrutiny": (
         "People Overview and Scrutiny Panel",
         "Children and Families Select Committee",
+        "Children and Young People Select Committee",
         "Children, Education and Skills Scrutiny Commission",
+        "Scrutiny Commission",
         "Children's Services Scrutiny Sub-Committee",
         "Lifelong Learning and Young People Overview and Scrutiny Board",
+        "Children and Young People Scrutiny Board",
+        "Children's Services Scrutiny Panel",
     ),
-    "executive": ("Executive", "Cabinet", "Executive Board", "Mayor and Cabinet", "Policy and Resources Committee"),
+    "executive": (
+        "Executive",
+        "Cabinet",
+        "Executive Board",
+        "Mayor and Cabinet",
+        "Executive Cabinet",
+        "Policy and Resources Committee",
+    ),
     "board": (
         "Corporate Parenting Board",
         "Corporate Parenting Panel",
         "Children's Improvement Board",
         "Health and Wellbeing Board",
         "Safeguarding and Families Partnership Board",
+        "Fostering Panel",
+        "Children's Safeguarding Partnership",
+        "Children and Young People's Partnership",
+        "Schools Forum",
+        "Children in Care Forum",
+        "Corporate Parenting Group",
+        "Improvement Steering Group",
     ),
     "committee": (
         "Children and Young People Committee",
         "Audit and Governance Committee",
         "Children, Young People and Education Committee",
         "Families and Communities Committee",
+        "Policy and Resources Sub-Committee",
+        "Appointments Sub-Committee",
     ),
 }
+
+
+def _head(body: str) -> str:
+    """A body's head word, lower case: its last word ("Corporate Parenting Panel" → "panel")."""
+    return body.split()[-1].lower()
 
 
 def _body_kind(body: str) -> str | None:
@@ -256,7 +290,7 @@ def _body_kind(body: str) -> str | None:
         return "scrutiny"
     if low in {"cabinet", "executive", "the cabinet", "the executive", "executive board", "mayor and cabinet"}:
         return "executive"
-    if low.endswith(("board", "panel", "partnership")):
+    if low.endswith(("board", "panel", "partnership", "forum", "group")):
         return "board"
     if low.endswith("committee"):
         return "committee"
@@ -264,17 +298,49 @@ def _body_kind(body: str) -> str | None:
 
 
 def bodies(page: Page, rng: random.Random) -> Page:
-    """Each gold meeting's body renamed everywhere (text and gold) with another of its kind."""
+    """Each gold meeting's body renamed everywhere (text and gold) with another of its kind and head word (the text
+    may call it by its head word alone: "the Board" stays a board), as written, in capitals and in lower case."""
     pairs = []
     for body in sorted(
         {m["body"] for m in page.gold.get("meetings") or [] if m.get("body")}, key=lambda n: (-len(n), n)
     ):
         kind = _body_kind(body)
-        if kind is None or not _words(body).search(page.text):
+        if kind is None or not _words(body).search(page.text) or _shorter_form(page.text, body):
             continue
-        new = rng.choice([b for b in BODY_POOLS[kind] if b.lower() != body.lower()])
-        pairs += [(_words(body), new), (_words(body.upper()), new.upper())]
+        same_head = [b for pool in BODY_POOLS.values() for b in pool if _head(b) == _head(body)]
+        choices = [b for b in same_head if b in BODY_POOLS[kind]] or same_head
+        choices = [b for b in dict.fromkeys(choices) if b.lower() != body.lower()]
+        if not choices:
+            continue
+        new = rng.choice(choices)
+        forms = [(body, new), (body.upper(), new.upper())] + (
+            [(body.lower(), new.lower())] if body.lower() != body else []
+        )
+        if _head(body) != "cabinet":  # the plural too ("… Scrutiny Committees" of a joint meeting)
+            forms = [(f"{old}s", f"{renamed}s") for old, renamed in forms] + forms
+        # a post named after the body ("Cabinet Member for Children") is no mention of it
+        pairs += [(re.compile(_words(old).pattern + _NOT_A_POST), renamed) for old, renamed in forms]
     return _replace_everywhere(page, pairs)
+
+
+def _shorter_form(text: str, body: str) -> bool:
+    """Whether ``text`` also calls ``body`` by a shorter name of two words or more, the end of its name standing alone
+    ("Improvement Board" beside "Children's Services Improvement Board"), or holds it as the end of a longer name
+    ("Children's Services Improvement Board" for "Improvement Board"): a renaming would leave the one as it was or
+    make a name of the other that no council has."""
+    if re.search(
+        r"(?<![\w'’-])(?!(?:The|A|An|This|That|Our|Its|Their)\b)[A-Z][\w'’-]*[ \t]+" + _words(body).pattern, text
+    ):
+        return True
+    words = body.split()
+    for i in range(1, len(words) - 1):
+        for m in _words(" ".join(words[i:])).finditer(text):
+            if not _words(body).search(text, max(0, m.start() - len(body) - 4), m.end()):
+                return True
+    return False
+
+
+_NOT_A_POST = r"(?![ \t]+(?i:members?|lead|support\s+member)\b)"
 
 
 #: Names of other cultures and spellings (given names, surname): accents, apostrophes, hyphens, particles.
@@ -304,17 +370,22 @@ NAMES: tuple[tuple[str, str], ...] = (
     ("Ngozi", "Eze"),
     ("Chloé", "Lefèvre"),
 )
-_HONORIFIC = r"(?:Councillor|Cllr\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Professor|Prof\.?|Sir|Dame)"
+_HONORIFIC = r"(?:[Cc]ouncillor|[Cc]llr\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|[Pp]rofessor|Prof\.?|Sir|Dame)"
+#: Honorifics that stand before a given name alone ("Sir Stuart", "Dame Rachel").
+_GIVEN_HONORIFIC = r"(?:Sir|Dame|Lord|Lady)"
 
 
 def people(page: Page, rng: random.Random) -> Page:
     """Each gold person renamed everywhere (text and gold) with a name of :data:`NAMES`: the full name, the initial
-    and surname ("D. Hill", "D Hill"), and the surname after an honorific ("Cllr Hill"); honorifics kept."""
+    and surname ("D. Hill", "D Hill"), the surname after an honorific ("Cllr Hill", "councillor Hill"), the given name
+    after a knight's or dame's honorific ("Sir Dave") and alone ("Dave said") where no other person has it and it is
+    no word in lower case; honorifics and possessives kept."""
     names = sorted({p["name"] for p in page.gold.get("people") or [] if p.get("name")}, key=lambda n: (-len(n), n))
     pool = list(NAMES)
     rng.shuffle(pool)
     pairs: list[tuple[re.Pattern[str], Replacement]] = []
     surnames: dict[str, str] = {}
+    givens: dict[str, str] = {}
     for name, (given, surname) in zip(names, pool, strict=False):
         parts = name.split()
         if not _words(name).search(page.text):
@@ -326,13 +397,22 @@ def people(page: Page, rng: random.Random) -> Page:
             new = f"{given[0]}{'.' if parts[0].endswith('.') else ''} {surnames.setdefault(old_surname, surname)}"
         else:
             new = f"{given} {surnames.setdefault(old_surname, surname)}"
+            if len(parts[0]) > 2 and not parts[0].endswith("."):
+                givens.setdefault(parts[0], given)
             initial = parts[0][0]
             pairs.append((_words(f"{initial}. {' '.join(parts[1:])}"), f"{given[0]}. {surnames[old_surname]}"))
             pairs.append((_words(f"{initial} {' '.join(parts[1:])}"), f"{given[0]} {surnames[old_surname]}"))
         pairs.insert(0, (_words(name), new))
     for old, new in surnames.items():
-        after_honorific = re.compile(rf"\b({_HONORIFIC}\s+){re.escape(old)}(?![\w'’-])")
+        after_honorific = re.compile(rf"\b({_HONORIFIC}\s+){re.escape(old)}{_WORD_END}")
         pairs.append((after_honorific, _after_group(new)))
+    firsts = [n.split()[0] for n in names if len(n.split()) > 1]
+    for old_given, new_given in givens.items():
+        pairs.append(
+            (re.compile(rf"\b({_GIVEN_HONORIFIC}\s+){re.escape(old_given)}{_WORD_END}"), _after_group(new_given))
+        )
+        if firsts.count(old_given) == 1 and not re.search(rf"\b{re.escape(old_given.lower())}\b", page.text):
+            pairs.append((_words(old_given), new_given))
     return _replace_everywhere(page, pairs)
 
 

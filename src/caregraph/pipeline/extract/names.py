@@ -154,6 +154,8 @@ def _letter_classes() -> tuple[str, str, str]:
 
 _UPPER, _FIRST, _REST = _letter_classes()
 UPPER = f"[{_UPPER}]"
+#: The letters that may follow in a word (lower case, caseless letters, accents), a character-class body.
+LOWER_REST = _REST
 #: Surname prefixes written together with the name ("McGeown", "O'Brien", "D'Souza", "FitzGerald").
 _PREFIX = r"(?:Mc|Mac|Fitz|De|Di|Da|Du|La|Le|Van|Von|O['’]|D['’]|L['’]|al-|el-|Al-|El-)"
 _WORD = rf"{_PREFIX}?[{_FIRST}][{_REST}]+"
@@ -178,37 +180,25 @@ NAME_TOKEN = (
     rf"|{UPPER}(?![\w'’.-])"
     rf"|{UPPER}{{2}}(?=[ \t]+(?:{_WORD}|{UPPER}{{3}})))"
 )
-#: Lower-case particles inside a name ("Ursula von der Leyen", "Ana de la Cruz").
-PARTICLES = frozenset(
-    [
-        "van",
-        "von",
-        "der",
-        "den",
-        "de",
-        "da",
-        "di",
-        "du",
-        "la",
-        "le",
-        "del",
-        "della",
-        "dos",
-        "das",
-        "bin",
-        "ibn",
-        "al",
-        "el",
-        "ap",
-        "ter",
-        "ten",
-    ]
-)
+#: Particles inside a name, not counted among its words: lower case ("Ursula von der Leyen", "Ana de la Cruz"), and
+#: the capitalised particles of Gaelic surnames after a name's first word ("Seán Ó Dálaigh", "Dervla Mac Giolla
+#: Bhríde"). Rules: ``name_particles`` and ``name_particles_capitalised`` of ``rules/people.toml``.
+_PARTICLE_WORDS: tuple[str, ...] = tuple(load_rules("people")["people"]["name_particles"])
+_CAPITAL_PARTICLES: tuple[str, ...] = tuple(load_rules("people")["people"]["name_particles_capitalised"])
+PARTICLES = frozenset(_PARTICLE_WORDS)
+#: The words of the capitalised particles ("Mac", "Giolla", "Ó"): a particle after a name's first word.
+CAPITAL_PARTICLES = frozenset(w for p in _CAPITAL_PARTICLES for w in p.split())
 #: A political party's name as a post held for it may open with it ("Labour spokesman for education", "Leader of the
 #: Lib Dem group", "leader of the Conservative opposition").
 PARTY = r"(?:Labour|Conservative|Tory|Liberal[ \t]+Democrat|Lib[ \t]+Dem|Green|Independent|Reform[ \t]+UK|Plaid[ \t]+Cymru|SNP)"
 
-_PARTICLE = r"(?:van|von|der|den|de|da|di|du|la|le|del|della|dos|das|bin|ibn|al|el|ap|ter|ten)"
+_PARTICLE = "(?:{})".format(
+    "|".join(
+        re.escape(p).replace(r"\ ", " ") for p in sorted(_PARTICLE_WORDS + _CAPITAL_PARTICLES, key=len, reverse=True)
+    )
+)
+#: The first letters of the particles (a look-ahead before one: speed only).
+_PARTICLE_AHEAD = "(?=[{}])".format("".join(sorted({p[0] for p in _PARTICLE_WORDS + _CAPITAL_PARTICLES})))
 
 
 def name_run(least: int = 0, most: int = 3) -> str:
@@ -385,7 +375,8 @@ class Patterns:
     name_in: re.Pattern[str]  # a full name in a line
     post_label: re.Pattern[
         str
-    ]  # a line "Cabinet Member: Councillor Jas Example", "Director of Public Health – Jo Sample"
+    ]  # a line "Cabinet Member: Councillor Jas Example", "Director of Public Health – Jo Sample" (a hyphen inside a
+    # word, "Anne-Marie", parts nothing)
     named_as: re.Pattern[str]  # after X: " has been named as the next Director …", " is the independent chair of …"
     replaced: re.Pattern[str]  # after X: " had replaced Y as Director …"
     appoint: re.Pattern[str]  # "to appoint Councillor X as Vice-Chair"
@@ -437,14 +428,15 @@ def patterns() -> Patterns:
     # a name after an honorific ends before the next honorific that opens a name ("Mr R Sample Mr J Example", an
     # attendance line written without commas): a one-word honorific in title case is never a word of a name
     inner = "|".join(re.escape(h.rstrip(".")) for h in r.honorifics if " " not in h and not h.isupper())
-    hon_run = rf"{NAME_TOKEN}(?:(?: +{_PARTICLE}(?= ))* +(?!(?:{inner})\.?[ \t]+{UPPER}){NAME_TOKEN}){{0,3}}"
+    # a surname may open with its particles ("Councillor ap Dafydd", "Cllr van der Berg")
+    hon_run = rf"(?:(?:{_PARTICLE} +)+(?={UPPER}))?{NAME_TOKEN}(?:(?: +{_PARTICLE}(?= ))* +(?!(?:{inner})\.?[ \t]+{UPPER}){NAME_TOKEN}){{0,3}}"
     return Patterns(
         honorific=re.compile(rf"\b(?P<hon>{hon})\s+(?P<name>{hon_run})"),
         plural=re.compile(
             rf"\b(?:{plural})(?:[ \t]+(?:present|in[ \t]+attendance|attending))?(?:[ \t]*:)?\s+(?P<names>{item}(?:{sep}{item}){{1,80}})"
         ),
         apposition=re.compile(
-            rf"(?<![\w’'-])(?:(?P<hon>{hon})\s+)?(?P<name>{NAME_TOKEN}(?: +(?:(?=[abdeilstv][a-z]){_PARTICLE} +)*{NAME_TOKEN}){{0,3}}?){pn}(?:[ \t]*\((?:Lab|Con|LD|Lib[ \t]+Dem|Green|Ind|Independent|Labour|Conservative|Liberal[ \t]+Democrat|Reform(?:[ \t]+UK)?|SNP|Plaid(?:[ \t]+Cymru)?|UKIP)[^()\n]{{0,40}}\)|[ \t]*\([A-Z]{{1,4}}\)|[ \t]*\([A-Z][^()\n]{{1,60}}\)(?=[ \t]*\()|[ \t]*\([a-z][a-z \t,]{{1,30}}\)(?=[ \t]*,))?(?:[ \t]+from[ \t]+(?:the[ \t]+)?(?:[A-Z][\w’'&-]*[ \t]+(?:(?:of|and|for)[ \t]+)?){{0,5}}[A-Z][\w’'&-]*(?=[ \t]*,))?(?:(?:\s*,(?:[ \t]*,)?\s*(?:the\s+|our\s+|an?[ \t]+(?=[A-Z]))?(?:(?i:council|county|borough|city|authority)['’]s\s+)?(?:(?:new|incoming|outgoing|permanent|current)\s+)?(?:(?:newly|recently)\s+appointed\s+)?(?P<former>(?:former|previous)\s+|ex-)?(?P<owner>(?:[A-Z][\w&-]*[ \t]+(?:(?:of|upon|on)[ \t]+)?){{1,5}}[A-Z][\w&-]*['’]s[ \t]+)?|\s*\(\s*(?:the\s+)?|[ \t]*[–—][ \t]*|[ \t]+-[ \t]+)(?P<mods>{_MODIFIERS})|[ \t]+(?=[A-Z]))(?=(?P<head>(?i:{head})))"
+            rf"(?<![\w’'-])(?:(?P<hon>{hon})\s+)?(?P<name>(?:(?:{_PARTICLE_AHEAD}{_PARTICLE} +)+(?={UPPER}))?{NAME_TOKEN}(?: +(?:{_PARTICLE_AHEAD}{_PARTICLE} +)*{NAME_TOKEN}){{0,3}}?){pn}(?:[ \t]*\((?:Lab|Con|LD|Lib[ \t]+Dem|Green|Ind|Independent|Labour|Conservative|Liberal[ \t]+Democrat|Reform(?:[ \t]+UK)?|SNP|Plaid(?:[ \t]+Cymru)?|UKIP)[^()\n]{{0,40}}\)|[ \t]*\([A-Z]{{1,4}}\)|[ \t]*\([A-Z][^()\n]{{1,60}}\)(?=[ \t]*\()|[ \t]*\([a-z][a-z \t,]{{1,30}}\)(?=[ \t]*,))?(?:[ \t]+from[ \t]+(?:the[ \t]+)?(?:[A-Z][\w’'&-]*[ \t]+(?:(?:of|and|for)[ \t]+)?){{0,5}}[A-Z][\w’'&-]*(?=[ \t]*,))?(?:(?:\s*,(?:[ \t]*,)?\s*(?:the\s+|our\s+|an?[ \t]+(?=[A-Z]))?(?:(?i:council|county|borough|city|authority)['’]s\s+)?(?:(?:new|incoming|outgoing|permanent|current)\s+)?(?:(?:newly|recently)\s+appointed\s+)?(?P<former>(?:former|previous)\s+|ex-)?(?P<owner>(?:[A-Z][\w&-]*[ \t]+(?:(?:of|upon|on)[ \t]+)?){{1,5}}[A-Z][\w&-]*['’]s[ \t]+)?|\s*\(\s*(?:the\s+)?|[ \t]*[–—][ \t]*|[ \t]+-[ \t]+)(?P<mods>{_MODIFIERS})|[ \t]+(?=[A-Z]))(?=(?P<head>(?i:{head})))"
         ),
         bracket=re.compile(r"\((?P<inner>[A-Z][^()\n]{1,80})\)"),
         verb_after=re.compile(
@@ -471,7 +463,7 @@ def patterns() -> Patterns:
         verb_in=re.compile(rf"\b(?:{verbs})\b"),
         name_in=re.compile(rf"(?<![\w’'-])({full})"),
         post_label=re.compile(
-            rf"(?P<post>[A-Z][^:\n]{{1,100}}?)[ \t]*(?::[ \t]*(?:\n[ \t]*)?|[\-–—][ \t]*)(?:(?P<hon>{hon})[ \t]+)?(?P<name>{NAME_RUN}){pn}[ \t]*(?:$|\n|[,(]|[ \t]{{2,}})"
+            rf"(?P<post>[A-Z][^:\n]{{1,100}}?)[ \t]*(?::[ \t]*(?:\n[ \t]*)?|(?:[–—]|(?<![\w’'])-|-(?=[ \t]))[ \t]*)(?:(?P<hon>{hon})[ \t]+)?(?P<name>{NAME_RUN}){pn}[ \t]*(?:$|\n|[,(]|[ \t]{{2,}})"
         ),
         named_as=re.compile(
             rf"\b(?=[abchijrstwi])(?:(?:who[ \t]+)?(?:starts|started|start|joins|joined|join|serves|served|acts|acted|takes[ \t]+over|took[ \t]+over|steps[ \t]+in|stepped[ \t]+in|continues|continued|returns|returned|speaking|spoke|attending|attended|writing|wrote)[ \t]+as|in[ \t]+(?:his|her|their)[ \t]+(?:capacity|role)[ \t]+as|to[ \t]+be|who[ \t]+(?:is|was|has[ \t]+been|had[ \t]+been|will[ \t]+be|would[ \t]+be)|(?:has|had)[ \t]+(?:now[ \t]+)?been|(?:will|would)[ \t]+be|is|was|been|be|(?:who[ \t]+)?(?:becomes|became|remains|remained))[ \t]+(?:(?:formally|now|today|recently|previously|also|officially)[ \t]+)?(?:{appointed}[ \t]+(?:by[ \t]+(?:(?!\bas\b)[^,.;\n]){{1,40}}?[ \t]+)?(?:as[ \t]+|to[ \t]+(?:the[ \t]+)?(?:role|post|position)[ \t]+of[ \t]+)?)?(?:(?P<det>the|our|its|their|a|an)[ \t]+)?(?:(?:council|county|borough|city|authority|partnership|trust)['’]s[ \t]+|(?!(?i:{subjects})[ \t])(?-i:[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){{0,2}})['’]s[ \t]+)?(?:(?:new|next|incoming|permanent|current|first|former|outgoing)[ \t]+)?(?P<mods>{_MODIFIERS})(?=(?P<head>(?i:{head})))"
@@ -572,13 +564,19 @@ def _single_honorifics() -> frozenset[str]:
     return frozenset(h.rstrip(".") for h in rules().honorifics if " " not in h)
 
 
+def _counted(tokens: list[str]) -> list[str]:
+    """The words of a name that count as its words: particles left out (a capitalised one after the first word
+    only: "Mac" may be a given name)."""
+    return [t for i, t in enumerate(tokens) if t not in PARTICLES and (i == 0 or t not in CAPITAL_PARTICLES)]
+
+
 @lru_cache(maxsize=8192)
 def is_name(candidate: str, allow_single: bool = False, strict: bool = False) -> bool:
     """Whether ``candidate`` may be a person's name: two to four tokens (one with ``allow_single``, after an
     honorific), none a grammar word or a body's or post's head word, a word of posts and services only as a
     surname (``strict``: nowhere; where the only evidence of a name is its shape), not all initials, not a
     council's name."""
-    tokens = [t for t in candidate.split() if t not in PARTICLES]
+    tokens = _counted(candidate.split())
     if not tokens or len(tokens) > 4 or (len(tokens) < 2 and not allow_single):
         return False
     if not all(_TOKEN_RE.fullmatch(t) for t in tokens):
@@ -619,12 +617,11 @@ def trim_name(name: str) -> str:
         bare = _bare(last)
         if (
             last in PARTICLES
+            or (last in CAPITAL_PARTICLES and len(tokens) > 1)
             or bare in rules_.never
             or _base(bare) in rules_.never
             or bare in rules_.post_nominals
-            or not _word_ok(
-                [t for t in tokens if t not in PARTICLES], len([t for t in tokens if t not in PARTICLES]) - 1, True
-            )
+            or not _word_ok(_counted(tokens), len(_counted(tokens)) - 1, True)
         ):
             tokens.pop()
             continue

@@ -149,6 +149,13 @@ def person_key(name: str) -> str:
     return _NOT_WORD.sub(" ", letters).strip()
 
 
+@lru_cache(maxsize=4096)
+def _joined_key(name: str) -> str:
+    """:func:`person_key` with the parts of a hyphenated word kept as one word ("Anne-Marie D'Souza-Smith" →
+    "annemarie dsouzasmith"): "Smith" is not the surname of D'Souza-Smith, nor "Marie Smith" Anne-Marie Smith."""
+    return person_key(re.sub(r"(?<=\w)[-‐‑](?=\w)", "", name))
+
+
 def same_person(a: str, b: str) -> bool:
     """Whether two different name keys (:func:`person_key`) are one person's: one is the other's surname or ends it
     ("exampleton" / "sarah exampleton"), or the surnames match and the first letters of the first names do ("c example" /
@@ -401,7 +408,12 @@ def _merge_one(people: dict[str, PersonRecord], c: PersonCandidate) -> None:
     last = key[key.rfind(" ") + 1 :]  # two keys of one person end in one word (speed only: a cheap test first)
     for other_key in list(people):
         other = people[other_key]
-        if other_key != key and other_key.endswith(last) and same_person(other_key, key):
+        if (
+            other_key != key
+            and other_key.endswith(last)
+            and same_person(other_key, key)
+            and same_person(_joined_key(other.name), _joined_key(c.name))
+        ):
             if len(other_key) >= len(key):
                 if post and not other.post:
                     people[other_key] = PersonRecord(

@@ -3,7 +3,8 @@ Ofsted, and Elizabeth Samplewood, from the CQC", "Andrew Testerby and Clare Exam
 basis by Ian Samplecroft" (:func:`people_by_given_name`).
 
 The evidence is the first word: a given name of the census table (``rules/given_names.txt``, built by
-``scripts/make_given_names.py``), title-cased, followed by one or two words that may be a surname
+``scripts/make_given_names.py``) or of the table of other languages and countries (``rules/given_names_world.txt``,
+built by ``scripts/make_world_given_names.py``), as written or without its accents ("Seán"), title-cased, followed by one or two words that may be a surname
 (:func:`~.names.is_name`, strict: no word of posts, services or places). The run must be the whole proper noun:
 
 - no capitalised word right before it ("the Exampleshire Grace Sample award", "HMI Gary Exampleson", which other
@@ -21,14 +22,17 @@ This pass runs last, so the post another pass reads for the same person stays.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from caregraph.gazetteer import gazetteer
 from caregraph.pipeline.extract.candidates import PersonCandidate, candidate
 from caregraph.pipeline.extract.doc import Doc
 from caregraph.pipeline.extract.names import (
+    LOWER_REST,
+    UPPER,
     capital_starts,
     is_initial,
     is_name,
@@ -40,15 +44,37 @@ from caregraph.pipeline.extract.names import (
 )
 
 
+def is_given_name(word: str) -> bool:
+    """Whether ``word`` is a given name of the table, as written or with its accents left out ("Seán", "Chloé",
+    "Zoë": the census writes "Sean", "Chloe", "Zoe")."""
+    names = given_names()
+    return word in names or (not word.isascii() and _unaccented(word) in names)
+
+
+@lru_cache(maxsize=4096)
+def _unaccented(word: str) -> str:
+    """``word`` with its combining accents dropped ("Seán" → "Sean")."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
+
+
+#: The tables of given names: the census's (``scripts/make_given_names.py``) and those of other languages and
+#: countries (``scripts/make_world_given_names.py``).
+GIVEN_NAME_TABLES = ("rules/given_names.txt", "rules/given_names_world.txt")
+
+
 @cache
 def given_names() -> frozenset[str]:
-    """The given names of ``rules/given_names.txt``, title-cased ("Gary", "Siobhan")."""
-    text = resources.files("caregraph").joinpath("rules/given_names.txt").read_text(encoding="utf-8")
-    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+    """The given names of the tables, title-cased ("Gary", "Siobhan", "Zbigniew", "Ngozi")."""
+    names: set[str] = set()
+    for table in GIVEN_NAME_TABLES:
+        text = resources.files("caregraph").joinpath(table).read_text(encoding="utf-8")
+        names.update(line for line in text.splitlines() if line and not line.startswith("#"))
+    return frozenset(names)
 
 
 _RUN = re.compile(rf"(?P<name>{name_run(1, 2)})")
-_FIRST_WORD = re.compile(r"[A-Z][a-z]+(?=[-\s])")
+#: A word in title case of any script ("Gary", "Seán", "Chloé", "Łucja"), before a space or a hyphen.
+_FIRST_WORD = re.compile(rf"{UPPER}[{LOWER_REST}]+(?=[-\s])")
 _CAPITALISED_BEFORE = re.compile(r"[A-Z][\w'’.-]*[ \t]+$")
 _PLACE_BEFORE = re.compile(r"(?<![\w'’-])(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]n|[Ii]nto|[Vv]ia)[ \t]+$")
 _CAPITALISED_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
@@ -58,7 +84,12 @@ def _given_starts(doc: Doc) -> list[int]:
     """The capital starts of the scanned text where a given name's word stands (tested in one comprehension rather
     than a call a start: speed only)."""
     text, names, word = doc.text, given_names(), _FIRST_WORD.match
-    return [pos for pos in capital_starts(doc) if (m := word(text, pos)) is not None and m.group() in names]
+    return [
+        pos
+        for pos in capital_starts(doc)
+        if (m := word(text, pos)) is not None
+        and (m.group() in names or (not m.group().isascii() and is_given_name(m.group())))
+    ]
 
 
 def people_by_given_name(doc: Doc) -> Iterator[PersonCandidate]:
@@ -79,7 +110,7 @@ def people_by_given_name(doc: Doc) -> Iterator[PersonCandidate]:
         if _CAPITALISED_AFTER.match(text, m.end(), limit):
             continue  # a fourth capitalised word: a name of a thing ("Grace Mary Jones Memorial Fund")
         words = name.split()
-        if len(words) > 2 and not (words[1] in given_names() or is_initial(words[1])):
+        if len(words) > 2 and not (is_given_name(words[1]) or is_initial(words[1])):
             continue  # "Ashton Market Hall": three words, the middle one no given name or initial
         if _whole_line(text, start, end) or _in_address(text, start, end) or gazetteer().resolve(words[0]):
             continue  # "Abbey Sampleway" over "Exampletown" or before a postcode (an address); "Kent Fire and Rescue"
