@@ -137,3 +137,53 @@ def test_short_lines_are_left_alone():
 )
 def test_prose_and_qualified_labels_stay_one_line(text):
     assert reline(text) == text
+
+
+# ------------------------------------------------------------------------------ quotes are the page's own
+
+
+def _evidence(value, out):
+    """Every Evidence inside an extraction (records are dataclasses and tuples of them)."""
+    from dataclasses import fields, is_dataclass
+
+    from caregraph.records import Evidence
+
+    if isinstance(value, Evidence):
+        out.append(value)
+    elif isinstance(value, tuple):
+        for item in value:
+            _evidence(item, out)
+    elif is_dataclass(value) and not isinstance(value, type):
+        for f in fields(value):
+            _evidence(getattr(value, f.name), out)
+    return out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ISSUE + " " + LEAD,  # a line run together: reline breaks it
+        # a hard-wrapped page: unwrap joins its lines
+        "Anyshire Council\n\nThe Cabinet Member for Children said that the council had received the\n"
+        "report of the inspection of its services for children and that it was rated\n"
+        "good in every area, which the whole service had worked very hard for over\n"
+        "the last three years since the previous inspection had found it required\n"
+        "improvement, and that a further report would come to Cabinet in March 2026\n"
+        "with the action plan that the council would send to Ofsted by 1 March 2026.\n",
+    ],
+)
+def test_quotes_are_slices_of_the_page_as_loaded_when_its_layout_was_mended(text):
+    # the finders read the text with its layout mended (spaces and line breaks swapped); every quote, and the
+    # document the extraction carries, must still be the page's own characters
+    from caregraph.pipeline.segment import segment
+    from caregraph.records import SourceDocument
+
+    seg = segment(SourceDocument("x.txt", text, "0", "txt", len(text), url=URL))
+    assert seg.reading_text is not None and seg.reading_text != text  # the layout was mended
+    assert seg.document.text == text
+    x = run(text, url=URL)
+    found = _evidence(x, [])
+    assert found
+    assert x.document.text == text
+    for e in found:
+        assert text[e.start : e.end] == e.quote

@@ -156,9 +156,18 @@ class Segment:
 
 @dataclass(frozen=True)
 class Segmented:
-    document: SourceDocument
+    document: SourceDocument  # as loaded: every quote is a slice of its text
     genre: Genre
     segments: tuple[Segment, ...]
+    #: The text as the finders read it when segmenting changed its layout (:func:`~caregraph.pipeline.segment.unwrap`,
+    #: :func:`~caregraph.pipeline.segment.reline`): the same length, only spaces and line breaks swapped, so every
+    #: offset into it is one into ``document.text``. None when it is ``document.text`` itself.
+    reading_text: str | None = None
+
+    @property
+    def text(self) -> str:
+        """The text the finders read: :attr:`reading_text`, else the document's."""
+        return self.document.text if self.reading_text is None else self.reading_text
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterator
-from dataclasses import replace
 from functools import cache
 from importlib import resources
 from itertools import pairwise
@@ -350,8 +349,6 @@ def segment(document: SourceDocument) -> Segmented:
     """Cut ``document`` into segments according to its genre (a hard-wrapped text's lines joined first:
     :func:`unwrap`; the line breaks of lines run together recovered: :func:`reline`)."""
     text = reline(unwrap(document.text))
-    if text != document.text:
-        document = replace(document, text=text)
     genre = detect_genre(text)
     rules()
     segments: list[Segment] = []
@@ -396,7 +393,7 @@ def segment(document: SourceDocument) -> Segmented:
         else:
             current_kind, current_start, current_end = kind, start, end
     close()
-    return Segmented(document, genre, tuple(segments))
+    return Segmented(document, genre, tuple(segments), None if text == document.text else text)
 
 
 #: The page's first lines (at most this many, none longer than this) may hold its own meeting's header.

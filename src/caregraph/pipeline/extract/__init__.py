@@ -23,6 +23,9 @@ policy, duplicates, what belongs to what). Rules, patterns and word lists are da
 
 from __future__ import annotations
 
+from dataclasses import fields, is_dataclass, replace
+from typing import TypeVar, cast
+
 from caregraph.pipeline.dates import document_date_from_url, page_anchor
 from caregraph.pipeline.extract.councils import find_councils
 from caregraph.pipeline.extract.decisions import find_decisions
@@ -35,7 +38,9 @@ from caregraph.pipeline.extract.organisations import find_organisations, find_pr
 from caregraph.pipeline.extract.page_date import document_date, fallback_anchor
 from caregraph.pipeline.extract.people import find_people
 from caregraph.pipeline.segment import rules as segment_rules
-from caregraph.records import Extraction, Segmented
+from caregraph.records import Evidence, Extraction, Segmented
+
+T = TypeVar("T")
 
 __all__ = [
     "Doc",
@@ -66,7 +71,7 @@ def extract(seg: Segmented) -> Extraction:
     councils = find_councils(doc, [p.name for p in people], doc_date)
     publisher = next((c.slug for c in councils if c.publisher), None)
     inspections = find_inspections(doc, anchor, publisher)
-    return Extraction(
+    extraction = Extraction(
         document=doc.source,
         genre=doc.genre,
         date=doc_date,
@@ -82,6 +87,27 @@ def extract(seg: Segmented) -> Extraction:
         practice_models=tuple(find_practice_models(doc)),
         segments=doc.segments,
     )
+    if seg.reading_text is None:
+        return extraction
+    return _quoted_from(seg.document.text, extraction)
+
+
+def _quoted_from(source: str, value: T) -> T:
+    """``value`` with every evidence's quote the slice of ``source`` at its offsets: the finders read the text with
+    its layout mended (spaces and line breaks swapped, :attr:`Segmented.reading_text`), the quotes are the page's."""
+    if isinstance(value, Evidence):
+        return cast(T, replace(value, quote=source[value.start : value.end]))
+    if isinstance(value, tuple):
+        items = tuple(_quoted_from(source, item) for item in value)
+        return value if all(new is old for new, old in zip(items, value, strict=True)) else cast(T, items)
+    if is_dataclass(value) and not isinstance(value, type):
+        changes = {
+            f.name: new
+            for f in fields(value)
+            if (new := _quoted_from(source, old := getattr(value, f.name))) is not old
+        }
+        return cast(T, replace(value, **changes)) if changes else value
+    return value
 
 
 def _title(doc: Doc) -> str | None:

@@ -69,7 +69,7 @@ class Doc:
     def __init__(self, seg: Segmented) -> None:
         self.seg = seg
         self.source: SourceDocument = seg.document
-        self.text: str = seg.document.text
+        self.text: str = seg.text  # as read: quotes are taken from the source's text at the end (extract)
         self.genre: Genre = seg.genre
         self.segments: tuple[Segment, ...] = seg.segments
         self.limit = min(len(self.text), SCAN_LIMIT)  # finders scan text[:limit]
