@@ -187,3 +187,11 @@ def test_quotes_are_slices_of_the_page_as_loaded_when_its_layout_was_mended(text
     assert x.document.text == text
     for e in found:
         assert text[e.start : e.end] == e.quote
+
+
+def test_runs_of_roman_numerals_and_of_letters_each_keep_their_own_order():
+    from caregraph.pipeline.segment import _next_mark
+
+    assert [_next_mark(m, "i") for m in ("i", "iv", "v", "ix")] == ["ii", "v", "vi", "x"]
+    assert [_next_mark(m, "a") for m in ("a", "h", "i", "u", "v")] == ["b", "i", "j", "v", "w"]
+    assert _next_mark("9", "1") == "10"

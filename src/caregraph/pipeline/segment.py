@@ -303,11 +303,11 @@ def _item_breaks(line: str, sections: list[tuple[int, str]]) -> list[int]:
         found = [(m.start(), m.group("m")) for m in _MARKER.finditer(line)]
         for k, (at, mark) in enumerate(found):
             if mark in ("1", "a", "i") and (at == 0 or _after_sentence(line, at)):
-                chain, want = [at], _next_mark(mark)
+                chain, want = [at], _next_mark(mark, mark)
                 for later, other in found[k + 1 :]:
                     if other == want and _after_sentence(line, later):
                         chain.append(later)
-                        want = _next_mark(want)
+                        want = _next_mark(want, mark)
                 if len(chain) >= 2:
                     out += chain
         return out
@@ -317,14 +317,15 @@ def _item_breaks(line: str, sections: list[tuple[int, str]]) -> list[int]:
         stop = sections[n + 1][0] if n + 1 < len(sections) else len(line)
         run: list[int] = []
         expect: str | None = None
+        first = ""
         for m in _MARKER.finditer(line, start, stop):
             mark = m.group("m")
             if expect is None or mark != expect:
                 if mark in ("1", "a", "i") and not run:
-                    run, expect = [m.start()], _next_mark(mark)
+                    run, expect, first = [m.start()], _next_mark(mark, mark), mark
                 continue
             run.append(m.start())
-            expect = _next_mark(mark)
+            expect = _next_mark(mark, first)
         if len(run) >= 2:
             out += run
     return out
@@ -335,13 +336,16 @@ def _after_sentence(line: str, at: int) -> bool:
     return _SENTENCE_END.search(line, max(0, at - 12), at) is not None
 
 
-def _next_mark(mark: str) -> str:
-    """The marker after ``mark`` in its list: "2" after "1", "b" after "a", "ii" after "i"."""
+_ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
+
+
+def _next_mark(mark: str, first: str) -> str:
+    """The marker after ``mark`` in a list that opened with ``first``: "2" after "1", "ii" after "i" and "vi" after
+    "v" in a list of roman numerals (opened with "i"), "j" after "i" in a list of letters (opened with "a")."""
     if mark.isdigit():
         return str(int(mark) + 1)
-    roman = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"]
-    if mark in roman and mark != "v" and mark != "x":
-        return roman[roman.index(mark) + 1]
+    if first == "i" and mark in _ROMAN[:-1]:
+        return _ROMAN[_ROMAN.index(mark) + 1]
     return chr(ord(mark) + 1)
 
 
