@@ -14,6 +14,7 @@ from __future__ import annotations
 import pytest
 
 from caregraph.pipeline.segment import reline
+from caregraph.testing.invariants import evidence_in
 
 from .conftest import extract_text as run
 
@@ -142,23 +143,6 @@ def test_prose_and_qualified_labels_stay_one_line(text):
 # ------------------------------------------------------------------------------ quotes are the page's own
 
 
-def _evidence(value, out):
-    """Every Evidence inside an extraction (records are dataclasses and tuples of them)."""
-    from dataclasses import fields, is_dataclass
-
-    from caregraph.records import Evidence
-
-    if isinstance(value, Evidence):
-        out.append(value)
-    elif isinstance(value, tuple):
-        for item in value:
-            _evidence(item, out)
-    elif is_dataclass(value) and not isinstance(value, type):
-        for f in fields(value):
-            _evidence(getattr(value, f.name), out)
-    return out
-
-
 @pytest.mark.parametrize(
     "text",
     [
@@ -182,7 +166,7 @@ def test_quotes_are_slices_of_the_page_as_loaded_when_its_layout_was_mended(text
     assert seg.reading_text is not None and seg.reading_text != text  # the layout was mended
     assert seg.document.text == text
     x = run(text, url=URL)
-    found = _evidence(x, [])
+    found = evidence_in(x, [])
     assert found
     assert x.document.text == text
     for e in found:

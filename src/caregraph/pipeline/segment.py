@@ -54,7 +54,9 @@ def rules() -> dict:
         (Genre(name), re.compile(pattern.replace("{numeric_day}", numeric_day)))
         for name, pattern in data["genres"].items()
     ]
-    return {"headings": headings, "any_heading": any_heading, "lines": lines, "genres": genres}
+    # a body's head word just before a place in a line ("Cabinet Decision: …" is one label, not "Decision:": reline)
+    qualified = re.compile(rf"(?<![\w-]){heads}[ \t]+$")
+    return {"headings": headings, "any_heading": any_heading, "lines": lines, "genres": genres, "qualified": qualified}
 
 
 #: News copy (in the first 3000 characters): "published today", "said:", "has been rated", "congratulations" … Every
@@ -194,14 +196,6 @@ _FIELD_LABEL = re.compile(r"(?:[\w’'()&/-]+[ \t]+){0,2}(?-i:[A-Z])[\w’'()&/-
 _FULL_STOP = re.compile(r"[.!?][\"”’')\]]*[ \t]+$")
 
 
-@cache
-def _qualified() -> re.Pattern[str]:
-    """A body's head word just before a place in a line ("Cabinet Decision: …" is one label, not "Decision:")."""
-    with resources.files("caregraph").joinpath("rules/meetings.toml").open("rb") as fh:
-        heads = tomllib.load(fh)["meetings"]["body_heads"]
-    return re.compile(rf"(?<![\w-]){heads}[ \t]+$")
-
-
 #: A ModernGov meeting line's "(Item 6)": the line ends there.
 _ITEM_END = re.compile(r"\(\s*item\s+[\w.]+?\.?\s*\)", re.I)
 
@@ -243,7 +237,7 @@ def _line_breaks(line: str) -> list[int]:
     for k, (at, colon) in enumerate(labels):
         rest = line[at : at + 300]
         h = heading.match(rest)
-        if h is not None and h.end() >= colon - at and not _qualified().search(line, max(0, at - 40), at):
+        if h is not None and h.end() >= colon - at and not r["qualified"].search(line, max(0, at - 40), at):
             out.append(at)  # (the heading reads the label to its colon or dash: not "the signed Minutes – which")
             sections.append((at + h.end(), h.lastgroup or ""))
         elif (
