@@ -38,7 +38,10 @@ prediction is a false positive; totals are summed over the gold documents):
     between the descriptions' content words (normalised words less a short list of function words), or, since
     stop 30, between the prediction's description and the text the gold quotes (an annotator's paraphrase, "interviews
     for a new Director", and the text's own words, "Interviews are scheduled", describe one commitment; the quote is
-    copied from the page). A season is not scored (its ``due`` is the year).
+    copied from the page), or, since stop 34, when the prediction was read from the passage the gold quotes (its
+    facts' evidence and the gold's quote share a run of five words: :func:`same_passage`; on the thirteenth set's
+    second annotation two annotators' follow-ups agree at F1 0.909 under this test, 0.727 under the words alone).
+    A season is not scored (its ``due`` is the year).
 ``published`` (annotation gold only; reported, not in :func:`macro_f1`)
     the published-only events alone: gold entries with ``published: true`` against predictions flagged
     ``published``, matched as inspections.
@@ -125,6 +128,8 @@ EXTRA_CATEGORIES: tuple[str, ...] = ("published",)
 
 #: Minimum Jaccard overlap of content words for two follow-up descriptions to match.
 FOLLOW_UP_MIN_JACCARD = 0.3
+#: Words in a row two quotes must share to be one passage (:func:`same_passage`).
+PASSAGE_RUN = 5
 #: How many leading normalised words of a gold decision a prediction must start with.
 DECISION_PREFIX_WORDS = 8
 
@@ -310,8 +315,31 @@ def _follow_up_similarity(g: Mapping, p: Mapping) -> tuple | None:
     if quote and predicted:  # described in the words of the text the gold quotes: the same commitment
         overlap = max(overlap, _jaccard(quote, predicted))
     if overlap < FOLLOW_UP_MIN_JACCARD:
-        return None
+        passages = p.get("evidence") or ([p["quote"]] if p.get("quote") else [])
+        if not any(same_passage(g.get("quote"), passage) for passage in passages):
+            return None
+        overlap = FOLLOW_UP_MIN_JACCARD  # the same commitment, read from the passage the gold quotes
     return (overlap, -finer)
+
+
+def same_passage(a: str | None, b: str | None, run: int = PASSAGE_RUN) -> bool:
+    """Whether two quotes of one page are (parts of) one passage: they share a run of ``run`` words, or the shorter
+    one, of at least four words, stands whole in the longer.
+
+    >>> same_passage("Interviews are scheduled for September", "Interviews are scheduled for September.")
+    True
+    >>> same_passage("a further report to come to the September 2020 meeting", "report to come to the September")
+    True
+    >>> same_passage("an update in March", "the plan reviewed in March"), same_passage("in March 2024", "in March 2024")
+    (False, False)
+    """
+    left, right = words(a), words(b)
+    short, long = sorted((left, right), key=len)
+    if len(short) < 4:
+        return False
+    n = min(run, len(short))
+    grams = {tuple(long[i : i + n]) for i in range(len(long) - n + 1)}
+    return any(tuple(short[i : i + n]) in grams for i in range(len(short) - n + 1))
 
 
 def _entries(document: Mapping | None, key: str) -> list:

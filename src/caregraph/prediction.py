@@ -22,10 +22,24 @@ if TYPE_CHECKING:
 #: The named queries whose rows make a prediction.
 CONTRACT_QUERIES = ("documents", "inspections", "meetings", "people", "posts", "decisions", "follow-ups")
 
+#: The passages each follow-up was read from (the provenance of its facts): the scorer asks whether a predicted
+#: commitment stands in the passage the gold quotes (:mod:`caregraph.evaluate`, ``follow_ups``).
+FOLLOW_UP_EVIDENCE = """
+SELECT DISTINCT ?source ?followUp ?quote
+WHERE {
+  GRAPH ?source {
+    ?followUp a cg:FollowUp ; ?p ?o .
+    ?evidence rdf:reifies <<( ?followUp ?p ?o )>> ; oa:exact ?quote .
+  }
+}
+"""
+
 
 def contract_rows(store: Store) -> dict[str, list[dict[str, Any]]]:
-    """The rows of each contract query on ``store``, by query name."""
-    return {name: run_query(store, name).values() for name in CONTRACT_QUERIES}
+    """The rows of each contract query on ``store``, by query name (and the follow-ups' evidence)."""
+    rows = {name: run_query(store, name).values() for name in CONTRACT_QUERIES}
+    rows["follow-up-evidence"] = run_query(store, FOLLOW_UP_EVIDENCE, inline=True, label="follow-up evidence").values()
+    return rows
 
 
 def store_to_gold(store: Store, root: str | os.PathLike[str]) -> dict[str, dict]:
@@ -97,6 +111,10 @@ def rows_to_gold(rows: Mapping[str, Sequence[Mapping[str, Any]]], root: Path) ->
             doc["posts"].append(row["postLabel"])
     for doc, row in rows_of("decisions", "d", "decision"):
         doc["decisions"].append({"number": row.get("number"), "text": row["text"]})
+    quotes: dict[tuple[str, str], list[str]] = {}
+    for row in rows.get("follow-up-evidence", ()):
+        quotes.setdefault((row["source"], row["followUp"]), []).append(row["quote"])
     for doc, row in rows_of("follow-ups", "f", "followUp"):
-        doc["follow_ups"].append({"due": row["due"], "description": row["description"]})
+        evidence = sorted(quotes.get((row["source"], row["followUp"]), ()))
+        doc["follow_ups"].append({"due": row["due"], "description": row["description"], "evidence": evidence})
     return {doc["file"]: doc for doc in by_iri.values()}
