@@ -28,13 +28,16 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def run_text(store, text: str, name: str, params: dict[str, str], graph: str | None) -> str:
     """The text ``caregraph query NAME`` would run: parameters bound (declared by this checkout's query of that name),
-    and the index patterns rewritten when the store has no index or one graph is asked for."""
+    the index patterns rewritten when the store has no index or one graph is asked for, and the reference graphs'
+    labels read from every graph on a store whose vocabularies have no inspectorates."""
     from caregraph import index
     from caregraph.query import named_queries
     from caregraph.query.params import bind_parameters, with_values
+    from caregraph.query.run import labels_of_every_graph
 
     if index.uses_index(text) and (graph or not index.is_ready(store)):
         text = index.without_index(text)
+    text = labels_of_every_graph(text, store)
     return with_values(text, bind_parameters(named_queries()[name], params))
 
 

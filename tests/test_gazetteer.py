@@ -559,6 +559,31 @@ def test_judgement_notations(vocab):
         assert str(vocab.value(judgements[key], SKOS.notation)) == notation
 
 
+def test_the_inspectorates_are_named_as_documents_name_them(vocab):
+    """Every organisation an inspection's cg:inspectorate may name (the inspection kinds' inspectorate, the
+    inspectorates the rules find in a sentence, those of Ofsted's record) is in the vocabularies with the triples a
+    document's graph gives it: the name of its [[organisations]] entry as a plain string, and its category. So the
+    union of the graphs holds one label of each, and queries read the names from the reference graphs alone."""
+    import tomllib
+
+    from caregraph.interop.ofsted import INSPECTORATE_NAMES, INSPECTORATES
+
+    rules = REPO / "src" / "caregraph" / "rules"
+    inspections = tomllib.loads((rules / "inspections.toml").read_text(encoding="utf-8"))
+    keys = {k["inspectorate"] for k in inspections["kinds"] if k.get("inspectorate")}
+    keys |= set(inspections["inspectorates"]) | {k for ks in INSPECTORATES.values() for k in ks}
+    entries = tomllib.loads((rules / "organisations.toml").read_text(encoding="utf-8"))["organisations"]
+    by_key = {e["key"]: e for e in entries}
+    base = "https://w3id.org/caregraph/id/org/"
+    listed = {str(s)[len(base) :] for s in vocab.subjects(RDF.type, CG.Organisation)}
+    assert listed == keys
+    for key in keys:
+        org = URIRef(base + key)
+        assert list(vocab.objects(org, SKOS.prefLabel)) == [Literal(by_key[key]["name"])], key
+        assert list(vocab.objects(org, ORG.classification)) == [URIRef(f"{CGV}org-category/{by_key[key]['category']}")]
+        assert INSPECTORATE_NAMES.get(key, by_key[key]["name"]) == by_key[key]["name"], key
+
+
 def test_kind_key_families(vocab):
     for key, concept in concepts_in(vocab, "kind").items():
         family = str(vocab.value(concept, CG.keyFamily))

@@ -17,6 +17,7 @@ from caregraph.query import named_queries, run_query
 from caregraph.store import open_store
 
 CGD = "https://w3id.org/caregraph/id/"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
 SURREY = CGD + "council/surrey"
 DURHAM = CGD + "council/durham"
 TODAY = {"today": "2025-06-30"}
@@ -209,6 +210,38 @@ def test_what_was_said_about_an_inspection(store):
     visits = rows(store, "said-about-inspection", council="Surrey", kind="monitoring-visit")
     assert {r["inspection"].rsplit("/", 1)[1] for r in visits} >= {"2019-10", "2021-09"}
     assert all("/monitoring-visit/" in r["inspection"] for r in visits)
+
+
+def test_said_about_inspection_names_the_inspectorate_from_the_reference_graphs(built_store, tmp_path):
+    """The labels come from the reference graphs alone, the inspectorates' too (ontology/vocabularies.ttl): the rows
+    stay the same when the documents' own labels of the inspectorates are gone. On a store whose vocabularies graph
+    is from before the inspectorates were in it, the labels are read from every graph (the same rows), until a build
+    reloads it."""
+    copy = tmp_path / "store"
+    shutil.copytree(built_store, copy)
+    vocabularies = ox.NamedNode("https://w3id.org/caregraph/graph/vocabularies")
+    labels = "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> PREFIX cg: <https://w3id.org/caregraph/ontology#>"
+    with open_store(copy) as st:
+        expected = rows(st, "said-about-inspection")
+        assert any("inspectorate = Ofsted" in r["says"] for r in expected)
+        assert any("inspectorate = Department for Education" in r["says"] for r in expected)
+        # A store built before: no inspectorates in its vocabularies (and the digest of the file it was loaded from).
+        st.update(
+            f"{labels} DELETE {{ GRAPH <{vocabularies.value}> {{ ?org ?p ?o }} }} "
+            f"WHERE {{ GRAPH <{vocabularies.value}> {{ ?org a cg:Organisation ; ?p ?o }} }} ;"
+            f"DELETE WHERE {{ GRAPH <{vocabularies.value}> {{ <{vocabularies.value}> cg:sha256 ?digest }} }}"
+        )
+        assert rows(st, "said-about-inspection") == expected
+        st.ensure_reference_graphs()  # what the next build does
+        ofsted = ox.NamedNode(CGD + "org/ofsted")
+        assert ox.Quad(ofsted, ox.NamedNode(SKOS + "prefLabel"), ox.Literal("Ofsted"), vocabularies) in st
+        # The documents' labels of the inspectorates are not read.
+        st.update(
+            f"{labels} DELETE {{ GRAPH ?g {{ ?org skos:prefLabel ?l }} }} "
+            "WHERE { GRAPH ?g { ?i cg:inspectorate ?org . ?org skos:prefLabel ?l } }"
+        )
+        assert not st.ox.query(f"{labels} ASK {{ GRAPH ?g {{ ?i cg:inspectorate ?org . ?org skos:prefLabel ?l }} }}")
+        assert rows(st, "said-about-inspection") == expected
 
 
 def test_practice_models_by_council(store):

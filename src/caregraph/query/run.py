@@ -26,7 +26,7 @@ import pyoxigraph as ox
 
 from caregraph import index
 from caregraph.errors import ParameterError, QueryError, QueryRefused, QuerySyntaxError, QueryTimeout
-from caregraph.namespaces import GRAPHS
+from caregraph.namespaces import CGD, GRAPHS, SKOS
 from caregraph.query.named import resolve
 from caregraph.query.names import expand, prefixes
 from caregraph.query.params import bind_parameters, insertion_point, with_values
@@ -53,6 +53,30 @@ __all__ = [
 
 # With --graph, GRAPH patterns still see these reference graphs, which hold the labels queries join to.
 LABEL_GRAPHS = tuple(f"{GRAPHS}{name}" for name in ("ontology", "vocabularies", "councils"))
+
+# The labels a named query reads from the reference graphs alone (said-about-inspection's: concepts, councils and
+# the inspectorates), and what it read before the inspectorates were in the vocabularies: every label of every graph.
+REFERENCE_LABELS = (
+    f"SELECT ?o ?label WHERE {{ VALUES ?labels {{ <{GRAPHS}vocabularies> <{GRAPHS}councils> }} "
+    "GRAPH ?labels { ?o skos:prefLabel ?label } }"
+)
+EVERY_GRAPH_LABELS = "SELECT DISTINCT ?o ?label WHERE { ?o skos:prefLabel ?label }"
+# In the vocabularies graph since the inspectorates were added to ontology/vocabularies.ttl.
+_INSPECTORATES_LABELLED = ox.Quad(
+    ox.NamedNode(f"{CGD}org/ofsted"),
+    ox.NamedNode(f"{SKOS}prefLabel"),
+    ox.Literal("Ofsted"),
+    ox.NamedNode(f"{GRAPHS}vocabularies"),
+)
+
+
+def labels_of_every_graph(text: str, store: Any) -> str:
+    """The query with its reference graphs' labels (:data:`REFERENCE_LABELS`) read from every graph instead when the
+    store's vocabularies graph has no inspectorates (built by a caregraph from before them, which the next build
+    reloads): on such a store an inspectorate's name is only in the documents' graphs. The same rows either way."""
+    if REFERENCE_LABELS not in text or _INSPECTORATES_LABELLED in store:
+        return text
+    return text.replace(REFERENCE_LABELS, EVERY_GRAPH_LABELS)
 
 
 def with_prefixes(text: str) -> str:
@@ -198,6 +222,8 @@ def run_query(
     if named is not None and index.uses_index(text) and (graph or not index.is_ready(store)):
         # One graph given, or a store from before the document index: the same rows, from the documents' graphs.
         text = index.without_index(text)
+    if named is not None:
+        text = labels_of_every_graph(text, store)
     check_safety(text, allow_update=allow_update, allow_service=allow_service)
     if named is not None and params:
         params = resolve_iri_parameters(store, named.parameters, params, fallback=names)
