@@ -145,6 +145,11 @@ def test_decision_date_written_another_way():
         ("On Tuesday, Cabinet met on 12 July 2023 to agree the plan.", "Cabinet"),
         ("The plan went to Cabinet on 12.07.2023 for approval.", "Cabinet"),
         ("The Corporate Parenting Board (CPB) met on 12 July 2023.", "Corporate Parenting Board"),
+        # a ModernGov body of one member ("Decision Session" is its head word, as "Committee" is a committee's)
+        (
+            "The Executive Member Decision Session on 12 July 2023 approved the plan.",
+            "Executive Member Decision Session",
+        ),
     ],
 )
 def test_a_dated_meeting_of_a_named_body_in_any_word_order(sentence, body):
