@@ -197,7 +197,7 @@ def rules() -> InspectionRules:
     cue_index = WordIndex([w for (k, _), words in zip(cue_kinds, cue_words, strict=True) for w in (*k.needs, *words)])
 
     def cue(name: str) -> re.Pattern[str]:
-        return at_word_starts(cues[name])
+        return at_word_starts(cues[name].replace("{provisions}", cues["other_service_provisions"]))
 
     return InspectionRules(
         kinds=kinds,
