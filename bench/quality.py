@@ -363,6 +363,27 @@ def pooled(
     return out
 
 
+def by_genre(
+    golds: Mapping[str, Mapping[str, Mapping]], predicted: Mapping[str, Mapping]
+) -> dict[str, tuple[dict, dict[str, int]]]:
+    """Each group of splits pooled, then cut by the genre the build gave each page (``documents``' ?genre): group ->
+    (genre -> counts per category, genre -> pages). Totals only: no page of a blind split is named."""
+    from caregraph.evaluate import score_by_document, summed
+
+    out = {}
+    for group, names in GROUPS.items():
+        gold = {file: page for name in names if name in golds for file, page in golds[name].items()}
+        if not gold:
+            continue
+        per_page = score_by_document(gold, predicted)
+        genres: dict[str, list] = {}
+        for file, counts in per_page.items():
+            genres.setdefault((predicted.get(file) or {}).get("genre") or "not built", []).append(counts)
+        ordered = sorted(genres, key=lambda genre: -len(genres[genre]))
+        out[group] = ({genre: summed(genres[genre]) for genre in ordered}, {g: len(genres[g]) for g in ordered})
+    return out
+
+
 def _commit() -> str:
     def git(*args: str) -> str:
         result = subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True, text=True, check=False)
@@ -445,6 +466,11 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--gold", metavar="FOLDER", help="score one gold folder instead (e.g. bench/gold)")
     parser.add_argument("--errors", action="store_true", help="print each page's misses (-) and extras (+); not blind")
     parser.add_argument("--summary", action="store_true", help="print error classes and typical misses; not blind")
+    parser.add_argument(
+        "--by-genre",
+        action="store_true",
+        help="also each group pooled by the genre the build gave its pages (minutes, news, …): F1 per category",
+    )
     parser.add_argument(
         "--dump",
         metavar="FILE",
@@ -562,6 +588,11 @@ def main(argv: list[str] | None = None) -> int:
             "interval     "
             + "".join(f"{f'[{low:.3f}, {high:.3f}] of {pages} pages':<28}" for _, _, low, high, pages in pools.values())
         )
+    if args.by_genre and pools:
+        for group, (genres, pages) in by_genre(golds, predicted).items():
+            print()
+            print(f"{group} (all) by genre: " + ", ".join(f"{genre} {n} pages" for genre, n in pages.items()))
+            print(format_columns(genres, gaps=False))
     if scores_blind:
         macro = {name: macro_f1(scores) for name, scores in results.items()}
         macro |= {f"{group}_pooled": value for group, (_, value, *_) in pools.items()}

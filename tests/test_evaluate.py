@@ -1062,6 +1062,25 @@ def test_each_group_of_splits_is_also_scored_pooled_with_an_interval():
     assert quality.pooled(golds, predicted, draws=200) == pools  # seeded: the same interval every run
 
 
+def test_each_group_is_also_cut_by_the_genre_the_build_gave_its_pages():
+    """By genre: each group's pages pooled, then split by the predicted document's genre; a page the build did not
+    make is counted apart; totals only."""
+    quality = _quality()
+    gold = {n: doc(n, people=[{"name": "Ann Lee", "post": None}]) for n in ("1.txt", "2.txt", "3.txt", "4.txt")}
+    golds = {"dev": {"1.txt": gold["1.txt"], "2.txt": gold["2.txt"]}, "dev2": {"3.txt": gold["3.txt"]}}
+    golds["blind"] = {"4.txt": gold["4.txt"]}
+    predicted = {
+        "1.txt": {**gold["1.txt"], "genre": "news"},
+        "2.txt": {**doc("2.txt"), "genre": "minutes"},
+        "4.txt": {**gold["4.txt"], "genre": "news"},
+    }
+    cut = quality.by_genre(golds, predicted)
+    genres, pages = cut["dev"]
+    assert pages == {"news": 1, "minutes": 1, "not built": 1}
+    assert (genres["news"]["people"].tp, genres["minutes"]["people"].fn, genres["not built"]["people"].fn) == (1, 1, 1)
+    assert cut["blind"][1] == {"news": 1}
+
+
 def test_the_blind_files_include_the_second_real_sets_blind_split(tmp_path, monkeypatch):
     quality = _quality()
     split = tmp_path / "split.toml"

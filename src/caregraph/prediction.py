@@ -76,6 +76,7 @@ def rows_to_gold(rows: Mapping[str, Sequence[Mapping[str, Any]]], root: Path) ->
         by_iri[doc] = {
             "file": gold_file_key(row["file"], root),
             "url": row.get("url"),
+            "genre": _last(row.get("genre")),
             "council": [_last(row["council"])] if row.get("council") else [],
             **{key: [] for key in ("inspections", "meetings", "people", "posts", "decisions", "follow_ups")},
         }
