@@ -56,6 +56,7 @@ class PeopleRules:
     not_modifiers: frozenset[str]  # capitalised words that never start a post's modifiers
     modifier_words: frozenset[str]  # words of the vocabulary that may still be a post's modifiers
     question_modals: frozenset[str]  # given names that are modal verbs opening a question ("Will")
+    post_duration: re.Pattern[str]  # "for six years" after a post: how long it was held, no part of it
 
 
 @cache
@@ -99,6 +100,7 @@ def rules() -> PeopleRules:
         not_modifiers=frozenset(posts["not_modifiers"]),
         modifier_words=frozenset(posts["modifier_words"]),
         question_modals=frozenset(people["question_modals"]),
+        post_duration=re.compile(posts["duration"], re.I),
     )
 
 
@@ -466,7 +468,7 @@ def patterns() -> Patterns:
             rf"(?P<post>[A-Z][^:\n]{{1,100}}?)[ \t]*(?::[ \t]*(?:\n[ \t]*)?|(?:[–—]|(?<![\w’'])-|-(?=[ \t]))[ \t]*)(?:(?P<hon>{hon})[ \t]+)?(?P<name>{NAME_RUN}){pn}[ \t]*(?:$|\n|[,(]|[ \t]{{2,}})"
         ),
         named_as=re.compile(
-            rf"\b(?=[abchijrstwi])(?:(?:who[ \t]+)?(?:starts|started|start|joins|joined|join|serves|served|acts|acted|takes[ \t]+over|took[ \t]+over|steps[ \t]+in|stepped[ \t]+in|continues|continued|returns|returned|speaking|spoke|attending|attended|writing|wrote)[ \t]+as|in[ \t]+(?:his|her|their)[ \t]+(?:capacity|role)[ \t]+as|to[ \t]+be|who[ \t]+(?:is|was|has[ \t]+been|had[ \t]+been|will[ \t]+be|would[ \t]+be)|(?:has|had)[ \t]+(?:now[ \t]+)?been|(?:will|would)[ \t]+be|is|was|been|be|(?:who[ \t]+)?(?:becomes|became|remains|remained))[ \t]+(?:(?:formally|now|today|recently|previously|also|officially)[ \t]+)?(?:{appointed}[ \t]+(?:by[ \t]+(?:(?!\bas\b)[^,.;\n]){{1,40}}?[ \t]+)?(?:as[ \t]+|to[ \t]+(?:the[ \t]+)?(?:role|post|position)[ \t]+of[ \t]+)?)?(?:(?P<det>the|our|its|their|a|an)[ \t]+)?(?:(?:council|county|borough|city|authority|partnership|trust)['’]s[ \t]+|(?!(?i:{subjects})[ \t])(?-i:[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){{0,2}})['’]s[ \t]+)?(?:(?:new|next|incoming|permanent|current|first|former|outgoing)[ \t]+)?(?P<mods>{_MODIFIERS})(?=(?P<head>(?i:{head})))"
+            rf"\b(?=[abchijrstwi])(?:(?:who[ \t]+)?(?:starts|started|start|joins|joined|join|serves|served|acts|acted|works|worked|takes[ \t]+over|took[ \t]+over|steps[ \t]+in|stepped[ \t]+in|continues|continued|returns|returned|speaking|spoke|attending|attended|writing|wrote)[ \t]+as|in[ \t]+(?:his|her|their)[ \t]+(?:capacity|role)[ \t]+as|to[ \t]+be|who[ \t]+(?:is|was|has[ \t]+been|had[ \t]+been|will[ \t]+be|would[ \t]+be)|(?:has|had)[ \t]+(?:now[ \t]+)?been|(?:will|would)[ \t]+be|is|was|been|be|(?:who[ \t]+)?(?:becomes|became|remains|remained))[ \t]+(?:(?:formally|now|today|recently|previously|also|officially)[ \t]+)?(?:{appointed}[ \t]+(?:by[ \t]+(?:(?!\bas\b)[^,.;\n]){{1,40}}?[ \t]+)?(?:as[ \t]+|to[ \t]+(?:the[ \t]+)?(?:role|post|position)[ \t]+of[ \t]+)?)?(?:(?P<det>the|our|its|their|a|an)[ \t]+)?(?:(?:council|county|borough|city|authority|partnership|trust)['’]s[ \t]+|(?!(?i:{subjects})[ \t])(?-i:[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){{0,2}})['’]s[ \t]+)?(?:(?:new|next|incoming|permanent|current|first|former|outgoing)[ \t]+)?(?P<mods>{_MODIFIERS})(?=(?P<head>(?i:{head})))"
         ),
         replaced=re.compile(
             rf"(?:has[ \t]+(?:replaced|succeeded)|had[ \t]+(?:replaced|succeeded)|will[ \t]+(?:replace|succeed)|would[ \t]+(?:replace|succeed)|replaced|replaces|succeeded|succeeds)[ \t]+(?:(?P<hon2>{hon})[ \t]+)?(?P<name2>{NAME_RUN}){pn}[ \t]+as[ \t]+(?:(?:the|our|its|their)[ \t]+)?(?P<mods>)(?=(?P<head>(?i:{head})))"

@@ -354,7 +354,7 @@ _PHOTO_NOTE = r"\((?:far[ \t]+)?(?:left|right|pictured|above|below|centre|center
 _TABLE_APPOSED = re.compile(
     rf",[ \t]*(?:{_PHOTO_NOTE}[ \t]*,?[ \t]*)?(?:(?:the|a|an)[ \t]+)?"
     r"(?P<owner>(?:[A-Z][\w’'&-]*[ \t]+(?:(?:of|upon|on|and)[ \t]+)?){0,4}[A-Z][\w’'&-]*['’]s[ \t]+)?"
-    r"(?P<words>[a-z][\w’'-]*(?:[ \t]+[a-z][\w’'-]*){0,4})"
+    r"(?P<words>(?:[a-z][\w’'-]*|[A-Z]{2,6}(?=[ \t]+[a-z]))(?:[ \t]+(?:[a-z][\w’'-]*|[A-Z]{2,6}(?=[ \t]+[a-z]))){0,4})"
 )
 _COMPLEMENT = re.compile(r"[ \t]+(?:of|for|with|to)[ \t]|[ \t]*[-–—][ \t]*[A-Za-z]")
 _AFTER_POST = re.compile(r"[ \t]*(?:[,.;:)\n]|$)")
@@ -377,16 +377,43 @@ def _table_words() -> tuple[frozenset[str], frozenset[str]]:
 
 def _table_head(words: list[str]) -> int:
     """How many of ``words`` (lower case, from a post's start) make its modifiers and head by the table of post
-    words: the words up to the last head of the run of words the table holds; 0 when there is no head."""
+    words: the words up to the last head of the run of words the table holds; 0 when there is no head. Before the
+    first head, up to two words the table lacks may stand as what the post is of ("virtual school headteacher",
+    "youth justice service manager", "SEND and inclusion manager": the subjects of posts are an open class), when
+    they are content words (no grammar word, verb or number) and "and" joins them; after a head the run ends at the
+    first word the table lacks."""
     heads, before = _table_words()
-    count = 0
+    grammar, verb = rules().grammar, patterns().verb
+    count = unknown = 0
     for i, raw in enumerate(words):
         word = raw.replace("’", "'")
         if word in heads:
             count = i + 1
-        if word not in heads and word not in before:
-            break
+        elif word not in before:
+            if word in {"and", "&"} and 0 < i < len(words) - 1 and not count:
+                continue
+            if count or unknown == 2 or not _subject_word(word, grammar, verb):
+                break
+            unknown += 1
     return count
+
+
+# words that open a clause or a phrase after a name's comma, which no post is of ("…, and the cabinet member …")
+_NOT_SUBJECTS = frozenset({"and", "the", "who", "whose", "which", "where", "while", "with", "not", "one", "two"})
+
+
+def _subject_word(word: str, grammar: frozenset[str], verb: re.Pattern[str]) -> bool:
+    """Whether a word the table of post words lacks may be what a post is of: a content word (or an acronym), no
+    grammar word, verb, possessive or number."""
+    bare = word.lower()
+    return (
+        len(bare) > 2
+        and bare.capitalize() not in grammar  # (the list holds its words capitalised)
+        and bare not in _NOT_SUBJECTS
+        and not verb.fullmatch(bare)
+        and not _POSSESSIVE_END.search(bare)
+        and not any(c.isdigit() for c in bare)
+    )
 
 
 def _table_apposition(doc: Doc) -> Iterator[PersonCandidate]:

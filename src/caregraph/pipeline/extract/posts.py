@@ -543,6 +543,8 @@ class _PostScan:
                 self.in_complement = True
                 self.body_end = remit.end()
                 return False
+        if word == "for" and rules().post_duration.match(text, abs_start, self.limit):
+            return True  # "director of children's services for six years": how long, not what of
         if word in {"of", "for", "with", "to"}:
             self.in_complement = True
         if not inside_head and self._lower_word_stops(token, word, abs_start):

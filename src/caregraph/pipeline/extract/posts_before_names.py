@@ -39,7 +39,7 @@ def post_labelled(doc: Doc) -> Iterator[PersonCandidate]:
         m = pattern.match(doc.text, start, end)
         if m is None:
             continue
-        post = post_cell(m.group("post"))
+        post = post_cell(m.group("post")) or _sentence_case_post(m.group("post"))
         if post is None or re.search(r"(?i)officers?$", post) or _IN_THE.match(post):
             continue  # "Contact Officer: …" labels the field; "In the Chair: Councillor X" chairs this meeting
         if len(post.split()) < 2 and post.lower() not in rules().offices:
@@ -48,6 +48,19 @@ def post_labelled(doc: Doc) -> Iterator[PersonCandidate]:
         if name and name == m.group("name"):
             span = (m.start("post"), m.end("post"))
             yield candidate(doc, name, post, m.start("post"), m.start("name") + len(name), m.group("hon"), None, span)
+
+
+_SMALL_WORDS = frozenset({"of", "for", "and", "the", "&", "to", "with", "in"})
+
+
+def _sentence_case_post(label: str) -> str | None:
+    """A label in sentence case that is a post in title case ("Portfolio holder:", "Cabinet member:", "Lead member
+    for children:"), as written; None for any other label."""
+    words = label.split()
+    if len(words) < 2 or not all(w.islower() for w in words[1:]):
+        return None
+    titled = " ".join(w if w in _SMALL_WORDS else w[:1].upper() + w[1:] for w in words)
+    return clean(label.strip().rstrip(",.;")) if post_cell(titled) is not None else None
 
 
 _NAME_SEPARATOR = re.compile(r"[ \t]*,[ \t]*|[ \t]*[-–—][ \t]*|[ \t]*\([ \t]*(?=[^()\n]{1,60}\))|[ \t]+")
