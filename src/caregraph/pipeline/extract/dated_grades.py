@@ -18,6 +18,18 @@ from caregraph.pipeline.extract.judgements import JudgementMention, judgement_da
 #: A report's name in a sentence that names no event: "In its report, published on 10 January, Ofsted judged …".
 _REPORT_WORD = re.compile(r"\b(?:report|findings|letter)s?\b", re.I)
 
+#: A count of services before a grade ("Four of the council's five children's homes were rated good", "92 per cent of
+#: schools"): the grade is of many inspections, none of them one event's.
+_COUNTED = re.compile(
+    r"(?i)\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+|all|most|some|many|several|both|each|every)\s+"
+    r"(?:(?:of|per\s+cent\s+of|%\s+of)\s+)?(?:the\s+|its\s+|our\s+|their\s+|[\w-]+['’]s\s+)?(?:[\w’'-]+\s+){0,3}?"
+    r"(?:homes|schools|centres|units|academies|nurseries|colleges|settings|providers|agencies|services)\b"
+)
+#: Another service's grade dated in its own clause, right after it: "the fostering service was judged good by Ofsted in
+#: an inspection in November 2019", "the short breaks unit was judged requires improvement by inspectors in August
+#: 2023" (a preposition and up to three words to a year, in the same clause).
+_OWN_DATE = re.compile(r"(?i)[^.;,]{0,50}?\b(?:in|on|during|since)\s+(?:[\w’'-]+\s+){0,3}?(?:19|20)\d\d\b")
+
 
 def drafts_of_judgements(
     s: Sentence, judgements: list[JudgementMention], used: set[int], reading: Reading, drafts: list[Draft]
@@ -27,8 +39,15 @@ def drafts_of_judgements(
     date, or makes one of the kind in force then (at a publication date: the event that report is of)."""
     r = rules()
     for j in judgements:
-        if not j.overall or j.other_service or j.last_named:
+        if not j.overall or j.last_named:
             continue  # ("The judgement from that inspection was …, after the inspection in 2015": the event before's)
+        if j.other_service and (
+            not _OWN_DATE.match(s.text, j.end, min(s.end, j.end + 60))
+            or _COUNTED.search(s.text, s.start, j.frame_start)
+        ):
+            # another service's grade makes its event only when dated in its own clause, and of one service, not a
+            # count of them ("Four of the council's five children's homes were rated good in 2023")
+            continue
         date = judgement_date(s.text, j, s.dates)
         if (
             date is None
@@ -45,6 +64,8 @@ def drafts_of_judgements(
         for listed in (date, *judgement_dates(s.text, j, s.dates)[1:]):
             span = (listed.start, listed.end)
             owner = next((d for d in drafts if span in (d.date_pos, d.published_pos)), None)
+            if owner is not None and j.other_service and owner.kind != OTHER:
+                continue  # ("… good in May 2022, and its secure children's home …": not the council's inspection)
             if owner is None:
                 if id(listed) in used:
                     continue
@@ -52,7 +73,7 @@ def drafts_of_judgements(
                 # on a page about a fostering agency's or children's home's inspection, the service's
                 k = (
                     OTHER
-                    if of_the_service(reading, s.sentence)
+                    if j.other_service or of_the_service(reading, s.sentence)
                     else kind_by_date(r.kinds[GENERIC], listed.date, publication)
                 )
                 if k is None:

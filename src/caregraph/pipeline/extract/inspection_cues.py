@@ -67,7 +67,9 @@ def sentence_cues(
     # (every match of report_subject names a report or letter, in its words or its look-ahead: speed only)
     reported = not simple or holds_any(low, _REPORT_SUBJECT_WORDS)
     for m in r.report_subject.finditer(text, s_start, s_end) if not cues and reported else ():
-        cues.append((m.start(), m.end(), GENERIC))  # "Ofsted criticised … in a report published in 2012"
+        # "Ofsted criticised … in a report published in 2012" (of another service when its subject is one: "St
+        # Mary's Primary School was rated good by Ofsted in a report published in June 2022")
+        cues.append((m.start(), m.end(), OTHER if other_service(text, m.start(), m.end(), s_start, s_end) else GENERIC))
     fronted = not cues and _YEAR_NEAR_START.search(text, s_start, min(s_end, s_start + 48)) is not None
     finding = r.dated_finding.match(text, s_start, s_end) if fronted else None
     if finding is not None:  # "In 2019, inspectors said …": the inspectorate's visit of no stated kind then

@@ -54,6 +54,7 @@ from caregraph.pipeline.extract.inspection_rules import (
     rules,
 )
 from caregraph.pipeline.extract.judgements import (
+    PARTIAL,
     JudgementMention,
     Located,
     find_judgements,
@@ -62,6 +63,7 @@ from caregraph.pipeline.extract.judgements import (
     subject_council,
     table_judgements,
 )
+from caregraph.pipeline.extract.judgements import rules as judgement_rules
 from caregraph.pipeline.extract.patterns import folds_simply, found_at_words, holds_any, may_hold
 from caregraph.records import InspectionRecord, PartialDate, Segmented
 
@@ -355,11 +357,10 @@ def _read_sentence(
     planned_sentence = may_hold(low, r.planned) and bool(r.planned.search(sentence))
     dates = (
         [d for d in dates_of(doc, s_start, s_end, doc_date, planned_sentence) if not others_date(text, d, cues)]
-        # (only a cue, an event whose findings the sentence before named, or an overall grade of the council's that
-        # does not point back takes a date: the dates of other sentences are never read, so not found; speed only)
-        if cues
-        or reading.undated_findings
-        or any(j.overall and not j.other_service and not j.last_named for j in sentence_judgements)
+        # (only a cue, an event whose findings the sentence before named, or an overall grade (the council's or
+        # another service's) that does not point back takes a date: the dates of other sentences are never read, so
+        # not found; speed only)
+        if cues or reading.undated_findings or any(j.overall and not j.last_named for j in sentence_judgements)
         else []
     )
     context = context_kind(sentence, cues, frameworks) if cues else None
@@ -525,6 +526,14 @@ def _of_other_service(text: str, j: JudgementMention) -> JudgementMention:
     as good") makes it no partial grade of the council's: with "overall" near it, the service's overall grade."""
     if j.areas and not j.overall and _OVERALL_NEAR.search(text, max(0, j.frame_start - 40), j.end):
         return replace(j, other_service=True, areas=(), explicit=True)
+    if (
+        j.areas == (PARTIAL,)
+        and _SERVICE_AS_AREA.search(text, max(0, j.frame_start - 90), j.frame_start)
+        and not judgement_rules().partial_after.match(text[j.end : j.end + 80])  # ("… good in most areas")
+    ):
+        # "Anyshire's fostering service was judged good": the service's own name read as an area of the council's
+        # inspection; the grade is the service's (overall) grade
+        return replace(j, other_service=True, areas=())
     return replace(j, other_service=True)
 
 
@@ -533,6 +542,13 @@ def _of_other_service(text: str, j: JudgementMention) -> JudgementMention:
 _SAME_WORDS = ("same", "identical", "similar", "confirmed", "repeated", "upheld", "reaffirmed")
 
 _OVERALL_NEAR = re.compile(r"(?i)\boverall\b")
+
+#: A fostering or adoption service (or agency) as the subject of a judging verb, no clause or count between:
+#: "the council's adoption agency was inspected … and rated outstanding".
+_SERVICE_AS_AREA = re.compile(
+    r"(?i)\b(?:fostering|adoption)\s+(?:service|agency|team|panel)s?\b(?!.*\b(?:most|some|many|several|two|three|four|"
+    r"areas?|aspects?|domains?|of\s+(?:them|which|these))\b)[^.;]*$"
+)
 
 #: A mention that names an inspection (not a visit or review).
 _INSPECTION_NOUN = re.compile(r"(?i)inspect")

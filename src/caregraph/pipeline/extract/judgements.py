@@ -519,8 +519,14 @@ def judgement_date(text: str, j: JudgementMention, dates: Sequence[DateMention])
     for d in dates:
         if d.start >= j.end and d.start - j.end < 100 and _DATE_AFTER.fullmatch(text, j.end, d.start):
             return d
-        if j.end <= d.start <= j.end + 3 and _RELATIVE_DATE.match(text, d.start, d.end):
-            return d  # "found 'inadequate' last summer", "rated good last year": a relative date right after it
+        if (
+            j.end <= d.start <= j.end + 40
+            and _RELATIVE_DATE.match(text, d.start, d.end)
+            and _BY_WHOM.fullmatch(text, j.end, d.start)
+        ):
+            # "found 'inadequate' last summer", "rated good last year", "rated inadequate by Ofsted last year": a
+            # relative date right after it, or after the inspectorate that graded
+            return d
         if (
             d.relative
             and j.end < d.start < j.end + 120
@@ -659,6 +665,13 @@ _EVENT_BEFORE_RELATIVE = re.compile(
 )
 #: A date relative to the page's own, which needs no "in" before it: "last summer", "this year", "earlier this month".
 _RELATIVE_DATE = re.compile(r"(?:last|this|earlier\s+this|the\s+previous)\s", re.I)
+
+#: What may stand between a grade and a relative date that dates it: nothing but a quote mark, or the inspectorate
+#: after "by" ("rated inadequate by Ofsted last year").
+_BY_WHOM = re.compile(
+    r"['’”\"]?\s{0,3}|['’”\"]?\s+by\s+(?:the\s+)?(?:ofsted(?:\s+inspectors)?|inspectors|inspectorate|regulator|watchdog)\s+",
+    re.I,
+)
 
 
 #: Between dates listed one after another: "2011, 2013 and 2015", "2016 and 2019" (news pages' link labels left in
