@@ -28,7 +28,7 @@ _COUNTED = re.compile(
 #: Another service's grade dated in its own clause, right after it: "the fostering service was judged good by Ofsted in
 #: an inspection in November 2019", "the short breaks unit was judged requires improvement by inspectors in August
 #: 2023" (a preposition and up to three words to a year, in the same clause).
-_OWN_DATE = re.compile(r"(?i)[^.;,]{0,50}?\b(?:in|on|during|since)\s+(?:[\w’'-]+\s+){0,3}?(?:19|20)\d\d\b")
+_DATED_IN_ITS_CLAUSE = re.compile(r"(?i)[^.;,]{0,50}?\b(?:in|on|during|since)\s+(?:[\w’'-]+\s+){0,3}?(?:19|20)\d\d\b")
 
 
 def drafts_of_judgements(
@@ -42,7 +42,7 @@ def drafts_of_judgements(
         if not j.overall or j.last_named:
             continue  # ("The judgement from that inspection was …, after the inspection in 2015": the event before's)
         if j.other_service and (
-            not _OWN_DATE.match(s.text, j.end, min(s.end, j.end + 60))
+            not _DATED_IN_ITS_CLAUSE.match(s.text, j.end, min(s.end, j.end + 60))
             or _COUNTED.search(s.text, s.start, j.frame_start)
         ):
             # another service's grade makes its event only when dated in its own clause, and of one service, not a
