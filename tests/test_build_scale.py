@@ -145,6 +145,28 @@ def test_unchanged_rebuild_skips_every_document_and_counts_quads_without_a_scan(
         assert second.quads == len(st) == first.quads
 
 
+def test_a_rebuild_that_only_reloads_a_reference_graph_counts_it(corpus, tmp_path):
+    """A new caregraph's vocabularies (say) reload on the next build with every document unchanged: the dataset
+    description, which counts the reference graphs too, is written again, so the build's count is the store's."""
+    from caregraph.dataset import describe_dataset
+    from caregraph.iris import graph_iri
+    from caregraph.namespaces import SKOS
+
+    with open_store(tmp_path / "s") as st:
+        build(st, [corpus])
+        vocabularies = graph_iri("vocabularies")
+        # as if built by an older caregraph whose vocabularies held one concept, and described then
+        old = ox.Triple(
+            ox.NamedNode("https://example.org/concept"), ox.NamedNode(f"{SKOS}prefLabel"), ox.Literal("Old")
+        )
+        st.replace_triples(vocabularies, [old])
+        describe_dataset(st)
+        after = build(st, [corpus])
+        assert after.read == 0
+        assert len(list(st.ox.quads_for_pattern(None, None, None, ox.NamedNode(vocabularies)))) > 1  # reloaded
+        assert after.quads == len(st)
+
+
 def test_a_worker_that_dies_fails_its_chunk_only(corpus, monkeypatch):
     import caregraph.pipeline.build as build_module
 

@@ -436,9 +436,10 @@ class Store:
         return len(self.ox)
 
     # ------------------------------------------------------------------------------------------ reference data
-    def ensure_reference_graphs(self) -> None:
+    def ensure_reference_graphs(self) -> bool:
         """Load the ontology, vocabularies and councils gazetteer, each into its own named graph, when missing or
-        changed (a digest of the file is kept in the graph)."""
+        changed (a digest of the file is kept in the graph). True when any graph was (re)loaded."""
+        loaded = False
         for name, filename in REFERENCE_GRAPHS.items():
             path = ontology_file(filename)
             if not path.exists():
@@ -454,6 +455,8 @@ class Store:
                 for q in ox.parse(data, format=ox.RdfFormat.TURTLE, base_iri=graph.value)
             ]
             self.replace_triples(graph.value, [*triples, ox.Triple(marker.subject, marker.predicate, marker.object)])
+            loaded = True
+        return loaded
 
 
 @contextmanager

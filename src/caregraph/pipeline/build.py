@@ -534,7 +534,7 @@ def build(
     store.share_snapshot()  # readers read what was committed, never wait for this build
     if rebuild:
         clear_documents(store)
-    store.ensure_reference_graphs()
+    references_loaded = store.ensure_reference_graphs()  # (a new caregraph's ontology or vocabularies)
     index.ensure(store)  # a store written before the index gets one (and its documents are then outdated)
     hashes = store.documents()
     # A document some other caregraph version (or graph form) wrote is never unchanged: it is built again, its graph
@@ -641,7 +641,12 @@ def build(
     if prune:
         summary.removed.extend(prune_missing(store, paths, exclude=ids.built))
     changed = bool(
-        summary.read or summary.removed or rebuild or not store.has_graph(DATASET_GRAPH) or _description_stale(store)
+        summary.read
+        or summary.removed
+        or rebuild
+        or references_loaded  # the description counts the reference graphs too
+        or not store.has_graph(DATASET_GRAPH)
+        or _description_stale(store)
     )
     if changed:
         # The links between the papers' inspections and Ofsted's record (graph …/graph/links) follow the documents.
