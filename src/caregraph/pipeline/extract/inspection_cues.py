@@ -284,6 +284,6 @@ def other_service(text: str, cs: int, ce: int, s_start: int, s_end: int) -> bool
         subject = r.other_service_subject.match(text, s_start, cs)
         if subject and not _NEW_CLAUSE.search(text, subject.end(), cs):
             return True  # "A council-run children's home has been rated …, following an Ofsted inspection in …"
-    if ce > cs and r.other_service_within.search(text, cs, ce):
-        return True  # "the Adoption Inspection took place between …"
+    if ce > cs and any(m.end() > cs for m in r.other_service_within.finditer(text, max(s_start, cs - 40), ce)):
+        return True  # "the Adoption Inspection took place between …", "the Ofsted fostering inspection report"
     return ce > cs and r.other_service_after.search(text[ce : min(s_end, ce + 70)]) is not None
