@@ -125,6 +125,10 @@ def test_timed_build_engine_and_profile(corpus, tmp_path):
     bench("engine_bench", tmp_path / "st", "--transactional", "--out", out)
     e = json.loads(out.read_text())
     assert e["bulk_load"]["wall_s"] > 0 and e["load"]["wall_s"] > 0 and e["nquads_mb"] > 0
+    out = tmp_path / "v.json"
+    bench("validate_bench", tmp_path / "st", "--runs", "1", "--out", out)
+    v = json.loads(out.read_text())
+    assert v["graphs"] == t["documents_built"] and v["conforms"] and v["cli"]["median_s"] > 0
     out = tmp_path / "p.json"
     bench("profile_build", corpus, "--documents", "5", "--top", "5", "--out", out)
     p = json.loads(out.read_text())

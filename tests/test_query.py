@@ -295,9 +295,12 @@ def test_timeout_stops_waiting_for_a_runaway_query():
     started = time.perf_counter()
     with pytest.raises(QueryTimeout, match=r"longer than 0\.1 s"):
         q.run_query(st, cross, inline=True, timeout=0.1)
-    assert time.perf_counter() - started < 0.6  # the caller got control back on time (pyoxigraph released the GIL)
-    # Without a timeout it finishes, in the same worker-thread machinery.
-    assert q.run_query(st, "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c }", inline=True).values() == [{"n": "150"}]
+    stopped_after = time.perf_counter() - started
+    # Without a timeout it finishes, in the same worker-thread machinery; the timed-out call gave control back well
+    # before (pyoxigraph released the GIL): a ratio of two runs on the same machine, not a speed figure.
+    started = time.perf_counter()
+    assert q.run_query(st, cross, inline=True).values() == [{"n": str(150**3)}]
+    assert stopped_after < (time.perf_counter() - started) / 2
 
 
 # ------------------------------------------------------------------------------------------------ serialisers

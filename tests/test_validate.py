@@ -315,12 +315,6 @@ def test_an_empty_memory_store_cannot_be_validated():
         validate_store(store)
 
 
-def test_validation_is_fast_enough(built_store):
-    with Store(built_store, read_only=True) as store:
-        report = validate_store(store)
-    assert report.seconds < 10, report.seconds  # about 1 s on 2 cores; rdflib's own SPARQL engine took 8
-
-
 def test_doctests_in_the_module_run():
     import doctest
 
@@ -333,11 +327,10 @@ def test_doctests_in_the_module_run():
 # ---------------------------------------------------------------------------------------------- Ofsted's record
 
 
-def test_the_official_graph_is_validated_too_and_fast(built_store, tmp_path):
+def test_the_official_graph_is_validated_too(built_store, tmp_path):
     """Ofsted's record (the test extract of the real workbook's sheets) is checked inspection by inspection, with its
     provenance in three queries; a fact no row reifies, and a grade on a focused visit, are found."""
     import shutil
-    import time
 
     from caregraph.interop.ofsted import OFSTED_GRAPH, import_outcomes
     from caregraph.store import open_store
@@ -349,9 +342,7 @@ def test_the_official_graph_is_validated_too_and_fast(built_store, tmp_path):
     with open_store(path) as st:
         import_outcomes(st, CSVS)
     with Store(path, read_only=True) as store:
-        started = time.perf_counter()
         report = validate_store(store)
-        assert time.perf_counter() - started < 60
     assert report.conforms, format_text(report)
     assert OFSTED_GRAPH in report.graphs and len(report.graphs) == 6
     fv = ox.NamedNode(iris.base() + "council/surrey/inspection/focused-visit/2024-04")
