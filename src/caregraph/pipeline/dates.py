@@ -304,11 +304,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    # we expect our next inspection in the spring (a plan only: the anchor's year, or the next once that season is past)
+    # we expect our next inspection in the spring ; by the end of the summer (a plan only: the anchor's year, or the next once that season is past)
     (
         "bare_season",
         re.compile(
-            rf"(?<=\bin\s)the\s+(?P<s>spring|summer|autumn|winter)\b(?!\s+(?:term\s+)?(?:of\s+)?(?:{_Y}|\d))", re.I
+            rf"(?:(?<=\bin\s)|(?<=\bend\sof\s))the\s+(?P<s>spring|summer|autumn|winter)\b(?!\s+(?:term\s+)?(?:of\s+)?(?:{_Y}|\d))",
+            re.I,
         ),
     ),
     # within the next couple of months ; in the coming weeks (a plan only: the anchor's year, when the span ends in it)

@@ -580,10 +580,38 @@ def _due_dates(
             and not _recurs(text, c_start, c_end, d)
             and not _span_end(text, c_start, c_end, d)
             and not _stamp(text, d)
+            and not _pushed_past_earlier_act(text, s_start, d, counted.date)
             and (counted.own or not d.relative or _NAMED_WHEN.search(text, d.start, d.end) is not None)
         ):
             out.append(d)
     return out
+
+
+#: A verb in the pluperfect ("had asked", "had been told", "had agreed"): what the sentence tells was done before the
+#: time the page tells of.
+_PLUPERFECT = re.compile(
+    r"(?i)\bhad\s+(?:(?:already|previously|earlier|originally|also|first)\s+)?(?:been\s+)?(?:[a-z]{2,}ed|[a-z]+en|made|sent"
+    r"|set|put|brought|told|said|agreed|asked|sought)\b"
+)
+#: A sentence's opening phrase that dates it to a month before the cue ("In January, …", "Last March, …").
+_FRONTED_MONTH = re.compile(
+    r"(?i)\W*(?:(?:in|during|last|earlier\s+(?:this\s+year\s*,?\s*)?(?:in\s+)?)\s*)(?:January|February|March|April|May"
+    r"|June|July|August|September|October|November|December)\s*,"
+)
+_YEAR_WRITTEN = re.compile(r"\d{4}")
+
+
+def _pushed_past_earlier_act(text: str, s_start: int, d: DateMention, anchor: PartialDate | None) -> bool:
+    """Whether ``d`` is a month named without its year that the date finder pushed into the year after the
+    anchor's (its month already past), in a sentence that tells of an act done before the page's time: a verb in the
+    pluperfect before it ("The Panel had asked for the report to come to its April meeting") or an opening phrase
+    naming an earlier month ("In January, officers committed to bringing a report to the April meeting"). The
+    month is of the year the act was in, past: no due date."""
+    if anchor is None or d.date.month is None or d.date.year != anchor.year + 1:
+        return False
+    if anchor.month is None or d.date.month >= anchor.month or _YEAR_WRITTEN.search(text, d.start, d.end):
+        return False
+    return bool(_PLUPERFECT.search(text, s_start, d.start) or _FRONTED_MONTH.match(text, s_start, d.start))
 
 
 #: A span counted from an event: "within 70 days of the publication of the report", "no later than six weeks after".
@@ -607,9 +635,11 @@ _REPORT_TO = re.compile(
 
 
 #: … or one a body of the council is to receive ("the Panel would receive its report in July", "Cabinet will
-#: receive the annual report on 12 June"): a report to the council.
+#: receive the annual report on 12 June", "the Board will receive the annual report of the virtual school in
+#: November"): a report to the council.
 _RECEIVES_REPORT = re.compile(
-    r"(?i)\breceiv\w*\s+(?:[\w’'-]+\s+){0,4}?(?:report|update|findings)s?\s+(?:back\s+)?(?:in|on|at|by)\s+(?:the\s+)?$"
+    r"(?i)\breceiv\w*\s+(?:[\w’'-]+\s+){0,4}?(?:report|update|findings)s?(?:\s+(?:of|on|from|about|into)\s+(?:[\w’'-]+\s+){0,5}?[\w’'-]+)?"
+    r"\s+(?:back\s+)?(?:in|on|at|by)\s+(?:the\s+)?$"
 )
 
 
@@ -645,7 +675,8 @@ _ANOTHER_ONE = re.compile(
 #: officers report back in June"). General grammar, no wording: any council's minutes tell past from future so.
 _TENSE_MARK = re.compile(
     r"(?i)(?P<past>\b(?:was|were|had)\b(?!\s+(?:to|due|going|expected|scheduled|planned|set|being)\b)"
-    r"|\b(?:has|have)\s+(?:(?:already|recently|now|also|just|since|previously)\s+)?"
+    r"|(?<!\bwill\s)(?<!\bwould\s)(?<!\bshall\s)(?<!\bshould\s)(?<!\bmust\s)"  # not a future perfect: "will have reviewed"
+    r"\b(?:has|have)\s+(?:(?:already|recently|now|also|just|since|previously)\s+)?"
     r"(?:been|[a-z]+ed|[a-z]+en|made|sent|held|met|set|put|brought|taken|given|told|done|paid|spent)\b)"
     r"|(?P<ahead>\b(?:will|would|shall|should|must|can|could|(?-i:may)|might|that|due|planned|scheduled|expected"
     r"|intends?|intended|deferred|postponed|adjourned|going|proposed|next|arranged|booked|earmarked|timetabled|programmed"
