@@ -1,7 +1,7 @@
 """What names a body that meets: reading a body's name as written, in a header line or in running text.
 
 :func:`body_name` gives a body's name as written, or None when the words are no name ("the Panel", "Ofsted's Board",
-"last meeting", a council as the organisation); :func:`names_a_body` tells a header line that is a body's name from a
+"last meeting", a council as the organisation, an outside organisation's body); :func:`names_a_body` tells a header line that is a body's name from a
 sentence or the page's boilerplate; :func:`named_body` finds a name in running text; :func:`bare_head` tells which
 body a head word alone ("the Board") stands for; :func:`is_council` and :func:`after_comma` are the small tests they
 share. Rules: ``rules/meetings.toml`` (:mod:`.meeting_rules`).
@@ -48,8 +48,10 @@ def body_name(raw: str) -> str | None:
     if cuts:
         raw = raw[cuts[-1].end() :]
     tokens = clean(raw).split()
-    while tokens and tokens[0].lower() in r.not_body_words:
-        tokens = tokens[1:]
+    while tokens and (
+        tokens[0].lower() in r.not_body_words or tokens[0].isdigit() or _MONTH_OR_DAY.fullmatch(tokens[0])
+    ):
+        tokens = tokens[1:]  # (a minute's number too, "Minute 45 of Cabinet"; a date's month, "12 March and the Board")
     if not tokens:
         return None
     name = " ".join(tokens)
@@ -59,15 +61,26 @@ def body_name(raw: str) -> str | None:
         return None
     if is_council(name) and gazetteer().resolve(name) is not None:
         return None  # "Surrey County Council" as a council, not a meeting body
+    if tokens[0] in r.outside_first_words or r.outside_names.search(name):
+        return None  # "NHS Anyshire Integrated Care Board", "Local Government Association's … Board": not a council's
     return name
+
+
+#: A month's or a weekday's name: a date's, no part of a body's name.
+_MONTH_OR_DAY = re.compile(
+    r"(?i:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day),?"
+)
 
 
 @cache
 def _second_name() -> re.Pattern[str]:
     """Where a second name starts after a first one's head word and a preposition: "… Board and to the Cabinet", "…
-    Panel then to Cabinet"."""
+    Panel then to Cabinet"; or a name starts after a paper's noun: "Report to Cabinet"."""
     return re.compile(
         rf"\b{rules().body_heads}(?![\w-])\s+(?:(?:and|&)\s+)?(?:then\s+)?(?:to|by|at|from|with|before)\s+"
+        # … or a paper for a body's meeting before its name: "Report to Cabinet, 12 March 2024"
+        r"|^(?i:(?:reports?|papers?)\s+(?:to|for)\s+)"
     )
 
 

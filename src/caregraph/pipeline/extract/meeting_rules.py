@@ -1,8 +1,9 @@
 """The rules of the meetings finder, compiled once, and the ways a meeting's day is written.
 
 :func:`rules` reads ``rules/meetings.toml``: the head words of bodies' names ("Board", "Committee", …), the bodies
-named by their head word alone, the words that show a text names no body, what a body does at a meeting, and the
-words after a body's name in a dated title; :func:`body_words` reads ``rules/body_words.txt``, the words that name what
+named by their head word alone, the words that show a text names no body, what a body does at a meeting, the
+words after a body's name in a dated title, and what names an outside organisation's body ("NHS …", "… Integrated Care
+Board"); :func:`body_words` reads ``rules/body_words.txt``, the words that name what
 a body deals with ("children", "scrutiny", "parenting"), derived from the development material by
 ``scripts/make_body_words.py``. The patterns :data:`WEEKDAY`, :data:`MONTH`, :data:`FULL_DAY` and
 :data:`DAY` (a day with its year, in words or figures, or a list of days of one month) are the pieces the header,
@@ -29,6 +30,8 @@ class MeetingRules:
     meeting_verbs: str  # what a body does at a meeting, right after its name ("considered"), a pattern
     title_tails: str  # words after a body's name in a dated title ("Update"), a pattern
     head: re.Pattern[str]  # a head word anywhere in a line
+    outside_first_words: frozenset[str]  # words that lead an outside organisation's body's name ("NHS")
+    outside_names: re.Pattern[str]  # what an outside organisation's body's name holds ("Integrated Care Board")
 
 
 @cache
@@ -43,6 +46,8 @@ def rules() -> MeetingRules:
         d["meeting_verbs"],
         d["title_tails"],
         with_first_letters(rf"\b{d['body_heads']}(?![\w-])", re.I),  # (led by its first letters: speed only)
+        frozenset(d["outside_first_words"]),
+        re.compile(d["outside_names"]),
     )
 
 

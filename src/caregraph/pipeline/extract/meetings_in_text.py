@@ -9,8 +9,10 @@ sentence dates without naming it ("… will consider progress at its meeting on 
 …"), which is the body the sentence names, else the page's own; a head word alone ("the Board") as the page's body or
 the nearest full name with that head; earlier and later meetings of the page's own body that the text leaves unnamed
 ("the minutes of the meeting held on 2 April 2019", "Date of next meeting: …"); a day given without its year, in the
-year nearest the page's own date. :func:`programme_rows` reads the rows of a work programme under "Meeting date | Item |
-…" as the page's own body's meetings.
+year nearest the page's own date (in the frames a full day is read in: "At its meeting on 5 June, Cabinet agreed …",
+"The Panel met on 28 February"). Bodies named together with as many days are met one day each ("by Cabinet and Full
+Council on 3 and 17 May 2023"). :func:`programme_rows` reads the rows of a work programme under "Meeting date | Item |
+…" as the page's own body's meetings (a row's body, when its next cell names one: "19 March 2024 | Cabinet").
 
 Only day-precision dates make a meeting; a list of days ("on 3 and 10 May 2023") is a meeting on each. A day belongs
 to the event nearest to it: past a participle or an event's noun ("… received a report on the annual conversation
@@ -72,33 +74,7 @@ def meetings_in_text(doc: Doc, own: str | None, own_day: PartialDate | None = No
                 if not any(test.match(text, at, we) for at in starts):
                     continue  # no head word with what must follow it (a search of the window for the test)
             for m in pattern.finditer(text, ws, we):
-                if _SENT_TO.search(text, max(ws, m.start("body") - 40), m.start("body")):
-                    continue  # a paper sent to the body's members: no meeting
-                if (gap := m.groupdict().get("gap")) and head.search(gap):
-                    continue  # another body named between the name and the day: the day is the nearer one's
-                raw = m.group("body")
-                if kind == "dash":  # "Update from the Children's Improvement Board – 17 October 2018"
-                    raw = _name_at_end(raw)
-                    if raw is None or is_council(raw):
-                        continue
-                for part in _joint(after_comma(raw)):
-                    body = body_name(part)
-                    if (
-                        kind in _NOT_COUNCIL
-                        and body is not None
-                        and body.split()[-1] == "Council"
-                        and body != "Full Council"
-                    ):
-                        continue  # "The Council received the letter on …": the council acts, no meeting is said
-                    if body is None and part == "council":
-                        body = "Council"  # "the council meeting held on …": a meeting of the full council
-                    if body is None:
-                        body = bare_head(doc, part, own, m.start())
-                        if body is None and part in _LONE_LOWER:
-                            body = part  # "the council's cabinet": the body, as written
-                        if body is None:
-                            continue
-                    out.extend(_dated(doc, m, body))
+                out.extend(_paired(doc, m, _bodies_of(doc, kind, m, own, ws)))
     # the rest all speak of a meeting ("at its meeting on", "when it next meets", "the minutes of the meeting held on")
     meets = [(ws, we) for (ws, we), low in zip(windows, lowered, strict=True) if "meet" in low]
     named_days: set[int] = set()  # the days a sentence gave to the body it names
@@ -122,6 +98,46 @@ def meetings_in_text(doc: Doc, own: str | None, own_day: PartialDate | None = No
     return out
 
 
+def _bodies_of(doc: Doc, kind: str, m: re.Match[str], own: str | None, ws: int) -> list[str]:
+    """The bodies a match of :func:`_body_patterns`' ``kind`` names (one, or each of a joint meeting's), none when the
+    match names no meeting (a paper sent to a body, a council that acts, another body nearer the day)."""
+    text = doc.text
+    if _SENT_TO.search(text, max(ws, m.start("body") - 40), m.start("body")):
+        return []  # a paper sent to the body's members: no meeting
+    if (gap := m.groupdict().get("gap")) and rules().head.search(gap):
+        return []  # another body named between the name and the day: the day is the nearer one's
+    raw = m.group("body")
+    if kind == "dash":  # "Update from the Children's Improvement Board – 17 October 2018"
+        raw = _name_at_end(raw)
+        if raw is None or is_council(raw):
+            return []
+    bodies = []
+    for part in _joint(after_comma(raw)):
+        body = body_name(part)
+        if kind in _NOT_COUNCIL and body is not None and body.split()[-1] == "Council" and body != "Full Council":
+            continue  # "The Council received the letter on …": the council acts, no meeting is said
+        if body is None and part == "council":
+            body = "Council"  # "the council meeting held on …": a meeting of the full council
+        if body is None:
+            body = bare_head(doc, part, own, m.start())
+            if body is None and part in _LONE_LOWER:
+                body = part  # "the council's cabinet": the body, as written
+            if body is None:
+                continue
+        bodies.append(body)
+    return bodies
+
+
+def _paired(doc: Doc, m: re.Match[str], bodies: list[str]) -> list[MeetingRecord]:
+    """The meetings of ``bodies`` on the days of ``m``'s date group: as many bodies as days are met one on each, in
+    order ("approved by Cabinet and Full Council on 3 and 17 May 2023"), else each body on each day (a joint meeting,
+    "the Health and Education Scrutiny Committees held on 2 April 2019")."""
+    dated = [_dated(doc, m, body) for body in bodies]
+    if len(bodies) > 1 and all(len(d) == len(bodies) for d in dated):
+        return [d[i] for i, d in enumerate(dated)]
+    return [x for d in dated for x in d]
+
+
 #: Words one of which a kind of :func:`_body_patterns` needs (a quick test before the pattern).
 _NEEDS = {
     "meeting_of": ("meeting",),
@@ -129,10 +145,11 @@ _NEEDS = {
     "date_meeting": ("meeting",),
     "next": ("next",),
     "cell": ("|",),
+    "by_after": (" by ",),
 }
 #: Kinds of :func:`_body_patterns` that say no more than that a name stands by a date: a council there is the
 #: council, not its meeting ("leaving the Council on 4 May 2018", "Anyshire County Council received the letter on …").
-_NOT_COUNCIL = frozenset({"subject", "next_to", "date_first", "cell"})
+_NOT_COUNCIL = frozenset({"subject", "next_to", "apposed", "by_after", "date_first", "timeline", "cell"})
 
 
 _VENUE = (
@@ -166,9 +183,15 @@ _LONE_LOWER = frozenset({"cabinet", "executive"})
 _NOT_A_ROOM = r"(?![ \t]+(?i:chamber|rooms?|suite|offices|member)\b)"
 
 
-@cache
 def _body_patterns() -> dict[str, re.Pattern[str]]:
     """The ways a text ties a named body to a day it met, each ending at or holding the date (group ``date``)."""
+    return _patterns_for(DAY)
+
+
+@cache
+def _patterns_for(DAY: str) -> dict[str, re.Pattern[str]]:
+    """:func:`_body_patterns` reading a day as ``DAY`` reads it (:data:`.meeting_rules.DAY`, or
+    :data:`_DAY_NO_YEAR`)."""
     r = rules()
     name = (
         rf"(?:(?:[A-Z][\w’'&-]*(?:,(?=[ \t]+[A-Z]))?[ \t]+(?:(?:and|&|of|for|the|in|on|to)[ \t]+)*){{0,9}}{r.body_heads}"
@@ -177,8 +200,9 @@ def _body_patterns() -> dict[str, re.Pattern[str]]:
         # … or a name in lower case of words that name a body's subject ("the county council's children's services
         # scrutiny committee on 5 March 2024", "the corporate parenting panel on …")
         rf"|(?<=[Cc]ouncil['’]s[ \t])(?:{lower_name()}|(?-i:{_LOWER_HEADS}))|(?<=\bthe[ \t])(?:{lower_name()}|(?-i:{_LOWER_HEADS}))"
-        # … or "council" in lower case before "meeting": the full council's ("the extraordinary council meeting")
-        rf"|(?-i:council)(?=[ \t]+meetings?\b))"
+        # … or "council" in lower case before "meeting": the full council's ("the extraordinary council meeting", "a
+        # full council meeting"); so "cabinet" and "executive" ("approved at a cabinet meeting on …")
+        rf"|(?-i:(?:full[ \t]+)?council|cabinet|executive)(?=[ \t]+meetings?\b))"
     )
     # … not a room named after a body ("held in the Council Chamber on …", "Committee Room 5"), nor a post ("the
     # Cabinet Member for Children")
@@ -187,15 +211,15 @@ def _body_patterns() -> dict[str, re.Pattern[str]]:
     qualifier = r"[ \t]+[-–—][ \t]+[A-Z][\w’'&-]*(?:[ \t]+(?:and|&)[ \t]+[A-Z][\w’'&-]*)?"
     qualified = rf"(?P<body>{name}(?:{qualifier})?)(?![\w-]){_NOT_A_ROOM}"
     councils = r"(?:(?:[Cc]ounty\s+|[Cc]ity\s+|[Bb]orough\s+)?[Cc]ouncil['’]s\s+(?=[a-z]))?"  # "the council's cabinet"
-    tails = _tails()
+    tails = _tails(DAY)
     takes_place = r"(?:took|takes|will\s+take|is\s+to\s+take|is\s+due\s+to\s+take)\s+place\s+"
     will_be = r"(?:(?:will|would|is\s+to|is\s+due\s+to|was\s+to)\s+be\s+|(?:was|were|is)\s+)?"
     adverb = r"(?:(?:last|also|then|first|subsequently|recently|previously|formally|duly|unanimously|both|jointly)\s+)?"
     return {
         # "You Matter to Us - Corporate Parenting Board - 18 April 2024", "Children's Partnership Board Update – 12
-        # May 2021" (a previous meeting's minutes, a news title)
+        # May 2021" (a previous meeting's minutes, a news title), an item of a list ("- Cabinet: 19 March 2024")
         "dash": re.compile(
-            rf"^(?i:minutes\s*(?:of\s+the\s+)?[-–—:]\s*)?(?P<body>(?:[A-Z][^\n]{{1,90}}?[ \t]+)?{r.body_heads})(?:[ \t]+{r.title_tails})?\s*[-–—,:]\s*{WEEKDAY}{DAY}",
+            rf"^(?:[-–•*·▪][ \t]+)?(?i:minutes\s*(?:of\s+the\s+)?[-–—:]\s*)?(?P<body>(?:[A-Z][^\n]{{1,90}}?[ \t]+)?{r.body_heads})(?:[ \t]+{r.title_tails}){{0,2}}\s*[-–—,:]\s*{WEEKDAY}{DAY}",
             re.M,
         ),
         # "the minutes of the meeting of the Corporate Parenting Board held on 18 April 2024", "Minute 306 of the
@@ -221,10 +245,20 @@ def _body_patterns() -> dict[str, re.Pattern[str]]:
         # Committee of 12 July 2023", "reported to the Improvement Board (12 July 2023)", "approved by Cabinet, 3 May
         # 2023"
         "next_to": re.compile(rf"\b{body}{tails['next_to']}"),
+        "apposed": re.compile(rf"\b{body}{tails['apposed']}"),
+        # the day before the body that acted: "The plan was agreed on 8 November 2023 by Cabinet"
+        "by_after": re.compile(
+            rf"\b{r.meeting_verbs}\s+on\s+{WEEKDAY}{DAY},?\s+by\s+(?:the\s+)?{councils}{body}(?!\s+(?i:member)\b)"
+        ),
         # the date first: "At its meeting on 12 July 2023, the Cabinet agreed …", "On 12 July 2023 the Corporate
-        # Parenting Panel considered …", "the 12 July 2023 meeting of the Cabinet", "the 12 July 2023 Cabinet meeting"
+        # Parenting Panel considered …", "On 12 July 2023 councillors on the Corporate Parenting Panel heard …", "the 12 July 2023 meeting of the Cabinet", "the 12 July 2023 Cabinet meeting"
         "date_first": re.compile(
-            rf"\b(?i:on|at\s+(?:its|their)\s+meeting\s+(?:held\s+)?(?:on|of))\s+{WEEKDAY}{DAY},?\s+(?:the\s+)?{body}(?:,|\s+{adverb}{r.meeting_verbs})"
+            rf"\b(?i:on|at\s+(?:its|their)\s+meeting\s+(?:held\s+)?(?:on|of))\s+{WEEKDAY}{DAY},?\s+(?:(?i:members|councillors)\s+(?:of|on|from)\s+)?(?:the\s+)?{body}(?:,|\s+{adverb}{r.meeting_verbs})"
+        ),
+        # a timeline's line: "12 March 2024: Cabinet approved the improvement plan", "- 5 June – the Panel met …"
+        "timeline": re.compile(
+            rf"^[ \t]*(?:[-–•*·▪][ \t]+)?{WEEKDAY}{DAY}[ \t]*[:–—-][ \t]*(?:the[ \t]+)?{councils}{body}\s+{adverb}{r.meeting_verbs}",
+            re.M,
         ),
         # the body's name standing for its next meeting: "the next Improvement Board would be on 18th October 2017",
         # "The next Corporate Parenting Panel is scheduled for 4 March 2024", "the next Cabinet takes place on …"
@@ -241,20 +275,28 @@ def _body_patterns() -> dict[str, re.Pattern[str]]:
 
 
 @cache
-def _tails() -> dict[str, str]:
-    """What follows the body's name in the kinds of :func:`_body_patterns` that open with it."""
+def _tails(DAY: str = DAY) -> dict[str, str]:
+    """What follows the body's name in the kinds of :func:`_body_patterns` that open with it (the day read as ``DAY``
+    reads it)."""
     r = rules()
     acronym = r"(?:[ \t]*\([A-Z][A-Za-z&]{1,9}\))?"  # "the Corporate Parenting Board (CPB)"
     held = r"held\s+(?:(?:at|in|remotely|virtually|online|via)\b[^\n.;]{0,80}?\s+)?"
     will_be = r"(?:(?:will|would|is\s+to|is\s+due\s+to|was\s+to)\s+be\s+|(?:was|were|is)\s+)?"
     adverb = r"(?:(?:last|also|then|first|subsequently|recently|previously|formally|duly|unanimously|both|jointly)\s+)?"
     return {
-        # … or the day before the meeting's noun: "the Corporate Parenting Board at its 5 March 2024 meeting"
+        # … or the day before the meeting's noun: "the Corporate Parenting Board at its 5 March 2024 meeting", "the
+        # Children's Scrutiny Panel's 6 March 2024 meeting"
         "held": rf"{acronym}(?:(?:['’]s\s+(?:(?:next|last|previous|first|recent)\s+)?meeting\s+{will_be}{_VENUE}|\s+[Mm]eeting\s+(?:{_SET_FOR}|{_VENUE})|,?\s+at\s+(?:its|their)\s+(?:(?:next|last|previous|recent)\s+)?(?:meeting|session)\s+{_VENUE}|\s+{held})(?:on\s+|(?<=[Mm]eeting\s)of\s+|(?<=\sfor\s))"
-        rf"|,?\s+at\s+(?:its|their|the)\s+(?P<its>)){WEEKDAY}{DAY}(?(its)\s+(?:meeting|session)\b)",
+        rf"|(?:,?\s+at\s+(?:its|their|the)\s+|['’]s\s+)(?P<its>)){WEEKDAY}{DAY}(?(its)\s+(?:meeting|session)\b)",
         # an apposition may stand between the name and its verb: "The Improvement Board, chaired by …, met on …"
-        "subject": rf"{acronym}(?:,[ \t]+(?!which|that|who)[^,.;:\n]{{1,80}}?,)?,?\s+(?:(?:which|that|who)\s+)?{adverb}{r.meeting_verbs}{_GAP}{_NOT_AN_EVENT}\s+on\s+{WEEKDAY}{DAY}",
-        "next_to": rf"(?:\s*\(\s*|,[ \t]*|\s+(?:on|of)\s+){WEEKDAY}{DAY}",
+        # … in brackets or between dashes too: "The Board (which meets every quarter) last met on …"
+        "subject": rf"{acronym}(?:,[ \t]+(?!which|that|who)[^,.;:\n]{{1,80}}?,|[ \t]*\([^()\n]{{1,80}}\)|[ \t]+[–—][ \t]+[^–—\n]{{1,80}}?[ \t]+[–—])?,?\s+(?:(?:which|that|who)\s+)?{adverb}{r.meeting_verbs}{_GAP}{_NOT_AN_EVENT}\s+on\s+{WEEKDAY}{DAY}",
+        # … "Cabinet (on 12 March 2024)", "Cabinet on Tuesday (12 March 2024)"
+        "next_to": rf"(?:\s*\(\s*(?:on\s+)?|,[ \t]*|\s+(?:on|of)\s+(?:(?i:{_WEEKDAY_NAME})\s*\(\s*)?){WEEKDAY}{DAY}",
+        # the day between the name and its verb, as an apposition, after a clause of its own or not: "The Schools
+        # Forum, meeting on 16 January 2024, agreed …", "The Scrutiny Committee, on 9 January 2024, received …", "The
+        # Health and Wellbeing Board, which the leader chairs, on 5 March 2024 agreed …"
+        "apposed": rf"{acronym}(?:,[ \t]+(?!(?:meeting|sitting|on|held)\b)[^,.;:\n]{{1,80}}?)?,?\s+(?:(?:meeting|sitting)\s+)?on\s+{WEEKDAY}{DAY},?\s+{adverb}{r.meeting_verbs}",
     }
 
 
@@ -424,7 +466,7 @@ def _joint(raw: str) -> list[str]:
 @cache
 def _joint_pattern() -> re.Pattern[str]:
     heads = rules().body_heads
-    return re.compile(rf"(?P<a>.+?\b{heads})\s+(?:and|&)\s+(?:the\s+)?(?P<b>[A-Z].*?\b{heads})")
+    return re.compile(rf"(?P<a>.*?\b{heads})\s+(?:and|&)\s+(?:of\s+)?(?:the\s+)?(?P<b>[A-Z].*?\b{heads})")
 
 
 #: A meeting dated to a day without its year: "at its meeting on November 1", "the Full Council meeting on 1 November"
@@ -521,12 +563,13 @@ def _yearless_meetings(doc: Doc, own: str | None, own_day: PartialDate | None) -
     found = [(m, False) for m in (_YEARLESS.finditer(doc.text, 0, limit) if may_hold(low, _YEARLESS) else ())]
     found += [(m, True) for m in (_NEWS_DAY.finditer(doc.text, 0, limit) if may_hold(low, _NEWS_DAY) else ())]
     named = [m for m in _BARE_DAY.finditer(doc.text, 0, limit) if _named_right_before(doc, m.start())]
-    if not found and not named:
+    bare = list(_NO_YEAR.finditer(doc.text, 0, limit))
+    if not found and not named and not bare:
         return []
     anchor = doc.source.published or segment_date(doc) or dateline(doc) or own_day
     if anchor is None or anchor.precision != "day":
         return []
-    out = []
+    out = _yearless_in_frames(doc, own, anchor, bare)
     for m in named:  # "told the council's children's services scrutiny panel on 29 June that …"
         body = _named_right_before(doc, m.start())
         days = [d for d in _days_around(m.group("date"), anchor) if d.precision == "day"]
@@ -546,6 +589,63 @@ def _yearless_meetings(doc: Doc, own: str | None, own_day: PartialDate | None) -
         if days:
             day = min(days, key=lambda d: abs((d.bounds()[0] - anchor.bounds()[0]).days))
             out.append(MeetingRecord(body, day, doc.evidence(*doc.sentence_around(m.start(), m.end()))))
+    return out
+
+
+#: A day and month with no year after them, the month's name in full or cut short ("5 June", "June 5th", "28 Feb"):
+#: where :func:`_yearless_in_frames` looks.
+_MONTH_NAME = (
+    r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?"
+    r"|nov(?:ember)?|dec(?:ember)?)\.?(?![\w-])"
+)
+_DAY_NO_YEAR = (
+    rf"(?P<date>(?i:the\s+)?(?:\d{{1,2}}(?i:st|nd|rd|th)?\s+(?i:of\s+)?{_MONTH_NAME}|{_MONTH_NAME}\s+\d{{1,2}}(?i:st|nd|rd|th)?\b))"
+    r"(?![ \t]*,?[ \t]*(?:\d|(?i:st|nd|rd|th)\b))"
+)
+_NO_YEAR = re.compile(_DAY_NO_YEAR.replace("(?P<date>", "(?:", 1))
+#: The kinds of :func:`_body_patterns` read with a day of no year (not a title's or a table's).
+_PROSE_KINDS = (
+    "meeting_of",
+    "held",
+    "to_on",
+    "subject",
+    "next_to",
+    "apposed",
+    "by_after",
+    "date_first",
+    "timeline",
+    "next",
+)
+
+
+def _yearless_in_frames(
+    doc: Doc, own: str | None, anchor: PartialDate, bare: list[re.Match[str]]
+) -> list[MeetingRecord]:
+    """The meetings the sentences around ``bare`` (days with no year) tie to a named body in the ways
+    :func:`_body_patterns` reads a full day ("At its meeting on 5 June, Cabinet agreed …", "The Panel met on 28
+    February", "Cabinet will be asked to approve the plan on 9 April"), each day in the year that puts it nearest
+    ``anchor`` (the page's own date)."""
+    out: list[MeetingRecord] = []
+    spans: list[tuple[int, int]] = []
+    for b in bare:
+        s, e = doc.sentence_around(b.start(), b.end())
+        if spans and s <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(e, spans[-1][1]))
+        else:
+            spans.append((s, e))
+    patterns = _patterns_for(_DAY_NO_YEAR)
+    head = rules().head
+    for s, e in spans:
+        if head.search(doc.text, s, e) is None:
+            continue  # every pattern names a body
+        for kind in _PROSE_KINDS:
+            for m in patterns[kind].finditer(doc.text, s, e):
+                days = [d for d in _days_around(m.group("date"), anchor) if d.precision == "day"]
+                if not days:
+                    continue
+                day = min(days, key=lambda d: abs((d.bounds()[0] - anchor.bounds()[0]).days))
+                ev = doc.evidence(*doc.sentence_around(m.start(), m.end()))
+                out.extend(MeetingRecord(body, day, ev) for body in _bodies_of(doc, kind, m, own, s))
     return out
 
 
@@ -695,7 +795,8 @@ def _row_day() -> re.Pattern[str]:
 
 def programme_rows(doc: Doc, own: str) -> list[MeetingRecord]:
     """The meetings of a work programme's table, one a row under a "Meeting date | Item | …" header ("16 July 2024 |
-    Ofsted ILACS – action plan progress | …"): the page's own body's."""
+    Ofsted ILACS – action plan progress | …"): the page's own body's, unless the row's next cell is a body's name (a
+    report's route to decision under "Date | Meeting": "19 March 2024 | Cabinet")."""
     out: list[MeetingRecord] = []
     rows = False
     if "|" not in doc.text[: doc.limit]:
@@ -710,5 +811,7 @@ def programme_rows(doc: Doc, own: str) -> list[MeetingRecord]:
         if m is None:
             rows = False
             continue
-        out.extend(_dated(doc, m, own))
+        cell = doc.text[m.end() : end].split("|", 1)[0].strip()
+        named = body_name(cell) if names_a_body(cell) else None
+        out.extend(_dated(doc, m, named if named is not None and not is_council(named) else own))
     return out
