@@ -5,7 +5,8 @@ published under Anyshire County Council's news address; ``page`` is the page's d
 ``expected`` is what a careful annotator records under ANNOTATION.md: ``;``-separated events ``FAMILY START
 JUDGEMENT`` (``-`` for no judgement; ``START`` at the text's precision), or ``none``. A probe passes when every
 expected event is found (same kind family, a start that agrees at the expected precision, the same judgement) and
-nothing else is.
+nothing else is. A line ``Publisher: NAME <URL>`` in the table's file runs its probes as that council's page instead
+(a real council, when the probes name other councils: they are told from the publisher by the gazetteer).
 
     PYTHONPATH=src python bench/probes/inspections_probes.py bench/probes/inspections.md [-v]
 """
@@ -22,6 +23,8 @@ from caregraph.pipeline.segment import segment
 from caregraph.records import PartialDate, SourceDocument
 
 URL = "https://www.anyshire.gov.uk/news/1"
+PUBLISHER = "Anyshire County Council"
+_PUBLISHER_LINE = re.compile(r"(?m)^Publisher:\s*(?P<name>[^<\n]+?)\s*<(?P<url>[^>\s]+)>\s*$")
 
 
 def rows(path: Path) -> list[tuple[str, str, str, str]]:
@@ -33,13 +36,19 @@ def rows(path: Path) -> list[tuple[str, str, str, str]]:
     return out
 
 
-def found(text: str, page: str) -> list[tuple[str, str, str]]:
+def publisher(path: Path) -> tuple[str, str]:
+    """The publisher's name and page address a table names (``Publisher: NAME <URL>``), else Anyshire's."""
+    m = _PUBLISHER_LINE.search(path.read_text(encoding="utf-8"))
+    return (m.group("name"), m.group("url")) if m else (PUBLISHER, URL)
+
+
+def found(text: str, page: str, name: str = PUBLISHER, url: str = URL) -> list[tuple[str, str, str]]:
     published = None
     if page != "-":
         y, m, d = (int(p) for p in page.split("-"))
         published = PartialDate(y, m, d)
-    body = "Anyshire County Council\n\n" + text + "\n"
-    x = extract(segment(SourceDocument("x.txt", body, "0", "txt", len(body), url=URL, published=published)))
+    body = name + "\n\n" + text + "\n"
+    x = extract(segment(SourceDocument("x.txt", body, "0", "txt", len(body), url=url, published=published)))
     events = []
     for i in x.inspections:
         when = i.start or i.published
@@ -65,9 +74,11 @@ def check(expected: str, events: list[tuple[str, str, str]]) -> bool:
 def main(argv: list[str]) -> int:
     verbose = "-v" in argv
     failed = 0
-    table = rows(Path(next(a for a in argv if not a.startswith("-"))))
+    path = Path(next(a for a in argv if not a.startswith("-")))
+    table = rows(path)
+    name, url = publisher(path)
     for ident, text, page, expected in table:
-        events = found(text, page)
+        events = found(text, page, name, url)
         ok = check(expected, events)
         failed += not ok
         if not ok or verbose:

@@ -49,6 +49,8 @@ def sentence_cues(
             if not _an_event(text, m.start(), m.end(), s_start, s_end):
                 frameworks.append(kind.key)  # "the new area SEND framework"
                 continue
+            if of_many_councils(text, m.start(), m.end(), s_start, s_end):
+                continue  # "Ofsted inspected 40 local authorities": national figures, no event of the page's council
             key = kind.key
             if kind.framework != "joint" and other_service(text, m.start(), m.end(), s_start, s_end):
                 key = OTHER  # "Oak Lodge children's home was inspected by Ofsted": another service's inspection
@@ -60,7 +62,7 @@ def sentence_cues(
     named = bool(cues)
     anaphors: set[int] = set()
     for start, end, ref in _anaphors(text, s_start, s_end, last_kind, not named, list(cues), low if simple else None):
-        if not _overlaps(cues, start, end):
+        if not _overlaps(cues, start, end) and not of_many_councils(text, start, end, s_start, s_end):
             cues.append((start, end, ref))
             anaphors.add(start)
     told = low if simple else None  # (the lower case, when it tells which words are in the sentence)
@@ -271,6 +273,16 @@ _SURE_VISIT = ("visited", "visiting", "returned", "spent")
 _NEW_CLAUSE = re.compile(
     r"(?i)[;:]|\b(?:and|but|while|whilst|whereas)\s+(?!(?:a|an|the)\s+(?:[\w-]+\s+)?(?:report|letter)\b)"
 )
+
+
+def of_many_councils(text: str, cs: int, ce: int, s_start: int, s_end: int) -> bool:
+    """Whether the cue (or judging frame) at ``cs``–``ce`` is about many councils, not the page's: a count or a
+    proportion of them is the subject of its clause ("Nationally, 60 per cent of councils were rated good"), or what
+    was inspected ("Ofsted inspected 40 local authorities")."""
+    r = rules()
+    if r.many_councils_before.search(text[max(s_start, cs - 120) : cs]):
+        return True
+    return ce > cs and r.many_councils_after.search(text[ce : min(s_end, ce + 60)]) is not None
 
 
 def other_service(text: str, cs: int, ce: int, s_start: int, s_end: int) -> bool:

@@ -119,6 +119,11 @@ class InspectionRules:
     other_service_within: re.Pattern[str]  # "the Adoption Inspection": a mention naming another service's
     other_service_subject: re.Pattern[str]  # a sentence whose subject is another service, rated or inspected
     other_inspectorate: re.Pattern[str]  # an inspectorate of other services (probation, police) named in a cue
+    many_councils_before: re.Pattern[str]  # "60 per cent of councils were rated": national figures, no event
+    many_councils_after: re.Pattern[str]  # "Ofsted inspected 40 local authorities": national figures, no event
+    aimed_grade: re.Pattern[str]  # "our ambition is to be rated outstanding": a grade hoped for
+    aimed_opening: re.Pattern[str]  # "Achieving a good judgement … is a priority": the gerund opening the sentence
+    aspiration: re.Pattern[str]  # "… is a corporate priority": the aim
     replaced_before: re.Pattern[str]  # words before a framework's name that put it out of force ("replaced the")
     sif_areas: re.Pattern[str]  # judgement areas only the single inspection framework has
     send_title: re.Pattern[str]  # a page's title naming the SEND services: its inspections are area SEND ones
@@ -197,7 +202,8 @@ def rules() -> InspectionRules:
     cue_index = WordIndex([w for (k, _), words in zip(cue_kinds, cue_words, strict=True) for w in (*k.needs, *words)])
 
     def cue(name: str) -> re.Pattern[str]:
-        return at_word_starts(cues[name].replace("{provisions}", cues["other_service_provisions"]))
+        pattern = cues[name].replace("{provisions}", cues["other_service_provisions"])
+        return at_word_starts(pattern.replace("{councils}", cues["many_councils"]))
 
     return InspectionRules(
         kinds=kinds,
@@ -216,6 +222,11 @@ def rules() -> InspectionRules:
         other_service_within=cue("other_service_within"),
         other_service_subject=cue("other_service_subject"),
         other_inspectorate=cue("other_inspectorate"),
+        many_councils_before=cue("many_councils_before"),
+        many_councils_after=cue("many_councils_after"),
+        aimed_grade=cue("aimed_grade"),
+        aimed_opening=cue("aimed_opening"),
+        aspiration=cue("aspiration"),
         replaced_before=cue("replaced_before"),
         sif_areas=cue("sif_areas"),
         send_title=cue("send_title"),

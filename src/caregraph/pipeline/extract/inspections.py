@@ -39,7 +39,7 @@ from caregraph.pipeline.dates import sort_key
 from caregraph.pipeline.extract.cued_inspections import drafts_of_cues
 from caregraph.pipeline.extract.dated_grades import drafts_of_judgements
 from caregraph.pipeline.extract.doc import Doc
-from caregraph.pipeline.extract.inspection_cues import context_kind, other_service, sentence_cues
+from caregraph.pipeline.extract.inspection_cues import context_kind, of_many_councils, other_service, sentence_cues
 from caregraph.pipeline.extract.inspection_dates import dates_of, is_counted_from, others_date
 from caregraph.pipeline.extract.inspection_drafts import Reading, Sentence, make_draft, of_the_service, page_kind
 from caregraph.pipeline.extract.inspection_merge import merge_inspections
@@ -221,13 +221,15 @@ _SERVICE_TITLE = re.compile(
 )
 
 
-def _of_other_council(doc: Doc, j: JudgementMention, s_start: int, reading: Reading) -> bool:
+def _of_other_council(doc: Doc, j: JudgementMention | int, s_start: int, reading: Reading) -> bool:
     """Whether the subject of ``j``'s judging frame names a council other than the page's ("… to follow Sefton
-    Council, which was rated 'Good' in August"): a grade of that council's inspection, not of this page's."""
+    Council, which was rated 'Good' in August"): a grade of that council's inspection, not of this page's. ``j`` a
+    position: whether the inspection named there is another council's ("Lancashire County Council's ILACS
+    inspection in 2023", "Lancashire County Council was inspected in June 2023")."""
     named = subject_council(doc.text, j, s_start)
     if named is None:
         return False
-    at = doc.text.rfind(named, s_start, j.frame_start)
+    at = doc.text.rfind(named, s_start, j if isinstance(j, int) else j.frame_start)
     if at >= 0 and rules().predecessor_council.search(doc.text, max(s_start, at - 40), at):
         return False  # "Children's services at the former Anyshire County Council were judged …": the page's own
     slugs = {slug for _, _, slug in gazetteer().find(named)}
@@ -237,6 +239,23 @@ def _of_other_council(doc: Doc, j: JudgementMention, s_start: int, reading: Read
         counts = Counter(slug for _, _, slug in doc.councils_in(0, doc.limit))
         reading.main_council = doc.declared_council or (counts.most_common(1)[0][0] if counts else "")
     return bool(reading.main_council) and reading.main_council not in slugs
+
+
+def _aspired(text: str, j: JudgementMention, s_start: int, s_end: int) -> bool:
+    """Whether ``j`` is a grade hoped for, not given: an aim governs it ("Our ambition is to be rated outstanding"),
+    or the sentence opens on it as a gerund and names an aim ("Achieving a good judgement at the 2025 inspection is a
+    corporate priority")."""
+    r = rules()
+    if r.aimed_grade.search(text[max(s_start, j.start - 100) : j.start]):
+        return True
+    return (
+        r.aimed_opening.search(text[s_start : j.start]) is not None
+        and r.aspiration.search(text, s_start, s_end) is not None
+    )
+
+
+#: A word of every council name :func:`subject_council` reads before an inspection (lower case; speed only).
+_COUNCIL_WORDS = ("council", "borough")
 
 
 def _sif_by_its_areas(text: str, limit: int, drafts: list[Draft]) -> None:
@@ -294,6 +313,12 @@ def _read_sentence(
         # "the inspection" are that agency's: of kind "other", told by no length
         cues = [(cs, ce, OTHER if r.kinds[k].framework == "by-date" else k) for cs, ce, k in cues]
         anaphors = {a for a in anaphors if not any(cs == a and k == OTHER for cs, _, k in cues)}
+    if cues and (low is None or holds_any(low, _COUNCIL_WORDS)):
+        # "Lancashire County Council's ILACS inspection in 2023": another council's inspection is no event of the
+        # page's council's, and of none of its kinds
+        cues = [
+            (cs, ce, OTHER if k != OTHER and _of_other_council(doc, cs, s_start, reading) else k) for cs, ce, k in cues
+        ]
     for cs, ce, kind in cues:
         k = r.kinds[kind]
         if k.anaphor == "inspection":
@@ -315,6 +340,9 @@ def _read_sentence(
         or _of_other_council(doc, j, s_start, reading)
         else j
         for j in find_judgements(text, s_start, s_end)
+        # ("Nationally, 60 per cent of councils were rated good": national figures, no grade of one event)
+        if not of_many_councils(text, j.frame_start, j.frame_start, s_start, s_end)
+        and not _aspired(text, j, s_start, s_end)
     ]
     same = (
         r.same_grade.search(text, s_start, s_end)

@@ -361,21 +361,42 @@ def areas_in(fragment: str) -> tuple[str, ...]:
 
 #: A council named as the subject of the judging verb right after it: "Sefton Council which was rated 'Good'",
 #: "Essex County Council is rated as outstanding", "the London Borough of Anytown's children's services were judged",
-#: "neighbouring Westshire Council, which Ofsted rated". The name ends at "Council" or is "(London|Royal) Borough of X".
+#: "neighbouring Westshire Council, which Ofsted rated", "Essex County Council, whose children's services were rated",
+#: "Kent County Council, where services were judged", "Hampshire and Kent councils were both judged". The name ends
+#: at "Council" (or "councils" after two names joined by "and") or is "(London|Royal) Borough of X"; a neighbour is
+#: named by its place alone too ("Neighbouring Hampshire was rated", "our statistical neighbour Hertfordshire received").
+#: (Not "a council": a news story's lede names its own council so, "A council where children's services were rated
+#: 'inadequate' last year is making progress".)
 _SUBJECT_COUNCIL = re.compile(
     r"(?P<name>(?-i:(?:[A-Z][\w’'-]+\s+(?:(?:and|upon|on|of)\s+)?){1,5}?(?:(?:County|City|Borough|District|Metropolitan\s+Borough)\s+)?Council"
-    r"|(?:London|Royal)\s+Borough\s+of\s+[A-Z][\w-]+(?:\s+(?:and|upon)\s+[A-Z][\w-]+)?))"
+    r"|(?:London|Royal)\s+Borough\s+of\s+[A-Z][\w-]+(?:\s+(?:and|upon)\s+[A-Z][\w-]+)?"
+    r"|[A-Z][\w’'-]+(?:,\s+[A-Z][\w’'-]+)*\s+and\s+[A-Z][\w’'-]+\s+(?:(?:county|city|borough|district)\s+)?councils)"
+    r"|(?:neighbouring|nearby|statistical\s+neighbours?)\s+(?P<place>(?-i:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})))"
+    r"(?:\s*,?\s*(?:whose|where)\s+(?:(?:the|its|their)\s+)?(?:[\w’'-]+\s+){0,3}?services?)?"
     r"(?:(?:['’]s?)?\s+(?:[\w’'-]+\s+){0,4}?services?)?\s*,?\s*(?:(?:which|who|that)\s+)?(?:(?:ofsted|inspectors)\s+)?"
-    r"(?:(?:has|have|had|was|were|is|are)\s+)?(?:(?:been|also|now|recently|previously|since)\s+)*$",
+    r"(?:(?:has|have|had|was|were|is|are)\s+)?(?:(?:been|also|now|recently|previously|since|both)\s+)*$",
     re.I,
 )
 
 
-def subject_council(text: str, j: JudgementMention, s_start: int) -> str | None:
-    """The council named as the subject of ``j``'s judging frame, as written ("Sefton Council which was rated
-    'Good' in August" → "Sefton Council"), or None: the grade is that council's."""
-    m = _SUBJECT_COUNCIL.search(text, max(s_start, j.frame_start - 90), j.frame_start)
-    return m.group("name") if m else None
+def subject_council(text: str, j: JudgementMention | int, s_start: int) -> str | None:
+    """The council named as the subject of ``j``'s judging frame (or of the inspection named at ``j``, a position),
+    as written ("Sefton Council which was rated 'Good' in August" → "Sefton Council"; "Neighbouring Hampshire was
+    rated" → "Hampshire"; "Lancashire County Council's ILACS inspection", "Lancashire County Council was inspected"
+    → "Lancashire County Council"), or None: the grade or the inspection is that council's."""
+    at = j if isinstance(j, int) else j.frame_start
+    m = _SUBJECT_COUNCIL.search(text, max(s_start, at - 90), at)
+    if m is None and isinstance(j, int):
+        m = _POSSESSOR_COUNCIL.search(text, max(s_start, at - 90), at)
+    return (m.group("place") or m.group("name")) if m else None
+
+
+#: A council named as the possessor of the inspection named right after it: "Lancashire County Council's ILACS
+#: inspection", "Essex County Council's last inspection" (the name as in :data:`_SUBJECT_COUNCIL`).
+_POSSESSOR_COUNCIL = re.compile(
+    r"(?P<name>(?-i:(?:[A-Z][\w’'-]+\s+(?:(?:and|upon|on|of)\s+)?){1,5}?(?:(?:County|City|Borough|District|Metropolitan\s+Borough)\s+)?Council"
+    r"|(?:London|Royal)\s+Borough\s+of\s+[A-Z][\w-]+(?:\s+(?:and|upon)\s+[A-Z][\w-]+)?))(?P<place>(?!))?['’]s\s+$"
+)
 
 
 # ------------------------------------------------------------------------------------------------ tables
