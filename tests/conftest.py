@@ -6,7 +6,9 @@ The one exception, a check against the full reference data (``refdata`` marker),
 
 from __future__ import annotations
 
+import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -20,13 +22,18 @@ REFDATA = ROOT.parent / "shared" / "refdata"
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Deselect (not skip) the ``refdata`` tests when ../shared/refdata is not there: they have nothing to check."""
-    if (REFDATA / "uk_local_authorities_current.csv").is_file():
-        return
-    deselected = [item for item in items if item.get_closest_marker("refdata")]
-    if deselected:
-        config.hook.pytest_deselected(items=deselected)
-        items[:] = [item for item in items if not item.get_closest_marker("refdata")]
+    """Deselect (not skip) the ``refdata`` tests when ../shared/refdata is not there: they have nothing to check.
+
+    In a pytest-xdist worker, the ``slow`` tests (tens of seconds each) come first, each module's in its order: the
+    workers, which share out the tests in that order (``--dist worksteal``, pyproject.toml), start on them, and the
+    run does not end with one worker on a long test and the other idle. Every test runs either way."""
+    if not (REFDATA / "uk_local_authorities_current.csv").is_file():
+        deselected = [item for item in items if item.get_closest_marker("refdata")]
+        if deselected:
+            config.hook.pytest_deselected(items=deselected)
+            items[:] = [item for item in items if not item.get_closest_marker("refdata")]
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        items.sort(key=lambda item: item.get_closest_marker("slow") is None)  # stable: each module's order kept
 
 
 def _panel_date():
@@ -89,6 +96,32 @@ def built_store(tmp_path_factory) -> Path:
         summary = build(store, [DATA])
     assert not summary.failures, summary.failures
     return path
+
+
+def made_once(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], Path]) -> Path:
+    """What ``make(folder)`` returns (a path inside ``folder``), made once per test run for every pytest-xdist worker
+    of it: the first worker to ask makes it in the run's shared temporary folder (under a lock, so another asking
+    meanwhile waits for it), the others find it made. For things the tests read and never change."""
+    from filelock import FileLock
+
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base  # the run's folder, not the worker's
+    folder, done = shared / f"made-once-{name}", shared / f"made-once-{name}.done"
+    with FileLock(str(shared / f"made-once-{name}.lock")):
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)  # what a worker that failed making it left
+            folder.mkdir()
+            done.write_text(str(make(folder).relative_to(folder)), encoding="utf-8")
+        return folder / done.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def corpus300(tmp_path_factory) -> Path:
+    """A store of 300 synthetic council papers (bench/generate.py): about 3,250 entities, 300 inspections. Made once
+    per run (:func:`made_once`: tests/test_viz.py and tests/test_viz_browser.py read it); read it, don't write it."""
+    from . import vizdata
+
+    return made_once(tmp_path_factory, "corpus300", lambda folder: vizdata.corpus_store(folder, 300))
 
 
 @pytest.fixture()

@@ -509,12 +509,6 @@ def test_cli_path_stats_central_export(built_store, tmp_path):
 
 
 @pytest.fixture(scope="module")
-def corpus300(tmp_path_factory):
-    """A store of 300 synthetic council papers (bench/generate.py): about 3,250 entities, 300 inspections."""
-    return vizdata.corpus_store(tmp_path_factory.mktemp("corpus300"), 300)
-
-
-@pytest.fixture(scope="module")
 def corpus300_graph(corpus300):
     with open_store(corpus300, read_only=True) as st:
         return entity_graph(st, Selection(paper_links=True))

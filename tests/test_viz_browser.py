@@ -191,11 +191,6 @@ def overlapping(labels: list[dict]) -> list[tuple[str, str]]:
     return pairs
 
 
-@pytest.fixture(scope="module")
-def corpus300(tmp_path_factory):
-    return vizdata.corpus_store(tmp_path_factory.mktemp("corpus300"), 300)
-
-
 def test_the_default_page_on_300_documents_reads_at_1024_px(corpus300, tmp_path):
     from typer.testing import CliRunner
 
