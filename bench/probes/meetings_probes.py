@@ -4,10 +4,10 @@ Each table row: | id | text | page | expected |. ``text`` is the made-up text (`
 "Anyshire County Council" and a blank line; ``page`` is the page's date (``YYYY-MM-DD``) or ``-``, then optionally a
 genre word that picks the page's address: ``news`` (the default), ``service``, ``report``, ``mg`` (a ModernGov
 mgIssueHistoryHome page), ``ld`` (a ModernGov ieListDocuments page). ``expected`` is what a careful annotator records
-under ANNOTATION.md ("meetings"): ``;``-separated ``BODY|YYYY-MM-DD`` entries (the bar written ``\\|`` in the table), or ``none``. Bodies are compared as
-caregraph.evaluate compares them (:func:`caregraph.gold.normalise_label`: case, punctuation, "&"/"and", a leading
-"the"), here also less a leading "Anyshire County Council". A probe passes when every expected meeting is found and
-nothing else is.
+under ANNOTATION.md ("meetings"): ``;``-separated ``BODY|YYYY-MM-DD`` entries (the bar written ``\\|`` in the
+table), or ``none``. Bodies are compared as caregraph.evaluate compares them (:func:`caregraph.gold.normalise_label`:
+case, punctuation, "&"/"and", a leading "the"), here also less a leading "Anyshire County Council". A probe passes
+when every expected meeting is found and nothing else is.
 
     PYTHONPATH=src python bench/probes/meetings_probes.py bench/probes/meetings.md [-v]
 """

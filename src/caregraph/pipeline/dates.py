@@ -304,7 +304,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    # we expect our next inspection in the spring ; by the end of the summer (a plan only: the anchor's year, or the next once that season is past)
+    # we expect our next inspection in the spring ; by the end of the summer (a plan only: the anchor's year, or the
+    # next once that season is past)
     (
         "bare_season",
         re.compile(

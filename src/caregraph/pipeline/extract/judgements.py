@@ -367,9 +367,13 @@ def areas_in(fragment: str) -> tuple[str, ...]:
 #: named by its place alone too ("Neighbouring Hampshire was rated", "our statistical neighbour Hertfordshire received").
 #: (Not "a council": a news story's lede names its own council so, "A council where children's services were rated
 #: 'inadequate' last year is making progress".)
-_SUBJECT_COUNCIL = re.compile(
-    r"(?P<name>(?-i:(?:[A-Z][\w’'-]+\s+(?:(?:and|upon|on|of)\s+)?){1,5}?(?:(?:County|City|Borough|District|Metropolitan\s+Borough)\s+)?Council"
+#: A council's name as written: "… Council" (up to five capitalised words before it) or "(London|Royal) Borough of X".
+_COUNCIL_NAME = (
+    r"(?:[A-Z][\w’'-]+\s+(?:(?:and|upon|on|of)\s+)?){1,5}?(?:(?:County|City|Borough|District|Metropolitan\s+Borough)\s+)?Council"
     r"|(?:London|Royal)\s+Borough\s+of\s+[A-Z][\w-]+(?:\s+(?:and|upon)\s+[A-Z][\w-]+)?"
+)
+_SUBJECT_COUNCIL = re.compile(
+    rf"(?P<name>(?-i:{_COUNCIL_NAME}"
     r"|[A-Z][\w’'-]+(?:,\s+[A-Z][\w’'-]+)*\s+and\s+[A-Z][\w’'-]+\s+(?:(?:county|city|borough|district)\s+)?councils)"
     r"|(?:neighbouring|nearby|statistical\s+neighbours?)\s+(?P<place>(?-i:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})))"
     r"(?:\s*,?\s*(?:whose|where)\s+(?:(?:the|its|their)\s+)?(?:[\w’'-]+\s+){0,3}?services?)?"
@@ -388,15 +392,12 @@ def subject_council(text: str, j: JudgementMention | int, s_start: int) -> str |
     m = _SUBJECT_COUNCIL.search(text, max(s_start, at - 90), at)
     if m is None and isinstance(j, int):
         m = _POSSESSOR_COUNCIL.search(text, max(s_start, at - 90), at)
-    return (m.group("place") or m.group("name")) if m else None
+    return (m.groupdict().get("place") or m.group("name")) if m else None
 
 
 #: A council named as the possessor of the inspection named right after it: "Lancashire County Council's ILACS
 #: inspection", "Essex County Council's last inspection" (the name as in :data:`_SUBJECT_COUNCIL`).
-_POSSESSOR_COUNCIL = re.compile(
-    r"(?P<name>(?-i:(?:[A-Z][\w’'-]+\s+(?:(?:and|upon|on|of)\s+)?){1,5}?(?:(?:County|City|Borough|District|Metropolitan\s+Borough)\s+)?Council"
-    r"|(?:London|Royal)\s+Borough\s+of\s+[A-Z][\w-]+(?:\s+(?:and|upon)\s+[A-Z][\w-]+)?))(?P<place>(?!))?['’]s\s+$"
-)
+_POSSESSOR_COUNCIL = re.compile(rf"(?P<name>(?-i:{_COUNCIL_NAME}))['’]s\s+$")
 
 
 # ------------------------------------------------------------------------------------------------ tables

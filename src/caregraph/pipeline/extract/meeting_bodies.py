@@ -1,8 +1,8 @@
 """What names a body that meets: reading a body's name as written, in a header line or in running text.
 
 :func:`body_name` gives a body's name as written, or None when the words are no name ("the Panel", "Ofsted's Board",
-"last meeting", a council as the organisation, an outside organisation's body); :func:`names_a_body` tells a header line that is a body's name from a
-sentence or the page's boilerplate; :func:`named_body` finds a name in running text; :func:`bare_head` tells which
+"last meeting", a council as the organisation, an outside organisation's body); :func:`names_a_body` tells a header
+line that is a body's name from a sentence or the page's boilerplate; :func:`named_body` finds a name in running text; :func:`bare_head` tells which
 body a head word alone ("the Board") stands for; :func:`is_council` and :func:`after_comma` are the small tests they
 share. Rules: ``rules/meetings.toml`` (:mod:`.meeting_rules`).
 """

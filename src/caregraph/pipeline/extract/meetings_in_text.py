@@ -251,7 +251,8 @@ def _patterns_for(DAY: str) -> dict[str, re.Pattern[str]]:
             rf"\b{r.meeting_verbs}\s+on\s+{WEEKDAY}{DAY},?\s+by\s+(?:the\s+)?{councils}{body}(?!\s+(?i:member)\b)"
         ),
         # the date first: "At its meeting on 12 July 2023, the Cabinet agreed …", "On 12 July 2023 the Corporate
-        # Parenting Panel considered …", "On 12 July 2023 councillors on the Corporate Parenting Panel heard …", "the 12 July 2023 meeting of the Cabinet", "the 12 July 2023 Cabinet meeting"
+        # Parenting Panel considered …", "On 12 July 2023 councillors on the Corporate Parenting Panel heard …", "the
+        # 12 July 2023 meeting of the Cabinet", "the 12 July 2023 Cabinet meeting"
         "date_first": re.compile(
             rf"\b(?i:on|at\s+(?:its|their)\s+meeting\s+(?:held\s+)?(?:on|of))\s+{WEEKDAY}{DAY},?\s+(?:(?i:members|councillors)\s+(?:of|on|from)\s+)?(?:the\s+)?{body}(?:,|\s+{adverb}{r.meeting_verbs})"
         ),
