@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -195,3 +196,24 @@ def test_fuzz_campaign_runs_the_properties(tmp_path):
     summary = json.loads(out.read_text())
     assert summary["cases"] == 60 and summary["failures"] == []
     assert {"decode", "html", "load", "manifest", "pdf", "text"} <= set(summary["by_target"])
+
+
+@pytest.mark.parametrize(
+    ("runner", "table"),
+    [
+        ("inspections_probes", "inspections"),
+        ("inspections_probes", "inspections_negative"),
+        ("meetings_probes", "meetings"),
+        ("follow_ups_probes", "follow_ups"),
+    ],
+)
+def test_probe_runners_read_every_probe_of_their_table(runner, table):
+    """bench/probes: each runner reads its whole table (every row an id, a text, a page and what is expected) and
+    runs every probe through the extractor; the count it reports is the table's (which probes fail is a finding
+    recorded in the table's notes, not asserted here)."""
+    path = BENCH / "probes" / f"{table}.md"
+    rows = re.findall(r"(?m)^\|\s*[A-Z]\d+\s*\|", path.read_text(encoding="utf-8"))
+    out = bench(f"probes/{runner}", path).stdout.splitlines()[-1]
+    m = re.fullmatch(r"(\d+) probes, (\d+) failed", out)
+    assert m is not None, out
+    assert int(m.group(1)) == len(rows) >= 100 and int(m.group(2)) < int(m.group(1))

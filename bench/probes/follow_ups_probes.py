@@ -13,35 +13,15 @@ and nothing else is.
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 
-from caregraph.pipeline.extract import extract
-from caregraph.pipeline.segment import segment
-from caregraph.records import PartialDate, SourceDocument
-
-URL = "https://www.anyshire.gov.uk/news/1"
+from probe_table import extracted, one_to_one, run
 
 
-def rows(path: Path) -> list[tuple[str, str, str, str]]:
-    out = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if len(cells) == 4 and re.fullmatch(r"[A-Z]\d+", cells[0]):
-            out.append((cells[0], cells[1].replace("\\n", "\n"), cells[2], cells[3]))
-    return out
-
-
-def found(text: str, page: str) -> list[str]:
+def found(table: Path, text: str, page: str) -> list[str]:
     """The due date (ISO, at its precision) of each follow-up found in ``text`` on a page dated ``page``."""
-    published = None
-    if page != "-":
-        y, m, d = (int(p) for p in page.split("-"))
-        published = PartialDate(y, m, d)
-    body = "Anyshire County Council\n\n" + text + "\n"
-    x = extract(segment(SourceDocument("x.txt", body, "0", "txt", len(body), url=URL, published=published)))
-    return [f.due.iso() for f in x.follow_ups]
+    return [f.due.iso() for f in extracted(text, page).follow_ups]
 
 
 def matches(want: tuple[str, str], got: str) -> bool:
@@ -51,32 +31,10 @@ def matches(want: tuple[str, str], got: str) -> bool:
     return (got + "-").startswith(due + "-")
 
 
-def check(expected: str, dues: list[str]) -> bool:
+def check(expected: str, dues: object) -> bool:
     wants = [] if expected == "none" else [tuple(e.split()) for e in expected.split(";")]
-    left = list(dues)
-    for want in wants:
-        hit = next((g for g in left if matches(want, g)), None)  # type: ignore[arg-type]
-        if hit is None:
-            return False
-        left.remove(hit)
-    return not left
-
-
-def main(argv: list[str]) -> int:
-    verbose = "-v" in argv
-    failed = 0
-    table = rows(Path(next(a for a in argv if not a.startswith("-"))))
-    for ident, text, page, expected in table:
-        dues = found(text, page)
-        ok = check(expected, dues)
-        failed += not ok
-        if not ok or verbose:
-            print(
-                f"{'ok  ' if ok else 'FAIL'} {ident}: {text[:150]!r} [{page}]\n      want {expected}\n      got  {dues}"
-            )
-    print(f"{len(table)} probes, {failed} failed")
-    return 0
+    return one_to_one(wants, dues, matches)  # type: ignore[arg-type]
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(run(sys.argv[1:], found, check))

@@ -14,14 +14,12 @@ when every expected meeting is found and nothing else is.
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 
+from probe_table import extracted, one_to_one, run
+
 from caregraph.gold import normalise_label
-from caregraph.pipeline.extract import extract
-from caregraph.pipeline.segment import segment
-from caregraph.records import PartialDate, SourceDocument
 
 URLS = {
     "news": "https://www.anyshire.gov.uk/news/1",
@@ -33,57 +31,21 @@ URLS = {
 _COUNCIL = "anyshire county council "
 
 
-def rows(path: Path) -> list[tuple[str, str, str, str]]:
-    out = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        cells = [c.strip() for c in re.split(r"(?<!\\)\|", line.strip().strip("|"))]
-        if len(cells) == 4 and re.fullmatch(r"[A-Z]\d+", cells[0]):
-            cells = [c.replace("\\|", "|") for c in cells]
-            out.append((cells[0], cells[1].replace("\\n", "\n"), cells[2], cells[3]))
-    return out
-
-
 def label(body: str) -> str:
     name = normalise_label(body)
     return name[len(_COUNCIL) :] if name.startswith(_COUNCIL) else name
 
 
-def found(text: str, page: str) -> list[tuple[str, str]]:
+def found(table: Path, text: str, page: str) -> list[tuple[str, str]]:
     day, _, genre = page.partition(" ")
-    published = None
-    if day != "-":
-        y, m, d = (int(p) for p in day.split("-"))
-        published = PartialDate(y, m, d)
-    body = "Anyshire County Council\n\n" + text + "\n"
-    url = URLS[genre or "news"]
-    x = extract(segment(SourceDocument("x.txt", body, "0", "txt", len(body), url=url, published=published)))
-    return [(m.body, m.date.iso()) for m in x.meetings]
+    return [(m.body, m.date.iso()) for m in extracted(text, day, url=URLS[genre or "news"]).meetings]
 
 
-def check(expected: str, got: list[tuple[str, str]]) -> bool:
+def check(expected: str, got: object) -> bool:
     wants = [] if expected == "none" else [tuple(e.strip().split("|")) for e in expected.split(";")]
-    left = [(label(b), d) for b, d in got]
-    for body, day in wants:
-        want = (label(body), day)
-        if want not in left:
-            return False
-        left.remove(want)
-    return not left
-
-
-def main(argv: list[str]) -> int:
-    verbose = "-v" in argv
-    failed = 0
-    table = rows(Path(next(a for a in argv if not a.startswith("-"))))
-    for ident, text, page, expected in table:
-        got = found(text, page)
-        ok = check(expected, got)
-        failed += not ok
-        if not ok or verbose:
-            print(f"{'ok  ' if ok else 'FAIL'} {ident}: {text[:150]!r}\n      want {expected}\n      got  {got}")
-    print(f"{len(table)} probes, {failed} failed")
-    return 0
+    found_labelled = [(label(b), d) for b, d in got]  # type: ignore[attr-defined]
+    return one_to_one(wants, found_labelled, lambda w, g: (label(w[0]), w[1]) == g)
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(run(sys.argv[1:], found, check))
