@@ -15,7 +15,7 @@ from functools import cache
 
 from caregraph.gazetteer import gazetteer
 from caregraph.pipeline.extract.doc import WIDE_SCAN_LIMIT, Doc, clean, per_doc
-from caregraph.pipeline.extract.meeting_rules import lower_name, rules
+from caregraph.pipeline.extract.meeting_rules import MONTH_OR_WEEKDAY_NAME, lower_name, rules
 from caregraph.pipeline.extract.patterns import needed_words
 
 _BOILERPLATE = re.compile(
@@ -66,11 +66,8 @@ def body_name(raw: str) -> str | None:
     return name
 
 
-#: A month's or a weekday's name: a date's, no part of a body's name.
-_MONTH_OR_DAY = re.compile(
-    r"(?i:january|february|march|april|may|june|july|august|september|october|november|december"
-    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day),?"
-)
+#: A month's or a weekday's name, as a word of a name: a date's, no part of a body's name.
+_MONTH_OR_DAY = re.compile(rf"{MONTH_OR_WEEKDAY_NAME},?")
 
 
 @cache

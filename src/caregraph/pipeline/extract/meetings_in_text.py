@@ -37,7 +37,15 @@ from caregraph.pipeline.extract.meeting_bodies import (
     named_body,
     names_a_body,
 )
-from caregraph.pipeline.extract.meeting_rules import DAY, FULL_DAY, MONTH, WEEKDAY, lower_name, rules
+from caregraph.pipeline.extract.meeting_rules import (
+    DAY,
+    FULL_DAY,
+    MONTH,
+    MONTH_OR_WEEKDAY_NAME,
+    WEEKDAY,
+    lower_name,
+    rules,
+)
 from caregraph.pipeline.extract.page_date import dateline, segment_date
 from caregraph.pipeline.extract.patterns import first_letters, may_hold
 from caregraph.records import MeetingRecord, PartialDate
@@ -551,7 +559,7 @@ def _ends_in_head() -> re.Pattern[str]:
     return re.compile(rf"(?i:{rules().body_heads})[ \t]$")
 
 
-_MONTH_OR_DAY = re.compile(rf"(?:{MONTH}|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.I)
+_MONTH_OR_DAY = re.compile(rf"{MONTH_OR_WEEKDAY_NAME}\b")
 
 
 def _yearless_meetings(doc: Doc, own: str | None, own_day: PartialDate | None) -> list[MeetingRecord]:
