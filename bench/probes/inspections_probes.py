@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import sys
+from functools import cache
 from pathlib import Path
 
 from probe_table import PUBLISHER, URL, extracted, one_to_one, run
@@ -26,6 +27,7 @@ _PUBLISHER_LINE = re.compile(r"(?m)^Publisher:\s*(?P<name>[^<\n]+?)\s*<(?P<url>[
 Event = tuple[str, str, str]  # (kind family, start or publication date, judgement or "-")
 
 
+@cache
 def publisher(path: Path) -> tuple[str, str]:
     """The publisher's name and page address a table names (``Publisher: NAME <URL>``), else Anyshire's."""
     m = _PUBLISHER_LINE.search(path.read_text(encoding="utf-8"))

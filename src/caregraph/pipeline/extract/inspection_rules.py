@@ -201,9 +201,14 @@ def rules() -> InspectionRules:
     cue_words = tuple(needed_words(k.cues) for k in kinds.values() if k.cues is not None)
     cue_index = WordIndex([w for (k, _), words in zip(cue_kinds, cue_words, strict=True) for w in (*k.needs, *words)])
 
+    # Lists several cues share, read into them by name ("{provisions}" …).
+    shared = {"provisions": "other_service_provisions", "councils": "many_councils", "aims": "aim_words"}
+
     def cue(name: str) -> re.Pattern[str]:
-        pattern = cues[name].replace("{provisions}", cues["other_service_provisions"])
-        return at_word_starts(pattern.replace("{councils}", cues["many_councils"]))
+        pattern = cues[name]
+        for placeholder, key in shared.items():
+            pattern = pattern.replace("{" + placeholder + "}", cues[key])
+        return at_word_starts(pattern)
 
     return InspectionRules(
         kinds=kinds,
