@@ -46,6 +46,8 @@ MONTHS = {
     "december": 12,
     "dec": 12,
 }
+#: The months' names in full, as a regular expression's alternatives ("january|february|…"; compile with re.I).
+MONTH_NAMES = "|".join(max((k for k, n in MONTHS.items() if n == month), key=len) for month in range(1, 13))
 _M = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 _D = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _Y = r"(?:19[89]\d|20[0-4]\d)"

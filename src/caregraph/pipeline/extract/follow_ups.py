@@ -42,7 +42,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from caregraph.pipeline.dates import SEASON, DateMention, document_date_from_url, sort_key
+from caregraph.pipeline.dates import MONTH_NAMES, SEASON, DateMention, document_date_from_url, sort_key
 from caregraph.pipeline.extract.doc import SCAN_LIMIT, Doc, clean, load_rules, trim
 from caregraph.pipeline.extract.inspections import is_publication
 from caregraph.pipeline.extract.patterns import at_word_starts, with_first_letters
@@ -595,8 +595,7 @@ _PLUPERFECT = re.compile(
 )
 #: A sentence's opening phrase that dates it to a month before the cue ("In January, …", "Last March, …").
 _FRONTED_MONTH = re.compile(
-    r"(?i)\W*(?:(?:in|during|last|earlier\s+(?:this\s+year\s*,?\s*)?(?:in\s+)?)\s*)(?:January|February|March|April|May"
-    r"|June|July|August|September|October|November|December)\s*,"
+    rf"(?i)\W*(?:(?:in|during|last|earlier\s+(?:this\s+year\s*,?\s*)?(?:in\s+)?)\s*)(?:{MONTH_NAMES})\s*,"
 )
 _YEAR_WRITTEN = re.compile(r"\d{4}")
 

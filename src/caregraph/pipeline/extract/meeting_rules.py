@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from caregraph.pipeline.dates import MONTH_NAMES
 from caregraph.pipeline.extract.doc import load_rules
 from caregraph.pipeline.extract.patterns import with_first_letters
 
@@ -77,10 +78,7 @@ WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
 MONTH = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[A-Za-z]*"
 #: A month's or a weekday's name in full: a date's word, never the first word of a body's name ("March and the
 #: Board", "Tuesday Cabinet").
-MONTH_OR_WEEKDAY_NAME = (
-    r"(?i:january|february|march|april|may|june|july|august|september|october|november|december"
-    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
-)
+MONTH_OR_WEEKDAY_NAME = rf"(?i:{MONTH_NAMES}|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
 #: More days of one month before it: "on 3 and 10 May 2023", "on 3, 10 and 17 May 2023" (a meeting on each).
 _MORE_DAYS = r"(?:(?:\s*,\s*|\s+(?:and|&)\s+)\d{1,2}(?i:st|nd|rd|th)?)*"
 #: A full day in words ("6 December 2021", "the 10th of January 2022").
