@@ -9,6 +9,7 @@ records, in the runner's own notation. Each runner says how it reads ``page`` an
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
@@ -64,7 +65,14 @@ def run(
     """Run every probe of the table named in ``argv`` (``-v`` prints the ones that pass too): ``found(table, text,
     page)`` what the extractor finds, ``check(expected, found)`` whether it is what the annotator records."""
     verbose = "-v" in argv
-    path = Path(next(a for a in argv if not a.startswith("-")))
+    tables = [a for a in argv if not a.startswith("-")]
+    if len(tables) != 1:
+        print("usage: RUNNER TABLE.md [-v]   (a table of bench/probes, e.g. bench/probes/meetings.md)", file=sys.stderr)
+        return 2
+    path = Path(tables[0])
+    if not path.is_file():
+        print(f"{path}: no such table", file=sys.stderr)
+        return 2
     table = rows(path)
     failed = 0
     for ident, text, page, expected in table:
