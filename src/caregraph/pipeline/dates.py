@@ -68,6 +68,10 @@ SEASON = re.compile(rf"(?i){_QUAL}{_SEASON}\b")
 _RANGE = r"\s*(?:-|–|—|/|&|to|and|until|till|through)\s*(?:the\s+)?" + _WEEKDAY + r"(?:the\s+)?"
 # Months also range with "or" ("late June or early July 2022": the visit fell in one of them).
 _MONTH_RANGE = r"\s*(?:-|–|—|/|&|to|and|or|until|till|through)\s*"
+#: A split year, financial or academic: "2024/25", "2024-25", "2024/2025" (its second year the first's next).
+_SPLIT_YEAR = rf"(?P<y1>{_Y})\s*[/–-]\s*(?P<y2>\d\d(?:\d\d)?)\b(?![/–-]\d)(?:\s+(?:financial|fiscal)\s+year\b)?"
+#: "financial year", "fiscal year", "year" before a split year ("the financial year 2024/25").
+_FY_WORDS = r"(?:(?:(?:financial|fiscal)\s+)?year\s+)"
 _NUMERIC_DAY = rf"(?P<{{d}}>[0-3]?\d)[/.](?P<{{m}}>[01]?\d)[/.](?P<{{y}}>{_Y})"
 
 
@@ -186,8 +190,30 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    # Q3 2024 ; the end of Q3 2024 ; quarter 2 of 2023 (the year: a quarter is no month)
-    ("q_y", re.compile(rf"\b(?:Q|quarter\s+)(?P<q>[1-4])\s*(?:of\s+)?(?P<y>{_Y})\b", re.I)),
+    # the end of the financial year 2024/25 ; the end of 2024-25 ; the start of the 2025/2026 financial year (a
+    # split year is a financial one, April to March, unless the text calls it an academic or school year: its end is
+    # March of its second year, its start April of its first)
+    (
+        "fy_edge",
+        re.compile(
+            rf"\b(?:the\s+)?(?P<edge>end|close|start|beginning)\s+of\s+(?:the\s+)?{_FY_WORDS}?{_SPLIT_YEAR}"
+            rf"(?!\s+(?:academic|school)\s+year)",
+            re.I,
+        ),
+    ),
+    # quarter 4 of 2024/25 ; Q1 2025-26 ; Q2 of the financial year 2024/2025 (a financial year's quarter: Q1 to Q3 fall
+    # in its first calendar year, Q4 in its second; the year, a quarter being no month)
+    (
+        "fy_q",
+        re.compile(
+            rf"\b(?:Q|quarter\s+)(?P<q>[1-4])\s*(?:of\s+|in\s+)?(?:the\s+)?{_FY_WORDS}?{_SPLIT_YEAR}"
+            rf"(?!\s+(?:academic|school)\s+year)",
+            re.I,
+        ),
+    ),
+    # Q3 2024 ; the end of Q3 2024 ; quarter 2 of 2023 (the year: a quarter is no month; "Q3 2024/25" is a financial
+    # year's)
+    ("q_y", re.compile(rf"\b(?:Q|quarter\s+)(?P<q>[1-4])\s*(?:of\s+)?(?P<y>{_Y})\b(?!\s*[/–-]\s*\d)", re.I)),
     # inspections in 2016 and 2019 ; in 2014, 2016 and 2019 ; in both 2008 and 2011 (one mention a year)
     (
         "y_list",
@@ -361,6 +387,8 @@ _FIRST = {
     "s_s_y": "[bemltsawf]",
     "s_y": "[bemltsawf]",
     "q_y": "q",
+    "fy_q": "q",
+    "fy_edge": "[tecsb]",
     "m_rel_y": r"[\dadfjmnos]",
     "y_event": "[12]",
     "d_m_d_m": r"\d",
@@ -740,6 +768,8 @@ _NEEDS = {
     "s_s_y": ("year", "season"),
     "s_y": ("year", "season"),
     "q_y": ("year", "q"),
+    "fy_q": ("year", "q"),
+    "fy_edge": ("year",),
     "m_rel_y": ("year", "month", "year word"),
     "y": ("year",),
     "y_event": ("year", "event"),
@@ -819,6 +849,14 @@ def _mention(kind: str, m: re.Match[str], anchor: PartialDate | None, future: bo
         date = _pd(g["y"], g["m"])
     elif kind == "m_yy":
         date = _pd(int(g["y"]) + (2000 if int(g["y"]) < 50 else 1900), g["m"])
+    elif kind in {"fy_edge", "fy_q"}:
+        first = int(g["y1"])
+        if int(g["y2"]) not in {first + 1, (first + 1) % 100}:
+            return None  # "2019-22" is a span of years, not one split year
+        if kind == "fy_q":
+            date = PartialDate(first + (1 if g["q"] == "4" else 0))
+        else:
+            date = PartialDate(first + 1, 3) if g["edge"].lower() in {"end", "close"} else PartialDate(first, 4)
     elif kind in {"s_s_y", "s_y", "q_y"}:
         date = _season_year(g["y"])
     elif kind in {"y", "y_event"}:

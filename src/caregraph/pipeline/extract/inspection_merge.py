@@ -45,8 +45,10 @@ def merge_inspections(
     merged = _named_elsewhere(_merge(drafts))
     _attach_judgements(merged, judgements, doc_date)
     for d in merged:
-        if d.unnamed and d.kind == OTHER and d.judgement:  # "Inspectors visited in June … rated outstanding": an
-            d.kind = kind_by_date(r.kinds[GENERIC], d.start or d.published) or d.kind  # inspection of its framework
+        if d.unnamed and d.kind == OTHER and (d.judgement or d.subs):  # "Inspectors visited in June … rated
+            # outstanding", "In February 2024 inspectors judged the experiences and progress of care leavers to be
+            # good" (a graded area): an inspection of its framework
+            d.kind = kind_by_date(r.kinds[GENERIC], d.start or d.published) or d.kind
             d.by_era = d.kind != OTHER
             _official_kind(d, council)
         if (

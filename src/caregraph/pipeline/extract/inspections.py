@@ -229,6 +229,8 @@ def _of_other_council(doc: Doc, j: JudgementMention | int, s_start: int, reading
     named = subject_council(doc.text, j, s_start)
     if named is None:
         return False
+    if _SOME_COUNCIL.match(named):
+        return True  # "at a council rated outstanding in 2020": one the text does not name, not the page's
     at = doc.text.rfind(named, s_start, j if isinstance(j, int) else j.frame_start)
     if at >= 0 and rules().predecessor_council.search(doc.text, max(s_start, at - 40), at):
         return False  # "Children's services at the former Anyshire County Council were judged …": the page's own
@@ -254,6 +256,11 @@ def _aspired(text: str, j: JudgementMention, s_start: int, s_end: int) -> bool:
     )
 
 
+#: What ends a clause: a grade before it is no grade of an inspection after it.
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|whilst|whereas)\b|\b(?:while|whilst|whereas|unlike)\b")
+#: A council :func:`subject_council` reads that the text names by an indefinite article ("a council", "another
+#: local authority").
+_SOME_COUNCIL = re.compile(r"(?i)(?:an?|another|one)\s")
 #: A word of every council name :func:`subject_council` reads before an inspection (lower case; speed only).
 _COUNCIL_WORDS = ("council", "borough")
 
@@ -344,6 +351,26 @@ def _read_sentence(
         if not of_many_councils(text, j.frame_start, j.frame_start, s_start, s_end)
         and not _aspired(text, j, s_start, s_end)
     ]
+    if cues and not of_other and any(j.other_service and j.overall for j in sentence_judgements):
+        # "Lancashire County Council's children's services were judged inadequate in an inspection in January 2024":
+        # an inspection of no framework of its own named after another's grade (the last grade before it, in its
+        # clause) is of that other service or council
+        theirs: set[int] = set()
+        for cs, _, cue_kind in cues:
+            nearest = max(
+                (j for j in sentence_judgements if j.overall and j.frame_start < cs),
+                key=lambda j: j.frame_start,
+                default=None,
+            )
+            if (
+                r.kinds[cue_kind].framework == "by-date"
+                and nearest is not None
+                and nearest.other_service
+                and not _CLAUSE_BREAK.search(text, nearest.frame_start, cs)
+            ):
+                theirs.add(cs)
+        cues = [(cs, ce, OTHER if cs in theirs else k) for cs, ce, k in cues]
+        anaphors -= theirs  # (not an Ofsted visit of no stated kind: that service's or council's inspection)
     same = (
         r.same_grade.search(text, s_start, s_end)
         if (reading.last_grade or sentence_judgements)

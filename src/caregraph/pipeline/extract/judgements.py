@@ -113,9 +113,10 @@ _HYPOTHETICAL = re.compile(
     re.I,
 )
 #: Words before a judging frame that made the grade happen, its "to" no wish: "leading the watchdog to upgrade the
-#: service to …", "which led inspectors to rate the council …", "Ofsted went on to upgrade …".
+#: service to …", "which led inspectors to rate the council …", "Ofsted went on to upgrade …", "she led Anyshire
+#: County Council's children's services to a good rating" (an object of up to six words).
 _CAUSED = re.compile(
-    r"\b(?:(?:led|lead(?:s|ing)?|prompt(?:s|ed|ing)|caus(?:e|es|ed|ing))\s+(?:[\w’'-]+\s+){1,3}?"
+    r"\b(?:(?:led|lead(?:s|ing)?|prompt(?:s|ed|ing)|caus(?:e|es|ed|ing))\s+(?:[\w’'-]+\s+){1,6}?"
     r"|(?:went|gone|goes|going)\s+on\s+)to\s+$",
     re.I,
 )
@@ -239,7 +240,7 @@ def _graded_frames(text: str, start: int, end: int) -> list[tuple[int, int, str,
                 continue
             before = text[max(start, m.start() - 25) : m.start()]
             if (
-                (_HYPOTHETICAL.search(before) and not _CAUSED.search(text, max(start, m.start() - 50), m.start()))
+                (_HYPOTHETICAL.search(before) and not _CAUSED.search(text, max(start, m.start() - 90), m.start()))
                 or _NEGATED.search(before)
                 or _SKIPPED.search(before)
             ):
@@ -365,8 +366,12 @@ def areas_in(fragment: str) -> tuple[str, ...]:
 #: "Kent County Council, where services were judged", "Hampshire and Kent councils were both judged". The name ends
 #: at "Council" (or "councils" after two names joined by "and") or is "(London|Royal) Borough of X"; a neighbour is
 #: named by its place alone too ("Neighbouring Hampshire was rated", "our statistical neighbour Hertfordshire received").
-#: (Not "a council": a news story's lede names its own council so, "A council where children's services were rated
-#: 'inadequate' last year is making progress".)
+#: Its services may be what someone led to a grade: "she led Lancashire County Council's children's services to a good
+#: rating".
+#: (Not "a council" as the sentence's subject: a news story's lede names its own council so, "A council where
+#: children's services were rated 'inadequate' last year is making progress"; but a council the text names by "a" after
+#: a preposition or a verb of working is another one: "she was Assistant Director at a council rated outstanding in
+#: 2020", group ``some``.)
 #: A council's name as written: "… Council" (up to five capitalised words before it) or "(London|Royal) Borough of X".
 _COUNCIL_NAME = (
     r"(?:[A-Z][\w’'-]+\s+(?:(?:and|upon|on|of)\s+)?){1,5}?(?:(?:County|City|Borough|District|Metropolitan\s+Borough)\s+)?Council"
@@ -375,9 +380,11 @@ _COUNCIL_NAME = (
 _SUBJECT_COUNCIL = re.compile(
     rf"(?P<name>(?-i:{_COUNCIL_NAME}"
     r"|[A-Z][\w’'-]+(?:,\s+[A-Z][\w’'-]+)*\s+and\s+[A-Z][\w’'-]+\s+(?:(?:county|city|borough|district)\s+)?councils)"
-    r"|(?:neighbouring|nearby|statistical\s+neighbours?)\s+(?P<place>(?-i:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})))"
+    r"|(?:neighbouring|nearby|statistical\s+neighbours?)\s+(?P<place>(?-i:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}))"
+    r"|(?<![\w-])(?:at|of|for|from|with|in|to|joined|left|led|leading|ran|running)\s+(?P<some>(?:an?|another|one)\s+"
+    r"(?:other\s+|different\s+|previous\s+|former\s+|neighbouring\s+)?(?:[\w-]+\s+)?(?:council|local\s+authority)))"
     r"(?:\s*,?\s*(?:whose|where)\s+(?:(?:the|its|their)\s+)?(?:[\w’'-]+\s+){0,3}?services?)?"
-    r"(?:(?:['’]s?)?\s+(?:[\w’'-]+\s+){0,4}?services?)?\s*,?\s*(?:(?:which|who|that)\s+)?(?:(?:ofsted|inspectors)\s+)?"
+    r"(?:(?:['’]s?)?\s+(?:[\w’'-]+\s+){0,4}?services?(?:\s+to)?)?\s*,?\s*(?:(?:which|who|that)\s+)?(?:(?:ofsted|inspectors)\s+)?"
     r"(?:(?:has|have|had|was|were|is|are)\s+)?(?:(?:been|also|now|recently|previously|since|both)\s+)*$",
     re.I,
 )
@@ -392,7 +399,9 @@ def subject_council(text: str, j: JudgementMention | int, s_start: int) -> str |
     m = _SUBJECT_COUNCIL.search(text, max(s_start, at - 90), at)
     if m is None and isinstance(j, int):
         m = _POSSESSOR_COUNCIL.search(text, max(s_start, at - 90), at)
-    return (m.groupdict().get("place") or m.group("name")) if m else None
+    if m is None:
+        return None
+    return m.groupdict().get("place") or m.groupdict().get("some") or m.group("name")
 
 
 #: A council named as the possessor of the inspection named right after it: "Lancashire County Council's ILACS

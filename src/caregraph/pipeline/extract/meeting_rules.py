@@ -30,6 +30,7 @@ class MeetingRules:
     not_body_tokens: frozenset[str]  # words that show the text names no body ("meeting", "minutes"), lower case
     meeting_verbs: str  # what a body does at a meeting, right after its name ("considered"), a pattern
     title_tails: str  # words after a body's name in a dated title ("Update"), a pattern
+    paper_nouns: str  # a body's papers, dated by its meeting ("report", "decision"), a pattern
     head: re.Pattern[str]  # a head word anywhere in a line
     outside_first_words: frozenset[str]  # words that lead an outside organisation's body's name ("NHS")
     outside_names: re.Pattern[str]  # what an outside organisation's body's name holds ("Integrated Care Board")
@@ -46,6 +47,7 @@ def rules() -> MeetingRules:
         frozenset(w.lower() for w in d["not_body_tokens"]),
         d["meeting_verbs"],
         d["title_tails"],
+        d["paper_nouns"],
         with_first_letters(rf"\b{d['body_heads']}(?![\w-])", re.I),  # (led by its first letters: speed only)
         frozenset(d["outside_first_words"]),
         re.compile(d["outside_names"]),

@@ -154,10 +154,11 @@ _NEEDS = {
     "next": ("next",),
     "cell": ("|",),
     "by_after": (" by ",),
+    "paper_again": ("last", "latest", "recent", "previous", "next"),
 }
 #: Kinds of :func:`_body_patterns` that say no more than that a name stands by a date: a council there is the
 #: council, not its meeting ("leaving the Council on 4 May 2018", "Anyshire County Council received the letter on …").
-_NOT_COUNCIL = frozenset({"subject", "next_to", "apposed", "by_after", "date_first", "timeline", "cell"})
+_NOT_COUNCIL = frozenset({"subject", "next_to", "apposed", "by_after", "date_first", "timeline", "cell", "paper_again"})
 
 
 _VENUE = (
@@ -275,6 +276,13 @@ def _patterns_for(DAY: str) -> dict[str, re.Pattern[str]]:
             rf"\b(?i:next)\s+{body}(?:\s+(?i:meeting))?,?\s+(?:{will_be}|(?:will\s+)?takes?\s+place\s+|(?:is|was)\s+"
             rf"(?:due|scheduled|planned|set|expected)\s+|(?:will\s+|is\s+to\s+)?(?:meet|sit)\s+)?(?:held\s+)?(?:on|for)\s+{WEEKDAY}{DAY}"
         ),
+        # the last or next of the papers a body receives, in a clause after its name: "Progress is reported to the
+        # Improvement Board every quarter; the last report was on 16 January 2024"
+        "paper_again": re.compile(
+            rf"\b(?:to|before)\s+(?:the\s+)?{councils}{body}[^.;:\n]{{0,80}}?[;,]\s+(?:and\s+)?(?:the|its)\s+"
+            rf"(?:last|latest|most\s+recent|previous|next)\s+{r.paper_nouns}\s+(?:was|is|will\s+be)\s+"
+            rf"(?:(?:made|given|presented|taken|due|scheduled)\s+)?(?:on|for)\s+{WEEKDAY}{DAY}"
+        ),
         # a table's row: the body in one cell, its day in the next ("| Cabinet | 5 March 2024 | Approved |")
         "cell": re.compile(rf"(?:^|\|)[ \t]*{body}[ \t]*\|[ \t]*{WEEKDAY}{DAY}[ \t]*(?:\||$)", re.M),
         "date_meeting": re.compile(
@@ -301,7 +309,9 @@ def _tails(DAY: str = DAY) -> dict[str, str]:
         # … in brackets or between dashes too: "The Board (which meets every quarter) last met on …"
         "subject": rf"{acronym}(?:,[ \t]+(?!which|that|who)[^,.;:\n]{{1,80}}?,|[ \t]*\([^()\n]{{1,80}}\)|[ \t]+[–—][ \t]+[^–—\n]{{1,80}}?[ \t]+[–—])?,?\s+(?:(?:which|that|who)\s+)?{adverb}{r.meeting_verbs}{_GAP}{_NOT_AN_EVENT}\s+on\s+{WEEKDAY}{DAY}",
         # … "Cabinet (on 12 March 2024)", "Cabinet on Tuesday (12 March 2024)"
-        "next_to": rf"(?:\s*\(\s*(?:on\s+)?|,[ \t]*|\s+(?:on|of)\s+(?:(?i:{_WEEKDAY_NAME})\s*\(\s*)?){WEEKDAY}{DAY}",
+        # … "the Cabinet report of 7 February 2024" (a paper dated by its meeting)
+        "next_to": rf"(?:\s*\(\s*(?:on\s+)?|,[ \t]*|\s+(?:on|of)\s+(?:(?i:{_WEEKDAY_NAME})\s*\(\s*)?"
+        rf"|(?:['’]s)?\s+{r.paper_nouns}\s+(?:of|dated|on)\s+){WEEKDAY}{DAY}",
         # the day between the name and its verb, as an apposition, after a clause of its own or not: "The Schools
         # Forum, meeting on 16 January 2024, agreed …", "The Scrutiny Committee, on 9 January 2024, received …", "The
         # Health and Wellbeing Board, which the leader chairs, on 5 March 2024 agreed …"
