@@ -121,8 +121,8 @@ def hostile_store(tmp_path_factory) -> Path:
     shutil.copy(DATA / "003_0938c2f4e45d6980.txt", corpus / FORGED_FILE)
     shutil.copy(DATA / "002_bf683e13625adc74.txt", corpus / EMOJI_FILE)
     store = folder / "store"
-    built = subprocess.run([*CAREGRAPH, "build", str(corpus), "--store", str(store), "-q"], capture_output=True)
-    assert built.returncode == 0, built.stderr
+    built = runner.invoke(app, ["build", str(corpus), "--store", str(store), "-q"])  # in this process: only set-up
+    assert built.exit_code == 0, built.output
     import pyoxigraph as ox
 
     insert = f"""INSERT DATA {{ GRAPH <https://w3id.org/caregraph/id/doc/forged> {{

@@ -36,6 +36,14 @@ def build_cmd(corpus: Path, store: Path, *extra: str) -> list[str]:
     return [sys.executable, "-m", "caregraph.cli", "build", str(corpus), "--store", str(store), "-q", *extra]
 
 
+def build_in_process(*corpora: Path, store: Path) -> None:
+    """A build of ``corpora`` into ``store`` by the CLI in this process (serially: the same store as a parallel build,
+    tests/test_build_scale.py). For the stores a test only sets up or compares with: the builds under test, which
+    race or wait for a lock, stay real processes (this process's compiled rules save each one's start-up)."""
+    result = runner.invoke(app, ["build", *map(str, corpora), "--store", str(store), "-q", "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+
+
 def lock_held(store: Path) -> bool:
     lock = FileLock(str(store / "caregraph.lock"))
     try:
@@ -70,7 +78,7 @@ def test_second_writer_waits_for_the_first(tmp_path):
     for i, p in enumerate(sorted(second.iterdir())):
         p.rename(second / f"other {i}.txt")
     store, ref = tmp_path / "store", tmp_path / "reference"
-    subprocess.run([*build_cmd(first, ref), str(second)], check=True, capture_output=True, timeout=300)
+    build_in_process(first, second, store=ref)
 
     a = subprocess.Popen(build_cmd(first, store, "--jobs", "1"), stderr=subprocess.PIPE, text=True)
     wait_for_lock(store, a)
@@ -132,11 +140,11 @@ def test_readers_during_a_build_see_consistent_snapshots(tmp_path):
     n, new = 60, 20
     make_corpus(corpus, n)
     ref2, store = tmp_path / "ref2", tmp_path / "store"
-    subprocess.run(build_cmd(corpus, store), check=True, capture_output=True, timeout=300)
+    build_in_process(corpus, store=store)
     v1 = graph_sizes(store)
     # version 2: a third of the documents change, 20 are new; the build runs while readers query
     make_corpus(corpus, n + new, version=2, changed=range(0, n, 3))
-    subprocess.run(build_cmd(corpus, ref2), check=True, capture_output=True, timeout=300)
+    build_in_process(corpus, store=ref2)
     v2 = graph_sizes(ref2)
     complete = {g: {v1[g][0] if g in v1 else None, v2[g][0]} for g in v2}  # a document's size, old or new version
 
@@ -176,7 +184,7 @@ def test_two_builds_of_the_same_documents_at_once(tmp_path):
     corpus = tmp_path / "corpus"
     make_corpus(corpus, 30)
     store, ref = tmp_path / "store", tmp_path / "ref"
-    subprocess.run(build_cmd(corpus, ref), check=True, capture_output=True, timeout=300)
+    build_in_process(corpus, store=ref)
     procs = [subprocess.Popen(build_cmd(corpus, store), stderr=subprocess.PIPE, text=True) for _ in range(2)]
     errs = [p.communicate(timeout=300)[1] for p in procs]
     assert [p.returncode for p in procs] == [0, 0], errs
