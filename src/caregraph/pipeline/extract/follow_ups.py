@@ -45,7 +45,9 @@ from functools import cache
 from caregraph.pipeline.dates import MONTH_NAMES, SEASON, DateMention, document_date_from_url, sort_key
 from caregraph.pipeline.extract.doc import SCAN_LIMIT, Doc, clean, load_rules, trim
 from caregraph.pipeline.extract.inspections import is_publication
+from caregraph.pipeline.extract.meeting_rules import rules as meeting_rules
 from caregraph.pipeline.extract.patterns import at_word_starts, with_first_letters
+from caregraph.pipeline.extract.posts import post_words
 from caregraph.records import DecisionRecord, FollowUpRecord, InspectionRecord, PartialDate, Segmented
 
 
@@ -74,6 +76,8 @@ class FollowUpRules:
     span_until: re.Pattern[str]  # words before a date that end a span ("until")
     put_off_until: re.Pattern[str]  # words of a clause that put something off to a date ("deferred")
     condition_before: re.Pattern[str]  # a condition opening the clause before a date ("Should the budget be …")
+    own_agent: re.Pattern[str]  # the council or its people in a subject ("the service", "officers", "we")
+    own_thing: re.Pattern[str]  # a thing the council produces or holds ("a report", "the action plan", "a meeting")
 
 
 @cache
@@ -104,6 +108,24 @@ def rules() -> FollowUpRules:
         span_until=re.compile(d["span_until"], re.I),
         put_off_until=re.compile(d["put_off_until"], re.I),
         condition_before=re.compile(d["condition_before"], re.I),
+        own_agent=re.compile(d["own_agent"], re.I),
+        own_thing=re.compile(d["own_thing"], re.I),
+    )
+
+
+@cache
+def _own_words() -> re.Pattern[str]:
+    """The council's own in a subject or clause: the meetings finder's body heads ("Cabinet", "the committee"), the
+    posts finder's post heads that name no outside actor or the public ("director", "chair"; not "commissioner",
+    "inspector", "minister"), and ``own_agent``."""
+    r = rules()
+    heads = sorted(
+        h for h in post_words().heads if not r.outside_actor.fullmatch(h) and not r.public_actor.fullmatch(h)
+    )
+    return re.compile(
+        rf"(?:{meeting_rules().body_heads}|scrutiny)(?![\w-])|\b(?:{'|'.join(map(re.escape, heads))})s?\b"
+        rf"|{r.own_agent.pattern}",
+        re.I,
     )
 
 
@@ -464,6 +486,8 @@ def _in_span(
             continue
         after_cue = [d for d in dates if d.start >= cue.start()]
         due = after_cue[0] if after_cue else dates[-1]
+        if not resolution and not _councils_own(doc, start, c_start, c_end, cue.start(), cue.end()):
+            continue  # no sign that the commitment is the council's: another's plan, or an event of no one's
         lead = r.description_lead.match(clause)
         d_start = c_start + (lead.end() if lead else 0)
         # "… go wider than proposed by Ofsted and would be scrutinised at next month's Cabinet", "that the plan be
@@ -828,16 +852,7 @@ def _outside_subject(doc: Doc, s_start: int, c_start: int, c_end: int, cue_start
     that the Panel would …": the Panel), else the sentence's ("She will consider …, and will report …")."""
     text = doc.text
     r = rules()
-    lead = r.description_lead.match(text[c_start:c_end])  # its "^" holds at the start of a string only
-    lead_end = c_start + lead.end() if lead and c_start + lead.end() <= cue_start else None
-    actor = text[lead_end or c_start : cue_start]
-    if _NO_SUBJECT.match(actor):
-        subject = _SENTENCE_SUBJECT.match(text, s_start, cue_start)
-        actor = subject.group("s") if subject else ""
-    if lead_end is not None and _PRONOUN.match(actor):
-        # "Officers said they would …": the pronoun is the reporting clause's subject
-        reporter = _SENTENCE_SUBJECT.match(text, c_start, lead_end)
-        actor = reporter.group("s") if reporter else actor
+    actor = _actor(text, s_start, c_start, c_end, cue_start)
     if not _PRONOUN.match(actor):
         return _names_outsider(text, actor, cue_start) or _introduced_as_outsider(doc, actor, s_start)
     at = s_start
@@ -853,6 +868,120 @@ def _outside_subject(doc: Doc, s_start: int, c_start: int, c_end: int, cue_start
         if not _PRONOUN.match(actor):
             return r.outside_actor.search(actor) is not None or _introduced_as_outsider(doc, actor, at)
     return False
+
+
+def _actor(text: str, s_start: int, c_start: int, c_end: int, cue_start: int) -> str:
+    """The subject of the commitment cued at ``cue_start``: the clause's words before the cue, after any reporting
+    verb ("Officers said that the Panel would …": the Panel), else the sentence's subject ("She will consider …, and
+    will report …"); a pronoun after a reporting verb is the reporter ("Officers said they would …": Officers)."""
+    lead = rules().description_lead.match(text[c_start:c_end])  # its "^" holds at the start of a string only
+    lead_end = c_start + lead.end() if lead and c_start + lead.end() <= cue_start else None
+    actor = text[lead_end or c_start : cue_start]
+    if _NO_SUBJECT.match(actor):
+        subject = _SENTENCE_SUBJECT.match(text, s_start, cue_start)
+        actor = subject.group("s") if subject else ""
+    if lead_end is not None and _PRONOUN.match(actor):
+        reporter = _SENTENCE_SUBJECT.match(text, c_start, lead_end)
+        actor = reporter.group("s") if reporter else actor
+    return actor
+
+
+#: A subject that is a person or the council speaking: "he", "she", "they", "we" (an outside actor's he, she or they
+#: is ruled out before: :func:`_outside_subject`).
+_PERSON = re.compile(r"(?i)\s*[\"“‘']?\s*(?:he|she|they|we)\b")
+
+
+#: A condition's "then": the subject of what is due comes after it.
+_THEN = re.compile(r"(?is).*\bthen\s+")
+#: An officer named by initials, as action logs do ("JE to send …").
+_INITIALS = re.compile(r"\W*(?-i:[A-Z]{2,4})(?:\s*(?:/|and|&)\s*(?-i:[A-Z]{2,4}))*\s*")
+#: A subject that names no actor: nothing, a resolution's "That", "there", a pronoun or demonstrative for a thing ("it",
+#: "this", "which"), the article of a cue that is a noun ("The deadline for submitting the plan …"), a list mark or
+#: number.
+_NO_ACTOR = re.compile(
+    r"(?i)[\W\d]*(?:(?:that|to|resolved|and|but|then|also|further(?:more)?|in\s+addition|there|it|this|these|that|which|the|an?"
+    r"|[a-z]|[ivx]+)\b[\W\d]*)*"
+)
+#: The head word of a subject: its last word before a preposition, a comma or its end ("Building work on the new
+#: home" → "work", "Recruitment to the new posts" → "Recruitment").
+_SUBJECT_HEAD = re.compile(
+    r"(?i)\s*[\"“‘']?\s*(?:[\w’'-]+\s+){0,4}?(?P<head>[\w’'-]+)"
+    r"(?:\s*(?:$|,|\s(?:of|on|to|for|in|at|with|from|across|within)\b)"
+    r"|(?:\s+(?:is|are|was|were|will|would|shall|has|have|had|now|also|currently|then|be|been|being))+\s*$)"
+)
+#: A noun that names an action (a verb's noun: "delivery", "recruitment", "implementation", "building", "work"): a
+#: subject headed by one names work to be done, not an actor; whose it is, the page's council's unless another's is
+#: named (see ``not_cue``, :func:`_outside_subject`); not a noun of that form that names a body or a place ("the
+#: housing association", "the foundation", "the station").
+_ACTION_NOUN = re.compile(
+    r"(?i)(?!\w*(?:associat|organi[sz]at|foundat|federat|corporat|institut|coalit|nat|stat)ions?$)"
+    r"[\w’'-]*(?:tion|sion|ment|ance|ence|ery|ing)s?|(?:[\w’'-]*-)?works?"
+)
+
+
+#: A cue that is a verb group (a modal, an infinitive, a passive, a verb of planning or asking): its words are no noun
+#: of the council's.
+_VERB_CUE = re.compile(
+    r"(?i)(?:will|would|shall|should|must|can|to|be|is|are|plans?|intends?|aims?|agreed|undertook|committed|resolved"
+    r"|promised|pledged|planned|asked|requested|invited|instructed|tasked|required|has|have)\b"
+)
+
+
+@cache
+def _destination() -> re.Pattern[str]:
+    """A council body or meeting that what is to come goes to, is taken at or is held for ("to the Trust Board", "for
+    the Sub-group's meeting", "at its next meeting"): the meetings finder's body heads, or "meeting"."""
+    return re.compile(
+        r"(?i)\b(?:to|before|for|at|by|after|following)\s+(?:the\s+|its\s+|their\s+|this\s+|a\s+|next\s+)?(?:[\w’'-]+\s+){0,5}?"
+        rf"(?:{meeting_rules().body_heads}|meeting)(?![\w-])"
+    )
+
+
+def _councils_own(doc: Doc, s_start: int, c_start: int, c_end: int, cue_start: int, cue_end: int) -> bool:
+    """Whether there is positive evidence that the commitment cued at ``cue_start`` in the clause
+    ``text[c_start:c_end]`` is the council's (ANNOTATION.md: "only of the council, its bodies or its officers"): its
+    subject (with the cue's own words) names the council, one of its bodies, an officer, a post or a councillor, is a
+    person ("she will report back …") or an officer's initials ("JE to send …"), is headed by a noun of an action
+    (the council's work: "Delivery will begin by June") or names a thing the council produces or holds ("an update
+    will be brought …", "the action plan is due …"); or the cue asks the council to act ("The DfE has asked the council
+    to submit …"); or the clause has no actor of its own ("There will be …", "This will be reported …") and names such
+    a thing or one of the council's bodies. An actor of its own that is none of these (a housing association, a club,
+    a developer) makes no commitment of the council."""
+    text = doc.text
+    r = rules()
+    own = _own_words()
+    actor = _actor(text, s_start, c_start, c_end, cue_start)
+    then = _THEN.match(actor)
+    actor = actor[then.end() :] if then else actor  # "Should the budget be approved …, then implementation will …"
+    if _PERSON.match(actor) or _INITIALS.fullmatch(actor):
+        return True
+    # with the cue's own words when they are a noun phrase ("next … meeting", "a further update"), not a verb's ("will
+    # review", "plans to visit")
+    cue_words = "" if _VERB_CUE.match(text, cue_start) else text[cue_start:cue_end]
+    named = actor + " " + cue_words
+    if own.search(named) or (
+        _PASSES_ON.match(text, cue_start)
+        and (own.search(text, cue_start, c_end) or r.own_thing.search(text, cue_start, c_end))
+    ):
+        return True  # the council acting, or asked to act: "The DfE has asked the council to submit …"
+    lead = r.description_lead.match(text[c_start:c_end])
+    if lead is not None and c_start + lead.end() <= cue_start and own.search(text, c_start, c_start + lead.end()):
+        return True  # told by or to the council's people: "The Panel was advised that the new structure would …"
+    head = _SUBJECT_HEAD.match(actor)
+    if head is not None and _ACTION_NOUN.fullmatch(head.group("head")):
+        return True  # the council's work to be done: "Delivery will begin by June", "Building work … is due to …"
+    if r.own_thing.search(named):
+        return True  # "The report will be presented at the meeting on …", "a further update … in March"
+    if _RELATIVE.match(actor.strip()):
+        # a relative clause's subject is in the clause before: "The council will invest £3m in two new homes, which
+        # are due to open in 2026"
+        return own.search(text, s_start, c_end) is not None or r.own_thing.search(text, s_start, c_end) is not None
+    if _destination().search(text, cue_start, c_end):
+        return True  # what is to come goes to a council body or meeting: "the Trust would set out its next steps to the Trust Board in September"
+    if not _NO_ACTOR.fullmatch(actor):
+        return False  # an actor of its own that is not the council's: "The housing association will …"
+    # no actor (a resolution's "That …", "There will be …", "This will be reported …"): what the clause names
+    return own.search(text, c_start, c_end) is not None or r.own_thing.search(text, c_start, c_end) is not None
 
 
 #: A cue whose subject asks, requires or tells another to act: the commitment is the other's ("Ofsted required an
