@@ -823,8 +823,10 @@ def _back_then(text: str, c_start: int, d_start: int) -> bool:
 _NAMED_WHEN = re.compile(
     r"(?i)\d{4}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:spring|summer|autumn|winter)\b"
 )
-#: A personal pronoun at the start of a subject ("She will report to the Minister by …", "They will also …").
-_PRONOUN = re.compile(r"(?i)\s*[\"“‘']?\s*(?:he|she|they)\b")
+#: A personal pronoun at the start of a subject ("She will report to the Minister by …", "They will also …"); with
+#: "we", the council speaking (:data:`_PERSON`).
+_PRONOUN_AT_START = r"(?i)\s*[\"“‘']?\s*(?:he|she|they{})\b"
+_PRONOUN = re.compile(_PRONOUN_AT_START.format(""))
 #: A subject that is only a conjunction ("…, and will report to the DfE by …"): the sentence's subject is the clause's.
 _NO_SUBJECT = re.compile(r"(?i)\s*(?:(?:and|but|then|also)\b\s*)*$")
 #: A sentence's subject: the words before its first finite verb, after an opening phrase ending in a comma ("In
@@ -888,7 +890,7 @@ def _actor(text: str, s_start: int, c_start: int, c_end: int, cue_start: int) ->
 
 #: A subject that is a person or the council speaking: "he", "she", "they", "we" (an outside actor's he, she or they
 #: is ruled out before: :func:`_outside_subject`).
-_PERSON = re.compile(r"(?i)\s*[\"“‘']?\s*(?:he|she|they|we)\b")
+_PERSON = re.compile(_PRONOUN_AT_START.format("|we"))
 
 
 #: A condition's "then": the subject of what is due comes after it.
@@ -899,7 +901,7 @@ _INITIALS = re.compile(r"\W*(?-i:[A-Z]{2,4})(?:\s*(?:/|and|&)\s*(?-i:[A-Z]{2,4})
 #: "this", "which"), the article of a cue that is a noun ("The deadline for submitting the plan …"), a list mark or
 #: number.
 _NO_ACTOR = re.compile(
-    r"(?i)[\W\d]*(?:(?:that|to|resolved|and|but|then|also|further(?:more)?|in\s+addition|there|it|this|these|that|which|the|an?"
+    r"(?i)[\W\d]*(?:(?:that|to|resolved|and|but|then|also|further(?:more)?|in\s+addition|there|it|this|these|which|the|an?"
     r"|[a-z]|[ivx]+)\b[\W\d]*)*"
 )
 #: The head word of a subject: its last word before a preposition, a comma or its end ("Building work on the new
