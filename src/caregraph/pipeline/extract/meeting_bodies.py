@@ -90,6 +90,18 @@ def after_comma(raw: str) -> str:
 
 #: A head word that names a post, not a body: "the Executive Member for Children", "Cabinet Member".
 _NOT_A_POST = r"(?![ \t]+(?i:member)\b)"
+#: The two bodies every council has, as news writes them: in lower case with no article ("the plan goes before
+#: cabinet on 7 March 2024", "Full council debated it on …"), at a clause's start or after "the", a preposition or
+#: "told" (not "a filing cabinet", "the government's cabinet", a shadow cabinet), not a member, nor "cabinet meeting"
+#: (read with its noun).
+BARE_LOWER = (
+    r"(?:^|(?<=[\n.;:(])|(?<=[.;:(][ \t])|"
+    + "|".join(
+        rf"(?<=\b[{w[0]}{w[0].upper()}]{w[1:]}[ \t])"
+        for w in ("the", "to", "by", "before", "at", "from", "with", "and", "told", "of", "for", "in")
+    )
+    + r")(?-i:[Ff]ull[ \t]+council|cabinet)(?![\w-])(?![ \t]+(?i:members?|meetings?)\b)"
+)
 
 
 @cache
@@ -102,6 +114,7 @@ def named_body() -> re.Pattern[str]:
         rf"(?:[A-Z][\w’'&-]*(?:,(?=[ \t]+[A-Z]))?[ \t]+(?:(?:and|&|of|for|the|in|on|to)[ \t]+)*){{0,9}}{heads}(?![\w-]){_NOT_A_POST}"
         rf"|(?<=[Cc]ouncil['’]s )(?:{lower_name()}|(?i:{heads}))(?![\w-]){_NOT_A_POST}"
         rf"|(?<=\bthe )(?-i:{lower_name()})(?![\w-]){_NOT_A_POST}"
+        rf"|{BARE_LOWER}"
     )
 
 

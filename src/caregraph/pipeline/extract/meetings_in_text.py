@@ -29,6 +29,7 @@ from functools import cache
 from caregraph.pipeline.dates import MONTHS
 from caregraph.pipeline.extract.doc import WIDE_SCAN_LIMIT, Doc, clean
 from caregraph.pipeline.extract.meeting_bodies import (
+    BARE_LOWER,
     CONNECTORS,
     after_comma,
     bare_head,
@@ -209,6 +210,9 @@ def _patterns_for(DAY: str) -> dict[str, re.Pattern[str]]:
         # … or a name in lower case of words that name a body's subject ("the county council's children's services
         # scrutiny committee on 5 March 2024", "the corporate parenting panel on …")
         rf"|(?<=[Cc]ouncil['’]s[ \t])(?:{lower_name()}|(?-i:{_LOWER_HEADS}))|(?<=\bthe[ \t])(?:{lower_name()}|(?-i:{_LOWER_HEADS}))"
+        # … or, as news writes the two bodies every council has, in lower case with no article ("the plan goes before
+        # cabinet on 7 March 2024", "the leader told full council on 28 February")
+        rf"|{BARE_LOWER}"
         # … or "council" in lower case before "meeting": the full council's ("the extraordinary council meeting", "a
         # full council meeting"); so "cabinet" and "executive" ("approved at a cabinet meeting on …")
         rf"|(?-i:(?:full[ \t]+)?council|cabinet|executive)(?=[ \t]+meetings?\b))"
