@@ -60,3 +60,27 @@ def test_a_body_written_with_its_article_or_capital_is_read_as_before() -> None:
     assert _meetings("The Cabinet considered the report at its meeting on 5 March 2024.") == {("cabinet", "2024-03-05")}
     assert _meetings("The council's cabinet met on 20 February to agree the plan.") == {("cabinet", "2024-02-20")}
     assert _meetings("It was approved at a cabinet meeting on 13 February 2024.") == {("cabinet", "2024-02-13")}
+
+
+# A follow-up: an event of a council body there will be, however the body is written before its noun
+
+
+def _follow_ups(text: str) -> set[tuple[str, str]]:
+    x = extract_text("Anyshire County Council\n\n" + text + "\n", url=NEWS, published=PartialDate(2023, 10, 5))
+    return {(f.due.iso(), f.description) for f in x.follow_ups}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There will be a full council debate on the improvement plan in November 2023.",
+        "There would be a cabinet discussion of the plan in March 2024.",
+        "There will be a special council meeting on the findings in December 2023.",
+    ],
+)
+def test_an_event_there_will_be_of_a_council_body_is_a_follow_up(text: str) -> None:
+    assert len(_follow_ups(text)) == 1
+
+
+def test_there_will_be_no_event_of_an_outside_body_is_no_follow_up() -> None:
+    assert _follow_ups("There will be a parliamentary debate on children's social care in November 2023.") == set()
