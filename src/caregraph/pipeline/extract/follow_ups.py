@@ -485,7 +485,7 @@ def _in_span(
         if not dates:
             continue
         after_cue = [d for d in dates if d.start >= cue.start()]
-        due = after_cue[0] if after_cue else dates[-1]
+        due = _finer(text, after_cue[0] if after_cue else dates[-1], dates)
         if not resolution and not _councils_own(doc, start, c_start, c_end, cue.start(), cue.end()):
             continue  # no sign that the commitment is the council's: another's plan, or an event of no one's
         lead = r.description_lead.match(clause)
@@ -622,6 +622,36 @@ _FRONTED_MONTH = re.compile(
     rf"(?i)\W*(?:(?:in|during|last|earlier\s+(?:this\s+year\s*,?\s*)?(?:in\s+)?)\s*)(?:{MONTH_NAMES})\s*,"
 )
 _YEAR_WRITTEN = re.compile(r"\d{4}")
+
+
+#: What may stand between a due date and a finer one in apposition to it: "in the new year, in January 2025", "in the
+#: spring, at the March 2025 meeting", "in 2025 (probably February)".
+_APPOSED = re.compile(
+    r"\s*[,(–—-]?\s*(?:(?:probably|likely|possibly|perhaps|provisionally|currently|expected|most\s+likely)\s+)?"
+    r"(?:(?:in|at|on|by|during|from)\s+)?(?:the\s+)?",
+    re.I,
+)
+_FINENESS = {"year": 0, "month": 1, "day": 2}
+_NOUN_AFTER = re.compile(r"[ \t]+(?-i:[a-z])")
+
+
+def _finer(text: str, due: DateMention, dates: list[DateMention]) -> DateMention:
+    """``due``, or the date right after it that tells the same time more finely: a month in its year, a day in its
+    month ("an update in the new year, in January 2025" is due in January), spanning both."""
+    later = [d for d in dates if d.start >= due.end]
+    if not later:
+        return due
+    d = min(later, key=lambda x: x.start)
+    a, b = due.date, d.date
+    if (
+        b.year == a.year
+        and _FINENESS[b.precision] > _FINENESS[a.precision]
+        and (a.month is None or a.month == b.month)
+        and _APPOSED.fullmatch(text, due.end, d.start)
+        and not _NOUN_AFTER.match(text, d.end)  # (not a date as a noun's adjective: "at the March 2025 meeting")
+    ):
+        return DateMention(due.start, d.end, d.date, d.until, d.relative)  # (both out of the description)
+    return due
 
 
 def _pushed_past_earlier_act(text: str, s_start: int, d: DateMention, anchor: PartialDate | None) -> bool:

@@ -1,9 +1,14 @@
-"""Round 19 (issue 14), lead: the two bodies every council has, as news writes them.
+"""Round 19 (issue 14), lead: general gaps found by probing in the style of local news.
 
-Local news writes a council's cabinet and its full council in lower case and often with no article ("the plan goes
-before cabinet on 7 March", "the leader told full council on 28 February"). A meeting of a named council body dated to
-the day is a meeting under ANNOTATION.md; these were read only after "the" or a council's possessive. Made-up text in
-the style of local news (never copied from a corpus page); each positive case failed before.
+1. Meetings: local news writes a council's cabinet and its full council in lower case and often with no article ("the
+   plan goes before cabinet on 7 March", "the leader told full council on 28 February"). A meeting of a named council
+   body dated to the day is a meeting under ANNOTATION.md; these were read only after "the" or a council's possessive.
+2. Follow-ups: an event of a council body "there will be", the body named before the event's noun ("There will be a
+   full council debate on … in November").
+3. Follow-ups: a due date told twice, the second more finely ("an update in the new year, in January 2025"): the finer
+   one is the due date.
+
+Made-up text in the style of local news (never copied from a corpus page); each positive case failed before.
 """
 
 from __future__ import annotations
@@ -84,3 +89,32 @@ def test_an_event_there_will_be_of_a_council_body_is_a_follow_up(text: str) -> N
 
 def test_there_will_be_no_event_of_an_outside_body_is_no_follow_up() -> None:
     assert _follow_ups("There will be a parliamentary debate on children's social care in November 2023.") == set()
+
+
+# A due date told twice, the second finer
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        ("Councillors will receive an update on the improvement plan in the new year, in January 2024.", "2024-01"),
+        ("Councillors will receive an update on the improvement plan in 2024, probably in January.", "2024-01"),
+        ("The revised plan will go to cabinet in March, on 12 March 2024.", "2024-03-12"),
+    ],
+)
+def test_a_finer_date_in_apposition_is_the_due_date(text: str, due: str) -> None:
+    assert {d for d, _ in _follow_ups(text)} == {due}
+    assert all("2024" not in what and "January" not in what for _, what in _follow_ups(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        # another time, not the same one told finely
+        ("Councillors will receive an update in 2024, and a final report in January 2025.", "2024"),
+        # a date as a meeting's adjective stays in the description
+        ("Councillors will receive an update in the spring, at the March 2024 meeting.", "2024"),
+    ],
+)
+def test_a_date_that_is_no_finer_telling_leaves_the_due_date(text: str, due: str) -> None:
+    assert due in {d for d, _ in _follow_ups(text)}
