@@ -9,6 +9,7 @@ bench/probes/posts.md).
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -935,9 +936,41 @@ def compare(found: dict[str, str | None], expected: dict[str, str | None]) -> li
     return out
 
 
+def table_probes(path: Path) -> list[tuple[str, str, str, dict[str, str | None]]]:
+    """The probes written as rows of the table at ``path`` (round 19 on): ``| P1 | context | text | expected |``,
+    ``text`` with ``\\n`` for a line break, ``expected`` "Name = post" or "Name (no post)" joined by "; ", "A OR B"
+    where an annotator may write either."""
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split(" | ")]
+        if len(cells) != 4 or not re.fullmatch(r"P\d+", cells[0]):
+            continue
+        expected: dict[str, str | None] = {}
+        for pair in cells[3].split("; "):
+            if pair == "(no one)":
+                continue
+            if pair.endswith(" (no post)"):
+                expected[pair.removesuffix(" (no post)")] = None
+            else:
+                name, _, post = pair.partition(" = ")
+                expected[name] = post.replace(" OR ", " | ")
+        out.append((cells[0], cells[1], cells[2].replace("\\n", "\n"), expected))
+    return out
+
+
 def main() -> None:
     failed = 0
     rows = []
+    tables = [Path(a) for a in sys.argv[1:] if not a.startswith("-")]
+    extra = [p for t in tables for p in table_probes(t)]
+    extra_failed = 0
+    for ident, context, text, expected in extra:
+        diff = compare(run(text, context), expected)
+        extra_failed += bool(diff)
+        if diff:
+            print(f"{ident} [{context}] {text}\n   " + "\n   ".join(diff))
+    if extra:
+        print(f"{extra_failed} of {len(extra)} table probes fail")
     for i, (context, text, expected) in enumerate(PROBES, 1):
         diff = compare(run(text, context), expected)
         ok = not diff

@@ -20,6 +20,7 @@ from caregraph.pipeline.extract.names import (
     NAME_RUN,
     UPPER,
     WORD,
+    is_initial,
     is_name,
     name_ending_at,
     patterns,
@@ -30,6 +31,7 @@ from caregraph.pipeline.extract.names import (
     singular,
     trim_name,
 )
+from caregraph.pipeline.extract.people_by_given_name import is_given_name
 
 _LIST_SPLIT = re.compile(r"[ \t]*[,;][ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+|[ \t]*&[ \t]*")
 _ITEM_BRACKET = re.compile(r"[ \t]*\(([^()]*)\)$")
@@ -44,7 +46,10 @@ def _list_items(
     """The people of a list ("Smith, Jones and Brown", "Dawn Dale (Chair), Cllr Jo Lee"): ``(name, post,
     honorific, start, end)``; a lone surname needs an honorific (the list's own or the item's)."""
     hon_re = _honorific_start()
+    semicolons = _SEMICOLON_ITEMS.search(_outside_brackets(names)) is not None
     for start, part in _split_outside_brackets(names):
+        if semicolons and honorific is None and _described(names, start, part, hon_re):
+            continue
         post = None
         bracket = _ITEM_BRACKET.search(part)
         if bracket:
@@ -61,6 +66,26 @@ def _list_items(
         if name and name == part:
             s = offset + start
             yield name, post, hon, s, s + len(part)
+
+
+# a list whose items are parted by semicolons, a comma inside one ("Cllr Jo Example, Northfield Ward; Cllr …")
+_SEMICOLON_ITEMS = re.compile(r";[^;]*,|,[^;]*;")
+_COMMA_BEFORE = re.compile(r",[ \t]*\Z")
+_BRACKETED = re.compile(r"\([^()]*\)")
+
+
+def _outside_brackets(names: str) -> str:
+    return _BRACKETED.sub("", names)
+
+
+def _described(names: str, start: int, part: str, hon_re: re.Pattern[str]) -> bool:
+    """Whether ``part`` of a list parted by semicolons follows a comma inside its item and is no name of its own (no
+    honorific, initial or known given name first): what the item says of the person before it ("Cllr Jo Example,
+    Northfield Ward; Cllr Kit Sample, Anytown Central Ward"), not a second person (issue 14, round 19)."""
+    if not _COMMA_BEFORE.search(names, 0, start) or hon_re.match(part):
+        return False
+    first = part.split(None, 1)[0] if part.strip() else ""
+    return not (is_initial(first.rstrip(".")) or is_given_name(first))
 
 
 @cache

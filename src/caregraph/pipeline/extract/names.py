@@ -57,6 +57,9 @@ class PeopleRules:
     modifier_words: frozenset[str]  # words of the vocabulary that may still be a post's modifiers
     question_modals: frozenset[str]  # given names that are modal verbs opening a question ("Will")
     post_duration: re.Pattern[str]  # "for six years" after a post: how long it was held, no part of it
+    ranks: frozenset[str]  # lower case: words of rank before a title's noun ("senior", "chief")
+    agent_endings: tuple[str, ...]  # the endings of nouns of agency ("reviewer", "visitor")
+    bound_phrases: frozenset[tuple[str, str]]  # two words naming what a post is for ("looked after")
 
 
 @cache
@@ -70,6 +73,8 @@ def rules() -> PeopleRules:
     subjects = [w[:1].upper() + w[1:] for w in people["post_subject_words"]]
     vocabulary = frozenset(_fold(w) for w in people["title_words"] + people["calendar_words"] + subjects) - never
     nominals = tuple(sorted(people["post_nominals"], key=len, reverse=True))
+    excluded = (never | vocabulary) - {w.capitalize() for w in people["lower_heads"]}
+    heads = f"{people['post_heads']}|{_ranked_head(people, posts, excluded)}"
     return PeopleRules(
         honorifics=tuple(sorted(people["honorifics"] + councillor, key=len, reverse=True)),
         plural_honorifics=tuple(sorted(people["plural_honorifics"] + councillors, key=len, reverse=True)),
@@ -77,9 +82,9 @@ def rules() -> PeopleRules:
         councillors=_alternatives(councillors),
         post_nominals=frozenset(nominals),
         post_nominal="|".join(re.escape(n) for n in nominals),
-        post_head=people["post_heads"],
-        post_head_re=with_first_letters(people["post_heads"]),  # (led by its first letters: speed only)
-        post_head_ci=with_first_letters(people["post_heads"], re.I),
+        post_head=heads,
+        post_head_re=with_first_letters(heads),  # (led by its first letters: speed only)
+        post_head_ci=with_first_letters(heads, re.I),
         speech_verbs=people["speech_verbs"],
         person_verbs=people["person_verbs"],
         name_labels=people["name_labels"],
@@ -101,6 +106,26 @@ def rules() -> PeopleRules:
         modifier_words=frozenset(posts["modifier_words"]),
         question_modals=frozenset(people["question_modals"]),
         post_duration=re.compile(posts["duration"], re.I),
+        ranks=frozenset(w.lower() for w in posts["ranks"]),
+        agent_endings=tuple(posts["agent_endings"]),
+        bound_phrases=frozenset(tuple(p.lower().split()) for p in posts["bound_phrases"]),
+    )
+
+
+def _ranked_head(people: dict, posts: dict, excluded: frozenset[str]) -> str:
+    """A pattern of a title whose head no word list holds, told by its rank (issue 14, round 19): one or more words of
+    rank, capitalised, then one capitalised noun of agency (``agent_endings``, or a lower-case head capitalised) that
+    is no grammar, calendar, body or service word, singular, and not followed by another capitalised word (which would
+    make it a modifier: "Senior Leadership Team"): "Independent Reviewer", "Senior Coroner", "Chief Whip"."""
+    ranks = "|".join(sorted((re.escape(w[:1].upper() + w[1:]) for w in posts["ranks"]), key=len, reverse=True))
+    endings = "|".join(sorted((re.escape(e) for e in posts["agent_endings"]), key=len, reverse=True))
+    named = "|".join(
+        sorted((re.escape(w.capitalize()) for w in people["lower_heads"] if w.isalpha()), key=len, reverse=True)
+    )
+    never = "|".join(sorted((re.escape(w) for w in excluded if w.isalpha()), key=len, reverse=True))
+    return (
+        rf"(?-i:(?:(?:{ranks})[ \t]+)+(?!(?:{never})(?![\w’'-]))"
+        rf"(?:(?:{named})|[A-Z][a-z]+(?:{endings})(?<!ment))(?![\w’'-]|[ \t]+[A-Z]))"
     )
 
 
@@ -401,6 +426,8 @@ _PAST_TENSE = (
 )
 _AUXILIARY = r"(?:(?:has|had|have|was|were|is|will|would)\s+(?:been\s+|be\s+)?)?"
 _MODIFIERS = r"(?:(?:[A-Z][\w’'-]*|&|and)[ \t]+){0,6}"
+# the party that runs a council, before its possessive: "the Lib Dem-run council's", "the Labour-led authority's"
+_RUN_BY = r"(?:(?:[A-Z][\w’'-]*[ \t]+){0,2}[A-Z][\w’'-]*-(?:run|led|controlled)[ \t]+)"
 
 
 @cache
@@ -420,10 +447,16 @@ def patterns() -> Patterns:
     lower_heads = r"(?:interim\s+|acting\s+|deputy\s+|assistant\s+|executive\s+|corporate\s+|strategic\s+|independent\s+|lead\s+|chief\s+|principal\s+|senior\s+|national\s+|regional\s+|registered\s+|service\s+|team\s+|area\s+|operational\s+|group\s+|programme\s+|project\s+)*(?:director|head|cabinet\s+member|executive\s+member|lead\s+member|portfolio\s+holder|leader|chief\s+executive|manager|chair(?:man|woman|person)?|(?:vice|co)[\s-]?chair(?:man|woman|person)?|inspector|commissioner|mayor|officer|adviser|advisor|lead|spokes(?:person|man|woman)|foster\s+carers?|social\s+worker|family\s+support\s+worker|youth\s+worker|personal\s+adviser)\b"
     # what follows the name in lower_apposition: a comma, then a lower-case post (a party's, "Labour spokesman for
     # …"; after "councillor and", which is no post; "council leader")
-    lower_after = rf",\s*(?:(?:the|a|an)\s+)?(?:[a-z]+['’]s\s+)?(?P<org>(?:[A-Z][\w’'&-]+\s+(?:(?:of|upon|on|and)\s+)?){{1,4}}(?:County\s+|City\s+|Borough\s+)?Council(?:['’]s)?\s+)?(?P<party>{PARTY}[ \t]+(?:opposition[ \t]+|group[ \t]+)?)?(?:councillor[ \t]+and[ \t]+)?(?P<council>council[ \t]+)?(?=(?P<head>{lower_heads}))"
+    lower_after = rf",\s*(?:(?:the|a|an)\s+)?{_RUN_BY}?(?:(?:county|city|borough|district|unitary|metropolitan)\s+)?(?:[a-z]+['’]s\s+)?(?P<org>(?:[A-Z][\w’'&-]+\s+(?:(?:of|upon|on|and)\s+)?){{1,4}}(?:County\s+|City\s+|Borough\s+)?Council(?:['’]s)?\s+)?(?P<party>{PARTY}[ \t]+(?:opposition[ \t]+|group[ \t]+)?)?(?:councillor[ \t]+and[ \t]+)?(?P<council>council[ \t]+)?(?=(?P<head>{lower_heads}))"
     verbs = r.person_verbs
     # the subject words of a post in lower case before its head ("as a children's services commissioner")
     subjects = "|".join(sorted((re.escape(w) for w in r.post_subjects if w.islower()), key=len, reverse=True))
+    # the modifiers of a post in a predicate: capitalised, or lower-case words of posts ("is the council's designated
+    # safeguarding lead")
+    lower_words = "|".join(
+        sorted((re.escape(w) for w in r.post_subjects | r.lower_modifiers if w.islower()), key=len, reverse=True)
+    )
+    lower_mods = rf"(?:(?:[A-Z][\w’'-]*|&|and|(?:{lower_words})(?![\w’'-]))[ \t]+){{0,6}}"
     appointed = r"(?:named|appointed|elected|confirmed|selected|chosen|re-elected|reappointed|re-appointed|nominated|installed|made)"
     # a bulleted line after the line's start: "·  Andy Person, Unison, gave …"
     bullet = rf"[ \t]*(?:[•·Ø\-–*]|\(?[a-z0-9]{{1,2}}[.)])?[ \t]*(?P<name>{full}){pn}\s*,\s*(?P<after>[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*){{0,3}})\s*,"
@@ -468,7 +501,7 @@ def patterns() -> Patterns:
             rf"(?P<post>[A-Z][^:\n]{{1,100}}?)[ \t]*(?::[ \t]*(?:\n[ \t]*)?|(?:[–—]|(?<![\w’'])-|-(?=[ \t]))[ \t]*)(?:(?P<hon>{hon})[ \t]+)?(?P<name>{NAME_RUN}){pn}[ \t]*(?:$|\n|[,(]|[ \t]{{2,}})"
         ),
         named_as=re.compile(
-            rf"\b(?=[abchijrstwi])(?:(?:who[ \t]+)?(?:starts|started|start|joins|joined|join|serves|served|acts|acted|works|worked|takes[ \t]+over|took[ \t]+over|steps[ \t]+in|stepped[ \t]+in|continues|continued|returns|returned|speaking|spoke|attending|attended|writing|wrote)[ \t]+as|in[ \t]+(?:his|her|their)[ \t]+(?:capacity|role)[ \t]+as|to[ \t]+be|who[ \t]+(?:is|was|has[ \t]+been|had[ \t]+been|will[ \t]+be|would[ \t]+be)|(?:has|had)[ \t]+(?:now[ \t]+)?been|(?:will|would)[ \t]+be|is|was|been|be|(?:who[ \t]+)?(?:becomes|became|remains|remained))[ \t]+(?:(?:formally|now|today|recently|previously|also|officially)[ \t]+)?(?:{appointed}[ \t]+(?:by[ \t]+(?:(?!\bas\b)[^,.;\n]){{1,40}}?[ \t]+)?(?:as[ \t]+|to[ \t]+(?:the[ \t]+)?(?:role|post|position)[ \t]+of[ \t]+)?)?(?:(?P<det>the|our|its|their|a|an)[ \t]+)?(?:(?:council|county|borough|city|authority|partnership|trust)['’]s[ \t]+|(?!(?i:{subjects})[ \t])(?-i:[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){{0,2}})['’]s[ \t]+)?(?:(?:new|next|incoming|permanent|current|first|former|outgoing)[ \t]+)?(?P<mods>{_MODIFIERS})(?=(?P<head>(?i:{head})))"
+            rf"\b(?=[abchijrstwi])(?:(?:who[ \t]+)?(?:starts|started|start|joins|joined|join|serves|served|acts|acted|works|worked|takes[ \t]+over|took[ \t]+over|steps[ \t]+in|stepped[ \t]+in|continues|continued|returns|returned|speaking|spoke|attending|attended|writing|wrote)[ \t]+as|in[ \t]+(?:his|her|their)[ \t]+(?:capacity|role)[ \t]+as|to[ \t]+be|who[ \t]+(?:is|was|has[ \t]+been|had[ \t]+been|will[ \t]+be|would[ \t]+be)|(?:has|had)[ \t]+(?:now[ \t]+)?been|(?:will|would)[ \t]+be|is|was|been|be|(?:who[ \t]+)?(?:becomes|became|remains|remained))[ \t]+(?:(?:formally|now|today|recently|previously|also|officially)[ \t]+)?(?:{appointed}[ \t]+(?:by[ \t]+(?:(?!\bas\b)[^,.;\n]){{1,40}}?[ \t]+)?(?:as[ \t]+|to[ \t]+(?:the[ \t]+)?(?:role|post|position)[ \t]+of[ \t]+)?)?(?:(?P<det>the|our|its|their|a|an)[ \t]+)?(?:(?:council|county|borough|city|authority|partnership|trust)['’]s[ \t]+|(?!(?i:{subjects})[ \t])(?-i:[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){{0,2}})['’]s[ \t]+)?(?:(?:new|next|incoming|permanent|current|first|former|outgoing)[ \t]+)?(?P<mods>{lower_mods})(?=(?P<head>(?i:{head})))"
         ),
         replaced=re.compile(
             rf"(?:has[ \t]+(?:replaced|succeeded)|had[ \t]+(?:replaced|succeeded)|will[ \t]+(?:replace|succeed)|would[ \t]+(?:replace|succeed)|replaced|replaces|succeeded|succeeds)[ \t]+(?:(?P<hon2>{hon})[ \t]+)?(?P<name2>{NAME_RUN}){pn}[ \t]+as[ \t]+(?:(?:the|our|its|their)[ \t]+)?(?P<mods>)(?=(?P<head>(?i:{head})))"

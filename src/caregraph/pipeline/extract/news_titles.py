@@ -22,7 +22,7 @@ from caregraph.pipeline.extract.names import (
     rules,
 )
 from caregraph.pipeline.extract.people_acting import sentence_or_clause_start
-from caregraph.pipeline.extract.posts import lower_list_end
+from caregraph.pipeline.extract.posts import CLAUSE_WORDS, lower_list_end
 
 
 @cache
@@ -89,7 +89,10 @@ def title_then_name(doc: Doc) -> Iterator[PersonCandidate]:
         if at is not None:
             end = after = at.end()  # "director of children's services at Anyshire Council Jo Example": its body
         sep = _COMMA_SPACE.match(text, after)
-        if comma_needed and sep is None:
+        copula = _COPULA.match(text, after)
+        if copula is not None and title_start(text, m.start(), r.lower_modifiers) is None:
+            sep = copula  # "the chair of the panel is Jo Example": a definite title, "is" and its holder
+        elif comma_needed and sep is None:
             continue
         pos = sep.end() if sep else after + (1 if text[after : after + 1] == " " else 0)
         if pos == after or not text[pos : pos + 1].isupper():
@@ -98,7 +101,7 @@ def title_then_name(doc: Doc) -> Iterator[PersonCandidate]:
         if found is None:
             continue
         start = title_start(text, m.start(), r.lower_modifiers)
-        if start is None and sep is None and text[head].islower():
+        if start is None and (sep is None or sep is copula) and text[head].islower():
             # "the secretary of state for education Sam Example": a title after an article, the name at once (set
             # off by commas, it is :func:`apposed_title`'s)
             start = title_start(text, m.start(), r.lower_modifiers, after_article=True)
@@ -122,6 +125,8 @@ def title_then_name(doc: Doc) -> Iterator[PersonCandidate]:
         yield candidate(doc, name, title, start, name_end, hon, None, (start, end))
 
 
+# "is" between a definite title and its holder's name (issue 14, round 19)
+_COPULA = re.compile(r"[ \t]+(?:is|was|will[ \t]+be|remains)[ \t]+(?=[A-Z])")
 # a body the post is held at, after it and before the holder's name ("… at Anyshire County Council, Jo Sample")
 AT_BODY_AFTER = re.compile(
     r"[ \t]+at[ \t]+(?:the[ \t]+)?(?:[A-Z][\w’'&-]*[ \t]+(?:(?:of|and|&|upon|on)[ \t]+)?){1,6}"
@@ -273,6 +278,8 @@ def _title_end(text: str, head_end: int) -> tuple[int, bool]:
             return end, True
         if word[:1].islower() and verb.fullmatch(word):
             return head_end, False
+        if low in CLAUSE_WORDS:
+            break  # "the chair of the panel is Jo Example": a verb or a clause's word ends the title
         pos = end = m.end()
         last = low
     if last in _OPEN_WORDS:

@@ -72,7 +72,7 @@ from caregraph.pipeline.extract.news_titles import apposed_title, lower_heads, t
 from caregraph.pipeline.extract.organisations import organisations, practice_models
 from caregraph.pipeline.extract.people_acting import people_acting
 from caregraph.pipeline.extract.people_by_given_name import people_by_given_name
-from caregraph.pipeline.extract.people_in_apposition import apposition, bracketed, lower_apposition
+from caregraph.pipeline.extract.people_in_apposition import apposition, bracketed, lower_apposition, party_bracket
 from caregraph.pipeline.extract.people_pairs import pair_with_posts, plural_title_pair
 from caregraph.pipeline.extract.posts import PostSpan, find_posts, fold_post, post_candidates
 from caregraph.pipeline.extract.posts_before_names import post_labelled, post_then_name
@@ -101,6 +101,7 @@ def match_people(doc: Doc, spans: list[PostSpan]) -> list[PersonCandidate]:
     out.extend(apposition(doc, heads))
     for found in (
         lower_apposition,
+        party_bracket,
         honorific_people,
         plural_pass,
         labelled_pass,

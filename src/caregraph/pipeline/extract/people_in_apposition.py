@@ -31,7 +31,14 @@ from caregraph.pipeline.extract.names import (
     trim_name,
 )
 from caregraph.pipeline.extract.people_acting import sentence_start
-from caregraph.pipeline.extract.posts import employer_after, named_person, post_extent, post_words
+from caregraph.pipeline.extract.posts import (
+    AT_BODY_RE,
+    PARTY_SHORT,
+    employer_after,
+    named_person,
+    post_extent,
+    post_words,
+)
 
 
 def apposition(doc: Doc, heads: list[int]) -> Iterator[PersonCandidate]:
@@ -383,8 +390,9 @@ def _table_head(words: list[str]) -> int:
     they are content words (no grammar word, verb or number) and "and" joins them; after a head the run ends at the
     first word the table lacks."""
     heads, before = _table_words()
-    grammar, verb = rules().grammar, patterns().verb
-    count = unknown = 0
+    rules_ = rules()
+    grammar, verb = rules_.grammar, patterns().verb
+    count = unknown = ranked = 0
     for i, raw in enumerate(words):
         word = raw.replace("’", "'")
         if word in heads:
@@ -392,10 +400,25 @@ def _table_head(words: list[str]) -> int:
         elif word not in before:
             if word in {"and", "&"} and 0 < i < len(words) - 1 and not count:
                 continue
-            if count or unknown == 2 or not _subject_word(word, grammar, verb):
+            if (count and words[count - 1] not in rules_.ranks) or unknown == 2:
+                break  # (a head that is a word of rank may be a modifier: "chief operating officer")
+            if not _subject_word(word, grammar, verb) and not _participle(word, grammar):
                 break
             unknown += 1
-    return count
+            if not ranked and i and words[i - 1] in rules_.ranks and _agent_noun(word):
+                ranked = i + 1  # "senior coroner", "independent reviewer": a rank before a noun of agency
+    return max(count, ranked)
+
+
+def _participle(word: str, grammar: frozenset[str]) -> bool:
+    """Whether ``word`` is a participle that may stand before a post's head as what it is of ("chief operating
+    officer", "leaving care personal adviser"); the run counts only when a head follows."""
+    return len(word) > 5 and word.endswith("ing") and word.capitalize() not in grammar
+
+
+def _agent_noun(word: str) -> bool:
+    """Whether ``word`` (lower case) is a noun of agency by its ending ("reviewer", "visitor"), singular."""
+    return len(word) > 4 and word.endswith(rules().agent_endings) and not word.endswith("ment")
 
 
 # words that open a clause or a phrase after a name's comma, which no post is of ("…, and the cabinet member …")
@@ -429,8 +452,12 @@ def _table_apposition(doc: Doc) -> Iterator[PersonCandidate]:
             start = text.index(words[1], start + len(words[0]))
             words = words[1:]
         count = _table_head(words)
-        if count < 2 or (words[count - 1] == "councillor" and not subjects & set(words[: count - 1])):
-            continue
+        tied = 0 if count else _tied_to_body(text, start, words, m)
+        if (count < 2 and not tied) or (
+            words[count - 1] == "councillor" and not (subjects | rules().ranks) & set(words[: count - 1])
+        ):
+            continue  # "Labour councillor" is no post; "executive councillor for …" is
+        count = count or tied
         found = name_ending_at(text, m.start())
         if found is None:
             continue
@@ -454,6 +481,74 @@ def _table_apposition(doc: Doc) -> Iterator[PersonCandidate]:
         # an owner's possessive before the post is split off as its body when a council (split_body)
         title = f"{m.group('owner') or ''}{post}"
         yield candidate(doc, name, title, ev_start, post_end, hon, "quoted", (start, post_end))
+
+
+# what a post is of or for after a noun no word list holds: a named body ("principal of Anytown College") or a
+# service or portfolio in lower case ("champion for children in care")
+_OF_BODY = re.compile(rf"[ \t]+(?:of|for)(?={AT_BODY_RE.pattern})")
+_FOR_SUBJECT = re.compile(r"[ \t]+for[ \t]+(?:the[ \t]+)?(?P<first>[a-z][\w’'-]*)")
+_INDEFINITE = re.compile(r",[ \t]*(?:a|an)[ \t]")
+
+
+def _tied_to_body(text: str, start: int, words: list[str], m: re.Match[str]) -> int:
+    """How many of ``words`` make a post's title by the body or service it is tied to (issue 14, round 19): one or
+    two content words the tables lack, the last a noun of agency or a word of rank used as a noun, then "of" and a
+    named body or "for" and a subject of posts ("principal of Anytown College", "campaigner for children's
+    services"); 0 when they do not, or after "a"/"an" ("a former pupil of Anytown College" is no post)."""
+    if _INDEFINITE.match(m.group(0)):
+        return 0
+    grammar, verb = rules().grammar, patterns().verb
+    pos = start
+    for i, word in enumerate(words[:2]):
+        if word in {"of", "for"} or not _subject_word(word, grammar, verb):
+            return 0
+        pos = text.index(word, pos) + len(word)
+        if not (_agent_noun(word) or word in rules().ranks):
+            continue  # "shadow portfolio for children's services": a thing, not a noun of agency
+        if _OF_BODY.match(text, pos):
+            return i + 1
+        f = _FOR_SUBJECT.match(text, pos)
+        if f and f.group("first").replace("’", "'") in rules().post_subjects:
+            return i + 1
+    return 0
+
+
+# a bracket after a name that opens with a party: "Cllr Jo Example (Labour, Northfield, shadow portfolio for children's
+# services)"
+_PARTY_BRACKET = re.compile(rf"[ \t]*\((?P<party>{PARTY_SHORT})[ \t]*,[ \t]*(?P<rest>[^()\n]{{3,160}})\)")
+_PART_FOR_SUBJECT = re.compile(r"(?i)\bfor[ \t]+(?:the[ \t]+)?(?P<first>[\w’'-]+)")
+
+
+def party_bracket(doc: Doc) -> Iterator[PersonCandidate]:
+    """A councillor's bracket that gives the party, the ward and the post, parted by commas (issue 14, round 19):
+    "Cllr Jo Example (Labour, Northfield, shadow portfolio for children's services)", "Cllr Jo Example (Con, Cabinet
+    Member for Children)". The post is the first part with evidence of one (a post's head, or "for" and a subject of
+    posts) to the bracket's end; a party and a ward alone are no post."""
+    text = doc.text
+    if "(" not in text:
+        return
+    for m in _PARTY_BRACKET.finditer(text, 0, doc.limit):
+        found = name_ending_at(text, m.start())
+        if found is None:
+            continue
+        rest, offset = m.group("rest"), m.start("rest")
+        at = 0
+        for part in rest.split(","):
+            if _bracket_post(part):
+                start = offset + at + len(part) - len(part.lstrip())
+                end = m.end("rest")
+                name, hon, _, ev_start = found
+                yield candidate(doc, name, clean(text[start:end]), ev_start, m.end(), hon, None, (start, end))
+                break
+            at += len(part) + 1
+
+
+def _bracket_post(part: str) -> bool:
+    """Whether a part of a councillor's bracket names a post: a post's head, or "for" and a subject of posts."""
+    if rules().post_head_ci.search(part):
+        return True
+    f = _PART_FOR_SUBJECT.search(part)
+    return f is not None and f.group("first").lower().replace("’", "'") in rules().post_subjects
 
 
 def bracketed(doc: Doc) -> Iterator[PersonCandidate]:

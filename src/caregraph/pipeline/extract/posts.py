@@ -114,6 +114,7 @@ _LOWER_POST_STOP = {
     "before",
     "by",
 }
+CLAUSE_WORDS = frozenset(_LOWER_POST_STOP)  # lower-case words that end a post: a verb, a clause's or phrase's start
 # the unit a capitalised name may head in lower case inside a post ("Head of the Children's Services department")
 UNIT_NOUNS = frozenset(
     {"department", "directorate", "division", "team", "unit", "section", "hub", "function", "portfolio"}
@@ -160,10 +161,12 @@ _CONTINUES = re.compile(r"[ \t]*(?:of|for|and|&)\b")  # after a line break insid
 _PAREN_WORDS = re.compile(r"[A-Z][\w’'&,\- ]*")  # "(Policy)", "(Children, Schools and Families)"
 _PAREN_NOT_POST = re.compile(r"(?i)(?:no\.?|for|see|item|report|key|non|ref)\b")
 # a party in brackets after a post is the holder's party, not part of the post ("lead member for children (Labour)")
-_PARTY = re.compile(
+# a party, in full or short ("Lab", "LD")
+PARTY_SHORT = (
     r"(?:Lab(?:our)?|Con(?:servative)?|Lib(?:eral)?[ \t]+Dem(?:ocrats?)?|LD|Green(?:[ \t]+Party)?|Ind(?:ependent)?"
-    r"|Reform(?:[ \t]+UK)?|SNP|Plaid(?:[ \t]+Cymru)?)(?:[ \t]*[,/][ \t]*[A-Z][\w’' -]*)?"
+    r"|Reform(?:[ \t]+UK)?|SNP|Plaid(?:[ \t]+Cymru)?)"
 )
+_PARTY = re.compile(rf"{PARTY_SHORT}(?:[ \t]*[,/][ \t]*[A-Z][\w’' -]*)?")  # a ward after it ("Labour, Northfield")
 _DIGIT = re.compile(r"\d")
 _NON_SPACE = re.compile(r"\S")  # (\s is what str.isspace tells, so none after a place is what str.rstrip tells)
 _HONORIFIC_NEXT = re.compile(rf"(?:{rules().councillor}|Mr|Mrs|Ms|Dr)\b")
@@ -215,7 +218,7 @@ AT_BODY_HEADS = (
     r"(?:Council|Trust|Partnership|Board|School|Academy|College|University|Police|Constabulary|Service|Services"
     r"|Foundation|Group|Department|Authority|Commission|Agency|NHS|Ofsted)"
 )
-_AT_BODY = re.compile(
+AT_BODY_RE = _AT_BODY = re.compile(
     rf"[ \t]+(?:the[ \t]+)?[A-Z][\w’'&-]*(?:[ \t]+(?:[A-Z][\w’'&-]*|of|and|&|for|upon|on))*[ \t]+{AT_BODY_HEADS}\b"
 )
 _LOWER_BODY = re.compile(
@@ -255,6 +258,8 @@ EMPLOYER_AFTER = re.compile(
 _LIST_VERB_END = re.compile(
     r"[ \t]+(?:will|would|has|have|had|is|was|were|can|could|may|might|must|should|shall|also|then)\b"
 )
+_LINE_OR_SENTENCE = re.compile(r"[.!?:\n][ \t]*$|\A\Z")  # a sentence's or a line's start (not a cell's gap)
+_WORD_BEFORE = re.compile(r"(?<![\w’'-])([A-Za-z]+)[ \t]+\Z")
 _PUNCTUATION = frozenset({"\n", ".", ";", ":", "(", ")", "[", "]", ",", "-", "–", "—", "\t", "|"})
 
 
@@ -495,6 +500,8 @@ class _PostScan:
         lower-case word that is no part of it, a second post or person after "and"."""
         text, abs_start = self.text, m.start()
         word = token.lower()
+        if abs_start > self.start and self._bound(abs_start, word):
+            return False  # "champion for looked after children": a phrase of two words names what the post is for
         if word in _CONTACT_WORDS and _CONTACT_NUMBER.match(text[m.end() : m.end() + 6]):
             return True  # "Service Director - Early Help Extension: 2011": a contact field ends the post
         if word in _FIELD_WORDS and _FIELD_COLON.match(text, m.end()):
@@ -505,6 +512,7 @@ class _PostScan:
             and word.replace("’", "'") not in rules().post_subjects
             and abs_start >= self.head_end
             and not _FOR_BEFORE.search(text, max(0, abs_start - 9), abs_start)
+            and not self._head_next(m.end())
         ):
             # "Head of Children's Social Care giving an update": a participle starts the clause; after "for" or "of"
             # it is what the post is for ("cabinet member for developing young people")
@@ -554,6 +562,17 @@ class _PostScan:
         if word == "or" and self._person_next(m.end()):
             return True  # "Contact: Jo Example, Scrutiny Manager or Kit Sample, …": the next contact
         return not inside_head and bool(_COUNCILLOR.fullmatch(token))
+
+    def _bound(self, pos: int, word: str) -> bool:
+        """Whether ``word`` at ``pos`` ends a phrase of two words with the word before it (``bound_phrases``)."""
+        before = _WORD_BEFORE.search(self.text, max(self.start, pos - 30), pos)
+        return before is not None and (before.group(1).lower(), word) in rules().bound_phrases
+
+    def _head_next(self, pos: int) -> bool:
+        """Whether a post's head follows ``pos`` after spaces: a participle before it is what the post is of ("chief
+        operating officer", "Independent Reviewing Officer"), not the start of a clause."""
+        nxt = _NON_SPACE.search(self.text, pos, self.limit)
+        return nxt is not None and rules().post_head_ci.match(self.text, nxt.start(), self.limit) is not None
 
     def _lower_word_stops(self, token: str, word: str, abs_start: int) -> bool:
         """Whether a lower-case word outside the head ends the post ("the lead inspector": a lower-case head is the
@@ -909,8 +928,10 @@ def _extend_left(text: str, start: int) -> int:
             and not m.group("initials")
             and word not in rules_.modifier_words
             and word.lower() not in rules_.post_subjects
+            and not (word in rules_.vocabulary and word not in rules_.calendar and _LINE_OR_SENTENCE.search(before))
         ):
-            # a sentence-initial capital is not a modifier unless it is a modifier or subject word; initials are
+            # a sentence-initial capital is not a modifier unless it is a word of posts and services ("Virtual School
+            # Head Jo Example said") is not a modifier unless it is a modifier or subject word; initials are
             # written in capitals wherever they stand ("NCC Project Manager Jo Example said" opening a paragraph)
             break
         pos = m.start()
