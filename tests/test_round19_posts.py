@@ -168,6 +168,9 @@ def test_post_read_from_its_structure(sentence: str, name: str, post: str) -> No
         ("Cllr Jane Exley (Lib Dem, Northfield) said the report was fair.", "Jane Exley"),
         ("Cllr Dilys Probert (Ind, Anytown East) asked for a recorded vote.", "Dilys Probert"),
         ("Marcus Tennant is a care leaver who now mentors others.", "Marcus Tennant"),
+        # a rank before a noun of no office ("-ent": resident, student, parent) is a description
+        ("Julie Dixon, a senior resident of the estate, said she was worried.", "Julie Dixon"),
+        ("Peter Holt, a senior student at Anytown College, said the course helped.", "Peter Holt"),
     ],
 )
 def test_no_post(sentence: str, name: str) -> None:
