@@ -22,7 +22,7 @@ from caregraph.pipeline.extract.names import (
     rules,
 )
 from caregraph.pipeline.extract.people_acting import sentence_or_clause_start
-from caregraph.pipeline.extract.posts import CLAUSE_WORDS, lower_list_end
+from caregraph.pipeline.extract.posts import CLAUSE_WORDS, COPULA, lower_list_end
 
 
 @cache
@@ -89,7 +89,7 @@ def title_then_name(doc: Doc) -> Iterator[PersonCandidate]:
         if at is not None:
             end = after = at.end()  # "director of children's services at Anyshire Council Jo Example": its body
         sep = _COMMA_SPACE.match(text, after)
-        copula = _COPULA.match(text, after)
+        copula = COPULA.match(text, after)
         if copula is not None and title_start(text, m.start(), r.lower_modifiers) is None:
             sep = copula  # "the chair of the panel is Jo Example": a definite title, "is" and its holder
         elif comma_needed and sep is None:
@@ -125,8 +125,6 @@ def title_then_name(doc: Doc) -> Iterator[PersonCandidate]:
         yield candidate(doc, name, title, start, name_end, hon, None, (start, end))
 
 
-# "is" between a definite title and its holder's name (issue 14, round 19)
-_COPULA = re.compile(r"[ \t]+(?:is|was|will[ \t]+be|remains)[ \t]+(?=[A-Z])")
 # a body the post is held at, after it and before the holder's name ("… at Anyshire County Council, Jo Sample")
 AT_BODY_AFTER = re.compile(
     r"[ \t]+at[ \t]+(?:the[ \t]+)?(?:[A-Z][\w’'&-]*[ \t]+(?:(?:of|and|&|upon|on)[ \t]+)?){1,6}"

@@ -32,7 +32,7 @@ from caregraph.pipeline.extract.names import (
 )
 from caregraph.pipeline.extract.people_acting import sentence_start
 from caregraph.pipeline.extract.posts import (
-    AT_BODY_RE,
+    AT_BODY,
     PARTY_SHORT,
     employer_after,
     named_person,
@@ -485,7 +485,7 @@ def _table_apposition(doc: Doc) -> Iterator[PersonCandidate]:
 
 # what a post is of or for after a noun no word list holds: a named body ("principal of Anytown College") or a
 # service or portfolio in lower case ("champion for children in care")
-_OF_BODY = re.compile(rf"[ \t]+(?:of|for)(?={AT_BODY_RE.pattern})")
+_OF_BODY = re.compile(rf"[ \t]+(?:of|for)(?={AT_BODY.pattern})")
 _FOR_SUBJECT = re.compile(r"[ \t]+for[ \t]+(?:the[ \t]+)?(?P<first>[a-z][\w’'-]*)")
 _INDEFINITE = re.compile(r",[ \t]*(?:a|an)[ \t]")
 

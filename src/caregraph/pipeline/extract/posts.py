@@ -218,7 +218,7 @@ AT_BODY_HEADS = (
     r"(?:Council|Trust|Partnership|Board|School|Academy|College|University|Police|Constabulary|Service|Services"
     r"|Foundation|Group|Department|Authority|Commission|Agency|NHS|Ofsted)"
 )
-AT_BODY_RE = _AT_BODY = re.compile(
+AT_BODY = re.compile(
     rf"[ \t]+(?:the[ \t]+)?[A-Z][\w’'&-]*(?:[ \t]+(?:[A-Z][\w’'&-]*|of|and|&|for|upon|on))*[ \t]+{AT_BODY_HEADS}\b"
 )
 _LOWER_BODY = re.compile(
@@ -259,6 +259,9 @@ _LIST_VERB_END = re.compile(
     r"[ \t]+(?:will|would|has|have|had|is|was|were|can|could|may|might|must|should|shall|also|then)\b"
 )
 _LINE_OR_SENTENCE = re.compile(r"[.!?:\n][ \t]*$|\A\Z")  # a sentence's or a line's start (not a cell's gap)
+#: "is" between a definite post and its holder's name (issue 14, round 19): "the chair of the panel is Jo Example",
+#: "The council's new Director of Children's Services is Jo Sample"
+COPULA = re.compile(r"[ \t]+(?:is|was|will[ \t]+be|remains)[ \t]+")
 _WORD_BEFORE = re.compile(r"(?<![\w’'-])([A-Za-z]+)[ \t]+\Z")
 _PUNCTUATION = frozenset({"\n", ".", ";", ":", "(", ")", "[", "]", ",", "-", "–", "—", "\t", "|"})
 
@@ -584,7 +587,7 @@ class _PostScan:
             and _POSSESSIVE_BEFORE.search(self.text[max(self.start, abs_start - 4) : abs_start])
         ):
             return False  # "Director of Children’s services": the noun after a possessive belongs to the post
-        if word == "at" and self.person and _AT_BODY.match(self.text, abs_start + 2):
+        if word == "at" and self.person and AT_BODY.match(self.text, abs_start + 2):
             self.in_complement = True
             return False  # "cabinet member for children at Cornwall Council": the body is part of the post
         if (
@@ -930,8 +933,8 @@ def _extend_left(text: str, start: int) -> int:
             and word.lower() not in rules_.post_subjects
             and not (word in rules_.vocabulary and word not in rules_.calendar and _LINE_OR_SENTENCE.search(before))
         ):
-            # a sentence-initial capital is not a modifier unless it is a word of posts and services ("Virtual School
-            # Head Jo Example said") is not a modifier unless it is a modifier or subject word; initials are
+            # a sentence-initial capital is not a modifier unless it is a modifier or subject word, or a word of posts
+            # and services at a sentence's or line's start ("Virtual School Head Jo Example said"); initials are
             # written in capitals wherever they stand ("NCC Project Manager Jo Example said" opening a paragraph)
             break
         pos = m.start()

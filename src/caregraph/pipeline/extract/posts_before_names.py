@@ -16,7 +16,7 @@ from caregraph.pipeline.extract.contacts import post_cell
 from caregraph.pipeline.extract.doc import Doc, clean
 from caregraph.pipeline.extract.names import bare_name_at, patterns, person_name, rules
 from caregraph.pipeline.extract.news_titles import AT_BODY_AFTER, lower_heads
-from caregraph.pipeline.extract.posts import PAIRED_SECOND, PostSpan, post_words
+from caregraph.pipeline.extract.posts import COPULA, PAIRED_SECOND, PostSpan, post_words
 
 _IN_THE = re.compile(r"(?i)in\s+the\b")
 _LABEL_MARK = re.compile(r"[:–—]|\s-\s")
@@ -64,14 +64,13 @@ def _sentence_case_post(label: str) -> str | None:
 
 
 _NAME_SEPARATOR = re.compile(r"[ \t]*,[ \t]*|[ \t]*[-–—][ \t]*|[ \t]*\([ \t]*(?=[^()\n]{1,60}\))|[ \t]+")
-# an acronym in brackets that ends a post ("… (DCS)")
-# "is" between a definite post and its holder's name (issue 14, round 19): "the Director of Children's Services is
-# Jo Sample", "Our lead member is Cllr Kit Example"
-_COPULA = re.compile(r"[ \t]+(?:is|was|will[ \t]+be|remains)[ \t]+")
+# what stands before a definite post that "is" joins to its holder's name ("the Director of Children's Services is
+# Jo Sample", "Our lead member is Cllr Kit Example": posts.COPULA)
 _DEFINITE_BEFORE = re.compile(
     r"(?<![\w’'-])(?:[Tt]he|[Oo]ur|[Ii]ts|[Tt]heir|[A-Z][\w’'-]*['’]s|(?i:council|county|borough|city|authority)['’]s)"
     r"(?:[ \t]+(?:new|interim|permanent|current|acting|first))?[ \t]+\Z"
 )
+# an acronym in brackets that ends a post ("… (DCS)")
 _ACRONYM_END = re.compile(r"[ \t]+(?P<letters>\((?-i:[A-Z]{2,8})\))[ \t]*$")
 _AND_ONLY = re.compile(r"[ \t]+(?:and|&)[ \t]+")
 _MAJESTY_BEFORE = re.compile(r"(?<![\w’'-])(?:His|Her)[ \t]+Majesty['’]s[ \t]+$")
@@ -99,7 +98,7 @@ def post_then_name(doc: Doc, spans: list[PostSpan], taken: list[tuple[int, int]]
             # "Director of Children's Services at Anyshire Council, Jo Sample, said": the body is the post's
             title, end = f"{title} {clean(at.group(0))}", at.end()
         sep = _NAME_SEPARATOR.match(text, end)
-        copula = _COPULA.match(text, end)
+        copula = COPULA.match(text, end)
         if copula is not None and _DEFINITE_BEFORE.search(text, max(0, start - 40), start):
             sep = copula  # "The council's new Director of Children's Services is Jo Sample, who …"
         if not sep:
