@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from caregraph.pipeline.dates import DateMention, find_dates
-from caregraph.pipeline.extract.cued_inspections import finer_within
+from caregraph.pipeline.dates import DateMention, find_dates, finer_within
 from caregraph.records import PartialDate as D
 
 from .conftest import extract_text

@@ -88,6 +88,16 @@ class DateMention:
         return self.start, self.end
 
 
+def finer_within(fine: DateMention, coarse: DateMention) -> bool:
+    """Whether ``fine`` is given more finely than ``coarse`` and lies within it ("28 February to 4 March 2022"
+    within "2022", "4-22 July 2022" within "July 2022")."""
+    lo, hi = coarse.date.iso(), (coarse.until or coarse.date).iso()
+    start, end = fine.date.iso(), (fine.until or fine.date).iso()
+    if len(start) <= len(lo) or len(end) < len(hi) or (fine.until is None and coarse.until is not None):
+        return False
+    return start[: len(lo)] >= lo and end[: len(hi)] <= hi
+
+
 def _pd(year: str | int, month: str | int | None = None, day: str | int | None = None) -> PartialDate | None:
     y = int(year)
     m = (

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from caregraph.pipeline.dates import DateMention
+from caregraph.pipeline.dates import DateMention, finer_within
 from caregraph.pipeline.extract.inspection_cues import Cue, other_service
 from caregraph.pipeline.extract.inspection_dates import is_planned
 from caregraph.pipeline.extract.inspection_drafts import (
@@ -317,16 +317,6 @@ _SIDE_BY_SIDE = re.compile(r"(?i)[\s,(]*(?:(?:from|on|between|in|during|over|at|
 def _gap(a: DateMention, b: DateMention) -> tuple[int, int]:
     """The text between two dates that do not overlap, in text order."""
     return (a.end, b.start) if a.end <= b.start else (b.end, a.start)
-
-
-def finer_within(fine: DateMention, coarse: DateMention) -> bool:
-    """Whether ``fine`` is given more finely than ``coarse`` and lies within it ("28 February to 4 March 2022"
-    within "2022", "4-22 July 2022" within "July 2022")."""
-    lo, hi = coarse.date.iso(), (coarse.until or coarse.date).iso()
-    start, end = fine.date.iso(), (fine.until or fine.date).iso()
-    if len(start) <= len(lo) or len(end) < len(hi) or (fine.until is None and coarse.until is not None):
-        return False
-    return start[: len(lo)] >= lo and end[: len(hi)] <= hi
 
 
 #: Between a date that modifies an event's name and the name: "the February 2023 Ofsted inspection report"; and

@@ -42,7 +42,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from caregraph.pipeline.dates import MONTH_NAMES, SEASON, DateMention, document_date_from_url, sort_key
+from caregraph.pipeline.dates import MONTH_NAMES, SEASON, DateMention, document_date_from_url, finer_within, sort_key
 from caregraph.pipeline.extract.doc import SCAN_LIMIT, Doc, clean, load_rules, trim
 from caregraph.pipeline.extract.inspections import is_publication
 from caregraph.pipeline.extract.meeting_rules import rules as meeting_rules
@@ -631,7 +631,6 @@ _APPOSED = re.compile(
     r"(?:(?:in|at|on|by|during|from)\s+)?(?:the\s+)?",
     re.I,
 )
-_FINENESS = {"year": 0, "month": 1, "day": 2}
 _NOUN_AFTER = re.compile(r"[ \t]+(?-i:[a-z])")
 
 
@@ -642,11 +641,8 @@ def _finer(text: str, due: DateMention, dates: list[DateMention]) -> DateMention
     if not later:
         return due
     d = min(later, key=lambda x: x.start)
-    a, b = due.date, d.date
     if (
-        b.year == a.year
-        and _FINENESS[b.precision] > _FINENESS[a.precision]
-        and (a.month is None or a.month == b.month)
+        finer_within(d, due)
         and _APPOSED.fullmatch(text, due.end, d.start)
         and not _NOUN_AFTER.match(text, d.end)  # (not a date as a noun's adjective: "at the March 2025 meeting")
     ):
