@@ -708,6 +708,23 @@ def test_kind_families_differ_by_schema():
     assert kind_family("something-new") == "something-new"
 
 
+def test_annotation_gold_scores_only_its_four_grades():
+    """ANNOTATION.md's judgements are outstanding, good, requires-improvement and inadequate; an earlier framework's
+    "adequate" (which a few annotation gold files give and the graph keeps) is no judgement of that schema on either
+    side; the event itself is still scored, and legacy gold scores every grade as before."""
+    adequate = {"kind": "other", "start": "2011", "judgement": "adequate"}
+    gold = adoc(inspections=[event("other", "2011", "adequate"), event("ilacs", "2019-10", "good")])
+    predicted = doc("docs/1.txt", inspections=[adequate, {"kind": "ilacs", "start": "2019-10", "judgement": "good"}])
+    scores = one(gold, predicted)
+    assert scores["judgements"] == Counts(tp=1)
+    assert scores["inspections"] == Counts(tp=2)
+    no_grade = adoc(inspections=[event("other", "2011")])
+    assert one(no_grade, doc("docs/1.txt", inspections=[adequate]))["judgements"] == Counts()
+    assert one(gold, doc("docs/1.txt", inspections=[]))["judgements"] == Counts(fn=1)
+    legacy = doc("docs/1.txt", inspections=[inspection("other", "2011", "adequate")])
+    assert one(legacy, doc("docs/1.txt", inspections=[inspection("other", "2011")]))["judgements"] == Counts(fn=1)
+
+
 def test_published_only_event_matches_a_prediction_with_that_start():
     gold = adoc(inspections=[event("focused-visit", "2021-07-15", published=True), event("ilacs", "2019-10")])
     unflagged = doc("docs/1.txt", inspections=[{"kind": "focused-visit", "start": "2021-07-15", "published": False}])

@@ -17,7 +17,9 @@ prediction is a false positive; totals are summed over the gold documents):
     by its report's publication date (``published: true``, that date being its ``start``) matches a prediction
     with that start, flagged published or not. ``end`` and ``quote`` are not scored.
 ``judgements``
-    the inspection key plus the judgement; only entries whose judgement is not null take part.
+    the inspection key plus the judgement; only entries whose judgement is not null take part (in annotation gold,
+    and the predictions scored against it, only ANNOTATION.md's four grades: an earlier framework's "adequate" is
+    none of them).
 ``meetings``
     normalised body name (case, punctuation, ``&``/``and``, a leading "the" folded) and the date at the
     gold's precision. Item numbers and titles are not scored.
@@ -66,6 +68,7 @@ from typing import Any
 
 from caregraph.gold import (
     ANNOTATION,
+    ANNOTATION_JUDGEMENTS,
     ANNOTATION_KINDS,
     JUDGEMENTS,
     KINDS,
@@ -374,6 +377,14 @@ def _internal(document: Mapping | None) -> Mapping | None:
     return document
 
 
+def _scored_grade(inspection: Mapping, schema: str) -> bool:
+    """Whether an inspection's judgement is scored: any judgement in legacy gold; in annotation gold one of
+    ANNOTATION.md's four grades (an earlier framework's "adequate", which the graph keeps and a few gold files give,
+    is no judgement of that schema, on either side)."""
+    grade = (inspection.get("judgement") or "").strip().lower()
+    return bool(grade) and (schema != ANNOTATION or grade in ANNOTATION_JUDGEMENTS)
+
+
 def _category_items(gold: Mapping, predicted: Mapping | None) -> dict[str, tuple[list, list, Similarity]]:
     """Per category: the gold items, the predicted items and how a pair is compared."""
     schema = schema_of(gold)
@@ -387,8 +398,8 @@ def _category_items(gold: Mapping, predicted: Mapping | None) -> dict[str, tuple
         ),
         "inspections": (gold_inspections, predicted_inspections, inspection),
         "judgements": (
-            [i for i in gold_inspections if i.get("judgement")],
-            [i for i in predicted_inspections if i.get("judgement")],
+            [i for i in gold_inspections if _scored_grade(i, schema)],
+            [i for i in predicted_inspections if _scored_grade(i, schema)],
             partial(_judgement_similarity, schema=schema),
         ),
         "meetings": (_mappings(gold, "meetings"), _mappings(predicted, "meetings"), _meeting_similarity),

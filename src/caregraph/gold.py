@@ -42,6 +42,7 @@ from caregraph.records import PartialDate
 
 __all__ = [
     "ANNOTATION",
+    "ANNOTATION_JUDGEMENTS",
     "ANNOTATION_KINDS",
     "JUDGEMENTS",
     "KINDS",
@@ -87,8 +88,12 @@ ANNOTATION_KINDS: tuple[str, ...] = (
     "send-area",
     "other",
 )
-#: Overall-effectiveness judgements a gold file may use (or null); ``adequate`` is the earlier frameworks' grade.
-JUDGEMENTS: tuple[str, ...] = ("outstanding", "good", "requires-improvement", "inadequate", "adequate")
+#: The overall-effectiveness judgements of ANNOTATION.md ("outstanding | good | requires-improvement | inadequate ...;
+#: else null"): the grades the judgements category scores in annotation gold (:mod:`caregraph.evaluate`).
+ANNOTATION_JUDGEMENTS: tuple[str, ...] = ("outstanding", "good", "requires-improvement", "inadequate")
+#: Overall-effectiveness judgements a gold file may use (or null); ``adequate`` is the earlier frameworks' grade, which
+#: a few annotation gold files give though ANNOTATION.md has no place for it (it is scored as no judgement there).
+JUDGEMENTS: tuple[str, ...] = (*ANNOTATION_JUDGEMENTS, "adequate")
 #: Seasons of an annotation follow-up (or null).
 SEASONS: tuple[str, ...] = ("spring", "summer", "autumn", "winter")
 
