@@ -162,6 +162,59 @@ def test_the_successors_own_official_name_stays_the_successor():
     assert (publisher, others) == ("dorset-county-council", {"dorset"})
 
 
+NEWS_SITE = "https://www.anytown-echo.co.uk/news/123"
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "publisher"),
+    [
+        # a council that did not exist yet published nothing, however a headline names it
+        (
+            "Dorset Council gets 'good' grade\n\nOfsted praised children's services in the county.\n",
+            (2016, 5, 3),
+            "dorset-county-council",
+        ),
+        (
+            "North Yorkshire Council praised\n\nInspectors rated children's services good.\n",
+            (2014, 6, 30),
+            "north-yorkshire-county-council",
+        ),
+        # the area's name in the headline is the council the text names by its official name
+        (
+            "Children's services in Somerset improve\n\nSomerset County Council's leader welcomed the report.\n",
+            None,
+            "somerset-county-council",
+        ),
+        (
+            "Dorset praised by Ofsted\n\nDorset County Council was told its services are good.\n",
+            (2016, 5, 3),
+            "dorset-county-council",
+        ),
+        # ... unless that council did not hold the area on the page's date (history told on a later page)
+        (
+            "Children's services in Somerset improve\n\nSomerset County Council was rated inadequate in 2015.\n",
+            (2024, 2, 1),
+            "somerset",
+        ),
+        (
+            "Dorset Council gets 'good' grade\n\nOfsted praised children's services in the county.\n",
+            (2024, 2, 1),
+            "dorset",
+        ),
+    ],
+)
+def test_a_news_page_is_the_council_that_held_the_area_on_its_date(text, when, publisher):
+    assert _councils(text, url=NEWS_SITE, when=PartialDate(*when) if when else None)[0] == publisher
+
+
+def test_a_successors_site_keeps_its_name_on_the_months_before_it_began():
+    """A successor's democracy site carries its predecessor's last meetings under its own name: its metadata and its
+    official name say the page is its own."""
+    text = "North Yorkshire Council\n\nChildren and Young People’s Overview and Scrutiny Committee\nFriday, 20th January, 2023\n"
+    url = "https://edemocracy.northyorks.gov.uk/ieListDocuments.aspx?CId=1351&MId=4410"
+    assert extract_text(text, url=url).publisher == "north-yorkshire"
+
+
 @pytest.mark.parametrize(
     ("url", "publisher"),
     [

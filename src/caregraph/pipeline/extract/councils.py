@@ -9,7 +9,11 @@ its domain, its domain's own label, or a label holding the council's name, the l
 councils: :attr:`~caregraph.pipeline.extract.doc.Doc.declared_council`), else the council the title names (of
 several, the one the text names most), else the council the text names most ("… County Council" counts twice; of
 equal counts, the one it names more often), as things stood on the document's date (a page of 2018 on the domain of
-a council created in 2023 is its predecessor's; a page of 2020 on a council's that ended in 2019, its successor's).
+a council created in 2023 is its predecessor's; a page of 2020 on a council's that ended in 2019, its successor's;
+a council the text alone names did not publish a page dated before it began, whatever the text calls it). A page
+whose metadata names no council and whose title names the area a council shares with its predecessor or successor
+("Children's services in Somerset …") is the page of the one of them the text names by its official name ("Somerset
+County Council"), if that one held the area on the page's date or no date is known.
 A name the publisher shares with its predecessor or successor ("Dorset") is a mention of the publisher. When none says,
 there is no publisher mention, and :attr:`~caregraph.records.Extraction.publisher` is None: the publisher is
 unknown, and mapping keeps the facts under an explicit unidentified publisher. No rules file: the gazetteer is the
@@ -21,6 +25,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from datetime import date
 from typing import NamedTuple
 
 from caregraph.gazetteer import Gazetteer, gazetteer, normalise_name
@@ -151,8 +156,17 @@ def merge_councils(
         # of equal weights, the council named more often ("Derbyshire’s …" twice outweighs one "Derby Council")
         slug = max(counts, key=lambda s: (counts[s], mentions[s]))  # max keeps the first of equals
         publisher = slug if counts[slug] > 0 else None
-    if publisher is not None and when is not None and not _names_itself(gaz, publisher, candidates):
-        publisher = gaz.as_on(publisher, *when.bounds())
+    if publisher is not None and doc.declared_council is None:
+        publisher = _officially_named_kin(gaz, publisher, candidates, when) or publisher
+    if publisher is not None and when is not None:
+        earliest, latest = when.bounds()
+        if not _names_itself(gaz, publisher, candidates) or (
+            doc.declared_council is None and _not_yet(gaz, publisher, latest)
+        ):
+            # a council's own official name keeps it the publisher (a successor's site carries the minutes of the
+            # months before it began under its own name), unless only the text names it and it did not exist yet:
+            # "North Yorkshire Council gets 'good' grade" on a news page of 2014 is North Yorkshire County Council's
+            publisher = gaz.as_on(publisher, earliest, latest)
     first: dict[str, Evidence] = {}
     names: dict[str, str] = {}
     for c in candidates:
@@ -180,6 +194,36 @@ def _same_area(gaz: Gazetteer, publisher: str, c: CouncilCandidate) -> bool:
     other = gaz.councils[c.slug]
     kin = other.replaced_by == (publisher,) or gaz.councils[publisher].replaced_by == (c.slug,)
     return kin and normalise_name(c.written) != normalise_name(other.official_name)
+
+
+def _officially_named_kin(
+    gaz: Gazetteer, slug: str, candidates: list[CouncilCandidate], when: PartialDate | None
+) -> str | None:
+    """The council that alone replaced ``slug`` or that ``slug`` alone replaced, when the text names it by its
+    official name and ``slug`` only by the area's name they share, and it held the area at ``when`` (or no date is
+    known): "Children's services in Somerset …" over a text that says "Somerset County Council" is that council's
+    page, not its successor's (a page whose metadata names its publisher is not read this way)."""
+    if slug not in gaz.councils or _names_itself(gaz, slug, candidates):
+        return None
+    named = {
+        c.slug
+        for c in candidates
+        if c.slug != slug
+        and c.slug in gaz.councils
+        and c.weight > 0
+        and (gaz.councils[c.slug].replaced_by == (slug,) or gaz.councils[slug].replaced_by == (c.slug,))
+        and _names_itself(gaz, c.slug, [c])
+    }
+    if len(named) != 1:
+        return None
+    kin = named.pop()
+    return kin if when is None or gaz.as_on(kin, *when.bounds()) == kin else None
+
+
+def _not_yet(gaz: Gazetteer, slug: str, latest: date) -> bool:
+    """Whether the council ``slug`` was created after ``latest``, the last day of the document's date."""
+    council = gaz.councils.get(slug)
+    return council is not None and council.start is not None and latest < council.start
 
 
 def _names_itself(gaz: Gazetteer, slug: str, candidates: list[CouncilCandidate]) -> bool:
