@@ -341,7 +341,7 @@ def is_counted_from(text: str, date: DateMention) -> bool:
     # ("in April this year": a preposition the date finder took into the date is read as before it)
     lead = _LEADING_PREPOSITION.match(text, date.start, date.end)
     end = lead.end() if lead else date.start
-    return rules().counted_from.search(text, max(0, date.start - 100), end) is not None
+    return rules().counted_from.search(text, max(0, date.start - 160), end) is not None
 
 
 #: A preposition a date mention starts with: "in ", "on ", "during ".

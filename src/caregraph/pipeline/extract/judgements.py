@@ -44,6 +44,7 @@ PARTIAL = "partial"
 class JudgementRules:
     grade_words: tuple[tuple[str, re.Pattern[str]], ...]  # (judgement key, whole-word pattern)
     scale_ends: tuple[tuple[str, re.Pattern[str]], ...]  # (judgement key, "lowest possible" …): the frame's own
+    nouns: tuple[tuple[str, re.Pattern[str]], ...]  # (judgement key, "inadequacy"): the frames' that name them
     frames: tuple[re.Pattern[str], ...]  # judging frames, each with a (?P<grade>…) group
     frame_words: tuple[tuple[str, ...], ...]  # for each frame, words one of which its every match holds
     frame_index: WordIndex  # the words of frame_words, for one pass over a sentence (speed only)
@@ -63,6 +64,7 @@ def rules() -> JudgementRules:
     return JudgementRules(
         grade_words=tuple((k, re.compile(rf"^(?:{p})$", re.I)) for k, p in d["judgement_words"].items()),
         scale_ends=tuple((k, re.compile(rf"^(?:{p})$", re.I)) for k, p in d["judgement_scale_ends"].items()),
+        nouns=tuple((k, re.compile(rf"^(?:{p})$", re.I)) for k, p in d["judgement_nouns"].items()),
         frames=frames,
         frame_words=frame_words,
         frame_index=frame_index,
@@ -99,8 +101,8 @@ Located = tuple[JudgementMention, tuple[int, int]]  # a judgement and the span i
 
 def grade_key(word: str) -> str | None:
     """The judgement key of a grade word as written ("Requires Improvement" → "requires-improvement"; "the lowest
-    possible rating" → "inadequate")."""
-    for key, pattern in (*rules().grade_words, *rules().scale_ends):
+    possible rating" → "inadequate"; "inadequacy" → "inadequate")."""
+    for key, pattern in (*rules().grade_words, *rules().scale_ends, *rules().nouns):
         if pattern.match(word.strip()):
             return key
     return None
@@ -245,8 +247,10 @@ def _graded_frames(text: str, start: int, end: int) -> list[tuple[int, int, str,
                 or _SKIPPED.search(before)
             ):
                 continue
-            if ge == m.end() and _NOT_A_GRADE_AFTER.match(text, ge, min(end, ge + 16)):
-                continue
+            if not text[ge : m.end()].strip("'’”\"") and _NOT_A_GRADE_AFTER.match(
+                text, m.end(), min(end, m.end() + 16)
+            ):
+                continue  # ("found 'good' examples": the frame's closing quote mark before the noun)
             found.append((gs, ge, grade, m.start(), m.end()))
     found.sort()
     return found
@@ -535,6 +539,32 @@ _DATE_BEFORE_ACTIVE = re.compile(
     r"(?:(?:said|found|concluded|reported)\s+(?:that\s+)?(?:the\s+|its\s+|their\s+)?)?",
     re.I,
 )
+#: Between a date and a judging frame inside a "that" clause the inspectorate's report or telling gives, the teller
+#: after the date: "In November 2016 Ofsted told the council that its children's services required improvement", "In
+#: 2019, inspectors concluded that the council's services were good", "In November 2016 the council was told that
+#: …" (the told council as the subject); up to the clause's subject and its verb, the frame's start.
+_DATE_BEFORE_TOLD = re.compile(
+    r"\s*,?\s+(?:(?:ofsted(?:\s+inspectors)?|inspectors|the\s+(?:inspectorate|watchdog|regulator)|HMIs?)\s+"
+    r"(?:(?:had|has|have|also|then)\s+)*(?:said|found|concluded|reported|told|informed|warned|stated|judged|decided|confirmed)"
+    r"(?:\s+(?:the|its)\s+(?:council|authority|local\s+authority))?"
+    r"|(?:the\s+)?(?:council|authority|local\s+authority|(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+){0,3})\s+"
+    r"(?:was|were|had\s+been|has\s+been)\s+(?:told|informed|notified|advised))"
+    r"\s+that\s+(?:(?:the|its|their|our)\s+)?(?:[\w’'-]+\s+){0,5}?(?:(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+)?",
+    re.I,
+)
+#: ... and the date between the inspectorate's reporting verb and its "that" clause: "Ofsted inspectors found in 2016
+#: that children's services in Anyshire were inadequate" (``_REPORTED_IN`` before the date, ``_THAT_CLAUSE`` after it
+#: up to the frame's start).
+_REPORTED_IN = re.compile(
+    r"\b(?:ofsted|inspectors|inspectorate|watchdog|regulator|HMIs?)\b[^.;]{0,30}?\b(?:said|found|concluded|reported|told"
+    r"|informed|warned|stated|judged|decided|confirmed)(?:\s+(?:the|its)\s+(?:council|authority|local\s+authority))?"
+    r"\s+(?:(?:in|during|on)\s+)?$",
+    re.I,
+)
+_THAT_CLAUSE = re.compile(
+    r"\s*,?\s+that\s+(?:(?:the|its|their|our)\s+)?(?:[\w’'-]+\s+){0,5}?(?:(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+)?",
+    re.I,
+)
 #: Around a date inside a judging frame, before its grade: "rated in 2016 as 'good'", "and then in 2015 as".
 _DATE_IN_FRAME_BEFORE = re.compile(r"\b(?:in|during)\s+(?:(?:early|mid|late)[\s-]+)?$", re.I)
 _DATE_IN_FRAME_AFTER = re.compile(r"\s*,?\s+(?:as\s+(?:being\s+)?(?:an?\s+)?|to\s+be\s+)['‘’\"“]?", re.I)
@@ -582,6 +612,14 @@ def judgement_date(text: str, j: JudgementMention, dates: Sequence[DateMention])
                 or (j.frame_start - d.end < 60 and _DATE_BEFORE_ACTIVE.fullmatch(text, d.end, j.frame_start))
             ) and _LEADING_IN.search(text, max(0, d.start - 12), d.start):
                 return d
+            if (
+                _DATE_BEFORE_TOLD.fullmatch(text, d.end, j.frame_start)
+                and _LEADING_IN.search(text, max(0, d.start - 12), d.start)
+            ) or (
+                _THAT_CLAUSE.fullmatch(text, d.end, j.frame_start)
+                and _REPORTED_IN.search(text, max(0, d.start - 70), d.start)
+            ):
+                return d  # "In November 2016 Ofsted told the council that its services …", "found in 2016 that …"
     for d in dates:  # "In 2012, safeguarding and looked after children's services at Lambeth were rated …": a date
         # fronted in its sentence dates the clause after it, however long its subject
         if (
