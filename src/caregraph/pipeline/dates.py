@@ -601,7 +601,61 @@ def find_dates(
             if ended is not None:
                 found = [d for d in found if d.start != m.start()] + [DateMention(*m.span(), ended, None, True)]
     found.sort(key=lambda d: d.start)
+    if has["year word"] or has["month"] or has["season"]:
+        found = _counted_from_named(text, found, start, end)
     return _joined_ranges(text, _without_restated(text, found))
+
+
+#: A date told from the date the text has just named ("in November 2022 … a previous review three years earlier",
+#: "rated inadequate in 2011 and a follow-up report later that autumn", "in March 2019 and again two years on", "the
+#: following year"): a span of years or months before or after it, or the same year, season or month. ("three years
+#: after the inspection" counts from something else; "the next year" is a span: "over the next year".)
+_FROM_NAMED = re.compile(
+    r"(?i)\b(?:(?P<n>\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen)\s+"
+    r"(?P<unit>years?|months?)\s+(?P<dir>earlier|later|on|previously)\b(?!\s+(?:than|to|as)\b)"
+    r"|(?:(?P<rel>later|earlier)\s+(?:in\s+)?|(?<=\bin\s))(?:that|the\s+same)\s+"
+    r"(?P<same>year|month|spring|summer|autumn|winter)\b(?!\s+(?:as|to|of)\b)"
+    r"|the\s+(?P<next>following|preceding)\s+(?P<unit2>year|month)\b(?!['’]s|\s+(?:to|of|as)\b))"
+)
+#: A sentence's end between the named date and the words told from it: the date is another sentence's.
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+[\"“‘']?[A-Z]|\n\s*\n")
+
+
+def _counted_from_named(text: str, found: list[DateMention], start: int, end: int) -> list[DateMention]:
+    """``found`` and each date told from the one the same sentence names just before it (:data:`_FROM_NAMED`):
+    "three years earlier" after "November 2022" is 2019, "later that autumn" after 2011 is 2011, "two months later"
+    after "March 2019" is May 2019 (a span of months and "that month" need the named date's month). At the precision
+    the words give: a year, or a month for a span of months or "that month"."""
+    extra: list[DateMention] = []
+    for m in _FROM_NAMED.finditer(text, start, end):
+        if any(d.start < m.end() and m.start() < d.end for d in found):
+            continue
+        base = next((d for d in reversed(found) if d.end <= m.start()), None)
+        if base is None or m.start() - base.end > 200 or _SENTENCE_END.search(text, base.end, m.start()):
+            continue
+        extra.extend(
+            DateMention(m.start(), m.end(), date, None, True)
+            for date in (_told_from(m, base.date),)
+            if date is not None
+        )
+    return sorted([*found, *extra], key=lambda d: d.start) if extra else found
+
+
+def _told_from(m: re.Match[str], when: PartialDate) -> PartialDate | None:
+    """The date a match of :data:`_FROM_NAMED` tells, counted from ``when``; None when it needs a month ``when``
+    does not give."""
+    if m["n"]:
+        word = m["n"].lower()
+        n = int(word) if word.isdigit() else _NUMBER_WORDS[word]
+        shift = -n if m["dir"].lower() in {"earlier", "previously"} else n
+        unit = m["unit"].lower().rstrip("s")
+    elif m["same"]:
+        shift, unit = 0, "month" if m["same"].lower() == "month" else "year"
+    else:
+        shift, unit = (1 if m["next"].lower() == "following" else -1), m["unit2"].lower()
+    if unit == "year":
+        return PartialDate(when.year + shift)
+    return _months_after(when, shift) if when.month is not None else None
 
 
 def _after_span(anchor: PartialDate, n: str, unit: str) -> PartialDate | None:
@@ -950,6 +1004,8 @@ def _anchored(
         day = _date(anchor.year, anchor.month, anchor.day)
         ahead = future if not g.get("last") else g["last"].lower() == "next"
         shift = (wanted - day.weekday()) % 7 if ahead else -((day.weekday() - wanted) % 7)
+        if shift == 0 and (g.get("last") or "").lower() in {"last", "next"}:
+            shift = 7 if ahead else -7  # "last Thursday" on a Thursday: the week before
         on = day + timedelta(days=shift)
         return PartialDate(on.year, on.month, on.day), None
     if kind == "rel_season":

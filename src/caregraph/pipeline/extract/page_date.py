@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date as _date
 
-from caregraph.pipeline.dates import find_dates, sort_key
+from caregraph.pipeline.dates import MONTH_NAMES, document_date_from_url, find_dates, sort_key
 from caregraph.pipeline.extract.doc import WIDE_SCAN_LIMIT, Doc
 from caregraph.pipeline.extract.header_meetings import is_header_meeting
 from caregraph.pipeline.extract.meeting_rules import DAY, WEEKDAY
@@ -87,17 +87,21 @@ def _today(doc: Doc) -> PartialDate | None:
     """The day a page near its top calls "today" ("… published today (Friday, 19 February 2016)")."""
     m = _TODAY.search(doc.text, 0, min(len(doc.text), _TODAY_LIMIT))
     if m is None:
-        return _today_by_weekday(doc.text)
+        return _today_by_weekday(doc)
     found = doc.dates_in(m.start("date"), m.end("date"))
     return found[0].date if found and found[0].date.precision == "day" else None
 
 
 _TODAY_LIMIT = 2000
 
-#: "today" with a weekday, day and month but no year: "published today (Monday 23 May)".
+#: "today" (or "this morning", "tonight") glossed by a day and month without a year, the weekday before it or not,
+#: either way round: "published today (Monday 23 May)", "today (Thursday, August 22)", "This morning (Wednesday 22
+#: November)", "published today (Wednesday, April 15th)", "in a letter published today (12 January)".
 _TODAY_NO_YEAR = re.compile(
-    r"(?i)\btoday\s*(?:\(\s*|,\s*)(?P<weekday>mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+"
-    r"(?P<month>january|february|march|april|may|june|july|august|september|october|november|december)\b(?!,?\s*(?:19|20)\d\d)"
+    r"(?i)\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\s*(?:\(\s*|,\s*)"
+    r"(?:(?P<weekday>mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    rf"(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTH_NAMES})"
+    rf"|(?P<month2>{MONTH_NAMES})\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?)\b(?!,?\s*(?:19|20)\d\d)"
 )
 _WEEKDAYS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -105,22 +109,37 @@ _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augu
 _STATED_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
-def _today_by_weekday(text: str) -> PartialDate | None:
-    """The day a page near its top calls "today" by weekday, day and month without a year ("published today (Monday
-    23 May)"): of the years the page states near its top (its title's "report 2016"), the one year in which that day
-    falls on that weekday; None when none or several do."""
+def _today_by_weekday(doc: Doc) -> PartialDate | None:
+    """The day a page near its top calls "today" by its day and month without a year ("published today (Monday
+    23 May)", "today (Thursday, August 22)"): in the year its URL gives (when the weekday, if given, falls on that
+    day then); else, by the weekday, the one year in which that day falls on it of the years the page states near
+    its top (its title's "report 2016") or, failing that, of the latest year the page states and the one after it (a
+    page tells of the months before its day); None when no year or several fit."""
+    text = doc.text
     m = _TODAY_NO_YEAR.search(text, 0, min(len(text), _TODAY_LIMIT))
     if m is None:
         return None
-    weekday = _WEEKDAYS.index(m.group("weekday").lower())
-    month, day = _MONTHS.index(m.group("month").lower()) + 1, int(m.group("day"))
-    years = set()
-    for y in {int(y) for y in _STATED_YEAR.findall(text, 0, min(len(text), _TODAY_LIMIT))}:
+    weekday = _WEEKDAYS.index(m.group("weekday").lower()) if m.group("weekday") else None
+    month = _MONTHS.index((m.group("month") or m.group("month2")).lower()) + 1
+    day = int(m.group("day") or m.group("day2"))
+
+    def fits(y: int) -> bool:
         try:
-            if _date(y, month, day).weekday() == weekday:
-                years.add(y)
+            return weekday is None or _date(y, month, day).weekday() == weekday
         except ValueError:
-            continue
+            return False
+
+    url = document_date_from_url(doc.source.url)
+    if url is not None:
+        return PartialDate(url.year, month, day) if fits(url.year) else None
+    if weekday is None:
+        return None  # (no year to put the day in)
+    near = {int(y) for y in _STATED_YEAR.findall(text, 0, min(len(text), _TODAY_LIMIT))}
+    years = {y for y in near if fits(y)}
+    if not years:
+        stated = [int(y) for y in _STATED_YEAR.findall(text, 0, min(len(text), WIDE_SCAN_LIMIT))]
+        latest = max(stated, default=None)
+        years = {y for y in (latest, latest + 1) if fits(y)} if latest is not None else set()
     return PartialDate(years.pop(), month, day) if len(years) == 1 else None
 
 
