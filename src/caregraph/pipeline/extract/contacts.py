@@ -32,6 +32,7 @@ from caregraph.pipeline.extract.names import (
     trim_name,
 )
 from caregraph.pipeline.extract.people_by_given_name import is_given_name
+from caregraph.pipeline.extract.posts import abbreviated_post
 
 _LIST_SPLIT = re.compile(r"[ \t]*[,;][ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+|[ \t]*&[ \t]*")
 _ITEM_BRACKET = re.compile(r"[ \t]*\(([^()]*)\)$")
@@ -55,8 +56,8 @@ def _list_items(
         if bracket:
             label = clean(bracket.group(1))
             part = part[: bracket.start()]
-            if rules().post_head_ci.search(label) and not _NOT_ITEM_POST.search(label):
-                post = label
+            if (rules().post_head_ci.search(label) or abbreviated_post(label)) and not _NOT_ITEM_POST.search(label):
+                post = label  # "Dawn Dale (Chair)", "Kit Sample (AD Early Help)"
         hon = honorific
         h = hon_re.match(part)
         if h:
@@ -640,11 +641,13 @@ def post_cell(cell: str) -> str | None:
     words = cell.split()
     if not all(w[:1].isupper() or w in _POST_FIELD_WORDS for w in words):
         return None  # a sentence, not a title
+    if abbreviated_post(cell):
+        return clean(cell)  # "AD Safeguarding", "HoS Early Help": an initialism for the title, then its remit
     starts = patterns().head_starts
     if not any(w[:2] in starts for w in words) or not _is_post_field(cell):
         return None
     heads = list(rules().post_head_re.finditer(cell))
-    if not heads or not _HEAD_ENDS.match(cell, heads[-1].end()):
+    if not heads or not (_HEAD_ENDS.match(cell, heads[-1].end()) or _subjects_after(cell, heads[-1].end())):
         return None  # "Officers" (a heading), "Officer Contact" (a label): no one's post
     if cell.lower() in {"member", "members"}:
         return None  # a committee's member: no post (a table's "Role" column)
@@ -653,6 +656,19 @@ def post_cell(cell: str) -> str | None:
     if _honorific_opens().match(cell):
         return None  # "Cllr Kit Example Cabinet Member for …": a person and their post, no one else's
     return clean(cell)
+
+
+_PART = re.compile(r"[^,(]*")
+
+
+def _subjects_after(cell: str, pos: int) -> bool:
+    """Whether the words after a post's head at ``pos``, up to a comma or a bracket, are all what a post is of or
+    for, written without "of" ("Assistant Director Children's Services, Education", "Executive Director People"),
+    not a label's word ("Officer Contact")."""
+    part = _PART.match(cell, pos)
+    words = [w.lower().replace("’", "'") for w in part.group(0).split()] if part else []
+    subjects = rules().post_subjects
+    return bool(words) and words[0] in subjects and all(w in subjects or w in _POST_FIELD_WORDS for w in words)
 
 
 def _cells(line: str) -> list[tuple[int, str]]:
@@ -718,7 +734,8 @@ _DASH_ROW = re.compile(r"(?P<who>[^–—]+?)[ \t]+[-–—][ \t]+(?P<role>[^\n]
 def dash_rows(doc: Doc) -> Iterator[PersonCandidate]:
     """A list of people one to a line, each "Name – Role" ("Mr A Sample – Church Representative (Catholic)", "Ms
     L Example – Young Lives Anytown"): where most roles of a run of three or more such lines are posts, every
-    role the run gives in capitalised words is that person's, an organisation they represent included."""
+    role the run gives in capitalised words is that person's, an organisation they represent included, and so is a
+    post written with an initialism for its title ("Kit Sample – AD Safeguarding", :func:`~.posts.abbreviated_post`)."""
     rows: list[tuple[int, str, str | None, str, bool]] = []  # (start, name, honorific, role, role is a post)
     runs: list[list[tuple[int, str, str | None, str, bool]]] = []
     for start, _, line in doc.lines:
@@ -741,7 +758,9 @@ def dash_rows(doc: Doc) -> Iterator[PersonCandidate]:
             continue
         for at, name, hon, role, is_post in run:
             words = role.split()
-            if is_post or not all(w[:1].isupper() or w in _POST_FIELD_WORDS for w in words) or _DIGIT.search(role):
+            if (is_post and not abbreviated_post(role)) or _DIGIT.search(role):
+                continue  # a post with its head is the apposition pass's ("Jo Example – Head of Service")
+            if not all(w[:1].isupper() or w in _POST_FIELD_WORDS for w in words):
                 continue
             if name_cell(role) is not None:
                 continue

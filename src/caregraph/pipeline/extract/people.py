@@ -27,7 +27,10 @@ reads a name where there is positive evidence of one:
 13. a title written before a name as news copy does — "Corporate director Ana Example said", "Council leader Sir
     Alan Example"; a title in apposition before a name set off by commas — "the leader of the opposition, Jo
     Example, said", "His Majesty's Inspector, Kim Sample, who …" (:mod:`.news_titles`);
-14. a known given name before a surname, a proper noun standing alone — "attended by Gary Example HMI", "Andrew
+14. posts in a relative clause on the name — "Chief executive X, who is also chair of …" (:mod:`.predicate_posts`):
+    read before the titles before a name (whose posts they hold back), merged after them, so a post written beside
+    the name is the person's and the relative clause's fills a missing one;
+15. a known given name before a surname, a proper noun standing alone — "attended by Gary Example HMI", "Andrew
     Example and Clare Sample said" (:mod:`.people_by_given_name`).
 
 Lists also come as lines a flattened table leaves: a label and its people with no colon ("Officers Present Jo
@@ -76,7 +79,7 @@ from caregraph.pipeline.extract.people_in_apposition import apposition, brackete
 from caregraph.pipeline.extract.people_pairs import pair_with_posts, plural_title_pair
 from caregraph.pipeline.extract.posts import PostSpan, find_posts, fold_post, post_candidates
 from caregraph.pipeline.extract.posts_before_names import post_labelled, post_then_name
-from caregraph.pipeline.extract.predicate_posts import declared, predicate_posts
+from caregraph.pipeline.extract.predicate_posts import declared, predicate_posts, relative_posts
 from caregraph.records import PersonRecord, PostRecord, Segmented
 
 
@@ -119,10 +122,16 @@ def match_people(doc: Doc, spans: list[PostSpan]) -> list[PersonCandidate]:
         speaker_rows,
     ):
         out.extend(found(doc))
-    taken = [c.post_span for c in out if c.post_span is not None]
+    # a post said in a relative clause ("Chief executive Sam Example, who is also chair of the Children's Trust,
+    # said") is the holder's only when no post stands beside the name: a person has one post, the one the text ties
+    # to the name most directly, so these come after the titles written before a name (the merge keeps the first
+    # post found)
+    relative = list(relative_posts(doc))
+    taken = [c.post_span for c in (*out, *relative) if c.post_span is not None]
     out.extend(post_then_name(doc, spans, taken))
     out.extend(title_then_name(doc))
     out.extend(apposed_title(doc))
+    out.extend(relative)
     out.extend(people_by_given_name(doc))
     return out
 

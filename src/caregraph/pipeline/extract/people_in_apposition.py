@@ -31,9 +31,11 @@ from caregraph.pipeline.extract.names import (
     trim_name,
 )
 from caregraph.pipeline.extract.people_acting import sentence_start
+from caregraph.pipeline.extract.people_pairs import shared_plural
 from caregraph.pipeline.extract.posts import (
     AT_BODY,
     PARTY_SHORT,
+    abbreviated_post,
     employer_after,
     named_person,
     post_extent,
@@ -52,15 +54,24 @@ def apposition(doc: Doc, heads: list[int]) -> Iterator[PersonCandidate]:
     for m in _name_matches(doc, heads):
         raw = m.group("name")
         name = trim_name(raw)
-        if name != raw:
-            continue  # the run went on into the post ("Exampley Cabinet …"): the honorific pass takes it
         hon = m.group("hon")
-        if not _post_follows(text, m):
+        run_on = ""  # the words of the post the name's run went on into
+        if name != raw:
+            run_on = raw[len(name) :].lstrip() + text[m.end("name") : m.start("head") - len(m.group("mods") or "")]
+            if (
+                hon
+                or not is_name(name, strict=True)
+                or not all(w[:1].isupper() for w in run_on.split())
+                or not _listed_line(text, m)
+            ):
+                continue  # the run went on into the post ("Exampley Cabinet …"): the honorific pass takes it
+            # "Jo Example Democratic Services Officer", a line of a list: the run's last words open the post
+        elif not _post_follows(text, m):
             continue
         head = m.start("head")
         # a body's possessive before the post ("the City of Anyshire Council's Cabinet Member"): the title's, for
         # split_body to take as its body
-        mods = (m.group("owner") or "") + (m.group("mods") or "")
+        mods = run_on + (m.group("owner") or "") + (m.group("mods") or "")
         owner_ = m.group("owner")
         if owner_ and rules_.post_head_re.match(owner_) and re.search(r"\s(?:of|for)\s", owner_):
             # "Jo Example, Director of Children's Services Cabinet Member: …": the "owner" is a post of its own, which
@@ -115,6 +126,8 @@ def apposition(doc: Doc, heads: list[int]) -> Iterator[PersonCandidate]:
             continue
         title = f"{m.group('former') or ''}{clean(mods)} {post}".strip()  # "a former Director" is not a Director
         title = title.replace("ex- ", "ex-")
+        # "Jo Example and Kit Sample (Parent Governor Representatives)": the pair's post, one each
+        title = shared_plural(text, m.start(), title) or title
         found = candidate(doc, name, title, m.start(), post_end, hon, witness(doc, m.start()), (start, post_end))
         employer = employer_after(text, post_end, min(len(text), post_end + 120))
         if employer is not None and found.organisation is None:
@@ -280,8 +293,27 @@ def _post_follows(text: str, m: re.Match[str]) -> bool:
     if re.match(r"\s+(?:of|for|to|with)\b|\s*[-–]\s*[A-Z]", text[head_end : head_end + 8]):
         return True
     # "Jo Example Executive Director Children's Services gave a presentation": a post whose end a verb follows
+    return _listed_line(text, m, verb_after=True)
+
+
+def _listed_line(text: str, m: re.Match[str], verb_after: bool = False) -> bool:
+    """Whether an apposition's name opens its line and its post ends it, as a list of people one to a line writes
+    them with no comma between ("Kit Sample Assistant Director Early Help", "Jo Example Democratic Services
+    Officer"); with ``verb_after``, also whether a verb follows the post ("Jo Example Executive Director Children's
+    Services gave a presentation")."""
     extent = post_extent(text, m.start("head"), min(len(text), m.start("head") + 200), person=True)
-    return extent is not None and bool(patterns().verb_next.match(text, extent[0], extent[0] + 30))
+    if extent is None:
+        return False
+    if verb_after and patterns().verb_next.match(text, extent[0], extent[0] + 30):
+        return True
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    return (
+        _LINE_OPEN.fullmatch(text, line_start, m.start()) is not None and _LINE_END.match(text, extent[0]) is not None
+    )
+
+
+_LINE_OPEN = re.compile(r"[ \t]*(?:[•·*\-–][ \t]*)?")  # a line's start, a bullet
+_LINE_END = re.compile(r"[ \t]*(?:\n|\Z)")
 
 
 # Where a lower-case post may follow a name: a comma, then (after "the" and a council's name) a lower-case word.
@@ -553,7 +585,8 @@ def _bracket_post(part: str) -> bool:
 
 def bracketed(doc: Doc) -> Iterator[PersonCandidate]:
     """ "Alex Example (Anyshire Youth Service)": a person named with the body they come from; the bracket is their
-    post only when it names one (the apposition pass reads that)."""
+    post only when it names one (the apposition pass reads that; a post with an initialism for its title, "Kit
+    Sample (AD Early Help)", is read here)."""
     text = doc.text
     # each bracket with the spaces and tabs before it (back to the last bracket): the matches of "[ \t]*\(…\)", found
     # by a search that skips along the text to a "(" (speed only)
@@ -566,6 +599,15 @@ def bracketed(doc: Doc) -> Iterator[PersonCandidate]:
         inner = m.group("inner")
         words = inner.replace("’", "'").split()
         if re.search(r"\d", inner) or not all(w[:1].isupper() or w in {"&", "and", "of", "for", "the"} for w in words):
+            continue
+        if abbreviated_post(inner):
+            # "Kit Sample (AD Early Help)", "Jo Example (HoS Safeguarding)": a post with an initialism for its title
+            found = name_ending_at(text, start)
+            if found is not None and (found[1] or is_name(found[0], strict=True)):
+                name, hon, name_start, ev_start = found
+                yield candidate(
+                    doc, name, clean(inner), ev_start, m.end(), hon, None, (m.start("inner"), m.end("inner"))
+                )
             continue
         # "(Anyshire Youth Service)", "(Parent Carer Forum)": a body's name ends in a body's head word, or opens
         # with one before "of" ("(Diocese of Anyshire)", "(Department for Education)"; then the name must be one by

@@ -18,6 +18,11 @@ _PAIR_WITH_POSTS = re.compile(
     rf"[ \t]+(?:and|&)[ \t]+(?P<b>{name_run(1, 2)}),[ \t]+"
     r"(?P<post>(?:[A-Z][\w’'-]*[ \t]+(?:(?:of|for|and|&)[ \t]+)?){0,4}[A-Z][\w’'-]*?s)(?=[ \t]*(?:[,.;:)]|\n|$))"
 )
+# "Jo Example and Kit Sample (non-voting Co-opted Members)": a bracket after the second name
+_PAIR_BRACKET = re.compile(
+    rf"[ \t]+(?:and|&)[ \t]+(?P<b>{name_run(1, 2)})[ \t]*\("
+    r"(?P<post>(?:[\w’'-]+[ \t]+(?:(?:of|for|and|&)[ \t]+)?){0,4}[A-Z][\w’'-]*?s)\)"
+)
 _PAIR_COUNTED = re.compile(
     rf"[ \t]+(?:and|&)[ \t]+(?P<b>{name_run(1, 2)}),[ \t]+(?:two|both)[ \t]+"
     r"(?P<post>(?:[a-z][\w’'-]*[ \t]+){0,3}?[a-z][\w’'-]*?s)(?=[ \t]*[,.;:)])"
@@ -28,12 +33,13 @@ _FIRST_OF_PAIR = re.compile(rf"(?<![\w’'-])(?P<a>{name_run(1, 2)})\Z")
 
 def pair_with_posts(doc: Doc) -> Iterator[PersonCandidate]:
     """Two people named with the post they share, written as a plural after them: "carried out by Jo Example and
-    Kit Sample, Her Majesty’s Inspectors", "Ann Example and Tom Sample, Senior Social Workers, presented", or
-    counted in lower case ("…, two foster carers,"). Each holds one: the post in the singular ("Her Majesty’s
-    Inspector")."""
+    Kit Sample, Her Majesty’s Inspectors", "Ann Example and Tom Sample, Senior Social Workers, presented", in a
+    bracket ("apologies from Jo Example and Kit Sample (non-voting Co-opted Members)"), or counted in lower case
+    ("…, two foster carers,"). Each holds one: the post in the singular ("Her Majesty’s Inspector")."""
     text, r = doc.text, rules()
     counted = _after_and(_PAIR_COUNTED, text, doc.limit) if " two " in text or " both " in text else []
-    for m in (*_after_and(_PAIR_WITH_POSTS, text, doc.limit), *counted):
+    pairs = (*_after_and(_PAIR_WITH_POSTS, text, doc.limit), *_after_and(_PAIR_BRACKET, text, doc.limit), *counted)
+    for m in pairs:
         first = _FIRST_OF_PAIR.search(text, max(0, m.start() - 60), m.start())
         if first is None:
             continue
@@ -45,8 +51,7 @@ def pair_with_posts(doc: Doc) -> Iterator[PersonCandidate]:
             if last not in r.lower_heads and last not in _COUNTED_HEADS:
                 continue
         else:
-            head = r.post_head_re.search(post)
-            if head is None or head.end() != len(post):
+            if not any(head.end() == len(post) for head in r.post_head_re.finditer(post)):
                 continue  # the plural of a post's head ends it ("Inspectors", "Managers"), not "Services"
         a, a_start = first.group("a"), first.start("a")
         if not is_name(a, strict=True) and " " in a:  # "Visit Jo Example": the name is the run's last words
@@ -57,6 +62,22 @@ def pair_with_posts(doc: Doc) -> Iterator[PersonCandidate]:
             continue
         for name, start in pair:
             yield candidate(doc, name, post, start, m.end("post"), None, None, (m.start("post"), m.end("post")))
+
+
+_PAIR_BEFORE = re.compile(rf"(?<![\w’'-]){name_run(1, 2)}[ \t]+(?:and|&)[ \t]+\Z")
+
+
+def shared_plural(text: str, start: int, post: str) -> str | None:
+    """The post each of a pair holds when the name at ``start`` is the second of "Jo Example and Kit Sample" and
+    ``post``, read after it, is a plural title without a remit ("Parent Governor Representatives"): the singular
+    (:func:`pair_with_posts` gives it to both); None otherwise."""
+    words = post.split()
+    if len(words) < 1 or any(w in {"of", "for", "and", "&", "with", "to"} for w in words):
+        return None
+    one = singular(post)
+    if one == post or not rules().post_head_re.fullmatch(one.rpartition(" ")[2]):
+        return None
+    return one if _PAIR_BEFORE.search(text, max(0, start - 60), start) else None
 
 
 def _after_and(pattern: re.Pattern[str], text: str, limit: int) -> list[re.Match[str]]:

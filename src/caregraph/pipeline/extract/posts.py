@@ -21,7 +21,7 @@ from typing import NamedTuple
 from caregraph.errors import CaregraphError
 from caregraph.gazetteer import gazetteer
 from caregraph.pipeline.extract.bodies import AFTER_COUNCIL_NAME, body_before, split_body
-from caregraph.pipeline.extract.doc import Doc, clean, slugish
+from caregraph.pipeline.extract.doc import Doc, clean, load_rules, slugish
 from caregraph.pipeline.extract.names import (
     NAME_RUN_RE,
     PARTY,
@@ -149,6 +149,73 @@ LOWER_POST = re.compile(
     r"executive[ \t]+member|portfolio[ \t]+holder|inspector|leader|head|chair(?:man|woman|person)?)))(?![\w-])"
 )
 _ACRONYM_PAREN_END = re.compile(r"\s*\((?:[A-Z]{2,8}|[A-Z][A-Za-z]{0,3}[A-Z])\)[\s,]*\Z")
+#: Words whose initial an abbreviation of a post may leave out, and words that say when a post is held, not what
+#: it is: "Director of Children's Services (DCS)", "Interim Principal Social Worker (PSW)".
+_INITIAL_CONNECTORS = frozenset({"of", "for", "and", "the", "&", "with", "to", "in", "on", "at"})
+_WHEN_HELD = frozenset({"interim", "acting", "new", "permanent", "former", "temporary", "outgoing", "incoming"})
+_TITLE_WORD = re.compile(r"[^\W\d_][\w’'-]*|&")
+
+
+def without_own_abbreviation(title: str) -> str:
+    """A person's post without the abbreviation the text puts in brackets after it, which is no part of the
+    title: its letters the initials of the post's words ("director of children's services (DCS)", "Head of
+    Service (HoS)", "Interim Principal Social Worker (PSW)") or a short form that is a post's head itself
+    ("Executive Director of People (DCS)", "Chief Executive (CEO)"). One inside the post stays as written
+    ("Cabinet Member with Responsibility (CMR) for Children"), and so does an abbreviation of a body the post ends
+    in ("Chair, Local Safeguarding Children Board (LSCB)": the letters are the board's, not the post's)."""
+    m = _ACRONYM_PAREN_END.search(title)
+    if m is None or m.start() == 0:
+        return title
+    letters = title[m.start() : m.end()].strip(" \t\n,()").lower()
+    words = [w.lower() for w in _TITLE_WORD.findall(title[: m.start()])]
+    while len(words) > 1 and words[0] in _WHEN_HELD:
+        if _initials(words) == letters:
+            break
+        words = words[1:]
+    if letters in (_initials(words), "".join(w[0] for w in words)) or rules().post_head_re.fullmatch(letters.upper()):
+        return title[: m.start()].rstrip(" ,")
+    return title
+
+
+#: An initialism, then capitalised words ("AD Early Help", "HoS Safeguarding and Quality"): :func:`abbreviated_post`.
+_ABBREVIATED = re.compile(
+    r"(?P<letters>[A-Z][A-Za-z]{0,3}[A-Z])[ \t]+(?P<rest>[A-Z][\w’'-]*(?:[ \t]+(?:[A-Z][\w’'-]*|and|&|of|for))*)"
+)
+
+
+@cache
+def _not_post_letters() -> frozenset[str]:
+    """Letters that abbreviate a body, a service or a paper, or follow a name (``caps_not_names``, ``post_nominals``),
+    less those that are a post's head ("DCS", "IRO")."""
+    people = load_rules("people")["people"]
+    letters = {*people["caps_not_names"], *people["post_nominals"]}
+    return frozenset(w for w in letters if not rules().post_head_re.fullmatch(w))
+
+
+def abbreviated_post(cell: str) -> bool:
+    """Whether a role beside a name in a list or a bracket is a post written with its title as an initialism and
+    then what it is for, in a post's subject words ("AD Early Help", "HoS Safeguarding", "SM Fostering and
+    Adoption"); not a body's letters ("NHS Anyshire", "CAMHS Services": letters of a body or a paper)."""
+    m = _ABBREVIATED.fullmatch(cell.strip())
+    letters = m.group("letters") if m else ""
+    if m is None or letters in _not_post_letters() or letters.lower() in _SHORT_WORDS or m.group("rest").isupper():
+        return False  # "IN ATTENDANCE", "AT HOME": a word and a heading in capitals, no initialism
+    subjects = rules().post_subjects
+    words = [w.lower().replace("’", "'") for w in m.group("rest").split()]
+    return all(w in subjects or w in _INITIAL_CONNECTORS for w in words) and words[-1] in subjects
+
+
+#: Words of two to five letters that a heading in capitals may open with (no initialism of a title).
+_SHORT_WORDS = (
+    _INITIAL_CONNECTORS | CLAUSE_WORDS | frozenset({"an", "as", "by", "is", "it", "or", "no", "up", "all", "our"})
+)
+
+
+def _initials(words: list[str]) -> str:
+    """The first letters of a title's words, the connectors left out ("director of children's services" → "dcs")."""
+    return "".join(w[0] for w in words if w not in _INITIAL_CONNECTORS)
+
+
 #: … after a council's name: the council's acronym ("North Anyshire Council (NAC)").
 _COUNCIL_ACRONYM_END = re.compile(
     r"\b(?:[Cc]ouncil|[Cc]orporation)\s*\((?:[A-Z]{2,8}|[A-Z][A-Za-z]{0,3}[A-Z])\)[\s,]*\Z"
@@ -158,6 +225,8 @@ _COUNCIL_ACRONYM_END = re.compile(
 
 _STOP, _SKIP, _TAKE = "stop", "skip", "take"  # what a token does to the post being read
 _CONTINUES = re.compile(r"[ \t]*(?:of|for|and|&)\b")  # after a line break inside a post
+_WORD_AT = re.compile(r"[ \t]*[^\W\d_][\w’'-]*")
+_LAST_WORD = re.compile(r"(?<![\w’'-])[^\W\d_][\w’'-]*[ \t]*\Z")
 _PAREN_WORDS = re.compile(r"[A-Z][\w’'&,\- ]*")  # "(Policy)", "(Children, Schools and Families)"
 _PAREN_NOT_POST = re.compile(r"(?i)(?:no\.?|for|see|item|report|key|non|ref)\b")
 # a party in brackets after a post is the holder's party, not part of the post ("lead member for children (Labour)")
@@ -361,7 +430,9 @@ class _PostScan:
             return _TAKE
         if self.lower and self.in_complement:
             body = _LOWER_BODY.match(self.text, m.start(), self.limit)
-            if body:  # "chair of the council's children, young people and skills committee"
+            if body and CLAUSE_WORDS.isdisjoint(_TITLE_WORD.findall(body.group(0))):
+                # "chair of the council's children, young people and skills committee" (not "leader of the council,
+                # who also chairs the health and wellbeing board": a relative clause is no part of the post)
                 self.body_end = body.end()
                 self.end = self.pos = self.parts_end = m.end()
                 return _TAKE
@@ -384,6 +455,9 @@ class _PostScan:
             prev = text[max(self.start, m.start() - 5) : m.start()].split()
             if (prev and prev[-1].lower() in _POST_CONNECTORS) or _CONTINUES.match(nxt):
                 return _SKIP  # a hard line break inside the post ("Head of\nService")
+            last = _LAST_WORD.search(text, max(self.start, m.start() - 30), m.start())
+            if m.start() > self.head_end and last is not None and self._goes_on(last.group(0), nxt):
+                return _SKIP  # "Director of Children's\nServices": no title ends in "Children's"
             return _STOP
         if token == ":" and self.person and m.start() >= self.head_end and self._subject_after_colon(m.end()):
             self.in_complement = True
@@ -414,6 +488,20 @@ class _PostScan:
         if self.before_dash < 0:
             self.before_dash = self.end
         return _SKIP
+
+    def _goes_on(self, last: str, nxt: str) -> bool:
+        """Whether a post whose line ends in ``last`` goes on over the line break into ``nxt``: no title ends in
+        ``last`` (not a word titles end in by the table of post words: "Children's", "Early", "Social") and the next
+        line opens with a word of a post's subject or its last word ("Services", "Help", "Care")."""
+        table = post_words()
+        key = last.strip().lower().replace("’", "'")
+        first = _WORD_AT.match(nxt)
+        if first is None or key in table.tails or key in table.heads or (not key.isalpha() and not key.endswith("'s")):
+            return False
+        word = first.group(0).strip().lower().replace("’", "'")
+        return first.group(0).strip()[:1].isupper() == last[:1].isupper() and (
+            word in table.tails or word in table.subjects
+        )
 
     def _subject_after_colon(self, pos: int) -> bool:
         """Whether a colon at ``pos`` is followed by the capitalised subjects of a post and then the end of the
@@ -509,6 +597,8 @@ class _PostScan:
             return True  # "Service Director - Early Help Extension: 2011": a contact field ends the post
         if word in _FIELD_WORDS and _FIELD_COLON.match(text, m.end()):
             return True  # "Democratic Services Officer  Email:": the next field's label ends the post
+        if abs_start > self.start and token[0].isupper() and _FIELD_COLON.match(text, m.end()) and _not_post_word(word):
+            return True  # "Director of Children's Services   Date: 4 March": a word no post is made of labels a field
         if (
             token[0].islower()
             and word.endswith("ing")
@@ -714,6 +804,22 @@ class _PostScan:
         if last not in rules().post_subjects:
             title = _POSSESSIVE_END.sub("", title)  # "Assistant Director Children’s": the subject keeps its "’s"
         return end, title
+
+
+def _not_post_word(word: str) -> bool:
+    """Whether a lower-cased word is none of the words post titles are made of (``post_words.txt``, the rules'
+    subjects, heads and modifiers)."""
+    key, table, rules_ = word.replace("’", "'"), post_words(), rules()
+    return not (
+        key in table.heads
+        or key in table.modifiers
+        or key in table.subjects
+        or key in table.tails
+        or key in rules_.post_subjects
+        or key in rules_.lower_heads
+        or key in rules_.lower_modifiers
+        or rules_.post_head_ci.fullmatch(word)
+    )
 
 
 def _whole_last_word(title: str) -> bool:

@@ -26,18 +26,24 @@ def post_labelled(doc: Doc) -> Iterator[PersonCandidate]:
     """A post as a field label before a name, the line holding nothing else: "Cabinet Member: Councillor Jas
     Example", "Director of Public Health – Jo Sample", "Chair: Councillor Kit Tester" (a one-word label only for a
     meeting's or council's office), the name also on the next line ("Portfolio Holder:" over "Councillor Ann
-    Example"); not "Lead Officer: …", "Contact Officer: …", which label the field."""
+    Example"), or a note set off by a dash after it ("Lead member: Councillor Jo Example - It is with great sadness
+    …"); not "Lead Officer: …", "Contact Officer: …", which label the field."""
     pattern = patterns().post_label
     for start, end, line in doc.lines:
         if start >= doc.limit:
             break
-        if len(line) > 200 or not line[:1].isupper() or not _LABEL_MARK.search(line):
+        if not line[:1].isupper() or not _LABEL_MARK.search(line):
             continue
         if line.rstrip().endswith(":"):  # "Portfolio Holder:" over "Councillor Ann Example"
             following = doc.text.find("\n", end + 1)
             end = following if following != -1 else len(doc.text)
         m = pattern.match(doc.text, start, end)
         if m is None:
+            continue
+        noted = m.group(0).rstrip().endswith(("-", "–", "—"))
+        if (noted and ":" not in doc.text[m.end("post") : m.start("name")]) or (len(line) > 200 and not noted):
+            # a note after a dash follows a name only in a field ("Lead member: Councillor Jo Example - It is …"; not
+            # "The Head of Early Help – Kit Sample – welcomed …"); a long line is a label's only with such a note
             continue
         post = post_cell(m.group("post")) or _sentence_case_post(m.group("post"))
         if post is None or re.search(r"(?i)officers?$", post) or _IN_THE.match(post):

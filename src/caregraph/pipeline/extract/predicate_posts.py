@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from functools import cache
 
 from caregraph.pipeline.extract.candidates import PersonCandidate, candidate
-from caregraph.pipeline.extract.doc import Doc, clean
-from caregraph.pipeline.extract.names import name_ending_at, patterns, person_name, rules
+from caregraph.pipeline.extract.doc import Doc, clean, per_doc
+from caregraph.pipeline.extract.names import is_name, name_ending_at, patterns, person_name, rules
 from caregraph.pipeline.extract.patterns import finditer_at_words
 from caregraph.pipeline.extract.posts import AT_BODY_HEADS, UNIT_NOUNS, post_extent, post_words
 
@@ -20,7 +20,26 @@ from caregraph.pipeline.extract.posts import AT_BODY_HEADS, UNIT_NOUNS, post_ext
 def predicate_posts(doc: Doc) -> Iterator[PersonCandidate]:
     """Posts in predicates: "X has been named as the next Director of …", "X is the independent chair of …",
     "X had replaced Y as Director …" (the post is X's; Y is named too), "to appoint Councillor X as Vice-Chair",
-    "Councillor X was elected Chair", "Cllr X’s role as Executive Member for …", "X stepped down as chairman of …". The words after the name are found first, then the name that ends there."""
+    "Councillor X was elected Chair", "Cllr X’s role as Executive Member for …", "X stepped down as chairman of …". The words after the name are found first, then the name that ends there.
+    Those of a relative clause on the name are :func:`relative_posts`'."""
+    return (c for c, relative in _predicated(doc) if not relative)
+
+
+def relative_posts(doc: Doc) -> Iterator[PersonCandidate]:
+    """Posts said in a relative clause on the name, not of an appointment: "Chief executive Sam Example, who is
+    also chair of the Children's Trust, said", "Kit Sample, who was head of fostering, …". The text ties such a post
+    to the person less directly than a title beside the name (the people finder merges them after those)."""
+    return (c for c, relative in _predicated(doc) if relative)
+
+
+@per_doc
+def _predicated(doc: Doc) -> list[tuple[PersonCandidate, bool]]:
+    """Each person of a predicate with their post, and whether the predicate is a relative clause on the name that
+    appoints no one (:func:`relative_posts`)."""
+    return list(_predicates(doc))
+
+
+def _predicates(doc: Doc) -> Iterator[tuple[PersonCandidate, bool]]:
     pr, text = patterns(), doc.text
     for pattern, words in (
         (pr.named_as, None),
@@ -31,6 +50,8 @@ def predicate_posts(doc: Doc) -> Iterator[PersonCandidate]:
         (_perfect_as_re(), _PERFECT_AS_WORDS),
         (_left_as_re(), _LEFT_AS_WORDS),
         (_i_am_re(), _I_AM_WORDS),
+        (_joined_re(), _JOINED_WORDS),
+        (_time_as_re(), _TIME_AS_WORDS),
     ):
         if words is not None and not any(text.find(w, 0, doc.limit) >= 0 for w in words):
             continue
@@ -40,7 +61,12 @@ def predicate_posts(doc: Doc) -> Iterator[PersonCandidate]:
             else pattern.finditer(text, 0, doc.limit)
         )
         for m in matches:
-            if words not in (_ROLE_AS_WORDS, _I_AM_WORDS) and m.start() and text[m.start() - 1].isalnum():
+            if (
+                words not in (_ROLE_AS_WORDS, _I_AM_WORDS)
+                and m.start()
+                and text[m.start() - 1].isalnum()
+                and text[m.start()] != ","
+            ):
                 continue  # inside a word ("reappointed", "this"); a possessive's "’s" follows its name
             if pattern is pr.appoint:
                 hon, raw = m.group("hon"), m.group("name")
@@ -49,17 +75,29 @@ def predicate_posts(doc: Doc) -> Iterator[PersonCandidate]:
                     continue
             else:
                 found = name_ending_at(text, m.start()) or _subject_of_clause(text, m.start())
+                if found is None and words is _TIME_AS_WORDS:
+                    found = _nearest_name_before(text, m.start())
                 if found is None or (pattern is pr.elected and found[1] is None):
                     continue
                 name, hon, _, ev_start = found
                 if words is _I_AM_WORDS and not _MY_NAME_BEFORE.search(text, max(0, ev_start - 20), ev_start):
                     continue  # "I" is the speaker only where the speaker gave the name ("my name is Jo Example")
             assert name is not None
-            yield from _predicate_post(doc, m, name, hon, ev_start)
+            relative = _RELATIVE_START.match(text, m.start()) is not None and not any(
+                w in m.group(0) for w in _ELECTED_WORDS
+            )
+            for person in _predicate_post(doc, m, name, hon, ev_start):
+                yield person, relative
             if pattern is pr.replaced:
                 other = person_name(m.group("name2"), m.group("hon2"))
                 if other:
-                    yield candidate(doc, other, None, m.start("name2"), m.start("name2") + len(other), m.group("hon2"))
+                    yield (
+                        candidate(doc, other, None, m.start("name2"), m.start("name2") + len(other), m.group("hon2")),
+                        False,
+                    )
+
+
+_RELATIVE_START = re.compile(r"who[ \t]")
 
 
 # a subject set off before its verb by a relative clause ("Jo Example, who joined in 2019, took up …"), or named
@@ -140,6 +178,55 @@ def _left_as_re() -> re.Pattern[str]:
     )
 
 
+@cache
+def _joined_re() -> re.Pattern[str]:
+    """A verb of joining a body, the body, then "as" and the post: "Jo Example joined the council as Director of …",
+    "Kit Sample, who joined Anyshire County Council as head of fostering in 2019", "Ann Example has rejoined the
+    authority as interim director" (the name is found ending where the match starts; a body of a few words, no
+    clause's word among them)."""
+    return re.compile(
+        r"(?:who[ \t]+)?(?:(?:has|had|have)[ \t]+)?(?:(?:recently|now|also|originally|first|previously)[ \t]+)?"
+        r"(?:joined|rejoined|re-joined|returned[ \t]+to|came[ \t]+to|moved[ \t]+to)[ \t]+"
+        r"(?P<body>(?:(?!(?:as|and|who|which|in|on|from|with)[ \t])[\w’'&-]+[ \t]+){1,5}?)"
+        r"as[ \t]+(?:(?P<det>the|a|an|its|our|their)[ \t]+)?(?:(?:new|next|permanent)[ \t]+)?(?P<mods>)"
+        rf"(?=(?P<head>(?i:{rules().post_head})))"
+    )
+
+
+@cache
+def _time_as_re() -> re.Pattern[str]:
+    """A name's time in a post, said with "his" or "her": "The Chair welcomed Jo Example to her first meeting as
+    Director of …", "thanked Kit Sample for his work as interim Head of Service", "Ann Example, who was attending
+    her last meeting as Chair" (the name is found ending where the match starts)."""
+    return re.compile(
+        r"(?:(?:to|for|on|at|in|of|since|after|before|until|during|following|throughout)"
+        r"|,[ \t]*who[ \t]+(?:was|is)[ \t]+(?:attending|at))[ \t]+(?:his|her|their)[ \t]+"
+        r"(?:(?:first|last|final|many|long|recent|years[’']?|tireless|hard)[ \t]+)?"
+        r"(?:meeting|work|time|years?|service|contributions?|tenure|period|retirement|departure|leaving|appointment"
+        r"|post|role|stint|spell|term)[ \t]+as[ \t]+(?:(?P<det>the|a|an)[ \t]+)?"
+        r"(?:(?:council|county|borough|city|authority)['’]s[ \t]+)?(?:(?:new|permanent)[ \t]+)?(?P<mods>)"
+        rf"(?=(?P<head>(?i:{rules().post_head})))"
+    )
+
+
+_CAPITALISED_END = re.compile(r"[A-Z][\w’'-]*(?![\w’'-])")
+_SENTENCE_BREAK = re.compile(r"[.!?;:\n][ \t]|\n")
+
+
+def _nearest_name_before(text: str, pos: int) -> tuple[str, str | None, int, int] | None:
+    """The name nearest before ``pos`` in its sentence, which a "his" or "her" at ``pos`` stands in for ("Jo Example
+    was praised for leading the team since her appointment as …", "after Cllr Jo Example was stripped of her post
+    as …"); None when the sentence names no one before it."""
+    window = max(0, pos - 240)
+    breaks = [b.end() for b in _SENTENCE_BREAK.finditer(text, window, pos)]
+    start = breaks[-1] if breaks else window
+    for word in reversed(list(_CAPITALISED_END.finditer(text, start, pos))):
+        found = name_ending_at(text, word.end())
+        if found is not None and found[3] >= start and (found[1] or is_name(found[0], strict=True)):
+            return found
+    return None
+
+
 #: A word every match of the pattern holds (the patterns heed case): a text without any has no match (speed only).
 _REPLACED_WORDS = ("replac", "succeed")
 _ELECTED_WORDS = ("named", "appointed", "elected", "confirmed", "selected", "chosen", "nominated", "installed")
@@ -148,6 +235,8 @@ _ROLE_AS_WORDS = ("role as", "post as", "position as", "job as", "role of", "pos
 _PERFECT_AS_WORDS = ("has ", "had ", "have ")
 _I_AM_WORDS = (" I am ", " I'm ", " I’m ")
 _LEFT_AS_WORDS = ("down as", "resign", "quit as", "retire")
+_JOINED_WORDS = ("joined", "came to", "returned to", "moved to")
+_TIME_AS_WORDS = ("his ", "her ", "their ")
 
 
 def _predicate_post(doc: Doc, m: re.Match[str], name: str, hon: str | None, start: int) -> Iterator[PersonCandidate]:
