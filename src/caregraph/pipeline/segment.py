@@ -353,6 +353,7 @@ def segment(document: SourceDocument) -> Segmented:
     current_kind: str | None = None
     current_start = current_end = 0
     title_pending = True
+    numbered_section = False  # the current section was opened by a report's numbered heading ("3. Background")
 
     def close() -> None:
         if current_kind is not None and current_end > current_start:
@@ -379,6 +380,10 @@ def segment(document: SourceDocument) -> Segmented:
                 title_pending = False
         if kind is None and current_kind in _PEOPLE_LISTS and rules()["lines"]["item_title"].match(line):
             kind = "body"  # "2.\tNotes of the previous meeting" after "Present: …": the next agenda item begins
+        if kind is None and numbered_section and _SECTION_TITLE.match(line):
+            kind = "body"  # "4. Next steps" after "3. Alternative options considered": the report's next section
+        if kind is not None:
+            numbered_section = genre is Genre.OTHER and _SECTION_NUMBER.match(line) is not None
         if kind is None:
             if current_kind is None:
                 current_kind, current_start = "body", start
@@ -505,12 +510,26 @@ def _line_kind(line: str, genre: Genre) -> str | None:
     m = r["any_heading"].match(line)
     if m is None and (numbered := PARAGRAPH_NUMBER.match(line)):  # "28.2 It was RESOLVED to –"
         m = r["any_heading"].match(line[numbered.end() :])
+    if m is None and genre is Genre.OTHER and (numbered := _SECTION_NUMBER.match(line)):
+        # a report's numbered section heading ("2. Background", "3.0 Financial Implications", "4. Recommendations"):
+        # a section of its kind all the same; only on a report, and of a report's kinds (in minutes "5. Risk
+        # Management" may be an agenda item's title)
+        h = r["any_heading"].match(line[numbered.end() :])
+        m = h if h is not None and h.lastgroup in _REPORT_SECTIONS else None
     return m.lastgroup if m else None
 
 
 #: A minutes paragraph's two-level number before its words ("28.2  It was RESOLVED to –"): a heading after it is a
 #: heading all the same.
 PARAGRAPH_NUMBER = re.compile(r"\d{1,3}\.\d{1,2}\.?\s+")
+#: A report's section number before its heading: "2.", "3.0", "4)", "B." (and the heading after it).
+_SECTION_NUMBER = re.compile(r"(?:\d{1,2}(?:\.0)?[.)]?|[A-Z][.)])[ \t]+(?=[A-Z])")
+#: A report's numbered section heading of any kind ("4. Next steps", "5.0 Conclusion"): it ends a section that a numbered
+#: heading opened.
+_SECTION_TITLE = re.compile(r"(?:\d{1,2}(?:\.0)?[.)]?|[A-Z][.)])[ \t]+[A-Z][^.:;!?\n]{0,60}$")
+#: The sections of a report that a numbered heading may open: what is not its resolutions (background, options,
+#: implications, reasons), its purpose, and its recommendations or decisions (which end the section before them).
+_REPORT_SECTIONS = frozenset({"aside", "purpose", "reasons", "recommendations", "decision", "resolved"})
 
 
 _PAGE_TITLES = re.compile(

@@ -29,7 +29,7 @@ from caregraph.pipeline.segment import PARAGRAPH_NUMBER
 from caregraph.records import Segment
 
 _SECTION_HEAD = re.compile(
-    r"^(?P<subject>(?:the\s+)?[^.:;]{0,80}?,?\s+(?:it\s+was\s+)?|it\s+was\s+)?(?:unanimously\s+)?(?P<kw>resolved|(?:decisions?|recommendations?)(?:\s+(?:made|taken|agreed|approved|accepted|endorsed))?|resolutions?|outcome(?=\s*:)|recommended|agreed|(?:is|are)\s+(?:asked|recommended|requested|invited)\s+to)\s*(?:,?\s*\(?(?:unanimously|by\s+a\s+majority)\)?\s*,?\s*)?(?P<punct>[:;,|\-–—]\s*)?",
+    r"^(?P<subject>(?:the\s+)?[^.:;]{0,80}?,?\s+(?:it\s+was\s+)?|it\s+was\s+)?(?:unanimously\s+)?(?P<kw>resolved|(?:decisions?|recommendations?)(?:\s*\(s\))?(?:\s+(?:made|taken|agreed|approved|accepted|endorsed))?|resolutions?(?:\s*\(s\))?|outcome(?=\s*:)|recommended|agreed|(?:is|are)\s+(?:asked|recommended|requested|invited)\s+to)\s*(?:,?\s*\(?(?:unanimously|by\s+a\s+majority)\)?\s*,?\s*)?(?P<punct>[:;,|\-–—]\s*)?",
     re.I,
 )
 # What is left of a heading line that only introduces the list: "Resolved that the Panel:", "That Cabinet:",
@@ -50,8 +50,10 @@ def section_items(doc: Doc, s: Segment) -> tuple[list[Item], int]:
     numbered_head = False  # the heading has a paragraph number of the minutes ("47.2  It was RESOLVED to:")
     for k, (raw_start, raw_end, _) in enumerate(lines):
         ls, le = unpiped(text, raw_start, raw_end)
-        if ls >= le:
-            continue
+        if ls >= le or _TABLE_HEAD.match(text, ls, le):
+            continue  # (a table's header row: "Minute | Decision")
+        if (cell := _NUMBER_CELL.match(text, ls, le)) is not None:
+            ls = cell.end()  # "45 | That the plan be approved.": the row's minute number is no word of its decision
         if (paragraph := PARAGRAPH_NUMBER.match(text, ls, le)) is not None:
             if numbered_head and items:
                 return items, raw_start  # "47.3  The Council's services were judged good …": the next paragraph
@@ -97,7 +99,12 @@ def section_items(doc: Doc, s: Segment) -> tuple[list[Item], int]:
             and RECOMMENDATIONS_AGREED.match(content, content.find(" ") + 1)
         ):
             continue  # "The recommendations were agreed.": the list above is what was decided
-        starts = by_head or DECISION_VERB.match(content) or rules().strong.match(content)
+        starts = (
+            by_head
+            or DECISION_VERB.match(content)
+            or rules().strong.match(content)
+            or (s.kind in _DECIDED and _INFINITIVE.match(content))
+        )
         if marked and not starts and is_title(content):
             return items, raw_start  # "2. Monitoring Visit", "45. Work programme": the next item's title
         if items and not marked and _next_item_title(text, items[-1][2], raw_start, le):
@@ -113,6 +120,13 @@ def section_items(doc: Doc, s: Segment) -> tuple[list[Item], int]:
     return items, s.end
 
 
+#: The sections that record what was decided ("Decision:", "RESOLVED"): under them an infinitive of any verb opens a
+#: decision ("To award a contract for …", "To commission an independent review …"), not only the verbs a resolution
+#: commonly takes; not "To be confirmed", "To follow".
+_DECIDED = frozenset({"decision", "resolved"})
+_INFINITIVE = re.compile(r"(?i:to)[ \t]+(?!(?i:be|follow|come)\b)(?-i:[a-z]{3,})[ \t]+(?:\w|[“\"‘'])")
+
+
 #: A line that holds only a decision's reference: "98/2019", "CAB 45/2020", "Decision No. 12/21", "Ref: EX/2023/07",
 #: or a record's label and its code ("Cabinet Decision Record D100122", "Executive Decision Notice No. ED-2024-07").
 _REFERENCE_LINE = re.compile(
@@ -120,6 +134,16 @@ _REFERENCE_LINE = re.compile(
     r"(?:[A-Z]{1,6}[ \t/-]?)?\d{1,4}(?:[ \t]*/[ \t]*\d{1,4}){1,2}[ \t]*$"
     r"|(?i:(?:[\w’'&-]+[ \t]+){0,4}(?:decision|resolution|minute)s?[ \t]+(?:record|notice|reference|ref\.?|no\.?|number)"
     r"(?:[ \t]+(?:no\.?|number|ref\.?))?[ \t]*[:.]?[ \t]*)[A-Z]{0,6}[ \t/-]?\d[\w/.-]*[ \t]*$"
+)
+#: A table's header row of short labels, one of them the decision's: "Minute | Decision", "No. | Resolution | Reason".
+_TABLE_HEAD = re.compile(
+    r"(?i)(?:[\w.’']+(?:[ \t]+[\w.’']+){0,2}[ \t]*\|[ \t]*){1,3}(?:decisions?|resolutions?|recommendations?|outcomes?)"
+    r"(?:[ \t]*\|[ \t]*[\w.’']+(?:[ \t]+[\w.’']+){0,2}){0,2}[ \t]*$"
+    r"|(?:decisions?|resolutions?|recommendations?)(?:[ \t]*\|[ \t]*[\w.’']+(?:[ \t]+[\w.’']+){0,2}){1,3}[ \t]*$"
+)
+#: A table row's first cell that holds only the minute's or the decision's number: "45 |", "CAB 12/24 |" (not a year).
+_NUMBER_CELL = re.compile(
+    r"(?!(?:19|20)\d\d[ \t]*\|)(?:[A-Z]{1,6}[ \t/-]?)?\d{1,4}(?:[./]\d{1,4}){0,2}[a-z]?\.?[ \t]*\|[ \t]*(?=\S)"
 )
 #: A form's field with a question or a yes-or-no value: "Is Key Decision?: Yes", "Is Callable In?: No", "Exempt: No".
 _FIELD_LINE = re.compile(r"[A-Z][^:.\n]{0,60}\?[ \t]*:|[A-Z][\w’' -]{0,60}:[ \t]*(?i:yes|no|none|n/?a|nil)[ \t.]*$")

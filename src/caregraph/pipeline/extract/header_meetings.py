@@ -24,6 +24,7 @@ from caregraph.pipeline.extract.meeting_bodies import (
     bare_head,
     body_name,
     is_council,
+    joint_names,
     named_body,
     names_a_body,
 )
@@ -75,10 +76,12 @@ def header_meetings(doc: Doc) -> list[MeetingRecord]:
             report_size = f"{im.group('format').upper()} {im.group('size').upper()}"
         if item_title is None:
             item_title = next((text[t.start : t.end].strip() for t in segments[:i] if t.kind == "title"), None)
-        out.append(
-            MeetingRecord(
-                body, date, evidence(text, ev_start, s.end), item_number, item_title, report_title, report_size, call_in
-            )
+        ev = evidence(text, ev_start, s.end)
+        # a joint meeting's header ("Minutes of the Joint Meeting of the Children's Scrutiny Committee and the Adults'
+        # Scrutiny Committee held on …"): a meeting of each body
+        out.extend(
+            MeetingRecord(part, date, ev, item_number, item_title, report_title, report_size, call_in)
+            for part in joint_names(body)
         )
     if not out and decision_maker and _is_body(decision_maker):
         out.extend(_decision_date_meeting(doc, decision_maker, call_in))
@@ -162,9 +165,9 @@ def _read_header(doc: Doc, s: Segment, key: str, m: re.Match[str], decision_make
 
 
 #: What a header line says the page is before the body's name: "Notes of the", "Report to the", "Record of decisions
-#: of the", "Agenda for the meeting of the" (no part of the name).
+#: of the", "Decisions of the", "Agenda for the meeting of the" (no part of the name).
 _RECORD_OF = re.compile(
-    r"^(?i:(?:draft\s+|confirmed\s+|unconfirmed\s+)?(?:minutes|notes|record|records|report|agenda|summary)"
+    r"^(?i:(?:draft\s+|confirmed\s+|unconfirmed\s+)?(?:minutes|notes|action\s+notes|record|records|report|agenda|summary|decisions?)"
     r"(?:\s+of\s+(?:the\s+)?(?:decisions?|proceedings))?\s+(?:of|to|for|from|at)\s+(?:the\s+|a\s+)?"
     r"(?:(?:meeting|session)\s+of\s+(?:the\s+)?)?)(?=[A-Z])"
 )

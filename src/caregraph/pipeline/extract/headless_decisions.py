@@ -31,6 +31,7 @@ from caregraph.pipeline.extract.decision_lines import (
 )
 from caregraph.pipeline.extract.decision_rules import resolution_opening, rules
 from caregraph.pipeline.extract.doc import Doc
+from caregraph.pipeline.extract.meeting_rules import FULL_DAY, WEEKDAY
 from caregraph.pipeline.extract.meeting_rules import rules as meeting_rules
 from caregraph.pipeline.extract.patterns import finditer_at_words, found_at_words, may_hold
 from caregraph.records import Segment
@@ -225,20 +226,28 @@ def _noted_sublists(text: str, units: list[Unit]) -> set[int]:
     return out
 
 
+#: A day in figures: "12/03/2024", "12.03.2024".
+_FIGURES_DAY = r"\d{1,2}[./]\d{1,2}[./](?:19|20)?\d\d"
+
+
 @cache
 def _subject_lead_in() -> re.Pattern[str]:
     """A line that names who decided, the list below it saying what ("The Committee:", "The Cabinet Member:",
     "RESOLVED: That the Children and Families Policy Committee:-"): a body's name or a deciding post (capitalised
     words, connectors, commas, ending in a head word: "Committee", "Member", "Leader", …, a post's "for …" after it)
     or "Members", after an optional resolution word and "That" or a phrase of what led to it ("Following discussion,
-    the Committee:"), ending in a colon or a dash ("Actions:" is none)."""
+    the Committee:"), with the day it decided or not ("The Cabinet on 12 March 2024:"), ending in a colon or a dash
+    ("Actions:" is none)."""
     heads = meeting_rules().body_heads
     post = r"Member|Leader|Mayor|Director|Chair|Chairman|Chairwoman|Officer|Commissioner"
     return re.compile(
         r"(?:(?:following|after|in\s+light\s+of|having\s+\w+)\b[^,.;:]{1,60},\s*)?"  # "Following discussion, the Committee:"
         r"(?:(?:it\s+was\s+)?(?:unanimously\s+)?(?:resolved|agreed|decided)(?:\s*,?\s*(?:unanimously|by\s+a\s+majority))?\s*[:;,\-–—]?\s*)?"
         r"(?:that\s+)?(?:the\s+)?(?:members|councillors|(?:(?-i:[A-Z])[\w’'&-]*,?[ \t]+(?:(?:and|of|for|the|in|on|to|&|[-–—])[ \t]+)*){0,10}"
-        rf"(?-i:{heads}|(?:{post})(?:\s+(?:for|of)\s+(?-i:[A-Z])[\w’'&-]*(?:,?\s+(?:(?-i:[A-Z])[\w’'&-]*|and|&|the|of|for))*)?))\s*(?::\s*[-–—]?|[-–—])\s*$",
+        rf"(?-i:{heads}|(?:{post})(?:\s+(?:for|of)\s+(?-i:[A-Z])[\w’'&-]*(?:,?\s+(?:(?-i:[A-Z])[\w’'&-]*|and|&|the|of|for))*)?))"
+        # … with the day it decided: "The Cabinet on 12 March 2024:", "The Panel, at its meeting on 4 June 2024:"
+        rf"(?:,?\s+(?:at\s+(?:its|their)\s+meeting\s+)?(?:on|of|held\s+on)\s+{WEEKDAY}(?:{FULL_DAY}|{_FIGURES_DAY}),?)?"
+        r"\s*(?::\s*[-–—]?|[-–—])\s*$",
         re.I,
     )
 

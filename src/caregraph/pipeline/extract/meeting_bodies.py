@@ -2,9 +2,10 @@
 
 :func:`body_name` gives a body's name as written, or None when the words are no name ("the Panel", "Ofsted's Board",
 "last meeting", a council as the organisation, an outside organisation's body); :func:`names_a_body` tells a header
-line that is a body's name from a sentence or the page's boilerplate; :func:`named_body` finds a name in running text; :func:`bare_head` tells which
-body a head word alone ("the Board") stands for; :func:`is_council` and :func:`after_comma` are the small tests they
-share. Rules: ``rules/meetings.toml`` (:mod:`.meeting_rules`).
+line that is a body's name from a sentence or the page's boilerplate; :func:`named_body` finds a name in running text;
+:func:`bare_head` tells which body a head word alone ("the Board") stands for; :func:`joint_names` reads the bodies of
+a joint meeting; :func:`is_council` and :func:`after_comma` are the small tests they share. Rules:
+``rules/meetings.toml`` (:mod:`.meeting_rules`).
 """
 
 from __future__ import annotations
@@ -79,6 +80,19 @@ def _second_name() -> re.Pattern[str]:
         # … or a paper for a body's meeting before its name: "Report to Cabinet, 12 March 2024"
         r"|^(?i:(?:reports?|papers?)\s+(?:to|for)\s+)"
     )
+
+
+def joint_names(raw: str) -> list[str]:
+    """The bodies of a joint meeting, each ending in a head word ("the Health Scrutiny Committee and the Children's
+    Scrutiny Committee", "Cabinet and Corporate Parenting Panel"), or the one name."""
+    m = _joint_pattern().fullmatch(clean(raw))
+    return [m.group("a"), m.group("b")] if m else [raw]
+
+
+@cache
+def _joint_pattern() -> re.Pattern[str]:
+    heads = rules().body_heads
+    return re.compile(rf"(?P<a>.*?\b{heads})\s+(?:and|&)\s+(?:of\s+)?(?:the\s+)?(?P<b>[A-Z].*?\b{heads})")
 
 
 def after_comma(raw: str) -> str:

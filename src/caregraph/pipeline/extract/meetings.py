@@ -21,7 +21,7 @@ from caregraph.pipeline.extract.meeting_bodies import CONNECTORS, body_name, is_
 from caregraph.pipeline.extract.meeting_rules import DAY, WEEKDAY, rules
 from caregraph.pipeline.extract.meetings_in_text import meetings_in_text, programme_rows
 from caregraph.pipeline.extract.page_date import dateline
-from caregraph.records import Genre, MeetingRecord, Segmented
+from caregraph.records import Evidence, Genre, MeetingRecord, PartialDate, Segmented
 
 
 def find_meetings(doc: Doc | Segmented) -> list[MeetingRecord]:
@@ -67,23 +67,32 @@ _DAY_LABEL = r"(?:date(?:[ \t]+of[ \t]+(?:the[ \t]+)?(?:meeting|committee|decisi
 #: A report's cover fields at its top: who it goes to, then the day ("COMMITTEE: AUDIT DATE: 29 JULY 2020", "Report
 #: to: Cabinet | Date of meeting: 4 March 2024", "Meeting: Corporate Parenting Panel" over "Date: 12 May 2023", "To:
 #: Corporate Parenting Panel" over "On: 5 March 2024").
+#: What ends a cover field's label: a colon, a table's cell border, or both ("Report to: | Cabinet").
+_SEP = r"[ \t]*(?::[ \t|]*|\|[ \t]*)"
 _COVER = re.compile(
-    rf"(?im)^[ \t]*{_TO_LABEL}[ \t]*:[ \t]*(?P<body>[^:\n|]{{2,100}}?)"
-    rf"[ \t|]*(?:\n[ \t]*)?{_DAY_LABEL}[ \t]*:[ \t]*"
+    rf"(?im)^[ \t]*{_TO_LABEL}{_SEP}(?P<body>[^:\n|]{{2,100}}?)"
+    rf"[ \t|]*(?:\n[ \t]*)?{_DAY_LABEL}{_SEP}"
 )
 #: … or the day first: "Date: 14 March 2024" over "To: Children's Scrutiny Committee" (group ``day``).
 _COVER_DAY_FIRST = re.compile(
-    rf"(?im)^[ \t]*{_DAY_LABEL}[ \t]*:[ \t]*(?P<day>[^\n|]{{6,40}}?)[ \t|]*\n[ \t]*{_TO_LABEL}[ \t]*:[ \t]*"
+    rf"(?im)^[ \t]*{_DAY_LABEL}{_SEP}(?P<day>[^\n|]{{6,40}}?)[ \t|]*\n[ \t]*{_TO_LABEL}{_SEP}"
     r"(?P<body>[^:\n|]{2,100}?)[ \t|]*$"
 )
+#: A cover field's label on a line of its own, its value on the next (a cover-sheet table flattened one cell a line:
+#: "Report to" over "Cabinet", "Date of meeting" over "12 March 2024"): who the report goes to, or its day.
+_TO_CELL = re.compile(rf"(?i)^{_TO_LABEL}[ \t]*[:|]?$")
+_DAY_CELL = re.compile(rf"(?i)^{_DAY_LABEL}[ \t]*[:|]?$")
+#: How many of the page's first lines a cover table flattened one cell a line may take.
+_CELL_LINES = 16
 #: How far into the page a report's cover fields may start.
 _COVER_REACH = 400
 
 
 def _cover_meeting(doc: Doc) -> list[MeetingRecord]:
     """The meeting a report was written for, from its cover fields at the top of the page ("COMMITTEE: AUDIT DATE: 29
-    JULY 2020" → Audit Committee on 29 July 2020): a name in capitals is written in title case, and a name with no
-    head word takes the label's ("AUDIT" under "Committee:")."""
+    JULY 2020" → Audit Committee on 29 July 2020), or from its cover table flattened one cell a line
+    (:func:`_cover_cells`): a name in capitals is written in title case, and a name with no head word takes the
+    label's ("AUDIT" under "Committee:")."""
     reach = min(len(doc.text), _COVER_REACH + 200)
     m = _COVER.search(doc.text, 0, reach)
     if m is not None and m.start() <= _COVER_REACH:
@@ -92,23 +101,60 @@ def _cover_meeting(doc: Doc) -> list[MeetingRecord]:
     else:
         m = _COVER_DAY_FIRST.search(doc.text, 0, reach)
         if m is None or m.start() > _COVER_REACH:
-            return []
+            return _cover_cells(doc)
         dates = doc.dates_in(m.start("day"), m.end("day"))
         day_at = m.start("day")
     if not dates or dates[0].start != day_at or dates[0].date.precision != "day":
         return []
-    raw = m.group("body").strip(" \t.,;-–—")
+    found = _cover_body(
+        m.group("body"), m.group("label"), dates[0].date, doc.evidence(m.start(), max(m.end(), dates[0].end))
+    )
+    return [found] if found is not None else []
+
+
+def _cover_cells(doc: Doc) -> list[MeetingRecord]:
+    """The meeting of a report's cover table flattened one cell a line: a label on a line of its own, its value on the
+    next ("Report to" over "Cabinet", then "Date of meeting" over "12 March 2024"), either field first, among the
+    page's first lines; the day is the whole of its cell."""
+    lines = doc.lines[:_CELL_LINES]
+    to = day = None
+    for k in range(len(lines) - 1):
+        label, value = lines[k][2], lines[k + 1]
+        if to is None and (m := _TO_CELL.match(label)) is not None:
+            to = (m.group("label"), value, lines[k][0])
+        elif day is None and _DAY_CELL.match(label):
+            day = value
+    if to is None or day is None:
+        return []
+    dates = doc.dates_in(day[0], day[1])
+    if not dates or dates[0].start != day[0] or dates[0].date.precision != "day":
+        return []
+    if doc.text[dates[0].end : day[1]].strip(" \t,.") and not _CLOCK.match(doc.text, dates[0].end, day[1]):
+        return []  # (the cell holds more than a day: no cover field's value)
+    label, (_, body_end, raw), start = to
+    found = _cover_body(raw, label, dates[0].date, doc.evidence(min(start, day[0]), max(body_end, day[1])))
+    return [found] if found is not None else []
+
+
+#: A time of day after a cover field's day ("12 March 2024 at 10.00 am", "…, 2pm").
+_CLOCK = re.compile(r"[ \t]*[,\-–—]?[ \t]*(?i:at[ \t]+)?\d{1,2}(?:[.:]\d\d)?[ \t]*(?i:am|pm|a\.m\.|p\.m\.)?[ \t]*$")
+
+
+def _cover_body(raw: str, label: str, day: PartialDate, ev: Evidence) -> MeetingRecord | None:
+    """The meeting of a cover field's body on ``day``: a name in capitals written in title case, a name with no head
+    word given the label's ("AUDIT" under "Committee:"); None for no body's name, or a council's."""
+    raw = raw.strip(" \t.,;-–—")
     if raw.isupper():
         raw = " ".join(
             w.lower() if w.lower() in CONNECTORS and i else w.capitalize() for i, w in enumerate(raw.split())
         )
-    label = m.group("label").lower()
+    label = label.lower()
     if not rules().head.search(raw) and label in ("committee", "board", "panel", "forum"):
         raw = f"{raw} {label.capitalize()}"
     body = body_name(raw)
     if body is None or is_council(body):
-        return []
-    return [MeetingRecord(body, dates[0].date, doc.evidence(m.start(), max(m.end(), dates[0].end)))]
+        return None
+    return MeetingRecord(body, day, ev)
 
 
 #: :data:`.meeting_rules.DAY` without its group ``date`` (a pattern may hold it once).

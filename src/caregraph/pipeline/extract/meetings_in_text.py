@@ -27,7 +27,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from caregraph.pipeline.dates import MONTHS
-from caregraph.pipeline.extract.doc import WIDE_SCAN_LIMIT, Doc, clean
+from caregraph.pipeline.extract.doc import WIDE_SCAN_LIMIT, Doc
 from caregraph.pipeline.extract.meeting_bodies import (
     BARE_LOWER,
     CONNECTORS,
@@ -35,6 +35,7 @@ from caregraph.pipeline.extract.meeting_bodies import (
     bare_head,
     body_name,
     is_council,
+    joint_names,
     named_body,
     names_a_body,
 )
@@ -121,7 +122,7 @@ def _bodies_of(doc: Doc, kind: str, m: re.Match[str], own: str | None, ws: int) 
         if raw is None or is_council(raw):
             return []
     bodies = []
-    for part in _joint(after_comma(raw)):
+    for part in joint_names(after_comma(raw)):
         body = body_name(part)
         if kind in _NOT_COUNCIL and body is not None and body.split()[-1] == "Council" and body != "Full Council":
             continue  # "The Council received the letter on …": the council acts, no meeting is said
@@ -177,7 +178,9 @@ _NOT_AN_EVENT = "".join(
 )
 # … nor past another date or another body's turn ("… to the Board in March 2024 and to Cabinet on 5 March 2024": the
 # day is Cabinet's)
-_GAP = r"(?P<gap>(?:\s+(?!(?:that|which|who|when|where|because|but|and\s+(?:was|were|had|has|to|at|by|then)|held|carried|undertaken|conducted|completed|published|issued|took|taking|made|visited|inspected|(?:19|20)\d\d)\b)[^\s.;:]+){0,14}?)"
+# … nor past a participle after a noun, with its complement ("Cabinet approved the plan submitted to Ofsted on 30 April
+# 2024", "the Panel noted the letter sent by the Minister on …": the day is the plan's or the letter's)
+_GAP = r"(?P<gap>(?:\s+(?!(?:that|which|who|when|where|because|but|and\s+(?:was|were|had|has|to|at|by|then)|held|carried|undertaken|conducted|completed|published|issued|took|taking|made|visited|inspected|(?:19|20)\d\d|(?<=[a-z]\s)(?:[a-z]+ed|sent|written|given)\s+(?:to|by|from|for)(?=\s+(?:the\s+)?[A-Z]))\b)[^\s.;:]+){0,14}?)"
 
 
 #: A paper sent to a body or its members, right before the body's name: the day is the paper's, no meeting ("A
@@ -477,19 +480,6 @@ def _name_at_end(title: str) -> str | None:
     )
     tail = " ".join(words[k + 1 :])
     return tail if tail and names_a_body(tail) else None
-
-
-def _joint(raw: str) -> list[str]:
-    """The bodies of a joint meeting, each ending in a head word ("the Health Scrutiny Committee and the Children's
-    Scrutiny Committee"), or the one name."""
-    m = _joint_pattern().fullmatch(clean(raw))
-    return [m.group("a"), m.group("b")] if m else [raw]
-
-
-@cache
-def _joint_pattern() -> re.Pattern[str]:
-    heads = rules().body_heads
-    return re.compile(rf"(?P<a>.*?\b{heads})\s+(?:and|&)\s+(?:of\s+)?(?:the\s+)?(?P<b>[A-Z].*?\b{heads})")
 
 
 #: A meeting dated to a day without its year: "at its meeting on November 1", "the Full Council meeting on 1 November"
