@@ -137,7 +137,10 @@ def drafts_of_cues(
                 for d in s.dates
                 if id(d) not in used
                 and (
-                    (d.start >= ce and (id(d) in publications or _BESIDE_REPORT.fullmatch(text, ce, d.start)))
+                    (
+                        d.start >= ce
+                        and (id(d) in publications or _BESIDE_REPORT.fullmatch(text, _report_end(text, ce), d.start))
+                    )
                     or r.publication_after.match(text, d.end, cs)
                     # "on 13 June 2017 when its inspection report was released": the clause runs past the report's name
                     or (id(d) in publications and d.end <= cs and cs - d.end < 30)
@@ -330,6 +333,15 @@ _POSSESSIVE_DATE = re.compile(r"['’]s\s+")
 _REPORT = re.compile(r"(?:report|findings|letter)s?$", re.I)
 _REPORT_FIRST = re.compile(r"(?:report|findings|letter)s?\b", re.I)
 _REPORT_AFTER = re.compile(r"\s+(?:report|findings|letter)s?\b", re.I)  # "the focused visit letter (dated …)"
+
+
+def _report_end(text: str, ce: int) -> int:
+    """Where the name of a cue's report ends: after the report's name that follows the cue ("the monitoring visit
+    letter in March 2021": its date is beside the letter), else at the cue's end."""
+    after = _REPORT_AFTER.match(text, ce)
+    return after.end() if after else ce
+
+
 #: Between a report's name and its date right after it: "Report (February 2024)", "report, Feb 2024", "letter dated".
 _BESIDE_REPORT = re.compile(r"\s*[(,:]?\s*(?:(?:dated|of|from|in|for)\s+)?", re.I)
 _UNDER = re.compile(r"\bunder\s+(?:the\s+|its\s+)?$", re.I)

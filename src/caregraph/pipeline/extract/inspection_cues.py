@@ -3,7 +3,9 @@
 :func:`sentence_cues` finds the kind cues of the kinds table in order (the first cue that matches a span claims it;
 a cue that names a framework or a condition, "the ILACS framework", "subject to an inspection", is none; a framework
 "replaced" is out of force), then the anaphors that take the kind last named ("the inspection", "Ofsted's visit",
-"inspectors, who visited …", "their report", after a commissioner's review "an interim review"), a report named with no
+"inspectors, who visited …", "their report", after a commissioner's review "an interim review", after a monitoring or
+focused visit a later letter of its series "its most recent letter", after an inspection in the sentence "a previous
+review"), a report named with no
 event ("Ofsted criticised … in a report") and an ordinal's ellipsis ("the first visit …, and the second in July"); in a
 sentence naming no event, a finding the inspectorate stated at the time it opens on ("In 2019, inspectors said …": an
 Ofsted visit of no stated kind). A cue whose subject is another service (a children's home, a school, a youth justice
@@ -111,7 +113,7 @@ def context_kind(sentence: str, cues: list[Cue], frameworks: list[str]) -> str |
     )
 
 
-def _overlaps(cues: list[Cue], start: int, end: int) -> bool:
+def _overlaps(cues: Sequence[Cue], start: int, end: int) -> bool:
     return any(start < ce and cs < end for cs, ce, _ in cues)
 
 
@@ -197,6 +199,20 @@ def _anaphors(
                 continue  # "The report, published …" names the event's report only as the sentence's subject
             if ref is not None and not any(m.start() < e and s < m.end() for s, e, _ in out):
                 out.append((m.start(), m.end(), ref))
+    visit = last_kind["visit"]
+    if visit in LETTER_KINDS and (low is None or "letter" in low):
+        # "An Ofsted monitoring visit letter to Anyshire in July 2021 … In our most recent letter in July 2022, …": a
+        # letter of a series named with no event is the next visit's of the kind last named (known by its date)
+        for m in _LETTER_ANAPHOR.finditer(text, s_start, s_end):
+            if not _overlaps(out, m.start(), m.end()) and not _overlaps(in_sentence, m.start(), m.end()):
+                out.append((m.start(), m.end(), visit))
+    inspection = next((c for c in reversed(in_sentence) if r.kinds[c[2]].anaphor == "inspection"), None)
+    if inspection is not None and (low is None or "review" in low):
+        # "An Ofsted inspection in November 2022 found a decline since a previous review three years earlier": an
+        # earlier event the sentence names as a review, after an inspection, is that kind's earlier inspection
+        for m in _EARLIER_REVIEW.finditer(text, inspection[1], s_end):
+            if not _overlaps(out, m.start(), m.end()) and not _overlaps(in_sentence, m.start(), m.end()):
+                out.append((m.start(), m.end(), inspection[2]))
     reviewer = last_kind["visit"]
     if reviewer is not None and r.kinds[reviewer].inspectorate == "dfe" and (low is None or "review" in low):
         # "the report from the Commissioner … He will carry out an interim review in May 2019 and a final review in
@@ -213,7 +229,8 @@ def _anaphors(
         for m in finditer_at_words(r.visit_verb, text, s_start, s_end, low, _VISIT_VERB_STARTS):
             ref = last_kind["visit"] or named or (OTHER if visits_of_no_kind else None)
             if ref is not None:
-                out.append((m.start(), m.end(), ref))
+                # ("Ofsted today, who looked at the services between …": the day the subject spoke is not the visit's)
+                out.append((m.end("when") if m.group("when") else m.start(), m.end(), ref))
     return out
 
 
@@ -222,6 +239,20 @@ def _anaphors(
 _REVIEW_ANAPHOR = re.compile(
     r"(?i)\b(?:an?|the|this|that|his|her|their|its)\s+(?:(?:interim|final|further|follow-up|initial|first|second|third"
     r"|next|progress|latest|(?:six|three|nine|twelve|\d{1,2})[\s-]months?)\s+){0,2}review\b(?!\s+(?:of|into)\b)"
+)
+
+#: The kinds of visit whose findings Ofsted sends as a letter, one a visit (monitoring and focused visits).
+LETTER_KINDS = ("monitoring-visit", "focused-visit")
+#: A letter of a series named with no event: "our most recent letter", "the latest letter", "its previous letter" (not
+#: a letter to or from someone named: "the last letter to the Secretary of State").
+_LETTER_ANAPHOR = re.compile(
+    r"(?i)\b(?:the|its|their|our|this|that)\s+(?:(?:most\s+recent|latest|last|previous|recent|next|further|first|second"
+    r"|third|fourth|fifth|sixth)\s+){1,2}letter\b(?!\s+(?:to|from)\b)"
+)
+#: An earlier event named as a review: "a previous review", "the last review" (not a review of or by something named:
+#: "the previous review of the plan", "the last review by the council").
+_EARLIER_REVIEW = re.compile(
+    r"(?i)\b(?:an?|the|its|their)\s+(?:previous|last|earlier|prior)\s+review\b(?!\s+(?:of|into|by|from|meeting)\b)"
 )
 
 #: The words the matches of the rules' ``anaphor``, ``report_anaphor`` and ``visit_verb`` start with (lower case):
@@ -260,7 +291,8 @@ _INSPECTORS_AFTER = re.compile(
 _INSPECTORS_OWN = re.compile(r"(?i)\b(?:ofsted|inspectors|HMI|watchdog|regulator)['’]s?\s")
 
 _VISIT_WORD = re.compile(
-    r"(?i)(?=[vrcsobw])(?:visited|visiting|returned|came\s+(?:back|to)|spent|on[\s-]?site|(?:been|were|was)\s+(?:in|at)\s)"
+    r"(?i)(?=[vrcsobwl])(?:visited|visiting|returned|came\s+(?:back|to)|spent|on[\s-]?site|(?:been|were|was)\s+(?:in|at)\s"
+    r"|look(?:ed|ing)\s+at\s)"
 )
 
 #: Words that are whole matches of :data:`_VISIT_WORD` on their own (lower case): a sentence whose lower case holds one

@@ -329,8 +329,15 @@ def others_date(text: str, date: DateMention, cues: list[Cue]) -> bool:
         return True  # "their second visit since December 2023" (but see :func:`is_counted_from`)
     if r.deadline_before.search(text, max(0, date.start - 90), date.start):
         return True  # "submit a written statement of action to Ofsted by 15 August 2016"
+    if _BEFORE_WHO.match(text, date.end):
+        return True  # "that's from Ofsted today, who looked at the services in …": the day the body spoke
     after = r.meeting_date_after.match(text, date.end, date.end + 40)
     return after is not None and not any(cs <= after.end() <= ce + 1 for cs, ce, _ in cues)
+
+
+#: A relative clause of a person or body right after a date: the date is of what they did before it (said, wrote),
+#: not of what the clause tells ("Ofsted today, who looked at the services between …").
+_BEFORE_WHO = re.compile(r"\s*,\s*who\b", re.I)
 
 
 def is_counted_from(text: str, date: DateMention) -> bool:

@@ -39,7 +39,13 @@ from caregraph.pipeline.dates import sort_key
 from caregraph.pipeline.extract.cued_inspections import drafts_of_cues
 from caregraph.pipeline.extract.dated_grades import drafts_of_judgements
 from caregraph.pipeline.extract.doc import Doc
-from caregraph.pipeline.extract.inspection_cues import context_kind, of_many_councils, other_service, sentence_cues
+from caregraph.pipeline.extract.inspection_cues import (
+    LETTER_KINDS,
+    context_kind,
+    of_many_councils,
+    other_service,
+    sentence_cues,
+)
 from caregraph.pipeline.extract.inspection_dates import dates_of, is_counted_from, others_date
 from caregraph.pipeline.extract.inspection_drafts import Reading, Sentence, make_draft, of_the_service, page_kind
 from caregraph.pipeline.extract.inspection_merge import merge_inspections
@@ -103,7 +109,7 @@ _GRADE_WORDS = (*_SURE_GRADE, *_OTHER_GRADE)
 _MAY_CUE = re.compile(
     r"(?i)(?=[ivrojsclpdwfamh])(?:inspect|visit|review|of(?:s|ts|st)(?:t?ed|ead)|jtai|joint\s+targeted|il[ac]{2}s|ilaas"
     r"|local\s+authority\s+children|\bsif\b|single\s+inspection|commissioner|peer|dfe|department\s+for\s+education"
-    r"|weeks?\b|fortnight|annual|monitoring\s+letter|stocktake|hmi|watchdog|regulator|\bapa\b)"
+    r"|weeks?\b|fortnight|annual|monitoring\s+(?:letter|report)|stocktake|hmi|watchdog|regulator|\bapa\b)"
 )
 #: The words the matches of :data:`_MAY_CUE` start with (lower case): a sentence whose lower case holds none has no
 #: match, and one that holds some is tried only where they start (speed only; see :attr:`Doc.folds_simply` for when
@@ -143,6 +149,9 @@ def match_inspections(doc: Doc, doc_date: PartialDate | None) -> tuple[list[Draf
             may_cue = cue_words = _REPORT_OPENING.match(text, s_start, s_end) is not None
             if may_cue and not (reading.last_kind["inspection"] or reading.last_kind["visit"]):
                 reading.last_kind["inspection"] = GENERIC
+        if not may_cue and reading.last_kind["visit"] in LETTER_KINDS and (low is None or "letter" in low):
+            # "An Ofsted monitoring visit letter … In our most recent letter in July 2022, …": the next visit's letter
+            may_cue = cue_words = True
         if may_cue or reading.undated_findings or _may_grade(text, s_start, s_end, low):
             _read_sentence(doc, doc_date, s_start, s_end, reading, drafts, judgements, may_cue, cue_words)
     judgements.extend(table_judgements(text, doc.limit, {j.start for j, _ in judgements}))
