@@ -58,6 +58,8 @@ _EXTERNAL = r"(?:,\s*external)?"
 _AT_MONTH = r"(?=[adfjmnos])"
 _AT_YEAR = r"(?=[12]\d\d\d)"
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+#: A weekday's name, as the group ``wd`` ("Wednesday").
+_WD = r"(?P<wd>(?-i:[MTWFS])(?:onday|uesday|ednesday|hursday|riday|aturday|unday))"
 _QUAL = r"(?:(?:early|mid|late|end\s+of|beginning\s+of|the\s+end\s+of)[\s-]+)?"
 #: A season as the date finder reads one, with its qualifier ("autumn", "late spring", "the end of summer"): what
 #: other finders test a date's words against.
@@ -72,6 +74,16 @@ _MONTH_RANGE = r"\s*(?:-|–|—|/|&|to|and|or|until|till|through)\s*"
 _SPLIT_YEAR = rf"(?P<y1>{_Y})\s*[/–-]\s*(?P<y2>\d\d(?:\d\d)?)\b(?![/–-]\d)(?:\s+(?:financial|fiscal)\s+year\b)?"
 #: "financial year", "fiscal year", "year" before a split year ("the financial year 2024/25").
 _FY_WORDS = r"(?:(?:(?:financial|fiscal)\s+)?year\s+)"
+#: Lookbehinds for a month a thing is moved to: "deferred to September", "postponed until May", "put back to June"
+#: (as alternatives).
+_MOVED_TO = "|".join(
+    rf"(?<=\b{verb}\s{to}\s)"
+    for to in ("to", "until", "till")
+    for verb in (
+        "deferred", "postponed", "moved", "delayed", "rescheduled", "adjourned", r"put\sback", r"pushed\sback",
+        r"moved\sback", r"brought\sforward",
+    )
+)  # fmt: skip
 _NUMERIC_DAY = rf"(?P<{{d}}>[0-3]?\d)[/.](?P<{{m}}>[01]?\d)[/.](?P<{{y}}>{_Y})"
 
 
@@ -286,6 +298,16 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"\b{_AT_MONTH}(?P<m>{_M})\s+(?P<d1>{_D})\s*(?:-|–|—|&|to|and)\s*(?P<d2>{_D})\b(?!\s*,?\s*\d)", re.I
         ),
     ),
+    # Wednesday, June 12 ; on Tuesday 9 July ; Friday the 5th of July (a day with its weekday and no year: the year
+    # near the anchor in which that day is that weekday)
+    (
+        "wd_m_d",
+        re.compile(rf"\b{_WD}\s*,?\s+{_AT_MONTH}(?P<m>{_M})\s+(?P<d>{_D})\b(?!\s*,?\s*\d)(?![/.:]\d)", re.I),
+    ),
+    (
+        "wd_d_m",
+        re.compile(rf"\b{_WD}\s*,?\s+(?:the\s+)?(?P<d>{_D})\s+(?:of\s+)?(?P<m>{_M})\b(?!\s*,?\s*\d)(?![/.]\d)", re.I),
+    ),
     # on November 1 ; on March 4th (a month-first day after "on")
     ("m_d", re.compile(rf"{_AT_MONTH}(?<=\bon\s)(?P<m>{_M})\s+(?P<d>{_D})\b(?!\s*,?\s*\d)(?![/.:]\d)", re.I)),
     ("d_m", re.compile(rf"(?<![\d/.])\b(?P<d>{_D})\s+(?:of\s+)?(?P<m>{_M})\b(?!\s*,?\s*\d)(?![/.]\d)", re.I)),
@@ -337,19 +359,27 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "bare_month",
         re.compile(
-            # in June, by September, on 5 …, planned for early September ; the September panel meeting, the July committee (a month as an adjective)
-            rf"{_AT_MONTH}(?:(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bsince\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bin\searly\s)|(?<=\bin\slate\s)|(?<=\bin\smid-)|(?<=\bfor\s)|(?<=\bfor\searly\s)|(?<=\bfor\slate\s)|(?<=\bfor\smid-)|(?<=\bon\s)|(?<=\bend\sof\s))(?P<m>January|February|March|April|June|July|August|September|October|November|December)|(?<=\bin\s)(?P<may>(?-i:May))|(?:(?<=\bthe\s)|(?<=\bits\s)|(?<=\btheir\s)|(?<=\bour\s)|(?<=\bnext\s)|(?<=['’]s\s))(?P<mt>January|February|March|April|May|June|July|August|September|October|November|December)(?=\s+(?:[\w’'-]+\s+){{0,3}}?(?:meeting|committee|panel|board|cabinet)s?\b))\b(?!\s*(?:{_Y}|\d))",
+            # in June, by September, on 5 …, planned for early September ; deferred to September, postponed to May (to
+            # come, whatever the words around: a thing is put off to a month after the putting off) ; the September
+            # panel meeting, the July committee (a month as an adjective)
+            rf"{_AT_MONTH}(?:(?:{_MOVED_TO})(?P<mv>January|February|March|April|(?-i:May)|June|July|August|September|October|November|December)|(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bsince\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bin\searly\s)|(?<=\bin\slate\s)|(?<=\bin\smid-)|(?<=\bfor\s)|(?<=\bfor\searly\s)|(?<=\bfor\slate\s)|(?<=\bfor\smid-)|(?<=\bon\s)|(?<=\bend\sof\s))(?P<m>January|February|March|April|June|July|August|September|October|November|December)|(?<=\bin\s)(?P<may>(?-i:May))|(?:(?<=\bthe\s)|(?<=\bits\s)|(?<=\btheir\s)|(?<=\bour\s)|(?<=\bnext\s)|(?<=['’]s\s))(?P<mt>January|February|March|April|May|June|July|August|September|October|November|December)(?=\s+(?:[\w’'-]+\s+){{0,3}}?(?:meeting|committee|panel|board|cabinet)s?\b))\b(?!\s*(?:{_Y}|\d))",
             re.I,
         ),
     ),
-    # we expect our next inspection in the spring ; by the end of the summer (a plan only: the anchor's year, or the
-    # next once that season is past)
+    # we expect our next inspection in the spring ; by the end of the summer ; in early autumn ; in the late spring ;
+    # in mid-summer (a plan only: the anchor's year, or the next once that season is past)
     (
         "bare_season",
         re.compile(
-            rf"(?:(?<=\bin\s)|(?<=\bend\sof\s))the\s+(?P<s>spring|summer|autumn|winter)\b(?!\s+(?:term\s+)?(?:of\s+)?(?:{_Y}|\d))",
+            r"(?:(?<=\bin\s)|(?<=\bend\sof\s))(?:the\s+(?:(?:early|mid|late)[\s-]+)?|(?:early|mid|late)[\s-]+)?"
+            rf"(?P<s>spring|summer|autumn|winter)\b(?!\s+(?:term\s+)?(?:of\s+)?(?:{_Y}|\d))",
             re.I,
         ),
+    ),
+    # by the end of the month ; later this month ; later in the month (a plan only: the anchor's month)
+    (
+        "end_of_month",
+        re.compile(r"\b(?:the\s+)?end\s+of\s+(?:the|this)\s+month\b|\blater\s+(?:in\s+the|this)\s+month\b", re.I),
     ),
     # within the next couple of months ; in the coming weeks (a plan only: the anchor's year, when the span ends in it)
     (
@@ -384,6 +414,8 @@ _FIRST = {
     "m_to_d_m_y": "[adfjmnos]",
     "m_d_m_d_y": "[adfjmnos]",
     "m_d": "[adfjmnos]",
+    "wd_m_d": "[mtwfs]",
+    "wd_d_m": "[mtwfs]",
     "month_this_year": r"[\dadfjmnosi]",
     "d_m_d_m_rel": r"[\dadfjmnos]",
     "m_m_rel": "[adfjmnoselbt]",
@@ -414,7 +446,8 @@ _FIRST = {
     "rel_season": "[ltn]",
     "tomorrow": "[ty]",
     "bare_month": r"(?=[adfjmnos])(?<=[\s-])(?:January|February|March|April|May|June|July|August|September|October|November|December)",
-    "bare_season": "t",
+    "bare_season": "[temlsaw]",
+    "end_of_month": "[tel]",
     "end_of_year": "[tel]",
     "coming": "[iowd]",
     "new_year": "t",
@@ -443,8 +476,9 @@ _STARTS_AT = {
 #: Where a qualifier of :data:`_QUAL` can start ("early", "mid", "late", "end of", "beginning of", "the end of").
 _QUALIFIER_WORD = re.compile(r"(?i)\b(?:early|mid|late|end|beginning|the\s+end)")
 
-#: Spans of time from the anchor ("in six months", "in six months' time", "in a year's time"), read only when the
-#: caller asks (a commitment's due date), at the precision of the unit: months give a month, years a year.
+#: Spans of time from the anchor ("in six months", "in six months' time", "in a year's time", "within two weeks", "in a
+#: fortnight"), read only when the caller asks (a commitment's due date): the month the span ends in (ANNOTATION.md:
+#: "due = that computed month"), or its year when the anchor gives no month; weeks need the anchor's day.
 _NUMBER_WORDS = {
     "a": 1,
     "one": 1,
@@ -463,7 +497,7 @@ _NUMBER_WORDS = {
     "twenty-four": 24,
 }
 _DURATION = re.compile(
-    r"\b(?:in|within)\s+(?:(?:about|around|approximately)\s+)?(?P<n>\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four)\s+(?P<unit>months?|years?)(?:['’]s?)?(?:\s+time)?\b"
+    r"\b(?:in|within)\s+(?:(?:about|around|approximately)\s+)?(?P<n>\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four)\s+(?P<unit>months?|years?|weeks?|fortnights?)(?:['’]s?)?(?:\s+time)?\b"
     r"(?!\s+(?:of|from|after|following)\b)",  # "within six months of the inspection" runs from something else
     re.I,
 )
@@ -494,6 +528,8 @@ _ANCHORED = {
     "d_d_m",
     "d_m",
     "m_d",
+    "wd_m_d",
+    "wd_d_m",
     "month_this_year",
     "d_m_d_m_rel",
     "m_m_rel",
@@ -506,6 +542,7 @@ _ANCHORED = {
     "today",
     "bare_month",
     "end_of_year",
+    "end_of_month",
     "coming",
     "new_year",
 }
@@ -525,8 +562,10 @@ def find_dates(
     ``anchor`` is the document's own date; relative expressions need it and are dropped without it. ``future``
     says the surrounding words speak of a plan, which decides whether a bare month is this year or the next.
     ``durations`` also reads spans of time from the anchor ("in six months' time" → the anchor's month plus six;
-    "in a year" → the next year), for due dates; a span in months needs an anchor with a month. ``seasons`` also
-    reads a planned event's season without a year ("our next inspection in the spring"), for inspections.
+    "in a year" → the anchor's month a year on; "within two weeks" → the month the fortnight ends in), for due dates;
+    a span in months needs an anchor with a month, one in weeks its day. ``seasons`` also reads a planned event's
+    season without a year ("our next inspection in the spring", "in early autumn") and a plan's "by the end of the
+    month", for inspections and commitments.
     """
     end = len(text) if end is None else end
     start = max(0, min(start, len(text)))
@@ -583,6 +622,8 @@ def find_dates(
                 taken[s - start : e - start] = b"\x01" * (e - s)
                 continue
             mention = _mention(kind, m, anchor, future)
+            if mention is not None and kind == "end_of_month":
+                mention = _in_named_month(text, found, mention)
             if mention is not None:
                 found.append(mention)
                 taken[s - start : e - start] = b"\x01" * (e - s)
@@ -641,6 +682,22 @@ def _counted_from_named(text: str, found: list[DateMention], start: int, end: in
     return sorted([*found, *extra], key=lambda d: d.start) if extra else found
 
 
+def _in_named_month(text: str, found: list[DateMention], mention: DateMention) -> DateMention:
+    """``mention`` ("by the end of the month"), in the month the same sentence has just named, if it names one ("at its
+    meeting on 12 March 2024 the panel asked for the figures by the end of the month": March 2024), else as read
+    against the anchor."""
+    named = next((d for d in reversed(found) if d.end <= mention.start and not d.relative), None)
+    if (
+        named is None
+        or named.date.month is None
+        or mention.start - named.end > 200
+        or _SENTENCE_END.search(text, named.end, mention.start)
+    ):
+        return mention
+    month = named.until if named.until is not None and named.until.month is not None else named.date
+    return DateMention(mention.start, mention.end, PartialDate(month.year, month.month), None, True)
+
+
 def _told_from(m: re.Match[str], when: PartialDate) -> PartialDate | None:
     """The date a match of :data:`_FROM_NAMED` tells, counted from ``when``; None when it needs a month ``when``
     does not give."""
@@ -659,19 +716,21 @@ def _told_from(m: re.Match[str], when: PartialDate) -> PartialDate | None:
 
 
 def _after_span(anchor: PartialDate, n: str, unit: str) -> PartialDate | None:
-    """When a span of ``n`` (digits or a number word) weeks, months or years from ``anchor`` ends: the year for
-    years, else the month; None when the anchor is too coarse to tell (months need its month, weeks its day)."""
+    """When a span of ``n`` (digits or a number word) weeks, fortnights, months or years from ``anchor`` ends: the
+    month it ends in ("in a year's time" from 10 May 2024 is May 2025), the year for years from an anchor without a
+    month; None when the anchor is too coarse to tell (months need its month, weeks its day)."""
     count = int(n) if n.isdigit() else _NUMBER_WORDS[n.lower()]
     unit = unit.lower()
     if unit.startswith("year"):
-        return PartialDate(anchor.year + count)
+        return PartialDate(anchor.year + count) if anchor.month is None else _months_after(anchor, 12 * count)
     if anchor.month is None:
         return None
     if unit.startswith("month"):
         return _months_after(anchor, count)
     if anchor.day is None:
         return None
-    ended = _date(anchor.year, anchor.month, anchor.day) + timedelta(weeks=count)
+    weeks = 2 * count if unit.startswith("fortnight") else count
+    ended = _date(anchor.year, anchor.month, anchor.day) + timedelta(weeks=weeks)
     return PartialDate(ended.year, ended.month)
 
 
@@ -692,7 +751,7 @@ def _patterns_to_try(
         (kind, pattern)
         for kind, pattern in _PATTERNS
         if (anchored or kind not in _ANCHORED)
-        and (planned_season or kind not in ("bare_season", "coming", "new_year"))
+        and (planned_season or kind not in ("bare_season", "coming", "new_year", "end_of_month"))
         and (not missing or missing.isdisjoint(_NEEDS.get(kind, ())))
     )
 
@@ -787,7 +846,7 @@ _RELATIVE_WORD = re.compile(
 _COMING = {"few": 3, "couple": 2, "two": 2, "three": 3, "four": 4, "six": 6}
 _WEEKDAY_WORD = re.compile(r"(?i)day\b")
 _WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
-_DURATION_WORD = re.compile(r"(?i)(?=[my])\b(?:months?|years?)\b")
+_DURATION_WORD = re.compile(r"(?i)(?=[mywf])\b(?:months?|years?|weeks?|fortnights?)\b")
 #: Words one of which every match of :data:`_DATE_WORD`, :data:`_SEASON_WORD` and :data:`_RELATIVE_WORD` holds (lower
 #: case; every match of :data:`_WEEKDAY_WORD` holds "day"): a span whose lower case holds none has no match, when it
 #: has none of the characters a case-insensitive pattern matches to an ASCII letter that ``str.lower`` does not lower
@@ -796,7 +855,7 @@ _SEASON_WORDS = ("spring", "summer", "autumn", "winter", "fall")
 _RELATIVE_WORDS = ("month", "year", "week", "today", "tomorrow", "yesterday", "morning", "afternoon", "evening")
 _DATE_WORDS = (
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", *_SEASON_WORDS, *_RELATIVE_WORDS,
-    "day",
+    "day", "fortnight",
 )  # fmt: skip
 #: The words one of which every match of the ``y_event`` pattern holds ("the 2019 inspection", "our 2023 focused
 #: visit", "the 2021 judgement"), lower case.
@@ -817,6 +876,8 @@ _NEEDS = {
     "m_to_d_m_y": ("year", "month"),
     "m_d_m_d_y": ("year", "month"),
     "m_d": ("digit", "month"),
+    "wd_m_d": ("digit", "month", "weekday"),
+    "wd_d_m": ("digit", "month", "weekday"),
     "m_d_d_y": ("year", "month"),
     "m_d_d": ("digit", "month"),
     "m_m": ("month",),
@@ -852,6 +913,7 @@ _NEEDS = {
     "today": ("relative",),
     "bare_month": ("month",),
     "end_of_year": ("relative",),
+    "end_of_month": ("relative",),
     "coming": ("relative",),
     "new_year": ("relative",),
 }
@@ -859,7 +921,7 @@ _NEEDS = {
 # Every date expression holds a digit or a month, season or relative word: a cheap test that skips the rest (the
 # digit tested on its own first; the first letters' look-ahead lets the word test give up at once elsewhere).
 _DATE_WORD = re.compile(
-    r"(?i:(?=[jfmasondwtye])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|autumn|winter|fall|today|tomorrow|yesterday|month|year|week|day\b|morning|afternoon|evening))"
+    r"(?i:(?=[jfmasondwtye])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|autumn|winter|fall|today|tomorrow|yesterday|month|year|week|fortnight|day\b|morning|afternoon|evening))"
 )
 
 
@@ -880,6 +942,34 @@ def _anchored_year(anchor: PartialDate, month: int, day: int | None, future: boo
     elif not future and here > there and (day is not None or month > anchor.month):
         year -= 1
     return year
+
+
+def _weekday_year(anchor: PartialDate, month: int, day: int, weekday: str, future: bool) -> int:
+    """The year of a day given with its weekday and no year ("Wednesday, June 12"): of the year :func:`_anchored_year`
+    gives and the years either side of it, one in which that day is that weekday, the first on or after the anchor
+    for a plan, the last on or before it for a past event; else one on the other side of the anchor within half a
+    year of it (a plan's day that its weekday shows was past, a past day that was still to come); else the year
+    :func:`_anchored_year` gives (the weekday is the text's slip)."""
+    year = _anchored_year(anchor, month, day, future)
+    wanted = _WEEKDAYS[weekday.lower()]
+    fits = [y for y in (year - 1, year, year + 1) if _weekday_of(y, month, day) == wanted]
+    at = _date(anchor.year, anchor.month or 7, anchor.day or 1)
+    ahead = [y for y in fits if _date(y, month, day) >= at]
+    behind = [y for y in fits if _date(y, month, day) <= at]
+    if future and ahead:
+        return min(ahead)
+    if not future and behind:
+        return max(behind)
+    near = [y for y in fits if abs((_date(y, month, day) - at).days) <= 183]
+    return near[0] if near else year
+
+
+def _weekday_of(year: int, month: int, day: int) -> int | None:
+    """The weekday (Monday 0) of a day, None when there is no such day."""
+    try:
+        return _date(year, month, day).weekday()
+    except ValueError:
+        return None
 
 
 def _mention(kind: str, m: re.Match[str], anchor: PartialDate | None, future: bool) -> DateMention | None:
@@ -966,6 +1056,9 @@ def _anchored(
             if until is None:
                 return None
         return _pd(year, m1, d1), until
+    if kind in {"wd_m_d", "wd_d_m"}:
+        month = MONTHS[g["m"].lower().rstrip(".")]
+        return _pd(_weekday_year(anchor, month, int(re.sub(r"\D", "", g["d"])), g["wd"], future), month, g["d"]), None
     if kind == "d_m_d_m_rel":
         year = anchor.year + {"this": 0, "last": -1, "next": 1}[g["rel"].lower()]
         m1 = MONTHS[(g["m1"] or g["m1b"]).lower().rstrip(".")]
@@ -1033,6 +1126,8 @@ def _anchored(
         return PartialDate(year, m1), PartialDate(year + (1 if m2 < m1 else 0), m2)
     if kind == "end_of_year":
         return PartialDate(anchor.year), None
+    if kind == "end_of_month":
+        return (PartialDate(anchor.year, anchor.month) if anchor.month is not None else None), None
     if kind == "coming":
         if anchor.month is None:
             return None
@@ -1049,8 +1144,8 @@ def _anchored(
             return None
         return PartialDate(_anchored_year(anchor, _SEASON_MONTH[g["s"].lower()], None, True)), None
     if kind == "bare_month":
-        month = MONTHS[(g["m"] or g["may"] or g["mt"]).lower()]
-        return PartialDate(_anchored_year(anchor, month, None, future), month), None
+        month = MONTHS[(g["m"] or g["may"] or g["mt"] or g["mv"]).lower()]
+        return PartialDate(_anchored_year(anchor, month, None, future or g["mv"] is not None), month), None
     return None  # pragma: no cover - every pattern is handled above
 
 
