@@ -9,12 +9,22 @@ for every gold page, its address, the query that found it in the stored pages an
 later session can look each page up again and know whether what it saved is the same text.
 
     python bench/real_pages.py check                 # per set: gold pages, texts present, texts matching the record
+    python bench/real_pages.py lists 8 DIR           # the recorded pages as 8 work lists (DIR/list1.json …), by query
     python bench/real_pages.py restore DIR           # write the texts from saved search results (DIR/*.json) and
                                                      # each set's manifest.csv; record new pages' hashes
 
+On a new machine (stops 30 and 38): ``lists`` splits the recorded pages into work lists, one entry a recorded query
+with the pages it finds, blind pages first; helpers each take a list, run each query with the search tool (corpus
+``pages``), and save every result whose address is a listed page's as a saved search result (below), copying the
+excerpt's JSON string literal exactly; ``restore`` then writes them (stop 38: 983 of 984 pages in one pass, eight
+helpers, one search a query).
+
 A saved search result is a JSON object ``{"set": "9", "file": "r2918.txt", "url": …, "query": …, "excerpt": …}``,
 the excerpt exactly as the search tool returned it. ``restore`` refuses a result whose address is not the gold
-page's, and never overwrites a recorded hash with another (it reports the page as differing instead).
+page's, and never overwrites a recorded hash with another (it reports the page as differing instead). The search
+tool shows no-break spaces as spaces: an excerpt that differs from the record is tried again with them put back
+where pages hold them (lines of spaces alone, the first of two spaces, spaces at a line's end or start), and written
+when one such reading has the recorded hash.
 """
 
 from __future__ import annotations
@@ -22,8 +32,11 @@ from __future__ import annotations
 import argparse
 import csv
 import hashlib
+import itertools
 import json
+import re
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -109,6 +122,8 @@ def restore(folder: Path) -> int:
             print(f"{path}: {url} is not the gold address of set {key[0]} {key[1]}", file=sys.stderr)
             refused += 1
             continue
+        if page["sha256"]:
+            excerpt = next((t for t in _readings(excerpt) if _digest(t) == page["sha256"]), excerpt)
         data = excerpt.encode("utf-8")
         digest = hashlib.sha256(data).hexdigest()
         if page["sha256"] and page["sha256"] != digest:
@@ -125,6 +140,58 @@ def restore(folder: Path) -> int:
     write_manifests(pages)
     print(f"{written} texts written, {differing} differing from the record, {refused} refused; record {RECORD.name}")
     return 1 if differing or refused else 0
+
+
+_NBSP = "\u00a0"
+#: Where stored pages hold no-break spaces that the search tool shows as spaces, each a way to put them back.
+_NBSP_PLACES = (
+    lambda t: re.sub(r"(?m)^( +)$", lambda m: _NBSP * len(m.group(1)), t),  # lines of spaces alone
+    lambda t: re.sub(r"(?m)^ +$", _NBSP, t),
+    lambda t: t.replace("  ", _NBSP + " "),  # the first of two spaces
+    lambda t: t.replace("  ", " " + _NBSP),
+    lambda t: re.sub(r"(?<=\S)  (?=\S)", _NBSP + " ", t),
+    lambda t: re.sub(r"(?<=\S)  (?=\S)", " " + _NBSP, t),
+    lambda t: re.sub(r"(?m) +$", lambda m: _NBSP * len(m.group(0)), t),  # spaces at a line's end
+    lambda t: re.sub(r"(?m)^ ", _NBSP, t),  # a space at a line's start
+    lambda t: re.sub(r"(?m) $", _NBSP, t),
+)
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _readings(excerpt: str) -> Iterator[str]:
+    """The excerpt as returned, then with no-break spaces put back by up to three of :data:`_NBSP_PLACES` at once."""
+    yield excerpt
+    for k in (1, 2, 3):
+        for places in itertools.combinations(_NBSP_PLACES, k):
+            text = excerpt
+            for put_back in places:
+                text = put_back(text)
+            yield text
+
+
+def work_lists(n: int, folder: Path) -> int:
+    """Write the recorded pages as ``n`` work lists (``folder/list1.json`` …) for restoring their texts: one entry a
+    recorded query and the pages it found, the blind pages' queries first, dealt out in turn."""
+    by_query: dict[str, list[dict[str, str]]] = {}
+    pages = read_record()
+    for side in ("blind", "dev"):
+        for _, row in sorted(pages.items()):
+            if row["split"] == side and row["sha256"] and row["query"]:
+                by_query.setdefault(row["query"], []).append(
+                    {k: row[k] for k in ("set", "split", "file", "url", "sha256")}
+                )
+    lists: list[list[dict[str, object]]] = [[] for _ in range(n)]
+    for i, (query, found) in enumerate(by_query.items()):
+        lists[i % n].append({"query": query, "pages": found})
+    folder.mkdir(parents=True, exist_ok=True)
+    for i, entries in enumerate(lists, 1):
+        (folder / f"list{i}.json").write_text(json.dumps(entries, indent=1, ensure_ascii=False), encoding="utf-8")
+    pages_listed = sum(len(found) for found in by_query.values())
+    print(f"{pages_listed} pages, {len(by_query)} queries in {n} lists")
+    return 0
 
 
 def check() -> int:
@@ -150,9 +217,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="per set: gold pages, texts present, texts matching the record")
+    lists_parser = commands.add_parser("lists", help="the recorded pages as N work lists (DIR/listK.json), by query")
+    lists_parser.add_argument("n", type=int, metavar="N")
+    lists_parser.add_argument("folder", type=Path, metavar="DIR")
     restore_parser = commands.add_parser("restore", help="write texts from saved search results (DIR/*.json)")
     restore_parser.add_argument("folder", type=Path, metavar="DIR")
     args = parser.parse_args(argv)
+    if args.command == "lists":
+        return work_lists(args.n, args.folder)
     return restore(args.folder) if args.command == "restore" else check()
 
 

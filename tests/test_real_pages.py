@@ -73,3 +73,36 @@ def test_check_reports_a_text_that_is_not_the_recorded_one(real_pages, tmp_path)
     assert real_pages.restore(_saved(tmp_path / "got", "the recorded text").parent) == 0
     (tmp_path / "realpages" / "docs" / "r001.txt").write_text("edited by hand", encoding="utf-8")
     assert real_pages.check() == 1
+
+
+def test_restore_puts_back_no_break_spaces_the_search_tool_shows_as_spaces(real_pages, tmp_path):
+    """A recorded text with no-break spaces (a ModernGov page's empty paragraphs) is written from an excerpt the
+    search tool returned with plain spaces, when putting them back gives the recorded hash."""
+    stored = "Minutes\n\n\u00a0\n\nThe Panel noted the report.\u00a0 It thanked officers."
+    real_pages.restore(_saved(tmp_path / "first", stored).parent)  # records the stored text's hash
+    (tmp_path / "realpages" / "docs" / "r001.txt").unlink()
+    shown = stored.replace("\u00a0", " ")
+    assert real_pages.restore(_saved(tmp_path / "again", shown).parent) == 0
+    assert (tmp_path / "realpages" / "docs" / "r001.txt").read_text(encoding="utf-8") == stored
+    assert real_pages.check() == 0
+    assert real_pages.restore(_saved(tmp_path / "other", shown + " More.").parent) == 1  # another text still differs
+
+
+def test_work_lists_deal_every_recorded_page_once_blind_first(real_pages, tmp_path):
+    blind = tmp_path / "gold-real2-blind"
+    for name in ("r002", "r003"):
+        (blind / f"{name}.json").write_text(json.dumps({"file": f"docs/{name}.txt", "url": f"{URL}{name}"}))
+    saved = tmp_path / "saved"
+    saved.mkdir()
+    for name, query in (("r001", "dev query"), ("r002", "blind query"), ("r003", "blind query")):
+        url = URL if name == "r001" else f"{URL}{name}"
+        (saved / f"{name}.json").write_text(
+            json.dumps({"set": "2", "file": f"{name}.txt", "url": url, "query": query, "excerpt": f"text {name}"})
+        )
+    assert real_pages.restore(saved) == 0
+    assert real_pages.work_lists(2, tmp_path / "lists") == 0
+    first = json.loads((tmp_path / "lists" / "list1.json").read_text(encoding="utf-8"))
+    second = json.loads((tmp_path / "lists" / "list2.json").read_text(encoding="utf-8"))
+    assert [e["query"] for e in first] == ["blind query"]  # one entry a query, blind pages first
+    assert [p["file"] for p in first[0]["pages"]] == ["r002.txt", "r003.txt"]
+    assert [(e["query"], [p["split"] for p in e["pages"]]) for e in second] == [("dev query", ["dev"])]
