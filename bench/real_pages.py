@@ -124,8 +124,7 @@ def restore(folder: Path) -> int:
             continue
         if page["sha256"]:
             excerpt = next((t for t in _readings(excerpt) if _digest(t) == page["sha256"]), excerpt)
-        data = excerpt.encode("utf-8")
-        digest = hashlib.sha256(data).hexdigest()
+        data, digest = excerpt.encode("utf-8"), _digest(excerpt)
         if page["sha256"] and page["sha256"] != digest:
             print(f"{path}: differs from the recorded text of set {key[0]} {key[1]}; not written", file=sys.stderr)
             differing += 1

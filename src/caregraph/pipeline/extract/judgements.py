@@ -539,32 +539,34 @@ _DATE_BEFORE_ACTIVE = re.compile(
     r"(?:(?:said|found|concluded|reported)\s+(?:that\s+)?(?:the\s+|its\s+|their\s+)?)?",
     re.I,
 )
+#: The pieces of the told-that patterns below: the inspectorate's reporting verb, the council it told, and a "that"
+#: clause up to its subject and verb (the judging frame's start).
+_REPORTING_VERB = r"(?:said|found|concluded|reported|told|informed|warned|stated|judged|decided|confirmed)"
+_TOLD_COUNCIL = r"(?:\s+(?:the|its)\s+(?:council|authority|local\s+authority))?"
+_THAT_TO_VERB = (
+    r"\s+that\s+(?:(?:the|its|their|our)\s+)?(?:[\w’'-]+\s+){0,5}?"
+    r"(?:(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+)?"
+)
 #: Between a date and a judging frame inside a "that" clause the inspectorate's report or telling gives, the teller
 #: after the date: "In November 2016 Ofsted told the council that its children's services required improvement", "In
 #: 2019, inspectors concluded that the council's services were good", "In November 2016 the council was told that
 #: …" (the told council as the subject); up to the clause's subject and its verb, the frame's start.
 _DATE_BEFORE_TOLD = re.compile(
     r"\s*,?\s+(?:(?:ofsted(?:\s+inspectors)?|inspectors|the\s+(?:inspectorate|watchdog|regulator)|HMIs?)\s+"
-    r"(?:(?:had|has|have|also|then)\s+)*(?:said|found|concluded|reported|told|informed|warned|stated|judged|decided|confirmed)"
-    r"(?:\s+(?:the|its)\s+(?:council|authority|local\s+authority))?"
+    rf"(?:(?:had|has|have|also|then)\s+)*{_REPORTING_VERB}{_TOLD_COUNCIL}"
     r"|(?:the\s+)?(?:council|authority|local\s+authority|(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+){0,3})\s+"
-    r"(?:was|were|had\s+been|has\s+been)\s+(?:told|informed|notified|advised))"
-    r"\s+that\s+(?:(?:the|its|their|our)\s+)?(?:[\w’'-]+\s+){0,5}?(?:(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+)?",
+    rf"(?:was|were|had\s+been|has\s+been)\s+(?:told|informed|notified|advised)){_THAT_TO_VERB}",
     re.I,
 )
 #: ... and the date between the inspectorate's reporting verb and its "that" clause: "Ofsted inspectors found in 2016
 #: that children's services in Anyshire were inadequate" (``_REPORTED_IN`` before the date, ``_THAT_CLAUSE`` after it
 #: up to the frame's start).
 _REPORTED_IN = re.compile(
-    r"\b(?:ofsted|inspectors|inspectorate|watchdog|regulator|HMIs?)\b[^.;]{0,30}?\b(?:said|found|concluded|reported|told"
-    r"|informed|warned|stated|judged|decided|confirmed)(?:\s+(?:the|its)\s+(?:council|authority|local\s+authority))?"
+    rf"\b(?:ofsted|inspectors|inspectorate|watchdog|regulator|HMIs?)\b[^.;]{{0,30}}?\b{_REPORTING_VERB}{_TOLD_COUNCIL}"
     r"\s+(?:(?:in|during|on)\s+)?$",
     re.I,
 )
-_THAT_CLAUSE = re.compile(
-    r"\s*,?\s+that\s+(?:(?:the|its|their|our)\s+)?(?:[\w’'-]+\s+){0,5}?(?:(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+)?",
-    re.I,
-)
+_THAT_CLAUSE = re.compile(rf"\s*,?{_THAT_TO_VERB}", re.I)
 #: Around a date inside a judging frame, before its grade: "rated in 2016 as 'good'", "and then in 2015 as".
 _DATE_IN_FRAME_BEFORE = re.compile(r"\b(?:in|during)\s+(?:(?:early|mid|late)[\s-]+)?$", re.I)
 _DATE_IN_FRAME_AFTER = re.compile(r"\s*,?\s+(?:as\s+(?:being\s+)?(?:an?\s+)?|to\s+be\s+)['‘’\"“]?", re.I)

@@ -809,16 +809,21 @@ class _PostScan:
 def _not_post_word(word: str) -> bool:
     """Whether a lower-cased word is none of the words post titles are made of (``post_words.txt``, the rules'
     subjects, heads and modifiers)."""
-    key, table, rules_ = word.replace("’", "'"), post_words(), rules()
-    return not (
-        key in table.heads
-        or key in table.modifiers
-        or key in table.subjects
-        or key in table.tails
-        or key in rules_.post_subjects
-        or key in rules_.lower_heads
-        or key in rules_.lower_modifiers
-        or rules_.post_head_ci.fullmatch(word)
+    return word.replace("’", "'") not in _title_words() and not rules().post_head_ci.fullmatch(word)
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    """Every word the table of post words and the rules make post titles of, gathered once."""
+    table, rules_ = post_words(), rules()
+    return (
+        table.heads
+        | table.modifiers
+        | table.subjects
+        | table.tails
+        | rules_.post_subjects
+        | rules_.lower_heads
+        | rules_.lower_modifiers
     )
 
 
