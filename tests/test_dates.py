@@ -350,3 +350,20 @@ def test_between_and_from_join_two_dates_of_any_form_into_one_range(text, first,
 )
 def test_two_dates_not_opened_as_a_range_stay_two(text):
     assert [m.until for m in find_dates(text)] == [None, None]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("on 3 ſeptember 2024", "2024-09-03"),  # the long s: IGNORECASE matches it as "s", str.lower keeps it
+        ("We will report in ſeptember.", "2024-09"),
+        ("a further update in ſpring", "2024"),
+        ("In March 2019 it was rated good, and ſix years later outstanding.", "2025"),
+        ("on Frıday 7 June 2024", "2024-06-07"),  # the dotless i
+    ],
+)
+def test_words_ignorecase_matches_as_ascii_are_read_as_those_words(text, expected):
+    """A month, season, weekday or number a case-insensitive pattern matched through a letter ``str.lower`` leaves
+    apart (the long s, the dotless i) is read as the word it matched as (``casefold.fold``), not a failed lookup."""
+    found = find_dates(text, anchor=D(2024, 5, 10), future=True, seasons=True)
+    assert expected in [d.date.iso() for d in found]

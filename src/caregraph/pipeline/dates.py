@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date as _date
 from datetime import timedelta
 
-from caregraph.pipeline.casefold import folds_simply, holds_any
+from caregraph.pipeline.casefold import fold, folds_simply, holds_any
 from caregraph.records import PartialDate
 
 MONTHS = {
@@ -113,7 +113,7 @@ def finer_within(fine: DateMention, coarse: DateMention) -> bool:
 def _pd(year: str | int, month: str | int | None = None, day: str | int | None = None) -> PartialDate | None:
     y = int(year)
     m = (
-        MONTHS[month.lower().rstrip(".")]
+        MONTHS[fold(month).rstrip(".")]
         if isinstance(month, str) and not month.isdigit()
         else (int(month) if month is not None else None)
     )
@@ -702,14 +702,14 @@ def _told_from(m: re.Match[str], when: PartialDate) -> PartialDate | None:
     """The date a match of :data:`_FROM_NAMED` tells, counted from ``when``; None when it needs a month ``when``
     does not give."""
     if m["n"]:
-        word = m["n"].lower()
+        word = fold(m["n"])
         n = int(word) if word.isdigit() else _NUMBER_WORDS[word]
-        shift = -n if m["dir"].lower() in {"earlier", "previously"} else n
-        unit = m["unit"].lower().rstrip("s")
+        shift = -n if fold(m["dir"]) in {"earlier", "previously"} else n
+        unit = fold(m["unit"]).rstrip("s")
     elif m["same"]:
-        shift, unit = 0, "month" if m["same"].lower() == "month" else "year"
+        shift, unit = 0, "month" if fold(m["same"]) == "month" else "year"
     else:
-        shift, unit = (1 if m["next"].lower() == "following" else -1), m["unit2"].lower()
+        shift, unit = (1 if fold(m["next"]) == "following" else -1), fold(m["unit2"])
     if unit == "year":
         return PartialDate(when.year + shift)
     return _months_after(when, shift) if when.month is not None else None
@@ -719,8 +719,8 @@ def _after_span(anchor: PartialDate, n: str, unit: str) -> PartialDate | None:
     """When a span of ``n`` (digits or a number word) weeks, fortnights, months or years from ``anchor`` ends: the
     month it ends in ("in a year's time" from 10 May 2024 is May 2025), the year for years from an anchor without a
     month; None when the anchor is too coarse to tell (months need its month, weeks its day)."""
-    count = int(n) if n.isdigit() else _NUMBER_WORDS[n.lower()]
-    unit = unit.lower()
+    count = int(n) if n.isdigit() else _NUMBER_WORDS[fold(n)]
+    unit = fold(unit)
     if unit.startswith("year"):
         return PartialDate(anchor.year + count) if anchor.month is None else _months_after(anchor, 12 * count)
     if anchor.month is None:
@@ -775,7 +775,7 @@ def _joined_ranges(text: str, found: list[DateMention]) -> list[DateMention]:
         if d.until is not None or after.until is not None or d.relative or after.relative:
             return None
         opens = _RANGE_OPENS.search(text, max(0, d.start - 14), d.start)
-        joins = opens and _RANGE_JOINS[opens.group().split()[0].lower()].fullmatch(text, d.end, after.start)
+        joins = opens and _RANGE_JOINS[fold(opens.group().split()[0])].fullmatch(text, d.end, after.start)
         return ([DateMention(d.start, after.end, d.date, after.date)], True) if joins and d.date <= after.date else None
 
     return _with_neighbours(found, join)
@@ -951,7 +951,7 @@ def _weekday_year(anchor: PartialDate, month: int, day: int, weekday: str, futur
     year of it (a plan's day that its weekday shows was past, a past day that was still to come); else the year
     :func:`_anchored_year` gives (the weekday is the text's slip)."""
     year = _anchored_year(anchor, month, day, future)
-    wanted = _WEEKDAYS[weekday.lower()]
+    wanted = _WEEKDAYS[fold(weekday)]
     fits = [y for y in (year - 1, year, year + 1) if _weekday_of(y, month, day) == wanted]
     at = _date(anchor.year, anchor.month or 7, anchor.day or 1)
     ahead = [y for y in fits if _date(y, month, day) >= at]
@@ -1010,7 +1010,7 @@ def _mention(kind: str, m: re.Match[str], anchor: PartialDate | None, future: bo
         if kind == "fy_q":
             date = PartialDate(first + (1 if g["q"] == "4" else 0))
         else:
-            date = PartialDate(first + 1, 3) if g["edge"].lower() in {"end", "close"} else PartialDate(first, 4)
+            date = PartialDate(first + 1, 3) if fold(g["edge"]) in {"end", "close"} else PartialDate(first, 4)
     elif kind in {"s_s_y", "s_y", "q_y"}:
         date = _season_year(g["y"])
     elif kind in {"y", "y_event"}:
@@ -1043,12 +1043,12 @@ def _anchored(
     until: PartialDate | None = None
     if kind in {"d_m_d_m", "d_d_m", "m_d_d", "d_m", "m_d"}:
         if kind == "d_m_d_m":
-            m1, d1, m2, d2 = MONTHS[g["m1"].lower().rstrip(".")], g["d1"], MONTHS[g["m2"].lower().rstrip(".")], g["d2"]
+            m1, d1, m2, d2 = MONTHS[fold(g["m1"]).rstrip(".")], g["d1"], MONTHS[fold(g["m2"]).rstrip(".")], g["d2"]
         elif kind in {"d_d_m", "m_d_d"}:
-            m1 = m2 = MONTHS[g["m"].lower().rstrip(".")]
+            m1 = m2 = MONTHS[fold(g["m"]).rstrip(".")]
             d1, d2 = g["d1"], g["d2"]
         else:
-            m1 = m2 = MONTHS[g["m"].lower().rstrip(".")]
+            m1 = m2 = MONTHS[fold(g["m"]).rstrip(".")]
             d1 = d2 = g["d"]
         year = _anchored_year(anchor, m1, int(re.sub(r"\D", "", d1)), future)
         if kind not in {"d_m", "m_d"}:
@@ -1057,33 +1057,33 @@ def _anchored(
                 return None
         return _pd(year, m1, d1), until
     if kind in {"wd_m_d", "wd_d_m"}:
-        month = MONTHS[g["m"].lower().rstrip(".")]
+        month = MONTHS[fold(g["m"]).rstrip(".")]
         return _pd(_weekday_year(anchor, month, int(re.sub(r"\D", "", g["d"])), g["wd"], future), month, g["d"]), None
     if kind == "d_m_d_m_rel":
-        year = anchor.year + {"this": 0, "last": -1, "next": 1}[g["rel"].lower()]
-        m1 = MONTHS[(g["m1"] or g["m1b"]).lower().rstrip(".")]
-        m2 = MONTHS[(g["m2"] or g["m2b"]).lower().rstrip(".")]
+        year = anchor.year + {"this": 0, "last": -1, "next": 1}[fold(g["rel"])]
+        m1 = MONTHS[fold(g["m1"] or g["m1b"]).rstrip(".")]
+        m2 = MONTHS[fold(g["m2"] or g["m2b"]).rstrip(".")]
         until = _pd(year + (1 if m2 < m1 else 0), m2, g["d2"] or g["d2b"])
         return (_pd(year, m1, g["d1"] or g["d1b"]), until) if until is not None else None
     if kind == "m_m_rel":
-        year = anchor.year + {"this": 0, "last": -1, "next": 1}[g["rel"].lower()]
-        m1, m2 = MONTHS[g["m1"].lower().rstrip(".")], MONTHS[g["m2"].lower().rstrip(".")]
+        year = anchor.year + {"this": 0, "last": -1, "next": 1}[fold(g["rel"])]
+        m1, m2 = MONTHS[fold(g["m1"]).rstrip(".")], MONTHS[fold(g["m2"]).rstrip(".")]
         return PartialDate(year, m1), PartialDate(year + (1 if m2 < m1 else 0), m2)
     if kind == "rel_named_month":
-        month = MONTHS[g["m"].lower()]
+        month = MONTHS[fold(g["m"])]
         if anchor.month is None:
             return None
-        ahead = g["rel"].lower() == "next"
+        ahead = fold(g["rel"]) == "next"
         year = anchor.year + (
             1 if ahead and month <= anchor.month else -1 if not ahead and month >= anchor.month else 0
         )
         return PartialDate(year, month), None
     if kind == "month_this_year":
-        year = anchor.year + {"this": 0, "last": -1, "next": 1}[g["rel"].lower()]
+        year = anchor.year + {"this": 0, "last": -1, "next": 1}[fold(g["rel"])]
         if g.get("d1") and g.get("d"):
             return _pd(year, g["m"], g["d1"]), _pd(year, g["m"], g["d"])
         return _pd(year, g["m"], g.get("d")), None
-    offset = {"this": 0, "last": -1, "previous": -1, "next": 1}.get((g.get("rel") or "").lower(), 0)
+    offset = {"this": 0, "last": -1, "previous": -1, "next": 1}.get(fold(g.get("rel") or ""), 0)
     if kind == "rel_month":
         if anchor.month is None:
             return None
@@ -1093,17 +1093,17 @@ def _anchored(
     if kind == "weekday":
         if anchor.day is None or anchor.month is None:
             return None
-        wanted = _WEEKDAYS[g["wd"].lower()]
+        wanted = _WEEKDAYS[fold(g["wd"])]
         day = _date(anchor.year, anchor.month, anchor.day)
-        ahead = future if not g.get("last") else g["last"].lower() == "next"
+        ahead = future if not g.get("last") else fold(g["last"]) == "next"
         shift = (wanted - day.weekday()) % 7 if ahead else -((day.weekday() - wanted) % 7)
-        if shift == 0 and (g.get("last") or "").lower() in {"last", "next"}:
+        if shift == 0 and fold(g.get("last") or "") in {"last", "next"}:
             shift = 7 if ahead else -7  # "last Thursday" on a Thursday: the week before
         on = day + timedelta(days=shift)
         return PartialDate(on.year, on.month, on.day), None
     if kind == "rel_season":
-        month = _SEASON_MONTH.get(g["s"].lower(), 2)  # winter: the year it ends in
-        rel = g["rel"].lower()
+        month = _SEASON_MONTH.get(fold(g["s"]), 2)  # winter: the year it ends in
+        rel = fold(g["rel"])
         if rel == "this" or anchor.month is None:
             return PartialDate(anchor.year + {"this": 0, "last": -1, "next": 1}[rel]), None
         past = anchor.month > month  # this year's season is over
@@ -1119,9 +1119,9 @@ def _anchored(
     if kind == "today":
         return anchor, None
     if kind == "tomorrow":
-        return _next_day(anchor, 1 if g["rel"].lower() == "tomorrow" else -1), None
+        return _next_day(anchor, 1 if fold(g["rel"]) == "tomorrow" else -1), None
     if kind == "m_m":
-        m1, m2 = MONTHS[g["m1"].lower()], MONTHS[g["m2"].lower()]
+        m1, m2 = MONTHS[fold(g["m1"])], MONTHS[fold(g["m2"])]
         year = _anchored_year(anchor, m1, None, future)
         return PartialDate(year, m1), PartialDate(year + (1 if m2 < m1 else 0), m2)
     if kind == "end_of_year":
@@ -1132,7 +1132,7 @@ def _anchored(
         if anchor.month is None:
             return None
         n = g["n"]
-        months = 0 if g["unit"].lower() == "weeks" else _COMING.get((n or "few").lower().split()[0])
+        months = 0 if fold(g["unit"]) == "weeks" else _COMING.get(fold(n or "few").split()[0])
         months = int(n) if months is None and n and n.isdigit() else months
         if months is None or anchor.month + months > 12:
             return None  # the span runs into the next year: which one is not said
@@ -1142,9 +1142,9 @@ def _anchored(
     if kind == "bare_season":
         if not future or anchor.month is None:
             return None
-        return PartialDate(_anchored_year(anchor, _SEASON_MONTH[g["s"].lower()], None, True)), None
+        return PartialDate(_anchored_year(anchor, _SEASON_MONTH[fold(g["s"])], None, True)), None
     if kind == "bare_month":
-        month = MONTHS[(g["m"] or g["may"] or g["mt"] or g["mv"]).lower()]
+        month = MONTHS[fold(g["m"] or g["may"] or g["mt"] or g["mv"])]
         return PartialDate(_anchored_year(anchor, month, None, future or g["mv"] is not None), month), None
     return None  # pragma: no cover - every pattern is handled above
 
@@ -1193,7 +1193,7 @@ def document_date_from_url(url: str | None) -> PartialDate | None:
             y, mo, d = m.groups()
         else:
             d, mo, y = m.group(1), m.group(2), m.group(3)
-            if mo.lower().rstrip(".") not in MONTHS:
+            if fold(mo).rstrip(".") not in MONTHS:
                 continue
         date = _pd(y, mo if mo is None or not mo.isdigit() else int(mo), int(d) if d else None)
         if date is not None:
