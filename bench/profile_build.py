@@ -64,11 +64,13 @@ def main(argv: list[str] | None = None) -> dict:
     args = parser.parse_args(argv)
 
     from caregraph.pipeline.build import build
-    from caregraph.pipeline.load import iter_sources
+    from caregraph.pipeline.load import Source, iter_sources
     from caregraph.store import open_store
 
     sources = []
     for s in iter_sources([args.corpus]):
+        if not isinstance(s, Source):  # a file of a format caregraph does not read (the manifest), or unreadable
+            continue
         sources.append(s)
         if len(sources) >= args.documents:
             break
