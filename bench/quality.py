@@ -4,6 +4,8 @@
     python bench/quality.py --split dev              # dev only: what rule writers run
     python bench/quality.py --split dev --errors     # ... with each dev page's misses (-) and extras (+)
     python bench/quality.py --split dev --summary    # ... with the error classes and typical misses per category
+    python bench/quality.py --nested tune --errors   # the dev sets a rule writer reads (odd: dev, dev3, … dev13)
+    python bench/quality.py --nested check           # the other dev sets, totals only: does a new rule carry?
     python bench/quality.py --timing                 # extraction time per page on the corpus (no store)
     python bench/quality.py --seeds                  # the earlier gold: data/ against tests/gold
     python bench/quality.py --corpus ../shared/corpus --gold bench/gold   # the earlier gold of the first 45 pages
@@ -68,6 +70,13 @@ GROUPS = {  # what --split dev / blind scores
 # say how much of a difference is noise).
 BOOTSTRAP_DRAWS = 1000
 BLIND_SPLITS = GROUPS["blind"]
+# A nested split of the dev sets (stop 39): a rule writer reads the errors of the "tune" sets only and scores the
+# "check" sets for totals (their --errors, --summary and --dump are refused), so whether a new rule carries to pages its
+# writer did not read is seen without a blind scoring. Alternate sets, so both halves hold every era and genre.
+NESTED = {
+    "tune": ("dev", *(f"dev{n}" for n in REAL_SETS if int(n) % 2)),
+    "check": tuple(f"dev{n}" for n in REAL_SETS if not int(n) % 2),
+}
 SPLIT_FILE = ROOT / "bench" / "split.toml"
 CHALLENGE = ROOT / "bench" / "challenge"  # made-up pages of unseen councils' variety, scored beside the splits
 HOLDOUT = ROOT / "bench" / "challenge-holdout"  # made-up pages never shown to rule writers: scored, never inspected
@@ -462,6 +471,12 @@ def _parser() -> argparse.ArgumentParser:
         parser.add_argument(
             f"--real{number}", metavar="FOLDER", help=f"real set {number}'s pages with manifest.csv (default {folder})"
         )
+    parser.add_argument(
+        "--nested",
+        choices=tuple(NESTED),
+        help="only these dev sets: tune = dev, dev3, dev5 … dev13 (read their errors); check = dev2, dev4 … dev12 "
+        "(totals only: does a rule carry to pages its writer did not read?)",
+    )
     parser.add_argument("--seeds", action="store_true", help="score data/ against tests/gold (the earlier gold)")
     parser.add_argument("--gold", metavar="FOLDER", help="score one gold folder instead (e.g. bench/gold)")
     parser.add_argument("--errors", action="store_true", help="print each page's misses (-) and extras (+); not blind")
@@ -507,7 +522,11 @@ def main(argv: list[str] | None = None) -> int:
             folder = Path(args.gold) if args.gold else ROOT / "tests" / "gold"
             golds = {folder.name: load_gold(folder)}
         else:
-            chosen = {name for group, names in GROUPS.items() if args.split in (group, "both") for name in names}
+            chosen = (
+                set(NESTED[args.nested])
+                if args.nested
+                else {name for group, names in GROUPS.items() if args.split in (group, "both") for name in names}
+            )
             wanted = [name for name in ORDER if name in chosen]
             for n, folder in real.items():
                 if not folder.is_dir() or not any(SPLITS[name].is_dir() for name in wanted if name.endswith(n)):
@@ -532,6 +551,9 @@ def main(argv: list[str] | None = None) -> int:
     blind = blind_files()
     scores_blind = any(set(gold) & blind for gold in golds.values())
     held_out = args.gold is not None and Path(args.gold).resolve() == (HOLDOUT / "gold").resolve()
+    if args.nested == "check" and (args.errors or args.summary or args.dump):
+        print("Error: the nested check sets are scored, never inspected (read --nested tune)", file=sys.stderr)
+        return 2
     if held_out and (args.errors or args.summary or args.dump):
         print(f"Error: {BLIND_REFUSAL}: bench/challenge-holdout is held out like the blind split", file=sys.stderr)
         return 2

@@ -1027,6 +1027,18 @@ def test_quality_never_shows_the_blind_split(argv, tmp_path, capsys):
     assert captured.out == ""
 
 
+@pytest.mark.parametrize("option", ["--errors", "--summary", "--dump=docs/204.txt"])
+def test_the_nested_check_sets_are_scored_never_inspected(option, tmp_path, capsys):
+    """The nested split's halves are disjoint, hold every dev set between them and no blind one; the check half's
+    pages are refused to --errors, --summary and --dump, as the blind split's are."""
+    quality = _quality()
+    tune, check = set(quality.NESTED["tune"]), set(quality.NESTED["check"])
+    assert not tune & check and tune | check == set(quality.GROUPS["dev"])
+    assert {"dev", "dev13"} <= tune and {"dev2", "dev12"} <= check
+    assert quality.main(["--nested", "check", option, "--corpus", str(tmp_path)]) == 2
+    assert "never inspected" in capsys.readouterr().err
+
+
 def test_blind_scorings_are_logged(tmp_path):
     quality = _quality()
     log = tmp_path / "blind-log.csv"
