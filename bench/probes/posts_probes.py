@@ -938,12 +938,12 @@ def compare(found: dict[str, str | None], expected: dict[str, str | None]) -> li
 
 def table_probes(path: Path) -> list[tuple[str, str, str, dict[str, str | None]]]:
     """The probes written as rows of the table at ``path`` (round 19 on): ``| P1 | context | text | expected |``
-    (round 20's rows ``R1`` …), ``text`` with ``\\n`` for a line break, ``expected`` "Name = post" or "Name (no
-    post)" joined by "; ", "A OR B" where an annotator may write either."""
+    (round 20's rows ``R1`` …, round 21's ``W1`` …), ``text`` with ``\\n`` for a line break, ``expected`` "Name =
+    post" or "Name (no post)" joined by "; ", "A OR B" where an annotator may write either."""
     out = []
     for line in path.read_text(encoding="utf-8").splitlines():
         cells = [c.strip() for c in line.strip().strip("|").split(" | ")]
-        if len(cells) != 4 or not re.fullmatch(r"[PR]\d+", cells[0]):
+        if len(cells) != 4 or not re.fullmatch(r"[PRW]\d+", cells[0]):
             continue
         expected: dict[str, str | None] = {}
         for pair in cells[3].split("; "):

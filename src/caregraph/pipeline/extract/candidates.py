@@ -1,6 +1,7 @@
 """A person as a pass of the people finder reads them, before merging: :class:`PersonCandidate`, made by
 :func:`candidate` (which reads the body a post belongs to with :func:`~.bodies.split_body`, and drops the post's own
-abbreviation in brackets after it, :func:`~.posts.without_own_abbreviation`)."""
+abbreviation in brackets after it, :func:`~.posts.without_own_abbreviation`, and a word before it that says when
+its holder took it up, :func:`~.posts.without_when_taken_up`)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing import NamedTuple
 
 from caregraph.pipeline.extract.bodies import split_body
 from caregraph.pipeline.extract.doc import Doc, clean
-from caregraph.pipeline.extract.posts import without_own_abbreviation
+from caregraph.pipeline.extract.posts import without_own_abbreviation, without_when_taken_up
 from caregraph.records import Evidence
 
 
@@ -34,7 +35,7 @@ def candidate(
 ) -> PersonCandidate:
     organisation = None
     if post is not None:
-        post = without_own_abbreviation(_before_own_name(post, clean(name).strip(" ,.")))
+        post = without_own_abbreviation(without_when_taken_up(_before_own_name(post, clean(name).strip(" ,."))))
         organisation, post = split_body(clean(post))
     return PersonCandidate(
         clean(name).strip(" ,."), post or None, doc.evidence(start, end), honorific, role, post_span, organisation

@@ -335,11 +335,18 @@ def _label_lines(doc: Doc) -> Iterator[PersonCandidate]:
             break
 
 
+_SET_APART = frozenset({"non", "other"})
+
+
 def _plural_post(label: str) -> str | None:
     """The post each of a list holds when its label is a post in the plural ("Cabinet Members" → "Cabinet
-    Member", "Parent Governor Representatives" → "Parent Governor Representative"), else None."""
+    Member", "Parent Governor Representatives" → "Parent Governor Representative"), else None. A head that a word
+    before it sets apart says who the people are not or besides whom they come ("Non Members", "Other Members"),
+    no post ("Non Executive Directors" are posts)."""
     words = label.split()
     if len(words) < 2 or not words[-1].endswith("s") or not all(w[:1].isupper() for w in words):
+        return None
+    if len(words) == 2 and words[0].lower() in _SET_APART:
         return None
     single = singular(label)
     if words[0] in rules().grammar or not any(h.end() == len(single) for h in rules().post_head_re.finditer(single)):

@@ -22,7 +22,7 @@ from caregraph.pipeline.extract.names import (
     rules,
 )
 from caregraph.pipeline.extract.people_acting import sentence_or_clause_start
-from caregraph.pipeline.extract.posts import CLAUSE_WORDS, COPULA, lower_list_end
+from caregraph.pipeline.extract.posts import CLAUSE_WORDS, COPULA, WHEN_TAKEN_UP, lower_list_end
 
 
 @cache
@@ -95,6 +95,9 @@ def title_then_name(doc: Doc) -> Iterator[PersonCandidate]:
         elif comma_needed and sep is None:
             continue
         pos = sep.end() if sep else after + (1 if text[after : after + 1] == " " else 0)
+        lower_honorific = COUNCILLOR_BEFORE_NAME.match(text, pos)
+        if lower_honorific is not None:
+            pos = lower_honorific.end()  # "… councillor Jo Example": "councillor" in lower case is the honorific
         if pos == after or not text[pos : pos + 1].isupper():
             continue  # no name follows
         found = _name_at(text, pos)
@@ -108,13 +111,14 @@ def title_then_name(doc: Doc) -> Iterator[PersonCandidate]:
         if start is None:
             continue
         name, hon, name_end = found
+        hon = hon or ("Councillor" if lower_honorific is not None else None)
         title = clean(text[start:end])
         if len(title.split()) < 2 and not _lone_title(text, start, title, hon):
             start_ = _noun_title_start(text, start, title)
             if start_ is None:
                 continue
             start, title = start_, clean(text[start_:end])
-        when = _WHEN.match(text, start, end)
+        when = WHEN_TAKEN_UP.match(text, start, end)
         if when is not None:
             start = when.end()  # "new director of children's services Jo Example": "new" says when, not what
             title = clean(text[start:end])
@@ -124,6 +128,9 @@ def title_then_name(doc: Doc) -> Iterator[PersonCandidate]:
             continue
         yield candidate(doc, name, title, start, name_end, hon, None, (start, end))
 
+
+#: "councillor" in lower case before a capitalised word: an honorific before a name, as news copy writes it.
+COUNCILLOR_BEFORE_NAME = re.compile(r"councillor[ \t]+(?=[A-Z])")
 
 # a body the post is held at, after it and before the holder's name ("… at Anyshire County Council, Jo Sample")
 AT_BODY_AFTER = re.compile(
@@ -135,7 +142,6 @@ AT_BODY_AFTER = re.compile(
     # a department of state named for what it is for ("… at the Department for Education, Ed Sample")
     r"|[ \t]+at[ \t]+the[ \t]+Department[ \t]+(?:for|of)[ \t]+[A-Z][\w’'-]*(?:,?[ \t]+(?:and|&)[ \t]+[A-Z][\w’'-]*)?(?=[ \t]*[,(–—-])"
 )
-_WHEN = re.compile(r"(?i:new|incoming|outgoing|permanent|current|newly[ \t]+appointed)[ \t]+(?=\S)")
 _LONE_TITLES = frozenset({"inspector", "chair", "chairman", "chairwoman", "chairperson", "commissioner", "headteacher"})
 _CLAUSE_BEFORE = re.compile(r"(?:,|\b(?:by|from|with|to|and|but))[ \t]+$")
 # offices and callings that are a post in one lower-case word: before a name opening a clause or after a preposition
@@ -220,7 +226,7 @@ def title_start(text: str, head: int, modifiers: frozenset[str], after_article: 
             or (word in {"and", "&", "of"} and _TOKEN_LEFT.search(text, max(0, m.start() - 40), m.start()))
             or (word in rules().lower_heads and text.startswith(("and ", "& "), pos))
         ):
-            if word in rules().lower_heads and joined is None:
+            if word in rules().lower_heads and joined is None and text.startswith(("and ", "& "), pos):
                 joined = pos + (4 if text.startswith("and ", pos) else 2)
             if word == "of" and not text[pos : pos + 1].isupper():
                 break  # "of" only between capitalised words ("Deputy Leader of Anyshire Council and …")
@@ -278,6 +284,8 @@ def _title_end(text: str, head_end: int) -> tuple[int, bool]:
             return head_end, False
         if low in CLAUSE_WORDS:
             break  # "the chair of the panel is Jo Example": a verb or a clause's word ends the title
+        if COUNCILLOR_BEFORE_NAME.match(text, m.start("word")):
+            break  # "executive member for children's services councillor Jo Example": an honorific ends the title
         pos = end = m.end()
         last = low
     if last in _OPEN_WORDS:
@@ -383,6 +391,11 @@ def _name_at(text: str, pos: int) -> tuple[str, str | None, int] | None:
 # ------------------------------------------------------------------------------------------ a title, then its holder
 
 
+# what follows the second comma besides a person's verb: a relative pronoun, or an auxiliary ("…, Jo Example, was
+# absent", "…, Jo Example, has written")
+_AFTER_APPOSED = "who|whose|was|is|has|had|will|would"
+
+
 @cache
 def _apposed_re() -> re.Pattern[str]:
     """ "<a|the> <title>, <Name>, <who|a verb>": the title between the article (or "His Majesty's") and a comma; the
@@ -393,8 +406,10 @@ def _apposed_re() -> re.Pattern[str]:
     return re.compile(  # led by the letters a match starts with ("the", "a", "an", "His", "Her"): speed only
         r"(?=[AaHTt])(?:(?<![\w’'-])(?i:the|a|an)[ \t]+(?P<title>[^,.;:!?()\[\]\n\"“”]{2,90}?)"
         r"|(?<![\w’'-])(?P<majesty>(?:His|Her)[ \t]+Majesty['’]s[ \t]+[^,.;:!?()\[\]\n\"“”]{2,60}?))"
-        rf"[ \t]*,[ \t]+(?:(?P<hon>{hon})[ \t]+)?(?P<name>{name_run(0, 2)}){post_nominals()}"
-        rf"[ \t]*,[ \t]+(?=(?:who|whose|{verbs})\b)"
+        # the holder's party and ward before a lower-case "councillor" ("…, Labour Anyfield councillor Jo Example,")
+        rf"[ \t]*,[ \t]+(?:(?P<hon>{hon})[ \t]+|(?P<party>(?:[A-Z][\w’'-]*[ \t]+){{0,3}})councillor[ \t]+)?"
+        rf"(?P<name>{name_run(0, 2)}){post_nominals()}"
+        rf"[ \t]*,[ \t]+(?=(?:{_AFTER_APPOSED}|{verbs})\b)"
     )
 
 
@@ -402,7 +417,7 @@ def _apposed_re() -> re.Pattern[str]:
 def _apposed_end() -> re.Pattern[str]:
     """What every match of :func:`_apposed_re` ends with: a comma before "who" or a person's verb (a page without
     one has no match; speed only)."""
-    return re.compile(rf",[ \t]+(?=(?:who|whose|{rules().person_verbs})\b)")
+    return re.compile(rf",[ \t]+(?=(?:{_AFTER_APPOSED}|{rules().person_verbs})\b)")
 
 
 _POSSESSIVE_START = re.compile(r"^(?:[A-Z][\w’'&.-]*[ \t]+){0,4}[\w’'&.-]+['’]s[ \t]+")
@@ -451,7 +466,7 @@ def apposed_title(doc: Doc) -> Iterator[PersonCandidate]:
             w[:1].isupper() or w.lower().replace("’", "'") in subjects for w in shape.group("after").split()[1:]
         ):
             continue  # "the head of a family, Jo Example,": the subject is no body's or service's
-        raw, hon = m.group("name"), m.group("hon")
+        raw, hon = m.group("name"), m.group("hon") or ("Councillor" if m.group("party") is not None else None)
         name = person_name(raw, hon)
         if name is None or name != raw or (hon is None and not is_name(name, strict=True)):
             continue

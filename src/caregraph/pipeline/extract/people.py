@@ -398,10 +398,13 @@ def _word_before(text: str, end: int) -> int | None:
 
 def _fuller_post(first: str | None, later: str | None) -> bool:
     """Whether a person's ``later`` post is their ``first`` one said in full: its words and then what it is of or
-    for ("Service Director" on a contact line, "Service Director for Family Support" in the text)."""
+    for ("Service Director" on a contact line, "Service Director for Family Support" in the text), or an initialism
+    and then the same with the words that qualify it before it ("MP", then "Anyford Valley MP")."""
     if not first or not later:
         return False
     short, long_ = fold_post(first), fold_post(later)
+    if first.isupper() and len(short) == 1 and len(long_) > 1 and long_[-1] == short[0]:
+        return True  # "Jo Example MP" and then "Anyford Valley MP Jo Example": the initialism with what it is of
     return len(long_) > len(short) + 1 and long_[: len(short)] == short and long_[len(short)] in _REMIT_WORDS
 
 

@@ -156,6 +156,22 @@ _WHEN_HELD = frozenset({"interim", "acting", "new", "permanent", "former", "temp
 _TITLE_WORD = re.compile(r"[^\W\d_][\w’'-]*|&")
 
 
+#: A word before a post that says when its holder took it up, not what it is ("new director", "the incoming
+#: leader", "newly appointed chief executive"); "interim", "acting" and "former" are kept: they are the post as held.
+#: A capitalised "New" before a capital may be a place's ("New Forest"), and a Permanent Secretary is one.
+WHEN_TAKEN_UP = re.compile(
+    r"(?:(?i:newly[ \t]+appointed|incoming|outgoing)|new|current|permanent|(?:New|Current|Permanent)(?=[ \t]+[a-z]))"
+    r"[ \t]+(?![Ss]ecretary\b)(?=\S)"
+)
+
+
+def without_when_taken_up(title: str) -> str:
+    """A person's post without the word before it that says when they took it up (:data:`WHEN_TAKEN_UP`): "new
+    director" is the director's post."""
+    m = WHEN_TAKEN_UP.match(title)
+    return title if m is None else title[m.end() :]
+
+
 def without_own_abbreviation(title: str) -> str:
     """A person's post without the abbreviation the text puts in brackets after it, which is no part of the
     title: its letters the initials of the post's words ("director of children's services (DCS)", "Head of
@@ -999,6 +1015,29 @@ _LEFT_MODIFIER = re.compile(
 )
 
 
+# capitalised words a post's start was moved left over, none a word of posts ("Valley", "Labour" before "MP")
+_PROPER_RUN = re.compile(r"(?:[A-Z][a-z]+[ \t]+)+")
+
+
+def _proper_word(word: str) -> bool:
+    """Whether a capitalised word opening a sentence may be the first word of a proper name that runs on into the
+    title's modifiers ("Colne Valley MP Jo Example said", "Huddersfield Labour MP Kit Sample"): no grammar or
+    calendar word ("Yesterday Labour MP …"), no adverb that opens a sentence ("Meanwhile …", "Separately …") and no
+    word of posts."""
+    rules_ = rules()
+    return (
+        word not in rules_.grammar
+        and word not in rules_.calendar
+        and word not in rules_.vocabulary
+        and not _SENTENCE_ADVERB.fullmatch(word)
+    )
+
+
+_SENTENCE_ADVERB = re.compile(
+    r"[A-Z][a-z]+(?:ly|while|wise|ever|theless)|Elsewhere|Instead|Now|Later|Earlier|Still|Yet|Again|Indeed|Overall|Today"
+)
+
+
 def _extend_left(text: str, start: int) -> int:
     """Move a post's start left over capitalised modifiers ("Service Development Manager", "Overview &
     Scrutiny Officer", "Children’s Commissioner"); not over articles, place or organisation names."""
@@ -1043,6 +1082,7 @@ def _extend_left(text: str, start: int) -> int:
             and word not in rules_.modifier_words
             and word.lower() not in rules_.post_subjects
             and not (word in rules_.vocabulary and word not in rules_.calendar and _LINE_OR_SENTENCE.search(before))
+            and not (pos < start and _PROPER_RUN.fullmatch(text, pos, start) and _proper_word(word))
         ):
             # a sentence-initial capital is not a modifier unless it is a modifier or subject word, or a word of posts
             # and services at a sentence's or line's start ("Virtual School Head Jo Example said"); initials are

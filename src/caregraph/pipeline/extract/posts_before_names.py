@@ -81,6 +81,7 @@ _ACRONYM_END = re.compile(r"[ \t]+(?P<letters>\((?-i:[A-Z]{2,8})\))[ \t]*$")
 _AND_ONLY = re.compile(r"[ \t]+(?:and|&)[ \t]+")
 _MAJESTY_BEFORE = re.compile(r"(?<![\w’'-])(?:His|Her)[ \t]+Majesty['’]s[ \t]+$")
 _THE_END = re.compile(r"(?i)\bthe\s+$")
+_SUBJECT_BEFORE = re.compile(r"(?<![\w’'-])(?:for|of)[ \t]+$")  # a post's "for" or "of" before a span
 _LOWER_MODIFIER_BEFORE = re.compile(
     r"(?:^|(?<=[\s(]))(?P<mod>(?:(?:former|previous|interim|acting|joint|deputy|assistant|executive|senior|principal|lead|chief|elected)[ \t]+)+)$"
 )
@@ -222,6 +223,10 @@ def _table_title_then_name(doc: Doc, taken: list[tuple[int, int]]) -> Iterator[P
             start = left.start("word")
             words.insert(0, left.group("word").replace("’", "'"))
         if not words or (text[head_start:head_end] == "councillor" and not subjects & set(words)):
+            continue
+        if text[head_start:head_end] == "councillor" and _SUBJECT_BEFORE.search(text, max(0, start - 6), start):
+            # "executive member for children's services councillor Jo Example": the words are the subject of the
+            # post before them, and "councillor" is the honorific (:func:`~.news_titles.title_then_name`)
             continue
         if _POSSESSIVE.search(words[0]) and words[0] not in subjects:
             continue  # "the council's chief executive": the owner starts no title
