@@ -444,9 +444,16 @@ def body_line_above(lines: list[str]) -> int | None:
     for k in range(len(lines) - 1, max(-1, len(lines) - 4), -1):
         if r.match(lines[k]):
             return k
-        if not _FIELD.match(lines[k]) and not is_document_label(lines[k]):
+        if not _FIELD.match(lines[k]) and not is_document_label(lines[k]) and not _AUTHOR_LINE.match(lines[k]):
             return None
     return None
+
+
+#: A report's author on a line of its own, unlabelled ("Report of the Director of Children's Services", "Joint report
+#: by the Executive Director and the Lead Member"): a line that may stand between a body's name and its day.
+_AUTHOR_LINE = re.compile(
+    r"(?i)^[ \t]*(?:joint[ \t]+)?reports?[ \t]+(?:of|by|from)[ \t]+(?:the[ \t]+)?[a-z][^\n.;]{0,120}$"
+)
 
 
 #: The words of a line that only says what kind of document this is ("Meeting Details", "MINUTES AND DECISION

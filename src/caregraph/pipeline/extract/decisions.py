@@ -177,6 +177,9 @@ def match_decisions(doc: Doc, *, meeting_page: bool = False) -> list[DecisionCan
             kind, items = "resolution", headless_items(doc, s, strong_only=strong_only, minuted=minuted)
         else:
             continue
+        if s.kind == "recommendations" and report:
+            # "1. Members are asked to note the report.": each item put to the meeting, as its heading would put it
+            items = [i for i in items if not rules().proposal.match(text[i[1] : i[2]])]
         numbers = [n for n, _, _ in items]
         if len(items) > 1 and len(set(numbers)) == 1:
             numbers = [None] * len(items)  # the rendering numbers every item "1."

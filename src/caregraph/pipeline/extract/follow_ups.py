@@ -1239,7 +1239,7 @@ _DATE_WORD = re.compile(
 #: the date a commitment is due ("to be carried out in March" is still due then).
 _PAST_EVENT_DATE = re.compile(
     r"(?i)(?<!\bbe\s)\b(?:carried\s+out|took\s+place|taken\s+place|held|undertaken|conducted|visited|inspected|dated"
-    r"|arrived|began|met)"
+    r"|arrived|began|met|started|commenced|opened|launched|joined)"
     r"\s+(?:(?:over|for|across|at|to|with)\s+(?:[\w’'-]+\s+){1,3}?)?(?:on\s+|in\s+|between\s+|from\s+|during\s+|over\s+)?(?:the\s+)?$"
     # a decision's participle with its maker: "The decision made by Cabinet on 17 June will be reported to Council"
     r"|(?<!\bbe\s)(?<!\band\s)\b(?:made|taken|agreed|approved)\s+by\s+(?:the\s+)?(?:[\w’'-]+\s+){1,4}?(?:on|in|at)\s+(?:the\s+)?$"

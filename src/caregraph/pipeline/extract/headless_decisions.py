@@ -377,13 +377,14 @@ _NOT_MODIFIERS = r"(?:of|to|the|for|and|in|on|at|by|with|from|chair|chairman|vic
 def _reporting_subject() -> re.Pattern[str]:
     """The subject at a sentence's start that makes its "agreed to …" a meeting's decision: a body ("The Children's
     Scrutiny Panel", "The committee", "The council's executive", "Cabinet"), councillors or members; an adverbial
-    phrase may come first ("On Tuesday, …"). Not a council, which acts as the organisation, nor a name that goes on
-    ("The Executive Director", "The cabinet member")."""
+    phrase may come first ("On Tuesday, …"); a body's members ("Cabinet members voted …", "Scrutiny committee
+    councillors agreed …"). Not a council, which acts as the organisation, nor a name that goes on ("The Executive
+    Director", "The cabinet member")."""
     heads = meeting_rules().body_heads
     # capitalised words before the head, or a few in lower case as news writes them ("the scrutiny committee")
     body = rf"(?-i:(?:[A-Z][\w’'&-]*\s+(?:(?:and|&|of|for|in|on|the)\s+)*){{0,8}}|(?:(?!{_NOT_MODIFIERS}\b)[a-z][\w’'-]*\s+){{1,4}}){heads}"
     return re.compile(
-        rf"(?i)(?:[^,.;:]{{0,80}},\s+)?(?P<subject>(?:the\s+)?(?:(?P<body>(?:county\s+|city\s+|borough\s+)?council['’]s\s+{heads}|{body})|councillors|members))(?![\w'’-])(?!\s+(?-i:[A-Z])|\s+member\b)"
+        rf"(?i)(?:[^,.;:]{{0,80}},\s+)?(?P<subject>(?:the\s+)?(?:(?P<body>(?:county\s+|city\s+|borough\s+)?council['’]s\s+{heads}|{body})(?:\s+(?:members|councillors)(?![\w'’-]))?|councillors|members))(?![\w'’-])(?!\s+(?-i:[A-Z])|\s+member\b)"
     )
 
 
@@ -423,6 +424,10 @@ def reported_decisions(doc: Doc) -> list[Item]:
         start, end = doc.sentence_around(m.start(), m.end())
         subject = _reporting_subject().match(text, start, m.start())
         earlier = _EARLIER_MEETING.search(m.group("gap") or "") or _EARLIER_MEETING.search(text, start, m.start())
+        if subject is None and not m.group("gap") and _goes_on(text, start, m.start(), items):
+            # "The committee agreed that … . They also agreed to include …": the body of the decision just before
+            items.extend(_infinitives(text, start, m.start("comp"), end))
+            continue
         if subject is None or _is_council_subject(subject) or earlier:
             continue  # not a body's decision; one of an earlier meeting ("agreed at its last meeting to …", "At a
             # previous meeting, Cabinet agreed …")
@@ -431,7 +436,11 @@ def reported_decisions(doc: Doc) -> list[Item]:
         # "agreed to re-establish …" as written; past a phrase of when ("agreed at its meeting on … to note …") the
         # decisions are the infinitives
         first = m.start("comp") if m.group("gap") else m.start("verb")
-        if not m.group("gap") and not text[subject.end() : m.start()].strip():
+        joined = _FIRST_ACT.match(text, subject.end(), m.start())
+        if joined is not None and not m.group("gap"):
+            # "The committee requested a report on … and agreed to add …": the first act is a decision of its own
+            items.append((None, subject.start("subject"), joined.end("act")))
+        elif not m.group("gap") and not text[subject.end() : m.start()].strip():
             first = subject.start("subject")  # "The committee agreed to support …": the sentence as written
             lead = text.rfind(" the ", first, m.start())
             if lead > first and not text.startswith(("The ", "the "), first):
@@ -440,6 +449,24 @@ def reported_decisions(doc: Doc) -> list[Item]:
     # a sentence cut off after its verb ("… the Commission agreed that" over a page break) says no decision
     items = [i for i in items if not _DANGLING.search(text, i[1], i[2])]
     return sorted(items, key=lambda i: i[1])
+
+
+#: A body's first act, before "and" and the verb of a reported decision: "The committee requested a report on … and
+#: agreed to …", "Members noted the update and voted to …" (what was asked for, noted or endorsed).
+_FIRST_ACT = re.compile(
+    r"(?i)\s+(?P<act>(?:requested|noted|endorsed|welcomed|recommended|supported|approved|received|commissioned)\s"
+    r"[^.;:!?]{3,200}?)\s*,?\s+and\s+$"
+)
+#: A pronoun that stands for the body of the sentence before: "They also agreed to …", "It further resolved that …".
+_SAME_BODY = re.compile(r"(?i)(?:they|it)(?:\s+(?:also|further|then|additionally))?\s+$")
+
+
+def _goes_on(text: str, start: int, verb: int, items: list[Item]) -> bool:
+    """Whether the sentence at ``start`` goes on with the decisions of the one before it: its subject a pronoun
+    right before its verb at ``verb``, and a reported decision ending right before it."""
+    return _SAME_BODY.fullmatch(text, start, verb) is not None and any(
+        b <= start and not text[b:start].strip(" \t\n.") for _, _, b in items
+    )
 
 
 #: The words a match of :data:`_REPORTED_ACTIVE` starts with (lower case).

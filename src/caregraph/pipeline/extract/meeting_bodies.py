@@ -53,6 +53,10 @@ def body_name(raw: str) -> str | None:
         tokens[0].lower() in r.not_body_words or tokens[0].isdigit() or _MONTH_OR_DAY.fullmatch(tokens[0])
     ):
         tokens = tokens[1:]  # (a minute's number too, "Minute 45 of Cabinet"; a date's month, "12 March and the Board")
+    # the council that owns it: "the Council's Corporate Parenting Committee", "Anyshire County Council's Cabinet"
+    owner = next((i for i, t in enumerate(tokens[:5]) if _OWNER.fullmatch(t)), None)
+    if owner is not None and all(t[:1].isupper() for t in tokens[:owner]):
+        tokens = tokens[owner + 1 :]
     if not tokens:
         return None
     name = " ".join(tokens)
@@ -66,6 +70,10 @@ def body_name(raw: str) -> str | None:
         return None  # "NHS Anyshire Integrated Care Board", "Local Government Association's … Board": not a council's
     return name
 
+
+#: The council that owns a body, in the possessive before its name: no part of the name ("the Council's Cabinet",
+#: "Anyshire County Council's Children's Scrutiny Committee", "the Authority's Corporate Parenting Board").
+_OWNER = re.compile(r"(?i)(?:council|authority)['’]s")
 
 #: A month's or a weekday's name, as a word of a name: a date's, no part of a body's name.
 _MONTH_OR_DAY = re.compile(rf"{MONTH_OR_WEEKDAY_NAME},?")

@@ -178,15 +178,19 @@ _NOT_AN_EVENT = "".join(
 )
 # … nor past another date or another body's turn ("… to the Board in March 2024 and to Cabinet on 5 March 2024": the
 # day is Cabinet's)
+# … but "it" or "they" before "made" or "took" is the body again, what it did its own ("… submitted to the Cabinet
+# before it made any decisions on the matters on 10 April 2018")
 # … nor past a participle after a noun, with its complement ("Cabinet approved the plan submitted to Ofsted on 30 April
 # 2024", "the Panel noted the letter sent by the Minister on …": the day is the plan's or the letter's)
-_GAP = r"(?P<gap>(?:\s+(?!(?:that|which|who|when|where|because|but|and\s+(?:was|were|had|has|to|at|by|then)|held|carried|undertaken|conducted|completed|published|issued|took|taking|made|visited|inspected|(?:19|20)\d\d|(?<=[a-z]\s)(?:[a-z]+ed|sent|written|given)\s+(?:to|by|from|for)(?=\s+(?:the\s+)?[A-Z]))\b)[^\s.;:]+){0,14}?)"
+_GAP = r"(?P<gap>(?:\s+(?!(?:that|which|who|when|where|because|but|and\s+(?:was|were|had|has|to|at|by|then)|held|carried|undertaken|conducted|completed|published|issued|(?<!\bit\s)(?<!\bthey\s)(?:took|made)|taking|visited|inspected|(?:19|20)\d\d|(?<=[a-z]\s)(?:[a-z]+ed|sent|written|given)\s+(?:to|by|from|for)(?=\s+(?:the\s+)?[A-Z]))\b)[^\s.;:]+){0,14}?)"
 
 
 #: A paper sent to a body or its members, right before the body's name: the day is the paper's, no meeting ("A
-#: briefing was circulated to Members of the Health and Wellbeing Board on 26 October 2021").
+#: briefing was circulated to Members of the Health and Wellbeing Board on 26 October 2021"); so a letter written to
+#: a body ("Ofsted wrote to the Council on 3 May 2024", "in a letter to the Cabinet on …").
 _SENT_TO = re.compile(
-    r"(?i)\b(?:circulated|sent|e-?mailed|distributed|forwarded|copied|issued)\s+(?:out\s+)?to\s+(?:all\s+)?(?:the\s+)?"
+    r"(?i)\b(?:circulated|sent|e-?mailed|distributed|forwarded|copied|issued|wr(?:ote|itten|ites?)|letters?)"
+    r"\s+(?:out\s+)?to\s+(?:all\s+)?(?:the\s+)?"
     r"(?:members\s+of\s+(?:the\s+)?)?$"
 )
 #: The head words news may write in lower case for a council's body ("the council's cabinet", "the committee").
@@ -317,7 +321,9 @@ def _tails(DAY: str = DAY) -> dict[str, str]:
         "subject": rf"{acronym}(?:,[ \t]+(?!which|that|who)[^,.;:\n]{{1,80}}?,|[ \t]*\([^()\n]{{1,80}}\)|[ \t]+[–—][ \t]+[^–—\n]{{1,80}}?[ \t]+[–—])?,?\s+(?:(?:which|that|who)\s+)?{adverb}{r.meeting_verbs}{_GAP}{_NOT_AN_EVENT}\s+on\s+{WEEKDAY}{DAY}",
         # … "Cabinet (on 12 March 2024)", "Cabinet on Tuesday (12 March 2024)"
         # … "the Cabinet report of 7 February 2024" (a paper dated by its meeting)
-        "next_to": rf"(?:\s*\(\s*(?:on\s+)?|,[ \t]*|\s+(?:on|of)\s+(?:(?i:{_WEEKDAY_NAME})\s*\(\s*)?"
+        # … the day right after the name, as lists and brackets give it: "(approved by Cabinet 10 April 2018)",
+        # "Scrutiny Committee 5 March 2024: update", "the report to Cabinet dated 10 April 2018"
+        "next_to": rf"(?:\s*\(\s*(?:on\s+)?|,[ \t]*|[ \t]+|\s+(?:on|of|dated)\s+(?:(?i:{_WEEKDAY_NAME})\s*\(\s*)?"
         rf"|(?:['’]s)?\s+{r.paper_nouns}\s+(?:of|dated|on)\s+){WEEKDAY}{DAY}",
         # the day between the name and its verb, as an apposition, after a clause of its own or not: "The Schools
         # Forum, meeting on 16 January 2024, agreed …", "The Scrutiny Committee, on 9 January 2024, received …", "The
@@ -800,33 +806,51 @@ _DAY_OF_MONTH = re.compile(rf"(?<![\d/.-])(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+
 _LISTED_DAY = re.compile(r"(?<![\d/.-])(\d{1,2})(?:st|nd|rd|th)?(?=\s*,|\s+(?:and|&)\s|\s+(?:of\s+)?[A-Za-z])")
 
 
-_PROGRAMME_HEAD = re.compile(r"(?i)^(?:meeting\s+date|date(?:\s+of\s+(?:the\s+)?meeting)?|meeting)\s*\|")
+#: A work programme's column of meeting days, by its header cell: "Meeting date", "Date of meeting", "Committee date"
+#: (in any column), or "Date" and "Meeting" in the first.
+_PROGRAMME_DATE = re.compile(
+    r"(?i)[ \t]*(?:(?:meeting|committee|cabinet|board|panel|forum)\s+date|date\s+of\s+(?:the\s+)?(?:meeting|committee"
+    r"|panel|board|cabinet))[ \t]*$"
+)
+_PROGRAMME_FIRST = re.compile(r"(?i)[ \t]*(?:date|meeting)[ \t]*$")
 
 
 @cache
-def _row_day() -> re.Pattern[str]:
-    return re.compile(rf"{WEEKDAY}{DAY}\s*\|")
+def _cell_day() -> re.Pattern[str]:
+    return re.compile(rf"[ \t]*{WEEKDAY}{DAY}[ \t]*$")
+
+
+def _programme_column(cells: list[str]) -> int | None:
+    """The column of meeting days a work programme's header row (``cells``) names, if it is one (two cells or more)."""
+    if len(cells) < 2:
+        return None
+    if _PROGRAMME_FIRST.match(cells[0]):
+        return 0
+    return next((k for k, c in enumerate(cells) if _PROGRAMME_DATE.match(c)), None)
 
 
 def programme_rows(doc: Doc, own: str) -> list[MeetingRecord]:
-    """The meetings of a work programme's table, one a row under a "Meeting date | Item | …" header ("16 July 2024 |
-    Ofsted ILACS – action plan progress | …"): the page's own body's, unless the row's next cell is a body's name (a
-    report's route to decision under "Date | Meeting": "19 March 2024 | Cabinet")."""
+    """The meetings of a work programme's table, one a row under a header that names a column of meeting days
+    ("Meeting date | Item | …", "Item | Lead officer | Committee date"): the page's own body's, unless the row's next
+    cell is a body's name (a report's route to decision under "Date | Meeting": "19 March 2024 | Cabinet")."""
     out: list[MeetingRecord] = []
-    rows = False
+    column: int | None = None
     if "|" not in doc.text[: doc.limit]:
         return out
-    for start, end, line in doc.lines_in(0, doc.limit):
-        if _PROGRAMME_HEAD.match(line):
-            rows = True
+    for start, end, _ in doc.lines_in(0, doc.limit):
+        cells = doc.text[start:end].split("|")
+        head = _programme_column(cells)
+        if head is not None:
+            column = head
             continue
-        if not rows:
+        if column is None:
             continue
-        m = _row_day().match(doc.text, start, end)
+        at = start + sum(len(c) + 1 for c in cells[:column])
+        m = _cell_day().match(doc.text, at, at + len(cells[column])) if column < len(cells) else None
         if m is None:
-            rows = False
+            column = None
             continue
-        cell = doc.text[m.end() : end].split("|", 1)[0].strip()
+        cell = cells[column + 1].strip() if column + 1 < len(cells) else ""
         named = body_name(cell) if names_a_body(cell) else None
         out.extend(_dated(doc, m, named if named is not None and not is_council(named) else own))
     return out
