@@ -244,12 +244,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    # in 2010 ; (2018) ; since 2017 ; as recently as 2016 ; "progress on 2014 when it was rated …" (a year a clause
-    # opened by "when" tells of) ; during 2019/20 is not a year
+    # in 2010 ; (2018) ; since 2017 ; as recently as 2016 ; during 2019/20 is not a year
     (
         "y",
         re.compile(
-            rf"{_AT_YEAR}(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bsince\s)|(?<=\bof\s)|(?<=\bfrom\s)|(?<=\bby\s)|(?<=\bin\searly\s)|(?<=\bin\slate\s)|(?<=\bin\smid-)|(?<=\()|(?<=\brecently\sas\s)|(?<=\bago\sas\s)|(?<=\bearly\sas\s)|(?<=\blate\sas\s)|(?<=\s)(?={_Y}\s*,?\s+when\s))(?P<y>{_Y})\b(?![/-]\d)(?!\s*(?:-|–|to)\s*\d)",
+            rf"{_AT_YEAR}(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bsince\s)|(?<=\bof\s)|(?<=\bfrom\s)|(?<=\bby\s)|(?<=\bin\searly\s)|(?<=\bin\slate\s)|(?<=\bin\smid-)|(?<=\()|(?<=\brecently\sas\s)|(?<=\bago\sas\s)|(?<=\bearly\sas\s)|(?<=\blate\sas\s))(?P<y>{_Y})\b(?![/-]\d)(?!\s*(?:-|–|to)\s*\d)",
             re.I,
         ),
     ),

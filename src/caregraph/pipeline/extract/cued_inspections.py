@@ -194,12 +194,6 @@ def drafts_of_cues(
                 draft.untold = False  # "inspections in 2016 and 2019": the council's series of full inspections
             draft.alongside = ci in alongside
             draft.previous = _PREVIOUS.search(text, max(s.start, cs - 30), ce) is not None
-            if (
-                _SINCE_LAST.search(text, max(s.start, cs - 30), ce)
-                and not _OWN_CLAUSE.match(text, draft.date_pos[1])
-                and not _HELD.search(text, s.start, cs)
-            ):
-                draft.since_at.append(cs)  # "a decline since its last inspection in 2017": the news's grade, not its
             # "… the fourth monitoring visit since … . The visit took place on 11 and 12 July 2023"
             pending = reading.pending_sequence
             if (
@@ -220,19 +214,6 @@ _PREVIOUS = re.compile(
     r"(?i)\b(?:previous|prior|earlier|former)\s+(?:[\w-]+\s+){0,2}?(?:inspection|visit)|\bprevious(?:ly)?\b(?=[^.;]{0,30}$)"
     r"|\bsince\s+(?:the|its|their|our)\s+last\s+(?:[\w-]+\s+){0,2}?(?:inspection|visit)"
 )
-
-#: Words that name an inspection as the point from which the page's news is measured: "a decline since its last full
-#: inspection", "progress since the previous inspection".
-_SINCE_LAST = re.compile(
-    r"(?i)\bsince\s+(?:the|its|their|our|that)\s+(?:last|previous|prior|earlier)\s+(?:[\w-]+\s+){0,2}?(?:inspection|visit)"
-)
-#: A grade held from then to now ("have remained good since the last inspection in 2019"): the earlier event's too.
-_HELD = re.compile(
-    r"(?i)\b(?:remain(?:s|ed)?|stay(?:s|ed)?|continu(?:es|ed)\s+to\s+be|(?:maintain|retain)(?:s|ed)?|kept)\b"
-)
-#: A clause of the inspection right after its date, where a grade is its own: "since the last inspection in 2016, when
-#: services were rated good".
-_OWN_CLAUSE = re.compile(r"\s*[,(–-]?\s*(?:when|where|at\s+which|in\s+which|which)\b")
 
 #: A report or inspection a dated news page calls new, as the source of what it reports: "inspectors said in a new
 #: Area SEND inspection", "according to a newly published Ofsted report", "A new Ofsted report rates …" (the "new"

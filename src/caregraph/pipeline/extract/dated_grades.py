@@ -4,9 +4,7 @@
 Norfolk was judged as …", "inadequate (in 2016)") to the draft of that date, or makes one of the kind in force then;
 at a publication date ("In the findings published today, Ofsted rated …", "In its report, published on 10 January,
 Ofsted judged …"), of the event that report is of. Each date listed after the grade's is an event of its own
-("inadequate Ofsted ratings in 2011, 2013 and 2015"). A grade of the Local Safeguarding Children Board alone, dated in a
-sentence that names no event of that date ("Ofsted rated the safeguarding children board 'inadequate' in 2017"), is
-the board's review's (its own entry, of kind "other").
+("inadequate Ofsted ratings in 2011, 2013 and 2015").
 """
 
 from __future__ import annotations
@@ -14,15 +12,7 @@ from __future__ import annotations
 import re
 
 from caregraph.pipeline.extract.inspection_drafts import Reading, Sentence, make_draft, of_the_service
-from caregraph.pipeline.extract.inspection_rules import (
-    GENERIC,
-    LSCB_REVIEW,
-    OTHER,
-    Draft,
-    is_publication,
-    kind_by_date,
-    rules,
-)
+from caregraph.pipeline.extract.inspection_rules import GENERIC, OTHER, Draft, is_publication, kind_by_date, rules
 from caregraph.pipeline.extract.judgements import JudgementMention, judgement_date, judgement_dates
 
 #: A report's name in a sentence that names no event: "In its report, published on 10 January, Ofsted judged …".
@@ -49,8 +39,7 @@ def drafts_of_judgements(
     date, or makes one of the kind in force then (at a publication date: the event that report is of)."""
     r = rules()
     for j in judgements:
-        board = j.areas == ("lscb",)  # the LSCB's grade: its review's
-        if not (j.overall or board) or j.last_named:
+        if not j.overall or j.last_named:
             continue  # ("The judgement from that inspection was …, after the inspection in 2015": the event before's)
         if j.other_service and (
             not _DATED_IN_ITS_CLAUSE.match(s.text, j.end, min(s.end, j.end + 60))
@@ -75,17 +64,15 @@ def drafts_of_judgements(
         for listed in (date, *judgement_dates(s.text, j, s.dates)[1:]):
             span = (listed.start, listed.end)
             owner = next((d for d in drafts if span in (d.date_pos, d.published_pos)), None)
-            if owner is not None and (board or (j.other_service and owner.kind != OTHER)):
-                continue  # (the LSCB's grade in the inspection's sentence: its sub-judgement, given when merging)  # ("… good in May 2022, and its secure children's home …": not the council's inspection)
+            if owner is not None and j.other_service and owner.kind != OTHER:
+                continue  # ("… good in May 2022, and its secure children's home …": not the council's inspection)
             if owner is None:
                 if id(listed) in used:
                     continue
                 publication = is_publication(s.text, listed, s.start)
                 # on a page about a fostering agency's or children's home's inspection, the service's
                 k = (
-                    LSCB_REVIEW
-                    if board
-                    else OTHER
+                    OTHER
                     if j.other_service or of_the_service(reading, s.sentence)
                     else kind_by_date(r.kinds[GENERIC], listed.date, publication)
                 )
@@ -93,8 +80,8 @@ def drafts_of_judgements(
                     continue
                 own, published = (None, listed) if publication else (listed, None)
                 owner = make_draft(s, k, own, published, False, False, j.frame_start, j.end)
-                owner.generic = not board
-                owner.by_era = k not in (OTHER, LSCB_REVIEW)
+                owner.generic = True
+                owner.by_era = k != OTHER
                 drafts.append(owner)
                 used.add(id(listed))
             if owner.judgement is None or (j.explicit and not owner.explicit_judgement):

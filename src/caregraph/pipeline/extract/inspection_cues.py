@@ -1,8 +1,8 @@
 """The mentions of inspections in a sentence: kind cues, anaphors, and the kind a sentence gives a mention of none.
 
 :func:`sentence_cues` finds the kind cues of the kinds table in order (the first cue that matches a span claims it;
-a cue that names a framework or a condition, "the ILACS framework", "would be subject to an inspection", is none; a
-framework "replaced" is out of force), then the anaphors that take the kind last named ("the inspection", "Ofsted's visit",
+a cue that names a framework or a condition, "the ILACS framework", "subject to an inspection", is none; a framework
+"replaced" is out of force), then the anaphors that take the kind last named ("the inspection", "Ofsted's visit",
 "inspectors, who visited …", "their report", after a commissioner's review "an interim review", after a monitoring or
 focused visit a later letter of its series "its most recent letter", after an inspection in the sentence "a previous
 review"), a report named with no
@@ -119,7 +119,7 @@ def _overlaps(cues: Sequence[Cue], start: int, end: int) -> bool:
 
 def _an_event(text: str, start: int, end: int, s_start: int, s_end: int) -> bool:
     """Whether the mention at ``start``–``end`` is of an event, not a framework or programme ("the ILACS
-    framework"), a condition or a generality ("would be subject to an inspection", "every inspection")."""
+    framework"), a condition or a generality ("subject to an inspection", "every inspection")."""
     r = rules()
     if _FRAMEWORK_NAME.search(text, start, end) and _ISSUED.match(text, end, s_end):
         return False  # "the Ofsted Single Inspection Framework published in December 2013": the framework itself
@@ -330,4 +330,4 @@ def other_service(text: str, cs: int, ce: int, s_start: int, s_end: int) -> bool
             return True  # "A council-run children's home has been rated …, following an Ofsted inspection in …"
     if ce > cs and any(m.end() > cs for m in r.other_service_within.finditer(text, max(s_start, cs - 40), ce)):
         return True  # "the Adoption Inspection took place between …", "the Ofsted fostering inspection report"
-    return ce > cs and r.other_service_after.search(text[ce : min(s_end, ce + 110)]) is not None
+    return ce > cs and r.other_service_after.search(text[ce : min(s_end, ce + 70)]) is not None

@@ -248,7 +248,6 @@ def _join(o: Draft, d: Draft, family: str) -> None:
         o.kind = d.kind  # "ILACS inspection" and "standard inspection" of one event: the finer kind
     o.evidence = o.evidence if o.evidence.start <= d.evidence.start else d.evidence
     o.also.extend([d.pos, *d.also])
-    o.since_at.extend(d.since_at)
 
 
 def _when(d: Draft) -> PartialDate:
@@ -288,7 +287,6 @@ def _attach_judgements(drafts: list[Draft], judgements: list[Located], doc_date:
             id(d): p
             for d in sentence_graded
             if (p := _named_in(d, s_start, s_end)) is not None
-            and p not in d.since_at  # "rated inadequate, with a decline since its last inspection in 2017"
             and not (d.owns_judgement and d.judgement)
             and (d.kind == OTHER or not j.other_service)
             and not (j.overall and (g := graded_by.get(id(d))) is not None and g[0] == s_start and g[1] != j.grade)

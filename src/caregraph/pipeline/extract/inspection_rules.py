@@ -326,9 +326,6 @@ class Draft:
     # of the council's inspections may tell it: :mod:`.ofsted_history`)
     official: bool = False  # its kind is that of the council's official event of its date
     also: list[int] = field(default_factory=list)  # where the cues of the mentions merged into it are
-    since_at: list[int] = field(default_factory=list)  # where a mention names it as the point the page's news is
-    # measured from ("a decline in services since its last inspection in 2017"): a grade that mention's sentence
-    # states is the news's, not its own (unless stated in its own clause, "since the last inspection in 2016, when …")
 
 
 def is_publication(text: str, date: DateMention, s_start: int) -> bool:

@@ -422,11 +422,9 @@ def _read_sentence(
     dates = (
         [d for d in dates_of(doc, s_start, s_end, doc_date, planned_sentence) if not others_date(text, d, cues)]
         # (only a cue, an event whose findings the sentence before named, or an overall grade (the council's or
-        # another service's, or the LSCB's) that does not point back takes a date: the dates of other sentences are never read, so
+        # another service's) that does not point back takes a date: the dates of other sentences are never read, so
         # not found; speed only)
-        if cues
-        or reading.undated_findings
-        or any((j.overall or j.areas == ("lscb",)) and not j.last_named for j in sentence_judgements)
+        if cues or reading.undated_findings or any(j.overall and not j.last_named for j in sentence_judgements)
         else []
     )
     context = context_kind(sentence, cues, frameworks) if cues else None
