@@ -428,6 +428,12 @@ def log_blind(
     if log.exists():
         with log.open(encoding="utf-8", newline="") as handle:
             rows = list(csv.DictReader(handle))
+    for number, row in enumerate(rows, start=2):
+        if None in row or None in row.values():  # more cells than the header, or fewer: nothing is written
+            raise ValueError(
+                f"{log}: line {number} has {'more' if None in row else 'fewer'} cells than the header "
+                "(a note with a comma must be quoted); mend it and score again"
+            )
 
     def cell(value: float | None) -> str:
         return "" if value is None else f"{value:.4f}"
@@ -443,10 +449,13 @@ def log_blind(
             **{f"macro_f1_{name}": cell(value) for name, value in more.items()},
         }
     )
-    with log.open("w", encoding="utf-8", newline="") as handle:
+    # the whole log written beside it, then moved over it: a failure on the way leaves the old log as it was
+    staged = log.with_name(log.name + ".new")
+    with staged.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=LOG_COLUMNS, restval="")
         writer.writeheader()
         writer.writerows(rows)
+    os.replace(staged, log)
     return len(rows)
 
 

@@ -1050,6 +1050,18 @@ def test_blind_scorings_are_logged(tmp_path):
     assert rows[0]["note"] == "milestone 0" and rows[0]["commit"]
 
 
+def test_a_malformed_blind_log_is_named_and_left_as_it_was(tmp_path):
+    """A row with more cells than the header (a note with an unquoted comma) stops the logging with the line named,
+    before anything is written: the rows already on record are not lost."""
+    log = tmp_path / "blind-log.csv"
+    text = "date,commit,macro_f1_dev,macro_f1_blind,note\n2026-12-05T22:26:19+00:00,abc,0.6,0.5,a note, with a comma\n"
+    log.write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError, match=r"line 2 has more cells than the header"):
+        _quality().log_blind(0.9, 0.8, "m", log)
+    assert log.read_text(encoding="utf-8") == text
+    assert not (tmp_path / "blind-log.csv.new").exists()
+
+
 def test_a_log_from_before_the_second_real_set_keeps_its_rows_and_gains_its_columns(tmp_path):
     log = tmp_path / "blind-log.csv"
     log.write_text(
