@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 from collections.abc import Callable
 from pathlib import Path
 
@@ -43,6 +44,13 @@ def _panel_date():
 
 
 PANEL_DATE = _panel_date()  # the date of the made-up panel minutes of :func:`panel_minutes`
+
+
+def at_a_terminal() -> None:
+    """``preexec_fn`` for a child that a test stops with Ctrl-C (SIGINT): SIGINT at its default, as at a terminal.
+    A suite started as a background job of a non-interactive shell (``bash -c '… &'``) inherits SIGINT ignored, and
+    Python keeps an inherited "ignore", so such a child would never see the signal."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def extract_text(text: str, url: str | None = None, published=None):

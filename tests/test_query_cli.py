@@ -17,6 +17,8 @@ from typer.testing import CliRunner
 
 from caregraph.cli import app
 
+from .conftest import at_a_terminal
+
 runner = CliRunner()
 PEOPLE = "SELECT ?person ?name WHERE { ?person a cg:Person ; foaf:name ?name } ORDER BY ?name"
 HOSTILE = 'Surrey" } ; DROP ALL ; #'
@@ -309,6 +311,7 @@ def test_ctrl_c_stops_a_long_query(built_store):
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=at_a_terminal,
     )
     try:
         time.sleep(3)  # well past start-up, even on a loaded machine: the query is running

@@ -23,6 +23,8 @@ from caregraph.query import run_query
 from caregraph.store import open_store
 from caregraph.testing.browser import Browser, find_chromium
 
+from .conftest import at_a_terminal
+
 COUNT = "SELECT (COUNT(DISTINCT ?i) AS ?n) WHERE { ?i a <https://w3id.org/caregraph/ontology#Inspection> }"
 
 
@@ -37,6 +39,7 @@ def served(built_store, tmp_path):
         stderr=subprocess.PIPE,
         text=True,
         env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        preexec_fn=at_a_terminal,
     )
     try:
         url = proc.stdout.readline().strip()  # the first line, once it answers
