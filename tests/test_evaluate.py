@@ -1039,6 +1039,15 @@ def test_the_nested_check_sets_are_scored_never_inspected(option, tmp_path, caps
     assert "never inspected" in capsys.readouterr().err
 
 
+def test_a_missing_real_set_leaves_out_its_own_splits_only(tmp_path):
+    """Real set 2's folder missing leaves out dev2 and blind2, not dev12 and blind12 (whose names end in "2")."""
+    quality = _quality()
+    real = {n: (tmp_path if n != "2" else tmp_path / "absent") for n in quality.REAL_SETS}
+    kept = quality.present_sets(list(quality.ORDER), real)
+    assert "dev2" not in kept and "blind2" not in kept
+    assert {"dev", "blind", "dev12", "blind12", "dev3", "blind13"} <= set(kept)
+
+
 def test_blind_scorings_are_logged(tmp_path):
     quality = _quality()
     log = tmp_path / "blind-log.csv"
