@@ -567,13 +567,14 @@ def main(argv: list[str] | None = None) -> int:
     blind = blind_files()
     scores_blind = any(set(gold) & blind for gold in golds.values())
     held_out = args.gold is not None and Path(args.gold).resolve() == (HOLDOUT / "gold").resolve()
-    if args.nested == "check" and (args.errors or args.summary or args.dump):
+    inspecting = bool(args.errors or args.summary or args.dump)  # shows pages, not totals
+    if args.nested == "check" and inspecting:
         print("Error: the nested check sets are scored, never inspected (read --nested tune)", file=sys.stderr)
         return 2
-    if held_out and (args.errors or args.summary or args.dump):
+    if held_out and inspecting:
         print(f"Error: {BLIND_REFUSAL}: bench/challenge-holdout is held out like the blind split", file=sys.stderr)
         return 2
-    if (scores_blind and (args.errors or args.summary or args.dump)) or set(args.dump) & blind:
+    if (scores_blind and inspecting) or set(args.dump) & blind:
         print(
             f"Error: {BLIND_REFUSAL}: --errors, --summary and --dump are for dev pages (--split dev)", file=sys.stderr
         )
